@@ -1,0 +1,484 @@
+//! The error model: [`Path`] while validating, [`RuleError`] from one rule, [`Violation`] placed
+//! at a JSON Pointer, [`ValidationErrors`] for a whole report, and [`Error`] for whole documents.
+//!
+//! None of these types ever holds the rejected value: only where it is (the pointer), which rule
+//! refused it (the code), why (the message) and the rule's limits (the params).
+
+use std::borrow::Cow;
+use std::fmt;
+
+/// How deep a [`Path`] may go before validation stops descending and reports `too_deep`.
+pub const MAX_DEPTH: u32 = 128;
+
+/// The location of the value being validated, kept on the stack as a linked list of segments.
+///
+/// Building a `Path` costs nothing on the heap; it is turned into a JSON Pointer string only
+/// when a violation is recorded.
+#[derive(Clone, Copy, Debug)]
+pub struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+    depth: u32,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl Path<'static> {
+    /// The whole document: the empty JSON Pointer `""`.
+    pub const ROOT: Path<'static> = Path {
+        parent: None,
+        segment: Segment::Root,
+        depth: 0,
+    };
+}
+
+impl<'a> Path<'a> {
+    /// The member `key` of the object at `self` (`/key` appended, escaped as RFC 6901 says).
+    #[inline]
+    #[must_use]
+    pub fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Key(key),
+            depth: self.depth + 1,
+        }
+    }
+
+    /// The element `index` of the array at `self`.
+    #[inline]
+    #[must_use]
+    pub fn index(&'a self, index: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            segment: Segment::Index(index),
+            depth: self.depth + 1,
+        }
+    }
+
+    /// How many segments lead here from the root.
+    #[inline]
+    #[must_use]
+    pub fn depth(&self) -> u32 {
+        self.depth
+    }
+
+    /// The RFC 6901 JSON Pointer of this location, e.g. `/billing_address/0/phone/number`.
+    #[must_use]
+    pub fn to_pointer(&self) -> String {
+        let mut segments = Vec::with_capacity(self.depth as usize);
+        let mut at = Some(self);
+        while let Some(path) = at {
+            segments.push(path.segment);
+            at = path.parent;
+        }
+        let mut out = String::new();
+        for segment in segments.iter().rev() {
+            match segment {
+                Segment::Root => {}
+                Segment::Key(key) => {
+                    out.push('/');
+                    push_escaped(&mut out, key);
+                }
+                Segment::Index(index) => {
+                    use fmt::Write as _;
+                    let _ = write!(out, "/{index}");
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_escaped(out: &mut String, key: &str) {
+    for ch in key.chars() {
+        match ch {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            other => out.push(other),
+        }
+    }
+}
+
+/// A rule's limit or setting, kept with a violation so that clients can show it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Param {
+    /// A count or size (`max`, `min`, `max_bytes`).
+    UInt(u64),
+    /// A signed bound.
+    Int(i64),
+    /// A floating-point bound.
+    Float(f64),
+    /// A text setting, e.g. the allowed values of `one_of` or a bound rendered as text.
+    Str(Cow<'static, str>),
+}
+
+impl fmt::Display for Param {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Param::UInt(v) => write!(f, "{v}"),
+            Param::Int(v) => write!(f, "{v}"),
+            Param::Float(v) => write!(f, "{v}"),
+            Param::Str(v) => f.write_str(v),
+        }
+    }
+}
+
+impl serde::Serialize for Param {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Param::UInt(v) => serializer.serialize_u64(*v),
+            Param::Int(v) => serializer.serialize_i64(*v),
+            Param::Float(v) => serializer.serialize_f64(*v),
+            Param::Str(v) => serializer.serialize_str(v),
+        }
+    }
+}
+
+/// What one rule says about one value: a stable `code`, a `message` and the rule's params.
+///
+/// The message may name params as `{name}`; they are filled in when it is displayed, so a rule
+/// that fails builds no string. Custom rules (`#[customer(custom = path)]`) return this type.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleError {
+    code: Cow<'static, str>,
+    message: Cow<'static, str>,
+    params: Vec<(Cow<'static, str>, Param)>,
+}
+
+impl RuleError {
+    /// A violation with a stable snake_case `code` and a message (which may name params as
+    /// `{name}`). Never put the rejected value into the message.
+    #[must_use]
+    pub fn new(code: impl Into<Cow<'static, str>>, message: impl Into<Cow<'static, str>>) -> Self {
+        RuleError {
+            code: code.into(),
+            message: message.into(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Adds a param (a limit of the rule, never the rejected value).
+    #[must_use]
+    pub fn with_param(mut self, name: impl Into<Cow<'static, str>>, value: Param) -> Self {
+        self.params.push((name.into(), value));
+        self
+    }
+
+    /// Replaces the code (what `#[customer(code = "...")]` does).
+    #[must_use]
+    pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
+        self.code = code.into();
+        self
+    }
+
+    /// Replaces the message (what `#[customer(message = "...")]` does).
+    #[must_use]
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = message.into();
+        self
+    }
+
+    /// The stable code, e.g. `email` or `length`.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The message with its `{param}` placeholders filled in.
+    #[must_use]
+    pub fn message(&self) -> Cow<'_, str> {
+        render(&self.message, &self.params)
+    }
+
+    /// The params of the rule, in the order they were added.
+    pub fn params(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.params.iter().map(|(k, v)| (k.as_ref(), v))
+    }
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for RuleError {}
+
+fn render<'m>(template: &'m str, params: &[(Cow<'static, str>, Param)]) -> Cow<'m, str> {
+    if params.is_empty() || !template.contains('{') {
+        return Cow::Borrowed(template);
+    }
+    let mut out = String::with_capacity(template.len() + 8);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match params.iter().find(|(k, _)| k == name) {
+                    Some((_, value)) => {
+                        use fmt::Write as _;
+                        let _ = write!(out, "{value}");
+                    }
+                    None => {
+                        out.push('{');
+                        out.push_str(name);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// One violation: a [`RuleError`] placed at a JSON Pointer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Violation {
+    pointer: String,
+    error: RuleError,
+}
+
+impl Violation {
+    /// A violation at `pointer` (an RFC 6901 JSON Pointer).
+    #[must_use]
+    pub fn new(pointer: impl Into<String>, error: RuleError) -> Self {
+        Violation {
+            pointer: pointer.into(),
+            error,
+        }
+    }
+
+    /// The RFC 6901 JSON Pointer of the offending value, in wire names.
+    #[must_use]
+    pub fn pointer(&self) -> &str {
+        &self.pointer
+    }
+
+    /// The stable snake_case code of the rule, e.g. `email`.
+    #[must_use]
+    pub fn code(&self) -> &str {
+        self.error.code()
+    }
+
+    /// The human-readable message, with the rule's params filled in.
+    #[must_use]
+    pub fn message(&self) -> Cow<'_, str> {
+        self.error.message()
+    }
+
+    /// The rule's params (limits and settings, never the rejected value).
+    pub fn params(&self) -> impl Iterator<Item = (&str, &Param)> {
+        self.error.params()
+    }
+
+    /// The rule error without its location.
+    #[must_use]
+    pub fn rule_error(&self) -> &RuleError {
+        &self.error
+    }
+
+    /// Puts `prefix` (a JSON Pointer) in front of this violation's pointer.
+    pub fn prefix_pointer(&mut self, prefix: &str) {
+        self.pointer.insert_str(0, prefix);
+    }
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.pointer, self.error.message())
+    }
+}
+
+impl serde::Serialize for Violation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let mut s = serializer.serialize_struct("Violation", 3)?;
+        s.serialize_field("pointer", &self.pointer)?;
+        s.serialize_field("code", self.error.code())?;
+        s.serialize_field("message", &self.error.message())?;
+        s.end()
+    }
+}
+
+/// Every violation found in one value, in the order the fields are declared.
+///
+/// `Display` writes one violation a line as `{pointer}: {message}`; `Serialize` writes a list of
+/// objects with the keys `pointer`, `code` and `message`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ValidationErrors {
+    violations: Vec<Violation>,
+}
+
+impl ValidationErrors {
+    /// An empty report. Allocates nothing until the first violation.
+    #[must_use]
+    pub const fn new() -> Self {
+        ValidationErrors {
+            violations: Vec::new(),
+        }
+    }
+
+    /// Records `error` at `path`.
+    #[cold]
+    pub fn push(&mut self, path: &Path<'_>, error: RuleError) {
+        self.violations.push(Violation {
+            pointer: path.to_pointer(),
+            error,
+        });
+    }
+
+    /// Records a violation built elsewhere.
+    pub fn push_violation(&mut self, violation: Violation) {
+        self.violations.push(violation);
+    }
+
+    /// Moves every violation of `other` into `self`, keeping their order.
+    pub fn append(&mut self, mut other: ValidationErrors) {
+        self.violations.append(&mut other.violations);
+    }
+
+    /// `true` when nothing was reported.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.violations.is_empty()
+    }
+
+    /// How many violations were reported.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// The violations, in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
+        self.violations.iter()
+    }
+
+    /// The violations, in the order they were found.
+    #[must_use]
+    pub fn violations(&self) -> &[Violation] {
+        &self.violations
+    }
+
+    /// `Ok(())` when empty, else `Err(self)`.
+    pub fn into_result(self) -> Result<(), ValidationErrors> {
+        if self.violations.is_empty() {
+            Ok(())
+        } else {
+            Err(self)
+        }
+    }
+
+    /// Puts `prefix` (a JSON Pointer such as `/data`) in front of every pointer.
+    pub fn prefix_pointers(&mut self, prefix: &str) {
+        for violation in &mut self.violations {
+            violation.prefix_pointer(prefix);
+        }
+    }
+}
+
+impl From<Violation> for ValidationErrors {
+    fn from(violation: Violation) -> Self {
+        ValidationErrors {
+            violations: vec![violation],
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ValidationErrors {
+    type Item = &'a Violation;
+    type IntoIter = std::slice::Iter<'a, Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.iter()
+    }
+}
+
+impl IntoIterator for ValidationErrors {
+    type Item = Violation;
+    type IntoIter = std::vec::IntoIter<Violation>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.violations.into_iter()
+    }
+}
+
+impl fmt::Display for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(violation, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationErrors {}
+
+impl serde::Serialize for ValidationErrors {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(&self.violations)
+    }
+}
+
+/// The error of whole-document operations: reading JSON into a model
+/// ([`Valid::from_json`](crate::Valid::from_json), [`Api::decode`](crate::providers::Api::decode))
+/// and writing a customer for an API ([`Api::encode`](crate::providers::Api::encode)).
+///
+/// `Display` lists every violation, one a line, each starting with the JSON Pointer into the
+/// given document. No variant holds or prints the rejected value.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not JSON (or not UTF-8); the pointer of its violation is `""`.
+    Syntax(ValidationErrors),
+    /// The JSON has the wrong shape or breaks the rules of the model.
+    Invalid(ValidationErrors),
+    /// The target API cannot hold a value of the customer.
+    Unrepresentable(ValidationErrors),
+}
+
+impl Error {
+    /// The violations, whichever the kind.
+    #[must_use]
+    pub fn violations(&self) -> &ValidationErrors {
+        match self {
+            Error::Syntax(v) | Error::Invalid(v) | Error::Unrepresentable(v) => v,
+        }
+    }
+
+    /// The violations, owned.
+    #[must_use]
+    pub fn into_violations(self) -> ValidationErrors {
+        match self {
+            Error::Syntax(v) | Error::Invalid(v) | Error::Unrepresentable(v) => v,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.violations(), f)
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<ValidationErrors> for Error {
+    fn from(errors: ValidationErrors) -> Self {
+        Error::Invalid(errors)
+    }
+}

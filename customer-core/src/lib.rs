@@ -1,0 +1,26 @@
+#![doc = include_str!("../../README.md")]
+#![warn(missing_docs)]
+
+// The models in `providers` derive `CustomerModel`, whose output names `::customer_core`.
+extern crate self as customer_core;
+
+pub mod error;
+pub mod json;
+mod model;
+pub mod rules;
+mod valid;
+
+pub mod customer;
+pub mod providers;
+
+#[cfg(feature = "axum")]
+pub mod axum;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use customer::Customer;
+pub use customer_derive::CustomerModel;
+pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
+pub use model::CustomerModel;
+pub use valid::Valid;

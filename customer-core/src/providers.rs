@@ -1,0 +1,1 @@
+//! The customer shapes of the payment APIs we model.

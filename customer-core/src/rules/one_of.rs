@@ -1,0 +1,27 @@
+//! `one_of("a", "b", ..)`: the text is exactly one of a closed list. Code `one_of`.
+
+use std::borrow::Cow;
+
+use super::Text;
+use crate::error::{Param, RuleError};
+
+/// Checks that `value` equals one of `allowed` (case-sensitive).
+#[inline]
+pub fn check<T: Text + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), RuleError> {
+    let text = value.text();
+    if allowed.iter().any(|a| *a == text) {
+        Ok(())
+    } else {
+        Err(error(allowed))
+    }
+}
+
+#[cold]
+fn error(allowed: &'static [&'static str]) -> RuleError {
+    let list = allowed
+        .iter()
+        .map(|a| format!("`{a}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    RuleError::new("one_of", "must be one of {allowed}").with_param("allowed", Param::Str(Cow::Owned(list)))
+}

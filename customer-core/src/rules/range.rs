@@ -1,0 +1,39 @@
+//! `range(min = .., max = ..)`: a number within inclusive bounds. Code `range`.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use crate::error::{Param, RuleError};
+
+/// Checks that `min <= value <= max` (each bound optional). `NaN` is out of every range.
+#[inline]
+pub fn check<T: PartialOrd + Display>(
+    value: &T,
+    min: Option<&T>,
+    max: Option<&T>,
+) -> Result<(), RuleError> {
+    let below = min.is_some_and(|min| !(value >= min));
+    let above = max.is_some_and(|max| !(value <= max));
+    if below || above {
+        Err(error(min, max))
+    } else {
+        Ok(())
+    }
+}
+
+#[cold]
+fn error<T: Display>(min: Option<&T>, max: Option<&T>) -> RuleError {
+    let message = match (min, max) {
+        (Some(_), Some(_)) => "must be between {min} and {max}",
+        (Some(_), None) => "must be at least {min}",
+        _ => "must be at most {max}",
+    };
+    let mut error = RuleError::new("range", message);
+    if let Some(min) = min {
+        error = error.with_param("min", Param::Str(Cow::Owned(min.to_string())));
+    }
+    if let Some(max) = max {
+        error = error.with_param("max", Param::Str(Cow::Owned(max.to_string())));
+    }
+    error
+}

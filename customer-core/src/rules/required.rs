@@ -1,0 +1,19 @@
+//! `required`: an `Option` that must be `Some`. Code `required`.
+
+use crate::error::RuleError;
+
+/// Checks that `value` is `Some`.
+#[inline]
+pub fn check<T>(value: &Option<T>) -> Result<(), RuleError> {
+    match value {
+        Some(_) => Ok(()),
+        None => Err(error()),
+    }
+}
+
+/// The `required` violation.
+#[cold]
+#[must_use]
+pub fn error() -> RuleError {
+    RuleError::new("required", "is required")
+}

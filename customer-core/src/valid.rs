@@ -1,0 +1,73 @@
+//! [`Valid<T>`]: a value that has passed its rules.
+
+use crate::error::{Error, ValidationErrors};
+use crate::model::CustomerModel;
+
+/// A `T` that has been validated. It can only be built by validating, so a function that takes
+/// `Valid<T>` never sees a value that breaks `T`'s rules.
+///
+/// It derefs to `T`; its `Deserialize` validates, and [`Valid::from_json`] reads and validates
+/// a JSON document, reporting each violation at its JSON Pointer.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Valid<T>(T);
+
+impl<T: CustomerModel> Valid<T> {
+    /// Validates `value`, keeping it when every rule holds.
+    pub fn new(value: T) -> Result<Self, ValidationErrors> {
+        value.validate()?;
+        Ok(Valid(value))
+    }
+}
+
+impl<T: CustomerModel + serde::de::DeserializeOwned> Valid<T> {
+    /// Reads `json` into `T` and validates it. A JSON or shape error and every rule violation
+    /// come back with the JSON Pointer of the offending value; none contains the value.
+    pub fn from_json(json: &str) -> Result<Self, Error> {
+        let value: T = crate::json::from_str(json)?;
+        value.validate().map_err(Error::Invalid)?;
+        Ok(Valid(value))
+    }
+
+    /// As [`Valid::from_json`], from bytes (which must be UTF-8).
+    pub fn from_slice(json: &[u8]) -> Result<Self, Error> {
+        let value: T = crate::json::from_slice(json)?;
+        value.validate().map_err(Error::Invalid)?;
+        Ok(Valid(value))
+    }
+}
+
+impl<T> Valid<T> {
+    /// The validated value.
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
+impl<T> std::ops::Deref for Valid<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> AsRef<T> for Valid<T> {
+    fn as_ref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Valid<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+impl<'de, T: CustomerModel + serde::Deserialize<'de>> serde::Deserialize<'de> for Valid<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = T::deserialize(deserializer)?;
+        match value.validate() {
+            Ok(()) => Ok(Valid(value)),
+            Err(errors) => Err(serde::de::Error::custom(errors)),
+        }
+    }
+}
