@@ -19,7 +19,7 @@ pub mod axum;
 #[doc(hidden)]
 pub mod __private;
 
-pub use customer::Customer;
+pub use customer::{Address, Customer, Mode, Phone, Status};
 pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::CustomerModel;
