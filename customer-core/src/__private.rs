@@ -100,3 +100,19 @@ where
         }
     }
 }
+
+/// Keeps the value of a fallible field conversion (`with` in `try_` mode), recording a failure.
+#[inline]
+pub fn absorb_result<T, E: Absorb>(
+    result: Result<T, E>,
+    path: &Path<'_>,
+    report: &mut ValidationErrors,
+) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            e.absorb(path, report);
+            None
+        }
+    }
+}

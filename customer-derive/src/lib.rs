@@ -1,10 +1,23 @@
-//! `#[derive(CustomerModel)]`: see the `customer-core` crate for the attribute language.
+//! `#[derive(CustomerModel)]`: the derive of the `customer-core` crate, which documents the
+//! attribute language. Depend on `customer-core`, not on this crate.
+//!
+//! The macro runs in four phases with a typed model between each: [`attr`] reads
+//! `#[customer(...)]`, [`ast`] builds the model, [`check`] looks across attributes, and
+//! [`expand`] writes the code. Every error is collected and reported at its token.
+
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+mod pattern;
 
 use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `customer_core::CustomerModel` from `#[customer(...)]` attributes.
 #[proc_macro_derive(CustomerModel, attributes(customer))]
 pub fn derive_customer_model(input: TokenStream) -> TokenStream {
-    let _ = input;
-    TokenStream::new()
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
 }

@@ -16,8 +16,10 @@ pub fn check<T: Text + ?Sized>(value: &T, allowed: &'static [&'static str]) -> R
     }
 }
 
+/// The `one_of` violation for the list `allowed`.
 #[cold]
-fn error(allowed: &'static [&'static str]) -> RuleError {
+#[must_use]
+pub fn error(allowed: &'static [&'static str]) -> RuleError {
     let list = allowed
         .iter()
         .map(|a| format!("`{a}`"))

@@ -1,0 +1,294 @@
+//! Phase 2: the typed model the code generator reads. Built from `syn`'s tree plus the parsed
+//! attributes; every field knows its member, its type, how many `Option` layers wrap it and its
+//! name on the wire.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, ToTokens};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Ident, Member, Type};
+
+use crate::attr::{self, ContainerAttrs, FieldAttrs};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Container<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a syn::Generics,
+    pub attrs: ContainerAttrs,
+    pub data: Data<'a>,
+    pub krate: TokenStream,
+}
+
+pub(crate) enum Data<'a> {
+    Struct(Style, Vec<Field<'a>>),
+    Enum(Vec<Variant<'a>>),
+    Union(Span),
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    Named,
+    Tuple,
+    Unit,
+}
+
+/// Where a field's value sits relative to its parent in the JSON document.
+pub(crate) enum Wire {
+    /// An object member with this key.
+    Key(String),
+    /// An array element (a field of a tuple struct of two or more fields).
+    Index(usize),
+    /// The parent's own place (`#[serde(flatten)]`, or the one field of a newtype).
+    Same,
+}
+
+pub(crate) struct Field<'a> {
+    pub member: Member,
+    pub ident: Option<&'a Ident>,
+    pub ty: &'a Type,
+    /// The type inside every `Option` layer.
+    pub inner: &'a Type,
+    /// How many `Option` layers wrap `inner`.
+    pub options: usize,
+    pub wire: Wire,
+    pub attrs: FieldAttrs,
+}
+
+pub(crate) struct Variant<'a> {
+    pub ident: &'a Ident,
+    pub wire_name: String,
+    pub original: &'a syn::Variant,
+    pub attrs: FieldAttrs,
+    pub untagged: bool,
+}
+
+impl<'a> Container<'a> {
+    pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Container<'a> {
+        let attrs = attr::container_attrs(cx, &input.attrs);
+        let serde = attr::serde_attrs(&input.attrs);
+        let rename_all = serde.rename_all.as_ref().map(|(rule, _)| rule.as_str());
+        let data = match &input.data {
+            syn::Data::Struct(data) => {
+                let (style, fields) = match &data.fields {
+                    syn::Fields::Named(named) => (Style::Named, named.named.iter().collect::<Vec<_>>()),
+                    syn::Fields::Unnamed(unnamed) => (Style::Tuple, unnamed.unnamed.iter().collect()),
+                    syn::Fields::Unit => (Style::Unit, Vec::new()),
+                };
+                let count = fields.len();
+                let fields = fields
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, field)| Field::from_ast(cx, index, field, count, rename_all))
+                    .collect();
+                Data::Struct(style, fields)
+            }
+            syn::Data::Enum(data) => Data::Enum(
+                data.variants
+                    .iter()
+                    .map(|variant| {
+                        let serde = attr::serde_attrs(&variant.attrs);
+                        let wire_name = serde.rename.unwrap_or_else(|| {
+                            rename_variant(&unraw(&variant.ident), rename_all)
+                        });
+                        Variant {
+                            ident: &variant.ident,
+                            wire_name,
+                            original: variant,
+                            attrs: attr::field_attrs(cx, &variant.attrs, true),
+                            untagged: serde.untagged,
+                        }
+                    })
+                    .collect(),
+            ),
+            syn::Data::Union(data) => Data::Union(data.union_token.span()),
+        };
+        let krate = match &attrs.krate {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::customer_core),
+        };
+        Container {
+            ident: &input.ident,
+            generics: &input.generics,
+            attrs,
+            data,
+            krate,
+        }
+    }
+
+    /// A newtype: one-field tuple struct.
+    pub(crate) fn newtype_field(&self) -> Option<&Field<'a>> {
+        match &self.data {
+            Data::Struct(Style::Tuple, fields) if fields.len() == 1 => fields.first(),
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_ast(
+        cx: &Ctxt,
+        index: usize,
+        field: &'a syn::Field,
+        count: usize,
+        rename_all: Option<&str>,
+    ) -> Field<'a> {
+        let serde = attr::serde_attrs(&field.attrs);
+        let attrs = attr::field_attrs(cx, &field.attrs, false);
+        let member = match &field.ident {
+            Some(ident) => Member::Named(ident.clone()),
+            None => Member::Unnamed(syn::Index {
+                index: u32::try_from(index).unwrap_or(u32::MAX),
+                span: field.ty.span(),
+            }),
+        };
+        let wire = if serde.flatten {
+            Wire::Same
+        } else if let Some(ident) = &field.ident {
+            Wire::Key(
+                serde
+                    .rename
+                    .unwrap_or_else(|| rename_field(&unraw(ident), rename_all)),
+            )
+        } else if count == 1 {
+            Wire::Same
+        } else {
+            Wire::Index(index)
+        };
+        let (inner, options) = peel_options(&field.ty);
+        Field {
+            member,
+            ident: field.ident.as_ref(),
+            ty: &field.ty,
+            inner,
+            options,
+            wire,
+            attrs,
+        }
+    }
+}
+
+fn unraw(ident: &Ident) -> String {
+    let name = ident.to_string();
+    name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
+}
+
+/// `true` when `ty` is spelled `Option<T>` (any path ending in `Option` with one type argument).
+pub(crate) fn option_arg(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else { return None };
+    if path.qself.is_some() {
+        return None;
+    }
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return None;
+    };
+    if args.args.len() != 1 {
+        return None;
+    }
+    match args.args.first()? {
+        syn::GenericArgument::Type(inner) => Some(inner),
+        _ => None,
+    }
+}
+
+fn peel_options(ty: &Type) -> (&Type, usize) {
+    let mut inner = ty;
+    let mut layers = 0;
+    while let Some(next) = option_arg(inner) {
+        inner = next;
+        layers += 1;
+    }
+    (inner, layers)
+}
+
+/// `true` when `ty` is spelled `String` (or `std::string::String`).
+pub(crate) fn is_string(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "String" && s.arguments.is_none()))
+}
+
+/// A field name as serde's `rename_all` writes it.
+fn rename_field(name: &str, rule: Option<&str>) -> String {
+    let pascal = || {
+        let mut out = String::with_capacity(name.len());
+        let mut upper = true;
+        for ch in name.chars() {
+            if ch == '_' {
+                upper = true;
+            } else if upper {
+                out.extend(ch.to_uppercase());
+                upper = false;
+            } else {
+                out.push(ch);
+            }
+        }
+        out
+    };
+    match rule {
+        Some("UPPERCASE" | "SCREAMING_SNAKE_CASE") => name.to_ascii_uppercase(),
+        Some("PascalCase") => pascal(),
+        Some("camelCase") => {
+            let pascal = pascal();
+            let mut chars = pascal.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        Some("kebab-case") => name.replace('_', "-"),
+        Some("SCREAMING-KEBAB-CASE") => name.to_ascii_uppercase().replace('_', "-"),
+        _ => name.to_owned(),
+    }
+}
+
+/// A variant name as serde's `rename_all` writes it.
+fn rename_variant(name: &str, rule: Option<&str>) -> String {
+    let snake = || {
+        let mut out = String::with_capacity(name.len() + 4);
+        for (i, ch) in name.char_indices() {
+            if i > 0 && ch.is_uppercase() {
+                out.push('_');
+            }
+            out.extend(ch.to_lowercase());
+        }
+        out
+    };
+    match rule {
+        Some("lowercase") => name.to_ascii_lowercase(),
+        Some("UPPERCASE") => name.to_ascii_uppercase(),
+        Some("camelCase") => {
+            let mut chars = name.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().chain(chars).collect()
+            })
+        }
+        Some("snake_case") => snake(),
+        Some("SCREAMING_SNAKE_CASE") => snake().to_ascii_uppercase(),
+        Some("kebab-case") => snake().replace('_', "-"),
+        Some("SCREAMING-KEBAB-CASE") => snake().to_ascii_uppercase().replace('_', "-"),
+        _ => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{rename_field, rename_variant};
+
+    #[test]
+    fn field_names_follow_serde() {
+        assert_eq!(rename_field("created_at", Some("camelCase")), "createdAt");
+        assert_eq!(rename_field("created_at", Some("PascalCase")), "CreatedAt");
+        assert_eq!(rename_field("created_at", Some("kebab-case")), "created-at");
+        assert_eq!(rename_field("created_at", Some("SCREAMING_SNAKE_CASE")), "CREATED_AT");
+        assert_eq!(rename_field("created_at", None), "created_at");
+    }
+
+    #[test]
+    fn variant_names_follow_serde() {
+        assert_eq!(rename_variant("NlNl", Some("snake_case")), "nl_nl");
+        assert_eq!(rename_variant("Active", Some("lowercase")), "active");
+        assert_eq!(rename_variant("InProgress", Some("kebab-case")), "in-progress");
+        assert_eq!(rename_variant("InProgress", Some("camelCase")), "inProgress");
+        assert_eq!(rename_variant("InProgress", Some("SCREAMING_SNAKE_CASE")), "IN_PROGRESS");
+    }
+}

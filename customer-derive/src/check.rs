@@ -1,0 +1,165 @@
+//! Phase 3: rules that span more than one attribute or need the field's type.
+
+use crate::ast::{Container, Data, Field, Style};
+use crate::attr::{ConversionKind, Rule, RuleSpec};
+use crate::ctxt::Ctxt;
+
+pub(crate) fn check(cx: &Ctxt, container: &Container) {
+    match &container.data {
+        Data::Union(span) => cx.error_at(
+            *span,
+            "`CustomerModel` cannot be derived for a union: use a struct or a field-less enum",
+        ),
+        Data::Enum(variants) => {
+            for rule in &container.attrs.rules {
+                cx.error_at(rule.span, format!("`{}` cannot be put on an enum: rules go on struct fields or on newtypes", rule.kind.name()));
+            }
+            for conversion in &container.attrs.conversions {
+                cx.error_at(conversion.span, "conversions are derived for structs with named fields only");
+            }
+            let mut other_seen = None;
+            for variant in variants {
+                for rule in &variant.attrs.rules {
+                    cx.error_at(rule.span, format!("`{}` cannot be put on an enum variant: an enum is checked by its serde names", rule.kind.name()));
+                }
+                if let Some(span) = variant.attrs.other {
+                    if let Some(first) = other_seen {
+                        let mut error = syn::Error::new(span, "only one variant can be `other`");
+                        error.combine(syn::Error::new(first, "the first `other` variant is here"));
+                        cx.syn_error(error);
+                    }
+                    other_seen = Some(span);
+                    let one_field = matches!(&variant.original.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1);
+                    if !one_field {
+                        cx.error_spanned_by(&variant.original.ident, "the `other` variant must hold the unknown value: write `Other(String)`");
+                    } else if !variant.untagged {
+                        cx.error_at(span, "the `other` variant also needs `#[serde(untagged)]`, so that serde reads unknown values into it");
+                    }
+                } else if !matches!(variant.original.fields, syn::Fields::Unit) {
+                    cx.error_spanned_by(
+                        &variant.original.fields,
+                        "`CustomerModel` enums must be field-less: only the `#[customer(other)]` variant may hold a value",
+                    );
+                }
+            }
+        }
+        Data::Struct(style, fields) => {
+            check_container_rules(cx, container, *style, fields.len());
+            check_conversions(cx, container, *style, fields);
+            for field in fields {
+                check_field(cx, field);
+            }
+        }
+    }
+}
+
+fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: usize) {
+    let newtype = style == Style::Tuple && count == 1;
+    if !newtype {
+        for rule in &container.attrs.rules {
+            cx.error_at(
+                rule.span,
+                format!("`{}` on a container is for newtypes (`struct Email(String);`): put it on a field instead", rule.kind.name()),
+            );
+        }
+    }
+    check_rule_set(cx, &container.attrs.rules);
+    for rule in &container.attrs.rules {
+        match &rule.kind {
+            Rule::Required => cx.error_at(rule.span, "`required` needs an `Option` field: a newtype always holds its value"),
+            Rule::Nested => cx.error_at(rule.span, "`nested` goes on a field whose type is a model, not on a container"),
+            _ => {}
+        }
+    }
+    let has_rules = !container.attrs.rules.is_empty();
+    for lit in [&container.attrs.message, &container.attrs.code].into_iter().flatten() {
+        if !has_rules {
+            cx.error_spanned_by(lit, "this has no rule to apply to: add a rule such as `email` next to it, or remove it");
+        }
+    }
+}
+
+fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[Field]) {
+    let conversions = &container.attrs.conversions;
+    if style != Style::Named {
+        for conversion in conversions {
+            cx.error_at(conversion.span, "conversions are derived for structs with named fields only");
+        }
+    }
+    let has = |kinds: &[ConversionKind]| conversions.iter().any(|c| kinds.contains(&c.kind));
+    for field in fields {
+        let attrs = &field.attrs;
+        if conversions.is_empty() {
+            if let Some(rename) = &attrs.rename {
+                cx.error_spanned_by(rename, "`rename` shapes a conversion: add `from`, `into`, `try_from` or `try_into` to the container, or use `#[serde(rename)]` for the wire name");
+            }
+            if let Some(with) = &attrs.with {
+                cx.error_spanned_by(with, "`with` shapes a conversion: add `from`, `into`, `try_from` or `try_into` to the container");
+            }
+        }
+        if let Some(span) = attrs.default {
+            if !has(&[ConversionKind::From, ConversionKind::TryFrom]) {
+                cx.error_at(span, "`default` fills this field in a `from` or `try_from` conversion: add one to the container, or remove `default`");
+            }
+        }
+    }
+}
+
+fn check_field(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    if let Some(skip) = attrs.skip {
+        if let Some(rule) = attrs.rules.first() {
+            let mut error = syn::Error::new(rule.span, format!("`{}` conflicts with `skip`: a skipped field is not checked", rule.kind.name()));
+            error.combine(syn::Error::new(skip, "`skip` is here; remove it or remove the rules"));
+            cx.syn_error(error);
+        }
+    }
+    if attrs.rules.is_empty() {
+        for lit in [&attrs.message, &attrs.code].into_iter().flatten() {
+            cx.error_spanned_by(lit, "this has no rule to apply to: add a rule such as `email` next to it, or remove it");
+        }
+    }
+    for rule in &attrs.rules {
+        if matches!(rule.kind, Rule::Required) && field.options == 0 {
+            cx.error_at(
+                rule.span,
+                "`required` applies to `Option` fields: this field always has a value; remove `required` or make the field an `Option`",
+            );
+        }
+    }
+    check_rule_set(cx, &attrs.rules);
+}
+
+/// Conflicts within one list of rules (a field's, a container's, or one `each`).
+fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
+    let mut format: Option<&RuleSpec> = None;
+    let nested = rules.iter().find(|r| matches!(r.kind, Rule::Nested));
+    for rule in rules {
+        if rule.kind.is_format() {
+            if let Some(first) = format {
+                let mut error = syn::Error::new(
+                    rule.span,
+                    format!("`{}` conflicts with `{}`: no value can be both; keep one of them", rule.kind.name(), first.kind.name()),
+                );
+                error.combine(syn::Error::new(first.span, format!("`{}` is here", first.kind.name())));
+                cx.syn_error(error);
+            } else {
+                format = Some(rule);
+            }
+        }
+        if let Some(nested) = nested {
+            let text_rule = !matches!(rule.kind, Rule::Nested | Rule::Required | Rule::Custom(_) | Rule::Length { .. } | Rule::Metadata { .. } | Rule::Each(_));
+            if text_rule {
+                let mut error = syn::Error::new(
+                    rule.span,
+                    format!("`{}` conflicts with `nested`: `nested` checks a model, `{}` checks text", rule.kind.name(), rule.kind.name()),
+                );
+                error.combine(syn::Error::new(nested.span, "`nested` is here"));
+                cx.syn_error(error);
+            }
+        }
+        if let Rule::Each(inner) = &rule.kind {
+            check_rule_set(cx, inner);
+        }
+    }
+}

@@ -1,0 +1,247 @@
+//! `pattern = "…"` at compile time: the regex is checked with regex-syntax while the macro runs,
+//! `\d \w \s` are rewritten to their ASCII meaning (as OpenAPI / ECMA-262 read them), the
+//! pattern is anchored to the whole value, and a simple shape (literal prefix, one ASCII class
+//! with a count, literal suffix) is turned into a byte check that needs no regex at run time.
+
+use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSetItem};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+pub(crate) enum Compiled {
+    Simple {
+        prefix: String,
+        bits: u128,
+        min: usize,
+        max: Option<usize>,
+        suffix: String,
+        shown: String,
+    },
+    Regex {
+        anchored: String,
+        shown: String,
+    },
+}
+
+/// Checks, rewrites and classifies `pattern`; `Err` has regex-syntax's explanation.
+pub(crate) fn compile(pattern: &str) -> Result<Compiled, String> {
+    let ast = ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.kind().to_string())?;
+    let mut finder = PerlClasses(Vec::new());
+    let _ = ast::visit(&ast, &mut finder);
+    let mut edits = finder.0;
+    edits.sort_by_key(|e| e.start);
+    let mut rewritten = String::with_capacity(pattern.len() + 16);
+    let mut at = 0;
+    for edit in &edits {
+        rewritten.push_str(&pattern[at..edit.start]);
+        rewritten.push_str(edit.replacement);
+        at = edit.end;
+    }
+    rewritten.push_str(&pattern[at..]);
+
+    let anchored = format!("\\A(?:{rewritten})\\z");
+    let hir = regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(&anchored)
+        .map_err(|e| match e {
+            regex_syntax::Error::Parse(e) => e.kind().to_string(),
+            regex_syntax::Error::Translate(e) => e.kind().to_string(),
+            other => other.to_string(),
+        })?;
+    let shown = pattern.to_owned();
+    Ok(match simple_shape(&hir) {
+        Some((prefix, bits, min, max, suffix)) => Compiled::Simple {
+            prefix,
+            bits,
+            min,
+            max,
+            suffix,
+            shown,
+        },
+        None => Compiled::Regex { anchored, shown },
+    })
+}
+
+struct Edit {
+    start: usize,
+    end: usize,
+    replacement: &'static str,
+}
+
+struct PerlClasses(Vec<Edit>);
+
+fn ascii_class(kind: &ClassPerlKind, negated: bool, in_set: bool) -> &'static str {
+    match (kind, negated, in_set) {
+        (ClassPerlKind::Digit, false, false) => "[0-9]",
+        (ClassPerlKind::Digit, true, _) => "[^0-9]",
+        (ClassPerlKind::Digit, false, true) => "0-9",
+        (ClassPerlKind::Word, false, false) => "[0-9A-Za-z_]",
+        (ClassPerlKind::Word, true, _) => "[^0-9A-Za-z_]",
+        (ClassPerlKind::Word, false, true) => "0-9A-Za-z_",
+        (ClassPerlKind::Space, false, false) => "[\\t\\n\\x0B\\x0C\\r ]",
+        (ClassPerlKind::Space, true, _) => "[^\\t\\n\\x0B\\x0C\\r ]",
+        (ClassPerlKind::Space, false, true) => "\\t\\n\\x0B\\x0C\\r ",
+    }
+}
+
+impl ast::Visitor for &mut PerlClasses {
+    type Output = ();
+    type Err = ();
+
+    fn finish(self) -> Result<(), ()> {
+        Ok(())
+    }
+
+    fn visit_pre(&mut self, ast: &Ast) -> Result<(), ()> {
+        if let Ast::ClassPerl(class) = ast {
+            self.0.push(Edit {
+                start: class.span.start.offset,
+                end: class.span.end.offset,
+                replacement: ascii_class(&class.kind, class.negated, false),
+            });
+        }
+        Ok(())
+    }
+
+    fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), ()> {
+        if let ClassSetItem::Perl(class) = item {
+            self.0.push(Edit {
+                start: class.span.start.offset,
+                end: class.span.end.offset,
+                replacement: ascii_class(&class.kind, class.negated, true),
+            });
+        }
+        Ok(())
+    }
+}
+
+type Shape = (String, u128, usize, Option<usize>, String);
+
+/// `prefix [class]{min,max} suffix` when the anchored pattern has exactly that shape.
+fn simple_shape(hir: &Hir) -> Option<Shape> {
+    let mut parts: Vec<&Hir> = Vec::new();
+    flatten(hir, &mut parts);
+    if parts.first().map(|h| h.kind()) != Some(&HirKind::Look(Look::Start)) {
+        return None;
+    }
+    if parts.last().map(|h| h.kind()) != Some(&HirKind::Look(Look::End)) {
+        return None;
+    }
+    let middle = &parts[1..parts.len() - 1];
+    let mut i = 0;
+    let mut prefix = String::new();
+    if let Some(HirKind::Literal(lit)) = middle.get(i).map(|h| h.kind()) {
+        prefix = String::from_utf8(lit.0.to_vec()).ok()?;
+        i += 1;
+    }
+    let mut bits = 0u128;
+    let (mut min, mut max) = (0usize, Some(0usize));
+    if let Some(part) = middle.get(i) {
+        match part.kind() {
+            HirKind::Class(class) => {
+                bits = class_bits(class)?;
+                (min, max) = (1, Some(1));
+                i += 1;
+            }
+            HirKind::Repetition(rep) => {
+                if let HirKind::Class(class) = rep.sub.kind() {
+                    bits = class_bits(class)?;
+                    min = usize::try_from(rep.min).ok()?;
+                    max = match rep.max {
+                        Some(m) => Some(usize::try_from(m).ok()?),
+                        None => None,
+                    };
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut suffix = String::new();
+    if let Some(HirKind::Literal(lit)) = middle.get(i).map(|h| h.kind()) {
+        suffix = String::from_utf8(lit.0.to_vec()).ok()?;
+        i += 1;
+    }
+    (i == middle.len()).then_some((prefix, bits, min, max, suffix))
+}
+
+fn flatten<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
+    match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().for_each(|p| flatten(p, out)),
+        HirKind::Capture(capture) => flatten(&capture.sub, out),
+        _ => out.push(hir),
+    }
+}
+
+fn class_bits(class: &Class) -> Option<u128> {
+    let mut bits = 0u128;
+    match class {
+        Class::Unicode(class) => {
+            for range in class.iter() {
+                let (lo, hi) = (u32::from(range.start()), u32::from(range.end()));
+                if hi >= 128 {
+                    return None;
+                }
+                for b in lo..=hi {
+                    bits |= 1u128 << b;
+                }
+            }
+        }
+        Class::Bytes(class) => {
+            for range in class.iter() {
+                if range.end() >= 128 {
+                    return None;
+                }
+                for b in range.start()..=range.end() {
+                    bits |= 1u128 << b;
+                }
+            }
+        }
+    }
+    Some(bits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compile, Compiled};
+
+    fn simple(pattern: &str) -> Option<(String, usize, Option<usize>, String)> {
+        match compile(pattern).ok()? {
+            Compiled::Simple { prefix, min, max, suffix, .. } => Some((prefix, min, max, suffix)),
+            Compiled::Regex { .. } => None,
+        }
+    }
+
+    #[test]
+    fn paddle_id_is_a_byte_check() {
+        assert_eq!(simple("^ctm_[a-z\\d]{26}$"), Some(("ctm_".into(), 26, Some(26), String::new())));
+        assert_eq!(simple("cus_[a-z0-9]+"), Some(("cus_".into(), 1, None, String::new())));
+        assert_eq!(simple("[A-Z]{2}"), Some((String::new(), 2, Some(2), String::new())));
+        assert_eq!(simple("v[0-9]+\\.json"), Some(("v".into(), 1, None, ".json".into())));
+    }
+
+    #[test]
+    fn other_shapes_use_the_regex() {
+        assert_eq!(simple("a|b"), None);
+        assert_eq!(simple("[a-z]+@[a-z]+"), None);
+        assert_eq!(simple("\\p{L}+"), None);
+        assert_eq!(simple("(?i)ctm_[a-z]+"), None);
+    }
+
+    #[test]
+    fn perl_classes_become_ascii() {
+        match compile("\\d+-[\\w.]+\\s?\\D").unwrap() {
+            Compiled::Regex { anchored, .. } => {
+                assert_eq!(anchored, "\\A(?:[0-9]+-[0-9A-Za-z_.]+[\\t\\n\\x0B\\x0C\\r ]?[^0-9])\\z");
+            }
+            Compiled::Simple { .. } => panic!("not simple"),
+        }
+    }
+
+    #[test]
+    fn bad_patterns_are_refused() {
+        assert!(compile("[a-z").is_err());
+        assert!(compile("a{3,1}").is_err());
+        assert!(compile("(").is_err());
+    }
+}
