@@ -69,8 +69,12 @@ impl<'a> Container<'a> {
         let data = match &input.data {
             syn::Data::Struct(data) => {
                 let (style, fields) = match &data.fields {
-                    syn::Fields::Named(named) => (Style::Named, named.named.iter().collect::<Vec<_>>()),
-                    syn::Fields::Unnamed(unnamed) => (Style::Tuple, unnamed.unnamed.iter().collect()),
+                    syn::Fields::Named(named) => {
+                        (Style::Named, named.named.iter().collect::<Vec<_>>())
+                    }
+                    syn::Fields::Unnamed(unnamed) => {
+                        (Style::Tuple, unnamed.unnamed.iter().collect())
+                    }
                     syn::Fields::Unit => (Style::Unit, Vec::new()),
                 };
                 let count = fields.len();
@@ -86,9 +90,9 @@ impl<'a> Container<'a> {
                     .iter()
                     .map(|variant| {
                         let serde = attr::serde_attrs(&variant.attrs);
-                        let wire_name = serde.rename.unwrap_or_else(|| {
-                            rename_variant(&unraw(&variant.ident), rename_all)
-                        });
+                        let wire_name = serde
+                            .rename
+                            .unwrap_or_else(|| rename_variant(&unraw(&variant.ident), rename_all));
                         Variant {
                             ident: &variant.ident,
                             wire_name,
@@ -279,7 +283,10 @@ mod tests {
         assert_eq!(rename_field("created_at", Some("camelCase")), "createdAt");
         assert_eq!(rename_field("created_at", Some("PascalCase")), "CreatedAt");
         assert_eq!(rename_field("created_at", Some("kebab-case")), "created-at");
-        assert_eq!(rename_field("created_at", Some("SCREAMING_SNAKE_CASE")), "CREATED_AT");
+        assert_eq!(
+            rename_field("created_at", Some("SCREAMING_SNAKE_CASE")),
+            "CREATED_AT"
+        );
         assert_eq!(rename_field("created_at", None), "created_at");
     }
 
@@ -287,8 +294,17 @@ mod tests {
     fn variant_names_follow_serde() {
         assert_eq!(rename_variant("NlNl", Some("snake_case")), "nl_nl");
         assert_eq!(rename_variant("Active", Some("lowercase")), "active");
-        assert_eq!(rename_variant("InProgress", Some("kebab-case")), "in-progress");
-        assert_eq!(rename_variant("InProgress", Some("camelCase")), "inProgress");
-        assert_eq!(rename_variant("InProgress", Some("SCREAMING_SNAKE_CASE")), "IN_PROGRESS");
+        assert_eq!(
+            rename_variant("InProgress", Some("kebab-case")),
+            "in-progress"
+        );
+        assert_eq!(
+            rename_variant("InProgress", Some("camelCase")),
+            "inProgress"
+        );
+        assert_eq!(
+            rename_variant("InProgress", Some("SCREAMING_SNAKE_CASE")),
+            "IN_PROGRESS"
+        );
     }
 }

@@ -15,8 +15,23 @@ use crate::pattern;
 
 /// The rules that may appear on a field, or on a newtype container.
 pub(crate) const RULES: &[&str] = &[
-    "email", "pattern", "id", "locale", "metadata", "length", "bytes", "one_of", "country", "phone",
-    "url", "timestamp", "range", "each", "nested", "required", "custom",
+    "email",
+    "pattern",
+    "id",
+    "locale",
+    "metadata",
+    "length",
+    "bytes",
+    "one_of",
+    "country",
+    "phone",
+    "url",
+    "timestamp",
+    "range",
+    "each",
+    "nested",
+    "required",
+    "custom",
 ];
 const FIELD_KEYS: &[&str] = &["skip", "message", "code", "rename", "with", "default"];
 const CONTAINER_KEYS: &[&str] = &[
@@ -30,19 +45,36 @@ pub(crate) struct RuleSpec {
 }
 
 pub(crate) enum Rule {
-    Email { max: usize, ascii: bool },
-    Pattern(pattern::Compiled),
+    Email {
+        max: usize,
+        ascii: bool,
+    },
+    Pattern(Box<pattern::Compiled>),
     Id(IdRule),
-    Locale { short: bool },
-    Metadata { max_bytes: usize, json_string: bool },
-    Length { min: Option<usize>, max: Option<usize> },
-    Bytes { min: Option<usize>, max: Option<usize> },
+    Locale {
+        short: bool,
+    },
+    Metadata {
+        max_bytes: usize,
+        json_string: bool,
+    },
+    Length {
+        min: Option<usize>,
+        max: Option<usize>,
+    },
+    Bytes {
+        min: Option<usize>,
+        max: Option<usize>,
+    },
     OneOf(Vec<String>),
     Country,
     Phone,
     Url,
     Timestamp,
-    Range { min: Option<Expr>, max: Option<Expr> },
+    Range {
+        min: Option<Box<Expr>>,
+        max: Option<Box<Expr>>,
+    },
     Each(Vec<RuleSpec>),
     Nested,
     Required,
@@ -277,9 +309,10 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
 }
 
 fn key_name(meta: &ParseNestedMeta) -> String {
-    meta.path
-        .get_ident()
-        .map_or_else(|| meta.path.to_token_stream().to_string().replace(' ', ""), ToString::to_string)
+    meta.path.get_ident().map_or_else(
+        || meta.path.to_token_stream().to_string().replace(' ', ""),
+        ToString::to_string,
+    )
 }
 
 /// Records an unknown key (with a did-you-mean hint) and skips over its value.
@@ -291,10 +324,15 @@ fn unknown(
     position: &str,
 ) -> syn::Result<()> {
     let message = match did_you_mean(name, keys) {
-        Some(hint) => format!("unknown customer {position} attribute `{name}`: did you mean `{hint}`?"),
+        Some(hint) => {
+            format!("unknown customer {position} attribute `{name}`: did you mean `{hint}`?")
+        }
         None => format!(
             "unknown customer {position} attribute `{name}`: expected one of {}",
-            keys.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+            keys.iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     cx.error_spanned_by(&meta.path, message);
@@ -322,7 +360,10 @@ fn is_bare(meta: &ParseNestedMeta) -> bool {
 fn bare(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<()> {
     if !is_bare(meta) {
         let span = meta.input.span();
-        cx.error_at(span, format!("`{name}` takes no arguments: write `{name}` alone"));
+        cx.error_at(
+            span,
+            format!("`{name}` takes no arguments: write `{name}` alone"),
+        );
         skip_value(meta.input)?;
     }
     Ok(())
@@ -369,9 +410,12 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         "pattern" => {
             let lit = str_value(meta, "pattern", "pattern = \"^[a-z]+$\"")?;
             match pattern::compile(&lit.value()) {
-                Ok(compiled) => Rule::Pattern(compiled),
+                Ok(compiled) => Rule::Pattern(Box::new(compiled)),
                 Err(message) => {
-                    cx.error_spanned_by(&lit, format!("invalid regular expression in `pattern`: {message}"));
+                    cx.error_spanned_by(
+                        &lit,
+                        format!("invalid regular expression in `pattern`: {message}"),
+                    );
                     return Ok(Some(placeholder(span)));
                 }
             }
@@ -420,14 +464,23 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
                             bare(cx, &inner, "json_string")?;
                             json_string = true;
                         }
-                        _ => unknown(cx, &inner, &key, &["max_bytes", "json_string"], "`metadata`")?,
+                        _ => unknown(
+                            cx,
+                            &inner,
+                            &key,
+                            &["max_bytes", "json_string"],
+                            "`metadata`",
+                        )?,
                     }
                     Ok(())
                 })?;
             } else {
                 bare(cx, meta, "metadata")?;
             }
-            Rule::Metadata { max_bytes, json_string }
+            Rule::Metadata {
+                max_bytes,
+                json_string,
+            }
         }
         "length" | "bytes" => {
             let (min, max) = parse_bounds(cx, meta, name)?;
@@ -439,7 +492,10 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         }
         "one_of" => {
             if !meta.input.peek(syn::token::Paren) {
-                cx.error_at(span, "`one_of` needs its values: `one_of(\"active\", \"archived\")`");
+                cx.error_at(
+                    span,
+                    "`one_of` needs its values: `one_of(\"active\", \"archived\")`",
+                );
                 skip_value(meta.input)?;
                 return Ok(Some(placeholder(span)));
             }
@@ -447,12 +503,18 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
             syn::parenthesized!(content in meta.input);
             let values = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
             if values.is_empty() {
-                cx.error_at(span, "`one_of` needs at least one value: `one_of(\"a\", \"b\")`");
+                cx.error_at(
+                    span,
+                    "`one_of` needs at least one value: `one_of(\"a\", \"b\")`",
+                );
             }
             let mut seen: Vec<String> = Vec::new();
             for value in &values {
                 if seen.contains(&value.value()) {
-                    cx.error_spanned_by(value, "this value is already in the `one_of` list: remove it");
+                    cx.error_spanned_by(
+                        value,
+                        "this value is already in the `one_of` list: remove it",
+                    );
                 }
                 seen.push(value.value());
             }
@@ -482,16 +544,22 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
                 let key = key_name(&inner);
                 seen.check(cx, &key, inner.path.span());
                 match key.as_str() {
-                    "min" => min = Some(inner.value()?.parse::<Expr>()?),
-                    "max" => max = Some(inner.value()?.parse::<Expr>()?),
+                    "min" => min = Some(Box::new(inner.value()?.parse::<Expr>()?)),
+                    "max" => max = Some(Box::new(inner.value()?.parse::<Expr>()?)),
                     _ => unknown(cx, &inner, &key, &["min", "max"], "`range`")?,
                 }
                 Ok(())
             })?;
             if min.is_none() && max.is_none() {
-                cx.error_at(span, "`range` needs `min`, `max` or both: `range(min = 1, max = 10)`");
+                cx.error_at(
+                    span,
+                    "`range` needs `min`, `max` or both: `range(min = 1, max = 10)`",
+                );
             }
-            if let (Some(lo), Some(hi)) = (min.as_ref().and_then(int_of), max.as_ref().and_then(int_of)) {
+            if let (Some(lo), Some(hi)) = (
+                min.as_deref().and_then(int_of),
+                max.as_deref().and_then(int_of),
+            ) {
                 if lo > hi {
                     cx.error_spanned_by(
                         min.as_ref(),
@@ -503,7 +571,10 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         }
         "each" => {
             if !meta.input.peek(syn::token::Paren) {
-                cx.error_at(span, "`each` needs the rules to apply to every element: `each(email)`");
+                cx.error_at(
+                    span,
+                    "`each` needs the rules to apply to every element: `each(email)`",
+                );
                 skip_value(meta.input)?;
                 return Ok(Some(placeholder(span)));
             }
@@ -549,12 +620,18 @@ fn int_of(expr: &Expr) -> Option<i128> {
             syn::Lit::Int(int) => int.base10_parse::<i128>().ok(),
             _ => None,
         },
-        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => int_of(&unary.expr).map(|v| -v),
+        Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Neg(_)) => {
+            int_of(&unary.expr).map(|v| -v)
+        }
         _ => None,
     }
 }
 
-fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<(Option<usize>, Option<usize>)> {
+fn parse_bounds(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    name: &str,
+) -> syn::Result<(Option<usize>, Option<usize>)> {
     let span = meta.path.span();
     let example = format!("`{name}(min = 1, max = 64)`");
     if !meta.input.peek(syn::token::Paren) {
@@ -582,7 +659,10 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<(O
         Ok(())
     })?;
     if !any {
-        cx.error_at(span, format!("`{name}` needs `min`, `max` or both: {example}"));
+        cx.error_at(
+            span,
+            format!("`{name}` needs `min`, `max` or both: {example}"),
+        );
     }
     if let (Some((lo, _)), Some((hi, hi_lit))) = (&min, &max) {
         if lo > hi {
@@ -635,22 +715,37 @@ fn parse_id(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<IdRule>> {
             "len" => len = usize_value(cx, &inner, "len")?,
             "min_len" => min_len = usize_value(cx, &inner, "min_len")?,
             "max_len" => max_len = usize_value(cx, &inner, "max_len")?,
-            _ => unknown(cx, &inner, &key, &["prefix", "chars", "len", "min_len", "max_len"], "`id`")?,
+            _ => unknown(
+                cx,
+                &inner,
+                &key,
+                &["prefix", "chars", "len", "min_len", "max_len"],
+                "`id`",
+            )?,
         }
         Ok(())
     })?;
     let Some((chars, bits)) = chars else {
         if ok {
-            cx.error_at(span, format!("`id` needs `chars`, the characters allowed after the prefix: {example}"));
+            cx.error_at(
+                span,
+                format!("`id` needs `chars`, the characters allowed after the prefix: {example}"),
+            );
         }
         return Ok(None);
     };
     if let (Some((_, lit)), true) = (&len, min_len.is_some() || max_len.is_some()) {
-        cx.error_spanned_by(lit, "`len` conflicts with `min_len` / `max_len`: use either `len` or the two bounds");
+        cx.error_spanned_by(
+            lit,
+            "`len` conflicts with `min_len` / `max_len`: use either `len` or the two bounds",
+        );
     }
     if let (Some((lo, _)), Some((hi, lit))) = (&min_len, &max_len) {
         if lo > hi {
-            cx.error_spanned_by(lit, format!("`max_len` ({hi}) is less than `min_len` ({lo}): no ID could pass"));
+            cx.error_spanned_by(
+                lit,
+                format!("`max_len` ({hi}) is less than `min_len` ({lo}): no ID could pass"),
+            );
         }
     }
     let (min, max) = match len {
@@ -669,7 +764,9 @@ fn parse_id(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<IdRule>> {
 /// Parses a character-class body such as `A-Za-z0-9_` into a set of ASCII bytes.
 pub(crate) fn class_bits(spec: &str) -> Result<u128, String> {
     if spec.is_empty() {
-        return Err("`chars` is empty: give the allowed characters, e.g. `chars = \"a-z0-9\"`".into());
+        return Err(
+            "`chars` is empty: give the allowed characters, e.g. `chars = \"a-z0-9\"`".into(),
+        );
     }
     if !spec.is_ascii() {
         return Err("`chars` must list ASCII characters only, e.g. `chars = \"a-z0-9\"`".into());
@@ -725,7 +822,9 @@ fn code_str(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
     let lit = str_value(meta, "code", "code = \"too_short\"")?;
     let value = lit.value();
     let snake = !value.is_empty()
-        && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && value.as_bytes()[0].is_ascii_lowercase();
     if !snake {
         cx.error_spanned_by(&lit, "`code` must be snake_case (lowercase letters, digits, `_`), e.g. `code = \"too_short\"`");
@@ -735,13 +834,20 @@ fn code_str(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<LitStr>> {
 }
 
 /// A whole number that must not be negative, e.g. `max = 1024`.
-fn usize_value(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Option<(usize, LitInt)>> {
+fn usize_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    name: &str,
+) -> syn::Result<Option<(usize, LitInt)>> {
     let value = meta.value()?;
     if value.peek(Token![-]) {
         let minus: Token![-] = value.parse()?;
         let token: TokenTree = value.parse()?;
         let tokens: TokenStream = quote::quote!(#minus #token);
-        cx.error_spanned_by(tokens, format!("`{name}` cannot be negative: it counts characters, bytes or items"));
+        cx.error_spanned_by(
+            tokens,
+            format!("`{name}` cannot be negative: it counts characters, bytes or items"),
+        );
         return Ok(None);
     }
     if value.peek(LitInt) {
@@ -749,13 +855,19 @@ fn usize_value(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opt
         match lit.base10_parse::<usize>() {
             Ok(n) => Ok(Some((n, lit))),
             Err(_) => {
-                cx.error_spanned_by(&lit, format!("`{name}` must be a whole number without a suffix, e.g. `{name} = 64`"));
+                cx.error_spanned_by(
+                    &lit,
+                    format!("`{name}` must be a whole number without a suffix, e.g. `{name} = 64`"),
+                );
                 Ok(None)
             }
         }
     } else {
         let token: TokenTree = value.parse()?;
-        cx.error_spanned_by(token, format!("`{name}` expects a whole number, e.g. `{name} = 64`"));
+        cx.error_spanned_by(
+            token,
+            format!("`{name}` expects a whole number, e.g. `{name} = 64`"),
+        );
         Ok(None)
     }
 }
@@ -765,9 +877,18 @@ fn path_value(meta: &ParseNestedMeta, name: &str) -> syn::Result<syn::Path> {
     let value = meta.value()?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
-        lit.parse::<syn::Path>()
-            .map_err(|_| syn::Error::new_spanned(&lit, format!("`{name}` expects a path, e.g. `{name} = crate::rules::my_rule`")))
-    } else if value.peek(syn::Ident) || value.peek(Token![::]) || value.peek(Token![crate]) || value.peek(Token![self]) || value.peek(Token![super]) {
+        lit.parse::<syn::Path>().map_err(|_| {
+            syn::Error::new_spanned(
+                &lit,
+                format!("`{name}` expects a path, e.g. `{name} = crate::rules::my_rule`"),
+            )
+        })
+    } else if value.peek(syn::Ident)
+        || value.peek(Token![::])
+        || value.peek(Token![crate])
+        || value.peek(Token![self])
+        || value.peek(Token![super])
+    {
         value.parse()
     } else {
         let token: TokenTree = value.parse()?;
@@ -783,8 +904,12 @@ fn type_value(meta: &ParseNestedMeta, name: &str) -> syn::Result<syn::Type> {
     let value = meta.value()?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
-        lit.parse::<syn::Type>()
-            .map_err(|_| syn::Error::new_spanned(&lit, format!("`{name}` expects a type, e.g. `{name} = Customer`")))
+        lit.parse::<syn::Type>().map_err(|_| {
+            syn::Error::new_spanned(
+                &lit,
+                format!("`{name}` expects a type, e.g. `{name} = Customer`"),
+            )
+        })
     } else {
         value.parse()
     }

@@ -12,10 +12,19 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
         ),
         Data::Enum(variants) => {
             for rule in &container.attrs.rules {
-                cx.error_at(rule.span, format!("`{}` cannot be put on an enum: rules go on struct fields or on newtypes", rule.kind.name()));
+                cx.error_at(
+                    rule.span,
+                    format!(
+                        "`{}` cannot be put on an enum: rules go on struct fields or on newtypes",
+                        rule.kind.name()
+                    ),
+                );
             }
             for conversion in &container.attrs.conversions {
-                cx.error_at(conversion.span, "conversions are derived for structs with named fields only");
+                cx.error_at(
+                    conversion.span,
+                    "conversions are derived for structs with named fields only",
+                );
             }
             let mut other_seen = None;
             for variant in variants {
@@ -66,15 +75,27 @@ fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: 
     check_rule_set(cx, &container.attrs.rules);
     for rule in &container.attrs.rules {
         match &rule.kind {
-            Rule::Required => cx.error_at(rule.span, "`required` needs an `Option` field: a newtype always holds its value"),
-            Rule::Nested => cx.error_at(rule.span, "`nested` goes on a field whose type is a model, not on a container"),
+            Rule::Required => cx.error_at(
+                rule.span,
+                "`required` needs an `Option` field: a newtype always holds its value",
+            ),
+            Rule::Nested => cx.error_at(
+                rule.span,
+                "`nested` goes on a field whose type is a model, not on a container",
+            ),
             _ => {}
         }
     }
     let has_rules = !container.attrs.rules.is_empty();
-    for lit in [&container.attrs.message, &container.attrs.code].into_iter().flatten() {
+    for lit in [&container.attrs.message, &container.attrs.code]
+        .into_iter()
+        .flatten()
+    {
         if !has_rules {
-            cx.error_spanned_by(lit, "this has no rule to apply to: add a rule such as `email` next to it, or remove it");
+            cx.error_spanned_by(
+                lit,
+                "this has no rule to apply to: add a rule such as `email` next to it, or remove it",
+            );
         }
     }
 }
@@ -83,7 +104,10 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
     let conversions = &container.attrs.conversions;
     if style != Style::Named {
         for conversion in conversions {
-            cx.error_at(conversion.span, "conversions are derived for structs with named fields only");
+            cx.error_at(
+                conversion.span,
+                "conversions are derived for structs with named fields only",
+            );
         }
     }
     let has = |kinds: &[ConversionKind]| conversions.iter().any(|c| kinds.contains(&c.kind));
@@ -109,14 +133,26 @@ fn check_field(cx: &Ctxt, field: &Field) {
     let attrs = &field.attrs;
     if let Some(skip) = attrs.skip {
         if let Some(rule) = attrs.rules.first() {
-            let mut error = syn::Error::new(rule.span, format!("`{}` conflicts with `skip`: a skipped field is not checked", rule.kind.name()));
-            error.combine(syn::Error::new(skip, "`skip` is here; remove it or remove the rules"));
+            let mut error = syn::Error::new(
+                rule.span,
+                format!(
+                    "`{}` conflicts with `skip`: a skipped field is not checked",
+                    rule.kind.name()
+                ),
+            );
+            error.combine(syn::Error::new(
+                skip,
+                "`skip` is here; remove it or remove the rules",
+            ));
             cx.syn_error(error);
         }
     }
     if attrs.rules.is_empty() {
         for lit in [&attrs.message, &attrs.code].into_iter().flatten() {
-            cx.error_spanned_by(lit, "this has no rule to apply to: add a rule such as `email` next to it, or remove it");
+            cx.error_spanned_by(
+                lit,
+                "this has no rule to apply to: add a rule such as `email` next to it, or remove it",
+            );
         }
     }
     for rule in &attrs.rules {
@@ -139,20 +175,39 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
             if let Some(first) = format {
                 let mut error = syn::Error::new(
                     rule.span,
-                    format!("`{}` conflicts with `{}`: no value can be both; keep one of them", rule.kind.name(), first.kind.name()),
+                    format!(
+                        "`{}` conflicts with `{}`: no value can be both; keep one of them",
+                        rule.kind.name(),
+                        first.kind.name()
+                    ),
                 );
-                error.combine(syn::Error::new(first.span, format!("`{}` is here", first.kind.name())));
+                error.combine(syn::Error::new(
+                    first.span,
+                    format!("`{}` is here", first.kind.name()),
+                ));
                 cx.syn_error(error);
             } else {
                 format = Some(rule);
             }
         }
         if let Some(nested) = nested {
-            let text_rule = !matches!(rule.kind, Rule::Nested | Rule::Required | Rule::Custom(_) | Rule::Length { .. } | Rule::Metadata { .. } | Rule::Each(_));
+            let text_rule = !matches!(
+                rule.kind,
+                Rule::Nested
+                    | Rule::Required
+                    | Rule::Custom(_)
+                    | Rule::Length { .. }
+                    | Rule::Metadata { .. }
+                    | Rule::Each(_)
+            );
             if text_rule {
                 let mut error = syn::Error::new(
                     rule.span,
-                    format!("`{}` conflicts with `nested`: `nested` checks a model, `{}` checks text", rule.kind.name(), rule.kind.name()),
+                    format!(
+                        "`{}` conflicts with `nested`: `nested` checks a model, `{}` checks text",
+                        rule.kind.name(),
+                        rule.kind.name()
+                    ),
                 );
                 error.combine(syn::Error::new(nested.span, "`nested` is here"));
                 cx.syn_error(error);

@@ -72,7 +72,9 @@ fn expand(container: &Container) -> TokenStream {
     match &container.data {
         Data::Struct(style, fields) => {
             let mut out = expand_struct(container, fields);
-            if let (Some(field), false) = (container.newtype_field(), container.attrs.rules.is_empty()) {
+            if let (Some(field), false) =
+                (container.newtype_field(), container.attrs.rules.is_empty())
+            {
                 out.extend(expand_newtype(container, field));
             }
             if *style == Style::Named {
@@ -89,7 +91,10 @@ fn expand(container: &Container) -> TokenStream {
 
 /// Names a type parameter, so that bounds are only added where a field needs them.
 fn mentions_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
-    let params: Vec<String> = generics.type_params().map(|p| p.ident.to_string()).collect();
+    let params: Vec<String> = generics
+        .type_params()
+        .map(|p| p.ident.to_string())
+        .collect();
     if params.is_empty() {
         return false;
     }
@@ -116,18 +121,26 @@ fn bounds(container: &Container, fields: &[Field]) -> Option<syn::WhereClause> {
             let predicate = match &rule.kind {
                 Rule::Nested => quote!(#ty: #krate::__private::CustomerModel),
                 Rule::Length { .. } => quote!(#inner: #krate::__private::rules::HasLength),
-                Rule::Metadata { json_string: false, .. } => quote!(#inner: #krate::__private::serde::Serialize),
-                Rule::Range { .. } => quote!(#inner: ::core::cmp::PartialOrd + ::core::fmt::Display),
+                Rule::Metadata {
+                    json_string: false, ..
+                } => quote!(#inner: #krate::__private::serde::Serialize),
+                Rule::Range { .. } => {
+                    quote!(#inner: ::core::cmp::PartialOrd + ::core::fmt::Display)
+                }
                 Rule::Each(_) | Rule::Required | Rule::Custom(_) => continue,
                 _ => quote!(#inner: #krate::__private::rules::Text),
             };
             predicates.push(predicate);
         }
     }
-    let mut clause = container.generics.where_clause.clone().unwrap_or_else(|| syn::WhereClause {
-        where_token: Default::default(),
-        predicates: Default::default(),
-    });
+    let mut clause = container
+        .generics
+        .where_clause
+        .clone()
+        .unwrap_or_else(|| syn::WhereClause {
+            where_token: Default::default(),
+            predicates: Default::default(),
+        });
     for predicate in predicates {
         clause.predicates.push(syn::parse_quote!(#predicate));
     }
@@ -167,7 +180,14 @@ fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
                 code: lit_opt(container.attrs.code.as_ref()),
                 message: lit_opt(container.attrs.message.as_ref()),
             };
-            let checks = value_checks(krate, rules, &quote!(__customer_value), &path, &report, &overrides, field);
+            let checks = value_checks(
+                krate,
+                rules,
+                &quote!(__customer_value),
+                &path,
+                &report,
+                &overrides,
+            );
             body.extend(quote! {
                 {
                     let __customer_value = &self.#member;
@@ -208,7 +228,12 @@ struct Overrides {
     message: TokenStream,
 }
 
-fn field_checks(krate: &TokenStream, field: &Field, path: &TokenStream, report: &TokenStream) -> TokenStream {
+fn field_checks(
+    krate: &TokenStream,
+    field: &Field,
+    path: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
     let member = &field.member;
     let at = wire_path(krate, &field.wire, path);
     let overrides = Overrides {
@@ -240,7 +265,14 @@ fn field_checks(krate: &TokenStream, field: &Field, path: &TokenStream, report: 
     let mut value = TokenStream::new();
     if !value_rules.is_empty() {
         let owned: Vec<&RuleSpec> = value_rules;
-        let checks = value_checks_refs(krate, &owned, &quote!(__customer_value), &at_ref, report, &overrides, field);
+        let checks = value_checks_refs(
+            krate,
+            &owned,
+            &quote!(__customer_value),
+            &at_ref,
+            report,
+            &overrides,
+        );
         value = peel(field.options, quote!(__customer_field), checks);
     }
     quote! {
@@ -263,7 +295,11 @@ fn peel(options: usize, field: TokenStream, body: TokenStream) -> TokenStream {
     }
     let mut out = body;
     for layer in (0..options).rev() {
-        let source = if layer == 0 { field.clone() } else { quote!(__customer_value) };
+        let source = if layer == 0 {
+            field.clone()
+        } else {
+            quote!(__customer_value)
+        };
         out = quote! {
             if let ::core::option::Option::Some(__customer_value) = #source {
                 #out
@@ -280,10 +316,9 @@ fn value_checks(
     at: &TokenStream,
     report: &TokenStream,
     overrides: &Overrides,
-    field: &Field,
 ) -> TokenStream {
     let refs: Vec<&RuleSpec> = rules.iter().collect();
-    value_checks_refs(krate, &refs, value, at, report, overrides, field)
+    value_checks_refs(krate, &refs, value, at, report, overrides)
 }
 
 fn value_checks_refs(
@@ -293,15 +328,21 @@ fn value_checks_refs(
     at: &TokenStream,
     report: &TokenStream,
     overrides: &Overrides,
-    field: &Field,
 ) -> TokenStream {
     rules
         .iter()
-        .map(|rule| rule_check(krate, rule, value, at, report, overrides, field))
+        .map(|rule| rule_check(krate, rule, value, at, report, overrides))
         .collect()
 }
 
-fn push_on_err(krate: &TokenStream, span: Span, call: TokenStream, at: &TokenStream, report: &TokenStream, overrides: &Overrides) -> TokenStream {
+fn push_on_err(
+    krate: &TokenStream,
+    span: Span,
+    call: TokenStream,
+    at: &TokenStream,
+    report: &TokenStream,
+    overrides: &Overrides,
+) -> TokenStream {
     let (code, message) = (&overrides.code, &overrides.message);
     quote_spanned! {span=>
         if let ::core::result::Result::Err(__customer_error) = #call {
@@ -324,7 +365,6 @@ fn rule_check(
     at: &TokenStream,
     report: &TokenStream,
     overrides: &Overrides,
-    field: &Field,
 ) -> TokenStream {
     let rules = quote!(#krate::__private::rules);
     let span = rule.span;
@@ -334,27 +374,36 @@ fn rule_check(
         Rule::Email { max, ascii } => quote_spanned! {span=>
             #rules::email::check(#value, &#rules::email::EmailOptions { max: #max, ascii: #ascii })
         },
-        Rule::Pattern(Compiled::Simple { prefix, bits, min, max, suffix, shown }) => {
-            let max = max.unwrap_or(usize::MAX);
-            quote_spanned! {span=>
-                {
-                    const __CUSTOMER_SHAPE: #rules::pattern::Simple = #rules::pattern::Simple {
-                        prefix: #prefix,
-                        class: #rules::id::AsciiSet::from_bits(#bits),
-                        min: #min,
-                        max: #max,
-                        suffix: #suffix,
-                        shown: #shown,
-                    };
-                    #rules::pattern::check_simple(#value, &__CUSTOMER_SHAPE)
+        Rule::Pattern(compiled) => match &**compiled {
+            Compiled::Simple {
+                prefix,
+                bits,
+                min,
+                max,
+                suffix,
+                shown,
+            } => {
+                let max = max.unwrap_or(usize::MAX);
+                quote_spanned! {span=>
+                    {
+                        const __CUSTOMER_SHAPE: #rules::pattern::Simple = #rules::pattern::Simple {
+                            prefix: #prefix,
+                            class: #rules::id::AsciiSet::from_bits(#bits),
+                            min: #min,
+                            max: #max,
+                            suffix: #suffix,
+                            shown: #shown,
+                        };
+                        #rules::pattern::check_simple(#value, &__CUSTOMER_SHAPE)
+                    }
                 }
             }
-        }
-        Rule::Pattern(Compiled::Regex { anchored, shown }) => quote_spanned! {span=>
-            {
-                static __CUSTOMER_REGEX: #rules::pattern::LazyRegex = #rules::pattern::LazyRegex::new(#anchored, #shown);
-                #rules::pattern::check(#value, &__CUSTOMER_REGEX)
-            }
+            Compiled::Regex { anchored, shown } => quote_spanned! {span=>
+                {
+                    static __CUSTOMER_REGEX: #rules::pattern::LazyRegex = #rules::pattern::LazyRegex::new(#anchored, #shown);
+                    #rules::pattern::check(#value, &__CUSTOMER_REGEX)
+                }
+            },
         },
         Rule::Id(id) => {
             let (prefix, chars, bits, min) = (&id.prefix, &id.chars, id.bits, id.min_len);
@@ -374,10 +423,16 @@ fn rule_check(
         }
         Rule::Locale { short: false } => quote_spanned!(span=> #rules::locale::check(#value)),
         Rule::Locale { short: true } => quote_spanned!(span=> #rules::locale::check_short(#value)),
-        Rule::Metadata { max_bytes, json_string: false } => {
+        Rule::Metadata {
+            max_bytes,
+            json_string: false,
+        } => {
             quote_spanned!(span=> #rules::metadata::check(#value, #max_bytes))
         }
-        Rule::Metadata { max_bytes, json_string: true } => {
+        Rule::Metadata {
+            max_bytes,
+            json_string: true,
+        } => {
             quote_spanned!(span=> #rules::metadata::check_json_string(#value, #max_bytes))
         }
         Rule::Length { min, max } => {
@@ -388,13 +443,15 @@ fn rule_check(
             let (min, max) = (opt_usize(*min), opt_usize(*max));
             quote_spanned!(span=> #rules::bytes::check(#value, #min, #max))
         }
-        Rule::OneOf(values) => quote_spanned!(span=> #rules::one_of::check(#value, &[#(#values),*])),
+        Rule::OneOf(values) => {
+            quote_spanned!(span=> #rules::one_of::check(#value, &[#(#values),*]))
+        }
         Rule::Country => quote_spanned!(span=> #rules::country::check(#value)),
         Rule::Phone => quote_spanned!(span=> #rules::phone::check(#value)),
         Rule::Url => quote_spanned!(span=> #rules::url::check(#value)),
         Rule::Timestamp => quote_spanned!(span=> #rules::timestamp::check(#value)),
         Rule::Range { min, max } => {
-            let bound = |expr: &Option<syn::Expr>| match expr {
+            let bound = |expr: &Option<Box<syn::Expr>>| match expr {
                 Some(expr) => quote_spanned!(expr.span()=> ::core::option::Option::Some(&(#expr))),
                 None => quote!(::core::option::Option::None),
             };
@@ -410,11 +467,11 @@ fn rule_check(
                     Rule::Nested => quote_spanned! {rule.span=>
                         #krate::__private::CustomerModel::validate_into(__customer_item, #item_at, #report);
                     },
-                    _ => rule_check(krate, rule, &quote!(__customer_item), &item_at, report, overrides, field),
+                    _ => rule_check(krate, rule, &quote!(__customer_item), &item_at, report, overrides),
                 })
                 .collect();
             return quote_spanned! {span=>
-                for (__customer_index, __customer_item) in ::core::iter::IntoIterator::into_iter(#value).enumerate() {
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(::core::iter::IntoIterator::into_iter(#value)) {
                     let __customer_item_at = #krate::__private::Path::index(#at, __customer_index);
                     #checks
                 }
@@ -438,7 +495,11 @@ fn expand_newtype(container: &Container, field: &Field) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let inner = field.ty;
     let p = quote!(#krate::__private);
-    let target = if ast::is_string(inner) { quote!(str) } else { quote!(#inner) };
+    let target = if ast::is_string(inner) {
+        quote!(str)
+    } else {
+        quote!(#inner)
+    };
     let common = quote! {
         #[automatically_derived]
         impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
@@ -555,7 +616,10 @@ fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let other = variants.iter().find(|v| v.attrs.other.is_some());
-    let known: Vec<&Variant> = variants.iter().filter(|v| v.attrs.other.is_none()).collect();
+    let known: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| v.attrs.other.is_none())
+        .collect();
     let names: Vec<&String> = known.iter().map(|v| &v.wire_name).collect();
     let idents: Vec<&syn::Ident> = known.iter().map(|v| v.ident).collect();
     let (other_as_str, other_parse) = match other {
@@ -571,7 +635,11 @@ fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
             quote!(::core::result::Result::Err(#p::rules::one_of::error(&[#(#names),*]))),
         ),
     };
-    let error_ty = if other.is_some() { quote!(::core::convert::Infallible) } else { quote!(#p::RuleError) };
+    let error_ty = if other.is_some() {
+        quote!(::core::convert::Infallible)
+    } else {
+        quote!(#p::RuleError)
+    };
     quote! {
         #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
@@ -608,7 +676,11 @@ fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     }
 }
 
-fn expand_conversion(container: &Container, fields: &[Field], conversion: &Conversion) -> TokenStream {
+fn expand_conversion(
+    container: &Container,
+    fields: &[Field],
+    conversion: &Conversion,
+) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
     let ident = container.ident;
@@ -619,7 +691,9 @@ fn expand_conversion(container: &Container, fields: &[Field], conversion: &Conve
     // The other type's name for each field.
     let other_member = |field: &Field| -> syn::Member {
         match (&field.attrs.rename, field.ident) {
-            (Some(rename), _) => syn::Member::Named(format_ident!("{}", rename.value(), span = rename.span())),
+            (Some(rename), _) => {
+                syn::Member::Named(format_ident!("{}", rename.value(), span = rename.span()))
+            }
             (None, Some(ident)) => syn::Member::Named(ident.clone()),
             (None, None) => field.member.clone(),
         }
@@ -651,14 +725,17 @@ fn expand_conversion(container: &Container, fields: &[Field], conversion: &Conve
             }
         }
         ConversionKind::Into => {
-            let inits = fields.iter().filter(|f| f.attrs.skip.is_none()).map(|field| {
-                let member = &field.member;
-                let to = other_member(field);
-                match &field.attrs.with {
-                    Some(with) => quote_spanned!(with.span()=> #to: #with(#src.#member)),
-                    None => quote!(#to: ::core::convert::Into::into(#src.#member)),
-                }
-            });
+            let inits = fields
+                .iter()
+                .filter(|f| f.attrs.skip.is_none())
+                .map(|field| {
+                    let member = &field.member;
+                    let to = other_member(field);
+                    match &field.attrs.with {
+                        Some(with) => quote_spanned!(with.span()=> #to: #with(#src.#member)),
+                        None => quote!(#to: ::core::convert::Into::into(#src.#member)),
+                    }
+                });
             quote_spanned! {span=>
                 #[automatically_derived]
                 impl #impl_generics ::core::convert::From<#ident #ty_generics> for #other #where_clause {
@@ -679,7 +756,11 @@ fn expand_conversion(container: &Container, fields: &[Field], conversion: &Conve
                 let (target, source, key) = if from_other {
                     (member.clone(), theirs, wire_key(field))
                 } else {
-                    (theirs.clone(), member.clone(), theirs.to_token_stream().to_string())
+                    (
+                        theirs.clone(),
+                        member.clone(),
+                        theirs.to_token_stream().to_string(),
+                    )
                 };
                 if field.attrs.skip.is_some() {
                     if from_other {
@@ -717,7 +798,9 @@ fn expand_conversion(container: &Container, fields: &[Field], conversion: &Conve
                     quote!(#other { #(#inits,)* }),
                 )
             };
-            let somes = bound.iter().map(|v| quote!(::core::option::Option::Some(#v)));
+            let somes = bound
+                .iter()
+                .map(|v| quote!(::core::option::Option::Some(#v)));
             quote_spanned! {span=>
                 #[automatically_derived]
                 #impl_line {

@@ -121,13 +121,19 @@ type Shape = (String, u128, usize, Option<usize>, String);
 fn simple_shape(hir: &Hir) -> Option<Shape> {
     let mut parts: Vec<&Hir> = Vec::new();
     flatten(hir, &mut parts);
-    if parts.first().map(|h| h.kind()) != Some(&HirKind::Look(Look::Start)) {
+    let starts = parts
+        .iter()
+        .take_while(|h| h.kind() == &HirKind::Look(Look::Start))
+        .count();
+    let ends = parts
+        .iter()
+        .rev()
+        .take_while(|h| h.kind() == &HirKind::Look(Look::End))
+        .count();
+    if starts == 0 || ends == 0 || starts + ends > parts.len() {
         return None;
     }
-    if parts.last().map(|h| h.kind()) != Some(&HirKind::Look(Look::End)) {
-        return None;
-    }
-    let middle = &parts[1..parts.len() - 1];
+    let middle = &parts[starts..parts.len() - ends];
     let mut i = 0;
     let mut prefix = String::new();
     if let Some(HirKind::Literal(lit)) = middle.get(i).map(|h| h.kind()) {
@@ -207,22 +213,45 @@ mod tests {
 
     fn simple(pattern: &str) -> Option<(String, usize, Option<usize>, String)> {
         match compile(pattern).ok()? {
-            Compiled::Simple { prefix, min, max, suffix, .. } => Some((prefix, min, max, suffix)),
+            Compiled::Simple {
+                prefix,
+                min,
+                max,
+                suffix,
+                ..
+            } => Some((prefix, min, max, suffix)),
             Compiled::Regex { .. } => None,
         }
     }
 
     #[test]
     fn paddle_id_is_a_byte_check() {
-        assert_eq!(simple("^ctm_[a-z\\d]{26}$"), Some(("ctm_".into(), 26, Some(26), String::new())));
-        assert_eq!(simple("cus_[a-z0-9]+"), Some(("cus_".into(), 1, None, String::new())));
-        assert_eq!(simple("[A-Z]{2}"), Some((String::new(), 2, Some(2), String::new())));
-        assert_eq!(simple("v[0-9]+\\.json"), Some(("v".into(), 1, None, ".json".into())));
+        assert_eq!(
+            simple("^ctm_[a-z\\d]{26}$"),
+            Some(("ctm_".into(), 26, Some(26), String::new()))
+        );
+        assert_eq!(
+            simple("cus_[a-z0-9]+"),
+            Some(("cus_".into(), 1, None, String::new()))
+        );
+        assert_eq!(
+            simple("[A-Z]{2}"),
+            Some((String::new(), 2, Some(2), String::new()))
+        );
+        assert_eq!(
+            simple("v[0-9]+\\.json"),
+            Some(("v".into(), 1, None, ".json".into()))
+        );
     }
 
     #[test]
     fn other_shapes_use_the_regex() {
-        assert_eq!(simple("a|b"), None);
+        assert_eq!(simple("ab|cd"), None);
+        assert_eq!(
+            simple("a|b"),
+            Some((String::new(), 1, Some(1), String::new()))
+        );
+        assert_eq!(simple("^a$|^b$"), None);
         assert_eq!(simple("[a-z]+@[a-z]+"), None);
         assert_eq!(simple("\\p{L}+"), None);
         assert_eq!(simple("(?i)ctm_[a-z]+"), None);
@@ -232,7 +261,10 @@ mod tests {
     fn perl_classes_become_ascii() {
         match compile("\\d+-[\\w.]+\\s?\\D").unwrap() {
             Compiled::Regex { anchored, .. } => {
-                assert_eq!(anchored, "\\A(?:[0-9]+-[0-9A-Za-z_.]+[\\t\\n\\x0B\\x0C\\r ]?[^0-9])\\z");
+                assert_eq!(
+                    anchored,
+                    "\\A(?:[0-9]+-[0-9A-Za-z_.]+[\\t\\n\\x0B\\x0C\\r ]?[^0-9])\\z"
+                );
             }
             Compiled::Simple { .. } => panic!("not simple"),
         }

@@ -1,0 +1,176 @@
+//! The derive's output compiles in hostile surroundings: no prelude, local items named like the
+//! std items it uses, generics and lifetimes, and no warning under `deny(warnings)` and clippy's
+//! pedantic group.
+
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+#![allow(dead_code, non_camel_case_types, clippy::struct_field_names)]
+
+#[no_implicit_prelude]
+mod hostile {
+    // Local names that shadow what generated code could reach for without full paths.
+    struct Result;
+    struct Ok;
+    struct Err;
+    struct Option;
+    struct Some;
+    struct None;
+    struct Default;
+    struct From;
+    struct Into;
+    struct TryFrom;
+    struct TryInto;
+    struct Vec;
+    struct Box;
+    struct Path;
+    struct ValidationErrors;
+    struct CustomerModel;
+    struct core;
+    struct std;
+    struct serde;
+    #[allow(unused_macros)]
+    macro_rules! panic {
+        ($($t:tt)*) => {};
+    }
+    #[allow(unused_macros)]
+    macro_rules! format {
+        ($($t:tt)*) => {};
+    }
+
+    fn always_ok(
+        _: &::std::string::String,
+    ) -> ::core::result::Result<(), ::customer_core::RuleError> {
+        ::core::result::Result::Ok(())
+    }
+
+    fn whole<T>(_: &Signup<'_, T>) -> ::core::result::Result<(), ::customer_core::RuleError> {
+        ::core::result::Result::Ok(())
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    #[customer(check = whole)]
+    pub struct Signup<'a, T> {
+        #[customer(length(min = 1, max = 10), pattern = "^[a-z]+$")]
+        pub handle: &'a str,
+        #[customer(id(prefix = "ctm_", chars = "a-z0-9", len = 26))]
+        pub id: ::std::string::String,
+        #[customer(pattern = "^(a|b)+$", code = "ab_only", message = "only a and b")]
+        pub ab: ::core::option::Option<::std::string::String>,
+        #[customer(required, custom = always_ok)]
+        pub note: ::core::option::Option<::std::string::String>,
+        #[customer(nested)]
+        pub address: ::std::vec::Vec<Address>,
+        #[customer(each(bytes(max = 8)))]
+        pub tags: ::std::vec::Vec<::std::string::String>,
+        #[customer(range(min = 1, max = 10))]
+        pub quantity: u32,
+        #[customer(one_of("a", "b"))]
+        pub kind: ::std::borrow::Cow<'a, str>,
+        pub payload: T,
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    pub struct Address {
+        #[customer(length(max = 16))]
+        pub postal_code: ::std::string::String,
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    pub struct Wrapper<M> {
+        #[customer(nested)]
+        pub inner: ::core::option::Option<M>,
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    #[customer(length(min = 1, max = 64))]
+    pub struct Handle(::std::string::String);
+
+    #[derive(::customer_core::CustomerModel, ::serde::Serialize, ::serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Kind {
+        Person,
+        SmallBusiness,
+        #[customer(other)]
+        #[serde(untagged)]
+        Other(::std::string::String),
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    #[customer(try_from = Plain, into = Plain)]
+    pub struct Checked {
+        #[customer(length(max = 3))]
+        pub name: ::std::string::String,
+    }
+
+    pub struct Plain {
+        pub name: ::std::string::String,
+    }
+}
+
+#[test]
+fn hostile_surroundings_compile_and_work() {
+    use customer_core::CustomerModel;
+
+    let good = hostile::Signup {
+        handle: "jo",
+        id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4".to_owned(),
+        ab: Some("abba".to_owned()),
+        note: Some(String::new()),
+        address: vec![hostile::Address {
+            postal_code: "1011 AB".to_owned(),
+        }],
+        tags: vec!["vip".to_owned()],
+        quantity: 3,
+        kind: "a".into(),
+        payload: 7u8,
+    };
+    assert!(good.validate().is_ok());
+
+    let bad = hostile::Signup {
+        handle: "Jo",
+        ab: Some("abc".to_owned()),
+        note: None,
+        quantity: 0,
+        ..good
+    };
+    let errors = bad.validate().unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|v| (v.pointer(), v.code())).collect();
+    assert_eq!(
+        found,
+        [
+            ("/handle", "pattern"),
+            ("/ab", "ab_only"),
+            ("/note", "required"),
+            ("/quantity", "range")
+        ]
+    );
+    assert_eq!(errors.violations()[1].message(), "only a and b");
+
+    let wrapped = hostile::Wrapper {
+        inner: Some(hostile::Address {
+            postal_code: "x".repeat(17),
+        }),
+    };
+    assert_eq!(
+        wrapped.validate().unwrap_err().violations()[0].pointer(),
+        "/inner/postal_code"
+    );
+
+    assert!("".parse::<hostile::Handle>().is_err());
+    assert_eq!("jo".parse::<hostile::Handle>().unwrap().to_string(), "jo");
+    assert_eq!(
+        "small_business".parse::<hostile::Kind>().unwrap().as_str(),
+        "small_business"
+    );
+    assert_eq!("robot".parse::<hostile::Kind>().unwrap().as_str(), "robot");
+
+    let checked = hostile::Checked::try_from(hostile::Plain {
+        name: "abcd".to_owned(),
+    });
+    assert_eq!(checked.err().unwrap().violations()[0].pointer(), "/name");
+    let plain: hostile::Plain = hostile::Checked::try_from(hostile::Plain {
+        name: "abc".to_owned(),
+    })
+    .unwrap()
+    .into();
+    assert_eq!(plain.name, "abc");
+}
