@@ -36,12 +36,14 @@ mod hostile {
         ($($t:tt)*) => {};
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn always_ok(
         _: &::std::string::String,
     ) -> ::core::result::Result<(), ::customer_core::RuleError> {
         ::core::result::Result::Ok(())
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn whole<T>(_: &Signup<'_, T>) -> ::core::result::Result<(), ::customer_core::RuleError> {
         ::core::result::Result::Ok(())
     }

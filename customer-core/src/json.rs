@@ -57,7 +57,7 @@ pub fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     }
     let full = inner.to_string();
     let text = strip_position(&full);
-    let (extra_key, rule) = describe(&text);
+    let (extra_key, rule) = describe(text);
     if let Some(key) = extra_key {
         pointer.push('/');
         pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));

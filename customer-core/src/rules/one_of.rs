@@ -9,7 +9,7 @@ use crate::error::{Param, RuleError};
 #[inline]
 pub fn check<T: Text + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), RuleError> {
     let text = value.text();
-    if allowed.iter().any(|a| *a == text) {
+    if allowed.contains(&text) {
         Ok(())
     } else {
         Err(error(allowed))

@@ -12,8 +12,10 @@ pub fn check<T: PartialOrd + Display>(
     min: Option<&T>,
     max: Option<&T>,
 ) -> Result<(), RuleError> {
-    let below = min.is_some_and(|min| !(value >= min));
-    let above = max.is_some_and(|max| !(value <= max));
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    // `partial_cmp` is `None` for NaN: out of every range.
+    let below = min.is_some_and(|min| !matches!(value.partial_cmp(min), Some(Greater | Equal)));
+    let above = max.is_some_and(|max| !matches!(value.partial_cmp(max), Some(Less | Equal)));
     if below || above {
         Err(error(min, max))
     } else {
