@@ -345,7 +345,7 @@ fn enums_speak_their_serde_names() {
 }
 
 // Conversions between two shapes of the same customer.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 struct Wire {
     full_name: String,
     email: String,
@@ -408,8 +408,10 @@ struct Source {
     name: String,
 }
 
-#[derive(CustomerModel, Debug, PartialEq)]
+#[derive(CustomerModel, Debug, PartialEq, Default)]
 struct Target {
+    /// Not in `Source`: filled with its default.
+    note: Option<String>,
     #[customer(length(min = 2))]
     name: String,
 }
@@ -444,6 +446,7 @@ fn from_and_into_map_fields_by_name() {
     };
     let wire: Wire = outgoing.into();
     assert_eq!(wire.full_name, "Jo");
+    assert_eq!(wire.age, 3);
 }
 
 #[test]

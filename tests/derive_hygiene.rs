@@ -103,6 +103,7 @@ mod hostile {
         pub name: ::std::string::String,
     }
 
+    #[derive(Default)]
     pub struct Plain {
         pub name: ::std::string::String,
     }

@@ -739,8 +739,9 @@ fn expand_conversion(
             quote_spanned! {span=>
                 #[automatically_derived]
                 impl #impl_generics ::core::convert::From<#ident #ty_generics> for #other #where_clause {
+                    #[allow(clippy::needless_update)]
                     fn from(#src: #ident #ty_generics) -> Self {
-                        #other { #(#inits,)* }
+                        #other { #(#inits,)* ..::core::default::Default::default() }
                     }
                 }
             }
@@ -795,7 +796,7 @@ fn expand_conversion(
                 (
                     quote!(impl #impl_generics ::core::convert::TryFrom<#ident #ty_generics> for #other #where_clause),
                     quote!(#ident #ty_generics),
-                    quote!(#other { #(#inits,)* }),
+                    quote!(#other { #(#inits,)* ..::core::default::Default::default() }),
                 )
             };
             let somes = bound
@@ -805,6 +806,7 @@ fn expand_conversion(
                 #[automatically_derived]
                 #impl_line {
                     type Error = #p::ValidationErrors;
+                    #[allow(clippy::needless_update)]
                     fn try_from(#src: #target_ty) -> ::core::result::Result<Self, #p::ValidationErrors> {
                         let mut __customer_report = #p::ValidationErrors::new();
                         #lets
