@@ -64,6 +64,15 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
 
 fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: usize) {
     let newtype = style == Style::Tuple && count == 1;
+    if newtype
+        && !container.attrs.rules.is_empty()
+        && container.generics.params.iter().next().is_some()
+    {
+        cx.error_spanned_by(
+            container.generics,
+            "a parsed newtype cannot be generic: name the inner type, e.g. `struct Email(String);`",
+        );
+    }
     if !newtype {
         for rule in &container.attrs.rules {
             cx.error_at(
