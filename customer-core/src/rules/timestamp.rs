@@ -1,10 +1,91 @@
-//! `timestamp`. Code `timestamp`.
+//! `timestamp`: an RFC 3339 `date-time`. Code `timestamp`.
+//!
+//! `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`, with `T` and `Z` in either case (RFC 3339
+//! section 5.6, note). The date must exist (leap years included); hours 00–23, minutes 00–59,
+//! seconds 00–60 (60 is a leap second; which minutes may carry one is not checked), a fraction of
+//! one or more digits, offsets up to ±23:59 (`-00:00` included). The space that section 5.6 lets
+//! applications use instead of `T` is refused: it is not in the grammar.
 
 use super::Text;
 use crate::error::RuleError;
 
-/// Checks `value`.
+/// Checks that `value` is an RFC 3339 date-time.
+#[inline]
 pub fn check<T: Text + ?Sized>(value: &T) -> Result<(), RuleError> {
-    let _ = value;
-    todo!("rules helper")
+    if is_valid(value.text()) {
+        Ok(())
+    } else {
+        Err(error())
+    }
+}
+
+#[cold]
+fn error() -> RuleError {
+    RuleError::new(
+        "timestamp",
+        "must be an RFC 3339 date-time, such as `1985-04-12T23:20:50.52Z`",
+    )
+}
+
+#[inline(always)]
+fn digit(b: u8) -> Option<u32> {
+    if b.is_ascii_digit() {
+        Some(u32::from(b - b'0'))
+    } else {
+        None
+    }
+}
+
+#[inline(always)]
+fn two(a: u8, b: u8) -> Option<u32> {
+    Some(digit(a)? * 10 + digit(b)?)
+}
+
+/// The number of days in `month` (1..=12) of `year`.
+#[inline]
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `true` when `value` passes [`check`].
+#[must_use]
+pub fn is_valid(value: &str) -> bool {
+    parse(value.as_bytes()).is_some()
+}
+
+fn parse(bytes: &[u8]) -> Option<()> {
+    let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2, b'T' | b't', h1, h2, b':', n1, n2, b':', s1, s2, rest @ ..] =
+        bytes
+    else {
+        return None;
+    };
+    let year = two(*y1, *y2)? * 100 + two(*y3, *y4)?;
+    let month = two(*m1, *m2)?;
+    let day = two(*d1, *d2)?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    if two(*h1, *h2)? > 23 || two(*n1, *n2)? > 59 || two(*s1, *s2)? > 60 {
+        return None;
+    }
+    let offset = match rest {
+        [b'.', fraction @ ..] => {
+            let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits == 0 {
+                return None;
+            }
+            fraction.get(digits..)?
+        }
+        _ => rest,
+    };
+    match *offset {
+        [b'Z' | b'z'] => Some(()),
+        [b'+' | b'-', h1, h2, b':', m1, m2] if two(h1, h2)? <= 23 && two(m1, m2)? <= 59 => Some(()),
+        _ => None,
+    }
 }
