@@ -559,6 +559,19 @@ fn shape_errors_have_pointers_and_no_values() {
         assert!(!error.to_string().contains("SECRET"), "{error}");
         assert!(!format!("{error:?}").contains("SECRET"), "{error:?}");
     }
+    #[derive(CustomerModel, Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    struct Strict {
+        #[allow(dead_code)]
+        name: String,
+    }
+    let unknown = Valid::<Strict>::from_json(r#"{"name": "x", "country": "SECRET"}"#).unwrap_err();
+    let v = &unknown.violations().violations()[0];
+    assert_eq!((v.pointer(), v.code()), ("/country", "unknown_field"));
+    let missing = Valid::<Strict>::from_json("{}").unwrap_err();
+    let v = &missing.violations().violations()[0];
+    assert_eq!((v.pointer(), v.code()), ("/name", "required"));
+
     let plan = Valid::<PlanHolder>::from_json(r#"{"plan": "SECRET"}"#).unwrap_err();
     assert_eq!(plan.violations().violations()[0].code(), "one_of");
     assert!(!plan.to_string().contains("SECRET"), "{plan}");

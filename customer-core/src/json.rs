@@ -59,8 +59,12 @@ pub fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let text = strip_position(&full);
     let (extra_key, rule) = describe(text);
     if let Some(key) = extra_key {
-        pointer.push('/');
-        pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        // serde_path_to_error already names the key of an unknown or duplicate field, not the
+        // key of a missing one.
+        let segment = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        if !pointer.ends_with(&segment) {
+            pointer.push_str(&segment);
+        }
     }
     Error::Invalid(ValidationErrors::from(Violation::new(pointer, rule)))
 }
