@@ -1,0 +1,338 @@
+//! Tazapay customers (seed 002): the `{status, message, data}` envelope, the customer, and the
+//! create-customer request body.
+//!
+//! An ID is `cus_` and ASCII letters or digits; `country` is ISO 3166-1 alpha-2; a phone number
+//! is `{calling_code, number}`, digit strings without `+`. Billing and shipping addresses are
+//! lists of `{name, address, phone, label}`, the `address` being `{line1, line2, city, state
+//! (may be null), country, postal_code}`. `metadata` is an object in the customer and a string
+//! holding a JSON object in the create request. The create request needs `name`, `email` and
+//! `country`, and carries the merchant's own identifier as `reference_id`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::{metadata_object, Document, Report};
+pub use crate::Phone;
+use crate::{Address as CanonicalAddress, Customer as Canonical, CustomerModel, Error, RuleError};
+
+/// Tazapay's response envelope around a customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct CustomerResponse {
+    /// `success` when the request succeeded.
+    pub status: String,
+    /// A human-readable summary, e.g. `customer created successfully`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The customer.
+    #[customer(nested)]
+    pub data: Customer,
+}
+
+/// A Tazapay customer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct Customer {
+    /// The customer's ID, e.g. `cus_abc123xyz456`.
+    #[customer(id(prefix = "cus_", chars = "A-Za-z0-9", min_len = 1))]
+    pub id: String,
+    /// Always `customer`.
+    #[customer(one_of("customer"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// When the customer was created (RFC 3339).
+    #[customer(timestamp)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// The customer's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The customer's email address.
+    #[customer(email)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// The customer's country, ISO 3166-1 alpha-2.
+    #[customer(country)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The merchant's own identifier of the customer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_id: Option<String>,
+    /// The customer's phone number.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// The billing details.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub billing_address: Option<Vec<AddressEntry>>,
+    /// The shipping details.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shipping_address: Option<Vec<AddressEntry>>,
+    /// Keys and values the merchant attached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// Tazapay's create-customer request body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
+#[customer(into = Canonical)]
+pub struct CreateCustomerRequest {
+    /// The customer's name.
+    pub name: String,
+    /// The customer's email address.
+    #[customer(email)]
+    pub email: String,
+    /// The customer's country, ISO 3166-1 alpha-2.
+    #[customer(country)]
+    pub country: String,
+    /// The merchant's own identifier of the customer.
+    #[customer(rename = "external_id")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_id: Option<String>,
+    /// The customer's phone number.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// The billing details.
+    #[customer(nested, rename = "billing_addresses", with = address_list)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub billing_address: Vec<AddressEntry>,
+    /// The shipping details.
+    #[customer(nested, rename = "shipping_addresses", with = address_list)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shipping_address: Vec<AddressEntry>,
+    /// A string holding a JSON object of keys and values.
+    #[customer(metadata(json_string), custom = json_object_string, with = super::json_text)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+}
+
+/// One entry of `billing_address` / `shipping_address`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
+pub struct AddressEntry {
+    /// The name the address is for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The postal address.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<Address>,
+    /// The phone number for this address.
+    #[customer(nested)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<Phone>,
+    /// What the address is, e.g. `home` or `work`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+}
+
+/// A postal address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
+pub struct Address {
+    /// The first line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line1: Option<String>,
+    /// The second line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line2: Option<String>,
+    /// The city.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    /// The state or province; may be `null`.
+    #[serde(default)]
+    pub state: Option<String>,
+    /// The country, ISO 3166-1 alpha-2.
+    #[customer(country)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// The postal code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+}
+
+/// The create request's metadata string must hold a JSON object. A string that is not JSON at
+/// all is left to `metadata(json_string)`.
+fn json_object_string(text: &str) -> Result<(), RuleError> {
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(_)) | Err(_) => Ok(()),
+        Ok(_) => Err(RuleError::new(
+            "json_string",
+            "must hold a JSON object of keys and values",
+        )),
+    }
+}
+
+impl From<AddressEntry> for CanonicalAddress {
+    fn from(entry: AddressEntry) -> Self {
+        let address = entry.address.unwrap_or_default();
+        CanonicalAddress {
+            name: entry.name,
+            line1: address.line1,
+            line2: address.line2,
+            city: address.city,
+            state: address.state,
+            country: address.country,
+            postal_code: address.postal_code,
+            phone: entry.phone,
+            label: entry.label,
+        }
+    }
+}
+
+impl From<&CanonicalAddress> for AddressEntry {
+    fn from(address: &CanonicalAddress) -> Self {
+        let has_address = address.line1.is_some()
+            || address.line2.is_some()
+            || address.city.is_some()
+            || address.state.is_some()
+            || address.country.is_some()
+            || address.postal_code.is_some();
+        AddressEntry {
+            name: address.name.clone(),
+            address: has_address.then(|| Address {
+                line1: address.line1.clone(),
+                line2: address.line2.clone(),
+                city: address.city.clone(),
+                state: address.state.clone(),
+                country: address.country.clone(),
+                postal_code: address.postal_code.clone(),
+            }),
+            phone: address.phone.clone(),
+            label: address.label.clone(),
+        }
+    }
+}
+
+fn addresses(entries: Option<Vec<AddressEntry>>) -> Vec<CanonicalAddress> {
+    address_list(entries.unwrap_or_default())
+}
+
+fn address_list(entries: Vec<AddressEntry>) -> Vec<CanonicalAddress> {
+    entries.into_iter().map(CanonicalAddress::from).collect()
+}
+
+impl From<Customer> for Canonical {
+    fn from(customer: Customer) -> Self {
+        Canonical {
+            id: Some(customer.id),
+            name: customer.name,
+            email: customer.email,
+            phone: customer.phone,
+            country: customer.country,
+            billing_addresses: addresses(customer.billing_address),
+            shipping_addresses: addresses(customer.shipping_address),
+            metadata: super::object_value(customer.metadata),
+            created_at: customer.created_at,
+            external_id: customer.reference_id,
+            ..Canonical::default()
+        }
+    }
+}
+
+impl From<CustomerResponse> for Canonical {
+    fn from(response: CustomerResponse) -> Self {
+        response.data.into()
+    }
+}
+
+/// Keys only the customer entity carries: without any of them (and without `data`) a document
+/// is read as a create request.
+const ENTITY_KEYS: [&str; 3] = ["id", "object", "created_at"];
+
+pub(super) fn decode(document: &Document<'_>) -> Result<Canonical, Error> {
+    if document.has("data") {
+        Ok(document.parse::<CustomerResponse>()?.into())
+    } else if document.has_any(&ENTITY_KEYS) {
+        Ok(document.parse::<Customer>()?.into())
+    } else {
+        Ok(document.parse::<CreateCustomerRequest>()?.into())
+    }
+}
+
+pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<CreateCustomerRequest> {
+    if customer.name.is_none() {
+        report.needs("/name");
+    }
+    if customer.email.is_none() {
+        report.needs("/email");
+    }
+    report.no_place("/locale", customer.locale.is_some());
+    if customer.country.is_none() {
+        report.needs("/country");
+    }
+    let metadata = match customer.metadata.as_ref().filter(|v| !v.is_null()) {
+        None => None,
+        Some(value) => match metadata_object(value) {
+            Ok(object) => serde_json::to_string(&object).ok(),
+            Err((pointer, message)) => {
+                report.cannot_hold(&format!("/metadata{pointer}"), message);
+                None
+            }
+        },
+    };
+    let request = CreateCustomerRequest {
+        name: customer.name.clone().unwrap_or_default(),
+        email: customer.email.clone().unwrap_or_default(),
+        country: customer.country.clone().unwrap_or_default(),
+        reference_id: customer.external_id.clone(),
+        phone: customer.phone.clone(),
+        billing_address: customer
+            .billing_addresses
+            .iter()
+            .map(AddressEntry::from)
+            .collect(),
+        shipping_address: customer
+            .shipping_addresses
+            .iter()
+            .map(AddressEntry::from)
+            .collect(),
+        metadata,
+    };
+    let mut errors = request.validate();
+    if let Err(errors) = &mut errors {
+        // A missing value was reported as `required` above; its empty stand-in is no news.
+        let missing = |field: &str| match field {
+            "/name" => customer.name.is_none(),
+            "/email" => customer.email.is_none(),
+            "/country" => customer.country.is_none(),
+            _ => false,
+        };
+        let kept: Vec<_> = std::mem::take(errors)
+            .into_iter()
+            .filter(|v| !missing(v.pointer()))
+            .collect();
+        for violation in kept {
+            errors.push_violation(violation);
+        }
+    }
+    report.rules(errors, to_customer_pointer);
+    Some(request)
+}
+
+/// A pointer into the create request → the pointer of the same value in the customer's JSON.
+fn to_customer_pointer(pointer: &str) -> String {
+    let mut segments = pointer.split('/').skip(1);
+    let Some(first) = segments.next() else {
+        return pointer.to_owned();
+    };
+    let rest: Vec<&str> = segments.collect();
+    let list = match first {
+        "reference_id" => return join("/external_id", &rest),
+        "billing_address" => "/billing_addresses",
+        "shipping_address" => "/shipping_addresses",
+        _ => return pointer.to_owned(),
+    };
+    match rest.as_slice() {
+        [index, "address", inner @ ..] => join(&format!("{list}/{index}"), inner),
+        _ => join(list, &rest),
+    }
+}
+
+fn join(base: &str, rest: &[&str]) -> String {
+    let mut out = base.to_owned();
+    for segment in rest {
+        out.push('/');
+        out.push_str(segment);
+    }
+    out
+}
