@@ -1,0 +1,211 @@
+//! Heap allocations of validation, counted by a global allocator: a valid value is validated
+//! without allocating, and the metadata size check allocates nothing even on a huge value.
+//!
+//! The counter is per thread (tests run in parallel), and only counts while a test has switched
+//! it on, so the harness's own allocations are never counted.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use customer_core::rules::metadata::{compact_len, LenError};
+use customer_core::CustomerModel;
+use serde_json::{json, Map, Value};
+
+struct Counting;
+
+thread_local! {
+    /// `Some(n)` while counting on this thread.
+    static COUNT: Cell<Option<u64>> = const { Cell::new(None) };
+}
+
+fn bump() {
+    // `try_with`: the thread-local may be gone while the thread shuts down.
+    let _ = COUNT.try_with(|count| {
+        if let Some(n) = count.get() {
+            count.set(Some(n + 1));
+        }
+    });
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; counting touches no memory of the
+// allocation, and the thread-local is const-initialized, so it never allocates itself.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        bump();
+        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        bump();
+        // SAFETY: as above.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        bump();
+        // SAFETY: as above.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: as above.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// The heap allocations (and reallocations) `f` makes on this thread, and its result.
+fn allocations<R>(f: impl FnOnce() -> R) -> (u64, R) {
+    COUNT.with(|count| count.set(Some(0)));
+    let result = std::hint::black_box(f());
+    let n = COUNT.with(|count| count.replace(None)).unwrap_or(0);
+    (n, result)
+}
+
+/// The Paddle-like customer of the benchmark (benches/src/model.rs), with our rules only.
+#[derive(CustomerModel, Debug)]
+struct Customer {
+    #[customer(pattern = "^ctm_[a-z\\d]{26}$")]
+    id: String,
+    #[customer(email)]
+    email: String,
+    #[customer(length(max = 255))]
+    name: Option<String>,
+    #[customer(locale)]
+    locale: String,
+    #[customer(metadata(max_bytes = 1024))]
+    custom_data: Option<Value>,
+    #[customer(nested)]
+    addresses: Vec<Address>,
+}
+
+#[derive(CustomerModel, Debug)]
+struct Address {
+    #[customer(country)]
+    country_code: String,
+    #[customer(length(min = 1, max = 16))]
+    postal_code: Option<String>,
+}
+
+fn valid() -> Customer {
+    Customer {
+        id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4".to_owned(),
+        email: "sam.miller@example.com".to_owned(),
+        name: Some("Sam Miller".to_owned()),
+        locale: "en-US".to_owned(),
+        custom_data: Some(json!({
+            "crm_id": "c-1029384",
+            "tier": "enterprise",
+            "seats": 25,
+            "ratio": 0.75,
+            "newsletter": true,
+            "tags": ["beta", "eu"],
+            "note": "line one\nline \"two\""
+        })),
+        addresses: vec![
+            Address {
+                country_code: "US".to_owned(),
+                postal_code: Some("10021".to_owned()),
+            },
+            Address {
+                country_code: "GB".to_owned(),
+                postal_code: Some("SW1A 1AA".to_owned()),
+            },
+        ],
+    }
+}
+
+/// An object of `members` members of 64 bytes of compact JSON each.
+fn big_object(members: usize) -> Value {
+    let value = "v".repeat(50);
+    let mut map = Map::new();
+    for i in 0..members {
+        map.insert(format!("k{i:07}"), Value::String(value.clone()));
+    }
+    Value::Object(map)
+}
+
+#[test]
+fn the_counter_counts() {
+    let (n, v) = allocations(|| vec![1u8; 3]);
+    assert_eq!(v.len(), 3);
+    assert!(n >= 1, "the counting allocator saw {n} allocations of a Vec");
+    let (n, e) = allocations(|| {
+        Customer {
+            email: "nope".to_owned(),
+            ..valid()
+        }
+        .validate()
+    });
+    assert_eq!(e.map_err(|e| e.len()), Err(1));
+    assert!(n >= 1, "an invalid value's report allocates, but {n} allocations were seen");
+}
+
+#[test]
+fn validating_a_valid_customer_allocates_nothing() {
+    let customer = valid();
+    let (n, result) = allocations(|| customer.validate());
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(n, 0, "validate() on a valid customer allocated {n} times");
+}
+
+#[test]
+fn a_valid_customer_with_unicode_and_no_optionals_allocates_nothing() {
+    let customer = Customer {
+        email: "josé.garcía@example.com".to_owned(),
+        name: Some("Zoë Ångström-Łukasiewicz".to_owned()),
+        locale: "zh-Hant-TW".to_owned(),
+        custom_data: None,
+        addresses: vec![Address {
+            country_code: "DE".to_owned(),
+            postal_code: None,
+        }],
+        ..valid()
+    };
+    let (n, result) = allocations(|| customer.validate());
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(n, 0, "validate() allocated {n} times");
+}
+
+#[test]
+fn metadata_just_under_the_limit_is_valid_and_allocates_nothing() {
+    // 15 members: 15 * 64 - 1 + 2 = 961 bytes.
+    let customer = Customer {
+        custom_data: Some(big_object(15)),
+        ..valid()
+    };
+    let (n, result) = allocations(|| customer.validate());
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(n, 0, "validate() allocated {n} times");
+}
+
+#[test]
+fn the_metadata_check_on_a_large_value_allocates_nothing() {
+    // About 1 MB of compact JSON: refused, without allocating and without building the JSON.
+    let large = big_object(16 * 1024);
+    let (n, len) = allocations(|| compact_len(&large, 1024));
+    assert_eq!(len, Err(LenError::TooLarge));
+    assert_eq!(n, 0, "compact_len on 1 MB of metadata allocated {n} times");
+
+    // A single 1 MB string, and a long array.
+    let string = Value::String("x".repeat(1 << 20));
+    let (n, len) = allocations(|| compact_len(&string, 1024));
+    assert_eq!(len, Err(LenError::TooLarge));
+    assert_eq!(n, 0, "compact_len on a 1 MB string allocated {n} times");
+    let array = Value::Array(vec![Value::from(12345u32); 1 << 16]);
+    let (n, len) = allocations(|| compact_len(&array, 1024));
+    assert_eq!(len, Err(LenError::TooLarge));
+    assert_eq!(n, 0, "compact_len on a long array allocated {n} times");
+}
+
+#[test]
+fn the_metadata_length_is_counted_without_allocating() {
+    let value = valid().custom_data.unwrap_or(Value::Null);
+    let expected = serde_json::to_vec(&value).map(|v| v.len()).ok();
+    let (n, len) = allocations(|| compact_len(&value, 1024));
+    assert_eq!(len.ok(), expected);
+    assert_eq!(n, 0, "compact_len allocated {n} times");
+}

@@ -1,0 +1,9 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+#[customer(email)]
+struct Signup {
+    email: String,
+}
+
+fn main() {}

@@ -1,0 +1,15 @@
+use customer_core::CustomerModel;
+
+struct Wire {
+    email: String,
+}
+
+#[derive(CustomerModel)]
+#[customer(into = Wire)]
+struct Signup {
+    email: String,
+    #[customer(default)]
+    note: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+struct Customer {
+    #[customer(id(prefix = "cus_", chars = "a-z0-9", min_len = 20, max_len = 10))]
+    id: String,
+}
+
+fn main() {}

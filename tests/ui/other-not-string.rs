@@ -1,0 +1,12 @@
+use customer_core::CustomerModel;
+use serde::{Deserialize, Serialize};
+
+#[derive(CustomerModel, Serialize, Deserialize)]
+enum Status {
+    Active,
+    #[customer(other)]
+    #[serde(untagged)]
+    Other(u32),
+}
+
+fn main() {}

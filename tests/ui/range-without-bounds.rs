@@ -1,0 +1,9 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+struct Order {
+    #[customer(range)]
+    quantity: u32,
+}
+
+fn main() {}

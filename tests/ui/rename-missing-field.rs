@@ -1,0 +1,14 @@
+use customer_core::CustomerModel;
+
+struct Wire {
+    email_address: String,
+}
+
+#[derive(CustomerModel)]
+#[customer(from = Wire)]
+struct Signup {
+    #[customer(rename = "email_adress")]
+    email: String,
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+#[customer(required)]
+struct Email(String);
+
+fn main() {}
