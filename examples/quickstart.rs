@@ -33,7 +33,10 @@ const RECORDS: &[(&str, &str)] = &[
         "bad values",
         r#"{"email": "jo@example", "name": null, "locale": "nl_NL", "custom_data": {"notes": "LONG"}}"#,
     ),
-    ("wrong shape", r#"{"email": ["jo@example.com"], "locale": 7}"#),
+    (
+        "wrong shape",
+        r#"{"email": ["jo@example.com"], "locale": 7}"#,
+    ),
     ("not JSON", r#"{"email": "jo@example.com""#),
 ];
 
@@ -49,7 +52,10 @@ fn main() {
                         "as a Customer: email {:?}, locale {:?}, metadata {}",
                         customer.email,
                         customer.locale,
-                        customer.metadata.as_ref().map_or(0, |m| m.to_string().len())
+                        customer
+                            .metadata
+                            .as_ref()
+                            .map_or(0, |m| m.to_string().len())
                     ),
                     Err(errors) => println!("cannot become a Customer:\n{errors}"),
                 }

@@ -132,7 +132,10 @@ fn big_object(members: usize) -> Value {
 fn the_counter_counts() {
     let (n, v) = allocations(|| vec![1u8; 3]);
     assert_eq!(v.len(), 3);
-    assert!(n >= 1, "the counting allocator saw {n} allocations of a Vec");
+    assert!(
+        n >= 1,
+        "the counting allocator saw {n} allocations of a Vec"
+    );
     let (n, e) = allocations(|| {
         Customer {
             email: "nope".to_owned(),
@@ -141,7 +144,10 @@ fn the_counter_counts() {
         .validate()
     });
     assert_eq!(e.map_err(|e| e.len()), Err(1));
-    assert!(n >= 1, "an invalid value's report allocates, but {n} allocations were seen");
+    assert!(
+        n >= 1,
+        "an invalid value's report allocates, but {n} allocations were seen"
+    );
 }
 
 #[test]

@@ -104,11 +104,17 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
     }
     if let Some(rest) = text.strip_prefix("unknown field ") {
         let key = between(rest, "`", '`').map(str::to_owned);
-        return (key, RuleError::new("unknown_field", "is not a field of this object"));
+        return (
+            key,
+            RuleError::new("unknown_field", "is not a field of this object"),
+        );
     }
     if let Some(rest) = text.strip_prefix("duplicate field ") {
         let key = between(rest, "`", '`').map(str::to_owned);
-        return (key, RuleError::new("duplicate_field", "appears more than once"));
+        return (
+            key,
+            RuleError::new("duplicate_field", "appears more than once"),
+        );
     }
     if text.starts_with("unknown variant ") {
         let expected = text
@@ -122,7 +128,9 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         );
     }
     if let Some(rest) = text.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, "another type"));
+        let (found, expected) = rest
+            .rsplit_once(", expected ")
+            .unwrap_or((rest, "another type"));
         return (
             None,
             RuleError::new("invalid_type", "must be {expected}, not {found}")
@@ -131,7 +139,9 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         );
     }
     if let Some(rest) = text.strip_prefix("invalid value: ") {
-        let expected = rest.rsplit_once(", expected ").map_or("another value", |(_, e)| e);
+        let expected = rest
+            .rsplit_once(", expected ")
+            .map_or("another value", |(_, e)| e);
         return (
             None,
             RuleError::new("invalid_value", "must be {expected}")
@@ -139,7 +149,9 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         );
     }
     if let Some(rest) = text.strip_prefix("invalid length ") {
-        let expected = rest.rsplit_once(", expected ").map_or("another length", |(_, e)| e);
+        let expected = rest
+            .rsplit_once(", expected ")
+            .map_or("another length", |(_, e)| e);
         return (
             None,
             RuleError::new("invalid_length", "must have {expected}")
@@ -154,7 +166,10 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         return (None, RuleError::new(code.to_owned(), message.to_owned()));
     }
     // A custom message from a Deserialize impl we do not know: it may quote the value.
-    (None, RuleError::new("invalid_value", "is not a valid value"))
+    (
+        None,
+        RuleError::new("invalid_value", "is not a valid value"),
+    )
 }
 
 fn json_kind(unexpected: &str) -> &'static str {

@@ -35,7 +35,11 @@ fn error(min: Option<usize>, max: Option<usize>) -> RuleError {
     with_bounds(RuleError::new("length", message), min, max)
 }
 
-pub(crate) fn with_bounds(mut error: RuleError, min: Option<usize>, max: Option<usize>) -> RuleError {
+pub(crate) fn with_bounds(
+    mut error: RuleError,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> RuleError {
     if let Some(min) = min {
         error = error.with_param("min", Param::UInt(min as u64));
     }

@@ -106,7 +106,14 @@ macro_rules! text_length {
         }
     )*};
 }
-text_length!(str, String, Cow<'_, str>, Box<str>, std::rc::Rc<str>, std::sync::Arc<str>);
+text_length!(
+    str,
+    String,
+    Cow<'_, str>,
+    Box<str>,
+    std::rc::Rc<str>,
+    std::sync::Arc<str>
+);
 
 /// Counts Unicode scalar values; ASCII text is counted by its byte length.
 #[inline]

@@ -7,7 +7,10 @@ use crate::error::{Param, RuleError};
 
 /// Checks that `value` equals one of `allowed` (case-sensitive).
 #[inline]
-pub fn check<T: Text + ?Sized>(value: &T, allowed: &'static [&'static str]) -> Result<(), RuleError> {
+pub fn check<T: Text + ?Sized>(
+    value: &T,
+    allowed: &'static [&'static str],
+) -> Result<(), RuleError> {
     let text = value.text();
     if allowed.contains(&text) {
         Ok(())
@@ -25,5 +28,6 @@ pub fn error(allowed: &'static [&'static str]) -> RuleError {
         .map(|a| format!("`{a}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    RuleError::new("one_of", "must be one of {allowed}").with_param("allowed", Param::Str(Cow::Owned(list)))
+    RuleError::new("one_of", "must be one of {allowed}")
+        .with_param("allowed", Param::Str(Cow::Owned(list)))
 }
