@@ -10,6 +10,75 @@ pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
 pub use serde;
 
+/// A collection whose elements `each(...)` checks.
+#[diagnostic::on_unimplemented(
+    message = "`each` needs a collection, and `{Self}` is not one",
+    label = "`each` applies its rules to every element of a collection",
+    note = "`each` applies to `Vec`, slices, arrays, `VecDeque`, `HashSet`, `BTreeSet`, and `Option` of these"
+)]
+pub trait Elements {
+    /// The element type.
+    type Item;
+    /// The elements, in iteration order.
+    fn elements(&self) -> impl Iterator<Item = &Self::Item>;
+}
+
+impl<T> Elements for [T] {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T> Elements for Vec<T> {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T, const N: usize> Elements for [T; N] {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T> Elements for std::collections::VecDeque<T> {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T, S> Elements for std::collections::HashSet<T, S> {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T> Elements for std::collections::BTreeSet<T> {
+    type Item = T;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &T> {
+        self.iter()
+    }
+}
+
+impl<T: Elements + ?Sized> Elements for &T {
+    type Item = T::Item;
+    #[inline]
+    fn elements(&self) -> impl Iterator<Item = &Self::Item> {
+        (**self).elements()
+    }
+}
+
 /// Records the error of a rule that failed, with the field's `code` / `message` overrides.
 #[cold]
 #[inline(never)]

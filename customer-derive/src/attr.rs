@@ -238,6 +238,10 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
                     seen.check(cx, &name, span);
                     out.with = Some(path_value(&meta, "with")?);
                 }
+                "other" => {
+                    cx.error_spanned_by(&meta.path, "`other` goes on the catch-all variant of a field-less enum: `#[customer(other)] #[serde(untagged)] Other(String)`");
+                    skip_value(meta.input)?;
+                }
                 _ => {
                     let mut keys: Vec<&str> = RULES.to_vec();
                     keys.extend_from_slice(FIELD_KEYS);
@@ -352,6 +356,23 @@ fn skip_value(input: ParseStream) -> syn::Result<()> {
     Ok(())
 }
 
+/// Consumes `()` and returns `true` when the key is followed by empty parentheses, which
+/// `parse_nested_meta` would refuse with a message that does not name the key.
+fn empty_parens(meta: &ParseNestedMeta) -> syn::Result<bool> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Ok(false);
+    }
+    let fork = meta.input.fork();
+    let content;
+    syn::parenthesized!(content in fork);
+    if content.is_empty() {
+        let _empty;
+        syn::parenthesized!(_empty in meta.input);
+        return Ok(true);
+    }
+    Ok(false)
+}
+
 fn is_bare(meta: &ParseNestedMeta) -> bool {
     meta.input.is_empty() || meta.input.peek(Token![,])
 }
@@ -376,7 +397,9 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         "email" => {
             let mut max = 320;
             let mut ascii = false;
-            if meta.input.peek(syn::token::Paren) {
+            if empty_parens(meta)? {
+                cx.error_at(span, "`email()` has empty parentheses: write `email` alone, or give options as in `email(max = 254)`");
+            } else if meta.input.peek(syn::token::Paren) {
                 let mut seen = Seen(Vec::new());
                 meta.parse_nested_meta(|inner| {
                     let key = key_name(&inner);
@@ -426,7 +449,9 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         },
         "locale" => {
             let mut short = false;
-            if meta.input.peek(syn::token::Paren) {
+            if empty_parens(meta)? {
+                cx.error_at(span, "`locale()` has empty parentheses: write `locale` alone, or give options as in `locale(short)`");
+            } else if meta.input.peek(syn::token::Paren) {
                 meta.parse_nested_meta(|inner| {
                     let key = key_name(&inner);
                     if key == "short" {
@@ -445,7 +470,9 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         "metadata" => {
             let mut max_bytes = 1024;
             let mut json_string = false;
-            if meta.input.peek(syn::token::Paren) {
+            if empty_parens(meta)? {
+                cx.error_at(span, "`metadata()` has empty parentheses: write `metadata` alone, or give options as in `metadata(max_bytes = 1024)`");
+            } else if meta.input.peek(syn::token::Paren) {
                 let mut seen = Seen(Vec::new());
                 meta.parse_nested_meta(|inner| {
                     let key = key_name(&inner);
@@ -491,7 +518,7 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
             }
         }
         "one_of" => {
-            if !meta.input.peek(syn::token::Paren) {
+            if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
                 cx.error_at(
                     span,
                     "`one_of` needs its values: `one_of(\"active\", \"archived\")`",
@@ -501,12 +528,16 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
             }
             let content;
             syn::parenthesized!(content in meta.input);
-            let values = Punctuated::<LitStr, Token![,]>::parse_terminated(&content)?;
-            if values.is_empty() {
-                cx.error_at(
-                    span,
-                    "`one_of` needs at least one value: `one_of(\"a\", \"b\")`",
-                );
+            let items = Punctuated::<syn::Lit, Token![,]>::parse_terminated(&content)?;
+            let mut values = Vec::new();
+            for item in items {
+                match item {
+                    syn::Lit::Str(lit) => values.push(lit),
+                    other => cx.error_spanned_by(
+                        other,
+                        "`one_of` lists string literals: `one_of(\"a\", \"b\")`",
+                    ),
+                }
             }
             let mut seen: Vec<String> = Vec::new();
             for value in &values {
@@ -534,8 +565,11 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
         "range" => {
             let mut min = None;
             let mut max = None;
-            if !meta.input.peek(syn::token::Paren) {
-                cx.error_at(span, "`range` needs bounds: `range(min = 1, max = 10)`");
+            if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
+                cx.error_at(
+                    span,
+                    "`range` needs `min`, `max` or both: `range(min = 1, max = 10)`",
+                );
                 skip_value(meta.input)?;
                 return Ok(Some(placeholder(span)));
             }
@@ -544,8 +578,16 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
                 let key = key_name(&inner);
                 seen.check(cx, &key, inner.path.span());
                 match key.as_str() {
-                    "min" => min = Some(Box::new(inner.value()?.parse::<Expr>()?)),
-                    "max" => max = Some(Box::new(inner.value()?.parse::<Expr>()?)),
+                    "min" => {
+                        min = Some(Box::new(
+                            expect_value(&inner, "min", "min = 1")?.parse::<Expr>()?,
+                        ))
+                    }
+                    "max" => {
+                        max = Some(Box::new(
+                            expect_value(&inner, "max", "max = 10")?.parse::<Expr>()?,
+                        ))
+                    }
                     _ => unknown(cx, &inner, &key, &["min", "max"], "`range`")?,
                 }
                 Ok(())
@@ -570,7 +612,7 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Opti
             Rule::Range { min, max }
         }
         "each" => {
-            if !meta.input.peek(syn::token::Paren) {
+            if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
                 cx.error_at(
                     span,
                     "`each` needs the rules to apply to every element: `each(email)`",
@@ -634,8 +676,11 @@ fn parse_bounds(
 ) -> syn::Result<(Option<usize>, Option<usize>)> {
     let span = meta.path.span();
     let example = format!("`{name}(min = 1, max = 64)`");
-    if !meta.input.peek(syn::token::Paren) {
-        cx.error_at(span, format!("`{name}` needs bounds: {example}"));
+    if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
+        cx.error_at(
+            span,
+            format!("`{name}` needs `min`, `max` or both: {example}"),
+        );
         skip_value(meta.input)?;
         return Ok((None, None));
     }
@@ -678,7 +723,7 @@ fn parse_bounds(
 fn parse_id(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<IdRule>> {
     let span = meta.path.span();
     let example = "`id(prefix = \"ctm_\", chars = \"a-z0-9\", len = 26)`";
-    if !meta.input.peek(syn::token::Paren) {
+    if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
         cx.error_at(span, format!("`id` needs its shape: {example}"));
         skip_value(meta.input)?;
         return Ok(None);
@@ -748,6 +793,14 @@ fn parse_id(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<IdRule>> {
             );
         }
     }
+    for (value, lit) in [&len, &max_len].into_iter().flatten() {
+        if *value == 0 {
+            cx.error_spanned_by(
+                lit,
+                "an ID needs at least one character after its prefix: use 1 or more",
+            );
+        }
+    }
     let (min, max) = match len {
         Some((n, _)) => (n, Some(n)),
         None => (min_len.map_or(1, |(v, _)| v), max_len.map(|(v, _)| v)),
@@ -796,8 +849,24 @@ pub(crate) fn class_bits(spec: &str) -> Result<u128, String> {
     Ok(bits)
 }
 
+/// The `=` of `key = value`, with a message naming the key when it is missing.
+fn expect_value<'a>(
+    meta: &'a ParseNestedMeta,
+    name: &str,
+    example: &str,
+) -> syn::Result<ParseStream<'a>> {
+    if meta.input.peek(Token![=]) {
+        meta.value()
+    } else {
+        Err(syn::Error::new(
+            meta.path.span(),
+            format!("`{name}` expects a value: `{example}`"),
+        ))
+    }
+}
+
 fn str_value(meta: &ParseNestedMeta, name: &str, example: &str) -> syn::Result<LitStr> {
-    let value = meta.value()?;
+    let value = expect_value(meta, name, example)?;
     if value.peek(LitStr) {
         value.parse()
     } else {
@@ -839,7 +908,7 @@ fn usize_value(
     meta: &ParseNestedMeta,
     name: &str,
 ) -> syn::Result<Option<(usize, LitInt)>> {
-    let value = meta.value()?;
+    let value = expect_value(meta, name, &format!("{name} = 64"))?;
     if value.peek(Token![-]) {
         let minus: Token![-] = value.parse()?;
         let token: TokenTree = value.parse()?;
@@ -854,6 +923,10 @@ fn usize_value(
         let lit: LitInt = value.parse()?;
         match lit.base10_parse::<usize>() {
             Ok(n) => Ok(Some((n, lit))),
+            Err(_) if lit.suffix().is_empty() => {
+                cx.error_spanned_by(&lit, format!("`{name}` is too large"));
+                Ok(None)
+            }
             Err(_) => {
                 cx.error_spanned_by(
                     &lit,
@@ -874,7 +947,7 @@ fn usize_value(
 
 /// A path, written bare (`custom = my::check`) or as a string (`custom = "my::check"`).
 fn path_value(meta: &ParseNestedMeta, name: &str) -> syn::Result<syn::Path> {
-    let value = meta.value()?;
+    let value = expect_value(meta, name, &format!("{name} = path::to::function"))?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
         lit.parse::<syn::Path>().map_err(|_| {
@@ -901,7 +974,7 @@ fn path_value(meta: &ParseNestedMeta, name: &str) -> syn::Result<syn::Path> {
 
 /// A type, written bare (`from = Other`) or as a string (`from = "Other"`).
 fn type_value(meta: &ParseNestedMeta, name: &str) -> syn::Result<syn::Type> {
-    let value = meta.value()?;
+    let value = expect_value(meta, name, &format!("{name} = OtherType"))?;
     if value.peek(LitStr) {
         let lit: LitStr = value.parse()?;
         lit.parse::<syn::Type>().map_err(|_| {

@@ -3,6 +3,7 @@
 use crate::ast::{Container, Data, Field, Style};
 use crate::attr::{ConversionKind, Rule, RuleSpec};
 use crate::ctxt::Ctxt;
+use quote::ToTokens;
 
 pub(crate) fn check(cx: &Ctxt, container: &Container) {
     match &container.data {
@@ -39,7 +40,21 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
                     }
                     other_seen = Some(span);
                     let one_field = matches!(&variant.original.fields, syn::Fields::Unnamed(f) if f.unnamed.len() == 1);
-                    if !one_field {
+                    let holds_string = match &variant.original.fields {
+                        syn::Fields::Unnamed(f) => f
+                            .unnamed
+                            .first()
+                            .is_some_and(|f| crate::ast::is_string(&f.ty)),
+                        _ => false,
+                    };
+                    if one_field && !holds_string {
+                        if let syn::Fields::Unnamed(f) = &variant.original.fields {
+                            cx.error_spanned_by(
+                                &f.unnamed,
+                                "the `other` variant holds the unknown text: write `Other(String)`",
+                            );
+                        }
+                    } else if !one_field {
                         cx.error_spanned_by(&variant.original.ident, "the `other` variant must hold the unknown value: write `Other(String)`");
                     } else if !variant.untagged {
                         cx.error_at(span, "the `other` variant also needs `#[serde(untagged)]`, so that serde reads unknown values into it");
@@ -86,7 +101,7 @@ fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: 
         match &rule.kind {
             Rule::Required => cx.error_at(
                 rule.span,
-                "`required` needs an `Option` field: a newtype always holds its value",
+                "`required` goes on an `Option` field of a struct, not on a newtype: parsing a newtype always checks its value",
             ),
             Rule::Nested => cx.error_at(
                 rule.span,
@@ -111,6 +126,32 @@ fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: 
 
 fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[Field]) {
     let conversions = &container.attrs.conversions;
+    for (i, later) in conversions.iter().enumerate() {
+        let later_ty = later.ty.to_token_stream().to_string();
+        let Some(first) = conversions[..i].iter().find(|c| {
+            c.ty.to_token_stream().to_string() == later_ty && same_direction(c.kind, later.kind)
+        }) else {
+            continue;
+        };
+        let message = if first.kind == later.kind {
+            format!(
+                "this conversion is listed twice: remove one `{}`",
+                kind_name(later.kind)
+            )
+        } else {
+            format!(
+                "`{}` and `{}` of the same type clash: std already derives `TryFrom` from `From`; keep one of them",
+                kind_name(first.kind),
+                kind_name(later.kind)
+            )
+        };
+        let mut error = syn::Error::new(later.span, message);
+        error.combine(syn::Error::new(
+            first.span,
+            format!("`{}` is here", kind_name(first.kind)),
+        ));
+        cx.syn_error(error);
+    }
     if style != Style::Named {
         for conversion in conversions {
             cx.error_at(
@@ -181,7 +222,7 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
     let nested = rules.iter().find(|r| matches!(r.kind, Rule::Nested));
     for rule in rules {
         if rule.kind.is_format() {
-            if let Some(first) = format {
+            if let Some(first) = format.filter(|first| first.kind.name() != rule.kind.name()) {
                 let mut error = syn::Error::new(
                     rule.span,
                     format!(
@@ -225,5 +266,19 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
         if let Rule::Each(inner) = &rule.kind {
             check_rule_set(cx, inner);
         }
+    }
+}
+
+fn same_direction(a: ConversionKind, b: ConversionKind) -> bool {
+    let incoming = |k| matches!(k, ConversionKind::From | ConversionKind::TryFrom);
+    incoming(a) == incoming(b)
+}
+
+fn kind_name(kind: ConversionKind) -> &'static str {
+    match kind {
+        ConversionKind::From => "from",
+        ConversionKind::Into => "into",
+        ConversionKind::TryFrom => "try_from",
+        ConversionKind::TryInto => "try_into",
     }
 }

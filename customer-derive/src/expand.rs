@@ -19,7 +19,7 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         Ok(()) => wrap(&container, expand(&container)),
         Err(errors) => {
             let errors = errors.into_compile_error();
-            let stub = fallback(&container);
+            let stub = fallback(&container, input);
             quote!(#errors #stub)
         }
     }
@@ -45,16 +45,48 @@ fn wrap(container: &Container, body: TokenStream) -> TokenStream {
 
 /// The impl emitted next to the errors, so that one mistake does not also break every use of
 /// the type.
-fn fallback(container: &Container) -> TokenStream {
+fn fallback(container: &Container, input: &DeriveInput) -> TokenStream {
     if matches!(container.data, Data::Union(_)) {
         return TokenStream::new();
     }
     let krate = &container.krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let mut extra = TokenStream::new();
+    let has_container_attr = input.attrs.iter().any(|a| a.path().is_ident("customer"));
+    if let (Some(field), true) = (container.newtype_field(), has_container_attr) {
+        if container.generics.params.is_empty() {
+            extra.extend(expand_newtype(container, field));
+        }
+    }
+    if let Data::Enum(_) = container.data {
+        extra.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// The name of this value on the wire.
+                pub fn as_str(&self) -> &str {
+                    ::core::unimplemented!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unimplemented!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
+                type Err = #krate::__private::RuleError;
+                fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::unimplemented!()
+                }
+            }
+        });
+    }
     wrap(
         container,
         quote! {
+            #extra
             #[automatically_derived]
             impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
                 fn validate_into(
@@ -204,7 +236,8 @@ fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     }
     for check in &container.attrs.checks {
         body.extend(quote_spanned! {check.span()=>
-            if let ::core::result::Result::Err(__customer_error) = #check(self) {
+            let __customer_check: fn(&Self) -> ::core::result::Result<(), #krate::__private::RuleError> = #check;
+            if let ::core::result::Result::Err(__customer_error) = __customer_check(self) {
                 #krate::__private::push(#report, #path, __customer_error, ::core::option::Option::None, ::core::option::Option::None);
             }
         });
@@ -369,7 +402,7 @@ fn rule_check(
     let rules = quote!(#krate::__private::rules);
     let span = rule.span;
     // The value is spanned at the rule, so a type the rule cannot check is reported there.
-    let value = quote_spanned!(span=> #value);
+    let value = respan(value, span);
     let call = match &rule.kind {
         Rule::Email { max, ascii } => quote_spanned! {span=>
             #rules::email::check(#value, &#rules::email::EmailOptions { max: #max, ascii: #ascii })
@@ -458,7 +491,12 @@ fn rule_check(
             let (min, max) = (bound(min), bound(max));
             quote_spanned!(span=> #rules::range::check(#value, #min, #max))
         }
-        Rule::Custom(path) => quote_spanned!(path.span()=> #path(#value)),
+        Rule::Custom(path) => quote_spanned! {path.span()=>
+            {
+                let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                __customer_custom(#value)
+            }
+        },
         Rule::Each(inner) => {
             let item_at = quote!(&__customer_item_at);
             let checks: TokenStream = inner
@@ -471,7 +509,7 @@ fn rule_check(
                 })
                 .collect();
             return quote_spanned! {span=>
-                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(::core::iter::IntoIterator::into_iter(#value)) {
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#krate::__private::Elements::elements(#value)) {
                     let __customer_item_at = #krate::__private::Path::index(#at, __customer_index);
                     #checks
                 }
@@ -635,6 +673,16 @@ fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
             quote!(::core::result::Result::Err(#p::rules::one_of::error(&[#(#names),*]))),
         ),
     };
+    let as_str_body = if variants.is_empty() {
+        quote!(match *self {})
+    } else {
+        quote! {
+            match self {
+                #(#ident::#idents => #names,)*
+                #other_as_str
+            }
+        }
+    };
     let error_ty = if other.is_some() {
         quote!(::core::convert::Infallible)
     } else {
@@ -646,10 +694,7 @@ fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
             /// The name of this value on the wire.
             #[must_use]
             pub fn as_str(&self) -> &str {
-                match self {
-                    #(#ident::#idents => #names,)*
-                    #other_as_str
-                }
+                #as_str_body
             }
         }
         #[automatically_derived]
@@ -824,4 +869,17 @@ fn expand_conversion(
             }
         }
     }
+}
+
+/// The same tokens located at `span` (and resolved as before), so that a type error about the
+/// value is reported at the rule that asked for it.
+fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(token.span().located_at(span));
+            token
+        })
+        .collect()
 }
