@@ -125,6 +125,47 @@ fn hash_map_values_are_nested() {
 }
 
 #[test]
+fn metadata_counts_compact_json_of_values_and_other_serialize_types() {
+    #[derive(Serialize)]
+    struct Note {
+        text: String,
+    }
+    #[derive(CustomerModel)]
+    struct Meta {
+        #[customer(metadata(max_bytes = 20))]
+        value: Option<serde_json::Value>,
+        #[customer(metadata(max_bytes = 20))]
+        note: Note,
+        #[customer(metadata(json_string, max_bytes = 20))]
+        text: String,
+    }
+    // {"text":"…"} is 11 bytes around the text; "x" * 9 makes exactly 20.
+    let fits = Meta {
+        value: Some(serde_json::json!({"text": "x".repeat(9)})),
+        note: Note {
+            text: "x".repeat(9),
+        },
+        text: format!("{{ \"text\" : \"{}\" }}", "x".repeat(9)),
+    };
+    assert!(fits.validate().is_ok());
+    let over = Meta {
+        value: Some(serde_json::json!({"text": "x".repeat(10)})),
+        note: Note {
+            text: "x".repeat(10),
+        },
+        text: format!("{{\"text\":\"{}\"}}", "x".repeat(10)),
+    };
+    expect(
+        over.validate(),
+        &[
+            ("/value", "metadata_too_large"),
+            ("/note", "metadata_too_large"),
+            ("/text", "metadata_too_large"),
+        ],
+    );
+}
+
+#[test]
 fn characters_are_not_bytes() {
     #[derive(CustomerModel)]
     struct Name {

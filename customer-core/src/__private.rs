@@ -10,6 +10,37 @@ pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{self, Err, Ok};
 pub use serde;
 
+/// The value of a `metadata` field, dispatched by autoref: a `serde_json::Value` is walked
+/// directly ([`MetadataViaValue`]), anything else `Serialize` goes through the counting
+/// serializer ([`MetadataViaSerialize`]). The derive calls `(&MetadataProbe(v)).check_metadata(n)`.
+pub struct MetadataProbe<'a, T: ?Sized>(pub &'a T);
+
+/// The `serde_json::Value` arm of [`MetadataProbe`].
+pub trait MetadataViaValue {
+    /// Checks the compact JSON length.
+    fn check_metadata(&self, max_bytes: usize) -> Result<(), RuleError>;
+}
+
+impl MetadataViaValue for MetadataProbe<'_, serde_json::Value> {
+    #[inline]
+    fn check_metadata(&self, max_bytes: usize) -> Result<(), RuleError> {
+        crate::rules::metadata::check_value(self.0, max_bytes)
+    }
+}
+
+/// The `Serialize` arm of [`MetadataProbe`].
+pub trait MetadataViaSerialize {
+    /// Checks the compact JSON length.
+    fn check_metadata(&self, max_bytes: usize) -> Result<(), RuleError>;
+}
+
+impl<T: serde::Serialize + ?Sized> MetadataViaSerialize for &MetadataProbe<'_, T> {
+    #[inline]
+    fn check_metadata(&self, max_bytes: usize) -> Result<(), RuleError> {
+        crate::rules::metadata::check(self.0, max_bytes)
+    }
+}
+
 /// A collection whose elements `each(...)` checks.
 #[diagnostic::on_unimplemented(
     message = "`each` needs a collection, and `{Self}` is not one",

@@ -68,38 +68,73 @@ impl<'a> Path<'a> {
     }
 
     /// The RFC 6901 JSON Pointer of this location, e.g. `/billing_address/0/phone/number`.
+    ///
+    /// Measures first, then writes root-first into a string of exactly that size: one
+    /// allocation, and whole keys are copied at once.
     #[must_use]
     pub fn to_pointer(&self) -> String {
-        let mut segments = Vec::with_capacity(self.depth as usize);
+        let mut len = 0usize;
         let mut at = Some(self);
         while let Some(path) = at {
-            segments.push(path.segment);
+            len += path.segment.encoded_len();
             at = path.parent;
         }
-        let mut out = String::new();
-        for segment in segments.iter().rev() {
-            match segment {
-                Segment::Root => {}
-                Segment::Key(key) => {
-                    out.push('/');
-                    push_escaped(&mut out, key);
+        let mut out = String::with_capacity(len);
+        self.write_pointer(&mut out);
+        out
+    }
+
+    fn write_pointer(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write_pointer(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Key(key) => {
+                out.push('/');
+                if key.bytes().any(|b| b == b'~' || b == b'/') {
+                    for ch in key.chars() {
+                        match ch {
+                            '~' => out.push_str("~0"),
+                            '/' => out.push_str("~1"),
+                            other => out.push(other),
+                        }
+                    }
+                } else {
+                    out.push_str(key);
                 }
-                Segment::Index(index) => {
-                    use fmt::Write as _;
-                    let _ = write!(out, "/{index}");
+            }
+            Segment::Index(index) => {
+                out.push('/');
+                let mut digits = [0u8; 20];
+                let mut n = index;
+                let mut start = digits.len();
+                loop {
+                    start -= 1;
+                    // `n % 10` is below 10: the cast keeps every bit.
+                    digits[start] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                for &d in &digits[start..] {
+                    out.push(char::from(d));
                 }
             }
         }
-        out
     }
 }
 
-fn push_escaped(out: &mut String, key: &str) {
-    for ch in key.chars() {
-        match ch {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            other => out.push(other),
+impl Segment<'_> {
+    /// The bytes of `/segment`, escaped.
+    fn encoded_len(&self) -> usize {
+        match self {
+            Segment::Root => 0,
+            Segment::Key(key) => {
+                1 + key.len() + key.bytes().filter(|&b| b == b'~' || b == b'/').count()
+            }
+            Segment::Index(index) => 1 + index.checked_ilog10().map_or(1, |d| d as usize + 1),
         }
     }
 }

@@ -330,6 +330,11 @@ fn deep_nesting_is_refused_not_overflowed() {
         metadata::compact_len(&deeper, usize::MAX),
         Err(LenError::TooDeep)
     );
+    assert_eq!(
+        metadata::value_len(&deeper, usize::MAX),
+        Err(LenError::TooDeep)
+    );
+    assert_eq!(metadata::value_len(&deep, usize::MAX), Ok(serde_len(&deep)));
     let error = metadata::check(&deeper, usize::MAX).unwrap_err();
     assert_eq!(error.code(), "metadata_invalid");
     assert_eq!(
@@ -345,6 +350,14 @@ fn deep_nesting_is_refused_not_overflowed() {
     assert_eq!(
         metadata::compact_len(&very_deep, usize::MAX),
         Err(LenError::TooDeep)
+    );
+    assert_eq!(
+        metadata::value_len(&very_deep, usize::MAX),
+        Err(LenError::TooDeep)
+    );
+    assert_eq!(
+        metadata::value_len(&very_deep, 100),
+        Err(LenError::TooLarge)
     );
     // The size limit is reached first when it is smaller than the depth.
     assert_eq!(
@@ -434,6 +447,13 @@ fn generated_values_agree_with_serde_json() {
             metadata::compact_len(&value, usize::MAX),
             Ok(len),
             "{value}"
+        );
+        // The direct walk over `Value` counts the same, and stops at the same place.
+        assert_eq!(metadata::value_len(&value, usize::MAX), Ok(len), "{value}");
+        assert_eq!(metadata::value_len(&value, len), Ok(len));
+        assert_eq!(
+            metadata::value_len(&value, len - 1),
+            Err(LenError::TooLarge)
         );
         // The stop is exact at every size.
         assert_eq!(metadata::compact_len(&value, len), Ok(len));

@@ -245,6 +245,7 @@ fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
+            #[inline]
             fn validate_into(
                 &self,
                 #path: &#krate::__private::Path<'_>,
@@ -273,7 +274,8 @@ fn field_checks(
         code: lit_opt(field.attrs.code.as_ref()),
         message: lit_opt(field.attrs.message.as_ref()),
     };
-    let at_ref = quote!(&__customer_at);
+    // The path is built where it is used (to report, or to pass down), not up front.
+    let at_ref = quote!(&#at);
     let mut whole = TokenStream::new();
     let mut value_rules: Vec<&RuleSpec> = Vec::new();
     for rule in &field.attrs.rules {
@@ -311,7 +313,6 @@ fn field_checks(
     quote! {
         {
             let __customer_field = &self.#member;
-            let __customer_at = #at;
             #whole
             #value
         }
@@ -459,9 +460,13 @@ fn rule_check(
         Rule::Metadata {
             max_bytes,
             json_string: false,
-        } => {
-            quote_spanned!(span=> #rules::metadata::check(#value, #max_bytes))
-        }
+        } => quote_spanned! {span=>
+            {
+                #[allow(unused_imports)]
+                use #krate::__private::{MetadataViaSerialize as _, MetadataViaValue as _};
+                (&#krate::__private::MetadataProbe(#value)).check_metadata(#max_bytes)
+            }
+        },
         Rule::Metadata {
             max_bytes,
             json_string: true,
@@ -498,7 +503,7 @@ fn rule_check(
             }
         },
         Rule::Each(inner) => {
-            let item_at = quote!(&__customer_item_at);
+            let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));
             let checks: TokenStream = inner
                 .iter()
                 .map(|rule| match &rule.kind {
@@ -510,7 +515,6 @@ fn rule_check(
                 .collect();
             return quote_spanned! {span=>
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#krate::__private::Elements::elements(#value)) {
-                    let __customer_item_at = #krate::__private::Path::index(#at, __customer_index);
                     #checks
                 }
             };

@@ -7,21 +7,37 @@ use std::borrow::Cow;
 use super::Text;
 use crate::error::{Param, RuleError};
 
-/// A set of ASCII bytes, one bit each.
+/// A set of ASCII bytes, kept as a 256-entry table so that a membership test is one load.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct AsciiSet(u128);
+pub struct AsciiSet {
+    table: [bool; 256],
+}
 
 impl AsciiSet {
     /// The set whose bit `b` is set for every byte `b` in it.
     #[must_use]
     pub const fn from_bits(bits: u128) -> Self {
-        AsciiSet(bits)
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = (bits >> b) & 1 == 1;
+            b += 1;
+        }
+        AsciiSet { table }
     }
 
-    /// The bits of the set.
+    /// The bits of the set (bit `b` for byte `b`).
     #[must_use]
     pub const fn bits(self) -> u128 {
-        self.0
+        let mut bits = 0u128;
+        let mut b = 0;
+        while b < 128 {
+            if self.table[b] {
+                bits |= 1u128 << b;
+            }
+            b += 1;
+        }
+        bits
     }
 
     /// Parses a character-class body such as `a-zA-Z0-9_-`: single ASCII characters and
@@ -55,21 +71,21 @@ impl AsciiSet {
                 i += 1;
             }
         }
-        Some(AsciiSet(bits))
+        Some(AsciiSet::from_bits(bits))
     }
 
     /// `true` when `byte` is in the set.
     #[inline]
     #[must_use]
     pub const fn contains(self, byte: u8) -> bool {
-        byte < 128 && (self.0 >> byte) & 1 == 1
+        self.table[byte as usize]
     }
 
     /// `true` when every byte of `bytes` is in the set.
     #[inline]
     #[must_use]
-    pub fn all(self, bytes: &[u8]) -> bool {
-        bytes.iter().all(|&b| self.contains(b))
+    pub fn all(&self, bytes: &[u8]) -> bool {
+        bytes.iter().all(|&b| self.table[usize::from(b)])
     }
 }
 

@@ -11,6 +11,10 @@ pub fn check<T: HasLength + ?Sized>(
     min: Option<usize>,
     max: Option<usize>,
 ) -> Result<(), RuleError> {
+    let (lower, upper) = value.length_bounds();
+    if min.is_none_or(|min| lower >= min) && max.is_none_or(|max| upper <= max) {
+        return Ok(());
+    }
     check_count(value.length(), min, max)
 }
 

@@ -71,6 +71,86 @@ pub fn check<T: Serialize + ?Sized>(value: &T, max_bytes: usize) -> Result<(), R
     }
 }
 
+/// [`check`] for a `serde_json::Value`, walking the enum directly instead of going through
+/// serde's `Serializer` (the derive picks it for `serde_json::Value` fields).
+#[inline]
+pub fn check_value(value: &serde_json::Value, max_bytes: usize) -> Result<(), RuleError> {
+    match value_len(value, max_bytes) {
+        Ok(_) => Ok(()),
+        Err(error) => Err(len_error(error, max_bytes)),
+    }
+}
+
+/// [`compact_len`] for a `serde_json::Value`: the same result, counted by a direct walk with
+/// a budget of bytes left.
+///
+/// # Errors
+///
+/// As [`compact_len`].
+pub fn value_len(value: &serde_json::Value, cap: usize) -> Result<usize, LenError> {
+    let mut left = cap;
+    walk_value(value, &mut left, 0)?;
+    Ok(cap - left)
+}
+
+#[inline]
+fn take(left: &mut usize, n: usize) -> Result<(), LenError> {
+    match left.checked_sub(n) {
+        Some(rest) => {
+            *left = rest;
+            Ok(())
+        }
+        None => Err(LenError::TooLarge),
+    }
+}
+
+#[inline]
+fn take_str(left: &mut usize, s: &str) -> Result<(), LenError> {
+    take(left, s.len().saturating_add(2))?;
+    take(left, escape_extra(s))
+}
+
+fn walk_value(value: &serde_json::Value, left: &mut usize, depth: usize) -> Result<(), LenError> {
+    use serde_json::Value;
+    match value {
+        Value::Null | Value::Bool(true) => take(left, 4),
+        Value::Bool(false) => take(left, 5),
+        Value::Number(number) => take(left, number_len(number)),
+        Value::String(s) => take_str(left, s),
+        Value::Array(items) => {
+            if depth >= MAX_DEPTH {
+                return Err(LenError::TooDeep);
+            }
+            // Brackets and commas first: they are written whatever the items are.
+            take(left, 2 + items.len().saturating_sub(1))?;
+            items
+                .iter()
+                .try_for_each(|item| walk_value(item, left, depth + 1))
+        }
+        Value::Object(map) => {
+            if depth >= MAX_DEPTH {
+                return Err(LenError::TooDeep);
+            }
+            // Braces, commas and colons.
+            take(left, 2 + map.len().saturating_sub(1) + map.len())?;
+            map.iter().try_for_each(|(key, item)| {
+                take_str(left, key)?;
+                walk_value(item, left, depth + 1)
+            })
+        }
+    }
+}
+
+fn number_len(number: &serde_json::Number) -> usize {
+    if let Some(n) = number.as_u64() {
+        digits_u64(n)
+    } else if let Some(n) = number.as_i64() {
+        1 + digits_u64(n.unsigned_abs())
+    } else {
+        number.as_f64().map_or(4, f64_len)
+    }
+}
+
 /// Checks that `value` is a string holding JSON whose compact form is at most `max_bytes`.
 ///
 /// The text is parsed once by serde_json without building a value, counting the compact length

@@ -94,6 +94,15 @@ impl<T: Text + ?Sized> Text for &T {
 pub trait HasLength {
     /// The length as `length` counts it.
     fn length(&self) -> usize;
+
+    /// Cheap bounds `(lower, upper)` of [`HasLength::length`]: when they settle a check, the
+    /// exact length is not counted (text: characters are between a quarter of the bytes and
+    /// the bytes).
+    #[inline]
+    fn length_bounds(&self) -> (usize, usize) {
+        let n = self.length();
+        (n, n)
+    }
 }
 
 macro_rules! text_length {
@@ -102,6 +111,11 @@ macro_rules! text_length {
             #[inline]
             fn length(&self) -> usize {
                 char_count(self)
+            }
+
+            #[inline]
+            fn length_bounds(&self) -> (usize, usize) {
+                (self.len().div_ceil(4), self.len())
             }
         }
     )*};

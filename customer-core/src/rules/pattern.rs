@@ -80,7 +80,7 @@ pub fn check<T: Text + ?Sized>(value: &T, regex: &LazyRegex) -> Result<(), RuleE
     if regex.is_match(value.text()) {
         Ok(())
     } else {
-        Err(error(regex.shown))
+        Err(error(Cow::Borrowed(regex.shown)))
     }
 }
 
@@ -90,7 +90,7 @@ pub fn check_simple<T: Text + ?Sized>(value: &T, shape: &Simple) -> Result<(), R
     if shape.is_match(value.text()) {
         Ok(())
     } else {
-        Err(error(shape.shown))
+        Err(error(Cow::Borrowed(shape.shown)))
     }
 }
 
@@ -105,12 +105,12 @@ pub fn check_regex<T: Text + ?Sized>(value: &T, regex: &regex::Regex) -> Result<
     if whole {
         Ok(())
     } else {
-        Err(error(regex.as_str()))
+        Err(error(Cow::Owned(regex.as_str().to_owned())))
     }
 }
 
 #[cold]
-fn error(shown: &str) -> RuleError {
+fn error(shown: Cow<'static, str>) -> RuleError {
     RuleError::new("pattern", "must match the pattern `{pattern}`")
-        .with_param("pattern", Param::Str(Cow::Owned(shown.to_owned())))
+        .with_param("pattern", Param::Str(shown))
 }
