@@ -1,0 +1,173 @@
+#!/usr/bin/env bash
+# Compile time of 50 derived structs: ours (#[derive(CustomerModel)]) against the same 50 with
+# garde's derive, and the same 50 with no validation derive at all (the floor).
+#
+#   scripts/bench-compile.sh              # dev profile (`cargo build`), 3 timed builds each
+#   PROFILE=release RUNS=5 scripts/bench-compile.sh
+#
+# Three scratch crates are written to a temp dir. Each is built once so that its dependencies
+# are compiled; then only the scratch crate is rebuilt (`touch src/lib.rs; cargo build`), RUNS
+# times, one crate after the other in rounds; the median and the fastest wall time are printed
+# (the fastest is the better estimate on a busy machine). customer-core and customer-derive are
+# built from a snapshot copy, so edits in the work tree meanwhile change nothing. Both derives
+# check the same rules per struct: an id pattern, an email, a name length, a locale (garde has
+# none: a `custom` function), a postal-code length and a nested struct.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+profile="${PROFILE:-dev}"
+runs="${RUNS:-3}"
+structs=50
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+profile_flag=()
+[ "$profile" = release ] && profile_flag=(--release)
+
+write_crate() {
+    local name="$1" deps="$2"
+    mkdir -p "$work/$name/src"
+    cat >"$work/$name/Cargo.toml" <<TOML
+[package]
+name = "scratch-$name"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[workspace]
+
+[dependencies]
+serde_json = "1"
+$deps
+TOML
+}
+
+# A snapshot of customer-core and customer-derive, so that edits in the work tree during the run
+# do not trigger rebuilds of them inside the timed builds.
+snap="$work/snapshot"
+mkdir -p "$snap"
+cp -r "$root/customer-core" "$root/customer-derive" "$root/README.md" "$snap/"
+rm -rf "$snap/customer-core/target" "$snap/customer-derive/target"
+{
+    echo '[workspace]'
+    echo 'members = ["customer-core", "customer-derive"]'
+    echo 'resolver = "2"'
+    # The [workspace.package] and [workspace.dependencies] tables of the root manifest.
+    awk '/^\[workspace\.(package|dependencies)\]/ { keep = 1; print; next } /^\[/ { keep = 0 } keep' "$root/Cargo.toml"
+} >"$snap/Cargo.toml"
+[ -f "$root/Cargo.lock" ] && cp "$root/Cargo.lock" "$snap/Cargo.lock"
+
+write_crate ours "customer-core = { path = \"$snap/customer-core\" }"
+write_crate garde 'garde = { version = "0.23", default-features = false, features = ["derive", "email", "regex"] }'
+write_crate plain ''
+
+# The 50 structs. S0 nests nothing; S<i> nests S<i-1>.
+gen() {
+    local kind="$1" i
+    case "$kind" in
+        ours) echo "use customer_core::CustomerModel;" ;;
+        garde) cat <<'RS'
+fn check_locale(value: &str, _: &()) -> garde::Result {
+    if value.len() >= 2 && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        Ok(())
+    } else {
+        Err(garde::Error::new("must be a language tag"))
+    }
+}
+RS
+            ;;
+    esac
+    for ((i = 0; i < structs; i++)); do
+        local nested_ty="Option<Box<S$((i - 1))>>"
+        [ "$i" = 0 ] && nested_ty="Option<Box<Leaf>>"
+        case "$kind" in
+            ours) cat <<RS
+#[derive(CustomerModel, Debug)]
+pub struct S$i {
+    #[customer(pattern = "^c${i}_[a-z\\\\d]{26}\$")]
+    pub id: String,
+    #[customer(email)]
+    pub email: String,
+    #[customer(length(max = 255))]
+    pub name: Option<String>,
+    #[customer(locale)]
+    pub locale: String,
+    #[customer(length(min = 1, max = 16))]
+    pub postal_code: Option<String>,
+    #[customer(nested)]
+    pub inner: $nested_ty,
+}
+RS
+                ;;
+            garde) cat <<RS
+#[derive(garde::Validate, Debug)]
+pub struct S$i {
+    #[garde(pattern(r"^c${i}_[a-z0-9]{26}\$"))]
+    pub id: String,
+    #[garde(email)]
+    pub email: String,
+    #[garde(length(chars, max = 255))]
+    pub name: Option<String>,
+    #[garde(custom(check_locale))]
+    pub locale: String,
+    #[garde(length(chars, min = 1, max = 16))]
+    pub postal_code: Option<String>,
+    #[garde(dive)]
+    pub inner: $nested_ty,
+}
+RS
+                ;;
+            plain) cat <<RS
+#[derive(Debug)]
+pub struct S$i {
+    pub id: String,
+    pub email: String,
+    pub name: Option<String>,
+    pub locale: String,
+    pub postal_code: Option<String>,
+    pub inner: $nested_ty,
+}
+RS
+                ;;
+        esac
+    done
+    case "$kind" in
+        ours) printf '#[derive(CustomerModel, Debug)]\npub struct Leaf {\n    #[customer(length(max = 3))]\n    pub x: String,\n}\n' ;;
+        garde) printf '#[derive(garde::Validate, Debug)]\npub struct Leaf {\n    #[garde(length(max = 3))]\n    pub x: String,\n}\n' ;;
+        plain) printf '#[derive(Debug)]\npub struct Leaf {\n    pub x: String,\n}\n' ;;
+    esac
+}
+
+for kind in ours garde plain; do
+    gen "$kind" >"$work/$kind/src/lib.rs"
+    echo "building the dependencies of the '$kind' crate..." >&2
+    (cd "$work/$kind" && cargo build --quiet "${profile_flag[@]}" 2>&1 | tail -20) >&2
+done
+
+declare -A times
+for ((r = 0; r < runs; r++)); do
+    for kind in ours garde plain; do
+        touch "$work/$kind/src/lib.rs"
+        start=$(date +%s.%N)
+        (cd "$work/$kind" && cargo build --quiet "${profile_flag[@]}")
+        end=$(date +%s.%N)
+        times[$kind]+="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f ", b - a }')"
+    done
+done
+
+median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+fastest() { tr ' ' '\n' | grep . | sort -n | head -1; }
+echo
+echo "### Compile time of $structs structs ($profile profile, $runs rebuilds of the crate alone)"
+echo
+echo "| crate | median | fastest | fastest minus the plain structs |"
+echo "|---|---:|---:|---:|"
+awk -v om="$(echo "${times[ours]}" | median)" -v gm="$(echo "${times[garde]}" | median)" \
+    -v pm="$(echo "${times[plain]}" | median)" -v o="$(echo "${times[ours]}" | fastest)" \
+    -v g="$(echo "${times[garde]}" | fastest)" -v p="$(echo "${times[plain]}" | fastest)" 'BEGIN {
+    printf "| #[derive(CustomerModel)] | %.3f s | %.3f s | %.3f s |\n", om, o, o - p
+    printf "| #[derive(garde::Validate)] | %.3f s | %.3f s | %.3f s |\n", gm, g, g - p
+    printf "| no validation derive | %.3f s | %.3f s | - |\n", pm, p
+    printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
+}'
+echo "samples (s): ours ${times[ours]}| garde ${times[garde]}| plain ${times[plain]}"
