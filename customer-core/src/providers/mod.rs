@@ -170,25 +170,47 @@ impl FromStr for Api {
 /// A JSON document whose top level is an object, with its keys, for telling its shape.
 pub(crate) struct Document<'a> {
     json: &'a str,
-    keys: Map<String, Value>,
+    keys: Vec<String>,
+}
+
+/// The member names of a top-level JSON object; the values are skipped without being built.
+struct TopKeys(Vec<String>);
+
+impl<'de> serde::Deserialize<'de> for TopKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TopKeys;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<TopKeys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(key) = map.next_key::<String>()? {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                    keys.push(key);
+                }
+                Ok(TopKeys(keys))
+            }
+        }
+        deserializer.deserialize_map(Visitor)
+    }
 }
 
 impl<'a> Document<'a> {
-    /// Reads `json`; any top level other than an object is an `invalid_type` violation at `""`.
+    /// Reads the top-level member names of `json`; any top level other than an object is an
+    /// `invalid_type` violation at `""`.
     fn read(json: &'a str) -> Result<Self, Error> {
-        match crate::json::from_str::<Value>(json)? {
-            Value::Object(keys) => Ok(Document { json, keys }),
-            other => Err(Error::Invalid(ValidationErrors::from(Violation::new(
-                "",
-                RuleError::new("invalid_type", "must be a JSON object, not {found}")
-                    .with_param("found", Param::Str(json_kind(&other).into())),
-            )))),
-        }
+        let TopKeys(keys) = crate::json::from_str(json)?;
+        Ok(Document { json, keys })
     }
 
     /// `true` when the top-level object has `key`.
     pub(crate) fn has(&self, key: &str) -> bool {
-        self.keys.contains_key(key)
+        self.keys.iter().any(|k| k == key)
     }
 
     /// `true` when the top-level object has any of `keys`.
@@ -206,17 +228,6 @@ impl<'a> Document<'a> {
         let value: T = crate::json::from_str(self.json)?;
         value.validate().map_err(Error::Invalid)?;
         Ok(value)
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
     }
 }
 
