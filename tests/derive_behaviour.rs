@@ -418,6 +418,17 @@ struct Loose {
     source: Option<String>,
 }
 
+fn trimmed(name: String) -> String {
+    name.trim().to_owned()
+}
+
+#[derive(CustomerModel, Debug, PartialEq)]
+#[customer(try_from = Wire)]
+struct Trimmed {
+    #[customer(rename = "full_name", with = trimmed, length(min = 1))]
+    name: String,
+}
+
 #[derive(CustomerModel, Debug, PartialEq)]
 #[customer(try_from = Wire)]
 struct Strict {
@@ -523,6 +534,17 @@ fn try_from_reports_every_violation() {
             ("/tags".to_owned(), "length".to_owned())
         ]
     );
+}
+
+#[test]
+fn try_from_with_takes_plain_values_too() {
+    let name = |full_name: &str| Wire {
+        full_name: full_name.to_owned(),
+        ..wire()
+    };
+    assert_eq!(Trimmed::try_from(name("  Jo ")).unwrap().name, "Jo");
+    let errors = Trimmed::try_from(name("   ")).unwrap_err();
+    assert_eq!(found(&errors), [("/name".to_owned(), "length".to_owned())]);
 }
 
 #[test]

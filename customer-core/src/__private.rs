@@ -201,14 +201,39 @@ where
     }
 }
 
-/// Keeps the value of a fallible field conversion (`with` in `try_` mode), recording a failure.
+/// What a `with` function returns in a `try_` conversion: the field's value, or a `Result` of
+/// it whose error is recorded.
+pub trait FieldResult<T> {
+    /// The error, recorded at the field's pointer.
+    type Error: Absorb;
+    /// The value, or why there is none.
+    fn into_field_result(self) -> Result<T, Self::Error>;
+}
+
+impl<T> FieldResult<T> for T {
+    type Error = core::convert::Infallible;
+    #[inline]
+    fn into_field_result(self) -> Result<T, Self::Error> {
+        Ok(self)
+    }
+}
+
+impl<T, E: Absorb> FieldResult<T> for Result<T, E> {
+    type Error = E;
+    #[inline]
+    fn into_field_result(self) -> Result<T, E> {
+        self
+    }
+}
+
+/// Keeps the value of a `with` conversion in a `try_` conversion, recording a failure.
 #[inline]
-pub fn absorb_result<T, E: Absorb>(
-    result: Result<T, E>,
+pub fn absorb_result<T, R: FieldResult<T>>(
+    result: R,
     path: &Path<'_>,
     report: &mut ValidationErrors,
 ) -> Option<T> {
-    match result {
+    match result.into_field_result() {
         Ok(v) => Some(v),
         Err(e) => {
             e.absorb(path, report);
