@@ -496,12 +496,16 @@ fn rule_check(
             let (min, max) = (bound(min), bound(max));
             quote_spanned!(span=> #rules::range::check(#value, #min, #max))
         }
-        Rule::Custom(path) => quote_spanned! {path.span()=>
-            {
-                let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
-                __customer_custom(#value)
+        Rule::Custom(path) => {
+            // A wrong signature is reported at the function's path.
+            let value = respan(&value, path.span());
+            quote_spanned! {path.span()=>
+                {
+                    let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                    __customer_custom(#value)
+                }
             }
-        },
+        }
         Rule::Each(inner) => {
             let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));
             let checks: TokenStream = inner
@@ -513,8 +517,10 @@ fn rule_check(
                     _ => rule_check(krate, rule, &quote!(__customer_item), &item_at, report, overrides),
                 })
                 .collect();
+            // Every token that names the collection trait points at `each`.
+            let elements = respan(&quote!(#krate::__private::Elements::elements), span);
             return quote_spanned! {span=>
-                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#krate::__private::Elements::elements(#value)) {
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
                     #checks
                 }
             };
