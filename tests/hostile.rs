@@ -1,0 +1,636 @@
+//! Hostile input: 200,000-deep nesting, 50 MB strings, empty and junk documents, wrong JSON
+//! types in every field, NUL and BOM. Every one must be an error (never a panic, a stack
+//! overflow or an unbounded allocation) through the rules, `Valid::<T>::from_json`,
+//! `Api::decode` of all four APIs, and the `customer-model` binary (exit status 1 or 2, never a
+//! signal).
+//!
+//! The large inputs are built once per test and each is read a handful of times at most, so
+//! the suite stays within seconds in a debug build.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use customer_core::providers::Api;
+use customer_core::rules::{self, email::EmailOptions};
+use customer_core::{Customer, CustomerModel, Error, Phone, Valid};
+use serde::Deserialize;
+use serde_json::Value;
+
+const DEPTH: usize = 200_000;
+const BIG: usize = 50 * 1024 * 1024;
+
+/// A user model using the rules that read large or nested values.
+#[derive(Debug, Deserialize, CustomerModel)]
+struct Signup {
+    #[customer(email)]
+    email: String,
+    #[customer(length(max = 1024))]
+    name: Option<String>,
+    #[customer(locale(short))]
+    locale: Option<String>,
+    #[customer(metadata(max_bytes = 1024))]
+    custom_data: Option<Value>,
+    #[customer(metadata(json_string))]
+    extra: Option<String>,
+    #[customer(nested)]
+    phone: Option<Phone>,
+    #[customer(nested)]
+    friends: Option<Vec<Signup>>,
+}
+
+/// `[[[…]]]`, `depth` deep.
+fn deep_arrays(depth: usize) -> String {
+    let mut text = String::with_capacity(2 * depth);
+    text.extend(std::iter::repeat_n('[', depth));
+    text.extend(std::iter::repeat_n(']', depth));
+    text
+}
+
+/// `{"a":{"a":…{}…}}`, `depth` deep.
+fn deep_objects(depth: usize) -> String {
+    let mut text = String::with_capacity(6 * depth + 2);
+    for _ in 0..depth {
+        text.push_str("{\"a\":");
+    }
+    text.push_str("{}");
+    text.extend(std::iter::repeat_n('}', depth));
+    text
+}
+
+/// Every violation of `error` has a JSON Pointer and a code; Display and JSON work.
+fn assert_reported(error: &Error, context: &str) {
+    let violations = error.violations();
+    assert!(!violations.is_empty(), "{context}: no violation");
+    for violation in violations.iter() {
+        let pointer = violation.pointer();
+        assert!(
+            pointer.is_empty() || pointer.starts_with('/'),
+            "{context}: {pointer:?}"
+        );
+        assert!(!violation.code().is_empty(), "{context}");
+    }
+    assert!(!error.to_string().is_empty(), "{context}");
+    serde_json::to_string(violations).expect("errors serialize");
+}
+
+/// The error of `result`; a panic naming `context` (never the value, which may be 50 MB) when
+/// it is `Ok`.
+fn refused<T>(result: Result<T, Error>, context: &str) -> Error {
+    match result {
+        Ok(_) => panic!("{context}: accepted"),
+        Err(error) => {
+            assert_reported(&error, context);
+            error
+        }
+    }
+}
+
+/// `text` is refused by every API's decode, by `Valid<Customer>` and by `Valid<Signup>`.
+fn refused_everywhere(text: &str, context: &str) {
+    refused_by_apis(text, context);
+    refused(
+        Valid::<Customer>::from_json(text),
+        &format!("{context}, Valid<Customer>"),
+    );
+    refused(
+        Valid::<Signup>::from_json(text),
+        &format!("{context}, Valid<Signup>"),
+    );
+}
+
+/// `text` is refused by every API's decode.
+fn refused_by_apis(text: &str, context: &str) {
+    for api in Api::ALL {
+        refused(api.decode(text), &format!("{context}, {api}"));
+    }
+}
+
+/// Takes a deep `Value` apart without recursion (its `Drop` recurses).
+fn dismantle(value: Value) {
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+// ----- Nesting -------------------------------------------------------------------------------
+
+#[test]
+fn deep_nesting_is_an_error() {
+    let arrays = deep_arrays(DEPTH);
+    let objects = deep_objects(DEPTH);
+    for (name, deep) in [("arrays", &arrays), ("objects", &objects)] {
+        // The whole document, and the same nesting in each place a document may hold JSON.
+        refused_by_apis(deep, name);
+        refused(
+            Valid::<Signup>::from_json(deep),
+            &format!("{name}, Valid<Signup>"),
+        );
+        // `Customer` has every field optional and skips unknown ones: `{"a":…}` would be an
+        // empty customer, but a skipped value is read under the same nesting limit.
+        refused(
+            Valid::<Customer>::from_json(deep),
+            &format!("{name}, Valid<Customer>"),
+        );
+        // Each API reads the whole document first and refuses it; `Valid<T>` refuses it whether
+        // or not `T` has the field (an unknown field is skipped under the nesting limit).
+        for field in [
+            "metadata",
+            "custom_data",
+            "friends",
+            "billing_addresses",
+            "billing_address",
+            "data",
+        ] {
+            let wrapper = format!(r#"{{"email":"jo@example.com","{field}":{deep}}}"#);
+            let context = format!("{name} in `{field}`");
+            refused_by_apis(&wrapper, &context);
+            refused(
+                Valid::<Customer>::from_json(&wrapper),
+                &format!("{context}, Valid<Customer>"),
+            );
+            refused(
+                Valid::<Signup>::from_json(&wrapper),
+                &format!("{context}, Valid<Signup>"),
+            );
+        }
+        let enveloped = format!(r#"{{"data":{{"email":"jo@example.com","custom_data":{deep}}}}}"#);
+        refused_by_apis(&enveloped, &format!("{name} in `/data/custom_data`"));
+        // Unclosed: the parser stops at its depth limit before the end.
+        refused_everywhere(&deep[..DEPTH], &format!("unclosed {name}"));
+        refused(customer_core::json::from_str::<Value>(deep), name);
+        let error = rules::metadata::check_json_string(deep.as_str(), usize::MAX);
+        assert_eq!(
+            error.map_err(|e| e.code().to_owned()),
+            Err("json_string".to_owned())
+        );
+    }
+}
+
+/// A value nested 200,000 deep built in memory (no parser to stop it) is refused by the
+/// metadata counter, which stops at its depth limit.
+#[test]
+fn deep_values_built_in_memory_are_refused_by_metadata() {
+    let mut value = Value::Null;
+    for _ in 0..DEPTH {
+        value = Value::Array(vec![value]);
+    }
+    let error = rules::metadata::check(&value, usize::MAX).expect_err("too deep");
+    assert_eq!(error.code(), "metadata_invalid");
+    let error = rules::metadata::check(&value, 1024).expect_err("too deep or too large");
+    assert!(
+        matches!(error.code(), "metadata_invalid" | "metadata_too_large"),
+        "{}",
+        error.code()
+    );
+    dismantle(value);
+}
+
+// ----- Size ----------------------------------------------------------------------------------
+
+#[test]
+fn fifty_megabyte_strings_are_refused() {
+    let huge = "a".repeat(BIG);
+
+    // The rules, directly: refused by length without reading the whole text where they can.
+    let long_email = format!("{huge}@example.com");
+    let code =
+        |result: Result<(), customer_core::RuleError>| result.map_err(|e| e.code().to_owned());
+    assert_eq!(
+        code(rules::email::check(
+            long_email.as_str(),
+            &EmailOptions::DEFAULT
+        )),
+        Err("email".to_owned())
+    );
+    assert!(rules::locale::check(huge.as_str()).is_err());
+    assert!(rules::locale::check_short(huge.as_str()).is_err());
+    assert!(rules::phone::check(huge.as_str()).is_err());
+    assert!(rules::url::check(huge.as_str()).is_err());
+    assert!(rules::timestamp::check(huge.as_str()).is_err());
+    assert!(rules::country::check(huge.as_str()).is_err());
+    assert!(rules::length::check(huge.as_str(), None, Some(1024)).is_err());
+    assert!(rules::bytes::check(huge.as_str(), None, Some(1024)).is_err());
+    assert_eq!(
+        code(rules::metadata::check(huge.as_str(), 1024)),
+        Err("metadata_too_large".to_owned())
+    );
+    let as_json_string = format!("\"{huge}\"");
+    assert_eq!(
+        code(rules::metadata::check_json_string(
+            as_json_string.as_str(),
+            1024
+        )),
+        Err("metadata_too_large".to_owned())
+    );
+    drop(as_json_string);
+
+    // One document with a 50 MB email, read by every API and by Valid<T>.
+    let document = format!(r#"{{"email":"{long_email}","name":"Jo"}}"#);
+    drop(long_email);
+    refused_everywhere(&document, "50 MB email");
+    drop(document);
+
+    // 50 MB of metadata (a string, and an object holding one) where each API takes metadata.
+    for api in [Api::Mollie, Api::Legit, Api::Tazapay] {
+        let country = if api == Api::Tazapay {
+            r#""country":"NL","#
+        } else {
+            ""
+        };
+        let document =
+            format!(r#"{{{country}"email":"jo@example.com","name":"Jo","metadata":"{huge}"}}"#);
+        let error = refused(api.decode(&document), &format!("{api} metadata string"));
+        assert!(
+            error
+                .violations()
+                .iter()
+                .any(|v| v.pointer() == "/metadata"),
+            "{api}: {error}"
+        );
+    }
+    // Paddle sets no limit on `custom_data`: read, not refused, and not a crash.
+    let custom_data = format!(r#"{{"email":"jo@example.com","custom_data":{{"k":"{huge}"}}}}"#);
+    let paddle = Api::Paddle.decode(&custom_data);
+    assert!(
+        paddle.is_ok_and(|c| c.metadata.is_some()),
+        "Paddle custom_data"
+    );
+    let error = refused(
+        Valid::<Signup>::from_json(&custom_data),
+        "Signup custom_data",
+    );
+    assert!(
+        error
+            .violations()
+            .iter()
+            .any(|v| v.code() == "metadata_too_large"),
+        "{error}"
+    );
+}
+
+// ----- Empty, junk, NUL, BOM -----------------------------------------------------------------
+
+/// Documents that are not JSON, or not a JSON object, or not a customer of any shape.
+const JUNK: &[&str] = &[
+    "",
+    " ",
+    "\n\t\r ",
+    "{",
+    "}",
+    "[",
+    "{}}",
+    "{\"email\":",
+    "{\"email\":\"jo@example.com\"",
+    "{\"email\" \"jo@example.com\"}",
+    "{'email':'jo@example.com'}",
+    "{\"email\":\"jo@example.com\",}",
+    "\"unterminated",
+    "nul",
+    "tru",
+    "null",
+    "true",
+    "0",
+    "-1e999999",
+    "1e999",
+    "\"jo@example.com\"",
+    "[]",
+    "[{\"email\":\"jo@example.com\"}]",
+    "{\"email\":\"jo@example.com\"} {}",
+    "{\"email\":\"jo@example.com\"}x",
+    "\u{0}",
+    "{\"email\":\"jo@example.com\u{0}\"}",
+    "{\"email\":\"jo\\u0000@example.com\"}",
+    "{\"email\":\"\\ud800@example.com\"}",
+    "{\"email\":\"\\u12\"}",
+    "{\"\u{0}\":1}",
+    "\u{FEFF}{\"email\":\"jo@example.com\"}",
+    "\u{FEFF}",
+    "{\"email\":\"jo@example.com\"}\u{FEFF}",
+    "\u{1}\u{2}\u{3}garbage\u{7f}",
+    "<customer><email>jo@example.com</email></customer>",
+    "email: jo@example.com",
+];
+
+#[test]
+fn empty_junk_nul_and_bom_are_errors() {
+    for text in JUNK {
+        refused_everywhere(text, &format!("{text:?}"));
+        for rule in [
+            rules::email::check(*text, &EmailOptions::DEFAULT),
+            rules::phone::check(*text),
+            rules::timestamp::check(*text),
+            rules::url::check(*text),
+            rules::country::check(*text),
+        ] {
+            assert!(rule.is_err(), "{text:?} passed a rule");
+        }
+    }
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_errors() {
+    for bytes in [
+        &b"\xff\xfe{\x00}\x00"[..],
+        b"{\"email\":\"jo\xc3@example.com\"}",
+        b"\xef\xbb\xbf{\"email\":\"jo@example.com\"}",
+        b"\xc0\x80",
+        b"{\"email\":\"\xed\xa0\x80@example.com\"}",
+    ] {
+        refused(Valid::<Signup>::from_slice(bytes), &format!("{bytes:?}"));
+        refused(
+            customer_core::json::from_slice::<Customer>(bytes),
+            &format!("{bytes:?}"),
+        );
+    }
+}
+
+// ----- Wrong types in every field ------------------------------------------------------------
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("customer-core/tests/fixtures")
+        .join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every value of `value` with its JSON Pointer (the root excluded).
+fn paths(value: &Value, pointer: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let p = format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+                out.push(p.clone());
+                paths(child, p, out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                let p = format!("{pointer}/{index}");
+                out.push(p.clone());
+                paths(child, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn kind(value: &Value) -> u8 {
+    match value {
+        Value::Null => 0,
+        Value::Bool(_) => 1,
+        Value::Number(_) => 2,
+        Value::String(_) => 3,
+        Value::Array(_) => 4,
+        Value::Object(_) => 5,
+    }
+}
+
+/// Values whose kind is wrong for almost any field.
+fn replacements() -> Vec<Value> {
+    vec![
+        Value::Bool(true),
+        serde_json::json!(0),
+        serde_json::json!(-1.5),
+        serde_json::json!(1e300),
+        serde_json::json!(u64::MAX),
+        serde_json::json!(""),
+        serde_json::json!("not the right kind"),
+        serde_json::json!([]),
+        serde_json::json!([[null]]),
+        serde_json::json!({}),
+        serde_json::json!({"x": {"y": []}}),
+    ]
+}
+
+/// Where a value of another kind is right: inside metadata (JSON kept as given), and Mollie's
+/// metadata itself, which may be a string, an object or an array.
+fn takes_this_kind(api: Api, pointer: &str, replacement: &Value) -> bool {
+    let in_metadata = pointer.contains("/metadata/") || pointer.contains("/custom_data/");
+    let mollie_metadata = api == Api::Mollie
+        && pointer.ends_with("/metadata")
+        && matches!(
+            replacement,
+            Value::String(_) | Value::Array(_) | Value::Object(_)
+        );
+    // Mollie's events keep their `type` and `_links` as the JSON they are.
+    let mollie_event_json = api == Api::Mollie
+        && pointer.contains("/events/")
+        && (pointer.ends_with("/type") || pointer.contains("/_links"));
+    in_metadata || mollie_metadata || mollie_event_json
+}
+
+#[test]
+fn wrong_types_in_every_field_are_errors() {
+    let fixtures = [
+        (Api::Mollie, "mollie_create_request.json"),
+        (Api::Mollie, "mollie_create_response.json"),
+        (Api::Mollie, "mollie_get_response.json"),
+        (Api::Tazapay, "tazapay_create_request.json"),
+        (Api::Tazapay, "tazapay_customer_response_fixed.json"),
+        (Api::Paddle, "paddle_create_request.json"),
+        (Api::Paddle, "paddle_customer_response.json"),
+        (Api::Paddle, "paddle_customer_imported.json"),
+        (Api::Legit, "legit_create_customer_full.json"),
+    ];
+    let mut checked = 0;
+    let mut accepted = Vec::new();
+    for (api, name) in fixtures {
+        let document: Value = serde_json::from_str(&fixture(name)).expect("fixture is JSON");
+        api.decode(&document.to_string())
+            .unwrap_or_else(|e| panic!("{api} {name} should decode:\n{e}"));
+        let mut pointers = Vec::new();
+        paths(&document, String::new(), &mut pointers);
+        for pointer in &pointers {
+            let original = document.pointer(pointer).expect("a path of the document");
+            for replacement in replacements() {
+                // A `null` says nothing of the kind the field takes.
+                if original.is_null()
+                    || kind(&replacement) == kind(original)
+                    || takes_this_kind(api, pointer, &replacement)
+                {
+                    continue;
+                }
+                let mut broken = document.clone();
+                *broken.pointer_mut(pointer).expect("a path") = replacement.clone();
+                let text = broken.to_string();
+                checked += 1;
+                match api.decode(&text) {
+                    Ok(_) => accepted.push(format!("{api} {name} {pointer} = {replacement}")),
+                    Err(error) => assert_reported(&error, &format!("{api} {name} {pointer}")),
+                }
+            }
+        }
+    }
+    assert!(checked > 500, "only {checked} documents");
+    assert!(
+        accepted.is_empty(),
+        "{} of {checked} documents with a wrong type were accepted:\n{}",
+        accepted.len(),
+        accepted.join("\n")
+    );
+}
+
+#[test]
+fn wrong_types_in_every_field_of_valid_t_are_errors() {
+    let base = serde_json::json!({
+        "email": "jo@example.com", "name": "Jo", "locale": "en-US",
+        "custom_data": {"a": 1}, "extra": "{\"b\":2}",
+        "phone": {"calling_code": "31", "number": "612345678"},
+        "friends": [{"email": "al@example.com"}]
+    });
+    Valid::<Signup>::from_json(&base.to_string()).expect("the base document is valid");
+    let mut pointers = Vec::new();
+    paths(&base, String::new(), &mut pointers);
+    for pointer in pointers.iter().filter(|p| !p.starts_with("/custom_data/")) {
+        let original = base.pointer(pointer).expect("a path");
+        for replacement in replacements() {
+            if kind(&replacement) == kind(original) || pointer == "/custom_data" {
+                continue;
+            }
+            let mut broken = base.clone();
+            *broken.pointer_mut(pointer).expect("a path") = replacement.clone();
+            let error = refused(
+                Valid::<Signup>::from_json(&broken.to_string()),
+                &format!("{pointer} = {replacement}"),
+            );
+            // At the value, at the object holding it, or inside it (serde reads a struct from
+            // an array by position: `[[null]]` for a struct is refused at `/0`).
+            assert!(
+                error.violations().iter().any(|v| {
+                    pointer.starts_with(v.pointer()) || v.pointer().starts_with(pointer.as_str())
+                }),
+                "{pointer} = {replacement}: reported at {error}"
+            );
+        }
+    }
+}
+
+/// serde's derived `Deserialize` also reads a struct from a JSON array (its fields by
+/// position); `customer_core::json` asks for structs as maps, so `[]` in place of an object
+/// (an address, a Mollie event, a whole customer) is an error, not an object of defaults.
+#[test]
+fn arrays_in_place_of_objects_are_errors() {
+    for (api, document) in [
+        (
+            Api::Tazapay,
+            r#"{"name":"Jo","email":"jo@example.com","country":"NL","billing_address":[[]]}"#,
+        ),
+        (
+            Api::Tazapay,
+            r#"{"name":"Jo","email":"jo@example.com","country":"NL","billing_address":[{"address":[]}]}"#,
+        ),
+    ] {
+        refused(api.decode(document), &format!("{api} {document}"));
+    }
+    refused(
+        Valid::<Customer>::from_json(r#"{"billing_addresses":[[]]}"#),
+        "Valid<Customer> address []",
+    );
+    refused(Valid::<Customer>::from_json("[]"), "Valid<Customer> []");
+}
+
+// ----- The binary ----------------------------------------------------------------------------
+
+const BIN: &str = env!("CARGO_BIN_EXE_customer-model");
+
+fn scratch() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("hostile")
+        .join(std::process::id().to_string());
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    dir
+}
+
+/// Runs `customer-model check --api API FILE`; the exit status must be 1 or 2, not a signal.
+fn check_file(api: Api, path: &Path) -> i32 {
+    let output = Command::new(BIN)
+        .args(["check", "--api", api.as_str()])
+        .arg(path)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs");
+    let code = output.status.code();
+    assert!(
+        matches!(code, Some(1 | 2)),
+        "{api} {}: exit {:?}, stderr: {}",
+        path.display(),
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    code.unwrap_or_default()
+}
+
+#[test]
+fn the_binary_refuses_hostile_files_without_crashing() {
+    let dir = scratch();
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("empty.json".into(), Vec::new()),
+        ("junk.json".into(), b"\x00\x01\xff\xfe garbage {".to_vec()),
+        (
+            "nul.json".into(),
+            b"{\"email\":\"jo\x00@example.com\"}".to_vec(),
+        ),
+        (
+            "bom-junk.json".into(),
+            b"\xef\xbb\xbf{\"email\":\"not an address\"}".to_vec(),
+        ),
+        ("bom-only.json".into(), b"\xef\xbb\xbf".to_vec()),
+        (
+            "bom-twice.json".into(),
+            b"\xef\xbb\xbf\xef\xbb\xbf{}".to_vec(),
+        ),
+        (
+            "not-utf8.json".into(),
+            b"{\"email\":\"jo\xc3@example.com\"}".to_vec(),
+        ),
+        (
+            "wrong-types.json".into(),
+            br#"{"email":1,"name":[],"locale":{},"custom_data":"x"}"#.to_vec(),
+        ),
+        ("array.json".into(), b"[1,2,3]".to_vec()),
+        ("deep-arrays.json".into(), deep_arrays(DEPTH).into_bytes()),
+        ("deep-objects.json".into(), deep_objects(DEPTH).into_bytes()),
+        (
+            "junk.ndjson".into(),
+            format!("\n{{\n\x00\n\u{FEFF}{{}}\n{}\n[]\n", deep_arrays(DEPTH)).into_bytes(),
+        ),
+    ];
+    let mut big = Vec::with_capacity(BIG + 64);
+    big.extend_from_slice(b"{\"email\":\"");
+    big.resize(BIG, b'a');
+    big.extend_from_slice(b"@example.com\"}");
+    files.push(("big-email.json".into(), big));
+    for (name, bytes) in &files {
+        std::fs::write(dir.join(name), bytes).expect("file written");
+    }
+    drop(files);
+    // Past the binary's 64 MiB document limit: refused without being parsed.
+    let over = std::fs::File::create(dir.join("over-limit.json")).expect("file");
+    over.set_len(65 * 1024 * 1024).expect("sparse file");
+    drop(over);
+
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for name in &names {
+        let path = dir.join(name);
+        let apis: &[Api] = if name.starts_with("big") || name.starts_with("over") {
+            &[Api::Paddle]
+        } else {
+            &Api::ALL
+        };
+        for api in apis {
+            assert_eq!(check_file(*api, &path), 1, "{api} {name}");
+        }
+    }
+    assert_eq!(check_file(Api::Paddle, &dir.join("missing.json")), 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
