@@ -548,6 +548,7 @@ fn expand_newtype(container: &Container, field: &Field) -> TokenStream {
     } else {
         quote!(#inner)
     };
+    // Validating construction and serde, whatever the inner type.
     let common = quote! {
         #[automatically_derived]
         impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
@@ -563,19 +564,31 @@ fn expand_newtype(container: &Container, field: &Field) -> TokenStream {
                 #p::serde::Serialize::serialize(&self.0, serializer)
             }
         }
-    };
-    if ast::is_string(inner) {
-        quote! {
-            #common
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
-                type Error = #p::ValidationErrors;
-                fn try_from(value: #inner) -> ::core::result::Result<Self, #p::ValidationErrors> {
-                    let value = #ident(value);
-                    #p::CustomerModel::validate(&value)?;
-                    ::core::result::Result::Ok(value)
-                }
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
+            type Error = #p::ValidationErrors;
+            fn try_from(value: #inner) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                let value = #ident(value);
+                #p::CustomerModel::validate(&value)?;
+                ::core::result::Result::Ok(value)
             }
+        }
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                let value: #inner = #p::serde::Deserialize::deserialize(deserializer)?;
+                <Self as ::core::convert::TryFrom<#inner>>::try_from(value).map_err(|errors| {
+                    <__D::Error as #p::serde::de::Error>::custom(#p::de_message(&errors))
+                })
+            }
+        }
+    };
+    if !ast::is_string(inner) {
+        return common;
+    }
+    // Text newtypes also parse from `&str` and read as text.
+    quote! {
+            #common
             #[automatically_derived]
             impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {
                 type Error = #p::ValidationErrors;
@@ -623,38 +636,6 @@ fn expand_newtype(container: &Container, field: &Field) -> TokenStream {
                     #p::rules::char_count(&self.0)
                 }
             }
-            #[automatically_derived]
-            impl<'de> #p::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                    let value: #inner = #p::serde::Deserialize::deserialize(deserializer)?;
-                    <Self as ::core::convert::TryFrom<#inner>>::try_from(value).map_err(|errors| {
-                        <__D::Error as #p::serde::de::Error>::custom(#p::de_message(&errors))
-                    })
-                }
-            }
-        }
-    } else {
-        quote! {
-            #common
-            #[automatically_derived]
-            impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
-                type Error = #p::ValidationErrors;
-                fn try_from(value: #inner) -> ::core::result::Result<Self, #p::ValidationErrors> {
-                    let value = #ident(value);
-                    #p::CustomerModel::validate(&value)?;
-                    ::core::result::Result::Ok(value)
-                }
-            }
-            #[automatically_derived]
-            impl<'de> #p::serde::Deserialize<'de> for #ident {
-                fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                    let value: #inner = #p::serde::Deserialize::deserialize(deserializer)?;
-                    <Self as ::core::convert::TryFrom<#inner>>::try_from(value).map_err(|errors| {
-                        <__D::Error as #p::serde::de::Error>::custom(#p::de_message(&errors))
-                    })
-                }
-            }
-        }
     }
 }
 

@@ -232,199 +232,100 @@ pub struct EntityEvent {
     pub links: Option<Value>,
 }
 
-/// A locale Mollie accepts in requests: the 22 `ll_CC` values of the seed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
-pub enum Locale {
-    /// `en_US`
-    #[serde(rename = "en_US")]
-    EnUs,
-    /// `en_GB`
-    #[serde(rename = "en_GB")]
-    EnGb,
-    /// `nl_NL`
-    #[serde(rename = "nl_NL")]
-    NlNl,
-    /// `nl_BE`
-    #[serde(rename = "nl_BE")]
-    NlBe,
-    /// `de_DE`
-    #[serde(rename = "de_DE")]
-    DeDe,
-    /// `de_AT`
-    #[serde(rename = "de_AT")]
-    DeAt,
-    /// `de_CH`
-    #[serde(rename = "de_CH")]
-    DeCh,
-    /// `fr_FR`
-    #[serde(rename = "fr_FR")]
-    FrFr,
-    /// `fr_BE`
-    #[serde(rename = "fr_BE")]
-    FrBe,
-    /// `es_ES`
-    #[serde(rename = "es_ES")]
-    EsEs,
-    /// `ca_ES`
-    #[serde(rename = "ca_ES")]
-    CaEs,
-    /// `pt_PT`
-    #[serde(rename = "pt_PT")]
-    PtPt,
-    /// `it_IT`
-    #[serde(rename = "it_IT")]
-    ItIt,
-    /// `nb_NO`
-    #[serde(rename = "nb_NO")]
-    NbNo,
-    /// `sv_SE`
-    #[serde(rename = "sv_SE")]
-    SvSe,
-    /// `fi_FI`
-    #[serde(rename = "fi_FI")]
-    FiFi,
-    /// `da_DK`
-    #[serde(rename = "da_DK")]
-    DaDk,
-    /// `is_IS`
-    #[serde(rename = "is_IS")]
-    IsIs,
-    /// `hu_HU`
-    #[serde(rename = "hu_HU")]
-    HuHu,
-    /// `pl_PL`
-    #[serde(rename = "pl_PL")]
-    PlPl,
-    /// `lv_LV`
-    #[serde(rename = "lv_LV")]
-    LvLv,
-    /// `lt_LT`
-    #[serde(rename = "lt_LT")]
-    LtLt,
+/// Declares Mollie's locales once: the closed request enum, the open response enum, the list
+/// of request locales and the conversion between the two enums.
+macro_rules! mollie_locales {
+    (
+        request: [$($variant:ident = $code:literal,)*]
+        newer: [$($newer:ident = $newer_code:literal,)*]
+    ) => {
+        /// A locale Mollie accepts in requests: the 22 `ll_CC` values of the seed.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
+        pub enum Locale {
+            $(
+                #[doc = concat!("`", $code, "`")]
+                #[serde(rename = $code)]
+                $variant,
+            )*
+        }
+
+        /// A locale in Mollie's responses: the 22 of [`Locale`], the 6 that newer API versions
+        /// add, and any other value kept as it was sent.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
+        pub enum LocaleResponse {
+            $(
+                #[doc = concat!("`", $code, "`")]
+                #[serde(rename = $code)]
+                $variant,
+            )*
+            $(
+                #[doc = concat!("`", $newer_code, "` (newer API versions)")]
+                #[serde(rename = $newer_code)]
+                $newer,
+            )*
+            /// Any other value, kept as Mollie sent it.
+            #[customer(other)]
+            #[serde(untagged)]
+            Other(String),
+        }
+
+        /// Mollie's request locales.
+        const LOCALES: &[Locale] = &[$(Locale::$variant,)*];
+
+        /// Every request locale, comma-separated, for messages.
+        const LOCALE_LIST: &str = concat_list!($($code)*);
+
+        impl From<Locale> for LocaleResponse {
+            fn from(locale: Locale) -> Self {
+                match locale {
+                    $(Locale::$variant => LocaleResponse::$variant,)*
+                }
+            }
+        }
+    };
 }
 
-/// A locale in Mollie's responses: the 22 of [`Locale`], the 6 that newer API versions add,
-/// and any other value kept as it was sent.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
-pub enum LocaleResponse {
-    /// `en_US`
-    #[serde(rename = "en_US")]
-    EnUs,
-    /// `en_GB`
-    #[serde(rename = "en_GB")]
-    EnGb,
-    /// `nl_NL`
-    #[serde(rename = "nl_NL")]
-    NlNl,
-    /// `nl_BE`
-    #[serde(rename = "nl_BE")]
-    NlBe,
-    /// `de_DE`
-    #[serde(rename = "de_DE")]
-    DeDe,
-    /// `de_AT`
-    #[serde(rename = "de_AT")]
-    DeAt,
-    /// `de_CH`
-    #[serde(rename = "de_CH")]
-    DeCh,
-    /// `fr_FR`
-    #[serde(rename = "fr_FR")]
-    FrFr,
-    /// `fr_BE`
-    #[serde(rename = "fr_BE")]
-    FrBe,
-    /// `es_ES`
-    #[serde(rename = "es_ES")]
-    EsEs,
-    /// `ca_ES`
-    #[serde(rename = "ca_ES")]
-    CaEs,
-    /// `pt_PT`
-    #[serde(rename = "pt_PT")]
-    PtPt,
-    /// `it_IT`
-    #[serde(rename = "it_IT")]
-    ItIt,
-    /// `nb_NO`
-    #[serde(rename = "nb_NO")]
-    NbNo,
-    /// `sv_SE`
-    #[serde(rename = "sv_SE")]
-    SvSe,
-    /// `fi_FI`
-    #[serde(rename = "fi_FI")]
-    FiFi,
-    /// `da_DK`
-    #[serde(rename = "da_DK")]
-    DaDk,
-    /// `is_IS`
-    #[serde(rename = "is_IS")]
-    IsIs,
-    /// `hu_HU`
-    #[serde(rename = "hu_HU")]
-    HuHu,
-    /// `pl_PL`
-    #[serde(rename = "pl_PL")]
-    PlPl,
-    /// `lv_LV`
-    #[serde(rename = "lv_LV")]
-    LvLv,
-    /// `lt_LT`
-    #[serde(rename = "lt_LT")]
-    LtLt,
-    /// `cs_CZ` (newer API versions)
-    #[serde(rename = "cs_CZ")]
-    CsCz,
-    /// `de_LU` (newer API versions)
-    #[serde(rename = "de_LU")]
-    DeLu,
-    /// `en_BE` (newer API versions)
-    #[serde(rename = "en_BE")]
-    EnBe,
-    /// `en_NL` (newer API versions)
-    #[serde(rename = "en_NL")]
-    EnNl,
-    /// `fr_LU` (newer API versions)
-    #[serde(rename = "fr_LU")]
-    FrLu,
-    /// `sk_SK` (newer API versions)
-    #[serde(rename = "sk_SK")]
-    SkSk,
-    /// Any other value, kept as Mollie sent it.
-    #[customer(other)]
-    #[serde(untagged)]
-    Other(String),
+/// `"a, b, c"` from string literals.
+macro_rules! concat_list {
+    ($first:literal $($rest:literal)*) => {
+        concat!($first $(, ", ", $rest)*)
+    };
 }
 
-/// Mollie's 22 request locales.
-const LOCALES: [Locale; 22] = [
-    Locale::EnUs,
-    Locale::EnGb,
-    Locale::NlNl,
-    Locale::NlBe,
-    Locale::DeDe,
-    Locale::DeAt,
-    Locale::DeCh,
-    Locale::FrFr,
-    Locale::FrBe,
-    Locale::EsEs,
-    Locale::CaEs,
-    Locale::PtPt,
-    Locale::ItIt,
-    Locale::NbNo,
-    Locale::SvSe,
-    Locale::FiFi,
-    Locale::DaDk,
-    Locale::IsIs,
-    Locale::HuHu,
-    Locale::PlPl,
-    Locale::LvLv,
-    Locale::LtLt,
-];
-
-/// Every request locale, comma-separated, for messages.
-const LOCALE_LIST: &str = "en_US, en_GB, nl_NL, nl_BE, de_DE, de_AT, de_CH, fr_FR, fr_BE, es_ES, ca_ES, pt_PT, it_IT, nb_NO, sv_SE, fi_FI, da_DK, is_IS, hu_HU, pl_PL, lv_LV, lt_LT";
+mollie_locales! {
+    request: [
+        EnUs = "en_US",
+        EnGb = "en_GB",
+        NlNl = "nl_NL",
+        NlBe = "nl_BE",
+        DeDe = "de_DE",
+        DeAt = "de_AT",
+        DeCh = "de_CH",
+        FrFr = "fr_FR",
+        FrBe = "fr_BE",
+        EsEs = "es_ES",
+        CaEs = "ca_ES",
+        PtPt = "pt_PT",
+        ItIt = "it_IT",
+        NbNo = "nb_NO",
+        SvSe = "sv_SE",
+        FiFi = "fi_FI",
+        DaDk = "da_DK",
+        IsIs = "is_IS",
+        HuHu = "hu_HU",
+        PlPl = "pl_PL",
+        LvLv = "lv_LV",
+        LtLt = "lt_LT",
+    ]
+    newer: [
+        CsCz = "cs_CZ",
+        DeLu = "de_LU",
+        EnBe = "en_BE",
+        EnNl = "en_NL",
+        FrLu = "fr_LU",
+        SkSk = "sk_SK",
+    ]
+}
 
 /// `nl_NL` → `nl-NL`.
 fn to_bcp47(code: &str) -> String {
@@ -452,7 +353,8 @@ impl Locale {
     #[must_use]
     pub fn from_bcp47(tag: &str) -> Option<Locale> {
         LOCALES
-            .into_iter()
+            .iter()
+            .copied()
             .find(|locale| same_locale(tag, locale.as_str()))
     }
 }
@@ -462,35 +364,6 @@ impl LocaleResponse {
     #[must_use]
     pub fn to_bcp47(&self) -> String {
         to_bcp47(self.as_str())
-    }
-}
-
-impl From<Locale> for LocaleResponse {
-    fn from(locale: Locale) -> Self {
-        match locale {
-            Locale::EnUs => LocaleResponse::EnUs,
-            Locale::EnGb => LocaleResponse::EnGb,
-            Locale::NlNl => LocaleResponse::NlNl,
-            Locale::NlBe => LocaleResponse::NlBe,
-            Locale::DeDe => LocaleResponse::DeDe,
-            Locale::DeAt => LocaleResponse::DeAt,
-            Locale::DeCh => LocaleResponse::DeCh,
-            Locale::FrFr => LocaleResponse::FrFr,
-            Locale::FrBe => LocaleResponse::FrBe,
-            Locale::EsEs => LocaleResponse::EsEs,
-            Locale::CaEs => LocaleResponse::CaEs,
-            Locale::PtPt => LocaleResponse::PtPt,
-            Locale::ItIt => LocaleResponse::ItIt,
-            Locale::NbNo => LocaleResponse::NbNo,
-            Locale::SvSe => LocaleResponse::SvSe,
-            Locale::FiFi => LocaleResponse::FiFi,
-            Locale::DaDk => LocaleResponse::DaDk,
-            Locale::IsIs => LocaleResponse::IsIs,
-            Locale::HuHu => LocaleResponse::HuHu,
-            Locale::PlPl => LocaleResponse::PlPl,
-            Locale::LvLv => LocaleResponse::LvLv,
-            Locale::LtLt => LocaleResponse::LtLt,
-        }
     }
 }
 
