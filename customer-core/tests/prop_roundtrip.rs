@@ -386,12 +386,10 @@ fn the_generator_reaches_acceptance_and_refusal() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// Finding F2 (/tmp/team/fuzz-findings.md): serde_json without `float_roundtrip` may read a
-    /// float as its neighbour, so a metadata number changes on a round trip. A minimal case:
-    /// `5.822222222222222e+41` comes back as `5.822222222222223e+41`. Ignored until the
-    /// workspace enables `serde_json/float_roundtrip`; run with `-- --ignored`.
+    /// serde_json without `float_roundtrip` may read a float as its neighbour, so a metadata
+    /// number would change on a round trip (`5.822222222222222e+41` came back as
+    /// `5.822222222222223e+41`); the workspace enables that feature.
     #[test]
-    #[ignore = "finding F2: serde_json reads some floats as their neighbour"]
     fn metadata_floats_keep_their_value(x in any::<f64>().prop_filter("finite", |x| x.is_finite())) {
         let customer = Customer {
             name: Some("Jo Brown".to_owned()),
