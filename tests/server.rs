@@ -618,3 +618,85 @@ fn concurrent_duplicates_get_one_201() {
         "{statuses:?}"
     );
 }
+
+/// Whatever arrives, the answer is a 4xx problem: never a 500, never a crash. The server is still
+/// up and healthy afterwards, and it logged no 5xx.
+#[test]
+fn hostile_bodies_get_a_4xx_never_a_5xx() {
+    let dir = scratch("hostile");
+    let mut server = Server::start(&dir);
+    let agent = agent();
+    let deep_arrays = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
+    let deep_objects = format!("{}1{}", r#"{"a":"#.repeat(10_000), "}".repeat(10_000));
+    let under_a_key = format!(
+        r#"{{"email":"jo@example.com","custom_data":{}{}}}"#,
+        "[".repeat(20_000),
+        "]".repeat(20_000)
+    );
+    let bodies: Vec<(String, &str)> = vec![
+        (deep_arrays, "application/json"),
+        (deep_objects, "application/json"),
+        (under_a_key, "application/json"),
+        (String::new(), "application/json"),
+        ("not json at all".to_owned(), "application/json"),
+        ("[]".to_owned(), "application/json"),
+        ("null".to_owned(), "application/json"),
+        ("123".to_owned(), "application/json"),
+        (
+            "\u{feff}{\"email\":\"jo@example.com\"}".to_owned(),
+            "application/json",
+        ),
+        (
+            "{\"email\":\"jo\u{0}@example.com\"}".to_owned(),
+            "application/json",
+        ),
+        (
+            r#"{"email":"jo\u0000@example.com"}"#.to_owned(),
+            "application/json",
+        ),
+        (
+            r#"{"email":"jo@example.com","name":{"first":"Jo"}}"#.to_owned(),
+            "application/json",
+        ),
+        (
+            r#"{"email":"jo@example.com","metadata":12}"#.to_owned(),
+            "application/json",
+        ),
+        // Over the 64 KiB limit, within the 1 MiB the server reads and drops to answer.
+        ("x".repeat(1 << 20), "application/json"),
+    ];
+    for api in ["paddle", "mollie", "tazapay", "legit"] {
+        let url = server.url(&format!("/customers?api={api}"));
+        for (body, content_type) in &bodies {
+            let reply = post(&agent, &url, content_type, body);
+            assert!(
+                (400..500).contains(&reply.status),
+                "{api}: {} for a body of {} bytes",
+                reply.status,
+                body.len()
+            );
+            assert_problem(&reply, reply.status);
+        }
+    }
+    // 50 MB: refused (413) or cut off unread; either way the server lives on.
+    let huge = "x".repeat(50 << 20);
+    if let Ok(mut response) = agent
+        .post(&server.url("/customers"))
+        .header("content-type", "application/json")
+        .send(&huge)
+    {
+        assert_eq!(response.status().as_u16(), 413);
+        let _ = response.body_mut().read_to_string();
+    }
+    assert_eq!(get(&agent, &server.url("/")).status, 200);
+    assert!(
+        server.child.try_wait().expect("status").is_none(),
+        "the server exited"
+    );
+    let log = server.log();
+    assert!(
+        log.lines().all(|line| !line.contains(" -> 5")),
+        "a 5xx was logged:\n{log}"
+    );
+    assert!(log.contains(" -> 413 "), "{log}");
+}
