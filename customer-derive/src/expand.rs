@@ -55,7 +55,9 @@ fn fallback(container: &Container, input: &DeriveInput) -> TokenStream {
     let mut extra = TokenStream::new();
     let has_container_attr = input.attrs.iter().any(|a| a.path().is_ident("customer"));
     if let (Some(field), true) = (container.newtype_field(), has_container_attr) {
-        if container.generics.params.is_empty() {
+        // Only text newtypes: the impls of other inners need traits the inner may lack, which
+        // would add errors to the one being reported.
+        if container.generics.params.is_empty() && ast::is_string(field.ty) {
             extra.extend(expand_newtype(container, field));
         }
     }

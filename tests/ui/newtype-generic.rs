@@ -1,0 +1,7 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+#[customer(length(max = 64))]
+struct Handle<T>(T);
+
+fn main() {}
