@@ -90,20 +90,7 @@ impl<'a> Path<'a> {
         }
         match self.segment {
             Segment::Root => {}
-            Segment::Key(key) => {
-                out.push('/');
-                if key.bytes().any(|b| b == b'~' || b == b'/') {
-                    for ch in key.chars() {
-                        match ch {
-                            '~' => out.push_str("~0"),
-                            '/' => out.push_str("~1"),
-                            other => out.push(other),
-                        }
-                    }
-                } else {
-                    out.push_str(key);
-                }
-            }
+            Segment::Key(key) => push_key(out, key),
             Segment::Index(index) => {
                 out.push('/');
                 let mut digits = [0u8; 20];
@@ -123,6 +110,22 @@ impl<'a> Path<'a> {
                 }
             }
         }
+    }
+}
+
+/// Appends `/key` to a JSON Pointer, with `~` and `/` escaped as RFC 6901 says.
+pub(crate) fn push_key(out: &mut String, key: &str) {
+    out.push('/');
+    if key.bytes().any(|b| b == b'~' || b == b'/') {
+        for ch in key.chars() {
+            match ch {
+                '~' => out.push_str("~0"),
+                '/' => out.push_str("~1"),
+                other => out.push(other),
+            }
+        }
+    } else {
+        out.push_str(key);
     }
 }
 

@@ -61,10 +61,7 @@ pub fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
                 pointer.push('/');
                 pointer.push_str(&index.to_string());
             }
-            Segment::Map { key } => {
-                pointer.push('/');
-                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
+            Segment::Map { key } => crate::error::push_key(&mut pointer, key),
             Segment::Enum { .. } | Segment::Unknown => {}
         }
     }
@@ -78,7 +75,8 @@ pub fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     if let Some(key) = extra_key {
         // serde_path_to_error already names the key of an unknown or duplicate field, not the
         // key of a missing one.
-        let segment = format!("/{}", key.replace('~', "~0").replace('/', "~1"));
+        let mut segment = String::new();
+        crate::error::push_key(&mut segment, &key);
         if !pointer.ends_with(&segment) {
             pointer.push_str(&segment);
         }

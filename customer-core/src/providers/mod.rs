@@ -462,16 +462,14 @@ fn metadata_entries(value: &Value) -> Result<Vec<Value>, (String, &'static str)>
                     entry.insert("value".to_owned(), value.clone());
                     Ok(Value::Object(entry))
                 } else {
-                    Err((format!("/{}", escape(key)), NOT_LIST))
+                    let mut pointer = String::new();
+                    crate::error::push_key(&mut pointer, key);
+                    Err((pointer, NOT_LIST))
                 }
             })
             .collect(),
         _ => Err((String::new(), NOT_LIST)),
     }
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 // ---------------------------------------------------------------------------------------------
