@@ -3,6 +3,7 @@
 
 pub use crate::error::{Param, Path, RuleError, ValidationErrors};
 pub use crate::model::CustomerModel;
+pub use crate::patch::Patch;
 pub use crate::rules;
 pub use core::convert::{From, Into, TryFrom, TryInto};
 pub use core::default::Default;

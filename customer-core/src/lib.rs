@@ -7,6 +7,7 @@ extern crate self as customer_core;
 pub mod error;
 pub mod json;
 mod model;
+mod patch;
 pub mod rules;
 mod valid;
 
@@ -23,4 +24,5 @@ pub use customer::{Address, Customer, Mode, Phone, Status};
 pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::CustomerModel;
+pub use patch::Patch;
 pub use valid::Valid;

@@ -45,10 +45,10 @@ pub(crate) struct Field<'a> {
     pub member: Member,
     pub ident: Option<&'a Ident>,
     pub ty: &'a Type,
-    /// The type inside every `Option` layer.
+    /// The type inside every `Option` / `Patch` layer.
     pub inner: &'a Type,
-    /// How many `Option` layers wrap `inner`.
-    pub options: usize,
+    /// The `Option` and `Patch` layers around `inner`, outermost first.
+    pub layers: Vec<Layer>,
     pub wire: Wire,
     pub attrs: FieldAttrs,
 }
@@ -157,13 +157,13 @@ impl<'a> Field<'a> {
         } else {
             Wire::Index(index)
         };
-        let (inner, options) = peel_options(&field.ty);
+        let (inner, layers) = peel_layers(&field.ty);
         Field {
             member,
             ident: field.ident.as_ref(),
             ty: &field.ty,
             inner,
-            options,
+            layers,
             wire,
             attrs,
         }
@@ -175,14 +175,29 @@ fn unraw(ident: &Ident) -> String {
     name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
 }
 
-/// `true` when `ty` is spelled `Option<T>` (any path ending in `Option` with one type argument).
+/// A wrapper whose rules check the value inside, when there is one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layer {
+    /// `Option<T>`: checked when `Some`.
+    Option,
+    /// `customer_core::Patch<T>`: checked when `Value`; `required` refuses `Null`.
+    Patch,
+}
+
+/// `Some(inner)` when `ty` is spelled `Option<T>` (any path ending in `Option` with one type
+/// argument).
 pub(crate) fn option_arg(ty: &Type) -> Option<&Type> {
+    wrapper_arg(ty, "Option")
+}
+
+/// The one type argument of `ty` when its path ends in `name`.
+fn wrapper_arg<'a>(ty: &'a Type, name: &str) -> Option<&'a Type> {
     let Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;
     }
     let last = path.path.segments.last()?;
-    if last.ident != "Option" {
+    if last.ident != name {
         return None;
     }
     let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
@@ -197,14 +212,20 @@ pub(crate) fn option_arg(ty: &Type) -> Option<&Type> {
     }
 }
 
-fn peel_options(ty: &Type) -> (&Type, usize) {
+fn peel_layers(ty: &Type) -> (&Type, Vec<Layer>) {
     let mut inner = ty;
-    let mut layers = 0;
-    while let Some(next) = option_arg(inner) {
-        inner = next;
-        layers += 1;
+    let mut layers = Vec::new();
+    loop {
+        if let Some(next) = option_arg(inner) {
+            layers.push(Layer::Option);
+            inner = next;
+        } else if let Some(next) = wrapper_arg(inner, "Patch") {
+            layers.push(Layer::Patch);
+            inner = next;
+        } else {
+            return (inner, layers);
+        }
     }
-    (inner, layers)
 }
 
 /// `true` when `ty` is spelled `String` (or `std::string::String`).

@@ -206,10 +206,10 @@ fn check_field(cx: &Ctxt, field: &Field) {
         }
     }
     for rule in &attrs.rules {
-        if matches!(rule.kind, Rule::Required) && field.options == 0 {
+        if matches!(rule.kind, Rule::Required) && field.layers.is_empty() {
             cx.error_at(
                 rule.span,
-                "`required` applies to `Option` fields: this field always has a value; remove `required` or make the field an `Option`",
+                "`required` applies to `Option` and `Patch` fields: this field always has a value; remove `required` or make the field an `Option`",
             );
         }
     }

@@ -284,8 +284,14 @@ fn field_checks(
         match &rule.kind {
             Rule::Required => {
                 let (code, message) = (&overrides.code, &overrides.message);
+                let missing = match field.layers.first() {
+                    Some(ast::Layer::Patch) => {
+                        quote!(#krate::__private::Patch::is_null(__customer_field))
+                    }
+                    _ => quote!(::core::option::Option::is_none(__customer_field)),
+                };
                 whole.extend(quote_spanned! {rule.span=>
-                    if ::core::option::Option::is_none(__customer_field) {
+                    if #missing {
                         #krate::__private::push(#report, #at_ref, #krate::__private::rules::required::error(), #code, #message);
                     }
                 });
@@ -310,7 +316,7 @@ fn field_checks(
             report,
             &overrides,
         );
-        value = peel(field.options, quote!(__customer_field), checks);
+        value = peel(krate, &field.layers, quote!(__customer_field), checks);
     }
     quote! {
         {
@@ -321,20 +327,30 @@ fn field_checks(
     }
 }
 
-/// Wraps `body` in one `if let Some(..)` per `Option` layer, binding `__customer_value`.
-fn peel(options: usize, field: TokenStream, body: TokenStream) -> TokenStream {
-    if options == 0 {
+/// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
+/// `__customer_value`.
+fn peel(
+    krate: &TokenStream,
+    layers: &[ast::Layer],
+    field: TokenStream,
+    body: TokenStream,
+) -> TokenStream {
+    if layers.is_empty() {
         return quote! {
             let __customer_value = #field;
             #body
         };
     }
     let mut out = body;
-    for layer in (0..options).rev() {
-        let source = if layer == 0 {
+    for (depth, layer) in layers.iter().enumerate().rev() {
+        let source = if depth == 0 {
             field.clone()
         } else {
             quote!(__customer_value)
+        };
+        let source = match layer {
+            ast::Layer::Option => source,
+            ast::Layer::Patch => quote!(#krate::__private::Patch::value(#source)),
         };
         out = quote! {
             if let ::core::option::Option::Some(__customer_value) = #source {
