@@ -1,8 +1,8 @@
 //! A customer backend on axum and SQLite, in one file.
 //!
 //! ```text
-//! cargo run --example server                                  # 127.0.0.1:3000, ./customers.db
-//! cargo run --example server -- --addr 127.0.0.1:8080 --db /tmp/c.db
+//! cargo run -p customer-model-server                                  # 127.0.0.1:3000, ./customers.db
+//! cargo run -p customer-model-server -- --addr 127.0.0.1:8080 --db /tmp/c.db
 //! ```
 //!
 //! - `GET /`: health, `{"status":"ok"}`.

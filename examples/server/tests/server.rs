@@ -1,48 +1,16 @@
-//! End to end: `examples/server.rs` built and run as a process, driven over loopback by a real
-//! HTTP client (ureq).
+//! End to end: the example server (`customer-model-server`) run as a process, driven over loopback
+//! by a real HTTP client (ureq).
 
 use std::io::{BufRead as _, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::OnceLock;
 use std::thread;
 
 use serde_json::{json, Value};
 
-/// Builds the example once (a no-op when it is fresh) and returns its executable.
+/// The server executable cargo built for these tests.
 fn server_binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| env!("CARGO").to_owned());
-        let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
-        let output = Command::new(cargo)
-            .args([
-                "build",
-                "--quiet",
-                "--example",
-                "server",
-                "--message-format=json",
-            ])
-            .arg("--manifest-path")
-            .arg(&manifest)
-            .stderr(Stdio::inherit())
-            .output()
-            .expect("cargo runs");
-        assert!(
-            output.status.success(),
-            "building the server example failed"
-        );
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .filter_map(|line| serde_json::from_str::<Value>(line).ok())
-            .find(|msg| {
-                msg["reason"] == "compiler-artifact"
-                    && msg["target"]["name"] == "server"
-                    && msg["target"]["kind"][0] == "example"
-            })
-            .and_then(|msg| msg["executable"].as_str().map(PathBuf::from))
-            .expect("cargo names the server executable")
-    })
+    Path::new(env!("CARGO_BIN_EXE_customer-model-server"))
 }
 
 /// A fresh directory for one test's database and log.
