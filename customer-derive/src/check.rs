@@ -1,8 +1,9 @@
 //! Phase 3: rules that span more than one attribute or need the field's type.
 
 use crate::ast::{Container, Data, Field, Style};
-use crate::attr::{ConversionKind, Rule, RuleSpec};
+use crate::attr::ConversionKind;
 use crate::ctxt::Ctxt;
+use crate::rules::{Class, Place, Rule, RuleSpec};
 use quote::ToTokens;
 
 pub(crate) fn check(cx: &Ctxt, container: &Container) {
@@ -98,19 +99,9 @@ fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: 
     }
     check_rule_set(cx, &container.attrs.rules);
     for rule in &container.attrs.rules {
-        match &rule.kind {
-            Rule::Required => cx.error_at(
-                rule.span,
-                "`required` goes on an `Option` field of a struct, not on a newtype: parsing a newtype always checks its value",
-            ),
-            Rule::Nested => cx.error_at(
-                rule.span,
-                "`nested` goes on a field whose type is a model, not on a container",
-            ),
-            _ => {}
-        }
+        rule.kind.check_place(cx, rule.span, Place::Container);
     }
-    let has_rules = !container.attrs.rules.is_empty();
+    let has_rules = !container.attrs.rules.is_empty() || container.attrs.broken_rule;
     for lit in [&container.attrs.message, &container.attrs.code]
         .into_iter()
         .flatten()
@@ -136,19 +127,19 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
         let message = if first.kind == later.kind {
             format!(
                 "this conversion is listed twice: remove one `{}`",
-                kind_name(later.kind)
+                later.kind.name()
             )
         } else {
             format!(
                 "`{}` and `{}` of the same type clash: std already derives `TryFrom` from `From`; keep one of them",
-                kind_name(first.kind),
-                kind_name(later.kind)
+                first.kind.name(),
+                later.kind.name()
             )
         };
         let mut error = syn::Error::new(later.span, message);
         error.combine(syn::Error::new(
             first.span,
-            format!("`{}` is here", kind_name(first.kind)),
+            format!("`{}` is here", first.kind.name()),
         ));
         cx.syn_error(error);
     }
@@ -197,7 +188,7 @@ fn check_field(cx: &Ctxt, field: &Field) {
             cx.syn_error(error);
         }
     }
-    if attrs.rules.is_empty() {
+    if attrs.rules.is_empty() && !attrs.broken_rule {
         for lit in [&attrs.message, &attrs.code].into_iter().flatten() {
             cx.error_spanned_by(
                 lit,
@@ -205,13 +196,11 @@ fn check_field(cx: &Ctxt, field: &Field) {
             );
         }
     }
+    let place = Place::Field {
+        optional: !field.layers.is_empty(),
+    };
     for rule in &attrs.rules {
-        if matches!(rule.kind, Rule::Required) && field.layers.is_empty() {
-            cx.error_at(
-                rule.span,
-                "`required` applies to `Option` and `Patch` fields: this field always has a value; remove `required` or make the field an `Option`",
-            );
-        }
+        rule.kind.check_place(cx, rule.span, place);
     }
     check_rule_set(cx, &attrs.rules);
 }
@@ -219,9 +208,10 @@ fn check_field(cx: &Ctxt, field: &Field) {
 /// Conflicts within one list of rules (a field's, a container's, or one `each`).
 fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
     let mut format: Option<&RuleSpec> = None;
-    let nested = rules.iter().find(|r| matches!(r.kind, Rule::Nested));
+    let nested = rules.iter().find(|r| matches!(r.kind, Rule::Nested(_)));
     for rule in rules {
-        if rule.kind.is_format() {
+        let class = rule.kind.class();
+        if class == Class::Format {
             if let Some(first) = format.filter(|first| first.kind.name() != rule.kind.name()) {
                 let mut error = syn::Error::new(
                     rule.span,
@@ -240,31 +230,20 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
                 format = Some(rule);
             }
         }
-        if let Some(nested) = nested {
-            let text_rule = !matches!(
-                rule.kind,
-                Rule::Nested
-                    | Rule::Required
-                    | Rule::Custom(_)
-                    | Rule::Length { .. }
-                    | Rule::Metadata { .. }
-                    | Rule::Each(_)
+        if let (Some(nested), true) = (nested, class != Class::Any) {
+            let mut error = syn::Error::new(
+                rule.span,
+                format!(
+                    "`{}` conflicts with `nested`: `nested` checks a model, `{}` checks text",
+                    rule.kind.name(),
+                    rule.kind.name()
+                ),
             );
-            if text_rule {
-                let mut error = syn::Error::new(
-                    rule.span,
-                    format!(
-                        "`{}` conflicts with `nested`: `nested` checks a model, `{}` checks text",
-                        rule.kind.name(),
-                        rule.kind.name()
-                    ),
-                );
-                error.combine(syn::Error::new(nested.span, "`nested` is here"));
-                cx.syn_error(error);
-            }
+            error.combine(syn::Error::new(nested.span, "`nested` is here"));
+            cx.syn_error(error);
         }
-        if let Rule::Each(inner) = &rule.kind {
-            check_rule_set(cx, inner);
+        if let Rule::Each(each) = &rule.kind {
+            check_rule_set(cx, &each.rules);
         }
     }
 }
@@ -272,13 +251,4 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
 fn same_direction(a: ConversionKind, b: ConversionKind) -> bool {
     let incoming = |k| matches!(k, ConversionKind::From | ConversionKind::TryFrom);
     incoming(a) == incoming(b)
-}
-
-fn kind_name(kind: ConversionKind) -> &'static str {
-    match kind {
-        ConversionKind::From => "from",
-        ConversionKind::Into => "into",
-        ConversionKind::TryFrom => "try_from",
-        ConversionKind::TryInto => "try_into",
-    }
 }

@@ -13,7 +13,7 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
-mod pattern;
+mod rules;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

@@ -26,6 +26,27 @@ impl AsciiSet {
         AsciiSet { table }
     }
 
+    /// The set of the bytes in the inclusive ranges `ranges`, e.g. `&[(b'a', b'z'), (b'_', b'_')]`
+    /// (what the derive emits for `chars = "a-z_"`). Bytes past ASCII are left out.
+    #[must_use]
+    pub const fn from_ranges(ranges: &[(u8, u8)]) -> Self {
+        let mut table = [false; 256];
+        let mut i = 0;
+        while i < ranges.len() {
+            let (lo, hi) = ranges[i];
+            let mut b = lo;
+            while b <= hi && b < 128 {
+                table[b as usize] = true;
+                if b == u8::MAX {
+                    break;
+                }
+                b += 1;
+            }
+            i += 1;
+        }
+        AsciiSet { table }
+    }
+
     /// The bits of the set (bit `b` for byte `b`).
     #[must_use]
     pub const fn bits(self) -> u128 {

@@ -1,0 +1,63 @@
+//! The impl emitted next to compile errors, so that one mistake does not also break every use
+//! of the type.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use super::{newtype, wrap};
+use crate::ast::{self, Container, Data};
+
+pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStream {
+    if matches!(container.data, Data::Union(_)) {
+        return TokenStream::new();
+    }
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let mut extra = TokenStream::new();
+    let has_container_attr = input.attrs.iter().any(|a| a.path().is_ident("customer"));
+    if let (Some(field), true) = (container.newtype_field(), has_container_attr) {
+        // Only text newtypes: the impls of other inners need traits the inner may lack, which
+        // would add errors to the one being reported.
+        if container.generics.params.is_empty() && ast::is_string(field.ty) {
+            extra.extend(newtype::expand_newtype(container, field));
+        }
+    }
+    if let Data::Enum(_) = container.data {
+        extra.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                /// The name of this value on the wire.
+                pub fn as_str(&self) -> &str {
+                    ::core::unimplemented!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unimplemented!()
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
+                type Err = #krate::__private::RuleError;
+                fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {
+                    ::core::unimplemented!()
+                }
+            }
+        });
+    }
+    wrap(quote! {
+            #extra
+            #[automatically_derived]
+            impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
+                fn validate_into(
+                    &self,
+                    _: &#krate::__private::Path<'_>,
+                    _: &mut #krate::__private::ValidationErrors,
+                ) {
+                }
+            }
+    })
+}

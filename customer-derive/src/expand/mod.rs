@@ -1,0 +1,126 @@
+//! Phase 4: code generation from the checked model. Everything is emitted inside
+//! `const _: () = { ... };` with fully qualified paths through `::customer_core::__private`.
+//!
+//! One file a concern: `validate` (the `CustomerModel` impl of a struct), `newtype` (parsed
+//! newtypes), `enums` (field-less enums), `conversion` (`from`/`into`/`try_from`/`try_into`),
+//! `bounds` (where clauses for generic fields) and `fallback` (the stub emitted next to compile
+//! errors). What each rule emits is in `crate::rules`.
+
+mod bounds;
+mod conversion;
+mod enums;
+mod fallback;
+mod newtype;
+mod validate;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+use crate::ast::{Container, Data, Style, Wire};
+use crate::check;
+use crate::ctxt::Ctxt;
+
+pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let container = Container::from_ast(&cx, input);
+    check::check(&cx, &container);
+    match cx.check() {
+        Ok(()) => wrap(expand(&container)),
+        Err(errors) => {
+            let errors = errors.into_compile_error();
+            let stub = fallback::fallback(&container, input);
+            quote!(#errors #stub)
+        }
+    }
+}
+
+/// The lints the generated code may trip in the user's crate, each for a reason; nothing else
+/// is allowed, so a lint the user turns on still judges the rest of the output.
+const ALLOWED_LINTS: &[&str] = &[
+    // Paths are fully qualified (`::core::option::Option::Some`) to be immune to local names.
+    "unused_qualifications",
+];
+
+/// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
+fn wrap(body: TokenStream) -> TokenStream {
+    let lints: Vec<syn::Path> = ALLOWED_LINTS
+        .iter()
+        .map(|lint| syn::parse_str(lint).expect("lint names are paths"))
+        .collect();
+    quote! {
+        #[doc(hidden)]
+        #[allow(#(#lints),*)]
+        const _: () = {
+            #body
+        };
+    }
+}
+
+fn expand(container: &Container) -> TokenStream {
+    match &container.data {
+        Data::Struct(style, fields) => {
+            let mut out = validate::expand_struct(container, fields);
+            if let (Some(field), false) =
+                (container.newtype_field(), container.attrs.rules.is_empty())
+            {
+                out.extend(newtype::expand_newtype(container, field));
+            }
+            if *style == Style::Named {
+                for conversion in &container.attrs.conversions {
+                    out.extend(conversion::expand_conversion(container, fields, conversion));
+                }
+            }
+            out
+        }
+        Data::Enum(variants) => enums::expand_enum(container, variants),
+        Data::Union(_) => TokenStream::new(),
+    }
+}
+
+/// The `Path` of a field below `parent` (an expression of type `&Path`).
+fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) -> TokenStream {
+    match wire {
+        Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
+        Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),
+        Wire::Same => quote!(*#parent),
+    }
+}
+
+/// `Some("…")` / `None`.
+fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
+    match lit {
+        Some(lit) => quote!(::core::option::Option::Some(#lit)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALLOWED_LINTS;
+
+    #[test]
+    fn no_lint_group_is_allowed_wholesale() {
+        let output = super::derive(&syn::parse_quote! {
+            #[customer(check = whole)]
+            struct Signup {
+                #[customer(email, length(max = 10))]
+                email: String,
+                #[customer(each(nested))]
+                addresses: Vec<Address>,
+            }
+        })
+        .to_string();
+        for group in [
+            "clippy :: all",
+            "clippy :: pedantic",
+            "clippy :: nursery",
+            "warnings",
+            "unused_variables",
+        ] {
+            assert!(!output.contains(group), "`{group}` is allowed in {output}");
+        }
+        assert!(output.contains("allow (unused_qualifications)"), "{output}");
+        assert!(ALLOWED_LINTS.iter().all(|lint| !lint.ends_with("all")));
+    }
+}

@@ -1,0 +1,110 @@
+//! Parsed newtypes: `#[customer(email)] struct Email(String);` gets validating construction,
+//! serde impls whose `Deserialize` validates, and, for text, `FromStr`, `AsRef<str>`, `Deref`,
+//! `Display` and `From<Email> for String`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ast::{self, Container, Field};
+
+pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let inner = field.ty;
+    let p = quote!(#krate::__private);
+    let target = if ast::is_string(inner) {
+        quote!(str)
+    } else {
+        quote!(#inner)
+    };
+    // Validating construction and serde, whatever the inner type.
+    let common = quote! {
+        #[automatically_derived]
+        impl #impl_generics ::core::ops::Deref for #ident #ty_generics #where_clause {
+            type Target = #target;
+            #[inline]
+            fn deref(&self) -> &#target {
+                &self.0
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics #p::serde::Serialize for #ident #ty_generics #where_clause {
+            fn serialize<__S: #p::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                #p::serde::Serialize::serialize(&self.0, serializer)
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
+            type Error = #p::ValidationErrors;
+            fn try_from(value: #inner) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                let value = #ident(value);
+                #p::CustomerModel::validate(&value)?;
+                ::core::result::Result::Ok(value)
+            }
+        }
+        #[automatically_derived]
+        impl<'de> #p::serde::Deserialize<'de> for #ident {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                let value: #inner = #p::serde::Deserialize::deserialize(deserializer)?;
+                <Self as ::core::convert::TryFrom<#inner>>::try_from(value).map_err(|errors| {
+                    <__D::Error as #p::serde::de::Error>::custom(#p::de_message(&errors))
+                })
+            }
+        }
+    };
+    if !ast::is_string(inner) {
+        return common;
+    }
+    // Text newtypes also parse from `&str` and read as text.
+    quote! {
+            #common
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {
+                type Error = #p::ValidationErrors;
+                fn try_from(value: &str) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                    <Self as ::core::convert::TryFrom<#inner>>::try_from(::core::convert::From::from(value))
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
+                type Err = #p::ValidationErrors;
+                fn from_str(value: &str) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                    <Self as ::core::convert::TryFrom<&str>>::try_from(value)
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::AsRef<str> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn as_ref(&self) -> &str {
+                    &self.0
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #ty_generics #where_clause {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(&self.0)
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ident #ty_generics> for #inner #where_clause {
+                fn from(value: #ident #ty_generics) -> #inner {
+                    value.0
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics #p::rules::Text for #ident #ty_generics #where_clause {
+                #[inline]
+                fn text(&self) -> &str {
+                    &self.0
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics #p::rules::HasLength for #ident #ty_generics #where_clause {
+                #[inline]
+                fn length(&self) -> usize {
+                    #p::rules::char_count(&self.0)
+                }
+            }
+    }
+}

@@ -1,0 +1,166 @@
+//! The `CustomerModel` impl of a struct: each field's rules, then the container's checks.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+
+use super::bounds::bounds;
+use super::{lit_opt, wire_path};
+use crate::ast::{Container, Field, Layer};
+use crate::rules::{Emit, Overrides, RuleSpec, Scope};
+
+pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
+    let where_clause = bounds(container, fields);
+    let path = quote!(__customer_path);
+    let report = quote!(__customer_report);
+
+    let mut body = TokenStream::new();
+    if let Some(field) = container.newtype_field() {
+        // Container rules of a newtype check its one field, at the newtype's own place.
+        let rules = &container.attrs.rules;
+        if !rules.is_empty() {
+            let member = &field.member;
+            let overrides = Overrides {
+                code: lit_opt(container.attrs.code.as_ref()),
+                message: lit_opt(container.attrs.message.as_ref()),
+            };
+            let checks: TokenStream = rules
+                .iter()
+                .map(|rule| {
+                    rule.kind.emit(&Emit {
+                        krate,
+                        value: quote!(__customer_value),
+                        at: path.clone(),
+                        report: &report,
+                        overrides: &overrides,
+                        span: rule.span,
+                        field_ty: None,
+                        layer: None,
+                    })
+                })
+                .collect();
+            body.extend(quote! {
+                {
+                    let __customer_value = &self.#member;
+                    #checks
+                }
+            });
+        }
+    }
+    for field in fields {
+        if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
+            continue;
+        }
+        body.extend(field_checks(krate, field, &path, &report));
+    }
+    for check in &container.attrs.checks {
+        body.extend(quote_spanned! {check.span()=>
+            let __customer_check: fn(&Self) -> ::core::result::Result<(), #krate::__private::RuleError> = #check;
+            if let ::core::result::Result::Err(__customer_error) = __customer_check(self) {
+                #krate::__private::push(#report, #path, __customer_error, ::core::option::Option::None, ::core::option::Option::None);
+            }
+        });
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
+            #[inline]
+            fn validate_into(
+                &self,
+                #path: &#krate::__private::Path<'_>,
+                #report: &mut #krate::__private::ValidationErrors,
+            ) {
+                #body
+            }
+        }
+    }
+}
+
+fn field_checks(
+    krate: &TokenStream,
+    field: &Field,
+    path: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
+    let member = &field.member;
+    let at = wire_path(krate, &field.wire, path);
+    let overrides = Overrides {
+        code: lit_opt(field.attrs.code.as_ref()),
+        message: lit_opt(field.attrs.message.as_ref()),
+    };
+    // The path is built where it is used (to report, or to pass down), not up front.
+    let at_ref = quote!(&#at);
+    let emit = |rule: &RuleSpec, value: TokenStream| {
+        rule.kind.emit(&Emit {
+            krate,
+            value,
+            at: at_ref.clone(),
+            report,
+            overrides: &overrides,
+            span: rule.span,
+            field_ty: Some(field.ty),
+            layer: field.layers.first().copied(),
+        })
+    };
+    let (whole, values): (Vec<&RuleSpec>, Vec<&RuleSpec>) = field
+        .attrs
+        .rules
+        .iter()
+        .partition(|rule| rule.kind.scope() == Scope::Field);
+    let whole: TokenStream = whole
+        .into_iter()
+        .map(|rule| emit(rule, quote!(__customer_field)))
+        .collect();
+    let mut value = TokenStream::new();
+    if !values.is_empty() {
+        let checks: TokenStream = values
+            .into_iter()
+            .map(|rule| emit(rule, quote!(__customer_value)))
+            .collect();
+        value = peel(krate, &field.layers, quote!(__customer_field), checks);
+    }
+    quote! {
+        {
+            let __customer_field = &self.#member;
+            #whole
+            #value
+        }
+    }
+}
+
+/// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
+/// `__customer_value`.
+fn peel(
+    krate: &TokenStream,
+    layers: &[Layer],
+    field: TokenStream,
+    body: TokenStream,
+) -> TokenStream {
+    if layers.is_empty() {
+        return quote! {
+            let __customer_value = #field;
+            #body
+        };
+    }
+    let mut out = body;
+    for (depth, layer) in layers.iter().enumerate().rev() {
+        let source = if depth == 0 {
+            field.clone()
+        } else {
+            quote!(__customer_value)
+        };
+        let source = match layer {
+            Layer::Option => source,
+            Layer::Patch => quote!(#krate::__private::Patch::value(#source)),
+        };
+        out = quote! {
+            if let ::core::option::Option::Some(__customer_value) = #source {
+                #out
+            }
+        };
+    }
+    out
+}

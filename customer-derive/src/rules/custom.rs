@@ -1,0 +1,42 @@
+//! `custom = path`: the user's own `fn(&T) -> Result<(), RuleError>`.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+
+use super::{respan, Class, Emit, RuleKind};
+use crate::attr::parse::path_value;
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Custom {
+    pub path: syn::Path,
+}
+
+impl RuleKind for Custom {
+    const NAME: &'static str = "custom";
+    const CLASS: Class = Class::Any;
+
+    fn parse(_: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        Ok(Some(Custom {
+            path: path_value(meta, "custom")?,
+        }))
+    }
+
+    fn bound(&self, _: &TokenStream, _: &TokenStream) -> Option<TokenStream> {
+        // The function's own signature says what it takes.
+        None
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (krate, path) = (e.krate, &self.path);
+        // A wrong signature is reported at the function's path.
+        let value = respan(&e.value(), path.span());
+        e.push_on_err(quote_spanned! {path.span()=>
+            {
+                let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                __customer_custom(#value)
+            }
+        })
+    }
+}

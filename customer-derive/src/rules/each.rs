@@ -1,0 +1,90 @@
+//! `each(rules…)`: the rules applied to every element of a collection, reported at
+//! `/field/3`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+
+use super::{respan, Class, Emit, Place, Rule, RuleKind, RuleSpec, NAMES};
+use crate::attr::parse::{has_args, key_name, unknown, Seen};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Each {
+    pub rules: Vec<RuleSpec>,
+}
+
+impl RuleKind for Each {
+    const NAME: &'static str = "each";
+    const CLASS: Class = Class::Any;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        let needs = "`each` needs the rules to apply to every element: `each(email)`";
+        if !has_args(cx, meta, needs)? {
+            return Ok(None);
+        }
+        let mut rules = Vec::new();
+        let mut seen = Seen::default();
+        let mut broken = false;
+        meta.parse_nested_meta(|inner| {
+            let key = key_name(&inner);
+            let span = inner.path.span();
+            match Rule::parse(cx, &inner, &key)? {
+                Some(rule) => {
+                    seen.check(cx, &key, span);
+                    match rule {
+                        Some(kind) => {
+                            kind.check_place(cx, span, Place::Each);
+                            rules.push(RuleSpec { kind, span });
+                        }
+                        None => broken = true,
+                    }
+                    Ok(())
+                }
+                None => unknown(cx, &inner, &key, NAMES, "`each`"),
+            }
+        })?;
+        if rules.is_empty() && !broken {
+            cx.error_at(
+                meta.path.span(),
+                "`each` needs at least one rule: `each(email)`",
+            );
+        }
+        Ok(Some(Each { rules }))
+    }
+
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
+        let elements = quote!(#krate::__private::Elements);
+        let item = quote!(<#subject as #elements>::Item);
+        let mut predicates = vec![quote!(#subject: #elements)];
+        predicates.extend(self.rules.iter().filter_map(|r| r.kind.bound(&item, krate)));
+        Some(quote!(#(#predicates),*))
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (krate, at) = (e.krate, &e.at);
+        let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));
+        let checks: TokenStream = self
+            .rules
+            .iter()
+            .map(|rule| {
+                rule.kind.emit(&Emit {
+                    value: quote!(__customer_item),
+                    at: item_at.clone(),
+                    span: rule.span,
+                    field_ty: None,
+                    layer: None,
+                    ..*e
+                })
+            })
+            .collect();
+        let value = e.value();
+        // Every token that names the collection trait points at `each`.
+        let elements = respan(&quote!(#krate::__private::Elements::elements), e.span);
+        quote_spanned! {e.span=>
+            for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
+                #checks
+            }
+        }
+    }
+}

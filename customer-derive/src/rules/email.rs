@@ -1,0 +1,62 @@
+//! `email`, `email(max = 254)`, `email(ascii)`: an address.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+
+use super::{Bound, Class, Emit, RuleKind};
+use crate::attr::parse::{bare, options, unknown, usize_value, Seen};
+use crate::ctxt::Ctxt;
+
+/// The most characters an address can have.
+const MAX: usize = 320;
+
+pub(crate) struct Email {
+    /// The most characters, 1..=320.
+    pub max: usize,
+    /// Refuse any non-ASCII character.
+    pub ascii: bool,
+}
+
+impl RuleKind for Email {
+    const NAME: &'static str = "email";
+    const CLASS: Class = Class::Format;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        let mut rule = Email {
+            max: MAX,
+            ascii: false,
+        };
+        let mut seen = Seen::default();
+        options(cx, meta, "email", "email(max = 254)", |key, inner| {
+            seen.check(cx, key, inner.path.span());
+            match key {
+                "max" => match usize_value(cx, inner, "max")? {
+                    Some((value, _)) if (1..=MAX).contains(&value) => rule.max = value,
+                    Some((_, lit)) => cx.error_spanned_by(lit, "`max` of `email` must be between 1 and 320: an address has at most 320 characters"),
+                    None => {}
+                },
+                "ascii" => {
+                    bare(cx, inner, "ascii")?;
+                    rule.ascii = true;
+                }
+                _ => unknown(cx, inner, key, &["max", "ascii"], "`email`")?,
+            }
+            Ok(())
+        })?;
+        Ok(Some(rule))
+    }
+
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
+        Bound::Text.on(subject, krate)
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (rules, value) = (e.rules(), e.value());
+        let (max, ascii) = (self.max, self.ascii);
+        e.push_on_err(quote_spanned! {e.span=>
+            #rules::email::check(#value, &#rules::email::EmailOptions { max: #max, ascii: #ascii })
+        })
+    }
+}

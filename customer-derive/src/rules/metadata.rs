@@ -1,0 +1,76 @@
+//! `metadata`, `metadata(max_bytes = N)`, `metadata(json_string)`: the size of a value's
+//! compact JSON, or text that must hold JSON.
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned;
+
+use super::{Bound, Class, Emit, RuleKind};
+use crate::attr::parse::{bare, options, unknown, usize_value, Seen};
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Metadata {
+    /// The most bytes of compact JSON (default 1024).
+    pub max_bytes: usize,
+    /// The value is text that must itself hold JSON.
+    pub json_string: bool,
+}
+
+impl RuleKind for Metadata {
+    const NAME: &'static str = "metadata";
+    const CLASS: Class = Class::Any;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        let mut rule = Metadata {
+            max_bytes: 1024,
+            json_string: false,
+        };
+        let mut seen = Seen::default();
+        let example = "metadata(max_bytes = 1024)";
+        options(cx, meta, "metadata", example, |key, inner| {
+            seen.check(cx, key, inner.path.span());
+            match key {
+                "max_bytes" => match usize_value(cx, inner, "max_bytes")? {
+                    Some((0, lit)) => cx.error_spanned_by(lit, "`max_bytes` must be at least 1"),
+                    Some((value, _)) => rule.max_bytes = value,
+                    None => {}
+                },
+                "json_string" => {
+                    bare(cx, inner, "json_string")?;
+                    rule.json_string = true;
+                }
+                _ => unknown(cx, inner, key, &["max_bytes", "json_string"], "`metadata`")?,
+            }
+            Ok(())
+        })?;
+        Ok(Some(rule))
+    }
+
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
+        if self.json_string {
+            Bound::Text.on(subject, krate)
+        } else {
+            Bound::Serialize.on(subject, krate)
+        }
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (krate, rules, value) = (e.krate, e.rules(), e.value());
+        let max_bytes = self.max_bytes;
+        let call = if self.json_string {
+            quote_spanned!(e.span=> #rules::metadata::check_json_string(#value, #max_bytes))
+        } else {
+            // Autoref dispatch: a `serde_json::Value` is walked directly, anything else
+            // `Serialize` goes through the counting serializer.
+            quote_spanned! {e.span=>
+                {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{MetadataViaSerialize as _, MetadataViaValue as _};
+                    (&#krate::__private::MetadataProbe(#value)).check_metadata(#max_bytes)
+                }
+            }
+        };
+        e.push_on_err(call)
+    }
+}

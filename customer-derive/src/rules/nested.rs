@@ -1,0 +1,51 @@
+//! `nested`: a field whose type is a model, through `Option`, `Vec`, `Box`, maps….
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+
+use super::{Bound, Class, Emit, Place, RuleKind, Scope};
+use crate::attr::parse::bare;
+use crate::ctxt::Ctxt;
+use proc_macro2::Span;
+
+pub(crate) struct Nested;
+
+impl RuleKind for Nested {
+    const NAME: &'static str = "nested";
+    const CLASS: Class = Class::Any;
+    const SCOPE: Scope = Scope::Field;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        bare(cx, meta, Self::NAME)?;
+        Ok(Some(Nested))
+    }
+
+    fn check_place(&self, cx: &Ctxt, span: Span, place: Place) {
+        if place == Place::Container {
+            cx.error_at(
+                span,
+                "`nested` goes on a field whose type is a model, not on a container",
+            );
+        }
+    }
+
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
+        Bound::Model.on(subject, krate)
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let Emit {
+            krate, at, report, ..
+        } = e;
+        let value = &e.value;
+        match e.field_ty {
+            Some(ty) => quote_spanned! {e.span=>
+                <#ty as #krate::__private::CustomerModel>::validate_into(#value, #at, #report);
+            },
+            None => quote_spanned! {e.span=>
+                #krate::__private::CustomerModel::validate_into(#value, #at, #report);
+            },
+        }
+    }
+}

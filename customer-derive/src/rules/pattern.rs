@@ -1,0 +1,73 @@
+//! `pattern = "…"`: the whole value matches a regular expression, checked while compiling
+//! (see [`super::regex`]).
+
+use proc_macro2::TokenStream;
+use quote::quote_spanned;
+use syn::meta::ParseNestedMeta;
+
+use super::regex::{self, Compiled};
+use super::{AsciiSet, Bound, Class, Emit, RuleKind};
+use crate::attr::parse::str_value;
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Pattern(pub Box<Compiled>);
+
+impl RuleKind for Pattern {
+    const NAME: &'static str = "pattern";
+    const CLASS: Class = Class::Scalar;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        let lit = str_value(meta, "pattern", "pattern = \"^[a-z]+$\"")?;
+        match regex::compile(&lit.value()) {
+            Ok(compiled) => Ok(Some(Pattern(Box::new(compiled)))),
+            Err(message) => {
+                cx.error_spanned_by(
+                    &lit,
+                    format!("invalid regular expression in `pattern`: {message}"),
+                );
+                Ok(None)
+            }
+        }
+    }
+
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
+        Bound::Text.on(subject, krate)
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (rules, value) = (e.rules(), e.value());
+        let call = match &*self.0 {
+            Compiled::Simple {
+                prefix,
+                bits,
+                min,
+                max,
+                suffix,
+                shown,
+            } => {
+                let max = max.unwrap_or(usize::MAX);
+                let class = AsciiSet(*bits).to_expr(e.krate);
+                quote_spanned! {e.span=>
+                    {
+                        const __CUSTOMER_SHAPE: #rules::pattern::Simple = #rules::pattern::Simple {
+                            prefix: #prefix,
+                            class: #class,
+                            min: #min,
+                            max: #max,
+                            suffix: #suffix,
+                            shown: #shown,
+                        };
+                        #rules::pattern::check_simple(#value, &__CUSTOMER_SHAPE)
+                    }
+                }
+            }
+            Compiled::Regex { anchored, shown } => quote_spanned! {e.span=>
+                {
+                    static __CUSTOMER_REGEX: #rules::pattern::LazyRegex = #rules::pattern::LazyRegex::new(#anchored, #shown);
+                    #rules::pattern::check(#value, &__CUSTOMER_REGEX)
+                }
+            },
+        };
+        e.push_on_err(call)
+    }
+}

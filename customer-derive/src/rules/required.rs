@@ -1,0 +1,51 @@
+//! `required`: an `Option` that must be `Some`, or a `Patch` that must not be `Null`.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+
+use super::{Class, Emit, Place, RuleKind, Scope};
+use crate::ast::Layer;
+use crate::attr::parse::bare;
+use crate::ctxt::Ctxt;
+
+pub(crate) struct Required;
+
+impl RuleKind for Required {
+    const NAME: &'static str = "required";
+    const CLASS: Class = Class::Any;
+    const SCOPE: Scope = Scope::Field;
+
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
+        bare(cx, meta, Self::NAME)?;
+        Ok(Some(Required))
+    }
+
+    fn check_place(&self, cx: &Ctxt, span: Span, place: Place) {
+        let message = match place {
+            Place::Field { optional: true } => return,
+            Place::Field { optional: false } => "`required` applies to `Option` and `Patch` fields: this field always has a value; remove `required` or make the field an `Option`",
+            Place::Container => "`required` goes on an `Option` field of a struct, not on a newtype: parsing a newtype always checks its value",
+            Place::Each => "`required` cannot be applied to elements: put `required` on the field itself",
+        };
+        cx.error_at(span, message);
+    }
+
+    fn bound(&self, _: &TokenStream, _: &TokenStream) -> Option<TokenStream> {
+        None
+    }
+
+    fn emit(&self, e: &Emit) -> TokenStream {
+        let (krate, value, at, report) = (e.krate, &e.value, &e.at, e.report);
+        let (code, message) = (&e.overrides.code, &e.overrides.message);
+        let missing = match e.layer {
+            Some(Layer::Patch) => quote!(#krate::__private::Patch::is_null(#value)),
+            _ => quote!(::core::option::Option::is_none(#value)),
+        };
+        quote_spanned! {e.span=>
+            if #missing {
+                #krate::__private::push(#report, #at, #krate::__private::rules::required::error(), #code, #message);
+            }
+        }
+    }
+}
