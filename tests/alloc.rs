@@ -1,69 +1,17 @@
 //! Heap allocations of validation, counted by a global allocator: a valid value is validated
 //! without allocating, and the metadata size check allocates nothing even on a huge value.
-//!
-//! The counter is per thread (tests run in parallel), and only counts while a test has switched
-//! it on, so the harness's own allocations are never counted.
-
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 
 use customer_core::rules::metadata::{compact_len, LenError};
 use customer_core::CustomerModel;
 use serde_json::{json, Map, Value};
 
-struct Counting;
+#[path = "../customer-core/tests/support/counting_alloc.rs"]
+mod counting_alloc;
 
-thread_local! {
-    /// `Some(n)` while counting on this thread.
-    static COUNT: Cell<Option<u64>> = const { Cell::new(None) };
-}
-
-fn bump() {
-    // `try_with`: the thread-local may be gone while the thread shuts down.
-    let _ = COUNT.try_with(|count| {
-        if let Some(n) = count.get() {
-            count.set(Some(n + 1));
-        }
-    });
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; counting touches no memory of the
-// allocation, and the thread-local is const-initialized, so it never allocates itself.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump();
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting_alloc::{allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// The heap allocations (and reallocations) `f` makes on this thread, and its result.
-fn allocations<R>(f: impl FnOnce() -> R) -> (u64, R) {
-    COUNT.with(|count| count.set(Some(0)));
-    let result = std::hint::black_box(f());
-    let n = COUNT.with(|count| count.replace(None)).unwrap_or(0);
-    (n, result)
-}
 
 /// The Paddle-like customer of the benchmark (benches/src/model.rs), with our rules only.
 #[derive(CustomerModel, Debug)]

@@ -16,46 +16,18 @@
 //! `--callgrind` runs one warm-up validation and then `bench_loop(impl, case, n)` and nothing
 //! else, for `scripts/bench-callgrind.sh`, which counts the instructions inside `bench_loop`.
 
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use customer_core::CustomerModel;
 use customer_model_benches::model::Customer;
 use customer_model_benches::{bench_loop, hand, inputs, Impl};
 
-/// Counts every allocation and reallocation.
-struct Counting;
+#[path = "../../customer-core/tests/support/counting_alloc.rs"]
+mod counting_alloc;
 
-static ALLOCS: AtomicU64 = AtomicU64::new(0);
-
-// SAFETY: every call is forwarded to `System` unchanged; the counter has no effect on memory.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: the caller's contract is `System.alloc`'s.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        ALLOCS.fetch_add(1, Ordering::Relaxed);
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting_alloc::{allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
@@ -161,10 +133,10 @@ fn count_validator(errors: &validator::ValidationErrors) -> usize {
 /// Heap allocations per validation, over `n` validations.
 fn allocs_per_run(which: Impl, customer: &Customer, n: u64) -> f64 {
     black_box(which.run(customer));
-    let before = ALLOCS.load(Ordering::Relaxed);
-    black_box(bench_loop(which, customer, n));
-    let after = ALLOCS.load(Ordering::Relaxed);
-    (after - before) as f64 / n as f64
+    let (count, ()) = allocations(|| {
+        black_box(bench_loop(which, customer, n));
+    });
+    count as f64 / n as f64
 }
 
 /// One (implementation, input) cell of a table.

@@ -52,7 +52,7 @@ fn finish<'de, T, R: serde_json::de::Read<'de>>(
 }
 
 /// Turns a serde_json error (with the path where it happened) into a value-free [`Error`].
-pub fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let mut pointer = String::new();
     for segment in error.path().iter() {
         use serde_path_to_error::Segment;

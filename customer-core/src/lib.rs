@@ -8,6 +8,7 @@ pub mod error;
 pub mod json;
 mod model;
 mod patch;
+mod path;
 pub mod rules;
 mod valid;
 

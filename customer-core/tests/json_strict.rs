@@ -5,8 +5,6 @@
 //! untagged variants. The adapter allocates nothing: a document is read with as many heap
 //! allocations as serde_json and serde_path_to_error make without it.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use customer_core::{json, Customer, CustomerModel, Error, Valid};
@@ -374,59 +372,13 @@ fn the_canonical_customer_still_decodes() {
 
 // ----- No allocations of its own --------------------------------------------------------------
 
-struct Counting;
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
 
-thread_local! {
-    /// `Some(n)` while counting on this thread (tests run in parallel).
-    static COUNT: Cell<Option<u64>> = const { Cell::new(None) };
-}
-
-fn bump() {
-    // `try_with`: the thread-local may be gone while the thread shuts down.
-    let _ = COUNT.try_with(|count| {
-        if let Some(n) = count.get() {
-            count.set(Some(n + 1));
-        }
-    });
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; counting touches no memory of the
-// allocation, and the thread-local is const-initialized, so it never allocates itself.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: the caller upholds `GlobalAlloc::alloc`'s contract.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump();
-        // SAFETY: as above.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump();
-        // SAFETY: as above.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: as above.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
+use counting_alloc::{allocations, Counting};
 
 #[global_allocator]
 static GLOBAL: Counting = Counting;
-
-/// The heap allocations (and reallocations) `f` makes on this thread, and its result.
-fn allocations<R>(f: impl FnOnce() -> R) -> (u64, R) {
-    COUNT.with(|count| count.set(Some(0)));
-    let result = std::hint::black_box(f());
-    let n = COUNT.with(|count| count.replace(None)).unwrap_or(0);
-    (n, result)
-}
 
 /// `json::from_str` without the adapter: serde_path_to_error straight on serde_json.
 fn unwrapped<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {

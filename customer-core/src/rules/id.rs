@@ -122,6 +122,7 @@ pub struct IdShape {
     /// The most characters after the prefix.
     pub max_len: usize,
     /// The `chars` spec as written, for messages.
+    #[doc(hidden)]
     pub chars_spec: &'static str,
 }
 

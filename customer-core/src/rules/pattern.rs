@@ -11,7 +11,9 @@ use super::id::AsciiSet;
 use super::Text;
 use crate::error::{Param, RuleError};
 
-/// A regex compiled on first use. The derive emits one `static` per `pattern` rule.
+/// A regex compiled on first use. The derive emits one `static` per `pattern` rule; not meant
+/// to be built by hand.
+#[doc(hidden)]
 #[derive(Debug)]
 pub struct LazyRegex {
     anchored: &'static str,
@@ -41,7 +43,9 @@ impl LazyRegex {
     }
 }
 
-/// A pattern of the shape `prefix [class]{min,max} suffix`, checked byte by byte.
+/// A pattern of the shape `prefix [class]{min,max} suffix`, checked byte by byte. Emitted by the
+/// derive; not meant to be built by hand.
+#[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
 pub struct Simple {
     /// The literal the value starts with.
