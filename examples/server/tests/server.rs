@@ -1,183 +1,64 @@
 //! End to end: the example server (`customer-model-server`) run as a process, driven over loopback
-//! by a real HTTP client (ureq).
+//! by a real HTTP client (ureq), once on a SQLite file (`sqlite::*`) and once on a PostgreSQL
+//! database (`postgres::*`; see `support` for how the cluster is found).
 
-use std::io::{BufRead as _, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod support;
+
 use std::thread;
 
 use serde_json::{json, Value};
 
-/// The server executable cargo built for these tests.
-fn server_binary() -> &'static Path {
-    Path::new(env!("CARGO_BIN_EXE_customer-model-server"))
+use support::*;
+
+/// Each test once per store: `sqlite::NAME` and `postgres::NAME`.
+macro_rules! on_both_stores {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[test]
+                fn $name() {
+                    super::$name(&super::Db::sqlite(stringify!($name)));
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    if let Some(db) = super::Db::postgres(stringify!($name)) {
+                        super::$name(&db);
+                    }
+                }
+            )*
+        }
+    };
 }
 
-/// A fresh directory for one test's database and log.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("server-tests")
-        .join(format!("{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("scratch dir");
-    dir
-}
+on_both_stores!(
+    health,
+    create_and_get_a_paddle_customer,
+    every_error_status_is_a_problem,
+    no_response_echoes_the_value,
+    other_apis_by_query,
+    customers_survive_a_restart,
+    concurrent_burst_loses_nothing,
+    concurrent_duplicates_get_one_201,
+    hostile_bodies_get_a_4xx_never_a_5xx,
+    list_pages_in_creation_order,
+);
 
-/// A running server; killed when dropped.
-struct Server {
-    child: Child,
-    base: String,
-    log: PathBuf,
-}
-
-impl Server {
-    fn start(dir: &Path) -> Server {
-        let log = dir.join("server.log");
-        let log_file = std::fs::OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&log)
-            .expect("log file");
-        let mut child = Command::new(server_binary())
-            .args(["--addr", "127.0.0.1:0", "--db"])
-            .arg(dir.join("customers.db"))
-            .stdout(Stdio::piped())
-            .stderr(log_file)
-            .spawn()
-            .expect("server starts");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let mut first = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("server writes its address");
-        let base = first
-            .trim()
-            .strip_prefix("listening on ")
-            .unwrap_or_else(|| {
-                let log = std::fs::read_to_string(&log).unwrap_or_default();
-                panic!("unexpected first line {first:?}; log:\n{log}")
-            })
-            .to_owned();
-        Server { child, base, log }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
+fn health(db: &Db) {
+    let server = Server::start(db);
+    for path in ["/", "/health"] {
+        let reply = get(&agent(), &server.url(path));
+        assert_eq!(reply.status, 200);
+        assert_eq!(reply.body["status"], "ok");
+        assert!(reply.headers.contains_key("x-request-id"));
     }
 }
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn agent() -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-/// Status, content type and JSON body of a response.
-struct Reply {
-    status: u16,
-    content_type: String,
-    headers: ureq::http::HeaderMap,
-    body: Value,
-}
-
-fn read_reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Reply {
-    let mut response = response.expect("the server answers");
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let content_type = headers
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_owned();
-    let text = response
-        .body_mut()
-        .read_to_string()
-        .expect("the body is read");
-    let body = serde_json::from_str(&text)
-        .unwrap_or_else(|_| panic!("status {status}: body is not JSON: {text:?}"));
-    Reply {
-        status,
-        content_type,
-        headers,
-        body,
-    }
-}
-
-fn post(agent: &ureq::Agent, url: &str, content_type: &str, body: &str) -> Reply {
-    read_reply(
-        agent
-            .post(url)
-            .header("content-type", content_type)
-            .send(body),
-    )
-}
-
-fn post_json(agent: &ureq::Agent, url: &str, body: &Value) -> Reply {
-    post(agent, url, "application/json", &body.to_string())
-}
-
-fn get(agent: &ureq::Agent, url: &str) -> Reply {
-    read_reply(agent.get(url).call())
-}
-
-fn assert_problem(reply: &Reply, status: u16) {
-    assert_eq!(reply.status, status, "{}", reply.body);
-    assert_eq!(reply.content_type, "application/problem+json");
-    assert_eq!(reply.body["status"], status);
-    assert!(reply.body["type"].is_string(), "{}", reply.body);
-    assert!(reply.body["title"].is_string(), "{}", reply.body);
-    assert!(reply.body["detail"].is_string(), "{}", reply.body);
-}
-
-fn is_customer_id(id: &str) -> bool {
-    id.strip_prefix("ctm_").is_some_and(|rest| {
-        rest.len() == 26
-            && rest
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    })
-}
-
-fn is_rfc3339_millis_z(text: &str) -> bool {
-    // 2024-04-11T15:57:24.813Z
-    let b = text.as_bytes();
-    b.len() == 24
-        && b.iter().enumerate().all(|(i, c)| match i {
-            4 | 7 => *c == b'-',
-            10 => *c == b'T',
-            13 | 16 => *c == b':',
-            19 => *c == b'.',
-            23 => *c == b'Z',
-            _ => c.is_ascii_digit(),
-        })
-}
-
-#[test]
-fn health() {
-    let dir = scratch("health");
-    let server = Server::start(&dir);
-    let reply = get(&agent(), &server.url("/"));
-    assert_eq!(reply.status, 200);
-    assert_eq!(reply.body["status"], "ok");
-    assert!(reply.headers.contains_key("x-request-id"));
-}
-
-#[test]
-fn create_and_get_a_paddle_customer() {
-    let dir = scratch("create");
-    let server = Server::start(&dir);
+fn create_and_get_a_paddle_customer(db: &Db) {
+    let server = Server::start(db);
     let agent = agent();
     let created = post_json(
         &agent,
@@ -250,10 +131,8 @@ fn create_and_get_a_paddle_customer() {
     assert_eq!(created.body["data"]["name"], Value::Null);
 }
 
-#[test]
-fn every_error_status_is_a_problem() {
-    let dir = scratch("errors");
-    let server = Server::start(&dir);
+fn every_error_status_is_a_problem(db: &Db) {
+    let server = Server::start(db);
     let agent = agent();
     let url = server.url("/customers");
 
@@ -361,10 +240,8 @@ fn every_error_status_is_a_problem() {
     }
 }
 
-#[test]
-fn no_response_echoes_the_value() {
-    let dir = scratch("echo");
-    let server = Server::start(&dir);
+fn no_response_echoes_the_value(db: &Db) {
+    let server = Server::start(db);
     let agent = agent();
     let url = server.url("/customers");
     for body in [
@@ -380,10 +257,8 @@ fn no_response_echoes_the_value() {
     }
 }
 
-#[test]
-fn other_apis_by_query() {
-    let dir = scratch("apis");
-    let server = Server::start(&dir);
+fn other_apis_by_query(db: &Db) {
+    let server = Server::start(db);
     let agent = agent();
     let reply = post_json(
         &agent,
@@ -453,25 +328,15 @@ fn other_apis_by_query() {
 
     // What the entity cannot show is still stored.
     drop(server);
-    let db = rusqlite::Connection::open(dir.join("customers.db")).expect("db opens");
-    let stored: String = db
-        .query_row(
-            "SELECT customer FROM customers WHERE email = 'andrew.robin@example.com'",
-            [],
-            |row| row.get(0),
-        )
-        .expect("stored");
-    let stored: Value = serde_json::from_str(&stored).expect("JSON");
+    let stored = db.stored("andrew.robin@example.com");
     assert_eq!(stored["phone"]["number"], "91234567");
     assert_eq!(stored["billing_addresses"][0]["city"], "Singapore");
     assert_eq!(stored["country"], "US");
 }
 
-#[test]
-fn customers_survive_a_restart() {
-    let dir = scratch("restart");
+fn customers_survive_a_restart(db: &Db) {
     let (id, data) = {
-        let server = Server::start(&dir);
+        let server = Server::start(db);
         let reply = post_json(
             &agent(),
             &server.url("/customers"),
@@ -481,7 +346,7 @@ fn customers_survive_a_restart() {
         let id = reply.body["data"]["id"].as_str().expect("id").to_owned();
         (id, reply.body["data"].clone())
     }; // killed here
-    let server = Server::start(&dir);
+    let server = Server::start(db);
     let agent = agent();
     let reply = get(&agent, &server.url(&format!("/customers/{id}")));
     assert_eq!(reply.status, 200, "{}", reply.body);
@@ -495,12 +360,10 @@ fn customers_survive_a_restart() {
 }
 
 /// 2000 creates, 20 at a time: every one succeeds, and every one is in the database.
-#[test]
-fn concurrent_burst_loses_nothing() {
+fn concurrent_burst_loses_nothing(db: &Db) {
     const WORKERS: usize = 20;
     const EACH: usize = 100;
-    let dir = scratch("burst");
-    let server = Server::start(&dir);
+    let server = Server::start(db);
     let url = server.url("/customers");
     let ids: Vec<String> = thread::scope(|scope| {
         let handles: Vec<_> = (0..WORKERS)
@@ -543,18 +406,13 @@ fn concurrent_burst_loses_nothing() {
         );
     }
     drop(server);
-    let db = rusqlite::Connection::open(dir.join("customers.db")).expect("db opens");
-    let rows: i64 = db
-        .query_row("SELECT count(*) FROM customers", [], |row| row.get(0))
-        .expect("count");
+    let rows = db.count();
     assert_eq!(rows, (WORKERS * EACH) as i64);
 }
 
 /// 20 clients race to create the same email (in different cases): exactly one wins.
-#[test]
-fn concurrent_duplicates_get_one_201() {
-    let dir = scratch("race");
-    let server = Server::start(&dir);
+fn concurrent_duplicates_get_one_201(db: &Db) {
+    let server = Server::start(db);
     let url = server.url("/customers");
     let statuses: Vec<u16> = thread::scope(|scope| {
         let handles: Vec<_> = (0..20)
@@ -589,10 +447,8 @@ fn concurrent_duplicates_get_one_201() {
 
 /// Whatever arrives, the answer is a 4xx problem: never a 500, never a crash. The server is still
 /// up and healthy afterwards, and it logged no 5xx.
-#[test]
-fn hostile_bodies_get_a_4xx_never_a_5xx() {
-    let dir = scratch("hostile");
-    let mut server = Server::start(&dir);
+fn hostile_bodies_get_a_4xx_never_a_5xx(db: &Db) {
+    let mut server = Server::start(db);
     let agent = agent();
     let deep_arrays = format!("{}{}", "[".repeat(30_000), "]".repeat(30_000));
     let deep_objects = format!("{}1{}", r#"{"a":"#.repeat(10_000), "}".repeat(10_000));
@@ -667,4 +523,71 @@ fn hostile_bodies_get_a_4xx_never_a_5xx() {
         "a 5xx was logged:\n{log}"
     );
     assert!(log.contains(" -> 413 "), "{log}");
+}
+
+/// `GET /customers`: pages in creation order, Paddle's `meta.pagination`, bad parameters refused.
+fn list_pages_in_creation_order(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let mut ids = Vec::new();
+    for i in 0..7 {
+        let reply = post_json(
+            &agent,
+            &server.url("/customers"),
+            &json!({"email": format!("page{i}@example.com")}),
+        );
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        ids.push(reply.body["data"]["id"].as_str().expect("id").to_owned());
+    }
+    let mut listed = Vec::new();
+    let mut next = "/customers?per_page=3".to_owned();
+    let mut pages = Vec::new();
+    loop {
+        let reply = get(&agent, &server.url(&next));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(reply.content_type, "application/json");
+        let data = reply.body["data"].as_array().expect("data");
+        pages.push(data.len());
+        for entity in data {
+            listed.push(entity["id"].as_str().expect("id").to_owned());
+            assert_eq!(entity["status"], "active");
+        }
+        let meta = &reply.body["meta"];
+        assert!(meta["request_id"].is_string(), "{meta}");
+        let pagination = &meta["pagination"];
+        assert_eq!(pagination["per_page"], 3);
+        assert_eq!(pagination["estimated_total"], 7);
+        next = pagination["next"].as_str().expect("next").to_owned();
+        assert!(next.starts_with("/customers?"), "{next}");
+        if pagination["has_more"] == false {
+            break;
+        }
+        assert!(pages.len() < 5, "{pages:?}");
+    }
+    assert_eq!(pages, [3, 3, 1]);
+    assert_eq!(listed, ids, "every customer once, in creation order");
+    // The default page holds up to 50; the entity is the same as GET /customers/{id} shows.
+    let reply = get(&agent, &server.url("/customers"));
+    assert_eq!(reply.body["meta"]["pagination"]["per_page"], 50);
+    assert_eq!(reply.body["data"].as_array().map(Vec::len), Some(7));
+    let one = get(&agent, &server.url(&format!("/customers/{}", ids[4])));
+    assert_eq!(reply.body["data"][4], one.body["data"]);
+    // After the last one: an empty page.
+    let reply = get(&agent, &server.url(&format!("/customers?after={}", ids[6])));
+    assert_eq!(reply.body["data"], json!([]));
+    assert_eq!(reply.body["meta"]["pagination"]["has_more"], false);
+    // Bad parameters are 400 problems that do not repeat the value.
+    for query in [
+        "per_page=0",
+        "per_page=201",
+        "per_page=secret",
+        "after=secret-jo@example.com",
+        "status=secret",
+        "after=%FF",
+    ] {
+        let reply = get(&agent, &server.url(&format!("/customers?{query}")));
+        assert_problem(&reply, 400);
+        assert!(!reply.body.to_string().contains("secret"), "{}", reply.body);
+    }
+    assert!(!server.log().contains("secret"));
 }

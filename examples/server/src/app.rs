@@ -1,0 +1,487 @@
+//! The routes, their handlers and the layers around them.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use axum::error_handling::HandleErrorLayer;
+use axum::extract::{MatchedPath, Path as UrlPath, Query, RawQuery, Request, State};
+use axum::http::header::{LOCATION, RETRY_AFTER};
+use axum::http::{HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{BoxError, Extension, Json, Router};
+use customer_core::axum::{JsonBody, Problem};
+use customer_core::providers::{paddle, Api};
+use customer_core::{Path as ModelPath, RuleError, Status, ValidationErrors};
+use serde::Serialize;
+use serde_json::json;
+use tower::ServiceBuilder;
+
+use crate::entity::{envelope, paddle_entity};
+use crate::ids::{is_customer_id, new_request_id, rfc3339_millis, Ids};
+use crate::store::{Store, WriteError};
+
+/// What every handler shares.
+#[derive(Clone)]
+pub struct AppState {
+    store: Store,
+    ids: Arc<Ids>,
+}
+
+impl AppState {
+    /// The state of a server keeping its customers in `store`.
+    pub fn new(store: Store) -> Self {
+        AppState {
+            store,
+            ids: Arc::new(Ids::default()),
+        }
+    }
+}
+
+/// Limits on the work one server process takes on.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// The longest a request may take, from its head arriving to its answer (reading the body
+    /// included); past it, the answer is a 503 problem.
+    pub request_timeout: Duration,
+    /// How many requests are handled at once; one more is answered 503 at once (with
+    /// `Retry-After`), so a load balancer can send it to another replica.
+    pub max_concurrency: usize,
+}
+
+/// Every route of the server, with its layers: add a route here.
+pub fn router(state: AppState, limits: Limits) -> Router {
+    Router::new()
+        .route("/", get(health))
+        .route("/health", get(health))
+        .route("/customers", get(list_customers).post(create_customer))
+        .route("/customers/{id}", get(get_customer))
+        .fallback(not_found)
+        .method_not_allowed_fallback(method_not_allowed)
+        // The extractors read at most 64 KiB by default; to change it:
+        // .layer(Extension(customer_core::axum::BodyLimit(256 * 1024)))
+        .layer(
+            ServiceBuilder::new()
+                .layer(HandleErrorLayer::new(overloaded))
+                .load_shed()
+                .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+                    limits.max_concurrency.max(1),
+                ))
+                .timeout(limits.request_timeout),
+        )
+        .layer(middleware::from_fn(log_request))
+        .with_state(state)
+}
+
+/// The id of one request: in the envelope's `meta`, the `x-request-id` header and the log.
+#[derive(Clone, Debug)]
+struct RequestId(String);
+
+/// Logs one line a request: method, route (never the raw path, which may hold anything the client
+/// typed), status, duration and request id. No header, query or body value is logged.
+async fn log_request(mut req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map_or_else(|| "(no route)".to_owned(), |p| p.as_str().to_owned());
+    let request_id = new_request_id();
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let mut response = next.run(req).await;
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    eprintln!(
+        "{method} {route} -> {} in {} µs (request {request_id})",
+        response.status().as_u16(),
+        started.elapsed().as_micros()
+    );
+    response
+}
+
+/// The answer when the timeout or the concurrency limit stops a request.
+async fn overloaded(error: BoxError) -> Response {
+    let detail = if error.is::<tower::timeout::error::Elapsed>() {
+        "the request took too long and was stopped"
+    } else if error.is::<tower::load_shed::error::Overloaded>() {
+        "the server is handling as many requests as it takes; try again shortly"
+    } else {
+        "the server could not take the request"
+    };
+    let mut response = Problem::new(StatusCode::SERVICE_UNAVAILABLE, detail).into_response();
+    response
+        .headers_mut()
+        .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+    response
+}
+
+/// `GET /health`: 200 when the database answers, 503 when it does not.
+async fn health(State(state): State<AppState>) -> Response {
+    match state.store.ping().await {
+        Ok(()) => Json(json!({ "status": "ok" })).into_response(),
+        Err(error) => {
+            eprintln!("health check: {error}");
+            Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the database does not answer",
+            )
+            .into_response()
+        }
+    }
+}
+
+async fn not_found() -> Problem {
+    Problem::new(StatusCode::NOT_FOUND, "there is nothing at this address")
+}
+
+async fn method_not_allowed() -> Problem {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "this address does not take this method",
+    )
+}
+
+fn internal_error() -> Response {
+    Problem::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "the server could not complete the request",
+    )
+    .into_response()
+}
+
+fn conflict() -> Response {
+    Problem::new(
+        StatusCode::CONFLICT,
+        "a customer with this email address already exists",
+    )
+    .into_response()
+}
+
+fn no_such_customer() -> Response {
+    Problem::new(StatusCode::NOT_FOUND, "no customer has this id").into_response()
+}
+
+/// The API named by `?api=` (Paddle when absent). An unknown name is a 400 that does not repeat it.
+fn api_of(query: Option<&str>) -> Result<Api, Problem> {
+    let Some(query) = query else {
+        return Ok(Api::Paddle);
+    };
+    let mut api = Api::Paddle;
+    for pair in query.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key == "api" {
+            api = value.parse().map_err(|_| {
+                Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "the query parameter `api` must be one of mollie, tazapay, paddle, legit",
+                )
+            })?;
+        }
+    }
+    Ok(api)
+}
+
+/// The body as text, or the error (a 400 problem) for a body that is not UTF-8.
+fn utf8(body: &[u8]) -> Result<&str, customer_core::Error> {
+    std::str::from_utf8(body).map_err(|_| {
+        let mut errors = ValidationErrors::new();
+        errors.push(
+            &ModelPath::ROOT,
+            RuleError::new("malformed_json", "the request body is not UTF-8 text"),
+        );
+        customer_core::Error::Syntax(errors)
+    })
+}
+
+/// `POST /customers`.
+async fn create_customer(
+    State(state): State<AppState>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    RawQuery(query): RawQuery,
+    JsonBody(body): JsonBody,
+) -> Response {
+    let api = match api_of(query.as_deref()) {
+        Ok(api) => api,
+        Err(problem) => return problem.into_response(),
+    };
+    let text = match utf8(&body) {
+        Ok(text) => text,
+        Err(error) => return error.into_response(),
+    };
+    let mut customer = match api.decode(text) {
+        Ok(customer) => customer,
+        // Syntax -> 400; Invalid and Unrepresentable -> 422, every violation listed.
+        Err(error) => return error.into_response(),
+    };
+    // What Paddle sets itself.
+    customer.status = Some(Status::Active);
+    customer.marketing_consent = Some(customer.marketing_consent.unwrap_or(false));
+    customer.locale = Some(customer.locale.take().unwrap_or_else(|| "en".to_owned()));
+    customer.mode = None;
+    if customer.external_id.is_some() && customer.imported_from.is_none() {
+        customer.imported_from = Some(api.as_str().to_owned());
+    }
+    let (id, created_ms) = state.ids.next();
+    let now = rfc3339_millis(created_ms);
+    customer.id = Some(id.clone());
+    customer.created_at = Some(now.clone());
+    customer.updated_at = Some(now);
+    // The answer is a Paddle customer: check it by Paddle's rules before storing anything.
+    let entity = match paddle_entity(id, customer.clone()) {
+        Ok(entity) => entity,
+        Err(errors) => return errors.into_response(),
+    };
+    match state.store.insert(&customer).await {
+        Ok(()) => {
+            let location = format!("/customers/{}", entity.id);
+            let mut response =
+                (StatusCode::CREATED, Json(envelope(entity, request_id))).into_response();
+            if let Ok(value) = HeaderValue::from_str(&location) {
+                response.headers_mut().insert(LOCATION, value);
+            }
+            response
+        }
+        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::Store(error)) => {
+            eprintln!("database error on insert: {error}");
+            internal_error()
+        }
+    }
+}
+
+/// `GET /customers/{id}`.
+async fn get_customer(
+    State(state): State<AppState>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    UrlPath(id): UrlPath<String>,
+) -> Response {
+    if !is_customer_id(&id) {
+        return no_such_customer();
+    }
+    match state.store.get(&id).await {
+        Ok(Some(customer)) => match paddle_entity(id, customer) {
+            Ok(entity) => Json(envelope(entity, request_id)).into_response(),
+            Err(_) => internal_error(),
+        },
+        Ok(None) => no_such_customer(),
+        Err(error) => {
+            eprintln!("database error on select: {error}");
+            internal_error()
+        }
+    }
+}
+
+/// The query of `GET /customers`: Paddle's `after`, `per_page` and `status`.
+#[derive(Debug, PartialEq)]
+struct ListQuery {
+    after: Option<String>,
+    per_page: usize,
+    statuses: Vec<Status>,
+}
+
+/// Paddle's default and largest page sizes.
+const PER_PAGE_DEFAULT: usize = 50;
+const PER_PAGE_MAX: usize = 200;
+
+impl ListQuery {
+    /// Reads the query; a bad parameter is a 400 naming the parameter, not its value.
+    fn parse(pairs: &[(String, String)]) -> Result<ListQuery, Problem> {
+        let bad = |detail: &'static str| Problem::new(StatusCode::BAD_REQUEST, detail);
+        let mut query = ListQuery {
+            after: None,
+            per_page: PER_PAGE_DEFAULT,
+            statuses: vec![Status::Active],
+        };
+        for (key, value) in pairs {
+            match key.as_str() {
+                "after" => {
+                    if !is_customer_id(value) {
+                        return Err(bad("the query parameter `after` must be a customer id"));
+                    }
+                    query.after = Some(value.clone());
+                }
+                "per_page" => {
+                    query.per_page = value
+                        .parse()
+                        .ok()
+                        .filter(|n| (1..=PER_PAGE_MAX).contains(n))
+                        .ok_or_else(|| {
+                            bad("the query parameter `per_page` must be a whole number from 1 to 200")
+                        })?;
+                }
+                "status" => {
+                    query.statuses = value
+                        .split(',')
+                        .map(|status| match status {
+                            "active" => Ok(Status::Active),
+                            "archived" => Ok(Status::Archived),
+                            _ => Err(bad(
+                                "the query parameter `status` must be a comma-separated list of \
+                                 active, archived",
+                            )),
+                        })
+                        .collect::<Result<_, _>>()?;
+                    query.statuses.dedup();
+                }
+                _ => {}
+            }
+        }
+        Ok(query)
+    }
+
+    /// The address of the page after the one that ends with `last`.
+    fn next(&self, last: Option<&str>) -> String {
+        let mut next = format!("/customers?per_page={}", self.per_page);
+        if let Some(after) = last.or(self.after.as_deref()) {
+            next.push_str("&after=");
+            next.push_str(after);
+        }
+        if self.statuses != [Status::Active] {
+            let names: Vec<&str> = self
+                .statuses
+                .iter()
+                .map(|status| match status {
+                    Status::Active => "active",
+                    Status::Archived => "archived",
+                })
+                .collect();
+            next.push_str("&status=");
+            next.push_str(&names.join(","));
+        }
+        next
+    }
+}
+
+/// `GET /customers`: one page of customers in creation order, as Paddle lists them:
+/// `{data: [...], meta: {request_id, pagination: {per_page, next, has_more, estimated_total}}}`.
+async fn list_customers(
+    State(state): State<AppState>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let Ok(Query(pairs)) = query else {
+        return Problem::new(StatusCode::BAD_REQUEST, "the query string cannot be read")
+            .into_response();
+    };
+    let query = match ListQuery::parse(&pairs) {
+        Ok(query) => query,
+        Err(problem) => return problem.into_response(),
+    };
+    let page = match state
+        .store
+        .list(query.after.as_deref(), query.per_page, &query.statuses)
+        .await
+    {
+        Ok(page) => page,
+        Err(error) => {
+            eprintln!("database error on list: {error}");
+            return internal_error();
+        }
+    };
+    let last = page.customers.last().and_then(|c| c.id.clone());
+    let mut data = Vec::with_capacity(page.customers.len());
+    for customer in page.customers {
+        let Some(id) = customer.id.clone() else {
+            return internal_error();
+        };
+        match paddle_entity(id, customer) {
+            Ok(entity) => data.push(entity),
+            Err(_) => return internal_error(),
+        }
+    }
+    Json(ListResponse {
+        data,
+        meta: ListMeta {
+            request_id,
+            pagination: Pagination {
+                per_page: query.per_page,
+                next: query.next(last.as_deref()),
+                has_more: page.has_more,
+                estimated_total: page.total,
+            },
+        },
+    })
+    .into_response()
+}
+
+/// A list of customers as Paddle answers it.
+#[derive(Serialize)]
+struct ListResponse {
+    data: Vec<paddle::Customer>,
+    meta: ListMeta,
+}
+
+#[derive(Serialize)]
+struct ListMeta {
+    request_id: String,
+    pagination: Pagination,
+}
+
+/// Paddle's `meta.pagination`.
+#[derive(Serialize)]
+struct Pagination {
+    per_page: usize,
+    next: String,
+    has_more: bool,
+    estimated_total: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_query() {
+        assert_eq!(api_of(None).ok(), Some(Api::Paddle));
+        assert_eq!(api_of(Some("api=mollie")).ok(), Some(Api::Mollie));
+        assert_eq!(api_of(Some("x=1&api=legit")).ok(), Some(Api::Legit));
+        assert!(api_of(Some("api=stripe")).is_err());
+    }
+
+    fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn list_query() {
+        let query = ListQuery::parse(&[]).expect("empty query");
+        assert_eq!(query.per_page, 50);
+        assert_eq!(query.statuses, [Status::Active]);
+        assert_eq!(query.next(None), "/customers?per_page=50");
+
+        let id = "ctm_01hv6y1jedq4p1n0yqn5ba3ky4";
+        let query = ListQuery::parse(&pairs(&[
+            ("per_page", "200"),
+            ("after", id),
+            ("status", "archived,active"),
+        ]))
+        .expect("valid query");
+        assert_eq!(query.per_page, 200);
+        assert_eq!(query.after.as_deref(), Some(id));
+        assert_eq!(query.statuses, [Status::Archived, Status::Active]);
+        assert_eq!(
+            query.next(Some("ctm_01hv6y1jedq4p1n0yqn5ba3ky5")),
+            "/customers?per_page=200&after=ctm_01hv6y1jedq4p1n0yqn5ba3ky5&status=archived,active"
+        );
+
+        for bad in [
+            ("per_page", "0"),
+            ("per_page", "201"),
+            ("per_page", "-1"),
+            ("per_page", "ten"),
+            ("after", "jo@example.com"),
+            ("status", "deleted"),
+            ("status", ""),
+        ] {
+            let problem = ListQuery::parse(&pairs(&[bad])).expect_err("refused");
+            assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
+            if bad.1.chars().any(char::is_alphabetic) {
+                assert!(!problem.detail().contains(bad.1), "{}", problem.detail());
+            }
+        }
+    }
+}

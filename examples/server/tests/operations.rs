@@ -1,0 +1,137 @@
+//! What a deployment needs from the server process: graceful shutdown on SIGTERM, a request
+//! timeout, a concurrency limit, a health check that asks the database, and problem documents for
+//! unknown routes and methods.
+
+mod support;
+
+use serde_json::json;
+
+use support::*;
+
+/// SIGTERM while a request is under way: the request is answered (and its customer stored), then
+/// the process exits with success.
+fn sigterm_finishes_requests_under_way(db: &Db) {
+    let mut server = Server::start(db);
+    let mut held = HeldRequest::post(
+        &server,
+        "/customers",
+        r#"{"email": "inflight@example.com"}"#,
+    );
+    held.await_continue();
+    server.terminate();
+    let (status, body) = held.finish();
+    assert_eq!(status, 201, "{body}");
+    let id = body["data"]["id"].as_str().expect("id").to_owned();
+    let exit = server.wait_exit();
+    assert!(exit.success(), "{exit:?}");
+    let log = server.log();
+    assert!(log.contains("shutting down"), "{log}");
+    assert!(log.contains("POST /customers -> 201"), "{log}");
+    // Stored: a new process reads it.
+    let server = Server::start_with(db, "after", &[]);
+    let reply = get(&agent(), &server.url(&format!("/customers/{id}")));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+}
+
+#[test]
+fn sqlite_sigterm_finishes_requests_under_way() {
+    sigterm_finishes_requests_under_way(&Db::sqlite("sigterm"));
+}
+
+#[test]
+fn postgres_sigterm_finishes_requests_under_way() {
+    if let Some(db) = Db::postgres("sigterm") {
+        sigterm_finishes_requests_under_way(&db);
+    }
+}
+
+/// A request that does not complete within `--request-timeout-ms` (here: its body never comes) is
+/// answered 503, and the server goes on.
+#[test]
+fn a_request_past_the_timeout_is_answered_503() {
+    let db = Db::sqlite("timeout");
+    let server = Server::start_with(&db, "server", &["--request-timeout-ms", "300"]);
+    let mut held = HeldRequest::post(&server, "/customers", r#"{"email": "slow@example.com"}"#);
+    held.await_continue();
+    let (status, body) = held.read_answer();
+    assert_eq!(status, 503, "{body}");
+    assert_eq!(body["status"], 503);
+    assert!(
+        body["detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("too long")),
+        "{body}"
+    );
+    assert_eq!(get(&agent(), &server.url("/health")).status, 200);
+    assert_eq!(db.count(), 0);
+}
+
+/// Past `--max-concurrency` requests at once, one more is answered 503 with `Retry-After` at
+/// once; the request under way is not disturbed.
+#[test]
+fn past_the_concurrency_limit_the_answer_is_503() {
+    let db = Db::sqlite("limit");
+    let server = Server::start_with(&db, "server", &["--max-concurrency", "1"]);
+    let agent = agent();
+    let mut held = HeldRequest::post(&server, "/customers", r#"{"email": "first@example.com"}"#);
+    held.await_continue();
+    let reply = get(&agent, &server.url("/health"));
+    assert_problem(&reply, 503);
+    assert_eq!(
+        reply
+            .headers
+            .get("retry-after")
+            .and_then(|v| v.to_str().ok()),
+        Some("1")
+    );
+    let (status, body) = held.finish();
+    assert_eq!(status, 201, "{body}");
+    // The permit is back.
+    assert_eq!(get(&agent, &server.url("/health")).status, 200);
+}
+
+#[test]
+fn unknown_routes_and_methods_are_problems() {
+    let db = Db::sqlite("routes");
+    let server = Server::start(&db);
+    let agent = agent();
+    let reply = get(&agent, &server.url("/nothing-here"));
+    assert_problem(&reply, 404);
+    let reply = read_reply(agent.delete(&server.url("/customers")).call());
+    assert_problem(&reply, 405);
+    let allow = reply
+        .headers
+        .get("allow")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(allow.contains("GET") && allow.contains("POST"), "{allow:?}");
+    let reply = read_reply(
+        agent
+            .put(&server.url("/health"))
+            .header("content-type", "application/json")
+            .send(json!({}).to_string()),
+    );
+    assert_problem(&reply, 405);
+    let log = server.log();
+    assert!(log.contains("DELETE /customers -> 405"), "{log}");
+}
+
+/// `GET /health` asks the database: when it is gone, 503.
+#[test]
+fn health_reports_a_database_that_is_gone() {
+    let Some(db) = Db::postgres("health_gone") else {
+        return;
+    };
+    let server = Server::start(&db);
+    let agent = agent();
+    assert_eq!(get(&agent, &server.url("/health")).status, 200);
+    db.destroy();
+    let reply = get(&agent, &server.url("/health"));
+    assert_problem(&reply, 503);
+    // The server itself lives on.
+    assert!(
+        server.log().contains("health check: PostgreSQL"),
+        "{}",
+        server.log()
+    );
+}
