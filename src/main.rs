@@ -6,14 +6,22 @@
 //! customer-model convert --from mollie --to paddle customers.ndjson > paddle.ndjson
 //! ```
 //!
-//! Every violation is printed as `FILE:LINE: POINTER: message` (on stdout for `check`, on stderr
-//! for `convert`, whose stdout holds the converted documents, one a line). The exit status is 0
-//! when every document is valid, 1 when any is not, and 2 for a usage or I/O error.
+//! Every violation is printed as `FILE:LINE: POINTER: message`, or with `--format json` as one
+//! JSON object a line (on stdout for `check`, on stderr for `convert`, whose stdout holds the
+//! converted documents, one a line). `convert --lossy` leaves out what the target API cannot
+//! hold and says so on stderr, `FILE:LINE: POINTER: dropped: reason`. A summary line ends the
+//! run on stderr. The exit status is 0 when every document is valid, 1 when any is not, and 2
+//! for a usage or I/O error.
+//!
+//! NDJSON is checked or converted on every core (`--jobs`); see [`ndjson`] for the reader.
 
 mod locate;
+mod ndjson;
+mod report;
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal as _, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -21,8 +29,8 @@ use clap::{Args, Parser, Subcommand};
 use customer_core::providers::Api;
 use indicatif::{ProgressBar, ProgressStyle};
 
-/// The largest document (a whole file, or one NDJSON line) that is read: 64 MiB.
-const MAX_DOCUMENT: usize = 64 * 1024 * 1024;
+use ndjson::Failure;
+use report::{Format, Job, Origin, Sink, Tally, Task, MAX_DOCUMENT};
 
 /// Inputs at least this large (in bytes, added up) get a progress bar on a terminal.
 const PROGRESS_THRESHOLD: u64 = 32 * 1024 * 1024;
@@ -55,6 +63,10 @@ enum Command {
         /// The API to write create-customer bodies for: mollie, tazapay, paddle or legit.
         #[arg(long, value_name = "NAME", value_parser = parse_api)]
         to: Api,
+        /// Leave out each value the `--to` API cannot hold (one `dropped` warning each on
+        /// stderr) instead of refusing the document. A value `--to` needs still has to be there.
+        #[arg(long)]
+        lossy: bool,
         #[command(flatten)]
         input: Input,
     },
@@ -65,6 +77,16 @@ struct Input {
     /// Read every input as NDJSON (one document a line), as `.ndjson` and `.jsonl` files are.
     #[arg(long)]
     ndjson: bool,
+    /// How to print violations: `text` (`FILE:LINE: POINTER: message`) or `json` (one object
+    /// a line with `file`, `line`, `pointer`, `code`, `message`).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Worker threads for NDJSON input [default: the number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<NonZeroUsize>,
+    /// No summary line and no progress bar.
+    #[arg(long, short = 'q')]
+    quiet: bool,
     /// The documents: JSON files (one document each), `.ndjson` / `.jsonl` files, or `-` for
     /// standard input.
     #[arg(value_name = "FILE", required = true)]
@@ -75,27 +97,37 @@ fn parse_api(name: &str) -> Result<Api, customer_core::providers::UnknownApi> {
     name.parse()
 }
 
-/// What to do with each document.
-#[derive(Clone, Copy, Debug)]
-enum Task {
-    Check(Api),
-    Convert { from: Api, to: Api },
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (task, input) = match cli.command {
         Command::Check { api, input } => (Task::Check(api), input),
-        Command::Convert { from, to, input } => (Task::Convert { from, to }, input),
+        Command::Convert {
+            from,
+            to,
+            lossy,
+            input,
+        } => (Task::Convert { from, to, lossy }, input),
     };
+    let jobs = input.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
     let stdout = io::stdout();
     let mut run = Run {
-        task,
+        job: Job {
+            task,
+            format: input.format,
+        },
+        jobs,
         out: BufWriter::with_capacity(64 * 1024, stdout.lock()),
         out_is_terminal: stdout.is_terminal(),
-        progress: progress_bar(&input.files),
+        progress: if input.quiet {
+            None
+        } else {
+            progress_bar(&input.files)
+        },
         pending_progress: 0,
-        invalid: false,
+        tally: Tally::default(),
         failed: false,
     };
     let outcome = run.all(&input);
@@ -112,9 +144,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    if !input.quiet {
+        eprintln!("{}", run.tally.summary(input.format));
+    }
     if run.failed {
         ExitCode::from(2)
-    } else if run.invalid {
+    } else if run.tally.invalid > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
@@ -145,14 +180,15 @@ fn progress_bar(files: &[PathBuf]) -> Option<ProgressBar> {
 }
 
 struct Run<W: Write> {
-    task: Task,
+    job: Job,
+    jobs: usize,
     out: W,
     out_is_terminal: bool,
     progress: Option<ProgressBar>,
     /// Bytes read but not yet added to the bar (it is updated every megabyte).
     pending_progress: u64,
-    /// A document was invalid.
-    invalid: bool,
+    /// The counts so far.
+    tally: Tally,
     /// A file could not be read.
     failed: bool,
 }
@@ -180,7 +216,7 @@ impl<W: Write> Run<W> {
                 .is_some_and(|ext| {
                     ext.eq_ignore_ascii_case("ndjson") || ext.eq_ignore_ascii_case("jsonl")
                 });
-        let reader: Box<dyn BufRead> = if is_stdin {
+        let mut reader: Box<dyn BufRead> = if is_stdin {
             Box::new(BufReader::with_capacity(256 * 1024, io::stdin().lock()))
         } else {
             match File::open(path) {
@@ -193,7 +229,11 @@ impl<W: Write> Run<W> {
             }
         };
         let read = if ndjson {
-            self.lines(&name, reader)
+            let (job, jobs) = (self.job, self.jobs);
+            ndjson::run(job, &name, &mut reader, jobs, &mut |sink, consumed| {
+                self.advance(consumed);
+                self.write(sink)
+            })
         } else {
             self.whole(&name, reader)
         };
@@ -217,136 +257,43 @@ impl<W: Write> Run<W> {
             .read_to_end(&mut buf)
             .map_err(Failure::Input)?;
         self.advance(buf.len() as u64);
+        let at = Origin {
+            name,
+            line: 1,
+            whole: true,
+        };
+        let mut sink = Sink::default();
         if buf.len() > MAX_DOCUMENT {
-            return self.too_large(name, 1).map_err(Failure::Output);
-        }
-        self.document(name, 1, &buf, true).map_err(Failure::Output)
-    }
-
-    /// One document a line, read into one reused buffer: memory stays flat on any input size.
-    fn lines(&mut self, name: &str, mut reader: Box<dyn BufRead>) -> Result<(), Failure> {
-        let mut buf = Vec::with_capacity(64 * 1024);
-        let mut line = 0usize;
-        loop {
-            buf.clear();
-            let read = (&mut reader)
-                .take(MAX_DOCUMENT as u64 + 1)
-                .read_until(b'\n', &mut buf)
-                .map_err(Failure::Input)?;
-            if read == 0 {
-                return Ok(());
-            }
-            line += 1;
-            self.advance(read as u64);
-            if buf.len() > MAX_DOCUMENT && buf.last() != Some(&b'\n') {
-                let skipped = skip_line(&mut reader).map_err(Failure::Input)?;
-                self.advance(skipped);
-                self.too_large(name, line).map_err(Failure::Output)?;
-                continue;
-            }
-            let text = buf.trim_ascii();
-            if text.is_empty() {
-                continue;
-            }
-            self.document(name, line, text, false)
-                .map_err(Failure::Output)?;
-        }
-    }
-
-    fn document(&mut self, name: &str, line: usize, bytes: &[u8], whole: bool) -> io::Result<()> {
-        // A byte order mark is not JSON, but editors write one.
-        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let Ok(text) = std::str::from_utf8(bytes) else {
-            self.invalid = true;
-            return self.violation_line(name, line, "", "the document is not UTF-8 text", false);
-        };
-        let result = match self.task {
-            Task::Check(api) => api.decode(text).map(|_| None).map_err(|error| ReportError {
-                error,
-                in_input: true,
-            }),
-            Task::Convert { from, to } => match from.decode(text) {
-                Err(error) => Err(ReportError {
-                    error,
-                    in_input: true,
-                }),
-                // Encoding errors point into the customer, not into the input document.
-                Ok(customer) => to.encode(&customer).map(Some).map_err(|error| ReportError {
-                    error,
-                    in_input: false,
-                }),
-            },
-        };
-        match result {
-            Ok(None) => Ok(()),
-            Ok(Some(body)) => {
-                let mut converted = body.into_bytes();
-                converted.push(b'\n');
-                self.emit(&converted)
-            }
-            Err(ReportError { error, in_input }) => {
-                self.invalid = true;
-                let to_stderr = matches!(self.task, Task::Convert { .. });
-                for violation in error.violations() {
-                    let at = if !whole {
-                        line
-                    } else if let Some(syntax_line) = syntax_line(violation) {
-                        syntax_line
-                    } else if in_input {
-                        locate::line_of(text, violation.pointer())
-                    } else {
-                        1
-                    };
-                    self.violation_line(
-                        name,
-                        at,
-                        violation.pointer(),
-                        &violation.message(),
-                        to_stderr,
-                    )?;
-                }
-                Ok(())
-            }
-        }
-    }
-
-    fn too_large(&mut self, name: &str, line: usize) -> io::Result<()> {
-        self.invalid = true;
-        let message = format!(
-            "the document is larger than {} MiB",
-            MAX_DOCUMENT / (1024 * 1024)
-        );
-        let to_stderr = matches!(self.task, Task::Convert { .. });
-        self.violation_line(name, line, "", &message, to_stderr)
-    }
-
-    fn violation_line(
-        &mut self,
-        name: &str,
-        line: usize,
-        pointer: &str,
-        message: &str,
-        to_stderr: bool,
-    ) -> io::Result<()> {
-        let text = format!("{name}:{line}: {pointer}: {message}");
-        if to_stderr {
-            self.note(&text);
-            Ok(())
+            report::too_large(self.job, at, &mut sink);
         } else {
-            let mut bytes = text.into_bytes();
-            bytes.push(b'\n');
-            self.emit(&bytes)
+            report::document(self.job, at, &buf, &mut sink);
         }
+        self.write(sink).map_err(Failure::Output)
     }
 
-    /// Writes to stdout, keeping clear of the progress bar when both share the terminal.
-    fn emit(&mut self, bytes: &[u8]) -> io::Result<()> {
+    /// Writes the output of some documents and counts them.
+    fn write(&mut self, sink: Sink) -> io::Result<()> {
+        self.tally.add(sink.tally);
+        if !sink.err.is_empty() {
+            let err = &sink.err;
+            let to_stderr = || {
+                // A report that cannot reach stderr has nowhere else to go.
+                let _ = io::stderr().lock().write_all(err);
+            };
+            match &self.progress {
+                Some(bar) => bar.suspend(to_stderr),
+                None => to_stderr(),
+            }
+        }
+        if sink.out.is_empty() {
+            return Ok(());
+        }
         match &self.progress {
             Some(bar) if self.out_is_terminal => {
                 let out = &mut self.out;
-                bar.suspend(|| out.write_all(bytes).and_then(|()| out.flush()))
+                bar.suspend(|| out.write_all(&sink.out).and_then(|()| out.flush()))
             }
-            _ => self.out.write_all(bytes),
+            _ => self.out.write_all(&sink.out),
         }
     }
 
@@ -365,53 +312,6 @@ impl<W: Write> Run<W> {
                 bar.inc(self.pending_progress);
                 self.pending_progress = 0;
             }
-        }
-    }
-}
-
-/// Why reading one input stopped.
-enum Failure {
-    /// The input could not be read: reported, and the run goes on with the next input.
-    Input(io::Error),
-    /// The output could not be written: the run stops.
-    Output(io::Error),
-}
-
-/// A failed decode or encode, and whether its pointers point into the input document.
-struct ReportError {
-    error: customer_core::Error,
-    in_input: bool,
-}
-
-/// The line a `malformed_json` violation gives in its params.
-fn syntax_line(violation: &customer_core::Violation) -> Option<usize> {
-    if violation.code() != "malformed_json" {
-        return None;
-    }
-    violation.params().find_map(|(name, value)| match value {
-        customer_core::Param::UInt(line) if name == "line" && *line > 0 => {
-            usize::try_from(*line).ok()
-        }
-        _ => None,
-    })
-}
-
-/// Skips the rest of an over-long line; returns how many bytes were skipped.
-fn skip_line(reader: &mut dyn BufRead) -> io::Result<u64> {
-    let mut skipped = 0u64;
-    loop {
-        let chunk = reader.fill_buf()?;
-        if chunk.is_empty() {
-            return Ok(skipped);
-        }
-        let (used, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(at) => (at + 1, true),
-            None => (chunk.len(), false),
-        };
-        reader.consume(used);
-        skipped += used as u64;
-        if done {
-            return Ok(skipped);
         }
     }
 }

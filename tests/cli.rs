@@ -382,8 +382,369 @@ fn ndjson_streams_in_flat_memory() {
         "{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    // Stderr is not a terminal: the summary, and no progress bar drawn.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("customer-model: "), "{stderr}");
+    assert!(!stderr.contains(['\r', '\u{1b}']), "{stderr:?}");
     assert!(
         peak_kib < 20 * 1024,
         "peak resident size {peak_kib} KiB after {written} bytes of input"
     );
+}
+
+/// A Tazapay create request: Paddle has no place for its country, phone or reference.
+const TAZAPAY: &str = r#"{"name": "Jo Brown", "email": "jo@example.com", "country": "NL", "reference_id": "secret-ref-7731", "phone": {"calling_code": "31", "number": "5550123987"}}"#;
+
+/// The summary line: the last line of stderr.
+fn summary(stderr: &str) -> &str {
+    stderr.lines().last().unwrap_or_default()
+}
+
+#[test]
+fn convert_lossy_drops_what_the_target_cannot_hold() {
+    let paddle_en = r#"{"email": "jo@example.com", "locale": "en"}"#;
+    let paddle_en_gb = r#"{"email": "gb@example.com", "locale": "en-GB"}"#;
+    let dir = scratch(
+        "lossy",
+        &[
+            ("taza.json", TAZAPAY),
+            ("paddle.ndjson", &format!("{paddle_en}\n{paddle_en_gb}\n")),
+        ],
+    );
+
+    // Without --lossy: refused, as before.
+    let strict = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "tazapay",
+            "--to",
+            "paddle",
+            "taza.json",
+        ],
+        None,
+    );
+    assert_eq!(strict.code, 1, "{}", strict.stderr);
+    assert_eq!(strict.stdout, "");
+
+    // With --lossy: the body, and one warning per dropped value, without the value.
+    let lossy = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "tazapay",
+            "--to",
+            "paddle",
+            "--lossy",
+            "taza.json",
+        ],
+        None,
+    );
+    assert_eq!(lossy.code, 0, "{}", lossy.stderr);
+    let body: Value = serde_json::from_str(lossy.stdout.trim()).expect("one JSON body");
+    assert_eq!(
+        body,
+        serde_json::json!({"email": "jo@example.com", "name": "Jo Brown"})
+    );
+    let warnings: Vec<&str> = lossy
+        .stderr
+        .lines()
+        .filter(|line| line.contains(": dropped: "))
+        .collect();
+    let pointers: Vec<String> = warnings
+        .iter()
+        .map(|line| line.splitn(3, ": ").take(2).collect::<Vec<_>>().join(": "))
+        .collect();
+    assert_eq!(
+        pointers,
+        [
+            "taza.json:1: /phone",
+            "taza.json:1: /country",
+            "taza.json:1: /external_id"
+        ],
+        "{}",
+        lossy.stderr
+    );
+    for secret in ["5550123987", "secret-ref", "\"NL\""] {
+        assert!(!lossy.stderr.contains(secret), "{}", lossy.stderr);
+    }
+    assert!(
+        summary(&lossy.stderr).contains("3 values dropped"),
+        "{}",
+        lossy.stderr
+    );
+
+    // `en-GB` maps to Mollie's `en_GB` without a guess, lossy or not; `en` does not.
+    for flags in [&[][..], &["--lossy"][..]] {
+        let mut args = vec!["convert", "--from", "paddle", "--to", "mollie"];
+        args.extend_from_slice(flags);
+        args.push("paddle.ndjson");
+        let out = run(&dir, &args, None);
+        let bodies: Vec<Value> = out
+            .stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("JSON"))
+            .collect();
+        if flags.is_empty() {
+            assert_eq!(out.code, 1, "{}", out.stderr);
+            assert_eq!(
+                bodies,
+                [serde_json::json!({"email": "gb@example.com", "locale": "en_GB"})]
+            );
+            assert_eq!(prefixes(&out.stderr)[0], "paddle.ndjson:1: /locale");
+            assert!(!out.stderr.contains(": dropped: "), "{}", out.stderr);
+        } else {
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            assert_eq!(
+                bodies,
+                [
+                    serde_json::json!({"email": "jo@example.com"}),
+                    serde_json::json!({"email": "gb@example.com", "locale": "en_GB"}),
+                ]
+            );
+            assert!(
+                out.stderr
+                    .starts_with("paddle.ndjson:1: /locale: dropped: "),
+                "{}",
+                out.stderr
+            );
+        }
+    }
+
+    // A value the target needs is not mended by --lossy: Tazapay needs a name and a country.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "tazapay",
+            "--lossy",
+            "paddle.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(out.stdout, "");
+    assert!(
+        out.stderr.contains("paddle.ndjson:1: /name: "),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("paddle.ndjson:2: /country: "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn format_json_writes_one_object_per_violation() {
+    let ndjson = format!("{VALID}\n{{\"email\": \"secret-bad\", \"nickname\": 1}}\nnot json\n");
+    let dir = scratch(
+        "format-json",
+        &[
+            ("many.ndjson", &ndjson),
+            ("bad.json", INVALID_PRETTY),
+            ("taza.json", TAZAPAY),
+        ],
+    );
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "--format",
+            "json",
+            "many.ndjson",
+            "bad.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stdout.contains("secret"), "{}", out.stdout);
+    let records: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is a JSON object"))
+        .collect();
+    assert!(records.len() >= 3, "{}", out.stdout);
+    for record in &records {
+        let object = record.as_object().expect("an object");
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["code", "file", "line", "message", "pointer"]);
+        assert!(record["line"].is_u64() && record["message"].is_string());
+    }
+    let places: Vec<(String, u64)> = records
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap_or_default().to_owned(),
+                r["line"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    assert_eq!(places[0], ("many.ndjson".to_owned(), 2));
+    assert!(places.contains(&("many.ndjson".to_owned(), 3)));
+    assert!(records.iter().any(|r| r["code"] == "malformed_json"));
+    assert!(places
+        .iter()
+        .any(|(file, line)| file == "bad.json" && (*line == 3 || *line == 4)));
+    // The summary in the same format.
+    let summary: Value = serde_json::from_str(summary(&out.stderr)).expect("JSON summary");
+    assert_eq!(
+        summary,
+        serde_json::json!({"documents": 4, "valid": 1, "invalid": 3, "dropped": 0})
+    );
+
+    // Dropped values of convert --lossy, on stderr, marked.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "tazapay",
+            "--to",
+            "mollie",
+            "--lossy",
+            "--format",
+            "json",
+            "taza.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let lines: Vec<Value> = out
+        .stderr
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON on stderr"))
+        .collect();
+    let (summary, dropped) = lines.split_last().expect("lines");
+    assert_eq!(summary["dropped"], 3);
+    assert_eq!(dropped.len(), 3);
+    for record in dropped {
+        assert_eq!(record["dropped"], true);
+        assert_eq!(record["file"], "taza.json");
+        assert_eq!(record["code"], "unrepresentable");
+    }
+}
+
+#[test]
+fn summary_counts_documents_and_quiet_omits_it() {
+    let ndjson = format!("{VALID}\n\n{{\"email\": \"bad\"}}\n{VALID}\n");
+    let dir = scratch("summary", &[("three.ndjson", &ndjson), ("jo.json", VALID)]);
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "three.ndjson", "jo.json"],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        summary(&out.stderr),
+        "customer-model: 4 documents read, 3 valid, 1 invalid, 0 values dropped"
+    );
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "--quiet", "three.ndjson"],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr, "");
+}
+
+/// Many chunks of NDJSON on several threads: the same report, in input order, with the same
+/// line numbers, whatever the number of threads.
+#[test]
+fn parallel_check_keeps_input_order() {
+    let mut ndjson = String::new();
+    let mut expected = Vec::new();
+    for i in 1..=30_000usize {
+        if i % 997 == 0 {
+            ndjson.push_str("{\"email\": \"secret-not-an-address\"}\n");
+            expected.push(format!("big.ndjson:{i}: /email"));
+        } else if i % 1499 == 0 {
+            ndjson.push_str("{\"email\": \n");
+            expected.push(format!("big.ndjson:{i}: "));
+        } else if i % 101 == 0 {
+            ndjson.push('\n');
+        } else {
+            ndjson.push_str(&format!(
+                "{{\"email\": \"user{i}@example.com\", \"name\": \"Customer {i}\", \"locale\": \"nl-NL\"}}\n"
+            ));
+        }
+    }
+    // No newline after the last line.
+    ndjson.push_str("{\"email\": \"last@example.com\"}");
+    assert!(ndjson.len() > 4 * 256 * 1024, "several chunks");
+    let dir = scratch("parallel", &[("big.ndjson", &ndjson)]);
+    let mut reports = Vec::new();
+    for jobs in ["1", "2", "3", "8"] {
+        let out = run(
+            &dir,
+            &["check", "--api", "paddle", "--jobs", jobs, "big.ndjson"],
+            None,
+        );
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert_eq!(prefixes(&out.stdout), expected, "--jobs {jobs}");
+        let blank = 30_000 / 101 - 30_000 / (101 * 997) - 30_000 / (101 * 1499);
+        let documents = 30_001 - blank;
+        assert_eq!(
+            summary(&out.stderr),
+            format!(
+                "customer-model: {documents} documents read, {} valid, {} invalid, 0 values dropped",
+                documents - expected.len(),
+                expected.len()
+            ),
+            "--jobs {jobs}"
+        );
+        reports.push(out.stdout);
+    }
+    assert!(reports.windows(2).all(|pair| pair[0] == pair[1]));
+    // Converting is parallel too, in the same order.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "legit",
+            "-j",
+            "4",
+            "big.ndjson",
+        ],
+        None,
+    );
+    let emails: Vec<String> = out
+        .stdout
+        .lines()
+        .map(|line| {
+            let body: Value = serde_json::from_str(line).expect("JSON");
+            body["email"].as_str().unwrap_or_default().to_owned()
+        })
+        .collect();
+    let mut sorted_by_number = emails.clone();
+    sorted_by_number.sort_by_key(|email| {
+        email
+            .trim_start_matches("user")
+            .split('@')
+            .next()
+            .and_then(|n| n.parse::<u64>().ok())
+            .unwrap_or(u64::MAX)
+    });
+    assert_eq!(emails, sorted_by_number);
+    assert_eq!(emails.last().map(String::as_str), Some("last@example.com"));
+
+    // Zero threads is a usage error.
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "--jobs", "0", "big.ndjson"],
+        None,
+    );
+    assert_eq!(out.code, 2);
 }

@@ -26,7 +26,15 @@ use crate::error::{Error, Param, RuleError, ValidationErrors, Violation};
 
 /// Reads `json` into `T`: a syntax error becomes [`Error::Syntax`] at pointer `""`, a shape
 /// error [`Error::Invalid`] at the pointer of the offending value. Does not run the rules.
-pub fn from_str<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> {
+///
+/// A document is read once without tracking where the reader is; only when that fails is it
+/// read again with the path tracked, for the pointer of the error. Valid documents pay nothing
+/// for the pointers.
+pub fn from_str<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    if let Ok(value) = untracked(&mut de) {
+        return Ok(value);
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
 }
@@ -34,7 +42,23 @@ pub fn from_str<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, Error> 
 /// As [`from_str`], from bytes; bytes that are not UTF-8 are a syntax error.
 pub fn from_slice<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(json);
+    if let Ok(value) = untracked(&mut de) {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_slice(json);
     finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
+}
+
+/// The whole document into `T`, through [`Strict`] but without tracking the path: what it
+/// accepts is exactly what the tracked reading accepts.
+fn untracked<'de, T, R>(de: &mut serde_json::Deserializer<R>) -> Result<T, serde_json::Error>
+where
+    T: serde::Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    let value = T::deserialize(Strict(&mut *de))?;
+    de.end()?;
+    Ok(value)
 }
 
 /// Reads a `serde_json::Value` into `T`, with the same error treatment as [`from_str`].

@@ -38,7 +38,9 @@
 //! customer has, or cannot hold it, or needs a value the customer lacks, the result is
 //! [`Error::Unrepresentable`] with one violation per value, at its pointer into the customer's
 //! JSON (`/locale`, `/billing_addresses`, `/metadata/1/key`). Code `unrepresentable` means "no
-//! place for it": clear the field (`customer.phone = None`) to encode without it, knowingly.
+//! place for it": clear the field (`customer.phone = None`) to encode without it, knowingly,
+//! or ask [`Api::encode_lossy`] to clear each such value and list what it left out
+//! ([`Encoded::dropped`]); a value the target needs and lacks is an error either way.
 //!
 //! Metadata is kept as the JSON value the API gave. Where the target wants an object (Tazapay,
 //! Paddle) a list of `{key, value}` entries with distinct keys (Legit's form) becomes an object;
@@ -46,6 +48,7 @@
 //! becomes one, in key order. Mollie takes a string, an object or an array as they are.
 //! Locales are BCP 47 in the customer; Mollie's `nl_NL` is `nl-NL` there and back.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -54,10 +57,14 @@ use serde_json::{Map, Value};
 use crate::error::{Param, RuleError, ValidationErrors, Violation};
 use crate::{Customer, CustomerModel, Error};
 
+mod check;
 pub mod legit;
+mod lossy;
 pub mod mollie;
 pub mod paddle;
 pub mod tazapay;
+
+pub use lossy::Encoded;
 
 /// The APIs whose customer shapes are modelled, named by their lowercase names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,10 +112,10 @@ impl Api {
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
         let document = Document::read(json)?;
         match self {
-            Api::Mollie => mollie::decode(&document),
-            Api::Tazapay => tazapay::decode(&document),
-            Api::Paddle => paddle::decode(&document),
-            Api::Legit => legit::decode(&document),
+            Api::Mollie => mollie::decode::<Customer>(&document),
+            Api::Tazapay => tazapay::decode::<Customer>(&document),
+            Api::Paddle => paddle::decode::<Customer>(&document),
+            Api::Legit => legit::decode::<Customer>(&document),
         }
     }
 
@@ -170,26 +177,50 @@ impl FromStr for Api {
 /// A JSON document whose top level is an object, with its keys, for telling its shape.
 pub(crate) struct Document<'a> {
     json: &'a str,
-    keys: Vec<String>,
+    keys: Vec<Cow<'a, str>>,
 }
 
-/// The member names of a top-level JSON object; the values are skipped without being built.
-struct TopKeys(Vec<String>);
+/// The member names of a top-level JSON object; the values are skipped without being built,
+/// and a name without escapes is borrowed from the text, so that telling the shape of a
+/// document allocates nothing but the list.
+struct TopKeys<'a>(Vec<Cow<'a, str>>);
 
-impl<'de> serde::Deserialize<'de> for TopKeys {
+/// One member name, borrowed from the text where it has no escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct Visitor;
         impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = TopKeys;
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a member name")
+            }
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_owned())))
+            }
+        }
+        deserializer.deserialize_str(Visitor)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TopKeys<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = TopKeys<'de>;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a JSON object")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
                 mut map: A,
-            ) -> Result<TopKeys, A::Error> {
+            ) -> Result<TopKeys<'de>, A::Error> {
                 let mut keys = Vec::new();
-                while let Some(key) = map.next_key::<String>()? {
+                while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
                     map.next_value::<serde::de::IgnoredAny>()?;
                     keys.push(key);
                 }

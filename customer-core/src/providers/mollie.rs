@@ -433,7 +433,12 @@ const CREATE_RESPONSE_KEYS: [&str; 8] = [
     "_links",
 ];
 
-pub(super) fn decode(document: &Document<'_>) -> Result<Customer, Error> {
+/// Reads the document in the shape its keys tell; `O` is [`Customer`] for `decode`, or the
+/// `Checked` verdict of `Api::check`, which builds nothing from the model.
+pub(super) fn decode<O>(document: &Document<'_>) -> Result<O, Error>
+where
+    O: From<CreateCustomerRequest> + From<CreateCustomerResponse> + From<GetCustomerResponse>,
+{
     if !document.has_any(&RESPONSE_KEYS) {
         return Ok(document.parse::<CreateCustomerRequest>()?.into());
     }

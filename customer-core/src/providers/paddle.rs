@@ -149,7 +149,12 @@ const ENTITY_KEYS: [&str; 7] = [
     "meta",
 ];
 
-pub(super) fn decode(document: &Document<'_>) -> Result<Canonical, Error> {
+/// Reads the document in the shape its keys tell; `O` is [`Canonical`] for `decode`, or the
+/// `Checked` verdict of `Api::check`, which builds nothing from the model.
+pub(super) fn decode<O>(document: &Document<'_>) -> Result<O, Error>
+where
+    O: From<CustomerResponse> + From<Customer> + From<CreateCustomerRequest>,
+{
     if document.has("data") {
         Ok(document.parse::<CustomerResponse>()?.into())
     } else if document.has_any(&ENTITY_KEYS) {
