@@ -247,8 +247,8 @@ fn run_here(
 
 /// Runs every document of `chunk` into `sink`.
 fn process(job: Job, name: &str, chunk: &Chunk, sink: &mut Sink) {
-    let mut line = chunk.first_line;
-    for text in chunk.data.split_inclusive(|&b| b == b'\n') {
+    let lines = chunk.data.split_inclusive(|&b| b == b'\n');
+    for (line, text) in (chunk.first_line..).zip(lines) {
         let at = Origin {
             name,
             line,
@@ -262,7 +262,6 @@ fn process(job: Job, name: &str, chunk: &Chunk, sink: &mut Sink) {
                 report::document(job, at, text, sink);
             }
         }
-        line += 1;
     }
 }
 

@@ -28,7 +28,7 @@ impl Api {
     ///
     /// assert!(Api::Paddle.check(r#"{"email": "jo@example.com", "locale": "nl-NL"}"#).is_ok());
     /// let error = Api::Paddle.check(r#"{"email": "jo at example.com"}"#).unwrap_err();
-    /// assert_eq!(error.violations().next().map(|v| v.pointer()), Some("/email"));
+    /// assert_eq!(error.violations().iter().next().map(|v| v.pointer()), Some("/email"));
     /// ```
     pub fn check(&self, json: &str) -> Result<(), Error> {
         let document = Document::read(json)?;
