@@ -674,3 +674,34 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         next = boxed.child.take();
     }
 }
+
+/// The runtime under another path, as a crate that re-exports customer-core would offer it.
+mod facade {
+    pub use customer_core::*;
+}
+
+#[derive(CustomerModel)]
+#[customer(crate = crate::facade)]
+struct ViaFacade {
+    #[customer(email)]
+    email: String,
+    #[customer(each(length(max = 2)))]
+    tags: Vec<String>,
+}
+
+#[test]
+fn crate_path_points_generated_code_at_another_path() {
+    let ok = ViaFacade {
+        email: "jo@example.com".into(),
+        tags: vec!["a".into()],
+    };
+    assert!(ok.validate().is_ok());
+    let bad = ViaFacade {
+        email: "jo@".into(),
+        tags: vec!["abc".into()],
+    };
+    expect(
+        bad.validate(),
+        &[("/email", "email"), ("/tags/0", "length")],
+    );
+}

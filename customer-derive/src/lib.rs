@@ -14,6 +14,8 @@ mod check;
 mod ctxt;
 mod expand;
 mod rules;
+#[cfg(test)]
+mod ui_messages;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};

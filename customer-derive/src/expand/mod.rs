@@ -123,4 +123,20 @@ mod tests {
         assert!(output.contains("allow (unused_qualifications)"), "{output}");
         assert!(ALLOWED_LINTS.iter().all(|lint| !lint.ends_with("all")));
     }
+
+    #[test]
+    fn crate_path_replaces_customer_core_everywhere() {
+        let output = super::derive(&syn::parse_quote! {
+            #[customer(crate = crate::facade, try_into = Other)]
+            struct Form {
+                #[customer(email, id(prefix = "a_", chars = "a-z", len = 3))]
+                email: String,
+                #[customer(each(nested))]
+                items: Vec<Item>,
+            }
+        })
+        .to_string();
+        assert!(output.contains("crate :: facade :: __private"), "{output}");
+        assert!(!output.contains("customer_core"), "{output}");
+    }
 }

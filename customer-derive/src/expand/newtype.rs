@@ -56,9 +56,18 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
     if !ast::is_string(inner) {
         return common;
     }
-    // Text newtypes also parse from `&str` and read as text.
+    let text = expand_text(container, field);
+    quote!(#common #text)
+}
+
+/// What a newtype of `String` adds: parsing from `&str`, and reading as text.
+fn expand_text(container: &Container, field: &Field) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let inner = field.ty;
+    let p = quote!(#krate::__private);
     quote! {
-            #common
             #[automatically_derived]
             impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {
                 type Error = #p::ValidationErrors;

@@ -1,0 +1,288 @@
+//! axum integration (feature `axum`): extract a validated [`Valid<T>`](crate::Valid) from a JSON
+//! request body, and answer every failure as an RFC 9457 `application/problem+json` document.
+//!
+//! ```no_run
+//! use axum::{routing::post, Extension, Router};
+//! use customer_core::{axum::BodyLimit, Valid};
+//! # #[derive(serde::Deserialize)]
+//! # struct SignupForm { email: String }
+//! # impl customer_core::CustomerModel for SignupForm {
+//! #     fn validate_into(&self, _: &customer_core::Path<'_>, _: &mut customer_core::ValidationErrors) {}
+//! # }
+//!
+//! async fn signup(form: Valid<SignupForm>) -> &'static str {
+//!     // `form` has passed every rule of `SignupForm`.
+//!     "welcome"
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/signup", post(signup))
+//!     // Optional: the default limit is 64 KiB.
+//!     .layer(Extension(BodyLimit(16 * 1024)));
+//! ```
+//!
+//! | what went wrong | status | `errors` |
+//! | --- | --- | --- |
+//! | `Content-Type` is not `application/json` (or `application/*+json`) | 415 | none |
+//! | the body is longer than the [`BodyLimit`] (64 KiB unless configured) | 413 | none |
+//! | the body could not be read | 400 | none |
+//! | the body is not JSON (or not UTF-8) | 400 | one, code `malformed_json`, pointer `""` |
+//! | the JSON has the wrong shape or breaks a rule | 422 | every violation: `{pointer, code, detail}` |
+//!
+//! No response ever contains the rejected value: only where it is, which rule refused it and why.
+
+use std::fmt;
+
+use axum::extract::{FromRequest, Request};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, StatusCode};
+use http_body_util::BodyExt as _;
+
+use crate::error::{Error, ValidationErrors};
+use crate::model::CustomerModel;
+use crate::valid::Valid;
+
+mod problem;
+
+use problem::invalid_problem;
+pub use problem::Problem;
+
+/// The body limit used when no [`BodyLimit`] extension is present: 64 KiB.
+pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
+
+/// How far past the [`BodyLimit`] a body is still read (and thrown away) before answering 413:
+/// 1 MiB.
+///
+/// Closing a connection with unread request data makes TCP reset it, and the client may then
+/// lose the 413 response. So a body at most this much over the limit is read to its end, with
+/// nothing kept; a body declared larger than that is refused without reading it.
+pub const DRAIN_LIMIT: usize = 1024 * 1024;
+
+/// The content type of every problem document: `application/problem+json` (RFC 9457).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The largest request body, in bytes, that [`Valid<T>`](crate::Valid) and [`JsonBody`] read.
+///
+/// Put it into the request extensions to change the default of [`DEFAULT_BODY_LIMIT`] (64 KiB),
+/// for a whole router or for one route: `router.layer(axum::Extension(BodyLimit(1 << 20)))`.
+/// A body over the limit is refused with 413; nothing past the limit is kept in memory (see
+/// [`DRAIN_LIMIT`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BodyLimit(pub usize);
+
+impl Default for BodyLimit {
+    fn default() -> Self {
+        BodyLimit(DEFAULT_BODY_LIMIT)
+    }
+}
+
+/// The raw bytes of a JSON request body whose content type is JSON and whose size is within the
+/// [`BodyLimit`]; not parsed. For handlers that parse the body themselves (for example with
+/// [`Api::decode`](crate::providers::Api::decode)) but want the same checks and problem documents
+/// as [`Valid<T>`](crate::Valid).
+#[derive(Clone, Debug)]
+pub struct JsonBody(pub Bytes);
+
+/// Why a request body was not turned into a [`Valid<T>`](crate::Valid) or a [`JsonBody`].
+///
+/// Its [`IntoResponse`] answers with a [`Problem`]; see the [module docs](self) for the statuses.
+/// Neither `Display` nor `Debug` nor the response contains the rejected value.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ValidRejection {
+    /// 415: the `Content-Type` is missing or is not JSON.
+    UnsupportedMediaType,
+    /// 413: the body is longer than the limit (in bytes).
+    PayloadTooLarge {
+        /// The limit in force, in bytes.
+        limit: usize,
+    },
+    /// 400: the body could not be read from the connection.
+    BodyRead,
+    /// 400: the body is not JSON, or not UTF-8; one violation at pointer `""`.
+    Malformed(ValidationErrors),
+    /// 422: the JSON has the wrong shape or breaks rules; every violation.
+    Invalid(ValidationErrors),
+}
+
+impl ValidRejection {
+    /// The HTTP status this rejection answers with.
+    #[must_use]
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ValidRejection::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ValidRejection::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ValidRejection::BodyRead | ValidRejection::Malformed(_) => StatusCode::BAD_REQUEST,
+            ValidRejection::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        }
+    }
+
+    /// The violations, for [`ValidRejection::Malformed`] and [`ValidRejection::Invalid`].
+    #[must_use]
+    pub fn violations(&self) -> Option<&ValidationErrors> {
+        match self {
+            ValidRejection::Malformed(errors) | ValidRejection::Invalid(errors) => Some(errors),
+            _ => None,
+        }
+    }
+
+    /// The problem document this rejection answers with.
+    #[must_use]
+    pub fn into_problem(self) -> Problem {
+        let status = self.status();
+        match self {
+            ValidRejection::UnsupportedMediaType => Problem::new(
+                status,
+                "the request body must be JSON, sent with `Content-Type: application/json`",
+            ),
+            ValidRejection::PayloadTooLarge { limit } => Problem::new(
+                status,
+                format!("the request body is larger than the limit of {limit} bytes"),
+            ),
+            ValidRejection::BodyRead => Problem::new(status, "the request body could not be read"),
+            ValidRejection::Malformed(errors) => {
+                Problem::new(status, "the request body is not well-formed JSON").with_errors(errors)
+            }
+            ValidRejection::Invalid(errors) => invalid_problem(errors),
+        }
+    }
+}
+
+impl fmt::Display for ValidRejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ValidRejection::UnsupportedMediaType => {
+                f.write_str("the request body is not sent as JSON")
+            }
+            ValidRejection::PayloadTooLarge { limit } => {
+                write!(f, "the request body is larger than {limit} bytes")
+            }
+            ValidRejection::BodyRead => f.write_str("the request body could not be read"),
+            ValidRejection::Malformed(errors) | ValidRejection::Invalid(errors) => {
+                fmt::Display::fmt(errors, f)
+            }
+        }
+    }
+}
+
+impl std::error::Error for ValidRejection {}
+
+impl From<Error> for ValidRejection {
+    /// [`Error::Syntax`] is [`ValidRejection::Malformed`]; the other kinds are
+    /// [`ValidRejection::Invalid`].
+    fn from(error: Error) -> Self {
+        match error {
+            Error::Syntax(errors) => ValidRejection::Malformed(errors),
+            other => ValidRejection::Invalid(other.into_violations()),
+        }
+    }
+}
+
+impl IntoResponse for ValidRejection {
+    fn into_response(self) -> Response {
+        self.into_problem().into_response()
+    }
+}
+
+/// `true` for `application/json` and `application/*+json`, with any parameters.
+fn is_json(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    let essence = value.split(';').next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return false;
+    };
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .and_then(|at| subtype.get(at..))
+                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
+}
+
+/// Reads the body of a JSON request within the limit. A refused body (not JSON, too large) is
+/// still read to its end and thrown away when it is at most [`DRAIN_LIMIT`] past the limit, so
+/// that the client gets the answer and the connection stays usable.
+async fn read_json_body(req: Request) -> Result<Bytes, ValidRejection> {
+    let limit = req
+        .extensions()
+        .get::<BodyLimit>()
+        .copied()
+        .unwrap_or_default()
+        .0;
+    let refusal = if is_json(req.headers()) {
+        None
+    } else {
+        Some(ValidRejection::UnsupportedMediaType)
+    };
+    let too_large = ValidRejection::PayloadTooLarge { limit };
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok());
+    let drain_max = limit.saturating_add(DRAIN_LIMIT);
+    let mut refusal = match declared {
+        Some(len) if len > drain_max as u64 => return Err(refusal.unwrap_or(too_large)),
+        Some(len) if len > limit as u64 => refusal.or(Some(too_large.clone())),
+        _ => refusal,
+    };
+    let capacity = declared.map_or(0, |len| usize::try_from(len).unwrap_or(0).min(limit));
+    let mut buf = bytes::BytesMut::with_capacity(if refusal.is_some() { 0 } else { capacity });
+    let mut seen = 0usize;
+    let mut body = req.into_body();
+    while let Some(frame) = body.frame().await {
+        let Ok(frame) = frame else {
+            return Err(refusal.unwrap_or(ValidRejection::BodyRead));
+        };
+        let Ok(data) = frame.into_data() else {
+            continue; // trailers
+        };
+        seen = seen.saturating_add(data.len());
+        if refusal.is_none() {
+            if seen <= limit {
+                buf.extend_from_slice(&data);
+                continue;
+            }
+            refusal = Some(too_large.clone());
+            buf = bytes::BytesMut::new();
+        }
+        if seen > drain_max {
+            break;
+        }
+    }
+    match refusal {
+        Some(rejection) => Err(rejection),
+        None => Ok(buf.freeze()),
+    }
+}
+
+impl<S: Send + Sync> FromRequest<S> for JsonBody {
+    type Rejection = ValidRejection;
+
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        read_json_body(req).await.map(JsonBody)
+    }
+}
+
+impl<T, S> FromRequest<S> for Valid<T>
+where
+    T: serde::de::DeserializeOwned + CustomerModel,
+    S: Send + Sync,
+{
+    type Rejection = ValidRejection;
+
+    /// Checks the content type and the [`BodyLimit`], reads the body, deserializes it with
+    /// [`crate::json::from_slice`] (shape errors get pointers too) and validates it.
+    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+        let body = read_json_body(req).await?;
+        Valid::<T>::from_slice(&body).map_err(ValidRejection::from)
+    }
+}
+
+#[cfg(test)]
+mod tests;

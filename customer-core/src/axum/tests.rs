@@ -1,0 +1,301 @@
+//! The extractor and the problem documents, driven without a network.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use axum::body::Body;
+use serde_json::{json, Value};
+
+use super::*;
+use crate::{Path, RuleError};
+use http::HeaderValue;
+
+/// Bodies built from bytes are ready at once, so one poll finishes every future here.
+fn ready<F: Future>(future: F) -> F::Output {
+    struct Noop;
+    impl Wake for Noop {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Noop));
+    let mut cx = Context::from_waker(&waker);
+    let mut future = pin!(future);
+    for _ in 0..1000 {
+        if let Poll::Ready(out) = future.as_mut().poll(&mut cx) {
+            return out;
+        }
+    }
+    panic!("future did not finish");
+}
+
+#[derive(Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Signup {
+    email: String,
+    name: Option<String>,
+}
+
+impl CustomerModel for Signup {
+    fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
+        if !self.email.contains('@') {
+            report.push(
+                &path.key("email"),
+                RuleError::new("email", "is not an email address"),
+            );
+        }
+        if self.name.as_deref().is_some_and(|n| n.chars().count() > 5) {
+            report.push(
+                &path.key("name"),
+                RuleError::new("length", "must be at most {max} characters")
+                    .with_param("max", crate::Param::UInt(5)),
+            );
+        }
+    }
+}
+
+fn request(content_type: Option<&str>, body: impl Into<Body>) -> Request {
+    let mut builder = Request::builder().method("POST").uri("/");
+    if let Some(ct) = content_type {
+        builder = builder.header(CONTENT_TYPE, ct);
+    }
+    builder.body(body.into()).unwrap()
+}
+
+fn extract(req: Request) -> Result<Valid<Signup>, ValidRejection> {
+    ready(Valid::<Signup>::from_request(req, &()))
+}
+
+fn problem(response: Response) -> (StatusCode, String, Value) {
+    let status = response.status();
+    let ct = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    let body = ready(axum::body::to_bytes(response.into_body(), usize::MAX)).unwrap();
+    (status, ct, serde_json::from_slice(&body).unwrap())
+}
+
+#[test]
+fn valid_body_is_extracted() {
+    let req = request(
+        Some("application/json; charset=utf-8"),
+        r#"{"email":"jo@example.com","name":"Jo"}"#,
+    );
+    let valid = extract(req).unwrap();
+    assert_eq!(valid.email, "jo@example.com");
+    assert_eq!(valid.name.as_deref(), Some("Jo"));
+}
+
+#[test]
+fn vendor_json_types_are_accepted() {
+    let req = request(
+        Some("Application/Merge-Patch+JSON"),
+        r#"{"email":"jo@example.com"}"#,
+    );
+    assert!(extract(req).is_ok());
+}
+
+#[test]
+fn every_violation_is_a_422_problem_without_the_value() {
+    let req = request(
+        Some("application/json"),
+        r#"{"email":"not-an-address-secret","name":"Secretname"}"#,
+    );
+    let rejection = extract(req).unwrap_err();
+    assert_eq!(rejection.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, ct, body) = problem(rejection.into_response());
+    assert_eq!(status, 422);
+    assert_eq!(ct, PROBLEM_JSON);
+    assert_eq!(body["type"], "about:blank");
+    assert_eq!(body["status"], 422);
+    assert!(body["title"].is_string());
+    assert!(body["detail"].is_string());
+    let errors = body["errors"].as_array().unwrap();
+    assert_eq!(errors.len(), 2);
+    assert_eq!(errors[0]["pointer"], "/email");
+    assert_eq!(errors[0]["code"], "email");
+    assert!(errors[0]["detail"].is_string());
+    assert_eq!(errors[1]["pointer"], "/name");
+    assert_eq!(errors[1]["code"], "length");
+    let text = body.to_string();
+    assert!(
+        !text.contains("secret") && !text.contains("Secretname"),
+        "{text}"
+    );
+}
+
+#[test]
+fn shape_errors_have_pointers() {
+    let req = request(Some("application/json"), r#"{"name":"Jo"}"#);
+    let (status, _, body) = problem(extract(req).unwrap_err().into_response());
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0]["pointer"], "/email");
+    assert_eq!(body["errors"][0]["code"], "required");
+
+    let req = request(Some("application/json"), r#"{"email":12345}"#);
+    let (status, _, body) = problem(extract(req).unwrap_err().into_response());
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0]["code"], "invalid_type");
+    assert!(!body.to_string().contains("12345"));
+
+    let req = request(
+        Some("application/json"),
+        r#"{"email":"jo@example.com","nickname":"x"}"#,
+    );
+    let (status, _, body) = problem(extract(req).unwrap_err().into_response());
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["errors"],
+        json!([{"pointer": "/nickname", "code": "unknown_field",
+                "detail": "is not a field of this object"}])
+    );
+}
+
+#[test]
+fn malformed_json_is_400() {
+    for bad in [
+        &b"{\"email\": \"secret"[..],
+        b"nope-secret",
+        b"{\"email\":\"\xff\"}",
+        b"",
+    ] {
+        let req = request(Some("application/json"), bad.to_vec());
+        let rejection = extract(req).unwrap_err();
+        assert!(
+            matches!(rejection, ValidRejection::Malformed(_)),
+            "{rejection:?}"
+        );
+        let (status, ct, body) = problem(rejection.into_response());
+        assert_eq!(status, 400);
+        assert_eq!(ct, PROBLEM_JSON);
+        assert_eq!(body["errors"][0]["code"], "malformed_json");
+        assert_eq!(body["errors"][0]["pointer"], "");
+        assert!(!body.to_string().contains("secret"));
+    }
+}
+
+#[test]
+fn wrong_or_missing_content_type_is_415() {
+    for ct in [
+        None,
+        Some("text/plain"),
+        Some("application/x-www-form-urlencoded"),
+        Some("application/jsonx"),
+        Some("json"),
+    ] {
+        let req = request(ct, r#"{"email":"jo@example.com"}"#);
+        let rejection = extract(req).unwrap_err();
+        assert_eq!(rejection, ValidRejection::UnsupportedMediaType, "{ct:?}");
+        let (status, content_type, body) = problem(rejection.into_response());
+        assert_eq!(status, 415);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(body["status"], 415);
+        assert!(body.get("errors").is_none());
+    }
+}
+
+#[test]
+fn body_over_the_default_limit_is_413() {
+    let padding = " ".repeat(DEFAULT_BODY_LIMIT);
+    let body = format!(r#"{{"email":"jo@example.com"}}{padding}"#);
+    let rejection = extract(request(Some("application/json"), body)).unwrap_err();
+    assert_eq!(
+        rejection,
+        ValidRejection::PayloadTooLarge {
+            limit: DEFAULT_BODY_LIMIT
+        }
+    );
+    let (status, _, body) = problem(rejection.into_response());
+    assert_eq!(status, 413);
+    assert_eq!(body["status"], 413);
+
+    // Exactly at the limit is fine.
+    let json = r#"{"email":"jo@example.com"}"#;
+    let body = format!("{json}{}", " ".repeat(DEFAULT_BODY_LIMIT - json.len()));
+    assert!(extract(request(Some("application/json"), body)).is_ok());
+}
+
+#[test]
+fn declared_length_over_the_limit_is_413_before_reading() {
+    let mut req = request(Some("application/json"), r#"{"email":"jo@example.com"}"#);
+    req.headers_mut()
+        .insert(CONTENT_LENGTH, HeaderValue::from_static("10000000"));
+    assert!(matches!(
+        extract(req),
+        Err(ValidRejection::PayloadTooLarge { .. })
+    ));
+}
+
+#[test]
+fn limit_is_configurable_by_extension() {
+    let body = r#"{"email":"jo@example.com",        "name":"Jo"}"#;
+    let mut req = request(Some("application/json"), body);
+    req.extensions_mut().insert(BodyLimit(16));
+    assert_eq!(
+        extract(req).unwrap_err(),
+        ValidRejection::PayloadTooLarge { limit: 16 }
+    );
+
+    let big = format!(
+        r#"{{"email":"jo@example.com"}}{}"#,
+        " ".repeat(DEFAULT_BODY_LIMIT * 2)
+    );
+    let mut req = request(Some("application/json"), big);
+    req.extensions_mut()
+        .insert(BodyLimit(DEFAULT_BODY_LIMIT * 4));
+    assert!(extract(req).is_ok());
+}
+
+#[test]
+fn json_body_gives_the_raw_bytes_after_the_checks() {
+    let req = request(Some("application/json"), "not json at all");
+    let JsonBody(bytes) = ready(JsonBody::from_request(req, &())).unwrap();
+    assert_eq!(&bytes[..], b"not json at all");
+    let req = request(Some("text/plain"), "{}");
+    assert_eq!(
+        ready(JsonBody::from_request(req, &())).unwrap_err(),
+        ValidRejection::UnsupportedMediaType
+    );
+}
+
+#[test]
+fn validation_errors_and_errors_answer_as_problems() {
+    let mut errors = ValidationErrors::new();
+    errors.push(
+        &Path::ROOT.key("email"),
+        RuleError::new("email", "is not an email address"),
+    );
+    let (status, ct, body) = problem(errors.clone().into_response());
+    assert_eq!((status.as_u16(), ct.as_str()), (422, PROBLEM_JSON));
+    assert_eq!(
+        body["errors"],
+        json!([{"pointer": "/email", "code": "email", "detail": "is not an email address"}])
+    );
+    let (status, _, _) = problem(Error::Syntax(errors.clone()).into_response());
+    assert_eq!(status, 400);
+    let (status, _, _) = problem(Error::Invalid(errors.clone()).into_response());
+    assert_eq!(status, 422);
+    let (status, _, _) = problem(Error::Unrepresentable(errors).into_response());
+    assert_eq!(status, 422);
+}
+
+#[test]
+fn custom_problems() {
+    let p = Problem::new(StatusCode::NOT_FOUND, "no customer has this id");
+    assert_eq!(p.to_string(), "404 Not Found: no customer has this id");
+    let (status, ct, body) = problem(p.into_response());
+    assert_eq!((status.as_u16(), ct.as_str()), (404, PROBLEM_JSON));
+    assert_eq!(
+        body,
+        json!({"type": "about:blank", "title": "Not Found", "status": 404,
+               "detail": "no customer has this id"})
+    );
+    let p = Problem::new(StatusCode::CONFLICT, "taken").with_type("/problems/taken", "Taken");
+    assert_eq!(
+        (p.kind(), p.title(), p.detail()),
+        ("/problems/taken", "Taken", "taken")
+    );
+}
