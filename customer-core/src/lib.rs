@@ -1,4 +1,5 @@
-#![doc = include_str!("../../README.md")]
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![warn(missing_docs)]
 
 // The models in `providers` derive `CustomerModel`, whose output names `::customer_core`.
@@ -16,6 +17,7 @@ pub mod customer;
 pub mod providers;
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 
 #[doc(hidden)]
@@ -27,3 +29,8 @@ pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::CustomerModel;
 pub use patch::Patch;
 pub use valid::Valid;
+
+/// The repository's README, whose examples are tested as doctests here.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct WorkspaceReadme;

@@ -6,7 +6,10 @@
 //! `expand` writes the code. Every error is collected and reported at its token.
 //!
 //! Set `CUSTOMER_DEBUG=TypeName` (or `CUSTOMER_DEBUG=1` for every type) while compiling to
-//! print the generated code on stderr.
+//! print the generated code on stderr. Cargo caches a crate's compiled output and replays the
+//! messages of the last build, but a macro's own `eprintln!` is not among them, and the variable
+//! is not tracked: to see an expansion again, make the crate rebuild (`touch src/lib.rs`, or
+//! `cargo clean -p your-crate`) with the variable set.
 
 mod ast;
 mod attr;
@@ -21,6 +24,37 @@ use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `customer_core::CustomerModel` from `#[customer(...)]` attributes.
+///
+/// Depend on `customer-core` and use it as `customer_core::CustomerModel`; the rules are
+/// documented there, with examples. The attribute language in one table:
+///
+/// | where | key | meaning |
+/// | --- | --- | --- |
+/// | field | `email`, `email(max = 254)`, `email(ascii)` | an email address, 1..=320 characters (or `max`) |
+/// | field | `pattern = "^[a-z]+$"` | the whole value matches; checked while compiling; `\d \w \s` are ASCII |
+/// | field | `id(prefix = "ctm_", chars = "a-z0-9", len = 26)` | a typed ID; `min_len` / `max_len` instead of `len` |
+/// | field | `locale`, `locale(short)` | an RFC 5646 language tag; `short`: language(-Script)(-REGION) |
+/// | field | `metadata`, `metadata(max_bytes = 1024)`, `metadata(json_string)` | compact JSON of at most N bytes |
+/// | field | `length(min = 1, max = 64)` | characters of text, items of collections |
+/// | field | `bytes(min = 1, max = 64)` | UTF-8 bytes of text |
+/// | field | `one_of("a", "b")` | one of a closed list |
+/// | field | `country`, `phone`, `url`, `timestamp` | ISO 3166-1 alpha-2, E.164, absolute http(s) URL, RFC 3339 |
+/// | field | `range(min = 1, max = 10)` | a number within inclusive bounds (any expression) |
+/// | field | `each(rule, …)` | the rules applied to every element, reported at `/field/N` |
+/// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…) |
+/// | field | `required` | an `Option` that must be `Some` (a `Patch` that must not be `Null`) |
+/// | field | `custom = path` | `fn(&T) -> Result<(), RuleError>` |
+/// | field | `message = "…"`, `code = "…"` | override the message or code of the field's rules |
+/// | field | `skip` | neither validated nor mapped by conversions |
+/// | field | `rename = "…"`, `with = path`, `default` | shape the container's conversions |
+/// | container | `crate = path` | where the runtime is (default `::customer_core`) |
+/// | container | `check = path` | `fn(&Self) -> Result<(), RuleError>`, reported at the struct |
+/// | container | `from = T`, `into = T`, `try_from = T`, `try_into = T` | field-mapped conversions |
+/// | newtype | any field rule, `message`, `code` | a parsed newtype: `#[customer(email)] struct Email(String);` |
+/// | enum variant | `other` | the catch-all `Other(String)` variant of a field-less enum |
+///
+/// Rules on `Option<T>` (and `Patch<T>`) fields check the value when there is one. Every misuse
+/// is a compile error at the offending token, with a hint.
 #[proc_macro_derive(CustomerModel, attributes(customer))]
 pub fn derive_customer_model(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
