@@ -158,9 +158,8 @@ impl Absorb for core::convert::Infallible {
 }
 
 impl Absorb for ValidationErrors {
-    fn absorb(mut self, path: &Path<'_>, report: &mut ValidationErrors) {
-        self.prefix_pointers(&path.to_pointer());
-        report.append(self);
+    fn absorb(self, path: &Path<'_>, report: &mut ValidationErrors) {
+        report.append_under(path, self);
     }
 }
 
@@ -173,6 +172,36 @@ impl Absorb for RuleError {
 impl Absorb for crate::Error {
     fn absorb(self, path: &Path<'_>, report: &mut ValidationErrors) {
         self.into_violations().absorb(path, report);
+    }
+}
+
+/// What a container's `check = f` returns: a [`RuleError`], reported at the struct's own
+/// pointer, or a [`ValidationErrors`] whose pointers are relative to the struct.
+#[diagnostic::on_unimplemented(
+    message = "a `check` function returns `Result<(), RuleError>` or `Result<(), ValidationErrors>`, not `{Self}`",
+    label = "this function's return type",
+    note = "`RuleError` is reported at the struct's own pointer; in `ValidationErrors` pointers are relative to the struct, e.g. `/phone`"
+)]
+pub trait CheckOutcome {
+    /// Records the failure, if any, under `path`.
+    fn report_at(self, path: &Path<'_>, report: &mut ValidationErrors);
+}
+
+impl CheckOutcome for Result<(), RuleError> {
+    #[inline]
+    fn report_at(self, path: &Path<'_>, report: &mut ValidationErrors) {
+        if let Err(error) = self {
+            push(report, path, error, None, None);
+        }
+    }
+}
+
+impl CheckOutcome for Result<(), ValidationErrors> {
+    #[inline]
+    fn report_at(self, path: &Path<'_>, report: &mut ValidationErrors) {
+        if let Err(errors) = self {
+            report.append_under(path, errors);
+        }
     }
 }
 

@@ -256,6 +256,26 @@ impl ValidationErrors {
         self.violations.append(&mut other.violations);
     }
 
+    /// Moves every violation of `other` into `self`, re-rooted under `path`: a pointer `/phone`
+    /// of `other` becomes `/contact/phone` when `path` is `/contact`.
+    ///
+    /// ```
+    /// use customer_core::{Path, RuleError, ValidationErrors, Violation};
+    ///
+    /// let mut inner = ValidationErrors::default();
+    /// inner.push_violation(Violation::new("/phone", RuleError::new("phone", "is not a phone number")));
+    /// let mut report = ValidationErrors::new();
+    /// report.append_under(&Path::ROOT.key("contact"), inner);
+    /// assert_eq!(report.violations()[0].pointer(), "/contact/phone");
+    /// ```
+    #[cold]
+    pub fn append_under(&mut self, path: &Path<'_>, mut other: ValidationErrors) {
+        if path.depth() > 0 {
+            other.prefix_pointers(&path.to_pointer());
+        }
+        self.append(other);
+    }
+
     /// `true` when nothing was reported.
     #[must_use]
     pub fn is_empty(&self) -> bool {

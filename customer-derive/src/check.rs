@@ -4,7 +4,9 @@ use crate::ast::{Container, Data, Field, Style};
 use crate::attr::ConversionKind;
 use crate::ctxt::Ctxt;
 use crate::rules::{Class, Place, Rule, RuleSpec};
+use proc_macro2::Span;
 use quote::ToTokens;
+use syn::spanned::Spanned;
 
 pub(crate) fn check(cx: &Ctxt, container: &Container) {
     match &container.data {
@@ -162,10 +164,39 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
                 cx.error_spanned_by(with, "`with` shapes a conversion: add `from`, `into`, `try_from` or `try_into` to the container");
             }
         }
+        if let Some(span) = attrs.skip_conversion {
+            check_skip_conversion(cx, field, span, conversions.is_empty());
+        }
         if let Some(span) = attrs.default {
             if !has(&[ConversionKind::From, ConversionKind::TryFrom]) {
                 cx.error_at(span, "`default` fills this field in a `from` or `try_from` conversion: add one to the container, or remove `default`");
             }
+        }
+    }
+}
+
+/// `skip_conversion` leaves the field out of every conversion: it needs one, and nothing else
+/// about the field's conversion can be said next to it.
+fn check_skip_conversion(cx: &Ctxt, field: &Field, span: Span, no_conversion: bool) {
+    let attrs = &field.attrs;
+    let together = |other: Span, message: String| {
+        let mut error = syn::Error::new(other, message);
+        error.combine(syn::Error::new(span, "`skip_conversion` is here"));
+        cx.syn_error(error);
+    };
+    if let Some(skip) = attrs.skip {
+        together(skip, "`skip` and `skip_conversion` together: `skip` already leaves the field out of conversions and out of validation; keep `skip_conversion` alone to still validate the field".to_owned());
+    } else if no_conversion {
+        cx.error_at(span, "`skip_conversion` leaves this field out of a conversion, and the container has none: add `from`, `into`, `try_from` or `try_into` to the container, or remove `skip_conversion`");
+    }
+    let shaping = [
+        ("rename", attrs.rename.as_ref().map(Spanned::span)),
+        ("with", attrs.with.as_ref().map(Spanned::span)),
+        ("default", attrs.default),
+    ];
+    for (name, at) in shaping {
+        if let Some(at) = at {
+            together(at, format!("`{name}` shapes this field's conversion, but `skip_conversion` leaves the field out of it: remove one of them"));
         }
     }
 }

@@ -20,10 +20,18 @@ pub(crate) use crate::rules::{Rule, RuleSpec};
 pub(crate) use serde::serde_attrs;
 
 /// The keys of a field besides its rules.
-const FIELD_KEYS: &[&str] = &["skip", "message", "code", "rename", "with", "default"];
+const FIELD_KEYS: &[&str] = &[
+    "skip",
+    "skip_conversion",
+    "message",
+    "code",
+    "rename",
+    "with",
+    "default",
+];
 /// The keys of a container besides the rules of a newtype.
 const CONTAINER_KEYS: &[&str] = &[
-    "crate", "check", "from", "into", "try_from", "try_into", "message", "code",
+    "crate", "check", "context", "from", "into", "try_from", "try_into", "message", "code",
 ];
 
 /// `#[customer(...)]` on a field (or enum variant).
@@ -33,6 +41,8 @@ pub(crate) struct FieldAttrs {
     /// A rule whose arguments were refused: its error stands for it.
     pub broken_rule: bool,
     pub skip: Option<Span>,
+    /// Left out of conversions, still validated.
+    pub skip_conversion: Option<Span>,
     pub message: Option<LitStr>,
     pub code: Option<LitStr>,
     pub rename: Option<LitStr>,
@@ -41,11 +51,20 @@ pub(crate) struct FieldAttrs {
     pub other: Option<Span>,
 }
 
+impl FieldAttrs {
+    /// Left out of conversions: `skip` or `skip_conversion`.
+    pub(crate) fn unmapped(&self) -> bool {
+        self.skip.is_some() || self.skip_conversion.is_some()
+    }
+}
+
 /// `#[customer(...)]` on the container.
 #[derive(Default)]
 pub(crate) struct ContainerAttrs {
     pub krate: Option<syn::Path>,
     pub checks: Vec<syn::Path>,
+    /// `context(T)`: the type `validate_with` takes and rule arguments read as `ctx`.
+    pub context: Option<syn::Type>,
     pub conversions: Vec<Conversion>,
     pub rules: Vec<RuleSpec>,
     pub broken_rule: bool,
@@ -120,6 +139,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
     let mut out = FieldAttrs::default();
     let mut seen = Seen::default();
     let mut skip = Slot::new("skip");
+    let mut skip_conversion = Slot::new("skip_conversion");
     let mut default = Slot::new("default");
     let mut other = Slot::new("other");
     let mut message = Slot::new("message");
@@ -135,6 +155,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
             }
             match name.as_str() {
                 "skip" => flag(cx, &meta, &mut skip)?,
+                "skip_conversion" => flag(cx, &meta, &mut skip_conversion)?,
                 "default" => flag(cx, &meta, &mut default)?,
                 "other" if is_variant => flag(cx, &meta, &mut other)?,
                 "message" => message.set(cx, span, non_empty_str(cx, &meta, "message")?),
@@ -161,6 +182,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
         }
     }
     out.skip = skip.span();
+    out.skip_conversion = skip_conversion.span();
     out.default = default.span();
     out.other = other.span();
     out.message = message.get().flatten();
@@ -173,7 +195,8 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
 /// A key that takes no value: `skip`.
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Slot<()>) -> syn::Result<()> {
     slot.set(cx, meta.path.span(), ());
-    Ok(())
+    let name = key_name(meta);
+    parse::bare(cx, meta, &name)
 }
 
 /// Reads every `#[customer(...)]` of the container.
@@ -181,6 +204,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
     let mut out = ContainerAttrs::default();
     let mut seen = Seen::default();
     let mut krate = Slot::new("crate");
+    let mut context = Slot::new("context");
     let mut message = Slot::new("message");
     let mut code = Slot::new("code");
     for attr in customer_attrs(attrs) {
@@ -205,6 +229,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
             match name.as_str() {
                 "crate" => krate.set(cx, span, path_value(&meta, "crate")?),
                 "check" => out.checks.push(path_value(&meta, "check")?),
+                "context" => context.set(cx, span, context_type(&meta)?),
                 "message" => message.set(cx, span, non_empty_str(cx, &meta, "message")?),
                 "code" => code.set(cx, span, code_str(cx, &meta)?),
                 _ => {
@@ -220,7 +245,26 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
         }
     }
     out.krate = krate.get();
+    out.context = context.get();
     out.message = message.get().flatten();
     out.code = code.get().flatten();
     out
+}
+
+/// `context(Type)`.
+fn context_type(meta: &ParseNestedMeta) -> syn::Result<syn::Type> {
+    let example = "`context` names the type of the validation context: `context(Limits)`";
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(syn::Error::new(meta.path.span(), example));
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    if content.is_empty() {
+        return Err(syn::Error::new(meta.path.span(), example));
+    }
+    let ty: syn::Type = content.parse()?;
+    if !content.is_empty() {
+        return Err(content.error("`context` takes one type: `context(Limits)`"));
+    }
+    Ok(ty)
 }

@@ -1,5 +1,5 @@
 //! Field-mapped conversions: `from`, `into`, `try_from`, `try_into`, shaped by the fields'
-//! `rename`, `with`, `default` and `skip`.
+//! `rename`, `with`, `default`, `skip` and `skip_conversion`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -66,7 +66,7 @@ fn from_impl(conv: &Conv) -> TokenStream {
     let src = quote!(__customer_source);
     let inits = fields.iter().map(|field| {
         let member = &field.member;
-        if field.attrs.skip.is_some() || field.attrs.default.is_some() {
+        if field.attrs.unmapped() || field.attrs.default.is_some() {
             return quote!(#member: ::core::default::Default::default());
         }
         let from = other_member(field);
@@ -99,7 +99,7 @@ fn into_impl(conv: &Conv) -> TokenStream {
     let src = quote!(__customer_source);
     let inits = fields
         .iter()
-        .filter(|f| f.attrs.skip.is_none())
+        .filter(|f| !f.attrs.unmapped())
         .map(|field| {
             let member = &field.member;
             let to = other_member(field);
@@ -150,7 +150,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
                 theirs.to_token_stream().to_string(),
             )
         };
-        if field.attrs.skip.is_some() {
+        if field.attrs.unmapped() {
             if from_other {
                 inits.push(quote!(#target: ::core::default::Default::default()));
             }

@@ -57,11 +57,10 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
         body.extend(field_checks(krate, field, &path, &report));
     }
     for check in &container.attrs.checks {
+        // Either return type: `CheckOutcome` places a `RuleError` at the struct's pointer and
+        // re-roots a `ValidationErrors` under it. A wrong signature is reported at the path.
         body.extend(quote_spanned! {check.span()=>
-            let __customer_check: fn(&Self) -> ::core::result::Result<(), #krate::__private::RuleError> = #check;
-            if let ::core::result::Result::Err(__customer_error) = __customer_check(self) {
-                #krate::__private::push(#report, #path, __customer_error, ::core::option::Option::None, ::core::option::Option::None);
-            }
+            #krate::__private::CheckOutcome::report_at(#check(self), #path, #report);
         });
     }
     quote! {
