@@ -190,3 +190,168 @@ fn checks_returning_reports_point_at_fields_under_the_struct() {
         .validate()
         .is_ok());
 }
+
+// ---- validation context ----------------------------------------------------------------------
+
+/// Limits that differ per tenant.
+struct Tenant {
+    name_max: usize,
+    metadata_limit: usize,
+    email_max: usize,
+    plans: &'static [&'static str],
+    min_age: u8,
+}
+
+const TENANT: Tenant = Tenant {
+    name_max: 8,
+    metadata_limit: 16,
+    email_max: 40,
+    plans: &["free", "pro"],
+    min_age: 18,
+};
+
+fn known_plan(plan: &str, tenant: &Tenant) -> Result<(), RuleError> {
+    if tenant.plans.contains(&plan) {
+        Ok(())
+    } else {
+        Err(RuleError::new("plan", "is not a plan of this tenant"))
+    }
+}
+
+fn old_enough(form: &TenantSignup, tenant: &Tenant) -> Result<(), ValidationErrors> {
+    let mut errors = ValidationErrors::default();
+    if form.age < tenant.min_age {
+        errors.push_violation(Violation::new(
+            "/age",
+            RuleError::new("too_young", "is below this tenant's minimum age"),
+        ));
+    }
+    errors.into_result()
+}
+
+#[derive(CustomerModel, Debug, serde::Deserialize)]
+#[customer(context(Tenant), check = old_enough)]
+struct TenantSignup {
+    #[customer(email(max = ctx.email_max))]
+    email: String,
+    #[customer(length(min = 1, max = ctx.name_max))]
+    name: Option<String>,
+    #[customer(bytes(max = ctx.name_max * 4))]
+    nickname: Option<String>,
+    #[customer(metadata(max_bytes = ctx.metadata_limit))]
+    metadata: Option<serde_json::Value>,
+    #[customer(custom = known_plan)]
+    plan: String,
+    #[customer(range(min = 0, max = 150))]
+    age: u8,
+    /// A nested model with the same context gets it.
+    #[customer(nested)]
+    address: Option<TenantAddress>,
+    /// A nested model without a context is validated as before.
+    #[customer(nested)]
+    contacts: Vec<Contact>,
+}
+
+#[derive(CustomerModel, Debug, serde::Deserialize)]
+#[customer(context(Tenant))]
+struct TenantAddress {
+    #[customer(length(max = ctx.name_max))]
+    city: String,
+}
+
+impl<'de> serde::Deserialize<'de> for Contact {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> Result<Self, D::Error> {
+        Ok(contact(Some("jo@example.com"), None, "NL"))
+    }
+}
+
+fn tenant_signup() -> TenantSignup {
+    TenantSignup {
+        email: "jo@example.com".to_owned(),
+        name: Some("Jo".to_owned()),
+        nickname: None,
+        metadata: Some(serde_json::json!({"a": 1})),
+        plan: "pro".to_owned(),
+        age: 30,
+        address: Some(TenantAddress {
+            city: "Utrecht".to_owned(),
+        }),
+        contacts: vec![contact(Some("jo@example.com"), None, "NL")],
+    }
+}
+
+#[test]
+fn rule_arguments_custom_and_check_read_the_context() {
+    use customer_core::CustomerModelWith;
+    assert!(tenant_signup().validate_with(&TENANT).is_ok());
+
+    let mut form = tenant_signup();
+    form.email = format!("{}@example.com", "j".repeat(30));
+    form.name = Some("Josephine".to_owned());
+    form.nickname = Some("é".repeat(17));
+    form.metadata = Some(serde_json::json!({"note": "more than sixteen"}));
+    form.plan = "gold".to_owned();
+    form.age = 17;
+    form.address = Some(TenantAddress {
+        city: "Rotterdam".to_owned(),
+    });
+    form.contacts = vec![contact(None, None, "NL")];
+    expect(
+        form.validate_with(&TENANT),
+        &[
+            ("/email", "email"),
+            ("/name", "length"),
+            ("/nickname", "bytes"),
+            ("/metadata", "metadata_too_large"),
+            ("/plan", "plan"),
+            ("/address/city", "length"),
+            ("/contacts/0/email", "contact_required"),
+            ("/contacts/0/phone", "contact_required"),
+            ("/age", "too_young"),
+        ],
+    );
+    // The same form under a more generous tenant.
+    let generous = Tenant {
+        name_max: 64,
+        metadata_limit: 1024,
+        email_max: 320,
+        plans: &["gold"],
+        min_age: 16,
+    };
+    let mut form = tenant_signup();
+    form.plan = "gold".to_owned();
+    form.age = 17;
+    form.name = Some("Josephine".to_owned());
+    assert!(form.validate_with(&generous).is_ok());
+}
+
+#[test]
+fn email_max_from_the_context_is_capped_at_320() {
+    use customer_core::CustomerModelWith;
+    let huge = Tenant {
+        email_max: usize::MAX,
+        ..TENANT
+    };
+    let mut form = tenant_signup();
+    form.email = format!("{}@example.com", "j".repeat(320));
+    expect(form.validate_with(&huge), &[("/email", "email")]);
+}
+
+#[test]
+fn valid_from_json_with_takes_the_context() {
+    use customer_core::{Error, Valid};
+    let json = r#"{"email": "jo@example.com", "name": "Josephine", "nickname": null,
+        "metadata": null, "plan": "pro", "age": 40, "address": null, "contacts": []}"#;
+    let generous = Tenant {
+        name_max: 64,
+        ..TENANT
+    };
+    let form = Valid::<TenantSignup>::from_json_with(json, &generous).expect("valid");
+    assert_eq!(form.name.as_deref(), Some("Josephine"));
+    let Err(Error::Invalid(errors)) = Valid::<TenantSignup>::from_json_with(json, &TENANT) else {
+        panic!("a name of 9 characters is over this tenant's limit");
+    };
+    assert_eq!(found(&errors), [("/name".to_owned(), "length".to_owned())]);
+    assert!(!errors.to_string().contains("Josephine"));
+    assert!(Valid::new_with(tenant_signup(), &TENANT).is_ok());
+}

@@ -2,7 +2,7 @@
 //! any release, together with `customer-derive`, whose version is pinned to this crate's.
 
 pub use crate::error::{Path, RuleError, ValidationErrors};
-pub use crate::model::CustomerModel;
+pub use crate::model::{CustomerModel, CustomerModelWith, ModelContext};
 pub use crate::patch::Patch;
 pub use crate::rules;
 pub use serde;
@@ -35,6 +35,43 @@ impl<T: serde::Serialize + ?Sized> MetadataViaSerialize for &MetadataProbe<'_, T
     #[inline]
     fn check_metadata(&self, max_bytes: usize) -> Result<(), RuleError> {
         crate::rules::metadata::check(self.0, max_bytes)
+    }
+}
+
+/// A `nested` value in a model with a context `C`, dispatched by autoref: a
+/// [`CustomerModelWith<C>`] gets the context ([`NestedViaContext`]), any other model is validated
+/// without it ([`NestedViaPlain`]). The derive calls `(&NestedProbe(v, ctx)).nested_into(..)`.
+pub struct NestedProbe<'a, T: ?Sized, C: ?Sized>(pub &'a T, pub &'a C);
+
+/// The context arm of [`NestedProbe`].
+pub trait NestedViaContext {
+    /// Validates the value with the context.
+    fn nested_into(&self, path: &Path<'_>, report: &mut ValidationErrors);
+}
+
+impl<T: CustomerModelWith<C> + ?Sized, C: ?Sized> NestedViaContext for NestedProbe<'_, T, C> {
+    #[inline]
+    fn nested_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
+        self.0.validate_into_with(self.1, path, report);
+    }
+}
+
+/// The plain arm of [`NestedProbe`]: the bound is on the method, so that a type that is no model
+/// at all is reported as "not a customer model".
+pub trait NestedViaPlain<T: ?Sized> {
+    /// Validates the value without the context.
+    fn nested_into(&self, path: &Path<'_>, report: &mut ValidationErrors)
+    where
+        T: CustomerModel;
+}
+
+impl<T: ?Sized, C: ?Sized> NestedViaPlain<T> for &NestedProbe<'_, T, C> {
+    #[inline]
+    fn nested_into(&self, path: &Path<'_>, report: &mut ValidationErrors)
+    where
+        T: CustomerModel,
+    {
+        self.0.validate_into(path, report);
     }
 }
 

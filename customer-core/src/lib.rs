@@ -26,7 +26,7 @@ pub mod __private;
 pub use customer::{Address, Customer, Mode, Phone, Status};
 pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
-pub use model::CustomerModel;
+pub use model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 pub use patch::Patch;
 pub use valid::Valid;
 

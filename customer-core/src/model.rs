@@ -1,4 +1,6 @@
-//! The [`CustomerModel`] trait and its implementations for the containers `nested` goes through.
+//! The [`CustomerModel`] trait and its implementations for the containers `nested` goes through;
+//! [`CustomerModelWith`] for models whose rules read a validation context, and [`ModelContext`],
+//! which names the context a model needs (for [`Valid`](crate::Valid) and the axum extractor).
 
 use crate::error::{Path, RuleError, ValidationErrors, MAX_DEPTH};
 
@@ -6,10 +8,14 @@ use crate::error::{Path, RuleError, ValidationErrors, MAX_DEPTH};
 ///
 /// `validate` reports every violation at once, each at the JSON Pointer of the offending value in
 /// wire names. It allocates nothing when the value is valid.
+///
+/// A model with `#[customer(context(T))]` implements [`CustomerModelWith<T>`] instead, and has no
+/// `validate()`: its rules cannot run without their context.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a customer model",
-    label = "`nested` needs a type that implements `CustomerModel`",
-    note = "add `#[derive(CustomerModel)]` to the type, or remove `nested` from the field"
+    label = "`{Self}` does not implement `CustomerModel`",
+    note = "add `#[derive(CustomerModel)]` to `{Self}`",
+    note = "a model with `#[customer(context(T))]` is validated with `validate_with(&ctx)`, not `validate()`"
 )]
 pub trait CustomerModel {
     /// Checks every rule and returns every violation, in declared field order.
@@ -23,6 +29,181 @@ pub trait CustomerModel {
     ///
     /// This is how nested models report into their parent's report.
     fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors);
+}
+
+/// A model whose rules read a validation context of type `C`: `#[derive(CustomerModel)]` with
+/// `#[customer(context(C))]` on the struct.
+///
+/// ```
+/// use customer_core::{CustomerModel, CustomerModelWith};
+///
+/// struct Limits {
+///     name_max: usize,
+/// }
+///
+/// #[derive(CustomerModel)]
+/// #[customer(context(Limits))]
+/// struct Profile {
+///     #[customer(length(max = ctx.name_max))]
+///     name: String,
+/// }
+///
+/// let profile = Profile { name: "Josephine".to_owned() };
+/// assert!(profile.validate_with(&Limits { name_max: 16 }).is_ok());
+/// let errors = profile.validate_with(&Limits { name_max: 4 }).unwrap_err();
+/// assert_eq!(errors.to_string(), "/name: must have a length of at most 4");
+/// ```
+///
+/// Nested models with the same context type get it passed down; nested models without a context
+/// are validated as usual. `Option`, `Box`, `Vec`, slices, arrays, `Rc`, `Arc` and map values of a
+/// `CustomerModelWith<C>` are `CustomerModelWith<C>` too.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a customer model with a context of type `{C}`",
+    label = "`{Self}` does not implement `CustomerModelWith<{C}>`",
+    note = "add `#[derive(CustomerModel)]` and `#[customer(context({C}))]` to `{Self}`"
+)]
+pub trait CustomerModelWith<C: ?Sized> {
+    /// Checks every rule with `ctx` and returns every violation, in declared field order.
+    fn validate_with(&self, ctx: &C) -> Result<(), ValidationErrors> {
+        let mut report = ValidationErrors::new();
+        self.validate_into_with(ctx, &Path::ROOT, &mut report);
+        report.into_result()
+    }
+
+    /// Checks every rule with `ctx`, appending the violations to `report` under `path`.
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors);
+}
+
+/// The context a model's rules read: [`NoContext`] for every [`CustomerModel`], the type of
+/// `#[customer(context(T))]` for the others (the derive implements it). What lets
+/// [`Valid<T>`](crate::Valid) and the axum extractor serve both kinds of model.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a customer model",
+    label = "`{Self}` does not implement `CustomerModel`",
+    note = "add `#[derive(CustomerModel)]` to `{Self}`"
+)]
+pub trait ModelContext {
+    /// What the rules read: [`NoContext`], or the type of `#[customer(context(T))]`.
+    type Context;
+
+    /// Validates with `ctx`.
+    fn validate_in_context(&self, ctx: &Self::Context) -> Result<(), ValidationErrors>;
+}
+
+impl<T: CustomerModel + ?Sized> ModelContext for T {
+    type Context = NoContext;
+
+    #[inline]
+    fn validate_in_context(&self, _: &NoContext) -> Result<(), ValidationErrors> {
+        self.validate()
+    }
+}
+
+/// The context of a model without one. With the `axum` feature it can be had from any router
+/// state, so a plain model's extractor needs nothing of the state.
+#[derive(Debug, Default)]
+#[non_exhaustive]
+pub struct NoContext;
+
+// `CustomerModelWith<C>` for the containers `nested` goes through, as for `CustomerModel`.
+
+impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for Option<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if let Some(value) = self {
+            value.validate_into_with(ctx, path, report);
+        }
+    }
+}
+
+impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for crate::patch::Patch<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if let crate::patch::Patch::Value(value) = self {
+            value.validate_into_with(ctx, path, report);
+        }
+    }
+}
+
+impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for Vec<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        self.as_slice().validate_into_with(ctx, path, report);
+    }
+}
+
+impl<T: CustomerModelWith<C> + ?Sized, C: ?Sized> CustomerModelWith<C> for &T {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        (**self).validate_into_with(ctx, path, report);
+    }
+}
+
+impl<T: CustomerModelWith<C> + ?Sized, C: ?Sized> CustomerModelWith<C> for Box<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if !too_deep(path, report) {
+            (**self).validate_into_with(ctx, path, report);
+        }
+    }
+}
+
+impl<T: CustomerModelWith<C> + ?Sized, C: ?Sized> CustomerModelWith<C> for std::rc::Rc<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        (**self).validate_into_with(ctx, path, report);
+    }
+}
+
+impl<T: CustomerModelWith<C> + ?Sized, C: ?Sized> CustomerModelWith<C> for std::sync::Arc<T> {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        (**self).validate_into_with(ctx, path, report);
+    }
+}
+
+impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for [T] {
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if too_deep(path, report) {
+            return;
+        }
+        for (index, item) in self.iter().enumerate() {
+            item.validate_into_with(ctx, &path.index(index), report);
+        }
+    }
+}
+
+impl<T: CustomerModelWith<C>, C: ?Sized, const N: usize> CustomerModelWith<C> for [T; N] {
+    #[inline]
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        self.as_slice().validate_into_with(ctx, path, report);
+    }
+}
+
+impl<K: AsRef<str>, T: CustomerModelWith<C>, S, C: ?Sized> CustomerModelWith<C>
+    for std::collections::HashMap<K, T, S>
+{
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if too_deep(path, report) {
+            return;
+        }
+        for (key, value) in self {
+            value.validate_into_with(ctx, &path.key(key.as_ref()), report);
+        }
+    }
+}
+
+impl<K: AsRef<str>, T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C>
+    for std::collections::BTreeMap<K, T>
+{
+    fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
+        if too_deep(path, report) {
+            return;
+        }
+        for (key, value) in self {
+            value.validate_into_with(ctx, &path.key(key.as_ref()), report);
+        }
+    }
 }
 
 /// Records the `too_deep` violation and returns `true` when `path` is past [`MAX_DEPTH`].

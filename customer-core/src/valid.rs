@@ -1,13 +1,15 @@
 //! [`Valid<T>`]: a value that has passed its rules.
 
 use crate::error::{Error, ValidationErrors};
-use crate::model::CustomerModel;
+use crate::model::{CustomerModel, CustomerModelWith};
 
 /// A `T` that has been validated. It can only be built by validating, so a function that takes
 /// `Valid<T>` never sees a value that breaks `T`'s rules.
 ///
 /// It derefs to `T`; its `Deserialize` validates, and [`Valid::from_json`] reads and validates
-/// a JSON document, reporting each violation at its JSON Pointer.
+/// a JSON document, reporting each violation at its JSON Pointer. A model whose rules read a
+/// context (`#[customer(context(C))]`) is validated by [`Valid::new_with`] and
+/// [`Valid::from_json_with`], which take the context.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Valid<T>(T);
 
@@ -37,6 +39,43 @@ impl<T: CustomerModel + serde::de::DeserializeOwned> Valid<T> {
 }
 
 impl<T> Valid<T> {
+    /// Validates `value` with the context its rules read (`#[customer(context(C))]`), keeping it
+    /// when every rule holds.
+    pub fn new_with<C: ?Sized>(value: T, ctx: &C) -> Result<Self, ValidationErrors>
+    where
+        T: CustomerModelWith<C>,
+    {
+        value.validate_with(ctx)?;
+        Ok(Valid(value))
+    }
+
+    /// As [`Valid::from_json`], for a model whose rules read a context:
+    /// `Valid::<SignupForm>::from_json_with(json, &limits)`.
+    pub fn from_json_with<C: ?Sized>(json: &str, ctx: &C) -> Result<Self, Error>
+    where
+        T: CustomerModelWith<C> + serde::de::DeserializeOwned,
+    {
+        let value: T = crate::json::from_str(json)?;
+        value.validate_with(ctx).map_err(Error::Invalid)?;
+        Ok(Valid(value))
+    }
+
+    /// As [`Valid::from_json_with`], from bytes (which must be UTF-8).
+    pub fn from_slice_with<C: ?Sized>(json: &[u8], ctx: &C) -> Result<Self, Error>
+    where
+        T: CustomerModelWith<C> + serde::de::DeserializeOwned,
+    {
+        let value: T = crate::json::from_slice(json)?;
+        value.validate_with(ctx).map_err(Error::Invalid)?;
+        Ok(Valid(value))
+    }
+
+    /// Wraps a value the caller has just validated.
+    #[cfg(feature = "axum")]
+    pub(crate) fn trusted(value: T) -> Self {
+        Valid(value)
+    }
+
     /// The validated value.
     pub fn into_inner(self) -> T {
         self.0

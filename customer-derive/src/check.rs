@@ -30,6 +30,12 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
                     "conversions are derived for structs with named fields only",
                 );
             }
+            if let Some(context) = &container.attrs.context {
+                cx.error_spanned_by(
+                    context,
+                    "an enum has no rules to give a context to: `context` goes on a struct",
+                );
+            }
             let mut other_seen = None;
             for variant in variants {
                 for rule in &variant.attrs.rules {
@@ -103,6 +109,11 @@ fn check_container_rules(cx: &Ctxt, container: &Container, style: Style, count: 
     for rule in &container.attrs.rules {
         rule.kind.check_place(cx, rule.span, Place::Container);
     }
+    if let (Some(context), true) = (&container.attrs.context, newtype) {
+        if !container.attrs.rules.is_empty() {
+            cx.error_spanned_by(context, "a parsed newtype cannot take a context: it is checked while parsing (`FromStr`, `TryFrom`, `Deserialize`), where there is none; put the rule on the field of a struct with the context instead");
+        }
+    }
     let has_rules = !container.attrs.rules.is_empty() || container.attrs.broken_rule;
     for lit in [&container.attrs.message, &container.attrs.code]
         .into_iter()
@@ -144,6 +155,13 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
             format!("`{}` is here", first.kind.name()),
         ));
         cx.syn_error(error);
+    }
+    if container.attrs.context.is_some() {
+        for conversion in conversions {
+            if conversion.kind == ConversionKind::TryFrom {
+                cx.error_at(conversion.span, "`try_from` validates the result, whose rules need the context: derive `from` instead and call `validate_with(&ctx)` on the result");
+            }
+        }
     }
     if style != Style::Named {
         for conversion in conversions {

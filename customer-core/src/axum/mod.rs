@@ -21,6 +21,47 @@
 //!     .layer(Extension(BodyLimit(16 * 1024)));
 //! ```
 //!
+//! A model with `#[customer(context(C))]` is validated with the `C` that
+//! [`FromRef`](axum::extract::FromRef) takes from the router's state:
+//!
+//! ```
+//! use axum::{extract::FromRef, routing::post, Router};
+//! use customer_core::{CustomerModel, Valid};
+//!
+//! #[derive(Clone)]
+//! struct Limits {
+//!     name_max: usize,
+//! }
+//!
+//! #[derive(Clone)]
+//! struct AppState {
+//!     limits: Limits,
+//! }
+//!
+//! impl FromRef<AppState> for Limits {
+//!     fn from_ref(state: &AppState) -> Limits {
+//!         state.limits.clone()
+//!     }
+//! }
+//!
+//! #[derive(CustomerModel, serde::Deserialize)]
+//! #[customer(context(Limits))]
+//! struct Profile {
+//!     #[customer(length(max = ctx.name_max))]
+//!     name: String,
+//! }
+//!
+//! async fn update(profile: Valid<Profile>) -> &'static str {
+//!     // `profile.name` has at most `name_max` characters of the state's `Limits`.
+//!     "saved"
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/profile", post(update))
+//!     .with_state(AppState { limits: Limits { name_max: 64 } });
+//! # let _ = app;
+//! ```
+//!
 //! | what went wrong | status | `errors` |
 //! | --- | --- | --- |
 //! | `Content-Type` is not `application/json` (or `application/*+json`) | 415 | none |
@@ -33,7 +74,7 @@
 
 use std::fmt;
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -41,7 +82,7 @@ use http::{HeaderMap, StatusCode};
 use http_body_util::BodyExt as _;
 
 use crate::error::{Error, ValidationErrors};
-use crate::model::CustomerModel;
+use crate::model::{ModelContext, NoContext};
 use crate::valid::Valid;
 
 mod problem;
@@ -269,18 +310,33 @@ impl<S: Send + Sync> FromRequest<S> for JsonBody {
     }
 }
 
+/// A model without a context needs nothing of the router's state.
+impl<S> FromRef<S> for NoContext {
+    fn from_ref(_: &S) -> Self {
+        NoContext
+    }
+}
+
 impl<T, S> FromRequest<S> for Valid<T>
 where
-    T: serde::de::DeserializeOwned + CustomerModel,
+    T: serde::de::DeserializeOwned + ModelContext,
+    T::Context: FromRef<S>,
     S: Send + Sync,
 {
     type Rejection = ValidRejection;
 
     /// Checks the content type and the [`BodyLimit`], reads the body, deserializes it with
-    /// [`crate::json::from_slice`] (shape errors get pointers too) and validates it.
-    async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
+    /// [`crate::json::from_slice`] (shape errors get pointers too) and validates it. A model with
+    /// `#[customer(context(C))]` is validated with the `C` taken from the router's state by
+    /// [`FromRef`].
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read_json_body(req).await?;
-        Valid::<T>::from_slice(&body).map_err(ValidRejection::from)
+        let value: T = crate::json::from_slice(&body)?;
+        let ctx = T::Context::from_ref(state);
+        match value.validate_in_context(&ctx) {
+            Ok(()) => Ok(Valid::trusted(value)),
+            Err(errors) => Err(ValidRejection::Invalid(errors)),
+        }
     }
 }
 

@@ -9,7 +9,7 @@ use axum::body::Body;
 use serde_json::{json, Value};
 
 use super::*;
-use crate::{Path, RuleError};
+use crate::{CustomerModel, Path, RuleError};
 use http::HeaderValue;
 
 /// Bodies built from bytes are ready at once, so one poll finishes every future here.
@@ -87,6 +87,52 @@ fn valid_body_is_extracted() {
     let valid = extract(req).unwrap();
     assert_eq!(valid.email, "jo@example.com");
     assert_eq!(valid.name.as_deref(), Some("Jo"));
+}
+
+#[derive(Clone)]
+struct Limits {
+    name_max: usize,
+}
+
+#[derive(Clone)]
+struct AppState {
+    limits: Limits,
+}
+
+impl FromRef<AppState> for Limits {
+    fn from_ref(state: &AppState) -> Limits {
+        state.limits.clone()
+    }
+}
+
+#[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+#[customer(context(Limits))]
+struct Profile {
+    #[customer(length(max = ctx.name_max))]
+    name: String,
+}
+
+#[test]
+fn the_context_comes_from_the_router_state() {
+    let state = |name_max| AppState {
+        limits: Limits { name_max },
+    };
+    let body = r#"{"name":"Josephine"}"#;
+    let req = request(Some("application/json"), body);
+    let profile = ready(Valid::<Profile>::from_request(req, &state(64))).unwrap();
+    assert_eq!(profile.name, "Josephine");
+    let req = request(Some("application/json"), body);
+    let rejection = ready(Valid::<Profile>::from_request(req, &state(4))).unwrap_err();
+    let (status, _, body) = problem(rejection.into_response());
+    assert_eq!(status, 422);
+    assert_eq!(
+        body["errors"],
+        json!([{"pointer": "/name", "code": "length",
+                "detail": "must have a length of at most 4"}])
+    );
+    // A model without a context works with any state.
+    let req = request(Some("application/json"), r#"{"email":"jo@example.com"}"#);
+    assert!(ready(Valid::<Signup>::from_request(req, &state(4))).is_ok());
 }
 
 #[test]

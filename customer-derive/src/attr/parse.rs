@@ -237,6 +237,11 @@ pub(crate) fn usize_value(
     name: &str,
 ) -> syn::Result<Option<(usize, LitInt)>> {
     let value = expect_value(meta, name, &format!("{name} = 64"))?;
+    usize_in(cx, value, name)
+}
+
+/// The whole number after `key =`.
+fn usize_in(cx: &Ctxt, value: ParseStream, name: &str) -> syn::Result<Option<(usize, LitInt)>> {
     if value.peek(Token![-]) {
         let minus: Token![-] = value.parse()?;
         let token: TokenTree = value.parse()?;
@@ -270,6 +275,49 @@ pub(crate) fn usize_value(
             Ok(None)
         }
     }
+}
+
+/// A count given as a literal, checked while compiling, or as any expression of type `usize`
+/// (`max = ctx.name_max`, `max = MAX_NAME`), checked by the compiler's type check.
+pub(crate) enum Count {
+    Lit(usize, LitInt),
+    Expr(Box<Expr>),
+}
+
+impl Count {
+    /// The value, when it is a literal.
+    pub(crate) fn literal(&self) -> Option<usize> {
+        match self {
+            Count::Lit(value, _) => Some(*value),
+            Count::Expr(_) => None,
+        }
+    }
+
+    /// An expression of type `usize`; a wrong type is reported at the user's expression.
+    pub(crate) fn tokens(&self) -> TokenStream {
+        match self {
+            Count::Lit(value, lit) => quote::quote_spanned!(lit.span()=> #value),
+            Count::Expr(expr) => {
+                quote::quote_spanned!(expr.span()=> { let __customer_count: usize = #expr; __customer_count })
+            }
+        }
+    }
+}
+
+/// `key = 64` or `key = expression`: a literal must be a whole number that is not negative
+/// (as in [`usize_value`]); anything else that is not a literal is kept as an expression.
+pub(crate) fn count_value(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    name: &str,
+) -> syn::Result<Option<Count>> {
+    let value = expect_value(meta, name, &format!("{name} = 64"))?;
+    let literal = value.peek(syn::Lit) || (value.peek(Token![-]) && value.peek2(syn::Lit));
+    if literal {
+        return Ok(usize_in(cx, value, name)?.map(|(v, lit)| Count::Lit(v, lit)));
+    }
+    let expr: Expr = value.parse()?;
+    Ok(Some(Count::Expr(Box::new(expr))))
 }
 
 /// `key = expression`.

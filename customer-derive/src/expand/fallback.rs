@@ -17,7 +17,11 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let mut extra = TokenStream::new();
     let has_container_attr = input.attrs.iter().any(|a| a.path().is_ident("customer"));
-    if let (Some(field), true) = (container.newtype_field(), has_container_attr) {
+    if let (Some(field), true, None) = (
+        container.newtype_field(),
+        has_container_attr,
+        &container.attrs.context,
+    ) {
         // Only text newtypes: the impls of other inners need traits the inner may lack, which
         // would add errors to the one being reported.
         if container.generics.params.is_empty() && ast::is_string(field.ty) {
@@ -48,16 +52,30 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
             }
         });
     }
-    wrap(quote! {
-            #extra
+    let p = quote!(#krate::__private);
+    let model = match &container.attrs.context {
+        Some(context) => quote! {
             #[automatically_derived]
-            impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
-                fn validate_into(
-                    &self,
-                    _: &#krate::__private::Path<'_>,
-                    _: &mut #krate::__private::ValidationErrors,
-                ) {
+            impl #impl_generics #p::CustomerModelWith<#context> for #ident #ty_generics #where_clause {
+                fn validate_into_with(&self, _: &#context, _: &#p::Path<'_>, _: &mut #p::ValidationErrors) {}
+            }
+            #[automatically_derived]
+            impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
+                type Context = #context;
+                fn validate_in_context(&self, _: &#context) -> ::core::result::Result<(), #p::ValidationErrors> {
+                    ::core::result::Result::Ok(())
                 }
             }
+        },
+        None => quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::CustomerModel for #ident #ty_generics #where_clause {
+                fn validate_into(&self, _: &#p::Path<'_>, _: &mut #p::ValidationErrors) {}
+            }
+        },
+    };
+    wrap(quote! {
+        #extra
+        #model
     })
 }

@@ -16,6 +16,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let where_clause = bounds(container, fields);
     let path = quote!(__customer_path);
     let report = quote!(__customer_report);
+    let context = container.attrs.context.as_ref();
 
     let mut body = TokenStream::new();
     if let Some(field) = container.newtype_field() {
@@ -39,6 +40,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                         span: rule.span,
                         field_ty: None,
                         layer: None,
+                        context,
                     })
                 })
                 .collect();
@@ -54,14 +56,44 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
             continue;
         }
-        body.extend(field_checks(krate, field, &path, &report));
+        body.extend(field_checks(krate, field, &path, &report, context));
     }
     for check in &container.attrs.checks {
         // Either return type: `CheckOutcome` places a `RuleError` at the struct's pointer and
         // re-roots a `ValidationErrors` under it. A wrong signature is reported at the path.
+        let call = match context {
+            Some(_) => quote_spanned!(check.span()=> #check(self, ctx)),
+            None => quote_spanned!(check.span()=> #check(self)),
+        };
         body.extend(quote_spanned! {check.span()=>
-            #krate::__private::CheckOutcome::report_at(#check(self), #path, #report);
+            #krate::__private::CheckOutcome::report_at(#call, #path, #report);
         });
+    }
+    if let Some(ty) = context {
+        let p = quote!(#krate::__private);
+        return quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::CustomerModelWith<#ty> for #ident #ty_generics #where_clause {
+                #[inline]
+                fn validate_into_with(
+                    &self,
+                    ctx: &#ty,
+                    #path: &#p::Path<'_>,
+                    #report: &mut #p::ValidationErrors,
+                ) {
+                    let _ = ctx;
+                    #body
+                }
+            }
+            #[automatically_derived]
+            impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
+                type Context = #ty;
+                #[inline]
+                fn validate_in_context(&self, ctx: &#ty) -> ::core::result::Result<(), #p::ValidationErrors> {
+                    #p::CustomerModelWith::<#ty>::validate_with(self, ctx)
+                }
+            }
+        };
     }
     quote! {
         #[automatically_derived]
@@ -83,6 +115,7 @@ fn field_checks(
     field: &Field,
     path: &TokenStream,
     report: &TokenStream,
+    context: Option<&syn::Type>,
 ) -> TokenStream {
     let member = &field.member;
     let at = wire_path(krate, &field.wire, path);
@@ -102,6 +135,7 @@ fn field_checks(
             span: rule.span,
             field_ty: Some(field.ty),
             layer: field.layers.first().copied(),
+            context,
         })
     };
     let (whole, values): (Vec<&RuleSpec>, Vec<&RuleSpec>) = field

@@ -1,4 +1,5 @@
-//! `custom = path`: the user's own `fn(&T) -> Result<(), RuleError>`.
+//! `custom = path`: the user's own `fn(&T) -> Result<(), RuleError>`, or
+//! `fn(&T, &C) -> Result<(), RuleError>` on a struct with `context(C)`.
 
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
@@ -32,6 +33,15 @@ impl RuleKind for Custom {
         let (krate, path) = (e.krate, &self.path);
         // A wrong signature is reported at the function's path.
         let value = respan(&e.value(), path.span());
+        if let Some(context) = e.context {
+            // On a struct with a context, the function takes it too.
+            return e.push_on_err(quote_spanned! {path.span()=>
+                {
+                    let __customer_custom: fn(&_, &#context) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                    __customer_custom(#value, ctx)
+                }
+            });
+        }
         e.push_on_err(quote_spanned! {path.span()=>
             {
                 let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;

@@ -6,15 +6,16 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
 use super::{Bound, Class, Emit, RuleKind};
-use crate::attr::parse::{bare, options, unknown, usize_value, Seen};
+use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 
 /// The most characters an address can have.
 const MAX: usize = 320;
 
 pub(crate) struct Email {
-    /// The most characters, 1..=320.
-    pub max: usize,
+    /// The most characters, 1..=320 (a literal is checked while compiling; an expression is
+    /// capped at 320 when checking).
+    pub max: Option<Count>,
     /// Refuse any non-ASCII character.
     pub ascii: bool,
 }
@@ -25,16 +26,16 @@ impl RuleKind for Email {
 
     fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
         let mut rule = Email {
-            max: MAX,
+            max: None,
             ascii: false,
         };
         let mut seen = Seen::default();
         options(cx, meta, "email", "email(max = 254)", |key, inner| {
             seen.check(cx, key, inner.path.span());
             match key {
-                "max" => match usize_value(cx, inner, "max")? {
-                    Some((value, _)) if (1..=MAX).contains(&value) => rule.max = value,
-                    Some((_, lit)) => cx.error_spanned_by(lit, "`max` of `email` must be between 1 and 320: an address has at most 320 characters"),
+                "max" => match count_value(cx, inner, "max")? {
+                    Some(Count::Lit(value, lit)) if !(1..=MAX).contains(&value) => cx.error_spanned_by(lit, "`max` of `email` must be between 1 and 320: an address has at most 320 characters"),
+                    Some(count) => rule.max = Some(count),
                     None => {}
                 },
                 "ascii" => {
@@ -54,7 +55,15 @@ impl RuleKind for Email {
 
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
-        let (max, ascii) = (self.max, self.ascii);
+        let max = match &self.max {
+            None => quote::quote!(#MAX),
+            Some(count @ Count::Lit(..)) => count.tokens(),
+            Some(count) => {
+                let tokens = count.tokens();
+                quote::quote!(::core::cmp::Ord::min(#tokens, #MAX))
+            }
+        };
+        let ascii = self.ascii;
         e.push_on_err(quote_spanned! {e.span=>
             #rules::email::check(#value, &#rules::email::EmailOptions { max: #max, ascii: #ascii })
         })

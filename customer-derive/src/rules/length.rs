@@ -1,19 +1,19 @@
-//! `length(min, max)` (characters or items) and `bytes(min, max)` (UTF-8 bytes).
+//! `length(min, max)` (characters or items) and `bytes(min, max)` (UTF-8 bytes). The bounds are
+//! literals (checked while compiling) or expressions such as `ctx.name_max`.
 
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::LitInt;
 
-use super::{opt_usize, Bound, Class, Emit, RuleKind};
-use crate::attr::parse::{has_args, skip_value, unknown, usize_value, Seen};
+use super::{opt_count, Bound, Class, Emit, RuleKind};
+use crate::attr::parse::{count_value, has_args, skip_value, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 
-/// Inclusive bounds, at least one of them given.
+/// Inclusive bounds, at least one of them given; literals or expressions (`ctx.name_max`).
 pub(crate) struct Bounds {
-    pub min: Option<usize>,
-    pub max: Option<usize>,
+    pub min: Option<Count>,
+    pub max: Option<Count>,
 }
 
 pub(crate) struct Length(pub Bounds);
@@ -56,7 +56,10 @@ impl RuleKind for Bytes {
 fn emit_bounds(e: &Emit, bounds: &Bounds, module: &str) -> TokenStream {
     let (rules, value) = (e.rules(), e.value());
     let module = syn::Ident::new(module, e.span);
-    let (min, max) = (opt_usize(bounds.min), opt_usize(bounds.max));
+    let (min, max) = (
+        opt_count(bounds.min.as_ref()),
+        opt_count(bounds.max.as_ref()),
+    );
     e.push_on_err(quote_spanned!(e.span=> #rules::#module::check(#value, #min, #max)))
 }
 
@@ -69,8 +72,8 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bo
             max: None,
         });
     }
-    let mut min: Option<(usize, LitInt)> = None;
-    let mut max: Option<(usize, LitInt)> = None;
+    let mut min: Option<Count> = None;
+    let mut max: Option<Count> = None;
     let mut any = false;
     let mut seen = Seen::default();
     meta.parse_nested_meta(|inner| {
@@ -78,8 +81,8 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bo
         seen.check(cx, &key, inner.path.span());
         any = true;
         match key.as_str() {
-            "min" => min = usize_value(cx, &inner, "min")?,
-            "max" => max = usize_value(cx, &inner, "max")?,
+            "min" => min = count_value(cx, &inner, "min")?,
+            "max" => max = count_value(cx, &inner, "max")?,
             "equal" | "len" | "exact" => {
                 cx.error_spanned_by(&inner.path, format!("unknown `{name}` bound `{key}`: for an exact length write `min` and `max` with the same value"));
                 skip_value(inner.input)?;
@@ -91,16 +94,14 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bo
     if !any {
         cx.error_at(span, needs);
     }
-    if let (Some((lo, _)), Some((hi, hi_lit))) = (&min, &max) {
-        if lo > hi {
+    if let (Some(lo), Some(Count::Lit(hi, hi_lit))) = (min.as_ref().and_then(Count::literal), &max)
+    {
+        if lo > *hi {
             cx.error_spanned_by(
                 hi_lit,
                 format!("`max` ({hi}) is less than `min` ({lo}): no value could pass"),
             );
         }
     }
-    Ok(Bounds {
-        min: min.map(|(v, _)| v),
-        max: max.map(|(v, _)| v),
-    })
+    Ok(Bounds { min, max })
 }

@@ -7,12 +7,12 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
 use super::{Bound, Class, Emit, RuleKind};
-use crate::attr::parse::{bare, options, unknown, usize_value, Seen};
+use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 
 pub(crate) struct Metadata {
-    /// The most bytes of compact JSON (default 1024).
-    pub max_bytes: usize,
+    /// The most bytes of compact JSON (default 1024): a literal or an expression.
+    pub max_bytes: Option<Count>,
     /// The value is text that must itself hold JSON.
     pub json_string: bool,
 }
@@ -23,7 +23,7 @@ impl RuleKind for Metadata {
 
     fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>> {
         let mut rule = Metadata {
-            max_bytes: 1024,
+            max_bytes: None,
             json_string: false,
         };
         let mut seen = Seen::default();
@@ -31,9 +31,11 @@ impl RuleKind for Metadata {
         options(cx, meta, "metadata", example, |key, inner| {
             seen.check(cx, key, inner.path.span());
             match key {
-                "max_bytes" => match usize_value(cx, inner, "max_bytes")? {
-                    Some((0, lit)) => cx.error_spanned_by(lit, "`max_bytes` must be at least 1"),
-                    Some((value, _)) => rule.max_bytes = value,
+                "max_bytes" => match count_value(cx, inner, "max_bytes")? {
+                    Some(Count::Lit(0, lit)) => {
+                        cx.error_spanned_by(lit, "`max_bytes` must be at least 1");
+                    }
+                    Some(count) => rule.max_bytes = Some(count),
                     None => {}
                 },
                 "json_string" => {
@@ -57,7 +59,10 @@ impl RuleKind for Metadata {
 
     fn emit(&self, e: &Emit) -> TokenStream {
         let (krate, rules, value) = (e.krate, e.rules(), e.value());
-        let max_bytes = self.max_bytes;
+        let max_bytes = self
+            .max_bytes
+            .as_ref()
+            .map_or_else(|| quote::quote!(1024usize), Count::tokens);
         let call = if self.json_string {
             quote_spanned!(e.span=> #rules::metadata::check_json_string(#value, #max_bytes))
         } else {

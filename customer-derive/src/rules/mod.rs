@@ -26,6 +26,7 @@ use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
 use crate::ast::Layer;
+use crate::attr::parse::Count;
 use crate::ctxt::Ctxt;
 
 /// What a rule says about a value, which decides what it conflicts with.
@@ -194,6 +195,8 @@ pub(crate) struct Emit<'a> {
     pub field_ty: Option<&'a syn::Type>,
     /// The outermost `Option` / `Patch` layer of the field.
     pub layer: Option<Layer>,
+    /// The type of `#[customer(context(T))]`: the check has `ctx: &T` in scope.
+    pub context: Option<&'a syn::Type>,
 }
 
 impl Emit<'_> {
@@ -235,10 +238,13 @@ pub(crate) fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
-/// `Some(v)` / `None` for an optional count.
-pub(crate) fn opt_usize(value: Option<usize>) -> TokenStream {
+/// `Some(v)` / `None` for an optional count given as a literal or an expression.
+pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
     match value {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
+        Some(count) => {
+            let tokens = count.tokens();
+            quote!(::core::option::Option::Some(#tokens))
+        }
         None => quote!(::core::option::Option::None),
     }
 }

@@ -39,6 +39,16 @@ impl RuleKind for Nested {
             krate, at, report, ..
         } = e;
         let value = &e.value;
+        if let Some(context) = e.context {
+            // A model with the same context gets it; any other model is validated without.
+            return quote_spanned! {e.span=>
+                {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{NestedViaContext as _, NestedViaPlain as _};
+                    (&#krate::__private::NestedProbe::<_, #context>(#value, ctx)).nested_into(#at, #report);
+                }
+            };
+        }
         match e.field_ty {
             Some(ty) => quote_spanned! {e.span=>
                 <#ty as #krate::__private::CustomerModel>::validate_into(#value, #at, #report);
