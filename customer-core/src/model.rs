@@ -15,7 +15,7 @@ use crate::error::{Path, RuleError, ValidationErrors, MAX_DEPTH};
     message = "`{Self}` is not a customer model",
     label = "`{Self}` does not implement `CustomerModel`",
     note = "add `#[derive(CustomerModel)]` to `{Self}`",
-    note = "a model with `#[customer(context(T))]` is validated with `validate_with(&ctx)`, not `validate()`"
+    note = "a model with `#[customer(context(T))]` has no `validate()`: it is validated with `validate_with(&ctx)`, and `nested` passes the context down only to models of the same context type"
 )]
 pub trait CustomerModel {
     /// Checks every rule and returns every violation, in declared field order.

@@ -81,6 +81,11 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
             check_conversions(cx, container, *style, fields);
             for field in fields {
                 check_field(cx, field);
+                if container.attrs.context.is_none() {
+                    for rule in &field.attrs.rules {
+                        check_no_ctx(cx, &rule.kind);
+                    }
+                }
             }
         }
     }
@@ -252,6 +257,22 @@ fn check_field(cx: &Ctxt, field: &Field) {
         rule.kind.check_place(cx, rule.span, place);
     }
     check_rule_set(cx, &attrs.rules);
+}
+
+/// Reports `ctx` in the arguments of a rule of a struct that has no context.
+fn check_no_ctx(cx: &Ctxt, rule: &Rule) {
+    fn reads_ctx(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::Ident> {
+        tokens.into_iter().find_map(|tree| match tree {
+            proc_macro2::TokenTree::Ident(ident) if ident == "ctx" => Some(ident),
+            proc_macro2::TokenTree::Group(group) => reads_ctx(group.stream()),
+            _ => None,
+        })
+    }
+    for expr in rule.arguments() {
+        if let Some(ctx) = reads_ctx(expr.to_token_stream()) {
+            cx.error_spanned_by(ctx, "`ctx` is the validation context, and this struct has none: declare its type with `#[customer(context(Limits))]` on the struct");
+        }
+    }
 }
 
 /// Conflicts within one list of rules (a field's, a container's, or one `each`).

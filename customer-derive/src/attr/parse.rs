@@ -293,6 +293,14 @@ impl Count {
         }
     }
 
+    /// The expression, when it is not a literal.
+    pub(crate) fn expr(&self) -> Option<&Expr> {
+        match self {
+            Count::Lit(..) => None,
+            Count::Expr(expr) => Some(expr),
+        }
+    }
+
     /// An expression of type `usize`; a wrong type is reported at the user's expression.
     pub(crate) fn tokens(&self) -> TokenStream {
         match self {

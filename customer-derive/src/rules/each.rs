@@ -61,6 +61,13 @@ impl RuleKind for Each {
         Some(quote!(#(#predicates),*))
     }
 
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        self.rules
+            .iter()
+            .flat_map(|rule| rule.kind.arguments())
+            .collect()
+    }
+
     fn emit(&self, e: &Emit) -> TokenStream {
         let (krate, at) = (e.krate, &e.at);
         let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));

@@ -53,6 +53,10 @@ impl RuleKind for Email {
         Bound::Text.on(subject, krate)
     }
 
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        self.max.iter().filter_map(Count::expr).collect()
+    }
+
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
         let max = match &self.max {

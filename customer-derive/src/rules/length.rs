@@ -16,6 +16,15 @@ pub(crate) struct Bounds {
     pub max: Option<Count>,
 }
 
+impl Bounds {
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        [&self.min, &self.max]
+            .into_iter()
+            .filter_map(|count| count.as_ref().and_then(Count::expr))
+            .collect()
+    }
+}
+
 pub(crate) struct Length(pub Bounds);
 pub(crate) struct Bytes(pub Bounds);
 
@@ -29,6 +38,10 @@ impl RuleKind for Length {
 
     fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
         Bound::Length.on(subject, krate)
+    }
+
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        self.0.arguments()
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
@@ -46,6 +59,10 @@ impl RuleKind for Bytes {
 
     fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
         Bound::Text.on(subject, krate)
+    }
+
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        self.0.arguments()
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {

@@ -57,6 +57,10 @@ impl RuleKind for Metadata {
         }
     }
 
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        self.max_bytes.iter().filter_map(Count::expr).collect()
+    }
+
     fn emit(&self, e: &Emit) -> TokenStream {
         let (krate, rules, value) = (e.krate, e.rules(), e.value());
         let max_bytes = self

@@ -86,6 +86,12 @@ pub(crate) trait RuleKind: Sized {
 
     /// The statements that check `e.value` and report at `e.at`.
     fn emit(&self, e: &Emit) -> TokenStream;
+
+    /// The expressions among the rule's arguments (`max = ctx.name_max`), which may read the
+    /// validation context.
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        Vec::new()
+    }
 }
 
 /// Declares the table: the [`Rule`] enum and its dispatch to each rule's [`RuleKind`].
@@ -141,6 +147,10 @@ macro_rules! table {
 
             pub(crate) fn emit(&self, e: &Emit) -> TokenStream {
                 match self { $(Rule::$variant(rule) => rule.emit(e),)* }
+            }
+
+            pub(crate) fn arguments(&self) -> Vec<&syn::Expr> {
+                match self { $(Rule::$variant(rule) => rule.arguments(),)* }
             }
         }
     };

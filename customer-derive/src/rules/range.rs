@@ -59,6 +59,13 @@ impl RuleKind for Range {
         Bound::Ordered.on(subject, krate)
     }
 
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        [&self.min, &self.max]
+            .into_iter()
+            .filter_map(|expr| expr.as_deref())
+            .collect()
+    }
+
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
         let bound = |expr: &Option<Box<Expr>>| match expr {
