@@ -10,6 +10,9 @@ use crate::model::{CustomerModel, CustomerModelWith};
 /// a JSON document, reporting each violation at its JSON Pointer. A model whose rules read a
 /// context (`#[customer(context(C))]`) is validated by [`Valid::new_with`] and
 /// [`Valid::from_json_with`], which take the context.
+///
+/// With the `axum` feature (off by default: `customer-core = { features = ["axum"] }`),
+/// `Valid<T>` is also an axum extractor of JSON request bodies; see `customer_core::axum`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Valid<T>(T);
 
