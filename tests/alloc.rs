@@ -163,3 +163,55 @@ fn the_metadata_length_is_counted_without_allocating() {
     assert_eq!(len.ok(), expected);
     assert_eq!(n, 0, "compact_len allocated {n} times");
 }
+
+/// Limits read by a model with a context.
+struct Limits {
+    name_max: usize,
+    metadata_max: usize,
+}
+
+#[derive(CustomerModel, Debug)]
+#[customer(context(Limits), check = no_empty_city)]
+struct TenantCustomer {
+    #[customer(email)]
+    email: String,
+    #[customer(length(max = ctx.name_max))]
+    name: Option<String>,
+    #[customer(metadata(max_bytes = ctx.metadata_max))]
+    custom_data: Option<Value>,
+    #[customer(nested)]
+    addresses: Vec<Address>,
+}
+
+fn no_empty_city(
+    customer: &TenantCustomer,
+    _: &Limits,
+) -> Result<(), customer_core::ValidationErrors> {
+    let mut errors = customer_core::ValidationErrors::default();
+    if customer.addresses.is_empty() {
+        errors.push_violation(customer_core::Violation::new(
+            "/addresses",
+            customer_core::RuleError::new("addresses", "needs an address"),
+        ));
+    }
+    errors.into_result()
+}
+
+#[test]
+fn validating_a_valid_model_with_a_context_allocates_nothing() {
+    use customer_core::CustomerModelWith;
+    let base = valid();
+    let customer = TenantCustomer {
+        email: base.email,
+        name: base.name,
+        custom_data: base.custom_data,
+        addresses: base.addresses,
+    };
+    let limits = Limits {
+        name_max: 64,
+        metadata_max: 1024,
+    };
+    let (n, result) = allocations(|| customer.validate_with(&limits));
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(n, 0, "validate_with() on a valid value allocated {n} times");
+}
