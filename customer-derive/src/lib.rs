@@ -43,17 +43,21 @@ use syn::{parse_macro_input, DeriveInput};
 /// | field | `each(rule, …)` | the rules applied to every element, reported at `/field/N` |
 /// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…) |
 /// | field | `required` | an `Option` that must be `Some` (a `Patch` that must not be `Null`) |
-/// | field | `custom = path` | `fn(&T) -> Result<(), RuleError>` |
+/// | field | `custom = path` | `fn(&T) -> Result<(), RuleError>` (`fn(&T, &C)` with `context(C)`) |
 /// | field | `message = "…"`, `code = "…"` | override the message or code of the field's rules |
 /// | field | `skip` | neither validated nor mapped by conversions |
+/// | field | `skip_conversion` | validated, but not mapped by conversions |
 /// | field | `rename = "…"`, `with = path`, `default` | shape the container's conversions |
 /// | container | `crate = path` | where the runtime is (default `::customer_core`) |
-/// | container | `check = path` | `fn(&Self) -> Result<(), RuleError>`, reported at the struct |
+/// | container | `check = path` | `fn(&Self) -> Result<(), RuleError>`, reported at the struct, or `-> Result<(), ValidationErrors>` with pointers relative to it (`fn(&Self, &C)` with `context(C)`); may be listed several times |
+/// | container | `context(C)` | the validation context: `validate_with(&ctx)`; rule arguments read `ctx` |
 /// | container | `from = T`, `into = T`, `try_from = T`, `try_into = T` | field-mapped conversions |
 /// | newtype | any field rule, `message`, `code` | a parsed newtype: `#[customer(email)] struct Email(String);` |
 /// | enum variant | `other` | the catch-all `Other(String)` variant of a field-less enum |
 ///
-/// Rules on `Option<T>` (and `Patch<T>`) fields check the value when there is one. Every misuse
+/// The numbers of `length`, `bytes`, `metadata(max_bytes)` and `email(max)` are literals or
+/// expressions of type `usize` (`ctx.name_max`). Rules on `Option<T>` (and `Patch<T>`) fields
+/// check the value when there is one. Every misuse
 /// is a compile error at the offending token, with a hint.
 #[proc_macro_derive(CustomerModel, attributes(customer))]
 pub fn derive_customer_model(input: TokenStream) -> TokenStream {

@@ -97,17 +97,14 @@ fn into_impl(conv: &Conv) -> TokenStream {
     let other = &conversion.ty;
     let span = conversion.span;
     let src = quote!(__customer_source);
-    let inits = fields
-        .iter()
-        .filter(|f| !f.attrs.unmapped())
-        .map(|field| {
-            let member = &field.member;
-            let to = other_member(field);
-            match &field.attrs.with {
-                Some(with) => quote_spanned!(with.span()=> #to: #with(#src.#member)),
-                None => quote!(#to: ::core::convert::Into::into(#src.#member)),
-            }
-        });
+    let inits = fields.iter().filter(|f| !f.attrs.unmapped()).map(|field| {
+        let member = &field.member;
+        let to = other_member(field);
+        match &field.attrs.with {
+            Some(with) => quote_spanned!(with.span()=> #to: #with(#src.#member)),
+            None => quote!(#to: ::core::convert::Into::into(#src.#member)),
+        }
+    });
     quote_spanned! {span=>
         #[automatically_derived]
         impl #impl_generics ::core::convert::From<#ident #ty_generics> for #other #where_clause {
