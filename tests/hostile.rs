@@ -411,11 +411,12 @@ fn replacements() -> Vec<Value> {
 /// metadata itself, which may be a string, an object or an array.
 fn takes_this_kind(api: Api, pointer: &str, replacement: &Value) -> bool {
     let in_metadata = pointer.contains("/metadata/") || pointer.contains("/custom_data/");
+    // Mollie's metadata is a string, a number, an object or an array (its OpenAPI document).
     let mollie_metadata = api == Api::Mollie
         && pointer.ends_with("/metadata")
         && matches!(
             replacement,
-            Value::String(_) | Value::Array(_) | Value::Object(_)
+            Value::String(_) | Value::Number(_) | Value::Array(_) | Value::Object(_)
         );
     // Mollie's events keep their `type` and `_links` as the JSON they are.
     let mollie_event_json = api == Api::Mollie

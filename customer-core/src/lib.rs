@@ -23,7 +23,7 @@ pub mod axum;
 #[doc(hidden)]
 pub mod __private;
 
-pub use customer::{Address, Customer, Mode, Phone, Status};
+pub use customer::{Address, Customer, CustomerPatch, Mode, Page, Phone, Status};
 pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};

@@ -169,6 +169,7 @@ prop_compose! {
             shipping_addresses: shipping,
             metadata, marketing_consent, status, created_at, updated_at, mode,
             external_id, imported_from,
+            links: Default::default(),
         }
     }
 }

@@ -277,6 +277,10 @@ fn mollie_locales_map_to_bcp47_and_back() {
         ("nl-nl", "nl_NL"),
         ("EN-gb", "en_GB"),
         ("ca-ES", "ca_ES"),
+        ("cs-CZ", "cs_CZ"),
+        ("de-LU", "de_LU"),
+        ("fr-lu", "fr_LU"),
+        ("tr-TR", "tr_TR"),
     ] {
         let json = Api::Mollie
             .encode(&Customer {
@@ -289,14 +293,7 @@ fn mollie_locales_map_to_bcp47_and_back() {
             json!(code)
         );
     }
-    for tag in [
-        "nl",
-        "cs-CZ",
-        "sk-SK",
-        "en-NL",
-        "zh-Hant-TW",
-        "en-US-x-twain",
-    ] {
+    for tag in ["nl", "en-AU", "pt-BR", "zh-Hant-TW", "en-US-x-twain"] {
         let c = Customer {
             locale: Some(tag.into()),
             ..customer()
@@ -321,11 +318,22 @@ fn metadata_limits_and_forms() {
         refused(Api::Mollie, &sized(1023)),
         pairs(&[("/metadata", "metadata_too_large")])
     );
+    // a number is metadata too (Mollie's current OpenAPI document); a boolean is not
+    let number = Api::Mollie
+        .encode(&Customer {
+            metadata: Some(json!(7)),
+            ..customer()
+        })
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(&number).unwrap()["metadata"],
+        json!(7)
+    );
     assert_eq!(
         refused(
             Api::Mollie,
             &Customer {
-                metadata: Some(json!(7)),
+                metadata: Some(json!(true)),
                 ..customer()
             }
         ),

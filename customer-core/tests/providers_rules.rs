@@ -85,7 +85,7 @@ fn mollie_metadata_is_at_most_1024_bytes_of_compact_json() {
     ok(Api::Mollie, &json!({"id": "cst_a", "metadata": null}));
     refused(
         Api::Mollie,
-        &json!({"metadata": 42}),
+        &json!({"metadata": true}),
         "/metadata",
         "invalid_type",
     );
@@ -97,15 +97,15 @@ fn mollie_metadata_is_at_most_1024_bytes_of_compact_json() {
     );
 }
 
-const REQUEST_LOCALES: [&str; 22] = [
+const REQUEST_LOCALES: [&str; 31] = [
     "en_US", "en_GB", "nl_NL", "nl_BE", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_BE", "es_ES",
     "ca_ES", "pt_PT", "it_IT", "nb_NO", "sv_SE", "fi_FI", "da_DK", "is_IS", "hu_HU", "pl_PL",
-    "lv_LV", "lt_LT",
+    "lv_LV", "lt_LT", "cs_CZ", "de_LU", "el_GR", "en_BE", "en_NL", "fr_LU", "sk_SK", "sl_SI",
+    "tr_TR",
 ];
-const NEWER_LOCALES: [&str; 6] = ["cs_CZ", "de_LU", "en_BE", "en_NL", "fr_LU", "sk_SK"];
 
 #[test]
-fn mollie_requests_take_the_22_locales_responses_any() {
+fn mollie_requests_take_the_31_locales_responses_any_of_their_shape() {
     for locale in REQUEST_LOCALES {
         let customer = Api::Mollie
             .decode(&json!({"locale": locale}).to_string())
@@ -118,11 +118,22 @@ fn mollie_requests_take_the_22_locales_responses_any() {
             Some(back)
         );
     }
-    for locale in NEWER_LOCALES.into_iter().chain(["xx_YY", "en"]) {
+    // Unknown values of Mollie's shape: refused in requests, kept in responses (new locales).
+    for locale in ["xx_YY", "en_AU", "pt_BR"] {
         refused(Api::Mollie, &json!({"locale": locale}), "/locale", "one_of");
         let response = json!({"id": "cst_a", "locale": locale});
         let customer = Api::Mollie.decode(&response.to_string()).unwrap();
         assert_eq!(customer.locale, Some(locale.replace('_', "-")));
+    }
+    // Other shapes: refused in both.
+    for locale in ["en-US", "en", "EN_us", "nl_NLX", "", "e_NL"] {
+        refused(Api::Mollie, &json!({"locale": locale}), "/locale", "one_of");
+        refused(
+            Api::Mollie,
+            &json!({"id": "cst_a", "locale": locale}),
+            "/locale",
+            "locale",
+        );
     }
     let other: mollie::LocaleResponse = serde_json::from_value(json!("xx_YY")).unwrap();
     assert_eq!(other, mollie::LocaleResponse::Other("xx_YY".into()));
@@ -187,15 +198,30 @@ fn mollie_links() {
         "/_links/subscriptions/href",
         "url",
     );
-    let mut without_documentation = links();
-    without_documentation
-        .as_object_mut()
-        .unwrap()
-        .remove("documentation");
+    // Real responses lack any of `self`, `dashboard`, `documentation`: each is optional.
+    for rel in ["self", "dashboard", "documentation"] {
+        let mut without = links();
+        without.as_object_mut().unwrap().remove(rel);
+        let customer = Api::Mollie
+            .decode(&json!({"id": "cst_a", "_links": without}).to_string())
+            .unwrap();
+        assert!(!customer.links.contains_key(rel), "{rel}");
+        assert_eq!(customer.links.len(), 2, "{rel}");
+    }
+    let customer = Api::Mollie
+        .decode(&json!({"id": "cst_a", "_links": links()}).to_string())
+        .unwrap();
+    assert_eq!(
+        customer.links.get("self").map(String::as_str),
+        Some("https://api.mollie.com/v2/customers/cst_a")
+    );
+    // ... but a link that is there is a link
+    let mut no_href = links();
+    no_href["dashboard"] = json!({"type": "text/html"});
     refused(
         Api::Mollie,
-        &json!({"id": "cst_a", "_links": without_documentation}),
-        "/_links/documentation",
+        &json!({"id": "cst_a", "_links": no_href}),
+        "/_links/dashboard/href",
         "required",
     );
 }
@@ -299,13 +325,19 @@ fn tazapay_phone_is_digits_without_plus_at_most_15() {
     refused(
         Api::Tazapay,
         &phone("+1", "2025550183"),
-        "/data/phone",
+        "/data/phone/calling_code",
+        "phone",
+    );
+    refused(
+        Api::Tazapay,
+        &phone("1", "+2025550183"),
+        "/data/phone/number",
         "phone",
     );
     refused(
         Api::Tazapay,
         &phone("1", "202-555-0183"),
-        "/data/phone",
+        "/data/phone/number",
         "phone",
     );
     refused(

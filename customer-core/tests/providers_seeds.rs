@@ -43,7 +43,13 @@ fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn mollie_create_response_seed_000() {
-    let customer = decode(Api::Mollie, "mollie_create_response.json");
+    let mut customer = decode(Api::Mollie, "mollie_create_response.json");
+    // The links are carried, by relation.
+    assert_eq!(
+        customer.links.keys().collect::<Vec<_>>(),
+        ["dashboard", "documentation", "self"]
+    );
+    customer.links.clear();
     assert_eq!(
         customer,
         Customer {

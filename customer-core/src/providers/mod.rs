@@ -55,7 +55,7 @@ use std::str::FromStr;
 use serde_json::{Map, Value};
 
 use crate::error::{Param, RuleError, ValidationErrors, Violation};
-use crate::{Customer, CustomerModel, Error};
+use crate::{Customer, CustomerModel, CustomerPatch, Error, Page};
 
 mod check;
 pub mod legit;
@@ -141,6 +141,127 @@ impl Api {
             )))
         })
     }
+}
+
+impl Api {
+    /// Reads this API's update-customer request body (Mollie's and Paddle's `PATCH`, Tazapay's
+    /// `PUT`), validates it by the API's rules and converts it to a [`CustomerPatch`]: a key left
+    /// out is [`Patch::Absent`](crate::Patch::Absent), a `null` is
+    /// [`Patch::Null`](crate::Patch::Null) (refused where the API cannot clear the field).
+    ///
+    /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
+    pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
+        let document = Document::read(json)?;
+        match self {
+            Api::Mollie => mollie::decode_update(&document),
+            Api::Tazapay => tazapay::decode_update(&document),
+            Api::Paddle => paddle::decode_update(&document),
+            Api::Legit => Err(self.has_no("update-customer request")),
+        }
+    }
+
+    /// This API's update-customer request body for `patch`, as compact JSON: absent fields are
+    /// left out, null fields written as `null`.
+    ///
+    /// [`Error::Invalid`] when the patch breaks its own rules; [`Error::Unrepresentable`]
+    /// listing every field this API's update cannot carry (set or cleared), cannot clear, or
+    /// cannot hold, at its pointer into the patch's JSON. Legit has no update request.
+    pub fn encode_update(&self, patch: &CustomerPatch) -> Result<String, Error> {
+        patch.validate().map_err(Error::Invalid)?;
+        let mut report = Report::for_update(*self);
+        let body = match self {
+            Api::Mollie => mollie::encode_update(patch, &mut report).and_then(to_json),
+            Api::Tazapay => tazapay::encode_update(patch, &mut report).and_then(to_json),
+            Api::Paddle => paddle::encode_update(patch, &mut report).and_then(to_json),
+            Api::Legit => return Err(self.has_no("update-customer request")),
+        };
+        report.finish()?;
+        body.ok_or_else(|| {
+            Error::Unrepresentable(ValidationErrors::from(Violation::new(
+                "",
+                RuleError::new("unrepresentable", "could not be written as JSON"),
+            )))
+        })
+    }
+
+    /// Reads one page of this API's list of customers: Mollie's HAL list (`count`,
+    /// `_embedded.customers`, `_links.next`) or Paddle's `{data: [...], meta: {request_id,
+    /// pagination}}`. Every customer is validated by the API's rules, each violation at its
+    /// pointer into the page (`/_embedded/customers/3/email`, `/data/3/email`).
+    /// [`Page::next`] is the URL of the next page, `None` on the last.
+    ///
+    /// Tazapay and Legit have no list response: [`Error::Unrepresentable`] at `""`.
+    pub fn decode_list(&self, json: &str) -> Result<Page, Error> {
+        let document = Document::read(json)?;
+        match self {
+            Api::Mollie => mollie::decode_list(&document),
+            Api::Paddle => paddle::decode_list(&document),
+            Api::Tazapay | Api::Legit => Err(self.has_no("list-customers response")),
+        }
+    }
+
+    /// Reads this API's error response into a report a backend can pass on to its own client:
+    /// one violation per field the API names, at the JSON Pointer of that field in the request
+    /// body (Mollie's `field` `billingAddress.city` → `/billingAddress/city`; Paddle's
+    /// `errors[].field`), or at `""` when the API names none. Code `rejected`.
+    ///
+    /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's error
+    /// `code`, Tazapay's numeric error codes. The free-text `detail` / `message` / `remarks` are
+    /// not: they may quote the rejected value, which is personal data.
+    ///
+    /// `Err` when `json` is not this API's error response; Legit documents none.
+    pub fn decode_error(&self, json: &str) -> Result<ValidationErrors, Error> {
+        let document = Document::read(json)?;
+        match self {
+            Api::Mollie => mollie::decode_error(&document),
+            Api::Tazapay => tazapay::decode_error(&document),
+            Api::Paddle => paddle::decode_error(&document),
+            Api::Legit => Err(self.has_no("documented error response")),
+        }
+    }
+
+    /// The error of a shape this API does not have.
+    fn has_no(self, what: &'static str) -> Error {
+        Error::Unrepresentable(ValidationErrors::from(Violation::new(
+            "",
+            RuleError::new("unsupported", "{api} has no {what}")
+                .with_param("api", Param::Str(self.title().into()))
+                .with_param("what", Param::Str(what.into())),
+        )))
+    }
+}
+
+/// The violation of a value an API refused, as its error response says.
+pub(crate) fn rejected(api: Api) -> RuleError {
+    RuleError::new("rejected", "{api} refused this value")
+        .with_param("api", Param::Str(api.title().into()))
+}
+
+/// A provider's name of a request field (`billingAddress.city`, `items[0].price_id`,
+/// `custom_data.key`) → its JSON Pointer (`/billingAddress/city`, `/items/0/price_id`).
+pub(crate) fn field_pointer(field: &str) -> String {
+    let mut pointer = String::new();
+    if field.is_empty() || field == "(root)" {
+        return pointer;
+    }
+    for part in field.split('.') {
+        let (name, mut rest) = match part.find('[') {
+            Some(at) => part.split_at(at),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            crate::error::push_key(&mut pointer, name);
+        }
+        while let Some(inner) = rest.strip_prefix('[') {
+            let Some(end) = inner.find(']') else {
+                crate::error::push_key(&mut pointer, rest);
+                break;
+            };
+            crate::error::push_key(&mut pointer, &inner[..end]);
+            rest = &inner[end + 1..];
+        }
+    }
+    pointer
 }
 
 impl fmt::Display for Api {
@@ -309,9 +430,10 @@ pub(crate) fn non_null(value: Option<Value>) -> Option<Value> {
 // ---------------------------------------------------------------------------------------------
 // Writing documents.
 
-/// The violations of one `encode`, kept with the API they are about.
+/// The violations of one `encode` or `encode_update`, kept with the API they are about.
 pub(crate) struct Report {
     api: Api,
+    update: bool,
     invalid: ValidationErrors,
 }
 
@@ -319,21 +441,58 @@ impl Report {
     fn new(api: Api) -> Self {
         Report {
             api,
+            update: false,
             invalid: ValidationErrors::new(),
         }
     }
 
-    /// `pointer` holds a value the API's create request has no place for, when `present`.
+    fn for_update(api: Api) -> Self {
+        Report {
+            update: true,
+            ..Report::new(api)
+        }
+    }
+
+    /// `pointer` holds a value the API's request has no place for, when `present` (in an
+    /// update: set or cleared).
     pub(crate) fn no_place(&mut self, pointer: &str, present: bool) {
         if present {
+            let message = if self.update {
+                "{api} has no place for this field in its update-customer request; leave it out to encode without it"
+            } else {
+                "{api} has no place for this value in its create-customer request; clear it to encode without it"
+            };
             self.invalid.push_violation(Violation::new(
                 pointer,
-                RuleError::new(
-                    "unrepresentable",
-                    "{api} has no place for this value in its create-customer request; clear it to encode without it",
-                )
-                .with_param("api", Param::Str(self.api.title().into())),
+                RuleError::new("unrepresentable", message)
+                    .with_param("api", Param::Str(self.api.title().into())),
             ));
+        }
+    }
+
+    /// The update clears the field at `pointer`, which the API's update cannot do.
+    pub(crate) fn cannot_clear(&mut self, pointer: &str) {
+        self.invalid.push_violation(Violation::new(
+            pointer,
+            RuleError::new(
+                "unrepresentable",
+                "{api} cannot clear this field in an update; leave it out to keep it, or give a value",
+            )
+            .with_param("api", Param::Str(self.api.title().into())),
+        ));
+    }
+
+    /// [`Report::cannot_clear`] when `patch` is null; the patch with a null made absent.
+    pub(crate) fn not_null<T: Clone>(
+        &mut self,
+        pointer: &str,
+        patch: &crate::Patch<T>,
+    ) -> crate::Patch<T> {
+        if patch.is_null() {
+            self.cannot_clear(pointer);
+            crate::Patch::Absent
+        } else {
+            patch.clone()
         }
     }
 

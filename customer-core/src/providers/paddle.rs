@@ -9,13 +9,22 @@
 //!
 //! Paddle sets `marketing_consent` (from its checkout) and `import_meta` (from its imports)
 //! itself: a create request cannot carry them.
+//!
+//! Leniencies, because real documents vary: `import_meta` and `custom_data` may be left out of a
+//! customer entity (read as `null`): Paddle's SDKs' get and list fixtures, its `customer.created`
+//! and `customer.updated` webhook simulations and customers embedded in transactions omit
+//! `import_meta`, one notification omits `custom_data`, and Paddle's own Node SDK reads a missing
+//! `import_meta` as `null`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{metadata_object, Document, Report};
+use super::{metadata_object, Api, Document, Report};
+use crate::error::Violation;
 pub use crate::Status;
-use crate::{Customer as Canonical, CustomerModel, Error};
+use crate::{
+    Customer as Canonical, CustomerModel, CustomerPatch, Error, Page, Patch, ValidationErrors,
+};
 
 /// Paddle's response envelope around a customer entity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
@@ -56,8 +65,8 @@ pub struct Customer {
     pub marketing_consent: bool,
     /// Whether the customer can be used.
     pub status: Status,
-    /// The merchant's structured data: an object (required, may be `null`).
-    #[serde(deserialize_with = "super::nullable::required")]
+    /// The merchant's structured data: an object or `null` (`null` when left out).
+    #[serde(default)]
     pub custom_data: Option<Map<String, Value>>,
     /// A BCP 47 short form locale; `en` when omitted.
     #[customer(locale(short))]
@@ -69,9 +78,9 @@ pub struct Customer {
     /// When the customer was last updated (RFC 3339).
     #[customer(timestamp)]
     pub updated_at: String,
-    /// Where the customer was imported from (required, `null` when not imported).
+    /// Where the customer was imported from: `null` (or left out) when not imported.
     #[customer(nested)]
-    #[serde(deserialize_with = "super::nullable::required")]
+    #[serde(default)]
     pub import_meta: Option<ImportMeta>,
 }
 
@@ -153,9 +162,11 @@ const ENTITY_KEYS: [&str; 7] = [
 /// `Checked` verdict of `Api::check`, which builds nothing from the model.
 pub(super) fn decode<O>(document: &Document<'_>) -> Result<O, Error>
 where
-    O: From<CustomerResponse> + From<Customer> + From<CreateCustomerRequest>,
+    O: From<Notification> + From<CustomerResponse> + From<Customer> + From<CreateCustomerRequest>,
 {
-    if document.has("data") {
+    if document.has("event_type") {
+        Ok(document.parse::<Notification>()?.into())
+    } else if document.has("data") {
         Ok(document.parse::<CustomerResponse>()?.into())
     } else if document.has_any(&ENTITY_KEYS) {
         Ok(document.parse::<Customer>()?.into())
@@ -213,4 +224,226 @@ fn to_customer_pointer(pointer: &str) -> String {
         Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("/metadata{rest}"),
         _ => pointer.to_owned(),
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications, updates, list pages and errors.
+
+/// A Paddle webhook notification about a customer (`customer.created`, `customer.updated`,
+/// `customer.imported`): the customer entity at `data`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct Notification {
+    /// The event's ID, `evt_…`.
+    #[customer(pattern = "^evt_[a-z\\d]{26}$")]
+    pub event_id: String,
+    /// What happened.
+    #[customer(one_of("customer.created", "customer.updated", "customer.imported"))]
+    pub event_type: String,
+    /// When it happened (RFC 3339).
+    #[customer(timestamp)]
+    pub occurred_at: String,
+    /// The notification's ID, `ntf_…` (absent in simulations and in the event entity).
+    #[customer(pattern = "^ntf_[a-z\\d]{26}$")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notification_id: Option<String>,
+    /// The customer as it is after the event.
+    #[customer(nested)]
+    pub data: Customer,
+}
+
+impl From<Notification> for Canonical {
+    fn from(notification: Notification) -> Self {
+        notification.data.into()
+    }
+}
+
+/// Paddle's update-customer request body (`PATCH /customers/{customer_id}`). Every key is
+/// optional; `name` and `custom_data` may be `null` to clear them, `email`, `status` and `locale`
+/// may not. Keys other than these five are refused.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCustomerRequest {
+    /// The full name, at most 1024 characters.
+    #[customer(length(max = 1024))]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub name: Patch<String>,
+    /// The email address: 1 to 320 ASCII characters.
+    #[customer(email(ascii), length(min = 1, max = 320), required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub email: Patch<String>,
+    /// Whether the customer can be used.
+    #[customer(required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub status: Patch<Status>,
+    /// The merchant's structured data: an object.
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub custom_data: Patch<Map<String, Value>>,
+    /// A BCP 47 short form locale.
+    #[customer(locale(short), required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub locale: Patch<String>,
+}
+
+impl From<UpdateCustomerRequest> for CustomerPatch {
+    fn from(request: UpdateCustomerRequest) -> Self {
+        CustomerPatch {
+            name: request.name,
+            email: request.email,
+            status: request.status,
+            metadata: request.custom_data.map(Value::Object),
+            locale: request.locale,
+            ..CustomerPatch::default()
+        }
+    }
+}
+
+/// One page of Paddle's list of customers (`GET /customers`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct CustomerList {
+    /// The customers.
+    #[customer(nested)]
+    pub data: Vec<Customer>,
+    /// Information about the response and the pagination.
+    #[customer(nested)]
+    pub meta: ListMeta,
+}
+
+/// The `meta` of a list response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
+pub struct ListMeta {
+    /// The ID of the request, for Paddle's support.
+    pub request_id: String,
+    /// Where this page is in the list.
+    #[customer(nested)]
+    pub pagination: Pagination,
+}
+
+/// Paddle's cursor pagination.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
+pub struct Pagination {
+    /// The page size asked for.
+    pub per_page: u64,
+    /// The URL of the next page (given on the last page too; see `has_more`).
+    #[customer(url)]
+    pub next: String,
+    /// Whether there are more customers after this page.
+    pub has_more: bool,
+    /// An estimate of the number of customers in the whole list.
+    pub estimated_total: u64,
+}
+
+impl From<CustomerList> for Page {
+    fn from(list: CustomerList) -> Self {
+        let pagination = list.meta.pagination;
+        Page {
+            customers: list.data.into_iter().map(Canonical::from).collect(),
+            next: pagination.has_more.then_some(pagination.next),
+        }
+    }
+}
+
+/// Paddle's error response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct ErrorResponse {
+    /// The error.
+    #[customer(nested)]
+    pub error: ErrorBody,
+    /// Information about the response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta: Option<Value>,
+}
+
+/// The `error` of Paddle's error response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct ErrorBody {
+    /// `request_error` or `api_error`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A stable short code, e.g. `bad_request`, `invalid_field`, `customer_already_exists`.
+    pub code: String,
+    /// What went wrong, in Paddle's words. Not copied into a report: it may quote a value.
+    pub detail: String,
+    /// The page of Paddle's documentation about the code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation_url: Option<String>,
+    /// One entry per field Paddle refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+/// One refused field of Paddle's error response.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
+pub struct FieldError {
+    /// The field, e.g. `email` or `items[0].price_id`.
+    pub field: String,
+    /// What is wrong with it, in Paddle's words. Not copied into a report.
+    pub message: String,
+}
+
+pub(super) fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
+    Ok(document.parse::<UpdateCustomerRequest>()?.into())
+}
+
+pub(super) fn decode_list(document: &Document<'_>) -> Result<Page, Error> {
+    Ok(document.parse::<CustomerList>()?.into())
+}
+
+pub(super) fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
+    let ErrorResponse { error, .. } = document.parse::<ErrorResponse>()?;
+    let code = safe_code(&error.code);
+    let rule = || {
+        super::rejected(Api::Paddle)
+            .with_message("{api} refused this value (`{provider_code}`)")
+            .with_param("provider_code", crate::Param::Str(code.clone().into()))
+    };
+    let mut report = ValidationErrors::new();
+    for field in &error.errors {
+        report.push_violation(Violation::new(super::field_pointer(&field.field), rule()));
+    }
+    if report.is_empty() {
+        report.push_violation(Violation::new("", rule()));
+    }
+    Ok(report)
+}
+
+/// Paddle's error code as it is when it is a short snake_case word (its documented form),
+/// otherwise `unknown`: a code is copied into reports, so it must not be able to carry data.
+fn safe_code(code: &str) -> String {
+    let plain = !code.is_empty()
+        && code.len() <= 64
+        && code
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if plain { code } else { "unknown" }.to_owned()
+}
+
+pub(super) fn encode_update(
+    patch: &CustomerPatch,
+    report: &mut Report,
+) -> Option<UpdateCustomerRequest> {
+    report.no_place("/phone", !patch.phone.is_absent());
+    report.no_place("/country", !patch.country.is_absent());
+    report.no_place("/billing_addresses", !patch.billing_addresses.is_absent());
+    report.no_place("/shipping_addresses", !patch.shipping_addresses.is_absent());
+    report.no_place("/external_id", !patch.external_id.is_absent());
+    let custom_data = match &patch.metadata {
+        Patch::Absent => Patch::Absent,
+        Patch::Null | Patch::Value(Value::Null) => Patch::Null,
+        Patch::Value(value) => match metadata_object(value) {
+            Ok(object) => Patch::Value(object),
+            Err((pointer, message)) => {
+                report.cannot_hold(&format!("/metadata{pointer}"), message);
+                Patch::Absent
+            }
+        },
+    };
+    let request = UpdateCustomerRequest {
+        name: patch.name.clone(),
+        email: report.not_null("/email", &patch.email),
+        status: report.not_null("/status", &patch.status),
+        custom_data,
+        locale: report.not_null("/locale", &patch.locale),
+    };
+    report.rules(request.validate(), to_customer_pointer);
+    Some(request)
 }

@@ -11,9 +11,13 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::{metadata_object, Document, Report};
+use super::{metadata_object, Api, Document, Report};
+use crate::error::Violation;
 pub use crate::Phone;
-use crate::{Address as CanonicalAddress, Customer as Canonical, CustomerModel, Error, RuleError};
+use crate::{
+    Address as CanonicalAddress, Customer as Canonical, CustomerModel, CustomerPatch, Error, Patch,
+    RuleError, ValidationErrors,
+};
 
 /// Tazapay's response envelope around a customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
@@ -340,4 +344,161 @@ fn join(base: &str, rest: &[&str]) -> String {
         out.push_str(segment);
     }
     out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Updates and errors.
+
+/// Tazapay's update-customer request body (`PUT /v3/customer/`), as its OpenAPI document
+/// describes it: the customer's ID, phone, billing and shipping addresses, and metadata as a
+/// string holding a JSON object. Every key is optional; none may be `null` (Tazapay documents no
+/// way to clear a field). Name, email and country cannot be updated.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct UpdateCustomerRequest {
+    /// The customer to update, e.g. `cus_abc123xyz456`.
+    #[customer(id(prefix = "cus_", chars = "A-Za-z0-9", min_len = 1), required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub customer_id: Patch<String>,
+    /// The customer's phone number.
+    #[customer(nested, required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub phone: Patch<Phone>,
+    /// The billing details, replacing the stored ones.
+    #[customer(nested, required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub billing_address: Patch<Vec<AddressEntry>>,
+    /// The shipping details, replacing the stored ones.
+    #[customer(nested, required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub shipping_address: Patch<Vec<AddressEntry>>,
+    /// A string holding a JSON object of keys and values.
+    #[customer(metadata(json_string), custom = json_object_string, required)]
+    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    pub metadata: Patch<String>,
+}
+
+impl From<UpdateCustomerRequest> for CustomerPatch {
+    fn from(request: UpdateCustomerRequest) -> Self {
+        CustomerPatch {
+            id: request.customer_id,
+            phone: request.phone,
+            billing_addresses: request.billing_address.map(address_list),
+            shipping_addresses: request.shipping_address.map(address_list),
+            metadata: request
+                .metadata
+                .map(|text| super::json_text(Some(text)).unwrap_or(Value::Null)),
+            ..CustomerPatch::default()
+        }
+    }
+}
+
+/// Tazapay's error response: `{status: "error", message, errors: [{code, message, remarks}]}`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct ErrorResponse {
+    /// `error`.
+    #[customer(one_of("error"))]
+    pub status: String,
+    /// A summary, in Tazapay's words. Not copied into a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// The errors, each with Tazapay's numeric code.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorEntry>,
+}
+
+/// One error of Tazapay's error response.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct ErrorEntry {
+    /// Tazapay's error code, e.g. `1108` (a number; some responses send it as a string).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<Value>,
+    /// What went wrong, in Tazapay's words. Not copied into a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    /// More detail, in Tazapay's words. Not copied into a report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<String>,
+}
+
+pub(super) fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
+    Ok(document.parse::<UpdateCustomerRequest>()?.into())
+}
+
+pub(super) fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
+    let response = document.parse::<ErrorResponse>()?;
+    let rule = |code: Option<&Value>| {
+        let code = match code {
+            Some(Value::Number(n)) => n.as_u64().map(|n| n.to_string()),
+            Some(Value::String(s))
+                if !s.is_empty() && s.len() <= 10 && s.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                Some(s.clone())
+            }
+            _ => None,
+        };
+        match code {
+            Some(code) => super::rejected(Api::Tazapay)
+                .with_message("{api} refused the request (error {provider_code})")
+                .with_param("provider_code", crate::Param::Str(code.into())),
+            None => super::rejected(Api::Tazapay).with_message("{api} refused the request"),
+        }
+    };
+    // Tazapay's errors name no field: every one is about the request as a whole.
+    let mut report = ValidationErrors::new();
+    for entry in &response.errors {
+        report.push_violation(Violation::new("", rule(entry.code.as_ref())));
+    }
+    if report.is_empty() {
+        report.push_violation(Violation::new("", rule(None)));
+    }
+    Ok(report)
+}
+
+pub(super) fn encode_update(
+    patch: &CustomerPatch,
+    report: &mut Report,
+) -> Option<UpdateCustomerRequest> {
+    report.no_place("/name", !patch.name.is_absent());
+    report.no_place("/email", !patch.email.is_absent());
+    report.no_place("/locale", !patch.locale.is_absent());
+    report.no_place("/country", !patch.country.is_absent());
+    report.no_place("/status", !patch.status.is_absent());
+    report.no_place("/external_id", !patch.external_id.is_absent());
+    let metadata = match &patch.metadata {
+        Patch::Absent => Patch::Absent,
+        Patch::Null | Patch::Value(Value::Null) => {
+            report.cannot_clear("/metadata");
+            Patch::Absent
+        }
+        Patch::Value(value) => match metadata_object(value) {
+            Ok(object) => serde_json::to_string(&object)
+                .map(Patch::Value)
+                .unwrap_or(Patch::Absent),
+            Err((pointer, message)) => {
+                report.cannot_hold(&format!("/metadata{pointer}"), message);
+                Patch::Absent
+            }
+        },
+    };
+    let entries = |list: &Vec<CanonicalAddress>| list.iter().map(AddressEntry::from).collect();
+    let request = UpdateCustomerRequest {
+        customer_id: report.not_null("/id", &patch.id),
+        phone: report.not_null("/phone", &patch.phone),
+        billing_address: report
+            .not_null("/billing_addresses", &patch.billing_addresses)
+            .as_ref()
+            .map(entries),
+        shipping_address: report
+            .not_null("/shipping_addresses", &patch.shipping_addresses)
+            .as_ref()
+            .map(entries),
+        metadata,
+    };
+    report.rules(request.validate(), |pointer| {
+        match pointer.strip_prefix("/customer_id") {
+            Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("/id{rest}"),
+            _ => to_customer_pointer(pointer),
+        }
+    });
+    Some(request)
 }
