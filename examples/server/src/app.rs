@@ -13,14 +13,14 @@ use axum::routing::get;
 use axum::{BoxError, Extension, Json, Router};
 use customer_core::axum::{JsonBody, Problem};
 use customer_core::providers::{paddle, Api};
-use customer_core::{Path as ModelPath, RuleError, Status, ValidationErrors};
+use customer_core::{Customer, Path as ModelPath, RuleError, Status, ValidationErrors};
 use serde::Serialize;
 use serde_json::json;
 use tower::ServiceBuilder;
 
 use crate::entity::{envelope, paddle_entity};
-use crate::ids::{is_customer_id, new_request_id, rfc3339_millis, Ids};
-use crate::store::{Store, WriteError};
+use crate::ids::{is_customer_id, new_request_id, now_ms, rfc3339_millis, Ids};
+use crate::store::{Store, Updated, WriteError};
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -56,7 +56,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .route("/", get(health))
         .route("/health", get(health))
         .route("/customers", get(list_customers).post(create_customer))
-        .route("/customers/{id}", get(get_customer))
+        .route("/customers/{id}", get(get_customer).patch(update_customer))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // The extractors read at most 64 KiB by default; to change it:
@@ -268,6 +268,60 @@ async fn get_customer(
         Ok(None) => no_such_customer(),
         Err(error) => {
             eprintln!("database error on select: {error}");
+            internal_error()
+        }
+    }
+}
+
+/// `PATCH /customers/{id}`: Paddle's update-customer request (`?api=mollie|tazapay` takes that
+/// API's update body). A key left out keeps the stored value, `null` clears it (where the API
+/// allows), a value replaces it after the API's rules. 200 with the entity; 404; 409 when another
+/// customer has the email; 400/413/415/422 as for a create, every violation listed.
+async fn update_customer(
+    State(state): State<AppState>,
+    Extension(RequestId(request_id)): Extension<RequestId>,
+    UrlPath(id): UrlPath<String>,
+    RawQuery(query): RawQuery,
+    JsonBody(body): JsonBody,
+) -> Response {
+    if !is_customer_id(&id) {
+        return no_such_customer();
+    }
+    let api = match api_of(query.as_deref()) {
+        Ok(api) => api,
+        Err(problem) => return problem.into_response(),
+    };
+    let patch = match utf8(&body).and_then(|text| api.decode_update(text)) {
+        Ok(patch) => patch,
+        // Syntax -> 400; Invalid and Unrepresentable (Legit has no update body) -> 422.
+        Err(error) => return error.into_response(),
+    };
+    let now = rfc3339_millis(now_ms());
+    let entity_id = id.clone();
+    let change = move |mut customer: Customer| {
+        if patch.is_empty() {
+            return paddle_entity(entity_id, customer.clone()).map(|_| customer);
+        }
+        patch.apply_to(&mut customer);
+        // Never before its creation, whatever the clocks of the replicas say.
+        let updated_at = match &customer.created_at {
+            Some(created_at) if *created_at > now => created_at.clone(),
+            _ => now,
+        };
+        customer.updated_at = Some(updated_at);
+        // The answer is a Paddle customer: the result must be one, or nothing is written.
+        paddle_entity(entity_id, customer.clone()).map(|_| customer)
+    };
+    match state.store.update(&id, change).await {
+        Ok(Updated::Done(customer)) => match paddle_entity(id, *customer) {
+            Ok(entity) => Json(envelope(entity, request_id)).into_response(),
+            Err(_) => internal_error(),
+        },
+        Ok(Updated::NotFound) => no_such_customer(),
+        Ok(Updated::Refused(errors)) => errors.into_response(),
+        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::Store(error)) => {
+            eprintln!("database error on update: {error}");
             internal_error()
         }
     }

@@ -14,6 +14,10 @@
 //! - `GET /customers`: a page of customers in creation order, as Paddle lists them
 //!   (`per_page` 1-200, default 50; `after=<id>`; `status=active,archived`, default `active`).
 //! - `GET /customers/{id}`: 200 with the same envelope, 404 when there is no such customer.
+//! - `PATCH /customers/{id}`: a Paddle update-customer request (`?api=mollie|tazapay` takes that
+//!   API's update body): a key left out keeps the stored value, `null` clears it, a value replaces
+//!   it after the rules. 200 with the entity; 404; 409 when another customer has the email; 422
+//!   every violation. `{"status": "archived"}` archives a customer.
 //!
 //! Every error is an RFC 9457 `application/problem+json` document, 404 and 405 included. The
 //! database decides what must hold across concurrent requests and replicas: a unique index on the

@@ -95,7 +95,6 @@ impl<E: Into<StoreError>> From<E> for WriteError {
 
 /// What an update did.
 #[derive(Debug)]
-#[expect(dead_code, reason = "PATCH /customers/{id} uses it; it comes next")]
 pub enum Updated<E> {
     /// The customer as stored now.
     Done(Box<Customer>),
@@ -264,7 +263,6 @@ impl Store {
     /// Reads the customer with this id, lets `change` compute its new state, and writes that,
     /// with the row locked in between (no other update of this customer, from any process, can
     /// interleave). `change` may refuse; then nothing is written.
-    #[expect(dead_code, reason = "PATCH /customers/{id} uses it; it comes next")]
     pub async fn update<E, F>(&self, id: &str, change: F) -> Result<Updated<E>, WriteError>
     where
         E: Send + 'static,

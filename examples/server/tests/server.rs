@@ -45,6 +45,8 @@ on_both_stores!(
     concurrent_duplicates_get_one_201,
     hostile_bodies_get_a_4xx_never_a_5xx,
     list_pages_in_creation_order,
+    patch_a_customer,
+    archived_customers_by_status,
 );
 
 fn health(db: &Db) {
@@ -590,4 +592,190 @@ fn list_pages_in_creation_order(db: &Db) {
         assert!(!reply.body.to_string().contains("secret"), "{}", reply.body);
     }
     assert!(!server.log().contains("secret"));
+}
+
+/// `PATCH /customers/{id}`: absent keeps, null clears, a value is validated; 404, 409, 422.
+fn patch_a_customer(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let create = |body: Value| {
+        let reply = post_json(&agent, &server.url("/customers"), &body);
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        reply.body["data"].clone()
+    };
+    let jo =
+        create(json!({"email": "jo@example.com", "name": "Jo", "custom_data": {"tier": "gold"}}));
+    create(json!({"email": "sam@example.com"}));
+    let id = jo["id"].as_str().expect("id").to_owned();
+    let url = server.url(&format!("/customers/{id}"));
+
+    // A value replaces; what is left out is kept.
+    let reply = patch_json(&agent, &url, &json!({"name": "Jo Brown"}));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.content_type, "application/json");
+    let data = &reply.body["data"];
+    assert_eq!(data["name"], "Jo Brown");
+    assert_eq!(data["email"], "jo@example.com");
+    assert_eq!(data["custom_data"], json!({"tier": "gold"}));
+    assert_eq!(data["created_at"], jo["created_at"]);
+    let updated_at = data["updated_at"].as_str().expect("updated_at");
+    assert!(is_rfc3339_millis_z(updated_at), "{updated_at}");
+    assert!(updated_at >= jo["created_at"].as_str().expect("created_at"));
+    assert!(reply.body["meta"]["request_id"].is_string());
+    assert_eq!(get(&agent, &url).body["data"], *data);
+
+    // Null clears.
+    let reply = patch_json(&agent, &url, &json!({"custom_data": null, "name": null}));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["custom_data"], Value::Null);
+    assert_eq!(reply.body["data"]["name"], Value::Null);
+    assert_eq!(reply.body["data"]["email"], "jo@example.com");
+
+    // Another customer's email, in another case: 409, nothing changed. Its own, in another case: 200.
+    let reply = patch_json(
+        &agent,
+        &url,
+        &json!({"email": "SAM@example.com", "name": "Not Saved"}),
+    );
+    assert_problem(&reply, 409);
+    assert_eq!(get(&agent, &url).body["data"]["name"], Value::Null);
+    let reply = patch_json(&agent, &url, &json!({"email": "JO@example.com"}));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["email"], "JO@example.com");
+
+    // Every violation listed, no value repeated, nothing changed.
+    let reply = patch_json(
+        &agent,
+        &url,
+        &json!({"email": "secret-not-an-address", "locale": "secret locale", "name": "Kept Out"}),
+    );
+    assert_problem(&reply, 422);
+    let pointers: Vec<&str> = reply.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .filter_map(|e| e["pointer"].as_str())
+        .collect();
+    assert!(
+        pointers.contains(&"/email") && pointers.contains(&"/locale"),
+        "{pointers:?}"
+    );
+    assert!(!reply.body.to_string().contains("secret"), "{}", reply.body);
+    assert_eq!(get(&agent, &url).body["data"]["email"], "JO@example.com");
+    // Paddle cannot clear an email.
+    let reply = patch_json(&agent, &url, &json!({"email": null}));
+    assert_problem(&reply, 422);
+    assert_eq!(reply.body["errors"][0]["pointer"], "/email");
+
+    // 404 for an unknown or malformed id; 400/415 as for a create.
+    let reply = patch_json(
+        &agent,
+        &server.url("/customers/ctm_01hv6y1jedq4p1n0yqn5ba3ky4"),
+        &json!({"name": "Nobody"}),
+    );
+    assert_problem(&reply, 404);
+    let reply = patch_json(&agent, &server.url("/customers/secret-id"), &json!({}));
+    assert_problem(&reply, 404);
+    let reply = read_reply(
+        agent
+            .patch(&url)
+            .header("content-type", "application/json")
+            .send("{\"name\": \"secret"),
+    );
+    assert_problem(&reply, 400);
+    let reply = read_reply(
+        agent
+            .patch(&url)
+            .header("content-type", "text/plain")
+            .send("{}"),
+    );
+    assert_problem(&reply, 415);
+
+    // An empty update changes nothing.
+    let before = get(&agent, &url).body["data"].clone();
+    let reply = patch_json(&agent, &url, &json!({}));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"], before);
+
+    // The other APIs' update bodies: Mollie's ll_CC locale and metadata; Tazapay's metadata string
+    // and phone (stored, not part of a Paddle entity); Legit has none.
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{id}?api=mollie")),
+        &json!({"locale": "nl_NL", "metadata": {"order": 12}}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["locale"], "nl-NL");
+    assert_eq!(reply.body["data"]["custom_data"], json!({"order": 12}));
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{id}?api=tazapay")),
+        &json!({"phone": {"calling_code": "65", "number": "91234567"},
+                "metadata": "{\"key1\": \"value1\"}"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["custom_data"], json!({"key1": "value1"}));
+    assert_eq!(reply.body["data"]["locale"], "nl-NL");
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{id}?api=legit")),
+        &json!({"name": "Lee"}),
+    );
+    assert_problem(&reply, 422);
+
+    let log = server.log();
+    assert!(!log.contains("secret"), "{log}");
+    assert!(log.contains("PATCH /customers/{id} -> 200"), "{log}");
+    drop(server);
+    assert_eq!(db.stored("JO@example.com")["phone"]["number"], "91234567");
+}
+
+/// Archiving (`PATCH {"status": "archived"}`) takes a customer out of the default list;
+/// `status=archived` lists it, `status=active,archived` lists both.
+fn archived_customers_by_status(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let mut ids = Vec::new();
+    for i in 0..3 {
+        let reply = post_json(
+            &agent,
+            &server.url("/customers"),
+            &json!({"email": format!("arch{i}@example.com")}),
+        );
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        ids.push(reply.body["data"]["id"].as_str().expect("id").to_owned());
+    }
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{}", ids[1])),
+        &json!({"status": "archived"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["status"], "archived");
+    let listed = |query: &str| -> (Vec<String>, Value) {
+        let reply = get(&agent, &server.url(&format!("/customers{query}")));
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let ids = reply.body["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .map(|c| c["id"].as_str().unwrap_or_default().to_owned())
+            .collect();
+        (
+            ids,
+            reply.body["meta"]["pagination"]["estimated_total"].clone(),
+        )
+    };
+    assert_eq!(listed(""), (vec![ids[0].clone(), ids[2].clone()], json!(2)));
+    assert_eq!(listed("?status=archived"), (vec![ids[1].clone()], json!(1)));
+    assert_eq!(listed("?status=active,archived"), (ids.clone(), json!(3)));
+    // Still readable by id, and back to active.
+    let url = server.url(&format!("/customers/{}", ids[1]));
+    assert_eq!(get(&agent, &url).body["data"]["status"], "archived");
+    let reply = patch_json(&agent, &url, &json!({"status": "active"}));
+    assert_eq!(reply.body["data"]["status"], "active");
+    assert_eq!(listed("").0, ids);
+    // A status cannot be cleared.
+    let reply = patch_json(&agent, &url, &json!({"status": null}));
+    assert_problem(&reply, 422);
 }
