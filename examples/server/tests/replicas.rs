@@ -200,3 +200,70 @@ fn data_survives_restarting_every_replica() {
         assert_problem(&again, 409);
     }
 }
+
+/// Updates across replicas: a change made on one is read on the other; ten customers racing (over
+/// both replicas) to take one email by `PATCH` leave exactly one holding it.
+#[test]
+fn updates_across_replicas() {
+    let Some((db, servers)) = replicas("updates") else {
+        return;
+    };
+    let agent = agent();
+    let mut ids = Vec::new();
+    for i in 0..10 {
+        let reply = post_json(
+            &agent,
+            &servers[i % 2].url("/customers"),
+            &json!({"email": format!("u{i}@example.com")}),
+        );
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        ids.push(reply.body["data"]["id"].as_str().expect("id").to_owned());
+    }
+    let reply = patch_json(
+        &agent,
+        &servers[0].url(&format!("/customers/{}", ids[0])),
+        &json!({"name": "Changed On A"}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let read = get(&agent, &servers[1].url(&format!("/customers/{}", ids[0])));
+    assert_eq!(read.body["data"], reply.body["data"]);
+
+    let statuses: Vec<u16> = thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| {
+                let url = servers[i % 2].url(&format!("/customers/{id}"));
+                scope.spawn(move || {
+                    patch_json(
+                        &support::agent(),
+                        &url,
+                        &json!({"email": "Taken@example.com"}),
+                    )
+                    .status
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("client"))
+            .collect()
+    });
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 200).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.iter().filter(|&&s| s == 409).count(),
+        9,
+        "{statuses:?}"
+    );
+    assert_eq!(
+        pg_number(
+            &db.arg,
+            "SELECT count(*) FROM customers WHERE lower(email) = 'taken@example.com'"
+        ),
+        1
+    );
+}
