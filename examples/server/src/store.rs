@@ -528,3 +528,26 @@ async fn open_postgres(url: &str, pool_size: u32) -> Result<Store, StoreError> {
     }
     Ok(Store::Postgres(pool))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_names_no_credentials() {
+        assert!(is_postgres_url("postgres://u@h/db"));
+        assert!(is_postgres_url("postgresql://u@h/db"));
+        assert!(!is_postgres_url("customers.db"));
+        assert!(!is_postgres_url("/tmp/postgres://x"));
+        assert_eq!(
+            describe("postgres://jo:secret@db.internal:6543/customers"),
+            "PostgreSQL at db.internal:6543, database customers"
+        );
+        assert_eq!(
+            describe("postgresql://jo:secret@localhost/customers?sslmode=disable"),
+            "PostgreSQL at localhost:5432, database customers"
+        );
+        assert_eq!(describe("postgres://jo:secret@[::1"), "PostgreSQL");
+        assert_eq!(describe("/var/lib/customers.db"), "/var/lib/customers.db");
+    }
+}

@@ -215,7 +215,8 @@ pub struct Server {
 }
 
 impl Server {
-    /// Starts a server on `db` on a free port, with `args` added; its log is `dir/<label>.log`.
+    /// Starts a server on `db` (unless `args` name another `--db`) on a free port, with `args`
+    /// added; its log is `dir/<label>.log`.
     pub fn start_with(db: &Db, label: &str, args: &[&str]) -> Server {
         let log = db.dir.join(format!("{label}.log"));
         let log_file = std::fs::OpenOptions::new()
@@ -224,7 +225,13 @@ impl Server {
             .open(&log)
             .expect("log file");
         let mut child = Command::new(env!("CARGO_BIN_EXE_customer-model-server"))
-            .args(["--addr", "127.0.0.1:0", "--db", &db.arg])
+            .args(["--addr", "127.0.0.1:0"])
+            .args(
+                Some(["--db", db.arg.as_str()])
+                    .filter(|_| !args.contains(&"--db"))
+                    .into_iter()
+                    .flatten(),
+            )
             .args(args)
             .stdout(Stdio::piped())
             .stderr(log_file)
