@@ -27,16 +27,36 @@ use crate::store::{Store, Updated, WriteError};
 pub struct AppState {
     store: Store,
     ids: Arc<Ids>,
+    origin: Arc<str>,
 }
 
 impl AppState {
-    /// The state of a server keeping its customers in `store`.
-    pub fn new(store: Store) -> Self {
+    /// The state of a server keeping its customers in `store`; `origin` (`http://host:port`) is
+    /// where it listens, for the links it writes when a request names no usable `Host`.
+    pub fn new(store: Store, origin: String) -> Self {
         AppState {
             store,
             ids: Arc::new(Ids::default()),
+            origin: origin.into(),
         }
     }
+}
+
+/// `http://` and the request's `Host` when that is a plain `host[:port]` (letters, digits, `.`,
+/// `-`, `:`, `[`, `]`), so links point where the client reached the server (through a load
+/// balancer, say); the server's own origin otherwise.
+fn origin(headers: &axum::http::HeaderMap, own: &str) -> String {
+    headers
+        .get(axum::http::header::HOST)
+        .and_then(|host| host.to_str().ok())
+        .filter(|host| {
+            !host.is_empty()
+                && host.len() <= 255
+                && host
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b".-:[]".contains(&b))
+        })
+        .map_or_else(|| own.to_owned(), |host| format!("http://{host}"))
 }
 
 /// Limits on the work one server process takes on.
@@ -385,9 +405,9 @@ impl ListQuery {
         Ok(query)
     }
 
-    /// The address of the page after the one that ends with `last`.
-    fn next(&self, last: Option<&str>) -> String {
-        let mut next = format!("/customers?per_page={}", self.per_page);
+    /// The URL of the page after the one that ends with `last`.
+    fn next(&self, origin: &str, last: Option<&str>) -> String {
+        let mut next = format!("{origin}/customers?per_page={}", self.per_page);
         if let Some(after) = last.or(self.after.as_deref()) {
             next.push_str("&after=");
             next.push_str(after);
@@ -413,6 +433,7 @@ impl ListQuery {
 async fn list_customers(
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
+    headers: axum::http::HeaderMap,
     query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(pairs)) = query else {
@@ -451,7 +472,7 @@ async fn list_customers(
             request_id,
             pagination: Pagination {
                 per_page: query.per_page,
-                next: query.next(last.as_deref()),
+                next: query.next(&origin(&headers, &state.origin), last.as_deref()),
                 has_more: page.has_more,
                 estimated_total: page.total,
             },
@@ -501,11 +522,34 @@ mod tests {
     }
 
     #[test]
+    fn links_use_a_plain_host_header() {
+        let mut headers = axum::http::HeaderMap::new();
+        assert_eq!(
+            origin(&headers, "http://127.0.0.1:3000"),
+            "http://127.0.0.1:3000"
+        );
+        headers.insert("host", HeaderValue::from_static("api.example.com:8443"));
+        assert_eq!(
+            origin(&headers, "http://own"),
+            "http://api.example.com:8443"
+        );
+        headers.insert("host", HeaderValue::from_static("[::1]:80"));
+        assert_eq!(origin(&headers, "http://own"), "http://[::1]:80");
+        for odd in ["evil.com/path?x=", "a b", "x@y", ""] {
+            headers.insert("host", HeaderValue::from_str(odd).expect("header"));
+            assert_eq!(origin(&headers, "http://own"), "http://own", "{odd:?}");
+        }
+    }
+
+    #[test]
     fn list_query() {
         let query = ListQuery::parse(&[]).expect("empty query");
         assert_eq!(query.per_page, 50);
         assert_eq!(query.statuses, [Status::Active]);
-        assert_eq!(query.next(None), "/customers?per_page=50");
+        assert_eq!(
+            query.next("http://h:1", None),
+            "http://h:1/customers?per_page=50"
+        );
 
         let id = "ctm_01hv6y1jedq4p1n0yqn5ba3ky4";
         let query = ListQuery::parse(&pairs(&[
@@ -518,8 +562,8 @@ mod tests {
         assert_eq!(query.after.as_deref(), Some(id));
         assert_eq!(query.statuses, [Status::Archived, Status::Active]);
         assert_eq!(
-            query.next(Some("ctm_01hv6y1jedq4p1n0yqn5ba3ky5")),
-            "/customers?per_page=200&after=ctm_01hv6y1jedq4p1n0yqn5ba3ky5&status=archived,active"
+            query.next("http://h:1", Some("ctm_01hv6y1jedq4p1n0yqn5ba3ky5")),
+            "http://h:1/customers?per_page=200&after=ctm_01hv6y1jedq4p1n0yqn5ba3ky5&status=archived,active"
         );
 
         for bad in [

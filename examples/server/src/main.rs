@@ -102,7 +102,7 @@ async fn main() -> ExitCode {
         request_timeout: Duration::from_millis(args.request_timeout_ms),
         max_concurrency: args.max_concurrency,
     };
-    let app = router(AppState::new(store), limits);
+    let app = router(AppState::new(store, format!("http://{addr}")), limits);
     if let Err(error) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await
