@@ -14,7 +14,6 @@ use axum::{BoxError, Extension, Json, Router};
 use customer_core::axum::{JsonBody, Problem};
 use customer_core::providers::{paddle, Api};
 use customer_core::{Customer, Path as ModelPath, RuleError, Status, ValidationErrors};
-use serde::Serialize;
 use serde_json::json;
 use tower::ServiceBuilder;
 
@@ -466,12 +465,12 @@ async fn list_customers(
             Err(_) => return internal_error(),
         }
     }
-    Json(ListResponse {
+    Json(paddle::CustomerList {
         data,
-        meta: ListMeta {
+        meta: paddle::ListMeta {
             request_id,
-            pagination: Pagination {
-                per_page: query.per_page,
+            pagination: paddle::Pagination {
+                per_page: query.per_page as u64,
                 next: query.next(&origin(&headers, &state.origin), last.as_deref()),
                 has_more: page.has_more,
                 estimated_total: page.total,
@@ -479,28 +478,6 @@ async fn list_customers(
         },
     })
     .into_response()
-}
-
-/// A list of customers as Paddle answers it.
-#[derive(Serialize)]
-struct ListResponse {
-    data: Vec<paddle::Customer>,
-    meta: ListMeta,
-}
-
-#[derive(Serialize)]
-struct ListMeta {
-    request_id: String,
-    pagination: Pagination,
-}
-
-/// Paddle's `meta.pagination`.
-#[derive(Serialize)]
-struct Pagination {
-    per_page: usize,
-    next: String,
-    has_more: bool,
-    estimated_total: u64,
 }
 
 #[cfg(test)]

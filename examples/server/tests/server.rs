@@ -6,6 +6,7 @@ mod support;
 
 use std::thread;
 
+use customer_core::providers::Api;
 use serde_json::{json, Value};
 
 use support::*;
@@ -554,6 +555,20 @@ fn list_pages_in_creation_order(db: &Db) {
             listed.push(entity["id"].as_str().expect("id").to_owned());
             assert_eq!(entity["status"], "active");
         }
+        // What the library's own Paddle reader makes of the page.
+        let read = Api::Paddle
+            .decode_list(&reply.body.to_string())
+            .unwrap_or_else(|error| panic!("a Paddle list page: {error}"));
+        assert_eq!(read.customers.len(), data.len());
+        assert_eq!(
+            read.customers
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>(),
+            data.iter()
+                .map(|c| c["id"].as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        );
         let meta = &reply.body["meta"];
         assert!(meta["request_id"].is_string(), "{meta}");
         let pagination = &meta["pagination"];
