@@ -51,8 +51,9 @@ fn postgres_sigterm_finishes_requests_under_way() {
 fn a_request_past_the_timeout_is_answered_503() {
     let db = Db::sqlite("timeout");
     let server = Server::start_with(&db, "server", &["--request-timeout-ms", "300"]);
-    let mut held = HeldRequest::post(&server, "/customers", r#"{"email": "slow@example.com"}"#);
-    held.await_continue();
+    // The body never comes. (Whether the handler got to ask for it, with `100 Continue`, before
+    // the timeout depends on the machine's load: the answer is read past any interim response.)
+    let held = HeldRequest::post(&server, "/customers", r#"{"email": "slow@example.com"}"#);
     let (status, body) = held.read_answer();
     assert_eq!(status, 503, "{body}");
     assert_eq!(body["status"], 503);

@@ -429,7 +429,8 @@ impl HeldRequest {
         assert!(head.starts_with("HTTP/1.1 100"), "{head:?}");
     }
 
-    /// Reads a final answer sent without the body (a timeout): status and JSON body.
+    /// Reads a final answer sent without the body (a timeout), past a `100 Continue` if one
+    /// comes first: status and JSON body.
     pub fn read_answer(mut self) -> (u16, Value) {
         read_response(&mut self.stream)
     }
@@ -461,7 +462,10 @@ fn read_head(stream: &mut TcpStream) -> String {
 }
 
 fn read_response(stream: &mut TcpStream) -> (u16, Value) {
-    let head = read_head(stream);
+    let mut head = read_head(stream);
+    while head.starts_with("HTTP/1.1 1") {
+        head = read_head(stream); // an interim response
+    }
     let status: u16 = head
         .get(9..12)
         .and_then(|s| s.parse().ok())
