@@ -512,13 +512,16 @@ fn try_from_reports_every_violation() {
         age: 12,
     };
     let errors = Strict::try_from(bad).unwrap_err();
-    // Field conversions fail first (the handle, the age); the built value is not validated then.
+    // Field conversions fail first (the handle, the age), then the rules of the fields that did
+    // convert are checked: everything at the source's names (`full_name`, not `name`).
     assert_eq!(
         found(&errors),
         [
             ("/email".to_owned(), "length".to_owned()),
             ("/email".to_owned(), "pattern".to_owned()),
             ("/age".to_owned(), "adult".to_owned()),
+            ("/full_name".to_owned(), "length".to_owned()),
+            ("/tags".to_owned(), "length".to_owned()),
         ]
     );
     let bad_rules = Wire {
@@ -530,7 +533,7 @@ fn try_from_reports_every_violation() {
     assert_eq!(
         found(&errors),
         [
-            ("/name".to_owned(), "length".to_owned()),
+            ("/full_name".to_owned(), "length".to_owned()),
             ("/tags".to_owned(), "length".to_owned())
         ]
     );
@@ -544,7 +547,10 @@ fn try_from_with_takes_plain_values_too() {
     };
     assert_eq!(Trimmed::try_from(name("  Jo ")).unwrap().name, "Jo");
     let errors = Trimmed::try_from(name("   ")).unwrap_err();
-    assert_eq!(found(&errors), [("/name".to_owned(), "length".to_owned())]);
+    assert_eq!(
+        found(&errors),
+        [("/full_name".to_owned(), "length".to_owned())]
+    );
 }
 
 #[test]

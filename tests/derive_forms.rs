@@ -355,3 +355,126 @@ fn valid_from_json_with_takes_the_context() {
     assert!(!errors.to_string().contains("Josephine"));
     assert!(Valid::new_with(tenant_signup(), &TENANT).is_ok());
 }
+
+// ---- conversions report everything, in the source's names -----------------------------------
+
+/// A form whose names differ from `Customer`'s: `lang` is `Customer::locale`.
+#[derive(CustomerModel, Debug)]
+#[customer(try_into = Customer)]
+struct ProfileForm {
+    email: Option<String>,
+    #[customer(rename = "locale")]
+    lang: Option<String>,
+    #[customer(rename = "phone", with = parse_phone)]
+    telephone: Option<String>,
+}
+
+/// `+31 20 1234567` as `Customer`'s phone: a `+`, the calling code, a space, the number.
+fn parse_phone(text: Option<String>) -> Result<Option<customer_core::Phone>, RuleError> {
+    let Some(text) = text else { return Ok(None) };
+    let (code, number) = text
+        .strip_prefix('+')
+        .and_then(|rest| rest.split_once(' '))
+        .ok_or_else(|| RuleError::new("phone_format", "must be `+code number`"))?;
+    Ok(Some(customer_core::Phone {
+        calling_code: code.to_owned(),
+        number: number.replace(' ', ""),
+    }))
+}
+
+fn profile(email: &str, lang: &str, telephone: &str) -> ProfileForm {
+    ProfileForm {
+        email: Some(email.to_owned()),
+        lang: Some(lang.to_owned()),
+        telephone: Some(telephone.to_owned()),
+    }
+}
+
+#[test]
+fn try_into_reports_the_targets_violations_at_the_sources_names() {
+    let customer =
+        Customer::try_from(profile("jo@example.com", "nl-NL", "+31 20 1234567")).expect("valid");
+    assert_eq!(customer.locale.as_deref(), Some("nl-NL"));
+    assert_eq!(
+        customer.phone.map(|p| p.calling_code),
+        Some("31".to_owned())
+    );
+
+    // `Customer` checks the locale and the phone: reported at `/lang` and `/telephone`.
+    expect(
+        Customer::try_from(profile("jo@example.com", "nl_NL", "+31 2012345678901234")),
+        &[("/lang", "locale"), ("/telephone", "phone")],
+    );
+}
+
+#[test]
+fn a_failing_with_does_not_hide_the_targets_violations() {
+    // The phone does not convert; the email and the locale are still checked by `Customer`.
+    expect(
+        Customer::try_from(profile("jo@example", "nl_NL", "0612345678")),
+        &[
+            ("/telephone", "phone_format"),
+            ("/email", "email"),
+            ("/lang", "locale"),
+        ],
+    );
+    // Nothing is reported for the field that did not convert but its conversion error.
+    expect(
+        Customer::try_from(profile("jo@example.com", "nl-NL", "0612345678")),
+        &[("/telephone", "phone_format")],
+    );
+}
+
+struct Incoming {
+    language: String,
+    handle: String,
+    age: u8,
+}
+
+#[derive(CustomerModel, Debug)]
+#[customer(try_from = Incoming)]
+struct Member {
+    #[customer(locale(short), rename = "language")]
+    #[allow(dead_code)]
+    locale: String,
+    #[customer(length(min = 3), rename = "handle", with = lowercase)]
+    #[allow(dead_code)]
+    nick: String,
+    #[customer(with = adult)]
+    #[allow(dead_code)]
+    age: u8,
+}
+
+fn lowercase(text: String) -> String {
+    text.to_lowercase()
+}
+
+fn adult(age: u8) -> Result<u8, RuleError> {
+    if age >= 18 {
+        Ok(age)
+    } else {
+        Err(RuleError::new("adult", "must be 18 or older"))
+    }
+}
+
+#[test]
+fn try_from_checks_what_converted_when_a_field_did_not() {
+    let incoming = |language: &str, handle: &str, age| Incoming {
+        language: language.to_owned(),
+        handle: handle.to_owned(),
+        age,
+    };
+    assert!(Member::try_from(incoming("nl-NL", "Jolene", 30)).is_ok());
+    expect(
+        Member::try_from(incoming("nl-NL-x-private", "JO", 30)),
+        &[("/language", "locale"), ("/handle", "length")],
+    );
+    expect(
+        Member::try_from(incoming("nl-NL-x-private", "JO", 12)),
+        &[
+            ("/age", "adult"),
+            ("/language", "locale"),
+            ("/handle", "length"),
+        ],
+    );
+}

@@ -242,6 +242,47 @@ impl CheckOutcome for Result<(), ValidationErrors> {
     }
 }
 
+/// Moves the violations of a converted value into `report`, in the source's names: the first
+/// segment of each pointer is renamed from the target's field name to the source's (`names`
+/// holds `(target, source)` pairs, escaped as RFC 6901 says).
+///
+/// `failed` lists the target's fields whose conversion failed, with a default put in their
+/// place to validate the rest: what is found under them, or at the root (the target's own
+/// checks, which saw the default), is not the source's and is dropped.
+#[cold]
+pub fn in_source_names(
+    errors: ValidationErrors,
+    names: &[(&str, &str)],
+    failed: &[(&str, bool)],
+    report: &mut ValidationErrors,
+) {
+    let any_failed = failed.iter().any(|(_, failed)| *failed);
+    for mut violation in errors {
+        let pointer = violation.pointer();
+        let (first, rest) = match pointer.strip_prefix('/') {
+            Some(tail) => tail.split_at(tail.find('/').unwrap_or(tail.len())),
+            None => {
+                // The root: the target's own checks.
+                if !any_failed {
+                    report.push_violation(violation);
+                }
+                continue;
+            }
+        };
+        if failed
+            .iter()
+            .any(|(name, failed)| *failed && *name == first)
+        {
+            continue;
+        }
+        if let Some((_, source)) = names.iter().find(|(target, _)| *target == first) {
+            let renamed = format!("/{source}{rest}");
+            *violation.pointer_mut() = renamed;
+        }
+        report.push_violation(violation);
+    }
+}
+
 /// Converts one field for `try_from` / `try_into`, recording a failure under `path`.
 #[inline]
 pub fn convert_field<S, T>(value: S, path: &Path<'_>, report: &mut ValidationErrors) -> Option<T>

@@ -200,6 +200,11 @@ impl Violation {
     pub fn prefix_pointer(&mut self, prefix: &str) {
         self.pointer.insert_str(0, prefix);
     }
+
+    /// The pointer, to rewrite it (conversions report in the source's names).
+    pub(crate) fn pointer_mut(&mut self) -> &mut String {
+        &mut self.pointer
+    }
 }
 
 impl fmt::Display for Violation {

@@ -116,8 +116,14 @@ fn into_impl(conv: &Conv) -> TokenStream {
     }
 }
 
-/// `impl TryFrom<Other> for Self` or `impl TryFrom<Self> for Other`: every field converted,
-/// every failure reported at the field, and the result validated.
+/// `TryFrom<Other> for Self` (`try_from`) or `TryFrom<Self> for Other` (`try_into`): every field
+/// converted, every failure reported at the field, and the result validated. Everything is
+/// reported in the source's names: a conversion failure at the source's field, the converted
+/// value's violations with their first segment renamed from the target's field to the source's.
+///
+/// When a field fails to convert, the rest is still checked: `try_from` runs the rules of the
+/// fields that converted on their values; `try_into` validates the target with a default in the
+/// place of each failed field and drops what is found there (the target is `Default` anyway).
 fn try_impl(conv: &Conv) -> TokenStream {
     let Conv {
         container,
@@ -131,21 +137,30 @@ fn try_impl(conv: &Conv) -> TokenStream {
     let other = &conversion.ty;
     let span = conversion.span;
     let src = quote!(__customer_source);
+    let report = quote!(__customer_report);
     let from_other = conversion.kind == ConversionKind::TryFrom;
     let mut lets = TokenStream::new();
     let mut bound: Vec<syn::Ident> = Vec::new();
     let mut inits: Vec<TokenStream> = Vec::new();
+    // `(target key, source key)` of each converted field, to rename the target's pointers.
+    let mut names: Vec<TokenStream> = Vec::new();
+    // `(target key, failed)` of each converted field (`try_into`).
+    let mut failed: Vec<TokenStream> = Vec::new();
+    // Assigning what converted into a default target (`try_into`), or checking it (`try_from`).
+    let mut partial = TokenStream::new();
     for (i, field) in fields.iter().enumerate() {
         let member = &field.member;
         let theirs = other_member(field);
-        let (target, source, key) = if from_other {
-            (member.clone(), theirs, wire_key(field))
+        let their_key = pointer_segment(&unraw(&theirs.to_token_stream().to_string()));
+        let our_key = match &field.wire {
+            Wire::Key(key) => Some(pointer_segment(key)),
+            _ => None,
+        };
+        // What the source and the target call the field on the wire.
+        let (target, source, source_key, target_key) = if from_other {
+            (member.clone(), theirs, Some(their_key), our_key)
         } else {
-            (
-                theirs.clone(),
-                member.clone(),
-                theirs.to_token_stream().to_string(),
-            )
+            (theirs.clone(), member.clone(), our_key, Some(their_key))
         };
         if field.attrs.unmapped() {
             if from_other {
@@ -158,16 +173,53 @@ fn try_impl(conv: &Conv) -> TokenStream {
             continue;
         }
         let var = format_ident!("__customer_f{}", i);
+        // The raw key: `Path::key` escapes it when a pointer is written.
+        let raw_key = if from_other {
+            unraw(&other_member(field).to_token_stream().to_string())
+        } else {
+            wire_key(field)
+        };
+        let at = quote!(#p::Path::key(&#p::Path::ROOT, #raw_key));
         let convert = match &field.attrs.with {
             Some(with) => quote_spanned! {with.span()=>
-                #p::absorb_result(#with(#src.#source), &#p::Path::key(&#p::Path::ROOT, #key), &mut __customer_report)
+                #p::absorb_result(#with(#src.#source), &#at, &mut #report)
             },
             None => quote! {
-                #p::convert_field(#src.#source, &#p::Path::key(&#p::Path::ROOT, #key), &mut __customer_report)
+                #p::convert_field(#src.#source, &#at, &mut #report)
             },
         };
         lets.extend(quote!(let #var = #convert;));
         inits.push(quote!(#target: #var));
+        if let (Some(target_key), Some(source_key)) = (&target_key, &source_key) {
+            if target_key != source_key {
+                names.push(quote!((#target_key, #source_key)));
+            }
+        }
+        if from_other {
+            if !field.attrs.rules.is_empty() {
+                let checks = super::validate::field_checks(
+                    krate,
+                    field,
+                    &quote!(__customer_value),
+                    &at,
+                    &quote!((&mut #report)),
+                    None,
+                );
+                partial.extend(quote! {
+                    if let ::core::option::Option::Some(__customer_value) = &#var {
+                        #checks
+                    }
+                });
+            }
+        } else {
+            let key = target_key.unwrap_or_default();
+            failed.push(quote!((#key, ::core::option::Option::is_none(&#var))));
+            partial.extend(quote! {
+                if let ::core::option::Option::Some(__customer_converted) = #var {
+                    __customer_value.#target = __customer_converted;
+                }
+            });
+        }
         bound.push(var);
     }
     let (impl_line, target_ty, built) = if from_other {
@@ -186,24 +238,57 @@ fn try_impl(conv: &Conv) -> TokenStream {
     let somes = bound
         .iter()
         .map(|v| quote!(::core::option::Option::Some(#v)));
+    let names = quote!(&[#(#names),*]);
+    // Some field did not convert: check what did.
+    let partial = if from_other {
+        quote! {
+            #partial
+            ::core::result::Result::Err(#report)
+        }
+    } else {
+        quote! {
+            let __customer_failed = [#(#failed),*];
+            let mut __customer_value: #other = ::core::default::Default::default();
+            #partial
+            if let ::core::result::Result::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
+                #p::in_source_names(__customer_errors, #names, &__customer_failed, &mut #report);
+            }
+            ::core::result::Result::Err(#report)
+        }
+    };
     quote_spanned! {span=>
         #[automatically_derived]
         #impl_line {
             type Error = #p::ValidationErrors;
             #[allow(clippy::needless_update)]
             fn try_from(#src: #target_ty) -> ::core::result::Result<Self, #p::ValidationErrors> {
-                let mut __customer_report = #p::ValidationErrors::new();
+                let mut #report = #p::ValidationErrors::new();
                 #lets
                 match (#(#bound,)*) {
                     (#(#somes,)*) => {
                         let __customer_value = #built;
-                        #p::CustomerModel::validate(&__customer_value)?;
+                        if let ::core::result::Result::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
+                            #p::in_source_names(__customer_errors, #names, &[], &mut #report);
+                            return ::core::result::Result::Err(#report);
+                        }
                         ::core::result::Result::Ok(__customer_value)
                     }
                     #[allow(unreachable_patterns)]
-                    _ => ::core::result::Result::Err(__customer_report),
+                    (#(#bound,)*) => {
+                        #partial
+                    }
                 }
             }
         }
     }
+}
+
+/// A field name without its `r#`.
+fn unraw(name: &str) -> String {
+    name.strip_prefix("r#").unwrap_or(name).to_owned()
+}
+
+/// A key as one segment of a JSON Pointer: `~` and `/` escaped as RFC 6901 says.
+fn pointer_segment(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }

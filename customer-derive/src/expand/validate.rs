@@ -56,7 +56,16 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
             continue;
         }
-        body.extend(field_checks(krate, field, &path, &report, context));
+        let member = &field.member;
+        let at = wire_path(krate, &field.wire, &path);
+        body.extend(field_checks(
+            krate,
+            field,
+            &quote!(&self.#member),
+            &at,
+            &report,
+            context,
+        ));
     }
     for check in &container.attrs.checks {
         // Either return type: `CheckOutcome` places a `RuleError` at the struct's pointer and
@@ -110,15 +119,17 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     }
 }
 
-fn field_checks(
+/// The checks of one field's rules on `value` (an expression of type `&FieldType`), reporting at
+/// `at` (an expression of type `Path`): `&self.field` at the field's wire path when validating,
+/// a converted value at the source's name in a `try_from` that could not build the struct.
+pub(super) fn field_checks(
     krate: &TokenStream,
     field: &Field,
-    path: &TokenStream,
+    value: &TokenStream,
+    at: &TokenStream,
     report: &TokenStream,
     context: Option<&syn::Type>,
 ) -> TokenStream {
-    let member = &field.member;
-    let at = wire_path(krate, &field.wire, path);
     let overrides = Overrides {
         code: lit_opt(field.attrs.code.as_ref()),
         message: lit_opt(field.attrs.message.as_ref()),
@@ -147,6 +158,7 @@ fn field_checks(
         .into_iter()
         .map(|rule| emit(rule, quote!(__customer_field)))
         .collect();
+    let field_value = value;
     let mut value = TokenStream::new();
     if !values.is_empty() {
         let checks: TokenStream = values
@@ -157,7 +169,7 @@ fn field_checks(
     }
     quote! {
         {
-            let __customer_field = &self.#member;
+            let __customer_field = #field_value;
             #whole
             #value
         }
