@@ -71,7 +71,10 @@ fn from_impl(conv: &Conv) -> TokenStream {
         }
         let from = other_member(field);
         match &field.attrs.with {
-            Some(with) => quote_spanned!(with.span()=> #member: #with(#src.#from)),
+            Some(with) => {
+                let arg = with_arg(with, quote!(#src.#from));
+                quote_spanned!(with.span()=> #member: #with(#arg))
+            }
             None => quote!(#member: ::core::convert::Into::into(#src.#from)),
         }
     });
@@ -101,7 +104,10 @@ fn into_impl(conv: &Conv) -> TokenStream {
         let member = &field.member;
         let to = other_member(field);
         match &field.attrs.with {
-            Some(with) => quote_spanned!(with.span()=> #to: #with(#src.#member)),
+            Some(with) => {
+                let arg = with_arg(with, quote!(#src.#member));
+                quote_spanned!(with.span()=> #to: #with(#arg))
+            }
             None => quote!(#to: ::core::convert::Into::into(#src.#member)),
         }
     });
@@ -181,9 +187,12 @@ fn try_impl(conv: &Conv) -> TokenStream {
         };
         let at = quote!(#p::Path::key(&#p::Path::ROOT, #raw_key));
         let convert = match &field.attrs.with {
-            Some(with) => quote_spanned! {with.span()=>
-                #p::absorb_result(#with(#src.#source), &#at, &mut #report)
-            },
+            Some(with) => {
+                let arg = with_arg(with, quote!(#src.#source));
+                quote_spanned! {with.span()=>
+                    #p::absorb_result(#with(#arg), &#at, &mut #report)
+                }
+            }
             None => quote! {
                 #p::convert_field(#src.#source, &#at, &mut #report)
             },
@@ -291,4 +300,10 @@ fn unraw(name: &str) -> String {
 /// A key as one segment of a JSON Pointer: `~` and `/` escaped as RFC 6901 says.
 fn pointer_segment(key: &str) -> String {
     key.replace('~', "~0").replace('/', "~1")
+}
+
+/// The argument of a `with` function, located at the function's path: a parameter type that
+/// does not match the field is reported there, not at the derive.
+fn with_arg(with: &syn::Path, arg: TokenStream) -> TokenStream {
+    crate::rules::respan(&arg, with.span())
 }

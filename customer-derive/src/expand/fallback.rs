@@ -2,11 +2,12 @@
 //! of the type.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
 use super::{newtype, wrap};
 use crate::ast::{self, Container, Data};
+use crate::attr::ConversionKind;
 
 pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStream {
     if matches!(container.data, Data::Union(_)) {
@@ -27,6 +28,9 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
         if container.generics.params.is_empty() && ast::is_string(field.ty) {
             extra.extend(newtype::expand_newtype(container, field));
         }
+    }
+    if let Data::Struct(..) = container.data {
+        extra.extend(conversions(container));
     }
     if let Data::Enum(_) = container.data {
         extra.extend(quote! {
@@ -78,4 +82,58 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
         #extra
         #model
     })
+}
+
+/// Stubs of the container's conversions, so that `Customer::try_from(form)` elsewhere does not
+/// add an error to the one being reported. A conversion listed twice, or `from` next to
+/// `try_from` of the same type (an error of its own), gets one stub per impl.
+fn conversions(container: &Container) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let mut seen: Vec<(bool, String)> = Vec::new();
+    let mut out = TokenStream::new();
+    for conversion in &container.attrs.conversions {
+        let other = &conversion.ty;
+        let incoming = matches!(
+            conversion.kind,
+            ConversionKind::From | ConversionKind::TryFrom
+        );
+        let key = (incoming, other.to_token_stream().to_string());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        let body = quote!(::core::unimplemented!(
+            "`#[derive(CustomerModel)]` reported an error"
+        ));
+        out.extend(quote_spanned! {conversion.span=>
+            #[automatically_derived]
+        });
+        out.extend(match conversion.kind {
+            ConversionKind::From => quote! {
+                impl #impl_generics ::core::convert::From<#other> for #ident #ty_generics #where_clause {
+                    fn from(_: #other) -> Self { #body }
+                }
+            },
+            ConversionKind::Into => quote! {
+                impl #impl_generics ::core::convert::From<#ident #ty_generics> for #other #where_clause {
+                    fn from(_: #ident #ty_generics) -> Self { #body }
+                }
+            },
+            ConversionKind::TryFrom => quote! {
+                impl #impl_generics ::core::convert::TryFrom<#other> for #ident #ty_generics #where_clause {
+                    type Error = #krate::__private::ValidationErrors;
+                    fn try_from(_: #other) -> ::core::result::Result<Self, Self::Error> { #body }
+                }
+            },
+            ConversionKind::TryInto => quote! {
+                impl #impl_generics ::core::convert::TryFrom<#ident #ty_generics> for #other #where_clause {
+                    type Error = #krate::__private::ValidationErrors;
+                    fn try_from(_: #ident #ty_generics) -> ::core::result::Result<Self, Self::Error> { #body }
+                }
+            },
+        });
+    }
+    out
 }
