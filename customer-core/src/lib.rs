@@ -28,7 +28,7 @@ pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 pub use patch::Patch;
-pub use valid::Valid;
+pub use valid::{FromJson, Valid};
 
 /// The repository's README, whose examples are tested as doctests here.
 #[cfg(doctest)]

@@ -1,7 +1,18 @@
 //! [`Valid<T>`]: a value that has passed its rules.
 
 use crate::error::{Error, ValidationErrors};
-use crate::model::{CustomerModel, CustomerModelWith};
+use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
+
+/// What [`Valid<T>`] needs of `T` to read it from JSON: `serde::Deserialize` and the rules
+/// (`#[derive(serde::Deserialize, CustomerModel)]`). Implemented for every such type.
+#[diagnostic::on_unimplemented(
+    message = "`Valid<{Self}>` cannot read `{Self}` from JSON",
+    label = "`{Self}` needs `serde::Deserialize` and `CustomerModel`",
+    note = "add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`"
+)]
+pub trait FromJson: serde::de::DeserializeOwned + ModelContext {}
+
+impl<T: serde::de::DeserializeOwned + ModelContext> FromJson for T {}
 
 /// A `T` that has been validated. It can only be built by validating, so a function that takes
 /// `Valid<T>` never sees a value that breaks `T`'s rules.
@@ -24,24 +35,32 @@ impl<T: CustomerModel> Valid<T> {
     }
 }
 
-impl<T: CustomerModel + serde::de::DeserializeOwned> Valid<T> {
+impl<T> Valid<T> {
     /// Reads `json` into `T` and validates it. A JSON or shape error and every rule violation
     /// come back with the JSON Pointer of the offending value; none contains the value.
-    pub fn from_json(json: &str) -> Result<Self, Error> {
+    pub fn from_json(json: &str) -> Result<Self, Error>
+    where
+        T: FromJson<Context = NoContext>,
+    {
         let value: T = crate::json::from_str(json)?;
-        value.validate().map_err(Error::Invalid)?;
+        value
+            .validate_in_context(&NoContext)
+            .map_err(Error::Invalid)?;
         Ok(Valid(value))
     }
 
     /// As [`Valid::from_json`], from bytes (which must be UTF-8).
-    pub fn from_slice(json: &[u8]) -> Result<Self, Error> {
+    pub fn from_slice(json: &[u8]) -> Result<Self, Error>
+    where
+        T: FromJson<Context = NoContext>,
+    {
         let value: T = crate::json::from_slice(json)?;
-        value.validate().map_err(Error::Invalid)?;
+        value
+            .validate_in_context(&NoContext)
+            .map_err(Error::Invalid)?;
         Ok(Valid(value))
     }
-}
 
-impl<T> Valid<T> {
     /// Validates `value` with the context its rules read (`#[customer(context(C))]`), keeping it
     /// when every rule holds.
     pub fn new_with<C: ?Sized>(value: T, ctx: &C) -> Result<Self, ValidationErrors>

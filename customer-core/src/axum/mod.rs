@@ -82,8 +82,8 @@ use http::{HeaderMap, StatusCode};
 use http_body_util::BodyExt as _;
 
 use crate::error::{Error, ValidationErrors};
-use crate::model::{ModelContext, NoContext};
-use crate::valid::Valid;
+use crate::model::NoContext;
+use crate::valid::{FromJson, Valid};
 
 mod problem;
 
@@ -319,7 +319,7 @@ impl<S> FromRef<S> for NoContext {
 
 impl<T, S> FromRequest<S> for Valid<T>
 where
-    T: serde::de::DeserializeOwned + ModelContext,
+    T: FromJson,
     T::Context: FromRef<S>,
     S: Send + Sync,
 {
