@@ -107,6 +107,57 @@ mod hostile {
     pub struct Plain {
         pub name: ::std::string::String,
     }
+
+    pub struct Limits {
+        pub name_max: usize,
+    }
+
+    #[allow(clippy::unnecessary_wraps)]
+    fn within(
+        _: &::std::string::String,
+        _: &Limits,
+    ) -> ::core::result::Result<(), ::customer_core::RuleError> {
+        ::core::result::Result::Ok(())
+    }
+
+    #[allow(clippy::unnecessary_wraps)]
+    fn form_check(
+        _: &Form,
+        _: &Limits,
+    ) -> ::core::result::Result<(), ::customer_core::ValidationErrors> {
+        ::core::result::Result::Ok(())
+    }
+
+    /// A model with a context, `skip_conversion` and a `try_into` whose field may fail.
+    #[derive(::customer_core::CustomerModel)]
+    #[customer(context(Limits), check = form_check, into = Plain)]
+    pub struct Form {
+        #[customer(length(max = ctx.name_max), custom = within)]
+        pub name: ::std::string::String,
+        #[customer(nested, skip_conversion)]
+        pub address: ::core::option::Option<Address>,
+        #[customer(length(min = 1), skip_conversion)]
+        pub password: ::std::string::String,
+    }
+
+    #[derive(::customer_core::CustomerModel, Default)]
+    pub struct Target {
+        #[customer(length(max = 3))]
+        pub label: ::std::string::String,
+    }
+
+    #[derive(::customer_core::CustomerModel)]
+    #[customer(try_into = Target)]
+    pub struct Outgoing {
+        #[customer(with = checked_name, rename = "label")]
+        pub name: ::std::string::String,
+    }
+
+    fn checked_name(
+        name: ::std::string::String,
+    ) -> ::core::result::Result<::std::string::String, ::customer_core::RuleError> {
+        ::core::result::Result::Ok(name)
+    }
 }
 
 #[test]
@@ -176,4 +227,24 @@ fn hostile_surroundings_compile_and_work() {
     .unwrap()
     .into();
     assert_eq!(plain.name, "abc");
+
+    let form = hostile::Form {
+        name: "Josephine".to_owned(),
+        address: None,
+        password: String::new(),
+    };
+    let errors =
+        customer_core::CustomerModelWith::validate_with(&form, &hostile::Limits { name_max: 4 })
+            .unwrap_err();
+    let found: Vec<(&str, &str)> = errors.iter().map(|v| (v.pointer(), v.code())).collect();
+    assert_eq!(found, [("/name", "length"), ("/password", "length")]);
+    let plain: hostile::Plain = form.into();
+    assert_eq!(plain.name, "Josephine");
+
+    let errors = hostile::Target::try_from(hostile::Outgoing {
+        name: "abcd".to_owned(),
+    })
+    .err()
+    .unwrap();
+    assert_eq!(errors.violations()[0].pointer(), "/name");
 }
