@@ -153,6 +153,7 @@ mod hostile {
         pub name: ::std::string::String,
     }
 
+    #[allow(clippy::unnecessary_wraps)]
     fn checked_name(
         name: ::std::string::String,
     ) -> ::core::result::Result<::std::string::String, ::customer_core::RuleError> {
