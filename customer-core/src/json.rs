@@ -49,6 +49,17 @@ pub fn from_slice<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Erro
     finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
 }
 
+/// Reads `T` from any deserializer through [`Strict`], as [`from_str`] reads it (without the
+/// path): for readers that wrap serde_json's deserializer in an adapter of their own
+/// (`Api::check` records the top-level member names that way).
+pub(crate) fn read_strict<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: serde::Deserialize<'de>,
+    D: Deserializer<'de>,
+{
+    T::deserialize(Strict(deserializer))
+}
+
 /// The whole document into `T`, through [`Strict`] but without tracking the path: what it
 /// accepts is exactly what the tracked reading accepts.
 fn untracked<'de, T, R>(de: &mut serde_json::Deserializer<R>) -> Result<T, serde_json::Error>

@@ -238,3 +238,46 @@ fn lossy_drops_a_single_address_member() {
     let pointers: Vec<&str> = legit.dropped.iter().map(|v| v.pointer()).collect();
     assert_eq!(pointers, ["/country", "/billing_addresses"]);
 }
+
+/// `check` reads a document once, with the shape guessed from the previous document on the
+/// thread and confirmed while reading. In any order of shapes and APIs, its verdict is
+/// `decode`'s.
+#[test]
+fn check_agrees_with_decode_in_any_order() {
+    let mut documents = documents();
+    // Shapes told apart by keys that also appear nested or as values.
+    documents.extend(
+        [
+            r#"{"email": "jo@example.com", "custom_data": {"data": 1, "id": "x"}}"#,
+            r#"{"email": "data@example.com", "name": "id"}"#,
+            r#"{"data": {"email": "jo@example.com"}}"#,
+            r#"{"id": "ctm_01hv6y1jedq4p1n0yqn5ba3ky4", "email": "jo@example.com"}"#,
+            r#"{"d\u0061ta": {"email": "jo@example.com"}, "meta": {"request_id": "r"}}"#,
+            r#"{"resource": "customer"}"#,
+            r#"{"events": [], "id": "cst_abc"}"#,
+            // Valid as a request (an unknown key is ignored), invalid as a response.
+            r#"{"id": "bad-id", "email": "jo@example.com"}"#,
+            r#"{"id": "bad-id", "name": "Jo", "email": "jo@example.com", "country": "NL"}"#,
+        ]
+        .map(|text| ("constructed".to_owned(), text.to_owned())),
+    );
+    // A fixed pseudo-random walk (xorshift), so that a failure repeats.
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = |bound: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        usize::try_from(state % bound as u64).unwrap_or(0)
+    };
+    for _ in 0..3000 {
+        let (name, text) = &documents[next(documents.len())];
+        let api = Api::ALL[next(Api::ALL.len())];
+        let decoded = api.decode(text).map(drop);
+        let checked = api.check(text);
+        match (&decoded, &checked) {
+            (Ok(()), Ok(())) => {}
+            (Err(d), Err(c)) => assert_eq!(pairs(d), pairs(c), "{api} {name}: {text}"),
+            _ => panic!("{api} {name}: decode {decoded:?}, check {checked:?}: {text}"),
+        }
+    }
+}

@@ -299,6 +299,9 @@ impl FromStr for Api {
 pub(crate) struct Document<'a> {
     json: &'a str,
     keys: Vec<Cow<'a, str>>,
+    /// In [`Api::check`]'s one-pass reading: the keys are guessed, and checked while the
+    /// document is read (see `check.rs`).
+    guess: Option<&'a check::Guess>,
 }
 
 /// The member names of a top-level JSON object; the values are skipped without being built,
@@ -357,11 +360,18 @@ impl<'a> Document<'a> {
     /// `invalid_type` violation at `""`.
     fn read(json: &'a str) -> Result<Self, Error> {
         let TopKeys(keys) = crate::json::from_str(json)?;
-        Ok(Document { json, keys })
+        Ok(Document {
+            json,
+            keys,
+            guess: None,
+        })
     }
 
     /// `true` when the top-level object has `key`.
     pub(crate) fn has(&self, key: &str) -> bool {
+        if let Some(guess) = self.guess {
+            return guess.has(key);
+        }
         self.keys.iter().any(|k| k == key)
     }
 
@@ -376,6 +386,11 @@ impl<'a> Document<'a> {
     where
         T: serde::de::DeserializeOwned + CustomerModel,
     {
+        if let Some(guess) = self.guess {
+            let value: T = guess.read(self.json)?;
+            value.validate().map_err(Error::Invalid)?;
+            return Ok(value);
+        }
         // Read from the text, not from the parsed keys, so that a repeated key is reported.
         let value: T = crate::json::from_str(self.json)?;
         value.validate().map_err(Error::Invalid)?;
