@@ -45,6 +45,8 @@ struct Chunk {
     /// Whole lines, each ending in `\n` (one is added to a last line without it); a line
     /// over [`MAX_DOCUMENT`] is left empty.
     data: Vec<u8>,
+    /// Where each line of `data` ends (the offset after its `\n`), as the reader found them.
+    ends: Vec<usize>,
     /// The numbers of the lines that were over [`MAX_DOCUMENT`].
     too_large: Vec<usize>,
     /// The bytes of input the chunk stands for, skipped lines included (for the progress bar).
@@ -148,6 +150,7 @@ impl Reading {
     /// Fills `chunk` (cleared first) with whole lines up to about [`CHUNK`] bytes.
     fn fill(&mut self, reader: &mut dyn BufRead, chunk: &mut Chunk) -> io::Result<()> {
         chunk.data.clear();
+        chunk.ends.clear();
         chunk.too_large.clear();
         chunk.consumed = 0;
         chunk.seq = self.seq;
@@ -173,6 +176,7 @@ impl Reading {
             } else if !ends {
                 chunk.data.push(b'\n');
             }
+            chunk.ends.push(chunk.data.len());
         }
         Ok(())
     }
@@ -247,8 +251,10 @@ fn run_here(
 
 /// Runs every document of `chunk` into `sink`.
 fn process(job: Job, name: &str, chunk: &Chunk, sink: &mut Sink) {
-    let lines = chunk.data.split_inclusive(|&b| b == b'\n');
-    for (line, text) in (chunk.first_line..).zip(lines) {
+    let mut start = 0;
+    for (line, &end) in (chunk.first_line..).zip(&chunk.ends) {
+        let text = chunk.data.get(start..end).unwrap_or_default();
+        start = end;
         let at = Origin {
             name,
             line,

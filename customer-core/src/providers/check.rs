@@ -66,6 +66,7 @@ impl Api {
             seen: Cell::new(0),
             read: Cell::new(false),
             unchecked: Cell::new(false),
+            cursor: Cell::new(0),
         };
         let document = Document {
             json,
@@ -119,13 +120,22 @@ pub(crate) struct Guess {
     read: Cell<bool>,
     /// A question was answered that cannot be checked.
     unchecked: Cell<bool>,
+    /// Where the next question is looked for first.
+    cursor: Cell<usize>,
 }
 
 impl Guess {
     /// The guessed answer to "does the top-level object have `key`?".
     pub(crate) fn has(&self, key: &str) -> bool {
         let mut answers = self.answers.borrow_mut();
-        let at = match answers.iter().position(|(k, _)| k == key) {
+        // Decoders ask in the same order each time: the next question is most likely the one
+        // after the last one asked.
+        let next = self.cursor.get();
+        let found = match answers.get(next) {
+            Some((k, _)) if k == key => Some(next),
+            _ => answers.iter().position(|(k, _)| k == key),
+        };
+        let at = match found {
             Some(at) => at,
             None if answers.len() == MAX_QUESTIONS => {
                 // No bit left to check the answer by: this document is read the two-pass way.
@@ -138,6 +148,7 @@ impl Guess {
             }
         };
         self.asked.set(self.asked.get() | (1 << at));
+        self.cursor.set(at + 1);
         answers[at].1
     }
 
