@@ -339,3 +339,28 @@ pub fn absorb_result<T, R: FieldResult<T>>(
         }
     }
 }
+
+/// The schema helpers and schemars itself, for the `JsonSchema` impls the derive writes.
+#[cfg(feature = "schemars")]
+pub use {crate::schema, schemars};
+
+/// Expands the `JsonSchema` impl the derive writes when feature `schemars` is on, and to
+/// nothing otherwise: a proc-macro cannot see customer-core's features, so it always emits the
+/// impl through this macro.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __customer_schema {
+    ($($impl:tt)*) => { $($impl)* };
+}
+
+/// Expands the `JsonSchema` impl the derive writes when feature `schemars` is on, and to
+/// nothing otherwise.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __customer_schema {
+    ($($impl:tt)*) => {};
+}
+
+pub use crate::__customer_schema as schema_impl;

@@ -20,6 +20,9 @@ pub mod providers;
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub mod axum;
 
+#[cfg(feature = "schemars")]
+pub mod schema;
+
 #[doc(hidden)]
 pub mod __private;
 

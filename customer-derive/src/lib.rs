@@ -17,6 +17,7 @@ mod check;
 mod ctxt;
 mod expand;
 mod rules;
+mod schema;
 #[cfg(test)]
 mod ui_messages;
 

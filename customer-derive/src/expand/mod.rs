@@ -26,7 +26,11 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let container = Container::from_ast(&cx, input);
     check::check(&cx, &container);
     match cx.check() {
-        Ok(()) => wrap(expand(&container)),
+        Ok(()) => {
+            let mut body = expand(&container);
+            body.extend(crate::schema::expand(&container, input));
+            wrap(body)
+        }
         Err(errors) => {
             let errors = errors.into_compile_error();
             let stub = fallback::fallback(&container, input);

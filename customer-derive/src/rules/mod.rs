@@ -5,21 +5,21 @@
 //! rules only through this table, so adding a rule is one runtime module in customer-core
 //! (`rules::NAME::check`), one module here and one line in the table.
 
-mod bounds;
-mod custom;
-mod each;
-mod email;
-mod formats;
-mod id;
-mod length;
-mod locale;
-mod metadata;
-mod nested;
-mod one_of;
-mod pattern;
-mod range;
+pub(crate) mod bounds;
+pub(crate) mod custom;
+pub(crate) mod each;
+pub(crate) mod email;
+pub(crate) mod formats;
+pub(crate) mod id;
+pub(crate) mod length;
+pub(crate) mod locale;
+pub(crate) mod metadata;
+pub(crate) mod nested;
+pub(crate) mod one_of;
+pub(crate) mod pattern;
+pub(crate) mod range;
 pub(crate) mod regex;
-mod required;
+pub(crate) mod required;
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};

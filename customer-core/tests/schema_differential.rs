@@ -1,0 +1,484 @@
+//! The schema means what the rules mean: for every rule JSON Schema can express, a real
+//! validator (the `jsonschema` crate, draft 2020-12) gives the same verdict on generated
+//! documents as deserializing and validating the model. `email` and `url` are only partly
+//! expressible: for them, every document the model accepts must pass the schema too.
+//!
+//! Run with `--nocapture` to see the case counts.
+#![cfg(feature = "schemars")]
+
+use std::cell::Cell;
+
+use customer_core::{CustomerModel, Patch};
+use proptest::prelude::*;
+use proptest::string::string_regex;
+use proptest::test_runner::{Config, TestRunner};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+/// The derive's verdict: the document deserializes and validates.
+fn derive_accepts<M: DeserializeOwned + CustomerModel>(doc: &Value) -> bool {
+    serde_json::from_value::<M>(doc.clone()).is_ok_and(|model| model.validate().is_ok())
+}
+
+fn validator<M: schemars::JsonSchema>() -> jsonschema::Validator {
+    let schema = serde_json::to_value(schemars::schema_for!(M)).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+const CASES: u32 = 2000;
+
+/// Runs `CASES` documents through both and returns (accepted, refused) by both.
+fn differential<M, S>(name: &str, documents: S, exact: bool) -> (u32, u32)
+where
+    M: DeserializeOwned + CustomerModel + schemars::JsonSchema,
+    S: Strategy<Value = Value>,
+{
+    let validator = validator::<M>();
+    let mut runner = TestRunner::new(Config {
+        cases: CASES,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let accepted = Cell::new(0u32);
+    let refused = Cell::new(0u32);
+    runner
+        .run(&documents, |doc| {
+            let derive = derive_accepts::<M>(&doc);
+            let schema = validator.is_valid(&doc);
+            if exact {
+                prop_assert_eq!(derive, schema, "{}: {}", name, doc);
+            } else if derive {
+                prop_assert!(schema, "{}: the schema refuses {}", name, doc);
+            }
+            if derive {
+                accepted.set(accepted.get() + 1);
+            } else {
+                refused.set(refused.get() + 1);
+            }
+            Ok(())
+        })
+        .unwrap();
+    let (accepted, refused) = (accepted.get(), refused.get());
+    println!(
+        "{name}: {} documents, {accepted} accepted, {refused} refused, {}",
+        accepted + refused,
+        if exact {
+            "same verdict on every one"
+        } else {
+            "every accepted one passes the schema"
+        }
+    );
+    assert!(accepted > 0, "{name}: no document was accepted");
+    assert!(refused > 0, "{name}: no document was refused");
+    (accepted, refused)
+}
+
+/// `{"v": text}` for text near `pattern`, from an alphabet, or anything.
+fn texts(pattern: &str, alphabet: &str) -> impl Strategy<Value = Value> {
+    prop_oneof![
+        3 => string_regex(pattern).unwrap(),
+        2 => string_regex(alphabet).unwrap(),
+        1 => any::<String>(),
+    ]
+    .prop_map(|text| json!({ "v": text }))
+}
+
+macro_rules! model {
+    ($name:ident, $ty:ty, $($rule:tt)*) => {
+        #[derive(Deserialize, CustomerModel)]
+        #[allow(dead_code)]
+        struct $name {
+            #[customer($($rule)*)]
+            v: $ty,
+        }
+    };
+}
+
+model!(SimplePattern, String, pattern = "^cus_[a-z0-9]{6}$");
+model!(RegexPattern, String, pattern = r"[A-Z]{2}-\d{3,5}(\.\w+)?");
+model!(CaselessPattern, String, pattern = r"(?i)ab+c|x?y\.z|é{2}");
+model!(
+    NegatedPattern,
+    String,
+    pattern = r"[^@\s]+@[^@\s]+\.[a-z]{2,}"
+);
+
+#[test]
+fn pattern() {
+    differential::<SimplePattern, _>(
+        "pattern (simple shape)",
+        texts("cus_[a-z0-9]{5,7}", "[cus_a-z0-9A-Z]{0,12}"),
+        true,
+    );
+    differential::<RegexPattern, _>(
+        "pattern (regex)",
+        texts(
+            r"[A-Z]{2}-[0-9]{3,6}(\.[a-zA-Z0-9_é]{0,3})?",
+            "[A-Z0-9.-]{0,10}",
+        ),
+        true,
+    );
+    differential::<CaselessPattern, _>(
+        "pattern (case-insensitive, alternation)",
+        texts(r"[aA][bB]{1,3}[cC]|x?y\.z|[éÉ]{2}", "[abcxyzABC.é]{0,5}"),
+        true,
+    );
+    differential::<NegatedPattern, _>(
+        "pattern (negated classes)",
+        texts(
+            r"[a-z@ \n.é]{1,5}@[a-z\t]{1,4}\.[a-z]{1,3}",
+            "[a-z@. ]{0,10}",
+        ),
+        true,
+    );
+}
+
+model!(
+    FixedId,
+    String,
+    id(prefix = "ctm_", chars = "a-z0-9", len = 6)
+);
+model!(
+    RangeId,
+    String,
+    id(
+        prefix = "pi_",
+        chars = "A-Za-z0-9_-",
+        min_len = 2,
+        max_len = 8
+    )
+);
+
+#[test]
+fn id() {
+    differential::<FixedId, _>(
+        "id (len)",
+        texts("ctm_[a-z0-9]{5,7}", "[ctm_a-z0-9]{0,12}"),
+        true,
+    );
+    differential::<RangeId, _>(
+        "id (min_len, max_len)",
+        texts("pi_[A-Za-z0-9_-]{0,10}", "[pi_A-Z-]{0,12}"),
+        true,
+    );
+}
+
+model!(Locale, String, locale);
+model!(ShortLocale, String, locale(short));
+
+/// Tags of 1..6 subtags of 1..9 alphanumerics, plus the grandfathered tags in any case.
+fn tags() -> impl Strategy<Value = Value> {
+    let subtag = "([a-zA-Z]{1,9}|[0-9][a-zA-Z0-9]{0,8}|[xX])";
+    let grandfathered = proptest::sample::select(
+        customer_core::rules::locale::GRANDFATHERED.to_vec(),
+    )
+    .prop_map(|tag| {
+        tag.chars()
+            .enumerate()
+            .map(|(i, c)| {
+                if i % 2 == 0 {
+                    c.to_ascii_uppercase()
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+    });
+    let alnum = "[a-zA-Z0-9]";
+    let structured = format!(
+        "[a-zA-Z]{{2,3}}(-[a-zA-Z]{{3}}){{0,4}}(-[a-zA-Z]{{4}})?(-([A-Z]{{2}}|[0-9]{{2,3}}))?\
+         (-({alnum}{{4,8}}|[0-9]{alnum}{{3}})){{0,2}}(-[0-9a-wyzX]((-{alnum}{{1,9}}){{0,2}})){{0,2}}\
+         (-[xX](-{alnum}{{0,9}}){{0,2}})?"
+    );
+    prop_oneof![
+        4 => string_regex(&format!("{subtag}(-{subtag}){{0,6}}")).unwrap(),
+        4 => string_regex(&structured).unwrap(),
+        2 => string_regex("[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?").unwrap(),
+        1 => grandfathered,
+        1 => string_regex("[a-zA-Z0-9-]{0,12}").unwrap(),
+    ]
+    .prop_map(|tag| json!({ "v": tag }))
+}
+
+#[test]
+fn locale() {
+    differential::<Locale, _>("locale", tags(), true);
+    differential::<ShortLocale, _>("locale(short)", tags(), true);
+}
+
+model!(TextLength, String, length(min = 2, max = 5));
+model!(ItemLength, Vec<u8>, length(min = 1, max = 3));
+#[derive(Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct OptionalLength {
+    #[customer(length(max = 2))]
+    v: Option<String>,
+}
+
+#[test]
+fn length() {
+    differential::<TextLength, _>(
+        "length (characters)",
+        texts("[aé😀]{0,7}", "[a-z]{0,7}"),
+        true,
+    );
+    differential::<ItemLength, _>(
+        "length (items)",
+        proptest::collection::vec(any::<u8>(), 0..6).prop_map(|v| json!({ "v": v })),
+        true,
+    );
+    differential::<OptionalLength, _>(
+        "length (Option)",
+        prop_oneof![
+            Just(json!({})),
+            Just(json!({ "v": null })),
+            string_regex("[aé]{0,4}")
+                .unwrap()
+                .prop_map(|v| json!({ "v": v })),
+        ],
+        true,
+    );
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct OneOf {
+    #[customer(one_of("active", "archived"))]
+    v: Option<String>,
+}
+model!(Country, String, country);
+
+#[test]
+fn one_of_and_country() {
+    differential::<OneOf, _>(
+        "one_of",
+        prop_oneof![
+            Just(json!({ "v": null })),
+            Just(json!({})),
+            string_regex("(active|archived|Active|activ|)")
+                .unwrap()
+                .prop_map(|v| json!({ "v": v })),
+        ],
+        true,
+    );
+    differential::<Country, _>("country", texts("[A-Z]{2}", "[A-Za-z]{0,3}"), true);
+}
+
+model!(Phone, String, phone);
+
+#[test]
+fn phone() {
+    differential::<Phone, _>("phone", texts(r"\+[0-9]{1,16}", "[+0-9 ]{0,17}"), true);
+}
+
+model!(Timestamp, String, timestamp);
+
+#[test]
+fn timestamp() {
+    let year = "([0-9]{2}(00|04|96|[0-9]{2})|2000|1900|2024|2023)";
+    let date = format!("{year}-(0[0-9]|1[0-3])-([0-2][0-9]|3[0-2])");
+    let time = "([01][0-9]|2[0-4]):[0-6][0-9]:[0-6][0-9](\\.[0-9]{0,3})?";
+    let offset = "([Zz]|[+-]([01][0-9]|2[0-4]):[0-6][0-9]|)";
+    // Dates built from numbers, weighted to the ends of months and to leap years.
+    let calendar = (
+        prop_oneof![0u32..10000, (0u32..2500).prop_map(|y| y * 4)],
+        0u32..14,
+        prop_oneof![0u32..33, 27u32..32],
+        (0u32..25, 0u32..61, 0u32..62),
+    )
+        .prop_map(|(y, m, d, (h, n, s))| json!({ "v": format!("{y:04}-{m:02}-{d:02}T{h:02}:{n:02}:{s:02}Z") }));
+    differential::<Timestamp, _>(
+        "timestamp",
+        prop_oneof![
+            texts(&format!("{date}[Tt ]{time}{offset}"), "[0-9T:Z.-]{0,25}"),
+            calendar,
+        ],
+        true,
+    );
+}
+
+model!(IntRange, i64, range(min = -5, max = 1000));
+model!(FloatRange, f64, range(min = 0.5, max = 2.5));
+
+#[test]
+fn range() {
+    differential::<IntRange, _>(
+        "range (integers)",
+        prop_oneof![-10i64..1010, any::<i64>()].prop_map(|v| json!({ "v": v })),
+        true,
+    );
+    differential::<FloatRange, _>(
+        "range (floats)",
+        prop_oneof![
+            (0.0f64..3.0).prop_map(|v| json!({ "v": v })),
+            Just(json!({ "v": 0.5 })),
+            Just(json!({ "v": 2.5 })),
+            (-10i64..10).prop_map(|v| json!({ "v": v })),
+        ],
+        true,
+    );
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Each {
+    #[customer(each(pattern = "^[a-z]+$", length(max = 4)), length(max = 3))]
+    v: Vec<String>,
+}
+
+#[test]
+fn each() {
+    differential::<Each, _>(
+        "each",
+        proptest::collection::vec(string_regex("[a-zA-Z]{0,6}").unwrap(), 0..5)
+            .prop_map(|v| json!({ "v": v })),
+        true,
+    );
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Required {
+    #[customer(required, length(min = 1))]
+    v: Option<String>,
+    #[serde(default)]
+    #[customer(required, one_of("x", "y"))]
+    patch: Patch<String>,
+    #[serde(default)]
+    #[customer(one_of("x", "y"))]
+    clearable: Patch<String>,
+}
+
+fn maybe_text(pattern: &'static str) -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Value::Null)),
+        string_regex(pattern)
+            .unwrap()
+            .prop_map(|s| Some(Value::String(s))),
+    ]
+}
+
+#[test]
+fn required_and_patch() {
+    let documents = (
+        maybe_text("[ab]{0,2}"),
+        maybe_text("[xyz]"),
+        maybe_text("[xyz]"),
+    )
+        .prop_map(|(v, patch, clearable)| {
+            let mut doc = serde_json::Map::new();
+            for (key, value) in [("v", v), ("patch", patch), ("clearable", clearable)] {
+                if let Some(value) = value {
+                    doc.insert(key.into(), value);
+                }
+            }
+            Value::Object(doc)
+        });
+    differential::<Required, _>("required, Patch", documents, true);
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[allow(dead_code)]
+struct Inner {
+    #[customer(country)]
+    country_code: String,
+    #[serde(default)]
+    #[customer(length(max = 2))]
+    line_one: String,
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[serde(rename_all = "kebab-case")]
+#[allow(dead_code)]
+struct Outer {
+    #[customer(nested)]
+    home_address: Inner,
+    #[customer(nested, each(nested))]
+    others: Option<Vec<Inner>>,
+    #[serde(rename = "status")]
+    state: Status,
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[allow(dead_code)]
+enum Status {
+    Active,
+    OnHold,
+}
+
+fn inner() -> impl Strategy<Value = Value> {
+    let key = proptest::sample::select(vec!["countryCode", "lineOne", "country_code", "extra"]);
+    let value = prop_oneof![
+        Just(json!("NL")),
+        Just(json!("nl")),
+        Just(json!("ab")),
+        Just(json!("abc")),
+        Just(json!(1)),
+        Just(Value::Null),
+    ];
+    proptest::collection::btree_map(key, value, 0..4)
+        .prop_map(|map| Value::Object(map.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()))
+}
+
+#[test]
+fn nested_names_and_unknown_fields() {
+    let status = proptest::sample::select(vec![
+        json!("ACTIVE"),
+        json!("ON_HOLD"),
+        json!("OnHold"),
+        json!(null),
+    ]);
+    let documents = (
+        prop_oneof![inner(), Just(json!({"countryCode": "US"}))],
+        proptest::option::of(proptest::collection::vec(inner(), 0..3)),
+        proptest::option::of(status),
+        any::<bool>(),
+    )
+        .prop_map(|(home, others, status, extra)| {
+            let mut doc = serde_json::Map::new();
+            doc.insert("home-address".into(), home);
+            if let Some(others) = others {
+                doc.insert("others".into(), Value::Array(others));
+            }
+            if let Some(status) = status {
+                doc.insert("status".into(), status);
+            }
+            if extra {
+                // Not denied on `Outer`: allowed.
+                doc.insert("note".into(), json!("x"));
+            }
+            Value::Object(doc)
+        });
+    differential::<Outer, _>(
+        "nested, rename_all, deny_unknown_fields, enums",
+        documents,
+        true,
+    );
+}
+
+model!(Email, String, email(max = 40));
+model!(AsciiEmail, String, email(ascii));
+model!(Url, String, url);
+
+#[test]
+fn email_and_url_are_sound() {
+    let email = "[a-zé.+\"]{0,8}@[a-z0-9é-]{1,8}(\\.[a-z]{1,4}){0,2}";
+    differential::<Email, _>("email (schema sound)", texts(email, "[a-z@.]{0,50}"), false);
+    differential::<AsciiEmail, _>(
+        "email(ascii) (schema sound)",
+        texts(email, "[a-z@.]{0,12}"),
+        false,
+    );
+    differential::<Url, _>(
+        "url (schema sound)",
+        texts(
+            "(https?|HTTP|ftp)://[a-z0-9.%:@\\[\\]-]{0,12}(/[a-z0-9%?#~ ]{0,6}){0,2}",
+            "[a-z:/.]{0,20}",
+        ),
+        false,
+    );
+}

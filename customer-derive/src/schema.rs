@@ -1,0 +1,647 @@
+//! `schemars::JsonSchema` from the same model: the rules as JSON Schema keywords.
+//!
+//! The impl is always emitted, inside `customer_core::__private::schema_impl! { ... }`, which
+//! expands to it only when customer-core's feature `schemars` is on (a proc-macro cannot see
+//! the features of the crate it writes for). [`rule_keywords`] is the one place that maps a
+//! rule to its keywords; the keyword builders themselves live in `customer_core::schema`.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use syn::{Attribute, DeriveInput};
+
+use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
+use crate::rules::regex::Compiled;
+use crate::rules::{Rule, RuleSpec};
+
+/// The parts of `#[serde(...)]` that decide whether a key must be present.
+#[derive(Default)]
+struct SerdeExtra {
+    default: bool,
+    skip_de: bool,
+    deny_unknown_fields: bool,
+}
+
+fn serde_extra(attrs: &[Attribute]) -> SerdeExtra {
+    let mut out = SerdeExtra::default();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("default") {
+                out.default = true;
+            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                out.skip_de = true;
+            } else if meta.path.is_ident("deny_unknown_fields") {
+                out.deny_unknown_fields = true;
+            }
+            // Skip any value (`= "..."` or `(...)`).
+            if meta.input.peek(syn::Token![=]) {
+                let value = meta.value()?;
+                while !value.is_empty() && !value.peek(syn::Token![,]) {
+                    value.parse::<proc_macro2::TokenTree>()?;
+                }
+            } else if meta.input.peek(syn::token::Paren) {
+                meta.input.parse::<proc_macro2::TokenTree>()?;
+            }
+            Ok(())
+        });
+    }
+    out
+}
+
+/// The doc comment of an item, lines trimmed and joined.
+fn doc(attrs: &[Attribute]) -> String {
+    let mut lines = Vec::new();
+    for attr in attrs.iter().filter(|a| a.path().is_ident("doc")) {
+        if let syn::Meta::NameValue(nv) = &attr.meta {
+            if let syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            }) = &nv.value
+            {
+                lines.push(s.value().trim().to_owned());
+            }
+        }
+    }
+    let mut out = String::new();
+    for line in lines {
+        if line.is_empty() {
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push_str("\n\n");
+            }
+        } else {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push(' ');
+            }
+            out.push_str(&line);
+        }
+    }
+    out.trim().to_owned()
+}
+
+/// The `JsonSchema` impl of the model, wrapped in the macro that keeps it only with feature
+/// `schemars`.
+pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let s = quote!(#p::schema);
+    let sc = quote!(#p::schemars);
+    let ident = container.ident;
+    let name = ident.to_string();
+    let description = doc(&input.attrs);
+    let serde = serde_extra(&input.attrs);
+    let gen = quote!(__customer_gen);
+
+    let body = match (&container.data, &input.data) {
+        (Data::Struct(Style::Named, fields), syn::Data::Struct(data)) => {
+            let mut props = TokenStream::new();
+            for (field, original) in fields.iter().zip(data.fields.iter()) {
+                props.extend(property(container, field, original, &serde));
+            }
+            let deny = serde
+                .deny_unknown_fields
+                .then(|| quote!(__customer_object.deny_unknown_fields();));
+            let checks = checks(container, &quote!(__customer_object.schema_mut()));
+            quote! {
+                let mut __customer_object = #s::Object::new(#description);
+                #props
+                #deny
+                #checks
+                __customer_object.finish()
+            }
+        }
+        (Data::Struct(Style::Tuple, fields), syn::Data::Struct(data)) if fields.len() == 1 => {
+            let field = &fields[0];
+            let original = data.fields.iter().next();
+            let ty = field.ty;
+            let rules = if field.attrs.skip.is_some() {
+                TokenStream::new()
+            } else {
+                value_rules(
+                    krate,
+                    &container.attrs.rules,
+                    &quote!(__customer_schema),
+                    &gen,
+                    &ty.to_token_stream(),
+                    false,
+                )
+            };
+            let field_doc = original.map(|f| doc(&f.attrs)).unwrap_or_default();
+            let probe_inline_ty = probe(&s, &ty.to_token_stream(), &gen, "inline");
+            let checks = checks(container, &quote!(__customer_schema));
+            quote! {
+                let mut __customer_owned = #probe_inline_ty;
+                let __customer_schema = &mut __customer_owned;
+                #s::describe(__customer_schema, #description);
+                #s::describe(__customer_schema, #field_doc);
+                #rules
+                #checks
+                __customer_owned
+            }
+        }
+        (Data::Struct(Style::Tuple, fields), _) => {
+            let items = fields.iter().map(|field| {
+                let ty = field.ty;
+                let rules = if field.attrs.skip.is_some() {
+                    TokenStream::new()
+                } else {
+                    value_rules(
+                        krate,
+                        &field.attrs.rules,
+                        &quote!(__customer_schema),
+                        &gen,
+                        &field.inner.to_token_stream(),
+                        !field.layers.is_empty(),
+                    )
+                };
+                let probe_subschema_ty = probe(&s, &ty.to_token_stream(), &gen, "subschema");
+                quote! {{
+                    let mut __customer_owned = #probe_subschema_ty;
+                    let __customer_schema = &mut __customer_owned;
+                    #rules
+                    __customer_owned
+                }}
+            });
+            let checks = checks(container, &quote!(&mut __customer_owned));
+            quote! {
+                let mut __customer_owned = #s::tuple(#description, ::std::vec![#(#items),*]);
+                #checks
+                __customer_owned
+            }
+        }
+        (Data::Struct(Style::Unit, _), _) => quote!(#s::unit(#description)),
+        (Data::Enum(variants), _) => {
+            let known: Vec<&String> = variants
+                .iter()
+                .filter(|v| v.attrs.other.is_none())
+                .map(|v: &Variant| &v.wire_name)
+                .collect();
+            let open = variants.iter().any(|v| v.attrs.other.is_some());
+            quote!(#s::string_enum(#description, &[#(#known),*], #open))
+        }
+        _ => return TokenStream::new(),
+    };
+
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let mut where_clause = where_clause.cloned();
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    if !params.is_empty() {
+        let clause = where_clause.get_or_insert_with(|| syn::WhereClause {
+            where_token: Default::default(),
+            predicates: Default::default(),
+        });
+        for param in &params {
+            clause
+                .predicates
+                .push(syn::parse_quote!(#param: #sc::JsonSchema));
+        }
+    }
+    let schema_name = quote! {
+        #s::generic_name(#name, &[#(<#params as #sc::JsonSchema>::schema_name()),*])
+    };
+    let schema_id = quote! {
+        ::std::borrow::Cow::Owned(::std::format!(
+            "{}::{}",
+            ::core::module_path!(),
+            #s::generic_name(#name, &[#(<#params as #sc::JsonSchema>::schema_id()),*])
+        ))
+    };
+    quote! {
+        #p::schema_impl! {
+            #[automatically_derived]
+            impl #impl_generics #sc::JsonSchema for #ident #ty_generics #where_clause {
+                fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                    #schema_name
+                }
+                fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                    #schema_id
+                }
+                fn json_schema(#gen: &mut #sc::SchemaGenerator) -> #sc::Schema {
+                    #body
+                }
+            }
+        }
+    }
+}
+
+/// One property of a struct with named fields.
+fn property(
+    container: &Container,
+    field: &Field,
+    original: &syn::Field,
+    container_serde: &SerdeExtra,
+) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let s = quote!(#p::schema);
+    let gen = quote!(__customer_gen);
+    let serde = serde_extra(&original.attrs);
+    if serde.skip_de {
+        return TokenStream::new();
+    }
+    let has_required = field
+        .attrs
+        .rules
+        .iter()
+        .any(|r| matches!(r.kind, Rule::Required(_)));
+    let defaulted = serde.default || container_serde.default;
+    let first = field.layers.first().copied();
+    let ty = field.ty;
+    if let Wire::Same = field.wire {
+        // `#[serde(flatten)]`: the rules of a flattened field are its type's own.
+        let optional = first == Some(Layer::Option) || defaulted;
+        let probe_inline_ty = probe(&s, &ty.to_token_stream(), &gen, "inline");
+        return quote! {
+            {
+                let __customer_flat = #probe_inline_ty;
+                __customer_object.flatten(#gen, __customer_flat, #optional);
+            }
+        };
+    }
+    let Wire::Key(key) = &field.wire else {
+        return TokenStream::new();
+    };
+    let checked = field.attrs.skip.is_none();
+    // `required` on an `Option` / `Patch` field refuses `null`: the schema is the inner type's.
+    let (schema_ty, nullable) = if has_required && checked && first.is_some() {
+        (field.inner.to_token_stream(), false)
+    } else {
+        (ty.to_token_stream(), first.is_some())
+    };
+    let required = if checked && has_required {
+        // `Patch` + `required`: absent is still "no change"; only `null` is refused.
+        first != Some(Layer::Patch) && !defaulted || first == Some(Layer::Option)
+    } else {
+        first.is_none() && !defaulted
+    };
+    let rules = if checked {
+        value_rules(
+            krate,
+            &field.attrs.rules,
+            &quote!(__customer_schema),
+            &gen,
+            &field.inner.to_token_stream(),
+            nullable,
+        )
+    } else {
+        TokenStream::new()
+    };
+    let description = doc(&original.attrs);
+    let probe_subschema_schema_ty = probe(&s, &schema_ty, &gen, "subschema");
+    quote! {
+        {
+            let mut __customer_owned = #probe_subschema_schema_ty;
+            let __customer_schema = &mut __customer_owned;
+            #s::describe(__customer_schema, #description);
+            #rules
+            __customer_object.property(#key, __customer_owned, #required);
+        }
+    }
+}
+
+/// The schema of `ty` through `customer_core::schema::Probe`: its `JsonSchema` impl when it has
+/// one, any value otherwise.
+fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> TokenStream {
+    let method = syn::Ident::new(method, proc_macro2::Span::call_site());
+    quote! {{
+        #[allow(unused_imports)]
+        use #s::{ViaAnything as _, ViaJsonSchema as _};
+        (&#s::Probe::<#ty>::NEW).#method(#gen)
+    }}
+}
+
+/// The container's `check` functions, noted on `schema` (a `&mut Schema` expression).
+fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
+    let krate = &container.krate;
+    let s = quote!(#krate::__private::schema);
+    container
+        .attrs
+        .checks
+        .iter()
+        .map(|path| {
+            let name = path_string(path);
+            quote!(#s::check(#schema, #name);)
+        })
+        .collect()
+}
+
+fn path_string(path: &syn::Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
+}
+
+fn value_rules(
+    krate: &TokenStream,
+    rules: &[RuleSpec],
+    schema: &TokenStream,
+    gen: &TokenStream,
+    value_ty: &TokenStream,
+    nullable: bool,
+) -> TokenStream {
+    rules
+        .iter()
+        .map(|rule| rule_keywords(krate, rule, schema, gen, value_ty, nullable))
+        .collect()
+}
+
+/// The keywords of one rule, added to `schema` (a `&mut schemars::Schema` variable). `value_ty`
+/// is the checked value's type (for `range` bounds), `nullable` whether the schema accepts
+/// `null` (for `enum`).
+pub(crate) fn rule_keywords(
+    krate: &TokenStream,
+    rule: &RuleSpec,
+    schema: &TokenStream,
+    gen: &TokenStream,
+    value_ty: &TokenStream,
+    nullable: bool,
+) -> TokenStream {
+    let p = quote!(#krate::__private);
+    let s = quote!(#p::schema);
+    let opt = |v: Option<usize>| match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    };
+    match &rule.kind {
+        Rule::Email(email) => {
+            let (max, ascii) = (email.max, email.ascii);
+            quote!(#s::email(#schema, #max, #ascii);)
+        }
+        Rule::Pattern(pattern) => match ecma_pattern(&pattern.0) {
+            Some(ecma) => quote!(#s::pattern(#schema, #ecma);),
+            None => {
+                let shown = match &*pattern.0 {
+                    Compiled::Simple { shown, .. } | Compiled::Regex { shown, .. } => shown,
+                };
+                quote!(#s::pattern_unsupported(#schema, #shown);)
+            }
+        },
+        Rule::Id(id) => {
+            let mut pattern = String::from("^");
+            push_literal(&id.prefix, &mut pattern);
+            push_class_bits(id.set.0, &mut pattern);
+            push_counts(id.min_len, id.max_len, &mut pattern);
+            pattern.push('$');
+            quote!(#s::pattern(#schema, #pattern);)
+        }
+        Rule::Locale(locale) => {
+            let short = locale.short;
+            quote!(#s::locale(#schema, #short);)
+        }
+        Rule::Metadata(metadata) => {
+            let (max_bytes, json_string) = (metadata.max_bytes, metadata.json_string);
+            quote!(#s::metadata(#schema, #max_bytes, #json_string);)
+        }
+        Rule::Length(length) => {
+            let (min, max) = (opt(length.0.min), opt(length.0.max));
+            quote!(#s::length(#schema, &*#gen, #min, #max);)
+        }
+        Rule::Bytes(bytes) => {
+            let (min, max) = (opt(bytes.0.min), opt(bytes.0.max));
+            quote!(#s::bytes(#schema, #min, #max);)
+        }
+        Rule::OneOf(one_of) => {
+            let values = &one_of.values;
+            quote!(#s::one_of(#schema, &[#(#values),*], #nullable);)
+        }
+        Rule::Country(_) => quote!(#s::country(#schema, #nullable);),
+        Rule::Phone(_) => quote!(#s::phone(#schema);),
+        Rule::Url(_) => quote!(#s::url(#schema);),
+        Rule::Timestamp(_) => quote!(#s::timestamp(#schema);),
+        Rule::Range(range) => {
+            let bound = |expr: &Option<Box<syn::Expr>>| match expr {
+                Some(expr) => quote! {
+                    ::core::option::Option::Some(#s::bound::<#value_ty>(&(#expr)))
+                },
+                None => quote!(::core::option::Option::None),
+            };
+            let (min, max) = (bound(&range.min), bound(&range.max));
+            quote!(#s::range(#schema, #min, #max);)
+        }
+        Rule::Each(each) => {
+            let item_ty = quote!(<#value_ty as #p::Elements>::Item);
+            let items = quote!(__customer_items);
+            let rules = value_rules(krate, &each.rules, &items, gen, &item_ty, false);
+            quote! {
+                #s::each(#schema, |#items: &mut #p::schemars::Schema| { #rules });
+            }
+        }
+        // The field's type is described by its own schema (a `$ref` into `$defs`).
+        Rule::Nested(_) => TokenStream::new(),
+        // Decided by the property: the key is required and `null` refused.
+        Rule::Required(_) => TokenStream::new(),
+        Rule::Custom(custom) => {
+            let name = path_string(&custom.path);
+            quote!(#s::custom(#schema, #name);)
+        }
+    }
+}
+
+/// The rule's expression in ECMA-262 syntax, anchored with `^…$`; `None` when it uses
+/// something ECMA-262 cannot say the same way (multi-line anchors, Unicode word boundaries).
+fn ecma_pattern(compiled: &Compiled) -> Option<String> {
+    match compiled {
+        Compiled::Simple {
+            prefix,
+            bits,
+            min,
+            max,
+            suffix,
+            ..
+        } => {
+            let mut out = String::from("^");
+            push_literal(prefix, &mut out);
+            if *max != Some(0) {
+                push_class_bits(*bits, &mut out);
+                push_counts(*min, *max, &mut out);
+            }
+            push_literal(suffix, &mut out);
+            out.push('$');
+            Some(out)
+        }
+        Compiled::Regex { anchored, .. } => {
+            let hir = regex_syntax::ParserBuilder::new()
+                .build()
+                .parse(anchored)
+                .ok()?;
+            let mut out = String::new();
+            write_hir(&hir, &mut out)?;
+            Some(out)
+        }
+    }
+}
+
+fn push_literal(text: &str, out: &mut String) {
+    for c in text.chars() {
+        push_char(c, false, out);
+    }
+}
+
+/// One character, escaped where ECMA-262 (with the `u` flag) gives it a meaning.
+fn push_char(c: char, in_class: bool, out: &mut String) {
+    let special: &[char] = if in_class {
+        &['\\', ']', '[', '^', '-']
+    } else {
+        &[
+            '\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}',
+        ]
+    };
+    if (' '..='~').contains(&c) {
+        if special.contains(&c) {
+            out.push('\\');
+        }
+        out.push(c);
+    } else if (c as u32) <= 0xFFFF {
+        out.push_str(&format!("\\u{:04x}", c as u32));
+    } else {
+        out.push(c);
+    }
+}
+
+fn push_class_bits(bits: u128, out: &mut String) {
+    let mut ranges: Vec<(char, char)> = Vec::new();
+    for b in 0u8..128 {
+        if (bits >> b) & 1 == 1 {
+            let c = char::from(b);
+            match ranges.last_mut() {
+                Some((_, end)) if (*end as u32) + 1 == c as u32 => *end = c,
+                _ => ranges.push((c, c)),
+            }
+        }
+    }
+    push_ranges(&ranges, out);
+}
+
+fn push_ranges(ranges: &[(char, char)], out: &mut String) {
+    if let [(start, end)] = ranges {
+        if start == end {
+            push_char(*start, false, out);
+            return;
+        }
+    }
+    out.push('[');
+    for (start, end) in ranges {
+        push_char(*start, true, out);
+        if end > start {
+            if (*end as u32) > (*start as u32) + 1 {
+                out.push('-');
+            }
+            push_char(*end, true, out);
+        }
+    }
+    out.push(']');
+}
+
+fn push_counts(min: usize, max: Option<usize>, out: &mut String) {
+    match (min, max) {
+        (1, Some(1)) => {}
+        (0, None) => out.push('*'),
+        (1, None) => out.push('+'),
+        (0, Some(1)) => out.push('?'),
+        (n, None) => out.push_str(&format!("{{{n},}}")),
+        (n, Some(m)) if n == m => out.push_str(&format!("{{{n}}}")),
+        (n, Some(m)) => out.push_str(&format!("{{{n},{m}}}")),
+    }
+}
+
+/// A single atom: a repetition can follow it without a group.
+fn is_atom(hir: &Hir) -> bool {
+    match hir.kind() {
+        HirKind::Literal(lit) => std::str::from_utf8(&lit.0).is_ok_and(|s| s.chars().count() == 1),
+        HirKind::Class(_) | HirKind::Capture(_) => true,
+        _ => false,
+    }
+}
+
+fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
+    match hir.kind() {
+        HirKind::Empty => out.push_str("(?:)"),
+        HirKind::Literal(lit) => push_literal(std::str::from_utf8(&lit.0).ok()?, out),
+        HirKind::Class(Class::Unicode(class)) => {
+            let ranges: Vec<(char, char)> = class
+                .ranges()
+                .iter()
+                .map(|r| (r.start(), r.end()))
+                .collect();
+            if ranges.is_empty() {
+                return None;
+            }
+            push_ranges(&ranges, out);
+        }
+        HirKind::Class(Class::Bytes(_)) => return None,
+        HirKind::Look(look) => match look {
+            Look::Start => out.push('^'),
+            Look::End => out.push('$'),
+            Look::WordAscii => out.push_str("\\b"),
+            Look::WordAsciiNegate => out.push_str("\\B"),
+            _ => return None,
+        },
+        HirKind::Repetition(rep) => {
+            if is_atom(&rep.sub) {
+                write_hir(&rep.sub, out)?;
+            } else {
+                out.push_str("(?:");
+                write_hir(&rep.sub, out)?;
+                out.push(')');
+            }
+            let max = rep.max.map(|m| m as usize);
+            let before = out.len();
+            push_counts(rep.min as usize, max, out);
+            if out.len() == before {
+                // `{1}`: nothing to write, and nothing to make lazy.
+                return Some(());
+            }
+            if !rep.greedy {
+                out.push('?');
+            }
+        }
+        HirKind::Capture(capture) => {
+            out.push_str("(?:");
+            write_hir(&capture.sub, out)?;
+            out.push(')');
+        }
+        HirKind::Concat(parts) => {
+            for part in parts {
+                if matches!(part.kind(), HirKind::Alternation(_)) {
+                    out.push_str("(?:");
+                    write_hir(part, out)?;
+                    out.push(')');
+                } else {
+                    write_hir(part, out)?;
+                }
+            }
+        }
+        HirKind::Alternation(options) => {
+            for (i, option) in options.iter().enumerate() {
+                if i > 0 {
+                    out.push('|');
+                }
+                write_hir(option, out)?;
+            }
+        }
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ecma_pattern;
+    use crate::rules::regex as pattern;
+
+    fn ecma(p: &str) -> String {
+        ecma_pattern(&pattern::compile(p).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn patterns_become_anchored_ecma() {
+        assert_eq!(ecma("^cus_[a-z0-9]{14}$"), "^cus_[0-9a-z]{14}$");
+        assert_eq!(ecma("a|b"), "^[ab]$");
+        assert_eq!(ecma("ab|cd+"), "^(?:ab|cd+)$");
+        assert_eq!(ecma("\\d+"), "^[0-9]+$");
+        assert_eq!(ecma("x.y"), "^x[\\u0000-\\u0009\\u000b-\u{10ffff}]y$");
+        assert_eq!(ecma("(?i)ab"), "^[Aa][Bb]$");
+    }
+
+    #[test]
+    fn multi_line_and_unicode_boundaries_are_refused() {
+        assert!(ecma_pattern(&pattern::compile("(?m)^a$").unwrap()).is_none());
+        assert!(ecma_pattern(&pattern::compile("\\bword\\b").unwrap()).is_none());
+    }
+}
