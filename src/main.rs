@@ -4,6 +4,7 @@
 //! ```text
 //! customer-model check --api paddle customer.json more.ndjson -
 //! customer-model convert --from mollie --to paddle customers.ndjson > paddle.ndjson
+//! customer-model schema --api mollie > mollie.schema.json
 //! ```
 //!
 //! Every violation is printed as `FILE:LINE: POINTER: message`, or with `--format json` as one
@@ -70,6 +71,13 @@ enum Command {
         #[command(flatten)]
         input: Input,
     },
+    /// Print the JSON Schema (2020-12) of the documents `check --api NAME` reads: any one of the
+    /// API's shapes, with its rules as keywords.
+    Schema {
+        /// The API: mollie, tazapay, paddle or legit.
+        #[arg(long, value_name = "NAME", value_parser = parse_api)]
+        api: Api,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +115,7 @@ fn main() -> ExitCode {
             lossy,
             input,
         } => (Task::Convert { from, to, lossy }, input),
+        Command::Schema { api } => return print_schema(api),
     };
     let jobs = input.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
@@ -153,6 +162,24 @@ fn main() -> ExitCode {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `schema --api NAME`: the API's JSON Schema, pretty-printed on stdout.
+fn print_schema(api: Api) -> ExitCode {
+    let schema = api.json_schema();
+    let mut out = io::stdout().lock();
+    let written = serde_json::to_writer_pretty(&mut out, &schema)
+        .map_err(io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("customer-model: cannot write the output: {error}");
+            ExitCode::from(2)
+        }
     }
 }
 

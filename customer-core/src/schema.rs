@@ -676,3 +676,23 @@ pub fn generator() -> SchemaGenerator {
         .for_deserialize()
         .into_generator()
 }
+
+/// A root schema (2020-12) whose document is any one of `shapes` (`anyOf`), with the `$defs`
+/// they reference: what [`crate::providers::Api::json_schema`] returns.
+pub fn shapes(title: &str, shapes: impl FnOnce(&mut SchemaGenerator) -> Vec<Schema>) -> Schema {
+    let mut generator = generator();
+    let options: Vec<Value> = shapes(&mut generator)
+        .into_iter()
+        .map(Schema::to_value)
+        .collect();
+    let definitions = generator.take_definitions(true);
+    let mut schema = Schema::default();
+    schema.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    schema.insert("title".into(), title.into());
+    schema.insert("anyOf".into(), Value::Array(options));
+    schema.insert("$defs".into(), Value::Object(definitions));
+    schema
+}

@@ -121,7 +121,6 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
                     &container.attrs.rules,
                     &quote!(__customer_schema),
                     &gen,
-                    &ty.to_token_stream(),
                     false,
                 )
             };
@@ -149,7 +148,6 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
                         &field.attrs.rules,
                         &quote!(__customer_schema),
                         &gen,
-                        &field.inner.to_token_stream(),
                         !field.layers.is_empty(),
                     )
                 };
@@ -279,7 +277,6 @@ fn property(
             &field.attrs.rules,
             &quote!(__customer_schema),
             &gen,
-            &field.inner.to_token_stream(),
             nullable,
         )
     } else {
@@ -333,24 +330,23 @@ fn value_rules(
     rules: &[RuleSpec],
     schema: &TokenStream,
     gen: &TokenStream,
-    value_ty: &TokenStream,
     nullable: bool,
 ) -> TokenStream {
     rules
         .iter()
-        .map(|rule| rule_keywords(krate, rule, schema, gen, value_ty, nullable))
+        .map(|rule| rule_keywords(krate, rule, schema, gen, nullable))
         .collect()
 }
 
-/// The keywords of one rule, added to `schema` (a `&mut schemars::Schema` variable). `value_ty`
-/// is the checked value's type (for `range` bounds), `nullable` whether the schema accepts
-/// `null` (for `enum`).
+/// The keywords of one rule, added to `schema` (a `&mut schemars::Schema` variable);
+/// `nullable` says whether the schema accepts `null` (for `enum`). The emitted code never names
+/// the checked value's type, so a rule on the wrong type is reported once, by the validation
+/// code.
 pub(crate) fn rule_keywords(
     krate: &TokenStream,
     rule: &RuleSpec,
     schema: &TokenStream,
     gen: &TokenStream,
-    value_ty: &TokenStream,
     nullable: bool,
 ) -> TokenStream {
     let p = quote!(#krate::__private);
@@ -407,8 +403,10 @@ pub(crate) fn rule_keywords(
         Rule::Timestamp(_) => quote!(#s::timestamp(#schema);),
         Rule::Range(range) => {
             let bound = |expr: &Option<Box<syn::Expr>>| match expr {
+                // Not typed by the field: a bound of the wrong type is reported once, by the
+                // validation code, not again here.
                 Some(expr) => quote! {
-                    ::core::option::Option::Some(#s::bound::<#value_ty>(&(#expr)))
+                    ::core::option::Option::Some(#s::bound(&(#expr)))
                 },
                 None => quote!(::core::option::Option::None),
             };
@@ -416,9 +414,8 @@ pub(crate) fn rule_keywords(
             quote!(#s::range(#schema, #min, #max);)
         }
         Rule::Each(each) => {
-            let item_ty = quote!(<#value_ty as #p::Elements>::Item);
             let items = quote!(__customer_items);
-            let rules = value_rules(krate, &each.rules, &items, gen, &item_ty, false);
+            let rules = value_rules(krate, &each.rules, &items, gen, false);
             quote! {
                 #s::each(#schema, |#items: &mut #p::schemars::Schema| { #rules });
             }

@@ -264,6 +264,41 @@ pub(crate) fn field_pointer(field: &str) -> String {
     pointer
 }
 
+#[cfg(feature = "schemars")]
+impl Api {
+    /// The JSON Schema (2020-12) of the documents [`Api::decode`] reads for this API: any one of
+    /// its shapes (`anyOf`), each with the API's rules as keywords (feature `schemars`).
+    #[must_use]
+    pub fn json_schema(&self) -> schemars::Schema {
+        use crate::schema::shapes;
+        let title = format!("{} customer", self.title());
+        match self {
+            Api::Mollie => shapes(&title, |g| {
+                vec![
+                    g.subschema_for::<mollie::CreateCustomerResponse>(),
+                    g.subschema_for::<mollie::GetCustomerResponse>(),
+                    g.subschema_for::<mollie::CreateCustomerRequest>(),
+                ]
+            }),
+            Api::Tazapay => shapes(&title, |g| {
+                vec![
+                    g.subschema_for::<tazapay::CustomerResponse>(),
+                    g.subschema_for::<tazapay::Customer>(),
+                    g.subschema_for::<tazapay::CreateCustomerRequest>(),
+                ]
+            }),
+            Api::Paddle => shapes(&title, |g| {
+                vec![
+                    g.subschema_for::<paddle::CustomerResponse>(),
+                    g.subschema_for::<paddle::Customer>(),
+                    g.subschema_for::<paddle::CreateCustomerRequest>(),
+                ]
+            }),
+            Api::Legit => shapes(&title, |g| vec![g.subschema_for::<legit::CreateCustomer>()]),
+        }
+    }
+}
+
 impl fmt::Display for Api {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
