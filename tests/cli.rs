@@ -277,6 +277,27 @@ fn usage_and_io_errors_exit_2() {
 }
 
 #[test]
+fn schema_prints_the_api_json_schema() {
+    let dir = scratch("schema", &[]);
+    let out = run(&dir, &["schema", "--api", "paddle"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON on stdout");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    // The envelope, the bare entity and the create request.
+    assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(3));
+    assert!(
+        out.stdout.contains("\"format\": \"email\""),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(run(&dir, &["schema", "--api", "stripe"], None).code, 2);
+    assert_eq!(run(&dir, &["schema"], None).code, 2);
+}
+
+#[test]
 fn convert_prints_one_body_a_line() {
     let dir = scratch(
         "convert",
