@@ -238,22 +238,40 @@ pub fn locale(schema: &mut Schema, short: bool) {
     add(schema, "pattern", pattern.into());
 }
 
-/// `metadata`: noted in `x-customer-rules`; `json_string` also says `contentMediaType`.
-pub fn metadata(schema: &mut Schema, max_bytes: usize, json_string: bool) {
+/// `metadata`: noted in `x-customer-rules` (`max_bytes` is `None` when it is an expression,
+/// noted by [`runtime_bound`]); `json_string` also says `contentMediaType`.
+pub fn metadata(schema: &mut Schema, max_bytes: Option<usize>, json_string: bool) {
+    let limit = max_bytes.map_or_else(String::new, |max| format!(", at most {max} bytes"));
+    let mut rule = Map::new();
+    rule.insert("rule".into(), "metadata".into());
+    if let Some(max) = max_bytes {
+        rule.insert("max_bytes".into(), max.into());
+    }
     if json_string {
         add(schema, "contentMediaType", "application/json".into());
+        rule.insert("json_string".into(), true.into());
         note(
             schema,
-            json!({"rule": "metadata", "max_bytes": max_bytes, "json_string": true}),
-            &format!("A string holding JSON, at most {max_bytes} bytes."),
+            Value::Object(rule),
+            &format!("A string holding JSON{limit}."),
         );
     } else {
         note(
             schema,
-            json!({"rule": "metadata", "max_bytes": max_bytes}),
-            &format!("At most {max_bytes} bytes as compact JSON."),
+            Value::Object(rule),
+            &format!("Any JSON value{limit} as compact JSON."),
         );
     }
+}
+
+/// A bound given as an expression (`ctx.name_max`, `MAX_NAME`), known only when validating:
+/// noted in `x-customer-rules` as `{"rule": RULE, KEY: "expression", "expression": true}`.
+pub fn runtime_bound(schema: &mut Schema, rule: &str, key: &str, expression: &str) {
+    note(
+        schema,
+        json!({"rule": rule, key: expression, "expression": true}),
+        &format!("The `{key}` of `{rule}` is `{expression}`, known when validating."),
+    );
 }
 
 /// `length`: the bounds for strings, arrays or objects, by the kind of `schema`.
@@ -286,6 +304,10 @@ pub fn length(
 
 /// `bytes`: noted in `x-customer-rules`.
 pub fn bytes(schema: &mut Schema, min: Option<usize>, max: Option<usize>) {
+    if min.is_none() && max.is_none() {
+        // Both bounds are expressions, noted by `runtime_bound`.
+        return;
+    }
     let sentence = match (min, max) {
         (Some(min), Some(max)) => format!("Between {min} and {max} bytes in UTF-8."),
         (Some(min), None) => format!("At least {min} bytes in UTF-8."),

@@ -482,3 +482,46 @@ fn email_and_url_are_sound() {
         false,
     );
 }
+
+#[allow(dead_code)]
+struct Limits {
+    name_max: usize,
+    low: i64,
+}
+
+const NOTE_MAX: usize = 9;
+
+#[derive(Deserialize, CustomerModel)]
+#[customer(context(Limits))]
+#[allow(dead_code)]
+struct WithContext {
+    #[customer(length(min = 1, max = ctx.name_max))]
+    name: String,
+    #[customer(bytes(max = NOTE_MAX))]
+    note: String,
+    #[customer(range(min = ctx.low, max = 10))]
+    count: i64,
+}
+
+#[test]
+fn bounds_given_as_expressions_are_noted_not_dropped() {
+    let schema = serde_json::to_value(schemars::schema_for!(WithContext)).unwrap();
+    let name = &schema["properties"]["name"];
+    assert_eq!(name["minLength"], 1);
+    assert!(name.get("maxLength").is_none(), "{name}");
+    assert_eq!(
+        name["x-customer-rules"],
+        json!([{"rule": "length", "max": "ctx.name_max", "expression": true}])
+    );
+    assert_eq!(
+        schema["properties"]["note"]["x-customer-rules"][0],
+        json!({"rule": "bytes", "max": "NOTE_MAX", "expression": true})
+    );
+    let count = &schema["properties"]["count"];
+    assert_eq!(count["maximum"], 10);
+    assert_eq!(
+        count["x-customer-rules"],
+        json!([{"rule": "range", "min": "ctx.low", "expression": true}])
+    );
+    assert!(count["description"].as_str().unwrap().contains("`ctx.low`"));
+}

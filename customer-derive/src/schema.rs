@@ -11,6 +11,8 @@ use regex_syntax::hir::{Class, Hir, HirKind, Look};
 use syn::{Attribute, DeriveInput};
 
 use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
+use crate::attr::parse::Count;
+use crate::rules::length::Bounds;
 use crate::rules::regex::Compiled;
 use crate::rules::{Rule, RuleSpec};
 
@@ -357,8 +359,15 @@ pub(crate) fn rule_keywords(
     };
     match &rule.kind {
         Rule::Email(email) => {
-            let (max, ascii) = (email.max, email.ascii);
-            quote!(#s::email(#schema, #max, #ascii);)
+            let ascii = email.ascii;
+            let (max, runtime) = match &email.max {
+                None => (320usize, TokenStream::new()),
+                Some(count) => match count.literal() {
+                    Some(max) => (max, TokenStream::new()),
+                    None => (320, runtime_bound(&s, schema, "email", "max", count)),
+                },
+            };
+            quote!(#s::email(#schema, #max, #ascii); #runtime)
         }
         Rule::Pattern(pattern) => match ecma_pattern(&pattern.0) {
             Some(ecma) => quote!(#s::pattern(#schema, #ecma);),
@@ -382,16 +391,27 @@ pub(crate) fn rule_keywords(
             quote!(#s::locale(#schema, #short);)
         }
         Rule::Metadata(metadata) => {
-            let (max_bytes, json_string) = (metadata.max_bytes, metadata.json_string);
-            quote!(#s::metadata(#schema, #max_bytes, #json_string);)
+            let json_string = metadata.json_string;
+            match &metadata.max_bytes {
+                Some(count) if count.literal().is_none() => {
+                    let runtime = runtime_bound(&s, schema, "metadata", "max_bytes", count);
+                    quote!(#s::metadata(#schema, ::core::option::Option::None, #json_string); #runtime)
+                }
+                count => {
+                    let max = opt(Some(
+                        count.as_ref().and_then(Count::literal).unwrap_or(1024),
+                    ));
+                    quote!(#s::metadata(#schema, #max, #json_string);)
+                }
+            }
         }
         Rule::Length(length) => {
-            let (min, max) = (opt(length.0.min), opt(length.0.max));
-            quote!(#s::length(#schema, &*#gen, #min, #max);)
+            let (min, max, runtime) = counts(&s, schema, "length", &length.0);
+            quote!(#s::length(#schema, &*#gen, #min, #max); #runtime)
         }
         Rule::Bytes(bytes) => {
-            let (min, max) = (opt(bytes.0.min), opt(bytes.0.max));
-            quote!(#s::bytes(#schema, #min, #max);)
+            let (min, max, runtime) = counts(&s, schema, "bytes", &bytes.0);
+            quote!(#s::bytes(#schema, #min, #max); #runtime)
         }
         Rule::OneOf(one_of) => {
             let values = &one_of.values;
@@ -402,7 +422,13 @@ pub(crate) fn rule_keywords(
         Rule::Url(_) => quote!(#s::url(#schema);),
         Rule::Timestamp(_) => quote!(#s::timestamp(#schema);),
         Rule::Range(range) => {
-            let bound = |expr: &Option<Box<syn::Expr>>| match expr {
+            let mut runtime = TokenStream::new();
+            let mut bound = |key: &str, expr: &Option<Box<syn::Expr>>| match expr {
+                Some(expr) if mentions_ctx(&expr.to_token_stream()) => {
+                    let text = expr_string(&expr.to_token_stream());
+                    runtime.extend(quote!(#s::runtime_bound(#schema, "range", #key, #text);));
+                    quote!(::core::option::Option::None)
+                }
                 // Not typed by the field: a bound of the wrong type is reported once, by the
                 // validation code, not again here.
                 Some(expr) => quote! {
@@ -410,8 +436,8 @@ pub(crate) fn rule_keywords(
                 },
                 None => quote!(::core::option::Option::None),
             };
-            let (min, max) = (bound(&range.min), bound(&range.max));
-            quote!(#s::range(#schema, #min, #max);)
+            let (min, max) = (bound("min", &range.min), bound("max", &range.max));
+            quote!(#s::range(#schema, #min, #max); #runtime)
         }
         Rule::Each(each) => {
             let items = quote!(__customer_items);
@@ -429,6 +455,80 @@ pub(crate) fn rule_keywords(
             quote!(#s::custom(#schema, #name);)
         }
     }
+}
+
+/// The tokens as text, without the spaces `to_string` puts between tokens where Rust has none.
+fn expr_string(tokens: &TokenStream) -> String {
+    let text = tokens.to_string();
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' {
+            let next = chars.peek().copied().unwrap_or(' ');
+            let prev = out.chars().last().unwrap_or(' ');
+            if next == '.'
+                || prev == '.'
+                || next == ':'
+                || prev == ':'
+                || next == '('
+                || next == ')'
+                || prev == '('
+            {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `true` when the tokens name `ctx`, the validation context, which a schema cannot know.
+fn mentions_ctx(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(ident) => ident == "ctx",
+        proc_macro2::TokenTree::Group(group) => mentions_ctx(&group.stream()),
+        _ => false,
+    })
+}
+
+/// A bound given as an expression (`ctx.name_max`, `MAX_NAME`): noted, since only the
+/// validation code evaluates it (evaluating it here too would report its mistakes twice).
+fn runtime_bound(
+    s: &TokenStream,
+    schema: &TokenStream,
+    rule: &str,
+    key: &str,
+    count: &Count,
+) -> TokenStream {
+    let text = count
+        .expr()
+        .map(|expr| expr_string(&expr.to_token_stream()))
+        .unwrap_or_default();
+    quote!(#s::runtime_bound(#schema, #rule, #key, #text);)
+}
+
+/// The literal bounds of `length` / `bytes` as `Option<usize>` tokens, and the notes for the
+/// bounds given as expressions.
+fn counts(
+    s: &TokenStream,
+    schema: &TokenStream,
+    rule: &str,
+    bounds: &Bounds,
+) -> (TokenStream, TokenStream, TokenStream) {
+    let mut runtime = TokenStream::new();
+    let mut one = |key: &str, count: &Option<Count>| match count {
+        Some(count) => match count.literal() {
+            Some(value) => quote!(::core::option::Option::Some(#value)),
+            None => {
+                runtime.extend(runtime_bound(s, schema, rule, key, count));
+                quote!(::core::option::Option::None)
+            }
+        },
+        None => quote!(::core::option::Option::None),
+    };
+    let min = one("min", &bounds.min);
+    let max = one("max", &bounds.max);
+    (min, max, runtime)
 }
 
 /// The rule's expression in ECMA-262 syntax, anchored with `^…$`; `None` when it uses
