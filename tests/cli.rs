@@ -286,8 +286,8 @@ fn schema_prints_the_api_json_schema() {
         schema["$schema"],
         "https://json-schema.org/draft/2020-12/schema"
     );
-    // The envelope, the bare entity and the create request.
-    assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(3));
+    // The notification, the envelope, the bare entity and the create request.
+    assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(4));
     assert!(
         out.stdout.contains("\"format\": \"email\""),
         "{}",

@@ -289,6 +289,7 @@ impl Api {
             }),
             Api::Paddle => shapes(&title, |g| {
                 vec![
+                    g.subschema_for::<paddle::Notification>(),
                     g.subschema_for::<paddle::CustomerResponse>(),
                     g.subschema_for::<paddle::Customer>(),
                     g.subschema_for::<paddle::CreateCustomerRequest>(),
