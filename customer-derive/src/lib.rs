@@ -16,6 +16,8 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod expanded;
 mod rules;
 mod schema;
 #[cfg(test)]

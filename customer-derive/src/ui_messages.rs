@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// The top-level items of a file, as token streams (a `;` or a `{…}` group ends an item).
-fn items(tokens: TokenStream) -> Vec<TokenStream> {
+pub(crate) fn items(tokens: TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     let mut current: Vec<TokenTree> = Vec::new();
     let mut after_pound = false;

@@ -209,13 +209,13 @@ fn try_impl(conv: &Conv) -> TokenStream {
                 let checks = super::validate::field_checks(
                     krate,
                     field,
-                    &quote!(__customer_value),
+                    &quote!(__customer_converted),
                     &at,
-                    &quote!((&mut #report)),
+                    &quote!(&mut #report),
                     None,
                 );
                 partial.extend(quote! {
-                    if let ::core::option::Option::Some(__customer_value) = &#var {
+                    if let ::core::option::Option::Some(__customer_converted) = &#var {
                         #checks
                     }
                 });

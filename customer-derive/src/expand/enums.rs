@@ -47,7 +47,6 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
         quote!(#p::RuleError)
     };
     quote! {
-        #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
             /// The name of this value on the wire.
             #[must_use]

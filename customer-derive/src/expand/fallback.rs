@@ -34,7 +34,6 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
     }
     if let Data::Enum(_) = container.data {
         extra.extend(quote! {
-            #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// The name of this value on the wire.
                 pub fn as_str(&self) -> &str {

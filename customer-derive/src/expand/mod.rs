@@ -39,11 +39,17 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
-/// The lints the generated code may trip in the user's crate, each for a reason; nothing else
-/// is allowed, so a lint the user turns on still judges the rest of the output.
+/// The lints the generated code trips, each for a reason; nothing else is allowed. rustc and
+/// clippy do not lint what a macro of another crate expanded, so this list is kept honest by
+/// `tests/derive_expanded.rs`: the committed expansion of known models, linted as ordinary code
+/// under `deny(warnings, clippy::pedantic)` (see `expanded.rs`).
 const ALLOWED_LINTS: &[&str] = &[
-    // Paths are fully qualified (`::core::option::Option::Some`) to be immune to local names.
-    "unused_qualifications",
+    // Impls repeat the container's generics as declared, named lifetimes included.
+    "clippy::elidable_lifetime_names",
+    // `validate_into` holds one block per field: long for wide structs, flat and linear.
+    "clippy::too_many_lines",
+    // The `metadata` rule picks its check by autoref, which needs the explicit borrow.
+    "clippy::needless_borrow",
 ];
 
 /// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
@@ -124,7 +130,7 @@ mod tests {
         ] {
             assert!(!output.contains(group), "`{group}` is allowed in {output}");
         }
-        assert!(output.contains("allow (unused_qualifications)"), "{output}");
+        assert!(output.contains("clippy :: too_many_lines"), "{output}");
         assert!(ALLOWED_LINTS.iter().all(|lint| !lint.ends_with("all")));
     }
 

@@ -7,7 +7,7 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{LitInt, LitStr};
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::{usize_max, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{has_args, key_name, str_value, unknown, usize_value, Seen};
 use crate::ctxt::Ctxt;
 
@@ -170,7 +170,7 @@ impl RuleKind for Id {
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
         let (prefix, chars, min) = (&self.prefix, &self.chars, self.min_len);
-        let max = self.max_len.unwrap_or(usize::MAX);
+        let max = self.max_len.map_or_else(usize_max, |m| quote!(#m));
         let set = self.set.to_expr(e.krate);
         e.push_on_err(quote_spanned! {e.span=>
             {

@@ -248,6 +248,11 @@ pub(crate) fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
         .collect()
 }
 
+/// `usize::MAX`, spelled as a path (a literal would trip `clippy::unreadable_literal`).
+pub(crate) fn usize_max() -> TokenStream {
+    quote!(::core::primitive::usize::MAX)
+}
+
 /// `Some(v)` / `None` for an optional count given as a literal or an expression.
 pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
     match value {

@@ -2,11 +2,11 @@
 //! (see [`super::regex`]).
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
 use super::regex::{self, Compiled};
-use super::{AsciiSet, Bound, Class, Emit, RuleKind};
+use super::{usize_max, AsciiSet, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::str_value;
 use crate::ctxt::Ctxt;
 
@@ -45,7 +45,7 @@ impl RuleKind for Pattern {
                 suffix,
                 shown,
             } => {
-                let max = max.unwrap_or(usize::MAX);
+                let max = max.map_or_else(usize_max, |m| quote!(#m));
                 let class = AsciiSet(*bits).to_expr(e.krate);
                 quote_spanned! {e.span=>
                     {

@@ -1,0 +1,877 @@
+//! GENERATED from tests/expanded/models.rs by customer-derive's test
+//! `expanded::the_committed_expansion_is_current`; do not edit. Regenerate with
+//! `CUSTOMER_BLESS=1 cargo test -p customer-derive expanded`.
+//!
+//! The derive's output as ordinary code, so that the lints below judge it.
+
+#![deny(warnings, unused_qualifications, clippy::pedantic)]
+
+use customer_core::{CustomerModel, RuleError, ValidationErrors};
+#[allow(clippy::unnecessary_wraps)]
+fn always_ok(_: &str) -> Result<(), RuleError> {
+    Ok(())
+}
+#[allow(clippy::unnecessary_wraps)]
+fn whole<T>(_: &Signup<'_, T>) -> Result<(), RuleError> {
+    Ok(())
+}
+pub struct Signup<'a, T> {
+    pub handle: &'a str,
+    pub id: String,
+    pub ab: Option<String>,
+    pub note: Option<String>,
+    pub email: String,
+    pub locale: String,
+    pub metadata: Option<serde_json::Value>,
+    pub address: Vec<Address>,
+    pub tags: Vec<String>,
+    pub quantity: u32,
+    pub kind: std::borrow::Cow<'a, str>,
+    pub country: Option<String>,
+    pub payload: T,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl<'a, T> ::customer_core::__private::CustomerModel for Signup<'a, T> {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.handle;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::Some(1usize),
+                        ::core::option::Option::Some(10usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "handle"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+                if let ::core::result::Result::Err(__customer_error) = {
+                    const __CUSTOMER_SHAPE: ::customer_core::__private::rules::pattern::Simple =
+                        ::customer_core::__private::rules::pattern::Simple {
+                            prefix: "",
+                            class: ::customer_core::__private::rules::id::AsciiSet::from_ranges(&[
+                                (b'a', b'z'),
+                            ]),
+                            min: 1usize,
+                            max: ::core::primitive::usize::MAX,
+                            suffix: "",
+                            shown: "^[a-z]+$",
+                        };
+                    ::customer_core::__private::rules::pattern::check_simple(
+                        __customer_value,
+                        &__CUSTOMER_SHAPE,
+                    )
+                } {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "handle"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.id;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) = {
+                    const __CUSTOMER_ID: ::customer_core::__private::rules::id::IdShape =
+                        ::customer_core::__private::rules::id::IdShape {
+                            prefix: "ctm_",
+                            chars: ::customer_core::__private::rules::id::AsciiSet::from_ranges(&[
+                                (b'0', b'9'),
+                                (b'a', b'z'),
+                            ]),
+                            min_len: 26usize,
+                            max_len: 26usize,
+                            chars_spec: "a-z0-9",
+                        };
+                    ::customer_core::__private::rules::id::check(__customer_value, &__CUSTOMER_ID)
+                } {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "id"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.ab;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) = {
+                        static __CUSTOMER_REGEX:
+                            ::customer_core::__private::rules::pattern::LazyRegex =
+                            ::customer_core::__private::rules::pattern::LazyRegex::new(
+                                "\\A(?:^(a|b)+$)\\z",
+                                "^(a|b)+$",
+                            );
+                        ::customer_core::__private::rules::pattern::check(
+                            __customer_value,
+                            &__CUSTOMER_REGEX,
+                        )
+                    } {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "ab"),
+                            __customer_error,
+                            ::core::option::Option::Some("ab_only"),
+                            ::core::option::Option::Some("only a and b"),
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.note;
+                if ::core::option::Option::is_none(__customer_field) {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "note"),
+                        ::customer_core::__private::rules::required::error(),
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) = {
+                        let __customer_custom: fn(
+                            &_,
+                        )
+                            -> ::core::result::Result<
+                            (),
+                            ::customer_core::__private::RuleError,
+                        > = always_ok;
+                        __customer_custom(__customer_value)
+                    } {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "note"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.email;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::email::check(
+                        __customer_value,
+                        &::customer_core::__private::rules::email::EmailOptions {
+                            max: 254usize,
+                            ascii: false,
+                        },
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "email"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.locale;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::locale::check_short(__customer_value)
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "locale"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.metadata;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) = {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::{
+                            MetadataViaSerialize as _, MetadataViaValue as _,
+                        };
+                        (&::customer_core::__private::MetadataProbe(__customer_value))
+                            .check_metadata(1024usize)
+                    } {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "metadata"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.address;
+                <Vec<Address> as ::customer_core::__private::CustomerModel>::validate_into(
+                    __customer_field,
+                    &::customer_core::__private::Path::key(__customer_path, "address"),
+                    __customer_report,
+                );
+            }
+            {
+                let __customer_field = &self.tags;
+                let __customer_value = __customer_field;
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                    ::customer_core::__private::Elements::elements(__customer_value),
+                ) {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::bytes::check(
+                            __customer_item,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(8usize),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::index(
+                                &::customer_core::__private::Path::key(__customer_path, "tags"),
+                                __customer_index,
+                            ),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.quantity;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::range::check(
+                        __customer_value,
+                        ::core::option::Option::Some(&(1)),
+                        ::core::option::Option::Some(&(10)),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "quantity"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.kind;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::one_of::check(__customer_value, &["a", "b"])
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "kind"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.country;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::country::check(__customer_value)
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "country"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            ::customer_core::__private::CheckOutcome::report_at(
+                whole(self),
+                __customer_path,
+                __customer_report,
+            );
+        }
+    }
+};
+pub struct Address {
+    pub postal_code: String,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub seen_at: Option<String>,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Address {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.postal_code;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(16usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "postal_code"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.phone;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::phone::check(__customer_value)
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "phone"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.website;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::url::check(__customer_value)
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "website"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            {
+                let __customer_field = &self.seen_at;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::timestamp::check(__customer_value)
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "seen_at"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+};
+#[derive(Debug)]
+pub struct Email(String);
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Email {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_value = &self.0;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::email::check(
+                        __customer_value,
+                        &::customer_core::__private::rules::email::EmailOptions {
+                            max: 320usize,
+                            ascii: false,
+                        },
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        __customer_path,
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::ops::Deref for Email {
+        type Target = str;
+        #[inline]
+        fn deref(&self) -> &str {
+            &self.0
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::serde::Serialize for Email {
+        fn serialize<__S: ::customer_core::__private::serde::Serializer>(
+            &self,
+            serializer: __S,
+        ) -> ::core::result::Result<__S::Ok, __S::Error> {
+            ::customer_core::__private::serde::Serialize::serialize(&self.0, serializer)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::TryFrom<String> for Email {
+        type Error = ::customer_core::__private::ValidationErrors;
+        fn try_from(
+            value: String,
+        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+            let value = Email(value);
+            ::customer_core::__private::CustomerModel::validate(&value)?;
+            ::core::result::Result::Ok(value)
+        }
+    }
+    #[automatically_derived]
+    impl<'de> ::customer_core::__private::serde::Deserialize<'de> for Email {
+        fn deserialize<__D: ::customer_core::__private::serde::Deserializer<'de>>(
+            deserializer: __D,
+        ) -> ::core::result::Result<Self, __D::Error> {
+            let value: String =
+                ::customer_core::__private::serde::Deserialize::deserialize(deserializer)?;
+            <Self as ::core::convert::TryFrom<String>>::try_from(value).map_err(|errors| {
+                <__D::Error as ::customer_core::__private::serde::de::Error>::custom(
+                    ::customer_core::__private::de_message(&errors),
+                )
+            })
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::TryFrom<&str> for Email {
+        type Error = ::customer_core::__private::ValidationErrors;
+        fn try_from(
+            value: &str,
+        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+            <Self as ::core::convert::TryFrom<String>>::try_from(::core::convert::From::from(value))
+        }
+    }
+    #[automatically_derived]
+    impl ::core::str::FromStr for Email {
+        type Err = ::customer_core::__private::ValidationErrors;
+        fn from_str(
+            value: &str,
+        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+            <Self as ::core::convert::TryFrom<&str>>::try_from(value)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::AsRef<str> for Email {
+        #[inline]
+        fn as_ref(&self) -> &str {
+            &self.0
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for Email {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::From<Email> for String {
+        fn from(value: Email) -> String {
+            value.0
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::rules::Text for Email {
+        #[inline]
+        fn text(&self) -> &str {
+            &self.0
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::rules::HasLength for Email {
+        #[inline]
+        fn length(&self) -> usize {
+            ::customer_core::__private::rules::char_count(&self.0)
+        }
+    }
+};
+#[derive(serde :: Serialize, serde :: Deserialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Person,
+    SmallBusiness,
+    #[serde(untagged)]
+    Other(String),
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    impl Kind {
+        #[doc = r" The name of this value on the wire."]
+        #[must_use]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Kind::Person => "person",
+                Kind::SmallBusiness => "small_business",
+                Kind::Other(value) => value,
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for Kind {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    #[automatically_derived]
+    impl ::core::str::FromStr for Kind {
+        type Err = ::core::convert::Infallible;
+        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            match value {
+                "person" => ::core::result::Result::Ok(Kind::Person),
+                "small_business" => ::core::result::Result::Ok(Kind::SmallBusiness),
+                _ => ::core::result::Result::Ok(Kind::Other(::core::convert::From::from(value))),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Kind {
+        #[inline]
+        fn validate_into(
+            &self,
+            _: &::customer_core::__private::Path<'_>,
+            _: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+        }
+    }
+};
+#[derive(Default)]
+pub struct Plain {
+    pub name: String,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Plain {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+        }
+    }
+};
+pub struct Checked {
+    pub name: String,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Checked {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.name;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(3usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "name"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::TryFrom<Plain> for Checked {
+        type Error = ::customer_core::__private::ValidationErrors;
+        #[allow(clippy::needless_update)]
+        fn try_from(
+            __customer_source: Plain,
+        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+            let mut __customer_report = ::customer_core::__private::ValidationErrors::new();
+            let __customer_f0 = ::customer_core::__private::convert_field(
+                __customer_source.name,
+                &::customer_core::__private::Path::key(
+                    &::customer_core::__private::Path::ROOT,
+                    "name",
+                ),
+                &mut __customer_report,
+            );
+            match (__customer_f0,) {
+                (::core::option::Option::Some(__customer_f0),) => {
+                    let __customer_value = Checked {
+                        name: __customer_f0,
+                    };
+                    if let ::core::result::Result::Err(__customer_errors) =
+                        ::customer_core::__private::CustomerModel::validate(&__customer_value)
+                    {
+                        ::customer_core::__private::in_source_names(
+                            __customer_errors,
+                            &[],
+                            &[],
+                            &mut __customer_report,
+                        );
+                        return ::core::result::Result::Err(__customer_report);
+                    }
+                    ::core::result::Result::Ok(__customer_value)
+                }
+                #[allow(unreachable_patterns)]
+                (__customer_f0,) => {
+                    if let ::core::option::Option::Some(__customer_converted) = &__customer_f0 {
+                        {
+                            let __customer_field = __customer_converted;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(3usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    &mut __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        &::customer_core::__private::Path::ROOT,
+                                        "name",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                    ::core::result::Result::Err(__customer_report)
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::convert::From<Checked> for Plain {
+        #[allow(clippy::needless_update)]
+        fn from(__customer_source: Checked) -> Self {
+            Plain {
+                name: ::core::convert::Into::into(__customer_source.name),
+                ..::core::default::Default::default()
+            }
+        }
+    }
+};
+pub struct Limits {
+    pub name_max: usize,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Limits {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+        }
+    }
+};
+#[allow(clippy::unnecessary_wraps)]
+fn form_check(_: &Form, _: &Limits) -> Result<(), ValidationErrors> {
+    Ok(())
+}
+pub struct Form {
+    pub name: String,
+    pub address: Option<Address>,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModelWith<Limits> for Form {
+        #[inline]
+        fn validate_into_with(
+            &self,
+            ctx: &Limits,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            let _ = ctx;
+            {
+                let __customer_field = &self.name;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some({
+                            let __customer_count: usize = ctx.name_max;
+                            __customer_count
+                        }),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "name"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.address;
+                {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::{NestedViaContext as _, NestedViaPlain as _};
+                    (&::customer_core::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
+                        .nested_into(
+                            &::customer_core::__private::Path::key(__customer_path, "address"),
+                            __customer_report,
+                        );
+                }
+            }
+            ::customer_core::__private::CheckOutcome::report_at(
+                form_check(self, ctx),
+                __customer_path,
+                __customer_report,
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::ModelContext for Form {
+        type Context = Limits;
+        #[inline]
+        fn validate_in_context(
+            &self,
+            ctx: &Limits,
+        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
+            ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        }
+    }
+};
+#[test]
+fn the_expanded_models_validate() {
+    let address = Address {
+        postal_code: "1011 AB".to_owned(),
+        phone: None,
+        website: Some("https://example.com".to_owned()),
+        seen_at: None,
+    };
+    let signup = Signup {
+        handle: "jo",
+        id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4".to_owned(),
+        ab: None,
+        note: Some(String::new()),
+        email: "jo@example.com".to_owned(),
+        locale: "nl-NL".to_owned(),
+        metadata: None,
+        address: vec![address],
+        tags: vec!["vip".to_owned()],
+        quantity: 11,
+        kind: "c".into(),
+        country: Some("NL".to_owned()),
+        payload: (),
+    };
+    let errors = signup.validate().expect_err("two rules are broken");
+    let codes: Vec<&str> = errors.iter().map(customer_core::Violation::code).collect();
+    assert_eq!(codes, ["range", "one_of"]);
+    assert!("jo@example.com".parse::<Email>().is_ok());
+    assert_eq!("small_business".parse::<Kind>(), Ok(Kind::SmallBusiness));
+    assert!(Checked::try_from(Plain {
+        name: "long".to_owned()
+    })
+    .is_err());
+    let form = Form {
+        name: "Jo".to_owned(),
+        address: None,
+    };
+    assert!(
+        customer_core::CustomerModelWith::validate_with(&form, &Limits { name_max: 1 }).is_err()
+    );
+}

@@ -1,0 +1,134 @@
+// The models whose expansion `tests/derive_expanded.rs` holds. Not a test target itself:
+// customer-derive's test `expanded::the_committed_expansion_is_current` expands them, and
+// `CUSTOMER_BLESS=1 cargo test -p customer-derive expanded` writes the result.
+
+use customer_core::{CustomerModel, RuleError, ValidationErrors};
+
+#[allow(clippy::unnecessary_wraps)]
+fn always_ok(_: &str) -> Result<(), RuleError> {
+    Ok(())
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn whole<T>(_: &Signup<'_, T>) -> Result<(), RuleError> {
+    Ok(())
+}
+
+#[derive(CustomerModel)]
+#[customer(check = whole)]
+pub struct Signup<'a, T> {
+    #[customer(length(min = 1, max = 10), pattern = "^[a-z]+$")]
+    pub handle: &'a str,
+    #[customer(id(prefix = "ctm_", chars = "a-z0-9", len = 26))]
+    pub id: String,
+    #[customer(pattern = "^(a|b)+$", code = "ab_only", message = "only a and b")]
+    pub ab: Option<String>,
+    #[customer(required, custom = always_ok)]
+    pub note: Option<String>,
+    #[customer(email(max = 254))]
+    pub email: String,
+    #[customer(locale(short))]
+    pub locale: String,
+    #[customer(metadata(max_bytes = 1024))]
+    pub metadata: Option<serde_json::Value>,
+    #[customer(nested)]
+    pub address: Vec<Address>,
+    #[customer(each(bytes(max = 8)))]
+    pub tags: Vec<String>,
+    #[customer(range(min = 1, max = 10))]
+    pub quantity: u32,
+    #[customer(one_of("a", "b"))]
+    pub kind: std::borrow::Cow<'a, str>,
+    #[customer(country)]
+    pub country: Option<String>,
+    pub payload: T,
+}
+
+#[derive(CustomerModel)]
+pub struct Address {
+    #[customer(length(max = 16))]
+    pub postal_code: String,
+    #[customer(phone)]
+    pub phone: Option<String>,
+    #[customer(url)]
+    pub website: Option<String>,
+    #[customer(timestamp)]
+    pub seen_at: Option<String>,
+}
+
+#[derive(CustomerModel, Debug)]
+#[customer(email)]
+pub struct Email(String);
+
+#[derive(CustomerModel, serde::Serialize, serde::Deserialize, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Person,
+    SmallBusiness,
+    #[customer(other)]
+    #[serde(untagged)]
+    Other(String),
+}
+
+#[derive(Default)]
+pub struct Plain {
+    pub name: String,
+}
+
+#[derive(CustomerModel)]
+#[customer(try_from = Plain, into = Plain)]
+pub struct Checked {
+    #[customer(length(max = 3))]
+    pub name: String,
+}
+
+pub struct Limits {
+    pub name_max: usize,
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn form_check(_: &Form, _: &Limits) -> Result<(), ValidationErrors> {
+    Ok(())
+}
+
+#[derive(CustomerModel)]
+#[customer(context(Limits), check = form_check)]
+pub struct Form {
+    #[customer(length(max = ctx.name_max))]
+    pub name: String,
+    #[customer(nested)]
+    pub address: Option<Address>,
+}
+
+#[test]
+fn the_expanded_models_validate() {
+    let address = Address {
+        postal_code: "1011 AB".to_owned(),
+        phone: None,
+        website: Some("https://example.com".to_owned()),
+        seen_at: None,
+    };
+    let signup = Signup {
+        handle: "jo",
+        id: "ctm_01hv6y1jedq4p1n0yqn5ba3ky4".to_owned(),
+        ab: None,
+        note: Some(String::new()),
+        email: "jo@example.com".to_owned(),
+        locale: "nl-NL".to_owned(),
+        metadata: None,
+        address: vec![address],
+        tags: vec!["vip".to_owned()],
+        quantity: 11,
+        kind: "c".into(),
+        country: Some("NL".to_owned()),
+        payload: (),
+    };
+    let errors = signup.validate().expect_err("two rules are broken");
+    let codes: Vec<&str> = errors.iter().map(customer_core::Violation::code).collect();
+    assert_eq!(codes, ["range", "one_of"]);
+    assert!("jo@example.com".parse::<Email>().is_ok());
+    assert_eq!("small_business".parse::<Kind>(), Ok(Kind::SmallBusiness));
+    assert!(Checked::try_from(Plain { name: "long".to_owned() }).is_err());
+    let form = Form { name: "Jo".to_owned(), address: None };
+    assert!(customer_core::CustomerModelWith::validate_with(&form, &Limits { name_max: 1 }).is_err());
+}
