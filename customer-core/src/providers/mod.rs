@@ -270,32 +270,45 @@ impl Api {
     /// its shapes (`anyOf`), each with the API's rules as keywords (feature `schemars`).
     #[must_use]
     pub fn json_schema(&self) -> schemars::Schema {
-        use crate::schema::shapes;
-        let title = format!("{} customer", self.title());
+        crate::schema::shapes(&format!("{} customer", self.title()), |g| self.shapes(g))
+    }
+
+    /// The schemas of the shapes [`Api::decode`] reads, each a `$ref` into `generator`'s
+    /// definitions: for a document that describes several APIs (an OpenAPI document).
+    pub fn shapes(&self, generator: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        let g = generator;
         match self {
-            Api::Mollie => shapes(&title, |g| {
-                vec![
-                    g.subschema_for::<mollie::CreateCustomerResponse>(),
-                    g.subschema_for::<mollie::GetCustomerResponse>(),
-                    g.subschema_for::<mollie::CreateCustomerRequest>(),
-                ]
-            }),
-            Api::Tazapay => shapes(&title, |g| {
-                vec![
-                    g.subschema_for::<tazapay::CustomerResponse>(),
-                    g.subschema_for::<tazapay::Customer>(),
-                    g.subschema_for::<tazapay::CreateCustomerRequest>(),
-                ]
-            }),
-            Api::Paddle => shapes(&title, |g| {
-                vec![
-                    g.subschema_for::<paddle::Notification>(),
-                    g.subschema_for::<paddle::CustomerResponse>(),
-                    g.subschema_for::<paddle::Customer>(),
-                    g.subschema_for::<paddle::CreateCustomerRequest>(),
-                ]
-            }),
-            Api::Legit => shapes(&title, |g| vec![g.subschema_for::<legit::CreateCustomer>()]),
+            Api::Mollie => vec![
+                g.subschema_for::<mollie::CreateCustomerResponse>(),
+                g.subschema_for::<mollie::GetCustomerResponse>(),
+                g.subschema_for::<mollie::CreateCustomerRequest>(),
+            ],
+            Api::Tazapay => vec![
+                g.subschema_for::<tazapay::CustomerResponse>(),
+                g.subschema_for::<tazapay::Customer>(),
+                g.subschema_for::<tazapay::CreateCustomerRequest>(),
+            ],
+            Api::Paddle => vec![
+                g.subschema_for::<paddle::Notification>(),
+                g.subschema_for::<paddle::CustomerResponse>(),
+                g.subschema_for::<paddle::Customer>(),
+                g.subschema_for::<paddle::CreateCustomerRequest>(),
+            ],
+            Api::Legit => vec![g.subschema_for::<legit::CreateCustomer>()],
+        }
+    }
+
+    /// The schema of the update-customer body [`Api::decode_update`] reads, a `$ref` into
+    /// `generator`'s definitions; `None` for Legit, which has none.
+    pub fn update_shape(
+        &self,
+        generator: &mut schemars::SchemaGenerator,
+    ) -> Option<schemars::Schema> {
+        match self {
+            Api::Mollie => Some(generator.subschema_for::<mollie::UpdateCustomerRequest>()),
+            Api::Tazapay => Some(generator.subschema_for::<tazapay::UpdateCustomerRequest>()),
+            Api::Paddle => Some(generator.subschema_for::<paddle::UpdateCustomerRequest>()),
+            Api::Legit => None,
         }
     }
 }

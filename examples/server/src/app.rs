@@ -76,6 +76,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .route("/health", get(health))
         .route("/customers", get(list_customers).post(create_customer))
         .route("/customers/{id}", get(get_customer).patch(update_customer))
+        .route("/openapi.json", get(crate::openapi::openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
         // The extractors read at most 64 KiB by default; to change it:

@@ -34,6 +34,7 @@
 mod app;
 mod entity;
 mod ids;
+mod openapi;
 mod store;
 
 use std::io::Write as _;

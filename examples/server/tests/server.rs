@@ -48,6 +48,7 @@ on_both_stores!(
     list_pages_in_creation_order,
     patch_a_customer,
     archived_customers_by_status,
+    openapi_describes_every_exchange,
 );
 
 fn health(db: &Db) {
@@ -795,4 +796,77 @@ fn archived_customers_by_status(db: &Db) {
     // A status cannot be cleared.
     let reply = patch_json(&agent, &url, &json!({"status": null}));
     assert_problem(&reply, 422);
+}
+
+/// `GET /openapi.json` is an OpenAPI 3.1 document whose schemas come from the derive; every
+/// exchange of this suite is checked against it (`support::openapi`), and this test makes sure
+/// each kind of answer is among them.
+fn openapi_describes_every_exchange(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let doc = get(&agent, &server.url("/openapi.json")).body;
+    assert_eq!(doc["openapi"], "3.1.0");
+    let schemas = doc["components"]["schemas"]
+        .as_object()
+        .expect("components");
+    // The rules are in the schemas: Paddle's create request, the problem document.
+    let request = &schemas["CreateCustomerRequest"];
+    assert_eq!(
+        request["properties"]["email"]["format"], "email",
+        "{request}"
+    );
+    assert!(schemas.contains_key("ProblemDocument"));
+    let before = openapi::CHECKED.load(std::sync::atomic::Ordering::Relaxed);
+    let created = post_json(
+        &agent,
+        &server.url("/customers"),
+        &json!({"email": "ann@example.com", "name": "Ann", "locale": "nl", "custom_data": {"a": 1}}),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.body["data"]["id"].as_str().unwrap().to_owned();
+    let url = server.url(&format!("/customers/{id}"));
+    assert_eq!(get(&agent, &url).status, 200);
+    let patched = patch_json(&agent, &url, &json!({"name": null, "locale": "de-DE"}));
+    assert_eq!(patched.status, 200, "{}", patched.body);
+    assert_eq!(
+        get(&agent, &server.url("/customers?per_page=1")).status,
+        200
+    );
+    let mollie = post_json(
+        &agent,
+        &server.url("/customers?api=mollie"),
+        &json!({"name": "Bo", "email": "bo@example.com", "locale": "en_US"}),
+    );
+    assert_eq!(mollie.status, 201, "{}", mollie.body);
+    assert_problem(
+        &post_json(&agent, &server.url("/customers"), &json!({"email": "x"})),
+        422,
+    );
+    assert_problem(
+        &post_json(
+            &agent,
+            &server.url("/customers"),
+            &json!({"email": "ann@example.com"}),
+        ),
+        409,
+    );
+    assert_problem(
+        &post(&agent, &server.url("/customers"), "application/json", "{"),
+        400,
+    );
+    assert_problem(
+        &post(&agent, &server.url("/customers"), "text/plain", "{}"),
+        415,
+    );
+    assert_problem(
+        &get(
+            &agent,
+            &server.url("/customers/ctm_00000000000000000000000000"),
+        ),
+        404,
+    );
+    assert_problem(&get(&agent, &server.url("/nowhere")), 404);
+    let checked = openapi::CHECKED.load(std::sync::atomic::Ordering::Relaxed) - before;
+    // 11 responses and the 4 requests that were accepted, at least (other tests run alongside).
+    assert!(checked >= 15, "{checked} bodies checked");
 }

@@ -17,6 +17,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+pub mod openapi;
+
 /// A fresh directory for one test's files (SQLite database, logs).
 pub fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
@@ -250,6 +252,7 @@ impl Server {
                 panic!("unexpected first line {first:?}; log:\n{log}")
             })
             .to_owned();
+        openapi::prefetch(&base);
         Server { child, base, log }
     }
 
@@ -338,12 +341,15 @@ pub fn read_reply(response: Result<ureq::http::Response<ureq::Body>, ureq::Error
 }
 
 pub fn post(agent: &ureq::Agent, url: &str, content_type: &str, body: &str) -> Reply {
-    read_reply(
+    let reply = read_reply(
         agent
             .post(url)
             .header("content-type", content_type)
             .send(body),
-    )
+    );
+    let request = serde_json::from_str::<Value>(body).ok();
+    openapi::check("POST", url, request.as_ref(), &reply);
+    reply
 }
 
 pub fn post_json(agent: &ureq::Agent, url: &str, body: &Value) -> Reply {
@@ -351,16 +357,20 @@ pub fn post_json(agent: &ureq::Agent, url: &str, body: &Value) -> Reply {
 }
 
 pub fn patch_json(agent: &ureq::Agent, url: &str, body: &Value) -> Reply {
-    read_reply(
+    let reply = read_reply(
         agent
             .patch(url)
             .header("content-type", "application/json")
             .send(body.to_string()),
-    )
+    );
+    openapi::check("PATCH", url, Some(body), &reply);
+    reply
 }
 
 pub fn get(agent: &ureq::Agent, url: &str) -> Reply {
-    read_reply(agent.get(url).call())
+    let reply = read_reply(agent.get(url).call());
+    openapi::check("GET", url, None, &reply);
+    reply
 }
 
 pub fn assert_problem(reply: &Reply, status: u16) {

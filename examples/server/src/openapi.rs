@@ -1,0 +1,247 @@
+//! `GET /openapi.json`: an OpenAPI 3.1 document of the server's routes. Every request and
+//! response schema comes from `#[derive(CustomerModel)]` (feature `schemars`), the problem
+//! document too, so the published rules are the ones the server checks.
+
+use std::sync::OnceLock;
+
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use customer_core::providers::{paddle, Api};
+use customer_core::CustomerModel;
+use schemars::generate::SchemaSettings;
+use schemars::Schema;
+use serde_json::{json, Map, Value};
+
+/// A problem document (RFC 9457) as `customer_core::axum::Problem` writes it: every error
+/// answer of the server. Only its schema is used.
+#[derive(CustomerModel, serde::Deserialize)]
+#[allow(dead_code)]
+struct ProblemDocument {
+    /// `about:blank`: the status says what went wrong.
+    #[serde(rename = "type")]
+    #[customer(one_of("about:blank"))]
+    kind: String,
+    /// The status's reason phrase.
+    title: String,
+    /// The HTTP status.
+    #[customer(range(min = 400, max = 599))]
+    status: u16,
+    /// What went wrong, in a sentence that never repeats a rejected value.
+    detail: String,
+    /// Every violation of the request, when there were any.
+    #[customer(nested)]
+    errors: Option<Vec<ProblemError>>,
+}
+
+/// One violation in a problem document.
+#[derive(CustomerModel, serde::Deserialize)]
+#[allow(dead_code)]
+struct ProblemError {
+    /// Where, as a JSON Pointer (RFC 6901) into the request body.
+    #[customer(pattern = "^(/([^~/]|~[01])*)*$")]
+    pointer: String,
+    /// The rule's stable code, such as `email` or `required`.
+    #[customer(pattern = "^[a-z][a-z0-9_]*$")]
+    code: String,
+    /// The rule's message.
+    detail: String,
+}
+
+/// `GET /health`'s answer.
+#[derive(CustomerModel, serde::Deserialize)]
+#[allow(dead_code)]
+struct Health {
+    /// Always `ok`: an unhealthy server answers 503 with a problem document.
+    #[customer(one_of("ok"))]
+    status: String,
+}
+
+/// The document, built once.
+pub fn document() -> &'static Value {
+    static DOCUMENT: OnceLock<Value> = OnceLock::new();
+    DOCUMENT.get_or_init(build)
+}
+
+/// `GET /openapi.json`.
+pub async fn openapi() -> Response {
+    Json(document()).into_response()
+}
+
+fn json_content(schema: &Schema) -> Value {
+    json!({ "application/json": { "schema": schema } })
+}
+
+fn problem_content(problem: &Schema) -> Value {
+    json!({ "application/problem+json": { "schema": problem } })
+}
+
+/// The error answers of an operation, each a problem document.
+fn problems(problem: &Schema, statuses: &[(u16, &str)]) -> Map<String, Value> {
+    statuses
+        .iter()
+        .map(|(status, why)| {
+            (
+                status.to_string(),
+                json!({ "description": why, "content": problem_content(problem) }),
+            )
+        })
+        .collect()
+}
+
+fn build() -> Value {
+    let mut generator = SchemaSettings::draft2020_12()
+        .with(|settings| {
+            settings.definitions_path = "/components/schemas".into();
+            settings.meta_schema = None;
+        })
+        .for_deserialize()
+        .into_generator();
+    let g = &mut generator;
+    let problem = g.subschema_for::<ProblemDocument>();
+    let entity = g.subschema_for::<paddle::CustomerResponse>();
+    let list = g.subschema_for::<paddle::CustomerList>();
+    let health = g.subschema_for::<Health>();
+    let create: Vec<Value> = Api::ALL
+        .iter()
+        .flat_map(|api| api.shapes(g))
+        .map(Schema::to_value)
+        .collect();
+    let update: Vec<Value> = Api::ALL
+        .iter()
+        .filter_map(|api| api.update_shape(g))
+        .map(Schema::to_value)
+        .collect();
+    let schemas = g.take_definitions(true);
+
+    let api_param = json!({
+        "name": "api",
+        "in": "query",
+        "description": "Whose shapes and rules the body follows (Paddle when absent).",
+        "schema": { "type": "string", "enum": ["mollie", "tazapay", "paddle", "legit"] }
+    });
+    let id_param = json!({
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "The customer's id (`ctm_` and 26 characters).",
+        "schema": { "type": "string", "pattern": "^ctm_[0-9a-z]{26}$" }
+    });
+    let request_errors = [
+        (
+            400,
+            "The body is not JSON, or not UTF-8, or `api` is unknown.",
+        ),
+        (413, "The body is too large."),
+        (415, "The body is not `application/json`."),
+        (
+            422,
+            "The body breaks the API's shapes or rules: every violation is listed.",
+        ),
+        (
+            503,
+            "The server is overloaded or its database does not answer.",
+        ),
+    ];
+
+    let mut create_responses = problems(&problem, &request_errors);
+    create_responses.extend(problems(
+        &problem,
+        &[(409, "Another customer has this email address.")],
+    ));
+    create_responses.insert(
+        "201".into(),
+        json!({ "description": "The customer, as a Paddle customer entity.", "content": json_content(&entity) }),
+    );
+    let mut update_responses = problems(&problem, &request_errors);
+    update_responses.extend(problems(
+        &problem,
+        &[
+            (404, "No customer has this id."),
+            (409, "Another customer has this email address."),
+        ],
+    ));
+    update_responses.insert(
+        "200".into(),
+        json!({ "description": "The updated customer.", "content": json_content(&entity) }),
+    );
+    let mut get_responses = problems(&problem, &[(404, "No customer has this id.")]);
+    get_responses.insert(
+        "200".into(),
+        json!({ "description": "The customer.", "content": json_content(&entity) }),
+    );
+    let mut list_responses = problems(&problem, &[(400, "A query parameter is not as described.")]);
+    list_responses.insert(
+        "200".into(),
+        json!({ "description": "One page of customers, in creation order.", "content": json_content(&list) }),
+    );
+    let health_operation = json!({
+        "summary": "Whether the server and its database answer",
+        "responses": {
+            "200": { "description": "Healthy.", "content": json_content(&health) },
+            "503": { "description": "The database does not answer.", "content": problem_content(&problem) }
+        }
+    });
+
+    json!({
+        "openapi": "3.1.0",
+        "jsonSchemaDialect": "https://json-schema.org/draft/2020-12/schema",
+        "info": {
+            "title": "customer-model example server",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "Customers of four payment APIs, answered as Paddle customer entities. \
+                Every schema comes from the models' #[derive(CustomerModel)] rules; rules JSON \
+                Schema cannot state are listed in each schema's `x-customer-rules`."
+        },
+        "paths": {
+            "/": { "get": health_operation.clone() },
+            "/health": { "get": health_operation },
+            "/customers": {
+                "post": {
+                    "summary": "Create a customer from any API's customer document",
+                    "parameters": [api_param],
+                    "requestBody": {
+                        "required": true,
+                        "content": json_content(&Schema::from(
+                            json!({ "anyOf": create }).as_object().cloned().unwrap_or_default()
+                        ))
+                    },
+                    "responses": create_responses
+                },
+                "get": {
+                    "summary": "List customers, a page at a time",
+                    "parameters": [
+                        { "name": "after", "in": "query", "schema": { "type": "string", "pattern": "^ctm_[0-9a-z]{26}$" } },
+                        { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200 } },
+                        { "name": "status", "in": "query", "description": "A comma-separated list of `active`, `archived`.", "schema": { "type": "string" } }
+                    ],
+                    "responses": list_responses
+                }
+            },
+            "/customers/{id}": {
+                "get": {
+                    "summary": "A customer",
+                    "parameters": [id_param.clone()],
+                    "responses": get_responses
+                },
+                "patch": {
+                    "summary": "Update a customer: a key left out is kept, `null` clears it",
+                    "parameters": [id_param, api_param],
+                    "requestBody": {
+                        "required": true,
+                        "content": json_content(&Schema::from(
+                            json!({ "anyOf": update }).as_object().cloned().unwrap_or_default()
+                        ))
+                    },
+                    "responses": update_responses
+                }
+            },
+            "/openapi.json": {
+                "get": {
+                    "summary": "This document",
+                    "responses": { "200": { "description": "OpenAPI 3.1.", "content": { "application/json": {} } } }
+                }
+            }
+        },
+        "components": { "schemas": schemas }
+    })
+}
