@@ -353,6 +353,10 @@ fn join(base: &str, rest: &[&str]) -> String {
 /// describes it: the customer's ID, phone, billing and shipping addresses, and metadata as a
 /// string holding a JSON object. Every key is optional; none may be `null` (Tazapay documents no
 /// way to clear a field). Name, email and country cannot be updated.
+///
+/// Leniency: the same page's own example sends `billing` / `shipping` for the address lists and
+/// the metadata as an object, so those are read too (and `encode_update` writes the schema's
+/// form).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
 pub struct UpdateCustomerRequest {
     /// The customer to update, e.g. `cus_abc123xyz456`.
@@ -363,18 +367,37 @@ pub struct UpdateCustomerRequest {
     #[customer(nested, required)]
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
     pub phone: Patch<Phone>,
-    /// The billing details, replacing the stored ones.
+    /// The billing details, replacing the stored ones (`billing` is read too).
     #[customer(nested, required)]
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    #[serde(default, alias = "billing", skip_serializing_if = "Patch::is_absent")]
     pub billing_address: Patch<Vec<AddressEntry>>,
-    /// The shipping details, replacing the stored ones.
+    /// The shipping details, replacing the stored ones (`shipping` is read too).
     #[customer(nested, required)]
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
+    #[serde(default, alias = "shipping", skip_serializing_if = "Patch::is_absent")]
     pub shipping_address: Patch<Vec<AddressEntry>>,
-    /// A string holding a JSON object of keys and values.
-    #[customer(metadata(json_string), custom = json_object_string, required)]
+    /// A string holding a JSON object of keys and values (an object is read too).
+    #[customer(custom = update_metadata, required)]
     #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub metadata: Patch<String>,
+    pub metadata: Patch<Value>,
+}
+
+/// The update's metadata: an object, or a string that holds one.
+fn update_metadata(value: &Value) -> Result<(), RuleError> {
+    match value {
+        Value::Object(_) => Ok(()),
+        Value::String(text) => match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(_)) => Ok(()),
+            Ok(_) => json_object_string(text),
+            Err(_) => Err(RuleError::new(
+                "json_string",
+                "must be a string holding a JSON object of keys and values",
+            )),
+        },
+        _ => Err(RuleError::new(
+            "invalid_type",
+            "must be a string holding a JSON object of keys and values",
+        )),
+    }
 }
 
 impl From<UpdateCustomerRequest> for CustomerPatch {
@@ -384,9 +407,10 @@ impl From<UpdateCustomerRequest> for CustomerPatch {
             phone: request.phone,
             billing_addresses: request.billing_address.map(address_list),
             shipping_addresses: request.shipping_address.map(address_list),
-            metadata: request
-                .metadata
-                .map(|text| super::json_text(Some(text)).unwrap_or(Value::Null)),
+            metadata: request.metadata.map(|value| match value {
+                Value::String(text) => super::json_text(Some(text)).unwrap_or(Value::Null),
+                other => other,
+            }),
             ..CustomerPatch::default()
         }
     }
@@ -472,7 +496,7 @@ pub(super) fn encode_update(
         }
         Patch::Value(value) => match metadata_object(value) {
             Ok(object) => serde_json::to_string(&object)
-                .map(Patch::Value)
+                .map(|text| Patch::Value(Value::String(text)))
                 .unwrap_or(Patch::Absent),
             Err((pointer, message)) => {
                 report.cannot_hold(&format!("/metadata{pointer}"), message);
