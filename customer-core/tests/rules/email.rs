@@ -4,6 +4,8 @@ use customer_core::rules::email::{self, EmailOptions};
 use customer_core::RuleError;
 use email_address::{EmailAddress, Options};
 
+use crate::helpers::Rng;
+
 const DEFAULT: EmailOptions = EmailOptions::DEFAULT;
 const ASCII: EmailOptions = EmailOptions {
     max: 320,
@@ -479,22 +481,6 @@ fn agrees_with_email_address_on_the_corpus() {
         display_forms >= 2,
         "{display_forms} display forms accepted by email_address"
     );
-}
-
-/// A deterministic xorshift generator: no dependency, same sequence every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 #[test]
