@@ -107,6 +107,7 @@ fn every_rule_keeps_the_value_out_of_its_error() {
             &EmailOptions {
                 max: 320,
                 ascii: true,
+                quoted: false,
             },
         ),
     );
@@ -117,6 +118,7 @@ fn every_rule_keeps_the_value_out_of_its_error() {
             &EmailOptions {
                 max: 5,
                 ascii: false,
+                quoted: false,
             },
         ),
     );

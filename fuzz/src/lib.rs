@@ -7,20 +7,10 @@
 use customer_core::providers::Api;
 use customer_core::Error;
 
-/// `email_address` 0.2.9 with the options the `email` rule mirrors, plus the 320-character
-/// limit, minus the display form (`name <address>`) that the rule refuses on purpose (see
-/// `customer_core::rules::email`).
-#[must_use]
-pub fn email_reference(text: &str, max: usize) -> bool {
-    let options = email_address::Options {
-        minimum_sub_domains: 2,
-        allow_domain_literal: false,
-        allow_display_text: false,
-    };
-    !text.contains(" <")
-        && text.chars().count() <= max
-        && email_address::EmailAddress::parse_with_options(text, options).is_ok()
-}
+/// `email_address` 0.2.9 as the oracle of the `email` rule, and where the two profiles differ by
+/// design (`by_design`): the same file the property tests read.
+#[path = "../../customer-core/tests/support/email_oracle.rs"]
+pub mod email_oracle;
 
 /// oxilangtag's RFC 5646 well-formedness.
 #[must_use]

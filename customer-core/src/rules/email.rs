@@ -1,26 +1,35 @@
-//! `email`: an address as email_address parses it, without display text or domain literals, with
-//! a dot in the domain, 1..=320 characters. Options `max`, `ascii`. Code `email`.
+//! `email`: an address as a payment or sign-up form should take it. Options `max`, `ascii`,
+//! `quoted`. Code `email`.
 //!
-//! The checker is a single pass over the bytes that allocates nothing. It accepts exactly what
-//! `email_address` 0.2.9 accepts with `Options { minimum_sub_domains: 2, allow_domain_literal:
-//! false, allow_display_text: false }`, with one deliberate difference: that crate reads any
-//! text containing `" <"` as the display form `name <address>` and, when the name is empty,
-//! accepts the bracketed form (` <a@example.com>`, with the leading space). That is display
-//! syntax, not an address, so it is refused here. The grammar, as that crate reads it:
+//! The profile, by default (the README has it as a table with examples):
 //!
-//! - the text is split at its **last** `@`; the local part is 1..=64 bytes, the domain 1..=254;
-//! - local part: either a dot-atom (atoms of `atext` separated by single dots, none empty),
-//!   or `"` quoted content `"` with at least one character inside; quoted content is `qtext`
-//!   (`!`, `#`..`[`, `]`..`~`), space, tab, or `\` followed by a visible ASCII character;
-//! - `atext` is any alphanumeric character (Unicode `char::is_alphanumeric`) or one of
-//!   ``!#$%&'*+-/=?^_`{|}~``;
-//! - domain: at least two labels separated by dots; each label is 1..=63 bytes of `atext`,
-//!   starting and ending with an alphanumeric character; `[...]` literals are refused;
-//! - non-ASCII characters are also accepted where email_address's `is_utf8_non_ascii` says so:
-//!   it compares the code point's bytes (not its UTF-8 encoding) with the UTF-8 lead/tail
-//!   ranges, which matches exactly the code points U+C280..=U+DFBF whose low byte is
-//!   0x80..=0xBF ([`legacy_non_ascii`]). That is the only way a non-alphanumeric non-ASCII
-//!   character passes, and the only way any non-ASCII character passes inside quotes.
+//! - 1..=320 characters (or `max`); the text is split at its **last** `@`;
+//! - local part: 1..=64 bytes, a dot-atom: atoms separated by single dots, none empty. An atom
+//!   holds ASCII letters, digits and ``!#$%&'*+-/=?^_`{|}~`` (RFC 5322 `atext`), and non-ASCII
+//!   letters, digits and combining marks (RFC 6531), so `José` with a combining acute accent and
+//!   Devanagari, Tamil or Thai names pass. A combining mark cannot start an atom; spaces,
+//!   symbols, emoji, format characters and the invisible Hangul fillers are refused;
+//! - a quoted local part (`"john doe"@example.com`) is refused; `email(quoted)` accepts one:
+//!   `"`, then printable ASCII other than `"` and `\`, space, tab, `\` before a printable ASCII
+//!   character, or non-ASCII letters, digits and marks, then `"`;
+//! - domain: a DNS host name of at least two labels. An ASCII label is letters, digits and
+//!   hyphens, not starting or ending with a hyphen, 1..=63 bytes; the domain is at most 253
+//!   bytes; the last label is not all digits (`a@1.2.3.4` and `test@iana.123` are refused).
+//!   Domain literals (`[127.0.0.1]`) are refused;
+//! - a domain with non-ASCII characters, or with a label starting with `xn--`, is checked by
+//!   UTS 46 (the `idna` crate: IDNA 2008 with its Bidi and joiner rules, STD3 ASCII rules) and
+//!   its encoded (ASCII) form must satisfy the lengths above. Its non-ASCII labels must be as the
+//!   user would write them: UTS 46 may only change their case and normalize them to NFC, so
+//!   compatibility characters that UTS 46 would map (`①`, `x²`, full-width letters, `。`) are
+//!   refused;
+//! - `email(ascii)` refuses any non-ASCII character (after the grammar: garbage is reported as
+//!   garbage).
+//!
+//! An ASCII address is checked in a single pass over its bytes that allocates nothing; the IDNA
+//! check of a non-ASCII (or `xn--`) domain allocates.
+
+use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+use unicode_normalization::UnicodeNormalization;
 
 use super::Text;
 use crate::error::{Param, RuleError};
@@ -32,13 +41,16 @@ pub struct EmailOptions {
     pub max: usize,
     /// Refuse any non-ASCII character (Paddle's rule).
     pub ascii: bool,
+    /// Accept a quoted local part (`"john doe"@example.com`).
+    pub quoted: bool,
 }
 
 impl EmailOptions {
-    /// 320 characters, Unicode allowed.
+    /// 320 characters, Unicode allowed, no quoted local part.
     pub const DEFAULT: EmailOptions = EmailOptions {
         max: 320,
         ascii: false,
+        quoted: false,
     };
 }
 
@@ -50,9 +62,9 @@ impl Default for EmailOptions {
 
 /// The most bytes of a local part.
 pub const LOCAL_PART_MAX_BYTES: usize = 64;
-/// The most bytes of a domain.
-pub const DOMAIN_MAX_BYTES: usize = 254;
-/// The most bytes of one domain label.
+/// The most bytes of a domain (in its ASCII form for an internationalized domain).
+pub const DOMAIN_MAX_BYTES: usize = 253;
+/// The most bytes of one domain label (in its ASCII form for an internationalized label).
 pub const LABEL_MAX_BYTES: usize = 63;
 
 /// Checks that `value` is an email address under `options`.
@@ -65,7 +77,7 @@ pub fn check<T: Text + ?Sized>(value: &T, options: &EmailOptions) -> Result<(), 
     if text.len() > options.max && too_long(text, options.max) {
         return Err(too_long_error(options.max));
     }
-    match scan(text) {
+    match scan(text, options.quoted) {
         None => Err(invalid_error()),
         Some(ascii) if options.ascii && !ascii => Err(not_ascii_error()),
         Some(_) => Ok(()),
@@ -79,7 +91,7 @@ pub fn is_valid(value: &str, options: &EmailOptions) -> bool {
     if value.len() > options.max && too_long(value, options.max) {
         return false;
     }
-    match scan(value) {
+    match scan(value, options.quoted) {
         None => false,
         Some(ascii) => ascii || !options.ascii,
     }
@@ -110,11 +122,11 @@ fn not_ascii_error() -> RuleError {
 
 /// `Some(all_ascii)` when `text` is an address, `None` otherwise.
 #[inline]
-fn scan(text: &str) -> Option<bool> {
+fn scan(text: &str, quoted: bool) -> Option<bool> {
     let at = text.bytes().rposition(|b| b == b'@')?;
     let local = text.get(..at)?;
     let domain = text.get(at + 1..)?;
-    let local_ascii = local_part(local)?;
+    let local_ascii = local_part(local, quoted)?;
     let domain_ascii = domain_part(domain)?;
     Some(local_ascii && domain_ascii)
 }
@@ -123,6 +135,8 @@ fn scan(text: &str) -> Option<bool> {
 const ATEXT: u8 = 1;
 /// Class bit of the ASCII `qtext` bytes: `!`, `#`..=`[`, `]`..=`~`.
 const QTEXT: u8 = 2;
+/// Class bit of the bytes of an ASCII host-name label: letters, digits, `-`.
+const LDH: u8 = 4;
 
 /// The class bits of every byte (a table lookup is cheaper than a 128-bit shift).
 static CLASS: [u8; 256] = {
@@ -130,7 +144,7 @@ static CLASS: [u8; 256] = {
     let mut b = 0usize;
     while b < 128 {
         if (b as u8).is_ascii_alphanumeric() {
-            table[b] |= ATEXT;
+            table[b] |= ATEXT | LDH;
         }
         if b >= 0x21 && b <= 0x7E && b != b'"' as usize && b != b'\\' as usize {
             table[b] |= QTEXT;
@@ -143,6 +157,7 @@ static CLASS: [u8; 256] = {
         table[specials[i] as usize] |= ATEXT;
         i += 1;
     }
+    table[b'-' as usize] |= LDH;
     table
 };
 
@@ -151,43 +166,49 @@ fn is(class: u8, b: u8) -> bool {
     CLASS[usize::from(b)] & class != 0
 }
 
-/// The non-ASCII characters that email_address 0.2.9's `is_utf8_non_ascii` accepts: it reads the
-/// code point's big-endian bytes as if they were UTF-8, which only a two-byte "sequence" in the
-/// low 16 bits can satisfy: U+C280..=U+DFBF with a low byte of 0x80..=0xBF.
-#[inline]
-#[must_use]
-pub fn legacy_non_ascii(c: char) -> bool {
-    let cp = c as u32;
-    let hi = (cp >> 8) & 0xFF;
-    let lo = cp & 0xFF;
-    cp >> 16 == 0 && (0xC2..=0xDF).contains(&hi) && (0x80..=0xBF).contains(&lo)
-}
-
 /// The character starting at byte `i` of `text`.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
-/// A non-ASCII `atext` character: alphanumeric, or one of the legacy code points.
+/// A non-ASCII character of a local part: a letter or digit, or a combining mark (`mark`
+/// `true`), never one of the invisible Hangul fillers (letters by their category).
 #[inline]
-fn non_ascii_atext(c: char) -> bool {
-    c.is_alphanumeric() || legacy_non_ascii(c)
+fn non_ascii_local(c: char) -> Option<Kind> {
+    if matches!(c, '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}') {
+        None
+    } else if c.is_alphanumeric() {
+        Some(Kind::Letter)
+    } else if unicode_normalization::char::is_combining_mark(c) {
+        Some(Kind::Mark)
+    } else {
+        None
+    }
+}
+
+/// What [`non_ascii_local`] accepted.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Letter,
+    Mark,
 }
 
 /// `Some(all_ascii)` for a valid local part.
 #[inline]
-fn local_part(local: &str) -> Option<bool> {
+fn local_part(local: &str, quoted: bool) -> Option<bool> {
     let bytes = local.as_bytes();
     if bytes.is_empty() || bytes.len() > LOCAL_PART_MAX_BYTES {
         return None;
     }
-    if let [b'"', inner @ .., b'"'] = bytes {
-        if inner.is_empty() {
-            return None;
-        }
-        // `"` is ASCII, so byte 1 and byte len-1 are character boundaries.
-        return quoted(local.get(1..bytes.len() - 1)?);
+    if bytes.first() == Some(&b'"') {
+        return match bytes {
+            [b'"', inner @ .., b'"'] if quoted && !inner.is_empty() => {
+                // `"` is ASCII, so byte 1 and byte len-1 are character boundaries.
+                quoted_content(local.get(1..bytes.len() - 1)?)
+            }
+            _ => None,
+        };
     }
     dot_atom(local)
 }
@@ -215,7 +236,8 @@ fn dot_atom(text: &str) -> Option<bool> {
             i += 1;
         } else {
             let c = char_at(text, i)?;
-            if !non_ascii_atext(c) {
+            let kind = non_ascii_local(c)?;
+            if atom_start && kind == Kind::Mark {
                 return None;
             }
             ascii = false;
@@ -231,28 +253,23 @@ fn dot_atom(text: &str) -> Option<bool> {
 
 /// `Some(all_ascii)` for the content between the quotes of a quoted local part.
 #[inline]
-fn quoted(inner: &str) -> Option<bool> {
+fn quoted_content(inner: &str) -> Option<bool> {
     let bytes = inner.as_bytes();
     let mut ascii = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match b {
             b'\\' => {
-                // A quoted pair: a backslash and a visible ASCII character.
+                // A quoted pair: a backslash and a visible ASCII character or a space or tab.
                 match bytes.get(i + 1) {
-                    Some(0x21..=0x7E) => i += 2,
+                    Some(0x21..=0x7E | b' ' | b'\t') => i += 2,
                     _ => return None,
                 }
             }
-            // email_address reads any text containing " <" as display form; see the module
-            // documentation. Inside quotes that always ends in a refusal.
-            b' ' if bytes.get(i + 1) == Some(&b'<') => return None,
             b' ' | b'\t' => i += 1,
             0x80..=0xFF => {
                 let c = char_at(inner, i)?;
-                if !legacy_non_ascii(c) {
-                    return None;
-                }
+                non_ascii_local(c)?;
                 ascii = false;
                 i += c.len_utf8();
             }
@@ -263,27 +280,38 @@ fn quoted(inner: &str) -> Option<bool> {
     Some(ascii)
 }
 
-/// `Some(all_ascii)` for a domain of at least two labels, each 1..=63 bytes of `atext`
-/// starting and ending with an alphanumeric character. One pass over the bytes.
+/// `Some(all_ascii)` for a host name of at least two labels whose last label is not all
+/// digits. ASCII labels are read in one pass over the bytes; a non-ASCII or `xn--` label sends
+/// the whole domain to [`idna_domain`].
 #[inline]
 fn domain_part(domain: &str) -> Option<bool> {
     let bytes = domain.as_bytes();
-    if bytes.is_empty() || bytes.len() > DOMAIN_MAX_BYTES {
+    // An encoded label has at least one byte per character, a character at most four bytes.
+    if bytes.is_empty() || bytes.len() > DOMAIN_MAX_BYTES * 4 {
         return None;
     }
-    let mut ascii = true;
     let mut labels = 0usize;
     let mut start = 0;
     let mut i = 0;
+    // Whether the current label holds a non-digit.
+    let mut letter = false;
+    let mut idna = false;
     loop {
         match bytes.get(i) {
             Some(&b'.') | None => {
-                if i == start || i - start > LABEL_MAX_BYTES {
+                let label = bytes.get(start..i)?;
+                match (label.first(), label.last()) {
+                    (Some(&first), Some(&last)) if first != b'-' && last != b'-' => {}
+                    _ => return None,
+                }
+                if label.len() > LABEL_MAX_BYTES {
                     return None;
                 }
-                let label = domain.get(start..i)?;
-                if !(alphanumeric_first(label) && alphanumeric_last(label)) {
-                    return None;
+                if label
+                    .get(..4)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"xn--"))
+                {
+                    idna = true;
                 }
                 labels += 1;
                 if i == bytes.len() {
@@ -291,45 +319,57 @@ fn domain_part(domain: &str) -> Option<bool> {
                 }
                 i += 1;
                 start = i;
+                letter = false;
             }
             Some(&b) if b < 0x80 => {
-                if !is(ATEXT, b) {
+                if !is(LDH, b) {
                     return None;
                 }
+                letter |= !b.is_ascii_digit();
                 i += 1;
             }
-            Some(_) => {
-                let c = char_at(domain, i)?;
-                if !non_ascii_atext(c) {
-                    return None;
-                }
-                ascii = false;
-                i += c.len_utf8();
-            }
+            Some(_) => return idna_domain(domain).then_some(false),
         }
     }
-    if labels < 2 {
+    if labels < 2 || !letter || bytes.len() > DOMAIN_MAX_BYTES {
         return None;
     }
-    Some(ascii)
+    if idna && !idna_domain(domain) {
+        return None;
+    }
+    Some(true)
 }
 
-/// The first character of a non-empty label is alphanumeric.
-#[inline]
-fn alphanumeric_first(label: &str) -> bool {
-    match label.as_bytes().first() {
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => label.chars().next().is_some_and(char::is_alphanumeric),
-        None => false,
+/// A domain with a non-ASCII or `xn--` label, checked by UTS 46.
+#[cold]
+fn idna_domain(domain: &str) -> bool {
+    const UTS46: Uts46 = Uts46::new();
+    let Ok(encoded) = UTS46.to_ascii(
+        domain.as_bytes(),
+        AsciiDenyList::STD3,
+        Hyphens::CheckFirstLast,
+        DnsLength::Verify,
+    ) else {
+        return false;
+    };
+    // Two labels or more, the last not all digits (the encoded form is ASCII).
+    let Some((_, tld)) = encoded.rsplit_once('.') else {
+        return false;
+    };
+    if tld.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
     }
-}
-
-/// The last character of a non-empty label is alphanumeric.
-#[inline]
-fn alphanumeric_last(label: &str) -> bool {
-    match label.as_bytes().last() {
-        Some(&b) if b < 0x80 => b.is_ascii_alphanumeric(),
-        Some(_) => label.chars().next_back().is_some_and(char::is_alphanumeric),
-        None => false,
-    }
+    // Each non-ASCII label must be what UTS 46 maps it to, up to case and NFC.
+    domain
+        .split('.')
+        .filter(|label| !label.is_ascii())
+        .all(|label| {
+            let (mapped, result) = UTS46.to_unicode(
+                label.as_bytes(),
+                AsciiDenyList::STD3,
+                Hyphens::CheckFirstLast,
+            );
+            let written: String = label.to_lowercase().nfc().collect();
+            result.is_ok() && mapped == written.as_str()
+        })
 }
