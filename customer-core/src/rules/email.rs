@@ -3,7 +3,9 @@
 //!
 //! The profile, by default (the README has it as a table with examples):
 //!
-//! - 1..=320 characters (or `max`); the text is split at its **last** `@`;
+//! - 1..=320 characters (or `max`), and at most 254 bytes as sent (RFC 5321's path limit: the
+//!   local part in UTF-8, `@`, the domain in its ASCII form); the text is split at its **last**
+//!   `@`;
 //! - local part: 1..=64 bytes, a dot-atom: atoms separated by single dots, none empty. An atom
 //!   holds ASCII letters, digits and ``!#$%&'*+-/=?^_`{|}~`` (RFC 5322 `atext`), and non-ASCII
 //!   letters, digits and combining marks (RFC 6531), so `José` with a combining acute accent and
@@ -60,6 +62,9 @@ impl Default for EmailOptions {
     }
 }
 
+/// The most bytes of a whole address, its domain encoded (RFC 5321: a path of 256 octets with
+/// its angle brackets).
+pub const ADDRESS_MAX_BYTES: usize = 254;
 /// The most bytes of a local part.
 pub const LOCAL_PART_MAX_BYTES: usize = 64;
 /// The most bytes of a domain (in its ASCII form for an internationalized domain).
@@ -127,7 +132,11 @@ fn scan(text: &str, quoted: bool) -> Option<bool> {
     let local = text.get(..at)?;
     let domain = text.get(at + 1..)?;
     let local_ascii = local_part(local, quoted)?;
-    let domain_ascii = domain_part(domain)?;
+    let (domain_ascii, encoded) = domain_part(domain)?;
+    // RFC 5321's path limit, in octets as the address is sent (the domain encoded).
+    if local.len() + 1 + encoded > ADDRESS_MAX_BYTES {
+        return None;
+    }
     Some(local_ascii && domain_ascii)
 }
 
@@ -280,11 +289,11 @@ fn quoted_content(inner: &str) -> Option<bool> {
     Some(ascii)
 }
 
-/// `Some(all_ascii)` for a host name of at least two labels whose last label is not all
-/// digits. ASCII labels are read in one pass over the bytes; a non-ASCII or `xn--` label sends
-/// the whole domain to [`idna_domain`].
+/// `Some((all_ascii, encoded_bytes))` for a host name of at least two labels whose last label
+/// is not all digits. ASCII labels are read in one pass over the bytes; a non-ASCII or `xn--`
+/// label sends the whole domain to [`idna_domain`].
 #[inline]
-fn domain_part(domain: &str) -> Option<bool> {
+fn domain_part(domain: &str) -> Option<(bool, usize)> {
     let bytes = domain.as_bytes();
     // An encoded label has at least one byte per character, a character at most four bytes.
     if bytes.is_empty() || bytes.len() > DOMAIN_MAX_BYTES * 4 {
@@ -328,21 +337,22 @@ fn domain_part(domain: &str) -> Option<bool> {
                 letter |= !b.is_ascii_digit();
                 i += 1;
             }
-            Some(_) => return idna_domain(domain).then_some(false),
+            Some(_) => return idna_domain(domain).map(|encoded| (false, encoded)),
         }
     }
     if labels < 2 || !letter || bytes.len() > DOMAIN_MAX_BYTES {
         return None;
     }
-    if idna && !idna_domain(domain) {
-        return None;
+    if idna {
+        idna_domain(domain)?;
     }
-    Some(true)
+    Some((true, bytes.len()))
 }
 
-/// A domain with a non-ASCII or `xn--` label, checked by UTS 46.
+/// A domain with a non-ASCII or `xn--` label, checked by UTS 46: `Some(encoded_bytes)` when
+/// it passes.
 #[cold]
-fn idna_domain(domain: &str) -> bool {
+fn idna_domain(domain: &str) -> Option<usize> {
     const UTS46: Uts46 = Uts46::new();
     let Ok(encoded) = UTS46.to_ascii(
         domain.as_bytes(),
@@ -350,17 +360,15 @@ fn idna_domain(domain: &str) -> bool {
         Hyphens::CheckFirstLast,
         DnsLength::Verify,
     ) else {
-        return false;
+        return None;
     };
     // Two labels or more, the last not all digits (the encoded form is ASCII).
-    let Some((_, tld)) = encoded.rsplit_once('.') else {
-        return false;
-    };
+    let (_, tld) = encoded.rsplit_once('.')?;
     if tld.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
+        return None;
     }
     // Each non-ASCII label must be what UTS 46 maps it to, up to case and NFC.
-    domain
+    let as_written = domain
         .split('.')
         .filter(|label| !label.is_ascii())
         .all(|label| {
@@ -371,5 +379,6 @@ fn idna_domain(domain: &str) -> bool {
             );
             let written: String = label.to_lowercase().nfc().collect();
             result.is_ok() && mapped == written.as_str()
-        })
+        });
+    as_written.then_some(encoded.len())
 }

@@ -196,13 +196,44 @@ fn local_part_and_label_limits() {
     let local65 = format!("{}@example.com", "a".repeat(65));
     let label63 = format!("a@{}.com", "b".repeat(63));
     let label64 = format!("a@{}.com", "b".repeat(64));
-    // A 253-byte domain: three 63-byte labels, a 61-byte one and three dots.
-    let domain = format!("{0}.{0}.{0}.{1}", "c".repeat(63), "d".repeat(61));
-    assert_eq!(domain.len(), 253);
-    let domain253 = format!("a@{domain}");
-    let domain254 = format!("a@{domain}e");
-    check_ok(&DEFAULT, &[&local64, &label63, &domain253]);
-    check_fail(&DEFAULT, INVALID, &[&local65, &label64, &domain254]);
+    // A 252-byte domain (three 63-byte labels, a 60-byte one and three dots) makes a 254-byte
+    // address with `a@`, RFC 5321's limit; one byte more is refused, and so is a 254-byte
+    // domain whatever the local part.
+    let domain = format!("{0}.{0}.{0}.{1}", "c".repeat(63), "d".repeat(60));
+    assert_eq!(domain.len(), 252);
+    let address254 = format!("a@{domain}");
+    let address255 = format!("a@{domain}e");
+    let address255_local = format!("ab@{domain}");
+    let domain254 = format!("a@{domain}ee");
+    // The longest local part with the longest domain it leaves room for.
+    let full = format!(
+        "{}@{}.{}.{}",
+        "l".repeat(64),
+        "d".repeat(63),
+        "d".repeat(63),
+        "d".repeat(61)
+    );
+    assert_eq!(full.len(), 254);
+    let over = format!(
+        "{}@{}.{}.{}",
+        "l".repeat(64),
+        "d".repeat(63),
+        "d".repeat(63),
+        "d".repeat(62)
+    );
+    check_ok(&DEFAULT, &[&local64, &label63, &address254, &full]);
+    check_fail(
+        &DEFAULT,
+        INVALID,
+        &[
+            &local65,
+            &label64,
+            &address255,
+            &address255_local,
+            &domain254,
+            &over,
+        ],
+    );
     // The local part and the label are limited in bytes, not characters.
     let local_multibyte = format!("{}@example.com", "é".repeat(33));
     check_fail(&DEFAULT, INVALID, &[&local_multibyte]);

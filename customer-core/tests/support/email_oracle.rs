@@ -47,6 +47,10 @@ pub fn by_design(text: &str) -> Option<&'static str> {
     if domain.len() > 253 {
         return Some("domain of 254 bytes");
     }
+    // RFC 5321's path limit: 254 bytes in all (email_address allows 64 + 1 + 254).
+    if text.len() > 254 {
+        return Some("address over 254 bytes");
+    }
     if domain
         .rsplit('.')
         .next()
