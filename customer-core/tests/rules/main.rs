@@ -12,3 +12,5 @@ mod metadata;
 mod phone;
 mod timestamp;
 mod url;
+
+mod corpus;
