@@ -1,4 +1,4 @@
-//! `email`, `email(max = 254)`, `email(ascii)`: an address.
+//! `email`, `email(max = 254)`, `email(ascii)`, `email(quoted)`: an address.
 
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
@@ -18,6 +18,8 @@ pub(crate) struct Email {
     pub max: Option<Count>,
     /// Refuse any non-ASCII character.
     pub ascii: bool,
+    /// Accept a quoted local part.
+    pub quoted: bool,
 }
 
 impl RuleKind for Email {
@@ -28,6 +30,7 @@ impl RuleKind for Email {
         let mut rule = Email {
             max: None,
             ascii: false,
+            quoted: false,
         };
         let mut seen = Seen::default();
         options(cx, meta, "email", "email(max = 254)", |key, inner| {
@@ -42,7 +45,11 @@ impl RuleKind for Email {
                     bare(cx, inner, "ascii")?;
                     rule.ascii = true;
                 }
-                _ => unknown(cx, inner, key, &["max", "ascii"], "`email`")?,
+                "quoted" => {
+                    bare(cx, inner, "quoted")?;
+                    rule.quoted = true;
+                }
+                _ => unknown(cx, inner, key, &["max", "ascii", "quoted"], "`email`")?,
             }
             Ok(())
         })?;
@@ -67,9 +74,12 @@ impl RuleKind for Email {
                 quote::quote!(::core::cmp::Ord::min(#tokens, #MAX))
             }
         };
-        let ascii = self.ascii;
+        let (ascii, quoted) = (self.ascii, self.quoted);
         e.push_on_err(quote_spanned! {e.span=>
-            #rules::email::check(#value, &#rules::email::EmailOptions { max: #max, ascii: #ascii })
+            #rules::email::check(
+                #value,
+                &#rules::email::EmailOptions { max: #max, ascii: #ascii, quoted: #quoted },
+            )
         })
     }
 }

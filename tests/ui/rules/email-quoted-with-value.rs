@@ -1,0 +1,9 @@
+use customer_core::CustomerModel;
+
+#[derive(CustomerModel)]
+struct Signup {
+    #[customer(email(quoted = true))]
+    email: String,
+}
+
+fn main() {}
