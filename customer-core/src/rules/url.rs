@@ -1,6 +1,7 @@
 //! `url`: an absolute `http` or `https` URL as RFC 3986 writes it. Code `url`.
 //!
-//! A single pass over the bytes, allocating nothing:
+//! A single pass over the bytes, allocating nothing (but for a host with an `xn--` label, which
+//! the IDNA check reads):
 //!
 //! - scheme `http` or `https` in any case, then `://`;
 //! - authority: optional `userinfo@` (unreserved, sub-delims, `:` and percent-escapes), a
@@ -8,9 +9,12 @@
 //!   RFC 3986 and the WHATWG URL standard allow it);
 //! - host: a bracketed IPv6 address (`[2001:db8::1]`, IPv4-suffixed forms too; no zone IDs and
 //!   no `IPvFuture`), a dotted-quad IPv4 address, or a reg-name of unreserved, sub-delims and
-//!   percent-escapes. A host made only of digits and dots must be a valid IPv4 address
-//!   (`999.1.1.1` and `1.2.3` are refused, as browsers refuse them, although RFC 3986 would read
-//!   them as reg-names);
+//!   percent-escapes of them (`ex%41mple.com`; an escape of anything else, `ho%00st` or
+//!   `%C3%A9`, is refused, as browsers refuse it or read an IDN, which is written `xn--` here).
+//!   A host made only of digits and dots, or whose last label is a number (`foo.09`, `a.0x4`),
+//!   must be a valid dotted-quad IPv4 address (`999.1.1.1`, `1.2.3` and `foo.1.2.3.4` are
+//!   refused, as browsers refuse them, although RFC 3986 would read them as reg-names); an
+//!   `xn--` label must be valid IDNA (UTS 46, the `idna` crate);
 //! - then a path, `?query` and `#fragment` of RFC 3986 characters (unreserved, sub-delims, `:`,
 //!   `@`, `/`, `?` after the path) and valid percent-escapes, at most one `#`.
 //!
@@ -174,7 +178,10 @@ fn is_port(port: &[u8]) -> bool {
     true
 }
 
-/// A reg-name or an IPv4 address; digits-and-dots hosts must be IPv4.
+/// A reg-name or an IPv4 address, read as browsers read hosts: digits-and-dots hosts and hosts
+/// whose last label is a number (`foo.09`, `0x7f.1`) must be dotted-quad IPv4 addresses; a
+/// percent-escape must stand for a character a host name may hold (`ex%41mple.com`, not
+/// `ho%00st` or `%C3%A9`: write an IDN as `xn--`); `xn--` labels must be valid IDNA.
 fn is_host(host: &[u8]) -> bool {
     if host.is_empty() {
         return false;
@@ -182,7 +189,103 @@ fn is_host(host: &[u8]) -> bool {
     if host.iter().all(|&b| b.is_ascii_digit() || b == b'.') {
         return is_ipv4(host);
     }
-    all_in(REG_NAME, host)
+    let mut last = Label::default();
+    let mut i = 0;
+    while let Some(&b) = host.get(i) {
+        let decoded = if b == b'%' {
+            let (Some(&h), Some(&l)) = (host.get(i + 1), host.get(i + 2)) else {
+                return false;
+            };
+            i += 3;
+            match (hex(h), hex(l)) {
+                (Some(h), Some(l)) => h << 4 | l,
+                _ => return false,
+            }
+        } else {
+            i += 1;
+            b
+        };
+        if decoded == b'%' || !in_set(REG_NAME, decoded) {
+            return false;
+        }
+        last.push(decoded);
+    }
+    if last.is_number() {
+        return false;
+    }
+    let ace = host.split(|&b| b == b'.').any(|label| {
+        label
+            .get(..4)
+            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(b"xn--"))
+    });
+    !ace || idna_host(host)
+}
+
+#[inline]
+fn hex(b: u8) -> Option<u8> {
+    char::from(b)
+        .to_digit(16)
+        .and_then(|d| u8::try_from(d).ok())
+}
+
+/// What the host's last label is so far, byte by byte (a trailing dot aside), to tell whether
+/// it is a number as the WHATWG IPv4 parser reads one: decimal digits, or `0x` and
+/// hexadecimal digits.
+#[derive(Default)]
+struct Label {
+    /// The label before the current one ends in a number (kept across one trailing dot).
+    previous: bool,
+    len: usize,
+    digits: bool,
+    hex: bool,
+}
+
+impl Label {
+    fn push(&mut self, b: u8) {
+        if b == b'.' {
+            self.previous = self.len > 0 && self.current();
+            *self = Label {
+                previous: self.previous,
+                len: 0,
+                digits: true,
+                hex: true,
+            };
+            return;
+        }
+        if self.len == 0 {
+            self.digits = true;
+            self.hex = true;
+        }
+        self.digits &= b.is_ascii_digit();
+        self.hex &= match self.len {
+            0 => b == b'0',
+            1 => b == b'x' || b == b'X',
+            _ => b.is_ascii_hexdigit(),
+        };
+        self.len += 1;
+    }
+
+    /// The label read so far is a number (`0x` alone counts, as for browsers).
+    fn current(&self) -> bool {
+        self.digits || (self.hex && self.len >= 2)
+    }
+
+    fn is_number(&self) -> bool {
+        if self.len == 0 {
+            self.previous
+        } else {
+            self.current()
+        }
+    }
+}
+
+/// A host with an `xn--` label, checked by UTS 46 as the URL standard does.
+#[cold]
+fn idna_host(host: &[u8]) -> bool {
+    use idna::uts46::{AsciiDenyList, DnsLength, Hyphens, Uts46};
+    Uts46::new()
+        .to_ascii(host, AsciiDenyList::URL, Hyphens::Allow, DnsLength::Ignore)
+        .is_ok()
 }
 
 /// `dec-octet "." dec-octet "." dec-octet "." dec-octet`, no leading zeros.

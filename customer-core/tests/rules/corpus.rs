@@ -224,3 +224,29 @@ fn timestamp_corpora() {
     });
     assert_eq!(summary.len(), 1);
 }
+
+#[test]
+fn url_corpora() {
+    use customer_core::rules::url;
+    let verdict = |input: &str| {
+        let valid = url::is_valid(input);
+        assert_eq!(valid, url::check(input).is_ok());
+        if valid {
+            "accept"
+        } else {
+            "refuse"
+        }
+    };
+    let summary = run("url", verdict, |theirs, ours| match theirs {
+        "valid" => ours == "accept",
+        "invalid" => ours == "refuse",
+        other => panic!("unknown verdict {other:?}"),
+    });
+    assert!(summary[0].1 >= 250, "{summary:?}");
+    // Nothing the URL parser refuses is accepted.
+    for (_, cases) in corpus("url") {
+        for case in cases.iter().filter(|case| case.theirs == "invalid") {
+            assert_eq!(case.ours, "refuse", "{:?}", case.input);
+        }
+    }
+}

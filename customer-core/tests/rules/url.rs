@@ -15,6 +15,11 @@ fn url_valid() {
         &[
             "http://example.com",
             "https://example.com",
+            "https://xn--bcher-kva.example/",
+            "http://foo.09a/",
+            "http://foo.0xg/",
+            "http://1.2.3.4.example/",
+            "http://ex%2Dample.com/",
             "HTTPS://EXAMPLE.COM",
             "HtTp://example.com/",
             "https://example.com/path/to/page?query=1&b=c#frag",
@@ -66,6 +71,22 @@ fn url_invalid() {
         url_check,
         "url",
         &[
+            // Hosts as browsers read them (found by the WHATWG corpus): a last label that is a
+            // number makes an IPv4 address, escapes must stand for host name characters, `xn--`
+            // labels must be IDNA.
+            "http://foo.1.2.3.4/",
+            "http://foo.09",
+            "http://foo.09./",
+            "http://foo.0x4",
+            "http://0x7f.0.0.1/",
+            "https://0x100000000/test",
+            "http://ho%00st/",
+            "http://ho%20st/",
+            "http://ho%2Fst/",
+            "https://%C3%A9.example/",
+            "https://example.com%80/",
+            "https://xn--/",
+            "http://a.b.c.xn--pokxncvks",
             "",
             "example.com",
             "//example.com",
