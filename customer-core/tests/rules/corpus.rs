@@ -250,3 +250,23 @@ fn url_corpora() {
         }
     }
 }
+
+#[test]
+fn phone_corpora() {
+    use customer_core::rules::phone;
+    let verdict = |input: &str| {
+        let valid = phone::is_valid(input);
+        assert_eq!(valid, phone::check(input).is_ok());
+        if valid {
+            "accept"
+        } else {
+            "refuse"
+        }
+    };
+    let summary = run("phone", verdict, |theirs, ours| match theirs {
+        "valid" => ours == "accept",
+        "invalid" => ours == "refuse",
+        other => panic!("unknown verdict {other:?}"),
+    });
+    assert!(summary[0].1 >= 1000, "{summary:?}");
+}
