@@ -33,7 +33,7 @@ use syn::{parse_macro_input, DeriveInput};
 ///
 /// | where | key | meaning |
 /// | --- | --- | --- |
-/// | field | `email`, `email(max = 254)`, `email(ascii)` | an email address, 1..=320 characters (or `max`) |
+/// | field | `email`, `email(max = 254)`, `email(ascii)`, `email(quoted)` | an email address as a sign-up form takes it, 1..=320 characters (or `max`); `ascii`: ASCII only; `quoted`: a quoted local part too |
 /// | field | `pattern = "^[a-z]+$"` | the whole value matches; checked while compiling; `\d \w \s` are ASCII |
 /// | field | `id(prefix = "ctm_", chars = "a-z0-9", len = 26)` | a typed ID; `min_len` / `max_len` instead of `len` |
 /// | field | `locale`, `locale(short)` | an RFC 5646 language tag; `short`: language(-Script)(-REGION) |
