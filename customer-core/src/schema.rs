@@ -165,7 +165,7 @@ pub fn email(schema: &mut Schema, max: usize, ascii: bool) {
     note(
         schema,
         json!({"rule": "email", "max": max, "ascii": ascii}),
-        "An email address: a local part (dot-atom or quoted), `@`, and a domain of two or more labels; no display names or domain literals.",
+        "An email address: a dot-atom local part (Unicode letters and marks too), `@`, and a host name of two or more labels (IDNA checked); at most 254 bytes; no display names, domain literals or numeric top-level labels.",
     );
 }
 
