@@ -181,6 +181,7 @@ const _: () = {
                         &::customer_core::__private::rules::email::EmailOptions {
                             max: 254usize,
                             ascii: false,
+                            quoted: false,
                         },
                     )
                 {
@@ -439,6 +440,7 @@ const _: () = {
                         &::customer_core::__private::rules::email::EmailOptions {
                             max: 320usize,
                             ascii: false,
+                            quoted: false,
                         },
                     )
                 {
