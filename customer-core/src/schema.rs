@@ -156,16 +156,21 @@ fn bounds(min: Option<usize>, max: Option<usize>) -> Map<String, Value> {
 
 /// `email`: `format: email`, `maxLength`, an ASCII-only pattern with `ascii`; the grammar is
 /// noted in `x-customer-rules`.
-pub fn email(schema: &mut Schema, max: usize, ascii: bool) {
+pub fn email(schema: &mut Schema, max: usize, ascii: bool, quoted: bool) {
     add(schema, "format", "email".into());
     add(schema, "maxLength", max.into());
     if ascii {
         add(schema, "pattern", "^[\\u0000-\\u007f]*$".into());
     }
+    let sentence = if quoted {
+        "An email address: a dot-atom or quoted local part (Unicode letters and marks too), `@`, and a host name of two or more labels (IDNA checked); at most 254 bytes; no display names, domain literals or numeric top-level labels."
+    } else {
+        "An email address: a dot-atom local part (Unicode letters and marks too), `@`, and a host name of two or more labels (IDNA checked); at most 254 bytes; no display names, domain literals or numeric top-level labels."
+    };
     note(
         schema,
-        json!({"rule": "email", "max": max, "ascii": ascii}),
-        "An email address: a dot-atom local part (Unicode letters and marks too), `@`, and a host name of two or more labels (IDNA checked); at most 254 bytes; no display names, domain literals or numeric top-level labels.",
+        json!({"rule": "email", "max": max, "ascii": ascii, "quoted": quoted}),
+        sentence,
     );
 }
 

@@ -359,7 +359,7 @@ pub(crate) fn rule_keywords(
     };
     match &rule.kind {
         Rule::Email(email) => {
-            let ascii = email.ascii;
+            let (ascii, quoted) = (email.ascii, email.quoted);
             let (max, runtime) = match &email.max {
                 None => (320usize, TokenStream::new()),
                 Some(count) => match count.literal() {
@@ -367,7 +367,7 @@ pub(crate) fn rule_keywords(
                     None => (320, runtime_bound(&s, schema, "email", "max", count)),
                 },
             };
-            quote!(#s::email(#schema, #max, #ascii); #runtime)
+            quote!(#s::email(#schema, #max, #ascii, #quoted); #runtime)
         }
         Rule::Pattern(pattern) => match ecma_pattern(&pattern.0) {
             Some(ecma) => quote!(#s::pattern(#schema, #ecma);),
