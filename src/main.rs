@@ -31,7 +31,7 @@ use customer_core::providers::Api;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use ndjson::Failure;
-use report::{Format, Job, Origin, Sink, Tally, Task, MAX_DOCUMENT};
+use report::{Format, Job, Kind, Origin, Sink, Tally, Task, MAX_DOCUMENT};
 
 /// Inputs at least this large (in bytes, added up) get a progress bar on a terminal.
 const PROGRESS_THRESHOLD: u64 = 32 * 1024 * 1024;
@@ -85,6 +85,11 @@ struct Input {
     /// Read every input as NDJSON (one document a line), as `.ndjson` and `.jsonl` files are.
     #[arg(long)]
     ndjson: bool,
+    /// What the documents are: `customer` (any customer shape the API documents), `update`
+    /// (update-customer request bodies) or `list` (pages of the API's list of customers;
+    /// `convert` writes one create-customer body a line per customer).
+    #[arg(long, value_enum, default_value_t = Kind::Customer)]
+    kind: Kind,
     /// How to print violations: `text` (`FILE:LINE: POINTER: message`) or `json` (one object
     /// a line with `file`, `line`, `pointer`, `code`, `message`).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -108,13 +113,27 @@ fn parse_api(name: &str) -> Result<Api, customer_core::providers::UnknownApi> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let (task, input) = match cli.command {
-        Command::Check { api, input } => (Task::Check(api), input),
+        Command::Check { api, input } => (
+            Task::Check {
+                api,
+                kind: input.kind,
+            },
+            input,
+        ),
         Command::Convert {
             from,
             to,
             lossy,
             input,
-        } => (Task::Convert { from, to, lossy }, input),
+        } => (
+            Task::Convert {
+                from,
+                to,
+                lossy,
+                kind: input.kind,
+            },
+            input,
+        ),
         Command::Schema { api } => return print_schema(api),
     };
     let jobs = input.jobs.map_or_else(

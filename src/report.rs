@@ -7,7 +7,7 @@
 
 use std::io::Write as _;
 
-use customer_core::providers::Api;
+use customer_core::providers::{Api, Encoded};
 use customer_core::Violation;
 use serde::Serialize;
 
@@ -20,9 +20,28 @@ pub const MAX_DOCUMENT: usize = 64 * 1024 * 1024;
 #[derive(Clone, Copy, Debug)]
 pub enum Task {
     /// Validate by the API's rules.
-    Check(Api),
-    /// Read as `from`, write `to`'s create-customer body; `lossy` drops what `to` cannot hold.
-    Convert { from: Api, to: Api, lossy: bool },
+    Check { api: Api, kind: Kind },
+    /// Read as `from`, write `to`'s bodies; `lossy` drops what `to` cannot hold.
+    Convert {
+        from: Api,
+        to: Api,
+        lossy: bool,
+        kind: Kind,
+    },
+}
+
+/// What the documents are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    /// A customer in any shape the API documents (create request, response, envelope,
+    /// notification); converted to the target's create-customer body.
+    Customer,
+    /// An update-customer request body (Mollie's and Paddle's `PATCH`, Tazapay's `PUT`);
+    /// converted to the target's update body.
+    Update,
+    /// A page of the API's list of customers (Mollie, Paddle); converted to one create-customer
+    /// body a line, one per customer of the page.
+    List,
 }
 
 /// How violations and dropped values are written.
@@ -155,12 +174,6 @@ impl Sink {
     }
 }
 
-/// A failed decode or encode, and whether its pointers point into the input document.
-struct ReportError {
-    error: customer_core::Error,
-    in_input: bool,
-}
-
 /// Where a document came from, for its report lines.
 #[derive(Clone, Copy)]
 pub struct Origin<'a> {
@@ -172,14 +185,14 @@ pub struct Origin<'a> {
     pub whole: bool,
 }
 
-/// Checks or converts one document, writing its report (and converted body) into `sink`.
+/// Checks or converts one document, writing its report (and converted bodies) into `sink`.
 pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
     sink.tally.read += 1;
-    let to_err = matches!(job.task, Task::Convert { .. });
     // A byte order mark is not JSON, but editors write one.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
         sink.tally.invalid += 1;
+        let to_err = matches!(job.task, Task::Convert { .. });
         sink.line(
             to_err,
             job.format,
@@ -192,57 +205,153 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
         );
         return;
     };
-    let result = match job.task {
-        Task::Check(api) => api.check(text).map(|()| None).map_err(|error| ReportError {
-            error,
-            in_input: true,
-        }),
-        Task::Convert { from, to, lossy } => match from.decode(text) {
-            Err(error) => Err(ReportError {
-                error,
-                in_input: true,
-            }),
-            // Encoding errors point into the customer, not into the input document.
-            Ok(customer) => {
-                let encoded = if lossy {
-                    to.encode_lossy(&customer)
-                        .map(|encoded| (encoded.body, encoded.dropped))
-                } else {
-                    to.encode(&customer).map(|body| (body, Vec::new()))
-                };
-                encoded.map(Some).map_err(|error| ReportError {
-                    error,
-                    in_input: false,
-                })
+    let valid = match job.task {
+        Task::Check { api, kind } => {
+            let result = match kind {
+                Kind::Customer => api.check(text),
+                Kind::Update => api.decode_update(text).map(drop),
+                Kind::List => api.decode_list(text).map(drop),
+            };
+            match result {
+                Ok(()) => true,
+                Err(error) => {
+                    input_errors(sink, job, at, text, &error);
+                    false
+                }
             }
+        }
+        Task::Convert {
+            from,
+            to,
+            lossy,
+            kind,
+        } => match kind {
+            Kind::Customer => match from.decode(text) {
+                Ok(customer) => {
+                    let encoded = if lossy {
+                        to.encode_lossy(&customer)
+                    } else {
+                        to.encode(&customer).map(strict)
+                    };
+                    written(sink, job, at, encoded, "", 1)
+                }
+                Err(error) => {
+                    input_errors(sink, job, at, text, &error);
+                    false
+                }
+            },
+            Kind::Update => match from.decode_update(text) {
+                Ok(patch) => {
+                    let encoded = if lossy {
+                        to.encode_update_lossy(&patch)
+                    } else {
+                        to.encode_update(&patch).map(strict)
+                    };
+                    written(sink, job, at, encoded, "", 1)
+                }
+                Err(error) => {
+                    input_errors(sink, job, at, text, &error);
+                    false
+                }
+            },
+            Kind::List => match from.decode_list(text) {
+                Ok(page) => {
+                    let mut all = true;
+                    for (index, customer) in page.customers.iter().enumerate() {
+                        let encoded = if lossy {
+                            to.encode_lossy(customer)
+                        } else {
+                            to.encode(customer).map(strict)
+                        };
+                        // Reported at the customer's place in the canonical page, on the line
+                        // where the customer starts in the input.
+                        let prefix = format!("/customers/{index}");
+                        let line = if at.whole {
+                            locate::line_of(text, &list_item(from, index))
+                        } else {
+                            at.line
+                        };
+                        all &= written(sink, job, at, encoded, &prefix, line);
+                    }
+                    all
+                }
+                Err(error) => {
+                    input_errors(sink, job, at, text, &error);
+                    false
+                }
+            },
         },
     };
-    match result {
-        Ok(None) => sink.tally.valid += 1,
-        Ok(Some((body, dropped))) => {
-            sink.tally.valid += 1;
+    if valid {
+        sink.tally.valid += 1;
+    } else {
+        sink.tally.invalid += 1;
+    }
+}
+
+/// A body written without dropping anything.
+fn strict(body: String) -> Encoded {
+    Encoded {
+        body,
+        dropped: Vec::new(),
+    }
+}
+
+/// The pointer of a list page's `index`th customer in `api`'s list response.
+fn list_item(api: Api, index: usize) -> String {
+    match api {
+        Api::Mollie => format!("/_embedded/customers/{index}"),
+        _ => format!("/data/{index}"),
+    }
+}
+
+/// Writes an encoded body (and its dropped values) or the encoding's violations; `true` when
+/// there was a body. Pointers are into the canonical value (`prefix` before them).
+fn written(
+    sink: &mut Sink,
+    job: Job,
+    at: Origin<'_>,
+    encoded: Result<Encoded, customer_core::Error>,
+    prefix: &str,
+    line: usize,
+) -> bool {
+    match encoded {
+        Ok(Encoded { body, dropped }) => {
             for violation in &dropped {
                 sink.tally.dropped += 1;
-                write_violation(sink, job, at, violation, 1, true);
+                write_violation(sink, job, at, violation, prefix, line, true);
             }
             sink.out.extend_from_slice(body.as_bytes());
             sink.out.push(b'\n');
+            true
         }
-        Err(ReportError { error, in_input }) => {
-            sink.tally.invalid += 1;
+        Err(error) => {
             for violation in error.violations() {
-                let line = if !at.whole {
-                    at.line
-                } else if let Some(syntax_line) = syntax_line(violation) {
-                    syntax_line
-                } else if in_input {
-                    locate::line_of(text, violation.pointer())
-                } else {
-                    1
-                };
-                write_violation(sink, job, at, violation, line, false);
+                write_violation(sink, job, at, violation, prefix, line, false);
             }
+            false
         }
+    }
+}
+
+/// The violations of a document that did not read: in a whole file, each on the line of its
+/// value.
+fn input_errors(
+    sink: &mut Sink,
+    job: Job,
+    at: Origin<'_>,
+    text: &str,
+    error: &customer_core::Error,
+) {
+    for violation in error.violations() {
+        let line = if !at.whole {
+            at.line
+        } else if let Some(syntax_line) = syntax_line(violation) {
+            syntax_line
+        } else {
+            locate::line_of(text, violation.pointer())
+        };
+        write_violation(sink, job, at, violation, "", line, false);
     }
 }
 
@@ -251,17 +360,19 @@ fn write_violation(
     job: Job,
     at: Origin<'_>,
     violation: &Violation,
+    prefix: &str,
     line: usize,
     dropped: bool,
 ) {
     let to_err = dropped || matches!(job.task, Task::Convert { .. });
     let line = if at.whole { line } else { at.line };
+    let pointer = format!("{prefix}{}", violation.pointer());
     sink.line(
         to_err,
         job.format,
         at.name,
         line,
-        violation.pointer(),
+        &pointer,
         violation.code(),
         &violation.message(),
         dropped,

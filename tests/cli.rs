@@ -770,3 +770,209 @@ fn parallel_check_keeps_input_order() {
     );
     assert_eq!(out.code, 2);
 }
+
+/// A Paddle list page, pretty-printed: customer 1 starts on line 14.
+const PADDLE_PAGE: &str = r#"{
+  "data": [
+    {
+      "id": "ctm_01h8441jn5pcwrfhwh78jqt8h0",
+      "name": "Jo Brown",
+      "email": "jo@example.com",
+      "marketing_consent": false,
+      "status": "active",
+      "custom_data": {"plan": "pro"},
+      "locale": "en-GB",
+      "created_at": "2024-04-11T15:57:24.813Z",
+      "updated_at": "2024-04-11T15:57:24.813Z"
+    },
+    {
+      "id": "ctm_01h8441jn5pcwrfhwh78jqt8h1",
+      "name": null,
+      "email": "sam@example.com",
+      "marketing_consent": false,
+      "status": "active",
+      "custom_data": null,
+      "locale": "en",
+      "created_at": "2024-04-11T15:57:24.813Z",
+      "updated_at": "2024-04-11T15:57:24.813Z"
+    }
+  ],
+  "meta": {"request_id": "a1b2", "pagination": {"per_page": 2, "next": "https://api.paddle.com/customers?after=ctm_01h8441jn5pcwrfhwh78jqt8h1", "has_more": false, "estimated_total": 2}}
+}
+"#;
+
+#[test]
+fn list_pages_are_checked_and_converted_to_create_bodies() {
+    let bad_page = PADDLE_PAGE.replace("sam@example.com", "secret-not-an-address");
+    let dir = scratch(
+        "lists",
+        &[("page.json", PADDLE_PAGE), ("bad-page.json", &bad_page)],
+    );
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "--kind",
+            "list",
+            "page.json",
+            "bad-page.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(prefixes(&out.stdout), ["bad-page.json:17: /data/1/email"]);
+    assert!(!out.stdout.contains("secret"));
+    // A list page is not a customer.
+    let out = run(&dir, &["check", "--api", "paddle", "page.json"], None);
+    assert_eq!(out.code, 1);
+
+    // One create body a line per customer; `en` has no Mollie locale.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--kind",
+            "list",
+            "page.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    let bodies: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    assert_eq!(
+        bodies,
+        [
+            serde_json::json!({"name": "Jo Brown", "email": "jo@example.com", "locale": "en_GB", "metadata": {"plan": "pro"}})
+        ]
+    );
+    assert_eq!(
+        prefixes(&out.stderr)[0],
+        "page.json:14: /customers/1/locale"
+    );
+
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--kind",
+            "list",
+            "--lossy",
+            "page.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
+    assert!(
+        out.stderr
+            .starts_with("page.json:14: /customers/1/locale: dropped: "),
+        "{}",
+        out.stderr
+    );
+    assert!(summary(&out.stderr).contains("1 document read, 1 valid, 0 invalid, 1 value dropped"));
+}
+
+#[test]
+fn update_bodies_are_checked_and_converted() {
+    let updates = concat!(
+        "{\"name\": \"Jo Brown\", \"email\": null}\n",
+        "{\"name\": null, \"locale\": \"en-GB\", \"custom_data\": {\"plan\": \"pro\"}}\n",
+        "{\"status\": \"archived\", \"nickname\": \"secret-nick\"}\n",
+    );
+    let dir = scratch("updates", &[("updates.ndjson", updates)]);
+    // Paddle cannot clear an email; an unknown key is refused.
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "--kind",
+            "update",
+            "updates.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        prefixes(&out.stdout),
+        ["updates.ndjson:1: /email", "updates.ndjson:3: /nickname"]
+    );
+    assert!(!out.stdout.contains("secret"));
+
+    // Paddle → Mollie update bodies: absent stays absent, null stays null.
+    let dir = scratch(
+        "updates-convert",
+        &[(
+            "ok.ndjson",
+            "{\"name\": null, \"locale\": \"en-GB\", \"custom_data\": {\"plan\": \"pro\"}}\n{\"status\": \"archived\", \"email\": \"jo@example.com\"}\n",
+        )],
+    );
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--kind",
+            "update",
+            "ok.ndjson",
+        ],
+        None,
+    );
+    let bodies: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("JSON"))
+        .collect();
+    assert_eq!(
+        bodies[0],
+        serde_json::json!({"name": null, "locale": "en_GB", "metadata": {"plan": "pro"}}),
+        "{}",
+        out.stderr
+    );
+    // Mollie's update has no status: refused, or dropped with --lossy.
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(bodies.len(), 1);
+    assert_eq!(prefixes(&out.stderr)[0], "ok.ndjson:2: /status");
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--kind",
+            "update",
+            "--lossy",
+            "ok.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let last: Value =
+        serde_json::from_str(out.stdout.lines().last().unwrap_or_default()).expect("JSON");
+    assert_eq!(last, serde_json::json!({"email": "jo@example.com"}));
+    assert!(
+        out.stderr.starts_with("ok.ndjson:2: /status: dropped: "),
+        "{}",
+        out.stderr
+    );
+}

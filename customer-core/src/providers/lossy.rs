@@ -14,12 +14,13 @@
 use std::borrow::Cow;
 
 use super::Api;
-use crate::{Address, Customer, Error, ValidationErrors, Violation};
+use crate::{Address, Customer, CustomerPatch, Error, Patch, ValidationErrors, Violation};
 
-/// A create-customer body written by [`Api::encode_lossy`], with what was left out of it.
+/// A body written by [`Api::encode_lossy`] or [`Api::encode_update_lossy`], with what was
+/// left out of it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encoded {
-    /// The API's create-customer request body, as compact JSON.
+    /// The API's create-customer (or update-customer) request body, as compact JSON.
     pub body: String,
     /// One entry per value left out of the body, in the order they were found: the pointer of
     /// the value in the customer's JSON (`/locale`, `/metadata`, `/billing_addresses/0/phone`)
@@ -55,46 +56,117 @@ impl Api {
     /// # Ok::<(), customer_core::Error>(())
     /// ```
     pub fn encode_lossy(&self, customer: &Customer) -> Result<Encoded, Error> {
-        let mut current = Cow::Borrowed(customer);
-        let mut dropped: Vec<Violation> = Vec::new();
-        // Each round clears at least one of the customer's values, so the loop ends.
-        loop {
-            let errors = match self.encode(&current) {
-                Ok(body) => return Ok(Encoded { body, dropped }),
-                Err(Error::Unrepresentable(errors)) => errors,
-                Err(other) => return Err(other),
-            };
-            let mut next = current.clone().into_owned();
-            let mut kept = ValidationErrors::new();
-            let mut cleared = false;
-            for violation in errors {
-                if violation.code() == "required" {
-                    // Required but missing: if this round's customer lacks it because an
-                    // earlier round dropped it, the reason it was dropped is the error.
-                    match dropped
-                        .iter()
-                        .position(|d| d.pointer() == violation.pointer())
-                    {
-                        Some(at) => kept.push_violation(dropped.remove(at)),
-                        None => kept.push_violation(violation),
-                    }
-                    continue;
-                }
-                match clear(&mut next, violation.pointer()) {
-                    Some(pointer) => {
-                        cleared = true;
-                        if !dropped.iter().any(|d| d.pointer() == pointer) {
-                            dropped.push(Violation::new(pointer, violation.rule_error().clone()));
-                        }
-                    }
+        lossy(customer, |customer| self.encode(customer))
+    }
+
+    /// This API's update-customer request body for `patch`, leaving out each field the API's
+    /// update cannot carry (set or cleared) or hold, and listing what was left out: the update
+    /// counterpart of [`Api::encode_lossy`] for [`Api::encode_update`]. A field left out of an
+    /// update keeps the stored value.
+    ///
+    /// ```
+    /// use customer_core::providers::Api;
+    /// use customer_core::{CustomerPatch, Patch};
+    ///
+    /// let patch = CustomerPatch {
+    ///     name: Patch::Value("Jo Brown".into()),
+    ///     country: Patch::Value("NL".into()), // Paddle's update has no country
+    ///     ..CustomerPatch::default()
+    /// };
+    /// assert!(Api::Paddle.encode_update(&patch).is_err());
+    /// let encoded = Api::Paddle.encode_update_lossy(&patch)?;
+    /// assert_eq!(encoded.body, r#"{"name":"Jo Brown"}"#);
+    /// assert_eq!(encoded.dropped[0].pointer(), "/country");
+    /// # Ok::<(), customer_core::Error>(())
+    /// ```
+    pub fn encode_update_lossy(&self, patch: &CustomerPatch) -> Result<Encoded, Error> {
+        lossy(patch, |patch| self.encode_update(patch))
+    }
+}
+
+/// A value whose fields can be cleared by pointer: a [`Customer`] or a [`CustomerPatch`].
+trait Clear: Clone {
+    /// Clears what `pointer` is in; the pointer of what was cleared, or `None` when there was
+    /// nothing to clear there.
+    fn clear(&mut self, pointer: &str) -> Option<String>;
+}
+
+/// Encodes `value`, clearing each value `encode` refuses as unrepresentable, until it encodes.
+fn lossy<T: Clear>(
+    value: &T,
+    encode: impl Fn(&T) -> Result<String, Error>,
+) -> Result<Encoded, Error> {
+    let mut current = Cow::Borrowed(value);
+    let mut dropped: Vec<Violation> = Vec::new();
+    // Each round clears at least one value, so the loop ends.
+    loop {
+        let errors = match encode(&current) {
+            Ok(body) => return Ok(Encoded { body, dropped }),
+            Err(Error::Unrepresentable(errors)) => errors,
+            Err(other) => return Err(other),
+        };
+        let mut next = current.clone().into_owned();
+        let mut kept = ValidationErrors::new();
+        let mut cleared = false;
+        for violation in errors {
+            if violation.code() == "required" {
+                // Required but missing: if this round's value lacks it because an earlier
+                // round dropped it, the reason it was dropped is the error.
+                match dropped
+                    .iter()
+                    .position(|d| d.pointer() == violation.pointer())
+                {
+                    Some(at) => kept.push_violation(dropped.remove(at)),
                     None => kept.push_violation(violation),
                 }
+                continue;
             }
-            if !kept.is_empty() || !cleared {
-                return Err(Error::Unrepresentable(kept));
+            match next.clear(violation.pointer()) {
+                Some(pointer) => {
+                    cleared = true;
+                    if !dropped.iter().any(|d| d.pointer() == pointer) {
+                        dropped.push(Violation::new(pointer, violation.rule_error().clone()));
+                    }
+                }
+                None => kept.push_violation(violation),
             }
-            current = Cow::Owned(next);
         }
+        if !kept.is_empty() || !cleared {
+            return Err(Error::Unrepresentable(kept));
+        }
+        current = Cow::Owned(next);
+    }
+}
+
+impl Clear for Customer {
+    fn clear(&mut self, pointer: &str) -> Option<String> {
+        clear(self, pointer)
+    }
+}
+
+impl Clear for CustomerPatch {
+    /// A field of an update is cleared by leaving it out ([`Patch::Absent`]): a set value and
+    /// a `null` alike.
+    fn clear(&mut self, pointer: &str) -> Option<String> {
+        fn absent<T>(patch: &mut Patch<T>) -> bool {
+            !std::mem::take(patch).is_absent()
+        }
+        let field = pointer.strip_prefix('/')?.split('/').next()?;
+        let present = match field {
+            "id" => absent(&mut self.id),
+            "name" => absent(&mut self.name),
+            "email" => absent(&mut self.email),
+            "locale" => absent(&mut self.locale),
+            "phone" => absent(&mut self.phone),
+            "country" => absent(&mut self.country),
+            "billing_addresses" => absent(&mut self.billing_addresses),
+            "shipping_addresses" => absent(&mut self.shipping_addresses),
+            "metadata" => absent(&mut self.metadata),
+            "status" => absent(&mut self.status),
+            "external_id" => absent(&mut self.external_id),
+            _ => false,
+        };
+        present.then(|| format!("/{field}"))
     }
 }
 
