@@ -80,42 +80,42 @@ const EXAMPLES: [(Api, &str, &str); 8] = [
     (
         Api::Mollie,
         "create response (seed 000)",
-        include_str!("../tests/fixtures/mollie_create_response.json"),
+        include_str!("../../customer-core/tests/fixtures/mollie_create_response.json"),
     ),
     (
         Api::Mollie,
         "get response (seed 001)",
-        include_str!("../tests/fixtures/mollie_get_response.json"),
+        include_str!("../../customer-core/tests/fixtures/mollie_get_response.json"),
     ),
     (
         Api::Tazapay,
         "customer envelope, as the seed shows it (seed 002)",
-        include_str!("../tests/fixtures/tazapay_customer_response.json"),
+        include_str!("../../customer-core/tests/fixtures/tazapay_customer_response.json"),
     ),
     (
         Api::Tazapay,
         "customer envelope with a real email",
-        include_str!("../tests/fixtures/tazapay_customer_response_fixed.json"),
+        include_str!("../../customer-core/tests/fixtures/tazapay_customer_response_fixed.json"),
     ),
     (
         Api::Paddle,
         "response example (seed 003)",
-        include_str!("../tests/fixtures/paddle_customer_response.json"),
+        include_str!("../../customer-core/tests/fixtures/paddle_customer_response.json"),
     ),
     (
         Api::Paddle,
         "request example (seed 003)",
-        include_str!("../tests/fixtures/paddle_create_request.json"),
+        include_str!("../../customer-core/tests/fixtures/paddle_create_request.json"),
     ),
     (
         Api::Legit,
         "CreateCustomer example (seed 004)",
-        include_str!("../tests/fixtures/legit_create_customer.json"),
+        include_str!("../../customer-core/tests/fixtures/legit_create_customer.json"),
     ),
     (
         Api::Legit,
         "CreateCustomer with name and email",
-        include_str!("../tests/fixtures/legit_create_customer_full.json"),
+        include_str!("../../customer-core/tests/fixtures/legit_create_customer_full.json"),
     ),
 ];
 
