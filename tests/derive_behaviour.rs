@@ -607,7 +607,7 @@ fn shape_errors_have_pointers_and_no_values() {
         (
             r#"{"firstName":"Jo","billingAddress":[],"byLabel":{}}"#,
             "/ID",
-            "required",
+            "missing_field",
         ),
         (r#"{"firstName": "SECRET""#, "", "malformed_json"),
         (
@@ -639,7 +639,7 @@ fn shape_errors_have_pointers_and_no_values() {
     assert_eq!((v.pointer(), v.code()), ("/country", "unknown_field"));
     let missing = Valid::<Strict>::from_json("{}").unwrap_err();
     let v = &missing.violations().violations()[0];
-    assert_eq!((v.pointer(), v.code()), ("/name", "required"));
+    assert_eq!((v.pointer(), v.code()), ("/name", "missing_field"));
 
     let plan = Valid::<PlanHolder>::from_json(r#"{"plan": "SECRET"}"#).unwrap_err();
     assert_eq!(plan.violations().violations()[0].code(), "one_of");

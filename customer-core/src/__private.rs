@@ -6,6 +6,12 @@ pub use crate::model::{CustomerModel, CustomerModelWith, ModelContext};
 pub use crate::patch::Patch;
 pub use crate::rules;
 pub use serde;
+pub use serde_json;
+
+/// The second read of a document: the tree, the probes and the violations the derive reports.
+pub mod shape {
+    pub use crate::shape::*;
+}
 
 /// The value of a `metadata` field, dispatched by autoref: a `serde_json::Value` is walked
 /// directly ([`MetadataViaValue`]), anything else `Serialize` goes through the counting

@@ -1,7 +1,20 @@
 //! Reading JSON into models with errors that carry a JSON Pointer and never the value.
 //!
-//! serde's own messages quote the offending value (`invalid type: string "jo@x", expected ...`).
-//! They are rewritten here into value-free messages with stable codes before anyone sees them.
+//! # Every violation at once
+//!
+//! A document is read by serde straight into the model: on valid input nothing else happens and
+//! nothing is built on the side. serde stops at the first wrong value, so when that read fails
+//! with a shape error (not a syntax error), the document is read a second time into a tree and
+//! walked against the model's [`Shape`]: every wrong JSON type (`invalid_type`), missing field
+//! (`missing_field`), unknown field of a struct that denies them (`unknown_field`), repeated
+//! field (`duplicate_field`) and value that a parsed newtype or a field-less enum refuses is
+//! reported, each at its pointer in wire names, in document order. [`Valid::from_json`] and
+//! [`Api::decode`](crate::providers::Api::decode) also run the rules of every field that did
+//! read, so one report holds the shape errors and the rule violations together.
+//!
+//! serde's own messages quote the offending value (`invalid type: string "jo@x", expected ...`)
+//! and name Rust types. Where serde's error is kept (a type whose shape is not known), it is
+//! rewritten into a value-free message with a stable code before anyone sees it.
 //!
 //! # Objects only where a struct is expected
 //!
@@ -9,13 +22,15 @@
 //! (serde_json's `deserialize_struct` hands `[` to the visitor's `visit_seq`), so `[]` would be
 //! a struct of defaults. [`from_str`], [`from_slice`] and [`from_value`] read through an adapter
 //! that asks the format for a map wherever a struct (or a struct variant) is expected, at every
-//! depth; an array there is the `invalid_type` violation "must be an object (struct X), not an
-//! array" at its pointer. Tuples, tuple structs and sequences still read arrays.
+//! depth; an array there is the `invalid_type` violation "must be an object" at its pointer.
+//! Tuples, tuple structs and sequences still read arrays.
 //!
 //! The adapter cannot reach values that serde buffers before it knows their type: the fields of
 //! a `#[serde(flatten)]` struct, and the contents of untagged, internally or adjacently tagged
 //! enums, are read by serde's own private deserializer, which still takes an array for a nested
 //! struct there.
+//!
+//! [`Valid::from_json`]: crate::Valid::from_json
 
 use std::borrow::Cow;
 use std::fmt;
@@ -23,30 +38,79 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 use crate::error::{Error, Param, RuleError, ValidationErrors, Violation};
+pub use crate::shape::Shape;
 
-/// Reads `json` into `T`: a syntax error becomes [`Error::Syntax`] at pointer `""`, a shape
-/// error [`Error::Invalid`] at the pointer of the offending value. Does not run the rules.
+/// Reads `json` into `T`: a syntax error becomes [`Error::Syntax`] (one violation at pointer
+/// `""` naming the line and column), a document of the wrong shape [`Error::Invalid`] with every
+/// shape error at its pointer, in document order. Does not run the rules.
 ///
 /// A document is read once without tracking where the reader is; only when that fails is it
-/// read again with the path tracked, for the pointer of the error. Valid documents pay nothing
-/// for the pointers.
-pub fn from_str<'a, T: serde::Deserialize<'a>>(json: &'a str) -> Result<T, Error> {
-    let mut de = serde_json::Deserializer::from_str(json);
-    if let Ok(value) = untracked(&mut de) {
-        return Ok(value);
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
+/// read again, for the pointers of everything wrong with it. Valid documents pay nothing for
+/// the pointers.
+pub fn from_str<'a, T: serde::Deserialize<'a> + Shape>(json: &'a str) -> Result<T, Error> {
+    read_str(json, false)
 }
 
 /// As [`from_str`], from bytes; bytes that are not UTF-8 are a syntax error.
-pub fn from_slice<T: serde::de::DeserializeOwned>(json: &[u8]) -> Result<T, Error> {
+pub fn from_slice<T: serde::de::DeserializeOwned + Shape>(json: &[u8]) -> Result<T, Error> {
+    read_slice(json, false)
+}
+
+/// Reads a `serde_json::Value` into `T`, with the same error treatment as [`from_str`] (the
+/// members of an object come in the order the `Value` keeps them).
+pub fn from_value<T: serde::de::DeserializeOwned + Shape>(
+    value: serde_json::Value,
+) -> Result<T, Error> {
+    match read_value::<T>(value.clone()) {
+        Ok(read) => Ok(read),
+        Err(first @ Error::Invalid(_)) => match serde_json::to_vec(&value) {
+            Ok(bytes) => Err(crate::shape::second_read::<T>(&bytes, first, false)),
+            Err(_) => Err(first),
+        },
+        Err(other) => Err(other),
+    }
+}
+
+/// Reads `json` into `T`; when that fails with a shape error, reads it again to report every
+/// violation, with the rules of the parts that read when `rules` is set.
+#[inline]
+pub(crate) fn read_str<'a, T: serde::Deserialize<'a> + Shape>(
+    json: &'a str,
+    rules: bool,
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    if let Ok(value) = untracked(&mut de) {
+        return Ok(value);
+    }
+    let mut de = serde_json::Deserializer::from_str(json);
+    match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
+        Err(first @ Error::Invalid(_)) => Err(again::<T>(json.as_bytes(), first, rules)),
+        other => other,
+    }
+}
+
+/// As [`read_str`], from bytes.
+#[inline]
+pub(crate) fn read_slice<T: serde::de::DeserializeOwned + Shape>(
+    json: &[u8],
+    rules: bool,
+) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(json);
     if let Ok(value) = untracked(&mut de) {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_slice(json);
-    finish(serde_path_to_error::deserialize(Strict(&mut de)), de)
+    match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
+        Err(first @ Error::Invalid(_)) => Err(again::<T>(json, first, rules)),
+        other => other,
+    }
+}
+
+/// The second read, out of the way of the first.
+#[cold]
+#[inline(never)]
+fn again<T: Shape>(json: &[u8], first: Error, rules: bool) -> Error {
+    crate::shape::second_read::<T>(json, first, rules)
 }
 
 /// Reads `T` from any deserializer through [`Strict`], as [`from_str`] reads it (without the
@@ -72,8 +136,10 @@ where
     Ok(value)
 }
 
-/// Reads a `serde_json::Value` into `T`, with the same error treatment as [`from_str`].
-pub fn from_value<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, Error> {
+/// Reads a `serde_json::Value` into `T` through serde alone: the first error only.
+pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
+    value: serde_json::Value,
+) -> Result<T, Error> {
     serde_path_to_error::deserialize(Strict(value)).map_err(convert)
 }
 
@@ -150,7 +216,7 @@ fn between<'t>(text: &'t str, open: &str, close: char) -> Option<&'t str> {
 fn describe(text: &str) -> (Option<String>, RuleError) {
     if let Some(rest) = text.strip_prefix("missing field ") {
         let key = rest.trim_matches('`').to_owned();
-        return (Some(key), RuleError::new("required", "is required"));
+        return (Some(key), RuleError::new("missing_field", "is required"));
     }
     if let Some(rest) = text.strip_prefix("unknown field ") {
         let key = between(rest, "`", '`').map(str::to_owned);
@@ -181,39 +247,34 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         let (found, expected) = rest
             .rsplit_once(", expected ")
             .unwrap_or((rest, "another type"));
-        // serde's text for a struct (`struct Address`, `struct variant Kind::Company`) names
-        // a Rust type; say first what it is in JSON.
-        let message = if expected.starts_with("struct ") {
-            "must be an object ({expected}), not {found}"
-        } else {
-            "must be {expected}, not {found}"
-        };
-        return (
-            None,
-            RuleError::new("invalid_type", message)
-                .with_param("expected", Param::Str(Cow::Owned(expected.to_owned())))
-                .with_param("found", Param::Str(Cow::Borrowed(json_kind(found)))),
-        );
+        return (None, expected_rule("invalid_type", expected, json_kind(found)));
     }
     if let Some(rest) = text.strip_prefix("invalid value: ") {
-        let expected = rest
+        let (found, expected) = rest
             .rsplit_once(", expected ")
-            .map_or("another value", |(_, e)| e);
+            .unwrap_or((rest, "another value"));
+        let kind = json_kind(found);
+        if let Some((min, max)) = int_range(expected) {
+            return (None, whole_number("range", min, max, kind));
+        }
         return (
             None,
-            RuleError::new("invalid_value", "must be {expected}")
-                .with_param("expected", Param::Str(Cow::Owned(expected.to_owned()))),
+            RuleError::new("invalid_value", "is not a valid value")
+                .with_param("found", Param::Str(Cow::Borrowed(kind))),
         );
     }
     if let Some(rest) = text.strip_prefix("invalid length ") {
-        let expected = rest
-            .rsplit_once(", expected ")
-            .map_or("another length", |(_, e)| e);
-        return (
-            None,
-            RuleError::new("invalid_length", "must have {expected}")
-                .with_param("expected", Param::Str(Cow::Owned(expected.to_owned()))),
-        );
+        let expected = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
+        let count = expected
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|part| !part.is_empty())
+            .and_then(|digits| digits.parse::<u64>().ok());
+        let rule = match count {
+            Some(length) => RuleError::new("invalid_length", "must be an array of {length} elements")
+                .with_param("length", Param::UInt(length)),
+            None => RuleError::new("invalid_length", "has the wrong number of elements"),
+        };
+        return (None, rule);
     }
     if text.starts_with("number out of range") {
         return (None, RuleError::new("range", "is out of range"));
@@ -229,22 +290,72 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
     )
 }
 
+/// The violation of a value that is not what serde's `expected` text asks for, in JSON terms:
+/// serde's text names Rust types (`struct Address`, `u8`, `a sequence`), the message does not.
+fn expected_rule(code: &'static str, expected: &str, found: &'static str) -> RuleError {
+    if let Some((min, max)) = int_range(expected) {
+        return whole_number(code, min, max, found);
+    }
+    let e = expected.trim_start_matches("a ").trim_start_matches("an ");
+    let (name, message) = if e.starts_with("struct") || e.starts_with("map") || e == "object" {
+        ("object", "must be an object")
+    } else if e.starts_with("sequence") || e.starts_with("tuple") || e.starts_with("array") {
+        ("array", "must be an array")
+    } else if e.contains("string") || e == "character" || e == "char" {
+        ("string", "must be a string")
+    } else if e == "boolean" || e == "bool" {
+        ("boolean", "must be true or false")
+    } else if e == "f32" || e == "f64" || e.contains("number") || e.contains("float") {
+        ("number", "must be a number")
+    } else if e == "unit" || e == "null" {
+        ("null", "must be null")
+    } else {
+        ("another type", "has the wrong type")
+    };
+    RuleError::new(code, message)
+        .with_param("expected", Param::Str(Cow::Borrowed(name)))
+        .with_param("found", Param::Str(Cow::Borrowed(found)))
+}
+
+/// The bounds of serde's name for an integer type (`u8`, `i64`, ...).
+fn int_range(expected: &str) -> Option<(i128, i128)> {
+    Some(match expected {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "u128" | "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "i128" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+fn whole_number(code: &'static str, min: i128, max: i128, found: &'static str) -> RuleError {
+    RuleError::new(code, "must be a whole number from {min} to {max}")
+        .with_param("expected", Param::Str(Cow::Borrowed("integer")))
+        .with_param("found", Param::Str(Cow::Borrowed(found)))
+        .with_param("min", Param::Str(Cow::Owned(min.to_string())))
+        .with_param("max", Param::Str(Cow::Owned(max.to_string())))
+}
+
 fn json_kind(unexpected: &str) -> &'static str {
     let starts = |p: &str| unexpected.starts_with(p);
     if starts("string") || starts("character") {
-        "a string"
+        "string"
     } else if starts("integer") || starts("floating point") {
-        "a number"
+        "number"
     } else if starts("boolean") {
-        "a boolean"
+        "boolean"
     } else if starts("sequence") {
-        "an array"
+        "array"
     } else if starts("map") {
-        "an object"
+        "object"
     } else if starts("null") || starts("unit") || starts("Option") {
         "null"
     } else {
-        "another type"
+        "other"
     }
 }
 

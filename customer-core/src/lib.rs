@@ -11,6 +11,7 @@ mod model;
 mod patch;
 mod path;
 pub mod rules;
+mod shape;
 mod valid;
 
 pub mod customer;

@@ -1,6 +1,7 @@
 //! [`Valid<T>`]: a value that has passed its rules.
 
 use crate::error::{Error, ValidationErrors};
+use crate::json::Shape;
 use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 
 /// What [`Valid<T>`] needs of `T` to read it from JSON: `serde::Deserialize` and the rules
@@ -10,9 +11,9 @@ use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
     label = "`{Self}` needs `serde::Deserialize` and `CustomerModel`",
     note = "add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`"
 )]
-pub trait FromJson: serde::de::DeserializeOwned + ModelContext {}
+pub trait FromJson: serde::de::DeserializeOwned + ModelContext + Shape {}
 
-impl<T: serde::de::DeserializeOwned + ModelContext> FromJson for T {}
+impl<T: serde::de::DeserializeOwned + ModelContext + Shape> FromJson for T {}
 
 /// A `T` that has been validated. It can only be built by validating, so a function that takes
 /// `Valid<T>` never sees a value that breaks `T`'s rules.
@@ -36,13 +37,15 @@ impl<T: CustomerModel> Valid<T> {
 }
 
 impl<T> Valid<T> {
-    /// Reads `json` into `T` and validates it. A JSON or shape error and every rule violation
-    /// come back with the JSON Pointer of the offending value; none contains the value.
+    /// Reads `json` into `T` and validates it. A syntax error is one violation naming the line
+    /// and column; otherwise every violation comes back at once (each wrong type, missing or
+    /// unknown field and every rule violation of the fields that read), each with the JSON
+    /// Pointer of the offending value, in document order. None contains the value.
     pub fn from_json(json: &str) -> Result<Self, Error>
     where
         T: FromJson<Context = NoContext>,
     {
-        let value: T = crate::json::from_str(json)?;
+        let value: T = crate::json::read_str(json, true)?;
         value
             .validate_in_context(&NoContext)
             .map_err(Error::Invalid)?;
@@ -54,7 +57,7 @@ impl<T> Valid<T> {
     where
         T: FromJson<Context = NoContext>,
     {
-        let value: T = crate::json::from_slice(json)?;
+        let value: T = crate::json::read_slice(json, true)?;
         value
             .validate_in_context(&NoContext)
             .map_err(Error::Invalid)?;
@@ -72,12 +75,13 @@ impl<T> Valid<T> {
     }
 
     /// As [`Valid::from_json`], for a model whose rules read a context:
-    /// `Valid::<SignupForm>::from_json_with(json, &limits)`.
+    /// `Valid::<SignupForm>::from_json_with(json, &limits)`. A document that does not read is
+    /// reported with every shape error; the rules, which need the context, run once it reads.
     pub fn from_json_with<C: ?Sized>(json: &str, ctx: &C) -> Result<Self, Error>
     where
-        T: CustomerModelWith<C> + serde::de::DeserializeOwned,
+        T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::from_str(json)?;
+        let value: T = crate::json::read_str(json, true)?;
         value.validate_with(ctx).map_err(Error::Invalid)?;
         Ok(Valid(value))
     }
@@ -85,9 +89,9 @@ impl<T> Valid<T> {
     /// As [`Valid::from_json_with`], from bytes (which must be UTF-8).
     pub fn from_slice_with<C: ?Sized>(json: &[u8], ctx: &C) -> Result<Self, Error>
     where
-        T: CustomerModelWith<C> + serde::de::DeserializeOwned,
+        T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::from_slice(json)?;
+        let value: T = crate::json::read_slice(json, true)?;
         value.validate_with(ctx).map_err(Error::Invalid)?;
         Ok(Valid(value))
     }

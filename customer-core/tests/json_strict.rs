@@ -98,6 +98,17 @@ struct WithFlatten {
     extra: Extra,
 }
 
+// Types whose `Deserialize` serde derives and whose shape is not described: a document that
+// does not read into them is reported with serde's first error, rewritten without values.
+impl json::Shape for Inner {}
+impl json::Shape for Wrapper {}
+impl json::Shape for Point {}
+impl json::Shape for Choice {}
+impl json::Shape for Loose {}
+impl json::Shape for Outer {}
+impl json::Shape for Extra {}
+impl json::Shape for WithFlatten {}
+
 /// The one violation of a shape error: (pointer, code, message).
 fn shape_error<T: std::fmt::Debug>(result: Result<T, Error>) -> (String, String, String) {
     let error = match result {
@@ -122,7 +133,7 @@ fn shape_error<T: std::fmt::Debug>(result: Result<T, Error>) -> (String, String,
 /// violation at `pointer` that says an object was expected and an array found.
 fn refused_at<T>(text: &str, pointer: &str)
 where
-    T: serde::de::DeserializeOwned + std::fmt::Debug,
+    T: serde::de::DeserializeOwned + json::Shape + std::fmt::Debug,
 {
     let document: Value = serde_json::from_str(text).expect("test JSON");
     for (how, result) in [
@@ -133,17 +144,14 @@ where
         let (at, code, message) = shape_error(result);
         assert_eq!(at, pointer, "{how} {text}");
         assert_eq!(code, "invalid_type", "{how} {text}");
-        assert!(
-            message.starts_with("must be an object") && message.ends_with("not an array"),
-            "{how} {text}: {message}"
-        );
+        assert_eq!(message, "must be an object", "{how} {text}");
     }
 }
 
 /// `text` decodes to the same value by `from_str`, `from_slice` and `from_value`.
 fn decodes<T>(text: &str) -> T
 where
-    T: serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+    T: serde::de::DeserializeOwned + json::Shape + std::fmt::Debug + PartialEq,
 {
     let from_str = json::from_str::<T>(text).unwrap_or_else(|e| panic!("{text}: {e}"));
     let from_slice = json::from_slice::<T>(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
@@ -227,16 +235,16 @@ fn an_array_next_to_a_flattened_struct_is_refused() {
 }
 
 #[test]
-fn the_message_names_the_struct_and_the_array_without_the_value() {
+fn the_message_says_an_object_without_the_value_or_a_rust_name() {
     let (_, _, message) = shape_error(json::from_str::<Outer>(
         r#"{"inner":["secret@example.com"]}"#,
     ));
-    assert_eq!(message, "must be an object (struct Inner), not an array");
+    assert_eq!(message, "must be an object");
     // Other wrong types for a struct read the same way.
     let (pointer, code, message) = shape_error(json::from_str::<Outer>(r#"{"inner":"secret"}"#));
     assert_eq!(pointer, "/inner");
     assert_eq!(code, "invalid_type");
-    assert_eq!(message, "must be an object (struct Inner), not a string");
+    assert_eq!(message, "must be an object");
 }
 
 // ----- Everything else still decodes ---------------------------------------------------------
@@ -345,7 +353,7 @@ fn other_shape_errors_keep_their_pointers() {
     ));
     assert_eq!(
         (pointer.as_str(), code.as_str()),
-        ("/phone/number", "required")
+        ("/phone/number", "missing_field")
     );
     let (pointer, code, _) = shape_error(json::from_str::<Outer>(r#"{"point":{"0":1}}"#));
     assert_eq!(
@@ -393,7 +401,7 @@ fn unwrapped<T: serde::de::DeserializeOwned>(text: &str) -> Option<T> {
 fn the_adapter_allocates_nothing() {
     fn same<T>(text: &str)
     where
-        T: serde::de::DeserializeOwned + std::fmt::Debug + PartialEq,
+        T: serde::de::DeserializeOwned + json::Shape + std::fmt::Debug + PartialEq,
     {
         let (plain, expected) = allocations(|| unwrapped::<T>(text));
         let (strict, read) = allocations(|| json::from_str::<T>(text).ok());

@@ -222,7 +222,7 @@ fn mollie_links() {
         Api::Mollie,
         &json!({"id": "cst_a", "_links": no_href}),
         "/_links/dashboard/href",
-        "required",
+        "missing_field",
     );
 }
 
@@ -239,7 +239,7 @@ fn mollie_create_response_requires_its_nullable_keys() {
     let error =
         Valid::<mollie::CreateCustomerResponse>::from_json(&without_name.to_string()).unwrap_err();
     assert_eq!(error.violations().violations()[0].pointer(), "/name");
-    assert_eq!(error.violations().violations()[0].code(), "required");
+    assert_eq!(error.violations().violations()[0].code(), "missing_field");
 }
 
 #[test]
@@ -344,7 +344,7 @@ fn tazapay_phone_is_digits_without_plus_at_most_15() {
         Api::Tazapay,
         &tazapay(json!({"id": "cus_a", "phone": {"calling_code": "1"}})),
         "/data/phone/number",
-        "required",
+        "missing_field",
     );
 }
 
@@ -409,7 +409,7 @@ fn tazapay_create_request_metadata_is_a_json_object_string() {
         Api::Tazapay,
         &json!({"email": "a@example.com", "country": "SG"}),
         "/name",
-        "required",
+        "missing_field",
     );
 }
 
@@ -507,7 +507,7 @@ fn paddle_email_is_1_to_320_ascii_characters() {
         "/email",
         "email",
     );
-    refused(Api::Paddle, &json!({"name": "Jo"}), "/email", "required");
+    refused(Api::Paddle, &json!({"name": "Jo"}), "/email", "missing_field");
 }
 
 #[test]
@@ -604,14 +604,14 @@ fn paddle_status_custom_data_timestamps_and_envelope() {
         Api::Paddle,
         &json!({"data": paddle_entity()}),
         "/meta",
-        "required",
+        "missing_field",
     );
     let mut no_consent = paddle_entity();
     no_consent
         .as_object_mut()
         .unwrap()
         .remove("marketing_consent");
-    refused(Api::Paddle, &no_consent, "/marketing_consent", "required");
+    refused(Api::Paddle, &no_consent, "/marketing_consent", "missing_field");
 }
 
 #[test]

@@ -16,6 +16,8 @@ pub(crate) struct Container<'a> {
     pub attrs: ContainerAttrs,
     pub data: Data<'a>,
     pub krate: TokenStream,
+    /// What `#[serde(...)]` says about the container.
+    pub serde: attr::SerdeAttrs,
 }
 
 pub(crate) enum Data<'a> {
@@ -51,6 +53,8 @@ pub(crate) struct Field<'a> {
     pub layers: Vec<Layer>,
     pub wire: Wire,
     pub attrs: FieldAttrs,
+    /// What `#[serde(...)]` says about the field.
+    pub serde: attr::SerdeAttrs,
 }
 
 pub(crate) struct Variant<'a> {
@@ -59,6 +63,8 @@ pub(crate) struct Variant<'a> {
     pub original: &'a syn::Variant,
     pub attrs: FieldAttrs,
     pub untagged: bool,
+    /// What `#[serde(...)]` says about the variant.
+    pub serde: attr::SerdeAttrs,
 }
 
 impl<'a> Container<'a> {
@@ -90,15 +96,16 @@ impl<'a> Container<'a> {
                     .iter()
                     .map(|variant| {
                         let serde = attr::serde_attrs(&variant.attrs);
-                        let wire_name = serde
-                            .rename
-                            .unwrap_or_else(|| rename_variant(&unraw(&variant.ident), rename_all));
+                        let wire_name = serde.rename.clone().unwrap_or_else(|| {
+                            rename_variant(&unraw(&variant.ident), rename_all)
+                        });
                         Variant {
                             ident: &variant.ident,
                             wire_name,
                             original: variant,
                             attrs: attr::field_attrs(cx, &variant.attrs, true),
                             untagged: serde.untagged,
+                            serde,
                         }
                     })
                     .collect(),
@@ -115,6 +122,7 @@ impl<'a> Container<'a> {
             attrs,
             data,
             krate,
+            serde,
         }
     }
 
@@ -150,6 +158,7 @@ impl<'a> Field<'a> {
             Wire::Key(
                 serde
                     .rename
+                    .clone()
                     .unwrap_or_else(|| rename_field(&unraw(ident), rename_all)),
             )
         } else if count == 1 {
@@ -166,6 +175,7 @@ impl<'a> Field<'a> {
             layers,
             wire,
             attrs,
+            serde,
         }
     }
 }

@@ -9,6 +9,7 @@
 //! # impl customer_core::CustomerModel for SignupForm {
 //! #     fn validate_into(&self, _: &customer_core::Path<'_>, _: &mut customer_core::ValidationErrors) {}
 //! # }
+//! # impl customer_core::json::Shape for SignupForm {}
 //!
 //! async fn signup(form: Valid<SignupForm>) -> &'static str {
 //!     // `form` has passed every rule of `SignupForm`.
@@ -325,13 +326,13 @@ where
 {
     type Rejection = ValidRejection;
 
-    /// Checks the content type and the [`BodyLimit`], reads the body, deserializes it with
-    /// [`crate::json::from_slice`] (shape errors get pointers too) and validates it. A model with
+    /// Checks the content type and the [`BodyLimit`], then reads the body and validates it:
+    /// every shape error and rule violation in one 422 answer. A model with
     /// `#[customer(context(C))]` is validated with the `C` taken from the router's state by
     /// [`FromRef`].
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read_json_body(req).await?;
-        let value: T = crate::json::from_slice(&body)?;
+        let value: T = crate::json::read_slice(&body, true)?;
         let ctx = T::Context::from_ref(state);
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),

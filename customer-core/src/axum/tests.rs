@@ -36,6 +36,8 @@ struct Signup {
     name: Option<String>,
 }
 
+impl crate::json::Shape for Signup {}
+
 impl CustomerModel for Signup {
     fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
         if !self.email.contains('@') {
@@ -179,7 +181,7 @@ fn shape_errors_have_pointers() {
     let (status, _, body) = problem(extract(req).unwrap_err().into_response());
     assert_eq!(status, 422);
     assert_eq!(body["errors"][0]["pointer"], "/email");
-    assert_eq!(body["errors"][0]["code"], "required");
+    assert_eq!(body["errors"][0]["code"], "missing_field");
 
     let req = request(Some("application/json"), r#"{"email":12345}"#);
     let (status, _, body) = problem(extract(req).unwrap_err().into_response());

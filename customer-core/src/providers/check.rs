@@ -49,7 +49,7 @@ impl Api {
     /// The document is read once: its shape is told from the previous document's (on this
     /// thread) and confirmed by the member names seen while it is read; only when the shape
     /// differs, or the document does not read, is it read again the way [`Api::decode`] reads
-    /// it, for the right shape and the pointer of its error.
+    /// it, for the right shape and every violation in it.
     ///
     /// ```
     /// use customer_core::providers::Api;

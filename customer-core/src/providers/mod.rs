@@ -358,6 +358,22 @@ pub(crate) struct Document<'a> {
 /// document allocates nothing but the list.
 struct TopKeys<'a>(Vec<Cow<'a, str>>);
 
+impl crate::json::Shape for TopKeys<'_> {
+    fn __shape(
+        node: &crate::shape::Node,
+        path: &crate::Path<'_>,
+        report: &mut crate::shape::Report,
+        _: bool,
+    ) -> bool {
+        if let crate::shape::Node::Object(_) = node {
+            true
+        } else {
+            crate::shape::invalid_type(report, path, node, crate::shape::Expected::Object);
+            false
+        }
+    }
+}
+
 /// One member name, borrowed from the text where it has no escapes.
 struct Key<'a>(Cow<'a, str>);
 
@@ -429,11 +445,11 @@ impl<'a> Document<'a> {
         keys.iter().any(|key| self.has(key))
     }
 
-    /// Reads the document into `T` and validates it: a shape error (stopping at the first, as
-    /// serde does) or every rule violation, each at its pointer into the document.
+    /// Reads the document into `T` and validates it: every shape error and rule violation, each
+    /// at its pointer into the document.
     pub(crate) fn parse<T>(&self) -> Result<T, Error>
     where
-        T: serde::de::DeserializeOwned + CustomerModel,
+        T: serde::de::DeserializeOwned + CustomerModel + crate::json::Shape,
     {
         if let Some(guess) = self.guess {
             let value: T = guess.read(self.json)?;
@@ -441,7 +457,7 @@ impl<'a> Document<'a> {
             return Ok(value);
         }
         // Read from the text, not from the parsed keys, so that a repeated key is reported.
-        let value: T = crate::json::from_str(self.json)?;
+        let value: T = crate::json::read_str(self.json, true)?;
         value.validate().map_err(Error::Invalid)?;
         Ok(value)
     }

@@ -17,7 +17,7 @@ use self::parse::{
 use crate::ctxt::Ctxt;
 use crate::rules::NAMES as RULES;
 pub(crate) use crate::rules::{Rule, RuleSpec};
-pub(crate) use serde::serde_attrs;
+pub(crate) use serde::{serde_attrs, SerdeAttrs};
 
 /// The keys of a field besides its rules.
 const FIELD_KEYS: &[&str] = &[

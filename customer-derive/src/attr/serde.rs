@@ -1,5 +1,5 @@
-//! The parts of `#[serde(...)]` that say where a value sits on the wire. Everything else is
-//! ignored here: serde reports its own mistakes.
+//! The parts of `#[serde(...)]` that say where a value sits on the wire and how it is read.
+//! Everything else is ignored here: serde reports its own mistakes.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -7,16 +7,32 @@ use syn::{Attribute, LitStr, Token};
 
 use super::parse::skip_value;
 
-/// What `#[serde(...)]` says about names on the wire.
+/// What `#[serde(...)]` says about names on the wire and about reading (for the `Shape` the
+/// second read of a document walks, see `crate::shape`).
 #[derive(Default)]
 pub(crate) struct SerdeAttrs {
     pub rename: Option<String>,
     pub rename_all: Option<(String, Span)>,
     pub flatten: bool,
     pub untagged: bool,
+    /// `alias = "..."`, each one.
+    pub alias: Vec<String>,
+    /// `default` or `default = "path"`.
+    pub default: Option<Option<syn::ExprPath>>,
+    /// `skip` or `skip_deserializing`.
+    pub skip_deserializing: bool,
+    /// `deserialize_with = "path"`, or `with = "module"` as `module::deserialize`.
+    pub deserialize_with: Option<syn::ExprPath>,
+    /// `deny_unknown_fields` on the container.
+    pub deny_unknown_fields: bool,
+    /// `other` on a unit variant.
+    pub other: bool,
+    /// A container read through another type or representation (`from`, `try_from`,
+    /// `transparent`, `tag`, `untagged`, `remote`): its shape is not described.
+    pub opaque: bool,
 }
 
-/// Reads the wire-name parts of `#[serde(...)]`.
+/// Reads the wire-name and reading parts of `#[serde(...)]`.
 pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
     let mut out = SerdeAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
@@ -48,6 +64,37 @@ pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
                 out.flatten = true;
             } else if meta.path.is_ident("untagged") {
                 out.untagged = true;
+                out.opaque = true;
+            } else if meta.path.is_ident("alias") {
+                out.alias.push(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("default") {
+                out.default = Some(if meta.input.peek(Token![=]) {
+                    Some(meta.value()?.parse::<LitStr>()?.parse()?)
+                } else {
+                    None
+                });
+            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
+                out.skip_deserializing = true;
+            } else if meta.path.is_ident("deserialize_with") {
+                out.deserialize_with = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+            } else if meta.path.is_ident("with") {
+                let mut module: syn::ExprPath = meta.value()?.parse::<LitStr>()?.parse()?;
+                let span = module.span();
+                module
+                    .path
+                    .segments
+                    .push(syn::PathSegment::from(syn::Ident::new("deserialize", span)));
+                out.deserialize_with = Some(module);
+            } else if meta.path.is_ident("deny_unknown_fields") {
+                out.deny_unknown_fields = true;
+            } else if meta.path.is_ident("other") {
+                out.other = true;
+            } else if ["from", "try_from", "transparent", "tag", "remote"]
+                .iter()
+                .any(|name| meta.path.is_ident(name))
+            {
+                out.opaque = true;
+                skip_value(meta.input)?;
             } else {
                 skip_value(meta.input)?;
             }

@@ -80,6 +80,8 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
     wrap(quote! {
         #extra
         #model
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::shape::Shape for #ident #ty_generics #where_clause {}
     })
 }
 

@@ -11,7 +11,7 @@ mod conversion;
 mod enums;
 mod fallback;
 mod newtype;
-mod validate;
+pub(crate) mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -68,6 +68,12 @@ fn wrap(body: TokenStream) -> TokenStream {
 }
 
 fn expand(container: &Container) -> TokenStream {
+    let mut out = expand_model(container);
+    out.extend(crate::shape::expand(container));
+    out
+}
+
+fn expand_model(container: &Container) -> TokenStream {
     match &container.data {
         Data::Struct(style, fields) => {
             let mut out = validate::expand_struct(container, fields);
@@ -89,7 +95,7 @@ fn expand(container: &Container) -> TokenStream {
 }
 
 /// The `Path` of a field below `parent` (an expression of type `&Path`).
-fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) -> TokenStream {
+pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) -> TokenStream {
     match wire {
         Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
         Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),

@@ -122,7 +122,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
 /// The checks of one field's rules on `value` (an expression of type `&FieldType`), reporting at
 /// `at` (an expression of type `Path`): `&self.field` at the field's wire path when validating,
 /// a converted value at the source's name in a `try_from` that could not build the struct.
-pub(super) fn field_checks(
+pub(crate) fn field_checks(
     krate: &TokenStream,
     field: &Field,
     value: &TokenStream,

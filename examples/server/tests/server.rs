@@ -193,7 +193,7 @@ fn every_error_status_is_a_problem(db: &Db) {
     let reply = post_json(&agent, &url, &json!({"name": "Jo"}));
     assert_problem(&reply, 422);
     assert_eq!(reply.body["errors"][0]["pointer"], "/email");
-    assert_eq!(reply.body["errors"][0]["code"], "required");
+    assert_eq!(reply.body["errors"][0]["code"], "missing_field");
 
     // 422: an unknown key in a Paddle request.
     let reply = post_json(

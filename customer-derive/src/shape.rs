@@ -1,0 +1,452 @@
+//! The `Shape` impl: what a document must look like to read into the model, for the second read
+//! of a document that did not read (see `customer_core::json`). It follows the model's serde
+//! attributes: wire names (`rename`, `rename_all`, `alias`), `default`, `flatten`,
+//! `skip_deserializing`, `deserialize_with` / `with`, `deny_unknown_fields`, `other`.
+//!
+//! Each field's type is reached by autoref dispatch (`ShapeProbe`): its own `Shape` when it has
+//! one, else a read through serde of that value alone, else nothing known. When every field has
+//! the right shape and rules are asked for, the struct is read whole and validated; otherwise
+//! each field that has the right shape is read alone and its rules are run.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::ast::{Container, Data, Field, Style, Variant, Wire};
+use crate::rules::Rule;
+
+pub(crate) fn expand(container: &Container) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    // A type that borrows cannot be read from the tree on its own, a generic one has no bounds
+    // for its fields' rules here, and the rules of a model with a context need that context:
+    // only shapes are checked for them.
+    let can_read = container.generics.params.is_empty();
+    let can = Can {
+        read: can_read,
+        validate: can_read && container.attrs.context.is_none(),
+    };
+    let body = match &container.data {
+        Data::Union(_) => return TokenStream::new(),
+        _ if container.serde.opaque => opaque(&p, can),
+        Data::Struct(Style::Named, fields) => named(container, &p, fields, can),
+        Data::Struct(Style::Tuple, fields) if fields.len() == 1 => {
+            newtype(container, &p, &fields[0], can)
+        }
+        Data::Struct(..) => opaque(&p, can),
+        Data::Enum(variants) => field_less_enum(&p, variants),
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::shape::Shape for #ident #ty_generics #where_clause {
+            #body
+        }
+    }
+}
+
+/// What the emitted code may do with the type: read a value of it from the tree through serde,
+/// and run its rules (`CustomerModel`, no context).
+#[derive(Clone, Copy)]
+struct Can {
+    read: bool,
+    validate: bool,
+}
+
+/// The probe traits in scope: `can_read` adds the serde arms.
+fn probes(p: &TokenStream, can_read: bool) -> TokenStream {
+    if can_read {
+        quote! {
+            #[allow(unused_imports)]
+            use #p::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+        }
+    } else {
+        quote! {
+            #[allow(unused_imports)]
+            use #p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+        }
+    }
+}
+
+fn signature(p: &TokenStream) -> TokenStream {
+    quote! {
+        fn __shape(
+            __node: &#p::shape::Node,
+            __path: &#p::Path<'_>,
+            __report: &mut #p::shape::Report,
+            __rules: bool,
+        ) -> bool
+    }
+}
+
+/// Reads the whole value and validates it (when `__rules`); `true` when it read.
+fn read_whole(p: &TokenStream, node: &TokenStream, can: Can) -> TokenStream {
+    if !can.read {
+        return quote!(true);
+    }
+    let validate = can.validate.then(|| {
+        quote! {
+            if __rules {
+                #p::CustomerModel::validate_into(&__whole, __path, &mut __report.rules);
+            }
+        }
+    });
+    quote! {{
+        let __shapes = #p::shape::Report::shape_count(__report);
+        if let ::core::option::Option::Some(__whole) =
+            (&#p::shape::ReadProbe::<Self>::NEW).read_node(#node, __path, __report)
+        {
+            let _ = &__whole;
+            #validate
+        }
+        #p::shape::Report::shape_count(__report) == __shapes
+    }}
+}
+
+/// A container read through another type: read whole, serde's error at its pointer.
+fn opaque(p: &TokenStream, can: Can) -> TokenStream {
+    let signature = signature(p);
+    let probes = probes(p, can.read);
+    let read = read_whole(p, &quote!(__node), can);
+    quote! {
+        #signature {
+            #probes
+            #read
+        }
+    }
+}
+
+fn is_nested(field: &Field) -> bool {
+    field.attrs.rules.iter().any(|rule| match &rule.kind {
+        Rule::Nested(_) => true,
+        Rule::Each(each) => each.rules.iter().any(|r| matches!(r.kind, Rule::Nested(_))),
+        _ => false,
+    })
+}
+
+fn has_rules(field: &Field) -> bool {
+    field.attrs.skip.is_none() && !field.attrs.rules.is_empty()
+}
+
+fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> TokenStream {
+    let can_read = can.read;
+    let krate = &container.krate;
+    let signature = signature(p);
+    let probes = probes(p, can_read);
+    let deny = container.serde.deny_unknown_fields;
+    let container_default = container.serde.default.as_ref();
+
+    let mut shapes = TokenStream::new();
+    let mut goods: Vec<syn::Ident> = Vec::new();
+    let mut rules = TokenStream::new();
+    for (i, field) in fields.iter().enumerate() {
+        let ty = field.ty;
+        let good = format_ident!("__good{}", i);
+        let found = format_ident!("__found{}", i);
+        let with_value = format_ident!("__with{}", i);
+        let before = format_ident!("__before{}", i);
+        let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+        let read_probe = quote!((&#p::shape::ReadProbe::<#ty>::NEW));
+        let member = &field.member;
+        // The value of a field that is not in the document.
+        let default_value = match (&field.serde.default, container_default) {
+            (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
+            (Some(None), _) => Some(quote!(::core::option::Option::Some(
+                ::core::default::Default::default()
+            ))),
+            (None, Some(Some(path))) => Some(quote!(::core::option::Option::Some(#path().#member))),
+            (None, Some(None)) => Some(quote!(::core::option::Option::Some(
+                <Self as ::core::default::Default>::default().#member
+            ))),
+            (None, None) => None,
+        };
+        let missing_value = match &default_value {
+            Some(value) => value.clone(),
+            None if can_read => quote!(#read_probe.read_missing()),
+            None => quote!(::core::option::Option::None),
+        };
+        let checks = if has_rules(field) && can.validate {
+            let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
+            let checks = crate::expand::validate::field_checks(
+                krate,
+                field,
+                &quote!(&__customer_read),
+                &at,
+                &quote!(__customer_report),
+                None,
+            );
+            quote! {
+                let __customer_path: &#p::Path<'_> = __path;
+                let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+                #checks
+            }
+        } else {
+            TokenStream::new()
+        };
+        if field.serde.skip_deserializing {
+            if !checks.is_empty() {
+                let value = default_value.unwrap_or_else(|| {
+                    quote!(::core::option::Option::Some(::core::default::Default::default()))
+                });
+                rules.extend(quote! {
+                    let __read: ::core::option::Option<#ty> = #value;
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                });
+            }
+            continue;
+        }
+        goods.push(good.clone());
+        match &field.wire {
+            Wire::Same => {
+                // `#[serde(flatten)]`: the members no one else claims.
+                shapes.extend(quote! {
+                    let #before = #p::shape::snapshot(__claimed);
+                    let #good = #probe.shape_flat(__members, __claimed, __path, __report, false);
+                });
+                let read = if can_read {
+                    quote! {
+                        let __object = #p::shape::object_of(__members, &#before, __claimed);
+                        let __read: ::core::option::Option<#ty> =
+                            #read_probe.read_node(&__object, __path, __report);
+                    }
+                } else {
+                    quote!(let __read: ::core::option::Option<#ty> = ::core::option::Option::None;)
+                };
+                let rewalk = is_nested(field).then(|| {
+                    quote! {
+                        let mut __again = #p::shape::Report::new();
+                        let mut __claims = #p::shape::snapshot(&#before);
+                        #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
+                        #p::shape::Report::keep_rules(__report, __again);
+                    }
+                });
+                if !checks.is_empty() || rewalk.is_some() {
+                    rules.extend(quote! {
+                        if #good {
+                            #read
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                #checks
+                            }
+                        } else {
+                            #rewalk
+                        }
+                    });
+                }
+            }
+            Wire::Key(key) => {
+                let names = std::iter::once(key).chain(field.serde.alias.iter());
+                let missing_ok = match (&default_value, &field.serde.deserialize_with) {
+                    (Some(_), _) => quote!(true),
+                    (None, Some(_)) => quote!(false),
+                    (None, None) => quote!(#probe.missing_ok()),
+                };
+                let (check, with_let) = match &field.serde.deserialize_with {
+                    Some(with) => (
+                        quote! {{
+                            #with_value = #p::shape::read_with(
+                                __value,
+                                &#p::Path::key(__path, __key),
+                                __report,
+                                |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
+                            );
+                            ::core::option::Option::is_some(&#with_value)
+                        }},
+                        quote! {
+                            let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
+                        },
+                    ),
+                    None => (
+                        quote!(#probe.shape(__value, &#p::Path::key(__path, __key), __report, false)),
+                        TokenStream::new(),
+                    ),
+                };
+                shapes.extend(quote! {
+                    #with_let
+                    let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
+                    let #good = match #found {
+                        ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
+                        ::core::option::Option::None => {
+                            #missing_ok || {
+                                #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
+                                false
+                            }
+                        }
+                    };
+                });
+                let read_present = match (&field.serde.deserialize_with, can_read) {
+                    (Some(_), _) => quote!(#with_value),
+                    (None, true) => quote! {
+                        #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
+                    },
+                    (None, false) => quote!(::core::option::Option::None),
+                };
+                let rewalk = (is_nested(field) && field.serde.deserialize_with.is_none()).then(|| {
+                    quote! {
+                        if let ::core::option::Option::Some((__key, __value, _)) = #found {
+                            let mut __again = #p::shape::Report::new();
+                            #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
+                            #p::shape::Report::keep_rules(__report, __again);
+                        }
+                    }
+                });
+                if !checks.is_empty() || rewalk.is_some() {
+                    rules.extend(quote! {
+                        if #good {
+                            let __read: ::core::option::Option<#ty> = match #found {
+                                ::core::option::Option::Some((__key, __value, _)) => #read_present,
+                                ::core::option::Option::None => #missing_value,
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                #checks
+                            }
+                        } else {
+                            #rewalk
+                        }
+                    });
+                }
+            }
+            Wire::Index(_) => {}
+        }
+    }
+    let deny_check = if deny {
+        quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report))
+    } else {
+        TokenStream::new()
+    };
+    let whole = read_whole(p, &quote!(&__object), can);
+    quote! {
+        #signature {
+            let #p::shape::Node::Object(__members) = __node else {
+                #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::Object);
+                return false;
+            };
+            if #p::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = #p::shape::claims(__members);
+            let __ok = <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules);
+            __ok #deny_check
+        }
+
+        fn __shape_flat(
+            __members: &[(::std::string::String, #p::shape::Node)],
+            __claimed: &mut [bool],
+            __path: &#p::Path<'_>,
+            __report: &mut #p::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #probes
+            let __start = #p::shape::snapshot(__claimed);
+            #shapes
+            let __ok = true #(&& #goods)*;
+            if __ok {
+                // Read whole: the struct's own rules and checks run as on the first read.
+                if !__rules {
+                    return true;
+                }
+                let __object = #p::shape::object_of(__members, &__start, __claimed);
+                return #whole;
+            }
+            if __rules {
+                #rules
+            }
+            false
+        }
+    }
+}
+
+fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> TokenStream {
+    let can_read = can.read;
+    let signature = signature(p);
+    let probes = probes(p, can_read);
+    let ty = field.ty;
+    let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    if !container.attrs.rules.is_empty() {
+        // A parsed newtype: the inner value's shape, then the value it refuses.
+        let refuse = if can_read {
+            quote! {
+                if let ::core::option::Option::Some(__inner) =
+                    (&#p::shape::ReadProbe::<#ty>::NEW).read_node(__node, __path, __report)
+                {
+                    if let ::core::result::Result::Err(__errors) =
+                        <Self as ::core::convert::TryFrom<#ty>>::try_from(__inner)
+                    {
+                        #p::Absorb::absorb(__errors, __path, &mut __report.shapes);
+                        return false;
+                    }
+                }
+            }
+        } else {
+            TokenStream::new()
+        };
+        return quote! {
+            #signature {
+                #probes
+                if !#probe.shape(__node, __path, __report, false) {
+                    return false;
+                }
+                #refuse
+                true
+            }
+        };
+    }
+    let whole = read_whole(p, &quote!(__node), can);
+    let rewalk = is_nested(field).then(|| {
+        quote! {
+            let mut __again = #p::shape::Report::new();
+            #probe.shape(__node, __path, &mut __again, true);
+            #p::shape::Report::keep_rules(__report, __again);
+        }
+    });
+    quote! {
+        #signature {
+            #probes
+            if #probe.shape(__node, __path, __report, false) {
+                return #whole;
+            }
+            if __rules {
+                #rewalk
+            }
+            false
+        }
+    }
+}
+
+fn field_less_enum(p: &TokenStream, variants: &[Variant]) -> TokenStream {
+    let signature = signature(p);
+    let any_string = variants
+        .iter()
+        .any(|v| v.attrs.other.is_some() || v.serde.other || v.untagged);
+    let known: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| v.attrs.other.is_none() && !v.untagged && !v.serde.skip_deserializing)
+        .collect();
+    let names: Vec<&String> = known.iter().map(|v| &v.wire_name).collect();
+    let accepted = known
+        .iter()
+        .flat_map(|v| std::iter::once(&v.wire_name).chain(v.serde.alias.iter()));
+    quote! {
+        #signature {
+            match __node {
+                #p::shape::Node::String(__text) => {
+                    let __accepted: &[&str] = &[#(#accepted),*];
+                    if #any_string || __accepted.contains(&__text.as_str()) {
+                        true
+                    } else {
+                        __report.shapes.push(__path, #p::rules::one_of::error(&[#(#names),*]));
+                        false
+                    }
+                }
+                _ => {
+                    #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::String);
+                    false
+                }
+            }
+        }
+    }
+}
