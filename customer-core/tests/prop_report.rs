@@ -1,0 +1,202 @@
+//! For generated documents, the pointers `Valid::from_json` reports are exactly the places a
+//! plain reference check (written out below, field by field) finds wrong: every wrong type,
+//! missing field, unknown field and rule violation, and nothing else.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use customer_core::{CustomerModel, Valid};
+use proptest::prelude::*;
+use serde::Deserialize;
+use serde_json::{json, Map, Value};
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Item {
+    #[customer(length(max = 3))]
+    name: String,
+    qty: u8,
+    #[serde(default)]
+    note: Option<bool>,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Doc {
+    id: String,
+    #[customer(length(min = 1, max = 5))]
+    label: String,
+    count: u16,
+    flag: Option<bool>,
+    #[customer(nested)]
+    items: Vec<Item>,
+    tags: BTreeMap<String, u8>,
+}
+
+// ----- The reference check ---------------------------------------------------------------------
+
+fn is_whole_in(value: &Value, max: u64) -> bool {
+    value.as_u64().is_some_and(|n| n <= max)
+}
+
+/// A required text member; `rule` says whether a text value breaks the field's rule.
+fn text(object: &Map<String, Value>, key: &str, at: &str, rule: fn(&str) -> bool, out: &mut BTreeSet<String>) {
+    match object.get(key) {
+        Some(Value::String(s)) if !rule(s) => {}
+        _ => {
+            out.insert(format!("{at}/{key}"));
+        }
+    }
+}
+
+fn item(value: &Value, at: &str, out: &mut BTreeSet<String>) {
+    let Value::Object(object) = value else {
+        out.insert(at.to_owned());
+        return;
+    };
+    text(object, "name", at, |s| s.chars().count() > 3, out);
+    if !object.get("qty").is_some_and(|v| is_whole_in(v, 255)) {
+        out.insert(format!("{at}/qty"));
+    }
+    if object.get("note").is_some_and(|v| !v.is_null() && !v.is_boolean()) {
+        out.insert(format!("{at}/note"));
+    }
+}
+
+/// Every pointer at which `document` breaks `Doc`.
+fn reference(document: &Value) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let Value::Object(object) = document else {
+        out.insert(String::new());
+        return out;
+    };
+    for key in object.keys() {
+        if !["id", "label", "count", "flag", "items", "tags"].contains(&key.as_str()) {
+            out.insert(format!("/{key}"));
+        }
+    }
+    text(object, "id", "", |_| false, &mut out);
+    text(object, "label", "", |s| !(1..=5).contains(&s.chars().count()), &mut out);
+    if !object.get("count").is_some_and(|v| is_whole_in(v, 65535)) {
+        out.insert("/count".to_owned());
+    }
+    if object.get("flag").is_some_and(|v| !v.is_null() && !v.is_boolean()) {
+        out.insert("/flag".to_owned());
+    }
+    match object.get("items") {
+        Some(Value::Array(items)) => {
+            for (i, value) in items.iter().enumerate() {
+                item(value, &format!("/items/{i}"), &mut out);
+            }
+        }
+        _ => {
+            out.insert("/items".to_owned());
+        }
+    }
+    match object.get("tags") {
+        Some(Value::Object(tags)) => {
+            for (key, value) in tags {
+                if !is_whole_in(value, 255) {
+                    out.insert(format!("/tags/{key}"));
+                }
+            }
+        }
+        _ => {
+            out.insert("/tags".to_owned());
+        }
+    }
+    out
+}
+
+// ----- Generated documents ---------------------------------------------------------------------
+
+/// Any small JSON value: the wrong type for most fields.
+fn any_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-3i64..70_000).prop_map(Value::from),
+        Just(json!(1.5)),
+        "[a-z]{0,7}".prop_map(Value::from),
+        Just(json!([1, "x"])),
+        Just(json!({"k": 1})),
+    ]
+}
+
+/// A member: left out (`None`), a value that fits, or any value.
+fn member(fits: BoxedStrategy<Value>) -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        1 => Just(None),
+        4 => fits.prop_map(Some),
+        2 => any_value().prop_map(Some),
+    ]
+}
+
+fn item_value() -> impl Strategy<Value = Value> {
+    let fits = (
+        member("[a-z]{0,5}".prop_map(Value::from).boxed()),
+        member((0u64..300).prop_map(Value::from).boxed()),
+        member(prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::Bool)].boxed()),
+    )
+        .prop_map(|(name, qty, note)| {
+            let mut object = Map::new();
+            for (key, value) in [("name", name), ("qty", qty), ("note", note)] {
+                if let Some(value) = value {
+                    object.insert(key.to_owned(), value);
+                }
+            }
+            Value::Object(object)
+        });
+    prop_oneof![4 => fits, 1 => any_value()]
+}
+
+fn document() -> impl Strategy<Value = Value> {
+    (
+        member("[a-z]{0,4}".prop_map(Value::from).boxed()),
+        member("[a-z]{0,7}".prop_map(Value::from).boxed()),
+        member((0u64..70_000).prop_map(Value::from).boxed()),
+        member(prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::Bool)].boxed()),
+        member(prop::collection::vec(item_value(), 0..4).prop_map(Value::from).boxed()),
+        member(
+            prop::collection::btree_map("[a-c]", prop_oneof![(0u64..300).prop_map(Value::from), any_value()], 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().collect()))
+                .boxed(),
+        ),
+        prop::option::weighted(0.2, any_value()),
+    )
+        .prop_map(|(id, label, count, flag, items, tags, unknown)| {
+            let mut object = Map::new();
+            for (key, value) in [
+                ("id", id),
+                ("label", label),
+                ("count", count),
+                ("flag", flag),
+                ("items", items),
+                ("tags", tags),
+                ("zz_unknown", unknown),
+            ] {
+                if let Some(value) = value {
+                    object.insert(key.to_owned(), value);
+                }
+            }
+            Value::Object(object)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn reported_pointers_are_the_wrong_places(document in document()) {
+        let text = document.to_string();
+        let expected = reference(&document);
+        match Valid::<Doc>::from_json(&text) {
+            Ok(_) => prop_assert!(expected.is_empty(), "accepted {text}, expected {expected:?}"),
+            Err(error) => {
+                let found: BTreeSet<String> =
+                    error.violations().iter().map(|v| v.pointer().to_owned()).collect();
+                prop_assert_eq!(found, expected, "{}\n{}", text, error);
+            }
+        }
+    }
+}
