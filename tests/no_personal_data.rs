@@ -530,6 +530,50 @@ fn valid_from_json_keeps_values_out_of_its_errors() {
     assert!(refusals > 100, "only {refusals} refusals");
 }
 
+/// Every leaf of `document` marked at once, each with another marked value: one report of many
+/// violations of every kind (wrong types, numbers out of range, values of enums and parsed types,
+/// rule violations), and none shows a value.
+#[test]
+fn a_report_of_every_violation_keeps_values_out() {
+    let everything = serde_json::to_value(Everything::default()).expect("serializes");
+    let mut codes = std::collections::BTreeSet::new();
+    for (name, document) in [("Customer", customer_document()), ("Everything", everything)] {
+        let mut pointers = Vec::new();
+        paths(&document, "", &mut pointers);
+        let leaves: Vec<&String> = pointers
+            .iter()
+            .filter(|p| {
+                document
+                    .pointer(p)
+                    .is_some_and(|v| !v.is_object() && !v.is_array())
+            })
+            .collect();
+        let values = marked_values();
+        for shift in 0..values.len() {
+            let mut marked = document.clone();
+            for (i, pointer) in leaves.iter().enumerate() {
+                *marked.pointer_mut(pointer).expect("a path") =
+                    values[(i + shift) % values.len()].clone();
+            }
+            let text = marked.to_string();
+            let error = match name {
+                "Customer" => Valid::<Customer>::from_json(&text).map(drop),
+                _ => Valid::<Everything>::from_json(&text).map(drop),
+            }
+            .expect_err("marked everywhere");
+            error_clean(&format!("{name} shift {shift}"), &error);
+            let shapes = customer_core::json::from_str::<Customer>(&text).map(drop);
+            if let Err(error) = shapes {
+                error_clean(&format!("json::from_str {name} shift {shift}"), &error);
+            }
+            codes.extend(error.violations().iter().map(|v| v.code().to_owned()));
+        }
+    }
+    for code in ["invalid_type", "one_of", "email", "range"] {
+        assert!(codes.contains(code), "no {code} among {codes:?}");
+    }
+}
+
 #[test]
 fn decode_keeps_values_out_of_its_errors() {
     for (api, name) in [
