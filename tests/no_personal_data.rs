@@ -537,7 +537,10 @@ fn valid_from_json_keeps_values_out_of_its_errors() {
 fn a_report_of_every_violation_keeps_values_out() {
     let everything = serde_json::to_value(Everything::default()).expect("serializes");
     let mut codes = std::collections::BTreeSet::new();
-    for (name, document) in [("Customer", customer_document()), ("Everything", everything)] {
+    for (name, document) in [
+        ("Customer", customer_document()),
+        ("Everything", everything),
+    ] {
         let mut pointers = Vec::new();
         paths(&document, "", &mut pointers);
         let leaves: Vec<&String> = pointers

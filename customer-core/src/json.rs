@@ -247,7 +247,10 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
         let (found, expected) = rest
             .rsplit_once(", expected ")
             .unwrap_or((rest, "another type"));
-        return (None, expected_rule("invalid_type", expected, json_kind(found)));
+        return (
+            None,
+            expected_rule("invalid_type", expected, json_kind(found)),
+        );
     }
     if let Some(rest) = text.strip_prefix("invalid value: ") {
         let (found, expected) = rest
@@ -270,8 +273,10 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .find(|part| !part.is_empty())
             .and_then(|digits| digits.parse::<u64>().ok());
         let rule = match count {
-            Some(length) => RuleError::new("invalid_length", "must be an array of {length} elements")
-                .with_param("length", Param::UInt(length)),
+            Some(length) => {
+                RuleError::new("invalid_length", "must be an array of {length} elements")
+                    .with_param("length", Param::UInt(length))
+            }
             None => RuleError::new("invalid_length", "has the wrong number of elements"),
         };
         return (None, rule);

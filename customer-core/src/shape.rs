@@ -282,9 +282,10 @@ pub fn missing_field(report: &mut Report, path: &Path<'_>) {
 #[doc(hidden)]
 #[cold]
 pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
-    report
-        .shapes
-        .push(path, RuleError::new("unknown_field", "is not a field of this object"));
+    report.shapes.push(
+        path,
+        RuleError::new("unknown_field", "is not a field of this object"),
+    );
 }
 
 /// The `duplicate_field` violation at the pointer of the second member.

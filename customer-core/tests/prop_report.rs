@@ -40,7 +40,13 @@ fn is_whole_in(value: &Value, max: u64) -> bool {
 }
 
 /// A required text member; `rule` says whether a text value breaks the field's rule.
-fn text(object: &Map<String, Value>, key: &str, at: &str, rule: fn(&str) -> bool, out: &mut BTreeSet<String>) {
+fn text(
+    object: &Map<String, Value>,
+    key: &str,
+    at: &str,
+    rule: fn(&str) -> bool,
+    out: &mut BTreeSet<String>,
+) {
     match object.get(key) {
         Some(Value::String(s)) if !rule(s) => {}
         _ => {
@@ -58,7 +64,10 @@ fn item(value: &Value, at: &str, out: &mut BTreeSet<String>) {
     if !object.get("qty").is_some_and(|v| is_whole_in(v, 255)) {
         out.insert(format!("{at}/qty"));
     }
-    if object.get("note").is_some_and(|v| !v.is_null() && !v.is_boolean()) {
+    if object
+        .get("note")
+        .is_some_and(|v| !v.is_null() && !v.is_boolean())
+    {
         out.insert(format!("{at}/note"));
     }
 }
@@ -76,11 +85,20 @@ fn reference(document: &Value) -> BTreeSet<String> {
         }
     }
     text(object, "id", "", |_| false, &mut out);
-    text(object, "label", "", |s| !(1..=5).contains(&s.chars().count()), &mut out);
+    text(
+        object,
+        "label",
+        "",
+        |s| !(1..=5).contains(&s.chars().count()),
+        &mut out,
+    );
     if !object.get("count").is_some_and(|v| is_whole_in(v, 65535)) {
         out.insert("/count".to_owned());
     }
-    if object.get("flag").is_some_and(|v| !v.is_null() && !v.is_boolean()) {
+    if object
+        .get("flag")
+        .is_some_and(|v| !v.is_null() && !v.is_boolean())
+    {
         out.insert("/flag".to_owned());
     }
     match object.get("items") {
@@ -156,11 +174,19 @@ fn document() -> impl Strategy<Value = Value> {
         member("[a-z]{0,7}".prop_map(Value::from).boxed()),
         member((0u64..70_000).prop_map(Value::from).boxed()),
         member(prop_oneof![Just(Value::Null), any::<bool>().prop_map(Value::Bool)].boxed()),
-        member(prop::collection::vec(item_value(), 0..4).prop_map(Value::from).boxed()),
         member(
-            prop::collection::btree_map("[a-c]", prop_oneof![(0u64..300).prop_map(Value::from), any_value()], 0..3)
-                .prop_map(|m| Value::Object(m.into_iter().collect()))
+            prop::collection::vec(item_value(), 0..4)
+                .prop_map(Value::from)
                 .boxed(),
+        ),
+        member(
+            prop::collection::btree_map(
+                "[a-c]",
+                prop_oneof![(0u64..300).prop_map(Value::from), any_value()],
+                0..3,
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect()))
+            .boxed(),
         ),
         prop::option::weighted(0.2, any_value()),
     )

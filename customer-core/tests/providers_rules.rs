@@ -507,7 +507,12 @@ fn paddle_email_is_1_to_320_ascii_characters() {
         "/email",
         "email",
     );
-    refused(Api::Paddle, &json!({"name": "Jo"}), "/email", "missing_field");
+    refused(
+        Api::Paddle,
+        &json!({"name": "Jo"}),
+        "/email",
+        "missing_field",
+    );
 }
 
 #[test]
@@ -611,7 +616,12 @@ fn paddle_status_custom_data_timestamps_and_envelope() {
         .as_object_mut()
         .unwrap()
         .remove("marketing_consent");
-    refused(Api::Paddle, &no_consent, "/marketing_consent", "missing_field");
+    refused(
+        Api::Paddle,
+        &no_consent,
+        "/marketing_consent",
+        "missing_field",
+    );
 }
 
 #[test]

@@ -96,9 +96,10 @@ impl<'a> Container<'a> {
                     .iter()
                     .map(|variant| {
                         let serde = attr::serde_attrs(&variant.attrs);
-                        let wire_name = serde.rename.clone().unwrap_or_else(|| {
-                            rename_variant(&unraw(&variant.ident), rename_all)
-                        });
+                        let wire_name = serde
+                            .rename
+                            .clone()
+                            .unwrap_or_else(|| rename_variant(&unraw(&variant.ident), rename_all));
                         Variant {
                             ident: &variant.ident,
                             wire_name,

@@ -189,7 +189,9 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
         if field.serde.skip_deserializing {
             if !checks.is_empty() {
                 let value = default_value.unwrap_or_else(|| {
-                    quote!(::core::option::Option::Some(::core::default::Default::default()))
+                    quote!(::core::option::Option::Some(
+                        ::core::default::Default::default()
+                    ))
                 });
                 rules.extend(quote! {
                     let __read: ::core::option::Option<#ty> = #value;
