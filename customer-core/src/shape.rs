@@ -173,6 +173,11 @@ pub fn snapshot(claimed: &[bool]) -> Vec<bool> {
 /// For a type of your own whose `Deserialize` you wrote, `impl customer_core::json::Shape for
 /// MyType {}` is enough: a document that does not read into it is then reported with serde's
 /// first error, as a value of an unknown shape.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no described JSON shape",
+    label = "`{Self}` does not implement `customer_core::json::Shape`",
+    note = "add `#[derive(CustomerModel)]` to `{Self}`, or, for a type whose `Deserialize` you wrote, `impl customer_core::json::Shape for {Self} {}`"
+)]
 pub trait Shape {
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.
