@@ -176,7 +176,7 @@ pub fn snapshot(claimed: &[bool]) -> Vec<bool> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no described JSON shape",
     label = "`{Self}` does not implement `customer_core::json::Shape`",
-    note = "add `#[derive(CustomerModel)]` to `{Self}`, or, for a type whose `Deserialize` you wrote, `impl customer_core::json::Shape for {Self} {}`"
+    note = "add `#[derive(CustomerModel)]` to `{Self}`, or, for a type whose `Deserialize` you wrote, `impl customer_core::json::Shape for {Self} {{}}`"
 )]
 pub trait Shape {
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
