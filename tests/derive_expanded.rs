@@ -321,7 +321,420 @@ const _: () = {
             );
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^^(?:[ab])+$$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
+    #[automatically_derived]
+    impl<'a, T> ::customer_core::__private::shape::Shape for Signup<'a, T> {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["handle"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "handle"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found1 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["id"],
+                __path,
+                __report,
+            );
+            let __good1 = match __found1 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "id"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found2 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["ab"],
+                __path,
+                __report,
+            );
+            let __good2 = match __found2 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "ab"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found3 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["note"],
+                __path,
+                __report,
+            );
+            let __good3 = match __found3 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "note"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found4 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["email"],
+                __path,
+                __report,
+            );
+            let __good4 = match __found4 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "email"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found5 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["locale"],
+                __path,
+                __report,
+            );
+            let __good5 = match __found5 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "locale"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found6 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["metadata"],
+                __path,
+                __report,
+            );
+            let __good6 = match __found6 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => { (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "metadata")) ; false } } } ;
+            let __found7 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["address"],
+                __path,
+                __report,
+            );
+            let __good7 = match __found7 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "address"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found8 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["tags"],
+                __path,
+                __report,
+            );
+            let __good8 = match __found8 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "tags"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found9 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["quantity"],
+                __path,
+                __report,
+            );
+            let __good9 = match __found9 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok() || {
+                        ::customer_core::__private::shape::missing_field(
+                            __report,
+                            &::customer_core::__private::Path::key(__path, "quantity"),
+                        );
+                        false
+                    }
+                }
+            };
+            let __found10 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["kind"],
+                __path,
+                __report,
+            );
+            let __good10 = match __found10 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => { (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "kind")) ; false } } } ;
+            let __found11 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["country"],
+                __path,
+                __report,
+            );
+            let __good11 = match __found11 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "country"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found12 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["payload"],
+                __path,
+                __report,
+            );
+            let __good12 = match __found12 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok() || {
+                        ::customer_core::__private::shape::missing_field(
+                            __report,
+                            &::customer_core::__private::Path::key(__path, "payload"),
+                        );
+                        false
+                    }
+                }
+            };
+            let __ok = true
+                && __good0
+                && __good1
+                && __good2
+                && __good3
+                && __good4
+                && __good5
+                && __good6
+                && __good7
+                && __good8
+                && __good9
+                && __good10
+                && __good11
+                && __good12;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return true;
+            }
+            if __rules {
+                if __good7 {
+                    let __read: ::core::option::Option<Vec<Address>> = match __found7 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            ::core::option::Option::None
+                        }
+                        ::core::option::Option::None => ::core::option::Option::None,
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {}
+                } else {
+                    if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
+                        let mut __again = ::customer_core::__private::shape::Report::new();
+                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                &mut __again,
+                                true,
+                            );
+                        ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                    }
+                }
+            }
+            false
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^^(?:[ab])+$$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
 };
 pub struct Address {
     pub postal_code: String,
@@ -411,6 +824,373 @@ const _: () = {
                     }
                 }
             }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Address {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["postal_code"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "postal_code"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found1 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["phone"],
+                __path,
+                __report,
+            );
+            let __good1 = match __found1 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "phone"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found2 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["website"],
+                __path,
+                __report,
+            );
+            let __good2 = match __found2 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "website"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found3 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["seen_at"],
+                __path,
+                __report,
+            );
+            let __good3 = match __found3 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "seen_at"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __ok = true && __good0 && __good1 && __good2 && __good3;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CustomerModel::validate_into(
+                                &__whole,
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            if __rules {
+                if __good0 {
+                    let __read: ::core::option::Option<String> = match __found0 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(16usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "postal_code",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                } else {
+                }
+                if __good1 {
+                    let __read: ::core::option::Option<Option<String>> = match __found1 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            if let ::core::option::Option::Some(__customer_value) = __customer_field
+                            {
+                                if let ::core::result::Result::Err(__customer_error) =
+                                    ::customer_core::__private::rules::phone::check(
+                                        __customer_value,
+                                    )
+                                {
+                                    ::customer_core::__private::push(
+                                        __customer_report,
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "phone",
+                                        ),
+                                        __customer_error,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::None,
+                                    );
+                                }
+                            }
+                        }
+                    }
+                } else {
+                }
+                if __good2 {
+                    let __read: ::core::option::Option<Option<String>> = match __found2 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            if let ::core::option::Option::Some(__customer_value) = __customer_field
+                            {
+                                if let ::core::result::Result::Err(__customer_error) =
+                                    ::customer_core::__private::rules::url::check(__customer_value)
+                                {
+                                    ::customer_core::__private::push(
+                                        __customer_report,
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "website",
+                                        ),
+                                        __customer_error,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::None,
+                                    );
+                                }
+                            }
+                        }
+                    }
+                } else {
+                }
+                if __good3 {
+                    let __read: ::core::option::Option<Option<String>> = match __found3 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            if let ::core::option::Option::Some(__customer_value) = __customer_field
+                            {
+                                if let ::core::result::Result::Err(__customer_error) =
+                                    ::customer_core::__private::rules::timestamp::check(
+                                        __customer_value,
+                                    )
+                                {
+                                    ::customer_core::__private::push(
+                                        __customer_report,
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "seen_at",
+                                        ),
+                                        __customer_error,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::None,
+                                    );
+                                }
+                            }
+                        }
+                    }
+                } else {
+                }
+            }
+            false
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Address" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: phone (__customer_schema) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: url (__customer_schema) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: timestamp (__customer_schema) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
@@ -548,7 +1328,43 @@ const _: () = {
             ::customer_core::__private::rules::char_count(&self.0)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Email" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_owned } } }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Email {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                .shape(__node, __path, __report, false)
+            {
+                return false;
+            }
+            if let ::core::option::Option::Some(__inner) =
+                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                    .read_node(__node, __path, __report)
+            {
+                if let ::core::result::Result::Err(__errors) =
+                    <Self as ::core::convert::TryFrom<String>>::try_from(__inner)
+                {
+                    ::customer_core::__private::Absorb::absorb(
+                        __errors,
+                        __path,
+                        &mut __report.shapes,
+                    );
+                    return false;
+                }
+            }
+            true
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Email" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false) ; __customer_owned } } }
 };
 #[derive(serde :: Serialize, serde :: Deserialize, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -603,6 +1419,42 @@ const _: () = {
         ) {
         }
     }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Kind {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            match __node {
+                ::customer_core::__private::shape::Node::String(__text) => {
+                    let __accepted: &[&str] = &["person", "small_business"];
+                    if true || __accepted.contains(&__text.as_str()) {
+                        true
+                    } else {
+                        __report.shapes.push(
+                            __path,
+                            ::customer_core::__private::rules::one_of::error(&[
+                                "person",
+                                "small_business",
+                            ]),
+                        );
+                        false
+                    }
+                }
+                _ => {
+                    ::customer_core::__private::shape::invalid_type(
+                        __report,
+                        __path,
+                        __node,
+                        ::customer_core::__private::shape::Expected::String,
+                    );
+                    false
+                }
+            }
+        }
+    }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Kind" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
 };
 #[derive(Default)]
@@ -624,6 +1476,108 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Plain {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["name"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "name"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __ok = true && __good0;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CustomerModel::validate_into(
+                                &__whole,
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            if __rules {}
+            false
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Plain" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -742,6 +1696,150 @@ const _: () = {
             }
         }
     }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Checked {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["name"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "name"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __ok = true && __good0;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CustomerModel::validate_into(
+                                &__whole,
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            if __rules {
+                if __good0 {
+                    let __read: ::core::option::Option<String> = match __found0 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(3usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(__customer_path, "name"),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                } else {
+                }
+            }
+            false
+        }
+    }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Checked" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 pub struct Limits {
@@ -762,6 +1860,108 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Limits {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["name_max"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "name_max"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __ok = true && __good0;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CustomerModel::validate_into(
+                                &__whole,
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            if __rules {}
+            false
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Limits" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name_max" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -841,6 +2041,161 @@ const _: () = {
             ctx: &Limits,
         ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
             ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Form {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            );
+            __ok
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["name"],
+                __path,
+                __report,
+            );
+            let __good0 = match __found0 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        __report,
+                        false,
+                    )) && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "name"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __found1 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["address"],
+                __path,
+                __report,
+            );
+            let __good1 = match __found1 {
+                ::core::option::Option::Some((__key, __value, __single)) => {
+                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        ))
+                        && __single
+                }
+                ::core::option::Option::None => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .missing_ok()
+                        || {
+                            ::customer_core::__private::shape::missing_field(
+                                __report,
+                                &::customer_core::__private::Path::key(__path, "address"),
+                            );
+                            false
+                        }
+                }
+            };
+            let __ok = true && __good0 && __good1;
+            if __ok {
+                if !__rules {
+                    return true;
+                }
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            if __rules {
+                if __good1 {
+                    let __read: ::core::option::Option<Option<Address>> = match __found1 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<Address>>::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<Address>>::NEW)
+                                .read_missing()
+                        }
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {}
+                } else {
+                    if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
+                        let mut __again = ::customer_core::__private::shape::Report::new();
+                        (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                &mut __again,
+                                true,
+                            );
+                        ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                    }
+                }
+            }
+            false
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Form" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , false) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
