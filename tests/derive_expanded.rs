@@ -342,14 +342,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -686,8 +685,7 @@ const _: () = {
                     }
                 }
             };
-            let __ok = true
-                && __good0
+            let __ok = __good0
                 && __good1
                 && __good2
                 && __good3
@@ -708,28 +706,19 @@ const _: () = {
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return true;
             }
-            if __rules {
-                if __good7 {
-                    let __read: ::core::option::Option<Vec<Address>> = match __found7 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            ::core::option::Option::None
-                        }
-                        ::core::option::Option::None => ::core::option::Option::None,
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {}
-                } else {
-                    if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
-                        let mut __again = ::customer_core::__private::shape::Report::new();
-                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                &mut __again,
-                                true,
-                            );
-                        ::customer_core::__private::shape::Report::keep_rules(__report, __again);
-                    }
-                }
+            if !__rules {
+                return false;
+            }
+            if let (false, ::core::option::Option::Some((__key, __value, _))) = (__good7, __found7)
+            {
+                let mut __again = ::customer_core::__private::shape::Report::new();
+                (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
+                    __value,
+                    &::customer_core::__private::Path::key(__path, __key),
+                    &mut __again,
+                    true,
+                );
+                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             false
         }
@@ -847,14 +836,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -989,7 +977,7 @@ const _: () = {
                         }
                 }
             };
-            let __ok = true && __good0 && __good1 && __good2 && __good3;
+            let __ok = __good0 && __good1 && __good2 && __good3;
             if __ok {
                 if !__rules {
                     return true;
@@ -1014,41 +1002,81 @@ const _: () = {
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
             }
-            if __rules {
-                if __good0 {
-                    let __read: ::core::option::Option<String> = match __found0 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
+            if !__rules {
+                return false;
+            }
+            if __good0 {
+                let __read: ::core::option::Option<String> = match __found0 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::length::check(
+                                __customer_value,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some(16usize),
+                            )
                         {
-                            let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(
+                                    __customer_path,
+                                    "postal_code",
+                                ),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good1 {
+                let __read: ::core::option::Option<Option<String>> = match __found1 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
                             if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(16usize),
-                                )
+                                ::customer_core::__private::rules::phone::check(__customer_value)
                             {
                                 ::customer_core::__private::push(
                                     __customer_report,
                                     &::customer_core::__private::Path::key(
                                         __customer_path,
-                                        "postal_code",
+                                        "phone",
                                     ),
                                     __customer_error,
                                     ::core::option::Option::None,
@@ -1057,137 +1085,88 @@ const _: () = {
                             }
                         }
                     }
-                } else {
                 }
-                if __good1 {
-                    let __read: ::core::option::Option<Option<String>> = match __found1 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            if let ::core::option::Option::Some(__customer_value) = __customer_field
+            }
+            if __good2 {
+                let __read: ::core::option::Option<Option<String>> = match __found2 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::url::check(__customer_value)
                             {
-                                if let ::core::result::Result::Err(__customer_error) =
-                                    ::customer_core::__private::rules::phone::check(
-                                        __customer_value,
-                                    )
-                                {
-                                    ::customer_core::__private::push(
-                                        __customer_report,
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "phone",
-                                        ),
-                                        __customer_error,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::None,
-                                    );
-                                }
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "website",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
                             }
                         }
                     }
-                } else {
                 }
-                if __good2 {
-                    let __read: ::core::option::Option<Option<String>> = match __found2 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
+            }
+            if __good3 {
+                let __read: ::core::option::Option<Option<String>> = match __found3 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::timestamp::check(
+                                    __customer_value,
                                 )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            if let ::core::option::Option::Some(__customer_value) = __customer_field
                             {
-                                if let ::core::result::Result::Err(__customer_error) =
-                                    ::customer_core::__private::rules::url::check(__customer_value)
-                                {
-                                    ::customer_core::__private::push(
-                                        __customer_report,
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "website",
-                                        ),
-                                        __customer_error,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::None,
-                                    );
-                                }
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "seen_at",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
                             }
                         }
                     }
-                } else {
-                }
-                if __good3 {
-                    let __read: ::core::option::Option<Option<String>> = match __found3 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            if let ::core::option::Option::Some(__customer_value) = __customer_field
-                            {
-                                if let ::core::result::Result::Err(__customer_error) =
-                                    ::customer_core::__private::rules::timestamp::check(
-                                        __customer_value,
-                                    )
-                                {
-                                    ::customer_core::__private::push(
-                                        __customer_report,
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "seen_at",
-                                        ),
-                                        __customer_error,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::None,
-                                    );
-                                }
-                            }
-                        }
-                    }
-                } else {
                 }
             }
             false
@@ -1427,31 +1406,17 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            match __node {
-                ::customer_core::__private::shape::Node::String(__text) => {
-                    let __accepted: &[&str] = &["person", "small_business"];
-                    if true || __accepted.contains(&__text.as_str()) {
-                        true
-                    } else {
-                        __report.shapes.push(
-                            __path,
-                            ::customer_core::__private::rules::one_of::error(&[
-                                "person",
-                                "small_business",
-                            ]),
-                        );
-                        false
-                    }
-                }
-                _ => {
-                    ::customer_core::__private::shape::invalid_type(
-                        __report,
-                        __path,
-                        __node,
-                        ::customer_core::__private::shape::Expected::String,
-                    );
-                    false
-                }
+            if let ::customer_core::__private::shape::Node::String(__text) = __node {
+                let _ = __text;
+                true
+            } else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::String,
+                );
+                false
             }
         }
     }
@@ -1499,14 +1464,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -1551,7 +1515,7 @@ const _: () = {
                         }
                 }
             };
-            let __ok = true && __good0;
+            let __ok = __good0;
             if __ok {
                 if !__rules {
                     return true;
@@ -1576,7 +1540,6 @@ const _: () = {
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
             }
-            if __rules {}
             false
         }
     }
@@ -1717,14 +1680,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -1769,7 +1731,7 @@ const _: () = {
                         }
                 }
             };
-            let __ok = true && __good0;
+            let __ok = __good0;
             if __ok {
                 if !__rules {
                     return true;
@@ -1794,47 +1756,46 @@ const _: () = {
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
             }
-            if __rules {
-                if __good0 {
-                    let __read: ::core::option::Option<String> = match __found0 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
+            if !__rules {
+                return false;
+            }
+            if __good0 {
+                let __read: ::core::option::Option<String> = match __found0 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::length::check(
+                                __customer_value,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some(3usize),
+                            )
                         {
-                            let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(__customer_path, "name"),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "name"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
                         }
                     }
-                } else {
                 }
             }
             false
@@ -1883,14 +1844,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -1935,7 +1895,7 @@ const _: () = {
                         }
                 }
             };
-            let __ok = true && __good0;
+            let __ok = __good0;
             if __ok {
                 if !__rules {
                     return true;
@@ -1960,7 +1920,6 @@ const _: () = {
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
             }
-            if __rules {}
             false
         }
     }
@@ -2064,14 +2023,13 @@ const _: () = {
                 return false;
             }
             let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            let __ok = <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
                 __members,
                 &mut __claimed,
                 __path,
                 __report,
                 __rules,
-            );
-            __ok
+            )
         }
         fn __shape_flat(
             __members: &[(
@@ -2146,7 +2104,7 @@ const _: () = {
                         }
                 }
             };
-            let __ok = true && __good0 && __good1;
+            let __ok = __good0 && __good1;
             if __ok {
                 if !__rules {
                     return true;
@@ -2164,36 +2122,19 @@ const _: () = {
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
             }
-            if __rules {
-                if __good1 {
-                    let __read: ::core::option::Option<Option<Address>> = match __found1 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<Address>>::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<Address>>::NEW)
-                                .read_missing()
-                        }
-                    };
-                    if let ::core::option::Option::Some(__customer_read) = __read {}
-                } else {
-                    if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                        let mut __again = ::customer_core::__private::shape::Report::new();
-                        (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                &mut __again,
-                                true,
-                            );
-                        ::customer_core::__private::shape::Report::keep_rules(__report, __again);
-                    }
-                }
+            if !__rules {
+                return false;
+            }
+            if let (false, ::core::option::Option::Some((__key, __value, _))) = (__good1, __found1)
+            {
+                let mut __again = ::customer_core::__private::shape::Report::new();
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
+                    __value,
+                    &::customer_core::__private::Path::key(__path, __key),
+                    &mut __again,
+                    true,
+                );
+                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             false
         }

@@ -227,14 +227,19 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                         #p::shape::Report::keep_rules(__report, __again);
                     }
                 });
-                if !checks.is_empty() || rewalk.is_some() {
+                if !checks.is_empty() {
                     rules.extend(quote! {
                         if #good {
                             #read
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 #checks
                             }
-                        } else {
+                        }
+                    });
+                }
+                if let Some(rewalk) = rewalk {
+                    rules.extend(quote! {
+                        if !#good {
                             #rewalk
                         }
                     });
@@ -287,16 +292,7 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                     },
                     (None, false) => quote!(::core::option::Option::None),
                 };
-                let rewalk = (is_nested(field) && field.serde.deserialize_with.is_none()).then(|| {
-                    quote! {
-                        if let ::core::option::Option::Some((__key, __value, _)) = #found {
-                            let mut __again = #p::shape::Report::new();
-                            #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                            #p::shape::Report::keep_rules(__report, __again);
-                        }
-                    }
-                });
-                if !checks.is_empty() || rewalk.is_some() {
+                if !checks.is_empty() {
                     rules.extend(quote! {
                         if #good {
                             let __read: ::core::option::Option<#ty> = match #found {
@@ -306,8 +302,17 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 #checks
                             }
-                        } else {
-                            #rewalk
+                        }
+                    });
+                }
+                if is_nested(field) && field.serde.deserialize_with.is_none() {
+                    // A nested value of the wrong shape: walked again for the rules of its
+                    // parts that read.
+                    rules.extend(quote! {
+                        if let (false, ::core::option::Option::Some((__key, __value, _))) = (#good, #found) {
+                            let mut __again = #p::shape::Report::new();
+                            #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
+                            #p::shape::Report::keep_rules(__report, __again);
                         }
                     });
                 }
@@ -316,11 +321,25 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
         }
     }
     let deny_check = if deny {
+        // `&`, not `&&`: the unknown members are reported whatever the others are.
         quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report))
     } else {
         TokenStream::new()
     };
     let whole = read_whole(p, &quote!(&__object), can);
+    let rules_block = (!rules.is_empty()).then(|| {
+        quote! {
+            if !__rules {
+                return false;
+            }
+            #rules
+        }
+    });
+    let ok_expr = if goods.is_empty() {
+        quote!(true)
+    } else {
+        quote!(#(#goods)&&*)
+    };
     quote! {
         #signature {
             let #p::shape::Node::Object(__members) = __node else {
@@ -331,8 +350,8 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                 return false;
             }
             let mut __claimed = #p::shape::claims(__members);
-            let __ok = <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules);
-            __ok #deny_check
+            <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules)
+                #deny_check
         }
 
         fn __shape_flat(
@@ -345,7 +364,7 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             #probes
             let __start = #p::shape::snapshot(__claimed);
             #shapes
-            let __ok = true #(&& #goods)*;
+            let __ok = #ok_expr;
             if __ok {
                 // Read whole: the struct's own rules and checks run as on the first read.
                 if !__rules {
@@ -354,9 +373,7 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                 let __object = #p::shape::object_of(__members, &__start, __claimed);
                 return #whole;
             }
-            if __rules {
-                #rules
-            }
+            #rules_block
             false
         }
     }
@@ -400,9 +417,11 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     let whole = read_whole(p, &quote!(__node), can);
     let rewalk = is_nested(field).then(|| {
         quote! {
-            let mut __again = #p::shape::Report::new();
-            #probe.shape(__node, __path, &mut __again, true);
-            #p::shape::Report::keep_rules(__report, __again);
+            if __rules {
+                let mut __again = #p::shape::Report::new();
+                #probe.shape(__node, __path, &mut __again, true);
+                #p::shape::Report::keep_rules(__report, __again);
+            }
         }
     });
     quote! {
@@ -411,9 +430,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
             if #probe.shape(__node, __path, __report, false) {
                 return #whole;
             }
-            if __rules {
-                #rewalk
-            }
+            #rewalk
             false
         }
     }
@@ -432,22 +449,27 @@ fn field_less_enum(p: &TokenStream, variants: &[Variant]) -> TokenStream {
     let accepted = known
         .iter()
         .flat_map(|v| std::iter::once(&v.wire_name).chain(v.serde.alias.iter()));
+    let check = if any_string {
+        quote!(true)
+    } else {
+        quote! {
+            let __accepted: &[&str] = &[#(#accepted),*];
+            if __accepted.contains(&__text.as_str()) {
+                true
+            } else {
+                __report.shapes.push(__path, #p::rules::one_of::error(&[#(#names),*]));
+                false
+            }
+        }
+    };
     quote! {
         #signature {
-            match __node {
-                #p::shape::Node::String(__text) => {
-                    let __accepted: &[&str] = &[#(#accepted),*];
-                    if #any_string || __accepted.contains(&__text.as_str()) {
-                        true
-                    } else {
-                        __report.shapes.push(__path, #p::rules::one_of::error(&[#(#names),*]));
-                        false
-                    }
-                }
-                _ => {
-                    #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::String);
-                    false
-                }
+            if let #p::shape::Node::String(__text) = __node {
+                let _ = __text;
+                #check
+            } else {
+                #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::String);
+                false
             }
         }
     }
