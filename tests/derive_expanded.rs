@@ -698,19 +698,10 @@ const _: () = {
                 && __good10
                 && __good11
                 && __good12;
-            if __ok {
-                if !__rules {
-                    return true;
-                }
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return true;
-            }
             if !__rules {
-                return false;
+                return __ok;
             }
-            if let (false, ::core::option::Option::Some((__key, __value, _))) = (__good7, __found7)
-            {
+            if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
                 let mut __again = ::customer_core::__private::shape::Report::new();
                 (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
                     __value,
@@ -719,6 +710,11 @@ const _: () = {
                     true,
                 );
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+            }
+            if __ok {
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return true;
             }
             false
         }
@@ -978,32 +974,8 @@ const _: () = {
                 }
             };
             let __ok = __good0 && __good1 && __good2 && __good3;
-            if __ok {
-                if !__rules {
-                    return true;
-                }
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            ::customer_core::__private::CustomerModel::validate_into(
-                                &__whole,
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
-                    }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            }
             if !__rules {
-                return false;
+                return __ok;
             }
             if __good0 {
                 let __read: ::core::option::Option<String> = match __found0 {
@@ -1168,6 +1140,20 @@ const _: () = {
                         }
                     }
                 }
+            }
+            if __ok {
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
             }
             false
         }
@@ -1516,10 +1502,10 @@ const _: () = {
                 }
             };
             let __ok = __good0;
+            if !__rules {
+                return __ok;
+            }
             if __ok {
-                if !__rules {
-                    return true;
-                }
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1529,13 +1515,6 @@ const _: () = {
                             .read_node(&__object, __path, __report)
                     {
                         let _ = &__whole;
-                        if __rules {
-                            ::customer_core::__private::CustomerModel::validate_into(
-                                &__whole,
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
@@ -1732,32 +1711,8 @@ const _: () = {
                 }
             };
             let __ok = __good0;
-            if __ok {
-                if !__rules {
-                    return true;
-                }
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            ::customer_core::__private::CustomerModel::validate_into(
-                                &__whole,
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
-                    }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            }
             if !__rules {
-                return false;
+                return __ok;
             }
             if __good0 {
                 let __read: ::core::option::Option<String> = match __found0 {
@@ -1797,6 +1752,20 @@ const _: () = {
                         }
                     }
                 }
+            }
+            if __ok {
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
             }
             false
         }
@@ -1896,10 +1865,10 @@ const _: () = {
                 }
             };
             let __ok = __good0;
+            if !__rules {
+                return __ok;
+            }
             if __ok {
-                if !__rules {
-                    return true;
-                }
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1909,13 +1878,6 @@ const _: () = {
                             .read_node(&__object, __path, __report)
                     {
                         let _ = &__whole;
-                        if __rules {
-                            ::customer_core::__private::CustomerModel::validate_into(
-                                &__whole,
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
@@ -2105,10 +2067,20 @@ const _: () = {
                 }
             };
             let __ok = __good0 && __good1;
+            if !__rules {
+                return __ok;
+            }
+            if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
+                let mut __again = ::customer_core::__private::shape::Report::new();
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
+                    __value,
+                    &::customer_core::__private::Path::key(__path, __key),
+                    &mut __again,
+                    true,
+                );
+                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+            }
             if __ok {
-                if !__rules {
-                    return true;
-                }
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2121,20 +2093,6 @@ const _: () = {
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            if !__rules {
-                return false;
-            }
-            if let (false, ::core::option::Option::Some((__key, __value, _))) = (__good1, __found1)
-            {
-                let mut __again = ::customer_core::__private::shape::Report::new();
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::key(__path, __key),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             false
         }

@@ -148,6 +148,21 @@ impl Report {
     }
 }
 
+/// Validates a model the second read has read whole, its violations under `path`: for a
+/// container read through another type (serde's `from`, `try_from`, `transparent`, a tuple
+/// struct), whose fields cannot be walked one by one.
+///
+/// Out of line and through [`CustomerModel::validate`](crate::CustomerModel::validate): the valid
+/// path's inlining of the generated `validate_into` is disturbed as little as can be.
+#[doc(hidden)]
+#[cold]
+#[inline(never)]
+pub fn validate_read<T: crate::CustomerModel>(value: &T, path: &Path<'_>, report: &mut Report) {
+    if let Err(errors) = value.validate() {
+        report.rules.append_under(path, errors);
+    }
+}
+
 /// `true` (and a `too_deep` shape error) when `path` is nested past the limit.
 #[doc(hidden)]
 #[inline]

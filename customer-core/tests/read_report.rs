@@ -273,3 +273,75 @@ fn a_syntax_error_stays_one_violation_with_line_and_column() {
     assert_eq!(error.violations().len(), 1);
     assert_eq!(error.to_string(), ": malformed JSON at line 3 column 3");
 }
+
+fn short_enough(team: &Team) -> Result<(), customer_core::RuleError> {
+    if team.name.len() + team.lead.line1.len() <= 12 {
+        Ok(())
+    } else {
+        Err(customer_core::RuleError::new(
+            "too_long",
+            "name and lead together are too long",
+        ))
+    }
+}
+
+fn default_lead() -> Address {
+    // Invalid on purpose: a default is validated like a value that was sent.
+    Address {
+        line1: String::new(),
+        country: "NL".to_owned(),
+        floor: None,
+    }
+}
+
+/// A model whose second read runs its container check (on the struct read whole) and validates
+/// a defaulted nested model that is not in the document (no node to walk).
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[customer(check = short_enough)]
+#[allow(dead_code)]
+struct Team {
+    #[customer(length(max = 10))]
+    name: String,
+    #[customer(nested)]
+    lead: Address,
+    #[serde(default = "default_lead")]
+    #[customer(nested)]
+    deputy: Address,
+    #[customer(each(nested), length(max = 2))]
+    members: Vec<Address>,
+}
+
+#[test]
+fn the_second_read_runs_container_checks_and_validates_defaulted_models() {
+    // The unknown member fails the first read; every field has its shape, so the struct is read
+    // whole for its check, and each model below is walked with its rules.
+    let doc = r#"{"name": "Engineering", "lead": {"line1": "Main 1", "country": "XX"},
+        "members": [{"line1": "", "country": "NL"}, {"line1": "ok", "country": "NL"}, {"line1": "ok", "country": "NL"}],
+        "unknown": 1}"#;
+    let error = Valid::<Team>::from_json(doc).unwrap_err();
+    let mut got = pairs(&error);
+    got.sort();
+    let mut want = expect(&[
+        ("/unknown", "unknown_field"),
+        ("/name", "length"),
+        ("/lead/country", "country"),
+        ("/deputy/line1", "length"),
+        ("/members", "length"),
+        ("/members/0/line1", "length"),
+        ("", "too_long"),
+    ]);
+    want.sort();
+    assert_eq!(got, want);
+
+    // A nested model of the wrong shape: the rules of what did read still run.
+    let doc = r#"{"name": "Ops", "lead": {"line1": 5, "country": "XX"}, "deputy": {"line1": "ok", "country": "NL"}, "members": []}"#;
+    let error = Valid::<Team>::from_json(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/lead/line1", "invalid_type"),
+            ("/lead/country", "country")
+        ])
+    );
+}

@@ -4,15 +4,24 @@
 //! `skip_deserializing`, `deserialize_with` / `with`, `deny_unknown_fields`, `other`.
 //!
 //! Each field's type is reached by autoref dispatch (`ShapeProbe`): its own `Shape` when it has
-//! one, else a read through serde of that value alone, else nothing known. When every field has
-//! the right shape and rules are asked for, the struct is read whole and validated; otherwise
-//! each field that has the right shape is read alone and its rules are run.
+//! one, else a read through serde of that value alone, else nothing known. When rules are asked
+//! for, each field that has the right shape is read alone and its rules are run; the models below
+//! (`nested`) are walked again by their own shapes with rules; and when every field has the right
+//! shape the struct is read whole, which reports what serde refuses beyond the shapes and runs the
+//! container's `check`s.
+//!
+//! None of this names a model's `validate_into`: a second caller would cost the valid path its
+//! inlining (`validate_into` is inlined into `validate` and into its parent's only while it has a
+//! single caller; scripts/bench-callgrind.sh measured +3% when the second read called it). Only
+//! the rare forms below go through `validate()`: a container read through another type, a field
+//! `skip_deserializing` or missing with a default, whose value has no node to walk.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::ast::{Container, Data, Field, Style, Variant, Wire};
-use crate::rules::Rule;
+use crate::expand::validate::{container_checks, field_checks};
+use crate::rules::{Models, Rule};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
@@ -82,15 +91,16 @@ fn signature(p: &TokenStream) -> TokenStream {
     }
 }
 
-/// Reads the whole value and validates it (when `__rules`); `true` when it read.
-fn read_whole(p: &TokenStream, node: &TokenStream, can: Can) -> TokenStream {
+/// Reads the whole value and runs `then` on it (`__whole`) when `__rules` and the model can be
+/// validated; `true` when it read.
+fn read_whole(p: &TokenStream, node: &TokenStream, can: Can, then: &TokenStream) -> TokenStream {
     if !can.read {
         return quote!(true);
     }
-    let validate = can.validate.then(|| {
+    let validate = (can.validate && !then.is_empty()).then(|| {
         quote! {
             if __rules {
-                #p::CustomerModel::validate_into(&__whole, __path, &mut __report.rules);
+                #then
             }
         }
     });
@@ -110,7 +120,13 @@ fn read_whole(p: &TokenStream, node: &TokenStream, can: Can) -> TokenStream {
 fn opaque(p: &TokenStream, can: Can) -> TokenStream {
     let signature = signature(p);
     let probes = probes(p, can.read);
-    let read = read_whole(p, &quote!(__node), can);
+    // Read through another type, the fields cannot be walked one by one: validated whole.
+    let read = read_whole(
+        p,
+        &quote!(__node),
+        can,
+        &quote!(#p::shape::validate_read(&__whole, __path, __report);),
+    );
     quote! {
         #signature {
             #probes
@@ -131,9 +147,49 @@ fn has_rules(field: &Field) -> bool {
     field.attrs.skip.is_none() && !field.attrs.rules.is_empty()
 }
 
+/// Whether the field has a rule the second read runs on the value itself: any but `nested`
+/// (whose model is walked by its shape).
+fn has_value_rules(field: &Field) -> bool {
+    has_rules(field)
+        && field.attrs.rules.iter().any(|rule| match &rule.kind {
+            Rule::Nested(_) => false,
+            Rule::Each(each) => each
+                .rules
+                .iter()
+                .any(|r| !matches!(r.kind, Rule::Nested(_))),
+            _ => true,
+        })
+}
+
+/// The field's rules on `value` (an expression of type `&FieldType`), violations into
+/// `__report.rules`.
+fn checks_on(
+    container: &Container,
+    field: &Field,
+    value: &TokenStream,
+    models: Models,
+) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
+    let checks = field_checks(
+        krate,
+        field,
+        value,
+        &at,
+        &quote!(__customer_report),
+        None,
+        models,
+    );
+    quote! {
+        let __customer_path: &#p::Path<'_> = __path;
+        let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+        #checks
+    }
+}
+
 fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> TokenStream {
     let can_read = can.read;
-    let krate = &container.krate;
     let signature = signature(p);
     let probes = probes(p, can_read);
     let deny = container.serde.deny_unknown_fields;
@@ -168,25 +224,26 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             None if can_read => quote!(#read_probe.read_missing()),
             None => quote!(::core::option::Option::None),
         };
-        let checks = if has_rules(field) && can.validate {
-            let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
-            let checks = crate::expand::validate::field_checks(
-                krate,
-                field,
-                &quote!(&__customer_read),
-                &at,
-                &quote!(__customer_report),
-                None,
-            );
-            quote! {
-                let __customer_path: &#p::Path<'_> = __path;
-                let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
-                #checks
-            }
+        // The rules on the value read alone; `nested` models are walked below.
+        let checks = if has_value_rules(field) && can.validate {
+            checks_on(container, field, &quote!(&__customer_read), Models::Walk)
         } else {
             TokenStream::new()
         };
+        // A value with no node to walk (skipped, or missing and defaulted) is validated whole.
+        let whole_checks = if has_rules(field) && can.validate {
+            checks_on(
+                container,
+                field,
+                &quote!(&__customer_read),
+                Models::Validate,
+            )
+        } else {
+            TokenStream::new()
+        };
+        let nested = is_nested(field) && can.validate;
         if field.serde.skip_deserializing {
+            let checks = whole_checks;
             if !checks.is_empty() {
                 let value = default_value.unwrap_or_else(|| {
                     quote!(::core::option::Option::Some(
@@ -238,11 +295,7 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                     });
                 }
                 if let Some(rewalk) = rewalk {
-                    rules.extend(quote! {
-                        if !#good {
-                            #rewalk
-                        }
-                    });
+                    rules.extend(rewalk);
                 }
             }
             Wire::Key(key) => {
@@ -292,6 +345,14 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                     },
                     (None, false) => quote!(::core::option::Option::None),
                 };
+                // A nested model that is missing and defaulted has no node to walk: its default
+                // is validated whole, with every rule of the field.
+                let defaulted_model = nested && default_value.is_some();
+                let missing_value = if defaulted_model {
+                    quote!(::core::option::Option::None)
+                } else {
+                    missing_value
+                };
                 if !checks.is_empty() {
                     rules.extend(quote! {
                         if #good {
@@ -305,11 +366,22 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                         }
                     });
                 }
-                if is_nested(field) && field.serde.deserialize_with.is_none() {
-                    // A nested value of the wrong shape: walked again for the rules of its
-                    // parts that read.
+                if defaulted_model {
+                    let value = default_value.clone().unwrap_or_default();
                     rules.extend(quote! {
-                        if let (false, ::core::option::Option::Some((__key, __value, _))) = (#good, #found) {
+                        if ::core::option::Option::is_none(&#found) {
+                            let __read: ::core::option::Option<#ty> = #value;
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                #whole_checks
+                            }
+                        }
+                    });
+                }
+                if is_nested(field) && field.serde.deserialize_with.is_none() {
+                    // The model below is walked again, with rules: the rules of its parts that
+                    // read, whatever the shape of the others.
+                    rules.extend(quote! {
+                        if let ::core::option::Option::Some((__key, __value, _)) = #found {
                             let mut __again = #p::shape::Report::new();
                             #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
                             #p::shape::Report::keep_rules(__report, __again);
@@ -326,15 +398,17 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
     } else {
         TokenStream::new()
     };
-    let whole = read_whole(p, &quote!(&__object), can);
-    let rules_block = (!rules.is_empty()).then(|| {
-        quote! {
-            if !__rules {
-                return false;
-            }
-            #rules
-        }
-    });
+    let whole = read_whole(
+        p,
+        &quote!(&__object),
+        can,
+        &container_checks(
+            container,
+            &quote!(&__whole),
+            &quote!(__path),
+            &quote!(&mut __report.rules),
+        ),
+    );
     let ok_expr = if goods.is_empty() {
         quote!(true)
     } else {
@@ -365,15 +439,15 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             let __start = #p::shape::snapshot(__claimed);
             #shapes
             let __ok = #ok_expr;
+            if !__rules {
+                return __ok;
+            }
+            #rules
             if __ok {
-                // Read whole: the struct's own rules and checks run as on the first read.
-                if !__rules {
-                    return true;
-                }
+                // Read whole: what serde refuses beyond the shapes, and the container's checks.
                 let __object = #p::shape::object_of(__members, &__start, __claimed);
                 return #whole;
             }
-            #rules_block
             false
         }
     }
@@ -414,7 +488,19 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
             }
         };
     }
-    let whole = read_whole(p, &quote!(__node), can);
+    let member = &field.member;
+    let mut then = if has_value_rules(field) {
+        checks_on(container, field, &quote!(&__whole.#member), Models::Walk)
+    } else {
+        TokenStream::new()
+    };
+    then.extend(container_checks(
+        container,
+        &quote!(&__whole),
+        &quote!(__path),
+        &quote!(&mut __report.rules),
+    ));
+    let whole = read_whole(p, &quote!(__node), can, &then);
     let rewalk = is_nested(field).then(|| {
         quote! {
             if __rules {
@@ -427,10 +513,11 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     quote! {
         #signature {
             #probes
-            if #probe.shape(__node, __path, __report, false) {
+            let __good = #probe.shape(__node, __path, __report, false);
+            #rewalk
+            if __good {
                 return #whole;
             }
-            #rewalk
             false
         }
     }

@@ -7,6 +7,7 @@ use syn::spanned::Spanned;
 
 use crate::ast::{Container, Field, Wire};
 use crate::attr::{Conversion, ConversionKind};
+use crate::rules::Models;
 
 pub(super) fn expand_conversion(
     container: &Container,
@@ -213,6 +214,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
                     &at,
                     &quote!(&mut #report),
                     None,
+                    Models::Validate,
                 );
                 partial.extend(quote! {
                     if let ::core::option::Option::Some(__customer_converted) = &#var {

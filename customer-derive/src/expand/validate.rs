@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use super::bounds::bounds;
 use super::{lit_opt, wire_path};
 use crate::ast::{Container, Field, Layer};
-use crate::rules::{Emit, Overrides, RuleSpec, Scope};
+use crate::rules::{Emit, Models, Overrides, RuleSpec, Scope};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let krate = &container.krate;
@@ -41,6 +41,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                         field_ty: None,
                         layer: None,
                         context,
+                        models: Models::Validate,
                     })
                 })
                 .collect();
@@ -65,19 +66,10 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
             &at,
             &report,
             context,
+            Models::Validate,
         ));
     }
-    for check in &container.attrs.checks {
-        // Either return type: `CheckOutcome` places a `RuleError` at the struct's pointer and
-        // re-roots a `ValidationErrors` under it. A wrong signature is reported at the path.
-        let call = match context {
-            Some(_) => quote_spanned!(check.span()=> #check(self, ctx)),
-            None => quote_spanned!(check.span()=> #check(self)),
-        };
-        body.extend(quote_spanned! {check.span()=>
-            #krate::__private::CheckOutcome::report_at(#call, #path, #report);
-        });
-    }
+    body.extend(container_checks(container, &quote!(self), &path, &report));
     if let Some(ty) = context {
         let p = quote!(#krate::__private);
         return quote! {
@@ -119,6 +111,31 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     }
 }
 
+/// The container's `check = f` calls on `subject` (an expression of type `&Self`), reporting at
+/// `path` (an expression of type `&Path`).
+pub(crate) fn container_checks(
+    container: &Container,
+    subject: &TokenStream,
+    path: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let context = container.attrs.context.as_ref();
+    let mut out = TokenStream::new();
+    for check in &container.attrs.checks {
+        // Either return type: `CheckOutcome` places a `RuleError` at the struct's pointer and
+        // re-roots a `ValidationErrors` under it. A wrong signature is reported at the path.
+        let call = match context {
+            Some(_) => quote_spanned!(check.span()=> #check(#subject, ctx)),
+            None => quote_spanned!(check.span()=> #check(#subject)),
+        };
+        out.extend(quote_spanned! {check.span()=>
+            #krate::__private::CheckOutcome::report_at(#call, #path, #report);
+        });
+    }
+    out
+}
+
 /// The checks of one field's rules on `value` (an expression of type `&FieldType`), reporting at
 /// `at` (an expression of type `Path`): `&self.field` at the field's wire path when validating,
 /// a converted value at the source's name in a `try_from` that could not build the struct.
@@ -129,6 +146,7 @@ pub(crate) fn field_checks(
     at: &TokenStream,
     report: &TokenStream,
     context: Option<&syn::Type>,
+    models: Models,
 ) -> TokenStream {
     let overrides = Overrides {
         code: lit_opt(field.attrs.code.as_ref()),
@@ -147,6 +165,7 @@ pub(crate) fn field_checks(
             field_ty: Some(field.ty),
             layer: field.layers.first().copied(),
             context,
+            models,
         })
     };
     let (whole, values): (Vec<&RuleSpec>, Vec<&RuleSpec>) = field

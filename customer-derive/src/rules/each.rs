@@ -85,6 +85,10 @@ impl RuleKind for Each {
                 })
             })
             .collect();
+        if checks.is_empty() {
+            // `each(nested)` in the second read: the elements are walked by their shapes.
+            return TokenStream::new();
+        }
         let value = e.value();
         // Every token that names the collection trait points at `each`.
         let elements = respan(&quote!(#krate::__private::Elements::elements), e.span);

@@ -207,6 +207,20 @@ pub(crate) struct Emit<'a> {
     pub layer: Option<Layer>,
     /// The type of `#[customer(context(T))]`: the check has `ctx: &T` in scope.
     pub context: Option<&'a syn::Type>,
+    /// Whether `nested` validates the model below here. `false` in the second read of a document
+    /// (the `Shape` impl), which walks the models below with their own shapes instead: it never
+    /// names a model's `validate_into`, so that function keeps a single caller on the valid path
+    /// and the optimizer still inlines it there.
+    pub models: Models,
+}
+
+/// What `nested` does in the code being emitted: see [`Emit::models`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Models {
+    /// Validate the model below (`validate_into`): the `CustomerModel` impl, conversions.
+    Validate,
+    /// Leave it to the `Shape` walk: the second read.
+    Walk,
 }
 
 impl Emit<'_> {

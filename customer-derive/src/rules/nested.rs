@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 
-use super::{Bound, Class, Emit, Place, RuleKind, Scope};
+use super::{Bound, Class, Emit, Models, Place, RuleKind, Scope};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
 use proc_macro2::Span;
@@ -38,6 +38,9 @@ impl RuleKind for Nested {
         let Emit {
             krate, at, report, ..
         } = e;
+        if e.models == Models::Walk {
+            return TokenStream::new();
+        }
         let value = &e.value;
         if let Some(context) = e.context {
             // A model with the same context gets it; any other model is validated without.
