@@ -72,6 +72,10 @@ pub struct Tally {
     pub invalid: u64,
     /// Values `convert --lossy` left out.
     pub dropped: u64,
+    /// Records `convert` refused that `--lossy` would have converted (for the summary's hint).
+    pub rescuable: u64,
+    /// The values `--lossy` would have left out of those records.
+    pub rescuable_values: u64,
 }
 
 impl Tally {
@@ -80,18 +84,32 @@ impl Tally {
         self.valid += other.valid;
         self.invalid += other.invalid;
         self.dropped += other.dropped;
+        self.rescuable += other.rescuable;
+        self.rescuable_values += other.rescuable_values;
     }
 
-    /// The summary line (without a newline) in `format`.
+    /// The summary line (without a newline) in `format`; in text, after a hint line when
+    /// `--lossy` would have converted refused records.
     pub fn summary(&self, format: Format) -> String {
         match format {
-            Format::Text => format!(
-                "customer-model: {} read, {} valid, {} invalid, {} dropped",
-                count(self.read, "document", "documents"),
-                self.valid,
-                self.invalid,
-                count(self.dropped, "value", "values"),
-            ),
+            Format::Text => {
+                let line = format!(
+                    "customer-model: {} read, {} valid, {} invalid, {} dropped",
+                    count(self.read, "document", "documents"),
+                    self.valid,
+                    self.invalid,
+                    count(self.dropped, "value", "values"),
+                );
+                if self.rescuable == 0 {
+                    return line;
+                }
+                // The hint comes first: the summary stays the last line.
+                format!(
+                    "customer-model: with --lossy, {} would convert, leaving out {} the target cannot hold (a warning each)\n{line}",
+                    count(self.rescuable, "refused record", "refused records"),
+                    count(self.rescuable_values, "value", "values"),
+                )
+            }
             Format::Json => {
                 #[derive(Serialize)]
                 struct Summary {
@@ -99,17 +117,25 @@ impl Tally {
                     valid: u64,
                     invalid: u64,
                     dropped: u64,
+                    #[serde(skip_serializing_if = "is_zero")]
+                    lossy_would_convert: u64,
                 }
                 let summary = Summary {
                     documents: self.read,
                     valid: self.valid,
                     invalid: self.invalid,
                     dropped: self.dropped,
+                    lossy_would_convert: self.rescuable,
                 };
                 serde_json::to_string(&summary).unwrap_or_default()
             }
         }
     }
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn count(n: u64, one: &str, many: &str) -> String {
@@ -228,11 +254,13 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
         } => match kind {
             Kind::Customer => match from.decode(text) {
                 Ok(customer) => {
-                    let encoded = if lossy {
-                        to.encode_lossy(&customer)
-                    } else {
-                        to.encode(&customer).map(strict)
-                    };
+                    let encoded = encode(
+                        sink,
+                        lossy,
+                        &customer,
+                        |c| to.encode(c),
+                        |c| to.encode_lossy(c),
+                    );
                     written(sink, job, at, encoded, "", 1)
                 }
                 Err(error) => {
@@ -242,11 +270,13 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
             },
             Kind::Update => match from.decode_update(text) {
                 Ok(patch) => {
-                    let encoded = if lossy {
-                        to.encode_update_lossy(&patch)
-                    } else {
-                        to.encode_update(&patch).map(strict)
-                    };
+                    let encoded = encode(
+                        sink,
+                        lossy,
+                        &patch,
+                        |p| to.encode_update(p),
+                        |p| to.encode_update_lossy(p),
+                    );
                     written(sink, job, at, encoded, "", 1)
                 }
                 Err(error) => {
@@ -258,11 +288,13 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
                 Ok(page) => {
                     let mut all = true;
                     for (index, customer) in page.customers.iter().enumerate() {
-                        let encoded = if lossy {
-                            to.encode_lossy(customer)
-                        } else {
-                            to.encode(customer).map(strict)
-                        };
+                        let encoded = encode(
+                            sink,
+                            lossy,
+                            customer,
+                            |c| to.encode(c),
+                            |c| to.encode_lossy(c),
+                        );
                         // Reported at the customer's place in the canonical page, on the line
                         // where the customer starts in the input.
                         let prefix = format!("/customers/{index}");
@@ -287,6 +319,28 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
     } else {
         sink.tally.invalid += 1;
     }
+}
+
+/// Encodes `value` strictly, or leaving out what the target cannot hold when `lossy`. A strict
+/// refusal that `--lossy` would have turned into a body is counted for the summary's hint.
+fn encode<V: ?Sized>(
+    sink: &mut Sink,
+    lossy: bool,
+    value: &V,
+    strict_encode: impl Fn(&V) -> Result<String, customer_core::Error>,
+    lossy_encode: impl Fn(&V) -> Result<Encoded, customer_core::Error>,
+) -> Result<Encoded, customer_core::Error> {
+    if lossy {
+        return lossy_encode(value);
+    }
+    let encoded = strict_encode(value).map(strict);
+    if encoded.is_err() {
+        if let Ok(rescued) = lossy_encode(value) {
+            sink.tally.rescuable += 1;
+            sink.tally.rescuable_values += rescued.dropped.len() as u64;
+        }
+    }
+    encoded
 }
 
 /// A body written without dropping anything.

@@ -448,6 +448,19 @@ fn convert_lossy_drops_what_the_target_cannot_hold() {
     );
     assert_eq!(strict.code, 1, "{}", strict.stderr);
     assert_eq!(strict.stdout, "");
+    // The way through is named, with what it would cost; the summary stays the last line.
+    let lines: Vec<&str> = strict.stderr.lines().collect();
+    assert_eq!(
+        lines[lines.len() - 2],
+        "customer-model: with --lossy, 1 refused record would convert, leaving out 3 values the target cannot hold (a warning each)",
+        "{}",
+        strict.stderr
+    );
+    assert!(
+        summary(&strict.stderr).contains("1 invalid"),
+        "{}",
+        strict.stderr
+    );
 
     // With --lossy: the body, and one warning per dropped value, without the value.
     let lossy = run(
@@ -559,6 +572,51 @@ fn convert_lossy_drops_what_the_target_cannot_hold() {
         out.stderr.contains("paddle.ndjson:2: /country: "),
         "{}",
         out.stderr
+    );
+
+    // Without --lossy no hint either: --lossy would not have converted them.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "tazapay",
+            "--format",
+            "json",
+            "paddle.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(!out.stderr.contains("--lossy"), "{}", out.stderr);
+    assert!(
+        !out.stderr.contains("lossy_would_convert"),
+        "{}",
+        out.stderr
+    );
+    // Paddle's `en` has no Mollie value: refused, and --lossy would drop it; in JSON the summary
+    // counts the records --lossy would convert.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--format",
+            "json",
+            "paddle.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let summary: Value = serde_json::from_str(summary(&out.stderr)).expect("a JSON summary");
+    assert_eq!(
+        summary,
+        serde_json::json!({"documents": 2, "valid": 1, "invalid": 1, "dropped": 0, "lossy_would_convert": 1})
     );
 }
 
