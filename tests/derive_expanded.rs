@@ -360,8 +360,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -370,24 +368,29 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "handle"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "handle"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found1 = ::customer_core::__private::shape::find(
@@ -397,24 +400,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good1 = match __found1 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "id"),
-                            );
-                            false
-                        }
+            let __good1 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found1 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "id"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found2 = ::customer_core::__private::shape::find(
@@ -424,27 +435,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good2 = match __found2 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good2 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found2 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "ab"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __found3 = ::customer_core::__private::shape::find(
@@ -454,27 +462,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good3 = match __found3 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good3 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found3 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "note"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __found4 = ::customer_core::__private::shape::find(
@@ -484,24 +489,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good4 = match __found4 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "email"),
-                            );
-                            false
-                        }
+            let __good4 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found4 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "email"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found5 = ::customer_core::__private::shape::find(
@@ -511,24 +524,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good5 = match __found5 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "locale"),
-                            );
-                            false
-                        }
+            let __good5 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found5 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "locale"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found6 = ::customer_core::__private::shape::find(
@@ -538,7 +559,28 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good6 = match __found6 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => { (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "metadata")) ; false } } } ;
+            let __good6 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found6 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<
+                            Option<serde_json::Value>,
+                        >::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
+                }
+            };
             let __found7 = ::customer_core::__private::shape::find(
                 __members,
                 __claimed,
@@ -546,25 +588,34 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good7 = match __found7 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good7 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found7 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "address"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "address"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found8 = ::customer_core::__private::shape::find(
@@ -574,25 +625,34 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good8 = match __found8 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good8 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found8 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "tags"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "tags"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found9 = ::customer_core::__private::shape::find(
@@ -602,22 +662,30 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good9 = match __found9 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok() || {
-                        ::customer_core::__private::shape::missing_field(
+            let __good9 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found9 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
                             __report,
-                            &::customer_core::__private::Path::key(__path, "quantity"),
-                        );
-                        false
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "quantity"),
+                                );
+                                false
+                            }
                     }
                 }
             };
@@ -628,7 +696,14 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good10 = match __found10 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => { (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "kind")) ; false } } } ;
+            let __good10 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found10 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "kind")) ; false } , }
+            };
             let __found11 = ::customer_core::__private::shape::find(
                 __members,
                 __claimed,
@@ -636,27 +711,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good11 = match __found11 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good11 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found11 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "country"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __found12 = ::customer_core::__private::shape::find(
@@ -666,22 +738,27 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good12 = match __found12 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok() || {
-                        ::customer_core::__private::shape::missing_field(
+            let __good12 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                match __found12 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
                             __report,
-                            &::customer_core::__private::Path::key(__path, "payload"),
-                        );
-                        false
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "payload"),
+                                );
+                                false
+                            }
                     }
                 }
             };
@@ -701,8 +778,318 @@ const _: () = {
             if !__rules {
                 return __ok;
             }
+            if __good1 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<String> = match __found1 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) = {
+                            const __CUSTOMER_ID: ::customer_core::__private::rules::id::IdShape =
+                                ::customer_core::__private::rules::id::IdShape {
+                                    prefix: "ctm_",
+                                    chars:
+                                        ::customer_core::__private::rules::id::AsciiSet::from_ranges(
+                                            &[(b'0', b'9'), (b'a', b'z')],
+                                        ),
+                                    min_len: 26usize,
+                                    max_len: 26usize,
+                                    chars_spec: "a-z0-9",
+                                };
+                            ::customer_core::__private::rules::id::check(
+                                __customer_value,
+                                &__CUSTOMER_ID,
+                            )
+                        } {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "id"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good2 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<Option<String>> = match __found2 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) = {
+                                static __CUSTOMER_REGEX:
+                                    ::customer_core::__private::rules::pattern::LazyRegex =
+                                    ::customer_core::__private::rules::pattern::LazyRegex::new(
+                                        "\\A(?:^(a|b)+$)\\z",
+                                        "^(a|b)+$",
+                                    );
+                                ::customer_core::__private::rules::pattern::check(
+                                    __customer_value,
+                                    &__CUSTOMER_REGEX,
+                                )
+                            } {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(__customer_path, "ab"),
+                                    __customer_error,
+                                    ::core::option::Option::Some("ab_only"),
+                                    ::core::option::Option::Some("only a and b"),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if __good3 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<Option<String>> = match __found3 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if ::core::option::Option::is_none(__customer_field) {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "note"),
+                                ::customer_core::__private::rules::required::error(),
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) = {
+                                let __customer_custom: fn(
+                                    &_,
+                                )
+                                    -> ::core::result::Result<
+                                    (),
+                                    ::customer_core::__private::RuleError,
+                                > = always_ok;
+                                __customer_custom(__customer_value)
+                            } {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(__customer_path, "note"),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if __good4 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<String> = match __found4 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::email::check(
+                                __customer_value,
+                                &::customer_core::__private::rules::email::EmailOptions {
+                                    max: 254usize,
+                                    ascii: false,
+                                    quoted: false,
+                                },
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "email"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good5 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<String> = match __found5 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::locale::check_short(__customer_value)
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "locale"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good6 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<Option<serde_json::Value>> =
+                    match __found6 {
+                        ::core::option::Option::Some((__key, __value, _)) => {
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                Option<serde_json::Value>,
+                            >::NEW)
+                                .read_node(
+                                    __value,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                    __report,
+                                )
+                        }
+                        ::core::option::Option::None => {
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                Option<serde_json::Value>,
+                            >::NEW)
+                                .read_missing()
+                        }
+                    };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) = {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::{
+                                    MetadataViaSerialize as _, MetadataViaValue as _,
+                                };
+                                (&::customer_core::__private::MetadataProbe(__customer_value))
+                                    .check_metadata(1024usize)
+                            } {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "metadata",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
             if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
-                let mut __again = ::customer_core::__private::shape::Report::new();
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let mut __again = ::customer_core::__private::shape::Report::again(__report);
                 (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
                     __value,
                     &::customer_core::__private::Path::key(__path, __key),
@@ -711,7 +1098,245 @@ const _: () = {
                 );
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
+            if __good8 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<Vec<String>> = match __found8 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                            ::customer_core::__private::Elements::elements(__customer_value),
+                        ) {
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::bytes::check(
+                                    __customer_item,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(8usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "tags",
+                                        ),
+                                        __customer_index,
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if let (false, ::core::option::Option::Some((_, __value, true))) = (__good8, __found8) {
+                if let ::core::option::Option::Some(__node) =
+                    ::customer_core::__private::shape::inside(__value, 0usize)
+                {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                        ::customer_core::__private::shape::elements(__node).iter(),
+                    ) {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _,
+                        };
+                        let mut __scratch = ::customer_core::__private::shape::Report::new();
+                        if let ::core::option::Option::Some(__customer_item) =
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__item, __path, &mut __scratch)
+                        {
+                            let __customer_item = &__customer_item;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::bytes::check(
+                                    __customer_item,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(8usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "tags",
+                                        ),
+                                        __customer_index,
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if __good9 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<u32> = match __found9 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::range::check(
+                                __customer_value,
+                                ::core::option::Option::Some(&(1)),
+                                ::core::option::Option::Some(&(10)),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "quantity"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good10 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> = match __found10 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<
+                            std::borrow::Cow<'static, str>,
+                        >::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<
+                            std::borrow::Cow<'static, str>,
+                        >::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::one_of::check(
+                                __customer_value,
+                                &["a", "b"],
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "kind"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __good11 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<Option<String>> = match __found11 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_node(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
+                                __report,
+                            )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::country::check(__customer_value)
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "country",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return true;
@@ -850,11 +1475,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -863,24 +1483,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "postal_code"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "postal_code"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found1 = ::customer_core::__private::shape::find(
@@ -890,27 +1518,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good1 = match __found1 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good1 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found1 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "phone"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __found2 = ::customer_core::__private::shape::find(
@@ -920,27 +1545,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good2 = match __found2 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good2 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found2 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "website"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __found3 = ::customer_core::__private::shape::find(
@@ -950,27 +1572,24 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good3 = match __found3 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good3 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found3 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "seen_at"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __ok = __good0 && __good1 && __good2 && __good3;
@@ -978,6 +1597,11 @@ const _: () = {
                 return __ok;
             }
             if __good0 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __read: ::core::option::Option<String> = match __found0 {
                     ::core::option::Option::Some((__key, __value, _)) => {
                         (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
@@ -1020,6 +1644,11 @@ const _: () = {
                 }
             }
             if __good1 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __read: ::core::option::Option<Option<String>> = match __found1 {
                     ::core::option::Option::Some((__key, __value, _)) => {
                         (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
@@ -1060,6 +1689,11 @@ const _: () = {
                 }
             }
             if __good2 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __read: ::core::option::Option<Option<String>> = match __found2 {
                     ::core::option::Option::Some((__key, __value, _)) => {
                         (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
@@ -1100,6 +1734,11 @@ const _: () = {
                 }
             }
             if __good3 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __read: ::core::option::Option<Option<String>> = match __found3 {
                     ::core::option::Option::Some((__key, __value, _)) => {
                         (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
@@ -1142,6 +1781,11 @@ const _: () = {
                 }
             }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1468,11 +2112,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -1481,24 +2120,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "name"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "name"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __ok = __good0;
@@ -1506,6 +2153,11 @@ const _: () = {
                 return __ok;
             }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1677,11 +2329,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -1690,24 +2337,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "name"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "name"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __ok = __good0;
@@ -1715,6 +2370,11 @@ const _: () = {
                 return __ok;
             }
             if __good0 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __read: ::core::option::Option<String> = match __found0 {
                     ::core::option::Option::Some((__key, __value, _)) => {
                         (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
@@ -1754,6 +2414,11 @@ const _: () = {
                 }
             }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1831,11 +2496,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -1844,24 +2504,31 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "name_max"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "name_max"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __ok = __good0;
@@ -1869,6 +2536,11 @@ const _: () = {
                 return __ok;
             }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -1952,6 +2624,12 @@ const _: () = {
                 __customer_report,
             );
         }
+        #[inline]
+        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
+            (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+        }
     }
     #[automatically_derived]
     impl ::customer_core::__private::ModelContext for Form {
@@ -1962,6 +2640,10 @@ const _: () = {
             ctx: &Limits,
         ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
             ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        }
+        #[inline]
+        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+            <Self as ::customer_core::__private::CustomerModelWith<Limits>>::__context_any(ctx)
         }
     }
     #[automatically_derived]
@@ -2003,11 +2685,6 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let __found0 = ::customer_core::__private::shape::find(
                 __members,
@@ -2016,24 +2693,32 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good0 = match __found0 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::key(__path, __key),
-                        __report,
-                        false,
-                    )) && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
-                                __report,
-                                &::customer_core::__private::Path::key(__path, "name"),
-                            );
-                            false
-                        }
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "name"),
+                                );
+                                false
+                            }
+                    }
                 }
             };
             let __found1 = ::customer_core::__private::shape::find(
@@ -2043,35 +2728,88 @@ const _: () = {
                 __path,
                 __report,
             );
-            let __good1 = match __found1 {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    ((&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        ))
-                        && __single
-                }
-                ::core::option::Option::None => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .missing_ok()
-                        || {
-                            ::customer_core::__private::shape::missing_field(
+            let __good1 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found1 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                            .shape(
+                                __value,
+                                &::customer_core::__private::Path::key(__path, __key),
                                 __report,
-                                &::customer_core::__private::Path::key(__path, "address"),
-                            );
-                            false
-                        }
+                                false,
+                            ))
+                            && __single
+                    }
+                    ::core::option::Option::None => true,
                 }
             };
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
             }
+            let __context: ::core::option::Option<&Limits> =
+                ::customer_core::__private::shape::Report::context::<Limits>(__report);
+            if __good0 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<String> = match __found0 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    if let ::core::option::Option::Some(ctx) = __context {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some({
+                                        let __customer_count: usize = ctx.name_max;
+                                        __customer_count
+                                    }),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(__customer_path, "name"),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                let mut __again = ::customer_core::__private::shape::Report::new();
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let mut __again = ::customer_core::__private::shape::Report::again(__report);
                 (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
                     __value,
                     &::customer_core::__private::Path::key(__path, __key),
@@ -2081,6 +2819,11 @@ const _: () = {
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2090,6 +2833,15 @@ const _: () = {
                             .read_node(&__object, __path, __report)
                     {
                         let _ = &__whole;
+                        if __rules {
+                            if let ::core::option::Option::Some(ctx) = __context {
+                                ::customer_core::__private::CheckOutcome::report_at(
+                                    form_check(&__whole, ctx),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };

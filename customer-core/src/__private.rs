@@ -10,6 +10,7 @@ pub use serde_json;
 
 /// The second read of a document: the tree, the probes and the violations the derive reports.
 pub mod shape {
+    pub use crate::reread::*;
     pub use crate::shape::*;
 }
 

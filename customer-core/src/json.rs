@@ -64,7 +64,7 @@ pub fn from_value<T: serde::de::DeserializeOwned + Shape>(
     match read_value::<T>(value.clone()) {
         Ok(read) => Ok(read),
         Err(first @ Error::Invalid(_)) => match serde_json::to_vec(&value) {
-            Ok(bytes) => Err(crate::shape::second_read::<T>(&bytes, first, false)),
+            Ok(bytes) => Err(crate::shape::second_read::<T>(&bytes, first, false, None)),
             Err(_) => Err(first),
         },
         Err(other) => Err(other),
@@ -78,13 +78,24 @@ pub(crate) fn read_str<'a, T: serde::Deserialize<'a> + Shape>(
     json: &'a str,
     rules: bool,
 ) -> Result<T, Error> {
+    read_str_with(json, rules, None)
+}
+
+/// As [`read_str`], the second read running the rules that read a context with `context` (the
+/// caller's context, type-erased: see [`crate::reread`]).
+#[inline]
+pub(crate) fn read_str_with<'a, T: serde::Deserialize<'a> + Shape>(
+    json: &'a str,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(json);
     if let Ok(value) = untracked(&mut de) {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_str(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
-        Err(first @ Error::Invalid(_)) => Err(again::<T>(json.as_bytes(), first, rules)),
+        Err(first @ Error::Invalid(_)) => Err(again::<T>(json.as_bytes(), first, rules, context)),
         other => other,
     }
 }
@@ -95,13 +106,23 @@ pub(crate) fn read_slice<T: serde::de::DeserializeOwned + Shape>(
     json: &[u8],
     rules: bool,
 ) -> Result<T, Error> {
+    read_slice_with(json, rules, None)
+}
+
+/// As [`read_str_with`], from bytes.
+#[inline]
+pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
+    json: &[u8],
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(json);
     if let Ok(value) = untracked(&mut de) {
         return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_slice(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
-        Err(first @ Error::Invalid(_)) => Err(again::<T>(json, first, rules)),
+        Err(first @ Error::Invalid(_)) => Err(again::<T>(json, first, rules, context)),
         other => other,
     }
 }
@@ -109,8 +130,13 @@ pub(crate) fn read_slice<T: serde::de::DeserializeOwned + Shape>(
 /// The second read, out of the way of the first.
 #[cold]
 #[inline(never)]
-fn again<T: Shape>(json: &[u8], first: Error, rules: bool) -> Error {
-    crate::shape::second_read::<T>(json, first, rules)
+fn again<T: Shape>(
+    json: &[u8],
+    first: Error,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
+    crate::shape::second_read::<T>(json, first, rules, context)
 }
 
 /// Reads `T` from any deserializer through [`Strict`], as [`from_str`] reads it (without the

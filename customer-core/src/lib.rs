@@ -10,6 +10,7 @@ pub mod json;
 mod model;
 mod patch;
 mod path;
+mod reread;
 pub mod rules;
 mod shape;
 mod valid;

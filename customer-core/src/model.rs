@@ -72,6 +72,19 @@ pub trait CustomerModelWith<C: ?Sized> {
 
     /// Checks every rule with `ctx`, appending the violations to `report` under `path`.
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors);
+
+    /// `ctx` as `dyn Any`, for the second read of a document that did not read (see
+    /// [`crate::json`]): the derive returns it when the context type is `'static` and sized, so
+    /// the rules of the parts that read run with it; `None` (the default) leaves them out.
+    #[doc(hidden)]
+    #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any>
+    where
+        Self: Sized,
+    {
+        let _ = ctx;
+        None
+    }
 }
 
 /// The context a model's rules read: [`NoContext`] for every [`CustomerModel`], the type of
@@ -88,6 +101,17 @@ pub trait ModelContext {
 
     /// Validates with `ctx`.
     fn validate_in_context(&self, ctx: &Self::Context) -> Result<(), ValidationErrors>;
+
+    /// See [`CustomerModelWith::__context_any`].
+    #[doc(hidden)]
+    #[inline]
+    fn __context_any(ctx: &Self::Context) -> Option<&dyn std::any::Any>
+    where
+        Self: Sized,
+    {
+        let _ = ctx;
+        None
+    }
 }
 
 impl<T: CustomerModel + ?Sized> ModelContext for T {
@@ -109,6 +133,10 @@ pub struct NoContext;
 
 impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for Option<T> {
     #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
+    #[inline]
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         if let Some(value) = self {
             value.validate_into_with(ctx, path, report);
@@ -118,6 +146,10 @@ impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for Option<T> {
 
 impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for crate::patch::Patch<T> {
     #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
+    #[inline]
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         if let crate::patch::Patch::Value(value) = self {
             value.validate_into_with(ctx, path, report);
@@ -126,6 +158,10 @@ impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for crate::patch::
 }
 
 impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for Vec<T> {
+    #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
     #[inline]
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         self.as_slice().validate_into_with(ctx, path, report);
@@ -175,6 +211,10 @@ impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for [T] {
 
 impl<T: CustomerModelWith<C>, C: ?Sized, const N: usize> CustomerModelWith<C> for [T; N] {
     #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
+    #[inline]
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         self.as_slice().validate_into_with(ctx, path, report);
     }
@@ -183,6 +223,10 @@ impl<T: CustomerModelWith<C>, C: ?Sized, const N: usize> CustomerModelWith<C> fo
 impl<K: AsRef<str>, T: CustomerModelWith<C>, S, C: ?Sized> CustomerModelWith<C>
     for std::collections::HashMap<K, T, S>
 {
+    #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         if too_deep(path, report) {
             return;
@@ -196,6 +240,10 @@ impl<K: AsRef<str>, T: CustomerModelWith<C>, S, C: ?Sized> CustomerModelWith<C>
 impl<K: AsRef<str>, T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C>
     for std::collections::BTreeMap<K, T>
 {
+    #[inline]
+    fn __context_any(ctx: &C) -> Option<&dyn std::any::Any> {
+        T::__context_any(ctx)
+    }
     fn validate_into_with(&self, ctx: &C, path: &Path<'_>, report: &mut ValidationErrors) {
         if too_deep(path, report) {
             return;

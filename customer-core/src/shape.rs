@@ -119,20 +119,46 @@ impl Node {
 
 /// Where the second read puts what it finds: shape errors and rule violations apart, so that a
 /// walk that only looks for rule violations can drop the shape errors it meets again.
+///
+/// It also carries the caller's validation context, type-erased (see [`crate::reread`]), for
+/// the rules of models with `#[customer(context(C))]`.
 #[doc(hidden)]
 #[derive(Debug, Default)]
-pub struct Report {
+pub struct Report<'c> {
     /// Wrong types, missing and unknown fields, values a parsed type refuses.
     pub shapes: ValidationErrors,
     /// Rule violations of the parts that read.
     pub rules: ValidationErrors,
+    /// The caller's context, when it has one that can be erased.
+    context: Option<&'c dyn std::any::Any>,
 }
 
-impl Report {
+impl<'c> Report<'c> {
     /// An empty report.
     #[must_use]
     pub fn new() -> Self {
         Report::default()
+    }
+
+    /// An empty report with the caller's context (`None`: the rules that read one do not run).
+    #[must_use]
+    pub fn with_context(context: Option<&'c dyn std::any::Any>) -> Self {
+        Report {
+            context,
+            ..Report::default()
+        }
+    }
+
+    /// An empty report for a walk made again, with the same context.
+    #[must_use]
+    pub fn again(&self) -> Report<'c> {
+        Report::with_context(self.context)
+    }
+
+    /// The caller's context when it is a `C`.
+    #[must_use]
+    pub fn context<C: std::any::Any>(&self) -> Option<&'c C> {
+        self.context.and_then(<dyn std::any::Any>::downcast_ref)
     }
 
     /// How many shape errors were found so far.
@@ -143,7 +169,7 @@ impl Report {
 
     /// Keeps the rule violations of a walk made again for them, dropping its shape errors
     /// (already reported by the first walk).
-    pub fn keep_rules(&mut self, again: Report) {
+    pub fn keep_rules(&mut self, again: Report<'_>) {
         self.rules.append(again.rules);
     }
 }
@@ -1023,11 +1049,16 @@ impl<K, T: Shape> Shape for BTreeMap<K, T> {
 
 /// Reads `json` a second time, after the first read failed with `first`, and reports every
 /// violation; `rules` also runs the rules of the parts that read.
-pub(crate) fn second_read<T: Shape + ?Sized>(json: &[u8], first: Error, rules: bool) -> Error {
+pub(crate) fn second_read<T: Shape + ?Sized>(
+    json: &[u8],
+    first: Error,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
         return first;
     };
-    let mut report = Report::default();
+    let mut report = Report::with_context(context);
     T::__shape(&node, &Path::ROOT, &mut report, rules);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what.

@@ -76,12 +76,14 @@ impl<T> Valid<T> {
 
     /// As [`Valid::from_json`], for a model whose rules read a context:
     /// `Valid::<SignupForm>::from_json_with(json, &limits)`. A document that does not read is
-    /// reported with every shape error; the rules, which need the context, run once it reads.
+    /// reported with every shape error and the rule violations of the parts that read, those
+    /// rules run with `ctx` (a context type that is `'static` and sized; with any other, the
+    /// rules that read it wait until the document reads).
     pub fn from_json_with<C: ?Sized>(json: &str, ctx: &C) -> Result<Self, Error>
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::read_str(json, true)?;
+        let value: T = crate::json::read_str_with(json, true, T::__context_any(ctx))?;
         value.validate_with(ctx).map_err(Error::Invalid)?;
         Ok(Valid(value))
     }
@@ -91,7 +93,7 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::read_slice(json, true)?;
+        let value: T = crate::json::read_slice_with(json, true, T::__context_any(ctx))?;
         value.validate_with(ctx).map_err(Error::Invalid)?;
         Ok(Valid(value))
     }

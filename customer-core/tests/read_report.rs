@@ -151,6 +151,8 @@ fn every_violation_of_every_kind_in_one_report() {
             ("/previous/1", "invalid_type"),
             ("/previous/2/line1", "invalid_type"),
             ("/previous/2/country", "missing_field"),
+            // `tags` did not read (element 1), but its elements that did are checked.
+            ("/tags/0", "length"),
             ("/tags/1", "invalid_type"),
             ("/scores/b", "range"),
             ("/scores/c", "invalid_type"),

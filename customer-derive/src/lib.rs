@@ -20,6 +20,7 @@ mod expand;
 mod expanded;
 mod rules;
 mod schema;
+mod second_read;
 mod shape;
 #[cfg(test)]
 mod ui_messages;

@@ -17,29 +17,34 @@
 //! `skip_deserializing` or missing with a default, whose value has no node to walk.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, ToTokens};
 
-use crate::ast::{Container, Data, Field, Style, Variant, Wire};
+use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
 use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::{Models, Rule};
+use crate::second_read::{self, Read};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    // A type that borrows cannot be read from the tree on its own, a generic one has no bounds
-    // for its fields' rules here, and the rules of a model with a context need that context:
-    // only shapes are checked for them.
+    // Read through another type or by position, a generic container has no bounds for its
+    // rules here, and the rules of one with a context need that context: only shapes are
+    // checked for them. A struct with named fields decides field by field (see `named`).
     let can_read = container.generics.params.is_empty();
     let can = Can {
         read: can_read,
         validate: can_read && container.attrs.context.is_none(),
     };
+    let mut where_clause = where_clause.cloned();
     let body = match &container.data {
         Data::Union(_) => return TokenStream::new(),
         _ if container.serde.opaque => opaque(&p, can),
-        Data::Struct(Style::Named, fields) => named(container, &p, fields, can),
+        Data::Struct(Style::Named, fields) => {
+            where_clause = second_read::where_clause(container, fields, has_value_rules, is_nested);
+            named(container, &p, fields)
+        }
         Data::Struct(Style::Tuple, fields) if fields.len() == 1 => {
             newtype(container, &p, &fields[0], can)
         }
@@ -178,7 +183,7 @@ fn checks_on(
         value,
         &at,
         &quote!(__customer_report),
-        None,
+        container.attrs.context.as_ref(),
         models,
     );
     quote! {
@@ -188,12 +193,16 @@ fn checks_on(
     }
 }
 
-fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> TokenStream {
-    let can_read = can.read;
+fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let signature = signature(p);
-    let probes = probes(p, can_read);
     let deny = container.serde.deny_unknown_fields;
     let container_default = container.serde.default.as_ref();
+    // The rules run when the caller's context can reach them (always without a context).
+    let rules_run = second_read::context_erasable(container);
+    let can = Can {
+        read: second_read::reads_whole(container),
+        validate: rules_run,
+    };
 
     let mut shapes = TokenStream::new();
     let mut goods: Vec<syn::Ident> = Vec::new();
@@ -204,8 +213,16 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
         let found = format_ident!("__found{}", i);
         let with_value = format_ident!("__with{}", i);
         let before = format_ident!("__before{}", i);
+        let bounded = second_read::bounded(container, field, has_value_rules(field));
+        // The type the field is read alone as, when it can be (see `second_read`).
+        let (can_read, read_ty) = match second_read::read(container, field, bounded) {
+            Read::As(read_ty) => (true, read_ty),
+            Read::No => (false, ty.to_token_stream()),
+        };
+        // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
+        let probes = probes(p, can_read);
         let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
-        let read_probe = quote!((&#p::shape::ReadProbe::<#ty>::NEW));
+        let read_probe = quote!((&#p::shape::ReadProbe::<#read_ty>::NEW));
         let member = &field.member;
         // The value of a field that is not in the document.
         let default_value = match (&field.serde.default, container_default) {
@@ -225,23 +242,31 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             None => quote!(::core::option::Option::None),
         };
         // The rules on the value read alone; `nested` models are walked below.
-        let checks = if has_value_rules(field) && can.validate {
-            checks_on(container, field, &quote!(&__customer_read), Models::Walk)
-        } else {
-            TokenStream::new()
-        };
-        // A value with no node to walk (skipped, or missing and defaulted) is validated whole.
-        let whole_checks = if has_rules(field) && can.validate {
-            checks_on(
+        let checks = if has_value_rules(field) && rules_run && can_read {
+            second_read::with_context(
                 container,
-                field,
-                &quote!(&__customer_read),
-                Models::Validate,
+                checks_on(container, field, &quote!(&__customer_read), Models::Walk),
             )
         } else {
             TokenStream::new()
         };
-        let nested = is_nested(field) && can.validate;
+        // A value with no node to walk (skipped, or missing and defaulted) is validated whole;
+        // not for a generic type, whose `Default` is not bounded here.
+        let plain = can_read && !bounded && can.read;
+        let whole_checks = if has_rules(field) && rules_run && plain {
+            second_read::with_context(
+                container,
+                checks_on(
+                    container,
+                    field,
+                    &quote!(&__customer_read),
+                    Models::Validate,
+                ),
+            )
+        } else {
+            TokenStream::new()
+        };
+        let nested = is_nested(field) && rules_run && plain;
         if field.serde.skip_deserializing {
             let checks = whole_checks;
             if !checks.is_empty() {
@@ -265,7 +290,10 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                 // `#[serde(flatten)]`: the members no one else claims.
                 shapes.extend(quote! {
                     let #before = #p::shape::snapshot(__claimed);
-                    let #good = #probe.shape_flat(__members, __claimed, __path, __report, false);
+                    let #good = {
+                        #probes
+                        #probe.shape_flat(__members, __claimed, __path, __report, false)
+                    };
                 });
                 let read = if can_read {
                     quote! {
@@ -277,16 +305,18 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                     quote!(let __read: ::core::option::Option<#ty> = ::core::option::Option::None;)
                 };
                 let rewalk = is_nested(field).then(|| {
-                    quote! {
-                        let mut __again = #p::shape::Report::new();
+                    quote! {{
+                        #probes
+                        let mut __again = #p::shape::Report::again(__report);
                         let mut __claims = #p::shape::snapshot(&#before);
                         #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
                         #p::shape::Report::keep_rules(__report, __again);
-                    }
+                    }}
                 });
                 if !checks.is_empty() {
                     rules.extend(quote! {
                         if #good {
+                            #probes
                             #read
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 #checks
@@ -300,10 +330,16 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             }
             Wire::Key(key) => {
                 let names = std::iter::once(key).chain(field.serde.alias.iter());
-                let missing_ok = match (&default_value, &field.serde.deserialize_with) {
+                let report_missing = quote! {{
+                    #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
+                    false
+                }};
+                let missing = match (&default_value, &field.serde.deserialize_with) {
                     (Some(_), _) => quote!(true),
-                    (None, Some(_)) => quote!(false),
-                    (None, None) => quote!(#probe.missing_ok()),
+                    (None, Some(_)) => report_missing,
+                    // serde reads a missing `Option` field as `None`, whatever is inside.
+                    (None, None) if field.layers.first() == Some(&Layer::Option) => quote!(true),
+                    (None, None) => quote!(#probe.missing_ok() || #report_missing),
                 };
                 let (check, with_let) = match &field.serde.deserialize_with {
                     Some(with) => (
@@ -328,13 +364,11 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                 shapes.extend(quote! {
                     #with_let
                     let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
-                    let #good = match #found {
-                        ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
-                        ::core::option::Option::None => {
-                            #missing_ok || {
-                                #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
-                                false
-                            }
+                    let #good = {
+                        #probes
+                        match #found {
+                            ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
+                            ::core::option::Option::None => #missing,
                         }
                     };
                 });
@@ -356,12 +390,32 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                 if !checks.is_empty() {
                     rules.extend(quote! {
                         if #good {
+                            #probes
                             let __read: ::core::option::Option<#ty> = match #found {
                                 ::core::option::Option::Some((__key, __value, _)) => #read_present,
                                 ::core::option::Option::None => #missing_value,
                             };
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 #checks
+                            }
+                        }
+                    });
+                }
+                // The field's own rules on what is known of a value that did not read.
+                let partial = if rules_run {
+                    second_read::partial_checks(container, field)
+                } else {
+                    TokenStream::new()
+                };
+                if !partial.is_empty() {
+                    let layers = field.layers.len();
+                    let partial = second_read::with_context(container, partial);
+                    rules.extend(quote! {
+                        if let (false, ::core::option::Option::Some((_, __value, true))) = (#good, #found) {
+                            if let ::core::option::Option::Some(__node) = #p::shape::inside(__value, #layers) {
+                                let __customer_path: &#p::Path<'_> = __path;
+                                let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+                                #partial
                             }
                         }
                     });
@@ -382,7 +436,8 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
                     // read, whatever the shape of the others.
                     rules.extend(quote! {
                         if let ::core::option::Option::Some((__key, __value, _)) = #found {
-                            let mut __again = #p::shape::Report::new();
+                            #probes
+                            let mut __again = #p::shape::Report::again(__report);
                             #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
                             #p::shape::Report::keep_rules(__report, __again);
                         }
@@ -398,21 +453,28 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
     } else {
         TokenStream::new()
     };
-    let whole = read_whole(
-        p,
-        &quote!(&__object),
-        can,
-        &container_checks(
-            container,
-            &quote!(&__whole),
-            &quote!(__path),
-            &quote!(&mut __report.rules),
-        ),
+    let checks = container_checks(
+        container,
+        &quote!(&__whole),
+        &quote!(__path),
+        &quote!(&mut __report.rules),
     );
+    let checks = if checks.is_empty() {
+        checks
+    } else {
+        second_read::with_context(container, checks)
+    };
+    let whole = read_whole(p, &quote!(&__object), can, &checks);
+    let whole_probes = probes(p, can.read);
     let ok_expr = if goods.is_empty() {
         quote!(true)
     } else {
         quote!(#(#goods)&&*)
+    };
+    let bind_context = if rules_run {
+        second_read::bind_context(container)
+    } else {
+        TokenStream::new()
     };
     quote! {
         #signature {
@@ -435,16 +497,17 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field], can: Can) -> 
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #probes
             let __start = #p::shape::snapshot(__claimed);
             #shapes
             let __ok = #ok_expr;
             if !__rules {
                 return __ok;
             }
+            #bind_context
             #rules
             if __ok {
                 // Read whole: what serde refuses beyond the shapes, and the container's checks.
+                #whole_probes
                 let __object = #p::shape::object_of(__members, &__start, __claimed);
                 return #whole;
             }

@@ -332,8 +332,8 @@ where
     /// [`FromRef`].
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
         let body = read_json_body(req).await?;
-        let value: T = crate::json::read_slice(&body, true)?;
         let ctx = T::Context::from_ref(state);
+        let value: T = crate::json::read_slice_with(&body, true, T::__context_any(&ctx))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
             Err(errors) => Err(ValidRejection::Invalid(errors)),

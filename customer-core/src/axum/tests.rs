@@ -137,6 +137,44 @@ fn the_context_comes_from_the_router_state() {
     assert!(ready(Valid::<Signup>::from_request(req, &state(4))).is_ok());
 }
 
+#[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+#[customer(context(Limits))]
+#[allow(dead_code)]
+struct Card {
+    #[customer(length(max = ctx.name_max))]
+    name: String,
+    #[customer(each(length(max = ctx.name_max)))]
+    tags: Vec<String>,
+    age: u8,
+}
+
+#[test]
+fn a_body_that_does_not_read_has_its_rules_run_with_the_state_context() {
+    let state = AppState {
+        limits: Limits { name_max: 4 },
+    };
+    let body = r#"{"name":"Josephine","tags":["abcdef",1],"age":"x"}"#;
+    let req = request(Some("application/json"), body);
+    let rejection = ready(Valid::<Card>::from_request(req, &state)).unwrap_err();
+    let (status, _, body) = problem(rejection.into_response());
+    assert_eq!(status, 422);
+    let found: Vec<(&str, &str)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["pointer"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/name", "length"),
+            ("/tags/0", "length"),
+            ("/tags/1", "invalid_type"),
+            ("/age", "invalid_type"),
+        ]
+    );
+}
+
 #[test]
 fn vendor_json_types_are_accepted() {
     let req = request(

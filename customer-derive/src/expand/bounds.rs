@@ -11,12 +11,17 @@ use crate::ast::{Container, Field};
 use crate::rules::Scope;
 
 /// `true` when `ty` names a type parameter of `generics`.
-fn mentions_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
+pub(crate) fn mentions_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
     let params: Vec<String> = generics
         .type_params()
         .map(|p| p.ident.to_string())
         .collect();
-    if params.is_empty() {
+    mentions(ty, &params)
+}
+
+/// `true` when `ty` names one of `names` (as an identifier anywhere in it).
+pub(crate) fn mentions(ty: &syn::Type, names: &[String]) -> bool {
+    if names.is_empty() {
         return false;
     }
     fn walk(tokens: TokenStream, params: &[String]) -> bool {
@@ -26,38 +31,53 @@ fn mentions_param(ty: &syn::Type, generics: &syn::Generics) -> bool {
             _ => false,
         })
     }
-    walk(ty.to_token_stream(), &params)
+    walk(ty.to_token_stream(), names)
 }
 
-/// The container's own `where` clause plus the bounds the rules of generic fields need.
-pub(super) fn bounds(container: &Container, fields: &[Field]) -> Option<syn::WhereClause> {
+/// The bounds the rules of `field` need, when its type names a type parameter.
+pub(crate) fn rule_predicates(
+    container: &Container,
+    field: &Field,
+) -> Punctuated<syn::WherePredicate, Token![,]> {
     let krate = &container.krate;
-    let mut clause = container
+    let mut out = Punctuated::new();
+    if field.attrs.skip.is_some() || !mentions_param(field.ty, container.generics) {
+        return out;
+    }
+    for rule in &field.attrs.rules {
+        let subject = match rule.kind.scope() {
+            Scope::Field => field.ty.to_token_stream(),
+            Scope::Value => field.inner.to_token_stream(),
+        };
+        let Some(predicates) = rule.kind.bound(&subject, krate) else {
+            continue;
+        };
+        let parser = Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated;
+        match parser.parse2(predicates) {
+            Ok(parsed) => out.extend(parsed),
+            Err(error) => unreachable!("rule bounds are where predicates: {error}"),
+        }
+    }
+    out
+}
+
+/// The container's own `where` clause, empty when it has none.
+pub(crate) fn own_clause(container: &Container) -> syn::WhereClause {
+    container
         .generics
         .where_clause
         .clone()
         .unwrap_or_else(|| syn::WhereClause {
             where_token: Default::default(),
             predicates: Punctuated::new(),
-        });
+        })
+}
+
+/// The container's own `where` clause plus the bounds the rules of generic fields need.
+pub(super) fn bounds(container: &Container, fields: &[Field]) -> Option<syn::WhereClause> {
+    let mut clause = own_clause(container);
     for field in fields {
-        if field.attrs.skip.is_some() || !mentions_param(field.ty, container.generics) {
-            continue;
-        }
-        for rule in &field.attrs.rules {
-            let subject = match rule.kind.scope() {
-                Scope::Field => field.ty.to_token_stream(),
-                Scope::Value => field.inner.to_token_stream(),
-            };
-            let Some(predicates) = rule.kind.bound(&subject, krate) else {
-                continue;
-            };
-            let parser = Punctuated::<syn::WherePredicate, Token![,]>::parse_terminated;
-            match parser.parse2(predicates) {
-                Ok(parsed) => clause.predicates.extend(parsed),
-                Err(error) => unreachable!("rule bounds are where predicates: {error}"),
-            }
-        }
+        clause.predicates.extend(rule_predicates(container, field));
     }
     (!clause.predicates.is_empty()).then_some(clause)
 }

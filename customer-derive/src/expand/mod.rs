@@ -6,7 +6,7 @@
 //! `bounds` (where clauses for generic fields) and `fallback` (the stub emitted next to compile
 //! errors). What each rule emits is in `crate::rules`.
 
-mod bounds;
+pub(crate) mod bounds;
 mod conversion;
 mod enums;
 mod fallback;
@@ -104,7 +104,7 @@ pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) 
 }
 
 /// `Some("…")` / `None`.
-fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
+pub(crate) fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
     match lit {
         Some(lit) => quote!(::core::option::Option::Some(#lit)),
         None => quote!(::core::option::Option::None),

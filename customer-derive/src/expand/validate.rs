@@ -72,6 +72,13 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     body.extend(container_checks(container, &quote!(self), &path, &report));
     if let Some(ty) = context {
         let p = quote!(#krate::__private);
+        let context_any = crate::second_read::context_any(container);
+        // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
+        let context_any_sig = if quote!(#ty).to_string().contains('\'') {
+            quote!(fn __context_any<'__c>(ctx: &'__c #ty) -> ::core::option::Option<&'__c dyn ::core::any::Any>)
+        } else {
+            quote!(fn __context_any(ctx: &#ty) -> ::core::option::Option<&dyn ::core::any::Any>)
+        };
         return quote! {
             #[automatically_derived]
             impl #impl_generics #p::CustomerModelWith<#ty> for #ident #ty_generics #where_clause {
@@ -85,6 +92,11 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                     let _ = ctx;
                     #body
                 }
+
+                #[inline]
+                #context_any_sig {
+                    #context_any
+                }
             }
             #[automatically_derived]
             impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
@@ -92,6 +104,11 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                 #[inline]
                 fn validate_in_context(&self, ctx: &#ty) -> ::core::result::Result<(), #p::ValidationErrors> {
                     #p::CustomerModelWith::<#ty>::validate_with(self, ctx)
+                }
+
+                #[inline]
+                #context_any_sig {
+                    <Self as #p::CustomerModelWith<#ty>>::__context_any(ctx)
                 }
             }
         };

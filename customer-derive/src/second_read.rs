@@ -1,0 +1,386 @@
+//! What the `Shape` impl of a struct with named fields (see `crate::shape`) may do with each
+//! field, and the pieces of it that are not about shapes: the `where` clause of a generic model,
+//! the caller's context for a model with `#[customer(context(C))]`, and the rules of a
+//! collection that did not read.
+//!
+//! A field is read alone (for its rules) through autoref probes, which pick serde's arm by the
+//! traits the type has. For a concrete type that choice is right; for a type that names a type
+//! parameter it is made from the bounds of the impl, which this module adds (the bounds the
+//! rules need, as on the `CustomerModel` impl, and `DeserializeOwned` / `Shape` for the fields
+//! whose rules run); for a type that names a lifetime it would be wrong (trait selection ignores
+//! lifetimes, so `&'a str` would pick serde's arm and then fail to borrow-check), so such a field
+//! is not read at all, except a lifetime that is only the first argument of a `Cow`, read as
+//! `Cow<'static, _>`.
+
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{quote, ToTokens};
+
+use crate::ast::{Container, Field, Wire};
+use crate::expand::bounds::{mentions, own_clause, rule_predicates};
+use crate::expand::lit_opt;
+use crate::rules::{Emit, Models, Overrides, Rule};
+
+/// How a field's value may be read alone.
+pub(crate) enum Read {
+    /// Through the probes, as this type.
+    As(TokenStream),
+    /// Not at all.
+    No,
+}
+
+/// The names of the container's type and const parameters.
+fn params(container: &Container) -> Vec<String> {
+    container
+        .generics
+        .type_params()
+        .map(|p| p.ident.to_string())
+        .chain(
+            container
+                .generics
+                .const_params()
+                .map(|p| p.ident.to_string()),
+        )
+        .collect()
+}
+
+/// `true` when the container has a lifetime parameter.
+fn borrows(container: &Container) -> bool {
+    container.generics.lifetimes().next().is_some()
+}
+
+/// `Some(tokens with every lifetime replaced by 'static)` when each lifetime of `tokens` is the
+/// first argument of a `Cow`; `None` when one is not; the tokens unchanged when there is none.
+fn owned(tokens: TokenStream) -> Option<TokenStream> {
+    let mut out = Vec::new();
+    let mut iter = tokens.into_iter().peekable();
+    let mut last_two: (Option<String>, Option<String>) = (None, None);
+    while let Some(tt) = iter.next() {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == '\'' => {
+                // `Cow <` just before: the lifetime is Cow's first argument.
+                let after_cow =
+                    last_two.0.as_deref() == Some("Cow") && last_two.1.as_deref() == Some("<");
+                if !after_cow {
+                    return None;
+                }
+                iter.next(); // the lifetime's name
+                out.extend(quote!('static));
+                last_two = (None, Some("'".to_owned()));
+                continue;
+            }
+            TokenTree::Punct(p) if p.as_char() == '&' => return None,
+            TokenTree::Group(group) => {
+                let inner = owned(group.stream())?;
+                let mut new = proc_macro2::Group::new(group.delimiter(), inner);
+                new.set_span(group.span());
+                out.push(TokenTree::Group(new));
+                last_two = (last_two.1, None);
+                continue;
+            }
+            _ => {}
+        }
+        last_two = (last_two.1, Some(tt.to_string()));
+        out.push(tt);
+    }
+    Some(out.into_iter().collect())
+}
+
+/// Whether the field reads alone, and as which type. A type that names a type or const parameter
+/// reads when [`where_clause`] bounds it (`bounded`).
+pub(crate) fn read(container: &Container, field: &Field, bounded: bool) -> Read {
+    let Some(ty) = owned(field.ty.to_token_stream()) else {
+        return Read::No;
+    };
+    if mentions(field.ty, &params(container)) && !bounded {
+        return Read::No;
+    }
+    Read::As(ty)
+}
+
+/// Whether the field's type names a type or const parameter and its rules run in the second
+/// read: it is then bounded by [`where_clause`].
+pub(crate) fn bounded(container: &Container, field: &Field, value_rules: bool) -> bool {
+    value_rules
+        && field.attrs.skip.is_none()
+        && !field.serde.skip_deserializing
+        && field.serde.deserialize_with.is_none()
+        && owned(field.ty.to_token_stream()).is_some()
+        && mentions(field.ty, &params(container))
+}
+
+/// The `where` clause of the `Shape` impl of a struct with named fields: the container's own,
+/// and for each field whose type names a type parameter: the bounds its rules need (those of the
+/// `CustomerModel` impl), `DeserializeOwned` when its rules run on its value, `Shape` when it is
+/// a model (`nested`) walked by its shape. A container with `check`s and no lifetime is also
+/// bounded `DeserializeOwned`, to be read whole. All of these hold wherever `Valid<Model<X>>`
+/// reads: it needs `Model<X>: DeserializeOwned + CustomerModel` (`CustomerModelWith` for a
+/// context), and every derived model implements `Shape`.
+pub(crate) fn where_clause(
+    container: &Container,
+    fields: &[Field],
+    value_rules: impl Fn(&Field) -> bool,
+    nested: impl Fn(&Field) -> bool,
+) -> Option<syn::WhereClause> {
+    let mut clause = own_clause(container);
+    let names = params(container);
+    if names.is_empty() {
+        return container.generics.where_clause.clone();
+    }
+    let p = {
+        let krate = &container.krate;
+        quote!(#krate::__private)
+    };
+    let mut extra: Vec<TokenStream> = Vec::new();
+    for field in fields {
+        let runs = bounded(container, field, value_rules(field));
+        let walks = nested(field)
+            && field.attrs.skip.is_none()
+            && owned(field.ty.to_token_stream()).is_some()
+            && mentions(field.ty, &names);
+        if !runs && !walks {
+            continue;
+        }
+        clause.predicates.extend(rule_predicates(container, field));
+        let ty = field.ty;
+        if runs {
+            extra.push(quote!(#ty: #p::serde::de::DeserializeOwned));
+        }
+        if walks {
+            extra.push(quote!(#ty: #p::shape::Shape));
+        }
+    }
+    if reads_whole(container) {
+        let ident = container.ident;
+        let (_, ty_generics, _) = container.generics.split_for_impl();
+        extra.push(quote!(#ident #ty_generics: #p::serde::de::DeserializeOwned));
+    }
+    for predicate in extra {
+        match syn::parse2::<syn::WherePredicate>(predicate) {
+            Ok(parsed) => clause.predicates.push(parsed),
+            Err(error) => unreachable!("shape bounds are where predicates: {error}"),
+        }
+    }
+    (!clause.predicates.is_empty()).then_some(clause)
+}
+
+/// Whether the struct is read whole (for what serde refuses beyond the shapes, and the
+/// container's checks): without generics always; with type parameters and no lifetime when it
+/// has checks (bounded `DeserializeOwned` by [`where_clause`]); with a lifetime never (whether it
+/// borrows from the document cannot be told from its tokens).
+pub(crate) fn reads_whole(container: &Container) -> bool {
+    if container.generics.params.is_empty() {
+        return true;
+    }
+    !borrows(container) && !container.attrs.checks.is_empty()
+}
+
+/// Whether the rules of a model with a context can run in the second read: its context type is
+/// concrete and names no lifetime, so the caller's context can be erased to `dyn Any` (when it is
+/// also sized: see `customer_core`'s `reread` module) and taken back here.
+pub(crate) fn context_erasable(container: &Container) -> bool {
+    let Some(context) = &container.attrs.context else {
+        return true;
+    };
+    let tokens = context.to_token_stream();
+    let only_static = owned_static(tokens.clone());
+    only_static && !mentions(context, &params(container))
+}
+
+/// `true` when `tokens` holds no `&` and no lifetime but `'static`.
+fn owned_static(tokens: TokenStream) -> bool {
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    tokens.iter().enumerate().all(|(i, tt)| match tt {
+        TokenTree::Punct(p) => match p.as_char() {
+            '&' => false,
+            '\'' => matches!(tokens.get(i + 1), Some(TokenTree::Ident(id)) if id == "static"),
+            _ => true,
+        },
+        TokenTree::Group(group) => owned_static(group.stream()),
+        _ => true,
+    })
+}
+
+/// The body of the derived `__context_any` of `CustomerModelWith<C>`: `ctx` erased when
+/// [`context_erasable`], else `None`.
+pub(crate) fn context_any(container: &Container) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    match (&container.attrs.context, context_erasable(container)) {
+        (Some(context), true) => quote! {
+            #[allow(unused_imports)]
+            use #p::shape::{ContextViaAny as _, ContextViaNothing as _};
+            (&#p::shape::ContextProbe::<#context>::NEW).erase(ctx)
+        },
+        _ => quote! {
+            let _ = ctx;
+            ::core::option::Option::None
+        },
+    }
+}
+
+/// `let __context = …;`: the caller's context, for a model with one (`None` when the caller gave
+/// none that could be erased). Empty for a model without.
+pub(crate) fn bind_context(container: &Container) -> TokenStream {
+    let krate = &container.krate;
+    match &container.attrs.context {
+        Some(context) => quote! {
+            let __context: ::core::option::Option<&#context> =
+                #krate::__private::shape::Report::context::<#context>(__report);
+        },
+        None => TokenStream::new(),
+    }
+}
+
+/// `body` where it may read `ctx`: inside `if let Some(ctx) = __context` for a model with a
+/// context, as is for one without.
+pub(crate) fn with_context(container: &Container, body: TokenStream) -> TokenStream {
+    if container.attrs.context.is_some() {
+        quote! {
+            if let ::core::option::Option::Some(ctx) = __context {
+                #body
+            }
+        }
+    } else {
+        body
+    }
+}
+
+/// The element type of a sequence spelled `Vec<T>`, `VecDeque<T>`, `Box<[T]>` or `[T; N]`, and
+/// whether its length is the array's (not of a fixed-size array, whose wrong length is a shape
+/// error).
+fn sequence(ty: &syn::Type) -> Option<(&syn::Type, bool)> {
+    match ty {
+        syn::Type::Array(array) => Some((&array.elem, false)),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return None;
+            };
+            let Some(syn::GenericArgument::Type(arg)) = args.args.first() else {
+                return None;
+            };
+            match (last.ident.to_string().as_str(), arg) {
+                ("Vec" | "VecDeque", _) if args.args.len() == 1 => Some((arg, true)),
+                ("Box", syn::Type::Slice(slice)) => Some((&slice.elem, true)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// `true` when `ty` is spelled `HashMap<String, V, ..>` or `BTreeMap<String, V>`.
+fn string_map(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    (last.ident == "HashMap" || last.ident == "BTreeMap")
+        && matches!(args.args.first(), Some(syn::GenericArgument::Type(key)) if crate::ast::is_string(key))
+}
+
+/// The field's `length` and `each(...)` rules on what is known of its value when the value did
+/// not read because a part of it is wrong: the element count of an array (distinct keys of an
+/// object for a map keyed by `String`) for `length`, the `each` rules of each element that reads
+/// alone at its own pointer. Runs with `__node` the field's node (inside its `Option` layers);
+/// reports into `__customer_report` under `__customer_path`. Empty when nothing applies.
+pub(crate) fn partial_checks(container: &Container, field: &Field) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    if field.attrs.skip.is_some()
+        || field.serde.deserialize_with.is_some()
+        || !matches!(field.wire, Wire::Key(_))
+    {
+        return TokenStream::new();
+    }
+    let seq = sequence(field.inner);
+    let count = match seq {
+        Some((_, true)) => Some(quote!(#p::shape::array_len(__node))),
+        _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
+        _ => None,
+    };
+    let overrides = Overrides {
+        code: lit_opt(field.attrs.code.as_ref()),
+        message: lit_opt(field.attrs.message.as_ref()),
+    };
+    let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
+    let report = quote!(__customer_report);
+    let context = container.attrs.context.as_ref();
+    let mut out = TokenStream::new();
+    for rule in &field.attrs.rules {
+        match (&rule.kind, &count, seq) {
+            (Rule::Length(_), Some(count), _) => {
+                let check = rule.kind.emit(&Emit {
+                    krate,
+                    value: quote!(&__customer_counted),
+                    at: quote!(&#at),
+                    report: &report,
+                    overrides: &overrides,
+                    span: rule.span,
+                    field_ty: None,
+                    layer: None,
+                    context,
+                    models: Models::Walk,
+                });
+                out.extend(quote! {
+                    if let ::core::option::Option::Some(__count) = #count {
+                        let __customer_counted = #p::shape::Counted(__count);
+                        #check
+                    }
+                });
+            }
+            (Rule::Each(each), _, Some((item, _))) => {
+                // An element that names a lifetime or a parameter is not read alone.
+                let plain = owned(item.to_token_stream())
+                    .is_some_and(|t| t.to_string() == item.to_token_stream().to_string())
+                    && !mentions(item, &params(container));
+                if !plain {
+                    continue;
+                }
+                let checks: TokenStream = each
+                    .rules
+                    .iter()
+                    .map(|inner| {
+                        inner.kind.emit(&Emit {
+                            krate,
+                            value: quote!(__customer_item),
+                            at: quote!(&#p::Path::index(&#at, __customer_index)),
+                            report: &report,
+                            overrides: &overrides,
+                            span: inner.span,
+                            field_ty: None,
+                            layer: None,
+                            context,
+                            models: Models::Walk,
+                        })
+                    })
+                    .collect();
+                if checks.is_empty() {
+                    continue;
+                }
+                out.extend(quote! {
+                    for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                        #p::shape::elements(__node).iter(),
+                    ) {
+                        #[allow(unused_imports)]
+                        use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                        let mut __scratch = #p::shape::Report::new();
+                        if let ::core::option::Option::Some(__customer_item) =
+                            (&#p::shape::ReadProbe::<#item>::NEW).read_node(__item, __path, &mut __scratch)
+                        {
+                            let __customer_item = &__customer_item;
+                            #checks
+                        }
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+    out
+}
