@@ -2754,6 +2754,7 @@ const _: () = {
             }
             let __context: ::core::option::Option<&Limits> =
                 ::customer_core::__private::shape::Report::context::<Limits>(__report);
+            let _ = __context;
             if __good0 {
                 #[allow(unused_imports)]
                 use ::customer_core::__private::shape::{

@@ -371,3 +371,26 @@ fn the_rules_of_a_borrowing_model_run_on_what_read() {
         ])
     );
 }
+
+/// A model with a context and no rule that reads it in the second read: nothing but shapes.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+struct Wrapper {
+    #[customer(nested)]
+    lines: Vec<Line>,
+    count: u8,
+}
+
+#[test]
+fn nested_models_of_the_same_context_get_it_through_a_parent_without_rules() {
+    let limits = Limits { name_max: 2 };
+    let error = Valid::<Wrapper>::from_json_with(
+        r#"{"lines": [{"text": "abc", "qty": 1}], "count": "x"}"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/lines/0/text", "length"), ("/count", "invalid_type")])
+    );
+}

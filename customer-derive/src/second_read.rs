@@ -226,6 +226,7 @@ pub(crate) fn bind_context(container: &Container) -> TokenStream {
         Some(context) => quote! {
             let __context: ::core::option::Option<&#context> =
                 #krate::__private::shape::Report::context::<#context>(__report);
+            let _ = __context;
         },
         None => TokenStream::new(),
     }
@@ -383,4 +384,33 @@ pub(crate) fn partial_checks(container: &Container, field: &Field) -> TokenStrea
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    use super::{owned, owned_static};
+
+    #[test]
+    fn only_cow_lifetimes_are_read_as_static() {
+        let read = |tokens: proc_macro2::TokenStream| owned(tokens).map(|t| t.to_string());
+        assert_eq!(
+            read(quote!(Option<Vec<std::borrow::Cow<'a, str>>>)),
+            Some(quote!(Option<Vec<std::borrow::Cow<'static, str>>>).to_string())
+        );
+        assert_eq!(read(quote!(Vec<T>)), Some(quote!(Vec<T>).to_string()));
+        assert_eq!(read(quote!(&'a str)), None);
+        assert_eq!(read(quote!(Option<Name<'a>>)), None);
+        assert_eq!(read(quote!(Cow<'a, Name<'a>>)), None);
+    }
+
+    #[test]
+    fn a_context_names_no_lifetime_but_static() {
+        assert!(owned_static(quote!(Limits)));
+        assert!(owned_static(quote!(Borrowed<'static>)));
+        assert!(!owned_static(quote!(Borrowed<'a>)));
+        assert!(!owned_static(quote!(&'static Limits)));
+        assert!(!owned_static(quote!(Vec<&'static str>)));
+    }
 }
