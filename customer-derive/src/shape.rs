@@ -19,7 +19,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
-use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
+use crate::ast::{Container, Data, Field, Style, Variant, Wire};
 use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::{Models, Rule};
 use crate::second_read::{self, Read};
@@ -337,8 +337,8 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
                 let missing = match (&default_value, &field.serde.deserialize_with) {
                     (Some(_), _) => quote!(true),
                     (None, Some(_)) => report_missing,
-                    // serde reads a missing `Option` field as `None`, whatever is inside.
-                    (None, None) if field.layers.first() == Some(&Layer::Option) => quote!(true),
+                    // serde reads a missing `Option` (or `Patch`) field as absent, whatever is inside.
+                    (None, None) if !field.layers.is_empty() => quote!(true),
                     (None, None) => quote!(#probe.missing_ok() || #report_missing),
                 };
                 let (check, with_let) = match &field.serde.deserialize_with {
