@@ -394,3 +394,24 @@ fn nested_models_of_the_same_context_get_it_through_a_parent_without_rules() {
         expect(&[("/lines/0/text", "length"), ("/count", "invalid_type")])
     );
 }
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Tags<T> {
+    #[customer(each(length(max = 2)), length(max = 2))]
+    tags: Vec<T>,
+    n: u8,
+}
+
+#[test]
+fn the_each_rules_of_a_generic_collection_that_did_not_read() {
+    let error =
+        Valid::<Tags<String>>::from_json(r#"{"tags": ["abc", 1, "ok"], "n": 1}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/tags", "length"),
+            ("/tags/0", "length"),
+            ("/tags/1", "invalid_type")
+        ])
+    );
+}

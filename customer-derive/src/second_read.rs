@@ -144,6 +144,12 @@ pub(crate) fn where_clause(
         let ty = field.ty;
         if runs {
             extra.push(quote!(#ty: #p::serde::de::DeserializeOwned));
+            // The elements of a collection that did not read are read alone for `each`.
+            // As the element type the rule bounds name (`<C as Elements>::Item`).
+            if each_item(field).is_some_and(|item| mentions(item, &names)) {
+                let inner = field.inner;
+                extra.push(quote!(<#inner as #p::Elements>::Item: #p::serde::de::DeserializeOwned));
+            }
         }
         if walks {
             extra.push(quote!(#ty: #p::shape::Shape));
@@ -184,6 +190,30 @@ pub(crate) fn context_erasable(container: &Container) -> bool {
     let tokens = context.to_token_stream();
     let only_static = owned_static(tokens.clone());
     only_static && !mentions(context, &params(container))
+}
+
+/// `true` when `ty` names no lifetime and no reference.
+fn no_lifetime(ty: &syn::Type) -> bool {
+    let tokens = ty.to_token_stream();
+    owned(tokens.clone()).is_some_and(|t| t.to_string() == tokens.to_string())
+}
+
+/// The element type of a sequence whose `each(...)` has a rule the second read runs on the
+/// elements (any but `nested`).
+fn each_item<'a>(field: &'a Field) -> Option<&'a syn::Type> {
+    let (item, _) = sequence(field.inner)?;
+    field
+        .attrs
+        .rules
+        .iter()
+        .any(|rule| match &rule.kind {
+            Rule::Each(each) => each
+                .rules
+                .iter()
+                .any(|r| !matches!(r.kind, Rule::Nested(_))),
+            _ => false,
+        })
+        .then_some(item)
 }
 
 /// `true` when `tokens` holds no `&` and no lifetime but `'static`.
@@ -285,12 +315,39 @@ fn string_map(ty: &syn::Type) -> bool {
         && matches!(args.args.first(), Some(syn::GenericArgument::Type(key)) if crate::ast::is_string(key))
 }
 
+/// The field's `length` and `each(...)` rules (see [`partial_checks`]) when `good` (the field has
+/// its shape) is false and `found` (the field's member) is there once.
+pub(crate) fn partial_rules(
+    container: &Container,
+    field: &Field,
+    good: &syn::Ident,
+    found: &syn::Ident,
+) -> TokenStream {
+    let partial = partial_checks(container, field);
+    if partial.is_empty() {
+        return partial;
+    }
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let layers = field.layers.len();
+    let partial = with_context(container, partial);
+    quote! {
+        if let (false, ::core::option::Option::Some((_, __value, true))) = (#good, #found) {
+            if let ::core::option::Option::Some(__node) = #p::shape::inside(__value, #layers) {
+                let __customer_path: &#p::Path<'_> = __path;
+                let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+                #partial
+            }
+        }
+    }
+}
+
 /// The field's `length` and `each(...)` rules on what is known of its value when the value did
 /// not read because a part of it is wrong: the element count of an array (distinct keys of an
 /// object for a map keyed by `String`) for `length`, the `each` rules of each element that reads
 /// alone at its own pointer. Runs with `__node` the field's node (inside its `Option` layers);
 /// reports into `__customer_report` under `__customer_path`. Empty when nothing applies.
-pub(crate) fn partial_checks(container: &Container, field: &Field) -> TokenStream {
+fn partial_checks(container: &Container, field: &Field) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
     if field.attrs.skip.is_some()
@@ -336,13 +393,19 @@ pub(crate) fn partial_checks(container: &Container, field: &Field) -> TokenStrea
                 });
             }
             (Rule::Each(each), _, Some((item, _))) => {
-                // An element that names a lifetime or a parameter is not read alone.
-                let plain = owned(item.to_token_stream())
-                    .is_some_and(|t| t.to_string() == item.to_token_stream().to_string())
-                    && !mentions(item, &params(container));
+                // An element that names a lifetime is not read alone, nor one that names a
+                // parameter unless `where_clause` bounded it.
+                let plain = no_lifetime(item)
+                    && (!mentions(item, &params(container)) || bounded(container, field, true));
                 if !plain {
                     continue;
                 }
+                let item = if mentions(item, &params(container)) {
+                    let inner = field.inner;
+                    quote!(<#inner as #p::Elements>::Item)
+                } else {
+                    item.to_token_stream()
+                };
                 let checks: TokenStream = each
                     .rules
                     .iter()

@@ -402,23 +402,8 @@ fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
                     });
                 }
                 // The field's own rules on what is known of a value that did not read.
-                let partial = if rules_run {
-                    second_read::partial_checks(container, field)
-                } else {
-                    TokenStream::new()
-                };
-                if !partial.is_empty() {
-                    let layers = field.layers.len();
-                    let partial = second_read::with_context(container, partial);
-                    rules.extend(quote! {
-                        if let (false, ::core::option::Option::Some((_, __value, true))) = (#good, #found) {
-                            if let ::core::option::Option::Some(__node) = #p::shape::inside(__value, #layers) {
-                                let __customer_path: &#p::Path<'_> = __path;
-                                let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
-                                #partial
-                            }
-                        }
-                    });
+                if rules_run {
+                    rules.extend(second_read::partial_rules(container, field, &good, &found));
                 }
                 if defaulted_model {
                     let value = default_value.clone().unwrap_or_default();
