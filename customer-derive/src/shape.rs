@@ -15,6 +15,11 @@
 //! single caller; scripts/bench-callgrind.sh measured +3% when the second read called it). Only
 //! the rare forms below go through `validate()`: a container read through another type, a field
 //! `skip_deserializing` or missing with a default, whose value has no node to walk.
+//!
+//! For a struct with named fields, `crate::second_read` decides what may be read (generic and
+//! borrowing fields, and the bounds that let them be), brings in the caller's context for a model
+//! with `#[customer(context(C))]`, and emits the `length` / `each` rules of a collection that did
+//! not read.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
