@@ -5,6 +5,11 @@
 //! `#[customer(...)]`, `ast` builds the model, `check` looks across attributes, and
 //! `expand` writes the code. Every error is collected and reported at its token.
 //!
+//! The phases read the rules only through the rule table (`rules`): each rule is one module
+//! there (how it is read, where it may go, the bound it needs, its check and its JSON Schema
+//! keywords) and one line of the table, so adding a rule touches exactly three places: its
+//! runtime module in customer-core, its module here and its line in the table.
+//!
 //! Set `CUSTOMER_DEBUG=TypeName` (or `CUSTOMER_DEBUG=1` for every type) while compiling to
 //! print the generated code on stderr. Cargo caches a crate's compiled output and replays the
 //! messages of the last build, but a macro's own `eprintln!` is not among them, and the variable

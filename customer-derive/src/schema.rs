@@ -2,10 +2,12 @@
 //!
 //! The impl is always emitted, inside `customer_core::__private::schema_impl! { ... }`, which
 //! expands to it only when customer-core's feature `schemars` is on (a proc-macro cannot see
-//! the features of the crate it writes for). [`rule_keywords`] is the one place that maps a
-//! rule to its keywords; the keyword builders themselves live in `customer_core::schema`.
+//! the features of the crate it writes for). This module writes what is not per-rule (the
+//! object, its properties, which keys are required, descriptions, the container's checks); the
+//! keywords of each rule are its own [`crate::rules::RuleKind::schema`], on the rule table; the
+//! keyword builders themselves live in `customer_core::schema`.
 
-mod ecma;
+pub(crate) mod ecma;
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -13,11 +15,7 @@ use syn::{Attribute, DeriveInput};
 
 use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
 use crate::attr::parse::Count;
-use crate::rules::length::Bounds;
-use crate::rules::regex::Compiled;
 use crate::rules::{Rule, RuleSpec};
-
-use ecma::{ecma_pattern, push_class_bits, push_counts, push_literal};
 
 /// The parts of `#[serde(...)]` that decide whether a key must be present.
 #[derive(Default)]
@@ -326,10 +324,32 @@ fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
         .collect()
 }
 
-fn path_string(path: &syn::Path) -> String {
+/// A path as text without spaces (`crate::checks::whole`).
+pub(crate) fn path_string(path: &syn::Path) -> String {
     path.to_token_stream().to_string().replace(' ', "")
 }
 
+/// Where a rule's JSON Schema keywords are emitted: see [`crate::rules::RuleKind::schema`].
+pub(crate) struct SchemaCx<'a> {
+    /// The path of the runtime crate (`::customer_core` or `crate = …`).
+    pub krate: &'a TokenStream,
+    /// The `&mut schemars::Schema` variable the keywords are added to.
+    pub schema: &'a TokenStream,
+    /// The `&mut SchemaGenerator` variable.
+    pub gen: &'a TokenStream,
+    /// Whether the schema accepts `null` (for `enum`).
+    pub nullable: bool,
+}
+
+impl SchemaCx<'_> {
+    /// `KRATE::__private::schema`: the keyword builders.
+    pub(crate) fn builders(&self) -> TokenStream {
+        let krate = self.krate;
+        quote!(#krate::__private::schema)
+    }
+}
+
+/// The keywords of `rules`, added to `schema` (a `&mut schemars::Schema` variable).
 fn value_rules(
     krate: &TokenStream,
     rules: &[RuleSpec],
@@ -337,131 +357,17 @@ fn value_rules(
     gen: &TokenStream,
     nullable: bool,
 ) -> TokenStream {
-    rules
-        .iter()
-        .map(|rule| rule_keywords(krate, rule, schema, gen, nullable))
-        .collect()
-}
-
-/// The keywords of one rule, added to `schema` (a `&mut schemars::Schema` variable);
-/// `nullable` says whether the schema accepts `null` (for `enum`). The emitted code never names
-/// the checked value's type, so a rule on the wrong type is reported once, by the validation
-/// code.
-pub(crate) fn rule_keywords(
-    krate: &TokenStream,
-    rule: &RuleSpec,
-    schema: &TokenStream,
-    gen: &TokenStream,
-    nullable: bool,
-) -> TokenStream {
-    let p = quote!(#krate::__private);
-    let s = quote!(#p::schema);
-    let opt = |v: Option<usize>| match v {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
+    let cx = SchemaCx {
+        krate,
+        schema,
+        gen,
+        nullable,
     };
-    match &rule.kind {
-        Rule::Email(email) => {
-            let (ascii, quoted) = (email.ascii, email.quoted);
-            let (max, runtime) = match &email.max {
-                None => (320usize, TokenStream::new()),
-                Some(count) => match count.literal() {
-                    Some(max) => (max, TokenStream::new()),
-                    None => (320, runtime_bound(&s, schema, "email", "max", count)),
-                },
-            };
-            quote!(#s::email(#schema, #max, #ascii, #quoted); #runtime)
-        }
-        Rule::Pattern(pattern) => match ecma_pattern(&pattern.0) {
-            Some(ecma) => quote!(#s::pattern(#schema, #ecma);),
-            None => {
-                let shown = match &*pattern.0 {
-                    Compiled::Simple { shown, .. } | Compiled::Regex { shown, .. } => shown,
-                };
-                quote!(#s::pattern_unsupported(#schema, #shown);)
-            }
-        },
-        Rule::Id(id) => {
-            let mut pattern = String::from("^");
-            push_literal(&id.prefix, &mut pattern);
-            push_class_bits(id.set.0, &mut pattern);
-            push_counts(id.min_len, id.max_len, &mut pattern);
-            pattern.push('$');
-            quote!(#s::pattern(#schema, #pattern);)
-        }
-        Rule::Locale(locale) => {
-            let short = locale.short;
-            quote!(#s::locale(#schema, #short);)
-        }
-        Rule::Metadata(metadata) => {
-            let json_string = metadata.json_string;
-            match &metadata.max_bytes {
-                Some(count) if count.literal().is_none() => {
-                    let runtime = runtime_bound(&s, schema, "metadata", "max_bytes", count);
-                    quote!(#s::metadata(#schema, ::core::option::Option::None, #json_string); #runtime)
-                }
-                count => {
-                    let max = opt(Some(
-                        count.as_ref().and_then(Count::literal).unwrap_or(1024),
-                    ));
-                    quote!(#s::metadata(#schema, #max, #json_string);)
-                }
-            }
-        }
-        Rule::Length(length) => {
-            let (min, max, runtime) = counts(&s, schema, "length", &length.0);
-            quote!(#s::length(#schema, &*#gen, #min, #max); #runtime)
-        }
-        Rule::Bytes(bytes) => {
-            let (min, max, runtime) = counts(&s, schema, "bytes", &bytes.0);
-            quote!(#s::bytes(#schema, #min, #max); #runtime)
-        }
-        Rule::OneOf(one_of) => {
-            let values = &one_of.values;
-            quote!(#s::one_of(#schema, &[#(#values),*], #nullable);)
-        }
-        Rule::Country(_) => quote!(#s::country(#schema, #nullable);),
-        Rule::Phone(_) => quote!(#s::phone(#schema);),
-        Rule::Url(_) => quote!(#s::url(#schema);),
-        Rule::Timestamp(_) => quote!(#s::timestamp(#schema);),
-        Rule::Range(range) => {
-            let mut runtime = TokenStream::new();
-            let mut bound = |key: &str, expr: &Option<Box<syn::Expr>>| match expr {
-                Some(expr) if mentions_ctx(&expr.to_token_stream()) => {
-                    let text = expr_string(&expr.to_token_stream());
-                    runtime.extend(quote!(#s::runtime_bound(#schema, "range", #key, #text);));
-                    quote!(::core::option::Option::None)
-                }
-                // Not typed by the field: a bound of the wrong type is reported once, by the
-                // validation code, not again here.
-                Some(expr) => quote! {
-                    ::core::option::Option::Some(#s::bound(&(#expr)))
-                },
-                None => quote!(::core::option::Option::None),
-            };
-            let (min, max) = (bound("min", &range.min), bound("max", &range.max));
-            quote!(#s::range(#schema, #min, #max); #runtime)
-        }
-        Rule::Each(each) => {
-            let items = quote!(__customer_items);
-            let rules = value_rules(krate, &each.rules, &items, gen, false);
-            quote! {
-                #s::each(#schema, |#items: &mut #p::schemars::Schema| { #rules });
-            }
-        }
-        // The field's type is described by its own schema (a `$ref` into `$defs`).
-        Rule::Nested(_) => TokenStream::new(),
-        // Decided by the property: the key is required and `null` refused.
-        Rule::Required(_) => TokenStream::new(),
-        Rule::Custom(custom) => {
-            let name = path_string(&custom.path);
-            quote!(#s::custom(#schema, #name);)
-        }
-    }
+    rules.iter().map(|rule| rule.kind.schema(&cx)).collect()
 }
 
 /// The tokens as text, without the spaces `to_string` puts between tokens where Rust has none.
-fn expr_string(tokens: &TokenStream) -> String {
+pub(crate) fn expr_string(tokens: &TokenStream) -> String {
     let text = tokens.to_string();
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -485,18 +391,9 @@ fn expr_string(tokens: &TokenStream) -> String {
     out
 }
 
-/// `true` when the tokens name `ctx`, the validation context, which a schema cannot know.
-fn mentions_ctx(tokens: &TokenStream) -> bool {
-    tokens.clone().into_iter().any(|tt| match tt {
-        proc_macro2::TokenTree::Ident(ident) => ident == "ctx",
-        proc_macro2::TokenTree::Group(group) => mentions_ctx(&group.stream()),
-        _ => false,
-    })
-}
-
 /// A bound given as an expression (`ctx.name_max`, `MAX_NAME`): noted, since only the
 /// validation code evaluates it (evaluating it here too would report its mistakes twice).
-fn runtime_bound(
+pub(crate) fn runtime_bound(
     s: &TokenStream,
     schema: &TokenStream,
     rule: &str,
@@ -508,28 +405,4 @@ fn runtime_bound(
         .map(|expr| expr_string(&expr.to_token_stream()))
         .unwrap_or_default();
     quote!(#s::runtime_bound(#schema, #rule, #key, #text);)
-}
-
-/// The literal bounds of `length` / `bytes` as `Option<usize>` tokens, and the notes for the
-/// bounds given as expressions.
-fn counts(
-    s: &TokenStream,
-    schema: &TokenStream,
-    rule: &str,
-    bounds: &Bounds,
-) -> (TokenStream, TokenStream, TokenStream) {
-    let mut runtime = TokenStream::new();
-    let mut one = |key: &str, count: &Option<Count>| match count {
-        Some(count) => match count.literal() {
-            Some(value) => quote!(::core::option::Option::Some(#value)),
-            None => {
-                runtime.extend(runtime_bound(s, schema, rule, key, count));
-                quote!(::core::option::Option::None)
-            }
-        },
-        None => quote!(::core::option::Option::None),
-    };
-    let min = one("min", &bounds.min);
-    let max = one("max", &bounds.max);
-    (min, max, runtime)
 }

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use super::{respan, Class, Emit, RuleKind};
 use crate::attr::parse::path_value;
 use crate::ctxt::Ctxt;
+use crate::schema::{path_string, SchemaCx};
 
 pub(crate) struct Custom {
     pub path: syn::Path,
@@ -48,5 +49,11 @@ impl RuleKind for Custom {
                 __customer_custom(#value)
             }
         })
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let name = path_string(&self.path);
+        quote::quote!(#s::custom(#schema, #name);)
     }
 }

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use super::{respan, Class, Emit, Place, Rule, RuleKind, RuleSpec, NAMES};
 use crate::attr::parse::{has_args, key_name, unknown, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 
 pub(crate) struct Each {
     pub rules: Vec<RuleSpec>,
@@ -96,6 +97,24 @@ impl RuleKind for Each {
             for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
                 #checks
             }
+        }
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (krate, s, schema) = (cx.krate, cx.builders(), cx.schema);
+        let items = quote!(__customer_items);
+        let each = SchemaCx {
+            schema: &items,
+            nullable: false,
+            ..*cx
+        };
+        let rules: TokenStream = self
+            .rules
+            .iter()
+            .map(|rule| rule.kind.schema(&each))
+            .collect();
+        quote! {
+            #s::each(#schema, |#items: &mut #krate::__private::schemars::Schema| { #rules });
         }
     }
 }

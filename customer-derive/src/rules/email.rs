@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use super::{Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::{runtime_bound, SchemaCx};
 
 /// The most characters an address can have.
 const MAX: usize = 320;
@@ -81,5 +82,18 @@ impl RuleKind for Email {
                 &#rules::email::EmailOptions { max: #max, ascii: #ascii, quoted: #quoted },
             )
         })
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let (ascii, quoted) = (self.ascii, self.quoted);
+        let (max, runtime) = match &self.max {
+            None => (320usize, TokenStream::new()),
+            Some(count) => match count.literal() {
+                Some(max) => (max, TokenStream::new()),
+                None => (320, runtime_bound(&s, schema, "email", "max", count)),
+            },
+        };
+        quote::quote!(#s::email(#schema, #max, #ascii, #quoted); #runtime)
     }
 }

@@ -10,6 +10,8 @@ use syn::{LitInt, LitStr};
 use super::{usize_max, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{has_args, key_name, str_value, unknown, usize_value, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::ecma::{push_class_bits, push_counts, push_literal};
+use crate::schema::SchemaCx;
 
 /// A set of ASCII bytes (bit `b` for byte `b`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +186,16 @@ impl RuleKind for Id {
                 #rules::id::check(#value, &__CUSTOMER_ID)
             }
         })
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let mut pattern = String::from("^");
+        push_literal(&self.prefix, &mut pattern);
+        push_class_bits(self.set.0, &mut pattern);
+        push_counts(self.min_len, self.max_len, &mut pattern);
+        pattern.push('$');
+        quote!(#s::pattern(#schema, #pattern);)
     }
 }
 

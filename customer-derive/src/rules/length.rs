@@ -2,13 +2,14 @@
 //! literals (checked while compiling) or expressions such as `ctx.name_max`.
 
 use proc_macro2::TokenStream;
-use quote::quote_spanned;
+use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
 use super::{opt_count, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{count_value, has_args, skip_value, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::{runtime_bound, SchemaCx};
 
 /// Inclusive bounds, at least one of them given; literals or expressions (`ctx.name_max`).
 pub(crate) struct Bounds {
@@ -47,6 +48,13 @@ impl RuleKind for Length {
     fn emit(&self, e: &Emit) -> TokenStream {
         emit_bounds(e, &self.0, "length")
     }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let gen = cx.gen;
+        let (min, max, runtime) = counts(&s, schema, "length", &self.0);
+        quote!(#s::length(#schema, &*#gen, #min, #max); #runtime)
+    }
 }
 
 impl RuleKind for Bytes {
@@ -68,6 +76,12 @@ impl RuleKind for Bytes {
     fn emit(&self, e: &Emit) -> TokenStream {
         emit_bounds(e, &self.0, "bytes")
     }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let (min, max, runtime) = counts(&s, schema, "bytes", &self.0);
+        quote!(#s::bytes(#schema, #min, #max); #runtime)
+    }
 }
 
 fn emit_bounds(e: &Emit, bounds: &Bounds, module: &str) -> TokenStream {
@@ -78,6 +92,30 @@ fn emit_bounds(e: &Emit, bounds: &Bounds, module: &str) -> TokenStream {
         opt_count(bounds.max.as_ref()),
     );
     e.push_on_err(quote_spanned!(e.span=> #rules::#module::check(#value, #min, #max)))
+}
+
+/// The literal bounds of `length` / `bytes` as `Option<usize>` tokens, and the notes for the
+/// bounds given as expressions.
+fn counts(
+    s: &TokenStream,
+    schema: &TokenStream,
+    rule: &str,
+    bounds: &Bounds,
+) -> (TokenStream, TokenStream, TokenStream) {
+    let mut runtime = TokenStream::new();
+    let mut one = |key: &str, count: &Option<Count>| match count {
+        Some(count) => match count.literal() {
+            Some(value) => quote!(::core::option::Option::Some(#value)),
+            None => {
+                runtime.extend(runtime_bound(s, schema, rule, key, count));
+                quote!(::core::option::Option::None)
+            }
+        },
+        None => quote!(::core::option::Option::None),
+    };
+    let min = one("min", &bounds.min);
+    let max = one("max", &bounds.max);
+    (min, max, runtime)
 }
 
 fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bounds> {

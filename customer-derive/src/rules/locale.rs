@@ -7,6 +7,7 @@ use syn::meta::ParseNestedMeta;
 use super::{Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{bare, options, unknown, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 use syn::spanned::Spanned;
 
 pub(crate) struct Locale {
@@ -47,5 +48,11 @@ impl RuleKind for Locale {
             quote_spanned!(e.span=> #rules::locale::check(#value))
         };
         e.push_on_err(call)
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let short = self.short;
+        quote::quote!(#s::locale(#schema, #short);)
     }
 }

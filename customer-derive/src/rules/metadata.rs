@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use super::{Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::{runtime_bound, SchemaCx};
 
 pub(crate) struct Metadata {
     /// The most bytes of compact JSON (default 1024): a literal or an expression.
@@ -81,5 +82,20 @@ impl RuleKind for Metadata {
             }
         };
         e.push_on_err(call)
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let json_string = self.json_string;
+        match &self.max_bytes {
+            Some(count) if count.literal().is_none() => {
+                let runtime = runtime_bound(&s, schema, "metadata", "max_bytes", count);
+                quote::quote!(#s::metadata(#schema, ::core::option::Option::None, #json_string); #runtime)
+            }
+            count => {
+                let max = count.as_ref().and_then(Count::literal).unwrap_or(1024);
+                quote::quote!(#s::metadata(#schema, ::core::option::Option::Some(#max), #json_string);)
+            }
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! The rule table. Every rule of the attribute language is one line of [`table!`] below and one
 //! module beside this file, whose type implements [`RuleKind`]: its keyword, how it is read, what
-//! it conflicts with, where it may go, the bound a generic field needs for it, and the code that
-//! checks a value. Parsing (`attr`), checking (`check`), bounds and emission (`expand`) read the
-//! rules only through this table, so adding a rule is one runtime module in customer-core
-//! (`rules::NAME::check`), one module here and one line in the table.
+//! it conflicts with, where it may go, the bound a generic field needs for it, the code that
+//! checks a value and its JSON Schema keywords. Parsing (`attr`), checking (`check`), bounds,
+//! emission (`expand`) and the JSON Schema (`schema`) read the rules only through this table, so
+//! adding a rule touches exactly three places: one runtime module in customer-core
+//! (`rules::NAME::check`, with its keyword builder in `customer_core::schema` when it has
+//! keywords), one module here and one line in the table.
 
 pub(crate) mod bounds;
 pub(crate) mod custom;
@@ -28,6 +30,7 @@ use syn::meta::ParseNestedMeta;
 use crate::ast::Layer;
 use crate::attr::parse::Count;
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 
 /// What a rule says about a value, which decides what it conflicts with.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -92,6 +95,12 @@ pub(crate) trait RuleKind: Sized {
     fn arguments(&self) -> Vec<&syn::Expr> {
         Vec::new()
     }
+
+    /// The statements that add the rule's JSON Schema keywords to `s.schema` (through the
+    /// builders of `customer_core::schema`). No default: each rule says what it adds, if only
+    /// nothing. The emitted code never names the checked value's type, so a rule on the wrong
+    /// type is reported once, by the validation code.
+    fn schema(&self, s: &SchemaCx) -> TokenStream;
 }
 
 /// Declares the table: the [`Rule`] enum and its dispatch to each rule's [`RuleKind`].
@@ -151,6 +160,10 @@ macro_rules! table {
 
             pub(crate) fn arguments(&self) -> Vec<&syn::Expr> {
                 match self { $(Rule::$variant(rule) => rule.arguments(),)* }
+            }
+
+            pub(crate) fn schema(&self, s: &SchemaCx) -> TokenStream {
+                match self { $(Rule::$variant(rule) => rule.schema(s),)* }
             }
         }
     };

@@ -7,6 +7,7 @@ use syn::meta::ParseNestedMeta;
 use super::{Bound, Class, Emit, Models, Place, RuleKind, Scope};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 use proc_macro2::Span;
 
 pub(crate) struct Nested;
@@ -60,5 +61,10 @@ impl RuleKind for Nested {
                 #krate::__private::CustomerModel::validate_into(#value, #at, #report);
             },
         }
+    }
+
+    fn schema(&self, _: &SchemaCx) -> TokenStream {
+        // The field's type is described by its own schema (a `$ref` into `$defs`).
+        TokenStream::new()
     }
 }

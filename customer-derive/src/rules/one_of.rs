@@ -9,6 +9,7 @@ use syn::Token;
 use super::{Bound, Class, Emit, RuleKind};
 use crate::attr::parse::has_args;
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 
 pub(crate) struct OneOf {
     /// The allowed values, without repeats.
@@ -53,5 +54,11 @@ impl RuleKind for OneOf {
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value, values) = (e.rules(), e.value(), &self.values);
         e.push_on_err(quote_spanned!(e.span=> #rules::one_of::check(#value, &[#(#values),*])))
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema, nullable) = (cx.builders(), cx.schema, cx.nullable);
+        let values = &self.values;
+        quote::quote!(#s::one_of(#schema, &[#(#values),*], #nullable);)
     }
 }

@@ -9,6 +9,8 @@ use super::regex::{self, Compiled};
 use super::{usize_max, AsciiSet, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::str_value;
 use crate::ctxt::Ctxt;
+use crate::schema::ecma::ecma_pattern;
+use crate::schema::SchemaCx;
 
 pub(crate) struct Pattern(pub Box<Compiled>);
 
@@ -69,5 +71,18 @@ impl RuleKind for Pattern {
             },
         };
         e.push_on_err(call)
+    }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        match ecma_pattern(&self.0) {
+            Some(ecma) => quote!(#s::pattern(#schema, #ecma);),
+            None => {
+                let shown = match &*self.0 {
+                    Compiled::Simple { shown, .. } | Compiled::Regex { shown, .. } => shown,
+                };
+                quote!(#s::pattern_unsupported(#schema, #shown);)
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! field's type.
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::Expr;
@@ -10,6 +10,7 @@ use syn::Expr;
 use super::{Bound, Class, Emit, RuleKind};
 use crate::attr::parse::{expr_value, has_args, int_of, key_name, unknown, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::{expr_string, SchemaCx};
 
 pub(crate) struct Range {
     pub min: Option<Box<Expr>>,
@@ -75,4 +76,33 @@ impl RuleKind for Range {
         let (min, max) = (bound(&self.min), bound(&self.max));
         e.push_on_err(quote_spanned!(e.span=> #rules::range::check(#value, #min, #max)))
     }
+
+    fn schema(&self, cx: &SchemaCx) -> TokenStream {
+        let (s, schema) = (cx.builders(), cx.schema);
+        let mut runtime = TokenStream::new();
+        let mut bound = |key: &str, expr: &Option<Box<syn::Expr>>| match expr {
+            Some(expr) if mentions_ctx(&expr.to_token_stream()) => {
+                let text = expr_string(&expr.to_token_stream());
+                runtime.extend(quote!(#s::runtime_bound(#schema, "range", #key, #text);));
+                quote!(::core::option::Option::None)
+            }
+            // Not typed by the field: a bound of the wrong type is reported once, by the
+            // validation code, not again here.
+            Some(expr) => quote! {
+                ::core::option::Option::Some(#s::bound(&(#expr)))
+            },
+            None => quote!(::core::option::Option::None),
+        };
+        let (min, max) = (bound("min", &self.min), bound("max", &self.max));
+        quote!(#s::range(#schema, #min, #max); #runtime)
+    }
+}
+
+/// `true` when the tokens name `ctx`, the validation context, which a schema cannot know.
+fn mentions_ctx(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        proc_macro2::TokenTree::Ident(ident) => ident == "ctx",
+        proc_macro2::TokenTree::Group(group) => mentions_ctx(&group.stream()),
+        _ => false,
+    })
 }

@@ -8,6 +8,7 @@ use super::{Class, Emit, Place, RuleKind, Scope};
 use crate::ast::Layer;
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
+use crate::schema::SchemaCx;
 
 pub(crate) struct Required;
 
@@ -47,5 +48,10 @@ impl RuleKind for Required {
                 #krate::__private::push(#report, #at, #krate::__private::rules::required::error(), #code, #message);
             }
         }
+    }
+
+    fn schema(&self, _: &SchemaCx) -> TokenStream {
+        // Decided by the property: the key is required and `null` refused.
+        TokenStream::new()
     }
 }
