@@ -1,0 +1,252 @@
+//! The schemas of types: a field's type through [`Probe`], structs ([`Object`]), enums,
+//! tuples, unit structs, generic names, [`crate::Patch`], and whole documents ([`shapes`]).
+
+use std::borrow::Cow;
+use std::marker::PhantomData;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator};
+use serde_json::{Map, Value};
+
+use super::{describe, note, RULES_KEYWORD};
+
+/// The schema of a field's type, dispatched by autoref: a type that implements
+/// [`JsonSchema`] gives its own ([`ViaJsonSchema`]), any other type the schema that accepts
+/// every value ([`ViaAnything`]). So turning feature `schemars` on (perhaps through another
+/// crate of the build) never breaks a model whose field types know nothing of schemars. The
+/// derive calls `(&Probe::<T>::NEW).subschema(generator)`.
+pub struct Probe<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> Probe<T> {
+    /// The probe for `T`.
+    pub const NEW: Self = Probe(PhantomData);
+}
+
+/// The [`JsonSchema`] arm of [`Probe`].
+pub trait ViaJsonSchema {
+    /// The schema to use where the type appears (a `$ref` for named types).
+    fn subschema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// The type's own schema, inline (for newtypes and `flatten`).
+    fn inline(&self, generator: &mut SchemaGenerator) -> Schema;
+}
+
+impl<T: JsonSchema + ?Sized> ViaJsonSchema for Probe<T> {
+    fn subschema(&self, generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+    fn inline(&self, generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// The fallback arm of [`Probe`]: any value.
+pub trait ViaAnything {
+    /// The schema that accepts every value.
+    fn subschema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// The schema that accepts every value.
+    fn inline(&self, generator: &mut SchemaGenerator) -> Schema;
+}
+
+impl<T: ?Sized> ViaAnything for &Probe<T> {
+    fn subschema(&self, _: &mut SchemaGenerator) -> Schema {
+        Schema::default()
+    }
+    fn inline(&self, _: &mut SchemaGenerator) -> Schema {
+        Schema::default()
+    }
+}
+
+/// The object schema a struct's properties go into.
+pub struct Object {
+    properties: Map<String, Value>,
+    required: Vec<Value>,
+    additional: Option<Value>,
+    schema: Schema,
+}
+
+impl Object {
+    /// An empty object schema with `description` (doc comments).
+    #[must_use]
+    pub fn new(description: &str) -> Self {
+        let mut schema = Schema::default();
+        schema.insert("type".into(), "object".into());
+        describe(&mut schema, description);
+        Object {
+            properties: Map::new(),
+            required: Vec::new(),
+            additional: None,
+            schema,
+        }
+    }
+
+    /// Adds the property `name`.
+    pub fn property(&mut self, name: &str, schema: Schema, required: bool) {
+        self.properties.insert(name.to_owned(), schema.to_value());
+        if required {
+            self.required.push(name.into());
+        }
+    }
+
+    /// Merges a `#[serde(flatten)]` field's schema: its properties, `required` (unless the
+    /// field is optional) and `additionalProperties`.
+    pub fn flatten(&mut self, generator: &SchemaGenerator, schema: Schema, optional: bool) {
+        let mut value = schema.to_value();
+        // Follow one `$ref` to the definition.
+        if let Some(reference) = value.get("$ref").and_then(Value::as_str) {
+            let name = reference.rsplit('/').next().unwrap_or_default();
+            if let Some(def) = generator.definitions().get(name) {
+                value = def.clone();
+            }
+        }
+        let Value::Object(obj) = value else { return };
+        if let Some(Value::Object(properties)) = obj.get("properties") {
+            for (key, value) in properties {
+                self.properties.insert(key.clone(), value.clone());
+            }
+        }
+        if !optional {
+            if let Some(Value::Array(required)) = obj.get("required") {
+                self.required.extend(required.iter().cloned());
+            }
+        }
+        match obj.get("additionalProperties") {
+            Some(Value::Bool(false)) | None => {}
+            Some(other) => self.additional = Some(other.clone()),
+        }
+        if obj.get("type").and_then(Value::as_str) == Some("object")
+            && obj.get("properties").is_none()
+            && obj.get("additionalProperties").is_none()
+        {
+            // A map without a value schema: anything goes.
+            self.additional = Some(Value::Bool(true));
+        }
+        if let Some(Value::Array(rules)) = obj.get(RULES_KEYWORD) {
+            for rule in rules {
+                note(&mut self.schema, rule.clone(), "");
+            }
+        }
+    }
+
+    /// `#[serde(deny_unknown_fields)]`: `additionalProperties: false`.
+    pub fn deny_unknown_fields(&mut self) {
+        self.additional = Some(Value::Bool(false));
+    }
+
+    /// The container's own schema, for `check` notes.
+    pub fn schema_mut(&mut self) -> &mut Schema {
+        &mut self.schema
+    }
+
+    /// The finished schema.
+    #[must_use]
+    pub fn finish(mut self) -> Schema {
+        self.schema
+            .insert("properties".into(), Value::Object(self.properties));
+        if !self.required.is_empty() {
+            self.schema
+                .insert("required".into(), Value::Array(self.required));
+        }
+        if let Some(additional) = self.additional {
+            self.schema
+                .insert("additionalProperties".into(), additional);
+        }
+        self.schema
+    }
+}
+
+/// The schema of a field-less enum: its wire names; with an `other` variant any string, the
+/// names given as `examples`.
+#[must_use]
+pub fn string_enum(description: &str, names: &[&str], open: bool) -> Schema {
+    let mut schema = Schema::default();
+    schema.insert("type".into(), "string".into());
+    let list: Vec<Value> = names.iter().map(|n| Value::from(*n)).collect();
+    if open {
+        schema.insert("examples".into(), Value::Array(list));
+    } else {
+        schema.insert("enum".into(), Value::Array(list));
+    }
+    describe(&mut schema, description);
+    schema
+}
+
+/// The schema of a tuple struct of several fields: a fixed-length array.
+#[must_use]
+pub fn tuple(description: &str, items: Vec<Schema>) -> Schema {
+    let len = items.len();
+    let mut schema = Schema::default();
+    schema.insert("type".into(), "array".into());
+    schema.insert(
+        "prefixItems".into(),
+        Value::Array(items.into_iter().map(Schema::to_value).collect()),
+    );
+    schema.insert("minItems".into(), len.into());
+    schema.insert("maxItems".into(), len.into());
+    describe(&mut schema, description);
+    schema
+}
+
+/// The schema of a unit struct: `null`.
+#[must_use]
+pub fn unit(description: &str) -> Schema {
+    let mut schema = Schema::default();
+    schema.insert("type".into(), "null".into());
+    describe(&mut schema, description);
+    schema
+}
+
+/// A schema name for a type with generic parameters: `Name_for_A_and_B`.
+#[must_use]
+pub fn generic_name(base: &'static str, params: &[Cow<'static, str>]) -> Cow<'static, str> {
+    if params.is_empty() {
+        return Cow::Borrowed(base);
+    }
+    let params: Vec<&str> = params.iter().map(AsRef::as_ref).collect();
+    Cow::Owned(format!("{base}_for_{}", params.join("_and_")))
+}
+
+impl<T: JsonSchema> JsonSchema for crate::Patch<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        <Option<T> as JsonSchema>::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        Cow::Owned(format!("customer_core::Patch<{}>", T::schema_id()))
+    }
+
+    /// Absent, `null` or a value: the value's schema with `null` allowed.
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        <Option<T> as JsonSchema>::json_schema(generator)
+    }
+}
+
+/// A 2020-12 schema generator describing how models read JSON (the deserialize contract).
+#[must_use]
+pub fn generator() -> SchemaGenerator {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .for_deserialize()
+        .into_generator()
+}
+
+/// A root schema (2020-12) whose document is any one of `shapes` (`anyOf`), with the `$defs`
+/// they reference: what [`crate::providers::Api::json_schema`] returns.
+pub fn shapes(title: &str, shapes: impl FnOnce(&mut SchemaGenerator) -> Vec<Schema>) -> Schema {
+    let mut generator = generator();
+    let options: Vec<Value> = shapes(&mut generator)
+        .into_iter()
+        .map(Schema::to_value)
+        .collect();
+    let definitions = generator.take_definitions(true);
+    let mut schema = Schema::default();
+    schema.insert(
+        "$schema".into(),
+        "https://json-schema.org/draft/2020-12/schema".into(),
+    );
+    schema.insert("title".into(), title.into());
+    schema.insert("anyOf".into(), Value::Array(options));
+    schema.insert("$defs".into(), Value::Object(definitions));
+    schema
+}
