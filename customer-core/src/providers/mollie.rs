@@ -17,14 +17,30 @@
 //! In the [`GetCustomerResponse`] every key is optional and may be `null`; an absent key
 //! (`None`) differs from `null` (`Some(None)`). To the canonical [`Customer`] both are `None`.
 
+mod error;
+mod list;
+mod locale;
+mod update;
+
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+pub use error::ErrorResponse;
+pub use list::{CustomerList, EmbeddedCustomers, ListLinks};
+pub use locale::{Locale, LocaleResponse};
+pub use update::UpdateCustomerRequest;
+
+pub(super) use error::decode_error;
+pub(super) use list::decode_list;
+pub(super) use update::{decode_update, encode_update};
+
 use super::{non_null, Api, Document, Report};
-use crate::error::Violation;
-use crate::{
-    Customer, CustomerModel, CustomerPatch, Error, Mode, Page, Patch, RuleError, ValidationErrors,
-};
+use crate::{Customer, CustomerModel, Error, Mode, RuleError};
+use locale::{locale_error, request_locale, response_locale};
+
+// The helpers of `providers` that the modules above name as `super::…`, as they did when they
+// were part of this file.
+use super::{field_pointer, nullable, rejected, same_pointer};
 
 /// Mollie's create-customer response (seed 000): the new customer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
@@ -281,135 +297,6 @@ pub struct EntityEvent {
     pub links: Option<Value>,
 }
 
-/// Declares Mollie's locales once: the closed request enum, the open response enum, the list
-/// of request locales and the conversion between the two enums.
-macro_rules! mollie_locales {
-    ($($variant:ident = $code:literal,)*) => {
-        /// A locale Mollie accepts in requests: the 22 `ll_CC` values of the seed and the 9 that
-        /// Mollie's current OpenAPI document adds (`cs_CZ`, `de_LU`, `el_GR`, `en_BE`, `en_NL`,
-        /// `fr_LU`, `sk_SK`, `sl_SI`, `tr_TR`).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
-        pub enum Locale {
-            $(
-                #[doc = concat!("`", $code, "`")]
-                #[serde(rename = $code)]
-                $variant,
-            )*
-        }
-
-        /// A locale in Mollie's responses: the values of [`Locale`], and any other value of the
-        /// same `ll_CC` shape kept as it was sent (a locale Mollie added since). The shape is
-        /// checked where a response is validated.
-        #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, CustomerModel)]
-        pub enum LocaleResponse {
-            $(
-                #[doc = concat!("`", $code, "`")]
-                #[serde(rename = $code)]
-                $variant,
-            )*
-            /// Any other value, kept as Mollie sent it.
-            #[customer(other)]
-            #[serde(untagged)]
-            Other(String),
-        }
-
-        /// Mollie's request locales.
-        const LOCALES: &[Locale] = &[$(Locale::$variant,)*];
-
-        /// Every request locale, comma-separated, for messages.
-        const LOCALE_LIST: &str = concat_list!($($code)*);
-
-        impl From<Locale> for LocaleResponse {
-            fn from(locale: Locale) -> Self {
-                match locale {
-                    $(Locale::$variant => LocaleResponse::$variant,)*
-                }
-            }
-        }
-    };
-}
-
-/// `"a, b, c"` from string literals.
-macro_rules! concat_list {
-    ($first:literal $($rest:literal)*) => {
-        concat!($first $(, ", ", $rest)*)
-    };
-}
-
-mollie_locales! {
-    EnUs = "en_US",
-    EnGb = "en_GB",
-    NlNl = "nl_NL",
-    NlBe = "nl_BE",
-    DeDe = "de_DE",
-    DeAt = "de_AT",
-    DeCh = "de_CH",
-    FrFr = "fr_FR",
-    FrBe = "fr_BE",
-    EsEs = "es_ES",
-    CaEs = "ca_ES",
-    PtPt = "pt_PT",
-    ItIt = "it_IT",
-    NbNo = "nb_NO",
-    SvSe = "sv_SE",
-    FiFi = "fi_FI",
-    DaDk = "da_DK",
-    IsIs = "is_IS",
-    HuHu = "hu_HU",
-    PlPl = "pl_PL",
-    LvLv = "lv_LV",
-    LtLt = "lt_LT",
-    CsCz = "cs_CZ",
-    DeLu = "de_LU",
-    ElGr = "el_GR",
-    EnBe = "en_BE",
-    EnNl = "en_NL",
-    FrLu = "fr_LU",
-    SkSk = "sk_SK",
-    SlSi = "sl_SI",
-    TrTr = "tr_TR",
-}
-
-/// `nl_NL` → `nl-NL`.
-fn to_bcp47(code: &str) -> String {
-    code.replace('_', "-")
-}
-
-/// `true` when `tag` (BCP 47) and `code` (`ll_CC`) name the same locale, ignoring case.
-fn same_locale(tag: &str, code: &str) -> bool {
-    tag.len() == code.len()
-        && tag
-            .bytes()
-            .zip(code.bytes())
-            .all(|(t, c)| t.eq_ignore_ascii_case(&c) || (t == b'-' && c == b'_'))
-}
-
-impl Locale {
-    /// The BCP 47 form, e.g. `nl-NL` for Mollie's `nl_NL`.
-    #[must_use]
-    pub fn to_bcp47(self) -> String {
-        to_bcp47(self.as_str())
-    }
-
-    /// The request locale of a BCP 47 tag (`nl-NL`, compared ignoring case), if Mollie has one.
-    /// A tag without a region (`nl`) has none: it could be `nl_NL` or `nl_BE`.
-    #[must_use]
-    pub fn from_bcp47(tag: &str) -> Option<Locale> {
-        LOCALES
-            .iter()
-            .copied()
-            .find(|locale| same_locale(tag, locale.as_str()))
-    }
-}
-
-impl LocaleResponse {
-    /// The BCP 47 form: `nl_NL` → `nl-NL`; any other value with `_` replaced by `-`.
-    #[must_use]
-    pub fn to_bcp47(&self) -> String {
-        to_bcp47(self.as_str())
-    }
-}
-
 /// Mollie metadata is a string, a number, an object or an array (or `null`), never a boolean.
 /// Mollie's current OpenAPI document allows a number.
 fn metadata_shape(value: &Value) -> Result<(), RuleError> {
@@ -423,36 +310,6 @@ fn metadata_shape(value: &Value) -> Result<(), RuleError> {
         )),
     }
 }
-
-/// A response locale of a value Mollie does not list (yet) must still have Mollie's shape:
-/// two lowercase letters, `_`, two uppercase letters (`xx_YY`).
-fn response_locale(locale: &LocaleResponse) -> Result<(), RuleError> {
-    match locale {
-        LocaleResponse::Other(code) if !is_ll_cc(code) => Err(RuleError::new(
-            "locale",
-            "must be a Mollie locale of the form `ll_CC`, such as `en_US` or `nl_NL`",
-        )),
-        _ => Ok(()),
-    }
-}
-
-/// `true` for two lowercase ASCII letters, `_`, two uppercase ASCII letters.
-fn is_ll_cc(code: &str) -> bool {
-    matches!(
-        code.as_bytes(),
-        [a, b, b'_', c, d]
-            if a.is_ascii_lowercase()
-                && b.is_ascii_lowercase()
-                && c.is_ascii_uppercase()
-                && d.is_ascii_uppercase()
-    )
-}
-
-/// A request locale → its BCP 47 form.
-fn request_locale(locale: Option<Locale>) -> Option<String> {
-    locale.map(Locale::to_bcp47)
-}
-
 impl From<CreateCustomerResponse> for Customer {
     fn from(response: CreateCustomerResponse) -> Self {
         Customer {
@@ -552,210 +409,4 @@ pub(super) fn encode(customer: &Customer, report: &mut Report) -> Option<CreateC
     };
     report.rules(request.validate(), super::same_pointer);
     Some(request)
-}
-
-// ---------------------------------------------------------------------------------------------
-// Updates, list pages and errors.
-
-/// Mollie's update-customer request body (`PATCH /v2/customers/{id}`). Every key is optional;
-/// `name`, `email`, `locale` and `metadata` may be `null` to clear them (Mollie's OpenAPI document
-/// marks them nullable), `testmode` may not.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, CustomerModel)]
-pub struct UpdateCustomerRequest {
-    /// The full name.
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub name: Patch<String>,
-    /// The email address.
-    #[customer(email)]
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub email: Patch<String>,
-    /// The language of the hosted payment pages: one of [`Locale`].
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub locale: Patch<Locale>,
-    /// The merchant's data: a string, a number, an object or an array of at most 1024 bytes.
-    #[customer(metadata(max_bytes = 1024), custom = metadata_shape)]
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub metadata: Patch<Value>,
-    /// With an organization access token: `true` to update a test-mode customer. A flag of the
-    /// request, not customer data: it is not carried into [`CustomerPatch`].
-    #[customer(required)]
-    #[serde(default, skip_serializing_if = "Patch::is_absent")]
-    pub testmode: Patch<bool>,
-}
-
-impl From<UpdateCustomerRequest> for CustomerPatch {
-    fn from(request: UpdateCustomerRequest) -> Self {
-        CustomerPatch {
-            name: request.name,
-            email: request.email,
-            locale: request.locale.map(Locale::to_bcp47),
-            metadata: request.metadata,
-            ..CustomerPatch::default()
-        }
-    }
-}
-
-/// One page of Mollie's list of customers (`GET /v2/customers`), in HAL form.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
-pub struct CustomerList {
-    /// The number of customers in this page.
-    pub count: u64,
-    /// The customers.
-    #[customer(nested)]
-    #[serde(rename = "_embedded")]
-    pub embedded: EmbeddedCustomers,
-    /// Links to this page, the previous and the next (`null` on the last page).
-    #[customer(nested)]
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<ListLinks>,
-}
-
-/// The `_embedded` of a list page.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
-pub struct EmbeddedCustomers {
-    /// The customers, each read as a [`GetCustomerResponse`].
-    #[customer(nested)]
-    pub customers: Vec<GetCustomerResponse>,
-}
-
-/// The `_links` of a list page; each member optional and nullable.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, CustomerModel)]
-pub struct ListLinks {
-    /// This page.
-    #[customer(nested)]
-    #[serde(
-        rename = "self",
-        default,
-        deserialize_with = "super::nullable::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub self_link: Option<Option<Link>>,
-    /// The previous page (`null` on the first).
-    #[customer(nested)]
-    #[serde(
-        default,
-        deserialize_with = "super::nullable::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub previous: Option<Option<Link>>,
-    /// The next page (`null` on the last).
-    #[customer(nested)]
-    #[serde(
-        default,
-        deserialize_with = "super::nullable::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub next: Option<Option<Link>>,
-    /// The documentation of the endpoint.
-    #[customer(nested)]
-    #[serde(
-        default,
-        deserialize_with = "super::nullable::optional",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub documentation: Option<Option<Link>>,
-}
-
-impl From<CustomerList> for Page {
-    fn from(list: CustomerList) -> Self {
-        let next = list
-            .links
-            .and_then(|links| links.next.flatten())
-            .map(|link| link.href);
-        Page {
-            customers: list
-                .embedded
-                .customers
-                .into_iter()
-                .map(Customer::from)
-                .collect(),
-            next,
-        }
-    }
-}
-
-/// Mollie's error response (`application/hal+json`, RFC 7807 style).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
-pub struct ErrorResponse {
-    /// The HTTP status code.
-    pub status: u16,
-    /// The HTTP reason phrase, e.g. `Unprocessable Entity`.
-    pub title: String,
-    /// What went wrong, in Mollie's words. Not copied into a report: it may quote the value.
-    pub detail: String,
-    /// The request field the error is about, when there is one (`email`, `amount.value`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// Links to the documentation.
-    #[serde(rename = "_links", default, skip_serializing_if = "Option::is_none")]
-    pub links: Option<Value>,
-}
-
-pub(super) fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
-    Ok(document.parse::<UpdateCustomerRequest>()?.into())
-}
-
-pub(super) fn decode_list(document: &Document<'_>) -> Result<Page, Error> {
-    Ok(document.parse::<CustomerList>()?.into())
-}
-
-pub(super) fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
-    let response = document.parse::<ErrorResponse>()?;
-    let pointer = response
-        .field
-        .as_deref()
-        .map(super::field_pointer)
-        .unwrap_or_default();
-    Ok(ValidationErrors::from(Violation::new(
-        pointer,
-        super::rejected(Api::Mollie)
-            .with_message("{api} refused this value (HTTP {status})")
-            .with_param("status", crate::Param::UInt(u64::from(response.status))),
-    )))
-}
-
-pub(super) fn encode_update(
-    patch: &CustomerPatch,
-    report: &mut Report,
-) -> Option<UpdateCustomerRequest> {
-    let locale = match &patch.locale {
-        Patch::Value(tag) => match Locale::from_bcp47(tag) {
-            Some(locale) => Patch::Value(locale),
-            None => {
-                report.cannot_hold_with("/locale", locale_error());
-                Patch::Absent
-            }
-        },
-        Patch::Null => Patch::Null,
-        Patch::Absent => Patch::Absent,
-    };
-    report.no_place("/phone", !patch.phone.is_absent());
-    report.no_place("/country", !patch.country.is_absent());
-    report.no_place("/billing_addresses", !patch.billing_addresses.is_absent());
-    report.no_place("/shipping_addresses", !patch.shipping_addresses.is_absent());
-    report.no_place("/status", !patch.status.is_absent());
-    report.no_place("/external_id", !patch.external_id.is_absent());
-    let request = UpdateCustomerRequest {
-        name: patch.name.clone(),
-        email: patch.email.clone(),
-        locale,
-        metadata: match &patch.metadata {
-            Patch::Value(Value::Null) => Patch::Null,
-            other => other.clone(),
-        },
-        testmode: Patch::Absent,
-    };
-    report.rules(request.validate(), super::same_pointer);
-    Some(request)
-}
-
-fn locale_error() -> RuleError {
-    RuleError::new(
-        "locale",
-        "is not a locale Mollie lists; Mollie takes one of {allowed} (BCP 47 `nl-NL` is Mollie's `nl_NL`)",
-    )
-    .with_param(
-        "allowed",
-        crate::Param::Str(std::borrow::Cow::Borrowed(LOCALE_LIST)),
-    )
 }
