@@ -121,7 +121,7 @@ impl Report {
     }
 }
 
-/// The place of a pointer's first segment among the fields of [`Customer`].
+/// The place of a pointer's first segment among the fields of [`Customer`](crate::Customer).
 fn field_rank(pointer: &str) -> usize {
     const ORDER: [&str; 16] = [
         "id",
