@@ -23,7 +23,7 @@
 //! ```
 //!
 //! A model with `#[customer(context(C))]` is validated with the `C` that
-//! [`FromRef`](axum::extract::FromRef) takes from the router's state:
+//! [`FromRef`] takes from the router's state:
 //!
 //! ```
 //! use axum::{extract::FromRef, routing::post, Router};

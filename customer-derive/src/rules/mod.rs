@@ -1,4 +1,4 @@
-//! The rule table. Every rule of the attribute language is one line of [`table!`] below and one
+//! The rule table. Every rule of the attribute language is one line of `table!` below and one
 //! module beside this file, whose type implements [`RuleKind`]: its keyword, how it is read, what
 //! it conflicts with, where it may go, the bound a generic field needs for it, the code that
 //! checks a value and its JSON Schema keywords. Parsing (`attr`), checking (`check`), bounds,
