@@ -2036,18 +2036,16 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if let ::customer_core::__private::shape::Node::String(__text) = __node {
-                let _ = __text;
-                true
-            } else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::String,
-                );
-                false
-            }
+            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
+                ::customer_core::__private::shape::UnitEnum {
+                    names: &["person", "small_business"],
+                    accepted: &["person", "small_business"],
+                    any_name: false,
+                    null: false,
+                    any_string: true,
+                };
+            let _ = __rules;
+            ::customer_core::__private::shape::external(__node, __path, __report, &__SHAPE)
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Kind" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
@@ -2851,6 +2849,984 @@ const _: () = {
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Form" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , false) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
+};
+#[derive(serde :: Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    pub line1: String,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Place {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.line1;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(8usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "line1"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Place {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
+                ::customer_core::__private::shape::invalid_type(
+                    __report,
+                    __path,
+                    __node,
+                    ::customer_core::__private::shape::Expected::Object,
+                );
+                return false;
+            };
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            let mut __claimed = ::customer_core::__private::shape::claims(__members);
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members,
+                &mut __claimed,
+                __path,
+                __report,
+                __rules,
+            ) & ::customer_core::__private::shape::unknown_members(
+                __members, &__claimed, __path, __report,
+            )
+        }
+        fn __shape_flat(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            let __found0 = ::customer_core::__private::shape::find(
+                __members,
+                __claimed,
+                &["line1"],
+                __path,
+                __report,
+            );
+            let __good0 = {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                match __found0 {
+                    ::core::option::Option::Some((__key, __value, __single)) => {
+                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                            false,
+                        )) && __single
+                    }
+                    ::core::option::Option::None => {
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            .missing_ok()
+                            || {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, "line1"),
+                                );
+                                false
+                            }
+                    }
+                }
+            };
+            let __ok = __good0;
+            if !__rules {
+                return __ok;
+            }
+            if __good0 {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __read: ::core::option::Option<String> = match __found0 {
+                    ::core::option::Option::Some((__key, __value, _)) => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            __report,
+                        )
+                    }
+                    ::core::option::Option::None => {
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing()
+                    }
+                };
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::length::check(
+                                __customer_value,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some(8usize),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(__customer_path, "line1"),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            if __ok {
+                #[allow(unused_imports)]
+                use ::customer_core::__private::shape::{
+                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                    ShapeViaSerde as _, ShapeViaShape as _,
+                };
+                let __object =
+                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(&__object, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            false
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Place" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
+};
+#[allow(clippy::unnecessary_wraps)]
+fn line_check(_: &Line) -> Result<(), RuleError> {
+    Ok(())
+}
+fn as_read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    serde::Deserialize::deserialize(deserializer)
+}
+#[doc = " A tuple struct: an array of the fields serde reads."]
+#[derive(serde :: Deserialize)]
+pub struct Line(
+    pub String,
+    #[serde(deserialize_with = "as_read")] pub String,
+    pub Place,
+    #[serde(skip)] pub u8,
+    #[serde(default)] pub u8,
+);
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Line {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.0;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(5usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::index(__customer_path, 0usize),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.1;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(3usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::index(__customer_path, 1usize),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.2;
+                <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                    __customer_field,
+                    &::customer_core::__private::Path::index(__customer_path, 2usize),
+                    __customer_report,
+                );
+            }
+            {
+                let __customer_field = &self.3;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::range::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(&(3)),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::index(__customer_path, 3usize),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            {
+                let __customer_field = &self.4;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::range::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(&(9)),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::index(__customer_path, 3usize),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+            ::customer_core::__private::CheckOutcome::report_at(
+                line_check(self),
+                __customer_path,
+                __customer_report,
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Line {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let ::core::option::Option::Some((__items, __length_ok)) =
+                ::customer_core::__private::shape::tuple_items(
+                    __node, __path, __report, 3usize, 4usize,
+                )
+            else {
+                return false;
+            };
+            let __good0 = match __items.first() {
+                ::core::option::Option::Some(__value) => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 0usize),
+                        __report,
+                        false,
+                    )
+                }
+                ::core::option::Option::None => true,
+            };
+            let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
+            let __good1 = match __items.get(1usize) {
+                ::core::option::Option::Some(__value) => {
+                    __with1 = ::customer_core::__private::shape::read_with(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 1usize),
+                        __report,
+                        |__v| -> ::core::result::Result<
+                            String,
+                            ::customer_core::__private::serde_json::Error,
+                        > { as_read(__v) },
+                    );
+                    ::core::option::Option::is_some(&__with1)
+                }
+                ::core::option::Option::None => true,
+            };
+            let __good2 = match __items.get(2usize) {
+                ::core::option::Option::Some(__value) => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 2usize),
+                        __report,
+                        false,
+                    )
+                }
+                ::core::option::Option::None => true,
+            };
+            let __good3 = match __items.get(3usize) {
+                ::core::option::Option::Some(__value) => {
+                    (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 3usize),
+                        __report,
+                        false,
+                    )
+                }
+                ::core::option::Option::None => true,
+            };
+            let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
+            if !__rules {
+                return __ok;
+            }
+            if __good0 {
+                if let ::core::option::Option::Some(__value) = __items.first() {
+                    let _ = __value;
+                    let __read: ::core::option::Option<String> =
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::index(__path, 0usize),
+                            __report,
+                        );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(5usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
+                                        __customer_path,
+                                        0usize,
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if __good1 {
+                if let ::core::option::Option::Some(__value) = __items.get(1usize) {
+                    let _ = __value;
+                    let __read: ::core::option::Option<String> = __with1;
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(3usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
+                                        __customer_path,
+                                        1usize,
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if let ::core::option::Option::Some(__value) = __items.get(2usize) {
+                let mut __again = ::customer_core::__private::shape::Report::again(__report);
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+                    __value,
+                    &::customer_core::__private::Path::index(__path, 2usize),
+                    &mut __again,
+                    true,
+                );
+                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+            }
+            if __good3 {
+                if let ::core::option::Option::Some(__value) = __items.get(3usize) {
+                    let _ = __value;
+                    let __read: ::core::option::Option<u8> =
+                        (&::customer_core::__private::shape::ReadProbe::<u8>::NEW).read_node(
+                            __value,
+                            &::customer_core::__private::Path::index(__path, 3usize),
+                            __report,
+                        );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                            &mut __report.rules;
+                        {
+                            let __customer_field = &__customer_read;
+                            let __customer_value = __customer_field;
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::range::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(&(9)),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
+                                        __customer_path,
+                                        3usize,
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+            if __items.len() <= 3usize {
+                let __read: ::core::option::Option<u8> =
+                    ::core::option::Option::Some(::core::default::Default::default());
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        &mut __report.rules;
+                    {
+                        let __customer_field = &__customer_read;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::range::check(
+                                __customer_value,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some(&(9)),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::index(__customer_path, 3usize),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+            let __read: ::core::option::Option<u8> =
+                ::core::option::Option::Some(::core::default::Default::default());
+            if let ::core::option::Option::Some(__customer_read) = __read {
+                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                    &mut __report.rules;
+                {
+                    let __customer_field = &__customer_read;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::range::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(&(3)),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::index(__customer_path, 3usize),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+            if __ok {
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CheckOutcome::report_at(
+                                line_check(&__whole),
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            false
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Line" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = :: customer_core :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (3)))) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; :: customer_core :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
+};
+#[doc = " Read as its one field."]
+#[derive(serde :: Deserialize)]
+#[serde(transparent)]
+pub struct Wrapped {
+    pub place: Place,
+    #[serde(skip)]
+    pub marker: std::marker::PhantomData<u8>,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Wrapped {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.place;
+                <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                    __customer_field,
+                    &::core::clone::Clone::clone(__customer_path),
+                    __customer_report,
+                );
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Wrapped {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            let __good = (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                .shape(__node, __path, __report, false);
+            if __rules {
+                let mut __again = ::customer_core::__private::shape::Report::new();
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+                    __node,
+                    __path,
+                    &mut __again,
+                    true,
+                );
+                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+            }
+            if __good {
+                return {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            }
+            false
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read as its one field.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("place" , __customer_owned , true) ; } __customer_object . finish () } } }
+};
+#[doc = " Read through another type, the conversion may fail."]
+#[derive(serde :: Deserialize)]
+#[serde(try_from = "Place")]
+pub struct Converted {
+    pub line1: String,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Converted {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.line1;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::Some(1usize),
+                        ::core::option::Option::None,
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "line1"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Converted {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                .shape(__node, __path, __report, false)
+            {
+                return false;
+            }
+            let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+            let ::core::option::Option::Some(__from) =
+                (&::customer_core::__private::shape::ReadProbe::<Place>::NEW)
+                    .read_node(__node, __path, __report)
+            else {
+                return ::customer_core::__private::shape::Report::shape_count(__report)
+                    == __shapes;
+            };
+            let __whole: Self = match <Self as ::core::convert::TryFrom<Place>>::try_from(__from) {
+                ::core::result::Result::Ok(__whole) => __whole,
+                ::core::result::Result::Err(__error) => {
+                    (&::customer_core::__private::shape::ErrorProbe::<
+                        <Self as ::core::convert::TryFrom<Place>>::Error,
+                    >::NEW)
+                        .report(__error, __path, __report);
+                    return false;
+                }
+            };
+            if __rules {
+                ::customer_core::__private::shape::validate_read(&__whole, __path, __report);
+            }
+            true
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Converted { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Converted" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Converted" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read through another type, the conversion may fail.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: None) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . finish () } } }
+};
+impl TryFrom<Place> for Converted {
+    type Error = RuleError;
+    fn try_from(place: Place) -> Result<Self, RuleError> {
+        Ok(Converted { line1: place.line1 })
+    }
+}
+#[doc = " Read through another type."]
+#[derive(serde :: Deserialize)]
+#[serde(from = "String")]
+pub struct Named {
+    pub text: String,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Named {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = &self.text;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(4usize),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, "text"),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Named {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                .shape(__node, __path, __report, false)
+            {
+                return false;
+            }
+            let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+            let ::core::option::Option::Some(__from) =
+                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                    .read_node(__node, __path, __report)
+            else {
+                return ::customer_core::__private::shape::Report::shape_count(__report)
+                    == __shapes;
+            };
+            let __whole: Self = <Self as ::core::convert::From<String>>::from(__from);
+            if __rules {
+                ::customer_core::__private::shape::validate_read(&__whole, __path, __report);
+            }
+            true
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Named { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Named" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Named" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read through another type.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (4usize)) ; __customer_object . property ("text" , __customer_owned , true) ; } __customer_object . finish () } } }
+};
+impl From<String> for Named {
+    fn from(text: String) -> Self {
+        Named { text }
+    }
+}
+#[derive(serde :: Deserialize)]
+#[serde(tag = "type")]
+pub enum Tagged {
+    A,
+    B,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    impl Tagged {
+        #[doc = r" The name of this value on the wire."]
+        #[must_use]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Tagged::A => "A",
+                Tagged::B => "B",
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for Tagged {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    #[automatically_derived]
+    impl ::core::str::FromStr for Tagged {
+        type Err = ::customer_core::__private::RuleError;
+        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            match value {
+                "A" => ::core::result::Result::Ok(Tagged::A),
+                "B" => ::core::result::Result::Ok(Tagged::B),
+                _ => ::core::result::Result::Err(::customer_core::__private::rules::one_of::error(
+                    &["A", "B"],
+                )),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Tagged {
+        #[inline]
+        fn validate_into(
+            &self,
+            _: &::customer_core::__private::Path<'_>,
+            _: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Tagged {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
+                ::customer_core::__private::shape::UnitEnum {
+                    names: &["A", "B"],
+                    accepted: &["A", "B"],
+                    any_name: false,
+                    null: false,
+                    any_string: false,
+                };
+            let _ = __rules;
+            ::customer_core::__private::shape::internal(__node, __path, __report, "type", &__SHAPE)
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Tagged { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Tagged" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Tagged" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["A" , "B"] , false) } } }
+};
+#[derive(serde :: Deserialize)]
+#[serde(untagged)]
+pub enum Unset {
+    Unset,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    impl Unset {
+        #[doc = r" The name of this value on the wire."]
+        #[must_use]
+        pub fn as_str(&self) -> &str {
+            match self {
+                Unset::Unset => "Unset",
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::core::fmt::Display for Unset {
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    #[automatically_derived]
+    impl ::core::str::FromStr for Unset {
+        type Err = ::customer_core::__private::RuleError;
+        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            match value {
+                "Unset" => ::core::result::Result::Ok(Unset::Unset),
+                _ => ::core::result::Result::Err(::customer_core::__private::rules::one_of::error(
+                    &["Unset"],
+                )),
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Unset {
+        #[inline]
+        fn validate_into(
+            &self,
+            _: &::customer_core::__private::Path<'_>,
+            _: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Unset {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
+                ::customer_core::__private::shape::UnitEnum {
+                    names: &[],
+                    accepted: &[],
+                    any_name: false,
+                    null: true,
+                    any_string: false,
+                };
+            let _ = __rules;
+            ::customer_core::__private::shape::untagged(__node, __path, __report, &__SHAPE)
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Unset" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["Unset"] , false) } } }
 };
 #[test]
 fn the_expanded_models_validate() {

@@ -832,3 +832,66 @@ fn the_binary_keeps_values_out_of_its_output() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A conversion whose error quotes the value it refused.
+#[derive(Deserialize, CustomerModel, Debug)]
+#[serde(try_from = "String")]
+#[allow(dead_code)]
+struct Quoting(String);
+
+impl TryFrom<String> for Quoting {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        Err(format!("{text} is refused"))
+    }
+}
+
+#[derive(Deserialize, CustomerModel, Debug)]
+#[allow(dead_code)]
+struct Pair(#[customer(length(max = 3))] String, u8);
+
+#[derive(Deserialize, CustomerModel, Debug)]
+#[serde(tag = "type")]
+enum Tagged {
+    A,
+}
+
+#[derive(Deserialize, CustomerModel, Debug)]
+enum Plain {
+    A,
+}
+
+#[derive(Deserialize, CustomerModel, Debug)]
+#[allow(dead_code)]
+struct Forms {
+    quoting: Quoting,
+    #[customer(nested)]
+    pair: Pair,
+    tagged: Tagged,
+    plain: Plain,
+    #[customer(nested)]
+    pairs: Vec<Pair>,
+}
+
+/// The containers serde reads through another type or form (a `try_from` whose error quotes the
+/// value, tuple structs, tagged enums, the object form of an enum's name) keep values out.
+#[test]
+fn the_forms_read_through_another_type_keep_values_out() {
+    let number: u64 = MARK_DIGITS.parse().expect("digits");
+    let documents = [
+        json!({"quoting": MARK, "pair": [MARK, number], "tagged": {"type": MARK},
+            "plain": MARK, "pairs": [[MARK, 1, MARK], [MARK], MARK]}),
+        json!({"quoting": number, "pair": MARK, "tagged": [MARK],
+            "plain": {"A": MARK}, "pairs": [{"a": MARK}, [number, MARK]]}),
+        json!({"quoting": [MARK], "pair": [number], "tagged": MARK,
+            "plain": {"A": number}, "pairs": [[MARK, number]]}),
+    ];
+    for (i, document) in documents.iter().enumerate() {
+        let text = document.to_string();
+        refused(&format!("forms {i}"), Valid::<Forms>::from_json(&text));
+        refused(
+            &format!("forms shapes {i}"),
+            customer_core::json::from_str::<Forms>(&text),
+        );
+    }
+}

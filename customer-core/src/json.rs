@@ -95,7 +95,9 @@ pub(crate) fn read_str_with<'a, T: serde::Deserialize<'a> + Shape>(
     }
     let mut de = serde_json::Deserializer::from_str(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
-        Err(first @ Error::Invalid(_)) => Err(again::<T>(json.as_bytes(), first, rules, context)),
+        Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
+            Err(again::<T>(json.as_bytes(), first, rules, context))
+        }
         other => other,
     }
 }
@@ -122,12 +124,17 @@ pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
     }
     let mut de = serde_json::Deserializer::from_slice(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
-        Err(first @ Error::Invalid(_)) => Err(again::<T>(json, first, rules, context)),
+        Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
+            Err(again::<T>(json, first, rules, context))
+        }
         other => other,
     }
 }
 
-/// The second read, out of the way of the first.
+/// The second read, out of the way of the first. A syntax error stays what it is when the text
+/// is not JSON (the second read cannot parse it either); serde_json also reports some refusals
+/// of well-formed JSON that way (an array longer than a tuple, an enum's object of two members),
+/// and those are read again like any other.
 #[cold]
 #[inline(never)]
 fn again<T: Shape>(

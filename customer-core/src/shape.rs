@@ -18,6 +18,9 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 
 use crate::error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 
+mod forms;
+pub use forms::*;
+
 // ---------------------------------------------------------------------------------------------
 // The document tree.
 
@@ -175,8 +178,8 @@ impl<'c> Report<'c> {
 }
 
 /// Validates a model the second read has read whole, its violations under `path`: for a
-/// container read through another type (serde's `from`, `try_from`, `transparent`, a tuple
-/// struct), whose fields cannot be walked one by one.
+/// container read through another type (serde's `from`, `try_from`, `remote`), whose fields
+/// cannot be walked one by one.
 ///
 /// Out of line and through [`CustomerModel::validate`](crate::CustomerModel::validate): the valid
 /// path's inlining of the generated `validate_into` is disturbed as little as can be.
@@ -1061,8 +1064,15 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     let mut report = Report::with_context(context);
     T::__shape(&node, &Path::ROOT, &mut report, rules);
     if report.shapes.is_empty() {
-        // serde refused something the shape does not describe: its own first error says what.
-        report.shapes = first.into_violations();
+        // serde refused something the shape does not describe: its own first error says what
+        // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
+        report.shapes = match first {
+            Error::Syntax(_) => ValidationErrors::from(Violation::new(
+                String::new(),
+                RuleError::new("invalid_value", "is not a valid value"),
+            )),
+            first => first.into_violations(),
+        };
     }
     let mut all: Vec<(Vec<usize>, Violation)> = report
         .shapes

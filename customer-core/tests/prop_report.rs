@@ -1,6 +1,7 @@
 //! For generated documents, the pointers `Valid::from_json` reports are exactly the places a
 //! plain reference check (written out below, field by field) finds wrong: every wrong type,
-//! missing field, unknown field and rule violation, and nothing else.
+//! missing field, unknown field and rule violation, and nothing else; a tuple struct (an array of
+//! two) and a field-less enum (a name, or its object form `{"free": null}`) among them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +20,20 @@ struct Item {
     note: Option<bool>,
 }
 
+/// A tuple struct: an array of exactly two elements.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Pair(u8, #[customer(length(max = 3))] String);
+
+/// A field-less enum: a name, or an object whose only member is a name with `null`.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum Plan {
+    Free,
+    Pro,
+}
+
 #[derive(CustomerModel, Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
@@ -31,6 +46,9 @@ struct Doc {
     #[customer(nested)]
     items: Vec<Item>,
     tags: BTreeMap<String, u8>,
+    #[customer(nested)]
+    pair: Pair,
+    plan: Plan,
 }
 
 // ----- The reference check ---------------------------------------------------------------------
@@ -72,6 +90,46 @@ fn item(value: &Value, at: &str, out: &mut BTreeSet<String>) {
     }
 }
 
+fn pair(value: Option<&Value>, out: &mut BTreeSet<String>) {
+    let Some(Value::Array(items)) = value else {
+        out.insert("/pair".to_owned());
+        return;
+    };
+    if items.len() != 2 {
+        out.insert("/pair".to_owned());
+    }
+    if items.first().is_some_and(|v| !is_whole_in(v, 255)) {
+        out.insert("/pair/0".to_owned());
+    }
+    match items.get(1) {
+        Some(Value::String(s)) if s.chars().count() <= 3 => {}
+        None => {}
+        Some(_) => {
+            out.insert("/pair/1".to_owned());
+        }
+    }
+}
+
+fn plan(value: Option<&Value>, out: &mut BTreeSet<String>) {
+    let named = |name: &str| name == "free" || name == "pro";
+    match value {
+        Some(Value::String(name)) if named(name) => {}
+        Some(Value::Object(members)) if members.len() == 1 => {
+            for (key, value) in members {
+                if !named(key) {
+                    out.insert("/plan".to_owned());
+                }
+                if !value.is_null() {
+                    out.insert(format!("/plan/{key}"));
+                }
+            }
+        }
+        _ => {
+            out.insert("/plan".to_owned());
+        }
+    }
+}
+
 /// Every pointer at which `document` breaks `Doc`.
 fn reference(document: &Value) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
@@ -80,7 +138,11 @@ fn reference(document: &Value) -> BTreeSet<String> {
         return out;
     };
     for key in object.keys() {
-        if !["id", "label", "count", "flag", "items", "tags"].contains(&key.as_str()) {
+        if ![
+            "id", "label", "count", "flag", "items", "tags", "pair", "plan",
+        ]
+        .contains(&key.as_str())
+        {
             out.insert(format!("/{key}"));
         }
     }
@@ -123,6 +185,8 @@ fn reference(document: &Value) -> BTreeSet<String> {
             out.insert("/tags".to_owned());
         }
     }
+    pair(object.get("pair"), &mut out);
+    plan(object.get("plan"), &mut out);
     out
 }
 
@@ -168,6 +232,33 @@ fn item_value() -> impl Strategy<Value = Value> {
     prop_oneof![4 => fits, 1 => any_value()]
 }
 
+/// A tuple struct's array: two elements that fit, or from none to three of any kind.
+fn pair_value() -> impl Strategy<Value = Value> {
+    let element = || {
+        prop_oneof![
+            (0u64..300).prop_map(Value::from),
+            "[a-z]{0,5}".prop_map(Value::from),
+            any_value(),
+        ]
+    };
+    prop_oneof![
+        3 => ((0u64..300), "[a-z]{0,5}").prop_map(|(n, s)| json!([n, s])),
+        2 => prop::collection::vec(element(), 0..4).prop_map(Value::from),
+    ]
+}
+
+/// An enum's name, or its object form with one member or another number of them.
+fn plan_value() -> impl Strategy<Value = Value> {
+    let name = || prop_oneof![Just("free"), Just("pro"), Just("gold")];
+    prop_oneof![
+        3 => name().prop_map(Value::from),
+        2 => (name(), prop_oneof![3 => Just(Value::Null), 1 => any_value()])
+            .prop_map(|(key, value)| json!({ key: value })),
+        1 => prop::collection::btree_map(name(), Just(Value::Null), 0..3)
+            .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+    ]
+}
+
 fn document() -> impl Strategy<Value = Value> {
     (
         member("[a-z]{0,4}".prop_map(Value::from).boxed()),
@@ -189,24 +280,29 @@ fn document() -> impl Strategy<Value = Value> {
             .boxed(),
         ),
         prop::option::weighted(0.2, any_value()),
+        (member(pair_value().boxed()), member(plan_value().boxed())),
     )
-        .prop_map(|(id, label, count, flag, items, tags, unknown)| {
-            let mut object = Map::new();
-            for (key, value) in [
-                ("id", id),
-                ("label", label),
-                ("count", count),
-                ("flag", flag),
-                ("items", items),
-                ("tags", tags),
-                ("zz_unknown", unknown),
-            ] {
-                if let Some(value) = value {
-                    object.insert(key.to_owned(), value);
+        .prop_map(
+            |(id, label, count, flag, items, tags, unknown, (pair, plan))| {
+                let mut object = Map::new();
+                for (key, value) in [
+                    ("id", id),
+                    ("label", label),
+                    ("count", count),
+                    ("flag", flag),
+                    ("items", items),
+                    ("tags", tags),
+                    ("pair", pair),
+                    ("plan", plan),
+                    ("zz_unknown", unknown),
+                ] {
+                    if let Some(value) = value {
+                        object.insert(key.to_owned(), value);
+                    }
                 }
-            }
-            Value::Object(object)
-        })
+                Value::Object(object)
+            },
+        )
 }
 
 proptest! {

@@ -84,11 +84,21 @@ impl<'a> Container<'a> {
                     syn::Fields::Unit => (Style::Unit, Vec::new()),
                 };
                 let count = fields.len();
-                let fields = fields
+                let mut fields: Vec<Field> = fields
                     .into_iter()
                     .enumerate()
                     .map(|(index, field)| Field::from_ast(cx, index, field, count, rename_all))
                     .collect();
+                // serde numbers a tuple struct's elements over the fields it reads.
+                let mut position = 0;
+                for field in &mut fields {
+                    if let Wire::Index(index) = &mut field.wire {
+                        *index = position;
+                    }
+                    if !field.serde.skip_deserializing {
+                        position += 1;
+                    }
+                }
                 Data::Struct(style, fields)
             }
             syn::Data::Enum(data) => Data::Enum(

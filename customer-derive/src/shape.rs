@@ -1,7 +1,10 @@
 //! The `Shape` impl: what a document must look like to read into the model, for the second read
 //! of a document that did not read (see `customer_core::json`). It follows the model's serde
 //! attributes: wire names (`rename`, `rename_all`, `alias`), `default`, `flatten`,
-//! `skip_deserializing`, `deserialize_with` / `with`, `deny_unknown_fields`, `other`.
+//! `skip_deserializing`, `deserialize_with` / `with`, `deny_unknown_fields`, `other`, and the
+//! containers read in another form (`forms`: `transparent`, `from`, `try_from`, tuple structs,
+//! enums with `tag` or `untagged`). Only `remote`, adjacently tagged enums and structs with `tag`
+//! are read whole (`opaque`).
 //!
 //! Each field's type is reached by autoref dispatch (`ShapeProbe`): its own `Shape` when it has
 //! one, else a read through serde of that value alone, else nothing known. When rules are asked
@@ -24,10 +27,12 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
-use crate::ast::{Container, Data, Field, Style, Variant, Wire};
+use crate::ast::{Container, Data, Field, Style, Wire};
 use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::{Models, Rule};
 use crate::second_read::{self, Read};
+
+mod forms;
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
@@ -43,9 +48,29 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         validate: can_read && container.attrs.context.is_none(),
     };
     let mut where_clause = where_clause.cloned();
+    let serde = &container.serde;
     let body = match &container.data {
         Data::Union(_) => return TokenStream::new(),
-        _ if container.serde.opaque => opaque(&p, can),
+        // A parsed newtype: its `Deserialize` is ours, whatever `#[serde]` says.
+        Data::Struct(Style::Tuple, fields)
+            if fields.len() == 1 && !container.attrs.rules.is_empty() =>
+        {
+            newtype(container, &p, &fields[0], can)
+        }
+        _ if serde.remote => opaque(&p, can),
+        _ if serde.try_from.is_some() || serde.from.is_some() => {
+            match (&serde.try_from, &serde.from) {
+                (Some(ty), _) => forms::converted(&p, ty, true, can),
+                (None, Some(ty)) => forms::converted(&p, ty, false, can),
+                (None, None) => opaque(&p, can),
+            }
+        }
+        Data::Struct(_, fields) if serde.transparent => match forms::transparent_field(fields) {
+            Some(field) => newtype(container, &p, field, can),
+            None => opaque(&p, can),
+        },
+        // Not representations of a struct (serde refuses or ignores them): read whole.
+        Data::Struct(..) if serde.tag.is_some() || serde.untagged => opaque(&p, can),
         Data::Struct(Style::Named, fields) => {
             where_clause = second_read::where_clause(container, fields, has_value_rules, is_nested);
             named(container, &p, fields)
@@ -53,8 +78,13 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         Data::Struct(Style::Tuple, fields) if fields.len() == 1 => {
             newtype(container, &p, &fields[0], can)
         }
+        Data::Struct(Style::Tuple, fields) if fields.len() >= 2 => {
+            forms::tuple(container, &p, fields, can)
+        }
         Data::Struct(..) => opaque(&p, can),
-        Data::Enum(variants) => field_less_enum(&p, variants),
+        // Adjacently tagged (`tag` + `content`): read whole.
+        Data::Enum(_) if serde.content => opaque(&p, can),
+        Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
     quote! {
         #[automatically_derived]
@@ -126,7 +156,8 @@ fn read_whole(p: &TokenStream, node: &TokenStream, can: Can, then: &TokenStream)
     }}
 }
 
-/// A container read through another type: read whole, serde's error at its pointer.
+/// A container whose form is not described (`remote`, adjacently tagged): read whole, serde's
+/// error at its pointer.
 fn opaque(p: &TokenStream, can: Can) -> TokenStream {
     let signature = signature(p);
     let probes = probes(p, can.read);
@@ -181,7 +212,7 @@ fn checks_on(
 ) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
-    let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
+    let at = crate::expand::field_path(container, field, &quote!(__customer_path));
     let checks = field_checks(
         krate,
         field,
@@ -572,45 +603,6 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
                 return #whole;
             }
             false
-        }
-    }
-}
-
-fn field_less_enum(p: &TokenStream, variants: &[Variant]) -> TokenStream {
-    let signature = signature(p);
-    let any_string = variants
-        .iter()
-        .any(|v| v.attrs.other.is_some() || v.serde.other || v.untagged);
-    let known: Vec<&Variant> = variants
-        .iter()
-        .filter(|v| v.attrs.other.is_none() && !v.untagged && !v.serde.skip_deserializing)
-        .collect();
-    let names: Vec<&String> = known.iter().map(|v| &v.wire_name).collect();
-    let accepted = known
-        .iter()
-        .flat_map(|v| std::iter::once(&v.wire_name).chain(v.serde.alias.iter()));
-    let check = if any_string {
-        quote!(true)
-    } else {
-        quote! {
-            let __accepted: &[&str] = &[#(#accepted),*];
-            if __accepted.contains(&__text.as_str()) {
-                true
-            } else {
-                __report.shapes.push(__path, #p::rules::one_of::error(&[#(#names),*]));
-                false
-            }
-        }
-    };
-    quote! {
-        #signature {
-            if let #p::shape::Node::String(__text) = __node {
-                let _ = __text;
-                #check
-            } else {
-                #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::String);
-                false
-            }
         }
     }
 }

@@ -100,6 +100,91 @@ pub struct Form {
     pub address: Option<Address>,
 }
 
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    #[customer(length(max = 8))]
+    pub line1: String,
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn line_check(_: &Line) -> Result<(), RuleError> {
+    Ok(())
+}
+
+fn as_read<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    serde::Deserialize::deserialize(deserializer)
+}
+
+/// A tuple struct: an array of the fields serde reads.
+#[derive(CustomerModel, serde::Deserialize)]
+#[customer(check = line_check)]
+pub struct Line(
+    #[customer(length(max = 5))] pub String,
+    #[serde(deserialize_with = "as_read")]
+    #[customer(length(max = 3))]
+    pub String,
+    #[customer(nested)] pub Place,
+    #[serde(skip)]
+    #[customer(range(max = 3))]
+    pub u8,
+    #[serde(default)]
+    #[customer(range(max = 9))]
+    pub u8,
+);
+
+/// Read as its one field.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Wrapped {
+    #[customer(nested)]
+    pub place: Place,
+    #[serde(skip)]
+    pub marker: std::marker::PhantomData<u8>,
+}
+
+/// Read through another type, the conversion may fail.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(try_from = "Place")]
+pub struct Converted {
+    #[customer(length(min = 1))]
+    pub line1: String,
+}
+
+impl TryFrom<Place> for Converted {
+    type Error = RuleError;
+    fn try_from(place: Place) -> Result<Self, RuleError> {
+        Ok(Converted { line1: place.line1 })
+    }
+}
+
+/// Read through another type.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(from = "String")]
+pub struct Named {
+    #[customer(length(max = 4))]
+    pub text: String,
+}
+
+impl From<String> for Named {
+    fn from(text: String) -> Self {
+        Named { text }
+    }
+}
+
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(tag = "type")]
+pub enum Tagged {
+    A,
+    B,
+}
+
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Unset {
+    Unset,
+}
+
 #[test]
 fn the_expanded_models_validate() {
     let address = Address {

@@ -27,9 +27,18 @@ pub(crate) struct SerdeAttrs {
     pub deny_unknown_fields: bool,
     /// `other` on a unit variant.
     pub other: bool,
-    /// A container read through another type or representation (`from`, `try_from`,
-    /// `transparent`, `tag`, `untagged`, `remote`): its shape is not described.
-    pub opaque: bool,
+    /// `transparent` on the container.
+    pub transparent: bool,
+    /// `from = "T"` on the container.
+    pub from: Option<syn::Type>,
+    /// `try_from = "T"` on the container.
+    pub try_from: Option<syn::Type>,
+    /// `tag = "..."` on the container.
+    pub tag: Option<String>,
+    /// `content = "..."` on the container (adjacently tagged).
+    pub content: bool,
+    /// `remote = "..."` on the container: its shape is not described.
+    pub remote: bool,
 }
 
 /// Reads the wire-name and reading parts of `#[serde(...)]`.
@@ -64,7 +73,6 @@ pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
                 out.flatten = true;
             } else if meta.path.is_ident("untagged") {
                 out.untagged = true;
-                out.opaque = true;
             } else if meta.path.is_ident("alias") {
                 out.alias.push(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("default") {
@@ -89,11 +97,19 @@ pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
                 out.deny_unknown_fields = true;
             } else if meta.path.is_ident("other") {
                 out.other = true;
-            } else if ["from", "try_from", "transparent", "tag", "remote"]
-                .iter()
-                .any(|name| meta.path.is_ident(name))
-            {
-                out.opaque = true;
+            } else if meta.path.is_ident("transparent") {
+                out.transparent = true;
+            } else if meta.path.is_ident("from") {
+                out.from = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+            } else if meta.path.is_ident("try_from") {
+                out.try_from = Some(meta.value()?.parse::<LitStr>()?.parse()?);
+            } else if meta.path.is_ident("tag") {
+                out.tag = Some(meta.value()?.parse::<LitStr>()?.value());
+            } else if meta.path.is_ident("content") {
+                out.content = true;
+                skip_value(meta.input)?;
+            } else if meta.path.is_ident("remote") {
+                out.remote = true;
                 skip_value(meta.input)?;
             } else {
                 skip_value(meta.input)?;

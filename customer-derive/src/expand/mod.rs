@@ -17,7 +17,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::ast::{Container, Data, Style, Wire};
+use crate::ast::{Container, Data, Field, Style, Wire};
 use crate::check;
 use crate::ctxt::Ctxt;
 
@@ -91,6 +91,22 @@ fn expand_model(container: &Container) -> TokenStream {
         }
         Data::Enum(variants) => enums::expand_enum(container, variants),
         Data::Union(_) => TokenStream::new(),
+    }
+}
+
+/// The `Path` of a field's value (`parent` is an expression of type `&Path`): below `parent` at
+/// its place on the wire, or `parent` itself for the field a `#[serde(transparent)]` struct is
+/// read as (its other fields are not on the wire).
+pub(crate) fn field_path(
+    container: &Container,
+    field: &Field,
+    parent: &TokenStream,
+) -> TokenStream {
+    if container.serde.transparent {
+        // Not `*parent`: the caller borrows it, and `&*parent` trips `clippy::borrow_deref_ref`.
+        quote!(::core::clone::Clone::clone(#parent))
+    } else {
+        wire_path(&container.krate, &field.wire, parent)
     }
 }
 

@@ -5,7 +5,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
-use super::{lit_opt, wire_path};
+use super::{field_path, lit_opt};
 use crate::ast::{Container, Field, Layer};
 use crate::rules::{Emit, Models, Overrides, RuleSpec, Scope};
 
@@ -58,7 +58,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
             continue;
         }
         let member = &field.member;
-        let at = wire_path(krate, &field.wire, &path);
+        let at = field_path(container, field, &path);
         body.extend(field_checks(
             krate,
             field,

@@ -1,0 +1,341 @@
+//! Every violation of a document in one report, for the containers serde reads in another form
+//! than an object of their fields: `#[serde(transparent)]`, `#[serde(from / try_from)]` and tuple
+//! structs (field-less enums: read_enums.rs). For each form, what the report accepts is checked
+//! against what serde_json reads, document by document.
+
+use std::marker::PhantomData;
+
+use customer_core::__private::shape::{Node, Report, Shape};
+use customer_core::__private::Path;
+use customer_core::{json, CustomerModel, Error, RuleError, Valid};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+fn pairs(error: &Error) -> Vec<(String, String)> {
+    error
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+        .collect()
+}
+
+fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+        .collect()
+}
+
+/// Whether the shape accepts `doc`, and whether serde_json and `customer_core::json` read it:
+/// all three must agree.
+fn agrees<T: Shape + DeserializeOwned>(docs: &[&str]) {
+    for doc in docs {
+        let node: Node = serde_json::from_str(doc).unwrap();
+        let mut report = Report::new();
+        let shape = T::__shape(&node, &Path::ROOT, &mut report, false);
+        assert_eq!(
+            shape,
+            report.shapes.is_empty(),
+            "{doc}: {:?}",
+            report.shapes
+        );
+        let serde = serde_json::from_str::<T>(doc).is_ok();
+        let ours = json::from_str::<T>(doc).is_ok();
+        assert_eq!((shape, ours), (serde, serde), "{doc}: {:?}", report.shapes);
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Address {
+    #[customer(length(min = 1, max = 8))]
+    line1: String,
+    #[customer(country)]
+    country: String,
+}
+
+// ----- transparent ---------------------------------------------------------------------------
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(transparent)]
+struct Email {
+    #[customer(email)]
+    value: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(transparent)]
+#[allow(dead_code)]
+struct Contact {
+    #[customer(nested)]
+    address: Address,
+    #[serde(skip)]
+    marker: PhantomData<u8>,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Holder {
+    #[customer(nested)]
+    email: Email,
+    #[customer(nested)]
+    contact: Contact,
+    #[customer(nested)]
+    list: Vec<Email>,
+}
+
+const HOLDER: &str = r#"{"email": "jo@example.com", "contact": {"line1": "Main 1", "country": "NL"},
+    "list": ["a@example.com"]}"#;
+
+#[test]
+fn transparent_structs_are_their_field_at_their_own_pointer() {
+    let holder = Valid::<Holder>::from_json(HOLDER).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(holder.email.value, "jo@example.com");
+    let doc = r#"{"email": 5, "contact": {"line1": "", "country": "XX", "zip": 1},
+        "list": ["bad", 7, "ok@example.com"]}"#;
+    let error = Valid::<Holder>::from_json(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/email", "invalid_type"),
+            ("/contact/line1", "length"),
+            ("/contact/country", "country"),
+            ("/contact/zip", "unknown_field"),
+            ("/list/0", "email"),
+            ("/list/1", "invalid_type"),
+        ]),
+        "{error}"
+    );
+    // A document that reads: the field's rules at the struct's own pointer, as the second read.
+    let doc = HOLDER.replace("\"a@example.com\"", "\"bad\"");
+    let error = Valid::<Holder>::from_json(&doc).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("/list/0", "email")]), "{error}");
+    agrees::<Email>(&[
+        r#""a@b.example""#,
+        "5",
+        "null",
+        r#"{"value": "a@b.example"}"#,
+    ]);
+    agrees::<Contact>(&[
+        r#"{"line1": "x", "country": "NL"}"#,
+        r#"{"address": {"line1": "x", "country": "NL"}}"#,
+    ]);
+}
+
+// ----- from / try_from ----------------------------------------------------------------------
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct PersonForm {
+    // Not a rule of `Person`: not run.
+    #[customer(length(max = 3))]
+    name: String,
+    age: u8,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(try_from = "PersonForm")]
+struct Person {
+    #[customer(length(min = 2))]
+    name: String,
+    age: u8,
+}
+
+impl TryFrom<PersonForm> for Person {
+    type Error = RuleError;
+    fn try_from(form: PersonForm) -> Result<Self, RuleError> {
+        if form.age < 18 {
+            return Err(RuleError::new("too_young", "must be of age"));
+        }
+        Ok(Person {
+            name: form.name,
+            age: form.age,
+        })
+    }
+}
+
+/// A conversion whose error is plain text (it may quote the value): `invalid_value`.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(try_from = "String")]
+struct Code(String);
+
+impl TryFrom<String> for Code {
+    type Error = String;
+    fn try_from(text: String) -> Result<Self, String> {
+        if text.len() == 4 {
+            Ok(Code(text))
+        } else {
+            Err(format!("{text} is not a code"))
+        }
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(from = "Vec<u8>")]
+struct Scores {
+    #[customer(length(max = 2))]
+    values: Vec<u8>,
+}
+
+impl From<Vec<u8>> for Scores {
+    fn from(values: Vec<u8>) -> Self {
+        Scores { values }
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Registration {
+    #[customer(nested)]
+    person: Person,
+    #[customer(nested)]
+    guardian: Person,
+    code: Code,
+    #[customer(nested)]
+    scores: Scores,
+    count: u8,
+}
+
+#[test]
+fn converted_containers_have_the_shape_of_their_source() {
+    let valid = r#"{"person": {"name": "Jo", "age": 30}, "guardian": {"name": "Ann", "age": 40},
+        "code": "AB12", "scores": [1, 2], "count": 1}"#;
+    let read = Valid::<Registration>::from_json(valid).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((read.person.name.as_str(), read.guardian.age), ("Jo", 40));
+    assert_eq!(read.code.0, "AB12");
+    assert_eq!(read.scores.values, [1, 2]);
+
+    let doc = r#"{"person": {"name": 5, "age": "x", "extra": 1}, "guardian": {"name": "Ann", "age": 12},
+        "code": "secret-text", "scores": [1, "x", 300], "count": 1}"#;
+    let error = Valid::<Registration>::from_json(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/person/name", "invalid_type"),
+            ("/person/age", "invalid_type"),
+            ("/guardian", "too_young"),
+            ("/code", "invalid_value"),
+            ("/scores/1", "invalid_type"),
+            ("/scores/2", "range"),
+        ]),
+        "{error}"
+    );
+    assert!(!error.to_string().contains("secret"), "{error}");
+    assert!(!format!("{error:?}").contains("secret"));
+
+    // What converted is validated whole by the rules of the container, while a sibling fails.
+    let doc = r#"{"person": {"name": "J", "age": 30}, "guardian": {"name": "Annabelle", "age": 40},
+        "code": "AB12", "scores": [1, 2, 3], "count": -1}"#;
+    let error = Valid::<Registration>::from_json(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/person/name", "length"),
+            ("/scores/values", "length"),
+            ("/count", "range"),
+        ]),
+        "{error}"
+    );
+    // Without rules: the shapes only.
+    let error = json::from_str::<Registration>(doc).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("/count", "range")]), "{error}");
+    agrees::<Person>(&[
+        r#"{"name": "Jo", "age": 30}"#,
+        r#"{"name": "Jo", "age": 3}"#,
+        r#"{"name": "Jo"}"#,
+        "[]",
+    ]);
+    agrees::<Code>(&[r#""AB12""#, r#""AB1""#, "12"]);
+}
+
+// ----- tuple structs -------------------------------------------------------------------------
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Line(
+    #[customer(length(max = 5))] String,
+    u8,
+    #[customer(nested)] Address,
+);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Span(u8, #[serde(default)] u8);
+
+/// serde numbers the elements over the fields it reads: the text is at `/1`.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Skipping(u8, #[serde(skip)] u8, #[customer(length(max = 2))] String);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Order {
+    #[customer(nested)]
+    line: Line,
+    #[customer(nested)]
+    lines: Vec<Line>,
+    spans: Vec<Span>,
+}
+
+#[test]
+fn tuple_structs_are_arrays_of_their_fields() {
+    let valid = r#"{"line": ["pen", 2, {"line1": "Main 1", "country": "NL"}], "lines": [],
+        "spans": [[1], [1, 2]]}"#;
+    let order = Valid::<Order>::from_json(valid).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (order.line.1, order.spans[0].1, order.spans[1].1),
+        (2, 0, 2)
+    );
+
+    let doc = r#"{"line": ["fountain pen", 300, {"line1": "", "country": "NL"}],
+        "lines": [["pen", 1], {"x": 1}, ["pen", "x", {"line1": "ok", "country": "NL"}, 4], "pen"],
+        "spans": [[], [1, 2, 3], [1, -1]]}"#;
+    let error = Valid::<Order>::from_json(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/line/0", "length"),
+            ("/line/1", "range"),
+            ("/line/2/line1", "length"),
+            ("/lines/0", "invalid_length"),
+            ("/lines/1", "invalid_type"),
+            ("/lines/2", "invalid_length"),
+            ("/lines/2/1", "invalid_type"),
+            ("/lines/3", "invalid_type"),
+            ("/spans/0", "invalid_length"),
+            ("/spans/1", "invalid_length"),
+            ("/spans/2/1", "range"),
+        ]),
+        "{error}"
+    );
+    let text = error.to_string();
+    for line in [
+        "/lines/0: must be an array of 3 elements",
+        "/lines/1: must be an array",
+        "/spans/0: must be an array of 1 to 2 elements",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line:?} not in:\n{text}");
+    }
+    // An array too long is a refusal of well-formed JSON, not a syntax error.
+    let error =
+        Valid::<Line>::from_json(r#"["pen", 1, {"line1": "x", "country": "NL"}, 4]"#).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("", "invalid_length")]), "{error}");
+    agrees::<Line>(&[
+        r#"["pen", 1, {"line1": "x", "country": "NL"}]"#,
+        r#"["pen", 1]"#,
+        r#"["pen", 1, {"line1": "x", "country": "NL"}, 4]"#,
+        r#"{"0": "pen"}"#,
+    ]);
+    agrees::<Span>(&["[1]", "[1, 2]", "[]", "[1, 2, 3]", "[1, null]"]);
+
+    // The pointers of a tuple struct with a skipped field, on both reads.
+    let error = Valid::<Skipping>::from_json(r#"[1, "abc"]"#).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("/1", "length")]), "{error}");
+    let error = Valid::<Skipping>::from_json(r#"[300, "abc"]"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/0", "range"), ("/1", "length")]),
+        "{error}"
+    );
+    agrees::<Skipping>(&[r#"[1, "ab"]"#, r#"[1, 2, "ab"]"#, "[1]"]);
+}

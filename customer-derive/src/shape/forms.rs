@@ -1,0 +1,336 @@
+//! The `Shape` of containers serde reads in another form than an object of their fields: a
+//! `#[serde(from / try_from = "T")]` container (the shape of `T`, then the conversion), a tuple
+//! struct (an array of its fields), a field-less enum in each of serde's representations. A
+//! `#[serde(transparent)]` struct is read as its one field: the newtype's shape (`super::newtype`).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can};
+use crate::ast::{Container, Field, Variant};
+use crate::expand::validate::container_checks;
+use crate::rules::Models;
+
+/// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
+/// nor a `PhantomData` (as serde picks it); `None` when there is not exactly one.
+pub(super) fn transparent_field<'c, 'a>(fields: &'c [Field<'a>]) -> Option<&'c Field<'a>> {
+    let mut read = fields
+        .iter()
+        .filter(|f| !f.serde.skip_deserializing && !is_phantom(f.ty));
+    let one = read.next()?;
+    read.next().is_none().then_some(one)
+}
+
+fn is_phantom(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Path(path) => path
+            .path
+            .segments
+            .last()
+            .is_some_and(|segment| segment.ident == "PhantomData"),
+        syn::Type::Group(group) => is_phantom(&group.elem),
+        _ => false,
+    }
+}
+
+/// `#[serde(from = "T")]` / `#[serde(try_from = "T")]` (`fallible`): the shape of `T`; once `T`
+/// reads, the conversion's error at the container's pointer; then the rules of the converted
+/// value, validated whole.
+pub(super) fn converted(p: &TokenStream, ty: &syn::Type, fallible: bool, can: Can) -> TokenStream {
+    let signature = signature(p);
+    let probes = probes(p, can.read);
+    let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    if !can.read {
+        return quote! {
+            #signature {
+                #probes
+                #probe.shape(__node, __path, __report, false)
+            }
+        };
+    }
+    let error_probes = fallible.then(|| {
+        quote! {
+            #[allow(unused_imports)]
+            use #p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+        }
+    });
+    let convert = if fallible {
+        quote! {
+            let __whole: Self = match <Self as ::core::convert::TryFrom<#ty>>::try_from(__from) {
+                ::core::result::Result::Ok(__whole) => __whole,
+                ::core::result::Result::Err(__error) => {
+                    (&#p::shape::ErrorProbe::<<Self as ::core::convert::TryFrom<#ty>>::Error>::NEW)
+                        .report(__error, __path, __report);
+                    return false;
+                }
+            };
+        }
+    } else {
+        quote!(let __whole: Self = <Self as ::core::convert::From<#ty>>::from(__from);)
+    };
+    let validate = if can.validate {
+        quote! {
+            if __rules {
+                #p::shape::validate_read(&__whole, __path, __report);
+            }
+        }
+    } else {
+        quote!(let _ = (&__whole, __rules);)
+    };
+    quote! {
+        #signature {
+            #probes
+            #error_probes
+            if !#probe.shape(__node, __path, __report, false) {
+                return false;
+            }
+            let __shapes = #p::shape::Report::shape_count(__report);
+            let ::core::option::Option::Some(__from) =
+                (&#p::shape::ReadProbe::<#ty>::NEW).read_node(__node, __path, __report)
+            else {
+                return #p::shape::Report::shape_count(__report) == __shapes;
+            };
+            #convert
+            #validate
+            true
+        }
+    }
+}
+
+/// The value of a field whose element is not in the document, when serde gives it one.
+fn default_value(container: &Container, field: &Field) -> Option<TokenStream> {
+    let member = &field.member;
+    match (&field.serde.default, container.serde.default.as_ref()) {
+        (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
+        (Some(None), _) => Some(quote!(::core::option::Option::Some(
+            ::core::default::Default::default()
+        ))),
+        (None, Some(Some(path))) => Some(quote!(::core::option::Option::Some(#path().#member))),
+        (None, Some(None)) => Some(quote!(::core::option::Option::Some(
+            <Self as ::core::default::Default>::default().#member
+        ))),
+        (None, None) => None,
+    }
+}
+
+/// A tuple struct of two or more fields: an array of its fields that are read (serde reads the
+/// missing trailing ones that have a default as their default), each element's shape at its
+/// index, the rules of the elements that read, then the struct read whole for its checks.
+pub(super) fn tuple(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    can: Can,
+) -> TokenStream {
+    let signature = signature(p);
+    let probes = probes(p, can.read);
+    let read: Vec<&Field> = fields
+        .iter()
+        .filter(|f| !f.serde.skip_deserializing)
+        .collect();
+    let max = read.len();
+    let min = read
+        .iter()
+        .rposition(|f| default_value(container, f).is_none())
+        .map_or(0, |i| i + 1);
+    let mut shapes = TokenStream::new();
+    let mut goods: Vec<syn::Ident> = Vec::new();
+    let mut rules = TokenStream::new();
+    for (i, field) in read.iter().enumerate() {
+        let ty = field.ty;
+        let good = format_ident!("__good{}", i);
+        let with_value = format_ident!("__with{}", i);
+        let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+        let at = quote!(&#p::Path::index(__path, #i));
+        // `get(0)` trips `clippy::get_first`.
+        let element = if i == 0 {
+            quote!(__items.first())
+        } else {
+            quote!(__items.get(#i))
+        };
+        let (check, with_let) = match &field.serde.deserialize_with {
+            Some(with) => (
+                quote! {{
+                    #with_value = #p::shape::read_with(
+                        __value,
+                        #at,
+                        __report,
+                        |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
+                    );
+                    ::core::option::Option::is_some(&#with_value)
+                }},
+                quote! {
+                    let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
+                },
+            ),
+            None => (
+                quote!(#probe.shape(__value, #at, __report, false)),
+                TokenStream::new(),
+            ),
+        };
+        shapes.extend(quote! {
+            #with_let
+            let #good = match #element {
+                ::core::option::Option::Some(__value) => #check,
+                // Too short an array is reported once, as its length.
+                ::core::option::Option::None => true,
+            };
+        });
+        goods.push(good.clone());
+        if !can.validate {
+            continue;
+        }
+        if has_value_rules(field) {
+            let read_present = match &field.serde.deserialize_with {
+                Some(_) => quote!(#with_value),
+                None => quote! {
+                    (&#p::shape::ReadProbe::<#ty>::NEW).read_node(__value, #at, __report)
+                },
+            };
+            let checks = checks_on(container, field, &quote!(&__customer_read), Models::Walk);
+            rules.extend(quote! {
+                if #good {
+                    if let ::core::option::Option::Some(__value) = #element {
+                        let _ = __value;
+                        let __read: ::core::option::Option<#ty> = #read_present;
+                        if let ::core::option::Option::Some(__customer_read) = __read {
+                            #checks
+                        }
+                    }
+                }
+            });
+        }
+        if let (true, Some(value)) = (has_rules(field), default_value(container, field)) {
+            // A defaulted element that is not there has no node to walk: validated whole.
+            let checks = checks_on(
+                container,
+                field,
+                &quote!(&__customer_read),
+                Models::Validate,
+            );
+            rules.extend(quote! {
+                if __items.len() <= #i {
+                    let __read: ::core::option::Option<#ty> = #value;
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                }
+            });
+        }
+        if is_nested(field) && field.serde.deserialize_with.is_none() {
+            // The model below is walked again, with rules: the rules of its parts that read.
+            rules.extend(quote! {
+                if let ::core::option::Option::Some(__value) = #element {
+                    let mut __again = #p::shape::Report::again(__report);
+                    #probe.shape(__value, #at, &mut __again, true);
+                    #p::shape::Report::keep_rules(__report, __again);
+                }
+            });
+        }
+    }
+    for field in fields.iter().filter(|f| f.serde.skip_deserializing) {
+        if !(has_rules(field) && can.validate) {
+            continue;
+        }
+        let ty = field.ty;
+        let value = default_value(container, field).unwrap_or_else(|| {
+            quote!(::core::option::Option::Some(
+                ::core::default::Default::default()
+            ))
+        });
+        let checks = checks_on(
+            container,
+            field,
+            &quote!(&__customer_read),
+            Models::Validate,
+        );
+        rules.extend(quote! {
+            let __read: ::core::option::Option<#ty> = #value;
+            if let ::core::option::Option::Some(__customer_read) = __read {
+                #checks
+            }
+        });
+    }
+    let whole = read_whole(
+        p,
+        &quote!(__node),
+        can,
+        &container_checks(
+            container,
+            &quote!(&__whole),
+            &quote!(__path),
+            &quote!(&mut __report.rules),
+        ),
+    );
+    quote! {
+        #signature {
+            #probes
+            let ::core::option::Option::Some((__items, __length_ok)) =
+                #p::shape::tuple_items(__node, __path, __report, #min, #max)
+            else {
+                return false;
+            };
+            #shapes
+            let __ok = __length_ok #(&& #goods)*;
+            if !__rules {
+                return __ok;
+            }
+            #rules
+            if __ok {
+                return #whole;
+            }
+            false
+        }
+    }
+}
+
+/// A field-less enum: a name in serde's default form, `{"tag": name}` with `#[serde(tag)]`,
+/// `null` with `#[serde(untagged)]` (see `customer_core`'s `shape::forms`).
+pub(super) fn field_less_enum(
+    container: &Container,
+    p: &TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
+    let signature = signature(p);
+    let untagged = container.serde.untagged;
+    let is_unit = |v: &Variant| matches!(v.original.fields, syn::Fields::Unit);
+    let read: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| !v.serde.skip_deserializing)
+        .collect();
+    let known: Vec<&Variant> = read
+        .iter()
+        .copied()
+        .filter(|v| v.attrs.other.is_none() && !v.untagged && !untagged)
+        .collect();
+    let names = known.iter().map(|v| &v.wire_name);
+    let accepted = known
+        .iter()
+        .flat_map(|v| std::iter::once(&v.wire_name).chain(v.serde.alias.iter()));
+    let any_name = read.iter().any(|v| v.serde.other);
+    // Read untagged: a unit variant from `null`, the `other` variant from any string.
+    let null = read
+        .iter()
+        .any(|v| (v.untagged || untagged) && v.attrs.other.is_none() && is_unit(v));
+    let any_string = read
+        .iter()
+        .any(|v| v.attrs.other.is_some() || ((v.untagged || untagged) && !is_unit(v)));
+    let call = match (&container.serde.tag, untagged) {
+        (_, true) => quote!(#p::shape::untagged(__node, __path, __report, &__SHAPE)),
+        (Some(tag), false) => quote!(#p::shape::internal(__node, __path, __report, #tag, &__SHAPE)),
+        (None, false) => quote!(#p::shape::external(__node, __path, __report, &__SHAPE)),
+    };
+    quote! {
+        #signature {
+            const __SHAPE: #p::shape::UnitEnum = #p::shape::UnitEnum {
+                names: &[#(#names),*],
+                accepted: &[#(#accepted),*],
+                any_name: #any_name,
+                null: #null,
+                any_string: #any_string,
+            };
+            let _ = __rules;
+            #call
+        }
+    }
+}
