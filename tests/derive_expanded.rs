@@ -3481,7 +3481,7 @@ const _: () = {
             let __good = (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
                 .shape(__node, __path, __report, false);
             if __rules {
-                let mut __again = ::customer_core::__private::shape::Report::new();
+                let mut __again = ::customer_core::__private::shape::Report::again(__report);
                 (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
                     __node,
                     __path,

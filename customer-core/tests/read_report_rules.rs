@@ -415,3 +415,22 @@ fn the_each_rules_of_a_generic_collection_that_did_not_read() {
         ])
     );
 }
+
+/// A newtype of a context model: the context reaches the models below it too.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+struct Lines(#[customer(nested)] Vec<Line>);
+
+#[test]
+fn a_context_reaches_the_models_below_a_newtype() {
+    let limits = Limits { name_max: 2 };
+    let error = Valid::<Lines>::from_json_with(
+        r#"[{"text": "abc", "qty": 1}, {"text": "ok", "qty": "x"}]"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/0/text", "length"), ("/1/qty", "invalid_type")])
+    );
+}

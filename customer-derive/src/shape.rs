@@ -588,7 +588,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     let rewalk = is_nested(field).then(|| {
         quote! {
             if __rules {
-                let mut __again = #p::shape::Report::new();
+                let mut __again = #p::shape::Report::again(__report);
                 #probe.shape(__node, __path, &mut __again, true);
                 #p::shape::Report::keep_rules(__report, __again);
             }
