@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Instructions per validation, counted by valgrind's callgrind: repeatable on a noisy machine.
 #
-#   scripts/bench-callgrind.sh              # valid, invalid, invalid-all x hand, derive, garde, validator
+#   scripts/bench-callgrind.sh              # valid, invalid, invalid-all x hand, derive, garde, validator;
+#                                           # then reading a document: serde alone vs Valid::from_json
 #   scripts/bench-callgrind.sh --metadata   # also the 1 KB / 1 MB / 100 MB metadata rows (slow: the
 #                                           # 100 MB value is built under valgrind)
 #   N=5000 scripts/bench-callgrind.sh       # more iterations (default 2000; N_META, default 20,
@@ -19,6 +20,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
 bin="$root/benches/target/release/customer-model-benches"
+read_bin="$root/benches/target/release/read-document"
 n="${N:-2000}"
 metadata=0
 for arg in "$@"; do
@@ -71,9 +73,36 @@ table() {
     done
 }
 
+# Instructions inside read_loop for one run of the reading mode.
+count_read() {
+    local which="$1" case="$2" iters="$3" file="$out/cg.read.$1.$2.$3"
+    valgrind --tool=callgrind --callgrind-out-file="$file" --collect-atstart=no \
+        --toggle-collect='*read_document::read_loop*' \
+        "$read_bin" "$which" "$case" "$iters" >/dev/null 2>"$file.log"
+    awk '/^summary:/ { print $2 }' "$file"
+}
+
+per_read() {
+    local base full
+    base="$(count_read "$1" "$2" 0)"
+    full="$(count_read "$1" "$2" "$n")"
+    awk -v a="$full" -v b="$base" -v n="$n" 'BEGIN { printf "%.0f", (a - b) / n }'
+}
+
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 with_base=1
 table "Validation of one customer" valid invalid invalid-all
+
+echo
+echo "### Reading one document: JSON text to a validated model (instructions per read, n = $n)"
+echo
+echo "| document | serde_json::from_str (no rules) | Valid::from_json | Valid / serde |"
+echo "|---|---:|---:|---:|"
+for case in valid invalid wrong-types; do
+    s="$(per_read serde "$case")"
+    v="$(per_read valid "$case")"
+    awk -v c="$case" -v s="$s" -v v="$v" 'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, s, v, v / s }'
+done
 if [ "$metadata" = 1 ]; then
     with_base=0
     n="${N_META:-20}"
