@@ -1,0 +1,192 @@
+//! Dispatch by autoref: the derive does not know which traits a field's type has. [`ShapeProbe`]
+//! walks a field's value by its [`Shape`], else reads it through serde, else accepts it;
+//! [`ReadProbe`] reads it alone when it is `DeserializeOwned`.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+
+use super::{read, read_missing, Node, Report, Shape};
+use crate::error::Path;
+
+/// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
+/// it is `DeserializeOwned`, else nothing known. The derive calls
+/// `(&&ShapeProbe::<T>::NEW).shape(...)` with the three traits in scope.
+#[doc(hidden)]
+pub struct ShapeProbe<T: ?Sized>(PhantomData<fn() -> Box<T>>);
+
+impl<T: ?Sized> ShapeProbe<T> {
+    /// The probe.
+    pub const NEW: Self = ShapeProbe(PhantomData);
+}
+
+/// The [`Shape`] arm of [`ShapeProbe`].
+#[doc(hidden)]
+pub trait ShapeViaShape {
+    /// See [`Shape::__shape`].
+    fn shape(&self, node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool;
+    /// See [`Shape::__shape_flat`].
+    fn shape_flat(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
+    /// See [`Shape::__missing_ok`].
+    fn missing_ok(&self) -> bool;
+}
+
+impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
+    #[inline]
+    fn shape(&self, node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
+        T::__shape(node, path, report, rules)
+    }
+    #[inline]
+    fn shape_flat(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool {
+        T::__shape_flat(members, claimed, path, report, rules)
+    }
+    #[inline]
+    fn missing_ok(&self) -> bool {
+        T::__missing_ok()
+    }
+}
+
+/// The serde arm of [`ShapeProbe`]: the value is read alone, and a failure reported at its
+/// pointer.
+#[doc(hidden)]
+pub trait ShapeViaSerde {
+    /// See [`Shape::__shape`].
+    fn shape(&self, node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool;
+    /// See [`Shape::__shape_flat`].
+    fn shape_flat(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
+    /// See [`Shape::__missing_ok`].
+    fn missing_ok(&self) -> bool;
+}
+
+impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
+    fn shape(&self, node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
+        read::<T>(node, path, report).is_some()
+    }
+    fn shape_flat(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        _: bool,
+    ) -> bool {
+        let open: Vec<(String, Node)> = members
+            .iter()
+            .zip(claimed.iter())
+            .filter(|(_, taken)| !**taken)
+            .map(|(member, _)| member.clone())
+            .collect();
+        read::<T>(&Node::Object(open), path, report).is_some()
+    }
+    fn missing_ok(&self) -> bool {
+        read_missing::<T>().is_some()
+    }
+}
+
+/// The last arm of [`ShapeProbe`]: nothing is known, everything is accepted.
+#[doc(hidden)]
+pub trait ShapeViaNothing {
+    /// Accepts.
+    fn shape(&self, node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool;
+    /// Accepts.
+    fn shape_flat(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
+    /// A field of an unknown type is required, as most are.
+    fn missing_ok(&self) -> bool;
+}
+
+impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
+    fn shape(&self, _: &Node, _: &Path<'_>, _: &mut Report, _: bool) -> bool {
+        true
+    }
+    fn shape_flat(
+        &self,
+        _: &[(String, Node)],
+        _: &mut [bool],
+        _: &Path<'_>,
+        _: &mut Report,
+        _: bool,
+    ) -> bool {
+        true
+    }
+    fn missing_ok(&self) -> bool {
+        false
+    }
+}
+
+/// Reads a field's value alone when its type is `DeserializeOwned`; `None` otherwise. The
+/// derive calls `(&ReadProbe::<T>::NEW).read_node(...)` with both traits in scope.
+#[doc(hidden)]
+pub struct ReadProbe<T>(PhantomData<fn() -> T>);
+
+impl<T> ReadProbe<T> {
+    /// The probe.
+    pub const NEW: Self = ReadProbe(PhantomData);
+}
+
+/// The serde arm of [`ReadProbe`].
+#[doc(hidden)]
+pub trait ReadViaSerde<T> {
+    /// Reads `node`; a failure goes into `report.shapes`.
+    fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T>;
+    /// What a missing field reads as.
+    fn read_missing(&self) -> Option<T>;
+}
+
+impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
+    #[inline]
+    fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T> {
+        read::<T>(node, path, report)
+    }
+    #[inline]
+    fn read_missing(&self) -> Option<T> {
+        read_missing::<T>()
+    }
+}
+
+/// The last arm of [`ReadProbe`]: the type cannot be read on its own.
+#[doc(hidden)]
+pub trait ReadViaNothing<T> {
+    /// `None`.
+    fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T>;
+    /// `None`.
+    fn read_missing(&self) -> Option<T>;
+}
+
+impl<T> ReadViaNothing<T> for &ReadProbe<T> {
+    #[inline]
+    fn read_node(&self, _: &Node, _: &Path<'_>, _: &mut Report) -> Option<T> {
+        None
+    }
+    #[inline]
+    fn read_missing(&self) -> Option<T> {
+        None
+    }
+}

@@ -1,0 +1,255 @@
+//! The [`Report`] the second read fills, and the helpers the walk reports with: the shape
+//! violations (`invalid_type`, `missing_field`, `unknown_field`, `duplicate_field`), the claiming
+//! of an object's members, the depth limit and the rules of a container read whole.
+
+use std::borrow::Cow;
+
+use super::Node;
+use crate::error::{Param, Path, RuleError, ValidationErrors};
+
+/// Where the second read puts what it finds: shape errors and rule violations apart, so that a
+/// walk that only looks for rule violations can drop the shape errors it meets again.
+///
+/// It also carries the caller's validation context, type-erased (see [`crate::reread`]), for
+/// the rules of models with `#[customer(context(C))]`.
+#[doc(hidden)]
+#[derive(Debug, Default)]
+pub struct Report<'c> {
+    /// Wrong types, missing and unknown fields, values a parsed type refuses.
+    pub shapes: ValidationErrors,
+    /// Rule violations of the parts that read.
+    pub rules: ValidationErrors,
+    /// The caller's context, when it has one that can be erased.
+    context: Option<&'c dyn std::any::Any>,
+}
+
+impl<'c> Report<'c> {
+    /// An empty report.
+    #[must_use]
+    pub fn new() -> Self {
+        Report::default()
+    }
+
+    /// An empty report with the caller's context (`None`: the rules that read one do not run).
+    #[must_use]
+    pub fn with_context(context: Option<&'c dyn std::any::Any>) -> Self {
+        Report {
+            context,
+            ..Report::default()
+        }
+    }
+
+    /// An empty report for a walk made again, with the same context.
+    #[must_use]
+    pub fn again(&self) -> Report<'c> {
+        Report::with_context(self.context)
+    }
+
+    /// The caller's context when it is a `C`.
+    #[must_use]
+    pub fn context<C: std::any::Any>(&self) -> Option<&'c C> {
+        self.context.and_then(<dyn std::any::Any>::downcast_ref)
+    }
+
+    /// How many shape errors were found so far.
+    #[must_use]
+    pub fn shape_count(&self) -> usize {
+        self.shapes.len()
+    }
+
+    /// Keeps the rule violations of a walk made again for them, dropping its shape errors
+    /// (already reported by the first walk).
+    pub fn keep_rules(&mut self, again: Report<'_>) {
+        self.rules.append(again.rules);
+    }
+}
+
+/// Validates a model the second read has read whole, its violations under `path`: for a
+/// container read through another type (serde's `from`, `try_from`, `remote`), whose fields
+/// cannot be walked one by one.
+///
+/// Out of line and through [`CustomerModel::validate`](crate::CustomerModel::validate): the valid
+/// path's inlining of the generated `validate_into` is disturbed as little as can be.
+#[doc(hidden)]
+#[cold]
+#[inline(never)]
+pub fn validate_read<T: crate::CustomerModel>(value: &T, path: &Path<'_>, report: &mut Report) {
+    if let Err(errors) = value.validate() {
+        report.rules.append_under(path, errors);
+    }
+}
+
+/// `true` (and a `too_deep` shape error) when `path` is nested past the limit.
+#[doc(hidden)]
+#[inline]
+pub fn too_deep(path: &Path<'_>, report: &mut Report) -> bool {
+    crate::model::too_deep(path, &mut report.shapes)
+}
+
+/// A copy of the claim marks.
+#[doc(hidden)]
+#[must_use]
+pub fn snapshot(claimed: &[bool]) -> Vec<bool> {
+    claimed.to_vec()
+}
+
+/// What a JSON value must be.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    /// A string.
+    String,
+    /// `true` or `false`.
+    Boolean,
+    /// Any number.
+    Number,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// `null`.
+    Null,
+}
+
+impl Expected {
+    fn name(self) -> &'static str {
+        match self {
+            Expected::String => "string",
+            Expected::Boolean => "boolean",
+            Expected::Number => "number",
+            Expected::Array => "array",
+            Expected::Object => "object",
+            Expected::Null => "null",
+        }
+    }
+
+    fn message(self) -> &'static str {
+        match self {
+            Expected::String => "must be a string",
+            Expected::Boolean => "must be true or false",
+            Expected::Number => "must be a number",
+            Expected::Array => "must be an array",
+            Expected::Object => "must be an object",
+            Expected::Null => "must be null",
+        }
+    }
+}
+
+/// The JSON type of `node`, as a param.
+pub(super) fn found(node: &Node) -> &'static str {
+    match node {
+        Node::Null => "null",
+        Node::Bool(_) => "boolean",
+        Node::Number(_) => "number",
+        Node::String(_) => "string",
+        Node::Array(_) => "array",
+        Node::Object(_) => "object",
+    }
+}
+
+/// The `invalid_type` violation: `node` is not what `expected` says.
+#[doc(hidden)]
+#[cold]
+pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected: Expected) {
+    report.shapes.push(
+        path,
+        RuleError::new("invalid_type", expected.message())
+            .with_param("expected", Param::Str(Cow::Borrowed(expected.name())))
+            .with_param("found", Param::Str(Cow::Borrowed(found(node)))),
+    );
+}
+
+/// The `missing_field` violation at the pointer of the missing member.
+#[doc(hidden)]
+#[cold]
+pub fn missing_field(report: &mut Report, path: &Path<'_>) {
+    report
+        .shapes
+        .push(path, RuleError::new("missing_field", "is required"));
+}
+
+/// The `unknown_field` violation at the pointer of the member.
+#[doc(hidden)]
+#[cold]
+pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
+    report.shapes.push(
+        path,
+        RuleError::new("unknown_field", "is not a field of this object"),
+    );
+}
+
+/// The `duplicate_field` violation at the pointer of the second member.
+#[doc(hidden)]
+#[cold]
+pub fn duplicate_field(report: &mut Report, path: &Path<'_>) {
+    report.shapes.push(
+        path,
+        RuleError::new("duplicate_field", "appears more than once"),
+    );
+}
+
+/// The member of `members` named `names[0]` or one of its aliases that no one has claimed;
+/// claims every member with one of these names and reports the repeated ones.
+#[doc(hidden)]
+pub fn find<'m>(
+    members: &'m [(String, Node)],
+    claimed: &mut [bool],
+    names: &[&str],
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<(&'m str, &'m Node, bool)> {
+    let mut first: Option<(&'m str, &'m Node)> = None;
+    let mut ok = true;
+    for (index, (key, node)) in members.iter().enumerate() {
+        if claimed[index] || !names.contains(&key.as_str()) {
+            continue;
+        }
+        claimed[index] = true;
+        if first.is_none() {
+            first = Some((key, node));
+        } else {
+            duplicate_field(report, &path.key(key));
+            ok = false;
+        }
+    }
+    first.map(|(key, node)| (key, node, ok))
+}
+
+/// Reports every member no one claimed as `unknown_field`; `true` when there is none.
+#[doc(hidden)]
+pub fn unknown_members(
+    members: &[(String, Node)],
+    claimed: &[bool],
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool {
+    let mut ok = true;
+    for ((key, _), taken) in members.iter().zip(claimed) {
+        if !taken {
+            unknown_field(report, &path.key(key));
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// `false` marks for the members of an object.
+#[doc(hidden)]
+#[must_use]
+pub fn claims(members: &[(String, Node)]) -> Vec<bool> {
+    vec![false; members.len()]
+}
+
+/// The object made of the members claimed in `now` but not in `before`.
+#[doc(hidden)]
+#[must_use]
+pub fn object_of(members: &[(String, Node)], before: &[bool], now: &[bool]) -> Node {
+    Node::Object(
+        members
+            .iter()
+            .zip(before.iter().zip(now))
+            .filter(|(_, (was, is))| !**was && **is)
+            .map(|(member, _)| member.clone())
+            .collect(),
+    )
+}
