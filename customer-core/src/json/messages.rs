@@ -1,0 +1,218 @@
+//! serde_json's errors as value-free violations: the pointer from the path serde_path_to_error
+//! kept, a stable code, and a message in JSON terms that never quotes the value.
+
+use std::borrow::Cow;
+
+use crate::error::{Error, Param, RuleError, ValidationErrors, Violation};
+
+/// Turns a serde_json error (with the path where it happened) into a value-free [`Error`].
+pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let mut pointer = String::new();
+    for segment in error.path().iter() {
+        use serde_path_to_error::Segment;
+        match segment {
+            Segment::Seq { index } => {
+                pointer.push('/');
+                pointer.push_str(&index.to_string());
+            }
+            Segment::Map { key } => crate::error::push_key(&mut pointer, key),
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    let inner = error.into_inner();
+    if !inner.is_data() {
+        return syntax(&inner);
+    }
+    let full = inner.to_string();
+    let text = strip_position(&full);
+    let (extra_key, rule) = describe(text);
+    if let Some(key) = extra_key {
+        // serde_path_to_error already names the key of an unknown or duplicate field, not the
+        // key of a missing one.
+        let mut segment = String::new();
+        crate::error::push_key(&mut segment, &key);
+        if !pointer.ends_with(&segment) {
+            pointer.push_str(&segment);
+        }
+    }
+    Error::Invalid(ValidationErrors::from(Violation::new(pointer, rule)))
+}
+
+pub(super) fn syntax(error: &serde_json::Error) -> Error {
+    let what = match error.classify() {
+        serde_json::error::Category::Eof => "the document ends too early",
+        serde_json::error::Category::Io => "the document could not be read",
+        _ => "malformed JSON",
+    };
+    let rule = RuleError::new("malformed_json", "{what} at line {line} column {column}")
+        .with_param("what", Param::Str(Cow::Borrowed(what)))
+        .with_param("line", Param::UInt(error.line() as u64))
+        .with_param("column", Param::UInt(error.column() as u64));
+    Error::Syntax(ValidationErrors::from(Violation::new(String::new(), rule)))
+}
+
+fn strip_position(text: &str) -> &str {
+    match text.rfind(" at line ") {
+        Some(at) if text[at..].contains(" column ") => &text[..at],
+        _ => text,
+    }
+}
+
+fn between<'t>(text: &'t str, open: &str, close: char) -> Option<&'t str> {
+    let start = text.find(open)? + open.len();
+    let end = text[start..].find(close)? + start;
+    Some(&text[start..end])
+}
+
+/// Maps serde's message formats to a code and a message without the value. A member name that
+/// the message mentions (missing or unknown field) is returned to extend the pointer.
+fn describe(text: &str) -> (Option<String>, RuleError) {
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        let key = rest.trim_matches('`').to_owned();
+        return (Some(key), RuleError::new("missing_field", "is required"));
+    }
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        let key = between(rest, "`", '`').map(str::to_owned);
+        return (
+            key,
+            RuleError::new("unknown_field", "is not a field of this object"),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field ") {
+        let key = between(rest, "`", '`').map(str::to_owned);
+        return (
+            key,
+            RuleError::new("duplicate_field", "appears more than once"),
+        );
+    }
+    if text.starts_with("unknown variant ") {
+        let expected = text
+            .rsplit_once(", expected ")
+            .map(|(_, e)| e.to_owned())
+            .unwrap_or_else(|| "no variant".to_owned());
+        return (
+            None,
+            RuleError::new("one_of", "must be {expected}")
+                .with_param("expected", Param::Str(Cow::Owned(expected))),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .rsplit_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return (
+            None,
+            expected_rule("invalid_type", expected, json_kind(found)),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("invalid value: ") {
+        let (found, expected) = rest
+            .rsplit_once(", expected ")
+            .unwrap_or((rest, "another value"));
+        let kind = json_kind(found);
+        if let Some((min, max)) = int_range(expected) {
+            return (None, whole_number("range", min, max, kind));
+        }
+        return (
+            None,
+            RuleError::new("invalid_value", "is not a valid value")
+                .with_param("found", Param::Str(Cow::Borrowed(kind))),
+        );
+    }
+    if let Some(rest) = text.strip_prefix("invalid length ") {
+        let expected = rest.rsplit_once(", expected ").map_or("", |(_, e)| e);
+        let count = expected
+            .split(|c: char| !c.is_ascii_digit())
+            .find(|part| !part.is_empty())
+            .and_then(|digits| digits.parse::<u64>().ok());
+        let rule = match count {
+            Some(length) => {
+                RuleError::new("invalid_length", "must be an array of {length} elements")
+                    .with_param("length", Param::UInt(length))
+            }
+            None => RuleError::new("invalid_length", "has the wrong number of elements"),
+        };
+        return (None, rule);
+    }
+    if text.starts_with("number out of range") {
+        return (None, RuleError::new("range", "is out of range"));
+    }
+    if let Some((message, code)) = crate::__private::parse_de_message(text) {
+        // Written by a derived newtype's `Deserialize`: our own value-free message.
+        return (None, RuleError::new(code.to_owned(), message.to_owned()));
+    }
+    // A custom message from a Deserialize impl we do not know: it may quote the value.
+    (
+        None,
+        RuleError::new("invalid_value", "is not a valid value"),
+    )
+}
+
+/// The violation of a value that is not what serde's `expected` text asks for, in JSON terms:
+/// serde's text names Rust types (`struct Address`, `u8`, `a sequence`), the message does not.
+fn expected_rule(code: &'static str, expected: &str, found: &'static str) -> RuleError {
+    if let Some((min, max)) = int_range(expected) {
+        return whole_number(code, min, max, found);
+    }
+    let e = expected.trim_start_matches("a ").trim_start_matches("an ");
+    let (name, message) = if e.starts_with("struct") || e.starts_with("map") || e == "object" {
+        ("object", "must be an object")
+    } else if e.starts_with("sequence") || e.starts_with("tuple") || e.starts_with("array") {
+        ("array", "must be an array")
+    } else if e.contains("string") || e == "character" || e == "char" {
+        ("string", "must be a string")
+    } else if e == "boolean" || e == "bool" {
+        ("boolean", "must be true or false")
+    } else if e == "f32" || e == "f64" || e.contains("number") || e.contains("float") {
+        ("number", "must be a number")
+    } else if e == "unit" || e == "null" {
+        ("null", "must be null")
+    } else {
+        ("another type", "has the wrong type")
+    };
+    RuleError::new(code, message)
+        .with_param("expected", Param::Str(Cow::Borrowed(name)))
+        .with_param("found", Param::Str(Cow::Borrowed(found)))
+}
+
+/// The bounds of serde's name for an integer type (`u8`, `i64`, ...).
+fn int_range(expected: &str) -> Option<(i128, i128)> {
+    Some(match expected {
+        "u8" => (0, u8::MAX.into()),
+        "u16" => (0, u16::MAX.into()),
+        "u32" => (0, u32::MAX.into()),
+        "u64" | "u128" | "usize" => (0, u64::MAX.into()),
+        "i8" => (i8::MIN.into(), i8::MAX.into()),
+        "i16" => (i16::MIN.into(), i16::MAX.into()),
+        "i32" => (i32::MIN.into(), i32::MAX.into()),
+        "i64" | "i128" | "isize" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+fn whole_number(code: &'static str, min: i128, max: i128, found: &'static str) -> RuleError {
+    RuleError::new(code, "must be a whole number from {min} to {max}")
+        .with_param("expected", Param::Str(Cow::Borrowed("integer")))
+        .with_param("found", Param::Str(Cow::Borrowed(found)))
+        .with_param("min", Param::Str(Cow::Owned(min.to_string())))
+        .with_param("max", Param::Str(Cow::Owned(max.to_string())))
+}
+
+fn json_kind(unexpected: &str) -> &'static str {
+    let starts = |p: &str| unexpected.starts_with(p);
+    if starts("string") || starts("character") {
+        "string"
+    } else if starts("integer") || starts("floating point") {
+        "number"
+    } else if starts("boolean") {
+        "boolean"
+    } else if starts("sequence") {
+        "array"
+    } else if starts("map") {
+        "object"
+    } else if starts("null") || starts("unit") || starts("Option") {
+        "null"
+    } else {
+        "other"
+    }
+}
