@@ -5,19 +5,10 @@ use customer_core::providers::Api;
 use customer_core::{CustomerPatch, Error, Patch, Phone, Status};
 use serde_json::{json, Value};
 
-fn pairs(error: &Error) -> Vec<(String, String)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-        .collect()
-}
+#[path = "support/report.rs"]
+mod report;
 
-fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use report::{expect, pairs};
 
 fn update(api: Api, body: Value) -> Result<CustomerPatch, Error> {
     api.decode_update(&body.to_string())

@@ -3,44 +3,13 @@
 //! `#[serde(tag = "type")]`, `#[serde(untagged)]`, untagged and `other` variants. What the report
 //! accepts is checked against what serde_json reads, document by document.
 
-use customer_core::__private::shape::{Node, Report, Shape};
-use customer_core::__private::Path;
-use customer_core::{json, CustomerModel, Error, Valid};
-use serde::de::DeserializeOwned;
+use customer_core::{CustomerModel, Valid};
 use serde::Deserialize;
 
-fn pairs(error: &Error) -> Vec<(String, String)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-        .collect()
-}
+#[path = "support/report.rs"]
+mod report;
 
-fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
-
-/// Whether the shape accepts `doc`, and whether serde_json and `customer_core::json` read it:
-/// all three must agree.
-fn agrees<T: Shape + DeserializeOwned>(docs: &[&str]) {
-    for doc in docs {
-        let node: Node = serde_json::from_str(doc).unwrap();
-        let mut report = Report::new();
-        let shape = T::__shape(&node, &Path::ROOT, &mut report, false);
-        assert_eq!(
-            shape,
-            report.shapes.is_empty(),
-            "{doc}: {:?}",
-            report.shapes
-        );
-        let serde = serde_json::from_str::<T>(doc).is_ok();
-        let ours = json::from_str::<T>(doc).is_ok();
-        assert_eq!((shape, ours), (serde, serde), "{doc}: {:?}", report.shapes);
-    }
-}
+use report::{agrees, expect, pairs};
 
 #[derive(CustomerModel, Deserialize, Debug, PartialEq)]
 #[serde(rename_all = "lowercase")]

@@ -83,19 +83,10 @@ struct Signup {
     extra: Extra,
 }
 
-fn pairs(error: &Error) -> Vec<(String, String)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-        .collect()
-}
+#[path = "support/report.rs"]
+mod report;
 
-fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use report::{expect, pairs};
 
 const VALID: &str = r#"{
     "firstName": "Jo", "email": "jo@example.com", "age": 30, "optIn": true, "plan": "pro",

@@ -9,22 +9,13 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use customer_core::{CustomerModel, Error, RuleError, Valid};
+use customer_core::{CustomerModel, RuleError, Valid};
 use serde::Deserialize;
 
-fn pairs(error: &Error) -> Vec<(String, String)> {
-    error
-        .violations()
-        .iter()
-        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-        .collect()
-}
+#[path = "support/report.rs"]
+mod report;
 
-fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
+use report::{expect, pairs};
 
 #[derive(CustomerModel, Deserialize, Debug)]
 #[serde(deny_unknown_fields)]
