@@ -300,3 +300,58 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The `Shape` impl of a model, from the derive's whole output (it comes after the
+    /// `CustomerModel` impl).
+    fn shape_impl(input: &syn::DeriveInput) -> String {
+        let output = crate::expand::derive(input).to_string();
+        let start = output
+            .find("shape :: Shape for")
+            .unwrap_or_else(|| panic!("no Shape impl in {output}"));
+        output[start..].to_owned()
+    }
+
+    /// The second read walks the models below instead of validating them: a call to a model's
+    /// `validate_into` there would be its second caller and cost the valid path its inlining.
+    #[test]
+    fn the_second_read_never_names_a_models_validate_into() {
+        let models: [syn::DeriveInput; 3] = [
+            syn::parse_quote! {
+                #[serde(deny_unknown_fields)]
+                #[customer(check = consistent)]
+                struct Signup {
+                    #[customer(email)]
+                    email: String,
+                    #[customer(nested)]
+                    address: Address,
+                    #[customer(nested)]
+                    previous: Option<Box<Address>>,
+                    #[customer(each(nested), length(max = 3))]
+                    others: Vec<Address>,
+                    #[customer(each(nested, length(max = 3)))]
+                    tagged: Vec<Tagged>,
+                    #[serde(flatten)]
+                    #[customer(nested)]
+                    extra: Extra,
+                    #[customer(nested)]
+                    by_name: std::collections::HashMap<String, Address>,
+                }
+            },
+            syn::parse_quote! {
+                struct Wrapper(#[customer(nested)] Address);
+            },
+            syn::parse_quote! {
+                struct Page<T> {
+                    #[customer(each(nested), length(max = 2))]
+                    items: Vec<T>,
+                }
+            },
+        ];
+        for model in &models {
+            let shape = shape_impl(model);
+            assert!(!shape.contains("validate_into"), "{shape}");
+        }
+    }
+}
