@@ -1,0 +1,205 @@
+//! `Valid::from_slice` on arbitrary bytes, for a model with every form the second read follows
+//! (nested models through `Option`, `Box`, `Vec` and maps, `flatten`, `deny_unknown_fields`,
+//! `default`, aliases, a parsed newtype, a transparent struct, a tuple struct, a `try_from`
+//! container, field-less enums plain, with `other` and internally tagged, a context-free rule of
+//! every kind). Beyond not panicking:
+//! - a document serde reads gets the rules' verdict only: `Ok`, or rule violations without any
+//!   reading code;
+//! - a document serde refuses is refused, with at least one violation, each with a code and a
+//!   message;
+//! - no violation message holds a string of the document (messages never quote values): checked
+//!   for the strings with a character no message of this model contains.
+
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use customer_core::{CustomerModel, Error, Valid};
+use libfuzzer_sys::fuzz_target;
+use serde::Deserialize;
+
+#[derive(CustomerModel, Debug)]
+#[customer(id(prefix = "cus_", chars = "a-z0-9", min_len = 2, max_len = 8))]
+struct CustomerId(String);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "lowercase")]
+enum Plan {
+    Free,
+    Pro,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Kind {
+    Person,
+    Company,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "lowercase")]
+enum Channel {
+    Web,
+    #[customer(other)]
+    #[serde(untagged)]
+    Other(String),
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Address {
+    #[customer(length(min = 1, max = 8))]
+    line1: String,
+    #[customer(country)]
+    country: String,
+    #[serde(default)]
+    floor: Option<i8>,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(transparent)]
+struct Nickname {
+    #[customer(length(max = 4))]
+    value: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Point(
+    #[customer(range(min = 0))] i16,
+    #[customer(range(max = 9))] i16,
+);
+
+#[derive(Deserialize)]
+struct RawCode(String);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(try_from = "RawCode")]
+struct Code {
+    #[customer(length(max = 3))]
+    text: String,
+}
+
+impl TryFrom<RawCode> for Code {
+    type Error = customer_core::RuleError;
+    fn try_from(raw: RawCode) -> Result<Self, Self::Error> {
+        if raw.0.is_ascii() {
+            Ok(Code { text: raw.0 })
+        } else {
+            Err(customer_core::RuleError::new("ascii", "must be ASCII"))
+        }
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Extra {
+    #[customer(length(max = 4))]
+    #[serde(default)]
+    campaign: Option<String>,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "camelCase")]
+#[allow(dead_code)]
+struct Signup {
+    #[customer(email)]
+    email: String,
+    #[customer(length(max = 5))]
+    #[serde(alias = "name")]
+    first_name: Option<String>,
+    #[customer(locale)]
+    locale: Option<String>,
+    age: u8,
+    plan: Plan,
+    kind: Option<Kind>,
+    channel: Option<Channel>,
+    customer_id: Option<CustomerId>,
+    #[customer(nested)]
+    nickname: Option<Nickname>,
+    #[customer(nested)]
+    home: Option<Point>,
+    #[customer(nested)]
+    code: Option<Code>,
+    #[customer(nested)]
+    address: Option<Box<Address>>,
+    #[customer(each(nested), length(max = 2))]
+    #[serde(default)]
+    previous: Vec<Address>,
+    #[customer(each(length(max = 3)))]
+    #[serde(default)]
+    tags: Vec<String>,
+    #[customer(nested)]
+    #[serde(default)]
+    by_name: BTreeMap<String, Address>,
+    #[customer(metadata(max_bytes = 64))]
+    metadata: Option<serde_json::Value>,
+    #[serde(flatten)]
+    #[customer(nested)]
+    extra: Extra,
+}
+
+/// The codes of reading, as opposed to the codes of rules.
+const READING: &[&str] = &[
+    "invalid_type",
+    "range",
+    "missing_field",
+    "unknown_field",
+    "duplicate_field",
+    "invalid_length",
+    "invalid_value",
+    "malformed_json",
+];
+
+/// Every string of a JSON value, for the check that no message quotes one.
+fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(members) => {
+            for (key, v) in members {
+                out.push(key.clone());
+                strings(v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let ours = Valid::<Signup>::from_slice(data);
+    let serde = serde_json::from_slice::<Signup>(data);
+    match (&serde, &ours) {
+        (Ok(_), Ok(_)) => {}
+        (Ok(_), Err(Error::Invalid(errors))) => {
+            for v in errors.violations() {
+                assert!(
+                    !READING.contains(&v.code()),
+                    "serde read it, yet {} at {}",
+                    v.code(),
+                    v.pointer()
+                );
+            }
+        }
+        (Ok(_), Err(other)) => panic!("serde read it, yet {other:?}"),
+        (Err(_), Ok(_)) => panic!("serde refused it, yet it was valid"),
+        (Err(_), Err(error)) => assert!(!error.violations().is_empty()),
+    }
+    if let (Err(error), Ok(value)) = (&ours, serde_json::from_slice::<serde_json::Value>(data)) {
+        let mut texts = Vec::new();
+        strings(&value, &mut texts);
+        for v in error.violations() {
+            assert!(!v.code().is_empty() && !v.message().is_empty());
+            // A string with a character no message of this model uses cannot be in a message
+            // unless it was quoted (a plain word could be part of a message's own text).
+            let marked =
+                |t: &&String| t.chars().count() >= 4 && t.contains(['@', '#', '%', '&', '~', '|']);
+            for text in texts.iter().filter(marked) {
+                assert!(
+                    !v.message().contains(text.as_str()),
+                    "a message quotes a value of the document: {}",
+                    v.pointer()
+                );
+            }
+        }
+    }
+});
