@@ -13,36 +13,90 @@ use crate::rules::Models;
 use crate::second_read::{self, Read};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
-    let signature = signature(p);
-    let deny = container.serde.deny_unknown_fields;
-    let container_default = container.serde.default.as_ref();
     // The rules run when the caller's context can reach them (always without a context).
     let rules_run = second_read::context_erasable(container);
     let can = Can {
         read: second_read::reads_whole(container),
         validate: rules_run,
     };
-
-    let mut shapes = TokenStream::new();
-    let mut goods: Vec<syn::Ident> = Vec::new();
-    let mut rules = TokenStream::new();
+    let mut out = Parts::default();
     for (i, field) in fields.iter().enumerate() {
+        let cx = FieldCx::new(container, p, field, i, can);
+        if field.serde.skip_deserializing {
+            out.rules.extend(cx.skipped());
+            continue;
+        }
+        out.goods.push(cx.good.clone());
+        match &field.wire {
+            Wire::Same => cx.flattened(&mut out),
+            Wire::Key(key) => cx.member(key, &mut out),
+            Wire::Index(_) => {}
+        }
+    }
+    finish(container, p, can, &out)
+}
+
+/// What the fields add to the two walks: the shape checks, the names of their verdicts, and
+/// the rule checks run when rules are asked for.
+#[derive(Default)]
+struct Parts {
+    shapes: TokenStream,
+    goods: Vec<syn::Ident>,
+    rules: TokenStream,
+}
+
+/// One field, and what its emitters share.
+struct FieldCx<'a> {
+    container: &'a Container<'a>,
+    p: &'a TokenStream,
+    field: &'a Field<'a>,
+    ty: &'a syn::Type,
+    /// `__goodN`: the field has its shape.
+    good: syn::Ident,
+    /// `__foundN`: the member found for it, if any.
+    found: syn::Ident,
+    /// `__beforeN`: the claim marks before a flattened field took its members.
+    before: syn::Ident,
+    /// `__withN`: the value a `deserialize_with` function read.
+    with_value: syn::Ident,
+    /// Whether the field's type can be read alone (through serde).
+    can_read: bool,
+    /// The probe traits in scope, for `can_read`.
+    probes: TokenStream,
+    /// The shape probe of the field's type.
+    probe: TokenStream,
+    /// The read probe of the type the field is read alone as.
+    read_probe: TokenStream,
+    /// The value of the field when it is not in the document, if serde gives it one.
+    default_value: Option<TokenStream>,
+    /// The field's rules on the value read alone; `nested` models are walked instead.
+    checks: TokenStream,
+    /// Every rule of the field, `nested` validating: for a value with no node to walk.
+    whole_checks: TokenStream,
+    /// A `nested` field whose missing default is validated whole.
+    nested: bool,
+    /// Whether the rules run at all (the context reaches them).
+    rules_run: bool,
+}
+
+impl<'a> FieldCx<'a> {
+    fn new(
+        container: &'a Container<'a>,
+        p: &'a TokenStream,
+        field: &'a Field<'a>,
+        i: usize,
+        can: Can,
+    ) -> Self {
         let ty = field.ty;
-        let good = format_ident!("__good{}", i);
-        let found = format_ident!("__found{}", i);
-        let with_value = format_ident!("__with{}", i);
-        let before = format_ident!("__before{}", i);
+        let rules_run = can.validate;
         let bounded = second_read::bounded(container, field, has_value_rules(field));
         // The type the field is read alone as, when it can be (see `second_read`).
         let (can_read, read_ty) = match second_read::read(container, field, bounded) {
             Read::As(read_ty) => (true, read_ty),
             Read::No => (false, ty.to_token_stream()),
         };
-        // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
-        let probes = probes(p, can_read);
-        let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
-        let read_probe = quote!((&#p::shape::ReadProbe::<#read_ty>::NEW));
         let member = &field.member;
+        let container_default = container.serde.default.as_ref();
         // The value of a field that is not in the document.
         let default_value = match (&field.serde.default, container_default) {
             (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
@@ -55,12 +109,6 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
             ))),
             (None, None) => None,
         };
-        let missing_value = match &default_value {
-            Some(value) => value.clone(),
-            None if can_read => quote!(#read_probe.read_missing()),
-            None => quote!(::core::option::Option::None),
-        };
-        // The rules on the value read alone; `nested` models are walked below.
         let checks = if has_value_rules(field) && rules_run && can_read {
             second_read::with_context(
                 container,
@@ -85,173 +133,255 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         } else {
             TokenStream::new()
         };
-        let nested = is_nested(field) && rules_run && plain;
-        if field.serde.skip_deserializing {
-            let checks = whole_checks;
-            if !checks.is_empty() {
-                let value = default_value.unwrap_or_else(|| {
-                    quote!(::core::option::Option::Some(
-                        ::core::default::Default::default()
-                    ))
-                });
-                rules.extend(quote! {
-                    let __read: ::core::option::Option<#ty> = #value;
+        FieldCx {
+            container,
+            p,
+            field,
+            ty,
+            good: format_ident!("__good{}", i),
+            found: format_ident!("__found{}", i),
+            before: format_ident!("__before{}", i),
+            with_value: format_ident!("__with{}", i),
+            can_read,
+            // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
+            probes: probes(p, can_read),
+            probe: quote!((&&#p::shape::ShapeProbe::<#ty>::NEW)),
+            read_probe: quote!((&#p::shape::ReadProbe::<#read_ty>::NEW)),
+            default_value,
+            checks,
+            whole_checks,
+            nested: is_nested(field) && rules_run && plain,
+            rules_run,
+        }
+    }
+
+    /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
+    fn skipped(&self) -> TokenStream {
+        let (ty, checks) = (self.ty, &self.whole_checks);
+        if checks.is_empty() {
+            return TokenStream::new();
+        }
+        let value = self.default_value.clone().unwrap_or_else(|| {
+            quote!(::core::option::Option::Some(
+                ::core::default::Default::default()
+            ))
+        });
+        quote! {
+            let __read: ::core::option::Option<#ty> = #value;
+            if let ::core::option::Option::Some(__customer_read) = __read {
+                #checks
+            }
+        }
+    }
+
+    /// `#[serde(flatten)]`: the members no one else claims.
+    fn flattened(&self, out: &mut Parts) {
+        let FieldCx {
+            p,
+            ty,
+            good,
+            before,
+            probes,
+            probe,
+            read_probe,
+            checks,
+            ..
+        } = self;
+        out.shapes.extend(quote! {
+            let #before = #p::shape::snapshot(__claimed);
+            let #good = {
+                #probes
+                #probe.shape_flat(__members, __claimed, __path, __report, false)
+            };
+        });
+        let read = if self.can_read {
+            quote! {
+                let __object = #p::shape::object_of(__members, &#before, __claimed);
+                let __read: ::core::option::Option<#ty> =
+                    #read_probe.read_node(&__object, __path, __report);
+            }
+        } else {
+            quote!(let __read: ::core::option::Option<#ty> = ::core::option::Option::None;)
+        };
+        if !checks.is_empty() {
+            out.rules.extend(quote! {
+                if #good {
+                    #probes
+                    #read
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         #checks
                     }
-                });
-            }
-            continue;
+                }
+            });
         }
-        goods.push(good.clone());
-        match &field.wire {
-            Wire::Same => {
-                // `#[serde(flatten)]`: the members no one else claims.
-                shapes.extend(quote! {
-                    let #before = #p::shape::snapshot(__claimed);
-                    let #good = {
-                        #probes
-                        #probe.shape_flat(__members, __claimed, __path, __report, false)
-                    };
-                });
-                let read = if can_read {
-                    quote! {
-                        let __object = #p::shape::object_of(__members, &#before, __claimed);
-                        let __read: ::core::option::Option<#ty> =
-                            #read_probe.read_node(&__object, __path, __report);
-                    }
-                } else {
-                    quote!(let __read: ::core::option::Option<#ty> = ::core::option::Option::None;)
-                };
-                let rewalk = is_nested(field).then(|| {
-                    quote! {{
-                        #probes
-                        let mut __again = #p::shape::Report::again(__report);
-                        let mut __claims = #p::shape::snapshot(&#before);
-                        #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
-                        #p::shape::Report::keep_rules(__report, __again);
-                    }}
-                });
-                if !checks.is_empty() {
-                    rules.extend(quote! {
-                        if #good {
-                            #probes
-                            #read
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                #checks
-                            }
-                        }
-                    });
-                }
-                if let Some(rewalk) = rewalk {
-                    rules.extend(rewalk);
-                }
-            }
-            Wire::Key(key) => {
-                let names = std::iter::once(key).chain(field.serde.alias.iter());
-                let report_missing = quote! {{
-                    #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
-                    false
-                }};
-                let missing = match (&default_value, &field.serde.deserialize_with) {
-                    (Some(_), _) => quote!(true),
-                    (None, Some(_)) => report_missing,
-                    // serde reads a missing `Option` (or `Patch`) field as absent, whatever is inside.
-                    (None, None) if !field.layers.is_empty() => quote!(true),
-                    (None, None) => quote!(#probe.missing_ok() || #report_missing),
-                };
-                let (check, with_let) = match &field.serde.deserialize_with {
-                    Some(with) => (
-                        quote! {{
-                            #with_value = #p::shape::read_with(
-                                __value,
-                                &#p::Path::key(__path, __key),
-                                __report,
-                                |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
-                            );
-                            ::core::option::Option::is_some(&#with_value)
-                        }},
-                        quote! {
-                            let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
-                        },
-                    ),
-                    None => (
-                        quote!(#probe.shape(__value, &#p::Path::key(__path, __key), __report, false)),
-                        TokenStream::new(),
-                    ),
-                };
-                shapes.extend(quote! {
-                    #with_let
-                    let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
-                    let #good = {
-                        #probes
-                        match #found {
-                            ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
-                            ::core::option::Option::None => #missing,
-                        }
-                    };
-                });
-                let read_present = match (&field.serde.deserialize_with, can_read) {
-                    (Some(_), _) => quote!(#with_value),
-                    (None, true) => quote! {
-                        #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
-                    },
-                    (None, false) => quote!(::core::option::Option::None),
-                };
-                // A nested model that is missing and defaulted has no node to walk: its default
-                // is validated whole, with every rule of the field.
-                let defaulted_model = nested && default_value.is_some();
-                let missing_value = if defaulted_model {
-                    quote!(::core::option::Option::None)
-                } else {
-                    missing_value
-                };
-                if !checks.is_empty() {
-                    rules.extend(quote! {
-                        if #good {
-                            #probes
-                            let __read: ::core::option::Option<#ty> = match #found {
-                                ::core::option::Option::Some((__key, __value, _)) => #read_present,
-                                ::core::option::Option::None => #missing_value,
-                            };
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                #checks
-                            }
-                        }
-                    });
-                }
-                // The field's own rules on what is known of a value that did not read.
-                if rules_run {
-                    rules.extend(second_read::partial_rules(container, field, &good, &found));
-                }
-                if defaulted_model {
-                    let value = default_value.clone().unwrap_or_default();
-                    rules.extend(quote! {
-                        if ::core::option::Option::is_none(&#found) {
-                            let __read: ::core::option::Option<#ty> = #value;
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                #whole_checks
-                            }
-                        }
-                    });
-                }
-                if is_nested(field) && field.serde.deserialize_with.is_none() {
-                    // The model below is walked again, with rules: the rules of its parts that
-                    // read, whatever the shape of the others.
-                    rules.extend(quote! {
-                        if let ::core::option::Option::Some((__key, __value, _)) = #found {
-                            #probes
-                            let mut __again = #p::shape::Report::again(__report);
-                            #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                            #p::shape::Report::keep_rules(__report, __again);
-                        }
-                    });
-                }
-            }
-            Wire::Index(_) => {}
+        if is_nested(self.field) {
+            out.rules.extend(quote! {{
+                #probes
+                let mut __again = #p::shape::Report::again(__report);
+                let mut __claims = #p::shape::snapshot(&#before);
+                #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
+                #p::shape::Report::keep_rules(__report, __again);
+            }});
         }
     }
-    let deny_check = if deny {
+
+    /// A member found by its wire name `key` or an alias, and its rules.
+    fn member(&self, key: &str, out: &mut Parts) {
+        self.member_shape(key, out);
+        self.member_rules(out);
+    }
+
+    /// The shape of a member: found, of the right shape (or read by its `deserialize_with`), or
+    /// missing where serde needs it.
+    fn member_shape(&self, key: &str, out: &mut Parts) {
+        let FieldCx {
+            p,
+            field,
+            ty,
+            good,
+            found,
+            with_value,
+            probes,
+            probe,
+            ..
+        } = self;
+        let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
+        let report_missing = quote! {{
+            #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
+            false
+        }};
+        let missing = match (&self.default_value, &field.serde.deserialize_with) {
+            (Some(_), _) => quote!(true),
+            (None, Some(_)) => report_missing,
+            // serde reads a missing `Option` (or `Patch`) field as absent, whatever is inside.
+            (None, None) if !field.layers.is_empty() => quote!(true),
+            (None, None) => quote!(#probe.missing_ok() || #report_missing),
+        };
+        let (check, with_let) = match &field.serde.deserialize_with {
+            Some(with) => (
+                quote! {{
+                    #with_value = #p::shape::read_with(
+                        __value,
+                        &#p::Path::key(__path, __key),
+                        __report,
+                        |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
+                    );
+                    ::core::option::Option::is_some(&#with_value)
+                }},
+                quote! {
+                    let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
+                },
+            ),
+            None => (
+                quote!(#probe.shape(__value, &#p::Path::key(__path, __key), __report, false)),
+                TokenStream::new(),
+            ),
+        };
+        out.shapes.extend(quote! {
+            #with_let
+            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
+            let #good = {
+                #probes
+                match #found {
+                    ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
+                    ::core::option::Option::None => #missing,
+                }
+            };
+        });
+    }
+
+    /// The rules of a member: on the value read alone, on what is known of a value that did not
+    /// read, on a missing model's default, and in the model below, walked again.
+    fn member_rules(&self, out: &mut Parts) {
+        let FieldCx {
+            p,
+            field,
+            ty,
+            good,
+            found,
+            with_value,
+            probes,
+            probe,
+            read_probe,
+            checks,
+            ..
+        } = self;
+        let read_present = match (&field.serde.deserialize_with, self.can_read) {
+            (Some(_), _) => quote!(#with_value),
+            (None, true) => quote! {
+                #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
+            },
+            (None, false) => quote!(::core::option::Option::None),
+        };
+        // A nested model that is missing and defaulted has no node to walk: its default is
+        // validated whole, with every rule of the field.
+        let defaulted_model = self.nested && self.default_value.is_some();
+        let missing_value = match &self.default_value {
+            _ if defaulted_model => quote!(::core::option::Option::None),
+            Some(value) => value.clone(),
+            None if self.can_read => quote!(#read_probe.read_missing()),
+            None => quote!(::core::option::Option::None),
+        };
+        if !checks.is_empty() {
+            out.rules.extend(quote! {
+                if #good {
+                    #probes
+                    let __read: ::core::option::Option<#ty> = match #found {
+                        ::core::option::Option::Some((__key, __value, _)) => #read_present,
+                        ::core::option::Option::None => #missing_value,
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                }
+            });
+        }
+        // The field's own rules on what is known of a value that did not read.
+        if self.rules_run {
+            out.rules.extend(second_read::partial_rules(
+                self.container,
+                field,
+                good,
+                found,
+            ));
+        }
+        if defaulted_model {
+            let value = self.default_value.clone().unwrap_or_default();
+            let whole_checks = &self.whole_checks;
+            out.rules.extend(quote! {
+                if ::core::option::Option::is_none(&#found) {
+                    let __read: ::core::option::Option<#ty> = #value;
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #whole_checks
+                    }
+                }
+            });
+        }
+        if is_nested(field) && field.serde.deserialize_with.is_none() {
+            // The model below is walked again, with rules: the rules of its parts that read,
+            // whatever the shape of the others.
+            out.rules.extend(quote! {
+                if let ::core::option::Option::Some((__key, __value, _)) = #found {
+                    #probes
+                    let mut __again = #p::shape::Report::again(__report);
+                    #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
+                    #p::shape::Report::keep_rules(__report, __again);
+                }
+            });
+        }
+    }
+}
+
+/// The two functions: `__shape` (the object, its unknown members) and `__shape_flat` (the
+/// fields' shapes, then with rules their checks and the struct read whole).
+fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> TokenStream {
+    let signature = signature(p);
+    let Parts {
+        shapes,
+        goods,
+        rules,
+    } = out;
+    let deny_check = if container.serde.deny_unknown_fields {
         // `&`, not `&&`: the unknown members are reported whatever the others are.
         quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report))
     } else {
@@ -275,7 +405,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
     } else {
         quote!(#(#goods)&&*)
     };
-    let bind_context = if rules_run {
+    let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
         TokenStream::new()
