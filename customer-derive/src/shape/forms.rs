@@ -137,18 +137,101 @@ pub(super) fn tuple(
     let mut goods: Vec<syn::Ident> = Vec::new();
     let mut rules = TokenStream::new();
     for (i, field) in read.iter().enumerate() {
+        let element = Element::new(p, field, i);
+        shapes.extend(element.shape());
+        goods.push(element.good.clone());
+        if can.validate {
+            rules.extend(element.rules(container));
+        }
+    }
+    if can.validate {
+        rules.extend(skipped_rules(container, fields));
+    }
+    let whole = read_whole(
+        p,
+        &quote!(__node),
+        can,
+        &container_checks(
+            container,
+            &quote!(&__whole),
+            &quote!(__path),
+            &quote!(&mut __report.rules),
+        ),
+    );
+    quote! {
+        #signature {
+            #probes
+            let ::core::option::Option::Some((__items, __length_ok)) =
+                #p::shape::tuple_items(__node, __path, __report, #min, #max)
+            else {
+                return false;
+            };
+            #shapes
+            let __ok = __length_ok #(&& #goods)*;
+            if !__rules {
+                return __ok;
+            }
+            #rules
+            if __ok {
+                return #whole;
+            }
+            false
+        }
+    }
+}
+
+/// One element of a tuple struct, and what its emitters share.
+struct Element<'a> {
+    p: &'a TokenStream,
+    field: &'a Field<'a>,
+    ty: &'a syn::Type,
+    index: usize,
+    /// `__goodN`: the element has its shape (or is not there: the length says so).
+    good: syn::Ident,
+    /// `__withN`: the value a `deserialize_with` function read.
+    with_value: syn::Ident,
+    /// The shape probe of the field's type.
+    probe: TokenStream,
+    /// The element's pointer.
+    at: TokenStream,
+    /// The element's node, if the array is long enough.
+    element: TokenStream,
+}
+
+impl<'a> Element<'a> {
+    fn new(p: &'a TokenStream, field: &'a Field<'a>, i: usize) -> Self {
         let ty = field.ty;
-        let good = format_ident!("__good{}", i);
-        let with_value = format_ident!("__with{}", i);
-        let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
-        let at = quote!(&#p::Path::index(__path, #i));
-        // `get(0)` trips `clippy::get_first`.
-        let element = if i == 0 {
-            quote!(__items.first())
-        } else {
-            quote!(__items.get(#i))
-        };
-        let (check, with_let) = match &field.serde.deserialize_with {
+        Element {
+            p,
+            field,
+            ty,
+            index: i,
+            good: format_ident!("__good{}", i),
+            with_value: format_ident!("__with{}", i),
+            probe: quote!((&&#p::shape::ShapeProbe::<#ty>::NEW)),
+            at: quote!(&#p::Path::index(__path, #i)),
+            // `get(0)` trips `clippy::get_first`.
+            element: if i == 0 {
+                quote!(__items.first())
+            } else {
+                quote!(__items.get(#i))
+            },
+        }
+    }
+
+    /// The element's shape, or its `deserialize_with` read.
+    fn shape(&self) -> TokenStream {
+        let Element {
+            p,
+            ty,
+            good,
+            with_value,
+            probe,
+            at,
+            element,
+            ..
+        } = self;
+        let (check, with_let) = match &self.field.serde.deserialize_with {
             Some(with) => (
                 quote! {{
                     #with_value = #p::shape::read_with(
@@ -168,18 +251,31 @@ pub(super) fn tuple(
                 TokenStream::new(),
             ),
         };
-        shapes.extend(quote! {
+        quote! {
             #with_let
             let #good = match #element {
                 ::core::option::Option::Some(__value) => #check,
                 // Too short an array is reported once, as its length.
                 ::core::option::Option::None => true,
             };
-        });
-        goods.push(good.clone());
-        if !can.validate {
-            continue;
         }
+    }
+
+    /// The element's rules: on the value read alone, on a missing element's default, and in
+    /// the model below, walked again.
+    fn rules(&self, container: &Container) -> TokenStream {
+        let Element {
+            p,
+            field,
+            ty,
+            index: i,
+            good,
+            with_value,
+            probe,
+            at,
+            element,
+        } = self;
+        let mut rules = TokenStream::new();
         if has_value_rules(field) {
             let read_present = match &field.serde.deserialize_with {
                 Some(_) => quote!(#with_value),
@@ -227,9 +323,15 @@ pub(super) fn tuple(
                 }
             });
         }
+        rules
     }
+}
+
+/// The rules of the fields serde skips: on their defaults, which the struct holds.
+fn skipped_rules(container: &Container, fields: &[Field]) -> TokenStream {
+    let mut rules = TokenStream::new();
     for field in fields.iter().filter(|f| f.serde.skip_deserializing) {
-        if !(has_rules(field) && can.validate) {
+        if !has_rules(field) {
             continue;
         }
         let ty = field.ty;
@@ -251,37 +353,7 @@ pub(super) fn tuple(
             }
         });
     }
-    let whole = read_whole(
-        p,
-        &quote!(__node),
-        can,
-        &container_checks(
-            container,
-            &quote!(&__whole),
-            &quote!(__path),
-            &quote!(&mut __report.rules),
-        ),
-    );
-    quote! {
-        #signature {
-            #probes
-            let ::core::option::Option::Some((__items, __length_ok)) =
-                #p::shape::tuple_items(__node, __path, __report, #min, #max)
-            else {
-                return false;
-            };
-            #shapes
-            let __ok = __length_ok #(&& #goods)*;
-            if !__rules {
-                return __ok;
-            }
-            #rules
-            if __ok {
-                return #whole;
-            }
-            false
-        }
-    }
+    rules
 }
 
 /// A field-less enum: a name in serde's default form, `{"tag": name}` with `#[serde(tag)]`,
