@@ -251,73 +251,101 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
             to,
             lossy,
             kind,
-        } => match kind {
-            Kind::Customer => match from.decode(text) {
-                Ok(customer) => {
-                    let encoded = encode(
-                        sink,
-                        lossy,
-                        &customer,
-                        |c| to.encode(c),
-                        |c| to.encode_lossy(c),
-                    );
-                    written(sink, job, at, encoded, "", 1)
-                }
-                Err(error) => {
-                    input_errors(sink, job, at, text, &error);
-                    false
-                }
-            },
-            Kind::Update => match from.decode_update(text) {
-                Ok(patch) => {
-                    let encoded = encode(
-                        sink,
-                        lossy,
-                        &patch,
-                        |p| to.encode_update(p),
-                        |p| to.encode_update_lossy(p),
-                    );
-                    written(sink, job, at, encoded, "", 1)
-                }
-                Err(error) => {
-                    input_errors(sink, job, at, text, &error);
-                    false
-                }
-            },
-            Kind::List => match from.decode_list(text) {
-                Ok(page) => {
-                    let mut all = true;
-                    for (index, customer) in page.customers.iter().enumerate() {
-                        let encoded = encode(
-                            sink,
-                            lossy,
-                            customer,
-                            |c| to.encode(c),
-                            |c| to.encode_lossy(c),
-                        );
-                        // Reported at the customer's place in the canonical page, on the line
-                        // where the customer starts in the input.
-                        let prefix = format!("/customers/{index}");
-                        let line = if at.whole {
-                            locate::line_of(text, &list_item(from, index))
-                        } else {
-                            at.line
-                        };
-                        all &= written(sink, job, at, encoded, &prefix, line);
-                    }
-                    all
-                }
-                Err(error) => {
-                    input_errors(sink, job, at, text, &error);
-                    false
-                }
-            },
-        },
+        } => {
+            let convert = Convert { from, to, lossy };
+            match kind {
+                Kind::Customer => convert.customer(sink, job, at, text),
+                Kind::Update => convert.update(sink, job, at, text),
+                Kind::List => convert.list(sink, job, at, text),
+            }
+        }
     };
     if valid {
         sink.tally.valid += 1;
     } else {
         sink.tally.invalid += 1;
+    }
+}
+
+/// One `convert` run's APIs and choice; each method converts a document of its kind into
+/// `sink` and says whether every body was written.
+#[derive(Clone, Copy)]
+struct Convert {
+    from: Api,
+    to: Api,
+    lossy: bool,
+}
+
+impl Convert {
+    fn customer(self, sink: &mut Sink, job: Job, at: Origin<'_>, text: &str) -> bool {
+        let Convert { from, to, lossy } = self;
+        match from.decode(text) {
+            Ok(customer) => {
+                let encoded = encode(
+                    sink,
+                    lossy,
+                    &customer,
+                    |c| to.encode(c),
+                    |c| to.encode_lossy(c),
+                );
+                written(sink, job, at, encoded, "", 1)
+            }
+            Err(error) => {
+                input_errors(sink, job, at, text, &error);
+                false
+            }
+        }
+    }
+
+    fn update(self, sink: &mut Sink, job: Job, at: Origin<'_>, text: &str) -> bool {
+        let Convert { from, to, lossy } = self;
+        match from.decode_update(text) {
+            Ok(patch) => {
+                let encoded = encode(
+                    sink,
+                    lossy,
+                    &patch,
+                    |p| to.encode_update(p),
+                    |p| to.encode_update_lossy(p),
+                );
+                written(sink, job, at, encoded, "", 1)
+            }
+            Err(error) => {
+                input_errors(sink, job, at, text, &error);
+                false
+            }
+        }
+    }
+
+    /// A list page: one create body a customer, each customer's violations at its place in the
+    /// canonical page (`/customers/N/...`), on the line where it starts in the input.
+    fn list(self, sink: &mut Sink, job: Job, at: Origin<'_>, text: &str) -> bool {
+        let Convert { from, to, lossy } = self;
+        let page = match from.decode_list(text) {
+            Ok(page) => page,
+            Err(error) => {
+                input_errors(sink, job, at, text, &error);
+                return false;
+            }
+        };
+        let mut all = true;
+        for (index, customer) in page.customers.iter().enumerate() {
+            let encoded = encode(
+                sink,
+                lossy,
+                customer,
+                |c| to.encode(c),
+                |c| to.encode_lossy(c),
+            );
+            let prefix = format!("/customers/{index}");
+            let line = if at.whole {
+                locate::line_of(text, &list_item(from, index))
+            } else {
+                at.line
+            };
+            all &= written(sink, job, at, encoded, &prefix, line);
+        }
+        all
     }
 }
 
