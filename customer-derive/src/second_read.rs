@@ -18,7 +18,8 @@ use quote::{quote, ToTokens};
 use crate::ast::{Container, Field, Wire};
 use crate::expand::bounds::{mentions, own_clause, rule_predicates};
 use crate::expand::lit_opt;
-use crate::rules::{Emit, Models, Overrides, Rule};
+use crate::rules::each::Each;
+use crate::rules::{Emit, Models, Overrides, Rule, RuleSpec};
 
 /// How a field's value may be read alone.
 pub(crate) enum Read {
@@ -348,105 +349,129 @@ pub(crate) fn partial_rules(
 /// alone at its own pointer. Runs with `__node` the field's node (inside its `Option` layers);
 /// reports into `__customer_report` under `__customer_path`. Empty when nothing applies.
 fn partial_checks(container: &Container, field: &Field) -> TokenStream {
-    let krate = &container.krate;
-    let p = quote!(#krate::__private);
     if field.attrs.skip.is_some()
         || field.serde.deserialize_with.is_some()
         || !matches!(field.wire, Wire::Key(_))
     {
         return TokenStream::new();
     }
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
     let seq = sequence(field.inner);
     let count = match seq {
         Some((_, true)) => Some(quote!(#p::shape::array_len(__node))),
         _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
         _ => None,
     };
-    let overrides = Overrides {
-        code: lit_opt(field.attrs.code.as_ref()),
-        message: lit_opt(field.attrs.message.as_ref()),
+    let partial = Partial {
+        container,
+        field,
+        p,
+        at: crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path)),
+        report: quote!(__customer_report),
+        overrides: Overrides {
+            code: lit_opt(field.attrs.code.as_ref()),
+            message: lit_opt(field.attrs.message.as_ref()),
+        },
     };
-    let at = crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path));
-    let report = quote!(__customer_report);
-    let context = container.attrs.context.as_ref();
     let mut out = TokenStream::new();
     for rule in &field.attrs.rules {
         match (&rule.kind, &count, seq) {
-            (Rule::Length(_), Some(count), _) => {
-                let check = rule.kind.emit(&Emit {
-                    krate,
-                    value: quote!(&__customer_counted),
-                    at: quote!(&#at),
-                    report: &report,
-                    overrides: &overrides,
-                    span: rule.span,
-                    field_ty: None,
-                    layer: None,
-                    context,
-                    models: Models::Walk,
-                });
-                out.extend(quote! {
-                    if let ::core::option::Option::Some(__count) = #count {
-                        let __customer_counted = #p::shape::Counted(__count);
-                        #check
-                    }
-                });
-            }
-            (Rule::Each(each), _, Some((item, _))) => {
-                // An element that names a lifetime is not read alone, nor one that names a
-                // parameter unless `where_clause` bounded it.
-                let plain = no_lifetime(item)
-                    && (!mentions(item, &params(container)) || bounded(container, field, true));
-                if !plain {
-                    continue;
-                }
-                let item = if mentions(item, &params(container)) {
-                    let inner = field.inner;
-                    quote!(<#inner as #p::Elements>::Item)
-                } else {
-                    item.to_token_stream()
-                };
-                let checks: TokenStream = each
-                    .rules
-                    .iter()
-                    .map(|inner| {
-                        inner.kind.emit(&Emit {
-                            krate,
-                            value: quote!(__customer_item),
-                            at: quote!(&#p::Path::index(&#at, __customer_index)),
-                            report: &report,
-                            overrides: &overrides,
-                            span: inner.span,
-                            field_ty: None,
-                            layer: None,
-                            context,
-                            models: Models::Walk,
-                        })
-                    })
-                    .collect();
-                if checks.is_empty() {
-                    continue;
-                }
-                out.extend(quote! {
-                    for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                        #p::shape::elements(__node).iter(),
-                    ) {
-                        #[allow(unused_imports)]
-                        use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                        let mut __scratch = #p::shape::Report::new();
-                        if let ::core::option::Option::Some(__customer_item) =
-                            (&#p::shape::ReadProbe::<#item>::NEW).read_node(__item, __path, &mut __scratch)
-                        {
-                            let __customer_item = &__customer_item;
-                            #checks
-                        }
-                    }
-                });
-            }
+            (Rule::Length(_), Some(count), _) => out.extend(partial.length(rule, count)),
+            (Rule::Each(each), _, Some((item, _))) => out.extend(partial.each(each, item)),
             _ => {}
         }
     }
     out
+}
+
+/// What the checks of a field that did not read share.
+struct Partial<'a> {
+    container: &'a Container<'a>,
+    field: &'a Field<'a>,
+    /// `KRATE::__private`.
+    p: TokenStream,
+    /// The field's pointer, below `__customer_path`.
+    at: TokenStream,
+    /// The `&mut ValidationErrors` the rules report into.
+    report: TokenStream,
+    overrides: Overrides,
+}
+
+impl Partial<'_> {
+    fn emit(&self, rule: &RuleSpec, value: TokenStream, at: TokenStream) -> TokenStream {
+        rule.kind.emit(&Emit {
+            krate: &self.container.krate,
+            value,
+            at,
+            report: &self.report,
+            overrides: &self.overrides,
+            span: rule.span,
+            field_ty: None,
+            layer: None,
+            context: self.container.attrs.context.as_ref(),
+            models: Models::Walk,
+        })
+    }
+
+    /// `length` on the number of elements (or distinct keys) `count` finds in the document.
+    fn length(&self, rule: &RuleSpec, count: &TokenStream) -> TokenStream {
+        let (p, at) = (&self.p, &self.at);
+        let check = self.emit(rule, quote!(&__customer_counted), quote!(&#at));
+        quote! {
+            if let ::core::option::Option::Some(__count) = #count {
+                let __customer_counted = #p::shape::Counted(__count);
+                #check
+            }
+        }
+    }
+
+    /// `each(...)` on the elements (of type `item`) that read alone, at their own pointers.
+    fn each(&self, each: &Each, item: &syn::Type) -> TokenStream {
+        let (container, field, p, at) = (self.container, self.field, &self.p, &self.at);
+        // An element that names a lifetime is not read alone, nor one that names a parameter
+        // unless `where_clause` bounded it.
+        let plain = no_lifetime(item)
+            && (!mentions(item, &params(container)) || bounded(container, field, true));
+        if !plain {
+            return TokenStream::new();
+        }
+        let item = if mentions(item, &params(container)) {
+            let inner = field.inner;
+            quote!(<#inner as #p::Elements>::Item)
+        } else {
+            item.to_token_stream()
+        };
+        let checks: TokenStream = each
+            .rules
+            .iter()
+            .map(|inner| {
+                self.emit(
+                    inner,
+                    quote!(__customer_item),
+                    quote!(&#p::Path::index(&#at, __customer_index)),
+                )
+            })
+            .collect();
+        if checks.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                #p::shape::elements(__node).iter(),
+            ) {
+                #[allow(unused_imports)]
+                use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                let mut __scratch = #p::shape::Report::new();
+                if let ::core::option::Option::Some(__customer_item) =
+                    (&#p::shape::ReadProbe::<#item>::NEW).read_node(__item, __path, &mut __scratch)
+                {
+                    let __customer_item = &__customer_item;
+                    #checks
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
