@@ -16,102 +16,9 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let where_clause = bounds(container, fields);
     let path = quote!(__customer_path);
     let report = quote!(__customer_report);
-    let context = container.attrs.context.as_ref();
-
-    let mut body = TokenStream::new();
-    if let Some(field) = container.newtype_field() {
-        // Container rules of a newtype check its one field, at the newtype's own place.
-        let rules = &container.attrs.rules;
-        if !rules.is_empty() {
-            let member = &field.member;
-            let overrides = Overrides {
-                code: lit_opt(container.attrs.code.as_ref()),
-                message: lit_opt(container.attrs.message.as_ref()),
-            };
-            let checks: TokenStream = rules
-                .iter()
-                .map(|rule| {
-                    rule.kind.emit(&Emit {
-                        krate,
-                        value: quote!(__customer_value),
-                        at: path.clone(),
-                        report: &report,
-                        overrides: &overrides,
-                        span: rule.span,
-                        field_ty: None,
-                        layer: None,
-                        context,
-                        models: Models::Validate,
-                    })
-                })
-                .collect();
-            body.extend(quote! {
-                {
-                    let __customer_value = &self.#member;
-                    #checks
-                }
-            });
-        }
-    }
-    for field in fields {
-        if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
-            continue;
-        }
-        let member = &field.member;
-        let at = field_path(container, field, &path);
-        body.extend(field_checks(
-            krate,
-            field,
-            &quote!(&self.#member),
-            &at,
-            &report,
-            context,
-            Models::Validate,
-        ));
-    }
-    body.extend(container_checks(container, &quote!(self), &path, &report));
-    if let Some(ty) = context {
-        let p = quote!(#krate::__private);
-        let context_any = crate::second_read::context_any(container);
-        // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
-        let context_any_sig = if quote!(#ty).to_string().contains('\'') {
-            quote!(fn __context_any<'__c>(ctx: &'__c #ty) -> ::core::option::Option<&'__c dyn ::core::any::Any>)
-        } else {
-            quote!(fn __context_any(ctx: &#ty) -> ::core::option::Option<&dyn ::core::any::Any>)
-        };
-        return quote! {
-            #[automatically_derived]
-            impl #impl_generics #p::CustomerModelWith<#ty> for #ident #ty_generics #where_clause {
-                #[inline]
-                fn validate_into_with(
-                    &self,
-                    ctx: &#ty,
-                    #path: &#p::Path<'_>,
-                    #report: &mut #p::ValidationErrors,
-                ) {
-                    let _ = ctx;
-                    #body
-                }
-
-                #[inline]
-                #context_any_sig {
-                    #context_any
-                }
-            }
-            #[automatically_derived]
-            impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
-                type Context = #ty;
-                #[inline]
-                fn validate_in_context(&self, ctx: &#ty) -> ::core::result::Result<(), #p::ValidationErrors> {
-                    #p::CustomerModelWith::<#ty>::validate_with(self, ctx)
-                }
-
-                #[inline]
-                #context_any_sig {
-                    <Self as #p::CustomerModelWith<#ty>>::__context_any(ctx)
-                }
-            }
-        };
+    let body = body(container, fields, &path, &report);
+    if let Some(ty) = &container.attrs.context {
+        return context_impls(container, ty, &where_clause, &body);
     }
     quote! {
         #[automatically_derived]
@@ -123,6 +30,132 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                 #report: &mut #krate::__private::ValidationErrors,
             ) {
                 #body
+            }
+        }
+    }
+}
+
+/// What `validate_into` runs: a newtype's container rules, each field's rules, the container's
+/// checks; violations into `report` under `path`.
+fn body(
+    container: &Container,
+    fields: &[Field],
+    path: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let context = container.attrs.context.as_ref();
+    let mut body = newtype_rules(container, path, report);
+    for field in fields {
+        if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
+            continue;
+        }
+        let member = &field.member;
+        let at = field_path(container, field, path);
+        body.extend(field_checks(
+            krate,
+            field,
+            &quote!(&self.#member),
+            &at,
+            report,
+            context,
+            Models::Validate,
+        ));
+    }
+    body.extend(container_checks(container, &quote!(self), path, report));
+    body
+}
+
+/// Container rules of a newtype check its one field, at the newtype's own place.
+fn newtype_rules(container: &Container, path: &TokenStream, report: &TokenStream) -> TokenStream {
+    let rules = &container.attrs.rules;
+    let Some(field) = container.newtype_field() else {
+        return TokenStream::new();
+    };
+    if rules.is_empty() {
+        return TokenStream::new();
+    }
+    let member = &field.member;
+    let overrides = Overrides {
+        code: lit_opt(container.attrs.code.as_ref()),
+        message: lit_opt(container.attrs.message.as_ref()),
+    };
+    let checks: TokenStream = rules
+        .iter()
+        .map(|rule| {
+            rule.kind.emit(&Emit {
+                krate: &container.krate,
+                value: quote!(__customer_value),
+                at: path.clone(),
+                report,
+                overrides: &overrides,
+                span: rule.span,
+                field_ty: None,
+                layer: None,
+                context: container.attrs.context.as_ref(),
+                models: Models::Validate,
+            })
+        })
+        .collect();
+    quote! {
+        {
+            let __customer_value = &self.#member;
+            #checks
+        }
+    }
+}
+
+/// The impls of a model with `#[customer(context(ty))]`: `CustomerModelWith<ty>` running `body`
+/// and `ModelContext`.
+fn context_impls(
+    container: &Container,
+    ty: &syn::Type,
+    where_clause: &Option<syn::WhereClause>,
+    body: &TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
+    let path = quote!(__customer_path);
+    let report = quote!(__customer_report);
+    let p = quote!(#krate::__private);
+    let context_any = crate::second_read::context_any(container);
+    // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
+    let context_any_sig = if quote!(#ty).to_string().contains('\'') {
+        quote!(fn __context_any<'__c>(ctx: &'__c #ty) -> ::core::option::Option<&'__c dyn ::core::any::Any>)
+    } else {
+        quote!(fn __context_any(ctx: &#ty) -> ::core::option::Option<&dyn ::core::any::Any>)
+    };
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #p::CustomerModelWith<#ty> for #ident #ty_generics #where_clause {
+            #[inline]
+            fn validate_into_with(
+                &self,
+                ctx: &#ty,
+                #path: &#p::Path<'_>,
+                #report: &mut #p::ValidationErrors,
+            ) {
+                let _ = ctx;
+                #body
+            }
+
+            #[inline]
+            #context_any_sig {
+                #context_any
+            }
+        }
+        #[automatically_derived]
+        impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
+            type Context = #ty;
+            #[inline]
+            fn validate_in_context(&self, ctx: &#ty) -> ::core::result::Result<(), #p::ValidationErrors> {
+                #p::CustomerModelWith::<#ty>::validate_with(self, ctx)
+            }
+
+            #[inline]
+            #context_any_sig {
+                <Self as #p::CustomerModelWith<#ty>>::__context_any(ctx)
             }
         }
     }
