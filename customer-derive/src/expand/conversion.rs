@@ -131,31 +131,31 @@ fn into_impl(conv: &Conv) -> TokenStream {
 /// When a field fails to convert, the rest is still checked: `try_from` runs the rules of the
 /// fields that converted on their values; `try_into` validates the target with a default in the
 /// place of each failed field and drops what is found there (the target is `Default` anyway).
-fn try_impl(conv: &Conv) -> TokenStream {
-    let Conv {
-        container,
-        fields,
-        conversion,
-    } = *conv;
-    let krate = &container.krate;
-    let p = quote!(#krate::__private);
-    let ident = container.ident;
-    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    let other = &conversion.ty;
-    let span = conversion.span;
-    let src = quote!(__customer_source);
-    let report = quote!(__customer_report);
-    let from_other = conversion.kind == ConversionKind::TryFrom;
-    let mut lets = TokenStream::new();
-    let mut bound: Vec<syn::Ident> = Vec::new();
-    let mut inits: Vec<TokenStream> = Vec::new();
-    // `(target key, source key)` of each converted field, to rename the target's pointers.
-    let mut names: Vec<TokenStream> = Vec::new();
-    // `(target key, failed)` of each converted field (`try_into`).
-    let mut failed: Vec<TokenStream> = Vec::new();
-    // Assigning what converted into a default target (`try_into`), or checking it (`try_from`).
-    let mut partial = TokenStream::new();
-    for (i, field) in fields.iter().enumerate() {
+/// What a `try_from` / `try_into` impl gathers from the fields.
+#[derive(Default)]
+struct TryParts {
+    /// `let __customer_fN = …;`: each field converted (`None` when it failed, reported).
+    lets: TokenStream,
+    /// The `__customer_fN` bound.
+    bound: Vec<syn::Ident>,
+    /// The target's field initializers.
+    inits: Vec<TokenStream>,
+    /// `(target key, source key)` of each converted field, to rename the target's pointers.
+    names: Vec<TokenStream>,
+    /// `(target key, failed)` of each converted field (`try_into`).
+    failed: Vec<TokenStream>,
+    /// Assigning what converted into a default target (`try_into`), or checking it (`try_from`).
+    partial: TokenStream,
+}
+
+impl TryParts {
+    /// Adds field `i` (`field`) of the conversion.
+    fn field(&mut self, conv: &Conv, i: usize, field: &Field) {
+        let krate = &conv.container.krate;
+        let p = quote!(#krate::__private);
+        let src = quote!(__customer_source);
+        let report = quote!(__customer_report);
+        let from_other = conv.conversion.kind == ConversionKind::TryFrom;
         let member = &field.member;
         let theirs = other_member(field);
         let their_key = pointer_segment(&unraw(&theirs.to_token_stream().to_string()));
@@ -169,15 +169,12 @@ fn try_impl(conv: &Conv) -> TokenStream {
         } else {
             (theirs.clone(), member.clone(), our_key, Some(their_key))
         };
-        if field.attrs.unmapped() {
+        if field.attrs.unmapped() || (from_other && field.attrs.default.is_some()) {
             if from_other {
-                inits.push(quote!(#target: ::core::default::Default::default()));
+                self.inits
+                    .push(quote!(#target: ::core::default::Default::default()));
             }
-            continue;
-        }
-        if from_other && field.attrs.default.is_some() {
-            inits.push(quote!(#target: ::core::default::Default::default()));
-            continue;
+            return;
         }
         let var = format_ident!("__customer_f{}", i);
         // The raw key: `Path::key` escapes it when a pointer is written.
@@ -198,11 +195,11 @@ fn try_impl(conv: &Conv) -> TokenStream {
                 #p::convert_field(#src.#source, &#at, &mut #report)
             },
         };
-        lets.extend(quote!(let #var = #convert;));
-        inits.push(quote!(#target: #var));
+        self.lets.extend(quote!(let #var = #convert;));
+        self.inits.push(quote!(#target: #var));
         if let (Some(target_key), Some(source_key)) = (&target_key, &source_key) {
             if target_key != source_key {
-                names.push(quote!((#target_key, #source_key)));
+                self.names.push(quote!((#target_key, #source_key)));
             }
         }
         if from_other {
@@ -216,7 +213,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
                     None,
                     Models::Validate,
                 );
-                partial.extend(quote! {
+                self.partial.extend(quote! {
                     if let ::core::option::Option::Some(__customer_converted) = &#var {
                         #checks
                     }
@@ -224,15 +221,45 @@ fn try_impl(conv: &Conv) -> TokenStream {
             }
         } else {
             let key = target_key.unwrap_or_default();
-            failed.push(quote!((#key, ::core::option::Option::is_none(&#var))));
-            partial.extend(quote! {
+            self.failed
+                .push(quote!((#key, ::core::option::Option::is_none(&#var))));
+            self.partial.extend(quote! {
                 if let ::core::option::Option::Some(__customer_converted) = #var {
                     __customer_value.#target = __customer_converted;
                 }
             });
         }
-        bound.push(var);
+        self.bound.push(var);
     }
+}
+
+fn try_impl(conv: &Conv) -> TokenStream {
+    let Conv {
+        container,
+        fields,
+        conversion,
+    } = *conv;
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let other = &conversion.ty;
+    let span = conversion.span;
+    let src = quote!(__customer_source);
+    let report = quote!(__customer_report);
+    let from_other = conversion.kind == ConversionKind::TryFrom;
+    let mut parts = TryParts::default();
+    for (i, field) in fields.iter().enumerate() {
+        parts.field(conv, i, field);
+    }
+    let TryParts {
+        lets,
+        bound,
+        inits,
+        names,
+        failed,
+        partial,
+    } = parts;
     let (impl_line, target_ty, built) = if from_other {
         (
             quote!(impl #impl_generics ::core::convert::TryFrom<#other> for #ident #ty_generics #where_clause),
