@@ -84,93 +84,30 @@ fn doc(attrs: &[Attribute]) -> String {
 /// The `JsonSchema` impl of the model, wrapped in the macro that keeps it only with feature
 /// `schemars`.
 pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream {
-    let krate = &container.krate;
-    let p = quote!(#krate::__private);
-    let s = quote!(#p::schema);
-    let sc = quote!(#p::schemars);
-    let ident = container.ident;
-    let name = ident.to_string();
-    let description = doc(&input.attrs);
+    let cx = Cx {
+        container,
+        s: {
+            let krate = &container.krate;
+            quote!(#krate::__private::schema)
+        },
+        description: doc(&input.attrs),
+        gen: quote!(__customer_gen),
+    };
     let serde = serde_extra(&input.attrs);
-    let gen = quote!(__customer_gen);
-
     let body = match (&container.data, &input.data) {
         (Data::Struct(Style::Named, fields), syn::Data::Struct(data)) => {
-            let mut props = TokenStream::new();
-            for (field, original) in fields.iter().zip(data.fields.iter()) {
-                props.extend(property(container, field, original, &serde));
-            }
-            let deny = serde
-                .deny_unknown_fields
-                .then(|| quote!(__customer_object.deny_unknown_fields();));
-            let checks = checks(container, &quote!(__customer_object.schema_mut()));
-            quote! {
-                let mut __customer_object = #s::Object::new(#description);
-                #props
-                #deny
-                #checks
-                __customer_object.finish()
-            }
+            cx.object(fields, data, &serde)
         }
         (Data::Struct(Style::Tuple, fields), syn::Data::Struct(data)) if fields.len() == 1 => {
-            let field = &fields[0];
-            let original = data.fields.iter().next();
-            let ty = field.ty;
-            let rules = if field.attrs.skip.is_some() {
-                TokenStream::new()
-            } else {
-                value_rules(
-                    krate,
-                    &container.attrs.rules,
-                    &quote!(__customer_schema),
-                    &gen,
-                    false,
-                )
-            };
-            let field_doc = original.map(|f| doc(&f.attrs)).unwrap_or_default();
-            let probe_inline_ty = probe(&s, &ty.to_token_stream(), &gen, "inline");
-            let checks = checks(container, &quote!(__customer_schema));
-            quote! {
-                let mut __customer_owned = #probe_inline_ty;
-                let __customer_schema = &mut __customer_owned;
-                #s::describe(__customer_schema, #description);
-                #s::describe(__customer_schema, #field_doc);
-                #rules
-                #checks
-                __customer_owned
-            }
+            cx.newtype(&fields[0], data.fields.iter().next())
         }
-        (Data::Struct(Style::Tuple, fields), _) => {
-            let items = fields.iter().map(|field| {
-                let ty = field.ty;
-                let rules = if field.attrs.skip.is_some() {
-                    TokenStream::new()
-                } else {
-                    value_rules(
-                        krate,
-                        &field.attrs.rules,
-                        &quote!(__customer_schema),
-                        &gen,
-                        !field.layers.is_empty(),
-                    )
-                };
-                let probe_subschema_ty = probe(&s, &ty.to_token_stream(), &gen, "subschema");
-                quote! {{
-                    let mut __customer_owned = #probe_subschema_ty;
-                    let __customer_schema = &mut __customer_owned;
-                    #rules
-                    __customer_owned
-                }}
-            });
-            let checks = checks(container, &quote!(&mut __customer_owned));
-            quote! {
-                let mut __customer_owned = #s::tuple(#description, ::std::vec![#(#items),*]);
-                #checks
-                __customer_owned
-            }
+        (Data::Struct(Style::Tuple, fields), _) => cx.tuple(fields),
+        (Data::Struct(Style::Unit, _), _) => {
+            let (s, description) = (&cx.s, &cx.description);
+            quote!(#s::unit(#description))
         }
-        (Data::Struct(Style::Unit, _), _) => quote!(#s::unit(#description)),
         (Data::Enum(variants), _) => {
+            let (s, description) = (&cx.s, &cx.description);
             let known: Vec<&String> = variants
                 .iter()
                 .filter(|v| v.attrs.other.is_none())
@@ -181,7 +118,127 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
         }
         _ => return TokenStream::new(),
     };
+    json_schema_impl(container, &cx.gen, &body)
+}
 
+/// What the schema of each form of container needs.
+struct Cx<'a> {
+    container: &'a Container<'a>,
+    /// `KRATE::__private::schema`.
+    s: TokenStream,
+    /// The container's doc comment.
+    description: String,
+    /// The schema generator's name.
+    gen: TokenStream,
+}
+
+impl Cx<'_> {
+    /// A struct with named fields: an object of its properties.
+    fn object(&self, fields: &[Field], data: &syn::DataStruct, serde: &SerdeExtra) -> TokenStream {
+        let Cx {
+            container,
+            s,
+            description,
+            ..
+        } = self;
+        let mut props = TokenStream::new();
+        for (field, original) in fields.iter().zip(data.fields.iter()) {
+            props.extend(property(container, field, original, serde));
+        }
+        let deny = serde
+            .deny_unknown_fields
+            .then(|| quote!(__customer_object.deny_unknown_fields();));
+        let checks = checks(container, &quote!(__customer_object.schema_mut()));
+        quote! {
+            let mut __customer_object = #s::Object::new(#description);
+            #props
+            #deny
+            #checks
+            __customer_object.finish()
+        }
+    }
+
+    /// A newtype: its field's schema, with the container's rules.
+    fn newtype(&self, field: &Field, original: Option<&syn::Field>) -> TokenStream {
+        let Cx {
+            container,
+            s,
+            description,
+            gen,
+        } = self;
+        let ty = field.ty;
+        let rules = if field.attrs.skip.is_some() {
+            TokenStream::new()
+        } else {
+            value_rules(
+                &container.krate,
+                &container.attrs.rules,
+                &quote!(__customer_schema),
+                gen,
+                false,
+            )
+        };
+        let field_doc = original.map(|f| doc(&f.attrs)).unwrap_or_default();
+        let probe_inline_ty = probe(s, &ty.to_token_stream(), gen, "inline");
+        let checks = checks(container, &quote!(__customer_schema));
+        quote! {
+            let mut __customer_owned = #probe_inline_ty;
+            let __customer_schema = &mut __customer_owned;
+            #s::describe(__customer_schema, #description);
+            #s::describe(__customer_schema, #field_doc);
+            #rules
+            #checks
+            __customer_owned
+        }
+    }
+
+    /// A tuple struct of two or more fields: an array of their schemas.
+    fn tuple(&self, fields: &[Field]) -> TokenStream {
+        let Cx {
+            container,
+            s,
+            description,
+            gen,
+        } = self;
+        let items = fields.iter().map(|field| {
+            let ty = field.ty;
+            let rules = if field.attrs.skip.is_some() {
+                TokenStream::new()
+            } else {
+                value_rules(
+                    &container.krate,
+                    &field.attrs.rules,
+                    &quote!(__customer_schema),
+                    gen,
+                    !field.layers.is_empty(),
+                )
+            };
+            let probe_subschema_ty = probe(s, &ty.to_token_stream(), gen, "subschema");
+            quote! {{
+                let mut __customer_owned = #probe_subschema_ty;
+                let __customer_schema = &mut __customer_owned;
+                #rules
+                __customer_owned
+            }}
+        });
+        let checks = checks(container, &quote!(&mut __customer_owned));
+        quote! {
+            let mut __customer_owned = #s::tuple(#description, ::std::vec![#(#items),*]);
+            #checks
+            __customer_owned
+        }
+    }
+}
+
+/// The `JsonSchema` impl whose `json_schema` is `body`: named after the type and its
+/// parameters, each parameter bounded `JsonSchema`.
+fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let s = quote!(#p::schema);
+    let sc = quote!(#p::schemars);
+    let ident = container.ident;
+    let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let mut where_clause = where_clause.cloned();
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
