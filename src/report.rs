@@ -133,7 +133,7 @@ impl Tally {
     }
 }
 
-#[allow(clippy::trivially_copy_pass_by_ref)] // serde's skip_serializing_if passes a reference
+/// For `skip_serializing_if`, which passes a reference.
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
