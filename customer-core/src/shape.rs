@@ -15,6 +15,9 @@
 //! `forms` those of the serde forms other than a plain object. The [`Shape`] trait and the
 //! second read itself are here.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::error::{Error, Path, RuleError, ValidationErrors, Violation};
 
 mod forms;
@@ -103,11 +106,12 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
             first => first.into_violations(),
         };
     }
+    let mut positions = Positions::new(&node);
     let mut all: Vec<(Vec<usize>, Violation)> = report
         .shapes
         .into_iter()
         .chain(report.rules)
-        .map(|violation| (position(&node, violation.pointer()), violation))
+        .map(|violation| (positions.of(violation.pointer()), violation))
         .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut errors = ValidationErrors::new();
@@ -117,39 +121,82 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     Error::Invalid(errors)
 }
 
-/// Where `pointer` is in the document, as member and element indices from the root; a member
-/// that is not there sorts after its siblings.
-fn position(root: &Node, pointer: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut at = root;
-    let Some(rest) = pointer.strip_prefix('/') else {
-        return out;
-    };
-    for raw in rest.split('/') {
-        let segment = raw.replace("~1", "/").replace("~0", "~");
-        let next = match at {
-            Node::Object(members) => members
-                .iter()
-                .position(|(key, _)| *key == segment)
-                .map(|index| (index, &members[index].1)),
-            Node::Array(items) => segment
-                .parse::<usize>()
-                .ok()
-                .and_then(|index| items.get(index).map(|item| (index, item))),
-            _ => None,
-        };
-        match next {
-            Some((index, node)) => {
-                out.push(index);
-                at = node;
-            }
-            None => {
-                out.push(usize::MAX);
-                break;
-            }
+/// Objects with more members than this are searched through an index built on first use; smaller
+/// ones member by member.
+const INDEXED: usize = 16;
+
+/// Where pointers are in a document, as member and element indices from the root: the sort key
+/// that puts a report in document order.
+///
+/// A member is found in an index of its object's keys, built the first time a pointer goes
+/// through a large object, so placing every violation of a document costs time linear in the
+/// document and in the pointers' lengths, however many members an object has.
+struct Positions<'n> {
+    root: &'n Node,
+    /// Per large object (by the address of its members), the index of the first member of
+    /// each key.
+    indices: HashMap<*const (String, Node), HashMap<&'n str, usize>>,
+}
+
+impl<'n> Positions<'n> {
+    fn new(root: &'n Node) -> Self {
+        Positions {
+            root,
+            indices: HashMap::new(),
         }
     }
-    out
+
+    /// Where `pointer` is; a member that is not there sorts after its siblings.
+    fn of(&mut self, pointer: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = self.root;
+        let Some(rest) = pointer.strip_prefix('/') else {
+            return out;
+        };
+        for raw in rest.split('/') {
+            let segment: Cow<'_, str> = if raw.contains('~') {
+                Cow::Owned(raw.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(raw)
+            };
+            let next = match at {
+                Node::Object(members) => self
+                    .member(members, &segment)
+                    .map(|index| (index, &members[index].1)),
+                Node::Array(items) => segment
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|index| items.get(index).map(|item| (index, item))),
+                _ => None,
+            };
+            match next {
+                Some((index, node)) => {
+                    out.push(index);
+                    at = node;
+                }
+                None => {
+                    out.push(usize::MAX);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// The index of the first member of `members` named `key`.
+    fn member(&mut self, members: &'n [(String, Node)], key: &str) -> Option<usize> {
+        if members.len() <= INDEXED {
+            return members.iter().position(|(name, _)| name == key);
+        }
+        let index = self.indices.entry(members.as_ptr()).or_insert_with(|| {
+            let mut index = HashMap::with_capacity(members.len());
+            for (at, (name, _)) in members.iter().enumerate() {
+                index.entry(name.as_str()).or_insert(at);
+            }
+            index
+        });
+        index.get(key).copied()
+    }
 }
 
 #[cfg(test)]
@@ -159,9 +206,27 @@ mod tests {
     #[test]
     fn positions_follow_the_document() {
         let node: Node = serde_json::from_str(r#"{"b": [0, {"z": 1}], "a": 1}"#).unwrap();
-        assert_eq!(position(&node, "/b/1/z"), [0, 1, 0]);
-        assert_eq!(position(&node, "/a"), [1]);
-        assert_eq!(position(&node, "/c"), [usize::MAX]);
-        assert!(position(&node, "") < position(&node, "/b"));
+        let mut positions = Positions::new(&node);
+        assert_eq!(positions.of("/b/1/z"), [0, 1, 0]);
+        assert_eq!(positions.of("/a"), [1]);
+        assert_eq!(positions.of("/c"), [usize::MAX]);
+        assert!(positions.of("") < positions.of("/b"));
+    }
+
+    /// A large object is searched through its index: the same answers as member by member,
+    /// the first of repeated keys, escaped keys unescaped.
+    #[test]
+    fn positions_in_a_large_object() {
+        let mut members: Vec<String> = (0..40).map(|i| format!(r#""k{i}": {i}"#)).collect();
+        members.push(r#""k3": "again""#.to_owned());
+        members.push(r#""a/b~c": {"x": [1, 2]}"#.to_owned());
+        let node: Node = serde_json::from_str(&format!("{{{}}}", members.join(","))).unwrap();
+        let mut positions = Positions::new(&node);
+        assert_eq!(positions.of("/k0"), [0]);
+        assert_eq!(positions.of("/k39"), [39]);
+        assert_eq!(positions.of("/k3"), [3]);
+        assert_eq!(positions.of("/a~1b~0c/x/1"), [41, 0, 1]);
+        assert_eq!(positions.of("/nope"), [usize::MAX]);
+        assert_eq!(positions.indices.len(), 1);
     }
 }

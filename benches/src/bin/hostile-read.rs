@@ -1,0 +1,171 @@
+//! Hostile request bodies of about 64 KiB, read side by side with a plain
+//! `serde_json::from_str::<serde_json::Value>` of the same bytes: the ratio is what an attacker
+//! gains by sending a body full of violations instead of any body of the same size.
+//!
+//! ```text
+//! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
+//!                                                     # `case` (1 to 4): that body alone
+//! ```
+//!
+//! `scripts/bench-hostile.sh` builds and runs it. Wall time on a noisy machine: the ratio, read
+//! against the plain parse measured in the same process moments before, is the figure to keep.
+
+use std::collections::BTreeMap;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use customer_core::providers::Api;
+use customer_core::{CustomerModel, Error, Valid};
+use serde::Deserialize;
+
+/// About 64 KiB, as the issue that asked for these figures measured them.
+const SIZE: usize = 64 * 1024;
+
+/// A model with a map of text values.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Tags {
+    #[customer(length(max = 100_000))]
+    tags: BTreeMap<String, String>,
+}
+
+/// A model with a list of text values.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Names {
+    #[customer(each(length(max = 64)))]
+    names: Vec<String>,
+}
+
+/// A model that holds itself, for deep documents.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Level {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Level>>,
+}
+
+/// A Paddle create request with as many unknown keys as fit in `SIZE`.
+fn unknown_keys() -> String {
+    let mut text = String::from(r#"{"email":"jo@example.com""#);
+    let mut i = 0;
+    while text.len() < SIZE - 16 {
+        text.push_str(&format!(r#","k{i}":1"#));
+        i += 1;
+    }
+    text.push('}');
+    text
+}
+
+/// A map whose values are all numbers where text is expected.
+fn wrong_map() -> String {
+    let mut text = String::from(r#"{"tags":{"#);
+    let mut i = 0;
+    while text.len() < SIZE - 16 {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!(r#""t{i}":1"#));
+        i += 1;
+    }
+    text.push_str("}}");
+    text
+}
+
+/// An array whose elements are all numbers where text is expected.
+fn wrong_array() -> String {
+    let mut text = String::from(r#"{"names":[1"#);
+    while text.len() < SIZE - 4 {
+        text.push_str(",1");
+    }
+    text.push_str("]}");
+    text
+}
+
+/// 120 nested levels, one wrong type at the top.
+fn deep() -> String {
+    let mut text = String::from(r#"{"name":1,"next":"#);
+    for _ in 0..119 {
+        text.push_str(r#"{"name":"a","next":"#);
+    }
+    text.push_str("null");
+    text.push_str(&"}".repeat(120));
+    text
+}
+
+/// A body: its name, its text and how it is read (the number of violations reported).
+type Case = (&'static str, String, fn(&str) -> usize);
+
+/// The median wall time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// How many violations a read reported.
+fn count<T>(result: Result<T, Error>) -> usize {
+    match result {
+        Ok(_) => 0,
+        Err(error) => error.violations().len(),
+    }
+}
+
+fn main() {
+    let runs = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(31);
+    let cases: [Case; 4] = [
+        (
+            "Paddle create request, unknown keys (Api::Paddle.decode)",
+            unknown_keys(),
+            |json| count(Api::Paddle.decode(json)),
+        ),
+        (
+            "a map of wrong-typed values (Valid::from_json)",
+            wrong_map(),
+            |json| count(Valid::<Tags>::from_json(json)),
+        ),
+        (
+            "an array of wrong-typed elements (Valid::from_json)",
+            wrong_array(),
+            |json| count(Valid::<Names>::from_json(json)),
+        ),
+        (
+            "120 nested models, one wrong type at the top (Valid::from_json)",
+            deep(),
+            |json| count(Valid::<Level>::from_json(json)),
+        ),
+    ];
+    let only: Option<usize> = std::env::args().nth(2).and_then(|a| a.parse().ok());
+    println!("| hostile body | bytes | read | plain parse | ratio | report entries |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for (case, (name, json, read)) in cases.iter().enumerate() {
+        if only.is_some_and(|only| only != case + 1) {
+            continue;
+        }
+        let entries = read(json);
+        let plain = median(runs, || {
+            black_box(serde_json::from_str::<serde_json::Value>(black_box(json)).is_ok());
+        });
+        let ours = median(runs, || {
+            black_box(read(black_box(json)));
+        });
+        println!(
+            "| {name} | {} | {:.3} ms | {:.3} ms | {:.1}x | {entries} |",
+            json.len(),
+            ours.as_secs_f64() * 1e3,
+            plain.as_secs_f64() * 1e3,
+            ours.as_secs_f64() / plain.as_secs_f64(),
+        );
+    }
+}
