@@ -381,10 +381,7 @@ fn strict(body: String) -> Encoded {
 
 /// The pointer of a list page's `index`th customer in `api`'s list response.
 fn list_item(api: Api, index: usize) -> String {
-    match api {
-        Api::Mollie => format!("/_embedded/customers/{index}"),
-        _ => format!("/data/{index}"),
-    }
+    api.list_item_pointer(index)
 }
 
 /// Writes an encoded body (and its dropped values) or the encoding's violations; `true` when

@@ -205,6 +205,7 @@ fn carried(api: Api, customer: &Customer) -> Customer {
             external_id: c.external_id,
             ..Customer::default()
         },
+        other => panic!("what does {other}'s create request carry? Add its arm"),
     }
 }
 

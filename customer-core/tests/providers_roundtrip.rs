@@ -16,6 +16,7 @@ fn source(api: Api) -> Customer {
         Api::Tazapay => "tazapay_customer_response_fixed.json",
         Api::Paddle => "paddle_customer_response.json",
         Api::Legit => "legit_create_customer_full.json",
+        other => panic!("no source document for {other}"),
     };
     api.decode(&fixture(name))
         .unwrap_or_else(|e| panic!("{api} {name}:\n{e}"))
@@ -99,6 +100,7 @@ fn expected(from: Api, to: Api) -> Result<Value, Vec<(String, String)>> {
         })),
         (Legit, Mollie | Paddle) => Err(pairs(&[("/external_id", NO_PLACE)])),
         (Legit, Tazapay) => Err(pairs(&[("/country", "required")])),
+        (from, to) => panic!("no expectation for {from} -> {to}"),
     }
 }
 
@@ -162,6 +164,7 @@ fn carried(api: Api, customer: &Customer) -> Customer {
             external_id: customer.external_id.clone(),
             ..Customer::default()
         },
+        other => panic!("what does {other}'s create request carry? Add its arm"),
     }
 }
 

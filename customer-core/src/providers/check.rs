@@ -20,6 +20,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
+use super::provider::{dispatch, dispatch_table};
 use super::{legit, mollie, paddle, tazapay, Api, Document};
 use crate::error::ValidationErrors;
 use crate::{CustomerModel, Error};
@@ -98,13 +99,7 @@ impl Api {
     }
 
     fn decode_checked(&self, document: &Document<'_>) -> Result<(), Error> {
-        let Checked = match self {
-            Api::Mollie => mollie::decode::<Checked>(document)?,
-            Api::Tazapay => tazapay::decode::<Checked>(document)?,
-            Api::Paddle => paddle::decode::<Checked>(document)?,
-            Api::Legit => legit::decode::<Checked>(document)?,
-        };
-        Ok(())
+        dispatch!(self, P => P::check(document))
     }
 }
 

@@ -111,3 +111,28 @@ fn to_customer_pointer(pointer: &str) -> String {
         _ => pointer.to_owned(),
     }
 }
+
+/// Legit's line in the table of providers.
+pub(crate) struct Legit;
+
+impl super::Provider for Legit {
+    const NAME: &'static str = "legit";
+    const TITLE: &'static str = "Legit";
+
+    fn decode(document: &Document<'_>) -> Result<Customer, Error> {
+        decode::<Customer>(document)
+    }
+
+    fn check(document: &Document<'_>) -> Result<(), Error> {
+        decode::<super::check::Checked>(document).map(|_| ())
+    }
+
+    fn encode(customer: &Customer, report: &mut Report) -> Option<String> {
+        encode(customer, report).and_then(super::to_json)
+    }
+
+    #[cfg(feature = "schemars")]
+    fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        vec![g.subschema_for::<CreateCustomer>()]
+    }
+}

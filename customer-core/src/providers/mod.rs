@@ -16,6 +16,13 @@
 //! fields, and fields that are validated but not carried over (`resource`, `object`, `_links`)
 //! cannot be left out of a derived conversion without also leaving their rules out.
 //!
+//! # The table of providers
+//!
+//! Each module implements one trait (its names, the shapes it reads for each operation, how
+//! they map to and from [`Customer`], its schema, its error body, its webhook events), and one
+//! line per API in a table generates [`Api`], [`Api::ALL`], the names, parsing and every
+//! dispatch. Adding an API takes its module, one line in the table, its fixtures and its docs.
+//!
 //! # Decoding
 //!
 //! The shape is told from the keys of the top-level object: an envelope by its `data` key, a
@@ -60,6 +67,7 @@ mod lossy;
 mod metadata;
 pub mod mollie;
 pub mod paddle;
+pub(crate) mod provider;
 mod read;
 pub mod tazapay;
 mod write;
@@ -68,47 +76,41 @@ pub use lossy::Encoded;
 
 // What the API modules share, named `super::…` there.
 use metadata::{entry, json_text, metadata_entries, metadata_object, non_null, object_value};
+use provider::{api_enum, dispatch, dispatch_table, providers, Provider};
 use read::{nullable, Document};
 use write::{same_pointer, to_json, Report};
 
-/// The APIs whose customer shapes are modelled, named by their lowercase names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Api {
-    /// Mollie customers (seeds 000, 001).
-    Mollie,
-    /// Tazapay customers (seed 002).
-    Tazapay,
-    /// Paddle Billing customers (seed 003).
-    Paddle,
-    /// The `CreateCustomer` body of seed 004.
-    Legit,
-}
+providers!(api_enum!());
 
 impl Api {
-    /// Every API, in a stable order.
-    pub const ALL: [Api; 4] = [Api::Mollie, Api::Tazapay, Api::Paddle, Api::Legit];
-
     /// The lowercase name (`mollie`, `tazapay`, `paddle`, `legit`).
     #[must_use]
     pub const fn as_str(self) -> &'static str {
-        match self {
-            Api::Mollie => "mollie",
-            Api::Tazapay => "tazapay",
-            Api::Paddle => "paddle",
-            Api::Legit => "legit",
-        }
+        dispatch!(self, P => P::NAME)
     }
 
     /// The API's name as people write it (`Mollie`), for messages.
     const fn title(self) -> &'static str {
-        match self {
-            Api::Mollie => "Mollie",
-            Api::Tazapay => "Tazapay",
-            Api::Paddle => "Paddle",
-            Api::Legit => "Legit",
-        }
+        dispatch!(self, P => P::TITLE)
     }
 
+    /// The event types of this API's customer webhooks that [`Api::decode`] reads
+    /// (`customer.created`, ...); empty when none are modelled.
+    #[must_use]
+    pub const fn webhook_events(self) -> &'static [&'static str] {
+        dispatch!(self, P => P::WEBHOOK_EVENTS)
+    }
+
+    /// The JSON Pointer of the `index`th customer in a page of this API's list of customers
+    /// ([`Api::decode_list`]): `/data/3`, Mollie's `/_embedded/customers/3`.
+    #[must_use]
+    pub fn list_item_pointer(self, index: usize) -> String {
+        let items = dispatch!(self, P => P::LIST_ITEMS);
+        format!("{items}/{index}")
+    }
+}
+
+impl Api {
     /// Reads any customer shape this API's documentation shows (bare or in the API's envelope),
     /// validates it by the API's rules and converts it to a [`Customer`].
     ///
@@ -116,12 +118,7 @@ impl Api {
     /// [module documentation](self) for how the shape is chosen.
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
         let document = Document::read(json)?;
-        match self {
-            Api::Mollie => mollie::decode::<Customer>(&document),
-            Api::Tazapay => tazapay::decode::<Customer>(&document),
-            Api::Paddle => paddle::decode::<Customer>(&document),
-            Api::Legit => legit::decode::<Customer>(&document),
-        }
+        dispatch!(self, P => P::decode(&document))
     }
 
     /// This API's create-customer request body for `customer`, as compact JSON.
@@ -132,12 +129,7 @@ impl Api {
     pub fn encode(&self, customer: &Customer) -> Result<String, Error> {
         customer.validate().map_err(Error::Invalid)?;
         let mut report = Report::new(*self);
-        let body = match self {
-            Api::Mollie => mollie::encode(customer, &mut report).and_then(to_json),
-            Api::Tazapay => tazapay::encode(customer, &mut report).and_then(to_json),
-            Api::Paddle => paddle::encode(customer, &mut report).and_then(to_json),
-            Api::Legit => legit::encode(customer, &mut report).and_then(to_json),
-        };
+        let body = dispatch!(self, P => P::encode(customer, &mut report));
         report.finish()?;
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
@@ -157,12 +149,7 @@ impl Api {
     /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
     pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
         let document = Document::read(json)?;
-        match self {
-            Api::Mollie => mollie::decode_update(&document),
-            Api::Tazapay => tazapay::decode_update(&document),
-            Api::Paddle => paddle::decode_update(&document),
-            Api::Legit => Err(self.has_no("update-customer request")),
-        }
+        dispatch!(self, P => P::decode_update(&document))
     }
 
     /// This API's update-customer request body for `patch`, as compact JSON: absent fields are
@@ -174,12 +161,7 @@ impl Api {
     pub fn encode_update(&self, patch: &CustomerPatch) -> Result<String, Error> {
         patch.validate().map_err(Error::Invalid)?;
         let mut report = Report::for_update(*self);
-        let body = match self {
-            Api::Mollie => mollie::encode_update(patch, &mut report).and_then(to_json),
-            Api::Tazapay => tazapay::encode_update(patch, &mut report).and_then(to_json),
-            Api::Paddle => paddle::encode_update(patch, &mut report).and_then(to_json),
-            Api::Legit => return Err(self.has_no("update-customer request")),
-        };
+        let body = dispatch!(self, P => P::encode_update(patch, &mut report))?;
         report.finish()?;
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
@@ -198,11 +180,7 @@ impl Api {
     /// Tazapay and Legit have no list response: [`Error::Unrepresentable`] at `""`.
     pub fn decode_list(&self, json: &str) -> Result<Page, Error> {
         let document = Document::read(json)?;
-        match self {
-            Api::Mollie => mollie::decode_list(&document),
-            Api::Paddle => paddle::decode_list(&document),
-            Api::Tazapay | Api::Legit => Err(self.has_no("list-customers response")),
-        }
+        dispatch!(self, P => P::decode_list(&document))
     }
 
     /// Reads this API's error response into a report a backend can pass on to its own client:
@@ -217,22 +195,7 @@ impl Api {
     /// `Err` when `json` is not this API's error response; Legit documents none.
     pub fn decode_error(&self, json: &str) -> Result<ValidationErrors, Error> {
         let document = Document::read(json)?;
-        match self {
-            Api::Mollie => mollie::decode_error(&document),
-            Api::Tazapay => tazapay::decode_error(&document),
-            Api::Paddle => paddle::decode_error(&document),
-            Api::Legit => Err(self.has_no("documented error response")),
-        }
-    }
-
-    /// The error of a shape this API does not have.
-    fn has_no(self, what: &'static str) -> Error {
-        Error::Unrepresentable(ValidationErrors::from(Violation::new(
-            "",
-            RuleError::new("unsupported", "{api} has no {what}")
-                .with_param("api", Param::Str(self.title().into()))
-                .with_param("what", Param::Str(what.into())),
-        )))
+        dispatch!(self, P => P::decode_error(&document))
     }
 }
 
@@ -281,26 +244,7 @@ impl Api {
     /// The schemas of the shapes [`Api::decode`] reads, each a `$ref` into `generator`'s
     /// definitions: for a document that describes several APIs (an OpenAPI document).
     pub fn shapes(&self, generator: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
-        let g = generator;
-        match self {
-            Api::Mollie => vec![
-                g.subschema_for::<mollie::CreateCustomerResponse>(),
-                g.subschema_for::<mollie::GetCustomerResponse>(),
-                g.subschema_for::<mollie::CreateCustomerRequest>(),
-            ],
-            Api::Tazapay => vec![
-                g.subschema_for::<tazapay::CustomerResponse>(),
-                g.subschema_for::<tazapay::Customer>(),
-                g.subschema_for::<tazapay::CreateCustomerRequest>(),
-            ],
-            Api::Paddle => vec![
-                g.subschema_for::<paddle::Notification>(),
-                g.subschema_for::<paddle::CustomerResponse>(),
-                g.subschema_for::<paddle::Customer>(),
-                g.subschema_for::<paddle::CreateCustomerRequest>(),
-            ],
-            Api::Legit => vec![g.subschema_for::<legit::CreateCustomer>()],
-        }
+        dispatch!(self, P => P::shapes(generator))
     }
 
     /// The schema of the update-customer body [`Api::decode_update`] reads, a `$ref` into
@@ -309,12 +253,7 @@ impl Api {
         &self,
         generator: &mut schemars::SchemaGenerator,
     ) -> Option<schemars::Schema> {
-        match self {
-            Api::Mollie => Some(generator.subschema_for::<mollie::UpdateCustomerRequest>()),
-            Api::Tazapay => Some(generator.subschema_for::<tazapay::UpdateCustomerRequest>()),
-            Api::Paddle => Some(generator.subschema_for::<paddle::UpdateCustomerRequest>()),
-            Api::Legit => None,
-        }
+        dispatch!(self, P => P::update_shape(generator))
     }
 }
 
@@ -330,7 +269,14 @@ pub struct UnknownApi;
 
 impl fmt::Display for UnknownApi {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown API: expected one of mollie, tazapay, paddle, legit")
+        f.write_str("unknown API: expected one of ")?;
+        for (i, api) in Api::ALL.iter().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            f.write_str(api.as_str())?;
+        }
+        Ok(())
     }
 }
 

@@ -410,3 +410,57 @@ pub(super) fn encode(customer: &Customer, report: &mut Report) -> Option<CreateC
     report.rules(request.validate(), super::same_pointer);
     Some(request)
 }
+
+/// Mollie's line in the table of providers.
+pub(crate) struct Mollie;
+
+impl super::Provider for Mollie {
+    const NAME: &'static str = "mollie";
+    const TITLE: &'static str = "Mollie";
+    const LIST_ITEMS: &'static str = "/_embedded/customers";
+
+    fn decode(document: &Document<'_>) -> Result<Customer, Error> {
+        decode::<Customer>(document)
+    }
+
+    fn check(document: &Document<'_>) -> Result<(), Error> {
+        decode::<super::check::Checked>(document).map(|_| ())
+    }
+
+    fn encode(customer: &Customer, report: &mut Report) -> Option<String> {
+        encode(customer, report).and_then(super::to_json)
+    }
+
+    fn decode_update(document: &Document<'_>) -> Result<crate::CustomerPatch, Error> {
+        decode_update(document)
+    }
+
+    fn encode_update(
+        patch: &crate::CustomerPatch,
+        report: &mut Report,
+    ) -> Result<Option<String>, Error> {
+        Ok(encode_update(patch, report).and_then(super::to_json))
+    }
+
+    fn decode_list(document: &Document<'_>) -> Result<crate::Page, Error> {
+        decode_list(document)
+    }
+
+    fn decode_error(document: &Document<'_>) -> Result<crate::ValidationErrors, Error> {
+        decode_error(document)
+    }
+
+    #[cfg(feature = "schemars")]
+    fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        vec![
+            g.subschema_for::<CreateCustomerResponse>(),
+            g.subschema_for::<GetCustomerResponse>(),
+            g.subschema_for::<CreateCustomerRequest>(),
+        ]
+    }
+
+    #[cfg(feature = "schemars")]
+    fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
+        Some(g.subschema_for::<UpdateCustomerRequest>())
+    }
+}

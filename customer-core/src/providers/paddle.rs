@@ -447,3 +447,56 @@ pub(super) fn encode_update(
     report.rules(request.validate(), to_customer_pointer);
     Some(request)
 }
+
+/// Paddle's line in the table of providers.
+pub(crate) struct Paddle;
+
+impl super::Provider for Paddle {
+    const NAME: &'static str = "paddle";
+    const TITLE: &'static str = "Paddle";
+    const WEBHOOK_EVENTS: &'static [&'static str] =
+        &["customer.created", "customer.updated", "customer.imported"];
+
+    fn decode(document: &Document<'_>) -> Result<Canonical, Error> {
+        decode::<Canonical>(document)
+    }
+
+    fn check(document: &Document<'_>) -> Result<(), Error> {
+        decode::<super::check::Checked>(document).map(|_| ())
+    }
+
+    fn encode(customer: &Canonical, report: &mut Report) -> Option<String> {
+        encode(customer, report).and_then(super::to_json)
+    }
+
+    fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
+        decode_update(document)
+    }
+
+    fn encode_update(patch: &CustomerPatch, report: &mut Report) -> Result<Option<String>, Error> {
+        Ok(encode_update(patch, report).and_then(super::to_json))
+    }
+
+    fn decode_list(document: &Document<'_>) -> Result<Page, Error> {
+        decode_list(document)
+    }
+
+    fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
+        decode_error(document)
+    }
+
+    #[cfg(feature = "schemars")]
+    fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        vec![
+            g.subschema_for::<Notification>(),
+            g.subschema_for::<CustomerResponse>(),
+            g.subschema_for::<Customer>(),
+            g.subschema_for::<CreateCustomerRequest>(),
+        ]
+    }
+
+    #[cfg(feature = "schemars")]
+    fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
+        Some(g.subschema_for::<UpdateCustomerRequest>())
+    }
+}

@@ -526,3 +526,49 @@ pub(super) fn encode_update(
     });
     Some(request)
 }
+
+/// Tazapay's line in the table of providers.
+pub(crate) struct Tazapay;
+
+impl super::Provider for Tazapay {
+    const NAME: &'static str = "tazapay";
+    const TITLE: &'static str = "Tazapay";
+
+    fn decode(document: &Document<'_>) -> Result<Canonical, Error> {
+        decode::<Canonical>(document)
+    }
+
+    fn check(document: &Document<'_>) -> Result<(), Error> {
+        decode::<super::check::Checked>(document).map(|_| ())
+    }
+
+    fn encode(customer: &Canonical, report: &mut Report) -> Option<String> {
+        encode(customer, report).and_then(super::to_json)
+    }
+
+    fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
+        decode_update(document)
+    }
+
+    fn encode_update(patch: &CustomerPatch, report: &mut Report) -> Result<Option<String>, Error> {
+        Ok(encode_update(patch, report).and_then(super::to_json))
+    }
+
+    fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
+        decode_error(document)
+    }
+
+    #[cfg(feature = "schemars")]
+    fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        vec![
+            g.subschema_for::<CustomerResponse>(),
+            g.subschema_for::<Customer>(),
+            g.subschema_for::<CreateCustomerRequest>(),
+        ]
+    }
+
+    #[cfg(feature = "schemars")]
+    fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
+        Some(g.subschema_for::<UpdateCustomerRequest>())
+    }
+}

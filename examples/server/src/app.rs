@@ -193,9 +193,13 @@ fn api_of(query: Option<&str>) -> Result<Api, Problem> {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if key == "api" {
             api = value.parse().map_err(|_| {
+                let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
                 Problem::new(
                     StatusCode::BAD_REQUEST,
-                    "the query parameter `api` must be one of mollie, tazapay, paddle, legit",
+                    format!(
+                        "the query parameter `api` must be one of {}",
+                        names.join(", ")
+                    ),
                 )
             })?;
         }

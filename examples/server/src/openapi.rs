@@ -117,7 +117,7 @@ fn build() -> Value {
         "name": "api",
         "in": "query",
         "description": "Whose shapes and rules the body follows (Paddle when absent).",
-        "schema": { "type": "string", "enum": ["mollie", "tazapay", "paddle", "legit"] }
+        "schema": { "type": "string", "enum": Api::ALL.iter().map(|api| api.as_str()).collect::<Vec<_>>() }
     });
     let id_param = json!({
         "name": "id",
