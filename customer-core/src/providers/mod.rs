@@ -142,7 +142,10 @@ impl Api {
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
                 "",
-                RuleError::new("unrepresentable", "could not be written as JSON"),
+                RuleError::new(
+                    crate::codes::UNREPRESENTABLE,
+                    "could not be written as JSON",
+                ),
             )))
         })
     }
@@ -184,7 +187,10 @@ impl Api {
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
                 "",
-                RuleError::new("unrepresentable", "could not be written as JSON"),
+                RuleError::new(
+                    crate::codes::UNREPRESENTABLE,
+                    "could not be written as JSON",
+                ),
             )))
         })
     }
@@ -229,7 +235,7 @@ impl Api {
     fn has_no(self, what: &'static str) -> Error {
         Error::Unrepresentable(ValidationErrors::from(Violation::new(
             "",
-            RuleError::new("unsupported", "{api} has no {what}")
+            RuleError::new(crate::codes::UNSUPPORTED, "{api} has no {what}")
                 .with_param("api", Param::Str(self.title().into()))
                 .with_param("what", Param::Str(what.into())),
         )))
@@ -238,7 +244,7 @@ impl Api {
 
 /// The violation of a value an API refused, as its error response says.
 pub(crate) fn rejected(api: Api) -> RuleError {
-    RuleError::new("rejected", "{api} refused this value")
+    RuleError::new(crate::codes::REJECTED, "{api} refused this value")
         .with_param("api", Param::Str(api.title().into()))
 }
 
