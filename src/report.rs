@@ -7,6 +7,7 @@
 
 use std::io::Write as _;
 
+use customer_core::codes;
 use customer_core::providers::{Api, Encoded};
 use customer_core::Violation;
 use serde::Serialize;
@@ -225,7 +226,7 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
             at.name,
             at.line,
             "",
-            "malformed_json",
+            codes::MALFORMED_JSON,
             "the document is not UTF-8 text",
             false,
         );
@@ -473,7 +474,7 @@ pub fn too_large(job: Job, at: Origin<'_>, sink: &mut Sink) {
         at.name,
         at.line,
         "",
-        "too_large",
+        codes::TOO_LARGE,
         &message,
         false,
     );
@@ -481,7 +482,7 @@ pub fn too_large(job: Job, at: Origin<'_>, sink: &mut Sink) {
 
 /// The line a `malformed_json` violation gives in its params.
 fn syntax_line(violation: &Violation) -> Option<usize> {
-    if violation.code() != "malformed_json" {
+    if violation.code() != codes::MALFORMED_JSON {
         return None;
     }
     violation.params().find_map(|(name, value)| match value {

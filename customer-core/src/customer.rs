@@ -141,7 +141,7 @@ fn number_part(number: &str) -> Result<(), RuleError> {
         Ok(())
     } else {
         Err(RuleError::new(
-            "phone",
+            crate::codes::PHONE,
             "number must be one or more digits, without `+`, spaces or other signs (the calling code is separate)",
         ))
     }

@@ -260,8 +260,11 @@ pub(crate) fn too_deep(path: &Path<'_>, report: &mut ValidationErrors) -> bool {
     if path.depth() > MAX_DEPTH {
         report.push(
             path,
-            RuleError::new("too_deep", "is nested more than {max} levels deep")
-                .with_param("max", crate::Param::UInt(u64::from(MAX_DEPTH))),
+            RuleError::new(
+                crate::codes::TOO_DEEP,
+                "is nested more than {max} levels deep",
+            )
+            .with_param("max", crate::Param::UInt(u64::from(MAX_DEPTH))),
         );
         true
     } else {

@@ -101,7 +101,7 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
         report.shapes = match first {
             Error::Syntax(_) => ValidationErrors::from(Violation::new(
                 String::new(),
-                RuleError::new("invalid_value", "is not a valid value"),
+                RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),
             )),
             first => first.into_violations(),
         };

@@ -44,10 +44,13 @@ pub(super) fn syntax(error: &serde_json::Error) -> Error {
         serde_json::error::Category::Io => "the document could not be read",
         _ => "malformed JSON",
     };
-    let rule = RuleError::new("malformed_json", "{what} at line {line} column {column}")
-        .with_param("what", Param::Str(Cow::Borrowed(what)))
-        .with_param("line", Param::UInt(error.line() as u64))
-        .with_param("column", Param::UInt(error.column() as u64));
+    let rule = RuleError::new(
+        crate::codes::MALFORMED_JSON,
+        "{what} at line {line} column {column}",
+    )
+    .with_param("what", Param::Str(Cow::Borrowed(what)))
+    .with_param("line", Param::UInt(error.line() as u64))
+    .with_param("column", Param::UInt(error.column() as u64));
     Error::Syntax(ValidationErrors::from(Violation::new(String::new(), rule)))
 }
 
@@ -69,20 +72,23 @@ fn between<'t>(text: &'t str, open: &str, close: char) -> Option<&'t str> {
 fn describe(text: &str) -> (Option<String>, RuleError) {
     if let Some(rest) = text.strip_prefix("missing field ") {
         let key = rest.trim_matches('`').to_owned();
-        return (Some(key), RuleError::new("missing_field", "is required"));
+        return (
+            Some(key),
+            RuleError::new(crate::codes::MISSING_FIELD, "is required"),
+        );
     }
     if let Some(rest) = text.strip_prefix("unknown field ") {
         let key = between(rest, "`", '`').map(str::to_owned);
         return (
             key,
-            RuleError::new("unknown_field", "is not a field of this object"),
+            RuleError::new(crate::codes::UNKNOWN_FIELD, "is not a field of this object"),
         );
     }
     if let Some(rest) = text.strip_prefix("duplicate field ") {
         let key = between(rest, "`", '`').map(str::to_owned);
         return (
             key,
-            RuleError::new("duplicate_field", "appears more than once"),
+            RuleError::new(crate::codes::DUPLICATE_FIELD, "appears more than once"),
         );
     }
     if text.starts_with("unknown variant ") {
@@ -92,7 +98,7 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .unwrap_or_else(|| "no variant".to_owned());
         return (
             None,
-            RuleError::new("one_of", "must be {expected}")
+            RuleError::new(crate::codes::ONE_OF, "must be {expected}")
                 .with_param("expected", Param::Str(Cow::Owned(expected))),
         );
     }
@@ -102,7 +108,7 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .unwrap_or((rest, "another type"));
         return (
             None,
-            expected_rule("invalid_type", expected, json_kind(found)),
+            expected_rule(crate::codes::INVALID_TYPE, expected, json_kind(found)),
         );
     }
     if let Some(rest) = text.strip_prefix("invalid value: ") {
@@ -111,11 +117,11 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .unwrap_or((rest, "another value"));
         let kind = json_kind(found);
         if let Some((min, max)) = int_range(expected) {
-            return (None, whole_number("range", min, max, kind));
+            return (None, whole_number(crate::codes::RANGE, min, max, kind));
         }
         return (
             None,
-            RuleError::new("invalid_value", "is not a valid value")
+            RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value")
                 .with_param("found", Param::Str(Cow::Borrowed(kind))),
         );
     }
@@ -126,16 +132,20 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .find(|part| !part.is_empty())
             .and_then(|digits| digits.parse::<u64>().ok());
         let rule = match count {
-            Some(length) => {
-                RuleError::new("invalid_length", "must be an array of {length} elements")
-                    .with_param("length", Param::UInt(length))
-            }
-            None => RuleError::new("invalid_length", "has the wrong number of elements"),
+            Some(length) => RuleError::new(
+                crate::codes::INVALID_LENGTH,
+                "must be an array of {length} elements",
+            )
+            .with_param("length", Param::UInt(length)),
+            None => RuleError::new(
+                crate::codes::INVALID_LENGTH,
+                "has the wrong number of elements",
+            ),
         };
         return (None, rule);
     }
     if text.starts_with("number out of range") {
-        return (None, RuleError::new("range", "is out of range"));
+        return (None, RuleError::new(crate::codes::RANGE, "is out of range"));
     }
     if let Some((message, code)) = crate::__private::parse_de_message(text) {
         // Written by a derived newtype's `Deserialize`: our own value-free message.
@@ -144,7 +154,7 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
     // A custom message from a Deserialize impl we do not know: it may quote the value.
     (
         None,
-        RuleError::new("invalid_value", "is not a valid value"),
+        RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),
     )
 }
 

@@ -63,7 +63,7 @@ fn key_value_list(text: &str) -> Result<(), RuleError> {
         Ok(())
     } else {
         Err(RuleError::new(
-            "json_string",
+            crate::codes::JSON_STRING,
             "must hold a JSON array of {key, value} objects with a string key and a string, number or boolean value",
         ))
     }

@@ -109,7 +109,7 @@ fn lossy<T: Clear>(
         let mut kept = ValidationErrors::new();
         let mut cleared = false;
         for violation in errors {
-            if violation.code() == "required" {
+            if violation.code() == crate::codes::REQUIRED {
                 // Required but missing: if this round's value lacks it because an earlier
                 // round dropped it, the reason it was dropped is the error.
                 match dropped

@@ -134,7 +134,10 @@ impl Api {
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
                 "",
-                RuleError::new("unrepresentable", "could not be written as JSON"),
+                RuleError::new(
+                    crate::codes::UNREPRESENTABLE,
+                    "could not be written as JSON",
+                ),
             )))
         })
     }
@@ -166,7 +169,10 @@ impl Api {
         body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
                 "",
-                RuleError::new("unrepresentable", "could not be written as JSON"),
+                RuleError::new(
+                    crate::codes::UNREPRESENTABLE,
+                    "could not be written as JSON",
+                ),
             )))
         })
     }
@@ -201,7 +207,7 @@ impl Api {
 
 /// The violation of a value an API refused, as its error response says.
 pub(crate) fn rejected(api: Api) -> RuleError {
-    RuleError::new("rejected", "{api} refused this value")
+    RuleError::new(crate::codes::REJECTED, "{api} refused this value")
         .with_param("api", Param::Str(api.title().into()))
 }
 

@@ -305,7 +305,7 @@ fn metadata_shape(value: &Value) -> Result<(), RuleError> {
             Ok(())
         }
         Value::Bool(_) => Err(RuleError::new(
-            "invalid_type",
+            crate::codes::INVALID_TYPE,
             "must be a string, a number, an object or an array",
         )),
     }

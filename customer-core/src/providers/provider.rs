@@ -73,7 +73,7 @@ pub(crate) trait Provider {
 pub(crate) fn has_no(title: &'static str, what: &'static str) -> Error {
     Error::Unrepresentable(ValidationErrors::from(Violation::new(
         "",
-        RuleError::new("unsupported", "{api} has no {what}")
+        RuleError::new(crate::codes::UNSUPPORTED, "{api} has no {what}")
             .with_param("api", Param::Str(title.into()))
             .with_param("what", Param::Str(what.into())),
     )))

@@ -160,7 +160,7 @@ fn json_object_string(text: &str) -> Result<(), RuleError> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(_)) | Err(_) => Ok(()),
         Ok(_) => Err(RuleError::new(
-            "json_string",
+            crate::codes::JSON_STRING,
             "must hold a JSON object of keys and values",
         )),
     }
@@ -389,12 +389,12 @@ fn update_metadata(value: &Value) -> Result<(), RuleError> {
             Ok(Value::Object(_)) => Ok(()),
             Ok(_) => json_object_string(text),
             Err(_) => Err(RuleError::new(
-                "json_string",
+                crate::codes::JSON_STRING,
                 "must be a string holding a JSON object of keys and values",
             )),
         },
         _ => Err(RuleError::new(
-            "invalid_type",
+            crate::codes::INVALID_TYPE,
             "must be a string holding a JSON object of keys and values",
         )),
     }

@@ -39,7 +39,7 @@ impl Report {
             };
             self.invalid.push_violation(Violation::new(
                 pointer,
-                RuleError::new("unrepresentable", message)
+                RuleError::new(crate::codes::UNREPRESENTABLE, message)
                     .with_param("api", Param::Str(self.api.title().into())),
             ));
         }
@@ -50,7 +50,7 @@ impl Report {
         self.invalid.push_violation(Violation::new(
             pointer,
             RuleError::new(
-                "unrepresentable",
+                crate::codes::UNREPRESENTABLE,
                 "{api} cannot clear this field in an update; leave it out to keep it, or give a value",
             )
             .with_param("api", Param::Str(self.api.title().into())),
@@ -75,8 +75,11 @@ impl Report {
     pub(crate) fn needs(&mut self, pointer: &str) {
         self.invalid.push_violation(Violation::new(
             pointer,
-            RuleError::new("required", "{api} needs this value to create a customer")
-                .with_param("api", Param::Str(self.api.title().into())),
+            RuleError::new(
+                crate::codes::REQUIRED,
+                "{api} needs this value to create a customer",
+            )
+            .with_param("api", Param::Str(self.api.title().into())),
         ));
     }
 
@@ -84,7 +87,7 @@ impl Report {
     pub(crate) fn cannot_hold(&mut self, pointer: &str, message: &'static str) {
         self.invalid.push_violation(Violation::new(
             pointer,
-            RuleError::new("unrepresentable", message)
+            RuleError::new(crate::codes::UNREPRESENTABLE, message)
                 .with_param("api", Param::Str(self.api.title().into())),
         ));
     }

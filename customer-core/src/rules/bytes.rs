@@ -26,5 +26,5 @@ fn error(min: Option<usize>, max: Option<usize>) -> RuleError {
         (Some(_), None) => "must be at least {min} bytes long",
         _ => "must be at most {max} bytes long",
     };
-    super::length::with_bounds(RuleError::new("bytes", message), min, max)
+    super::length::with_bounds(RuleError::new(crate::codes::BYTES, message), min, max)
 }

@@ -73,7 +73,7 @@ pub fn is_assigned(code: &str) -> bool {
 #[cold]
 fn error() -> RuleError {
     RuleError::new(
-        "country",
+        crate::codes::COUNTRY,
         "must be an assigned ISO 3166-1 alpha-2 country code in upper case, such as `US`",
     )
 }

@@ -111,18 +111,18 @@ fn too_long(text: &str, max: usize) -> bool {
 
 #[cold]
 fn too_long_error(max: usize) -> RuleError {
-    RuleError::new("email", "must be at most {max} characters")
+    RuleError::new(crate::codes::EMAIL, "must be at most {max} characters")
         .with_param("max", Param::UInt(max as u64))
 }
 
 #[cold]
 fn invalid_error() -> RuleError {
-    RuleError::new("email", "must be a valid email address")
+    RuleError::new(crate::codes::EMAIL, "must be a valid email address")
 }
 
 #[cold]
 fn not_ascii_error() -> RuleError {
-    RuleError::new("email", "must contain only ASCII characters")
+    RuleError::new(crate::codes::EMAIL, "must contain only ASCII characters")
 }
 
 /// `Some(all_ascii)` when `text` is an address, `None` otherwise.

@@ -152,7 +152,7 @@ fn error(shape: &IdShape) -> RuleError {
     } else {
         "must be `{prefix}` followed by {min_len} to {max_len} characters of [{chars}]"
     };
-    let mut error = RuleError::new("id", message)
+    let mut error = RuleError::new(crate::codes::ID, message)
         .with_param("prefix", Param::Str(Cow::Borrowed(shape.prefix)))
         .with_param("chars", Param::Str(Cow::Borrowed(shape.chars_spec)))
         .with_param("min_len", Param::UInt(shape.min_len as u64));

@@ -36,7 +36,7 @@ fn error(min: Option<usize>, max: Option<usize>) -> RuleError {
         (Some(_), None) => "must have a length of at least {min}",
         _ => "must have a length of at most {max}",
     };
-    with_bounds(RuleError::new("length", message), min, max)
+    with_bounds(RuleError::new(crate::codes::LENGTH, message), min, max)
 }
 
 pub(crate) fn with_bounds(

@@ -66,13 +66,16 @@ pub fn check_short<T: Text + ?Sized>(value: &T) -> Result<(), RuleError> {
 
 #[cold]
 fn error() -> RuleError {
-    RuleError::new("locale", "must be a well-formed language tag (RFC 5646)")
+    RuleError::new(
+        crate::codes::LOCALE,
+        "must be a well-formed language tag (RFC 5646)",
+    )
 }
 
 #[cold]
 fn short_error() -> RuleError {
     RuleError::new(
-        "locale",
+        crate::codes::LOCALE,
         "must be a language tag of the form language(-Script)(-REGION), such as `en` or `en-US`",
     )
 }

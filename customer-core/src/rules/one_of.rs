@@ -28,6 +28,6 @@ pub fn error(allowed: &'static [&'static str]) -> RuleError {
         .map(|a| format!("`{a}`"))
         .collect::<Vec<_>>()
         .join(", ");
-    RuleError::new("one_of", "must be one of {allowed}")
+    RuleError::new(crate::codes::ONE_OF, "must be one of {allowed}")
         .with_param("allowed", Param::Str(Cow::Owned(list)))
 }

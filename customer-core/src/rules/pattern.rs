@@ -118,6 +118,6 @@ pub fn check_regex<T: Text + ?Sized>(value: &T, regex: &regex::Regex) -> Result<
 
 #[cold]
 fn error(shown: Cow<'static, str>) -> RuleError {
-    RuleError::new("pattern", "must match the pattern `{pattern}`")
+    RuleError::new(crate::codes::PATTERN, "must match the pattern `{pattern}`")
         .with_param("pattern", Param::Str(shown))
 }

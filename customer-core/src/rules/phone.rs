@@ -130,7 +130,7 @@ pub fn check_parts(calling_code: &str, number: &str) -> Result<(), RuleError> {
 #[cold]
 fn error() -> RuleError {
     RuleError::new(
-        "phone",
+        crate::codes::PHONE,
         "must be an E.164 phone number: `+`, an assigned country calling code and the number, {max_digits} digits at most",
     )
     .with_param("max_digits", Param::UInt(MAX_DIGITS as u64))
@@ -139,7 +139,7 @@ fn error() -> RuleError {
 #[cold]
 fn calling_code_error() -> RuleError {
     RuleError::new(
-        "phone",
+        crate::codes::PHONE,
         "calling code must be an assigned country calling code of 1 to 3 digits, without `+`",
     )
 }
@@ -147,7 +147,7 @@ fn calling_code_error() -> RuleError {
 #[cold]
 fn number_error(max: usize) -> RuleError {
     RuleError::new(
-        "phone",
+        crate::codes::PHONE,
         "number must be 1 to {max_digits} digits (15 in all with the calling code)",
     )
     .with_param("max_digits", Param::UInt(max as u64))

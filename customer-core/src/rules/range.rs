@@ -30,7 +30,7 @@ fn error<T: Display>(min: Option<&T>, max: Option<&T>) -> RuleError {
         (Some(_), None) => "must be at least {min}",
         _ => "must be at most {max}",
     };
-    let mut error = RuleError::new("range", message);
+    let mut error = RuleError::new(crate::codes::RANGE, message);
     if let Some(min) = min {
         error = error.with_param("min", Param::Str(Cow::Owned(min.to_string())));
     }

@@ -15,5 +15,5 @@ pub fn check<T>(value: &Option<T>) -> Result<(), RuleError> {
 #[cold]
 #[must_use]
 pub fn error() -> RuleError {
-    RuleError::new("required", "is required")
+    RuleError::new(crate::codes::REQUIRED, "is required")
 }

@@ -22,7 +22,7 @@ pub fn check<T: Text + ?Sized>(value: &T) -> Result<(), RuleError> {
 #[cold]
 fn error() -> RuleError {
     RuleError::new(
-        "timestamp",
+        crate::codes::TIMESTAMP,
         "must be an RFC 3339 date-time, such as `1985-04-12T23:20:50.52Z`",
     )
 }

@@ -36,7 +36,7 @@ pub fn check<T: Text + ?Sized>(value: &T) -> Result<(), RuleError> {
 
 #[cold]
 fn error() -> RuleError {
-    RuleError::new("url", "must be an absolute http or https URL")
+    RuleError::new(crate::codes::URL, "must be an absolute http or https URL")
 }
 
 /// Class bit of reg-name bytes: unreserved / sub-delims.

@@ -43,11 +43,14 @@ pub fn tuple_items<'n>(
 fn wrong_length(min: usize, max: usize) -> RuleError {
     let count = |n: usize| Param::UInt(n as u64);
     if min == max {
-        RuleError::new("invalid_length", "must be an array of {length} elements")
-            .with_param("length", count(max))
+        RuleError::new(
+            crate::codes::INVALID_LENGTH,
+            "must be an array of {length} elements",
+        )
+        .with_param("length", count(max))
     } else {
         RuleError::new(
-            "invalid_length",
+            crate::codes::INVALID_LENGTH,
             "must be an array of {min} to {max} elements",
         )
         .with_param("min", count(min))
@@ -113,7 +116,7 @@ pub fn external(node: &Node, path: &Path<'_>, report: &mut Report, shape: &UnitE
                 report.shapes.push(
                     path,
                     RuleError::new(
-                        "invalid_length",
+                        crate::codes::INVALID_LENGTH,
                         "must be a string or an object of exactly {length} member",
                     )
                     .with_param("length", Param::UInt(1)),
@@ -223,7 +226,7 @@ impl<E> ErrorViaAny<E> for &ErrorProbe<E> {
         let _ = error;
         report.shapes.push(
             path,
-            RuleError::new("invalid_value", "is not a valid value"),
+            RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),
         );
     }
 }

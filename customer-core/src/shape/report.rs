@@ -153,7 +153,7 @@ pub(super) fn found(node: &Node) -> &'static str {
 pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected: Expected) {
     report.shapes.push(
         path,
-        RuleError::new("invalid_type", expected.message())
+        RuleError::new(crate::codes::INVALID_TYPE, expected.message())
             .with_param("expected", Param::Str(Cow::Borrowed(expected.name())))
             .with_param("found", Param::Str(Cow::Borrowed(found(node)))),
     );
@@ -163,9 +163,10 @@ pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected:
 #[doc(hidden)]
 #[cold]
 pub fn missing_field(report: &mut Report, path: &Path<'_>) {
-    report
-        .shapes
-        .push(path, RuleError::new("missing_field", "is required"));
+    report.shapes.push(
+        path,
+        RuleError::new(crate::codes::MISSING_FIELD, "is required"),
+    );
 }
 
 /// The `unknown_field` violation at the pointer of the member.
@@ -174,7 +175,7 @@ pub fn missing_field(report: &mut Report, path: &Path<'_>) {
 pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
     report.shapes.push(
         path,
-        RuleError::new("unknown_field", "is not a field of this object"),
+        RuleError::new(crate::codes::UNKNOWN_FIELD, "is not a field of this object"),
     );
 }
 
@@ -184,7 +185,7 @@ pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
 pub fn duplicate_field(report: &mut Report, path: &Path<'_>) {
     report.shapes.push(
         path,
-        RuleError::new("duplicate_field", "appears more than once"),
+        RuleError::new(crate::codes::DUPLICATE_FIELD, "appears more than once"),
     );
 }
 

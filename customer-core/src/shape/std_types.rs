@@ -45,7 +45,7 @@ impl Shape for char {
             Node::String(_) => {
                 report.shapes.push(
                     path,
-                    RuleError::new("invalid_value", "must be a single character"),
+                    RuleError::new(crate::codes::INVALID_VALUE, "must be a single character"),
                 );
                 false
             }
@@ -85,8 +85,8 @@ impl Shape for () {
 #[cold]
 pub fn not_whole(report: &mut Report, path: &Path<'_>, node: &Node, min: i128, max: i128) {
     let code = match node {
-        Node::Number(n) if n.is_u64() || n.is_i64() => "range",
-        _ => "invalid_type",
+        Node::Number(n) if n.is_u64() || n.is_i64() => crate::codes::RANGE,
+        _ => crate::codes::INVALID_TYPE,
     };
     report.shapes.push(
         path,
@@ -308,8 +308,11 @@ impl<T: Shape, const N: usize> Shape for [T; N] {
             Node::Array(items) if items.len() != N => {
                 report.shapes.push(
                     path,
-                    RuleError::new("invalid_length", "must be an array of {length} elements")
-                        .with_param("length", Param::UInt(N as u64)),
+                    RuleError::new(
+                        crate::codes::INVALID_LENGTH,
+                        "must be an array of {length} elements",
+                    )
+                    .with_param("length", Param::UInt(N as u64)),
                 );
                 false
             }

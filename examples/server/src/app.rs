@@ -213,7 +213,10 @@ fn utf8(body: &[u8]) -> Result<&str, customer_core::Error> {
         let mut errors = ValidationErrors::new();
         errors.push(
             &ModelPath::ROOT,
-            RuleError::new("malformed_json", "the request body is not UTF-8 text"),
+            RuleError::new(
+                customer_core::codes::MALFORMED_JSON,
+                "the request body is not UTF-8 text",
+            ),
         );
         customer_core::Error::Syntax(errors)
     })

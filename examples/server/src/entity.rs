@@ -19,7 +19,7 @@ pub fn paddle_entity(id: String, customer: Customer) -> Result<paddle::Customer,
         report.push(
             &ModelPath::ROOT.key("email"),
             RuleError::new(
-                "required",
+                customer_core::codes::REQUIRED,
                 "is required: a Paddle customer needs an email address",
             ),
         );
@@ -31,7 +31,7 @@ pub fn paddle_entity(id: String, customer: Customer) -> Result<paddle::Customer,
             report.push(
                 &ModelPath::ROOT.key("metadata"),
                 RuleError::new(
-                    "unrepresentable",
+                    customer_core::codes::UNREPRESENTABLE,
                     "must be an object, or a list of distinct {key, value} entries, to be a \
                      Paddle customer's custom_data",
                 ),

@@ -140,7 +140,7 @@ impl LocaleResponse {
 pub(super) fn response_locale(locale: &LocaleResponse) -> Result<(), RuleError> {
     match locale {
         LocaleResponse::Other(code) if !is_ll_cc(code) => Err(RuleError::new(
-            "locale",
+            crate::codes::LOCALE,
             "must be a Mollie locale of the form `ll_CC`, such as `en_US` or `nl_NL`",
         )),
         _ => Ok(()),
@@ -166,7 +166,7 @@ pub(super) fn request_locale(locale: Option<Locale>) -> Option<String> {
 
 pub(super) fn locale_error() -> RuleError {
     RuleError::new(
-        "locale",
+        crate::codes::LOCALE,
         "is not a locale Mollie lists; Mollie takes one of {allowed} (BCP 47 `nl-NL` is Mollie's `nl_NL`)",
     )
     .with_param(

@@ -134,24 +134,25 @@ pub fn check_json_string<T: Text + ?Sized>(value: &T, max_bytes: usize) -> Resul
 fn len_error(error: LenError, max_bytes: usize) -> RuleError {
     match error {
         LenError::TooLarge => RuleError::new(
-            "metadata_too_large",
+            crate::codes::METADATA_TOO_LARGE,
             "must be at most {max_bytes} bytes of compact JSON",
         )
         .with_param("max_bytes", Param::UInt(max_bytes as u64)),
         LenError::TooDeep => RuleError::new(
-            "metadata_invalid",
+            crate::codes::METADATA_INVALID,
             "must not nest arrays and objects more than {max_depth} deep",
         )
         .with_param("max_depth", Param::UInt(u64::from(MAX_DEPTH))),
-        LenError::Unrepresentable => {
-            RuleError::new("metadata_invalid", "must be representable as JSON")
-        }
+        LenError::Unrepresentable => RuleError::new(
+            crate::codes::METADATA_INVALID,
+            "must be representable as JSON",
+        ),
     }
 }
 
 #[cold]
 fn json_string_error() -> RuleError {
-    RuleError::new("json_string", "must be a string holding JSON")
+    RuleError::new(crate::codes::JSON_STRING, "must be a string holding JSON")
 }
 
 /// The length of `serde_json::to_vec(value)` when it is at most `cap` bytes.
