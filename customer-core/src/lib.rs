@@ -26,6 +26,10 @@ pub mod axum;
 #[cfg(feature = "schemars")]
 pub mod schema;
 
+#[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+pub mod webhooks;
+
 #[doc(hidden)]
 pub mod __private;
 

@@ -87,9 +87,14 @@ use crate::model::NoContext;
 use crate::valid::{FromJson, Valid};
 
 mod problem;
+#[cfg(feature = "webhooks")]
+mod webhook;
 
 use problem::invalid_problem;
 pub use problem::Problem;
+#[cfg(feature = "webhooks")]
+#[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
+pub use webhook::{Webhook, WebhookRejection};
 
 /// The body limit used when no [`BodyLimit`] extension is present: 64 KiB.
 pub const DEFAULT_BODY_LIMIT: usize = 64 * 1024;
@@ -250,13 +255,18 @@ fn is_json(headers: &HeaderMap) -> bool {
 /// still read to its end and thrown away when it is at most [`DRAIN_LIMIT`] past the limit, so
 /// that the client gets the answer and the connection stays usable.
 async fn read_json_body(req: Request) -> Result<Bytes, ValidRejection> {
+    read_body(req, true).await
+}
+
+/// [`read_json_body`], with the content type checked only when `json_only`.
+async fn read_body(req: Request, json_only: bool) -> Result<Bytes, ValidRejection> {
     let limit = req
         .extensions()
         .get::<BodyLimit>()
         .copied()
         .unwrap_or_default()
         .0;
-    let refusal = if is_json(req.headers()) {
+    let refusal = if !json_only || is_json(req.headers()) {
         None
     } else {
         Some(ValidRejection::UnsupportedMediaType)
