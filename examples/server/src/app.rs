@@ -9,17 +9,18 @@ use axum::http::header::{LOCATION, RETRY_AFTER};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::{BoxError, Extension, Json, Router};
-use customer_core::axum::{JsonBody, Problem};
+use customer_core::axum::{JsonBody, Problem, Webhook, WebhookRejection};
 use customer_core::providers::{paddle, Api};
+use customer_core::webhooks::{Event, Verifier};
 use customer_core::{Customer, Path as ModelPath, RuleError, Status, ValidationErrors};
 use serde_json::json;
 use tower::ServiceBuilder;
 
 use crate::entity::{envelope, paddle_entity};
 use crate::ids::{is_customer_id, new_request_id, now_ms, rfc3339_millis, Ids};
-use crate::store::{Store, Updated, WriteError};
+use crate::store::{Incoming, IncomingCustomer, Store, Taken, Updated, WriteError};
 
 /// What every handler shares.
 #[derive(Clone)]
@@ -27,6 +28,7 @@ pub struct AppState {
     store: Store,
     ids: Arc<Ids>,
     origin: Arc<str>,
+    paddle_webhooks: Option<Verifier>,
 }
 
 impl AppState {
@@ -37,7 +39,15 @@ impl AppState {
             store,
             ids: Arc::new(Ids::default()),
             origin: origin.into(),
+            paddle_webhooks: None,
         }
+    }
+
+    /// Takes Paddle's webhooks at `POST /webhooks/paddle`, checked by `verifier`.
+    #[must_use]
+    pub fn with_paddle_webhooks(mut self, verifier: Verifier) -> Self {
+        self.paddle_webhooks = Some(verifier);
+        self
     }
 }
 
@@ -71,11 +81,17 @@ pub struct Limits {
 
 /// Every route of the server, with its layers: add a route here.
 pub fn router(state: AppState, limits: Limits) -> Router {
+    // The webhook route reads its verifier from the request's extensions.
+    let paddle = match state.paddle_webhooks.clone() {
+        Some(verifier) => post(paddle_webhook).layer(Extension(verifier)),
+        None => post(paddle_webhook),
+    };
     Router::new()
         .route("/", get(health))
         .route("/health", get(health))
         .route("/customers", get(list_customers).post(create_customer))
         .route("/customers/{id}", get(get_customer).patch(update_customer))
+        .route("/webhooks/paddle", paddle)
         .route("/openapi.json", get(crate::openapi::openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -276,6 +292,102 @@ async fn create_customer(
             internal_error()
         }
     }
+}
+
+/// `POST /webhooks/paddle`: a Paddle notification, taken exactly once. 401 (nothing stored) when
+/// the `Paddle-Signature` is missing, wrong, malformed or outside the window; 422 with every
+/// violation when it is signed but its customer breaks Paddle's rules; 409 when its customer has
+/// the email of another customer (not taken: Paddle delivers it again); 200 otherwise, saying
+/// whether the event was `taken` now, had been taken before (`duplicate`), or was `older` than
+/// what the customer already holds.
+async fn paddle_webhook(
+    State(state): State<AppState>,
+    webhook: Result<Webhook, WebhookRejection>,
+) -> Response {
+    let event = match webhook {
+        Ok(Webhook(event)) => event,
+        Err(WebhookRejection::NoVerifier) => {
+            return Problem::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "this server takes no Paddle webhooks (no --paddle-webhook-secret)",
+            )
+            .into_response()
+        }
+        Err(rejection) => {
+            // The rejection's text holds no secret, signature or body value.
+            eprintln!(
+                "webhook refused ({}): {}",
+                rejection.status().as_u16(),
+                rejection.to_string().lines().next().unwrap_or_default()
+            );
+            return rejection.into_response();
+        }
+    };
+    take(&state, "paddle", event).await
+}
+
+/// Takes a verified event: checks its customer as the entity the API answers with, then records
+/// the event and stores the customer in one transaction.
+async fn take(state: &AppState, provider: &'static str, event: Event) -> Response {
+    let taken_at = rfc3339_millis(now_ms());
+    let customer = match (event.customer, event.customer_id) {
+        (Some(mut customer), Some(provider_id)) => {
+            let new_id = if is_customer_id(&provider_id) {
+                provider_id.clone()
+            } else {
+                state.ids.next().0
+            };
+            customer.id = Some(new_id.clone());
+            customer.mode = None;
+            if customer.created_at.is_none() {
+                customer.created_at = Some(taken_at.clone());
+            }
+            if customer.updated_at.is_none() {
+                customer.updated_at = customer.created_at.clone();
+            }
+            // What the API answers with must be a Paddle customer: check it before storing.
+            if let Err(mut errors) = paddle_entity(new_id.clone(), customer.clone()) {
+                errors.prefix_pointers("/data");
+                return errors.into_response();
+            }
+            let occurred_at = event.occurred_at.and_then(|at| {
+                at.duration_since(std::time::UNIX_EPOCH)
+                    .ok()
+                    .and_then(|d| i64::try_from(d.as_nanos()).ok())
+            });
+            Some(IncomingCustomer {
+                provider_id,
+                new_id,
+                occurred_at,
+                customer,
+            })
+        }
+        _ => None,
+    };
+    let incoming = Incoming {
+        provider,
+        event_id: event.id.clone(),
+        taken_at,
+        customer,
+    };
+    let (status, customer_id) = match state.store.take_event(incoming).await {
+        Ok(Taken::Duplicate) => ("duplicate", None),
+        Ok(Taken::Event) => ("taken", None),
+        Ok(Taken::Stored(customer)) => ("taken", customer.id),
+        Ok(Taken::Older(id)) => ("older", Some(id)),
+        Err(WriteError::DuplicateEmail) => return conflict(),
+        Err(WriteError::Store(error)) => {
+            eprintln!("database error on a webhook: {error}");
+            return internal_error();
+        }
+    };
+    Json(json!({
+        "event_id": event.id,
+        "event_type": event.event_type,
+        "status": status,
+        "customer_id": customer_id,
+    }))
+    .into_response()
 }
 
 /// `GET /customers/{id}`.

@@ -19,6 +19,14 @@
 //!   it after the rules. 200 with the entity; 404; 409 when another customer has the email; 422
 //!   every violation. `{"status": "archived"}` archives a customer.
 //!
+//! - `POST /webhooks/paddle` (with `--paddle-webhook-secret` or `PADDLE_WEBHOOK_SECRET`): a Paddle
+//!   notification, its `Paddle-Signature` checked on the raw body (401 when missing, wrong or
+//!   outside the window, nothing stored); each event is taken exactly once by its `event_id`,
+//!   across concurrent deliveries and replicas (a primary key decides); a `customer.*` event's
+//!   customer is created or replaced, keyed by Paddle's customer id, unless a later event has been
+//!   applied to it (`occurred_at`); 422 with every violation when its customer breaks Paddle's
+//!   rules. Neither the body nor the secret is logged.
+//!
 //! Every error is an RFC 9457 `application/problem+json` document, 404 and 405 included. The
 //! database decides what must hold across concurrent requests and replicas: a unique index on the
 //! lower-cased email refuses a second customer with the same email. Each request is logged to
@@ -42,6 +50,8 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
+use customer_core::providers::Api;
+use customer_core::webhooks::Verifier;
 
 use crate::app::{router, AppState, Limits};
 use crate::store::Store;
@@ -67,6 +77,20 @@ struct Args {
     /// How many requests are handled at once; one more is answered 503.
     #[arg(long, default_value_t = 512)]
     max_concurrency: usize,
+    /// The secret of Paddle's notification destination (`pdl_ntfset_…`), which
+    /// `POST /webhooks/paddle` checks signatures with. Give it twice (or comma-separated in the
+    /// environment) while Paddle rotates it: either signs.
+    #[arg(
+        long,
+        env = "PADDLE_WEBHOOK_SECRET",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    paddle_webhook_secret: Vec<String>,
+    /// How far, in seconds, a Paddle signature's timestamp may be from this server's clock
+    /// (Paddle's SDKs allow 5).
+    #[arg(long, default_value_t = 5)]
+    paddle_webhook_tolerance_secs: u64,
 }
 
 #[tokio::main]
@@ -103,7 +127,18 @@ async fn main() -> ExitCode {
         request_timeout: Duration::from_millis(args.request_timeout_ms),
         max_concurrency: args.max_concurrency,
     };
-    let app = router(AppState::new(store, format!("http://{addr}")), limits);
+    let mut state = AppState::new(store, format!("http://{addr}"));
+    let mut secrets = args.paddle_webhook_secret.iter().filter(|s| !s.is_empty());
+    if let Some(first) = secrets.next() {
+        let mut verifier = Verifier::new(Api::Paddle, first)
+            .tolerance(Duration::from_secs(args.paddle_webhook_tolerance_secs));
+        for secret in secrets {
+            verifier = verifier.secret(secret);
+        }
+        state = state.with_paddle_webhooks(verifier);
+        eprintln!("Paddle webhooks are taken at POST /webhooks/paddle");
+    }
+    let app = router(state, limits);
     if let Err(error) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

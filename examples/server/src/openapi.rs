@@ -56,6 +56,22 @@ struct Health {
     status: String,
 }
 
+/// `POST /webhooks/paddle`'s answer to a verified event.
+#[derive(CustomerModel, serde::Deserialize)]
+#[allow(dead_code)]
+struct WebhookReceipt {
+    /// The provider's event id.
+    event_id: String,
+    /// The event's type (`customer.created`, ...).
+    event_type: String,
+    /// `taken`: taken now; `duplicate`: taken before (by this or another replica), nothing done;
+    /// `older`: taken, but its customer already holds a later event's state, left as it is.
+    #[customer(one_of("taken", "duplicate", "older"))]
+    status: String,
+    /// The id of the customer (in `/customers`) the event created or updated, or left as it is.
+    customer_id: Option<String>,
+}
+
 /// The document, built once.
 pub fn document() -> &'static Value {
     static DOCUMENT: OnceLock<Value> = OnceLock::new();
@@ -101,6 +117,7 @@ fn build() -> Value {
     let entity = g.subschema_for::<paddle::CustomerResponse>();
     let list = g.subschema_for::<paddle::CustomerList>();
     let health = g.subschema_for::<Health>();
+    let receipt = g.subschema_for::<WebhookReceipt>();
     let create: Vec<Value> = Api::ALL
         .iter()
         .flat_map(|api| api.shapes(g))
@@ -174,6 +191,49 @@ fn build() -> Value {
         "200".into(),
         json!({ "description": "One page of customers, in creation order.", "content": json_content(&list) }),
     );
+    let mut webhook_responses = problems(
+        &problem,
+        &[
+            (400, "The signed body is not a Paddle event."),
+            (
+                401,
+                "The `Paddle-Signature` is missing, malformed, wrong or outside the window: \
+                 nothing is stored.",
+            ),
+            (
+                409,
+                "The event's customer has the email of another customer: not taken (Paddle \
+                 delivers it again).",
+            ),
+            (413, "The body is too large."),
+            (
+                422,
+                "Signed, but the event's customer breaks Paddle's rules: every violation, at its \
+                 pointer into the body.",
+            ),
+            (
+                503,
+                "No webhook secret is configured, or the server is overloaded.",
+            ),
+        ],
+    );
+    webhook_responses.insert(
+        "200".into(),
+        json!({ "description": "The event is taken (now or before), exactly once.", "content": json_content(&receipt) }),
+    );
+    let notification = json!({
+        "type": "object",
+        "description": "A Paddle notification, as Paddle signs it (its raw bytes are checked). \
+            For `customer.*` events, `data` is a Paddle customer entity.",
+        "required": ["event_id", "event_type", "data"],
+        "properties": {
+            "event_id": { "type": "string" },
+            "event_type": { "type": "string" },
+            "occurred_at": { "type": "string", "format": "date-time" },
+            "notification_id": { "type": "string" },
+            "data": { "type": "object" }
+        }
+    });
     let health_operation = json!({
         "summary": "Whether the server and its database answer",
         "responses": {
@@ -233,6 +293,23 @@ fn build() -> Value {
                         ))
                     },
                     "responses": update_responses
+                }
+            },
+            "/webhooks/paddle": {
+                "post": {
+                    "summary": "Take a signed Paddle notification exactly once",
+                    "parameters": [{
+                        "name": "Paddle-Signature",
+                        "in": "header",
+                        "required": true,
+                        "description": "`ts=<unix seconds>;h1=<hex HMAC-SHA256 of ts:body>`; several `h1` while a secret rotates.",
+                        "schema": { "type": "string" }
+                    }],
+                    "requestBody": {
+                        "required": true,
+                        "content": { "application/json": { "schema": notification } }
+                    },
+                    "responses": webhook_responses
                 }
             },
             "/openapi.json": {

@@ -104,6 +104,46 @@ pub enum Updated<E> {
     Refused(E),
 }
 
+/// A verified webhook event to take.
+#[derive(Debug)]
+pub struct Incoming {
+    /// The provider's name (`paddle`).
+    pub provider: &'static str,
+    /// The provider's event id: the key that takes the event once.
+    pub event_id: String,
+    /// When it was taken (RFC 3339).
+    pub taken_at: String,
+    /// The customer the event carries, if any.
+    pub customer: Option<IncomingCustomer>,
+}
+
+/// The customer of a webhook event.
+#[derive(Debug)]
+pub struct IncomingCustomer {
+    /// The provider's id of the customer: the key of its row.
+    pub provider_id: String,
+    /// The id a new customer gets (the provider's id when it is one of ours).
+    pub new_id: String,
+    /// When the event happened, in Unix nanoseconds (`None`: it does not say).
+    pub occurred_at: Option<i64>,
+    /// The customer as the event carries it (its id is set here).
+    pub customer: Customer,
+}
+
+/// What taking an event did.
+#[derive(Debug)]
+pub enum Taken {
+    /// The event had been taken before (by this or another process): nothing was done.
+    Duplicate,
+    /// The event was taken; it carries no customer.
+    Event,
+    /// The event was taken and its customer stored (created or replaced).
+    Stored(Box<Customer>),
+    /// The event was taken, but a newer event of the same customer had been applied: the
+    /// customer was left as it is.
+    Older(String),
+}
+
 /// One page of customers in creation order.
 #[derive(Debug)]
 pub struct Page {
@@ -333,6 +373,96 @@ impl Store {
         }
     }
 
+    /// Takes a webhook event exactly once: in one transaction, records the event id (the
+    /// primary key of `webhook_events` refuses a second record, whichever process tries), then
+    /// creates or replaces the customer it carries, keyed by the provider's customer id, unless
+    /// an event that happened later has been applied to it (the mapping row is locked while
+    /// compared). Nothing is kept when any step fails (a duplicate email, say).
+    pub async fn take_event(&self, incoming: Incoming) -> Result<Taken, WriteError> {
+        match self {
+            Store::Sqlite(conn) => blocking(conn, move |conn| take_sqlite(conn, incoming)).await,
+            Store::Postgres(pool) => {
+                let mut conn = pool.get().await?;
+                let tx = conn.transaction().await?;
+                let fresh = tx
+                    .execute(
+                        "INSERT INTO webhook_events (provider, event_id, taken_at)
+                         VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+                        &[&incoming.provider, &incoming.event_id, &incoming.taken_at],
+                    )
+                    .await?;
+                if fresh == 0 {
+                    return Ok(Taken::Duplicate);
+                }
+                let Some(mut incoming_customer) = incoming.customer else {
+                    tx.commit().await?;
+                    return Ok(Taken::Event);
+                };
+                let provider_id = &incoming_customer.provider_id;
+                tx.execute(
+                    "INSERT INTO webhook_customers (provider, provider_id, customer_id, occurred_at)
+                     VALUES ($1, $2, $3, NULL) ON CONFLICT DO NOTHING",
+                    &[&incoming.provider, provider_id, &incoming_customer.new_id],
+                )
+                .await?;
+                let row = tx
+                    .query_one(
+                        "SELECT customer_id, occurred_at FROM webhook_customers
+                         WHERE provider = $1 AND provider_id = $2 FOR UPDATE",
+                        &[&incoming.provider, provider_id],
+                    )
+                    .await?;
+                let customer_id: String = row.try_get(0)?;
+                let applied: Option<i64> = row.try_get(1)?;
+                if !is_newer(incoming_customer.occurred_at, applied) {
+                    tx.commit().await?;
+                    return Ok(Taken::Older(customer_id));
+                }
+                let customer = &mut incoming_customer.customer;
+                customer.id = Some(customer_id.clone());
+                let row = Row::of(customer)?;
+                let exists = tx
+                    .query_opt(
+                        "SELECT 1 FROM customers WHERE id = $1 FOR UPDATE",
+                        &[&customer_id],
+                    )
+                    .await?
+                    .is_some();
+                let sql = if exists {
+                    "UPDATE customers SET email = $2, customer = $3, created_at = $4, updated_at = $5
+                     WHERE id = $1"
+                } else {
+                    "INSERT INTO customers (id, email, customer, created_at, updated_at)
+                     VALUES ($1, $2, $3, $4, $5)"
+                };
+                tx.execute(
+                    sql,
+                    &[
+                        &row.id,
+                        &row.email,
+                        &row.json,
+                        &row.created_at,
+                        &row.updated_at,
+                    ],
+                )
+                .await
+                .map_err(postgres_write_error)?;
+                tx.execute(
+                    "UPDATE webhook_customers SET occurred_at = $3
+                     WHERE provider = $1 AND provider_id = $2",
+                    &[
+                        &incoming.provider,
+                        provider_id,
+                        &incoming_customer.occurred_at,
+                    ],
+                )
+                .await?;
+                tx.commit().await?;
+                Ok(Taken::Stored(Box::new(incoming_customer.customer)))
+            }
+        }
+    }
+
     /// Up to `limit` customers with one of `statuses`, in creation order (ids are ULIDs, so
     /// ordered by creation time), after the customer `after` when given.
     pub async fn list(
@@ -435,6 +565,80 @@ impl Row {
     }
 }
 
+/// Whether an event that happened at `incoming` is to be applied over the one applied at
+/// `applied`: always when none was, never when it does not say when it happened (once one was),
+/// otherwise only when strictly later.
+fn is_newer(incoming: Option<i64>, applied: Option<i64>) -> bool {
+    match (incoming, applied) {
+        (_, None) => true,
+        (None, Some(_)) => false,
+        (Some(incoming), Some(applied)) => incoming > applied,
+    }
+}
+
+/// [`Store::take_event`] on SQLite: the same steps in one IMMEDIATE transaction (SQLite has one
+/// writer at a time, so the transaction itself serialises them).
+fn take_sqlite(conn: &mut Connection, incoming: Incoming) -> Result<Taken, WriteError> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let fresh = tx.execute(
+        "INSERT INTO webhook_events (provider, event_id, taken_at) VALUES (?1, ?2, ?3)
+         ON CONFLICT DO NOTHING",
+        (&incoming.provider, &incoming.event_id, &incoming.taken_at),
+    )?;
+    if fresh == 0 {
+        return Ok(Taken::Duplicate);
+    }
+    let Some(mut incoming_customer) = incoming.customer else {
+        tx.commit()?;
+        return Ok(Taken::Event);
+    };
+    tx.execute(
+        "INSERT INTO webhook_customers (provider, provider_id, customer_id, occurred_at)
+         VALUES (?1, ?2, ?3, NULL) ON CONFLICT DO NOTHING",
+        (
+            &incoming.provider,
+            &incoming_customer.provider_id,
+            &incoming_customer.new_id,
+        ),
+    )?;
+    let (customer_id, applied): (String, Option<i64>) = tx.query_row(
+        "SELECT customer_id, occurred_at FROM webhook_customers
+         WHERE provider = ?1 AND provider_id = ?2",
+        (&incoming.provider, &incoming_customer.provider_id),
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    if !is_newer(incoming_customer.occurred_at, applied) {
+        tx.commit()?;
+        return Ok(Taken::Older(customer_id));
+    }
+    incoming_customer.customer.id = Some(customer_id.clone());
+    let row = Row::of(&incoming_customer.customer)?;
+    tx.execute(
+        "INSERT INTO customers (id, email, customer, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET email = excluded.email, customer = excluded.customer,
+             created_at = excluded.created_at, updated_at = excluded.updated_at",
+        (
+            &row.id,
+            &row.email,
+            &row.json,
+            &row.created_at,
+            &row.updated_at,
+        ),
+    )
+    .map_err(sqlite_write_error)?;
+    tx.execute(
+        "UPDATE webhook_customers SET occurred_at = ?3 WHERE provider = ?1 AND provider_id = ?2",
+        (
+            &incoming.provider,
+            &incoming_customer.provider_id,
+            incoming_customer.occurred_at,
+        ),
+    )?;
+    tx.commit()?;
+    Ok(Taken::Stored(Box::new(incoming_customer.customer)))
+}
+
 /// Runs `work` on the SQLite connection on a blocking thread.
 async fn blocking<T, E, F>(conn: &Arc<Mutex<Connection>>, work: F) -> Result<T, E>
 where
@@ -490,7 +694,20 @@ fn open_sqlite(path: &str) -> Result<Connection, StoreError> {
              created_at TEXT NOT NULL,
              updated_at TEXT NOT NULL
          );
-         CREATE UNIQUE INDEX IF NOT EXISTS customers_email_ci ON customers (lower(email));",
+         CREATE UNIQUE INDEX IF NOT EXISTS customers_email_ci ON customers (lower(email));
+         CREATE TABLE IF NOT EXISTS webhook_events (
+             provider   TEXT NOT NULL,
+             event_id   TEXT NOT NULL,
+             taken_at   TEXT NOT NULL,
+             PRIMARY KEY (provider, event_id)
+         );
+         CREATE TABLE IF NOT EXISTS webhook_customers (
+             provider    TEXT NOT NULL,
+             provider_id TEXT NOT NULL,
+             customer_id TEXT NOT NULL,
+             occurred_at INTEGER, -- Unix nanoseconds of the newest event applied; NULL: none yet
+             PRIMARY KEY (provider, provider_id)
+         );",
     )?;
     Ok(conn)
 }
@@ -521,7 +738,20 @@ async fn open_postgres(url: &str, pool_size: u32) -> Result<Store, StoreError> {
                  updated_at text NOT NULL
              );
              CREATE UNIQUE INDEX IF NOT EXISTS customers_email_ci
-                 ON customers (lower(email COLLATE \"C\"));",
+                 ON customers (lower(email COLLATE \"C\"));
+             CREATE TABLE IF NOT EXISTS webhook_events (
+                 provider   text COLLATE \"C\" NOT NULL,
+                 event_id   text COLLATE \"C\" NOT NULL,
+                 taken_at   text NOT NULL,
+                 PRIMARY KEY (provider, event_id)
+             );
+             CREATE TABLE IF NOT EXISTS webhook_customers (
+                 provider    text COLLATE \"C\" NOT NULL,
+                 provider_id text COLLATE \"C\" NOT NULL,
+                 customer_id text NOT NULL,
+                 occurred_at bigint, -- Unix nanoseconds of the newest event applied; NULL: none yet
+                 PRIMARY KEY (provider, provider_id)
+             );",
         )
         .await?;
         tx.commit().await?;

@@ -63,6 +63,7 @@ fn route(url: &str) -> Option<(String, &'static str)> {
         "/health" => "/health",
         "/customers" => "/customers",
         "/openapi.json" => "/openapi.json",
+        "/webhooks/paddle" => "/webhooks/paddle",
         _ => match path.strip_prefix("/customers/") {
             Some(id) if !id.is_empty() && !id.contains('/') => "/customers/{id}",
             // Not a route: answered with a 404 problem.
