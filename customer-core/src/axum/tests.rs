@@ -385,3 +385,68 @@ fn custom_problems() {
         ("/problems/taken", "Taken", "taken")
     );
 }
+
+/// The webhook extractor: a verified event, and each refusal's status and problem.
+#[cfg(feature = "webhooks")]
+#[test]
+fn webhook_extractor() {
+    use crate::providers::Api;
+    use crate::webhooks::Verifier;
+
+    let verifier = Verifier::new(Api::Paddle, "pdl_ntfset_test");
+    let body = r#"{"event_id":"evt_1","event_type":"customer.created","occurred_at":"2024-03-15T10:32:38Z","data":{"id":"ctm_01hs0tqf76sxmp7ba5e4mw1sc8","name":"Jo","email":"jo@example.com","locale":"en","status":"active","created_at":"2024-03-15T10:32:37.862Z","updated_at":"2024-03-15T10:32:37.862Z","custom_data":null,"import_meta":null,"marketing_consent":false}}"#;
+    let delivery = |body: &str, signature: Option<String>, with_verifier: bool| {
+        let mut req = request(Some("application/json"), body.to_owned());
+        if let Some(signature) = signature {
+            req.headers_mut().insert(
+                "paddle-signature",
+                HeaderValue::from_str(&signature).unwrap(),
+            );
+        }
+        if with_verifier {
+            req.extensions_mut().insert(verifier.clone());
+        }
+        ready(Webhook::from_request(req, &()))
+    };
+    let sign = |body: &str| {
+        verifier
+            .sign(body.as_bytes(), std::time::SystemTime::now())
+            .unwrap()
+    };
+
+    let Webhook(event) = delivery(body, Some(sign(body)), true).unwrap();
+    assert_eq!(event.id, "evt_1");
+    assert_eq!(
+        event.customer.and_then(|c| c.email).as_deref(),
+        Some("jo@example.com")
+    );
+
+    let stale = verifier
+        .sign(
+            body.as_bytes(),
+            std::time::SystemTime::now() - std::time::Duration::from_secs(60),
+        )
+        .unwrap();
+    for (signature, status) in [
+        (None, StatusCode::UNAUTHORIZED),
+        (Some("ts=1;h1=00".to_owned()), StatusCode::UNAUTHORIZED),
+        (Some(stale), StatusCode::UNAUTHORIZED),
+    ] {
+        let rejection = delivery(body, signature, true).unwrap_err();
+        assert_eq!(rejection.status(), status);
+        let (got, ct, doc) = problem(rejection.into_response());
+        assert_eq!((got, ct.as_str()), (status, PROBLEM_JSON));
+        assert!(!doc.to_string().contains("jo@example.com"), "{doc}");
+    }
+
+    let no_verifier = delivery(body, Some(sign(body)), false).unwrap_err();
+    assert_eq!(no_verifier, WebhookRejection::NoVerifier);
+    assert_eq!(no_verifier.status(), StatusCode::INTERNAL_SERVER_ERROR);
+
+    let bad = body.replace("jo@example.com", "not an email");
+    let rejection = delivery(&bad, Some(sign(&bad)), true).unwrap_err();
+    let (status, _, doc) = problem(rejection.into_response());
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(doc["errors"][0]["pointer"], "/data/email", "{doc}");
+    assert!(!doc.to_string().contains("not an email"), "{doc}");
+}
