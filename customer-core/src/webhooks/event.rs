@@ -150,14 +150,13 @@ fn read_event(scheme: Scheme, body: &[u8]) -> Result<Event, Rejected> {
         Scheme::Mollie => text("createdAt").and_then(time::rfc3339),
         Scheme::Tazapay => text("created_at").and_then(time::rfc3339),
     };
-    // Where a customer event keeps the customer, and the pointer to it.
-    let about_customer = event_type.starts_with("customer.")
-        && !event_type.starts_with("customer.subscription.")
-        && !event_type.starts_with("customer.source.")
-        && !event_type.starts_with("customer.tax_id.")
-        && !event_type.starts_with("customer.discount.")
-        && !event_type.starts_with("customer.bank_account.")
-        && !event_type.starts_with("customer.card.");
+    // Whether the event carries a customer: the API's modelled customer events
+    // (`Api::webhook_events`), or, where none are modelled, a `customer.*` type about the
+    // customer itself (not its subscriptions, sources, tax ids, ...).
+    let about_customer = match scheme.api().map(crate::providers::Api::webhook_events) {
+        Some(events) if !events.is_empty() => events.contains(&event_type.as_str()),
+        _ => event_type.starts_with("customer.") && event_type.matches('.').count() == 1,
+    };
     let (entity, pointer) = match scheme {
         Scheme::Stripe => (
             object.get("data").and_then(|data| data.get("object")),
