@@ -433,3 +433,27 @@ fn receive_reads_stripe_events() {
     assert_eq!(event.occurred_at, Some(at));
     assert_eq!(event.customer_id.as_deref(), Some("cus_1"));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+    /// Any header text and any body, under every scheme: a verdict, never a panic, and the
+    /// error never shows the secret.
+    #[test]
+    fn any_header_any_body_never_panics(
+        header in "[ -~]{0,200}|(t|ts|v1|h1|sha256)=[0-9a-f]{0,70}([,;](t|ts|v1|h1)=[0-9a-zA-Z]{0,70}){0,4}",
+        body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..300),
+        secs in 0u64..4_000_000_000,
+    ) {
+        let at = UNIX_EPOCH + Duration::from_secs(secs);
+        for scheme in [Scheme::Stripe, Scheme::Paddle, Scheme::Mollie, Scheme::Tazapay] {
+            let verifier = Verifier::with_scheme(scheme, "sekrit-value-xyz");
+            if let Err(error) = verifier.verify_at(&header, &body, at) {
+                let text = format!("{error} {error:?}");
+                proptest::prop_assert!(!text.contains("sekrit-value-xyz"), "{}", text);
+            }
+            let headers = [(scheme.header(), header.as_bytes())];
+            let _ = verifier.receive_at(headers, &body, at);
+        }
+    }
+}
