@@ -32,8 +32,12 @@ pub(crate) fn ecma_pattern(compiled: &Compiled) -> Option<String> {
                 .build()
                 .parse(anchored)
                 .ok()?;
-            let mut out = String::new();
-            write_hir(&hir, &mut out)?;
+            // `anchored` is `\A(?:…)\z`: the one `^…$` pair written here, and every anchor of
+            // the rule's own at the very start or end left out (`^…$` as a rule writes it would
+            // print `^^…$$`), which matches the same strings since `^`/`$` are not multi-line.
+            let mut out = String::from("^");
+            write_hir(&hir, &mut out, Edges::BOTH)?;
+            out.push('$');
             Some(out)
         }
     }
@@ -121,7 +125,26 @@ fn is_atom(hir: &Hir) -> bool {
     }
 }
 
-fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
+/// Whether a part of the expression starts where the text starts and ends where it ends, so
+/// that a `^` (`$`) there is already said by the pattern's own anchors.
+#[derive(Clone, Copy)]
+struct Edges {
+    start: bool,
+    end: bool,
+}
+
+impl Edges {
+    const BOTH: Edges = Edges {
+        start: true,
+        end: true,
+    };
+    const NONE: Edges = Edges {
+        start: false,
+        end: false,
+    };
+}
+
+fn write_hir(hir: &Hir, out: &mut String, edges: Edges) -> Option<()> {
     match hir.kind() {
         HirKind::Empty => out.push_str("(?:)"),
         HirKind::Literal(lit) => push_literal(std::str::from_utf8(&lit.0).ok()?, out),
@@ -138,6 +161,8 @@ fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
         }
         HirKind::Class(Class::Bytes(_)) => return None,
         HirKind::Look(look) => match look {
+            Look::Start if edges.start => {}
+            Look::End if edges.end => {}
             Look::Start => out.push('^'),
             Look::End => out.push('$'),
             Look::WordAscii => out.push_str("\\b"),
@@ -146,10 +171,10 @@ fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
         },
         HirKind::Repetition(rep) => {
             if is_atom(&rep.sub) {
-                write_hir(&rep.sub, out)?;
+                write_hir(&rep.sub, out, Edges::NONE)?;
             } else {
                 out.push_str("(?:");
-                write_hir(&rep.sub, out)?;
+                write_hir(&rep.sub, out, Edges::NONE)?;
                 out.push(')');
             }
             let max = rep.max.map(|m| m as usize);
@@ -165,17 +190,24 @@ fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
         }
         HirKind::Capture(capture) => {
             out.push_str("(?:");
-            write_hir(&capture.sub, out)?;
+            write_hir(&capture.sub, out, edges)?;
             out.push(')');
         }
         HirKind::Concat(parts) => {
-            for part in parts {
+            let is_start = |part: &Hir| matches!(part.kind(), HirKind::Look(Look::Start));
+            let is_end = |part: &Hir| matches!(part.kind(), HirKind::Look(Look::End));
+            for (i, part) in parts.iter().enumerate() {
+                // A part is at an edge when only anchors of that edge come between them.
+                let edges = Edges {
+                    start: edges.start && parts[..i].iter().all(is_start),
+                    end: edges.end && parts[i + 1..].iter().all(is_end),
+                };
                 if matches!(part.kind(), HirKind::Alternation(_)) {
                     out.push_str("(?:");
-                    write_hir(part, out)?;
+                    write_hir(part, out, edges)?;
                     out.push(')');
                 } else {
-                    write_hir(part, out)?;
+                    write_hir(part, out, edges)?;
                 }
             }
         }
@@ -184,7 +216,7 @@ fn write_hir(hir: &Hir, out: &mut String) -> Option<()> {
                 if i > 0 {
                     out.push('|');
                 }
-                write_hir(option, out)?;
+                write_hir(option, out, edges)?;
             }
         }
     }
@@ -208,6 +240,18 @@ mod tests {
         assert_eq!(ecma("\\d+"), "^[0-9]+$");
         assert_eq!(ecma("x.y"), "^x[\\u0000-\\u0009\\u000b-\u{10ffff}]y$");
         assert_eq!(ecma("(?i)ab"), "^[Aa][Bb]$");
+    }
+
+    #[test]
+    fn a_pattern_anchored_by_its_author_is_anchored_once() {
+        assert_eq!(ecma("^(ab|cd)+$"), "^(?:ab|cd)+$");
+        assert_eq!(ecma("^ab|^cd$"), "^(?:ab|cd)$");
+        assert_eq!(ecma("^$"), "^$");
+        assert_eq!(ecma("^[a-z][a-z0-9_]*$"), "^[a-z][0-9_a-z]*$");
+        // Anchors inside a repetition or after other parts still say something: kept.
+        assert_eq!(ecma("(^a)+"), "^(?:^a)+$");
+        assert_eq!(ecma("a?^b"), "^a?^b$");
+        assert_eq!(ecma("a$b?"), "^a$b?$");
     }
 
     #[test]
