@@ -98,6 +98,8 @@ macro_rules! model {
 model!(SimplePattern, String, pattern = "^cus_[a-z0-9]{6}$");
 model!(RegexPattern, String, pattern = r"[A-Z]{2}-\d{3,5}(\.\w+)?");
 model!(CaselessPattern, String, pattern = r"(?i)ab+c|x?y\.z|é{2}");
+// Anchored by its author, with an alternation: the schema anchors it once (`^…$`, not `^^…$$`).
+model!(AnchoredPattern, String, pattern = r"^(ab|c)+$|^x\d$");
 model!(
     NegatedPattern,
     String,
@@ -122,6 +124,16 @@ fn pattern() {
     differential::<CaselessPattern, _>(
         "pattern (case-insensitive, alternation)",
         texts(r"[aA][bB]{1,3}[cC]|x?y\.z|[éÉ]{2}", "[abcxyzABC.é]{0,5}"),
+        true,
+    );
+    assert_eq!(
+        serde_json::to_value(schemars::schema_for!(AnchoredPattern)).unwrap()["properties"]["v"]
+            ["pattern"],
+        "^(?:(?:ab|c)+|x[0-9])$"
+    );
+    differential::<AnchoredPattern, _>(
+        "pattern (anchored by its author)",
+        texts(r"(ab|c){1,4}|x[0-9]", "[abcx0-9^$]{0,6}"),
         true,
     );
     differential::<NegatedPattern, _>(
@@ -523,5 +535,63 @@ fn bounds_given_as_expressions_are_noted_not_dropped() {
         count["x-customer-rules"],
         json!([{"rule": "range", "min": "ctx.low", "expression": true}])
     );
-    assert!(count["description"].as_str().unwrap().contains("`ctx.low`"));
+    // The description is for the schema's readers: the bound in words, no Rust expression.
+    for (field, words) in [
+        (name, "maximum length"),
+        (&schema["properties"]["note"], "maximum size in UTF-8 bytes"),
+        (count, "lower bound"),
+    ] {
+        let description = field["description"].as_str().unwrap();
+        assert!(description.contains(words), "{description}");
+        for rust in ["ctx", "NOTE_MAX", "name_max", "`"] {
+            assert!(!description.contains(rust), "{description}");
+        }
+    }
+}
+
+fn billing_differs(_: &WithFunctions) -> Result<(), customer_core::RuleError> {
+    Ok(())
+}
+
+fn no_digits(_: &str) -> Result<(), customer_core::RuleError> {
+    Ok(())
+}
+
+/// A form.
+#[derive(Deserialize, CustomerModel)]
+#[customer(check = billing_differs)]
+#[allow(dead_code)]
+struct WithFunctions {
+    /// The name.
+    #[customer(custom = no_digits)]
+    name: String,
+}
+
+#[test]
+fn functions_are_named_in_the_rules_keyword_not_in_descriptions() {
+    let schema = serde_json::to_value(schemars::schema_for!(WithFunctions)).unwrap();
+    assert_eq!(
+        schema["x-customer-rules"],
+        json!([{"rule": "check", "function": "billing_differs"}])
+    );
+    let name = &schema["properties"]["name"];
+    assert_eq!(
+        name["x-customer-rules"],
+        json!([{"rule": "custom", "function": "no_digits"}])
+    );
+    for (description, start) in [
+        (
+            &schema["description"],
+            "A form. The whole object is also checked",
+        ),
+        (
+            &name["description"],
+            "The name. Also checked by a further rule",
+        ),
+    ] {
+        let description = description.as_str().unwrap();
+        assert!(description.starts_with(start), "{description}");
+        assert!(!description.contains("billing_differs"), "{description}");
+        assert!(!description.contains("no_digits"), "{description}");
+    }
 }

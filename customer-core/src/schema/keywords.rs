@@ -135,12 +135,24 @@ pub fn metadata(schema: &mut Schema, max_bytes: Option<usize>, json_string: bool
 }
 
 /// A bound given as an expression (`ctx.name_max`, `MAX_NAME`), known only when validating:
-/// noted in `x-customer-rules` as `{"rule": RULE, KEY: "expression", "expression": true}`.
+/// noted in `x-customer-rules` as `{"rule": RULE, KEY: "expression", "expression": true}`. The
+/// `description` says which bound it is in words: a reader of the schema has no use for the Rust
+/// expression, which stays in `x-customer-rules` for tools.
 pub fn runtime_bound(schema: &mut Schema, rule: &str, key: &str, expression: &str) {
+    let bound = match (rule, key) {
+        ("length" | "email", "min") => "minimum length",
+        ("length" | "email", "max") => "maximum length",
+        ("bytes", "min") => "minimum size in UTF-8 bytes",
+        ("bytes", "max") => "maximum size in UTF-8 bytes",
+        ("metadata", _) => "maximum size as compact JSON",
+        ("range", "min") => "lower bound",
+        ("range", "max") => "upper bound",
+        _ => "bound",
+    };
     note(
         schema,
         json!({"rule": rule, key: expression, "expression": true}),
-        &format!("The `{key}` of `{rule}` is `{expression}`, known when validating."),
+        &format!("Its {bound} is set when it is validated, not in this schema."),
     );
 }
 
@@ -318,21 +330,23 @@ pub fn range(schema: &mut Schema, min: Option<Option<Value>>, max: Option<Option
     }
 }
 
-/// `custom = path`: noted in `x-customer-rules` with the function's path.
+/// `custom = path`: noted in `x-customer-rules` with the function's path; the `description`
+/// says that there is such a rule without naming Rust code.
 pub fn custom(schema: &mut Schema, function: &str) {
     note(
         schema,
         json!({"rule": "custom", "function": function}),
-        &format!("Also checked by `{function}`."),
+        "Also checked by a further rule that JSON Schema cannot state.",
     );
 }
 
-/// `#[customer(check = path)]` on a container: noted in `x-customer-rules`.
+/// `#[customer(check = path)]` on a container: noted in `x-customer-rules` with the function's
+/// path; the `description` says so without naming Rust code.
 pub fn check(schema: &mut Schema, function: &str) {
     note(
         schema,
         json!({"rule": "check", "function": function}),
-        &format!("The whole value is also checked by `{function}`."),
+        "The whole object is also checked by a rule across its fields that JSON Schema cannot state.",
     );
 }
 
