@@ -7,7 +7,8 @@
 //! customer-model schema --api mollie > mollie.schema.json
 //! ```
 //!
-//! Every violation is printed as `FILE:LINE: POINTER: message`, or with `--format json` as one
+//! Every violation is printed as `FILE:LINE: POINTER: message` (`POINTER` is `(root)` for the
+//! whole document, the empty JSON Pointer), or with `--format json` as one
 //! JSON object a line (on stdout for `check`, on stderr for `convert`, whose stdout holds the
 //! converted documents, one a line). `convert --lossy` leaves out what the target API cannot
 //! hold and says so on stderr, `FILE:LINE: POINTER: dropped: reason`. A summary line ends the

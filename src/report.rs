@@ -151,6 +151,10 @@ pub struct Sink {
     pub tally: Tally,
 }
 
+/// What a text line shows for the empty JSON Pointer, the whole document: no JSON Pointer but
+/// the empty one lacks a leading `/`, so it cannot be read as one.
+const ROOT: &str = "(root)";
+
 /// One line of `--format json`.
 #[derive(Serialize)]
 struct JsonLine<'a> {
@@ -181,6 +185,9 @@ impl Sink {
         match format {
             Format::Text => {
                 let what = if dropped { "dropped: " } else { "" };
+                // The empty pointer (the whole document) gets a word, so that every line keeps
+                // its three `: `-separated parts; `--format json` keeps the pointer itself.
+                let pointer = if pointer.is_empty() { ROOT } else { pointer };
                 // Writing into a Vec cannot fail.
                 let _ = writeln!(buf, "{name}:{line}: {pointer}: {what}{message}");
             }

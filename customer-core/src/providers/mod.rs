@@ -29,8 +29,10 @@
 //! response entity by a key only responses carry (`id`, `resource`, `mode`, `_links`, ...), and
 //! anything else is read as the API's create request. The document is then read and validated
 //! by that shape's rules, and every violation is reported with its JSON Pointer into the given
-//! document (`/data/email` inside an envelope). A shape error (a missing key, a wrong type) stops
-//! the reading at the first one, as serde does; rule violations are all reported together.
+//! document (`/data/email` inside an envelope). Shape errors (a missing key, a wrong type, an
+//! unknown key where the shape refuses them) do not stop the reading: every one of them and every
+//! rule violation of the values that did read come back together, in one report (see
+//! [`crate::json`]).
 //!
 //! # Encoding
 //!
