@@ -595,3 +595,30 @@ fn functions_are_named_in_the_rules_keyword_not_in_descriptions() {
         assert!(!description.contains("no_digits"), "{description}");
     }
 }
+
+fn nullable_but_required<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<String>, D::Error> {
+    Option::deserialize(deserializer)
+}
+
+#[derive(Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct OptionWithDeserializer {
+    #[serde(deserialize_with = "nullable_but_required")]
+    required_nullable: Option<String>,
+    #[serde(deserialize_with = "nullable_but_required", default)]
+    defaulted: Option<String>,
+    plain: Option<String>,
+}
+
+#[test]
+fn an_option_read_by_a_function_is_required_as_serde_requires_it() {
+    let schema = serde_json::to_value(schemars::schema_for!(OptionWithDeserializer)).unwrap();
+    assert_eq!(schema["required"], json!(["required_nullable"]));
+    // serde agrees: without the key the document does not read; with `null` it does.
+    assert!(serde_json::from_str::<OptionWithDeserializer>("{}").is_err());
+    assert!(
+        serde_json::from_str::<OptionWithDeserializer>(r#"{"required_nullable": null}"#).is_ok()
+    );
+}

@@ -23,6 +23,9 @@ struct SerdeExtra {
     default: bool,
     skip_de: bool,
     deny_unknown_fields: bool,
+    /// `deserialize_with` or `with`: serde then requires the key of an `Option` field too
+    /// (only its own `Deserialize` reads a missing key as `None`).
+    deserialize_with: bool,
 }
 
 fn serde_extra(attrs: &[Attribute]) -> SerdeExtra {
@@ -35,6 +38,8 @@ fn serde_extra(attrs: &[Attribute]) -> SerdeExtra {
                 out.skip_de = true;
             } else if meta.path.is_ident("deny_unknown_fields") {
                 out.deny_unknown_fields = true;
+            } else if meta.path.is_ident("deserialize_with") || meta.path.is_ident("with") {
+                out.deserialize_with = true;
             }
             // Skip any value (`= "..."` or `(...)`).
             if meta.input.peek(syn::Token![=]) {
@@ -329,7 +334,9 @@ fn property(
         // `Patch` + `required`: absent is still "no change"; only `null` is refused.
         first != Some(Layer::Patch) && !defaulted || first == Some(Layer::Option)
     } else {
-        first.is_none() && !defaulted
+        // serde reads a missing key as `None` only through `Option`'s own `Deserialize`.
+        let read_as_none = first == Some(Layer::Option) && !serde.deserialize_with;
+        first != Some(Layer::Patch) && !read_as_none && !defaulted
     };
     let rules = if checked {
         value_rules(

@@ -1,11 +1,21 @@
 //! `GET /openapi.json`: an OpenAPI 3.1 document of the server's routes. Every request and
 //! response schema comes from `#[derive(CustomerModel)]` (feature `schemars`), the problem
 //! document too, so the published rules are the ones the server checks.
+//!
+//! The body `POST /customers` and `PATCH /customers/{id}` take depends on their `?api=`, which
+//! OpenAPI cannot tie to a body schema: one document listing every API's shapes would promise a
+//! Mollie body to a request without `?api=mollie`, which reads Paddle's. So there is one
+//! document per API, each exact: `GET /openapi.json?api=NAME` describes the requests that carry
+//! `api=NAME` (required there; `PATCH` only for an API with an update body), and
+//! `GET /openapi.json` the requests without it, which take Paddle's shapes.
 
 use std::sync::OnceLock;
 
+use axum::extract::RawQuery;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use customer_core::axum::Problem;
 use customer_core::providers::{paddle, Api};
 use customer_core::CustomerModel;
 use schemars::generate::SchemaSettings;
@@ -72,15 +82,40 @@ struct WebhookReceipt {
     customer_id: Option<String>,
 }
 
-/// The document, built once.
-pub fn document() -> &'static Value {
-    static DOCUMENT: OnceLock<Value> = OnceLock::new();
-    DOCUMENT.get_or_init(build)
+/// The document of the requests that name `api` (`None`: that name none), built once.
+pub fn document(api: Option<Api>) -> &'static Value {
+    static DOCUMENTS: OnceLock<Vec<(Option<Api>, Value)>> = OnceLock::new();
+    let documents = DOCUMENTS.get_or_init(|| {
+        std::iter::once(None)
+            .chain(Api::ALL.into_iter().map(Some))
+            .map(|api| (api, build(api)))
+            .collect()
+    });
+    documents
+        .iter()
+        .find_map(|(a, doc)| (*a == api).then_some(doc))
+        .unwrap_or(&documents[0].1)
 }
 
-/// `GET /openapi.json`.
-pub async fn openapi() -> Response {
-    Json(document()).into_response()
+/// `GET /openapi.json` and `GET /openapi.json?api=NAME`; 400 for an unknown name.
+pub async fn openapi(RawQuery(query): RawQuery) -> Response {
+    let mut api = None;
+    for pair in query.as_deref().unwrap_or_default().split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key == "api" {
+            match value.parse::<Api>() {
+                Ok(named) => api = Some(named),
+                Err(_) => {
+                    return Problem::new(
+                        StatusCode::BAD_REQUEST,
+                        "the query parameter `api` must be one of mollie, tazapay, paddle, legit",
+                    )
+                    .into_response()
+                }
+            }
+        }
+    }
+    Json(document(api)).into_response()
 }
 
 fn json_content(schema: &Schema) -> Value {
@@ -104,7 +139,9 @@ fn problems(problem: &Schema, statuses: &[(u16, &str)]) -> Map<String, Value> {
         .collect()
 }
 
-fn build() -> Value {
+/// The document of the requests that carry `?api=NAME` (`Some`), or of those without (`None`).
+fn build(named: Option<Api>) -> Value {
+    let api = named.unwrap_or(Api::Paddle);
     let mut generator = SchemaSettings::draft2020_12()
         .with(|settings| {
             settings.definitions_path = "/components/schemas".into();
@@ -118,23 +155,22 @@ fn build() -> Value {
     let list = g.subschema_for::<paddle::CustomerList>();
     let health = g.subschema_for::<Health>();
     let receipt = g.subschema_for::<WebhookReceipt>();
-    let create: Vec<Value> = Api::ALL
-        .iter()
-        .flat_map(|api| api.shapes(g))
-        .map(Schema::to_value)
-        .collect();
-    let update: Vec<Value> = Api::ALL
-        .iter()
-        .filter_map(|api| api.update_shape(g))
-        .map(Schema::to_value)
-        .collect();
+    let create: Vec<Value> = api.shapes(g).into_iter().map(Schema::to_value).collect();
+    let update = api.update_shape(g).map(Schema::to_value);
     let schemas = g.take_definitions(true);
 
+    let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
     let api_param = json!({
         "name": "api",
         "in": "query",
-        "description": "Whose shapes and rules the body follows (Paddle when absent).",
-        "schema": { "type": "string", "enum": Api::ALL.iter().map(|api| api.as_str()).collect::<Vec<_>>() }
+        "required": named.is_some(),
+        "description": format!(
+            "Whose shapes and rules the body follows: {} (Paddle's when absent). This document \
+             describes the bodies of `api={}`; `GET /openapi.json?api=NAME` those of NAME, one \
+             of {}.",
+            api.as_str(), api.as_str(), names.join(", ")
+        ),
+        "schema": { "type": "string", "enum": [api.as_str()] }
     });
     let id_param = json!({
         "name": "id",
@@ -250,15 +286,18 @@ fn build() -> Value {
             "version": env!("CARGO_PKG_VERSION"),
             "description": "Customers of four payment APIs, answered as Paddle customer entities. \
                 Every schema comes from the models' #[derive(CustomerModel)] rules; rules JSON \
-                Schema cannot state are listed in each schema's `x-customer-rules`."
+                Schema cannot state are listed in each schema's `x-customer-rules`. The bodies \
+                of `POST /customers` and `PATCH /customers/{id}` follow their `?api=`: this \
+                document describes {API}'s, `GET /openapi.json?api=NAME` another API's."
+                .replace("{API}", api.as_str())
         },
         "paths": {
             "/": { "get": health_operation.clone() },
             "/health": { "get": health_operation },
             "/customers": {
                 "post": {
-                    "summary": "Create a customer from any API's customer document",
-                    "parameters": [api_param],
+                    "summary": "Create a customer from one of the API's customer documents: its create request, a response, an envelope",
+                    "parameters": [api_param.clone()],
                     "requestBody": {
                         "required": true,
                         "content": json_content(&Schema::from(
@@ -272,29 +311,19 @@ fn build() -> Value {
                     "parameters": [
                         { "name": "after", "in": "query", "schema": { "type": "string", "pattern": "^ctm_[0-9a-z]{26}$" } },
                         { "name": "per_page", "in": "query", "schema": { "type": "integer", "minimum": 1, "maximum": 200 } },
-                        { "name": "status", "in": "query", "description": "A comma-separated list of `active`, `archived`.", "schema": { "type": "string" } }
+                        {
+                            "name": "status",
+                            "in": "query",
+                            "description": "A comma-separated list of `active`, `archived` (`active` when absent).",
+                            "style": "form",
+                            "explode": false,
+                            "schema": { "type": "array", "minItems": 1, "items": { "type": "string", "enum": ["active", "archived"] } }
+                        }
                     ],
                     "responses": list_responses
                 }
             },
-            "/customers/{id}": {
-                "get": {
-                    "summary": "A customer",
-                    "parameters": [id_param.clone()],
-                    "responses": get_responses
-                },
-                "patch": {
-                    "summary": "Update a customer: a key left out is kept, `null` clears it",
-                    "parameters": [id_param, api_param],
-                    "requestBody": {
-                        "required": true,
-                        "content": json_content(&Schema::from(
-                            json!({ "anyOf": update }).as_object().cloned().unwrap_or_default()
-                        ))
-                    },
-                    "responses": update_responses
-                }
-            },
+            "/customers/{id}": customer_path(get_responses, update, update_responses, id_param, api_param),
             "/webhooks/paddle": {
                 "post": {
                     "summary": "Take a signed Paddle notification exactly once",
@@ -314,11 +343,49 @@ fn build() -> Value {
             },
             "/openapi.json": {
                 "get": {
-                    "summary": "This document",
-                    "responses": { "200": { "description": "OpenAPI 3.1.", "content": { "application/json": {} } } }
+                    "summary": "This document, or with `api` the one of the requests that carry that `api`",
+                    "parameters": [{
+                        "name": "api",
+                        "in": "query",
+                        "description": "The API whose request bodies the document describes.",
+                        "schema": { "type": "string", "enum": names }
+                    }],
+                    "responses": {
+                        "200": { "description": "OpenAPI 3.1.", "content": { "application/json": {} } },
+                        "400": { "description": "`api` is unknown.", "content": problem_content(&problem) }
+                    }
                 }
             }
         },
         "components": { "schemas": schemas }
     })
+}
+
+/// The path item of `/customers/{id}`: `GET`, and `PATCH` when the API has an update body.
+fn customer_path(
+    get_responses: Map<String, Value>,
+    update: Option<Value>,
+    update_responses: Map<String, Value>,
+    id_param: Value,
+    api_param: Value,
+) -> Value {
+    let mut item = json!({
+        "get": {
+            "summary": "A customer",
+            "parameters": [id_param.clone()],
+            "responses": get_responses
+        }
+    });
+    if let Some(update) = update {
+        item["patch"] = json!({
+            "summary": "Update a customer: a key left out is kept, `null` clears it",
+            "parameters": [id_param, api_param],
+            "requestBody": {
+                "required": true,
+                "content": { "application/json": { "schema": update } }
+            },
+            "responses": update_responses
+        });
+    }
+    item
 }

@@ -1,6 +1,8 @@
 //! Every exchange of the end-to-end suite checked against the server's own `GET /openapi.json`:
 //! each response body by the schema of its route, method and status, and each request body the
-//! server accepted (2xx) by the route's request schema. The document is fetched once per server.
+//! server accepted (2xx) by the route's request schema. A request with `?api=NAME` is checked
+//! against the document of those requests, `GET /openapi.json?api=NAME`. Each document is
+//! fetched once per server.
 
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -22,7 +24,7 @@ fn count() {
     CHECKED.with(|c| c.set(c.get() + 1));
 }
 
-/// The documents, by origin (`http://127.0.0.1:PORT`).
+/// The documents, by address (`http://127.0.0.1:PORT/openapi.json?api=NAME`).
 fn documents() -> &'static Mutex<HashMap<String, Arc<Value>>> {
     static DOCUMENTS: OnceLock<Mutex<HashMap<String, Arc<Value>>>> = OnceLock::new();
     DOCUMENTS.get_or_init(Mutex::default)
@@ -31,11 +33,15 @@ fn documents() -> &'static Mutex<HashMap<String, Arc<Value>>> {
 /// The server's document, fetched on first use; `None` while the server cannot answer it (an
 /// overloaded server answers 503 to everything): the exchange is then not checked. Servers
 /// fetch it when they start ([`prefetch`]), before any test loads them.
-fn document(origin: &str) -> Option<Arc<Value>> {
-    if let Some(doc) = documents().lock().unwrap().get(origin) {
+fn document(origin: &str, api: Option<&str>) -> Option<Arc<Value>> {
+    let address = match api {
+        Some(api) => format!("{origin}/openapi.json?api={api}"),
+        None => format!("{origin}/openapi.json"),
+    };
+    if let Some(doc) = documents().lock().unwrap().get(&address) {
         return Some(Arc::clone(doc));
     }
-    let mut response = ureq::get(&format!("{origin}/openapi.json")).call().ok()?;
+    let mut response = ureq::get(&address).call().ok()?;
     let text = response.body_mut().read_to_string().ok()?;
     let doc: Value = serde_json::from_str(&text).expect("the OpenAPI document is JSON");
     assert_eq!(doc["openapi"], "3.1.0");
@@ -43,13 +49,22 @@ fn document(origin: &str) -> Option<Arc<Value>> {
     documents()
         .lock()
         .unwrap()
-        .insert(origin.to_owned(), Arc::clone(&doc));
+        .insert(address, Arc::clone(&doc));
     Some(doc)
 }
 
-/// Fetches the document of the server at `origin`, which has just started.
+/// Fetches the documents of the server at `origin`, which has just started.
 pub fn prefetch(origin: &str) {
-    let _ = document(origin);
+    let _ = document(origin, None);
+    for api in ["mollie", "tazapay", "paddle", "legit"] {
+        let _ = document(origin, Some(api));
+    }
+}
+
+/// The value of `api` in the query of `url`, when there is one.
+fn api_of(url: &str) -> Option<&str> {
+    let query = url.split_once('?')?.1;
+    query.split('&').find_map(|pair| pair.strip_prefix("api="))
 }
 
 /// `(origin, path template)` of a URL of the server (`""` for a path that is no route).
@@ -121,9 +136,13 @@ pub fn check(method: &str, url: &str, request: Option<&Value>, reply: &super::Re
     let Some((origin, template)) = route(url) else {
         return;
     };
-    let Some(doc) = document(&origin) else {
+    // An unknown `api` has no document (the server answers 400 to it): the default one then.
+    let api = api_of(url);
+    let Some(doc) = document(&origin, api).or_else(|| document(&origin, None)) else {
         return;
     };
+    // The validators are kept by document: each has its own components.
+    let origin = format!("{origin}/openapi.json?api={}", api.unwrap_or_default());
     let method = method.to_ascii_lowercase();
     let Some(operation) = doc["paths"][template].get(&method) else {
         // Not a route: the server answers 404/405 problems, described below.
