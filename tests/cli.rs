@@ -209,7 +209,7 @@ fn ndjson_reports_each_line() {
             prefixes(&out.stdout),
             [
                 format!("{file}:3: /email"),
-                format!("{file}:4: "),
+                format!("{file}:4: (root)"),
                 format!("{file}:6: /email"),
             ],
             "{}",
@@ -765,7 +765,7 @@ fn parallel_check_keeps_input_order() {
             expected.push(format!("big.ndjson:{i}: /email"));
         } else if i % 1499 == 0 {
             ndjson.push_str("{\"email\": \n");
-            expected.push(format!("big.ndjson:{i}: "));
+            expected.push(format!("big.ndjson:{i}: (root)"));
         } else if i % 101 == 0 {
             ndjson.push('\n');
             blank += 1;
