@@ -14,7 +14,8 @@
 # throw-away SQLite file. The phases are `examples`, `fuzzing` (SCHEMATHESIS_EXAMPLES examples
 # per operation, default 100) and `stateful` (links between operations: create, then read,
 # update, list); `coverage` is left out, since its boundary cases of the create bodies alone
-# take minutes. A fixed seed keeps a run repeatable; SCHEMATHESIS_SEED changes it.
+# take minutes. A fixed seed keeps a run repeatable; SCHEMATHESIS_SEED changes it. Schemathesis
+# warns that `POST /webhooks/paddle` answered only 401: it cannot sign a notification, as meant.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -49,7 +50,10 @@ trap cleanup EXIT
 
 # A free port on 127.0.0.1, chosen by the kernel.
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-"$target/debug/customer-model-server" --addr "127.0.0.1:$port" --db "$work/customers.db" \
+# With a webhook secret (a fresh random one), so that `POST /webhooks/paddle` checks signatures
+# (401 for Schemathesis's) rather than answering 503 for want of a secret.
+PADDLE_WEBHOOK_SECRET="pdl_ntfset_$(python3 -c 'import secrets; print(secrets.token_hex(16))')" \
+  "$target/debug/customer-model-server" --addr "127.0.0.1:$port" --db "$work/customers.db" \
   2>"$work/server.log" &
 server_pid=$!
 origin="http://127.0.0.1:$port"
