@@ -70,11 +70,16 @@ pub const UNREPRESENTABLE: &str = "unrepresentable";
 pub const UNSUPPORTED: &str = "unsupported";
 /// The API refused the value, as its error response says.
 pub const REJECTED: &str = "rejected";
+/// The document has none of the fields of the API's shape it is read as: a document of another
+/// API (or of none). At `""`, with the API's name as param `api`.
+pub const NOT_THIS_API: &str = "not_this_api";
 
 // --- The command-line tool ---------------------------------------------------------------------
 
 /// The command-line tool: a document larger than it reads.
 pub const TOO_LARGE: &str = "too_large";
+/// The command-line tool's warning: a top-level member the API does not know and reads past.
+pub const IGNORED_FIELD: &str = "ignored_field";
 
 /// Every code above, in the order of this module.
 pub const ALL: &[&str] = &[
@@ -105,7 +110,9 @@ pub const ALL: &[&str] = &[
     UNREPRESENTABLE,
     UNSUPPORTED,
     REJECTED,
+    NOT_THIS_API,
     TOO_LARGE,
+    IGNORED_FIELD,
 ];
 
 #[cfg(test)]

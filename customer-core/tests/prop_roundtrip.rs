@@ -286,6 +286,8 @@ fn resolve(api: Api, customer: &mut Customer, error: &Error) -> Result<(), TestC
             );
         }
         match field {
+            // An empty body (no value the API holds): give the customer a name.
+            "" if code == "required" => customer.name = Some("Jo Brown".to_owned()),
             "name" => customer.name = Some("Jo Brown".to_owned()),
             "email" => customer.email = Some("jo@example.com".to_owned()),
             "country" if code == "required" => customer.country = Some("NL".to_owned()),
@@ -312,8 +314,11 @@ fn resolve(api: Api, customer: &mut Customer, error: &Error) -> Result<(), TestC
 /// resolved and the body.
 fn encode_resolved(api: Api, customer: &Customer) -> Result<(Customer, String), TestCaseError> {
     let mut customer = customer.clone();
-    if let Err(error) = api.encode(&customer) {
-        resolve(api, &mut customer, &error)?;
+    // Twice: clearing what the API cannot hold may leave nothing it holds (an empty body).
+    for _ in 0..2 {
+        if let Err(error) = api.encode(&customer) {
+            resolve(api, &mut customer, &error)?;
+        }
     }
     match api.encode(&customer) {
         Ok(body) => Ok((customer, body)),

@@ -100,8 +100,11 @@ fn update_values_are_checked_by_the_api_rules() {
             ("/locale", "locale")
         ])
     );
-    let error = update(Api::Paddle, json!({"nickname": "jo"})).unwrap_err();
+    let error = update(Api::Paddle, json!({"name": "Jo", "nickname": "jo"})).unwrap_err();
     assert_eq!(pairs(&error), expect(&[("/nickname", "unknown_field")]));
+    // None of the update's fields: not a Paddle update at all.
+    let error = update(Api::Paddle, json!({"nickname": "jo"})).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("", "not_this_api")]));
     let error = update(Api::Mollie, json!({"locale": "en-US", "metadata": true})).unwrap_err();
     assert_eq!(
         pairs(&error)[0],

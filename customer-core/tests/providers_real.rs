@@ -189,3 +189,61 @@ fn real_updates_convert_to_every_api_and_read_back_the_same() {
     }
     assert!(converted >= 5, "{converted}");
 }
+
+#[test]
+fn a_paddle_customer_embedded_in_a_transaction_reads_without_timestamps() {
+    // As Paddle's sandbox sent it inside a transaction (`include=customer`): no `created_at`,
+    // no `updated_at`, and members a customer entity does not list (`suitable_for`, ...).
+    let json = read("paddle/python_transaction_customer_included.json");
+    let customer = Api::Paddle.decode(&json).unwrap();
+    assert_eq!(
+        customer.id.as_deref(),
+        Some("ctm_01h7n2fwfhctkfja2dwq2cmx8v")
+    );
+    assert_eq!((customer.created_at, customer.updated_at), (None, None));
+    assert!(Api::Paddle.check(&json).is_ok());
+    // The timestamps, when present, are still checked.
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["created_at"] = "yesterday".into();
+    let error = Api::Paddle.decode(&value.to_string()).unwrap_err();
+    assert_eq!(
+        error.violations().iter().next().map(|v| v.pointer()),
+        Some("/created_at")
+    );
+}
+
+#[test]
+fn tazapay_error_remarks_that_name_a_field_become_pointers() {
+    let file = "tazapay/ruby_escrow_create_missing_params_error.json";
+    let report = Api::Tazapay.decode_error(&read(file)).unwrap();
+    let pointers: Vec<&str> = report.violations().iter().map(|v| v.pointer()).collect();
+    assert_eq!(
+        pointers,
+        [
+            "/initiated_by",
+            "/buyer_id",
+            "/buyer",
+            "/seller_id",
+            "/seller"
+        ]
+    );
+    // Tazapay's numeric codes are kept; its free text is not.
+    let text = serde_json::to_string(&report).unwrap();
+    assert!(text.contains("1403"), "{text}");
+    assert!(!text.contains("UUID"), "{text}");
+    // A remark that is not a field name (free text, which could quote a value) stays out.
+    for remarks in [
+        "jo@example.com",
+        "Enter a valid UUID",
+        "Buyer_id",
+        "x".repeat(65).as_str(),
+    ] {
+        let body = serde_json::json!({
+            "status": "error",
+            "errors": [{"code": 1403, "remarks": remarks}],
+        });
+        let report = Api::Tazapay.decode_error(&body.to_string()).unwrap();
+        assert_eq!(report.violations()[0].pointer(), "", "{remarks}");
+        assert!(!report.to_string().contains(remarks), "{remarks}");
+    }
+}

@@ -703,7 +703,10 @@ fn legit_metadata_is_a_string_holding_a_list_of_key_value() {
 
 #[test]
 fn legit_everything_is_optional() {
-    ok(Api::Legit, &json!({}));
+    ok(Api::Legit, &json!({"name": "Jo"}));
+    ok(Api::Legit, &json!({"custom_identifier": "org-user-123"}));
+    // But a document with none of the fields is not a Legit document.
+    refused(Api::Legit, &json!({}), "", "not_this_api");
     refused(Api::Legit, &json!({"email": "jo@"}), "/email", "email");
 }
 

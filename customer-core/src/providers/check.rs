@@ -60,6 +60,30 @@ impl Api {
     /// assert_eq!(error.violations().iter().next().map(|v| v.pointer()), Some("/email"));
     /// ```
     pub fn check(&self, json: &str) -> Result<(), Error> {
+        self.check_keys(json, false).map(drop)
+    }
+
+    /// [`Api::check`], and the top-level member names of the document that this API's model
+    /// of its shape does not know, in document order: keys the API ignores (Mollie, Tazapay
+    /// and Legit read on past an unknown key; Paddle's create request refuses one). A document
+    /// of the wrong API often reads with every key ignored; one with none of the API's fields is
+    /// refused (`not_this_api`).
+    ///
+    /// ```
+    /// use customer_core::providers::Api;
+    ///
+    /// let ignored = Api::Mollie.check_ignored(r#"{"name": "Jo", "nickname": "jo"}"#).unwrap();
+    /// assert_eq!(ignored, ["nickname"]);
+    /// let refused = Api::Mollie.check_ignored(r#"{"foo": 1}"#).unwrap_err();
+    /// assert_eq!(refused.violations().iter().next().map(|v| v.code()), Some("not_this_api"));
+    /// ```
+    pub fn check_ignored(&self, json: &str) -> Result<Vec<String>, Error> {
+        self.check_keys(json, true)
+    }
+
+    /// `check`, and the ignored keys when `names` (only when there are any: naming them takes
+    /// a second reading of the document's keys).
+    fn check_keys(&self, json: &str, names: bool) -> Result<Vec<String>, Error> {
         let answers = ANSWERS.with(|answers| std::mem::take(&mut *answers.borrow_mut()));
         let guess = Guess {
             answers: RefCell::new(answers),
@@ -68,13 +92,20 @@ impl Api {
             read: Cell::new(false),
             unchecked: Cell::new(false),
             cursor: Cell::new(0),
+            known: Cell::new(false),
+            ignored: Cell::new(false),
         };
         let document = Document {
             json,
             keys: Vec::new(),
             guess: Some(&guess),
+            api: *self,
+            empty_is_fine: false,
+            fields: Cell::new(None),
         };
         let result = self.decode_checked(&document);
+        let read_fields = document.fields.get();
+        drop(document);
         let mut answers = guess.answers.into_inner();
         let (asked, seen) = (guess.asked.get(), guess.seen.get());
         let right = guess.read.get()
@@ -83,16 +114,29 @@ impl Api {
                 .filter(|i| asked & (1 << i) != 0)
                 .all(|i| answers[i].1 == (seen & (1 << i) != 0));
         let result = if right {
-            result
+            result.and_then(|()| {
+                if names && guess.ignored.get() {
+                    // Rare: the names are read again, with the shape's own fields.
+                    let mut again = Document::read(json, *self)?;
+                    again.fields = Cell::new(read_fields);
+                    Ok(again.ignored_keys())
+                } else {
+                    Ok(Vec::new())
+                }
+            })
         } else {
             // The two-pass way; its keys answer the questions next time.
-            let outcome = Document::read(json).and_then(|document| {
+            Document::read(json, *self).and_then(|document| {
                 for (key, answer) in &mut answers {
                     *answer = document.keys.iter().any(|k| k == key.as_str());
                 }
-                self.decode_checked(&document)
-            });
-            outcome
+                self.decode_checked(&document)?;
+                Ok(if names {
+                    document.ignored_keys()
+                } else {
+                    Vec::new()
+                })
+            })
         };
         ANSWERS.with(|slot| *slot.borrow_mut() = answers);
         result
@@ -117,9 +161,18 @@ pub(crate) struct Guess {
     unchecked: Cell<bool>,
     /// Where the next question is looked for first.
     cursor: Cell<usize>,
+    /// A top-level member name is one of the model's fields.
+    known: Cell<bool>,
+    /// A top-level member name is not one of the model's fields (serde skipped it).
+    ignored: Cell<bool>,
 }
 
 impl Guess {
+    /// A top-level member name of the document read was one of the model's fields.
+    pub(crate) fn known_key_seen(&self) -> bool {
+        self.known.get()
+    }
+
     /// The guessed answer to "does the top-level object have `key`?".
     pub(crate) fn has(&self, key: &str) -> bool {
         let mut answers = self.answers.borrow_mut();
@@ -150,7 +203,12 @@ impl Guess {
     /// Reads `json` into `T` as `json::from_str` does, noting the asked keys that go by. A
     /// failed reading is an error whose content does not matter: the document is then read
     /// again the two-pass way.
-    pub(crate) fn read<'de, T: serde::Deserialize<'de>>(&self, json: &'de str) -> Result<T, Error> {
+    /// `fields`: the model's member names, for [`Guess::known_key_seen`] and the ignored keys.
+    pub(crate) fn read<'de, T: serde::Deserialize<'de>>(
+        &self,
+        json: &'de str,
+        fields: Option<&'static [&'static str]>,
+    ) -> Result<T, Error> {
         let answers = self.answers.borrow();
         let mut de = serde_json::Deserializer::from_str(json);
         let recorder = TopLevel {
@@ -158,6 +216,9 @@ impl Guess {
             note: Note {
                 keys: &answers,
                 seen: &self.seen,
+                fields: fields.unwrap_or_default(),
+                known: &self.known,
+                ignored: &self.ignored,
             },
         };
         let value: Result<T, _> = crate::json::read_strict(recorder);
@@ -174,17 +235,26 @@ impl Guess {
 // ---------------------------------------------------------------------------------------------
 // The adapter: serde_json's deserializer, with the top-level member names noted as they go by.
 
-/// Notes the member names that are among the asked keys.
+/// Notes the member names that are among the asked keys, and whether any is, or is not, one of
+/// the model's fields.
 #[derive(Clone, Copy)]
 struct Note<'g> {
     keys: &'g [(String, bool)],
     seen: &'g Cell<u64>,
+    fields: &'static [&'static str],
+    known: &'g Cell<bool>,
+    ignored: &'g Cell<bool>,
 }
 
 impl Note<'_> {
     fn key(self, name: &str) {
         if let Some(at) = self.keys.iter().position(|(k, _)| k == name) {
             self.seen.set(self.seen.get() | (1 << at));
+        }
+        if self.fields.contains(&name) {
+            self.known.set(true);
+        } else {
+            self.ignored.set(true);
         }
     }
 }

@@ -92,7 +92,7 @@ impl Api {
     }
 
     /// The API's name as people write it (`Mollie`), for messages.
-    const fn title(self) -> &'static str {
+    pub(crate) const fn title(self) -> &'static str {
         dispatch!(self, P => P::TITLE)
     }
 
@@ -119,7 +119,7 @@ impl Api {
     /// Every violation is reported with its JSON Pointer into `json`; see the
     /// [module documentation](self) for how the shape is chosen.
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
-        let document = Document::read(json)?;
+        let document = Document::read(json, *self)?;
         dispatch!(self, P => P::decode(&document))
     }
 
@@ -127,13 +127,15 @@ impl Api {
     ///
     /// [`Error::Invalid`] when the customer breaks its own rules; [`Error::Unrepresentable`]
     /// listing every value this API cannot hold or needs, at its pointer into the customer's
-    /// JSON. See the [module documentation](self) for what is mapped and what is dropped.
+    /// JSON; `required` at `""` when the body would be `{}` (no value this API holds), which
+    /// [`Api::decode`] refuses. See the [module documentation](self) for what is mapped and what
+    /// is dropped.
     pub fn encode(&self, customer: &Customer) -> Result<String, Error> {
         customer.validate().map_err(Error::Invalid)?;
         let mut report = Report::new(*self);
         let body = dispatch!(self, P => P::encode(customer, &mut report));
         report.finish()?;
-        body.ok_or_else(|| {
+        let body = body.ok_or_else(|| {
             Error::Unrepresentable(ValidationErrors::from(Violation::new(
                 "",
                 RuleError::new(
@@ -141,7 +143,21 @@ impl Api {
                     "could not be written as JSON",
                 ),
             )))
-        })
+        })?;
+        if body == "{}" {
+            // `decode` refuses a document with none of the API's fields: so is it never written.
+            return Err(Error::Unrepresentable(ValidationErrors::from(
+                Violation::new(
+                    "",
+                    RuleError::new(
+                        crate::codes::REQUIRED,
+                        "has no value a {api} create-customer body holds: the body would be empty",
+                    )
+                    .with_param("api", Param::Str(self.title().into())),
+                ),
+            )));
+        }
+        Ok(body)
     }
 }
 
@@ -153,7 +169,8 @@ impl Api {
     ///
     /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
     pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
-        let document = Document::read(json)?;
+        let mut document = Document::read(json, *self)?;
+        document.empty_is_fine = true;
         dispatch!(self, P => P::decode_update(&document))
     }
 
@@ -187,22 +204,24 @@ impl Api {
     ///
     /// Tazapay and Legit have no list response: [`Error::Unrepresentable`] at `""`.
     pub fn decode_list(&self, json: &str) -> Result<Page, Error> {
-        let document = Document::read(json)?;
+        let document = Document::read(json, *self)?;
         dispatch!(self, P => P::decode_list(&document))
     }
 
     /// Reads this API's error response into a report a backend can pass on to its own client:
     /// one violation per field the API names, at the JSON Pointer of that field in the request
     /// body (Mollie's `field` `billingAddress.city` → `/billingAddress/city`; Paddle's
-    /// `errors[].field`), or at `""` when the API names none. Code `rejected`.
+    /// `errors[].field`; Tazapay's `errors[].remarks` when it is a field name, `buyer_id` →
+    /// `/buyer_id`), or at `""` when the API names none. Code `rejected`.
     ///
     /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's error
-    /// `code`, Tazapay's numeric error codes. The free-text `detail` / `message` / `remarks` are
-    /// not: they may quote the rejected value, which is personal data.
+    /// `code`, Tazapay's numeric error codes. The free-text `detail` / `message` (and a `remarks`
+    /// that is not a field name) are not: they may quote the rejected value, which is personal
+    /// data.
     ///
     /// `Err` when `json` is not this API's error response; Legit documents none.
     pub fn decode_error(&self, json: &str) -> Result<ValidationErrors, Error> {
-        let document = Document::read(json)?;
+        let document = Document::read(json, *self)?;
         dispatch!(self, P => P::decode_error(&document))
     }
 }

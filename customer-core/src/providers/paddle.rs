@@ -10,8 +10,10 @@
 //! Paddle sets `marketing_consent` (from its checkout) and `import_meta` (from its imports)
 //! itself: a create request cannot carry them.
 //!
-//! Leniencies, because real documents vary: `import_meta` and `custom_data` may be left out of a
-//! customer entity (read as `null`): Paddle's SDKs' get and list fixtures, its `customer.created`
+//! Leniencies, because real documents vary: `created_at` and `updated_at` may be left out of a
+//! customer entity (read as absent: a customer embedded in a transaction, as Paddle's sandbox
+//! sends it with `include=customer`, has neither); `import_meta` and `custom_data` may be left
+//! out (read as `null`): Paddle's SDKs' get and list fixtures, its `customer.created`
 //! and `customer.updated` webhook simulations and customers embedded in transactions omit
 //! `import_meta`, one notification omits `custom_data`, and Paddle's own Node SDK reads a missing
 //! `import_meta` as `null`.
@@ -72,12 +74,15 @@ pub struct Customer {
     #[customer(locale(short))]
     #[serde(default = "default_locale")]
     pub locale: String,
-    /// When the customer was created (RFC 3339).
+    /// When the customer was created (RFC 3339). Left out of a customer embedded in another
+    /// entity (a transaction's `customer`), where Paddle's schema requires no property.
     #[customer(timestamp)]
-    pub created_at: String,
-    /// When the customer was last updated (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<String>,
+    /// When the customer was last updated (RFC 3339); left out where `created_at` is.
     #[customer(timestamp)]
-    pub updated_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<String>,
     /// Where the customer was imported from: `null` (or left out) when not imported.
     #[customer(nested)]
     #[serde(default)]
@@ -131,8 +136,8 @@ impl From<Customer> for Canonical {
             metadata: super::object_value(customer.custom_data),
             marketing_consent: Some(customer.marketing_consent),
             status: Some(customer.status),
-            created_at: Some(customer.created_at),
-            updated_at: Some(customer.updated_at),
+            created_at: customer.created_at,
+            updated_at: customer.updated_at,
             external_id,
             imported_from,
             ..Canonical::default()

@@ -439,7 +439,8 @@ pub struct ErrorEntry {
     /// What went wrong, in Tazapay's words. Not copied into a report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
-    /// More detail, in Tazapay's words. Not copied into a report.
+    /// More detail: often the name of the field the error is about (`buyer_id`), which becomes
+    /// the violation's pointer; any other text is not copied into a report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub remarks: Option<String>,
 }
@@ -467,15 +468,52 @@ pub(super) fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, 
             None => super::rejected(Api::Tazapay).with_message("{api} refused the request"),
         }
     };
-    // Tazapay's errors name no field: every one is about the request as a whole.
+    // An error whose `remarks` is a field name is about that field; any other is about the
+    // request as a whole.
     let mut report = ValidationErrors::new();
     for entry in &response.errors {
-        report.push_violation(Violation::new("", rule(entry.code.as_ref())));
+        let pointer = entry
+            .remarks
+            .as_deref()
+            .filter(|remarks| names_a_field(remarks))
+            .map(super::field_pointer)
+            .unwrap_or_default();
+        report.push_violation(Violation::new(pointer, rule(entry.code.as_ref())));
     }
     if report.is_empty() {
         report.push_violation(Violation::new("", rule(None)));
     }
     Ok(report)
+}
+
+/// Single-word fields of Tazapay's request bodies that its errors' `remarks` name (`buyer`,
+/// `seller` of an escrow); a remark with `_`, `.` or `[` is taken as a field name by its form.
+const ONE_WORD_FIELDS: [&str; 12] = [
+    "buyer",
+    "seller",
+    "email",
+    "name",
+    "country",
+    "phone",
+    "amount",
+    "currency",
+    "metadata",
+    "customer",
+    "description",
+    "documents",
+];
+
+/// `true` when a `remarks` text is a field name of the request (`buyer_id`, `invoice_amount`,
+/// `billing_address[0].city`, `buyer`): lowercase ASCII letters, digits, `_`, `.` and brackets,
+/// starting with a letter, at most 64 bytes, and either of a path's form or a known single-word
+/// field. Free text (which could quote a value) never is.
+fn names_a_field(remarks: &str) -> bool {
+    let charset = remarks.len() <= 64
+        && remarks.starts_with(|c: char| c.is_ascii_lowercase())
+        && remarks
+            .bytes()
+            .all(|b| matches!(b, b'a'..=b'z' | b'0'..=b'9' | b'_' | b'.' | b'[' | b']'));
+    charset && (remarks.contains(['_', '.', '[']) || ONE_WORD_FIELDS.contains(&remarks))
 }
 
 pub(super) fn encode_update(

@@ -53,8 +53,8 @@ pub fn paddle_entity(id: String, customer: Customer) -> Result<paddle::Customer,
         status: customer.status.unwrap_or(Status::Active),
         custom_data,
         locale: customer.locale.unwrap_or_else(|| "en".to_owned()),
-        created_at: customer.created_at.unwrap_or_default(),
-        updated_at: customer.updated_at.unwrap_or_default(),
+        created_at: Some(customer.created_at.unwrap_or_default()),
+        updated_at: Some(customer.updated_at.unwrap_or_default()),
         import_meta,
     };
     if let Err(errors) = entity.validate() {
