@@ -69,6 +69,10 @@ enum Command {
         /// stderr) instead of refusing the document. A value `--to` needs still has to be there.
         #[arg(long)]
         lossy: bool,
+        /// Write each refused input line (or one-document file) to FILE, verbatim, in input
+        /// order, so that it can be fixed and converted again.
+        #[arg(long, value_name = "FILE")]
+        rejects: Option<PathBuf>,
         #[command(flatten)]
         input: Input,
     },
@@ -113,18 +117,20 @@ fn parse_api(name: &str) -> Result<Api, customer_core::providers::UnknownApi> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let (task, input) = match cli.command {
+    let (task, input, rejects) = match cli.command {
         Command::Check { api, input } => (
             Task::Check {
                 api,
                 kind: input.kind,
             },
             input,
+            None,
         ),
         Command::Convert {
             from,
             to,
             lossy,
+            rejects,
             input,
         } => (
             Task::Convert {
@@ -134,8 +140,19 @@ fn main() -> ExitCode {
                 kind: input.kind,
             },
             input,
+            rejects,
         ),
         Command::Schema { api } => return print_schema(api),
+    };
+    let rejects_file = match &rejects {
+        None => None,
+        Some(path) => match File::create(path) {
+            Ok(file) => Some(BufWriter::new(file)),
+            Err(error) => {
+                eprintln!("customer-model: {}: {error}", path.display());
+                return ExitCode::from(2);
+            }
+        },
     };
     let jobs = input.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
@@ -146,7 +163,9 @@ fn main() -> ExitCode {
         job: Job {
             task,
             format: input.format,
+            keep_rejects: rejects_file.is_some(),
         },
+        rejects: rejects_file,
         jobs,
         out: BufWriter::with_capacity(64 * 1024, stdout.lock()),
         out_is_terminal: stdout.is_terminal(),
@@ -163,7 +182,10 @@ fn main() -> ExitCode {
     if let Some(bar) = &run.progress {
         bar.finish_and_clear();
     }
-    let flushed = run.out.flush();
+    let flushed = run.out.flush().and_then(|()| match &mut run.rejects {
+        Some(file) => file.flush(),
+        None => Ok(()),
+    });
     match (outcome, flushed) {
         (Ok(()), Ok(())) => {}
         (Err(error), _) | (Ok(()), Err(error)) => {
@@ -174,7 +196,11 @@ fn main() -> ExitCode {
         }
     }
     if !input.quiet {
-        eprintln!("{}", run.tally.summary(input.format));
+        let rejects_name = rejects.as_ref().map(|path| path.display().to_string());
+        eprintln!(
+            "{}",
+            run.tally.summary(input.format, rejects_name.as_deref())
+        );
     }
     if run.failed {
         ExitCode::from(2)
@@ -228,6 +254,8 @@ fn progress_bar(files: &[PathBuf]) -> Option<ProgressBar> {
 
 struct Run<W: Write> {
     job: Job,
+    /// The `--rejects` file.
+    rejects: Option<BufWriter<File>>,
     jobs: usize,
     out: W,
     out_is_terminal: bool,
@@ -313,7 +341,7 @@ impl<W: Write> Run<W> {
         if buf.len() > MAX_DOCUMENT {
             report::too_large(self.job, at, &mut sink);
         } else {
-            report::document(self.job, at, &buf, &mut sink);
+            report::document(self.job, at, &buf, &buf, &mut sink);
         }
         self.write(sink).map_err(Failure::Output)
     }
@@ -321,6 +349,9 @@ impl<W: Write> Run<W> {
     /// Writes the output of some documents and counts them.
     fn write(&mut self, sink: Sink) -> io::Result<()> {
         self.tally.add(sink.tally);
+        if let Some(file) = &mut self.rejects {
+            file.write_all(&sink.rejects)?;
+        }
         if !sink.err.is_empty() {
             let err = &sink.err;
             let to_stderr = || {

@@ -263,9 +263,11 @@ fn process(job: Job, name: &str, chunk: &Chunk, sink: &mut Sink) {
         if chunk.too_large.contains(&line) {
             report::too_large(job, at, sink);
         } else {
+            // The line as read, without its newline: what `--rejects` keeps.
+            let raw = text.strip_suffix(b"\n").unwrap_or(text);
             let text = text.trim_ascii();
             if !text.is_empty() {
-                report::document(job, at, text, sink);
+                report::document(job, at, text, raw, sink);
             }
         }
     }

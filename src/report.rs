@@ -60,6 +60,8 @@ pub enum Format {
 pub struct Job {
     pub task: Task,
     pub format: Format,
+    /// `convert --rejects FILE`: each refused input line is kept, verbatim, in [`Sink::rejects`].
+    pub keep_rejects: bool,
 }
 
 /// The counts of the summary line.
@@ -77,6 +79,10 @@ pub struct Tally {
     pub rescuable: u64,
     /// The values `--lossy` would have left out of those records.
     pub rescuable_values: u64,
+    /// Warnings: top-level members the API ignores.
+    pub warnings: u64,
+    /// Refused documents written to the `--rejects` file.
+    pub rejects: u64,
 }
 
 impl Tally {
@@ -87,20 +93,34 @@ impl Tally {
         self.dropped += other.dropped;
         self.rescuable += other.rescuable;
         self.rescuable_values += other.rescuable_values;
+        self.warnings += other.warnings;
+        self.rejects += other.rejects;
     }
 
     /// The summary line (without a newline) in `format`; in text, after a hint line when
-    /// `--lossy` would have converted refused records.
-    pub fn summary(&self, format: Format) -> String {
+    /// `--lossy` would have converted refused records. `rejects`: the `--rejects` file's name.
+    pub fn summary(&self, format: Format, rejects: Option<&str>) -> String {
         match format {
             Format::Text => {
-                let line = format!(
+                let mut line = format!(
                     "customer-model: {} read, {} valid, {} invalid, {} dropped",
                     count(self.read, "document", "documents"),
                     self.valid,
                     self.invalid,
                     count(self.dropped, "value", "values"),
                 );
+                if self.warnings > 0 {
+                    line.push_str(&format!(
+                        ", {}",
+                        count(self.warnings, "warning", "warnings")
+                    ));
+                }
+                if let Some(file) = rejects {
+                    line.push_str(&format!(
+                        "; {} written to {file}",
+                        count(self.rejects, "refused record", "refused records")
+                    ));
+                }
                 if self.rescuable == 0 {
                     return line;
                 }
@@ -113,13 +133,22 @@ impl Tally {
             }
             Format::Json => {
                 #[derive(Serialize)]
-                struct Summary {
+                struct Summary<'a> {
                     documents: u64,
                     valid: u64,
                     invalid: u64,
                     dropped: u64,
                     #[serde(skip_serializing_if = "is_zero")]
                     lossy_would_convert: u64,
+                    #[serde(skip_serializing_if = "is_zero")]
+                    warnings: u64,
+                    #[serde(skip_serializing_if = "Option::is_none")]
+                    rejects: Option<Rejects<'a>>,
+                }
+                #[derive(Serialize)]
+                struct Rejects<'a> {
+                    file: &'a str,
+                    records: u64,
                 }
                 let summary = Summary {
                     documents: self.read,
@@ -127,6 +156,11 @@ impl Tally {
                     invalid: self.invalid,
                     dropped: self.dropped,
                     lossy_would_convert: self.rescuable,
+                    warnings: self.warnings,
+                    rejects: rejects.map(|file| Rejects {
+                        file,
+                        records: self.rejects,
+                    }),
                 };
                 serde_json::to_string(&summary).unwrap_or_default()
             }
@@ -143,11 +177,13 @@ fn count(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The output of some documents: bytes for stdout and for stderr, and their counts.
+/// The output of some documents: bytes for stdout, for stderr and for the `--rejects` file,
+/// and their counts.
 #[derive(Debug, Default)]
 pub struct Sink {
     pub out: Vec<u8>,
     pub err: Vec<u8>,
+    pub rejects: Vec<u8>,
     pub tally: Tally,
 }
 
@@ -165,10 +201,23 @@ struct JsonLine<'a> {
     message: &'a str,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     dropped: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    warning: bool,
+}
+
+/// What a report line is about.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// A violation: the document is refused.
+    Violation,
+    /// A value `convert --lossy` left out.
+    Dropped,
+    /// A member the API ignores: reported, nothing refused.
+    Warning,
 }
 
 impl Sink {
-    /// A violation (`dropped`: a value left out) as one line in `format`.
+    /// A violation, a dropped value or a warning as one line in `format`.
     #[allow(clippy::too_many_arguments)]
     fn line(
         &mut self,
@@ -179,12 +228,16 @@ impl Sink {
         pointer: &str,
         code: &str,
         message: &str,
-        dropped: bool,
+        mark: Mark,
     ) {
         let buf = if to_err { &mut self.err } else { &mut self.out };
         match format {
             Format::Text => {
-                let what = if dropped { "dropped: " } else { "" };
+                let what = match mark {
+                    Mark::Violation => "",
+                    Mark::Dropped => "dropped: ",
+                    Mark::Warning => "warning: ",
+                };
                 // The empty pointer (the whole document) gets a word, so that every line keeps
                 // its three `: `-separated parts; `--format json` keeps the pointer itself.
                 let pointer = if pointer.is_empty() { ROOT } else { pointer };
@@ -198,7 +251,8 @@ impl Sink {
                     pointer,
                     code,
                     message,
-                    dropped,
+                    dropped: mark == Mark::Dropped,
+                    warning: mark == Mark::Warning,
                 };
                 if serde_json::to_writer(&mut *buf, &record).is_ok() {
                     buf.push(b'\n');
@@ -219,13 +273,30 @@ pub struct Origin<'a> {
     pub whole: bool,
 }
 
-/// Checks or converts one document, writing its report (and converted bodies) into `sink`.
-pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
+/// Checks or converts one document, writing its report (and converted bodies) into `sink`;
+/// `raw` is the input line (or file) as read, kept verbatim for `--rejects` when it is refused.
+pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], raw: &[u8], sink: &mut Sink) {
     sink.tally.read += 1;
+    let valid = judge(job, at, bytes, sink);
+    if valid {
+        sink.tally.valid += 1;
+    } else {
+        sink.tally.invalid += 1;
+        if job.keep_rejects {
+            sink.tally.rejects += 1;
+            sink.rejects.extend_from_slice(raw);
+            if raw.last() != Some(&b'\n') {
+                sink.rejects.push(b'\n');
+            }
+        }
+    }
+}
+
+/// Checks or converts one document; `true` when it is valid (every body written).
+fn judge(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) -> bool {
     // A byte order mark is not JSON, but editors write one.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let Ok(text) = std::str::from_utf8(bytes) else {
-        sink.tally.invalid += 1;
         let to_err = matches!(job.task, Task::Convert { .. });
         sink.line(
             to_err,
@@ -235,14 +306,16 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
             "",
             codes::MALFORMED_JSON,
             "the document is not UTF-8 text",
-            false,
+            Mark::Violation,
         );
-        return;
+        return false;
     };
-    let valid = match job.task {
+    match job.task {
         Task::Check { api, kind } => {
             let result = match kind {
-                Kind::Customer => api.check(text),
+                Kind::Customer => api
+                    .check_ignored(text)
+                    .map(|ignored| warnings(sink, job, at, text, api, &ignored)),
                 Kind::Update => api.decode_update(text).map(drop),
                 Kind::List => api.decode_list(text).map(drop),
             };
@@ -267,11 +340,39 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) {
                 Kind::List => convert.list(sink, job, at, text),
             }
         }
-    };
-    if valid {
-        sink.tally.valid += 1;
+    }
+}
+
+/// A warning for each top-level member `api` ignores (a sign of a wrong `--api` / `--from`),
+/// each on the line of its value in a whole file.
+fn warnings(sink: &mut Sink, job: Job, at: Origin<'_>, text: &str, api: Api, ignored: &[String]) {
+    if ignored.is_empty() {
+        return;
+    }
+    let pointers: Vec<String> = ignored
+        .iter()
+        .map(|key| format!("/{}", key.replace('~', "~0").replace('/', "~1")))
+        .collect();
+    let lines = if at.whole {
+        let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+        locate::lines_of(text, &refs)
     } else {
-        sink.tally.invalid += 1;
+        vec![at.line; pointers.len()]
+    };
+    let to_err = matches!(job.task, Task::Convert { .. });
+    let message = format!("{api} does not know this member and ignores it");
+    for (pointer, line) in pointers.iter().zip(lines) {
+        sink.tally.warnings += 1;
+        sink.line(
+            to_err,
+            job.format,
+            at.name,
+            line,
+            pointer,
+            "ignored_field",
+            &message,
+            Mark::Warning,
+        );
     }
 }
 
@@ -289,6 +390,9 @@ impl Convert {
         let Convert { from, to, lossy } = self;
         match from.decode(text) {
             Ok(customer) => {
+                if let Ok(ignored) = from.check_ignored(text) {
+                    warnings(sink, job, at, text, from, &ignored);
+                }
                 let encoded = encode(
                     sink,
                     lossy,
@@ -296,7 +400,7 @@ impl Convert {
                     |c| to.encode(c),
                     |c| to.encode_lossy(c),
                 );
-                written(sink, job, at, encoded, "", 1)
+                written(sink, job, at, encoded, None, 1)
             }
             Err(error) => {
                 input_errors(sink, job, at, text, &error);
@@ -316,7 +420,7 @@ impl Convert {
                     |p| to.encode_update(p),
                     |p| to.encode_update_lossy(p),
                 );
-                written(sink, job, at, encoded, "", 1)
+                written(sink, job, at, encoded, None, 1)
             }
             Err(error) => {
                 input_errors(sink, job, at, text, &error);
@@ -336,8 +440,18 @@ impl Convert {
                 return false;
             }
         };
+        // Where each customer starts, found in one pass over the page.
+        let lines = if at.whole {
+            let items: Vec<String> = (0..page.customers.len())
+                .map(|index| list_item(from, index))
+                .collect();
+            let refs: Vec<&str> = items.iter().map(String::as_str).collect();
+            locate::lines_of(text, &refs)
+        } else {
+            vec![at.line; page.customers.len()]
+        };
         let mut all = true;
-        for (index, customer) in page.customers.iter().enumerate() {
+        for ((index, customer), line) in page.customers.iter().enumerate().zip(lines) {
             let encoded = encode(
                 sink,
                 lossy,
@@ -345,13 +459,7 @@ impl Convert {
                 |c| to.encode(c),
                 |c| to.encode_lossy(c),
             );
-            let prefix = format!("/customers/{index}");
-            let line = if at.whole {
-                locate::line_of(text, &list_item(from, index))
-            } else {
-                at.line
-            };
-            all &= written(sink, job, at, encoded, &prefix, line);
+            all &= written(sink, job, at, encoded, Some(index), line);
         }
         all
     }
@@ -393,28 +501,43 @@ fn list_item(api: Api, index: usize) -> String {
 }
 
 /// Writes an encoded body (and its dropped values) or the encoding's violations; `true` when
-/// there was a body. Pointers are into the canonical value (`prefix` before them).
+/// there was a body. Pointers are into the canonical value (`/customers/N` before them for the
+/// `item`th customer of a list page). With `--format json` the body is wrapped with where it
+/// came from: `{"file", "line", "body"}` (and `"customer": N` for a list page's customer).
 fn written(
     sink: &mut Sink,
     job: Job,
     at: Origin<'_>,
     encoded: Result<Encoded, customer_core::Error>,
-    prefix: &str,
+    item: Option<usize>,
     line: usize,
 ) -> bool {
+    let prefix = item.map_or_else(String::new, |index| format!("/customers/{index}"));
     match encoded {
         Ok(Encoded { body, dropped }) => {
             for violation in &dropped {
                 sink.tally.dropped += 1;
-                write_violation(sink, job, at, violation, prefix, line, true);
+                write_violation(sink, job, at, violation, &prefix, line, Mark::Dropped);
             }
-            sink.out.extend_from_slice(body.as_bytes());
+            match job.format {
+                Format::Text => sink.out.extend_from_slice(body.as_bytes()),
+                Format::Json => {
+                    let line = if at.whole { line } else { at.line };
+                    // The file name as a JSON string; the body is JSON already.
+                    let file = serde_json::to_string(at.name).unwrap_or_default();
+                    let _ = write!(sink.out, "{{\"file\":{file},\"line\":{line},");
+                    if let Some(index) = item {
+                        let _ = write!(sink.out, "\"customer\":{index},");
+                    }
+                    let _ = write!(sink.out, "\"body\":{body}}}");
+                }
+            }
             sink.out.push(b'\n');
             true
         }
         Err(error) => {
             for violation in error.violations() {
-                write_violation(sink, job, at, violation, prefix, line, false);
+                write_violation(sink, job, at, violation, &prefix, line, Mark::Violation);
             }
             false
         }
@@ -422,7 +545,7 @@ fn written(
 }
 
 /// The violations of a document that did not read: in a whole file, each on the line of its
-/// value.
+/// value (all found in one pass over the document).
 fn input_errors(
     sink: &mut Sink,
     job: Job,
@@ -430,15 +553,21 @@ fn input_errors(
     text: &str,
     error: &customer_core::Error,
 ) {
-    for violation in error.violations() {
-        let line = if !at.whole {
-            at.line
-        } else if let Some(syntax_line) = syntax_line(violation) {
-            syntax_line
-        } else {
-            locate::line_of(text, violation.pointer())
-        };
-        write_violation(sink, job, at, violation, "", line, false);
+    let violations = error.violations();
+    let lines = if at.whole {
+        let pointers: Vec<&str> = violations.iter().map(Violation::pointer).collect();
+        let mut lines = locate::lines_of(text, &pointers);
+        for (line, violation) in lines.iter_mut().zip(violations.iter()) {
+            if let Some(syntax_line) = syntax_line(violation) {
+                *line = syntax_line;
+            }
+        }
+        lines
+    } else {
+        vec![at.line; violations.len()]
+    };
+    for (violation, line) in violations.iter().zip(lines) {
+        write_violation(sink, job, at, violation, "", line, Mark::Violation);
     }
 }
 
@@ -449,9 +578,9 @@ fn write_violation(
     violation: &Violation,
     prefix: &str,
     line: usize,
-    dropped: bool,
+    mark: Mark,
 ) {
-    let to_err = dropped || matches!(job.task, Task::Convert { .. });
+    let to_err = mark == Mark::Dropped || matches!(job.task, Task::Convert { .. });
     let line = if at.whole { line } else { at.line };
     let pointer = format!("{prefix}{}", violation.pointer());
     sink.line(
@@ -462,7 +591,7 @@ fn write_violation(
         &pointer,
         violation.code(),
         &violation.message(),
-        dropped,
+        mark,
     );
 }
 
@@ -483,7 +612,7 @@ pub fn too_large(job: Job, at: Origin<'_>, sink: &mut Sink) {
         "",
         codes::TOO_LARGE,
         &message,
-        false,
+        Mark::Violation,
     );
 }
 
