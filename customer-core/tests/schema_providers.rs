@@ -92,3 +92,84 @@ fn the_schema_carries_the_api_rules() {
     let validator = jsonschema::draft202012::new(&schema).unwrap();
     assert!(!validator.is_valid(&serde_json::json!({"email": "jö@example.com"})));
 }
+
+fn validator(api: Api) -> jsonschema::Validator {
+    let schema = serde_json::to_value(api.json_schema()).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+#[test]
+fn a_made_up_mollie_id_does_not_pass_through_the_request_shape() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/real/mollie/ruby_customer_get.json"),
+    )
+    .unwrap();
+    let mut document: Value = serde_json::from_str(&text).unwrap();
+    let mollie = validator(Api::Mollie);
+    assert!(mollie.is_valid(&document));
+    document["id"] = "made-up".into();
+    assert!(Api::Mollie.decode(&document.to_string()).is_err());
+    assert!(
+        !mollie.is_valid(&document),
+        "the schema takes what decode refuses"
+    );
+    // Without any response key, the same name and email are a create request.
+    assert!(mollie.is_valid(&serde_json::json!({"name": "Jo", "email": "jo@example.com"})));
+}
+
+#[test]
+fn a_document_with_none_of_the_api_fields_passes_no_schema() {
+    for api in Api::ALL {
+        let schema = validator(api);
+        for document in [
+            serde_json::json!({}),
+            serde_json::json!({"foo": 1}),
+            serde_json::json!({"event_id": "evt_1", "occurred_at": "2024-01-01T00:00:00Z"}),
+        ] {
+            let refused = Api::decode(&api, &document.to_string()).unwrap_err();
+            assert_eq!(
+                refused.violations().iter().next().map(|v| v.code()),
+                Some("not_this_api"),
+                "{api} {document}"
+            );
+            assert!(
+                !schema.is_valid(&document),
+                "{api}: the schema takes {document}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_real_document_of_another_api_refused_as_not_this_api_fails_the_schema_too() {
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/real");
+    let mut refused = 0;
+    for to in Api::ALL {
+        let schema = validator(to);
+        for from in Api::ALL.into_iter().filter(|from| *from != to) {
+            let mut paths = Vec::new();
+            documents(&real.join(from.as_str()), "", &mut paths);
+            for path in paths {
+                let text = std::fs::read_to_string(&path).unwrap();
+                let Err(error) = to.decode(&text) else {
+                    continue;
+                };
+                if error
+                    .violations()
+                    .iter()
+                    .any(|v| v.code() == "not_this_api")
+                {
+                    let document: Value = serde_json::from_str(&text).unwrap();
+                    assert!(
+                        !schema.is_valid(&document),
+                        "{to}: the schema takes {}",
+                        path.display()
+                    );
+                    refused += 1;
+                }
+            }
+        }
+    }
+    assert!(refused >= 10, "{refused}");
+}

@@ -133,6 +133,6 @@ impl super::Provider for Legit {
 
     #[cfg(feature = "schemars")]
     fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
-        vec![g.subschema_for::<CreateCustomer>()]
+        vec![super::guarded::<CreateCustomer>(g, &[], &[])]
     }
 }

@@ -270,18 +270,74 @@ impl Api {
 
     /// The schemas of the shapes [`Api::decode`] reads, each a `$ref` into `generator`'s
     /// definitions: for a document that describes several APIs (an OpenAPI document).
+    ///
+    /// Each shape is guarded as [`Api::decode`] chooses and refuses: a document must have one of
+    /// the shape's members (`not_this_api`), and a shape `decode` would not choose for the
+    /// document's keys is closed to it (a Mollie document with an `id` is a response, never a
+    /// create request, so a made-up `id` cannot pass through the looser request shape).
     pub fn shapes(&self, generator: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
         dispatch!(self, P => P::shapes(generator))
     }
 
     /// The schema of the update-customer body [`Api::decode_update`] reads, a `$ref` into
-    /// `generator`'s definitions; `None` for Legit, which has none.
+    /// `generator`'s definitions; `None` for Legit, which has none. As `decode_update`, it takes
+    /// `{}` (an update that changes nothing) and refuses an object with none of the update's
+    /// members.
     pub fn update_shape(
         &self,
         generator: &mut schemars::SchemaGenerator,
     ) -> Option<schemars::Schema> {
         dispatch!(self, P => P::update_shape(generator))
     }
+}
+
+/// `{"required": [key]}` for each key: "has this key", for `anyOf`.
+#[cfg(feature = "schemars")]
+fn each_required(keys: &[&str]) -> Vec<serde_json::Value> {
+    keys.iter()
+        .map(|key| serde_json::json!({"required": [key]}))
+        .collect()
+}
+
+/// The schema of `T` (a `$ref`), which a document passes only with one of `T`'s members (and,
+/// when `any_of` is not empty, one of those keys) and none of `none_of`'s keys.
+#[cfg(feature = "schemars")]
+pub(crate) fn guarded<'de, T: schemars::JsonSchema + serde::Deserialize<'de>>(
+    g: &mut schemars::SchemaGenerator,
+    none_of: &[&str],
+    any_of: &[&str],
+) -> schemars::Schema {
+    let reference = g.subschema_for::<T>().to_value();
+    let Some(fields) = read::fields_of::<T>() else {
+        return g.subschema_for::<T>();
+    };
+    let mut all = vec![
+        reference,
+        serde_json::json!({"anyOf": each_required(fields)}),
+    ];
+    if !any_of.is_empty() {
+        all.push(serde_json::json!({"anyOf": each_required(any_of)}));
+    }
+    let mut schema = serde_json::json!({"allOf": all});
+    if !none_of.is_empty() {
+        schema["not"] = serde_json::json!({"anyOf": each_required(none_of)});
+    }
+    schemars::Schema::try_from(schema).unwrap_or_else(|_| g.subschema_for::<T>())
+}
+
+/// The schema of an update body `T`: `{}`, or an object with one of `T`'s members.
+#[cfg(feature = "schemars")]
+pub(crate) fn guarded_update<'de, T: schemars::JsonSchema + serde::Deserialize<'de>>(
+    g: &mut schemars::SchemaGenerator,
+) -> schemars::Schema {
+    let reference = g.subschema_for::<T>().to_value();
+    let Some(fields) = read::fields_of::<T>() else {
+        return g.subschema_for::<T>();
+    };
+    let mut some = each_required(fields);
+    some.push(serde_json::json!({"maxProperties": 0}));
+    let schema = serde_json::json!({"allOf": [reference, {"anyOf": some}]});
+    schemars::Schema::try_from(schema).unwrap_or_else(|_| g.subschema_for::<T>())
 }
 
 impl fmt::Display for Api {

@@ -452,15 +452,17 @@ impl super::Provider for Mollie {
 
     #[cfg(feature = "schemars")]
     fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        // Guarded as `decode` chooses: a response has one of RESPONSE_KEYS, a request none.
+        use super::guarded;
         vec![
-            g.subschema_for::<CreateCustomerResponse>(),
-            g.subschema_for::<GetCustomerResponse>(),
-            g.subschema_for::<CreateCustomerRequest>(),
+            guarded::<CreateCustomerResponse>(g, &[], &RESPONSE_KEYS),
+            guarded::<GetCustomerResponse>(g, &[], &RESPONSE_KEYS),
+            guarded::<CreateCustomerRequest>(g, &RESPONSE_KEYS, &[]),
         ]
     }
 
     #[cfg(feature = "schemars")]
     fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
-        Some(g.subschema_for::<UpdateCustomerRequest>())
+        Some(super::guarded_update::<UpdateCustomerRequest>(g))
     }
 }

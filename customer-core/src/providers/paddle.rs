@@ -492,16 +492,20 @@ impl super::Provider for Paddle {
 
     #[cfg(feature = "schemars")]
     fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        // Guarded as `decode` chooses: a notification by `event_type`, an envelope by `data`, an
+        // entity by one of ENTITY_KEYS, a request by none of these.
+        use super::guarded;
+        let request = [&["event_type", "data"][..], &ENTITY_KEYS].concat();
         vec![
-            g.subschema_for::<Notification>(),
-            g.subschema_for::<CustomerResponse>(),
-            g.subschema_for::<Customer>(),
-            g.subschema_for::<CreateCustomerRequest>(),
+            guarded::<Notification>(g, &[], &[]),
+            guarded::<CustomerResponse>(g, &["event_type"], &[]),
+            guarded::<Customer>(g, &["event_type", "data"], &ENTITY_KEYS),
+            guarded::<CreateCustomerRequest>(g, &request, &[]),
         ]
     }
 
     #[cfg(feature = "schemars")]
     fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
-        Some(g.subschema_for::<UpdateCustomerRequest>())
+        Some(super::guarded_update::<UpdateCustomerRequest>(g))
     }
 }

@@ -598,15 +598,19 @@ impl super::Provider for Tazapay {
 
     #[cfg(feature = "schemars")]
     fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        // Guarded as `decode` chooses: an envelope by `data`, an entity by one of ENTITY_KEYS, a
+        // request by none of these.
+        use super::guarded;
+        let request = [&["data"][..], &ENTITY_KEYS].concat();
         vec![
-            g.subschema_for::<CustomerResponse>(),
-            g.subschema_for::<Customer>(),
-            g.subschema_for::<CreateCustomerRequest>(),
+            guarded::<CustomerResponse>(g, &[], &[]),
+            guarded::<Customer>(g, &["data"], &ENTITY_KEYS),
+            guarded::<CreateCustomerRequest>(g, &request, &[]),
         ]
     }
 
     #[cfg(feature = "schemars")]
     fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
-        Some(g.subschema_for::<UpdateCustomerRequest>())
+        Some(super::guarded_update::<UpdateCustomerRequest>(g))
     }
 }
