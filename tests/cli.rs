@@ -1050,3 +1050,333 @@ fn update_bodies_are_checked_and_converted() {
         out.stderr
     );
 }
+
+// ----- Migrations: wrong APIs, kept rejects, traceable output ---------------------------------
+
+/// A genuine document of each API (the providers' own SDK fixtures; Legit's seed body).
+fn genuine() -> Vec<(&'static str, String)> {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("customer-core/tests/fixtures");
+    [
+        ("mollie", "real/mollie/ruby_customer_get.json"),
+        ("paddle", "real/paddle/node_customer_created.json"),
+        ("tazapay", "real/tazapay/docs_create_customer_response.json"),
+        ("legit", "legit_create_customer_full.json"),
+    ]
+    .into_iter()
+    .map(|(api, file)| {
+        let text = std::fs::read_to_string(fixtures.join(file)).expect("fixture");
+        (api, text)
+    })
+    .collect()
+}
+
+const APIS: [&str; 4] = ["mollie", "paddle", "tazapay", "legit"];
+
+#[test]
+fn a_wrong_api_is_refused_or_warned_for_every_pair() {
+    let docs = genuine();
+    let files: Vec<(String, String)> = docs
+        .iter()
+        .map(|(api, text)| (format!("{api}.json"), text.clone()))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let dir = scratch("wrong-api", &refs);
+    for (api, _) in &docs {
+        let file = format!("{api}.json");
+        // Its own API reads it with no warning.
+        let own = run(&dir, &["check", "--api", api, &file], None);
+        assert_eq!(own.code, 0, "{api}: {}{}", own.stdout, own.stderr);
+        assert!(!own.stdout.contains("warning"), "{api}: {}", own.stdout);
+        for wrong in APIS.iter().filter(|other| *other != api) {
+            let check = run(&dir, &["check", "--api", wrong, &file], None);
+            let warned = check.stdout.contains(": warning: ");
+            assert!(
+                check.code == 1 || warned,
+                "{api} document checked as {wrong} passed silently: {}",
+                check.stdout
+            );
+            if check.code == 0 {
+                // Counted in the summary, the exit status unchanged.
+                assert!(
+                    summary(&check.stderr).contains("warning"),
+                    "{}",
+                    check.stderr
+                );
+            }
+            let to = if *wrong == "paddle" {
+                "mollie"
+            } else {
+                "paddle"
+            };
+            let convert = run(
+                &dir,
+                &["convert", "--from", wrong, "--to", to, "--lossy", &file],
+                None,
+            );
+            assert!(
+                convert.code == 1 || convert.stderr.contains(": warning: "),
+                "{api} document converted as {wrong} silently: {}",
+                convert.stderr
+            );
+        }
+    }
+    // A Paddle webhook is no Mollie or Legit document: refused, naming the API, not the value.
+    for wrong in ["mollie", "legit"] {
+        let out = run(
+            &dir,
+            &["convert", "--from", wrong, "--to", "paddle", "paddle.json"],
+            None,
+        );
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        assert!(out.stdout.is_empty(), "{}", out.stdout);
+        assert!(out
+            .stderr
+            .contains("paddle.json:1: : has none of the fields of a"));
+        assert!(!out.stderr.contains("evt_"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn rejects_keeps_every_refused_line_verbatim_in_order() {
+    let lines = [
+        r#"{"email": "jo@example.com", "name": "Jo"}"#, // 1 converted
+        r#"{"foo": 1}  "#,                              // 2 refused: not Mollie
+        "",                                             // 3 empty: not a document
+        r#"{"name": "Lee", "locale": "nl_NL"}"#,        // 4 lossy: locale dropped
+        "not json\r",                                   // 5 refused: malformed
+        r#"{"email": "secret-not-an-address"}"#,        // 6 refused: a rule
+        r#"{"name": "Mo", "email": "mo@example.com", "x": true}"#, // 7 converted, a warning
+    ];
+    let ndjson = lines.join("\n") + "\n";
+    let dir = scratch("rejects", &[("in.ndjson", &ndjson)]);
+    for jobs in ["1", "2"] {
+        let out = run(
+            &dir,
+            &[
+                "convert",
+                "--from",
+                "mollie",
+                "--to",
+                "legit",
+                "--lossy",
+                "--rejects",
+                "rejected.ndjson",
+                "-j",
+                jobs,
+                "in.ndjson",
+            ],
+            None,
+        );
+        assert_eq!(out.code, 1, "{}", out.stderr);
+        let rejected = std::fs::read_to_string(dir.join("rejected.ndjson")).unwrap();
+        assert_eq!(
+            rejected,
+            format!("{}\n{}\n{}\n", lines[1], lines[4], lines[5])
+        );
+        // The output keeps input order: lines 1, 4 and 7.
+        let bodies: Vec<Value> = out
+            .stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).unwrap())
+            .collect();
+        let names: Vec<&str> = bodies
+            .iter()
+            .map(|b| b["name"].as_str().unwrap_or(""))
+            .collect();
+        assert_eq!(names, ["Jo", "Lee", "Mo"]);
+        assert!(
+            out.stderr.contains("in.ndjson:4: /locale: dropped: "),
+            "{}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("in.ndjson:7: /x: warning: "),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("secret"), "{}", out.stderr);
+        assert_eq!(
+            summary(&out.stderr),
+            "customer-model: 6 documents read, 3 valid, 3 invalid, 1 value dropped, 1 warning; \
+             3 refused records written to rejected.ndjson"
+        );
+    }
+    // The refused lines, fixed, convert on their own; nothing refused: an empty rejects file.
+    let dir = scratch("rejects-fixed", &[("fixed.ndjson", "{\"name\": \"Jo\"}\n")]);
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "mollie",
+            "--to",
+            "legit",
+            "--rejects",
+            "again.ndjson",
+            "fixed.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("again.ndjson")).unwrap(),
+        ""
+    );
+}
+
+#[test]
+fn rejects_keeps_one_document_files_whole() {
+    let docs = genuine();
+    let paddle = &docs[1].1;
+    let dir = scratch(
+        "rejects-files",
+        &[
+            ("jo.json", VALID),
+            ("webhook.json", paddle),
+            ("bad.json", INVALID_PRETTY),
+        ],
+    );
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "mollie",
+            "--to",
+            "paddle",
+            "--rejects",
+            "rejected.txt",
+            "jo.json",
+            "webhook.json",
+            "bad.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let rejected = std::fs::read_to_string(dir.join("rejected.txt")).unwrap();
+    let mut expected = paddle.clone();
+    if !expected.ends_with('\n') {
+        expected.push('\n');
+    }
+    expected.push_str(INVALID_PRETTY);
+    assert_eq!(rejected, expected);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(summary(&out.stderr).ends_with("2 refused records written to rejected.txt"));
+}
+
+#[test]
+fn format_json_output_joins_back_to_its_input_line() {
+    let lines = [
+        r#"{"email": "jo@example.com", "name": "Jo"}"#,
+        r#"{"foo": 1}"#,
+        "",
+        r#"{"email": "mo@example.com", "name": "Mo", "locale": "nl_NL"}"#,
+    ];
+    let ndjson = lines.join("\n") + "\n";
+    let docs = genuine();
+    let dir = scratch(
+        "trace",
+        &[("in.ndjson", &ndjson), ("customer.json", &docs[0].1)],
+    );
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "mollie",
+            "--to",
+            "paddle",
+            "--format",
+            "json",
+            "in.ndjson",
+            "customer.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let records: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    let places: Vec<(&str, u64)> = records
+        .iter()
+        .map(|r| (r["file"].as_str().unwrap(), r["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(
+        places,
+        [("in.ndjson", 1), ("in.ndjson", 4), ("customer.json", 1)]
+    );
+    // Each body is what converting its input line alone gives.
+    for record in &records[..2] {
+        let line = lines[record["line"].as_u64().unwrap() as usize - 1];
+        let alone = run(
+            &dir,
+            &["convert", "--from", "mollie", "--to", "paddle", "-"],
+            Some(line),
+        );
+        let body: Value = serde_json::from_str(alone.stdout.trim()).unwrap();
+        assert_eq!(record["body"], body);
+    }
+    // A list page's customers carry their index and the line each starts on.
+    let page = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("customer-core/tests/fixtures/real/mollie/python_customers_list.json"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("page.json"), &page).unwrap();
+    let list = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "mollie",
+            "--to",
+            "legit",
+            "--kind",
+            "list",
+            "--format",
+            "json",
+            "--lossy",
+            "page.json",
+        ],
+        None,
+    );
+    let records: Vec<Value> = list
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert!(!records.is_empty(), "{}", list.stderr);
+    for (index, record) in records.iter().enumerate() {
+        assert_eq!(record["customer"], index);
+        let line = record["line"].as_u64().unwrap() as usize;
+        // The line where the customer's object starts, in the pretty-printed page.
+        let text = page.lines().nth(line - 1).unwrap();
+        assert!(text.trim_start().starts_with('{'), "line {line}: {text}");
+    }
+}
+
+#[test]
+fn warnings_in_a_pretty_file_point_at_their_lines() {
+    let docs = genuine();
+    let dir = scratch("warn-lines", &[("mollie.json", &docs[0].1)]);
+    let out = run(&dir, &["check", "--api", "legit", "mollie.json"], None);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    for line in out.stdout.lines() {
+        let mut parts = line.splitn(3, ':');
+        let (_, number, rest) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());
+        let key = rest
+            .trim_start()
+            .split(':')
+            .next()
+            .unwrap()
+            .trim_start_matches('/');
+        let number: usize = number.parse().unwrap();
+        let source = docs[0].1.lines().nth(number - 1).unwrap();
+        assert!(source.contains(&format!("\"{key}\"")), "{line} vs {source}");
+    }
+}

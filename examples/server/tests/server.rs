@@ -330,6 +330,19 @@ fn other_apis_by_query(db: &Db) {
     assert_problem(&reply, 422);
     assert_eq!(reply.body["errors"][0]["pointer"], "/email");
 
+    // A document of another API (a Paddle webhook) is not a Mollie or Legit body: refused as a
+    // whole, naming the API, before any rule.
+    for api in ["mollie", "legit"] {
+        let reply = post_json(
+            &agent,
+            &server.url(&format!("/customers?api={api}")),
+            &json!({"event_id": "evt_01h", "event_type": "customer.created", "data": {}}),
+        );
+        assert_problem(&reply, 422);
+        assert_eq!(reply.body["errors"][0]["code"], "not_this_api", "{api}");
+        assert_eq!(reply.body["errors"][0]["pointer"], "", "{api}");
+    }
+
     // What the entity cannot show is still stored.
     drop(server);
     let stored = db.stored("andrew.robin@example.com");
