@@ -11,9 +11,13 @@
 //! whole document, the empty JSON Pointer), or with `--format json` as one
 //! JSON object a line (on stdout for `check`, on stderr for `convert`, whose stdout holds the
 //! converted documents, one a line). `convert --lossy` leaves out what the target API cannot
-//! hold and says so on stderr, `FILE:LINE: POINTER: dropped: reason`. A summary line ends the
-//! run on stderr. The exit status is 0 when every document is valid, 1 when any is not, and 2
-//! for a usage or I/O error.
+//! hold and says so on stderr, `FILE:LINE: POINTER: dropped: reason`. A document with none of
+//! the API's fields is refused (`not_this_api`); a top-level key the API ignores is a warning,
+//! `FILE:LINE: POINTER: warning: ...`. `convert --rejects FILE` keeps each refused input line
+//! verbatim, in input order; with `--format json`, `convert` writes each body as
+//! `{"file", "line", "body"}`, joinable to its input line. A summary line ends the run on
+//! stderr. The exit status is 0 when every document is valid, 1 when any is not, and 2 for a
+//! usage or I/O error.
 //!
 //! NDJSON is checked or converted on every core (`--jobs`); see [`ndjson`] for the reader.
 

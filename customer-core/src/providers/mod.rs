@@ -34,6 +34,11 @@
 //! rule violation of the values that did read come back together, in one report (see
 //! [`crate::json`]).
 //!
+//! A document whose top-level object has none of the member names of the shape it is read as
+//! (a document of another API, `{"foo": 1}`, `{}`) is refused first: one violation at `""`, code
+//! `not_this_api`, naming the API. An update body may be `{}` (it changes nothing).
+//! [`Api::check_ignored`] names the top-level keys an API reads past without knowing them.
+//!
 //! # Encoding
 //!
 //! [`Api::encode`] first validates the customer by its own, provider-neutral rules
