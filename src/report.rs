@@ -369,7 +369,7 @@ fn warnings(sink: &mut Sink, job: Job, at: Origin<'_>, text: &str, api: Api, ign
             at.name,
             line,
             pointer,
-            "ignored_field",
+            codes::IGNORED_FIELD,
             &message,
             Mark::Warning,
         );

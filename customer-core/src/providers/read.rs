@@ -220,7 +220,8 @@ impl<'a> Document<'a> {
         }
         if let Some(fields) = fields {
             let known = self.keys.iter().any(|key| fields.contains(&key.as_ref()));
-            if !known && !(self.empty_is_fine && self.keys.is_empty()) {
+            let empty_update = self.empty_is_fine && self.keys.is_empty();
+            if !(known || empty_update) {
                 return Err(not_this_api(self.api));
             }
         }
