@@ -1134,7 +1134,7 @@ fn a_wrong_api_is_refused_or_warned_for_every_pair() {
         assert!(out.stdout.is_empty(), "{}", out.stdout);
         assert!(out
             .stderr
-            .contains("paddle.json:1: : has none of the fields of a"));
+            .contains("paddle.json:1: (root): has none of the fields of a"));
         assert!(!out.stderr.contains("evt_"), "{}", out.stderr);
     }
 }
