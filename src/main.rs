@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use customer_core::json::MaxViolations;
 use customer_core::providers::Api;
 use indicatif::{ProgressBar, ProgressStyle};
 
@@ -106,6 +107,10 @@ struct Input {
     /// Worker threads for NDJSON input [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
+    /// The most violations reported for one document: past it, the first N in document order
+    /// and one `too_many_violations` line with the count of all; `0` for no limit.
+    #[arg(long, value_name = "N", default_value_t = customer_core::json::DEFAULT_MAX_VIOLATIONS)]
+    max_violations: usize,
     /// No summary line and no progress bar.
     #[arg(long, short = 'q')]
     quiet: bool,
@@ -168,6 +173,10 @@ fn main() -> ExitCode {
             task,
             format: input.format,
             keep_rejects: rejects_file.is_some(),
+            max_violations: match input.max_violations {
+                0 => MaxViolations::UNLIMITED,
+                max => MaxViolations(max),
+            },
         },
         rejects: rejects_file,
         jobs,

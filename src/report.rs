@@ -8,6 +8,7 @@
 use std::io::Write as _;
 
 use customer_core::codes;
+use customer_core::json::MaxViolations;
 use customer_core::providers::{Api, Encoded};
 use customer_core::Violation;
 use serde::Serialize;
@@ -62,6 +63,8 @@ pub struct Job {
     pub format: Format,
     /// `convert --rejects FILE`: each refused input line is kept, verbatim, in [`Sink::rejects`].
     pub keep_rejects: bool,
+    /// The cap on the violations of one document's report.
+    pub max_violations: MaxViolations,
 }
 
 /// The counts of the summary line.
@@ -277,7 +280,7 @@ pub struct Origin<'a> {
 /// `raw` is the input line (or file) as read, kept verbatim for `--rejects` when it is refused.
 pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], raw: &[u8], sink: &mut Sink) {
     sink.tally.read += 1;
-    let valid = judge(job, at, bytes, sink);
+    let valid = job.max_violations.scope(|| judge(job, at, bytes, sink));
     if valid {
         sink.tally.valid += 1;
     } else {

@@ -1380,3 +1380,94 @@ fn warnings_in_a_pretty_file_point_at_their_lines() {
         assert!(source.contains(&format!("\"{key}\"")), "{line} vs {source}");
     }
 }
+
+#[test]
+fn max_violations_caps_each_report() {
+    // A pretty-printed document with 150 unknown keys, one a line (lines 3 to 152), and an NDJSON
+    // line with 150 too.
+    let keys: Vec<String> = (0..150).map(|i| format!("  \"k{i}\": 1")).collect();
+    let pretty = format!(
+        "{{\n  \"email\": \"jo@example.com\",\n{}\n}}\n",
+        keys.join(",\n")
+    );
+    let line: Vec<String> = (0..150).map(|i| format!("\"k{i}\": 1")).collect();
+    let ndjson = format!(
+        "{VALID}\n{{\"email\": \"jo@example.com\", {}}}\n",
+        line.join(", ")
+    );
+    let dir = scratch(
+        "max-violations",
+        &[("wide.json", &pretty), ("wide.ndjson", &ndjson)],
+    );
+
+    // The default: 100, then the count.
+    let out = run(&dir, &["check", "--api", "paddle", "-q", "wide.json"], None);
+    assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+    let lines = prefixes(&out.stdout);
+    assert_eq!(lines.len(), 101, "{}", out.stdout);
+    assert_eq!(lines[0], "wide.json:3: /k0");
+    assert_eq!(lines[99], "wide.json:102: /k99");
+    assert_eq!(lines[100], "wide.json:1: (root)");
+    assert!(out
+        .stdout
+        .lines()
+        .last()
+        .unwrap()
+        .contains("150 violations"));
+
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "-q",
+            "--format",
+            "json",
+            "--max-violations",
+            "2",
+            "wide.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+    let objects: Vec<Value> = out
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let got: Vec<(u64, &str, &str)> = objects
+        .iter()
+        .map(|o| {
+            (
+                o["line"].as_u64().unwrap(),
+                o["pointer"].as_str().unwrap(),
+                o["code"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, "/k0", "unknown_field"),
+            (2, "/k1", "unknown_field"),
+            (2, "", "too_many_violations"),
+        ]
+    );
+
+    // 0: no limit.
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "-q",
+            "--max-violations",
+            "0",
+            "wide.json",
+        ],
+        None,
+    );
+    assert_eq!(prefixes(&out.stdout).len(), 150, "{}", out.stdout);
+}

@@ -61,6 +61,9 @@ pub const INVALID_VALUE: &str = "invalid_value";
 pub const INVALID_LENGTH: &str = "invalid_length";
 /// A document nested deeper than [`MAX_DEPTH`](crate::error::MAX_DEPTH).
 pub const TOO_DEEP: &str = "too_deep";
+/// The report of a document ends here: it has more violations than the cap
+/// ([`MaxViolations`](crate::json::MaxViolations)); params `count` (all of them) and `max`.
+pub const TOO_MANY_VIOLATIONS: &str = "too_many_violations";
 
 // --- The payment APIs --------------------------------------------------------------------------
 
@@ -107,6 +110,7 @@ pub const ALL: &[&str] = &[
     INVALID_VALUE,
     INVALID_LENGTH,
     TOO_DEEP,
+    TOO_MANY_VIOLATIONS,
     UNREPRESENTABLE,
     UNSUPPORTED,
     REJECTED,

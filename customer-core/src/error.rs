@@ -281,6 +281,11 @@ impl ValidationErrors {
         self.append(other);
     }
 
+    /// Keeps the first `len` violations.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.violations.truncate(len);
+    }
+
     /// `true` when nothing was reported.
     #[must_use]
     pub fn is_empty(&self) -> bool {

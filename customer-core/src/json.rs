@@ -42,26 +42,30 @@ use serde::de::Deserializer;
 use crate::error::Error;
 pub use crate::shape::Shape;
 
+mod cap;
 mod messages;
 mod strict;
+pub(crate) use cap::{cap, cap_invalid};
+pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
 pub(crate) use messages::convert;
 use messages::syntax;
 use strict::Strict;
 
 /// Reads `json` into `T`: a syntax error becomes [`Error::Syntax`] (one violation at pointer
 /// `""` naming the line and column), a document of the wrong shape [`Error::Invalid`] with every
-/// shape error at its pointer, in document order. Does not run the rules.
+/// shape error at its pointer, in document order, at most [`MaxViolations`] of them. Does not
+/// run the rules.
 ///
 /// A document is read once without tracking where the reader is; only when that fails is it
 /// read again, for the pointers of everything wrong with it. Valid documents pay nothing for
 /// the pointers.
 pub fn from_str<'a, T: serde::Deserialize<'a> + Shape>(json: &'a str) -> Result<T, Error> {
-    read_str(json, false)
+    read_str(json, false).map_err(cap)
 }
 
 /// As [`from_str`], from bytes; bytes that are not UTF-8 are a syntax error.
 pub fn from_slice<T: serde::de::DeserializeOwned + Shape>(json: &[u8]) -> Result<T, Error> {
-    read_slice(json, false)
+    read_slice(json, false).map_err(cap)
 }
 
 /// Reads a `serde_json::Value` into `T`, with the same error treatment as [`from_str`] (the
@@ -72,7 +76,9 @@ pub fn from_value<T: serde::de::DeserializeOwned + Shape>(
     match read_value::<T>(value.clone()) {
         Ok(read) => Ok(read),
         Err(first @ Error::Invalid(_)) => match serde_json::to_vec(&value) {
-            Ok(bytes) => Err(crate::shape::second_read::<T>(&bytes, first, false, None)),
+            Ok(bytes) => Err(cap(crate::shape::second_read::<T>(
+                &bytes, first, false, None,
+            ))),
             Err(_) => Err(first),
         },
         Err(other) => Err(other),

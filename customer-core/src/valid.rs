@@ -1,7 +1,7 @@
 //! [`Valid<T>`]: a value that has passed its rules.
 
 use crate::error::{Error, ValidationErrors};
-use crate::json::Shape;
+use crate::json::{cap, cap_invalid, Shape};
 use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 
 /// What [`Valid<T>`] needs of `T` to read it from JSON: `serde::Deserialize` and the rules
@@ -40,15 +40,14 @@ impl<T> Valid<T> {
     /// Reads `json` into `T` and validates it. A syntax error is one violation naming the line
     /// and column; otherwise every violation comes back at once (each wrong type, missing or
     /// unknown field and every rule violation of the fields that read), each with the JSON
-    /// Pointer of the offending value, in document order. None contains the value.
+    /// Pointer of the offending value, in document order. None contains the value. The report
+    /// holds at most [`MaxViolations`](crate::json::MaxViolations) violations (100 by default).
     pub fn from_json(json: &str) -> Result<Self, Error>
     where
         T: FromJson<Context = NoContext>,
     {
-        let value: T = crate::json::read_str(json, true)?;
-        value
-            .validate_in_context(&NoContext)
-            .map_err(Error::Invalid)?;
+        let value: T = crate::json::read_str(json, true).map_err(cap)?;
+        value.validate_in_context(&NoContext).map_err(cap_invalid)?;
         Ok(Valid(value))
     }
 
@@ -57,10 +56,8 @@ impl<T> Valid<T> {
     where
         T: FromJson<Context = NoContext>,
     {
-        let value: T = crate::json::read_slice(json, true)?;
-        value
-            .validate_in_context(&NoContext)
-            .map_err(Error::Invalid)?;
+        let value: T = crate::json::read_slice(json, true).map_err(cap)?;
+        value.validate_in_context(&NoContext).map_err(cap_invalid)?;
         Ok(Valid(value))
     }
 
@@ -83,8 +80,9 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::read_str_with(json, true, T::__context_any(ctx))?;
-        value.validate_with(ctx).map_err(Error::Invalid)?;
+        let value: T =
+            crate::json::read_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
+        value.validate_with(ctx).map_err(cap_invalid)?;
         Ok(Valid(value))
     }
 
@@ -93,8 +91,9 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = crate::json::read_slice_with(json, true, T::__context_any(ctx))?;
-        value.validate_with(ctx).map_err(Error::Invalid)?;
+        let value: T =
+            crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
+        value.validate_with(ctx).map_err(cap_invalid)?;
         Ok(Valid(value))
     }
 

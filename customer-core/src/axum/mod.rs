@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! use axum::{routing::post, Extension, Router};
-//! use customer_core::{axum::BodyLimit, Valid};
+//! use customer_core::{axum::{BodyLimit, MaxViolations}, Valid};
 //! # #[derive(serde::Deserialize)]
 //! # struct SignupForm { email: String }
 //! # impl customer_core::CustomerModel for SignupForm {
@@ -19,7 +19,9 @@
 //! let app: Router = Router::new()
 //!     .route("/signup", post(signup))
 //!     // Optional: the default limit is 64 KiB.
-//!     .layer(Extension(BodyLimit(16 * 1024)));
+//!     .layer(Extension(BodyLimit(16 * 1024)))
+//!     // Optional: a 422 answer lists at most 100 violations unless told otherwise.
+//!     .layer(Extension(MaxViolations(20)));
 //! ```
 //!
 //! A model with `#[customer(context(C))]` is validated with the `C` that
@@ -90,6 +92,9 @@ mod problem;
 #[cfg(feature = "webhooks")]
 mod webhook;
 
+/// The cap on the violations of a 422 answer, as a request extension:
+/// `router.layer(axum::Extension(MaxViolations(20)))` (100 when there is none).
+pub use crate::json::MaxViolations;
 use problem::invalid_problem;
 pub use problem::Problem;
 #[cfg(feature = "webhooks")]
@@ -337,16 +342,23 @@ where
     type Rejection = ValidRejection;
 
     /// Checks the content type and the [`BodyLimit`], then reads the body and validates it:
-    /// every shape error and rule violation in one 422 answer. A model with
+    /// every shape error and rule violation in one 422 answer, at most [`MaxViolations`] of them
+    /// (a request extension, as [`BodyLimit`] is; 100 when there is none). A model with
     /// `#[customer(context(C))]` is validated with the `C` taken from the router's state by
     /// [`FromRef`].
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let max = req
+            .extensions()
+            .get::<MaxViolations>()
+            .copied()
+            .unwrap_or_default();
         let body = read_json_body(req).await?;
         let ctx = T::Context::from_ref(state);
-        let value: T = crate::json::read_slice_with(&body, true, T::__context_any(&ctx))?;
+        let value: T = crate::json::read_slice_with(&body, true, T::__context_any(&ctx))
+            .map_err(|error| max.scope(|| crate::json::cap(error)))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
-            Err(errors) => Err(ValidRejection::Invalid(errors)),
+            Err(errors) => Err(ValidRejection::Invalid(max.apply(errors))),
         }
     }
 }

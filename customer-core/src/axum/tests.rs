@@ -450,3 +450,57 @@ fn webhook_extractor() {
     assert_eq!(doc["errors"][0]["pointer"], "/data/email", "{doc}");
     assert!(!doc.to_string().contains("not an email"), "{doc}");
 }
+
+/// A model with one violation per item that is not `"ok"`.
+#[derive(Debug, serde::Deserialize)]
+struct Items {
+    items: Vec<String>,
+}
+
+impl crate::json::Shape for Items {}
+
+impl CustomerModel for Items {
+    fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
+        let items = path.key("items");
+        for (i, item) in self.items.iter().enumerate() {
+            if item != "ok" {
+                report.push(&items.index(i), RuleError::new("ok", "must be ok"));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_report_is_capped_by_extension() {
+    let body = r#"{"items": ["a", "ok", "b", "c", "d", "e"]}"#;
+    let pointers = |rejection: ValidRejection| -> Vec<(String, String)> {
+        rejection
+            .violations()
+            .expect("violations")
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect()
+    };
+    let extract = |req| ready(Valid::<Items>::from_request(req, &()));
+
+    // Under the default cap of 100: all five.
+    let all = pointers(extract(request(Some("application/json"), body)).unwrap_err());
+    assert_eq!(all.len(), 5);
+
+    let mut req = request(Some("application/json"), body);
+    req.extensions_mut().insert(MaxViolations(2));
+    let rejection = extract(req).unwrap_err();
+    assert_eq!(rejection.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let two = pointers(rejection.clone());
+    assert_eq!(
+        two,
+        [
+            ("/items/0".to_owned(), "ok".to_owned()),
+            ("/items/2".to_owned(), "ok".to_owned()),
+            (String::new(), "too_many_violations".to_owned()),
+        ]
+    );
+    let (status, _, doc) = problem(rejection.into_response());
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(doc.to_string().contains("too_many_violations"), "{doc}");
+}

@@ -139,7 +139,7 @@ impl Api {
             })
         };
         ANSWERS.with(|slot| *slot.borrow_mut() = answers);
-        result
+        result.map_err(crate::json::cap)
     }
 
     fn decode_checked(&self, document: &Document<'_>) -> Result<(), Error> {

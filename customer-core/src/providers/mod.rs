@@ -121,11 +121,13 @@ impl Api {
     /// Reads any customer shape this API's documentation shows (bare or in the API's envelope),
     /// validates it by the API's rules and converts it to a [`Customer`].
     ///
-    /// Every violation is reported with its JSON Pointer into `json`; see the
+    /// Every violation is reported with its JSON Pointer into `json` (at most
+    /// [`MaxViolations`](crate::json::MaxViolations) of them, 100 by default); see the
     /// [module documentation](self) for how the shape is chosen.
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
-        let document = Document::read(json, *self)?;
-        dispatch!(self, P => P::decode(&document))
+        Document::read(json, *self)
+            .and_then(|document| dispatch!(self, P => P::decode(&document)))
+            .map_err(crate::json::cap)
     }
 
     /// This API's create-customer request body for `customer`, as compact JSON.
@@ -174,9 +176,12 @@ impl Api {
     ///
     /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
     pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
-        let mut document = Document::read(json, *self)?;
-        document.empty_is_fine = true;
-        dispatch!(self, P => P::decode_update(&document))
+        Document::read(json, *self)
+            .and_then(|mut document| {
+                document.empty_is_fine = true;
+                dispatch!(self, P => P::decode_update(&document))
+            })
+            .map_err(crate::json::cap)
     }
 
     /// This API's update-customer request body for `patch`, as compact JSON: absent fields are
@@ -209,8 +214,9 @@ impl Api {
     ///
     /// Tazapay and Legit have no list response: [`Error::Unrepresentable`] at `""`.
     pub fn decode_list(&self, json: &str) -> Result<Page, Error> {
-        let document = Document::read(json, *self)?;
-        dispatch!(self, P => P::decode_list(&document))
+        Document::read(json, *self)
+            .and_then(|document| dispatch!(self, P => P::decode_list(&document)))
+            .map_err(crate::json::cap)
     }
 
     /// Reads this API's error response into a report a backend can pass on to its own client:

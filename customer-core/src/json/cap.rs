@@ -1,0 +1,194 @@
+//! The cap on a document's report: at most [`MaxViolations`] violations, then one
+//! `too_many_violations` entry with the count of all of them.
+
+use std::cell::Cell;
+
+use crate::error::{Error, Param, RuleError, ValidationErrors, Violation};
+
+/// How many violations a document's report holds unless told otherwise: 100.
+pub const DEFAULT_MAX_VIOLATIONS: usize = 100;
+
+thread_local! {
+    /// The cap in force on this thread (see [`MaxViolations::scope`]).
+    static CAP: Cell<usize> = const { Cell::new(DEFAULT_MAX_VIOLATIONS) };
+}
+
+/// The most violations the report of one document holds: past it, the report keeps the first
+/// ones in document order and ends with one violation at pointer `""` with the code
+/// `too_many_violations`, whose params are `count` (how many violations the document has) and
+/// `max` (this cap).
+///
+/// Every reading of a document applies it: [`Valid::from_json`](crate::Valid::from_json) and its
+/// siblings, [`Api::decode`](crate::providers::Api::decode), [`Api::check`](crate::providers::Api::check)
+/// and the other `decode_*`, [`from_str`](super::from_str), [`from_slice`](super::from_slice),
+/// [`from_value`](super::from_value), and the axum extractor (where it is a request extension,
+/// as [`BodyLimit`](crate::axum::BodyLimit) is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
+/// cap is put in force for the readings made inside [`MaxViolations::scope`]:
+///
+/// ```
+/// use customer_core::json::MaxViolations;
+/// use customer_core::providers::Api;
+///
+/// // 150 unknown keys: 150 violations.
+/// let members: Vec<String> = (0..150).map(|i| format!(r#""extra{i}": 1"#)).collect();
+/// let json = format!(r#"{{"email": "jo@example.com", {}}}"#, members.join(","));
+///
+/// let report = Api::Paddle.decode(&json).unwrap_err();
+/// assert_eq!(report.violations().len(), 101);
+/// let last = report.violations().iter().last().unwrap();
+/// assert_eq!((last.pointer(), last.code()), ("", "too_many_violations"));
+///
+/// let report = MaxViolations(10).scope(|| Api::Paddle.decode(&json)).unwrap_err();
+/// assert_eq!(report.violations().len(), 11);
+/// let report = MaxViolations::UNLIMITED.scope(|| Api::Paddle.decode(&json)).unwrap_err();
+/// assert_eq!(report.violations().len(), 150);
+/// ```
+///
+/// A valid document, and one with at most the cap of violations, read as without it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MaxViolations(pub usize);
+
+impl Default for MaxViolations {
+    fn default() -> Self {
+        MaxViolations(DEFAULT_MAX_VIOLATIONS)
+    }
+}
+
+impl MaxViolations {
+    /// No cap: every violation is reported.
+    pub const UNLIMITED: MaxViolations = MaxViolations(usize::MAX);
+
+    /// The cap in force on this thread: [`DEFAULT_MAX_VIOLATIONS`] outside any
+    /// [`MaxViolations::scope`].
+    #[must_use]
+    pub fn current() -> Self {
+        MaxViolations(CAP.with(Cell::get))
+    }
+
+    /// Runs `read` with this cap in force for the documents it reads on this thread; the cap
+    /// before is back afterwards (also when `read` panics). Scopes nest.
+    pub fn scope<R>(self, read: impl FnOnce() -> R) -> R {
+        struct Restore(usize);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                CAP.with(|cap| cap.set(self.0));
+            }
+        }
+        let _restore = Restore(CAP.with(|cap| cap.replace(self.0)));
+        read()
+    }
+
+    /// `errors` with at most this many violations, then the `too_many_violations` one. A
+    /// report already capped at this cap is returned as it is.
+    #[must_use]
+    pub fn apply(self, mut errors: ValidationErrors) -> ValidationErrors {
+        let max = self.0;
+        let len = errors.len();
+        if len <= max || (len == max + 1 && is_cap(errors.violations().last())) {
+            return errors;
+        }
+        errors.truncate(max);
+        errors.push_violation(Violation::new(
+            String::new(),
+            RuleError::new(
+                crate::codes::TOO_MANY_VIOLATIONS,
+                "has {count} violations; the first {max} are reported",
+            )
+            .with_param("count", Param::UInt(len as u64))
+            .with_param("max", Param::UInt(max as u64)),
+        ));
+        errors
+    }
+}
+
+fn is_cap(violation: Option<&Violation>) -> bool {
+    violation
+        .is_some_and(|v| v.pointer().is_empty() && v.code() == crate::codes::TOO_MANY_VIOLATIONS)
+}
+
+/// `error` capped at the cap in force on this thread (a document's report: [`Error::Invalid`]
+/// and [`Error::Unrepresentable`]).
+#[cold]
+#[inline(never)]
+pub(crate) fn cap(error: Error) -> Error {
+    let max = MaxViolations::current();
+    match error {
+        Error::Invalid(errors) => Error::Invalid(max.apply(errors)),
+        Error::Unrepresentable(errors) => Error::Unrepresentable(max.apply(errors)),
+        other => other,
+    }
+}
+
+/// The rule violations of a document that read, capped at the cap in force on this thread.
+#[cold]
+#[inline(never)]
+pub(crate) fn cap_invalid(errors: ValidationErrors) -> Error {
+    Error::Invalid(MaxViolations::current().apply(errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Path;
+
+    fn report(n: usize) -> ValidationErrors {
+        let mut errors = ValidationErrors::new();
+        for i in 0..n {
+            errors.push(
+                &Path::ROOT.index(i),
+                RuleError::new(crate::codes::INVALID_TYPE, "must be a string"),
+            );
+        }
+        errors
+    }
+
+    #[test]
+    fn under_the_cap_nothing_changes() {
+        assert_eq!(MaxViolations(3).apply(report(3)), report(3));
+        assert_eq!(MaxViolations(3).apply(report(0)), report(0));
+    }
+
+    #[test]
+    fn over_the_cap_the_first_then_the_count() {
+        let capped = MaxViolations(3).apply(report(7));
+        let v = capped.violations();
+        assert_eq!(v.len(), 4);
+        assert_eq!(
+            v[..3].iter().map(Violation::pointer).collect::<Vec<_>>(),
+            ["/0", "/1", "/2"]
+        );
+        assert_eq!((v[3].pointer(), v[3].code()), ("", "too_many_violations"));
+        let params: Vec<_> = v[3]
+            .params()
+            .map(|(k, p)| (k.to_owned(), p.clone()))
+            .collect();
+        assert_eq!(
+            params,
+            [
+                ("count".to_owned(), Param::UInt(7)),
+                ("max".to_owned(), Param::UInt(3))
+            ]
+        );
+        assert_eq!(v[3].message(), "has 7 violations; the first 3 are reported");
+        // Capping again changes nothing.
+        assert_eq!(MaxViolations(3).apply(capped.clone()), capped);
+        let none = MaxViolations(0).apply(report(2));
+        assert_eq!(none.len(), 1);
+        assert_eq!(none.violations()[0].code(), "too_many_violations");
+    }
+
+    #[test]
+    fn scopes_nest_and_restore() {
+        assert_eq!(MaxViolations::current(), MaxViolations::default());
+        MaxViolations(5).scope(|| {
+            assert_eq!(MaxViolations::current(), MaxViolations(5));
+            MaxViolations::UNLIMITED.scope(|| {
+                assert_eq!(MaxViolations::current(), MaxViolations::UNLIMITED);
+            });
+            assert_eq!(MaxViolations::current(), MaxViolations(5));
+        });
+        let caught = std::panic::catch_unwind(|| MaxViolations(1).scope(|| panic!("inside")));
+        assert!(caught.is_err());
+        assert_eq!(MaxViolations::current(), MaxViolations::default());
+    }
+}

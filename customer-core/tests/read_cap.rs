@@ -1,0 +1,232 @@
+//! The cap on a document's report, on the hostile bodies of `scripts/bench-hostile.sh` (about
+//! 64 KiB each: thousands of unknown keys, a map and an array of wrong-typed values, 120 nested
+//! models): at most 100 violations by default, in document order, then one
+//! `too_many_violations` entry at `""` whose `count` is how many the document has; configurable
+//! with `MaxViolations`; reports under the cap as they were.
+
+use std::collections::BTreeMap;
+
+use customer_core::json::{self, MaxViolations};
+use customer_core::providers::Api;
+use customer_core::{CustomerModel, Error, Param, Valid, Violation};
+use serde::Deserialize;
+
+const SIZE: usize = 64 * 1024;
+
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Tags {
+    #[customer(length(max = 100_000))]
+    tags: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Names {
+    #[customer(each(length(max = 4)))]
+    names: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Level {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Level>>,
+}
+
+/// A Paddle create request with unknown keys up to `SIZE`, and how many.
+fn unknown_keys() -> (String, usize) {
+    let mut text = String::from(r#"{"email":"jo@example.com""#);
+    let mut n = 0;
+    while text.len() < SIZE - 16 {
+        text.push_str(&format!(r#","k{n}":1"#));
+        n += 1;
+    }
+    text.push('}');
+    (text, n)
+}
+
+/// A map of numbers where text is expected, and how many.
+fn wrong_map() -> (String, usize) {
+    let members: Vec<String> = (0..5_000).map(|i| format!(r#""t{i}":1"#)).collect();
+    (format!(r#"{{"tags":{{{}}}}}"#, members.join(",")), 5_000)
+}
+
+/// An array of `n` elements: `element(i)` each.
+fn array(n: usize, element: impl Fn(usize) -> &'static str) -> String {
+    let items: Vec<&str> = (0..n).map(element).collect();
+    format!(r#"{{"names":[{}]}}"#, items.join(","))
+}
+
+/// 120 nested levels, one wrong type at the top.
+fn deep() -> String {
+    let mut text = String::from(r#"{"name":1,"next":"#);
+    for _ in 0..119 {
+        text.push_str(r#"{"name":"a","next":"#);
+    }
+    text.push_str("null");
+    text.push_str(&"}".repeat(120));
+    text
+}
+
+fn violations<T: std::fmt::Debug>(result: Result<T, Error>) -> Vec<Violation> {
+    match result.expect_err("the document is refused") {
+        Error::Invalid(errors) => errors.into_iter().collect(),
+        other => panic!("not a report of violations: {other:?}"),
+    }
+}
+
+/// `report` is `first` (pointer, code) in order, then the cap entry with `count` and `max`.
+fn capped(report: &[Violation], first: &[(String, &str)], count: usize, max: usize) {
+    assert_eq!(report.len(), first.len() + 1, "{report:#?}");
+    let got: Vec<(String, &str)> = report[..first.len()]
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code()))
+        .collect();
+    assert_eq!(got, first);
+    let last = &report[first.len()];
+    assert_eq!((last.pointer(), last.code()), ("", "too_many_violations"));
+    let params: Vec<(&str, &Param)> = last.params().collect();
+    assert_eq!(
+        params,
+        [
+            ("count", &Param::UInt(count as u64)),
+            ("max", &Param::UInt(max as u64))
+        ]
+    );
+    assert_eq!(
+        last.message(),
+        format!("has {count} violations; the first {max} are reported")
+    );
+}
+
+fn expected(pointers: impl Iterator<Item = String>, code: &str) -> Vec<(String, &str)> {
+    pointers.map(|p| (p, code)).collect()
+}
+
+#[test]
+fn unknown_keys_are_capped_on_decode_and_check() {
+    let (json, n) = unknown_keys();
+    assert!(n > 6_000);
+    let first = expected((0..100).map(|i| format!("/k{i}")), "unknown_field");
+    capped(&violations(Api::Paddle.decode(&json)), &first, n, 100);
+    capped(&violations(Api::Paddle.check(&json)), &first, n, 100);
+    // Twice on the same thread: `check` guesses from the previous document.
+    capped(&violations(Api::Paddle.check(&json)), &first, n, 100);
+
+    let all = violations(MaxViolations::UNLIMITED.scope(|| Api::Paddle.decode(&json)));
+    assert_eq!(all.len(), n);
+    assert!(all
+        .iter()
+        .enumerate()
+        .all(|(i, v)| v.pointer() == format!("/k{i}") && v.code() == "unknown_field"));
+
+    let few = violations(MaxViolations(3).scope(|| Api::Paddle.check(&json)));
+    capped(&few, &first[..3], n, 3);
+}
+
+#[test]
+fn a_map_of_wrong_values_is_capped() {
+    let (json, n) = wrong_map();
+    let first = expected((0..100).map(|i| format!("/tags/t{i}")), "invalid_type");
+    capped(&violations(Valid::<Tags>::from_json(&json)), &first, n, 100);
+    capped(
+        &violations(Valid::<Tags>::from_slice(json.as_bytes())),
+        &first,
+        n,
+        100,
+    );
+    // The shape alone, without the rules.
+    capped(&violations(json::from_str::<Tags>(&json)), &first, n, 100);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let by_value = violations(json::from_value::<Tags>(value));
+    assert_eq!(by_value.len(), 101);
+    assert_eq!(by_value[100].code(), "too_many_violations");
+}
+
+#[test]
+fn an_array_of_wrong_elements_is_capped() {
+    let n = 30_000;
+    let json = array(n, |_| "1");
+    let first = expected((0..100).map(|i| format!("/names/{i}")), "invalid_type");
+    capped(
+        &violations(Valid::<Names>::from_json(&json)),
+        &first,
+        n,
+        100,
+    );
+    let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Names>::from_json(&json)));
+    assert_eq!(all.len(), n);
+    assert!(all.iter().all(|v| v.code() == "invalid_type"));
+}
+
+/// The elements that read alone still have their `each` rules run, at their own pointers,
+/// beside the wrong ones, in document order; the cap counts both.
+#[test]
+fn the_elements_that_read_keep_their_rules() {
+    // Every third element a number, every third a string too long, every third fine.
+    let json = array(300, |i| match i % 3 {
+        0 => "1",
+        1 => r#""toolong""#,
+        _ => r#""ok""#,
+    });
+    let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Names>::from_json(&json)));
+    let want: Vec<(String, &str)> = (0..300)
+        .filter_map(|i| match i % 3 {
+            0 => Some((format!("/names/{i}"), "invalid_type")),
+            1 => Some((format!("/names/{i}"), "length")),
+            _ => None,
+        })
+        .collect();
+    let got: Vec<(String, &str)> = all
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code()))
+        .collect();
+    assert_eq!(got, want);
+    capped(
+        &violations(Valid::<Names>::from_json(&json)),
+        &want[..100],
+        200,
+        100,
+    );
+}
+
+/// A document that reads, its rule violations past the cap.
+#[test]
+fn rule_violations_of_a_document_that_reads_are_capped() {
+    let json = array(150, |_| r#""toolong""#);
+    let first = expected((0..100).map(|i| format!("/names/{i}")), "length");
+    capped(
+        &violations(Valid::<Names>::from_json(&json)),
+        &first,
+        150,
+        100,
+    );
+    let ten = violations(MaxViolations(10).scope(|| Valid::<Names>::from_json(&json)));
+    capped(&ten, &first[..10], 150, 10);
+}
+
+#[test]
+fn reports_under_the_cap_are_unchanged() {
+    let report = violations(Valid::<Level>::from_json(&deep()));
+    assert_eq!(report.len(), 1);
+    assert_eq!(
+        (report[0].pointer(), report[0].code()),
+        ("/name", "invalid_type")
+    );
+
+    // Exactly 100: all of them, no cap entry.
+    let json = array(100, |_| "true");
+    let report = violations(Valid::<Names>::from_json(&json));
+    assert_eq!(report.len(), 100);
+    assert!(report.iter().all(|v| v.code() == "invalid_type"));
+    let json = array(100, |_| r#""toolong""#);
+    let report = violations(Valid::<Names>::from_json(&json));
+    assert_eq!(report.len(), 100);
+    assert!(report.iter().all(|v| v.code() == "length"));
+    // One more: the first 100 and the count.
+    let json = array(101, |_| "true");
+    assert_eq!(violations(Valid::<Names>::from_json(&json)).len(), 101);
+}
