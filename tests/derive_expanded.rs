@@ -1167,10 +1167,9 @@ const _: () = {
                         use ::customer_core::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _,
                         };
-                        let mut __scratch = ::customer_core::__private::shape::Report::new();
                         if let ::core::option::Option::Some(__customer_item) =
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__item, __path, &mut __scratch)
+                                .read_alone(__item)
                         {
                             let __customer_item = &__customer_item;
                             if let ::core::result::Result::Err(__customer_error) =

@@ -20,12 +20,14 @@ use std::collections::HashMap;
 
 use crate::error::{Error, Path, RuleError, ValidationErrors, Violation};
 
+mod alone;
 mod forms;
 mod node;
 mod probe;
 mod read;
 mod report;
 mod std_types;
+pub use alone::*;
 pub use forms::*;
 pub use node::*;
 pub use probe::*;

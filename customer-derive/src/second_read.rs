@@ -462,9 +462,8 @@ impl Partial<'_> {
             ) {
                 #[allow(unused_imports)]
                 use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                let mut __scratch = #p::shape::Report::new();
                 if let ::core::option::Option::Some(__customer_item) =
-                    (&#p::shape::ReadProbe::<#item>::NEW).read_node(__item, __path, &mut __scratch)
+                    (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
                 {
                     let __customer_item = &__customer_item;
                     #checks

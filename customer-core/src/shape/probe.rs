@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_missing, Node, Report, Shape};
+use super::{read, read_alone, read_missing, Node, Report, Shape};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -158,12 +158,19 @@ pub trait ReadViaSerde<T> {
     fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T>;
     /// What a missing field reads as.
     fn read_missing(&self) -> Option<T>;
+    /// Reads `node` for the rules that run on it, reporting nothing when it does not read (see
+    /// [`read_alone`]).
+    fn read_alone(&self, node: &Node) -> Option<T>;
 }
 
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     #[inline]
     fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T> {
         read::<T>(node, path, report)
+    }
+    #[inline]
+    fn read_alone(&self, node: &Node) -> Option<T> {
+        read_alone::<T>(node)
     }
     #[inline]
     fn read_missing(&self) -> Option<T> {
@@ -178,11 +185,17 @@ pub trait ReadViaNothing<T> {
     fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T>;
     /// `None`.
     fn read_missing(&self) -> Option<T>;
+    /// `None`.
+    fn read_alone(&self, node: &Node) -> Option<T>;
 }
 
 impl<T> ReadViaNothing<T> for &ReadProbe<T> {
     #[inline]
     fn read_node(&self, _: &Node, _: &Path<'_>, _: &mut Report) -> Option<T> {
+        None
+    }
+    #[inline]
+    fn read_alone(&self, _: &Node) -> Option<T> {
         None
     }
     #[inline]
