@@ -73,7 +73,12 @@ pub fn from_slice<T: serde::de::DeserializeOwned + Shape>(json: &[u8]) -> Result
 pub fn from_value<T: serde::de::DeserializeOwned + Shape>(
     value: serde_json::Value,
 ) -> Result<T, Error> {
-    match read_value::<T>(value.clone()) {
+    // Read from the borrowed value (nothing cloned but what `T` keeps), once without tracking
+    // the path; only a refusal is read again for its pointer, then for every violation.
+    if let Ok(read) = T::deserialize(Strict(&value)) {
+        return Ok(read);
+    }
+    match serde_path_to_error::deserialize(Strict(&value)).map_err(convert) {
         Ok(read) => Ok(read),
         Err(first @ Error::Invalid(_)) => match serde_json::to_vec(&value) {
             Ok(bytes) => Err(cap(crate::shape::second_read::<T>(
