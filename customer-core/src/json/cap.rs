@@ -22,7 +22,7 @@ thread_local! {
 /// siblings, [`Api::decode`](crate::providers::Api::decode), [`Api::check`](crate::providers::Api::check)
 /// and the other `decode_*`, [`from_str`](super::from_str), [`from_slice`](super::from_slice),
 /// [`from_value`](super::from_value), and the axum extractor (where it is a request extension,
-/// as [`BodyLimit`](crate::axum::BodyLimit) is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
+/// as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
 /// cap is put in force for the readings made inside [`MaxViolations::scope`]:
 ///
 /// ```
