@@ -76,6 +76,7 @@ pub mod mollie;
 pub mod paddle;
 pub(crate) mod provider;
 mod read;
+pub mod stripe;
 pub mod tazapay;
 mod write;
 
@@ -124,7 +125,8 @@ impl Api {
     /// Every violation is reported with its JSON Pointer into `json`; see the
     /// [module documentation](self) for how the shape is chosen.
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
-        let document = Document::read(json, *self)?;
+        let text = dispatch!(self, P => P::text(json))?;
+        let document = Document::read(&text, *self)?;
         dispatch!(self, P => P::decode(&document))
     }
 
@@ -174,7 +176,8 @@ impl Api {
     ///
     /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
     pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
-        let mut document = Document::read(json, *self)?;
+        let text = dispatch!(self, P => P::text(json))?;
+        let mut document = Document::read(&text, *self)?;
         document.empty_is_fine = true;
         dispatch!(self, P => P::decode_update(&document))
     }
