@@ -132,6 +132,52 @@ fn the_leniencies_are_what_real_documents_need() {
 }
 
 #[test]
+fn stripe_documents_read_as_stripe_wrote_them() {
+    // 2017: every unset string is `""`, the address members too; read as no value.
+    let customer = Api::Stripe
+        .decode(&read(
+            "stripe/openapi_fixtures3_2017-09-05_202783de_customer.json",
+        ))
+        .unwrap();
+    assert_eq!(
+        (customer.email, customer.shipping_addresses.len()),
+        (None, 0)
+    );
+    // 2025 onwards: `shipping` is `{}` and the address all `null`: no addresses.
+    let customer = Api::Stripe
+        .decode(&read(
+            "stripe/openapi_fixtures3_2026-07-29_f0758b15_customer.json",
+        ))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_QXg1o8vcGmoR32"));
+    assert!(customer.billing_addresses.is_empty() && customer.shipping_addresses.is_empty());
+    assert_eq!(customer.created_at.as_deref(), Some("2009-02-13T23:31:30Z"));
+    // Removed members (`account_balance`, `sources`, `tax_info`) are ignored; the shipping
+    // address carries its recipient.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_customer1.json"))
+        .unwrap();
+    let shipping = &customer.shipping_addresses[0];
+    assert_eq!(shipping.name.as_deref(), Some("Testy McTesterson"));
+    assert_eq!(shipping.country.as_deref(), Some("RO"));
+    assert_eq!(
+        customer.metadata.unwrap()["userid"],
+        "40cc397def2d487b9b8ba0369079a267"
+    );
+    // An event: the customer at `/data/object`.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_event_customer_updated.json"))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_JCrXz3J6jTwYA2"));
+    // A deleted customer is its id.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_customer_deleted.json"))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_GiYigOJmN1t1wQ"));
+    assert_eq!(customer.email, None);
+}
+
+#[test]
 fn provider_error_texts_stay_out_of_reports() {
     // Mollie's detail quotes the ID it did not find; Paddle's the conflicting customer's ID.
     for (api, file, quoted, pointer) in [
