@@ -797,10 +797,13 @@ fn rfc3339(seconds: i64) -> String {
 // ---------------------------------------------------------------------------------------------
 // Decoding.
 
-/// A body as JSON: a JSON document as it is, a form (anything not starting with `{`) as the
-/// JSON of its tree.
+/// A body as JSON: a JSON document as it is; a form (empty, or pairs with `=`, starting with a
+/// parameter name) as the JSON of its tree.
 fn json_text(text: &str) -> Result<Cow<'_, str>, Error> {
-    if text.trim_start().starts_with('{') {
+    let starts_json = text
+        .trim_start()
+        .starts_with(|c: char| matches!(c, '{' | '[' | '"' | '-' | '0'..='9'));
+    if starts_json || (!text.is_empty() && !text.contains('=')) {
         Ok(Cow::Borrowed(text))
     } else {
         form::to_json(text).map(Cow::Owned)
