@@ -9,6 +9,7 @@
 //! | `tazapay` | [`tazapay`] | `{status, message, data}` envelope, bare customer, create request | create request: `name`, `email`, `country`, `reference_id`, `phone`, `billing_address`, `shipping_address`, `metadata` (a JSON string) |
 //! | `paddle` | [`paddle`] | `{data, meta}` envelope, bare customer entity, create request | create request: `email`, `name`, `locale`, `custom_data` |
 //! | `legit` | [`legit`] | `CreateCustomer` body | `CreateCustomer` body: `name`, `email`, `custom_identifier`, `metadata` (a JSON string) |
+//! | `stripe` | [`stripe`] | customer object, deleted customer, `customer.*` event, create request (form-encoded or JSON) | create request, form-encoded: `name`, `email`, `phone`, `preferred_locales`, `address`, `shipping`, `metadata` |
 //!
 //! The request bodies convert to [`Customer`] with the derive's `#[customer(into = Customer)]`
 //! (fields mapped by name, `rename` and `with` where the names or forms differ). The responses
@@ -130,7 +131,8 @@ impl Api {
         dispatch!(self, P => P::decode(&document))
     }
 
-    /// This API's create-customer request body for `customer`, as compact JSON.
+    /// This API's create-customer request body for `customer`: compact JSON, or for Stripe the
+    /// `application/x-www-form-urlencoded` form Stripe takes.
     ///
     /// [`Error::Invalid`] when the customer breaks its own rules; [`Error::Unrepresentable`]
     /// listing every value this API cannot hold or needs, at its pointer into the customer's
@@ -170,7 +172,7 @@ impl Api {
 
 impl Api {
     /// Reads this API's update-customer request body (Mollie's and Paddle's `PATCH`, Tazapay's
-    /// `PUT`), validates it by the API's rules and converts it to a [`CustomerPatch`]: a key left
+    /// `PUT`, Stripe's `POST /v1/customers/{id}` as a form or as JSON), validates it by the API's rules and converts it to a [`CustomerPatch`]: a key left
     /// out is [`Patch::Absent`](crate::Patch::Absent), a `null` is
     /// [`Patch::Null`](crate::Patch::Null) (refused where the API cannot clear the field).
     ///
@@ -182,8 +184,9 @@ impl Api {
         dispatch!(self, P => P::decode_update(&document))
     }
 
-    /// This API's update-customer request body for `patch`, as compact JSON: absent fields are
-    /// left out, null fields written as `null`.
+    /// This API's update-customer request body for `patch`, as compact JSON (Stripe: its form,
+    /// a cleared field as an empty value): absent fields are left out, null fields written as
+    /// `null`.
     ///
     /// [`Error::Invalid`] when the patch breaks its own rules; [`Error::Unrepresentable`]
     /// listing every field this API's update cannot carry (set or cleared), cannot clear, or
@@ -205,8 +208,8 @@ impl Api {
     }
 
     /// Reads one page of this API's list of customers: Mollie's HAL list (`count`,
-    /// `_embedded.customers`, `_links.next`) or Paddle's `{data: [...], meta: {request_id,
-    /// pagination}}`. Every customer is validated by the API's rules, each violation at its
+    /// `_embedded.customers`, `_links.next`), Paddle's `{data: [...], meta: {request_id,
+    /// pagination}}` or Stripe's `{object: "list", data, has_more, url}`. Every customer is validated by the API's rules, each violation at its
     /// pointer into the page (`/_embedded/customers/3/email`, `/data/3/email`).
     /// [`Page::next`] is the URL of the next page, `None` on the last.
     ///
@@ -220,12 +223,13 @@ impl Api {
     /// one violation per field the API names, at the JSON Pointer of that field in the request
     /// body (Mollie's `field` `billingAddress.city` → `/billingAddress/city`; Paddle's
     /// `errors[].field`; Tazapay's `errors[].remarks` when it is a field name, `buyer_id` →
-    /// `/buyer_id`), or at `""` when the API names none. Code `rejected`.
+    /// `/buyer_id`; Stripe's `param` `shipping[address][line1]` → `/shipping/address/line1`), or
+    /// at `""` when the API names none. Code `rejected`.
     ///
-    /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's error
-    /// `code`, Tazapay's numeric error codes. The free-text `detail` / `message` (and a `remarks`
-    /// that is not a field name) are not: they may quote the rejected value, which is personal
-    /// data.
+    /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's and
+    /// Stripe's error `code`, Tazapay's numeric error codes. The free-text `detail` / `message`
+    /// (and a `remarks` that is not a field name) are not: they may quote the rejected value,
+    /// which is personal data.
     ///
     /// `Err` when `json` is not this API's error response; Legit documents none.
     pub fn decode_error(&self, json: &str) -> Result<ValidationErrors, Error> {
