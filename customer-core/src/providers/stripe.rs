@@ -24,8 +24,7 @@
 //! [`Api::decode`](super::Api::decode) reads it (and the same request as JSON), with the same
 //! violations and pointers (`/metadata/plan`, `/preferred_locales/0`).
 //!
-//! Leniencies, because real documents vary: an empty string reads as `null` (Stripe's "unset";
-//! its 2017 fixtures write `""` for every unset string); every member of the customer object but `id`,
+//! Leniencies, because real documents vary: every member of the customer object but `id`,
 //! `object`, `created` and `livemode` may be left out (Stripe's fixtures of 2017 to 2019 lack
 //! `address`, `name`, `phone`, `preferred_locales`, `invoice_settings`; the current fixture's
 //! `shipping` is `{}`), and members Stripe has since removed or added (`account_balance`,
@@ -83,7 +82,7 @@ pub struct Customer {
     pub created: i64,
     /// The three-letter ISO 4217 currency code, lowercase.
     #[customer(pattern = "^[a-z]{3}$")]
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub currency: Option<String>,
     /// The default payment source: an ID, or the expanded object.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,14 +91,14 @@ pub struct Customer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delinquent: Option<bool>,
     /// The merchant's description of the customer.
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub description: Option<String>,
     /// The discount applied to the customer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub discount: Option<Value>,
     /// The email address.
     #[customer(email, length(max = 512))]
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub email: Option<String>,
     /// The prefix of the customer's invoice numbers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,13 +113,13 @@ pub struct Customer {
     #[serde(default)]
     pub metadata: BTreeMap<String, String>,
     /// The full name or business name.
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// The suffix of the customer's next invoice number.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_invoice_sequence: Option<i64>,
     /// The phone number, as free text.
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub phone: Option<String>,
     /// The preferred languages, most preferred first.
     #[customer(each(locale))]
@@ -146,51 +145,27 @@ const MAX_UNIX_SECONDS: i64 = 253_402_300_799;
 pub struct Address {
     /// City, district, suburb, town or village.
     #[customer(length(max = 5000))]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     /// Two-letter country code (ISO 3166-1 alpha-2).
     #[customer(pattern = "^[A-Z]{2}$")]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     /// Address line 1 (street, PO box or company name).
     #[customer(length(max = 5000))]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line1: Option<String>,
     /// Address line 2 (apartment, suite, unit or building).
     #[customer(length(max = 5000))]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line2: Option<String>,
     /// ZIP or postal code.
     #[customer(length(max = 5000))]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_code: Option<String>,
     /// State, county, province or region.
     #[customer(length(max = 5000))]
-    #[serde(
-        default,
-        deserialize_with = "empty_as_none",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<String>,
 }
 
@@ -202,10 +177,10 @@ pub struct Shipping {
     #[serde(default)]
     pub address: Option<Address>,
     /// The recipient's name.
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub name: Option<String>,
     /// The recipient's phone number, as free text.
-    #[serde(default, deserialize_with = "empty_as_none")]
+    #[serde(default)]
     pub phone: Option<String>,
     /// The delivery service (responses of shipments).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -256,14 +231,6 @@ pub struct DeletedCustomer {
     /// Always `true`.
     #[customer(custom = is_true)]
     pub deleted: bool,
-}
-
-/// An empty string is no value: Stripe's "unset" (the 2017 fixtures write `""` for every unset
-/// string).
-fn empty_as_none<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<String>, D::Error> {
-    Ok(Option::<String>::deserialize(deserializer)?.filter(|text| !text.is_empty()))
 }
 
 fn is_true(deleted: &bool) -> Result<(), RuleError> {
