@@ -764,14 +764,14 @@ fn rfc3339(seconds: i64) -> String {
 // ---------------------------------------------------------------------------------------------
 // Decoding.
 
-/// A body as JSON: a JSON document as it is; a form (`key=value` pairs, starting with a
-/// parameter name) as the JSON of its tree. Anything else (an empty body too) is read as JSON,
-/// and refused as such.
+/// A body as JSON: a JSON document as it is; a form (`key=value` pairs starting with a
+/// parameter name, or the empty form: a create request without parameters, read as `{}` is) as
+/// the JSON of its tree. Anything else is read as JSON, and refused as such.
 fn json_text(text: &str) -> Result<Cow<'_, str>, Error> {
     let starts_json = text
         .trim_start()
         .starts_with(|c: char| matches!(c, '{' | '[' | '"' | '-' | '0'..='9'));
-    if starts_json || !text.contains('=') {
+    if !text.is_empty() && (starts_json || !text.contains('=')) {
         Ok(Cow::Borrowed(text))
     } else {
         form::to_json(text).map(Cow::Owned)
