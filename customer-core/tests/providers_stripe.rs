@@ -116,11 +116,18 @@ fn form_syntax_and_unknown_parameters_are_refused() {
     let error = Api::Stripe.decode("name=a&name=b").unwrap_err();
     assert!(matches!(error, Error::Syntax(_)));
     assert_eq!(violations(&error), pairs(&[("/name", "invalid_form")]));
-    let error = Api::Stripe.decode("nickname=Jo").unwrap_err();
+    let error = Api::Stripe.decode("name=Jo&nickname=Jo").unwrap_err();
     assert_eq!(violations(&error), pairs(&[("/nickname", "unknown_field")]));
     // The same in JSON.
-    let error = Api::Stripe.decode(r#"{"nickname": "Jo"}"#).unwrap_err();
+    let error = Api::Stripe
+        .decode(r#"{"name": "Jo", "nickname": "Jo"}"#)
+        .unwrap_err();
     assert_eq!(violations(&error), pairs(&[("/nickname", "unknown_field")]));
+    // None of Stripe's parameters (the empty form too): not a Stripe document.
+    for body in ["nickname=Jo", ""] {
+        let error = Api::Stripe.decode(body).unwrap_err();
+        assert_eq!(violations(&error)[0].1, "not_this_api", "{body:?}");
+    }
 }
 
 fn object(extra: Value) -> String {

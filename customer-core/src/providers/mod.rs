@@ -153,7 +153,8 @@ impl Api {
                 ),
             )))
         })?;
-        if body == "{}" {
+        if body == "{}" || body.is_empty() {
+            // (Stripe's empty form is its `{}`.)
             // `decode` refuses a document with none of the API's fields: so is it never written.
             return Err(Error::Unrepresentable(ValidationErrors::from(
                 Violation::new(

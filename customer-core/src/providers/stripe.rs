@@ -1196,17 +1196,21 @@ impl super::Provider for Stripe {
 
     #[cfg(feature = "schemars")]
     fn shapes(g: &mut schemars::SchemaGenerator) -> Vec<schemars::Schema> {
+        // Guarded as `decode` chooses: an event by `type` and `data`, a deleted customer by
+        // `deleted`, the customer object by one of OBJECT_KEYS, a request by none of these.
+        use super::guarded;
+        let request = [&["deleted"][..], &OBJECT_KEYS].concat();
         vec![
-            g.subschema_for::<Event>(),
-            g.subschema_for::<DeletedCustomer>(),
-            g.subschema_for::<Customer>(),
-            g.subschema_for::<CreateCustomerRequest>(),
+            guarded::<Event>(g, &[], &[]),
+            guarded::<DeletedCustomer>(g, &[], &[]),
+            guarded::<Customer>(g, &["deleted"], &OBJECT_KEYS),
+            guarded::<CreateCustomerRequest>(g, &request, &[]),
         ]
     }
 
     #[cfg(feature = "schemars")]
     fn update_shape(g: &mut schemars::SchemaGenerator) -> Option<schemars::Schema> {
-        Some(g.subschema_for::<UpdateCustomerRequest>())
+        Some(super::guarded_update::<UpdateCustomerRequest>(g))
     }
 }
 
