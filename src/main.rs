@@ -42,7 +42,7 @@ use report::{Format, Job, Kind, Origin, Sink, Tally, Task, MAX_DOCUMENT};
 /// Inputs at least this large (in bytes, added up) get a progress bar on a terminal.
 const PROGRESS_THRESHOLD: u64 = 32 * 1024 * 1024;
 
-/// Check or convert customer documents of payment APIs (mollie, tazapay, paddle, legit).
+/// Check or convert customer documents of payment APIs (mollie, tazapay, paddle, legit, stripe).
 #[derive(Debug, Parser)]
 #[command(name = "customer-model", version, about, long_about = None)]
 struct Cli {
@@ -55,7 +55,7 @@ enum Command {
     /// Validate each document by an API's rules; print every violation as
     /// `FILE:LINE: POINTER: message`.
     Check {
-        /// The API whose shapes and rules apply: mollie, tazapay, paddle or legit.
+        /// The API whose shapes and rules apply: mollie, tazapay, paddle, legit or stripe.
         #[arg(long, value_name = "NAME", value_parser = parse_api)]
         api: Api,
         #[command(flatten)]
@@ -64,10 +64,10 @@ enum Command {
     /// Read each document as API `--from` and print API `--to`'s create-customer body for it,
     /// one compact JSON document a line.
     Convert {
-        /// The API the documents are written for: mollie, tazapay, paddle or legit.
+        /// The API the documents are written for: mollie, tazapay, paddle, legit or stripe.
         #[arg(long, value_name = "NAME", value_parser = parse_api)]
         from: Api,
-        /// The API to write create-customer bodies for: mollie, tazapay, paddle or legit.
+        /// The API to write create-customer bodies for: mollie, tazapay, paddle, legit or stripe.
         #[arg(long, value_name = "NAME", value_parser = parse_api)]
         to: Api,
         /// Leave out each value the `--to` API cannot hold (one `dropped` warning each on
@@ -84,7 +84,7 @@ enum Command {
     /// Print the JSON Schema (2020-12) of the documents `check --api NAME` reads: any one of the
     /// API's shapes, with its rules as keywords.
     Schema {
-        /// The API: mollie, tazapay, paddle or legit.
+        /// The API: mollie, tazapay, paddle, legit or stripe.
         #[arg(long, value_name = "NAME", value_parser = parse_api)]
         api: Api,
     },

@@ -255,7 +255,7 @@ fn stdin_is_read_for_dash() {
 fn usage_and_io_errors_exit_2() {
     let dir = scratch("usage", &[("jo.json", VALID)]);
     // Unknown API.
-    let out = run(&dir, &["check", "--api", "stripe", "jo.json"], None);
+    let out = run(&dir, &["check", "--api", "adyen", "jo.json"], None);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("mollie"), "{}", out.stderr);
     // No file.
@@ -309,8 +309,64 @@ fn schema_prints_the_api_json_schema() {
         "{}",
         out.stdout
     );
-    assert_eq!(run(&dir, &["schema", "--api", "stripe"], None).code, 2);
+    // Stripe: the event, the deleted customer, the customer object and the create request.
+    let out = run(&dir, &["schema", "--api", "stripe"], None);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let schema: serde_json::Value = serde_json::from_str(&out.stdout).expect("JSON on stdout");
+    assert_eq!(schema["anyOf"].as_array().map(Vec::len), Some(4));
+    assert_eq!(run(&dir, &["schema", "--api", "adyen"], None).code, 2);
     assert_eq!(run(&dir, &["schema"], None).code, 2);
+}
+
+#[test]
+fn stripe_forms_in_and_out() {
+    let dir = scratch(
+        "stripe",
+        &[
+            ("jo.json", VALID),
+            (
+                "forms.ndjson",
+                "name=Jo%20Brown&email=jo%40example.com&preferred_locales[0]=nl-NL\n\
+                 email=jo%20at%20example.com&metadata[plan]=pro\n",
+            ),
+        ],
+    );
+    // Paddle to Stripe: one form body a line.
+    let out = run(
+        &dir,
+        &["convert", "--from", "paddle", "--to", "stripe", "jo.json"],
+        None,
+    );
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    assert!(
+        out.stdout.contains("email=jo%40example.com"),
+        "{}",
+        out.stdout
+    );
+    // Stripe's forms read line by line, violations at their JSON Pointers.
+    let out = run(
+        &dir,
+        &["check", "--api", "stripe", "--ndjson", "forms.ndjson"],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(prefixes(&out.stdout), ["forms.ndjson:2: /email"]);
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "stripe",
+            "--to",
+            "paddle",
+            "--ndjson",
+            "forms.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1);
+    let body: Value = serde_json::from_str(out.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(body["locale"], "nl-NL");
 }
 
 #[test]

@@ -98,7 +98,8 @@ fn refused_everywhere(text: &str, context: &str) {
     );
 }
 
-/// `text` is refused by every API's decode.
+/// `text` is refused by every API's decode (an empty body is Stripe's empty form, which is
+/// refused as `{}` is: none of Stripe's fields).
 fn refused_by_apis(text: &str, context: &str) {
     for api in Api::ALL {
         refused(api.decode(text), &format!("{context}, {api}"));

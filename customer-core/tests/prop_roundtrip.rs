@@ -205,6 +205,18 @@ fn carried(api: Api, customer: &Customer) -> Customer {
             external_id: c.external_id,
             ..Customer::default()
         },
+        // One billing address, whose country is the customer's; one shipping address.
+        Api::Stripe => Customer {
+            name: c.name,
+            email: c.email,
+            locale: c.locale,
+            phone: c.phone,
+            country: c.billing_addresses.first().and_then(|a| a.country.clone()),
+            billing_addresses: c.billing_addresses,
+            shipping_addresses: c.shipping_addresses,
+            metadata: c.metadata,
+            ..Customer::default()
+        },
         other => panic!("what does {other}'s create request carry? Add its arm"),
     }
 }
@@ -228,6 +240,15 @@ fn normalised(mut customer: Customer) -> Customer {
         )),
         other => other,
     };
+    // Stripe's customer always has metadata: `{}` (and so `[]`) is none.
+    if customer
+        .metadata
+        .as_ref()
+        .and_then(Value::as_object)
+        .is_some_and(Map::is_empty)
+    {
+        customer.metadata = None;
+    }
     customer
 }
 
@@ -261,6 +282,7 @@ fn resolve(api: Api, customer: &mut Customer, error: &Error) -> Result<(), TestC
         api,
         error
     );
+    let mut resolved: Vec<&str> = Vec::new();
     for violation in error.violations().iter() {
         let pointer = violation.pointer();
         let field = pointer
@@ -269,6 +291,12 @@ fn resolve(api: Api, customer: &mut Customer, error: &Error) -> Result<(), TestC
             .next()
             .unwrap_or_default();
         let code = violation.code();
+        if resolved.contains(&field) {
+            // Several refusals inside one field (Stripe: an address's name and label): the
+            // first cleared the whole field.
+            continue;
+        }
+        resolved.push(field);
         if code == "required" {
             prop_assert!(
                 !has(customer, field) || pointer.contains('/'),
@@ -314,7 +342,8 @@ fn resolve(api: Api, customer: &mut Customer, error: &Error) -> Result<(), TestC
 /// resolved and the body.
 fn encode_resolved(api: Api, customer: &Customer) -> Result<(Customer, String), TestCaseError> {
     let mut customer = customer.clone();
-    // Twice: clearing what the API cannot hold may leave nothing it holds (an empty body).
+    // Twice: clearing what the API cannot hold may leave nothing it holds (an empty body), and a
+    // value may lose its place with another (Stripe's country is its address's).
     for _ in 0..2 {
         if let Err(error) = api.encode(&customer) {
             resolve(api, &mut customer, &error)?;
@@ -405,7 +434,8 @@ proptest! {
             metadata: Some(json!({"amount": x})),
             ..Customer::default()
         };
-        for api in Api::ALL {
+        // Stripe's metadata values are strings: a number is refused, not changed.
+        for api in Api::ALL.into_iter().filter(|api| *api != Api::Stripe) {
             let mut customer = customer.clone();
             if api != Api::Tazapay {
                 customer.country = None;

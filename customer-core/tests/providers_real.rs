@@ -37,7 +37,7 @@ fn api_of(file: &str) -> Api {
 fn the_manifest_names_every_document_and_only_those() {
     let listed: BTreeSet<String> = manifest().into_iter().map(|(file, _)| file).collect();
     let mut present = BTreeSet::new();
-    for api in ["mollie", "paddle", "tazapay"] {
+    for api in ["mollie", "paddle", "stripe", "tazapay"] {
         for entry in fs::read_dir(root().join(api)).unwrap() {
             let name = entry.unwrap().file_name().into_string().unwrap();
             present.insert(format!("{api}/{name}"));
@@ -129,6 +129,42 @@ fn the_leniencies_are_what_real_documents_need() {
         patch.metadata.value(),
         Some(&serde_json::json!({"key1": "value1", "key2": "value2"}))
     );
+}
+
+#[test]
+fn stripe_documents_read_as_stripe_wrote_them() {
+    // 2025 onwards: `shipping` is `{}` and the address all `null`: no addresses.
+    let customer = Api::Stripe
+        .decode(&read(
+            "stripe/openapi_fixtures3_2026-07-29_f0758b15_customer.json",
+        ))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_QXg1o8vcGmoR32"));
+    assert!(customer.billing_addresses.is_empty() && customer.shipping_addresses.is_empty());
+    assert_eq!(customer.created_at.as_deref(), Some("2009-02-13T23:31:30Z"));
+    // Removed members (`account_balance`, `sources`, `tax_info`) are ignored; the shipping
+    // address carries its recipient.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_customer1.json"))
+        .unwrap();
+    let shipping = &customer.shipping_addresses[0];
+    assert_eq!(shipping.name.as_deref(), Some("Testy McTesterson"));
+    assert_eq!(shipping.country.as_deref(), Some("RO"));
+    assert_eq!(
+        customer.metadata.unwrap()["userid"],
+        "40cc397def2d487b9b8ba0369079a267"
+    );
+    // An event: the customer at `/data/object`.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_event_customer_updated.json"))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_JCrXz3J6jTwYA2"));
+    // A deleted customer is its id.
+    let customer = Api::Stripe
+        .decode(&read("stripe/fxa_customer_deleted.json"))
+        .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("cus_GiYigOJmN1t1wQ"));
+    assert_eq!(customer.email, None);
 }
 
 #[test]

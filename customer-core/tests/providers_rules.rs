@@ -746,5 +746,6 @@ fn api_names() {
     }
     assert_eq!("paddle".parse::<Api>(), Ok(Api::Paddle));
     assert!("Paddle".parse::<Api>().is_err());
-    assert!("stripe".parse::<Api>().is_err());
+    assert_eq!("stripe".parse::<Api>(), Ok(Api::Stripe));
+    assert!("adyen".parse::<Api>().is_err());
 }

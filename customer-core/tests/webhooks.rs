@@ -422,7 +422,7 @@ fn receive_verifies_then_decodes() {
 #[test]
 fn receive_reads_stripe_events() {
     let verifier = Verifier::with_scheme(Scheme::Stripe, "whsec_test_secret");
-    let body = br#"{"id":"evt_1","object":"event","type":"customer.updated","created":1800000000,"data":{"object":{"id":"cus_1","object":"customer","email":"jo@example.com"}}}"#;
+    let body = br#"{"id":"evt_1","object":"event","type":"customer.updated","created":1800000000,"data":{"object":{"id":"cus_1","object":"customer","created":1800000000,"livemode":false,"email":"jo@example.com"}}}"#;
     let at = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
     let header = verifier.sign(body, at).expect("signs");
     let event = verifier
@@ -432,6 +432,9 @@ fn receive_reads_stripe_events() {
     assert_eq!(event.event_type, "customer.updated");
     assert_eq!(event.occurred_at, Some(at));
     assert_eq!(event.customer_id.as_deref(), Some("cus_1"));
+    // Stripe is an Api: the customer is read by its rules.
+    let customer = event.customer.expect("a customer");
+    assert_eq!(customer.email.as_deref(), Some("jo@example.com"));
 }
 
 proptest::proptest! {

@@ -21,7 +21,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
 use super::provider::{dispatch, dispatch_table};
-use super::{legit, mollie, paddle, tazapay, Api, Document};
+use super::{Api, Document};
 use crate::error::ValidationErrors;
 use crate::{CustomerModel, Error};
 
@@ -84,6 +84,8 @@ impl Api {
     /// `check`, and the ignored keys when `names` (only when there are any: naming them takes
     /// a second reading of the document's keys).
     fn check_keys(&self, json: &str, names: bool) -> Result<Vec<String>, Error> {
+        let text = dispatch!(self, P => P::text(json))?;
+        let json: &str = &text;
         let answers = ANSWERS.with(|answers| std::mem::take(&mut *answers.borrow_mut()));
         let guess = Guess {
             answers: RefCell::new(answers),

@@ -108,6 +108,9 @@ fn lossy<T: Clear>(
         let mut next = current.clone().into_owned();
         let mut kept = ValidationErrors::new();
         let mut cleared = false;
+        // What this round cleared: a later refusal inside it (Stripe's `/metadata/seats` after
+        // `/metadata/plan` cleared the metadata) is gone with it.
+        let mut cleared_now: Vec<String> = Vec::new();
         for violation in errors {
             if violation.code() == crate::codes::REQUIRED {
                 // Required but missing: if this round's value lacks it because an earlier
@@ -121,9 +124,21 @@ fn lossy<T: Clear>(
                 }
                 continue;
             }
+            let inside = |pointer: &str| {
+                cleared_now.iter().any(|c| {
+                    pointer == c
+                        || pointer
+                            .strip_prefix(c.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
+                })
+            };
+            if inside(violation.pointer()) {
+                continue;
+            }
             match next.clear(violation.pointer()) {
                 Some(pointer) => {
                     cleared = true;
+                    cleared_now.push(pointer.clone());
                     if !dropped.iter().any(|d| d.pointer() == pointer) {
                         dropped.push(Violation::new(pointer, violation.rule_error().clone()));
                     }

@@ -9,6 +9,7 @@
 //! | `tazapay` | [`tazapay`] | `{status, message, data}` envelope, bare customer, create request | create request: `name`, `email`, `country`, `reference_id`, `phone`, `billing_address`, `shipping_address`, `metadata` (a JSON string) |
 //! | `paddle` | [`paddle`] | `{data, meta}` envelope, bare customer entity, create request | create request: `email`, `name`, `locale`, `custom_data` |
 //! | `legit` | [`legit`] | `CreateCustomer` body | `CreateCustomer` body: `name`, `email`, `custom_identifier`, `metadata` (a JSON string) |
+//! | `stripe` | [`stripe`] | customer object, deleted customer, `customer.*` event, create request (form-encoded or JSON) | create request, form-encoded: `name`, `email`, `phone`, `preferred_locales`, `address`, `shipping`, `metadata` |
 //!
 //! The request bodies convert to [`Customer`] with the derive's `#[customer(into = Customer)]`
 //! (fields mapped by name, `rename` and `with` where the names or forms differ). The responses
@@ -76,6 +77,7 @@ pub mod mollie;
 pub mod paddle;
 pub(crate) mod provider;
 mod read;
+pub mod stripe;
 pub mod tazapay;
 mod write;
 
@@ -125,12 +127,16 @@ impl Api {
     /// [`MaxViolations`](crate::json::MaxViolations) of them, 100 by default); see the
     /// [module documentation](self) for how the shape is chosen.
     pub fn decode(&self, json: &str) -> Result<Customer, Error> {
-        Document::read(json, *self)
-            .and_then(|document| dispatch!(self, P => P::decode(&document)))
+        dispatch!(self, P => P::text(json))
+            .and_then(|text| {
+                let document = Document::read(&text, *self)?;
+                dispatch!(self, P => P::decode(&document))
+            })
             .map_err(crate::json::cap)
     }
 
-    /// This API's create-customer request body for `customer`, as compact JSON.
+    /// This API's create-customer request body for `customer`: compact JSON, or for Stripe the
+    /// `application/x-www-form-urlencoded` form Stripe takes.
     ///
     /// [`Error::Invalid`] when the customer breaks its own rules; [`Error::Unrepresentable`]
     /// listing every value this API cannot hold or needs, at its pointer into the customer's
@@ -151,7 +157,8 @@ impl Api {
                 ),
             )))
         })?;
-        if body == "{}" {
+        if body == "{}" || body.is_empty() {
+            // (Stripe's empty form is its `{}`.)
             // `decode` refuses a document with none of the API's fields: so is it never written.
             return Err(Error::Unrepresentable(ValidationErrors::from(
                 Violation::new(
@@ -170,22 +177,24 @@ impl Api {
 
 impl Api {
     /// Reads this API's update-customer request body (Mollie's and Paddle's `PATCH`, Tazapay's
-    /// `PUT`), validates it by the API's rules and converts it to a [`CustomerPatch`]: a key left
+    /// `PUT`, Stripe's `POST /v1/customers/{id}` as a form or as JSON), validates it by the API's rules and converts it to a [`CustomerPatch`]: a key left
     /// out is [`Patch::Absent`](crate::Patch::Absent), a `null` is
     /// [`Patch::Null`](crate::Patch::Null) (refused where the API cannot clear the field).
     ///
     /// Legit has no update request: [`Error::Unrepresentable`] at `""`.
     pub fn decode_update(&self, json: &str) -> Result<CustomerPatch, Error> {
-        Document::read(json, *self)
-            .and_then(|mut document| {
+        dispatch!(self, P => P::text(json))
+            .and_then(|text| {
+                let mut document = Document::read(&text, *self)?;
                 document.empty_is_fine = true;
                 dispatch!(self, P => P::decode_update(&document))
             })
             .map_err(crate::json::cap)
     }
 
-    /// This API's update-customer request body for `patch`, as compact JSON: absent fields are
-    /// left out, null fields written as `null`.
+    /// This API's update-customer request body for `patch`, as compact JSON (Stripe: its form,
+    /// a cleared field as an empty value): absent fields are left out, null fields written as
+    /// `null`.
     ///
     /// [`Error::Invalid`] when the patch breaks its own rules; [`Error::Unrepresentable`]
     /// listing every field this API's update cannot carry (set or cleared), cannot clear, or
@@ -207,8 +216,8 @@ impl Api {
     }
 
     /// Reads one page of this API's list of customers: Mollie's HAL list (`count`,
-    /// `_embedded.customers`, `_links.next`) or Paddle's `{data: [...], meta: {request_id,
-    /// pagination}}`. Every customer is validated by the API's rules, each violation at its
+    /// `_embedded.customers`, `_links.next`), Paddle's `{data: [...], meta: {request_id,
+    /// pagination}}` or Stripe's `{object: "list", data, has_more, url}`. Every customer is validated by the API's rules, each violation at its
     /// pointer into the page (`/_embedded/customers/3/email`, `/data/3/email`).
     /// [`Page::next`] is the URL of the next page, `None` on the last.
     ///
@@ -223,12 +232,13 @@ impl Api {
     /// one violation per field the API names, at the JSON Pointer of that field in the request
     /// body (Mollie's `field` `billingAddress.city` → `/billingAddress/city`; Paddle's
     /// `errors[].field`; Tazapay's `errors[].remarks` when it is a field name, `buyer_id` →
-    /// `/buyer_id`), or at `""` when the API names none. Code `rejected`.
+    /// `/buyer_id`; Stripe's `param` `shipping[address][line1]` → `/shipping/address/line1`), or
+    /// at `""` when the API names none. Code `rejected`.
     ///
-    /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's error
-    /// `code`, Tazapay's numeric error codes. The free-text `detail` / `message` (and a `remarks`
-    /// that is not a field name) are not: they may quote the rejected value, which is personal
-    /// data.
+    /// Only the API's vocabulary is copied: field names, the HTTP status (Mollie), Paddle's and
+    /// Stripe's error `code`, Tazapay's numeric error codes. The free-text `detail` / `message`
+    /// (and a `remarks` that is not a field name) are not: they may quote the rejected value,
+    /// which is personal data.
     ///
     /// `Err` when `json` is not this API's error response; Legit documents none.
     pub fn decode_error(&self, json: &str) -> Result<ValidationErrors, Error> {

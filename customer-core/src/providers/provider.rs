@@ -23,6 +23,12 @@ pub(crate) trait Provider {
     /// The pointer of the customers array in a list page (`/data`).
     const LIST_ITEMS: &'static str = "/data";
 
+    /// The JSON text of a request or response body as the API sends it: the body itself for a
+    /// JSON API (the default); Stripe's form-encoded requests become the JSON of their tree.
+    fn text(text: &str) -> Result<std::borrow::Cow<'_, str>, Error> {
+        Ok(std::borrow::Cow::Borrowed(text))
+    }
+
     /// Reads any customer shape of the API into a [`Customer`].
     fn decode(document: &Document<'_>) -> Result<Customer, Error>;
 
@@ -92,6 +98,8 @@ macro_rules! providers {
             Paddle = paddle::Paddle,
             /// The `CreateCustomer` body of seed 004.
             Legit = legit::Legit,
+            /// Stripe customers (API reference and OpenAPI document).
+            Stripe = stripe::Stripe,
         }
     };
 }
@@ -110,7 +118,7 @@ macro_rules! dispatch_table {
             $(Api::$variant => {
                 #[allow(unused_imports)]
                 use $crate::providers::provider::Provider as _;
-                type $p = $module::$provider;
+                type $p = $crate::providers::$module::$provider;
                 $body
             })*
         }

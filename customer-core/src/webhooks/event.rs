@@ -25,7 +25,7 @@ pub struct Event {
     /// The provider's id of the customer the event is about, when it is about one.
     pub customer_id: Option<String>,
     /// The customer a `customer.*` event carries, checked by its API's rules and converted; `None`
-    /// for other events, and for Stripe's until Stripe is an [`Api`](crate::providers::Api).
+    /// for other events.
     pub customer: Option<Customer>,
 }
 

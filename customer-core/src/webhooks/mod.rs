@@ -66,7 +66,7 @@ pub use event::{Event, Rejected};
 type HmacSha256 = hmac::Hmac<sha2::Sha256>;
 
 /// A provider's signing scheme. [`Verifier::new`] picks the scheme of an [`Api`];
-/// [`Verifier::with_scheme`] names one directly (Stripe's, until Stripe is an [`Api`]).
+/// [`Verifier::with_scheme`] names one directly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Scheme {
@@ -88,6 +88,7 @@ impl Scheme {
             Api::Paddle => Some(Scheme::Paddle),
             Api::Mollie => Some(Scheme::Mollie),
             Api::Tazapay => Some(Scheme::Tazapay),
+            Api::Stripe => Some(Scheme::Stripe),
             Api::Legit => None,
         }
     }
@@ -130,7 +131,7 @@ impl Scheme {
     #[must_use]
     pub const fn api(self) -> Option<Api> {
         match self {
-            Scheme::Stripe => None,
+            Scheme::Stripe => Some(Api::Stripe),
             Scheme::Paddle => Some(Api::Paddle),
             Scheme::Mollie => Some(Api::Mollie),
             Scheme::Tazapay => Some(Api::Tazapay),

@@ -609,7 +609,8 @@ mod tests {
         assert_eq!(api_of(None).ok(), Some(Api::Paddle));
         assert_eq!(api_of(Some("api=mollie")).ok(), Some(Api::Mollie));
         assert_eq!(api_of(Some("x=1&api=legit")).ok(), Some(Api::Legit));
-        assert!(api_of(Some("api=stripe")).is_err());
+        assert_eq!(api_of(Some("api=stripe")).ok(), Some(Api::Stripe));
+        assert!(api_of(Some("api=adyen")).is_err());
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {

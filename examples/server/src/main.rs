@@ -56,7 +56,7 @@ use customer_core::webhooks::Verifier;
 use crate::app::{router, AppState, Limits};
 use crate::store::Store;
 
-/// A customer backend: validates create-customer requests of four payment APIs and keeps the
+/// A customer backend: validates create-customer requests of five payment APIs and keeps the
 /// customers in SQLite or PostgreSQL.
 #[derive(Debug, Parser)]
 #[command(name = "customer-model-server", version)]

@@ -288,7 +288,7 @@ fn build(named: Option<Api>) -> Value {
         "info": {
             "title": "customer-model example server",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Customers of four payment APIs, answered as Paddle customer entities. \
+            "description": "Customers of five payment APIs, answered as Paddle customer entities. \
                 Every schema comes from the models' #[derive(CustomerModel)] rules; rules JSON \
                 Schema cannot state are listed in each schema's `x-customer-rules`. The bodies \
                 of `POST /customers` and `PATCH /customers/{id}` follow their `?api=`: this \

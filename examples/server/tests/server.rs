@@ -149,7 +149,7 @@ fn every_error_status_is_a_problem(db: &Db) {
     // 400: an API we do not know.
     let reply = post(
         &agent,
-        &server.url("/customers?api=stripe-secret"),
+        &server.url("/customers?api=adyen-secret"),
         "application/json",
         r#"{"email": "jo@example.com"}"#,
     );
@@ -232,7 +232,7 @@ fn every_error_status_is_a_problem(db: &Db) {
         "jo@example.com",
         "DUP@",
         "dup@example.com",
-        "stripe",
+        "adyen",
     ] {
         assert!(!log.contains(secret), "the log holds {secret:?}:\n{log}");
     }
@@ -321,6 +321,34 @@ fn other_apis_by_query(db: &Db) {
     assert_eq!(reply.body["data"]["email"], "andrew.robin@example.com");
     assert_eq!(reply.body["data"]["custom_data"], json!({"key1": "value1"}));
 
+    // Stripe: its create request in JSON form; the first preferred locale, metadata as
+    // custom_data, the address kept in the database.
+    let reply = post_json(
+        &agent,
+        &server.url("/customers?api=stripe"),
+        &json!({"name": "Jenny Rosen", "email": "jenny@example.com",
+                "preferred_locales": ["nl-NL", "en"], "metadata": {"order_id": "6735"},
+                "phone": "+31 20 123 4567", "address": {"country": "NL", "city": "Amsterdam"}}),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    assert_eq!(reply.body["data"]["locale"], "nl-NL");
+    assert_eq!(
+        reply.body["data"]["custom_data"],
+        json!({"order_id": "6735"})
+    );
+    // ... and Stripe's rules apply: a metadata key is at most 40 characters.
+    let long_key = "k".repeat(41);
+    let reply = post_json(
+        &agent,
+        &server.url("/customers?api=stripe"),
+        &json!({"email": "jenny2@example.com", "metadata": {long_key.clone(): "v"}}),
+    );
+    assert_problem(&reply, 422);
+    assert_eq!(
+        reply.body["errors"][0]["pointer"],
+        format!("/metadata/{long_key}")
+    );
+
     // A legit body may omit the email, but a Paddle customer needs one.
     let reply = post_json(
         &agent,
@@ -349,6 +377,12 @@ fn other_apis_by_query(db: &Db) {
     assert_eq!(stored["phone"]["number"], "91234567");
     assert_eq!(stored["billing_addresses"][0]["city"], "Singapore");
     assert_eq!(stored["country"], "US");
+    let stored = db.stored("jenny@example.com");
+    assert_eq!(
+        stored["phone"],
+        json!({"calling_code": "31", "number": "201234567"})
+    );
+    assert_eq!(stored["billing_addresses"][0]["city"], "Amsterdam");
 }
 
 fn customers_survive_a_restart(db: &Db) {
@@ -753,6 +787,22 @@ fn patch_a_customer(db: &Db) {
         &json!({"name": "Lee"}),
     );
     assert_problem(&reply, 422);
+    // Stripe's update: `null` unsets, the first preferred locale is the locale.
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{id}?api=stripe")),
+        &json!({"name": null, "preferred_locales": ["de-CH", "en"]}),
+    );
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["data"]["locale"], "de-CH");
+    assert_eq!(reply.body["data"]["name"], Value::Null);
+    let reply = patch_json(
+        &agent,
+        &server.url(&format!("/customers/{id}?api=stripe")),
+        &json!({"name": "Jo", "nickname": "Jo"}),
+    );
+    assert_problem(&reply, 422);
+    assert_eq!(reply.body["errors"][0]["pointer"], "/nickname");
 
     let log = server.log();
     assert!(!log.contains("secret"), "{log}");
@@ -877,7 +927,7 @@ fn openapi_describes_every_exchange(db: &Db) {
     let legit_doc = get(&agent, &server.url("/openapi.json?api=legit")).body;
     assert!(legit_doc["paths"]["/customers/{id}"].get("patch").is_none());
     assert!(legit_doc["paths"]["/customers/{id}"].get("get").is_some());
-    assert_problem(&get(&agent, &server.url("/openapi.json?api=stripe")), 400);
+    assert_problem(&get(&agent, &server.url("/openapi.json?api=adyen")), 400);
     let before = openapi::checked();
     let created = post_json(
         &agent,
