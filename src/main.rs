@@ -120,6 +120,59 @@ struct Input {
     files: Vec<PathBuf>,
 }
 
+/// Refuses a `--rejects` FILE that would destroy or mix up data: `-` (standard input names the
+/// input, and standard output holds the converted records), one of the input files (creating
+/// FILE empties it before it is read), or the file standard output is redirected to (the
+/// refused records would be written over the converted ones). Checked before FILE is created.
+fn rejects_target_is_safe(path: &Path, inputs: &[PathBuf]) -> Result<(), &'static str> {
+    if path.as_os_str() == "-" {
+        return Err(
+            "give a file name: `-` is not standard output here (the converted records go there)",
+        );
+    }
+    let Ok(target) = std::fs::metadata(path) else {
+        return Ok(()); // a new file cannot be an input, nor standard output
+    };
+    if !target.is_file() {
+        return Ok(()); // /dev/null and the like may be named twice
+    }
+    for input in inputs {
+        if input.as_os_str() != "-"
+            && (std::fs::metadata(input).is_ok_and(|meta| same_file(&target, &meta))
+                || std::fs::canonicalize(input).ok() == std::fs::canonicalize(path).ok())
+        {
+            return Err("is also an input file: writing the refused records would empty it before it is read");
+        }
+    }
+    if stdout_metadata().is_some_and(|meta| same_file(&target, &meta)) {
+        return Err("is also where standard output goes: the refused records would be written over the converted ones");
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt as _;
+    a.is_file() && b.is_file() && a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn stdout_metadata() -> Option<std::fs::Metadata> {
+    use std::os::fd::AsFd as _;
+    let fd = io::stdout().as_fd().try_clone_to_owned().ok()?;
+    File::from(fd).metadata().ok()
+}
+
+#[cfg(not(unix))]
+fn stdout_metadata() -> Option<std::fs::Metadata> {
+    None
+}
+
 fn parse_api(name: &str) -> Result<Api, customer_core::providers::UnknownApi> {
     name.parse()
 }
@@ -153,6 +206,12 @@ fn main() -> ExitCode {
         ),
         Command::Schema { api } => return print_schema(api),
     };
+    if let Some(path) = &rejects {
+        if let Err(reason) = rejects_target_is_safe(path, &input.files) {
+            eprintln!("customer-model: --rejects {}: {reason}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let rejects_file = match &rejects {
         None => None,
         Some(path) => match File::create(path) {

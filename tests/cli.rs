@@ -1324,6 +1324,76 @@ fn rejects_keeps_one_document_files_whole() {
 }
 
 #[test]
+fn rejects_never_overwrites_an_input_or_the_output() {
+    let dir = scratch(
+        "rejects-clash",
+        &[
+            ("bad.json", INVALID_PRETTY),
+            ("two.ndjson", "{\"email\": \"jo@example.com\"}\n"),
+        ],
+    );
+    let convert = |rejects: &str, input: &str| {
+        run(
+            &dir,
+            &[
+                "convert",
+                "--from",
+                "paddle",
+                "--to",
+                "mollie",
+                "--rejects",
+                rejects,
+                input,
+            ],
+            None,
+        )
+    };
+    // The input itself, by the same name or another path to it: refused before anything is
+    // written, the input intact.
+    for (rejects, input) in [("bad.json", "bad.json"), ("./bad.json", "bad.json")] {
+        let out = convert(rejects, input);
+        assert_eq!(out.code, 2, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("is also an input file"),
+            "{}",
+            out.stderr
+        );
+        assert!(!out.stderr.contains("secret"), "{}", out.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.join("bad.json")).unwrap(),
+            INVALID_PRETTY
+        );
+    }
+    // `-` is no file name here.
+    let out = convert("-", "two.ndjson");
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(!dir.join("-").exists());
+    // The file standard output is redirected to.
+    let stdout = std::fs::File::create(dir.join("out.ndjson")).unwrap();
+    let status = Command::new(BIN)
+        .args([
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--rejects",
+            "out.ndjson",
+            "two.ndjson",
+        ])
+        .current_dir(&dir)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::null())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(2));
+    // /dev/null for both is fine.
+    let out = convert("/dev/null", "two.ndjson");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+}
+
+#[test]
 fn format_json_output_joins_back_to_its_input_line() {
     let lines = [
         r#"{"email": "jo@example.com", "name": "Jo"}"#,

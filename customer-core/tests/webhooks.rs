@@ -408,6 +408,18 @@ fn receive_verifies_then_decodes() {
         Err(Rejected::NotAnEvent(_))
     ));
 
+    // A customer event without its customer (no `data`, `null`, not an object): refused, not
+    // taken as an event about nobody.
+    for odd in [
+        br#"{"event_id":"evt_4","event_type":"customer.updated","occurred_at":"2024-03-15T10:32:38Z"}"#.as_slice(),
+        br#"{"event_id":"evt_4","event_type":"customer.created","occurred_at":"2024-03-15T10:32:38Z","data":null}"#,
+        br#"{"event_id":"evt_4","event_type":"customer.updated","occurred_at":"2024-03-15T10:32:38Z","data":"ctm_1"}"#,
+    ] {
+        let header = verifier.sign(odd, at).expect("signs");
+        let got = verifier.receive_at([("paddle-signature", header.as_bytes())], odd, at);
+        assert!(matches!(got, Err(Rejected::NotAnEvent(_))), "{got:?}");
+    }
+
     // An event that is not about a customer: its id and type, no customer.
     let other = br#"{"event_id":"evt_3","event_type":"transaction.completed","occurred_at":"2024-03-15T10:32:38Z","data":{"id":"txn_1"}}"#;
     let header = verifier.sign(other, at).expect("signs");

@@ -168,6 +168,14 @@ fn read_event(scheme: Scheme, body: &[u8]) -> Result<Event, Rejected> {
             "/_embedded/entity",
         ),
     };
+    // Paddle's customer notifications always hold the customer in `data`: one without it is
+    // not taken as an event about no customer (which would use up its id and store nothing).
+    // (Mollie's next-gen webhooks may leave the entity out by design.)
+    if scheme == Scheme::Paddle && about_customer && !entity.is_some_and(Value::is_object) {
+        return Err(Rejected::NotAnEvent(
+            "a customer event without the customer object in `data`",
+        ));
+    }
     let entity = entity.filter(|e| about_customer && e.is_object());
     let customer_id = entity
         .and_then(|e| e.get("id"))
