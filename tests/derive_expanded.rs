@@ -39,7 +39,6 @@ pub struct Signup<'a, T> {
 const _: () = {
     #[automatically_derived]
     impl<'a, T> ::customer_core::__private::Composite for Signup<'a, T> {}
-    #[automatically_derived]
     impl<'a, T> Signup<'a, T> {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -1381,7 +1380,6 @@ pub struct Address {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Address {}
-    #[automatically_derived]
     impl Address {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -2095,7 +2093,6 @@ pub struct Plain {
     clippy::needless_borrow
 )]
 const _: () = {
-    #[automatically_derived]
     impl Plain {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -2229,7 +2226,6 @@ pub struct Checked {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Checked {}
-    #[automatically_derived]
     impl Checked {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -2499,7 +2495,6 @@ pub struct Limits {
     clippy::needless_borrow
 )]
 const _: () = {
-    #[automatically_derived]
     impl Limits {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -2692,7 +2687,6 @@ const _: () = {
             (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
-    #[automatically_derived]
     impl Form {
         #[doc = r" Not callable: this model's rules read a context, so it is validated with"]
         #[doc = r" `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so."]
@@ -2728,7 +2722,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Form {}
-    #[automatically_derived]
     impl Form {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -2957,7 +2950,6 @@ pub struct Place {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Place {}
-    #[automatically_derived]
     impl Place {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -3169,7 +3161,6 @@ pub struct Line(
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Line {}
-    #[automatically_derived]
     impl Line {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -3567,7 +3558,6 @@ pub struct Wrapped {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Wrapped {}
-    #[automatically_derived]
     impl Wrapped {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -3651,7 +3641,6 @@ pub struct Converted {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Converted {}
-    #[automatically_derived]
     impl Converted {
         #[allow(dead_code)]
         fn __customer_said() {
@@ -3756,7 +3745,6 @@ pub struct Named {
 const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::Composite for Named {}
-    #[automatically_derived]
     impl Named {
         #[allow(dead_code)]
         fn __customer_said() {

@@ -89,7 +89,6 @@ fn said(container: &Container, fields: &[Field]) -> TokenStream {
         TokenStream::new()
     } else {
         quote! {
-            #[automatically_derived]
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[allow(dead_code)]
                 fn __customer_said() {
@@ -216,7 +215,6 @@ fn context_impls(
                 #context_any
             }
         }
-        #[automatically_derived]
         impl #impl_generics #ident #ty_generics #where_clause {
             /// Not callable: this model's rules read a context, so it is validated with
             /// `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so.
