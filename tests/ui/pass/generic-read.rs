@@ -39,6 +39,7 @@ struct Borrowing<'a, T> {
     name: &'a str,
     #[customer(length(max = 3))]
     kind: Cow<'a, str>,
+    #[customer(skip_nested)]
     value: T,
 }
 
