@@ -60,7 +60,9 @@ impl<T> Valid<T> {
         T: FromJsonPlain,
     {
         let value: T = crate::json::read_str(json, true).map_err(cap)?;
-        value.validate().map_err(cap_invalid)?;
+        value.validate().map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+        })?;
         Ok(Valid(value))
     }
 
@@ -70,7 +72,9 @@ impl<T> Valid<T> {
         T: FromJsonPlain,
     {
         let value: T = crate::json::read_slice(json, true).map_err(cap)?;
-        value.validate().map_err(cap_invalid)?;
+        value
+            .validate()
+            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
         Ok(Valid(value))
     }
 
@@ -95,7 +99,9 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(cap_invalid)?;
+        value.validate_with(ctx).map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+        })?;
         Ok(Valid(value))
     }
 
@@ -106,7 +112,9 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(cap_invalid)?;
+        value
+            .validate_with(ctx)
+            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
         Ok(Valid(value))
     }
 

@@ -102,3 +102,81 @@ mod schema {
         assert!(defs.as_array().is_some_and(|codes| codes.len() > 200));
     }
 }
+
+mod order {
+    use std::collections::HashMap;
+
+    use customer_core::{CustomerModel, Valid};
+    use serde::Deserialize;
+
+    use super::Address;
+
+    #[derive(CustomerModel, Deserialize, Debug)]
+    struct Contact {
+        #[customer(email)]
+        email: String,
+        #[customer(length(max = 3))]
+        name: String,
+        #[customer(nested)]
+        by_label: HashMap<String, Address>,
+        #[customer(range(max = 9))]
+        #[serde(default)]
+        count: u8,
+    }
+
+    fn pointers(error: customer_core::Error) -> Vec<String> {
+        error
+            .into_violations()
+            .violations()
+            .iter()
+            .map(|v| v.pointer().to_owned())
+            .collect()
+    }
+
+    /// One contract on every path: a document's violations in document order, whether it reads
+    /// (rules only) or not (a shape error too).
+    #[test]
+    fn a_documents_violations_come_in_document_order_on_every_path() {
+        let reads = r#"{"name": "Johannes", "by_label": {"b": {"country": "XX"}},
+            "email": "jo@example"}"#;
+        assert_eq!(
+            pointers(Valid::<Contact>::from_json(reads).unwrap_err()),
+            ["/name", "/by_label/b/country", "/email"]
+        );
+        let shape_error = r#"{"name": "Johannes", "by_label": {"b": {"country": "XX"}},
+            "email": "jo@example", "count": "x"}"#;
+        assert_eq!(
+            pointers(Valid::<Contact>::from_json(shape_error).unwrap_err()),
+            ["/name", "/by_label/b/country", "/email", "/count"]
+        );
+        assert_eq!(
+            pointers(Valid::<Contact>::from_slice(reads.as_bytes()).unwrap_err()),
+            ["/name", "/by_label/b/country", "/email"]
+        );
+    }
+
+    /// Without a document: declared field order, and a map's entries by key, never hash order.
+    #[test]
+    fn without_a_document_fields_in_declared_order_and_map_entries_by_key() {
+        let by_label: HashMap<String, Address> = (0..40)
+            .map(|i| {
+                let address = Address {
+                    country: "XX".to_owned(),
+                };
+                (format!("k{i:02}"), address)
+            })
+            .collect();
+        let contact = Contact {
+            email: "jo@example".to_owned(),
+            name: "Johannes".to_owned(),
+            by_label,
+            count: 10,
+        };
+        let errors = contact.validate().unwrap_err();
+        let pointers: Vec<&str> = errors.violations().iter().map(|v| v.pointer()).collect();
+        let mut expected = vec!["/email".to_owned(), "/name".to_owned()];
+        expected.extend((0..40).map(|i| format!("/by_label/k{i:02}/country")));
+        expected.push("/count".to_owned());
+        assert_eq!(pointers, expected);
+    }
+}
