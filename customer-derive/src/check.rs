@@ -428,13 +428,22 @@ pub(crate) fn serde_on_newtype(input: &syn::DeriveInput) -> Vec<Span> {
         if attr.path().is_ident("serde") {
             found.push(attr.path().span());
         } else if attr.path().is_ident("derive") {
+            let mut ours = false;
+            let mut serde = Vec::new();
             let _ = attr.parse_nested_meta(|meta| {
                 let last = meta.path.segments.last().map(|s| s.ident.to_string());
-                if matches!(last.as_deref(), Some("Serialize" | "Deserialize")) {
-                    found.push(meta.path.span());
+                match last.as_deref() {
+                    Some("Serialize" | "Deserialize") => serde.push(meta.path.span()),
+                    Some("CustomerModel") => ours = true,
+                    _ => {}
                 }
                 Ok(())
             });
+            // The list that names this derive is not in a derive's input (rustc removes it);
+            // only a tool reading the source sees it, and rustc reports that case itself.
+            if !ours {
+                found.extend(serde);
+            }
         }
     }
     found
