@@ -409,7 +409,7 @@ fn checked_years(age: u8) -> Result<u32, RuleError> {
 #[derive(CustomerModel, Debug, PartialEq)]
 #[customer(from = Wire)]
 struct Loose {
-    #[customer(rename = "full_name")]
+    #[customer(maps_to = "full_name")]
     name: String,
     email: String,
     #[customer(with = years)]
@@ -425,14 +425,14 @@ fn trimmed(name: String) -> String {
 #[derive(CustomerModel, Debug, PartialEq)]
 #[customer(try_from = Wire)]
 struct Trimmed {
-    #[customer(rename = "full_name", with = trimmed, length(min = 1))]
+    #[customer(maps_to = "full_name", with = trimmed, length(min = 1))]
     name: String,
 }
 
 #[derive(CustomerModel, Debug, PartialEq)]
 #[customer(try_from = Wire)]
 struct Strict {
-    #[customer(rename = "full_name", length(max = 5))]
+    #[customer(maps_to = "full_name", length(max = 5))]
     name: String,
     #[customer(nested)]
     email: Handle,
@@ -445,7 +445,7 @@ struct Strict {
 #[derive(CustomerModel, Debug, PartialEq, Clone)]
 #[customer(into = Wire)]
 struct Outgoing {
-    #[customer(rename = "full_name")]
+    #[customer(maps_to = "full_name")]
     name: String,
     email: String,
     tags: Vec<String>,

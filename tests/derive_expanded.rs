@@ -38,6 +38,26 @@ pub struct Signup<'a, T> {
 )]
 const _: () = {
     #[automatically_derived]
+    impl<'a, T> ::customer_core::__private::Composite for Signup<'a, T> {}
+    impl<'a, T> Signup<'a, T> {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<&'a str>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<serde_json::Value>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+        }
+    }
+    #[automatically_derived]
     impl<'a, T> ::customer_core::__private::CustomerModel for Signup<'a, T> {
         #[inline]
         fn validate_into(
@@ -1343,7 +1363,7 @@ const _: () = {
             false
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = :: customer_core :: __private :: schema :: unvalidated_model () ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
 };
 pub struct Address {
     pub postal_code: String,
@@ -1358,6 +1378,19 @@ pub struct Address {
     clippy::needless_borrow
 )]
 const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Address {}
+    impl Address {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Address {
         #[inline]
@@ -2060,6 +2093,14 @@ pub struct Plain {
     clippy::needless_borrow
 )]
 const _: () = {
+    impl Plain {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Plain {
         #[inline]
@@ -2183,6 +2224,16 @@ pub struct Checked {
     clippy::needless_borrow
 )]
 const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Checked {}
+    impl Checked {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Checked {
         #[inline]
@@ -2444,6 +2495,14 @@ pub struct Limits {
     clippy::needless_borrow
 )]
 const _: () = {
+    impl Limits {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<usize>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Limits {
         #[inline]
@@ -2628,6 +2687,24 @@ const _: () = {
             (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
+    impl Form {
+        #[doc = r" Not callable: this model's rules read a context, so it is validated with"]
+        #[doc = r" `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so."]
+        #[doc = r""]
+        #[doc = r" # Errors"]
+        #[doc = r""]
+        #[doc = r" None: it cannot be called."]
+        #[doc(hidden)]
+        #[allow(dead_code, clippy::unused_self)]
+        pub fn validate(
+            &self,
+        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors>
+        where
+            for<'__customer> &'__customer Self: ::customer_core::__private::ContextNeeded<Self>,
+        {
+            ::core::unreachable!()
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::ModelContext for Form {
         type Context = Limits;
@@ -2641,6 +2718,16 @@ const _: () = {
         #[inline]
         fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
             <Self as ::customer_core::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Form {}
+    impl Form {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
@@ -2862,6 +2949,16 @@ pub struct Place {
 )]
 const _: () = {
     #[automatically_derived]
+    impl ::customer_core::__private::Composite for Place {}
+    impl Place {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
+    #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Place {
         #[inline]
         fn validate_into(
@@ -3062,6 +3159,19 @@ pub struct Line(
     clippy::needless_borrow
 )]
 const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Line {}
+    impl Line {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u8>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u8>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Line {
         #[inline]
@@ -3447,6 +3557,16 @@ pub struct Wrapped {
 )]
 const _: () = {
     #[automatically_derived]
+    impl ::customer_core::__private::Composite for Wrapped {}
+    impl Wrapped {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
+        }
+    }
+    #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Wrapped {
         #[inline]
         fn validate_into(
@@ -3519,6 +3639,16 @@ pub struct Converted {
     clippy::needless_borrow
 )]
 const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Converted {}
+    impl Converted {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Converted {
         #[inline]
@@ -3613,6 +3743,16 @@ pub struct Named {
     clippy::needless_borrow
 )]
 const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Named {}
+    impl Named {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
     #[automatically_derived]
     impl ::customer_core::__private::CustomerModel for Named {
         #[inline]

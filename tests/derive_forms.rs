@@ -363,9 +363,9 @@ fn valid_from_json_with_takes_the_context() {
 #[customer(try_into = Customer)]
 struct ProfileForm {
     email: Option<String>,
-    #[customer(rename = "locale")]
+    #[customer(maps_to = "locale")]
     lang: Option<String>,
-    #[customer(rename = "phone", with = parse_phone)]
+    #[customer(maps_to = "phone", with = parse_phone)]
     telephone: Option<String>,
 }
 
@@ -434,10 +434,10 @@ struct Incoming {
 #[derive(CustomerModel, Debug)]
 #[customer(try_from = Incoming)]
 struct Member {
-    #[customer(locale(short), rename = "language")]
+    #[customer(locale(short), maps_to = "language")]
     #[allow(dead_code)]
     locale: String,
-    #[customer(length(min = 3), rename = "handle", with = lowercase)]
+    #[customer(length(min = 3), maps_to = "handle", with = lowercase)]
     #[allow(dead_code)]
     nick: String,
     #[customer(with = adult)]

@@ -67,6 +67,7 @@ mod hostile {
         pub quantity: u32,
         #[customer(one_of("a", "b"))]
         pub kind: ::std::borrow::Cow<'a, str>,
+        #[customer(skip_nested)]
         pub payload: T,
     }
 
@@ -149,7 +150,7 @@ mod hostile {
     #[derive(::customer_core::CustomerModel)]
     #[customer(try_into = Target)]
     pub struct Outgoing {
-        #[customer(with = checked_name, rename = "label")]
+        #[customer(with = checked_name, maps_to = "label")]
         pub name: ::std::string::String,
     }
 

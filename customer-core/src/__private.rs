@@ -82,6 +82,92 @@ impl<T: ?Sized, C: ?Sized> NestedViaPlain<T> for &NestedProbe<'_, T, C> {
     }
 }
 
+/// A derived model with fields (a struct, not a parsed newtype): its rules run in a parent only
+/// when the parent's field says `nested`. The derive implements it; the containers `nested` goes
+/// through (and those `each(nested)` goes through) pass it on. What lets [`SaidProbe`] refuse a
+/// field of a model type that says neither `nested` nor `skip_nested`.
+pub trait Composite {}
+
+impl<T: Composite + ?Sized> Composite for &T {}
+impl<T: Composite + ?Sized> Composite for Box<T> {}
+impl<T: Composite + ?Sized> Composite for std::rc::Rc<T> {}
+impl<T: Composite + ?Sized> Composite for std::sync::Arc<T> {}
+impl<T: Composite> Composite for Option<T> {}
+impl<T: Composite> Composite for crate::patch::Patch<T> {}
+impl<T: Composite> Composite for [T] {}
+impl<T: Composite, const N: usize> Composite for [T; N] {}
+impl<T: Composite> Composite for Vec<T> {}
+impl<T: Composite> Composite for std::collections::VecDeque<T> {}
+impl<T: Composite, S> Composite for std::collections::HashSet<T, S> {}
+impl<T: Composite> Composite for std::collections::BTreeSet<T> {}
+impl<K, T: Composite, S> Composite for std::collections::HashMap<K, T, S> {}
+impl<K, T: Composite> Composite for std::collections::BTreeMap<K, T> {}
+
+/// Whether a field's type is a model whose rules the field leaves unsaid, dispatched by autoref:
+/// a [`Composite`] ([`SaidViaModel`]) is a compile error naming the fix, anything else
+/// ([`SaidViaPlain`]) is fine. The derive calls `(&SaidProbe::<T>::NEW).said()` for each field
+/// without `nested`, `skip_nested` or `skip`, in a function that is never called.
+pub struct SaidProbe<T: ?Sized>(core::marker::PhantomData<fn() -> Box<T>>);
+
+impl<T: ?Sized> SaidProbe<T> {
+    /// The probe.
+    pub const NEW: Self = SaidProbe(core::marker::PhantomData);
+}
+
+/// Never implemented: the bound that turns a model field without `nested` into a compile error.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is a customer model, and this field does not say whether its rules run",
+    label = "a model field without `#[customer(nested)]`",
+    note = "serde reads this field, but its rules would not run: add `#[customer(nested)]` to validate it (`#[customer(each(nested))]` for a collection that has rules of its own, a `VecDeque` or a set), or `#[customer(skip_nested)]` to leave it unvalidated on purpose"
+)]
+pub trait NestedSaid {}
+
+/// The one type that is [`NestedSaid`]: none can be made, so no field is, and rustc does not
+/// suggest implementing the trait.
+#[allow(missing_debug_implementations, unreachable_pub)]
+pub enum NeverSaid {}
+
+impl NestedSaid for NeverSaid {}
+
+/// The model arm of [`SaidProbe`]: a compile error, through [`NestedSaid`].
+pub trait SaidViaModel<T: ?Sized> {
+    /// Refused for every model.
+    fn said(&self)
+    where
+        T: NestedSaid;
+}
+
+impl<T: Composite + ?Sized> SaidViaModel<T> for SaidProbe<T> {
+    #[inline]
+    fn said(&self)
+    where
+        T: NestedSaid,
+    {
+    }
+}
+
+/// The plain arm of [`SaidProbe`]: not a model, nothing to say.
+pub trait SaidViaPlain {
+    /// Accepts.
+    fn said(&self);
+}
+
+impl<T: ?Sized> SaidViaPlain for &SaidProbe<T> {
+    #[inline]
+    fn said(&self) {}
+}
+
+/// Never implemented for a model: the bound of the `validate()` the derive gives a model with
+/// `#[customer(context(C))]`, so that calling it is a compile error that names the fix.
+#[diagnostic::on_unimplemented(
+    message = "`{M}` has no `validate()`: its rules read a validation context",
+    label = "call `validate_with(&ctx)` (from `customer_core::CustomerModelWith`)",
+    note = "`#[customer(context(C))]` models are validated with `validate_with(&ctx)`, read with `Valid::from_json_with(json, &ctx)` and built with `Valid::new_with(value, &ctx)`"
+)]
+pub trait ContextNeeded<M: ?Sized> {}
+
+impl<M: ?Sized> ContextNeeded<M> for NeverSaid {}
+
 /// A collection whose elements `each(...)` checks.
 #[diagnostic::on_unimplemented(
     message = "`each` needs a collection, and `{Self}` is not one",
@@ -308,6 +394,11 @@ where
 
 /// What a `with` function returns in a `try_` conversion: the field's value, or a `Result` of
 /// it whose error is recorded.
+#[diagnostic::on_unimplemented(
+    message = "this `with` function returns `{Self}`, and the field it fills is of type `{T}`",
+    label = "returns `{Self}`, not `{T}`",
+    note = "in a `try_` conversion a `with` function returns the field's type, or a `Result` of it whose error is `RuleError`, `ValidationErrors` or `customer_core::Error` (reported at the field)"
+)]
 pub trait FieldResult<T> {
     /// The error, recorded at the field's pointer.
     type Error: Absorb;
@@ -329,6 +420,25 @@ impl<T, E: Absorb> FieldResult<T> for Result<T, E> {
     fn into_field_result(self) -> Result<T, E> {
         self
     }
+}
+
+/// The type `T` a closure (never called) would return: how the derive names the type of the
+/// other type's field, which it cannot spell, for [`absorb_as`].
+#[inline]
+pub fn field_type<T>(_: impl FnOnce() -> T) -> core::marker::PhantomData<fn() -> T> {
+    core::marker::PhantomData
+}
+
+/// [`absorb_result`] into a field of type `T`, named first: a `with` function of another return
+/// type is then one error at the function, not two where the value is used.
+#[inline]
+pub fn absorb_as<T, R: FieldResult<T>>(
+    _: core::marker::PhantomData<fn() -> T>,
+    result: R,
+    path: &Path<'_>,
+    report: &mut ValidationErrors,
+) -> Option<T> {
+    absorb_result(result, path, report)
 }
 
 /// Keeps the value of a `with` conversion in a `try_` conversion, recording a failure.

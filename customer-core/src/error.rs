@@ -286,6 +286,22 @@ impl ValidationErrors {
         self.violations.truncate(len);
     }
 
+    /// Sorts the violations from index `start` on by the member of `parent` they are under (its
+    /// key, as the pointer spells it), keeping the order within each member: a `HashMap`'s
+    /// entries in key order. Only on the failure path.
+    #[cold]
+    pub(crate) fn sort_tail_by_member(&mut self, start: usize, parent: &Path<'_>) {
+        let prefix = parent.to_pointer().len() + 1;
+        let member = |violation: &Violation| -> String {
+            let tail = violation.pointer().get(prefix..).unwrap_or_default();
+            tail.split('/').next().unwrap_or_default().to_owned()
+        };
+        if let Some(tail) = self.violations.get_mut(start..) {
+            // `sort_by_key` is stable: each member keeps the order of its own violations.
+            tail.sort_by_key(member);
+        }
+    }
+
     /// `true` when nothing was reported.
     #[must_use]
     pub fn is_empty(&self) -> bool {

@@ -38,7 +38,7 @@ pub use customer_derive::CustomerModel;
 pub use error::{Error, Param, Path, RuleError, ValidationErrors, Violation};
 pub use model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 pub use patch::Patch;
-pub use valid::{FromJson, Valid};
+pub use valid::{FromJson, FromJsonPlain, Valid};
 
 /// The repository's README, whose examples are tested as doctests here.
 #[cfg(doctest)]

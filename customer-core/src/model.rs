@@ -231,8 +231,13 @@ impl<K: AsRef<str>, T: CustomerModelWith<C>, S, C: ?Sized> CustomerModelWith<C>
         if too_deep(path, report) {
             return;
         }
+        let start = report.len();
         for (key, value) in self {
             value.validate_into_with(ctx, &path.key(key.as_ref()), report);
+        }
+        // By key, as for `CustomerModel`: not in hash order.
+        if report.len() - start > 1 {
+            report.sort_tail_by_member(start, path);
         }
     }
 }
@@ -336,13 +341,19 @@ impl<T: CustomerModel> CustomerModel for Vec<T> {
     }
 }
 
+/// Its entries are reported by key (as a `BTreeMap`'s), not in hash order, which changes between
+/// runs: the violations of two or more entries are put in key order once found.
 impl<K: AsRef<str>, T: CustomerModel, S> CustomerModel for std::collections::HashMap<K, T, S> {
     fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
         if too_deep(path, report) {
             return;
         }
+        let start = report.len();
         for (key, value) in self {
             value.validate_into(&path.key(key.as_ref()), report);
+        }
+        if report.len() - start > 1 {
+            report.sort_tail_by_member(start, path);
         }
     }
 }

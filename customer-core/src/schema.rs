@@ -44,7 +44,8 @@ pub use keywords::{
     short_locale_pattern, timestamp, url, TIMESTAMP_PATTERN, URL_PATTERN,
 };
 pub use types::{
-    generator, generic_name, shapes, string_enum, tuple, unit, Object, Probe, ViaAnything,
+    generator, generic_name, shapes, string_enum, tuple, unit, unvalidated_model, Object, Probe,
+    UnvalidatedViaAnything, UnvalidatedViaJsonSchema, UnvalidatedViaModel, ViaAnything,
     ViaJsonSchema,
 };
 

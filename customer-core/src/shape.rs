@@ -123,6 +123,31 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     Error::Invalid(errors)
 }
 
+/// The rule violations of a document that read, put in document order as the second read puts
+/// its own (by [`Positions`]; equal positions keep the order the rules ran in). Only on the
+/// failure path: a valid document never gets here.
+#[cold]
+#[inline(never)]
+pub(crate) fn in_document_order(json: &[u8], errors: ValidationErrors) -> ValidationErrors {
+    if errors.len() < 2 {
+        return errors;
+    }
+    let Ok(node) = serde_json::from_slice::<Node>(json) else {
+        return errors;
+    };
+    let mut positions = Positions::new(&node);
+    let mut all: Vec<(Vec<usize>, Violation)> = errors
+        .into_iter()
+        .map(|violation| (positions.of(violation.pointer()), violation))
+        .collect();
+    all.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut ordered = ValidationErrors::new();
+    for (_, violation) in all {
+        ordered.push_violation(violation);
+    }
+    ordered
+}
+
 /// Objects with more members than this are searched through an index built on first use; smaller
 /// ones member by member.
 const INDEXED: usize = 16;

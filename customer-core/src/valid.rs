@@ -2,7 +2,7 @@
 
 use crate::error::{Error, ValidationErrors};
 use crate::json::{cap, cap_invalid, Shape};
-use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
+use crate::model::{CustomerModel, CustomerModelWith, ModelContext};
 
 /// What [`Valid<T>`] needs of `T` to read it from JSON: `serde::Deserialize` and the rules
 /// (`#[derive(serde::Deserialize, CustomerModel)]`). Implemented for every such type.
@@ -14,6 +14,19 @@ use crate::model::{CustomerModel, CustomerModelWith, ModelContext, NoContext};
 pub trait FromJson: serde::de::DeserializeOwned + ModelContext + Shape {}
 
 impl<T: serde::de::DeserializeOwned + ModelContext + Shape> FromJson for T {}
+
+/// What [`Valid::from_json`] and [`Valid::from_slice`] need of `T`: [`FromJson`], and rules that
+/// need no context. A model with `#[customer(context(C))]` is read with
+/// [`Valid::from_json_with`] instead, which the compile error says.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read by `Valid::from_json` / `Valid::from_slice`",
+    label = "needs `serde::Deserialize` and `CustomerModel`, with no validation context",
+    note = "a model with `#[customer(context(C))]` is read with `Valid::from_json_with(json, &ctx)` (or `from_slice_with`): its rules cannot run without their context",
+    note = "any other type: add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`"
+)]
+pub trait FromJsonPlain: FromJson + CustomerModel {}
+
+impl<T: FromJson + CustomerModel> FromJsonPlain for T {}
 
 /// A `T` that has been validated. It can only be built by validating, so a function that takes
 /// `Valid<T>` never sees a value that breaks `T`'s rules.
@@ -44,20 +57,24 @@ impl<T> Valid<T> {
     /// holds at most [`MaxViolations`](crate::json::MaxViolations) violations (100 by default).
     pub fn from_json(json: &str) -> Result<Self, Error>
     where
-        T: FromJson<Context = NoContext>,
+        T: FromJsonPlain,
     {
         let value: T = crate::json::read_str(json, true).map_err(cap)?;
-        value.validate_in_context(&NoContext).map_err(cap_invalid)?;
+        value.validate().map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+        })?;
         Ok(Valid(value))
     }
 
     /// As [`Valid::from_json`], from bytes (which must be UTF-8).
     pub fn from_slice(json: &[u8]) -> Result<Self, Error>
     where
-        T: FromJson<Context = NoContext>,
+        T: FromJsonPlain,
     {
         let value: T = crate::json::read_slice(json, true).map_err(cap)?;
-        value.validate_in_context(&NoContext).map_err(cap_invalid)?;
+        value
+            .validate()
+            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
         Ok(Valid(value))
     }
 
@@ -82,7 +99,9 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(cap_invalid)?;
+        value.validate_with(ctx).map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+        })?;
         Ok(Valid(value))
     }
 
@@ -93,7 +112,9 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(cap_invalid)?;
+        value
+            .validate_with(ctx)
+            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
         Ok(Valid(value))
     }
 

@@ -652,13 +652,14 @@ fn paddle_entity_rules_all_reported_together() {
         &json!({"data": entity, "meta": {"request_id": "r"}}),
     );
     let pointers: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    // In document order: `json!` writes its keys sorted.
     assert_eq!(
         pointers,
         [
-            "/data/id",
+            "/data/created_at",
             "/data/email",
-            "/data/locale",
-            "/data/created_at"
+            "/data/id",
+            "/data/locale"
         ]
     );
 }

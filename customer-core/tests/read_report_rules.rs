@@ -42,7 +42,7 @@ struct Form<T> {
 
 #[derive(CustomerModel, Deserialize, Debug)]
 struct Tagged<T> {
-    #[customer(length(max = 2))]
+    #[customer(length(max = 2), skip_nested)]
     note: Option<T>,
     count: u8,
 }
@@ -388,7 +388,7 @@ fn nested_models_of_the_same_context_get_it_through_a_parent_without_rules() {
 
 #[derive(CustomerModel, Deserialize, Debug)]
 struct Tags<T> {
-    #[customer(each(length(max = 2)), length(max = 2))]
+    #[customer(each(length(max = 2)), length(max = 2), skip_nested)]
     tags: Vec<T>,
     n: u8,
 }

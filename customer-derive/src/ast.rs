@@ -70,7 +70,7 @@ pub(crate) struct Variant<'a> {
 impl<'a> Container<'a> {
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Container<'a> {
         let attrs = attr::container_attrs(cx, &input.attrs);
-        let serde = attr::serde_attrs(&input.attrs);
+        let serde = attr::serde_attrs(cx, &input.attrs);
         let rename_all = serde.rename_all.as_ref().map(|(rule, _)| rule.as_str());
         let data = match &input.data {
             syn::Data::Struct(data) => {
@@ -105,7 +105,7 @@ impl<'a> Container<'a> {
                 data.variants
                     .iter()
                     .map(|variant| {
-                        let serde = attr::serde_attrs(&variant.attrs);
+                        let serde = attr::serde_attrs(cx, &variant.attrs);
                         let wire_name = serde
                             .rename
                             .clone()
@@ -154,7 +154,7 @@ impl<'a> Field<'a> {
         count: usize,
         rename_all: Option<&str>,
     ) -> Field<'a> {
-        let serde = attr::serde_attrs(&field.attrs);
+        let serde = attr::serde_attrs(cx, &field.attrs);
         let attrs = attr::field_attrs(cx, &field.attrs, false);
         let member = match &field.ident {
             Some(ident) => Member::Named(ident.clone()),
@@ -247,6 +247,60 @@ fn peel_layers(ty: &Type) -> (&Type, Vec<Layer>) {
             return (inner, layers);
         }
     }
+}
+
+/// The first of `params` that `ty` names, outside `PhantomData<...>` (which holds no value).
+pub(crate) fn names_param<'p>(ty: &Type, params: &[&'p Ident]) -> Option<&'p Ident> {
+    fn walk<'p>(tokens: TokenStream, params: &[&'p Ident]) -> Option<&'p Ident> {
+        let mut trees = tokens.into_iter().peekable();
+        while let Some(tree) = trees.next() {
+            match tree {
+                proc_macro2::TokenTree::Ident(ident) if ident == "PhantomData" => {
+                    // Skip `<...>` after it.
+                    if matches!(trees.peek(), Some(proc_macro2::TokenTree::Punct(p)) if p.as_char() == '<')
+                    {
+                        let mut depth = 0usize;
+                        let mut arrow = false;
+                        for next in trees.by_ref() {
+                            if let proc_macro2::TokenTree::Punct(p) = &next {
+                                // The `>` of `->` (`PhantomData<fn() -> T>`) closes nothing.
+                                let after_minus = std::mem::replace(&mut arrow, p.as_char() == '-');
+                                match p.as_char() {
+                                    '>' if after_minus => {}
+                                    '<' => depth += 1,
+                                    '>' => {
+                                        depth -= 1;
+                                        if depth == 0 {
+                                            break;
+                                        }
+                                    }
+                                    _ => {}
+                                }
+                            } else {
+                                arrow = false;
+                            }
+                        }
+                    }
+                }
+                proc_macro2::TokenTree::Ident(ident) => {
+                    if let Some(param) = params.iter().find(|p| **p == &ident) {
+                        return Some(param);
+                    }
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    if let Some(found) = walk(group.stream(), params) {
+                        return Some(found);
+                    }
+                }
+                proc_macro2::TokenTree::Punct(_) | proc_macro2::TokenTree::Literal(_) => {}
+            }
+        }
+        None
+    }
+    if params.is_empty() {
+        return None;
+    }
+    walk(ty.to_token_stream(), params)
 }
 
 /// `true` when `ty` is spelled `String` (or `std::string::String`).

@@ -1,6 +1,6 @@
 //! Phase 3: rules that span more than one attribute or need the field's type.
 
-use crate::ast::{Container, Data, Field, Style};
+use crate::ast::{Container, Data, Field, Layer, Style};
 use crate::attr::ConversionKind;
 use crate::ctxt::Ctxt;
 use crate::rules::{Class, Place, Rule, RuleSpec};
@@ -79,8 +79,15 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
         Data::Struct(style, fields) => {
             check_container_rules(cx, container, *style, fields.len());
             check_conversions(cx, container, *style, fields);
+            let newtype_rules = *style == Style::Tuple
+                && fields.len() == 1
+                && (!container.attrs.rules.is_empty() || container.attrs.broken_rule);
             for field in fields {
                 check_field(cx, field);
+                check_patch(cx, container, field);
+                if !newtype_rules {
+                    check_model_said(cx, container, field);
+                }
                 if container.attrs.context.is_none() {
                     for rule in &field.attrs.rules {
                         check_no_ctx(cx, &rule.kind);
@@ -180,11 +187,11 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
     for field in fields {
         let attrs = &field.attrs;
         if conversions.is_empty() {
-            if let Some(rename) = &attrs.rename {
-                cx.error_spanned_by(rename, "`rename` shapes a conversion: add `from`, `into`, `try_from` or `try_into` to the container, or use `#[serde(rename)]` for the wire name");
+            if let Some(maps_to) = &attrs.maps_to {
+                cx.error_spanned_by(maps_to, "`maps_to` names the field of a conversion's other type: add `from`, `into`, `try_from` or `try_into` to the container, or use `#[serde(rename)]` for the JSON key");
             }
             if let Some(with) = &attrs.with {
-                cx.error_spanned_by(with, "`with` shapes a conversion: add `from`, `into`, `try_from` or `try_into` to the container");
+                cx.error_spanned_by(with, "`with` converts this field in a conversion: add `from`, `into`, `try_from` or `try_into` to the container; to read the JSON value with a function of your own, use `#[serde(deserialize_with = \"...\")]`");
             }
         }
         if let Some(span) = attrs.skip_conversion {
@@ -192,7 +199,7 @@ fn check_conversions(cx: &Ctxt, container: &Container, style: Style, fields: &[F
         }
         if let Some(span) = attrs.default {
             if !has(&[ConversionKind::From, ConversionKind::TryFrom]) {
-                cx.error_at(span, "`default` fills this field in a `from` or `try_from` conversion: add one to the container, or remove `default`");
+                cx.error_at(span, "`default` fills this field in a `from` or `try_from` conversion: add one to the container, or remove `default`; for a JSON key that may be left out, use `#[serde(default)]`");
             }
         }
     }
@@ -213,7 +220,7 @@ fn check_skip_conversion(cx: &Ctxt, field: &Field, span: Span, no_conversion: bo
         cx.error_at(span, "`skip_conversion` leaves this field out of a conversion, and the container has none: add `from`, `into`, `try_from` or `try_into` to the container, or remove `skip_conversion`");
     }
     let shaping = [
-        ("rename", attrs.rename.as_ref().map(Spanned::span)),
+        ("maps_to", attrs.maps_to.as_ref().map(Spanned::span)),
         ("with", attrs.with.as_ref().map(Spanned::span)),
         ("default", attrs.default),
     ];
@@ -239,6 +246,23 @@ fn check_field(cx: &Ctxt, field: &Field) {
                 skip,
                 "`skip` is here; remove it or remove the rules",
             ));
+            cx.syn_error(error);
+        }
+    }
+    if let Some(skip_nested) = attrs.skip_nested {
+        let other = if let Some(skip) = attrs.skip {
+            Some((skip, "`skip` already leaves the field unvalidated (and out of conversions): keep one of them"))
+        } else {
+            let nested = attrs.rules.iter().find(|rule| match &rule.kind {
+                Rule::Nested(_) => true,
+                Rule::Each(each) => each.rules.iter().any(|r| matches!(r.kind, Rule::Nested(_))),
+                _ => false,
+            });
+            nested.map(|rule| (rule.span, "`nested` validates the model that `skip_nested` leaves unvalidated: keep one of them"))
+        };
+        if let Some((at, message)) = other {
+            let mut error = syn::Error::new(skip_nested, message);
+            error.combine(syn::Error::new(at, "the other is here"));
             cx.syn_error(error);
         }
     }
@@ -321,4 +345,106 @@ fn check_rule_set(cx: &Ctxt, rules: &[RuleSpec]) {
 fn same_direction(a: ConversionKind, b: ConversionKind) -> bool {
     let incoming = |k| matches!(k, ConversionKind::From | ConversionKind::TryFrom);
     incoming(a) == incoming(b)
+}
+
+/// A `Patch` field reads a left-out key as `Patch::Absent` only through `#[serde(default)]`:
+/// without it serde reads a missing field as `null`, so leaving a key out would clear the stored
+/// value. `Option` around or inside a `Patch` blurs the three states it keeps apart.
+fn check_patch(cx: &Ctxt, container: &Container, field: &Field) {
+    let Some(at) = field.layers.iter().position(|layer| *layer == Layer::Patch) else {
+        return;
+    };
+    if field.layers.len() > 1 {
+        let message = if at > 0 {
+            "`Option<Patch<T>>` cannot tell a left-out key from `null`: serde reads `null` into an `Option` as `None`, so `Patch::Null` never comes out of a document; write `Patch<T>` (`Absent`, `Null`, `Value`) with `#[serde(default)]`"
+        } else {
+            "`Patch<Option<T>>` has two ways to say `null`: `Patch::Null` is what a document's `null` reads as, and `Value(None)` never comes out of one; write `Patch<T>` with `#[serde(default)]`"
+        };
+        cx.error_spanned_by(field.ty, message);
+        return;
+    }
+    let defaulted = field.serde.default.is_some()
+        || container.serde.default.is_some()
+        || field.serde.skip_deserializing;
+    if !defaulted {
+        let customer_default = if field.attrs.default.is_some() {
+            " (`#[customer(default)]` fills the field in a conversion, not when a JSON key is left out)"
+        } else {
+            ""
+        };
+        cx.error_spanned_by(
+            field.ty,
+            format!("a `Patch` field needs `#[serde(default)]`: without it serde reads a left-out key as `null` (`Patch::Null`, which clears the stored value) instead of `Patch::Absent` (keep it); add `#[serde(default)]` to this field, or to the struct{customer_default}"),
+        );
+    }
+}
+
+/// A field whose type names a type parameter may hold a model or not, and the derive cannot tell
+/// which: the field says, with `nested` (validated; the parameter must be a model) or
+/// `skip_nested` (not a model, or left unvalidated on purpose). Concrete types are checked by the
+/// compiler instead (`customer_core::__private::ModelSaid`, emitted by `expand::validate`).
+fn check_model_said(cx: &Ctxt, container: &Container, field: &Field) {
+    if field.attrs.skip.is_some() || field.attrs.skip_nested.is_some() || is_nested(field) {
+        return;
+    }
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    if let Some(param) = crate::ast::names_param(field.ty, &params) {
+        cx.error_spanned_by(
+            field.ty,
+            format!(
+                "the derive cannot tell whether `{param}` is a customer model, whose rules would go unchecked here: write `#[customer(nested)]` on this field to validate it (for `Vec<{param}>` and other collections too; the derive then bounds `{param}: CustomerModel`), or `#[customer(skip_nested)]` if `{param}` is plain data or is left unvalidated on purpose"
+            ),
+        );
+    }
+}
+
+/// `nested`, or `each(nested)`.
+pub(crate) fn is_nested(field: &Field) -> bool {
+    field.attrs.rules.iter().any(|rule| match &rule.kind {
+        Rule::Nested(_) => true,
+        Rule::Each(each) => each.rules.iter().any(|r| matches!(r.kind, Rule::Nested(_))),
+        _ => false,
+    })
+}
+
+/// A parsed newtype gets serde impls of its own (whose `Deserialize` validates): serde's derive
+/// next to it would conflict, and `#[serde(...)]` on it would say nothing. Only a `derive`
+/// attribute after this one is visible to the derive; one in the same list is left to rustc's
+/// "conflicting implementations", whose first implementation is `CustomerModel`.
+pub(crate) fn check_newtype_serde(cx: &Ctxt, container: &Container, input: &syn::DeriveInput) {
+    if container.newtype_field().is_none() || container.attrs.rules.is_empty() {
+        return;
+    }
+    for at in serde_on_newtype(input) {
+        cx.error_at(at, "a parsed newtype (a rule on the container) gets its own `Serialize` and `Deserialize`, whose `Deserialize` validates: remove serde's derive and `#[serde(...)]` from it");
+    }
+}
+
+/// Where the item says serde: `#[serde(...)]`, and `Serialize` / `Deserialize` in a `derive`
+/// attribute after this derive's (one in the same list is not visible to a derive).
+pub(crate) fn serde_on_newtype(input: &syn::DeriveInput) -> Vec<Span> {
+    let mut found = Vec::new();
+    for attr in &input.attrs {
+        if attr.path().is_ident("serde") {
+            found.push(attr.path().span());
+        } else if attr.path().is_ident("derive") {
+            let mut ours = false;
+            let mut serde = Vec::new();
+            let _ = attr.parse_nested_meta(|meta| {
+                let last = meta.path.segments.last().map(|s| s.ident.to_string());
+                match last.as_deref() {
+                    Some("Serialize" | "Deserialize") => serde.push(meta.path.span()),
+                    Some("CustomerModel") => ours = true,
+                    _ => {}
+                }
+                Ok(())
+            });
+            // The list that names this derive is not in a derive's input (rustc removes it);
+            // only a tool reading the source sees it, and rustc reports that case itself.
+            if !ours {
+                found.extend(serde);
+            }
+        }
+    }
+    found
 }

@@ -51,13 +51,14 @@ use syn::{parse_macro_input, DeriveInput};
 /// | field | `country`, `phone`, `url`, `timestamp` | ISO 3166-1 alpha-2, E.164, absolute http(s) URL, RFC 3339 |
 /// | field | `range(min = 1, max = 10)` | a number within inclusive bounds (any expression) |
 /// | field | `each(rule, …)` | the rules applied to every element, reported at `/field/N` |
-/// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…) |
+/// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…); a field whose type is a model with rules, or names a type parameter, must say `nested` or `skip_nested` |
 /// | field | `required` | an `Option` that must be `Some` (a `Patch` that must not be `Null`) |
 /// | field | `custom = path` | `fn(&T) -> Result<(), RuleError>` (`fn(&T, &C)` with `context(C)`) |
 /// | field | `message = "…"`, `code = "…"` | override the message or code of the field's rules |
 /// | field | `skip` | neither validated nor mapped by conversions |
 /// | field | `skip_conversion` | validated, but not mapped by conversions |
-/// | field | `rename = "…"`, `with = path`, `default` | shape the container's conversions |
+/// | field | `skip_nested` | the model inside is left unvalidated on purpose (the field's other rules run) |
+/// | field | `maps_to = "…"`, `with = path`, `default` | shape the container's conversions: the other type's field, a conversion function, `Default` in `from` / `try_from` (`rename` is refused: JSON keys are `#[serde(rename)]`) |
 /// | container | `crate = path` | where the runtime is (default `::customer_core`) |
 /// | container | `check = path` | `fn(&Self) -> Result<(), RuleError>`, reported at the struct, or `-> Result<(), ValidationErrors>` with pointers relative to it (`fn(&Self, &C)` with `context(C)`); may be listed several times |
 /// | container | `context(C)` | the validation context: `validate_with(&ctx)`; rule arguments read `ctx` |

@@ -17,8 +17,8 @@ use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
 use crate::attr::parse::Count;
 use crate::rules::{Rule, RuleSpec};
 
-/// The parts of `#[serde(...)]` that decide whether a key must be present.
-#[derive(Default)]
+/// The parts of `#[serde(...)]` that decide whether a key must be present, as the derive read
+/// them (`crate::attr::serde`, which reports what it cannot read).
 struct SerdeExtra {
     default: bool,
     skip_de: bool,
@@ -28,32 +28,13 @@ struct SerdeExtra {
     deserialize_with: bool,
 }
 
-fn serde_extra(attrs: &[Attribute]) -> SerdeExtra {
-    let mut out = SerdeExtra::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("default") {
-                out.default = true;
-            } else if meta.path.is_ident("skip") || meta.path.is_ident("skip_deserializing") {
-                out.skip_de = true;
-            } else if meta.path.is_ident("deny_unknown_fields") {
-                out.deny_unknown_fields = true;
-            } else if meta.path.is_ident("deserialize_with") || meta.path.is_ident("with") {
-                out.deserialize_with = true;
-            }
-            // Skip any value (`= "..."` or `(...)`).
-            if meta.input.peek(syn::Token![=]) {
-                let value = meta.value()?;
-                while !value.is_empty() && !value.peek(syn::Token![,]) {
-                    value.parse::<proc_macro2::TokenTree>()?;
-                }
-            } else if meta.input.peek(syn::token::Paren) {
-                meta.input.parse::<proc_macro2::TokenTree>()?;
-            }
-            Ok(())
-        });
+fn serde_extra(serde: &crate::attr::SerdeAttrs) -> SerdeExtra {
+    SerdeExtra {
+        default: serde.default.is_some(),
+        skip_de: serde.skip_deserializing,
+        deny_unknown_fields: serde.deny_unknown_fields,
+        deserialize_with: serde.deserialize_with.is_some(),
     }
-    out
 }
 
 /// The doc comment of an item, lines trimmed and joined.
@@ -98,7 +79,7 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
         description: doc(&input.attrs),
         gen: quote!(__customer_gen),
     };
-    let serde = serde_extra(&input.attrs);
+    let serde = serde_extra(&container.serde);
     let body = match (&container.data, &input.data) {
         (Data::Struct(Style::Named, fields), syn::Data::Struct(data)) => {
             cx.object(fields, data, &serde)
@@ -184,7 +165,8 @@ impl Cx<'_> {
             )
         };
         let field_doc = original.map(|f| doc(&f.attrs)).unwrap_or_default();
-        let probe_inline_ty = probe(s, &ty.to_token_stream(), gen, "inline");
+        let probe_inline_ty =
+            field_probe(container, field, s, &ty.to_token_stream(), gen, "inline");
         let checks = checks(container, &quote!(__customer_schema));
         quote! {
             let mut __customer_owned = #probe_inline_ty;
@@ -218,7 +200,8 @@ impl Cx<'_> {
                     !field.layers.is_empty(),
                 )
             };
-            let probe_subschema_ty = probe(s, &ty.to_token_stream(), gen, "subschema");
+            let probe_subschema_ty =
+                field_probe(container, field, s, &ty.to_token_stream(), gen, "subschema");
             quote! {{
                 let mut __customer_owned = #probe_subschema_ty;
                 let __customer_schema = &mut __customer_owned;
@@ -297,7 +280,7 @@ fn property(
     let p = quote!(#krate::__private);
     let s = quote!(#p::schema);
     let gen = quote!(__customer_gen);
-    let serde = serde_extra(&original.attrs);
+    let serde = serde_extra(&field.serde);
     if serde.skip_de {
         return TokenStream::new();
     }
@@ -312,7 +295,8 @@ fn property(
     if let Wire::Same = field.wire {
         // `#[serde(flatten)]`: the rules of a flattened field are its type's own.
         let optional = first == Some(Layer::Option) || defaulted;
-        let probe_inline_ty = probe(&s, &ty.to_token_stream(), &gen, "inline");
+        let probe_inline_ty =
+            field_probe(container, field, &s, &ty.to_token_stream(), &gen, "inline");
         return quote! {
             {
                 let __customer_flat = #probe_inline_ty;
@@ -350,7 +334,8 @@ fn property(
         TokenStream::new()
     };
     let description = doc(&original.attrs);
-    let probe_subschema_schema_ty = probe(&s, &schema_ty, &gen, "subschema");
+    let probe_subschema_schema_ty =
+        field_probe(container, field, &s, &schema_ty, &gen, "subschema");
     quote! {
         {
             let mut __customer_owned = #probe_subschema_schema_ty;
@@ -360,6 +345,35 @@ fn property(
             __customer_object.property(#key, __customer_owned, #required);
         }
     }
+}
+
+/// The schema of a field's type `ty` (`probe`), except for a field that leaves a model
+/// unvalidated (`skip`, `skip_nested`): its schema must not promise the model's rules, so a model
+/// there is any value (`Probe::unvalidated`), and so is a type parameter, which may be one.
+fn field_probe(
+    container: &Container,
+    field: &Field,
+    s: &TokenStream,
+    ty: &TokenStream,
+    gen: &TokenStream,
+    method: &str,
+) -> TokenStream {
+    if field.attrs.skip.is_none() && field.attrs.skip_nested.is_none() {
+        return probe(s, ty, gen, method);
+    }
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    if crate::ast::names_param(field.ty, &params).is_some() {
+        return quote!(#s::unvalidated_model());
+    }
+    let method = syn::Ident::new(
+        &format!("unvalidated_{method}"),
+        proc_macro2::Span::call_site(),
+    );
+    quote! {{
+        #[allow(unused_imports)]
+        use #s::{UnvalidatedViaAnything as _, UnvalidatedViaJsonSchema as _, UnvalidatedViaModel as _};
+        (&&&#s::Probe::<#ty>::NEW).#method(#gen)
+    }}
 }
 
 /// The schema of `ty` through `customer_core::schema::Probe`: its `JsonSchema` impl when it has

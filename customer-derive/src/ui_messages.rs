@@ -60,6 +60,7 @@ fn derive_messages(source: &str) -> Vec<String> {
         let cx = crate::ctxt::Ctxt::new();
         let container = crate::ast::Container::from_ast(&cx, &input);
         crate::check::check(&cx, &container);
+        crate::check::check_newtype_serde(&cx, &container, &input);
         if let Err(errors) = cx.check() {
             messages.extend(errors.into_iter().map(|e| e.to_string()));
         }
@@ -73,6 +74,8 @@ fn stderr_messages(stderr: &str) -> Vec<String> {
     let mut messages: Vec<String> = stderr
         .lines()
         .filter_map(|line| line.strip_prefix("error: "))
+        // rustc's own, without a code: a `#[serde]` attribute with no serde derive to own it.
+        .filter(|message| !message.starts_with("cannot find attribute `serde`"))
         .map(str::to_owned)
         .collect();
     messages.sort();

@@ -22,7 +22,7 @@ struct SignupForm {
     #[customer(locale(short))]
     locale: Option<String>,
     /// Whatever the merchant attaches, at most 1 kB of compact JSON.
-    #[customer(metadata(max_bytes = 1024), rename = "metadata")]
+    #[customer(metadata(max_bytes = 1024), maps_to = "metadata")]
     custom_data: Option<serde_json::Value>,
 }
 

@@ -41,6 +41,7 @@ pub struct Signup<'a, T> {
     pub kind: std::borrow::Cow<'a, str>,
     #[customer(country)]
     pub country: Option<String>,
+    #[customer(skip_nested)]
     pub payload: T,
 }
 

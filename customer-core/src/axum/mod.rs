@@ -358,7 +358,9 @@ where
             .map_err(|error| max.scope(|| crate::json::cap(error)))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
-            Err(errors) => Err(ValidRejection::Invalid(max.apply(errors))),
+            Err(errors) => Err(ValidRejection::Invalid(
+                max.apply(crate::shape::in_document_order(&body, errors)),
+            )),
         }
     }
 }

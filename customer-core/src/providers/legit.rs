@@ -26,7 +26,7 @@ pub struct CreateCustomer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
     /// The merchant's own identifier of the customer, e.g. `org-user-123`.
-    #[customer(rename = "external_id")]
+    #[customer(maps_to = "external_id")]
     #[serde(
         default,
         alias = "customIdentifier",

@@ -113,7 +113,7 @@ pub struct CreateCustomerRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The merchant's structured data.
-    #[customer(rename = "metadata", with = super::object_value)]
+    #[customer(maps_to = "metadata", with = super::object_value)]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_data: Option<Map<String, Value>>,
     /// A BCP 47 short form locale; Paddle uses `en` when it is omitted.
@@ -372,6 +372,7 @@ pub struct ErrorBody {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation_url: Option<String>,
     /// One entry per field Paddle refused.
+    #[customer(nested)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
 }

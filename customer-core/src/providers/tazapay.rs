@@ -90,7 +90,7 @@ pub struct CreateCustomerRequest {
     #[customer(country)]
     pub country: String,
     /// The merchant's own identifier of the customer.
-    #[customer(rename = "external_id")]
+    #[customer(maps_to = "external_id")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reference_id: Option<String>,
     /// The customer's phone number.
@@ -98,11 +98,11 @@ pub struct CreateCustomerRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<Phone>,
     /// The billing details.
-    #[customer(nested, rename = "billing_addresses", with = address_list)]
+    #[customer(nested, maps_to = "billing_addresses", with = address_list)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub billing_address: Vec<AddressEntry>,
     /// The shipping details.
-    #[customer(nested, rename = "shipping_addresses", with = address_list)]
+    #[customer(nested, maps_to = "shipping_addresses", with = address_list)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub shipping_address: Vec<AddressEntry>,
     /// A string holding a JSON object of keys and values.
@@ -426,6 +426,7 @@ pub struct ErrorResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
     /// The errors, each with Tazapay's numeric code.
+    #[customer(nested)]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ErrorEntry>,
 }

@@ -55,6 +55,72 @@ impl<T: ?Sized> ViaAnything for &Probe<T> {
     }
 }
 
+/// The schema of a field that leaves a model unvalidated (`skip`, `skip_nested`), dispatched by
+/// autoref: a model ([`UnvalidatedViaModel`]) is any value, since its rules do not run there;
+/// any other type gives its own schema ([`UnvalidatedViaJsonSchema`]) or any value
+/// ([`UnvalidatedViaAnything`]). The derive calls `(&&&Probe::<T>::NEW).unvalidated_subschema(g)`.
+pub trait UnvalidatedViaModel {
+    /// Any value, said in the description.
+    fn unvalidated_subschema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// Any value, said in the description.
+    fn unvalidated_inline(&self, generator: &mut SchemaGenerator) -> Schema;
+}
+
+impl<T: crate::__private::Composite + ?Sized> UnvalidatedViaModel for &&Probe<T> {
+    fn unvalidated_subschema(&self, _: &mut SchemaGenerator) -> Schema {
+        unvalidated_model()
+    }
+    fn unvalidated_inline(&self, _: &mut SchemaGenerator) -> Schema {
+        unvalidated_model()
+    }
+}
+
+/// The [`JsonSchema`] arm of [`UnvalidatedViaModel`].
+pub trait UnvalidatedViaJsonSchema {
+    /// The type's schema, as [`ViaJsonSchema::subschema`].
+    fn unvalidated_subschema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// The type's schema, as [`ViaJsonSchema::inline`].
+    fn unvalidated_inline(&self, generator: &mut SchemaGenerator) -> Schema;
+}
+
+impl<T: JsonSchema + ?Sized> UnvalidatedViaJsonSchema for &Probe<T> {
+    fn unvalidated_subschema(&self, generator: &mut SchemaGenerator) -> Schema {
+        generator.subschema_for::<T>()
+    }
+    fn unvalidated_inline(&self, generator: &mut SchemaGenerator) -> Schema {
+        T::json_schema(generator)
+    }
+}
+
+/// The last arm of [`UnvalidatedViaModel`]: any value.
+pub trait UnvalidatedViaAnything {
+    /// The schema that accepts every value.
+    fn unvalidated_subschema(&self, generator: &mut SchemaGenerator) -> Schema;
+    /// The schema that accepts every value.
+    fn unvalidated_inline(&self, generator: &mut SchemaGenerator) -> Schema;
+}
+
+impl<T: ?Sized> UnvalidatedViaAnything for Probe<T> {
+    fn unvalidated_subschema(&self, _: &mut SchemaGenerator) -> Schema {
+        Schema::default()
+    }
+    fn unvalidated_inline(&self, _: &mut SchemaGenerator) -> Schema {
+        Schema::default()
+    }
+}
+
+/// The schema of a field whose model is not validated (`skip_nested`, `skip`, or a type
+/// parameter there): any value, so that the schema promises no rule that validation does not run.
+#[must_use]
+pub fn unvalidated_model() -> Schema {
+    let mut schema = Schema::default();
+    describe(
+        &mut schema,
+        "Any value: the rules of this value are not checked here.",
+    );
+    schema
+}
+
 /// The object schema a struct's properties go into.
 pub struct Object {
     properties: Map<String, Value>,

@@ -23,9 +23,10 @@ pub(crate) use serde::{serde_attrs, SerdeAttrs};
 const FIELD_KEYS: &[&str] = &[
     "skip",
     "skip_conversion",
+    "skip_nested",
     "message",
     "code",
-    "rename",
+    "maps_to",
     "with",
     "default",
 ];
@@ -43,9 +44,12 @@ pub(crate) struct FieldAttrs {
     pub skip: Option<Span>,
     /// Left out of conversions, still validated.
     pub skip_conversion: Option<Span>,
+    /// A model (or a type parameter) left unvalidated on purpose; the field's other rules run.
+    pub skip_nested: Option<Span>,
     pub message: Option<LitStr>,
     pub code: Option<LitStr>,
-    pub rename: Option<LitStr>,
+    /// `maps_to = "..."`: the other type's field in a conversion.
+    pub maps_to: Option<LitStr>,
     pub with: Option<syn::Path>,
     pub default: Option<Span>,
     pub other: Option<Span>,
@@ -140,11 +144,12 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
     let mut seen = Seen::default();
     let mut skip = Slot::new("skip");
     let mut skip_conversion = Slot::new("skip_conversion");
+    let mut skip_nested = Slot::new("skip_nested");
     let mut default = Slot::new("default");
     let mut other = Slot::new("other");
     let mut message = Slot::new("message");
     let mut code = Slot::new("code");
-    let mut rename = Slot::new("rename");
+    let mut maps_to = Slot::new("maps_to");
     let mut with = Slot::new("with");
     for attr in customer_attrs(attrs) {
         let result = attr.parse_nested_meta(|meta| {
@@ -156,11 +161,16 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
             match name.as_str() {
                 "skip" => flag(cx, &meta, &mut skip)?,
                 "skip_conversion" => flag(cx, &meta, &mut skip_conversion)?,
+                "skip_nested" => flag(cx, &meta, &mut skip_nested)?,
                 "default" => flag(cx, &meta, &mut default)?,
                 "other" if is_variant => flag(cx, &meta, &mut other)?,
                 "message" => message.set(cx, span, non_empty_str(cx, &meta, "message")?),
                 "code" => code.set(cx, span, code_str(cx, &meta)?),
-                "rename" => rename.set(cx, span, non_empty_str(cx, &meta, "rename")?),
+                "maps_to" => maps_to.set(cx, span, non_empty_str(cx, &meta, "maps_to")?),
+                "rename" => {
+                    cx.error_spanned_by(&meta.path, "`#[customer(rename)]` is refused, since serde's `rename` names the JSON key: for the key write `#[serde(rename = \"...\")]`; for the field of the conversion's other type write `#[customer(maps_to = \"...\")]`");
+                    skip_value(meta.input)?;
+                }
                 "with" => with.set(cx, span, path_value(&meta, "with")?),
                 "other" => {
                     cx.error_spanned_by(&meta.path, "`other` goes on the catch-all variant of a field-less enum: `#[customer(other)] #[serde(untagged)] Other(String)`");
@@ -183,11 +193,12 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
     }
     out.skip = skip.span();
     out.skip_conversion = skip_conversion.span();
+    out.skip_nested = skip_nested.span();
     out.default = default.span();
     out.other = other.span();
     out.message = message.get().flatten();
     out.code = code.get().flatten();
-    out.rename = rename.get().flatten();
+    out.maps_to = maps_to.get().flatten();
     out.with = with.get();
     out
 }

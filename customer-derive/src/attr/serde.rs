@@ -1,11 +1,14 @@
 //! The parts of `#[serde(...)]` that say where a value sits on the wire and how it is read.
-//! Everything else is ignored here: serde reports its own mistakes.
+//! Other keys are skipped (serde reports its own mistakes), but an attribute this reader cannot
+//! read is a compile error, never a guess: the pointers, the second read of a document and the
+//! JSON Schema would otherwise describe another format than the one serde reads.
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
 use super::parse::skip_value;
+use crate::ctxt::Ctxt;
 
 /// What `#[serde(...)]` says about names on the wire and about reading (for the `Shape` the
 /// second read of a document walks, see `crate::shape`).
@@ -42,10 +45,10 @@ pub(crate) struct SerdeAttrs {
 }
 
 /// Reads the wire-name and reading parts of `#[serde(...)]`.
-pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
+pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
     let mut out = SerdeAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
-        let _ = attr.parse_nested_meta(|meta| {
+        let result = attr.parse_nested_meta(|meta| {
             if meta.path.is_ident("rename") || meta.path.is_ident("rename_all") {
                 let is_all = meta.path.is_ident("rename_all");
                 let span = meta.path.span();
@@ -116,6 +119,12 @@ pub(crate) fn serde_attrs(attrs: &[Attribute]) -> SerdeAttrs {
             }
             Ok(())
         });
+        if let Err(error) = result {
+            cx.error_at(
+                error.span(),
+                format!("cannot read this `#[serde(...)]` attribute ({error}): `CustomerModel` follows serde's attributes to place each violation at its JSON key, and would describe another format than serde reads; write it as serde documents it, e.g. `#[serde(rename = \"key\")]`, `#[serde(default = \"path::to::function\")]`"),
+            );
+        }
     }
     out
 }

@@ -1,5 +1,5 @@
 //! Field-mapped conversions: `from`, `into`, `try_from`, `try_into`, shaped by the fields'
-//! `rename`, `with`, `default`, `skip` and `skip_conversion`.
+//! `maps_to`, `with`, `default`, `skip` and `skip_conversion`.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
@@ -34,11 +34,11 @@ struct Conv<'c, 'a> {
     conversion: &'c Conversion,
 }
 
-/// The other type's name for a field: its `rename`, or its own name.
+/// The other type's name for a field: its `maps_to`, or its own name.
 fn other_member(field: &Field) -> syn::Member {
-    match (&field.attrs.rename, field.ident) {
-        (Some(rename), _) => {
-            syn::Member::Named(format_ident!("{}", rename.value(), span = rename.span()))
+    match (&field.attrs.maps_to, field.ident) {
+        (Some(maps_to), _) => {
+            syn::Member::Named(format_ident!("{}", maps_to.value(), span = maps_to.span()))
         }
         (None, Some(ident)) => syn::Member::Named(ident.clone()),
         (None, None) => field.member.clone(),
@@ -187,8 +187,18 @@ impl TryParts {
         let convert = match &field.attrs.with {
             Some(with) => {
                 let arg = with_arg(with, quote!(#src.#source));
+                // The field's type first, so a wrong return type is one error at `with`.
+                let field_type = if from_other {
+                    let ty = field.ty;
+                    quote!(::core::marker::PhantomData::<fn() -> #ty>)
+                } else {
+                    let other = &conv.conversion.ty;
+                    quote! {
+                        #p::field_type(|| <#other as ::core::default::Default>::default().#target)
+                    }
+                };
                 quote_spanned! {with.span()=>
-                    #p::absorb_result(#with(#arg), &#at, &mut #report)
+                    #p::absorb_as(#field_type, #with(#arg), &#at, &mut #report)
                 }
             }
             None => quote! {

@@ -25,7 +25,11 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
     ) {
         // Only text newtypes: the impls of other inners need traits the inner may lack, which
         // would add errors to the one being reported.
-        if container.generics.params.is_empty() && ast::is_string(field.ty) {
+        // Not next to serde's own derive: its impls would conflict with these.
+        if container.generics.params.is_empty()
+            && ast::is_string(field.ty)
+            && crate::check::serde_on_newtype(input).is_empty()
+        {
             extra.extend(newtype::expand_newtype(container, field));
         }
     }

@@ -25,6 +25,7 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
     let container = Container::from_ast(&cx, input);
     check::check(&cx, &container);
+    check::check_newtype_serde(&cx, &container, input);
     match cx.check() {
         Ok(()) => {
             let mut body = expand(&container);

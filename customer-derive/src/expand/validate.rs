@@ -17,10 +17,14 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let path = quote!(__customer_path);
     let report = quote!(__customer_report);
     let body = body(container, fields, &path, &report);
+    let said = said(container, fields);
     if let Some(ty) = &container.attrs.context {
-        return context_impls(container, ty, &where_clause, &body);
+        let mut out = context_impls(container, ty, &where_clause, &body);
+        out.extend(said);
+        return out;
     }
     quote! {
+        #said
         #[automatically_derived]
         impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
             #[inline]
@@ -32,6 +36,72 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
                 #body
             }
         }
+    }
+}
+
+/// `Composite` for a struct model (not a parsed newtype, not a unit struct), and a function,
+/// never called, in which each field whose type may be a model and that says neither `nested`
+/// nor `skip_nested` (nor `skip`) is refused by `SaidProbe` when its type is one. Apart from
+/// `validate_into`, so the valid path's code is what it was. A field that names a type parameter
+/// is decided by the derive (`check::check_model_said`).
+fn said(container: &Container, fields: &[Field]) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let parsed_newtype = container.newtype_field().is_some() && !container.attrs.rules.is_empty();
+    // A model with nothing to check may be a field's type without `nested`: nothing is lost, and
+    // the first rule it gets makes such a field a compile error.
+    let checks_something = !container.attrs.checks.is_empty()
+        || container.attrs.context.is_some()
+        || fields
+            .iter()
+            .any(|field| field.attrs.skip.is_none() && !field.attrs.rules.is_empty());
+    let composite = if checks_something {
+        quote! {
+            #[automatically_derived]
+            impl #impl_generics #p::Composite for #ident #ty_generics #where_clause {}
+        }
+    } else {
+        TokenStream::new()
+    };
+    if parsed_newtype || fields.is_empty() {
+        return TokenStream::new();
+    }
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    let probes: TokenStream = fields
+        .iter()
+        .filter(|field| {
+            field.attrs.skip.is_none()
+                && field.attrs.skip_nested.is_none()
+                && !crate::check::is_nested(field)
+                && crate::ast::names_param(field.ty, &params).is_none()
+        })
+        .map(|field| {
+            let ty = field.ty;
+            let at = field.ident.map_or_else(|| ty.span(), syn::Ident::span);
+            quote_spanned! {at=>
+                (&#p::SaidProbe::<#ty>::NEW).said();
+            }
+        })
+        .collect();
+    let function = if probes.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[allow(dead_code)]
+                fn __customer_said() {
+                    #[allow(unused_imports)]
+                    use #p::{SaidViaModel as _, SaidViaPlain as _};
+                    #probes
+                }
+            }
+        }
+    };
+    quote! {
+        #composite
+        #function
     }
 }
 
@@ -143,6 +213,22 @@ fn context_impls(
             #[inline]
             #context_any_sig {
                 #context_any
+            }
+        }
+        impl #impl_generics #ident #ty_generics #where_clause {
+            /// Not callable: this model's rules read a context, so it is validated with
+            /// `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so.
+            ///
+            /// # Errors
+            ///
+            /// None: it cannot be called.
+            #[doc(hidden)]
+            #[allow(dead_code, clippy::unused_self)]
+            pub fn validate(&self) -> ::core::result::Result<(), #p::ValidationErrors>
+            where
+                for<'__customer> &'__customer Self: #p::ContextNeeded<Self>,
+            {
+                ::core::unreachable!()
             }
         }
         #[automatically_derived]

@@ -1,10 +1,10 @@
-use customer_core::CustomerModel;
+use customer_core::{CustomerModel, Valid};
 
 struct Limits {
     name_max: usize,
 }
 
-#[derive(CustomerModel)]
+#[derive(CustomerModel, serde::Deserialize)]
 #[customer(context(Limits))]
 struct Profile {
     #[customer(length(max = ctx.name_max))]
@@ -12,6 +12,8 @@ struct Profile {
 }
 
 fn main() {
-    let profile = Profile { name: String::new() };
+    let profile = Profile { name: "Jo".to_owned() };
     let _ = profile.validate();
+    let _ = Valid::<Profile>::from_json(r#"{"name": "Jo"}"#);
+    let _ = Limits { name_max: 8 }.name_max;
 }

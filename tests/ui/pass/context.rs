@@ -29,6 +29,7 @@ struct Form<'a, M> {
     plain: Option<Plain>,
     #[customer(each(nested))]
     more: Vec<Line>,
+    #[customer(skip_nested)]
     marker: M,
 }
 

@@ -11,7 +11,7 @@ struct Wire {
 #[derive(CustomerModel)]
 #[customer(into = Wire)]
 struct Signup {
-    #[customer(email, rename = "email_address")]
+    #[customer(email, maps_to = "email_address")]
     email: String,
     #[customer(with = upper)]
     name: String,

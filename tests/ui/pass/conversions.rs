@@ -9,7 +9,7 @@ struct Wire {
 #[derive(CustomerModel)]
 #[customer(try_from = Wire)]
 struct Signup {
-    #[customer(email, rename = "email_address")]
+    #[customer(email, maps_to = "email_address")]
     email: String,
     #[customer(length(min = 1), with = trimmed)]
     name: String,

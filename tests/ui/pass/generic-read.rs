@@ -17,9 +17,10 @@ struct Page<T, U, M> {
     items: Vec<T>,
     #[customer(nested)]
     first: Option<T>,
-    #[customer(length(max = 3))]
+    #[customer(length(max = 3), skip_nested)]
     label: U,
-    // No rule: no bound, any `M` that serde reads.
+    // No rule: no bound, any `M` that serde reads (`skip_nested`: `M` is not a model).
+    #[customer(skip_nested)]
     marker: M,
 }
 
@@ -38,6 +39,7 @@ struct Borrowing<'a, T> {
     name: &'a str,
     #[customer(length(max = 3))]
     kind: Cow<'a, str>,
+    #[customer(skip_nested)]
     value: T,
 }
 

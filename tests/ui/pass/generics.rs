@@ -19,6 +19,7 @@ where
     reply_to: Option<&'a str>,
     #[customer(length(max = 10))]
     tags: &'a [String],
+    #[customer(skip_nested)]
     marker: M,
 }
 

@@ -5,7 +5,7 @@ use customer_core::{Customer, CustomerModel};
 struct Signup {
     #[customer(email)]
     email: Option<String>,
-    #[customer(length(min = 12), skip_conversion, rename = "secret")]
+    #[customer(length(min = 12), skip_conversion, maps_to = "secret")]
     password: String,
 }
 

@@ -2,7 +2,7 @@ use customer_core::CustomerModel;
 
 #[derive(CustomerModel)]
 struct Signup {
-    #[customer(rename = "email_address")]
+    #[customer(maps_to = "email_address")]
     email: String,
 }
 

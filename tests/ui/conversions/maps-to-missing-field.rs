@@ -7,7 +7,7 @@ struct Wire {
 #[derive(CustomerModel)]
 #[customer(from = Wire)]
 struct Signup {
-    #[customer(rename = "email_adress")]
+    #[customer(maps_to = "email_adress")]
     email: String,
 }
 
