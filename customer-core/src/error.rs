@@ -101,6 +101,13 @@ impl RuleError {
         render(&self.message, &self.params)
     }
 
+    /// The message as given, with its `{param}` placeholders: the English template by which the
+    /// catalogs (feature `i18n`) know a library message.
+    #[must_use]
+    pub fn template(&self) -> &str {
+        &self.message
+    }
+
     /// The params of the rule, in the order they were added.
     pub fn params(&self) -> impl Iterator<Item = (&str, &Param)> {
         self.params.iter().map(|(k, v)| (k.as_ref(), v))

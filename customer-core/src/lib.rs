@@ -7,6 +7,9 @@ extern crate self as customer_core;
 
 pub mod codes;
 pub mod error;
+#[cfg(feature = "i18n")]
+#[cfg_attr(docsrs, doc(cfg(feature = "i18n")))]
+pub mod i18n;
 pub mod json;
 mod model;
 mod patch;

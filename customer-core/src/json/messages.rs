@@ -39,18 +39,26 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
 }
 
 pub(super) fn syntax(error: &serde_json::Error) -> Error {
-    let what = match error.classify() {
-        serde_json::error::Category::Eof => "the document ends too early",
-        serde_json::error::Category::Io => "the document could not be read",
-        _ => "malformed JSON",
+    // One template per kind (not `{what} at ...`), so that each has its own translation; the
+    // `what` param stays for clients that read params.
+    let (what, template) = match error.classify() {
+        serde_json::error::Category::Eof => (
+            "the document ends too early",
+            "the document ends too early at line {line} column {column}",
+        ),
+        serde_json::error::Category::Io => (
+            "the document could not be read",
+            "the document could not be read at line {line} column {column}",
+        ),
+        _ => (
+            "malformed JSON",
+            "malformed JSON at line {line} column {column}",
+        ),
     };
-    let rule = RuleError::new(
-        crate::codes::MALFORMED_JSON,
-        "{what} at line {line} column {column}",
-    )
-    .with_param("what", Param::Str(Cow::Borrowed(what)))
-    .with_param("line", Param::UInt(error.line() as u64))
-    .with_param("column", Param::UInt(error.column() as u64));
+    let rule = RuleError::new(crate::codes::MALFORMED_JSON, template)
+        .with_param("what", Param::Str(Cow::Borrowed(what)))
+        .with_param("line", Param::UInt(error.line() as u64))
+        .with_param("column", Param::UInt(error.column() as u64));
     Error::Syntax(ValidationErrors::from(Violation::new(String::new(), rule)))
 }
 

@@ -79,9 +79,18 @@ pub(crate) trait Provider {
 pub(crate) fn has_no(title: &'static str, what: &'static str) -> Error {
     Error::Unrepresentable(ValidationErrors::from(Violation::new(
         "",
-        RuleError::new(crate::codes::UNSUPPORTED, "{api} has no {what}")
-            .with_param("api", Param::Str(title.into()))
-            .with_param("what", Param::Str(what.into())),
+        // One template per `what`, so that each has its own translation.
+        RuleError::new(
+            crate::codes::UNSUPPORTED,
+            match what {
+                "update-customer request" => "{api} has no update-customer request",
+                "list-customers response" => "{api} has no list-customers response",
+                "documented error response" => "{api} has no documented error response",
+                _ => "{api} has no {what}",
+            },
+        )
+        .with_param("api", Param::Str(title.into()))
+        .with_param("what", Param::Str(what.into())),
     )))
 }
 

@@ -1,0 +1,126 @@
+# customer-core: i messaggi in italiano. Identificativi e parametri: vedi en.ftl.
+
+email = deve essere un indirizzo email valido
+email-too-long = deve avere al massimo { $max } { $max ->
+    [one] carattere
+   *[other] caratteri
+  }
+email-ascii = può contenere solo caratteri ASCII
+pattern = deve corrispondere al modello `{ $pattern }`
+id-exact = deve essere `{ $prefix }` seguito da esattamente { $min_len } { $min_len ->
+    [one] carattere
+   *[other] caratteri
+  } tra [{ $chars }]
+id-at-least = deve essere `{ $prefix }` seguito da almeno { $min_len } { $min_len ->
+    [one] carattere
+   *[other] caratteri
+  } tra [{ $chars }]
+id-between = deve essere `{ $prefix }` seguito da { $min_len } a { $max_len } caratteri tra [{ $chars }]
+locale = deve essere un codice lingua valido (RFC 5646)
+locale-short = deve essere un codice lingua della forma lingua(-Scrittura)(-REGIONE), come `it` o `it-IT`
+locale-mollie-form = deve essere una lingua Mollie della forma `ll_CC`, come `en_US` o `it_IT`
+locale-mollie-list = non è una lingua supportata da Mollie; Mollie accetta una tra { $allowed } (BCP 47 `it-IT` corrisponde a `it_IT` in Mollie)
+metadata_too_large = deve occupare al massimo { $max_bytes } { $max_bytes ->
+    [one] byte
+   *[other] byte
+  } di JSON compatto
+metadata_invalid-depth = non deve annidare array e oggetti per più di { $max_depth } livelli
+metadata_invalid = deve poter essere scritto in JSON
+json_string = deve essere una stringa contenente JSON
+json_string-entries = deve contenere un array JSON di oggetti {"{"}key, value{"}"}, con una stringa come key e una stringa, un numero o un booleano come value
+json_string-object = deve contenere un oggetto JSON di chiavi e valori
+json_string-object-string = deve essere una stringa contenente un oggetto JSON di chiavi e valori
+length-exact = deve avere una lunghezza di esattamente { $min }
+length-between = deve avere una lunghezza tra { $min } e { $max }
+length-min = deve avere una lunghezza di almeno { $min }
+length-max = deve avere una lunghezza di al massimo { $max }
+bytes-exact = deve occupare esattamente { $min } { $min ->
+    [one] byte
+   *[other] byte
+  }
+bytes-between = deve occupare tra { $min } e { $max } byte
+bytes-min = deve occupare almeno { $min } { $min ->
+    [one] byte
+   *[other] byte
+  }
+bytes-max = deve occupare al massimo { $max } { $max ->
+    [one] byte
+   *[other] byte
+  }
+one_of = deve essere uno di questi valori: { $allowed }
+one_of-expected = ha un valore non valido (atteso: { $expected })
+country = deve essere un codice paese ISO 3166-1 alpha-2 assegnato, in maiuscolo, come `IT`
+phone = deve essere un numero di telefono in formato E.164: `+`, un prefisso internazionale assegnato e il numero, al massimo { $max_digits } cifre
+phone-calling-code = il prefisso internazionale deve essere un prefisso assegnato di 1-3 cifre, senza `+`
+phone-number = il numero deve avere da 1 a { $max_digits } cifre (15 in tutto con il prefisso)
+phone-digits = il numero può contenere solo cifre, senza `+`, spazi o altri segni (il prefisso è a parte)
+url = deve essere un URL http o https completo
+timestamp = deve essere una data e ora RFC 3339, come `1985-04-12T23:20:50.52Z`
+range-between = deve essere tra { $min } e { $max }
+range-min = deve essere almeno { $min }
+range-max = deve essere al massimo { $max }
+range-whole = deve essere un numero intero da { $min } a { $max }
+range-out = è fuori dall'intervallo consentito
+required = è obbligatorio
+required-api = { $api } ha bisogno di questo valore per creare un cliente
+required-paddle-email = è obbligatorio: un cliente Paddle deve avere un indirizzo email
+malformed_json = JSON non valido alla riga { $line }, colonna { $column }
+malformed_json-eof = il documento termina troppo presto, alla riga { $line }, colonna { $column }
+malformed_json-io = non è stato possibile leggere il documento, alla riga { $line }, colonna { $column }
+malformed_json-body-utf8 = il corpo della richiesta non è testo UTF-8
+malformed_json-utf8 = il documento non è testo UTF-8
+invalid_type-string = deve essere una stringa
+invalid_type-boolean = deve essere true o false
+invalid_type-number = deve essere un numero
+invalid_type-array = deve essere un array
+invalid_type-object = deve essere un oggetto
+invalid_type-null = deve essere null
+invalid_type = ha un tipo errato
+invalid_type-metadata = deve essere una stringa, un numero, un oggetto o un array
+missing_field = è obbligatorio
+unknown_field = non è un campo di questo oggetto
+duplicate_field = compare più di una volta
+invalid_value = non è un valore valido
+invalid_value-char = deve essere un solo carattere
+invalid_length-exact = deve essere un array di { $length } { $length ->
+    [one] elemento
+   *[other] elementi
+  }
+invalid_length-between = deve essere un array da { $min } a { $max } elementi
+invalid_length-variant = deve essere una stringa o un oggetto con esattamente { $length } { $length ->
+    [one] chiave
+   *[other] chiavi
+  }
+invalid_length = ha un numero errato di elementi
+too_deep = è annidato per più di { $max } livelli
+unrepresentable-create = { $api } non ha spazio per questo valore nella creazione di un cliente; svuotalo per inviare senza
+unrepresentable-update = { $api } non ha spazio per questo campo nella modifica di un cliente; omettilo per inviare senza
+unrepresentable-clear = { $api } non può svuotare questo campo in una modifica; omettilo per mantenerlo, o indica un valore
+unrepresentable-json = non è stato possibile scriverlo in JSON
+unrepresentable-metadata-object = in { $api } i metadati sono un oggetto di chiavi e valori; questo valore non lo è, né è un elenco di coppie {"{"}key, value{"}"} distinte
+unrepresentable-metadata-key = in { $api } i metadati sono un oggetto: questa chiave compare più di una volta
+unrepresentable-metadata-entries = in { $api } i metadati sono un elenco di coppie {"{"}key, value{"}"} con valori stringa, numero o booleano; questo valore non lo è
+unrepresentable-custom-data = deve essere un oggetto, o un elenco di coppie {"{"}key, value{"}"} distinte, per essere il custom_data di un cliente Paddle
+unsupported-update = { $api } non ha una richiesta di modifica del cliente
+unsupported-list = { $api } non ha un elenco di clienti
+unsupported-error = { $api } non ha una risposta di errore documentata
+rejected = { $api } ha rifiutato questo valore
+rejected-code = { $api } ha rifiutato questo valore (`{ $provider_code }`)
+rejected-status = { $api } ha rifiutato questo valore (HTTP { $status })
+rejected-request = { $api } ha rifiutato la richiesta
+rejected-request-code = { $api } ha rifiutato la richiesta (errore { $provider_code })
+too_large = il documento supera { $limit } MiB
+
+problem-invalid-title = Dati non validi
+problem-invalid-detail = il corpo della richiesta viola { $count } { $count ->
+    [one] regola
+   *[other] regole
+  }; vedi `errors`
+problem-malformed-title = JSON non valido
+problem-malformed-detail = il corpo della richiesta non è JSON ben formato
+problem-too-large-title = Richiesta troppo grande
+problem-too-large-detail = il corpo della richiesta supera il limite di { $limit } byte
+problem-media-type-title = Tipo di contenuto non supportato
+problem-media-type-detail = il corpo della richiesta deve essere JSON, inviato con `Content-Type: application/json`
+problem-body-read-title = Richiesta illeggibile
+problem-body-read-detail = non è stato possibile leggere il corpo della richiesta

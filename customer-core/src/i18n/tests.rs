@@ -1,0 +1,321 @@
+use std::borrow::Cow;
+
+use fluent_bundle::FluentResource;
+
+use super::table::MESSAGES;
+use super::*;
+use crate::codes;
+
+/// The `{name}` placeholders of an English template (not `{key, value}`, which is text).
+fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else { break };
+        let name = &after[..close];
+        if !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            names.push(name);
+        }
+        rest = &after[close + 1..];
+    }
+    names
+}
+
+/// A value for a param that is easy to find in a message: a count, or a marked text.
+fn value_of(name: &str, n: u64) -> Param {
+    match name {
+        "api" | "pattern" | "prefix" | "chars" | "allowed" | "expected" | "provider_code" => {
+            Param::Str(Cow::Owned(format!("<{name}>")))
+        }
+        _ => Param::UInt(n),
+    }
+}
+
+fn shown(value: &Param) -> String {
+    value.to_string()
+}
+
+#[test]
+fn the_shipped_sources_parse_whole() {
+    for (tag, source) in LANGUAGES.iter().zip(SOURCES) {
+        if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
+            panic!("{tag}.ftl: {errors:?}");
+        }
+    }
+}
+
+#[test]
+fn every_code_has_a_message() {
+    for code in codes::ALL {
+        assert!(
+            MESSAGES.iter().any(|(_, c, _)| c == code),
+            "the code `{code}` has no message in i18n/table.rs"
+        );
+    }
+    for (id, code, _) in MESSAGES {
+        assert!(
+            codes::ALL.contains(code),
+            "{id}: `{code}` is not in codes::ALL"
+        );
+        assert_eq!(
+            MESSAGES.iter().filter(|(other, _, _)| other == id).count(),
+            1,
+            "{id} is listed twice"
+        );
+    }
+}
+
+/// Every message of every code renders in every language, each param filled in, with the plural
+/// forms of 0, 1, 2, 5, 22 and 101 (Polish has four).
+#[test]
+fn every_message_renders_in_every_language_with_every_param() {
+    let catalog = Catalog::new();
+    for tag in LANGUAGES {
+        let language = catalog
+            .languages
+            .iter()
+            .find(|l| l.tag == *tag)
+            .expect("a shipped language");
+        let bundle = language.library.as_ref().expect("a shipped catalog");
+        for (id, code, template) in MESSAGES {
+            let message = bundle
+                .get_message(id)
+                .unwrap_or_else(|| panic!("{tag}.ftl has no `{id}` (code `{code}`)"));
+            let pattern = message.value().expect("a message with a value");
+            for n in [0u64, 1, 2, 5, 22, 101] {
+                let params: Vec<(&str, Param)> = placeholders(template)
+                    .into_iter()
+                    .map(|name| (name, value_of(name, n)))
+                    .collect();
+                let mut errors = Vec::new();
+                let mut args = FluentArgs::new();
+                for (name, value) in &params {
+                    match value {
+                        Param::UInt(v) => args.set(*name, *v),
+                        Param::Str(v) => args.set(*name, v.as_ref()),
+                        _ => unreachable!(),
+                    }
+                }
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                for (name, value) in &params {
+                    assert!(
+                        text.contains(&shown(value)),
+                        "{tag} {id}: `{name}` is not in {text:?}"
+                    );
+                }
+                assert!(
+                    !text.contains('{') || template.contains("{key"),
+                    "{tag} {id}: {text}"
+                );
+                assert!(!text.trim().is_empty(), "{tag} {id} is empty");
+            }
+        }
+        for id in [
+            "problem-invalid-title",
+            "problem-invalid-detail",
+            "problem-malformed-title",
+            "problem-malformed-detail",
+            "problem-too-large-title",
+            "problem-too-large-detail",
+            "problem-media-type-title",
+            "problem-media-type-detail",
+            "problem-body-read-title",
+            "problem-body-read-detail",
+        ] {
+            assert!(bundle.get_message(id).is_some(), "{tag}.ftl has no `{id}`");
+        }
+    }
+}
+
+/// A translation has no id that English lacks (a typo would never be found).
+#[test]
+fn no_language_has_an_id_english_lacks() {
+    let ids = |source: &str| -> Vec<String> {
+        source
+            .lines()
+            .filter(|line| line.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .filter_map(|line| line.split_once(" = ").map(|(id, _)| id.to_owned()))
+            .collect()
+    };
+    let english = ids(SOURCES[0]);
+    for (tag, source) in LANGUAGES.iter().zip(SOURCES).skip(1) {
+        let own = ids(source);
+        for id in &own {
+            assert!(english.contains(id), "{tag}.ftl has `{id}`, en.ftl has not");
+        }
+        assert_eq!(own.len(), english.len(), "{tag}.ftl");
+    }
+}
+
+/// English from the catalog says what `Display` says, but for the plural of a count.
+#[test]
+fn english_matches_display() {
+    let catalog = Catalog::new();
+    for (id, code, template) in MESSAGES {
+        // Display says "exactly 1 member" and "at most 1 characters": compare where both agree.
+        let n = if *id == "invalid_length-variant" {
+            1
+        } else {
+            7
+        };
+        let mut error = RuleError::new(*code, *template);
+        for name in placeholders(template) {
+            error = error.with_param(name, value_of(name, n));
+        }
+        assert_eq!(
+            catalog.message(&Lang::ENGLISH, &error),
+            error.message(),
+            "{id}"
+        );
+    }
+}
+
+#[test]
+fn polish_has_four_plural_forms() {
+    let catalog = Catalog::new();
+    let pl = catalog.choose("pl").expect("Polish");
+    let error = |max: u64| {
+        RuleError::new(codes::EMAIL, "must be at most {max} characters")
+            .with_param("max", Param::UInt(max))
+    };
+    let text = |max| catalog.message(&pl, &error(max)).into_owned();
+    assert_eq!(text(1), "może mieć najwyżej 1 znak");
+    assert_eq!(text(3), "może mieć najwyżej 3 znaki");
+    assert_eq!(text(5), "może mieć najwyżej 5 znaków");
+    assert_eq!(text(22), "może mieć najwyżej 22 znaki");
+    assert_eq!(text(25), "może mieć najwyżej 25 znaków");
+    let other = RuleError::new(codes::EMAIL, "must be at most {max} characters")
+        .with_param("max", Param::Float(1.5));
+    assert_eq!(catalog.message(&pl, &other), "może mieć najwyżej 1.5 znaku");
+}
+
+#[test]
+fn negotiation_follows_quality_values_and_falls_back_to_the_language() {
+    let catalog = Catalog::new();
+    let pick = |header: &str| catalog.negotiate(header).as_str().to_owned();
+    assert_eq!(pick(""), "en");
+    assert_eq!(pick("de"), "de");
+    assert_eq!(pick("de-CH"), "de");
+    assert_eq!(pick("de-CH, fr;q=0.9"), "de");
+    assert_eq!(pick("fr;q=0.5, de-CH;q=0.9"), "de");
+    assert_eq!(pick("sv, nl;q=0.3"), "nl");
+    assert_eq!(pick("sv, ja"), "en");
+    assert_eq!(pick("pt-BR"), "pt");
+    assert_eq!(pick("PL-pl"), "pl");
+    assert_eq!(pick("*"), "en");
+    assert_eq!(pick("de;q=0, it"), "it");
+    assert_eq!(pick("es;q=1.0, it;q=0.999"), "es");
+    assert_eq!(pick("it;q=0.001, es;q=0.01"), "es");
+    assert_eq!(pick("fr;q=2, nl"), "nl"); // not a quality value: refused
+    assert_eq!(pick("fr;q=abc"), "en");
+    assert_eq!(pick(";;;,,, -- ,"), "en");
+    // Equal quality values keep the header's order.
+    assert_eq!(pick("it;q=0.8, fr;q=0.8"), "it");
+    assert_eq!(
+        catalog.choose("fr-BE").map(|l| l.to_string()).as_deref(),
+        Some("fr")
+    );
+    assert_eq!(catalog.choose("sv"), None);
+    // A header longer than 32 languages is read to its 32nd.
+    let long = format!("{}nl", "xx, ".repeat(40));
+    assert_eq!(pick(&long), "en");
+}
+
+#[test]
+fn the_application_overrides_by_id_then_by_code_and_adds_languages() {
+    let mut catalog = Catalog::new();
+    catalog
+        .add_ftl(
+            "de",
+            "length = hat die falsche Länge\nlength-max = ist zu lang (höchstens { $max })",
+        )
+        .expect("valid Fluent");
+    catalog
+        .add_ftl(
+            "sv",
+            "email = måste vara en giltig e-postadress\nmy_code = är fel",
+        )
+        .expect("valid Fluent");
+    assert!(catalog.add_ftl("de", "length = {").is_err());
+    assert!(catalog.add_ftl("not a tag!", "x = y").is_err());
+    let de = catalog.negotiate("de-AT");
+    let max = crate::rules::length::check_count(9, None, Some(5)).unwrap_err();
+    let min = crate::rules::length::check_count(1, Some(5), None).unwrap_err();
+    assert_eq!(catalog.message(&de, &max), "ist zu lang (höchstens 5)");
+    assert_eq!(catalog.message(&de, &min), "hat die falsche Länge");
+    // Other codes keep the crate's German.
+    let email = crate::rules::email::check("x", &Default::default()).unwrap_err();
+    assert_eq!(
+        catalog.message(&de, &email),
+        "muss eine gültige E-Mail-Adresse sein"
+    );
+    // A new language: what it has, else English.
+    let sv = catalog.negotiate("sv-SE, en;q=0.1");
+    assert_eq!(sv.as_str(), "sv");
+    assert_eq!(
+        catalog.message(&sv, &email),
+        "måste vara en giltig e-postadress"
+    );
+    assert_eq!(
+        catalog.message(&sv, &max),
+        "must have a length of at most 5"
+    );
+    // The application's own code, and a field's own message.
+    let own = RuleError::new("my_code", "is wrong");
+    assert_eq!(catalog.message(&sv, &own), "är fel");
+    assert_eq!(catalog.message(&de, &own), "is wrong");
+    let field = RuleError::new(codes::LENGTH, "too long for a name");
+    assert_eq!(catalog.message(&de, &field), "too long for a name");
+    assert!(catalog.languages().any(|l| l == "sv"));
+}
+
+#[test]
+fn doc_uris_follow_the_template() {
+    let catalog = Catalog::new();
+    assert_eq!(
+        catalog.doc_uri("email"),
+        "https://example.invalid/customer-model/blob/main/README.md#code-email"
+    );
+    let catalog = Catalog::new().with_doc_uri("https://api.example.com/errors/{code}.html");
+    assert_eq!(
+        catalog.doc_uri("length"),
+        "https://api.example.com/errors/length.html"
+    );
+    let catalog = Catalog::new().with_doc_uri("https://api.example.com/errors#");
+    assert_eq!(
+        catalog.doc_uri("length"),
+        "https://api.example.com/errors#length"
+    );
+}
+
+#[test]
+fn a_report_renders_in_the_language_with_pointers_and_codes_unchanged() {
+    let catalog = Catalog::new();
+    let mut errors = ValidationErrors::new();
+    errors.push(
+        &crate::Path::ROOT.key("name"),
+        crate::rules::length::check_count(9, None, Some(5)).unwrap_err(),
+    );
+    errors.push(
+        &crate::Path::ROOT.key("email"),
+        crate::rules::required::error(),
+    );
+    let fr = catalog.negotiate("fr");
+    assert_eq!(
+        catalog.localize(&errors, &fr).to_string(),
+        "/name: doit avoir une longueur d’au plus 5\n/email: est obligatoire"
+    );
+    let json = serde_json::to_value(catalog.localize(&errors, &fr)).unwrap();
+    assert_eq!(json[0]["pointer"], "/name");
+    assert_eq!(json[0]["code"], "length");
+    assert_eq!(
+        json[1]["type"],
+        "https://example.invalid/customer-model/blob/main/README.md#code-required"
+    );
+    assert_eq!(
+        errors.to_string(),
+        "/name: must have a length of at most 5\n/email: is required"
+    );
+}
