@@ -71,20 +71,27 @@
 //! | the body is longer than the [`BodyLimit`] (64 KiB unless configured) | 413 | none |
 //! | the body could not be read | 400 | none |
 //! | the body is not JSON (or not UTF-8) | 400 | one, code `malformed_json`, pointer `""` |
-//! | the JSON has the wrong shape or breaks a rule | 422 | every violation: `{pointer, code, detail}` |
+//! | the JSON has the wrong shape or breaks a rule | 422 | every violation: `{pointer, code, detail, type}` |
+//!
+//! The answer is in the language the request's `Accept-Language` asks for, of those of
+//! [`Catalog::global`](crate::i18n::Catalog::global) (quality values honoured, `de-CH` answered
+//! in `de`, English when none matches), and says which in `Content-Language`. Pointers and codes
+//! are the same in every language; each violation's `type` is its code's documentation URI.
 //!
 //! No response ever contains the rejected value: only where it is, which rule refused it and why.
 
 use std::fmt;
 
-use axum::extract::{FromRef, FromRequest, Request};
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::header::{ACCEPT_LANGUAGE, CONTENT_LENGTH, CONTENT_TYPE};
+use http::request::Parts;
 use http::{HeaderMap, StatusCode};
 use http_body_util::BodyExt as _;
 
 use crate::error::{Error, ValidationErrors};
+use crate::i18n::Lang;
 use crate::model::NoContext;
 use crate::valid::{FromJson, Valid};
 
@@ -95,8 +102,8 @@ mod webhook;
 /// The cap on the violations of a 422 answer, as a request extension:
 /// `router.layer(axum::Extension(MaxViolations(20)))` (100 when there is none).
 pub use crate::json::MaxViolations;
-use problem::invalid_problem;
 pub use problem::Problem;
+use problem::{invalid_problem, problem_of};
 #[cfg(feature = "webhooks")]
 #[cfg_attr(docsrs, doc(cfg(feature = "webhooks")))]
 pub use webhook::{Webhook, WebhookRejection};
@@ -180,25 +187,125 @@ impl ValidRejection {
         }
     }
 
-    /// The problem document this rejection answers with.
+    /// The problem document this rejection answers with, in English.
     #[must_use]
     pub fn into_problem(self) -> Problem {
+        self.into_problem_in(&Lang::ENGLISH)
+    }
+
+    /// The problem document this rejection answers with, in `lang`: its `title`, `detail` and
+    /// each violation's `detail` (pointers and codes are the same in every language).
+    #[must_use]
+    pub fn into_problem_in(self, lang: &Lang) -> Problem {
         let status = self.status();
         match self {
-            ValidRejection::UnsupportedMediaType => Problem::new(
+            ValidRejection::UnsupportedMediaType => problem_of(status, "media-type", &[], lang),
+            ValidRejection::PayloadTooLarge { limit } => problem_of(
                 status,
-                "the request body must be JSON, sent with `Content-Type: application/json`",
+                "too-large",
+                &[("limit", crate::Param::UInt(limit as u64))],
+                lang,
             ),
-            ValidRejection::PayloadTooLarge { limit } => Problem::new(
-                status,
-                format!("the request body is larger than the limit of {limit} bytes"),
-            ),
-            ValidRejection::BodyRead => Problem::new(status, "the request body could not be read"),
+            ValidRejection::BodyRead => problem_of(status, "body-read", &[], lang),
             ValidRejection::Malformed(errors) => {
-                Problem::new(status, "the request body is not well-formed JSON").with_errors(errors)
+                problem_of(status, "malformed", &[], lang).with_errors(errors)
             }
-            ValidRejection::Invalid(errors) => invalid_problem(errors),
+            ValidRejection::Invalid(errors) => invalid_problem(errors, lang),
         }
+    }
+}
+
+/// What the extractors ([`Valid<T>`](crate::Valid), [`JsonBody`]) refuse a request with: the
+/// [`ValidRejection`] and the language negotiated from the request's `Accept-Language`, which the
+/// answer's problem document is written in (and named by `Content-Language`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rejection {
+    reason: ValidRejection,
+    lang: Lang,
+}
+
+impl Rejection {
+    /// `reason`, to be answered in `lang`.
+    #[must_use]
+    pub fn new(reason: ValidRejection, lang: Lang) -> Self {
+        Rejection { reason, lang }
+    }
+
+    /// Why the request was refused.
+    #[must_use]
+    pub fn reason(&self) -> &ValidRejection {
+        &self.reason
+    }
+
+    /// Why the request was refused, owned.
+    #[must_use]
+    pub fn into_reason(self) -> ValidRejection {
+        self.reason
+    }
+
+    /// The language of the answer.
+    #[must_use]
+    pub fn lang(&self) -> &Lang {
+        &self.lang
+    }
+
+    /// The problem document of the answer, in [`Rejection::lang`].
+    #[must_use]
+    pub fn into_problem(self) -> Problem {
+        self.reason.into_problem_in(&self.lang)
+    }
+}
+
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.reason, f)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+impl From<Rejection> for ValidRejection {
+    fn from(rejection: Rejection) -> Self {
+        rejection.reason
+    }
+}
+
+impl IntoResponse for Rejection {
+    fn into_response(self) -> Response {
+        self.into_problem().into_response()
+    }
+}
+
+/// The language a request asks for in `Accept-Language`, negotiated with
+/// [`Catalog::global`](crate::i18n::Catalog::global) (quality values, `de-CH` → `de`, English
+/// when nothing matches). Never refuses a request. Take it in a handler that answers with
+/// problems of its own: `ValidRejection::from(error).into_problem_in(&lang)`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AcceptLanguage(pub Lang);
+
+/// The language `headers` ask for, as [`AcceptLanguage`] negotiates it.
+#[must_use]
+pub fn negotiate(headers: &HeaderMap) -> Lang {
+    let mut header = String::new();
+    for value in headers.get_all(ACCEPT_LANGUAGE) {
+        if let Ok(text) = value.to_str() {
+            if !header.is_empty() {
+                header.push(',');
+            }
+            header.push_str(text);
+        }
+        if header.len() > 4096 {
+            break;
+        }
+    }
+    crate::i18n::Catalog::global().negotiate(&header)
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for AcceptLanguage {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(AcceptLanguage(negotiate(&parts.headers)))
     }
 }
 
@@ -233,6 +340,8 @@ impl From<Error> for ValidRejection {
 }
 
 impl IntoResponse for ValidRejection {
+    /// The problem document in English (the extractors answer with a [`Rejection`], in the
+    /// request's language).
     fn into_response(self) -> Response {
         self.into_problem().into_response()
     }
@@ -319,10 +428,14 @@ async fn read_body(req: Request, json_only: bool) -> Result<Bytes, ValidRejectio
 }
 
 impl<S: Send + Sync> FromRequest<S> for JsonBody {
-    type Rejection = ValidRejection;
+    type Rejection = Rejection;
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
-        read_json_body(req).await.map(JsonBody)
+        let lang = negotiate(req.headers());
+        read_json_body(req)
+            .await
+            .map(JsonBody)
+            .map_err(|reason| Rejection::new(reason, lang))
     }
 }
 
@@ -339,28 +452,30 @@ where
     T::Context: FromRef<S>,
     S: Send + Sync,
 {
-    type Rejection = ValidRejection;
+    type Rejection = Rejection;
 
     /// Checks the content type and the [`BodyLimit`], then reads the body and validates it:
     /// every shape error and rule violation in one 422 answer, at most [`MaxViolations`] of them
-    /// (a request extension, as [`BodyLimit`] is; 100 when there is none). A model with
-    /// `#[customer(context(C))]` is validated with the `C` taken from the router's state by
-    /// [`FromRef`].
+    /// (a request extension, as [`BodyLimit`] is; 100 when there is none), in the language the
+    /// request's `Accept-Language` negotiates. A model with `#[customer(context(C))]` is
+    /// validated with the `C` taken from the router's state by [`FromRef`].
     async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let lang = negotiate(req.headers());
+        let refuse = |reason: ValidRejection| Rejection::new(reason, lang.clone());
         let max = req
             .extensions()
             .get::<MaxViolations>()
             .copied()
             .unwrap_or_default();
-        let body = read_json_body(req).await?;
+        let body = read_json_body(req).await.map_err(refuse)?;
         let ctx = T::Context::from_ref(state);
         let value: T = crate::json::read_slice_with(&body, true, T::__context_any(&ctx))
-            .map_err(|error| max.scope(|| crate::json::cap(error)))?;
+            .map_err(|error| refuse(ValidRejection::from(max.scope(|| crate::json::cap(error)))))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
-            Err(errors) => Err(ValidRejection::Invalid(
+            Err(errors) => Err(refuse(ValidRejection::Invalid(
                 max.apply(crate::shape::in_document_order(&body, errors)),
-            )),
+            ))),
         }
     }
 }

@@ -5,19 +5,23 @@ use std::borrow::Cow;
 use std::fmt;
 
 use axum::response::{IntoResponse, Response};
-use http::header::CONTENT_TYPE;
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE};
 use http::{HeaderValue, StatusCode};
 
 use super::{ValidRejection, PROBLEM_JSON};
-use crate::error::{Error, ValidationErrors};
+use crate::error::{Error, Param, ValidationErrors};
+use crate::i18n::{Catalog, Lang};
 
 /// An RFC 9457 problem document, answered as `application/problem+json`:
-/// `{"type", "title", "status", "detail", "errors": [{"pointer", "code", "detail"}]}`.
+/// `{"type", "title", "status", "detail", "errors": [{"pointer", "code", "detail", "type"}]}`.
 ///
 /// `type` is `about:blank` unless set, and `title` the status's reason phrase, as RFC 9457 asks
-/// for `about:blank`. `errors` is written only when violations were given. Build one for your own
-/// errors (404, 409) so that every error of an API has the same shape. Never put a rejected value
-/// into `detail`.
+/// for `about:blank`; the problems of this crate's rejections set a `type` of their own (the
+/// documentation URI of [`Catalog::doc_uri`]). `errors` is written only when violations were
+/// given, each `detail` in the problem's [`Lang`] and each `type` the documentation URI of its
+/// code; the answer's `Content-Language` is that language. Build one for your own errors (404,
+/// 409) so that every error of an API has the same shape. Never put a rejected value into
+/// `detail`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     status: StatusCode,
@@ -25,6 +29,7 @@ pub struct Problem {
     title: Cow<'static, str>,
     detail: Cow<'static, str>,
     errors: Option<ValidationErrors>,
+    lang: Lang,
 }
 
 impl Problem {
@@ -37,6 +42,7 @@ impl Problem {
             title: Cow::Borrowed(status.canonical_reason().unwrap_or("Error")),
             detail: detail.into(),
             errors: None,
+            lang: Lang::ENGLISH,
         }
     }
 
@@ -57,6 +63,21 @@ impl Problem {
     pub fn with_errors(mut self, errors: ValidationErrors) -> Self {
         self.errors = Some(errors);
         self
+    }
+
+    /// The language of `errors` (and of the `title` and `detail` given): `errors` are rendered
+    /// in it when the document is written, and it is sent as `Content-Language`. English unless
+    /// set.
+    #[must_use]
+    pub fn with_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The language of the document.
+    #[must_use]
+    pub fn lang(&self) -> &Lang {
+        &self.lang
     }
 
     /// The HTTP status.
@@ -112,31 +133,33 @@ impl serde::Serialize for Problem {
         s.serialize_field("status", &self.status.as_u16())?;
         s.serialize_field("detail", &self.detail)?;
         if let Some(errors) = &self.errors {
-            s.serialize_field("errors", &ProblemErrors(errors))?;
+            s.serialize_field("errors", &ProblemErrors(errors, &self.lang))?;
         }
         s.end()
     }
 }
 
 /// `errors` of a problem document: RFC 9457 names the explanation `detail`.
-struct ProblemErrors<'a>(&'a ValidationErrors);
+struct ProblemErrors<'a>(&'a ValidationErrors, &'a Lang);
 
 impl serde::Serialize for ProblemErrors<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::{SerializeSeq as _, SerializeStruct as _};
-        struct Item<'v>(&'v crate::Violation);
+        struct Item<'v>(&'v crate::Violation, &'v Lang);
         impl serde::Serialize for Item<'_> {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let mut s = serializer.serialize_struct("Error", 3)?;
+                let catalog = Catalog::global();
+                let mut s = serializer.serialize_struct("Error", 4)?;
                 s.serialize_field("pointer", self.0.pointer())?;
                 s.serialize_field("code", self.0.code())?;
-                s.serialize_field("detail", &self.0.message())?;
+                s.serialize_field("detail", &catalog.message(self.1, self.0.rule_error()))?;
+                s.serialize_field("type", &catalog.doc_uri(self.0.code()))?;
                 s.end()
             }
         }
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for violation in self.0 {
-            seq.serialize_element(&Item(violation))?;
+            seq.serialize_element(&Item(violation, self.1))?;
         }
         seq.end()
     }
@@ -153,33 +176,59 @@ impl IntoResponse for Problem {
             )
             .into_bytes(),
         };
+        let language = HeaderValue::from_str(self.lang.as_str())
+            .unwrap_or_else(|_| HeaderValue::from_static("en"));
         (
             self.status,
-            [(CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON))],
+            [
+                (CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON)),
+                (CONTENT_LANGUAGE, language),
+            ],
             body,
         )
             .into_response()
     }
 }
 
-pub(super) fn invalid_problem(errors: ValidationErrors) -> Problem {
-    let detail = match errors.len() {
-        1 => Cow::Borrowed("the request body breaks 1 rule; see `errors`"),
-        n => Cow::Owned(format!("the request body breaks {n} rules; see `errors`")),
-    };
-    Problem::new(StatusCode::UNPROCESSABLE_ENTITY, detail).with_errors(errors)
+/// A problem of this crate, in `lang`: its type the documentation URI of `kind` (the catalog id
+/// of its title and detail, `problem-<kind>-title`, `problem-<kind>-detail`).
+pub(super) fn problem_of(
+    status: StatusCode,
+    kind: &str,
+    params: &[(&str, Param)],
+    lang: &Lang,
+) -> Problem {
+    let catalog = Catalog::global();
+    let title = catalog.text(lang, &format!("problem-{kind}-title"), &[]);
+    let detail = catalog.text(lang, &format!("problem-{kind}-detail"), params);
+    Problem::new(status, detail)
+        .with_type(catalog.doc_uri(&format!("problem-{kind}")), title)
+        .with_lang(lang.clone())
+}
+
+pub(super) fn invalid_problem(errors: ValidationErrors, lang: &Lang) -> Problem {
+    let count = Param::UInt(errors.len() as u64);
+    problem_of(
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "invalid",
+        &[("count", count)],
+        lang,
+    )
+    .with_errors(errors)
 }
 
 impl IntoResponse for ValidationErrors {
-    /// 422 `application/problem+json` with every violation in `errors`.
+    /// 422 `application/problem+json` with every violation in `errors`, in English (see
+    /// [`ValidRejection::into_problem_in`] for another language).
     fn into_response(self) -> Response {
-        invalid_problem(self).into_response()
+        invalid_problem(self, &Lang::ENGLISH).into_response()
     }
 }
 
 impl IntoResponse for Error {
     /// [`Error::Syntax`] is 400; [`Error::Invalid`] and [`Error::Unrepresentable`] are 422; each
-    /// a problem document with every violation in `errors`.
+    /// a problem document with every violation in `errors`, in English (see
+    /// [`ValidRejection::into_problem_in`] for another language).
     fn into_response(self) -> Response {
         ValidRejection::from(self).into_response()
     }

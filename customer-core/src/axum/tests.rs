@@ -65,7 +65,7 @@ fn request(content_type: Option<&str>, body: impl Into<Body>) -> Request {
 }
 
 fn extract(req: Request) -> Result<Valid<Signup>, ValidRejection> {
-    ready(Valid::<Signup>::from_request(req, &()))
+    ready(Valid::<Signup>::from_request(req, &())).map_err(ValidRejection::from)
 }
 
 fn problem(response: Response) -> (StatusCode, String, Value) {
@@ -130,7 +130,7 @@ fn the_context_comes_from_the_router_state() {
     assert_eq!(
         body["errors"],
         json!([{"pointer": "/name", "code": "length",
-                "detail": "must have a length of at most 4"}])
+                "detail": "must have a length of at most 4", "type": "https://example.invalid/customer-model/blob/main/README.md#code-length"}])
     );
     // A model without a context works with any state.
     let req = request(Some("application/json"), r#"{"email":"jo@example.com"}"#);
@@ -195,7 +195,10 @@ fn every_violation_is_a_422_problem_without_the_value() {
     let (status, ct, body) = problem(rejection.into_response());
     assert_eq!(status, 422);
     assert_eq!(ct, PROBLEM_JSON);
-    assert_eq!(body["type"], "about:blank");
+    assert_eq!(
+        body["type"],
+        "https://example.invalid/customer-model/blob/main/README.md#code-problem-invalid"
+    );
     assert_eq!(body["status"], 422);
     assert!(body["title"].is_string());
     assert!(body["detail"].is_string());
@@ -236,7 +239,7 @@ fn shape_errors_have_pointers() {
     assert_eq!(
         body["errors"],
         json!([{"pointer": "/nickname", "code": "unknown_field",
-                "detail": "is not a field of this object"}])
+                "detail": "is not a field of this object", "type": "https://example.invalid/customer-model/blob/main/README.md#code-unknown_field"}])
     );
 }
 
@@ -342,7 +345,9 @@ fn json_body_gives_the_raw_bytes_after_the_checks() {
     assert_eq!(&bytes[..], b"not json at all");
     let req = request(Some("text/plain"), "{}");
     assert_eq!(
-        ready(JsonBody::from_request(req, &())).unwrap_err(),
+        ready(JsonBody::from_request(req, &()))
+            .unwrap_err()
+            .into_reason(),
         ValidRejection::UnsupportedMediaType
     );
 }
@@ -358,7 +363,7 @@ fn validation_errors_and_errors_answer_as_problems() {
     assert_eq!((status.as_u16(), ct.as_str()), (422, PROBLEM_JSON));
     assert_eq!(
         body["errors"],
-        json!([{"pointer": "/email", "code": "email", "detail": "is not an email address"}])
+        json!([{"pointer": "/email", "code": "email", "detail": "is not an email address", "type": "https://example.invalid/customer-model/blob/main/README.md#code-email"}])
     );
     let (status, _, _) = problem(Error::Syntax(errors.clone()).into_response());
     assert_eq!(status, 400);
@@ -481,7 +486,7 @@ fn the_report_is_capped_by_extension() {
             .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
             .collect()
     };
-    let extract = |req| ready(Valid::<Items>::from_request(req, &()));
+    let extract = |req| ready(Valid::<Items>::from_request(req, &())).map_err(ValidRejection::from);
 
     // Under the default cap of 100: all five.
     let all = pointers(extract(request(Some("application/json"), body)).unwrap_err());
@@ -503,4 +508,142 @@ fn the_report_is_capped_by_extension() {
     let (status, _, doc) = problem(rejection.into_response());
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(doc.to_string().contains("too_many_violations"), "{doc}");
+}
+
+fn with_language(mut req: Request, accept: &str) -> Request {
+    req.headers_mut().insert(
+        http::header::ACCEPT_LANGUAGE,
+        HeaderValue::from_str(accept).unwrap(),
+    );
+    req
+}
+
+fn localized(response: Response) -> (String, Value) {
+    let language = response
+        .headers()
+        .get(http::header::CONTENT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    (language, problem(response).2)
+}
+
+#[test]
+fn the_extractor_answers_in_the_negotiated_language() {
+    let body = r#"{"email":"not-an-address-secret","name":"Secretname"}"#;
+    let english = {
+        let rejection = ready(Valid::<Signup>::from_request(
+            request(Some("application/json"), body),
+            &(),
+        ))
+        .unwrap_err();
+        localized(rejection.into_response())
+    };
+    assert_eq!(english.0, "en");
+    for (accept, lang, detail) in [
+        (
+            "de-CH, fr;q=0.5",
+            "de",
+            "darf höchstens 5 Zeichen lang sein",
+        ),
+        (
+            "fr;q=0.4, nl;q=0.9",
+            "nl",
+            "mag maximaal 5 tekens lang zijn",
+        ),
+        ("sv, pl;q=0.1", "pl", "może mieć najwyżej 5 znaków"),
+        ("ja", "en", "must be at most 5 characters"),
+    ] {
+        let req = with_language(request(Some("application/json"), body), accept);
+        let rejection = ready(Valid::<Signup>::from_request(req, &())).unwrap_err();
+        assert_eq!(rejection.lang().as_str(), lang);
+        let (language, json) = localized(rejection.into_response());
+        assert_eq!(language, lang, "{accept}");
+        assert_eq!(json["errors"][1]["detail"], detail, "{accept}");
+        // The application's own text stays as written.
+        assert_eq!(json["errors"][0]["detail"], "is not an email address");
+        // Pointers, codes and types are the same in every language; the value never appears.
+        for (ours, theirs) in json["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(english.1["errors"].as_array().unwrap())
+        {
+            assert_eq!(ours["pointer"], theirs["pointer"]);
+            assert_eq!(ours["code"], theirs["code"]);
+            assert_eq!(ours["type"], theirs["type"]);
+        }
+        assert_eq!(json["type"], english.1["type"]);
+        let text = json.to_string();
+        assert!(
+            !text.contains("secret") && !text.contains("Secretname"),
+            "{text}"
+        );
+        if lang != "en" {
+            assert_ne!(json["title"], english.1["title"], "{accept}");
+            assert_ne!(json["detail"], english.1["detail"], "{accept}");
+        }
+    }
+    assert_eq!(
+        english.1["errors"][0]["type"],
+        "https://example.invalid/customer-model/blob/main/README.md#code-email"
+    );
+}
+
+#[test]
+fn every_rejection_answers_in_the_negotiated_language() {
+    let too_large = with_language(
+        request(Some("application/json"), " ".repeat(DEFAULT_BODY_LIMIT + 1)),
+        "it",
+    );
+    let (language, json) = localized(
+        ready(JsonBody::from_request(too_large, &()))
+            .unwrap_err()
+            .into_response(),
+    );
+    assert_eq!(language, "it");
+    assert_eq!(
+        json["detail"],
+        format!("il corpo della richiesta supera il limite di {DEFAULT_BODY_LIMIT} byte")
+    );
+    let media = with_language(request(Some("text/plain"), "{}"), "es-MX");
+    let (language, json) = localized(
+        ready(JsonBody::from_request(media, &()))
+            .unwrap_err()
+            .into_response(),
+    );
+    assert_eq!(
+        (language.as_str(), json["status"].as_u64()),
+        ("es", Some(415))
+    );
+    assert_eq!(json["title"], "Tipo de medio no admitido");
+    let malformed = with_language(request(Some("application/json"), "{\"email\":"), "pt-BR");
+    let rejection = ready(Valid::<Signup>::from_request(malformed, &())).unwrap_err();
+    let (language, json) = localized(rejection.into_response());
+    assert_eq!(language, "pt");
+    assert_eq!(json["errors"][0]["code"], "malformed_json");
+    assert_eq!(
+        json["errors"][0]["detail"],
+        "o documento termina cedo demais, na linha 1, coluna 9"
+    );
+}
+
+#[test]
+fn accept_language_is_an_extractor_for_handlers() {
+    let req = with_language(request(None, ""), "fr-CA;q=0.8, de;q=0.7");
+    let (mut parts, _) = req.into_parts();
+    let AcceptLanguage(lang) = ready(AcceptLanguage::from_request_parts(&mut parts, &())).unwrap();
+    assert_eq!(lang.as_str(), "fr");
+    let problem = ValidRejection::Invalid(ValidationErrors::from(crate::Violation::new(
+        "/email",
+        crate::rules::required::error(),
+    )))
+    .into_problem_in(&lang);
+    let (language, json) = localized(problem.into_response());
+    assert_eq!(language, "fr");
+    assert_eq!(
+        json["detail"],
+        "le corps de la requête enfreint 1 règle ; voir `errors`"
+    );
+    assert_eq!(json["errors"][0]["detail"], "est obligatoire");
 }

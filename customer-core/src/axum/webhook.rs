@@ -94,7 +94,7 @@ impl WebhookRejection {
                 Problem::new(status, format!("the signed body is not an event: {reason}"))
             }
             WebhookRejection::Rejected(Rejected::Invalid { error, .. }) => {
-                invalid_problem(error.into_violations())
+                invalid_problem(error.into_violations(), &crate::i18n::Lang::ENGLISH)
             }
             WebhookRejection::NoVerifier => {
                 Problem::new(status, "the server cannot check webhook signatures")
