@@ -11,7 +11,10 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{BoxError, Extension, Json, Router};
-use customer_core::axum::{JsonBody, Problem, Webhook, WebhookRejection};
+use customer_core::axum::{
+    AcceptLanguage, JsonBody, Problem, ValidRejection, Webhook, WebhookRejection,
+};
+use customer_core::i18n::Lang;
 use customer_core::providers::{paddle, Api};
 use customer_core::webhooks::{Event, Verifier};
 use customer_core::{Customer, Path as ModelPath, RuleError, Status, ValidationErrors};
@@ -238,11 +241,20 @@ fn utf8(body: &[u8]) -> Result<&str, customer_core::Error> {
     })
 }
 
+/// The problem document of a refused body, in the language the request negotiated
+/// (`Content-Language` says which): 400 for a syntax error, 422 for every violation.
+fn refused(error: impl Into<customer_core::Error>, lang: &Lang) -> Response {
+    ValidRejection::from(error.into())
+        .into_problem_in(lang)
+        .into_response()
+}
+
 /// `POST /customers`.
 async fn create_customer(
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
     RawQuery(query): RawQuery,
+    AcceptLanguage(lang): AcceptLanguage,
     JsonBody(body): JsonBody,
 ) -> Response {
     let api = match api_of(query.as_deref()) {
@@ -251,12 +263,12 @@ async fn create_customer(
     };
     let text = match utf8(&body) {
         Ok(text) => text,
-        Err(error) => return error.into_response(),
+        Err(error) => return refused(error, &lang),
     };
     let mut customer = match api.decode(text) {
         Ok(customer) => customer,
         // Syntax -> 400; Invalid and Unrepresentable -> 422, every violation listed.
-        Err(error) => return error.into_response(),
+        Err(error) => return refused(error, &lang),
     };
     // What Paddle sets itself.
     customer.status = Some(Status::Active);
@@ -274,7 +286,7 @@ async fn create_customer(
     // The answer is a Paddle customer: check it by Paddle's rules before storing anything.
     let entity = match paddle_entity(id, customer.clone()) {
         Ok(entity) => entity,
-        Err(errors) => return errors.into_response(),
+        Err(errors) => return refused(errors, &lang),
     };
     match state.store.insert(&customer).await {
         Ok(()) => {
@@ -421,6 +433,7 @@ async fn update_customer(
     Extension(RequestId(request_id)): Extension<RequestId>,
     UrlPath(id): UrlPath<String>,
     RawQuery(query): RawQuery,
+    AcceptLanguage(lang): AcceptLanguage,
     JsonBody(body): JsonBody,
 ) -> Response {
     if !is_customer_id(&id) {
@@ -433,7 +446,7 @@ async fn update_customer(
     let patch = match utf8(&body).and_then(|text| api.decode_update(text)) {
         Ok(patch) => patch,
         // Syntax -> 400; Invalid and Unrepresentable (Legit has no update body) -> 422.
-        Err(error) => return error.into_response(),
+        Err(error) => return refused(error, &lang),
     };
     let now = rfc3339_millis(now_ms());
     let entity_id = id.clone();
@@ -457,7 +470,7 @@ async fn update_customer(
             Err(_) => internal_error(),
         },
         Ok(Updated::NotFound) => no_such_customer(),
-        Ok(Updated::Refused(errors)) => errors.into_response(),
+        Ok(Updated::Refused(errors)) => refused(errors, &lang),
         Err(WriteError::DuplicateEmail) => conflict(),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on update: {error}");

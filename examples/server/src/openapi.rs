@@ -31,11 +31,12 @@ use serde_json::{json, Map, Value};
 #[derive(CustomerModel, serde::Deserialize)]
 #[allow(dead_code)]
 struct ProblemDocument {
-    /// `about:blank`: the status says what went wrong.
+    /// `about:blank` (the status says what went wrong), or the URI of the page that documents
+    /// the problem (a refused request body).
     #[serde(rename = "type")]
-    #[customer(one_of("about:blank"))]
     kind: String,
-    /// The status's reason phrase.
+    /// The status's reason phrase, or the title of the documented problem, in the language
+    /// of `Content-Language`.
     title: String,
     /// The HTTP status.
     #[customer(range(min = 400, max = 599))]
@@ -57,8 +58,12 @@ struct ProblemError {
     /// The rule's stable code, such as `email` or `required`.
     #[customer(pattern = "^[a-z][a-z0-9_]*$")]
     code: String,
-    /// The rule's message.
+    /// The rule's message, in the language of `Content-Language` (negotiated from
+    /// `Accept-Language`: en, nl, de, fr, es, it, pt, pl).
     detail: String,
+    /// The URI of the page that documents the code.
+    #[serde(rename = "type")]
+    kind: String,
 }
 
 /// `GET /health`'s answer.

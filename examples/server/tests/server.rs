@@ -49,6 +49,7 @@ on_both_stores!(
     patch_a_customer,
     archived_customers_by_status,
     openapi_describes_every_exchange,
+    problems_in_the_language_the_request_accepts,
 );
 
 fn health(db: &Db) {
@@ -205,7 +206,8 @@ fn every_error_status_is_a_problem(db: &Db) {
     assert_eq!(
         reply.body["errors"],
         json!([{"pointer": "/nickname", "code": "unknown_field",
-                "detail": reply.body["errors"][0]["detail"]}])
+                "detail": reply.body["errors"][0]["detail"],
+                "type": "https://example.invalid/customer-model/blob/main/README.md#code-unknown_field"}])
     );
 
     // 409: the same email, in another case.
@@ -981,4 +983,88 @@ fn openapi_describes_every_exchange(db: &Db) {
     // 11 responses and the 3 requests that were accepted (a 201 and a 200 for Paddle, a 201 for
     // Mollie).
     assert_eq!(openapi::checked() - before, 14);
+}
+
+/// A mixed document (a shape error, rule violations, a missing value): the same pointers, codes
+/// and types in every language, the messages, title and detail in the one `Accept-Language`
+/// negotiates, named by `Content-Language`; never the rejected value.
+fn problems_in_the_language_the_request_accepts(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let url = server.url("/customers");
+    let body = json!({
+        "email": "secret-not-an-address",
+        "name": 42,
+        "locale": "secret_Locale",
+        "custom_data": "secret",
+    })
+    .to_string();
+    let send = |accept: Option<&str>| {
+        let mut request = agent.post(&url).header("content-type", "application/json");
+        if let Some(accept) = accept {
+            request = request.header("accept-language", accept);
+        }
+        read_reply(request.send(body.as_str()))
+    };
+    let english = send(None);
+    assert_problem(&english, 422);
+    let language = |reply: &Reply| {
+        reply
+            .headers
+            .get("content-language")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(language(&english), "en");
+    let en_errors = english.body["errors"].as_array().expect("errors").clone();
+    assert!(en_errors.len() >= 3, "{}", english.body);
+    for (accept, lang, required) in [
+        ("nl-BE, en;q=0.5", "nl", "moet een geldig e-mailadres zijn"),
+        ("de-CH", "de", "muss eine gültige E-Mail-Adresse sein"),
+        ("fr;q=0.9, sv", "fr", "doit être une adresse e-mail valide"),
+        (
+            "es-419",
+            "es",
+            "debe ser una dirección de correo electrónico válida",
+        ),
+        (
+            "ja, it;q=0.2",
+            "it",
+            "deve essere un indirizzo email valido",
+        ),
+        ("pt-BR", "pt", "deve ser um endereço de e-mail válido"),
+        (
+            "pl;q=1.0, de;q=0.9",
+            "pl",
+            "musi być prawidłowym adresem e-mail",
+        ),
+        ("ja", "en", "must be a valid email address"),
+    ] {
+        let reply = send(Some(accept));
+        assert_problem(&reply, 422);
+        assert_eq!(language(&reply), lang, "{accept}");
+        let errors = reply.body["errors"].as_array().expect("errors");
+        assert_eq!(errors.len(), en_errors.len(), "{accept}");
+        for (ours, theirs) in errors.iter().zip(&en_errors) {
+            for key in ["pointer", "code", "type"] {
+                assert_eq!(ours[key], theirs[key], "{accept}: {key}");
+            }
+            if lang != "en" {
+                assert_ne!(ours["detail"], theirs["detail"], "{accept}: {ours}");
+            }
+        }
+        let email = errors
+            .iter()
+            .find(|e| e["pointer"] == "/email")
+            .expect("the email's violation");
+        assert_eq!(email["detail"], required, "{accept}");
+        assert_eq!(reply.body["type"], english.body["type"]);
+        if lang != "en" {
+            assert_ne!(reply.body["title"], english.body["title"], "{accept}");
+            assert_ne!(reply.body["detail"], english.body["detail"], "{accept}");
+        }
+        let text = reply.body.to_string();
+        assert!(!text.contains("secret"), "{text}");
+    }
 }
