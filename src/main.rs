@@ -19,6 +19,10 @@
 //! stderr. The exit status is 0 when every document is valid, 1 when any is not, and 2 for a
 //! usage or I/O error.
 //!
+//! `--lang LANG` writes the messages in English (the default), Dutch, German, French, Spanish,
+//! Italian, Portuguese or Polish, in text and in `--format json`; the pointers and codes are the
+//! same in every language. The summary line stays English.
+//!
 //! NDJSON is checked or converted on every core (`--jobs`); see [`ndjson`] for the reader.
 
 mod locate;
@@ -32,12 +36,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
+use customer_core::i18n::{Catalog, Lang};
 use customer_core::json::MaxViolations;
 use customer_core::providers::Api;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use ndjson::Failure;
 use report::{Format, Job, Kind, Origin, Sink, Tally, Task, MAX_DOCUMENT};
+
+/// The language of `--lang`, for the whole run.
+static LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
 /// Inputs at least this large (in bytes, added up) get a progress bar on a terminal.
 const PROGRESS_THRESHOLD: u64 = 32 * 1024 * 1024;
@@ -104,6 +112,10 @@ struct Input {
     /// a line with `file`, `line`, `pointer`, `code`, `message`).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// The language of the messages: en, nl, de, fr, es, it, pt or pl (a region falls back to
+    /// its language: `de-CH` is `de`). Pointers and codes are the same in every language.
+    #[arg(long, value_name = "LANG", default_value = "en")]
+    lang: String,
     /// Worker threads for NDJSON input [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -222,6 +234,16 @@ fn main() -> ExitCode {
             }
         },
     };
+    let Some(lang) = Catalog::global().choose(&input.lang) else {
+        let known: Vec<&str> = Catalog::global().languages().collect();
+        eprintln!(
+            "customer-model: --lang: no messages in `{}`; choose one of {}",
+            input.lang,
+            known.join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    let lang: &'static Lang = LANG.get_or_init(|| lang);
     let jobs = input.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
@@ -236,6 +258,7 @@ fn main() -> ExitCode {
                 0 => MaxViolations::UNLIMITED,
                 max => MaxViolations(max),
             },
+            lang,
         },
         rejects: rejects_file,
         jobs,

@@ -8,6 +8,7 @@
 use std::io::Write as _;
 
 use customer_core::codes;
+use customer_core::i18n::{Catalog, Lang};
 use customer_core::json::MaxViolations;
 use customer_core::providers::{Api, Encoded};
 use customer_core::Violation;
@@ -65,6 +66,8 @@ pub struct Job {
     pub keep_rejects: bool,
     /// The cap on the violations of one document's report.
     pub max_violations: MaxViolations,
+    /// The language of the messages (`--lang`); pointers and codes are the same in every one.
+    pub lang: &'static Lang,
 }
 
 /// The counts of the summary line.
@@ -308,7 +311,7 @@ fn judge(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) -> bool {
             at.line,
             "",
             codes::MALFORMED_JSON,
-            "the document is not UTF-8 text",
+            &Catalog::global().text(job.lang, "malformed_json-utf8", &[]),
             Mark::Violation,
         );
         return false;
@@ -593,7 +596,7 @@ fn write_violation(
         line,
         &pointer,
         violation.code(),
-        &violation.message(),
+        &Catalog::global().message(job.lang, violation.rule_error()),
         mark,
     );
 }
@@ -602,10 +605,8 @@ fn write_violation(
 pub fn too_large(job: Job, at: Origin<'_>, sink: &mut Sink) {
     sink.tally.read += 1;
     sink.tally.invalid += 1;
-    let message = format!(
-        "the document is larger than {} MiB",
-        MAX_DOCUMENT / (1024 * 1024)
-    );
+    let limit = customer_core::Param::UInt((MAX_DOCUMENT / (1024 * 1024)) as u64);
+    let message = Catalog::global().text(job.lang, codes::TOO_LARGE, &[("limit", limit)]);
     let to_err = matches!(job.task, Task::Convert { .. });
     sink.line(
         to_err,

@@ -1597,3 +1597,87 @@ fn max_violations_caps_each_report() {
     );
     assert_eq!(prefixes(&out.stdout).len(), 150, "{}", out.stdout);
 }
+
+/// A mixed NDJSON input: a bad email and a name of the wrong type, an unknown key, a locale of
+/// the wrong form, malformed JSON. Every violation is a line in every language.
+const MIXED: &str = concat!(
+    r#"{"email": "secret-not-an-address", "name": 42}"#,
+    "\n",
+    r#"{"email": "jo@example.com", "nickname": "secret-value"}"#,
+    "\n",
+    r#"{"email": "jo@example.com", "locale": "secret_Locale!"}"#,
+    "\n",
+    r#"{"email": "secret"#,
+    "\n",
+);
+
+#[test]
+fn lang_writes_the_messages_in_that_language_and_nothing_else_changes() {
+    let dir = scratch("lang", &[("mixed.ndjson", MIXED)]);
+    let check = |lang: &str, format: &str| {
+        run(
+            &dir,
+            &[
+                "check",
+                "--api",
+                "paddle",
+                "--lang",
+                lang,
+                "--format",
+                format,
+                "-q",
+                "-j",
+                "1",
+                "mixed.ndjson",
+            ],
+            None,
+        )
+    };
+    let english = check("en", "text");
+    assert_eq!(english.code, 1, "{}", english.stderr);
+    let english_json = check("en", "json");
+    let records = |out: &str| -> Vec<Value> {
+        out.lines()
+            .map(|line| serde_json::from_str(line).expect("a JSON line"))
+            .collect()
+    };
+    let english_records = records(&english_json.stdout);
+    assert!(english_records.len() >= 4, "{}", english_json.stdout);
+    for (lang, email) in [
+        ("nl", "moet een geldig e-mailadres zijn"),
+        ("de-CH", "muss eine gültige E-Mail-Adresse sein"),
+        ("fr", "doit être une adresse e-mail valide"),
+        ("es", "debe ser una dirección de correo electrónico válida"),
+        ("it", "deve essere un indirizzo email valido"),
+        ("pt", "deve ser um endereço de e-mail válido"),
+        ("pl", "musi być prawidłowym adresem e-mail"),
+    ] {
+        let text = check(lang, "text");
+        assert_eq!(text.code, 1, "{lang}: {}", text.stderr);
+        assert_eq!(prefixes(&text.stdout), prefixes(&english.stdout), "{lang}");
+        assert!(
+            text.stdout.contains(&format!("/email: {email}")),
+            "{lang}: {}",
+            text.stdout
+        );
+        for (ours, theirs) in text.stdout.lines().zip(english.stdout.lines()) {
+            assert_ne!(ours, theirs, "{lang}: a message left in English");
+        }
+        let json = check(lang, "json");
+        let ours = records(&json.stdout);
+        assert_eq!(ours.len(), english_records.len(), "{lang}");
+        for (ours, theirs) in ours.iter().zip(&english_records) {
+            for key in ["file", "line", "pointer", "code"] {
+                assert_eq!(ours[key], theirs[key], "{lang}: {key}");
+            }
+            assert_ne!(ours["message"], theirs["message"], "{lang}");
+        }
+        for out in [&text.stdout, &json.stdout] {
+            assert!(!out.contains("secret"), "{lang}: {out}");
+        }
+    }
+    let unknown = check("sv", "text");
+    assert_eq!(unknown.code, 2);
+    assert!(unknown.stderr.contains("--lang"), "{}", unknown.stderr);
+    assert!(unknown.stdout.is_empty());
+}
