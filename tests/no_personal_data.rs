@@ -6,10 +6,14 @@
 //! The marker is also tried as a number (`MARK_DIGITS`) where text is expected, and inside
 //! malformed JSON. Object keys are not values: a pointer names the key it leads to, so markers are
 //! kept out of keys here.
+//!
+//! Every error is also rendered in each language of the catalogs (`customer_core::i18n`), as a
+//! message, a localized report and its JSON: no translation may bring the value back.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use customer_core::i18n::{Catalog, LANGUAGES};
 use customer_core::providers::Api;
 use customer_core::rules::{self, email::EmailOptions};
 use customer_core::{
@@ -55,6 +59,17 @@ fn rule_clean(context: &str, result: Result<(), RuleError>) -> RuleError {
             serde_json::to_string(&as_violation).expect("serializes"),
         ],
     );
+    let catalog = Catalog::global();
+    for tag in LANGUAGES {
+        let lang = catalog.choose(tag).expect("a shipped language");
+        assert_clean(
+            &format!("{context} ({tag})"),
+            &[
+                catalog.message(&lang, &error).into_owned(),
+                catalog.violation(&as_violation, &lang).to_string(),
+            ],
+        );
+    }
     error
 }
 
@@ -68,6 +83,13 @@ fn errors_clean(context: &str, errors: &ValidationErrors) {
     for violation in errors.iter() {
         texts.push(violation.message().into_owned());
         texts.push(violation.pointer().to_owned());
+    }
+    let catalog = Catalog::global();
+    for tag in LANGUAGES {
+        let lang = catalog.choose(tag).expect("a shipped language");
+        let localized = catalog.localize(errors, &lang);
+        texts.push(localized.to_string());
+        texts.push(serde_json::to_string(&localized).expect("serializes"));
     }
     assert_clean(context, &texts);
 }
@@ -814,9 +836,17 @@ fn the_binary_keeps_values_out_of_its_output() {
             "marked.ndjson",
         ],
     ];
+    // Each run once in English and once in every other language of the catalogs.
+    let runs = runs.iter().flat_map(|args| {
+        LANGUAGES.iter().map(move |lang| {
+            let mut with_lang = args.to_vec();
+            with_lang.splice(1..1, ["--lang", lang]);
+            with_lang
+        })
+    });
     for args in runs {
         let output = Command::new(env!("CARGO_BIN_EXE_customer-model"))
-            .args(args)
+            .args(&args)
             .current_dir(&dir)
             .stdin(Stdio::null())
             .output()
