@@ -54,7 +54,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…); a field whose type is a model with rules, or names a type parameter, must say `nested` or `skip_nested` |
 /// | field | `required` | an `Option` that must be `Some` (a `Patch` that must not be `Null`) |
 /// | field | `custom = path` | `fn(&T) -> Result<(), RuleError>` (`fn(&T, &C)` with `context(C)`) |
-/// | field | `message = "…"`, `code = "…"` | override the message or code of the field's rules |
+/// | field | `message = "…"`, `code = "…"` | override the message (the same text in every language; for a text per language give a `code` and its message in the application's `.ftl` files) or code of the field's rules |
 /// | field | `skip` | neither validated nor mapped by conversions |
 /// | field | `skip_conversion` | validated, but not mapped by conversions |
 /// | field | `skip_nested` | the model inside is left unvalidated on purpose (the field's other rules run) |

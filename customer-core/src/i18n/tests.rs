@@ -319,3 +319,27 @@ fn a_report_renders_in_the_language_with_pointers_and_codes_unchanged() {
         "/name: must have a length of at most 5\n/email: is required"
     );
 }
+
+/// The README's table of codes is the default target of every code's URI: each code and each
+/// problem type has its row there.
+#[test]
+fn the_readme_has_a_row_for_every_code() {
+    let readme = include_str!("../../../README.md");
+    let kinds = [
+        "invalid",
+        "malformed",
+        "too-large",
+        "media-type",
+        "body-read",
+    ];
+    let anchors = codes::ALL
+        .iter()
+        .map(|code| (*code).to_owned())
+        .chain(kinds.iter().map(|kind| format!("problem-{kind}")));
+    for anchor in anchors {
+        assert!(
+            readme.contains(&format!("<a id=\"code-{anchor}\"></a>`{anchor}`")),
+            "README.md has no row for `{anchor}`"
+        );
+    }
+}
