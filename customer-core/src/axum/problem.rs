@@ -29,8 +29,12 @@ pub struct Problem {
     title: Cow<'static, str>,
     detail: Cow<'static, str>,
     errors: Option<ValidationErrors>,
-    lang: Lang,
+    /// `None` for English (kept small: a `Problem` is the error of many handlers' `Result`s).
+    lang: Option<Box<Lang>>,
 }
+
+/// English, for [`Problem::lang`] of a problem without a language of its own.
+static ENGLISH: Lang = Lang::ENGLISH;
 
 impl Problem {
     /// A problem with `status` and a human-readable `detail`, of type `about:blank`.
@@ -42,7 +46,7 @@ impl Problem {
             title: Cow::Borrowed(status.canonical_reason().unwrap_or("Error")),
             detail: detail.into(),
             errors: None,
-            lang: Lang::ENGLISH,
+            lang: None,
         }
     }
 
@@ -70,14 +74,14 @@ impl Problem {
     /// set.
     #[must_use]
     pub fn with_lang(mut self, lang: Lang) -> Self {
-        self.lang = lang;
+        self.lang = (lang != Lang::ENGLISH).then(|| Box::new(lang));
         self
     }
 
     /// The language of the document.
     #[must_use]
     pub fn lang(&self) -> &Lang {
-        &self.lang
+        self.lang.as_deref().unwrap_or(&ENGLISH)
     }
 
     /// The HTTP status.
@@ -133,7 +137,7 @@ impl serde::Serialize for Problem {
         s.serialize_field("status", &self.status.as_u16())?;
         s.serialize_field("detail", &self.detail)?;
         if let Some(errors) = &self.errors {
-            s.serialize_field("errors", &ProblemErrors(errors, &self.lang))?;
+            s.serialize_field("errors", &ProblemErrors(errors, self.lang()))?;
         }
         s.end()
     }
@@ -176,7 +180,7 @@ impl IntoResponse for Problem {
             )
             .into_bytes(),
         };
-        let language = HeaderValue::from_str(self.lang.as_str())
+        let language = HeaderValue::from_str(self.lang().as_str())
             .unwrap_or_else(|_| HeaderValue::from_static("en"));
         (
             self.status,

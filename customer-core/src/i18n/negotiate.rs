@@ -33,7 +33,7 @@ pub(super) fn requested(header: &str) -> Vec<LanguageIdentifier> {
             ranges.push((quality, id));
         }
     }
-    ranges.sort_by(|a, b| b.0.cmp(&a.0));
+    ranges.sort_by_key(|(quality, _)| std::cmp::Reverse(*quality));
     ranges.into_iter().map(|(_, id)| id).collect()
 }
 
