@@ -48,7 +48,7 @@ bytes-max = darf höchstens { $max } { $max ->
    *[other] Bytes
   } lang sein
 one_of = muss einer dieser Werte sein: { $allowed }
-one_of-expected = hat einen ungültigen Wert (erwartet: { $expected })
+one_of-expected = muss einer dieser Werte sein: { $allowed }
 country = muss ein vergebener Ländercode nach ISO 3166-1 alpha-2 in Großbuchstaben sein, etwa `DE`
 phone = muss eine Telefonnummer im Format E.164 sein: `+`, eine vergebene Ländervorwahl und die Rufnummer, höchstens { $max_digits } Ziffern
 phone-calling-code = Ländervorwahl muss eine vergebene Ländervorwahl mit 1 bis 3 Ziffern sein, ohne `+`

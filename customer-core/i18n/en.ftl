@@ -52,6 +52,7 @@ bytes-max = must be at most { $max } { $max ->
    *[other] bytes
   } long
 one_of = must be one of { $allowed }
+# `expected` is serde's English list (`a` or `b`); `allowed` the same values as a plain list.
 one_of-expected = must be { $expected }
 country = must be an assigned ISO 3166-1 alpha-2 country code in upper case, such as `US`
 phone = must be an E.164 phone number: `+`, an assigned country calling code and the number, { $max_digits } digits at most

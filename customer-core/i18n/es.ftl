@@ -48,7 +48,7 @@ bytes-max = debe ocupar como máximo { $max } { $max ->
    *[other] bytes
   }
 one_of = debe ser uno de estos valores: { $allowed }
-one_of-expected = tiene un valor no válido (se esperaba: { $expected })
+one_of-expected = debe ser uno de estos valores: { $allowed }
 country = debe ser un código de país ISO 3166-1 alfa-2 asignado, en mayúsculas, como `ES`
 phone = debe ser un número de teléfono en formato E.164: `+`, un prefijo de país asignado y el número, { $max_digits } dígitos como máximo
 phone-calling-code = el prefijo de país debe ser un prefijo asignado de 1 a 3 dígitos, sin `+`

@@ -48,7 +48,7 @@ bytes-max = doit faire au plus { $max } { $max ->
    *[other] octets
   }
 one_of = doit être l’une de ces valeurs : { $allowed }
-one_of-expected = a une valeur non valide (attendu : { $expected })
+one_of-expected = doit être l’une de ces valeurs : { $allowed }
 country = doit être un code pays ISO 3166-1 alpha-2 attribué, en majuscules, comme `FR`
 phone = doit être un numéro de téléphone au format E.164 : `+`, un indicatif pays attribué et le numéro, { $max_digits } chiffres au plus
 phone-calling-code = l’indicatif pays doit être un indicatif attribué de 1 à 3 chiffres, sans `+`

@@ -48,7 +48,7 @@ bytes-max = deve occupare al massimo { $max } { $max ->
    *[other] byte
   }
 one_of = deve essere uno di questi valori: { $allowed }
-one_of-expected = ha un valore non valido (atteso: { $expected })
+one_of-expected = deve essere uno di questi valori: { $allowed }
 country = deve essere un codice paese ISO 3166-1 alpha-2 assegnato, in maiuscolo, come `IT`
 phone = deve essere un numero di telefono in formato E.164: `+`, un prefisso internazionale assegnato e il numero, al massimo { $max_digits } cifre
 phone-calling-code = il prefisso internazionale deve essere un prefisso assegnato di 1-3 cifre, senza `+`

@@ -48,7 +48,7 @@ bytes-max = mag maximaal { $max } { $max ->
    *[other] bytes
   } lang zijn
 one_of = moet een van deze waarden zijn: { $allowed }
-one_of-expected = heeft een ongeldige waarde (verwacht: { $expected })
+one_of-expected = moet een van deze waarden zijn: { $allowed }
 country = moet een toegekende landcode zijn volgens ISO 3166-1 alpha-2, in hoofdletters, zoals `NL`
 phone = moet een telefoonnummer in E.164-formaat zijn: `+`, een toegekende landcode en het nummer, maximaal { $max_digits } cijfers
 phone-calling-code = landcode moet een toegekende landcode van 1 tot 3 cijfers zijn, zonder `+`

@@ -68,7 +68,7 @@ bytes-max = może mieć najwyżej { $max } { $max ->
    *[other] bajta
   }
 one_of = musi być jedną z wartości: { $allowed }
-one_of-expected = ma nieprawidłową wartość (oczekiwano: { $expected })
+one_of-expected = musi być jedną z wartości: { $allowed }
 country = musi być przydzielonym kodem kraju ISO 3166-1 alfa-2, wielkimi literami, np. `PL`
 phone = musi być numerem telefonu w formacie E.164: `+`, przydzielony numer kierunkowy kraju i numer, najwyżej { $max_digits } { $max_digits ->
     [one] cyfra

@@ -48,7 +48,7 @@ bytes-max = deve ter no máximo { $max } { $max ->
    *[other] bytes
   }
 one_of = deve ser um destes valores: { $allowed }
-one_of-expected = tem um valor inválido (esperado: { $expected })
+one_of-expected = deve ser um destes valores: { $allowed }
 country = deve ser um código de país ISO 3166-1 alfa-2 atribuído, em maiúsculas, como `PT`
 phone = deve ser um número de telefone no formato E.164: `+`, um indicativo de país atribuído e o número, no máximo { $max_digits } dígitos
 phone-calling-code = o indicativo de país deve ser um indicativo atribuído de 1 a 3 dígitos, sem `+`

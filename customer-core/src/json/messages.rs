@@ -104,10 +104,25 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
             .rsplit_once(", expected ")
             .map(|(_, e)| e.to_owned())
             .unwrap_or_else(|| "no variant".to_owned());
+        // serde's English list (`a` or `b`, one of `a`, `b`, `c`) as a plain list for the
+        // catalogs of other languages.
+        let allowed = expected
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .map(|name| format!("`{name}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let allowed = if allowed.is_empty() {
+            expected.clone()
+        } else {
+            allowed
+        };
         return (
             None,
             RuleError::new(crate::codes::ONE_OF, "must be {expected}")
-                .with_param("expected", Param::Str(Cow::Owned(expected))),
+                .with_param("expected", Param::Str(Cow::Owned(expected)))
+                .with_param("allowed", Param::Str(Cow::Owned(allowed))),
         );
     }
     if let Some(rest) = text.strip_prefix("invalid type: ") {
