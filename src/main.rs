@@ -56,6 +56,10 @@ const PROGRESS_THRESHOLD: u64 = 32 * 1024 * 1024;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of the messages: en, nl, de, fr, es, it, pt or pl (a region falls back to
+    /// its language: `de-CH` is `de`). Pointers and codes are the same in every language.
+    #[arg(long, value_name = "LANG", default_value = "en", global = true)]
+    lang: String,
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,10 +116,6 @@ struct Input {
     /// a line with `file`, `line`, `pointer`, `code`, `message`).
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// The language of the messages: en, nl, de, fr, es, it, pt or pl (a region falls back to
-    /// its language: `de-CH` is `de`). Pointers and codes are the same in every language.
-    #[arg(long, value_name = "LANG", default_value = "en")]
-    lang: String,
     /// Worker threads for NDJSON input [default: the number of cores].
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<NonZeroUsize>,
@@ -191,6 +191,16 @@ fn parse_api(name: &str) -> Result<Api, customer_core::providers::UnknownApi> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let Some(lang) = Catalog::global().choose(&cli.lang) else {
+        let known: Vec<&str> = Catalog::global().languages().collect();
+        eprintln!(
+            "customer-model: --lang: no messages in `{}`; choose one of {}",
+            cli.lang,
+            known.join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    let lang: &'static Lang = LANG.get_or_init(|| lang);
     let (task, input, rejects) = match cli.command {
         Command::Check { api, input } => (
             Task::Check {
@@ -234,16 +244,6 @@ fn main() -> ExitCode {
             }
         },
     };
-    let Some(lang) = Catalog::global().choose(&input.lang) else {
-        let known: Vec<&str> = Catalog::global().languages().collect();
-        eprintln!(
-            "customer-model: --lang: no messages in `{}`; choose one of {}",
-            input.lang,
-            known.join(", ")
-        );
-        return ExitCode::from(2);
-    };
-    let lang: &'static Lang = LANG.get_or_init(|| lang);
     let jobs = input.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,

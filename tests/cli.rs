@@ -1676,6 +1676,23 @@ fn lang_writes_the_messages_in_that_language_and_nothing_else_changes() {
             assert!(!out.contains("secret"), "{lang}: {out}");
         }
     }
+    // Before the subcommand too.
+    let before = run(
+        &dir,
+        &[
+            "--lang",
+            "pl",
+            "check",
+            "--api",
+            "paddle",
+            "-j",
+            "1",
+            "mixed.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(before.code, 1, "{}", before.stderr);
+    assert_eq!(before.stdout, check("pl", "text").stdout);
     let unknown = check("sv", "text");
     assert_eq!(unknown.code, 2);
     assert!(unknown.stderr.contains("--lang"), "{}", unknown.stderr);

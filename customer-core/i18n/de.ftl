@@ -124,3 +124,19 @@ problem-media-type-title = Nicht unterstützter Medientyp
 problem-media-type-detail = der Inhalt der Anfrage muss JSON sein, gesendet mit `Content-Type: application/json`
 problem-body-read-title = Anfrage nicht lesbar
 problem-body-read-detail = der Inhalt der Anfrage konnte nicht gelesen werden
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] Dokument
+   *[other] Dokumente
+  } gelesen, { $valid } gültig, { $invalid } ungültig, { $dropped } { $dropped ->
+    [one] Wert
+   *[other] Werte
+  } weggelassen
+cli-lossy-hint = customer-model: mit --lossy { $records ->
+    [one] würde { $records } abgelehnter Datensatz
+   *[other] würden { $records } abgelehnte Datensätze
+  } umgewandelt, ohne { $values } { $values ->
+    [one] Wert
+   *[other] Werte
+  }, die das Ziel nicht aufnehmen kann (je eine Warnung)
+cli-dropped = weggelassen

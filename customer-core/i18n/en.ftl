@@ -131,3 +131,21 @@ problem-media-type-title = Unsupported media type
 problem-media-type-detail = the request body must be JSON, sent with `Content-Type: application/json`
 problem-body-read-title = Unreadable request body
 problem-body-read-detail = the request body could not be read
+
+## The command-line tool: its summary line, the hint before it, a dropped value.
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] document
+   *[other] documents
+  } read, { $valid } valid, { $invalid } invalid, { $dropped } { $dropped ->
+    [one] value
+   *[other] values
+  } dropped
+cli-lossy-hint = customer-model: with --lossy, { $records } refused { $records ->
+    [one] record
+   *[other] records
+  } would convert, leaving out { $values } { $values ->
+    [one] value
+   *[other] values
+  } the target cannot hold (a warning each)
+cli-dropped = dropped

@@ -124,3 +124,25 @@ problem-media-type-title = Tipo de medio no admitido
 problem-media-type-detail = el cuerpo de la solicitud debe ser JSON, enviado con `Content-Type: application/json`
 problem-body-read-title = Solicitud ilegible
 problem-body-read-detail = no se pudo leer el cuerpo de la solicitud
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] documento leído
+   *[other] documentos leídos
+  }, { $valid } { $valid ->
+    [one] válido
+   *[other] válidos
+  }, { $invalid } no { $invalid ->
+    [one] válido
+   *[other] válidos
+  }, { $dropped } { $dropped ->
+    [one] valor omitido
+   *[other] valores omitidos
+  }
+cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
+    [one] registro rechazado se convertiría
+   *[other] registros rechazados se convertirían
+  }, sin { $values } { $values ->
+    [one] valor
+   *[other] valores
+  } que el destino no admite (un aviso por cada uno)
+cli-dropped = omitido

@@ -124,3 +124,25 @@ problem-media-type-title = Type de média non pris en charge
 problem-media-type-detail = le corps de la requête doit être du JSON, envoyé avec `Content-Type: application/json`
 problem-body-read-title = Requête illisible
 problem-body-read-detail = le corps de la requête n’a pas pu être lu
+
+cli-summary = customer-model : { $read } { $read ->
+    [one] document lu
+   *[other] documents lus
+  }, { $valid } { $valid ->
+    [one] valide
+   *[other] valides
+  }, { $invalid } non { $invalid ->
+    [one] valide
+   *[other] valides
+  }, { $dropped } { $dropped ->
+    [one] valeur omise
+   *[other] valeurs omises
+  }
+cli-lossy-hint = customer-model : avec --lossy, { $records } { $records ->
+    [one] enregistrement refusé serait converti
+   *[other] enregistrements refusés seraient convertis
+  }, sans { $values } { $values ->
+    [one] valeur
+   *[other] valeurs
+  } que la cible ne peut pas contenir (un avertissement chacune)
+cli-dropped = omis

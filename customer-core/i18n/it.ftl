@@ -124,3 +124,25 @@ problem-media-type-title = Tipo di contenuto non supportato
 problem-media-type-detail = il corpo della richiesta deve essere JSON, inviato con `Content-Type: application/json`
 problem-body-read-title = Richiesta illeggibile
 problem-body-read-detail = non è stato possibile leggere il corpo della richiesta
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] documento letto
+   *[other] documenti letti
+  }, { $valid } { $valid ->
+    [one] valido
+   *[other] validi
+  }, { $invalid } non { $invalid ->
+    [one] valido
+   *[other] validi
+  }, { $dropped } { $dropped ->
+    [one] valore omesso
+   *[other] valori omessi
+  }
+cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
+    [one] record rifiutato verrebbe convertito
+   *[other] record rifiutati verrebbero convertiti
+  }, senza { $values } { $values ->
+    [one] valore
+   *[other] valori
+  } che la destinazione non può contenere (un avviso per ciascuno)
+cli-dropped = omesso

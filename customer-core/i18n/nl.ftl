@@ -124,3 +124,19 @@ problem-media-type-title = Niet-ondersteund mediatype
 problem-media-type-detail = de inhoud van het verzoek moet JSON zijn, verstuurd met `Content-Type: application/json`
 problem-body-read-title = Verzoek onleesbaar
 problem-body-read-detail = de inhoud van het verzoek kon niet worden gelezen
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] document
+   *[other] documenten
+  } gelezen, { $valid } geldig, { $invalid } ongeldig, { $dropped } { $dropped ->
+    [one] waarde
+   *[other] waarden
+  } weggelaten
+cli-lossy-hint = customer-model: met --lossy { $records ->
+    [one] zou { $records } geweigerd record
+   *[other] zouden { $records } geweigerde records
+  } worden omgezet, zonder { $values } { $values ->
+    [one] waarde
+   *[other] waarden
+  } die het doel niet kan bevatten (elk met een waarschuwing)
+cli-dropped = weggelaten

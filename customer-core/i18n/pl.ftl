@@ -160,3 +160,7 @@ problem-media-type-title = Nieobsługiwany typ treści
 problem-media-type-detail = treść żądania musi być w formacie JSON, wysłana z `Content-Type: application/json`
 problem-body-read-title = Nie można odczytać żądania
 problem-body-read-detail = nie udało się odczytać treści żądania
+
+cli-summary = customer-model: odczytane dokumenty: { $read }, poprawne: { $valid }, niepoprawne: { $invalid }, pominięte wartości: { $dropped }
+cli-lossy-hint = customer-model: z --lossy odrzucone rekordy ({ $records }) zostałyby przekształcone bez wartości, których cel nie może przechować ({ $values }; każda z ostrzeżeniem)
+cli-dropped = pominięto

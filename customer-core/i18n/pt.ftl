@@ -124,3 +124,25 @@ problem-media-type-title = Tipo de conteúdo não suportado
 problem-media-type-detail = o corpo do pedido deve ser JSON, enviado com `Content-Type: application/json`
 problem-body-read-title = Pedido ilegível
 problem-body-read-detail = não foi possível ler o corpo do pedido
+
+cli-summary = customer-model: { $read } { $read ->
+    [one] documento lido
+   *[other] documentos lidos
+  }, { $valid } { $valid ->
+    [one] válido
+   *[other] válidos
+  }, { $invalid } { $invalid ->
+    [one] inválido
+   *[other] inválidos
+  }, { $dropped } { $dropped ->
+    [one] valor omitido
+   *[other] valores omitidos
+  }
+cli-lossy-hint = customer-model: com --lossy, { $records } { $records ->
+    [one] registo recusado seria convertido
+   *[other] registos recusados seriam convertidos
+  }, sem { $values } { $values ->
+    [one] valor
+   *[other] valores
+  } que o destino não consegue guardar (um aviso por cada)
+cli-dropped = omitido

@@ -131,8 +131,30 @@ fn every_message_renders_in_every_language_with_every_param() {
             "problem-media-type-detail",
             "problem-body-read-title",
             "problem-body-read-detail",
+            "cli-summary",
+            "cli-lossy-hint",
+            "cli-dropped",
         ] {
-            assert!(bundle.get_message(id).is_some(), "{tag}.ftl has no `{id}`");
+            let message = bundle
+                .get_message(id)
+                .unwrap_or_else(|| panic!("{tag}.ftl has no `{id}`"));
+            let pattern = message.value().expect("a message with a value");
+            for n in [0u64, 1, 3, 5, 22] {
+                let mut args = FluentArgs::new();
+                let names = [
+                    "count", "limit", "read", "valid", "invalid", "dropped", "records", "values",
+                ];
+                for name in names {
+                    args.set(name, n);
+                }
+                let mut errors = Vec::new();
+                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
+                assert!(
+                    !text.trim().is_empty() && !text.contains('{'),
+                    "{tag} {id}: {text}"
+                );
+            }
         }
     }
 }
