@@ -366,7 +366,11 @@ fn warnings(sink: &mut Sink, job: Job, at: Origin<'_>, text: &str, api: Api, ign
         vec![at.line; pointers.len()]
     };
     let to_err = matches!(job.task, Task::Convert { .. });
-    let message = format!("{api} does not know this member and ignores it");
+    let message = Catalog::global().text(
+        job.lang,
+        codes::IGNORED_FIELD,
+        &[("api", customer_core::Param::Str(api.to_string().into()))],
+    );
     for (pointer, line) in pointers.iter().zip(lines) {
         sink.tally.warnings += 1;
         sink.line(

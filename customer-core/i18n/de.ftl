@@ -109,7 +109,9 @@ rejected-code = { $api } hat diesen Wert abgelehnt (`{ $provider_code }`)
 rejected-status = { $api } hat diesen Wert abgelehnt (HTTP { $status })
 rejected-request = { $api } hat die Anfrage abgelehnt
 rejected-request-code = { $api } hat die Anfrage abgelehnt (Fehler { $provider_code })
+not_this_api = hat keines der Felder eines { $api }-Dokuments: ist es ein Dokument einer anderen API?
 too_large = das Dokument ist größer als { $limit } MiB
+ignored_field = { $api } kennt dieses Feld nicht und ignoriert es
 
 problem-invalid-title = Ungültige Daten
 problem-invalid-detail = der Inhalt der Anfrage verstößt gegen { $count } { $count ->

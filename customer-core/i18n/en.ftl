@@ -114,7 +114,9 @@ rejected-code = { $api } refused this value (`{ $provider_code }`)
 rejected-status = { $api } refused this value (HTTP { $status })
 rejected-request = { $api } refused the request
 rejected-request-code = { $api } refused the request (error { $provider_code })
+not_this_api = has none of the fields of a { $api } document: is it a document of another API?
 too_large = the document is larger than { $limit } MiB
+ignored_field = { $api } does not know this member and ignores it
 
 ## The problem document (RFC 9457) of an HTTP answer: its title and detail.
 

@@ -109,7 +109,9 @@ rejected-code = { $api } ha rechazado este valor (`{ $provider_code }`)
 rejected-status = { $api } ha rechazado este valor (HTTP { $status })
 rejected-request = { $api } ha rechazado la solicitud
 rejected-request-code = { $api } ha rechazado la solicitud (error { $provider_code })
+not_this_api = no tiene ninguno de los campos de un documento de { $api }: ¿es un documento de otra API?
 too_large = el documento ocupa más de { $limit } MiB
+ignored_field = { $api } no conoce este campo y lo ignora
 
 problem-invalid-title = Datos no válidos
 problem-invalid-detail = el cuerpo de la solicitud incumple { $count } { $count ->

@@ -109,7 +109,9 @@ rejected-code = { $api } a refusé cette valeur (`{ $provider_code }`)
 rejected-status = { $api } a refusé cette valeur (HTTP { $status })
 rejected-request = { $api } a refusé la requête
 rejected-request-code = { $api } a refusé la requête (erreur { $provider_code })
+not_this_api = n’a aucun des champs d’un document { $api } : est-ce un document d’une autre API ?
 too_large = le document dépasse { $limit } Mio
+ignored_field = { $api } ne connaît pas ce champ et l’ignore
 
 problem-invalid-title = Données non valides
 problem-invalid-detail = le corps de la requête enfreint { $count } { $count ->

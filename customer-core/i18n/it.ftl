@@ -109,7 +109,9 @@ rejected-code = { $api } ha rifiutato questo valore (`{ $provider_code }`)
 rejected-status = { $api } ha rifiutato questo valore (HTTP { $status })
 rejected-request = { $api } ha rifiutato la richiesta
 rejected-request-code = { $api } ha rifiutato la richiesta (errore { $provider_code })
+not_this_api = non ha nessuno dei campi di un documento { $api }: è un documento di un’altra API?
 too_large = il documento supera { $limit } MiB
+ignored_field = { $api } non conosce questo campo e lo ignora
 
 problem-invalid-title = Dati non validi
 problem-invalid-detail = il corpo della richiesta viola { $count } { $count ->

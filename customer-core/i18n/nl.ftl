@@ -109,7 +109,9 @@ rejected-code = { $api } heeft deze waarde geweigerd (`{ $provider_code }`)
 rejected-status = { $api } heeft deze waarde geweigerd (HTTP { $status })
 rejected-request = { $api } heeft het verzoek geweigerd
 rejected-request-code = { $api } heeft het verzoek geweigerd (fout { $provider_code })
+not_this_api = heeft geen enkel veld van een { $api }-document: is het een document van een andere API?
 too_large = het document is groter dan { $limit } MiB
+ignored_field = { $api } kent dit veld niet en negeert het
 
 problem-invalid-title = Ongeldige gegevens
 problem-invalid-detail = de inhoud van het verzoek voldoet niet aan { $count } { $count ->

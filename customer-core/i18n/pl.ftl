@@ -143,7 +143,9 @@ rejected-code = { $api } odrzuciło tę wartość (`{ $provider_code }`)
 rejected-status = { $api } odrzuciło tę wartość (HTTP { $status })
 rejected-request = { $api } odrzuciło żądanie
 rejected-request-code = { $api } odrzuciło żądanie (błąd { $provider_code })
+not_this_api = nie ma żadnego z pól dokumentu { $api }: czy to dokument innego API?
 too_large = dokument jest większy niż { $limit } MiB
+ignored_field = { $api } nie zna tego pola i je pomija
 
 problem-invalid-title = Nieprawidłowe dane
 problem-invalid-detail = treść żądania narusza { $count } { $count ->

@@ -109,7 +109,9 @@ rejected-code = a { $api } recusou este valor (`{ $provider_code }`)
 rejected-status = a { $api } recusou este valor (HTTP { $status })
 rejected-request = a { $api } recusou o pedido
 rejected-request-code = a { $api } recusou o pedido (erro { $provider_code })
+not_this_api = não tem nenhum dos campos de um documento { $api }: é um documento de outra API?
 too_large = o documento tem mais de { $limit } MiB
+ignored_field = a { $api } não conhece este campo e ignora-o
 
 problem-invalid-title = Dados inválidos
 problem-invalid-detail = o corpo do pedido infringe { $count } { $count ->

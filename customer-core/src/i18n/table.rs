@@ -92,7 +92,9 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("rejected-status", REJECTED, "{api} refused this value (HTTP {status})"),
     ("rejected-request", REJECTED, "{api} refused the request"),
     ("rejected-request-code", REJECTED, "{api} refused the request (error {provider_code})"),
+    ("not_this_api", NOT_THIS_API, "has none of the fields of a {api} document: is it a document of another API?"),
     ("too_large", TOO_LARGE, "the document is larger than {limit} MiB"),
+    ("ignored_field", IGNORED_FIELD, "{api} does not know this member and ignores it"),
 ];
 
 /// The catalog id of a library template.
