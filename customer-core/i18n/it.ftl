@@ -93,6 +93,7 @@ invalid_length-variant = deve essere una stringa o un oggetto con esattamente { 
   }
 invalid_length = ha un numero errato di elementi
 too_deep = è annidato per più di { $max } livelli
+too_many_violations = ha { $count } errori; vengono segnalati i primi { $max }
 unrepresentable-create = { $api } non ha spazio per questo valore nella creazione di un cliente; svuotalo per inviare senza
 unrepresentable-update = { $api } non ha spazio per questo campo nella modifica di un cliente; omettilo per inviare senza
 unrepresentable-clear = { $api } non può svuotare questo campo in una modifica; omettilo per mantenerlo, o indica un valore

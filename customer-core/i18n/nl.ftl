@@ -93,6 +93,7 @@ invalid_length-variant = moet een tekst zijn of een object met precies { $length
   }
 invalid_length = heeft het verkeerde aantal elementen
 too_deep = is meer dan { $max } niveaus diep genest
+too_many_violations = heeft { $count } fouten; de eerste { $max } worden gemeld
 unrepresentable-create = { $api } heeft geen plaats voor deze waarde bij het aanmaken van een klant; maak het veld leeg om zonder te versturen
 unrepresentable-update = { $api } heeft geen plaats voor dit veld bij het wijzigen van een klant; laat het weg om zonder te versturen
 unrepresentable-clear = { $api } kan dit veld bij een wijziging niet leegmaken; laat het weg om het te behouden, of geef een waarde

@@ -127,6 +127,11 @@ too_deep = jest zagnieżdżone na więcej niż { $max } { $max ->
     [many] poziomów
    *[other] poziomu
   }
+too_many_violations = ma { $count } { $count ->
+    [one] błąd
+    [few] błędy
+   *[many] błędów
+  }; zgłoszono pierwsze { $max }
 unrepresentable-create = { $api } nie ma miejsca na tę wartość przy tworzeniu klienta; wyczyść ją, aby wysłać bez niej
 unrepresentable-update = { $api } nie ma miejsca na to pole przy zmianie klienta; pomiń je, aby wysłać bez niego
 unrepresentable-clear = { $api } nie może wyczyścić tego pola przy zmianie; pomiń je, aby je zachować, albo podaj wartość
