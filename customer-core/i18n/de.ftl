@@ -111,6 +111,12 @@ rejected-status = { $api } hat diesen Wert abgelehnt (HTTP { $status })
 rejected-request = { $api } hat die Anfrage abgelehnt
 rejected-request-code = { $api } hat die Anfrage abgelehnt (Fehler { $provider_code })
 not_this_api = hat keines der Felder eines { $api }-Dokuments: ist es ein Dokument einer anderen API?
+required-empty-body = hat keinen Wert, den eine { $api }-Anfrage zum Anlegen eines Kunden enthält: die Anfrage wäre leer
+one_of-true = muss true sein
+length-metadata-keys = darf höchstens { $max } Schlüssel haben
+length-metadata-key = ein Metadaten-Schlüssel muss 1 bis { $max } Zeichen lang sein
+length-metadata-value = ein Metadaten-Wert darf höchstens { $max } Zeichen lang sein
+invalid_form = das Formular konnte nicht gelesen werden
 too_large = das Dokument ist größer als { $limit } MiB
 ignored_field = { $api } kennt dieses Feld nicht und ignoriert es
 

@@ -116,6 +116,12 @@ rejected-status = { $api } refused this value (HTTP { $status })
 rejected-request = { $api } refused the request
 rejected-request-code = { $api } refused the request (error { $provider_code })
 not_this_api = has none of the fields of a { $api } document: is it a document of another API?
+required-empty-body = has no value a { $api } create-customer body holds: the body would be empty
+one_of-true = must be true
+length-metadata-keys = must have at most { $max } keys
+length-metadata-key = a metadata key must be 1 to { $max } characters
+length-metadata-value = a metadata value must be at most { $max } characters
+invalid_form = the form could not be read
 too_large = the document is larger than { $limit } MiB
 ignored_field = { $api } does not know this member and ignores it
 

@@ -111,6 +111,12 @@ rejected-status = { $api } ha rechazado este valor (HTTP { $status })
 rejected-request = { $api } ha rechazado la solicitud
 rejected-request-code = { $api } ha rechazado la solicitud (error { $provider_code })
 not_this_api = no tiene ninguno de los campos de un documento de { $api }: ¿es un documento de otra API?
+required-empty-body = no tiene ningún valor de los que contiene una solicitud de { $api } para crear un cliente: la solicitud quedaría vacía
+one_of-true = debe ser true
+length-metadata-keys = debe tener como máximo { $max } claves
+length-metadata-key = una clave de metadatos debe tener de 1 a { $max } caracteres
+length-metadata-value = un valor de metadatos debe tener como máximo { $max } caracteres
+invalid_form = no se pudo leer el formulario
 too_large = el documento ocupa más de { $limit } MiB
 ignored_field = { $api } no conoce este campo y lo ignora
 

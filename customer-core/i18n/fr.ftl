@@ -111,6 +111,12 @@ rejected-status = { $api } a refusé cette valeur (HTTP { $status })
 rejected-request = { $api } a refusé la requête
 rejected-request-code = { $api } a refusé la requête (erreur { $provider_code })
 not_this_api = n’a aucun des champs d’un document { $api } : est-ce un document d’une autre API ?
+required-empty-body = n’a aucune valeur que contient une requête { $api } de création de client : la requête serait vide
+one_of-true = doit être true
+length-metadata-keys = doit avoir au plus { $max } clés
+length-metadata-key = une clé de métadonnées doit comporter de 1 à { $max } caractères
+length-metadata-value = une valeur de métadonnées doit comporter au plus { $max } caractères
+invalid_form = le formulaire n’a pas pu être lu
 too_large = le document dépasse { $limit } Mio
 ignored_field = { $api } ne connaît pas ce champ et l’ignore
 

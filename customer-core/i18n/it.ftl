@@ -111,6 +111,12 @@ rejected-status = { $api } ha rifiutato questo valore (HTTP { $status })
 rejected-request = { $api } ha rifiutato la richiesta
 rejected-request-code = { $api } ha rifiutato la richiesta (errore { $provider_code })
 not_this_api = non ha nessuno dei campi di un documento { $api }: è un documento di un’altra API?
+required-empty-body = non ha alcun valore contenuto in una richiesta { $api } di creazione cliente: la richiesta sarebbe vuota
+one_of-true = deve essere true
+length-metadata-keys = deve avere al massimo { $max } chiavi
+length-metadata-key = una chiave dei metadati deve avere da 1 a { $max } caratteri
+length-metadata-value = un valore dei metadati deve avere al massimo { $max } caratteri
+invalid_form = non è stato possibile leggere il modulo
 too_large = il documento supera { $limit } MiB
 ignored_field = { $api } non conosce questo campo e lo ignora
 

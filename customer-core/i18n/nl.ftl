@@ -111,6 +111,12 @@ rejected-status = { $api } heeft deze waarde geweigerd (HTTP { $status })
 rejected-request = { $api } heeft het verzoek geweigerd
 rejected-request-code = { $api } heeft het verzoek geweigerd (fout { $provider_code })
 not_this_api = heeft geen enkel veld van een { $api }-document: is het een document van een andere API?
+required-empty-body = heeft geen enkele waarde die een { $api }-verzoek om een klant aan te maken bevat: het verzoek zou leeg zijn
+one_of-true = moet true zijn
+length-metadata-keys = mag maximaal { $max } sleutels hebben
+length-metadata-key = een metadatasleutel moet 1 tot { $max } tekens lang zijn
+length-metadata-value = een metadatawaarde mag maximaal { $max } tekens lang zijn
+invalid_form = het formulier kon niet worden gelezen
 too_large = het document is groter dan { $limit } MiB
 ignored_field = { $api } kent dit veld niet en negeert het
 

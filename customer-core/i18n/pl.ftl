@@ -149,6 +149,12 @@ rejected-status = { $api } odrzuciło tę wartość (HTTP { $status })
 rejected-request = { $api } odrzuciło żądanie
 rejected-request-code = { $api } odrzuciło żądanie (błąd { $provider_code })
 not_this_api = nie ma żadnego z pól dokumentu { $api }: czy to dokument innego API?
+required-empty-body = nie ma żadnej wartości, którą zawiera żądanie { $api } utworzenia klienta: żądanie byłoby puste
+one_of-true = musi mieć wartość true
+length-metadata-keys = może mieć najwyżej { $max } kluczy
+length-metadata-key = klucz metadanych musi mieć od 1 do { $max } znaków
+length-metadata-value = wartość metadanych może mieć najwyżej { $max } znaków
+invalid_form = nie udało się odczytać formularza
 too_large = dokument jest większy niż { $limit } MiB
 ignored_field = { $api } nie zna tego pola i je pomija
 

@@ -111,6 +111,12 @@ rejected-status = a { $api } recusou este valor (HTTP { $status })
 rejected-request = a { $api } recusou o pedido
 rejected-request-code = a { $api } recusou o pedido (erro { $provider_code })
 not_this_api = não tem nenhum dos campos de um documento { $api }: é um documento de outra API?
+required-empty-body = não tem nenhum valor que um pedido { $api } de criação de cliente contenha: o pedido ficaria vazio
+one_of-true = deve ser true
+length-metadata-keys = deve ter no máximo { $max } chaves
+length-metadata-key = uma chave de metadados deve ter de 1 a { $max } caracteres
+length-metadata-value = um valor de metadados deve ter no máximo { $max } caracteres
+invalid_form = não foi possível ler o formulário
 too_large = o documento tem mais de { $limit } MiB
 ignored_field = a { $api } não conhece este campo e ignora-o
 

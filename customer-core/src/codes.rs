@@ -79,6 +79,9 @@ pub const NOT_THIS_API: &str = "not_this_api";
 
 // --- The command-line tool ---------------------------------------------------------------------
 
+/// Stripe: a form-encoded body (`application/x-www-form-urlencoded`) that does not read as a form.
+pub const INVALID_FORM: &str = "invalid_form";
+
 /// The command-line tool: a document larger than it reads.
 pub const TOO_LARGE: &str = "too_large";
 /// The command-line tool's warning: a top-level member the API does not know and reads past.
@@ -114,6 +117,7 @@ pub const ALL: &[&str] = &[
     UNREPRESENTABLE,
     UNSUPPORTED,
     REJECTED,
+    INVALID_FORM,
     NOT_THIS_API,
     TOO_LARGE,
     IGNORED_FIELD,

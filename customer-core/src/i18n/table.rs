@@ -94,6 +94,12 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("rejected-request", REJECTED, "{api} refused the request"),
     ("rejected-request-code", REJECTED, "{api} refused the request (error {provider_code})"),
     ("not_this_api", NOT_THIS_API, "has none of the fields of a {api} document: is it a document of another API?"),
+    ("required-empty-body", REQUIRED, "has no value a {api} create-customer body holds: the body would be empty"),
+    ("one_of-true", ONE_OF, "must be true"),
+    ("length-metadata-keys", LENGTH, "must have at most {max} keys"),
+    ("length-metadata-key", LENGTH, "a metadata key must be 1 to {max} characters"),
+    ("length-metadata-value", LENGTH, "a metadata value must be at most {max} characters"),
+    ("invalid_form", INVALID_FORM, "the form could not be read"),
     ("too_large", TOO_LARGE, "the document is larger than {limit} MiB"),
     ("ignored_field", IGNORED_FIELD, "{api} does not know this member and ignores it"),
 ];

@@ -237,7 +237,7 @@ fn is_true(deleted: &bool) -> Result<(), RuleError> {
     if *deleted {
         Ok(())
     } else {
-        Err(RuleError::new("one_of", "must be true"))
+        Err(RuleError::new(crate::codes::ONE_OF, "must be true"))
     }
 }
 
@@ -527,7 +527,7 @@ fn metadata_limits<'a, V: AsRef<str> + 'a>(
     if metadata.len() > MAX_KEYS {
         report.push_violation(Violation::new(
             "/metadata",
-            RuleError::new("length", "must have at most {max} keys")
+            RuleError::new(crate::codes::LENGTH, "must have at most {max} keys")
                 .with_param("max", Param::Str(MAX_KEYS.to_string().into())),
         ));
     }
@@ -537,15 +537,18 @@ fn metadata_limits<'a, V: AsRef<str> + 'a>(
         if key.is_empty() || key.chars().count() > MAX_KEY_CHARS {
             report.push_violation(Violation::new(
                 pointer.clone(),
-                RuleError::new("length", "a metadata key must be 1 to {max} characters")
-                    .with_param("max", Param::Str(MAX_KEY_CHARS.to_string().into())),
+                RuleError::new(
+                    crate::codes::LENGTH,
+                    "a metadata key must be 1 to {max} characters",
+                )
+                .with_param("max", Param::Str(MAX_KEY_CHARS.to_string().into())),
             ));
         }
         if value.is_some_and(|v| v.as_ref().chars().count() > MAX_VALUE_CHARS) {
             report.push_violation(Violation::new(
                 pointer,
                 RuleError::new(
-                    "length",
+                    crate::codes::LENGTH,
                     "a metadata value must be at most {max} characters",
                 )
                 .with_param("max", Param::Str(MAX_VALUE_CHARS.to_string().into())),

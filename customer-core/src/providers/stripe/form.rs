@@ -187,7 +187,7 @@ fn pointer(segments: &[String]) -> String {
 fn syntax(pointer: &str, message: &'static str) -> Error {
     Error::Syntax(ValidationErrors::from(Violation::new(
         pointer,
-        RuleError::new("invalid_form", message),
+        RuleError::new(crate::codes::INVALID_FORM, message),
     )))
 }
 
