@@ -1117,6 +1117,10 @@ fn genuine() -> Vec<(&'static str, String)> {
         ("paddle", "real/paddle/node_customer_created.json"),
         ("tazapay", "real/tazapay/docs_create_customer_response.json"),
         ("legit", "legit_create_customer_full.json"),
+        (
+            "stripe",
+            "real/stripe/openapi_fixtures3_2026-07-29_f0758b15_customer.json",
+        ),
     ]
     .into_iter()
     .map(|(api, file)| {
@@ -1126,7 +1130,7 @@ fn genuine() -> Vec<(&'static str, String)> {
     .collect()
 }
 
-const APIS: [&str; 4] = ["mollie", "paddle", "tazapay", "legit"];
+const APIS: [&str; 5] = ["mollie", "paddle", "tazapay", "legit", "stripe"];
 
 #[test]
 fn a_wrong_api_is_refused_or_warned_for_every_pair() {
