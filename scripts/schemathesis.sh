@@ -15,7 +15,8 @@
 # per operation, default 100) and `stateful` (links between operations: create, then read,
 # update, list); `coverage` is left out, since its boundary cases of the create bodies alone
 # take minutes. A fixed seed keeps a run repeatable; SCHEMATHESIS_SEED changes it. Schemathesis
-# warns that `POST /webhooks/paddle` answered only 401: it cannot sign a notification, as meant.
+# warns that `POST /webhooks/paddle` and `POST /webhooks/stripe` answered only 401: it cannot sign
+# an event, as meant.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -50,9 +51,11 @@ trap cleanup EXIT
 
 # A free port on 127.0.0.1, chosen by the kernel.
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-# With a webhook secret (a fresh random one), so that `POST /webhooks/paddle` checks signatures
-# (401 for Schemathesis's) rather than answering 503 for want of a secret.
+# With webhook secrets (fresh random ones), so that `POST /webhooks/paddle` and
+# `POST /webhooks/stripe` check signatures (401 for Schemathesis's) rather than answering 503 for
+# want of a secret.
 PADDLE_WEBHOOK_SECRET="pdl_ntfset_$(python3 -c 'import secrets; print(secrets.token_hex(16))')" \
+STRIPE_WEBHOOK_SECRET="whsec_$(python3 -c 'import secrets; print(secrets.token_hex(16))')" \
   "$target/debug/customer-model-server" --addr "127.0.0.1:$port" --db "$work/customers.db" \
   2>"$work/server.log" &
 server_pid=$!

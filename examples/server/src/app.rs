@@ -31,7 +31,80 @@ pub struct AppState {
     store: Store,
     ids: Arc<Ids>,
     origin: Arc<str>,
-    paddle_webhooks: Option<Verifier>,
+    webhooks: Vec<(Provider, Verifier)>,
+}
+
+/// A provider whose signed webhooks the server takes, each at its own route
+/// (`POST /webhooks/NAME`) with its own verifier; one handler serves them all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provider {
+    /// Paddle's notifications: `Paddle-Signature`, the customer in `data`.
+    Paddle,
+    /// Stripe's events: `Stripe-Signature`, the customer in `data.object`.
+    Stripe,
+}
+
+impl Provider {
+    /// Every provider the server takes webhooks from.
+    pub const ALL: [Provider; 2] = [Provider::Paddle, Provider::Stripe];
+
+    /// The API whose customers its events carry.
+    pub const fn api(self) -> Api {
+        match self {
+            Provider::Paddle => Api::Paddle,
+            Provider::Stripe => Api::Stripe,
+        }
+    }
+
+    /// Its name (`paddle`, `stripe`): the key of its events and customers in the store.
+    pub const fn name(self) -> &'static str {
+        self.api().as_str()
+    }
+
+    /// Its name as people write it.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Provider::Paddle => "Paddle",
+            Provider::Stripe => "Stripe",
+        }
+    }
+
+    /// The route its webhooks are posted to.
+    pub const fn route(self) -> &'static str {
+        match self {
+            Provider::Paddle => "/webhooks/paddle",
+            Provider::Stripe => "/webhooks/stripe",
+        }
+    }
+
+    /// The command-line option that gives its secret.
+    pub const fn secret_option(self) -> &'static str {
+        match self {
+            Provider::Paddle => "--paddle-webhook-secret",
+            Provider::Stripe => "--stripe-webhook-secret",
+        }
+    }
+
+    /// Where an event holds its customer, as a JSON Pointer into the body.
+    const fn customer_pointer(self) -> &'static str {
+        match self {
+            Provider::Paddle => "/data",
+            Provider::Stripe => "/data/object",
+        }
+    }
+
+    /// The pointer into the body of a violation the stored customer's checks report at a
+    /// canonical pointer (`/metadata` is Paddle's `/data/custom_data`, Stripe's
+    /// `/data/object/metadata`).
+    fn body_pointer(self, canonical: &str) -> String {
+        let wire = match (self, canonical) {
+            (Provider::Paddle, "/metadata") => "/custom_data",
+            (Provider::Paddle, "/external_id") => "/import_meta/external_id",
+            (Provider::Stripe, "/locale") => "/preferred_locales/0",
+            (_, other) => other,
+        };
+        format!("{}{wire}", self.customer_pointer())
+    }
 }
 
 impl AppState {
@@ -42,15 +115,23 @@ impl AppState {
             store,
             ids: Arc::new(Ids::default()),
             origin: origin.into(),
-            paddle_webhooks: None,
+            webhooks: Vec::new(),
         }
     }
 
-    /// Takes Paddle's webhooks at `POST /webhooks/paddle`, checked by `verifier`.
+    /// Takes `provider`'s webhooks at its route (`POST /webhooks/NAME`), checked by `verifier`.
     #[must_use]
-    pub fn with_paddle_webhooks(mut self, verifier: Verifier) -> Self {
-        self.paddle_webhooks = Some(verifier);
+    pub fn with_webhooks(mut self, provider: Provider, verifier: Verifier) -> Self {
+        self.webhooks.retain(|(p, _)| *p != provider);
+        self.webhooks.push((provider, verifier));
         self
+    }
+
+    /// The verifier of `provider`'s webhooks, when the server takes them.
+    fn verifier(&self, provider: Provider) -> Option<&Verifier> {
+        self.webhooks
+            .iter()
+            .find_map(|(p, verifier)| (*p == provider).then_some(verifier))
     }
 }
 
@@ -84,17 +165,22 @@ pub struct Limits {
 
 /// Every route of the server, with its layers: add a route here.
 pub fn router(state: AppState, limits: Limits) -> Router {
-    // The webhook route reads its verifier from the request's extensions.
-    let paddle = match state.paddle_webhooks.clone() {
-        Some(verifier) => post(paddle_webhook).layer(Extension(verifier)),
-        None => post(paddle_webhook),
-    };
-    Router::new()
+    let mut router = Router::new();
+    // One handler for every provider: each route names its provider, and its verifier when the
+    // server has a secret for it, in the request's extensions.
+    for provider in Provider::ALL {
+        let route = post(webhook).layer(Extension(provider));
+        let route = match state.verifier(provider).cloned() {
+            Some(verifier) => route.layer(Extension(verifier)),
+            None => route,
+        };
+        router = router.route(provider.route(), route);
+    }
+    router
         .route("/", get(health))
         .route("/health", get(health))
         .route("/customers", get(list_customers).post(create_customer))
         .route("/customers/{id}", get(get_customer).patch(update_customer))
-        .route("/webhooks/paddle", paddle)
         .route("/openapi.json", get(crate::openapi::openapi))
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)
@@ -306,14 +392,17 @@ async fn create_customer(
     }
 }
 
-/// `POST /webhooks/paddle`: a Paddle notification, taken exactly once. 401 (nothing stored) when
-/// the `Paddle-Signature` is missing, wrong, malformed or outside the window; 422 with every
-/// violation when it is signed but its customer breaks Paddle's rules; 409 when its customer has
-/// the email of another customer (not taken: Paddle delivers it again); 200 otherwise, saying
+/// `POST /webhooks/paddle` and `POST /webhooks/stripe`: a provider's signed event, taken exactly
+/// once. 401 (nothing stored) when the signature header (`Paddle-Signature`, `Stripe-Signature`)
+/// is missing, wrong, malformed or outside the window; 422 with every violation when it is
+/// signed but its customer breaks the provider's rules, or cannot be one of this server's
+/// customers (a Stripe customer without an email address); 409 when its customer has the email
+/// of another customer (not taken: the provider delivers it again); 200 otherwise, saying
 /// whether the event was `taken` now, had been taken before (`duplicate`), or was `older` than
 /// what the customer already holds.
-async fn paddle_webhook(
+async fn webhook(
     State(state): State<AppState>,
+    Extension(provider): Extension<Provider>,
     webhook: Result<Webhook, WebhookRejection>,
 ) -> Response {
     let event = match webhook {
@@ -321,29 +410,41 @@ async fn paddle_webhook(
         Err(WebhookRejection::NoVerifier) => {
             return Problem::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "this server takes no Paddle webhooks (no --paddle-webhook-secret)",
+                format!(
+                    "this server takes no {} webhooks (no {})",
+                    provider.title(),
+                    provider.secret_option()
+                ),
             )
             .into_response()
         }
         Err(rejection) => {
             // The rejection's text holds no secret, signature or body value.
             eprintln!(
-                "webhook refused ({}): {}",
+                "{} webhook refused ({}): {}",
+                provider.name(),
                 rejection.status().as_u16(),
                 rejection.to_string().lines().next().unwrap_or_default()
             );
             return rejection.into_response();
         }
     };
-    take(&state, "paddle", event).await
+    take(&state, provider, event).await
 }
 
 /// Takes a verified event: checks its customer as the entity the API answers with, then records
 /// the event and stores the customer in one transaction.
-async fn take(state: &AppState, provider: &'static str, event: Event) -> Response {
+async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
     let taken_at = rfc3339_millis(now_ms());
+    let occurred_ms = event.occurred_at.and_then(|at| {
+        at.duration_since(std::time::UNIX_EPOCH)
+            .ok()
+            .and_then(|d| u64::try_from(d.as_millis()).ok())
+    });
     let customer = match (event.customer, event.customer_id) {
         (Some(mut customer), Some(provider_id)) => {
+            // Paddle's ids are of our form and kept; any other (Stripe's `cus_…`) is mapped to
+            // a new one of ours, once (`webhook_customers`).
             let new_id = if is_customer_id(&provider_id) {
                 provider_id.clone()
             } else {
@@ -351,15 +452,57 @@ async fn take(state: &AppState, provider: &'static str, event: Event) -> Respons
             };
             customer.id = Some(new_id.clone());
             customer.mode = None;
+            // A deleted Stripe customer is kept, archived (out of the default list); one whose
+            // API has no status (Stripe) is active.
+            if provider == Provider::Stripe && event.event_type == "customer.deleted" {
+                customer.status = Some(Status::Archived);
+            }
+            customer.status.get_or_insert(Status::Active);
             if customer.created_at.is_none() {
                 customer.created_at = Some(taken_at.clone());
             }
             if customer.updated_at.is_none() {
-                customer.updated_at = customer.created_at.clone();
+                // Stripe's customer has no update time: the event's is when it last changed.
+                // (Whole seconds as Stripe's `created` is written: `…:07Z`, not `…:07.000Z`.)
+                customer.updated_at = occurred_ms
+                    .map(|ms| {
+                        let at = rfc3339_millis(ms);
+                        if ms % 1000 == 0 {
+                            at.replace(".000Z", "Z")
+                        } else {
+                            at
+                        }
+                    })
+                    .filter(|at| customer.created_at.as_ref().is_none_or(|c| at >= c))
+                    .or_else(|| customer.created_at.clone());
+            }
+            let mut report = ValidationErrors::new();
+            if customer.email.is_none() {
+                // Stripe's customers may have no email; this server's must (it answers Paddle
+                // entities and keeps emails unique): refused, not taken, so a later event that
+                // gives the customer an email creates it.
+                report.push_violation(customer_core::Violation::new(
+                    provider.body_pointer("/email"),
+                    RuleError::new(
+                        customer_core::codes::REQUIRED,
+                        "is required: this server keeps only customers with an email address",
+                    ),
+                ));
             }
             // What the API answers with must be a Paddle customer: check it before storing.
-            if let Err(mut errors) = paddle_entity(new_id.clone(), customer.clone()) {
-                errors.prefix_pointers("/data");
+            if let Err(errors) = paddle_entity(new_id.clone(), customer.clone()) {
+                for violation in errors {
+                    let pointer = provider.body_pointer(violation.pointer());
+                    if report.iter().any(|seen| seen.pointer() == pointer) {
+                        continue;
+                    }
+                    report.push_violation(customer_core::Violation::new(
+                        pointer,
+                        violation.rule_error().clone(),
+                    ));
+                }
+            }
+            if let Err(errors) = report.into_result() {
                 return errors.into_response();
             }
             let occurred_at = event.occurred_at.and_then(|at| {
@@ -377,7 +520,7 @@ async fn take(state: &AppState, provider: &'static str, event: Event) -> Respons
         _ => None,
     };
     let incoming = Incoming {
-        provider,
+        provider: provider.name(),
         event_id: event.id.clone(),
         taken_at,
         customer,

@@ -26,6 +26,12 @@
 //!   customer is created or replaced, keyed by Paddle's customer id, unless a later event has been
 //!   applied to it (`occurred_at`); 422 with every violation when its customer breaks Paddle's
 //!   rules. Neither the body nor the secret is logged.
+//! - `POST /webhooks/stripe` (with `--stripe-webhook-secret` or `STRIPE_WEBHOOK_SECRET`): the
+//!   same for Stripe's events (`Stripe-Signature`, window `--stripe-webhook-tolerance-secs`,
+//!   default 300 s; the event's `id` taken once, its `created` ordering them); a `customer.*`
+//!   event's customer (`data.object`) is keyed by Stripe's `cus_` id, mapped to an id of ours
+//!   when first seen; `customer.deleted` archives it. A Stripe customer without an email is
+//!   refused with a 422 (`required` at `/data/object/email`): this server's customers need one.
 //!
 //! Every error is an RFC 9457 `application/problem+json` document, 404 and 405 included. The
 //! database decides what must hold across concurrent requests and replicas: a unique index on the
@@ -50,10 +56,9 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Parser;
-use customer_core::providers::Api;
 use customer_core::webhooks::Verifier;
 
-use crate::app::{router, AppState, Limits};
+use crate::app::{router, AppState, Limits, Provider};
 use crate::store::Store;
 
 /// A customer backend: validates create-customer requests of five payment APIs and keeps the
@@ -91,6 +96,32 @@ struct Args {
     /// (Paddle's SDKs allow 5).
     #[arg(long, default_value_t = 5)]
     paddle_webhook_tolerance_secs: u64,
+    /// The signing secret of Stripe's webhook endpoint (`whsec_…`), which
+    /// `POST /webhooks/stripe` checks signatures with. Give it twice (or comma-separated in the
+    /// environment) while Stripe rolls it: either signs.
+    #[arg(
+        long,
+        env = "STRIPE_WEBHOOK_SECRET",
+        value_delimiter = ',',
+        hide_env_values = true
+    )]
+    stripe_webhook_secret: Vec<String>,
+    /// How far, in seconds, a Stripe signature's timestamp may be from this server's clock
+    /// (Stripe's SDKs allow 300).
+    #[arg(long, default_value_t = 300)]
+    stripe_webhook_tolerance_secs: u64,
+}
+
+/// The verifier of `provider`'s webhooks with every non-empty secret of `secrets` (the first
+/// signs, any verifies), or `None` when there is none.
+fn verifier(provider: Provider, secrets: &[String], tolerance_secs: u64) -> Option<Verifier> {
+    let mut secrets = secrets.iter().filter(|s| !s.is_empty());
+    let mut verifier = Verifier::new(provider.api(), secrets.next()?)
+        .tolerance(Duration::from_secs(tolerance_secs));
+    for secret in secrets {
+        verifier = verifier.secret(secret);
+    }
+    Some(verifier)
 }
 
 #[tokio::main]
@@ -128,15 +159,26 @@ async fn main() -> ExitCode {
         max_concurrency: args.max_concurrency,
     };
     let mut state = AppState::new(store, format!("http://{addr}"));
-    let mut secrets = args.paddle_webhook_secret.iter().filter(|s| !s.is_empty());
-    if let Some(first) = secrets.next() {
-        let mut verifier = Verifier::new(Api::Paddle, first)
-            .tolerance(Duration::from_secs(args.paddle_webhook_tolerance_secs));
-        for secret in secrets {
-            verifier = verifier.secret(secret);
+    for (provider, secrets, tolerance_secs) in [
+        (
+            Provider::Paddle,
+            &args.paddle_webhook_secret,
+            args.paddle_webhook_tolerance_secs,
+        ),
+        (
+            Provider::Stripe,
+            &args.stripe_webhook_secret,
+            args.stripe_webhook_tolerance_secs,
+        ),
+    ] {
+        if let Some(verifier) = verifier(provider, secrets, tolerance_secs) {
+            state = state.with_webhooks(provider, verifier);
+            eprintln!(
+                "{} webhooks are taken at POST {}",
+                provider.title(),
+                provider.route()
+            );
         }
-        state = state.with_paddle_webhooks(verifier);
-        eprintln!("Paddle webhooks are taken at POST /webhooks/paddle");
     }
     let app = router(state, limits);
     if let Err(error) = axum::serve(listener, app)

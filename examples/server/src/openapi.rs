@@ -26,6 +26,8 @@ use schemars::generate::SchemaSettings;
 use schemars::Schema;
 use serde_json::{json, Map, Value};
 
+use crate::app::Provider;
+
 /// A problem document (RFC 9457) as `customer_core::axum::Problem` writes it: every error
 /// answer of the server. Only its schema is used.
 #[derive(CustomerModel, serde::Deserialize)]
@@ -75,7 +77,7 @@ struct Health {
     status: String,
 }
 
-/// `POST /webhooks/paddle`'s answer to a verified event.
+/// The answer of `POST /webhooks/paddle` and `POST /webhooks/stripe` to a verified event.
 #[derive(CustomerModel, serde::Deserialize)]
 #[allow(dead_code)]
 struct WebhookReceipt {
@@ -117,7 +119,8 @@ pub async fn openapi(RawQuery(query): RawQuery) -> Response {
                 Err(_) => {
                     return Problem::new(
                         StatusCode::BAD_REQUEST,
-                        "the query parameter `api` must be one of mollie, tazapay, paddle, legit",
+                        "the query parameter `api` must be one of mollie, tazapay, paddle, legit, \
+                         stripe",
                     )
                     .into_response()
                 }
@@ -236,49 +239,6 @@ fn build(named: Option<Api>) -> Value {
         "200".into(),
         json!({ "description": "One page of customers, in creation order.", "content": json_content(&list) }),
     );
-    let mut webhook_responses = problems(
-        &problem,
-        &[
-            (400, "The signed body is not a Paddle event."),
-            (
-                401,
-                "The `Paddle-Signature` is missing, malformed, wrong or outside the window: \
-                 nothing is stored.",
-            ),
-            (
-                409,
-                "The event's customer has the email of another customer: not taken (Paddle \
-                 delivers it again).",
-            ),
-            (413, "The body is too large."),
-            (
-                422,
-                "Signed, but the event's customer breaks Paddle's rules: every violation, at its \
-                 pointer into the body.",
-            ),
-            (
-                503,
-                "No webhook secret is configured, or the server is overloaded.",
-            ),
-        ],
-    );
-    webhook_responses.insert(
-        "200".into(),
-        json!({ "description": "The event is taken (now or before), exactly once.", "content": json_content(&receipt) }),
-    );
-    let notification = json!({
-        "type": "object",
-        "description": "A Paddle notification, as Paddle signs it (its raw bytes are checked). \
-            For `customer.*` events, `data` is a Paddle customer entity.",
-        "required": ["event_id", "event_type", "data"],
-        "properties": {
-            "event_id": { "type": "string" },
-            "event_type": { "type": "string" },
-            "occurred_at": { "type": "string", "format": "date-time" },
-            "notification_id": { "type": "string" },
-            "data": { "type": "object" }
-        }
-    });
     let health_operation = json!({
         "summary": "Whether the server and its database answer",
         "responses": {
@@ -333,23 +293,8 @@ fn build(named: Option<Api>) -> Value {
                 }
             },
             "/customers/{id}": customer_path(get_responses, update, update_responses, id_param, api_param),
-            "/webhooks/paddle": {
-                "post": {
-                    "summary": "Take a signed Paddle notification exactly once",
-                    "parameters": [{
-                        "name": "Paddle-Signature",
-                        "in": "header",
-                        "required": true,
-                        "description": "`ts=<unix seconds>;h1=<hex HMAC-SHA256 of ts:body>`; several `h1` while a secret rotates.",
-                        "schema": { "type": "string" }
-                    }],
-                    "requestBody": {
-                        "required": true,
-                        "content": { "application/json": { "schema": notification } }
-                    },
-                    "responses": webhook_responses
-                }
-            },
+            "/webhooks/paddle": webhook_path(Provider::Paddle, &problem, &receipt),
+            "/webhooks/stripe": webhook_path(Provider::Stripe, &problem, &receipt),
             "/openapi.json": {
                 "get": {
                     "summary": "This document, or with `api` the one of the requests that carry that `api`",
@@ -367,6 +312,105 @@ fn build(named: Option<Api>) -> Value {
             }
         },
         "components": { "schemas": schemas }
+    })
+}
+
+/// The path item of a provider's webhook route (`/webhooks/paddle`, `/webhooks/stripe`).
+fn webhook_path(provider: Provider, problem: &Schema, receipt: &Schema) -> Value {
+    let title = provider.title();
+    let (header, header_description, event) = match provider {
+        Provider::Paddle => (
+            "Paddle-Signature",
+            "`ts=<unix seconds>;h1=<hex HMAC-SHA256 of ts:body>`; several `h1` while a secret \
+             rotates.",
+            json!({
+                "type": "object",
+                "description": "A Paddle notification, as Paddle signs it (its raw bytes are \
+                    checked). For `customer.*` events, `data` is a Paddle customer entity.",
+                "required": ["event_id", "event_type", "data"],
+                "properties": {
+                    "event_id": { "type": "string" },
+                    "event_type": { "type": "string" },
+                    "occurred_at": { "type": "string", "format": "date-time" },
+                    "notification_id": { "type": "string" },
+                    "data": { "type": "object" }
+                }
+            }),
+        ),
+        Provider::Stripe => (
+            "Stripe-Signature",
+            "`t=<unix seconds>,v1=<hex HMAC-SHA256 of t.body>`; several `v1` while a secret \
+             rolls, `v0` ignored.",
+            json!({
+                "type": "object",
+                "description": "A Stripe event, as Stripe signs it (its raw bytes are checked). \
+                    For `customer.created`, `customer.updated` and `customer.deleted`, \
+                    `data.object` is a Stripe customer, which must have an email address here \
+                    (422 `required` at `/data/object/email` otherwise); `customer.deleted` \
+                    archives it. `created` (Unix seconds) orders a customer's events.",
+                "required": ["id", "type", "data"],
+                "properties": {
+                    "id": { "type": "string" },
+                    "object": { "type": "string" },
+                    "type": { "type": "string" },
+                    "created": { "type": "integer" },
+                    "data": { "type": "object" }
+                }
+            }),
+        ),
+    };
+    let mut responses = problems(
+        problem,
+        &[
+            (400, &format!("The signed body is not a {title} event.")),
+            (
+                401,
+                &format!(
+                    "The `{header}` is missing, malformed, wrong or outside the window: nothing \
+                     is stored."
+                ),
+            ),
+            (
+                409,
+                &format!(
+                    "The event's customer has the email of another customer: not taken ({title} \
+                     delivers it again)."
+                ),
+            ),
+            (413, "The body is too large."),
+            (
+                422,
+                &format!(
+                    "Signed, but the event's customer breaks {title}'s rules, or cannot be a \
+                     customer here: every violation, at its pointer into the body."
+                ),
+            ),
+            (
+                503,
+                "No webhook secret is configured, or the server is overloaded.",
+            ),
+        ],
+    );
+    responses.insert(
+        "200".into(),
+        json!({ "description": "The event is taken (now or before), exactly once.", "content": json_content(receipt) }),
+    );
+    json!({
+        "post": {
+            "summary": format!("Take a signed {title} event exactly once"),
+            "parameters": [{
+                "name": header,
+                "in": "header",
+                "required": true,
+                "description": header_description,
+                "schema": { "type": "string" }
+            }],
+            "requestBody": {
+                "required": true,
+                "content": { "application/json": { "schema": event } }
+            },
+            "responses": responses
+        }
     })
 }
 

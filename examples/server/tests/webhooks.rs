@@ -1,7 +1,7 @@
-//! `POST /webhooks/paddle` end to end, on SQLite and on PostgreSQL: signatures checked on the raw
-//! body (401, nothing stored), the customer of a signed event checked (422), each event taken
-//! exactly once across concurrent redeliveries and two replicas, older events never overwriting
-//! newer ones, and nothing of the body or the secret in the log.
+//! `POST /webhooks/paddle` and `POST /webhooks/stripe` end to end, on SQLite and on PostgreSQL:
+//! signatures checked on the raw body (401, nothing stored), the customer of a signed event
+//! checked (422), each event taken exactly once across concurrent redeliveries and two replicas,
+//! older events never overwriting newer ones, and nothing of the body or the secret in the log.
 
 mod support;
 
@@ -46,9 +46,20 @@ fn event(event_id: &str, occurred_at: &str, ctm: &str, email: &str, name: &str) 
 
 /// POSTs `body` as it is, with `signature` as the `Paddle-Signature` (none when `None`).
 fn deliver(agent: &ureq::Agent, url: &str, body: &str, signature: Option<&str>) -> Reply {
+    deliver_to(agent, url, "Paddle-Signature", body, signature)
+}
+
+/// POSTs `body` as it is, with `signature` as the `header` (none when `None`).
+fn deliver_to(
+    agent: &ureq::Agent,
+    url: &str,
+    header: &str,
+    body: &str,
+    signature: Option<&str>,
+) -> Reply {
     let mut request = agent.post(url).header("content-type", "application/json");
     if let Some(signature) = signature {
-        request = request.header("Paddle-Signature", signature);
+        request = request.header(header, signature);
     }
     let reply = read_reply(request.send(body));
     let parsed = serde_json::from_str::<Value>(body).ok();
@@ -459,4 +470,341 @@ fn concurrent_redeliveries_across_two_postgres_replicas() {
     );
     assert_eq!((taken, duplicate), (1, 19), "{statuses:?}");
     assert_eq!(db.count(), 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stripe
+
+const STRIPE_SECRET: &str = "whsec_TestSecretForTheServerSuite0123456789abcdef";
+/// The customer of the recorded `customer.updated` event (fixtures/real/stripe).
+const STRIPE_CUSTOMER: &str = "cus_JCrXz3J6jTwYA2";
+
+fn stripe() -> Verifier {
+    Verifier::new(Api::Stripe, STRIPE_SECRET)
+}
+
+/// The recorded `customer.updated` event of Stripe's test mode (Mozilla's fxa repository; see
+/// customer-core/tests/fixtures/real/MANIFEST.md), byte for byte.
+fn recorded_stripe_event() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../customer-core/tests/fixtures/real/stripe/fxa_event_customer_updated.json"
+    ))
+    .expect("fixture")
+}
+
+/// A Stripe event of type `kind` about customer `cus`, created at `created` (Unix seconds), as
+/// Stripe writes it (compact JSON); `email` `None` writes `"email": null`.
+fn stripe_event(
+    id: &str,
+    kind: &str,
+    created: u64,
+    cus: &str,
+    email: Option<&str>,
+    name: &str,
+) -> String {
+    json!({
+        "id": id,
+        "object": "event",
+        "api_version": "2026-07-29",
+        "created": created,
+        "data": {
+            "object": {
+                "id": cus,
+                "object": "customer",
+                "address": null,
+                "balance": 0,
+                "created": 1_617_050_167,
+                "currency": null,
+                "default_source": null,
+                "delinquent": false,
+                "description": null,
+                "discount": null,
+                "email": email,
+                "invoice_prefix": "7E195C7F",
+                "invoice_settings": {"custom_fields": null, "default_payment_method": null, "footer": null},
+                "livemode": false,
+                "metadata": {"userid": "792dd82af82044deacb82d0b9c9620e9"},
+                "name": name,
+                "next_invoice_sequence": 1,
+                "phone": null,
+                "preferred_locales": ["nl"],
+                "shipping": null,
+                "tax_exempt": "none",
+                "test_clock": null
+            }
+        },
+        "livemode": false,
+        "pending_webhooks": 1,
+        "request": {"id": null, "idempotency_key": null},
+        "type": kind
+    })
+    .to_string()
+}
+
+/// Signs `body` with Stripe's scheme now and delivers it.
+fn stripe_signed(agent: &ureq::Agent, url: &str, body: &str) -> Reply {
+    let header = stripe()
+        .sign(body.as_bytes(), SystemTime::now())
+        .expect("signs");
+    deliver_to(agent, url, "Stripe-Signature", body, Some(&header))
+}
+
+fn pointers_and_codes(reply: &Reply) -> Vec<(String, String)> {
+    reply.body["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["pointer"].as_str().unwrap_or_default().to_owned(),
+                e["code"].as_str().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Everything one server does with Stripe webhooks, on `db`: the recorded event refused
+/// unsigned or badly signed, then taken, redelivered, followed by newer and older events, a
+/// customer breaking the rules or without an email (422), and a deletion.
+fn one_stripe_server(db: &Db) {
+    // Two secrets, as while Stripe rolls one: the test signs with the second.
+    let server = Server::start_with(
+        db,
+        "stripe-webhooks",
+        &[
+            "--stripe-webhook-secret",
+            "whsec_the_old_one",
+            "--stripe-webhook-secret",
+            STRIPE_SECRET,
+        ],
+    );
+    let url = server.url("/webhooks/stripe");
+    let agent = agent();
+    let body = recorded_stripe_event();
+
+    // Refused, nothing stored.
+    let now = SystemTime::now();
+    let good = stripe().sign(body.as_bytes(), now).expect("signs");
+    let wrong = Verifier::new(Api::Stripe, "whsec_wrong")
+        .sign(body.as_bytes(), now)
+        .expect("signs");
+    let stale = stripe()
+        .sign(body.as_bytes(), now - Duration::from_secs(400))
+        .expect("signs");
+    let future = stripe()
+        .sign(body.as_bytes(), now + Duration::from_secs(400))
+        .expect("signs");
+    let paddle_scheme = verifier().sign(body.as_bytes(), now).expect("signs");
+    let tampered = body.replacen("Testo McTestson", "Testo McTestsom", 1);
+    let v0_only = good.replace("v1=", "v0=");
+    for (why, payload, header) in [
+        ("no signature", body.as_str(), None),
+        ("a wrong secret", body.as_str(), Some(wrong.as_str())),
+        ("400 s old", body.as_str(), Some(stale.as_str())),
+        ("400 s ahead", body.as_str(), Some(future.as_str())),
+        ("one byte changed", tampered.as_str(), Some(good.as_str())),
+        ("only a v0 signature", body.as_str(), Some(v0_only.as_str())),
+        (
+            "Paddle's header form",
+            body.as_str(),
+            Some(paddle_scheme.as_str()),
+        ),
+        ("a malformed header", body.as_str(), Some("t=soon,v1=")),
+    ] {
+        let reply = deliver_to(&agent, &url, "Stripe-Signature", payload, header);
+        assert_eq!(reply.status, 401, "{why}: {}", reply.body);
+        assert_problem(&reply, 401);
+        assert!(
+            !reply.body.to_string().contains(STRIPE_SECRET)
+                && !reply.body.to_string().contains(&good),
+            "{why}: {}",
+            reply.body
+        );
+    }
+    // Signed for Stripe, posted to Paddle's route (which has no secret here): not taken.
+    assert_problem(
+        &deliver(&agent, &server.url("/webhooks/paddle"), &body, Some(&good)),
+        503,
+    );
+    assert_eq!(count(db, "webhook_events"), 0);
+    assert_eq!(db.count(), 0);
+
+    // The recorded event, signed now: taken; the customer gets an id of ours, mapped from
+    // Stripe's `cus_` id, and is listed and readable.
+    let reply = deliver_to(&agent, &url, "Stripe-Signature", &body, Some(&good));
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["event_id"], "evt_00000000000000");
+    assert_eq!(reply.body["event_type"], "customer.updated");
+    assert_eq!(reply.body["status"], "taken");
+    let id = reply.body["customer_id"]
+        .as_str()
+        .expect("a customer id")
+        .to_owned();
+    assert!(id.starts_with("ctm_") && id.len() == 30, "{id}");
+    let read = get(&agent, &server.url(&format!("/customers/{id}")));
+    assert_eq!(read.status, 200, "{}", read.body);
+    let data = &read.body["data"];
+    assert_eq!(data["email"], "signin0.1948655930080856@restmail.net");
+    assert_eq!(data["name"], "Testo McTestson");
+    assert_eq!(
+        data["custom_data"]["userid"],
+        "792dd82af82044deacb82d0b9c9620e9"
+    );
+    assert_eq!(data["created_at"], "2021-03-29T20:36:07Z");
+    let list = get(&agent, &server.url("/customers"));
+    assert_eq!(list.body["data"][0]["id"], id.as_str(), "{}", list.body);
+
+    // Redelivered (Stripe signs each attempt anew): taken once.
+    let again = stripe_signed(&agent, &url, &body);
+    assert_eq!(again.status, 200, "{}", again.body);
+    assert_eq!(again.body["status"], "duplicate");
+    assert_eq!(count(db, "webhook_events"), 1);
+
+    // Out of order: a later event (by `created`) updates the same customer; one created before
+    // it, arriving after, is taken but changes nothing; the recorded event is from 2012.
+    let newer = stripe_event(
+        "evt_1Newer0000000000000000",
+        "customer.updated",
+        1_700_000_200,
+        STRIPE_CUSTOMER,
+        Some("newer@example.com"),
+        "Newer",
+    );
+    let older = stripe_event(
+        "evt_1Older0000000000000000",
+        "customer.updated",
+        1_700_000_100,
+        STRIPE_CUSTOMER,
+        Some("older@example.com"),
+        "Older",
+    );
+    let reply = stripe_signed(&agent, &url, &newer);
+    assert_eq!(reply.body["status"], "taken", "{}", reply.body);
+    assert_eq!(reply.body["customer_id"], id.as_str());
+    let reply = stripe_signed(&agent, &url, &older);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["status"], "older");
+    assert_eq!(reply.body["customer_id"], id.as_str());
+    let read = get(&agent, &server.url(&format!("/customers/{id}")));
+    assert_eq!(read.body["data"]["name"], "Newer");
+    assert_eq!(read.body["data"]["email"], "newer@example.com");
+    assert_eq!(read.body["data"]["locale"], "nl");
+    // Stripe's customer has no update time: the event's `created` is when it last changed.
+    assert_eq!(read.body["data"]["updated_at"], "2023-11-14T22:16:40Z");
+    assert_eq!(count(db, "webhook_events"), 3);
+    assert_eq!(db.count(), 1);
+
+    // Signed, but the customer breaks Stripe's rules: 422 at pointers into the body.
+    let bad = stripe_event(
+        "evt_1Bad000000000000000000",
+        "customer.updated",
+        1_700_000_300,
+        "cus_Bad0000000000",
+        Some("not-an-email"),
+        "Bad",
+    );
+    let reply = stripe_signed(&agent, &url, &bad);
+    assert_problem(&reply, 422);
+    let found = pointers_and_codes(&reply);
+    assert!(
+        found.contains(&("/data/object/email".to_owned(), "email".to_owned())),
+        "{found:?}"
+    );
+    assert!(!reply.body.to_string().contains("not-an-email"));
+
+    // A Stripe customer without an email address: this server keeps none such (its customers
+    // are answered as Paddle entities, whose email is required, and emails are unique): 422
+    // `required` at its email, nothing stored, the event not taken.
+    let no_email = stripe_event(
+        "evt_1NoEmail000000000000000",
+        "customer.created",
+        1_700_000_300,
+        "cus_NoEmail00000000",
+        None,
+        "No Email",
+    );
+    let reply = stripe_signed(&agent, &url, &no_email);
+    assert_problem(&reply, 422);
+    assert_eq!(
+        pointers_and_codes(&reply),
+        [("/data/object/email".to_owned(), "required".to_owned())]
+    );
+    assert_eq!(count(db, "webhook_events"), 3);
+    assert_eq!(db.count(), 1);
+
+    // `customer.deleted`: the customer is archived, out of the default list, still readable.
+    let deleted = stripe_event(
+        "evt_1Deleted00000000000000",
+        "customer.deleted",
+        1_700_000_400,
+        STRIPE_CUSTOMER,
+        Some("newer@example.com"),
+        "Newer",
+    );
+    let reply = stripe_signed(&agent, &url, &deleted);
+    assert_eq!(reply.body["status"], "taken", "{}", reply.body);
+    let read = get(&agent, &server.url(&format!("/customers/{id}")));
+    assert_eq!(read.body["data"]["status"], "archived", "{}", read.body);
+    let list = get(&agent, &server.url("/customers"));
+    assert_eq!(list.body["data"], json!([]), "{}", list.body);
+    assert_eq!(count(db, "webhook_events"), 4);
+
+    // The log has routes and statuses, never a secret, a signature or a body value.
+    let log = server.log();
+    assert!(log.contains("POST /webhooks/stripe -> 401"), "{log}");
+    for secret in [
+        STRIPE_SECRET,
+        good.as_str(),
+        "signin0.1948655930080856@restmail.net",
+        "newer@example.com",
+        "not-an-email",
+    ] {
+        assert!(!log.contains(secret), "the log holds {secret:?}:\n{log}");
+    }
+}
+
+#[test]
+fn stripe_webhooks_on_sqlite() {
+    one_stripe_server(&Db::sqlite("stripe-webhooks"));
+}
+
+#[test]
+fn stripe_webhooks_on_postgres() {
+    if let Some(db) = Db::postgres("stripe_webhooks") {
+        one_stripe_server(&db);
+    }
+}
+
+/// `STRIPE_WEBHOOK_SECRET` in the environment, comma-separated: either secret signs; and
+/// without a Stripe secret the route answers 503 with nothing stored.
+#[test]
+fn stripe_secrets_from_the_environment() {
+    let db = Db::sqlite("stripe-env");
+    let body = stripe_event(
+        "evt_1Env0000000000000000000",
+        "customer.created",
+        1_700_000_000,
+        "cus_Env000000000000",
+        Some("env@example.com"),
+        "Env",
+    );
+    let off = Server::start_with(&db, "stripe-off", &["--paddle-webhook-secret", SECRET]);
+    assert_problem(
+        &stripe_signed(&agent(), &off.url("/webhooks/stripe"), &body),
+        503,
+    );
+    drop(off);
+    assert_eq!(db.count(), 0);
+    let secrets = format!("whsec_other,{STRIPE_SECRET}");
+    let server = Server::start_with_env(
+        &db,
+        "stripe-env",
+        &[],
+        &[("STRIPE_WEBHOOK_SECRET", secrets.as_str())],
+    );
+    let reply = stripe_signed(&agent(), &server.url("/webhooks/stripe"), &body);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["status"], "taken");
+    assert_eq!(db.count(), 1);
 }

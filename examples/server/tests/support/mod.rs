@@ -220,6 +220,12 @@ impl Server {
     /// Starts a server on `db` (unless `args` name another `--db`) on a free port, with `args`
     /// added; its log is `dir/<label>.log`.
     pub fn start_with(db: &Db, label: &str, args: &[&str]) -> Server {
+        Server::start_with_env(db, label, args, &[])
+    }
+
+    /// [`Server::start_with`] with `env` set in the server's environment (and no webhook secret
+    /// from the tests' own environment).
+    pub fn start_with_env(db: &Db, label: &str, args: &[&str], env: &[(&str, &str)]) -> Server {
         let log = db.dir.join(format!("{label}.log"));
         let log_file = std::fs::OpenOptions::new()
             .create(true)
@@ -235,6 +241,9 @@ impl Server {
                     .flatten(),
             )
             .args(args)
+            .env_remove("PADDLE_WEBHOOK_SECRET")
+            .env_remove("STRIPE_WEBHOOK_SECRET")
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(log_file)
             .spawn()

@@ -79,6 +79,7 @@ fn route(url: &str) -> Option<(String, &'static str)> {
         "/customers" => "/customers",
         "/openapi.json" => "/openapi.json",
         "/webhooks/paddle" => "/webhooks/paddle",
+        "/webhooks/stripe" => "/webhooks/stripe",
         _ => match path.strip_prefix("/customers/") {
             Some(id) if !id.is_empty() && !id.contains('/') => "/customers/{id}",
             // Not a route: answered with a 404 problem.
