@@ -761,6 +761,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn providers() {
+        assert_eq!(Provider::Paddle.body_pointer("/email"), "/data/email");
+        assert_eq!(
+            Provider::Paddle.body_pointer("/metadata"),
+            "/data/custom_data"
+        );
+        assert_eq!(
+            Provider::Stripe.body_pointer("/locale"),
+            "/data/object/preferred_locales/0"
+        );
+        assert_eq!(
+            Provider::Stripe.body_pointer("/metadata"),
+            "/data/object/metadata"
+        );
+        for provider in Provider::ALL {
+            assert_eq!(
+                provider.route().strip_prefix("/webhooks/"),
+                Some(provider.name())
+            );
+            assert!(provider
+                .secret_option()
+                .starts_with(&format!("--{}", provider.name())));
+        }
+    }
+
+    #[test]
     fn api_query() {
         assert_eq!(api_of(None).ok(), Some(Api::Paddle));
         assert_eq!(api_of(Some("api=mollie")).ok(), Some(Api::Mollie));
