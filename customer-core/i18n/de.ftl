@@ -158,7 +158,16 @@ cli-lossy-hint = customer-model: mit --lossy { $records ->
     [one] würde { $records } abgelehnter Datensatz
    *[other] würden { $records } abgelehnte Datensätze
   } umgewandelt, ohne { $values } { $values ->
-    [one] Wert
-   *[other] Werte
-  }, die das Ziel nicht aufnehmen kann (je eine Warnung)
+    [one] Wert, den
+   *[other] Werte, die
+  } das Ziel nicht aufnehmen kann (je eine Warnung)
 cli-dropped = weggelassen
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] Warnung
+   *[other] Warnungen
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] abgelehnter Datensatz
+   *[other] abgelehnte Datensätze
+  } in { $file } geschrieben
+cli-warning = Warnung

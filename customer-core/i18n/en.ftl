@@ -171,3 +171,12 @@ cli-lossy-hint = customer-model: with --lossy, { $records } refused { $records -
    *[other] values
   } the target cannot hold (a warning each)
 cli-dropped = dropped
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+  }
+cli-summary-rejects = ; { $records } refused { $records ->
+    [one] record
+   *[other] records
+  } written to { $file }
+cli-warning = warning

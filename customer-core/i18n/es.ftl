@@ -168,3 +168,12 @@ cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
    *[other] valores
   } que el destino no admite (un aviso por cada uno)
 cli-dropped = omitido
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] aviso
+   *[other] avisos
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] registro rechazado escrito
+   *[other] registros rechazados escritos
+  } en { $file }
+cli-warning = aviso

@@ -168,3 +168,12 @@ cli-lossy-hint = customer-model : avec --lossy, { $records } { $records ->
    *[other] valeurs
   } que la cible ne peut pas contenir (un avertissement chacune)
 cli-dropped = omis
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] avertissement
+   *[other] avertissements
+  }
+cli-summary-rejects = { " ;" } { $records } { $records ->
+    [one] enregistrement refusé écrit
+   *[other] enregistrements refusés écrits
+  } dans { $file }
+cli-warning = avertissement

@@ -168,3 +168,12 @@ cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
    *[other] valori
   } che la destinazione non può contenere (un avviso per ciascuno)
 cli-dropped = omesso
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] avviso
+   *[other] avvisi
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] record rifiutato scritto
+   *[other] record rifiutati scritti
+  } in { $file }
+cli-warning = avviso

@@ -162,3 +162,12 @@ cli-lossy-hint = customer-model: met --lossy { $records ->
    *[other] waarden
   } die het doel niet kan bevatten (elk met een waarschuwing)
 cli-dropped = weggelaten
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] waarschuwing
+   *[other] waarschuwingen
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] geweigerd record
+   *[other] geweigerde records
+  } geschreven naar { $file }
+cli-warning = waarschuwing

@@ -190,3 +190,6 @@ problem-body-read-detail = nie udało się odczytać treści żądania
 cli-summary = customer-model: odczytane dokumenty: { $read }, poprawne: { $valid }, niepoprawne: { $invalid }, pominięte wartości: { $dropped }
 cli-lossy-hint = customer-model: z --lossy odrzucone rekordy ({ $records }) zostałyby przekształcone bez wartości, których cel nie może przechować ({ $values }; każda z ostrzeżeniem)
 cli-dropped = pominięto
+cli-summary-warnings = , ostrzeżenia: { $warnings }
+cli-summary-rejects = ; odrzucone rekordy zapisane w { $file }: { $records }
+cli-warning = ostrzeżenie

@@ -168,3 +168,12 @@ cli-lossy-hint = customer-model: com --lossy, { $records } { $records ->
    *[other] valores
   } que o destino não consegue guardar (um aviso por cada)
 cli-dropped = omitido
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] aviso
+   *[other] avisos
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] registo recusado escrito
+   *[other] registos recusados escritos
+  } em { $file }
+cli-warning = aviso

@@ -134,6 +134,9 @@ fn every_message_renders_in_every_language_with_every_param() {
             "cli-summary",
             "cli-lossy-hint",
             "cli-dropped",
+            "cli-warning",
+            "cli-summary-warnings",
+            "cli-summary-rejects",
         ] {
             let message = bundle
                 .get_message(id)
@@ -143,10 +146,12 @@ fn every_message_renders_in_every_language_with_every_param() {
                 let mut args = FluentArgs::new();
                 let names = [
                     "count", "limit", "read", "valid", "invalid", "dropped", "records", "values",
+                    "warnings",
                 ];
                 for name in names {
                     args.set(name, n);
                 }
+                args.set("file", "rejects.ndjson");
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
