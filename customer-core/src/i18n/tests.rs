@@ -531,8 +531,73 @@ fn skip_item(tokens: &[Token], from: usize) -> usize {
     tokens.len()
 }
 
-/// Functions whose last argument is a message template.
-const SINKS: &[&str] = &["with_message", "cannot_hold", "syntax", "template"];
+/// Functions whose last argument is a message template. A function with a `'static` parameter
+/// named `message` must be one (the test fails on one that is not), so that a new way
+/// to emit a message is scanned too.
+const SINKS: &[&str] = &["new", "with_message", "cannot_hold", "syntax"];
+
+/// Functions that take the application's own words (a field's `message = "..."`, passed by the
+/// derive's expansion), not the crate's: not catalog entries.
+const APPLICATIONS_OWN: &[&str] = &["push"];
+
+/// The functions defined in `source` with a `'static` `message` parameter.
+fn message_takers(source: &str) -> Vec<String> {
+    let all = tokens(source);
+    let mut found = Vec::new();
+    for (at, token) in all.iter().enumerate() {
+        let (Token::Ident(fn_kw), Some(Token::Ident(name))) = (token, all.get(at + 1)) else {
+            continue;
+        };
+        if fn_kw != "fn" {
+            continue;
+        }
+        // The parameters: from the `(` after the name (and its generics) to its `)`.
+        let Some(open) = all[at..].iter().position(|t| *t == Token::Punct('(')) else {
+            continue;
+        };
+        let mut depth = 0usize;
+        for (i, t) in all.iter().enumerate().skip(at + open) {
+            match t {
+                Token::Punct('(') => depth += 1,
+                Token::Punct(')') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Token::Ident(param)
+                    if depth == 1
+                        && param == "message"
+                        && all.get(i + 1) == Some(&Token::Punct(':')) =>
+                {
+                    // Kept, so emitted: a `'static` text (a renderer borrows one).
+                    let mut inner = 0usize;
+                    let keeps = all[i + 2..]
+                        .iter()
+                        .take_while(|t| match t {
+                            Token::Punct('(' | '<') => {
+                                inner += 1;
+                                true
+                            }
+                            Token::Punct(')' | '>') if inner == 0 => false,
+                            Token::Punct(')' | '>') => {
+                                inner -= 1;
+                                true
+                            }
+                            Token::Punct(',') => inner > 0,
+                            _ => true,
+                        })
+                        .any(|t| *t == Token::Ident("static".into()));
+                    if keeps {
+                        found.push(name.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
 
 /// The message templates in one source file, tests left out: the last argument of
 /// `RuleError::new` and of the [`SINKS`] when it is a string literal, and every literal that
@@ -570,10 +635,9 @@ fn templates_in(source: &str) -> Vec<String> {
             }
             Token::Ident(name)
                 if kept.get(at + 1) == Some(&&Token::Punct('('))
-                    && (SINKS.contains(&name.as_str())
-                        || (name == "new"
-                            && at >= 3
-                            && kept[at - 3] == &Token::Ident("RuleError".into()))) =>
+                    && SINKS.contains(&name.as_str())
+                    && (name != "new"
+                        || (at >= 3 && kept[at - 3] == &Token::Ident("RuleError".into()))) =>
             {
                 // The last argument at depth one, if it is a single literal.
                 let mut depth = 0usize;
@@ -662,6 +726,14 @@ fn every_emitted_template_is_in_the_table() {
     let mut seen = 0;
     for file in &files {
         let source = std::fs::read_to_string(file).expect("a source file");
+        for name in message_takers(&source) {
+            assert!(
+                SINKS.contains(&name.as_str()) || APPLICATIONS_OWN.contains(&name.as_str()),
+                "{}: `{name}` takes a message: add it to SINKS in i18n/tests.rs so that its \
+                 templates are checked",
+                file.display()
+            );
+        }
         for template in templates_in(&source) {
             seen += 1;
             if table::id_of(&template).is_none() {
@@ -695,7 +767,12 @@ fn the_scan_finds_templates_and_skips_tests() {
         #[cfg(test)]
         mod tests { fn g() { RuleError::new(codes::EMAIL, "in a test"); } }
         fn h() { syntax("", "after the tests") }
+        fn emit<T>(pointer: &str, message: &'static str) {}
+        fn other(code: &str, messages: usize) {}
+        fn render(message: &str, params: &[Param]) -> String {}
+        fn new(code: Cow<'static, str>, message: impl Into<Cow<'static, str>>) {}
     "##;
+    assert_eq!(message_takers(source), ["emit", "new"]);
     assert_eq!(
         templates_in(source),
         [
