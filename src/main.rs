@@ -21,7 +21,8 @@
 //!
 //! `--lang LANG` writes the messages in English (the default), Dutch, German, French, Spanish,
 //! Italian, Portuguese or Polish, in text and in `--format json`; the pointers and codes are the
-//! same in every language. The summary line stays English.
+//! same in every language. The summary line, the `--lossy` hint and the `dropped:` and
+//! `warning:` marks are in that language too; the `--format json` summary's keys are not.
 //!
 //! NDJSON is checked or converted on every core (`--jobs`); see [`ndjson`] for the reader.
 
@@ -294,7 +295,8 @@ fn main() -> ExitCode {
         let rejects_name = rejects.as_ref().map(|path| path.display().to_string());
         eprintln!(
             "{}",
-            run.tally.summary(input.format, rejects_name.as_deref())
+            run.tally
+                .summary(input.format, lang, rejects_name.as_deref())
         );
     }
     if run.failed {

@@ -105,37 +105,51 @@ impl Tally {
 
     /// The summary line (without a newline) in `format`; in text, after a hint line when
     /// `--lossy` would have converted refused records. `rejects`: the `--rejects` file's name.
-    pub fn summary(&self, format: Format, rejects: Option<&str>) -> String {
+    pub fn summary(&self, format: Format, lang: &Lang, rejects: Option<&str>) -> String {
         match format {
             Format::Text => {
-                let mut line = format!(
-                    "customer-model: {} read, {} valid, {} invalid, {} dropped",
-                    count(self.read, "document", "documents"),
-                    self.valid,
-                    self.invalid,
-                    count(self.dropped, "value", "values"),
+                use customer_core::Param::{Str, UInt};
+                let catalog = Catalog::global();
+                let mut line = catalog.text(
+                    lang,
+                    "cli-summary",
+                    &[
+                        ("read", UInt(self.read)),
+                        ("valid", UInt(self.valid)),
+                        ("invalid", UInt(self.invalid)),
+                        ("dropped", UInt(self.dropped)),
+                    ],
                 );
                 if self.warnings > 0 {
-                    line.push_str(&format!(
-                        ", {}",
-                        count(self.warnings, "warning", "warnings")
+                    line.push_str(&catalog.text(
+                        lang,
+                        "cli-summary-warnings",
+                        &[("warnings", UInt(self.warnings))],
                     ));
                 }
                 if let Some(file) = rejects {
-                    line.push_str(&format!(
-                        "; {} written to {file}",
-                        count(self.rejects, "refused record", "refused records")
+                    line.push_str(&catalog.text(
+                        lang,
+                        "cli-summary-rejects",
+                        &[
+                            ("records", UInt(self.rejects)),
+                            ("file", Str(file.to_owned().into())),
+                        ],
                     ));
                 }
                 if self.rescuable == 0 {
                     return line;
                 }
                 // The hint comes first: the summary stays the last line.
-                format!(
-                    "customer-model: with --lossy, {} would convert, leaving out {} the target cannot hold (a warning each)\n{line}",
-                    count(self.rescuable, "refused record", "refused records"),
-                    count(self.rescuable_values, "value", "values"),
-                )
+                let hint = catalog.text(
+                    lang,
+                    "cli-lossy-hint",
+                    &[
+                        ("records", UInt(self.rescuable)),
+                        ("values", UInt(self.rescuable_values)),
+                    ],
+                );
+                format!("{hint}\n{line}")
             }
             Format::Json => {
                 #[derive(Serialize)]
@@ -177,10 +191,6 @@ impl Tally {
 /// For `skip_serializing_if`, which passes a reference.
 fn is_zero(n: &u64) -> bool {
     *n == 0
-}
-
-fn count(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The output of some documents: bytes for stdout, for stderr and for the `--rejects` file,
@@ -229,6 +239,7 @@ impl Sink {
         &mut self,
         to_err: bool,
         format: Format,
+        lang: &Lang,
         name: &str,
         line: usize,
         pointer: &str,
@@ -240,9 +251,13 @@ impl Sink {
         match format {
             Format::Text => {
                 let what = match mark {
-                    Mark::Violation => "",
-                    Mark::Dropped => "dropped: ",
-                    Mark::Warning => "warning: ",
+                    Mark::Violation => String::new(),
+                    Mark::Dropped => {
+                        format!("{}: ", Catalog::global().text(lang, "cli-dropped", &[]))
+                    }
+                    Mark::Warning => {
+                        format!("{}: ", Catalog::global().text(lang, "cli-warning", &[]))
+                    }
                 };
                 // The empty pointer (the whole document) gets a word, so that every line keeps
                 // its three `: `-separated parts; `--format json` keeps the pointer itself.
@@ -307,6 +322,7 @@ fn judge(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) -> bool {
         sink.line(
             to_err,
             job.format,
+            job.lang,
             at.name,
             at.line,
             "",
@@ -376,6 +392,7 @@ fn warnings(sink: &mut Sink, job: Job, at: Origin<'_>, text: &str, api: Api, ign
         sink.line(
             to_err,
             job.format,
+            job.lang,
             at.name,
             line,
             pointer,
@@ -596,6 +613,7 @@ fn write_violation(
     sink.line(
         to_err,
         job.format,
+        job.lang,
         at.name,
         line,
         &pointer,
@@ -615,6 +633,7 @@ pub fn too_large(job: Job, at: Origin<'_>, sink: &mut Sink) {
     sink.line(
         to_err,
         job.format,
+        job.lang,
         at.name,
         at.line,
         "",

@@ -1199,6 +1199,96 @@ fn a_wrong_api_is_refused_or_warned_for_every_pair() {
     }
 }
 
+/// The summary line, the `--lossy` hint and the `dropped:` / `warning:` marks are in `--lang`
+/// too; the file names, lines and pointers are not translated.
+#[test]
+fn lang_writes_the_summary_the_hint_and_the_marks_in_that_language() {
+    let lines = [
+        r#"{"email": "jo@example.com", "name": "Jo"}"#, // converted
+        r#"{"foo": 1}"#,                                // refused: not Mollie
+        r#"{"name": "Lee", "locale": "nl_NL"}"#,        // lossy: locale dropped
+        r#"{"email": "secret-not-an-address"}"#,        // refused: a rule
+        r#"{"name": "Mo", "email": "mo@example.com", "x": true}"#, // converted, a warning
+    ];
+    let dir = scratch("lang-summary", &[("in.ndjson", &(lines.join("\n") + "\n"))]);
+    let convert = |lang: &str, lossy: bool| {
+        let mut args = vec![
+            "--lang", lang, "convert", "--from", "mollie", "--to", "legit",
+        ];
+        if lossy {
+            args.extend(["--lossy", "--rejects", "rejected.ndjson"]);
+        }
+        args.extend(["-j", "1", "in.ndjson"]);
+        let out = run(&dir, &args, None);
+        assert_eq!(out.code, 1, "{lang}: {}", out.stderr);
+        assert!(!out.stderr.contains("secret"), "{lang}: {}", out.stderr);
+        out.stderr
+    };
+    let english = convert("en", true);
+    assert!(
+        english.contains("in.ndjson:3: /locale: dropped: "),
+        "{english}"
+    );
+    assert!(english.contains("in.ndjson:5: /x: warning: "), "{english}");
+    assert_eq!(
+        summary(&english),
+        "customer-model: 5 documents read, 3 valid, 2 invalid, 1 value dropped, 1 warning; \
+         2 refused records written to rejected.ndjson"
+    );
+    let german = convert("de", true);
+    assert!(
+        german.contains("in.ndjson:3: /locale: weggelassen: "),
+        "{german}"
+    );
+    assert!(german.contains("in.ndjson:5: /x: Warnung: "), "{german}");
+    assert_eq!(
+        summary(&german),
+        "customer-model: 5 Dokumente gelesen, 3 gültig, 2 ungültig, 1 Wert weggelassen, \
+         1 Warnung; 2 abgelehnte Datensätze in rejected.ndjson geschrieben"
+    );
+    let strict = convert("de", false);
+    let last: Vec<&str> = strict.lines().rev().take(2).collect();
+    assert_eq!(
+        last,
+        [
+            "customer-model: 5 Dokumente gelesen, 2 gültig, 3 ungültig, 0 Werte weggelassen, \
+             1 Warnung",
+            "customer-model: mit --lossy würde 1 abgelehnter Datensatz umgewandelt, ohne 1 Wert, \
+             den das Ziel nicht aufnehmen kann (je eine Warnung)",
+        ]
+    );
+    let polish = convert("pl", true);
+    assert_eq!(
+        summary(&polish),
+        "customer-model: odczytane dokumenty: 5, poprawne: 3, niepoprawne: 2, \
+         pominięte wartości: 1, ostrzeżenia: 1; odrzucone rekordy zapisane w rejected.ndjson: 2"
+    );
+    let english_strict = convert("en", false);
+    for lang in ["nl", "de", "fr", "es", "it", "pt", "pl"] {
+        for (lossy, theirs) in [(true, &english), (false, &english_strict)] {
+            let ours = convert(lang, lossy);
+            let located = |out: &str| -> Vec<String> {
+                prefixes(out)
+                    .into_iter()
+                    .filter(|line| line.starts_with("in.ndjson:"))
+                    .collect()
+            };
+            assert_eq!(located(&ours), located(theirs), "{lang}");
+            assert_eq!(ours.lines().count(), theirs.lines().count(), "{lang}");
+            for (ours, theirs) in ours.lines().zip(theirs.lines()) {
+                assert_ne!(ours, theirs, "{lang}: a line left in English");
+            }
+            assert!(
+                !ours.contains("dropped") && !ours.contains("warning"),
+                "{lang}: {ours}"
+            );
+            if lossy {
+                assert!(summary(&ours).contains("rejected.ndjson"), "{lang}: {ours}");
+            }
+        }
+    }
+}
+
 #[test]
 fn rejects_keeps_every_refused_line_verbatim_in_order() {
     let lines = [

@@ -117,6 +117,19 @@ length-metadata-keys = darf höchstens { $max } Schlüssel haben
 length-metadata-key = ein Metadaten-Schlüssel muss 1 bis { $max } Zeichen lang sein
 length-metadata-value = ein Metadaten-Wert darf höchstens { $max } Zeichen lang sein
 invalid_form = das Formular konnte nicht gelesen werden
+invalid_form-too-many = das Formular hat mehr Parameter, als Stripe liest
+invalid_form-utf8 = ein Schlüssel oder Wert des Formulars ist nach der Prozent-Dekodierung kein UTF-8
+invalid_form-key = ein Formularschlüssel ist ein Parametername, gefolgt von `[key]`-Segmenten
+invalid_form-segments = die Segmente eines Formularschlüssels haben die Form `[key]`
+invalid_form-bracket = eine `[` in einem Formularschlüssel wird nicht geschlossen
+invalid_form-deep = ein Formularschlüssel ist zu tief verschachtelt
+invalid_form-repeated = dieser Formularschlüssel kommt mehr als einmal vor
+invalid_form-mixed = dieser Formularschlüssel hat sowohl einen Wert als auch verschachtelte Schlüssel
+unrepresentable-address-empty = { $api } kann keine Adresse ohne Ort, Land, Adresszeile, Postleitzahl oder Bundesland speichern
+unrepresentable-empty = { $api } liest einen leeren Wert als keinen Wert; leeren Sie das Feld, um ohne ihn zu senden
+unrepresentable-metadata-bracket = Metadaten-Schlüssel sind bei { $api } Formularschlüssel: dieser Schlüssel enthält `[` oder `]`
+unrepresentable-metadata-string = Metadaten-Werte sind bei { $api } Texte; dieser Wert ist keiner
+unrepresentable-shipping-name = { $api } braucht einen Namen für eine Lieferadresse; diese hat keinen
 too_large = das Dokument ist größer als { $limit } MiB
 ignored_field = { $api } kennt dieses Feld nicht und ignoriert es
 
@@ -145,7 +158,16 @@ cli-lossy-hint = customer-model: mit --lossy { $records ->
     [one] würde { $records } abgelehnter Datensatz
    *[other] würden { $records } abgelehnte Datensätze
   } umgewandelt, ohne { $values } { $values ->
-    [one] Wert
-   *[other] Werte
-  }, die das Ziel nicht aufnehmen kann (je eine Warnung)
+    [one] Wert, den
+   *[other] Werte, die
+  } das Ziel nicht aufnehmen kann (je eine Warnung)
 cli-dropped = weggelassen
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] Warnung
+   *[other] Warnungen
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] abgelehnter Datensatz
+   *[other] abgelehnte Datensätze
+  } in { $file } geschrieben
+cli-warning = Warnung

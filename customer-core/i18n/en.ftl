@@ -122,6 +122,19 @@ length-metadata-keys = must have at most { $max } keys
 length-metadata-key = a metadata key must be 1 to { $max } characters
 length-metadata-value = a metadata value must be at most { $max } characters
 invalid_form = the form could not be read
+invalid_form-too-many = the form has more parameters than Stripe reads
+invalid_form-utf8 = a form key or value is not UTF-8 once percent-decoded
+invalid_form-key = a form key is a parameter name, then `[key]` segments
+invalid_form-segments = a form key's segments are `[key]`
+invalid_form-bracket = a form key's `[` is not closed
+invalid_form-deep = a form key nests too deep
+invalid_form-repeated = this form key is given more than once
+invalid_form-mixed = this form key has both a value and nested keys
+unrepresentable-address-empty = { $api } cannot hold an address without a city, country, line, postal code or state
+unrepresentable-empty = { $api } reads an empty value as no value; clear it to encode without it
+unrepresentable-metadata-bracket = { $api } metadata keys are form keys: this key has a `[` or `]`
+unrepresentable-metadata-string = { $api } metadata values are strings; this one is not
+unrepresentable-shipping-name = { $api } needs a name for a shipping address; this one has none
 too_large = the document is larger than { $limit } MiB
 ignored_field = { $api } does not know this member and ignores it
 
@@ -158,3 +171,12 @@ cli-lossy-hint = customer-model: with --lossy, { $records } refused { $records -
    *[other] values
   } the target cannot hold (a warning each)
 cli-dropped = dropped
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] warning
+   *[other] warnings
+  }
+cli-summary-rejects = ; { $records } refused { $records ->
+    [one] record
+   *[other] records
+  } written to { $file }
+cli-warning = warning

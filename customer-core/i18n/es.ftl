@@ -117,6 +117,19 @@ length-metadata-keys = debe tener como máximo { $max } claves
 length-metadata-key = una clave de metadatos debe tener de 1 a { $max } caracteres
 length-metadata-value = un valor de metadatos debe tener como máximo { $max } caracteres
 invalid_form = no se pudo leer el formulario
+invalid_form-too-many = el formulario tiene más parámetros de los que lee Stripe
+invalid_form-utf8 = una clave o un valor del formulario no es UTF-8 una vez decodificados los porcentajes
+invalid_form-key = una clave de formulario es un nombre de parámetro seguido de segmentos `[key]`
+invalid_form-segments = los segmentos de una clave de formulario tienen la forma `[key]`
+invalid_form-bracket = un `[` de una clave de formulario no está cerrado
+invalid_form-deep = una clave de formulario está anidada a demasiada profundidad
+invalid_form-repeated = esta clave de formulario aparece más de una vez
+invalid_form-mixed = esta clave de formulario tiene a la vez un valor y claves anidadas
+unrepresentable-address-empty = { $api } no puede guardar una dirección sin ciudad, país, línea, código postal ni provincia
+unrepresentable-empty = { $api } lee un valor vacío como ausencia de valor; vacíelo para enviarlo sin él
+unrepresentable-metadata-bracket = en { $api }, las claves de metadatos son claves de formulario: esta clave contiene `[` o `]`
+unrepresentable-metadata-string = en { $api }, los valores de metadatos son textos; este no lo es
+unrepresentable-shipping-name = { $api } necesita un nombre para una dirección de envío; esta no lo tiene
 too_large = el documento ocupa más de { $limit } MiB
 ignored_field = { $api } no conoce este campo y lo ignora
 
@@ -155,3 +168,12 @@ cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
    *[other] valores
   } que el destino no admite (un aviso por cada uno)
 cli-dropped = omitido
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] aviso
+   *[other] avisos
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] registro rechazado escrito
+   *[other] registros rechazados escritos
+  } en { $file }
+cli-warning = aviso

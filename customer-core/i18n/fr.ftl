@@ -117,6 +117,19 @@ length-metadata-keys = doit avoir au plus { $max } clés
 length-metadata-key = une clé de métadonnées doit comporter de 1 à { $max } caractères
 length-metadata-value = une valeur de métadonnées doit comporter au plus { $max } caractères
 invalid_form = le formulaire n’a pas pu être lu
+invalid_form-too-many = le formulaire a plus de paramètres que Stripe n’en lit
+invalid_form-utf8 = une clé ou une valeur du formulaire n’est pas en UTF-8 une fois les pourcentages décodés
+invalid_form-key = une clé de formulaire est un nom de paramètre suivi de segments `[key]`
+invalid_form-segments = les segments d’une clé de formulaire s’écrivent `[key]`
+invalid_form-bracket = un `[` d’une clé de formulaire n’est pas fermé
+invalid_form-deep = une clé de formulaire est imbriquée trop profondément
+invalid_form-repeated = cette clé de formulaire est donnée plus d’une fois
+invalid_form-mixed = cette clé de formulaire a à la fois une valeur et des clés imbriquées
+unrepresentable-address-empty = { $api } ne peut pas enregistrer une adresse sans ville, pays, ligne d’adresse, code postal ni région
+unrepresentable-empty = { $api } lit une valeur vide comme une absence de valeur ; videz-la pour envoyer sans elle
+unrepresentable-metadata-bracket = chez { $api }, les clés de métadonnées sont des clés de formulaire : cette clé contient un `[` ou un `]`
+unrepresentable-metadata-string = chez { $api }, les valeurs de métadonnées sont des textes ; celle-ci n’en est pas un
+unrepresentable-shipping-name = { $api } a besoin d’un nom pour une adresse de livraison ; celle-ci n’en a pas
 too_large = le document dépasse { $limit } Mio
 ignored_field = { $api } ne connaît pas ce champ et l’ignore
 
@@ -155,3 +168,12 @@ cli-lossy-hint = customer-model : avec --lossy, { $records } { $records ->
    *[other] valeurs
   } que la cible ne peut pas contenir (un avertissement chacune)
 cli-dropped = omis
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] avertissement
+   *[other] avertissements
+  }
+cli-summary-rejects = { " ;" } { $records } { $records ->
+    [one] enregistrement refusé écrit
+   *[other] enregistrements refusés écrits
+  } dans { $file }
+cli-warning = avertissement

@@ -117,6 +117,19 @@ length-metadata-keys = deve avere al massimo { $max } chiavi
 length-metadata-key = una chiave dei metadati deve avere da 1 a { $max } caratteri
 length-metadata-value = un valore dei metadati deve avere al massimo { $max } caratteri
 invalid_form = non è stato possibile leggere il modulo
+invalid_form-too-many = il modulo ha più parametri di quanti Stripe ne legga
+invalid_form-utf8 = una chiave o un valore del modulo non è UTF-8 una volta decodificate le percentuali
+invalid_form-key = una chiave del modulo è un nome di parametro seguito da segmenti `[key]`
+invalid_form-segments = i segmenti di una chiave del modulo hanno la forma `[key]`
+invalid_form-bracket = una `[` in una chiave del modulo non è chiusa
+invalid_form-deep = una chiave del modulo è annidata troppo in profondità
+invalid_form-repeated = questa chiave del modulo compare più di una volta
+invalid_form-mixed = questa chiave del modulo ha sia un valore sia chiavi annidate
+unrepresentable-address-empty = { $api } non può salvare un indirizzo senza città, paese, riga, CAP o provincia
+unrepresentable-empty = { $api } legge un valore vuoto come nessun valore; svuotalo per inviare senza
+unrepresentable-metadata-bracket = in { $api } le chiavi dei metadati sono chiavi del modulo: questa chiave contiene `[` o `]`
+unrepresentable-metadata-string = in { $api } i valori dei metadati sono testi; questo non lo è
+unrepresentable-shipping-name = { $api } ha bisogno di un nome per un indirizzo di spedizione; questo non ne ha
 too_large = il documento supera { $limit } MiB
 ignored_field = { $api } non conosce questo campo e lo ignora
 
@@ -155,3 +168,12 @@ cli-lossy-hint = customer-model: con --lossy, { $records } { $records ->
    *[other] valori
   } che la destinazione non può contenere (un avviso per ciascuno)
 cli-dropped = omesso
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] avviso
+   *[other] avvisi
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] record rifiutato scritto
+   *[other] record rifiutati scritti
+  } in { $file }
+cli-warning = avviso

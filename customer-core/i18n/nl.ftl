@@ -117,6 +117,19 @@ length-metadata-keys = mag maximaal { $max } sleutels hebben
 length-metadata-key = een metadatasleutel moet 1 tot { $max } tekens lang zijn
 length-metadata-value = een metadatawaarde mag maximaal { $max } tekens lang zijn
 invalid_form = het formulier kon niet worden gelezen
+invalid_form-too-many = het formulier heeft meer parameters dan Stripe leest
+invalid_form-utf8 = een sleutel of waarde van het formulier is na het decoderen van de procenttekens geen UTF-8
+invalid_form-key = een formuliersleutel is een parameternaam, gevolgd door segmenten `[key]`
+invalid_form-segments = de segmenten van een formuliersleutel hebben de vorm `[key]`
+invalid_form-bracket = een `[` in een formuliersleutel wordt niet gesloten
+invalid_form-deep = een formuliersleutel is te diep genest
+invalid_form-repeated = deze formuliersleutel komt meer dan één keer voor
+invalid_form-mixed = deze formuliersleutel heeft zowel een waarde als geneste sleutels
+unrepresentable-address-empty = { $api } kan geen adres bewaren zonder plaats, land, adresregel, postcode of provincie
+unrepresentable-empty = { $api } leest een lege waarde als geen waarde; maak het veld leeg om zonder te versturen
+unrepresentable-metadata-bracket = metadatasleutels zijn bij { $api } formuliersleutels: deze sleutel bevat een `[` of `]`
+unrepresentable-metadata-string = metadatawaarden zijn bij { $api } tekst; deze waarde is dat niet
+unrepresentable-shipping-name = { $api } heeft een naam nodig voor een verzendadres; dit adres heeft er geen
 too_large = het document is groter dan { $limit } MiB
 ignored_field = { $api } kent dit veld niet en negeert het
 
@@ -149,3 +162,12 @@ cli-lossy-hint = customer-model: met --lossy { $records ->
    *[other] waarden
   } die het doel niet kan bevatten (elk met een waarschuwing)
 cli-dropped = weggelaten
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] waarschuwing
+   *[other] waarschuwingen
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] geweigerd record
+   *[other] geweigerde records
+  } geschreven naar { $file }
+cli-warning = waarschuwing

@@ -117,6 +117,19 @@ length-metadata-keys = deve ter no máximo { $max } chaves
 length-metadata-key = uma chave de metadados deve ter de 1 a { $max } caracteres
 length-metadata-value = um valor de metadados deve ter no máximo { $max } caracteres
 invalid_form = não foi possível ler o formulário
+invalid_form-too-many = o formulário tem mais parâmetros do que a Stripe lê
+invalid_form-utf8 = uma chave ou um valor do formulário não é UTF-8 depois de descodificados os percentos
+invalid_form-key = uma chave de formulário é um nome de parâmetro seguido de segmentos `[key]`
+invalid_form-segments = os segmentos de uma chave de formulário têm a forma `[key]`
+invalid_form-bracket = um `[` de uma chave de formulário não está fechado
+invalid_form-deep = uma chave de formulário está aninhada a demasiada profundidade
+invalid_form-repeated = esta chave de formulário aparece mais de uma vez
+invalid_form-mixed = esta chave de formulário tem ao mesmo tempo um valor e chaves aninhadas
+unrepresentable-address-empty = a { $api } não pode guardar uma morada sem localidade, país, linha, código postal ou distrito
+unrepresentable-empty = a { $api } lê um valor vazio como ausência de valor; limpe-o para enviar sem ele
+unrepresentable-metadata-bracket = na { $api }, as chaves de metadados são chaves de formulário: esta chave contém `[` ou `]`
+unrepresentable-metadata-string = na { $api }, os valores de metadados são textos; este não é
+unrepresentable-shipping-name = a { $api } precisa de um nome para uma morada de envio; esta não tem
 too_large = o documento tem mais de { $limit } MiB
 ignored_field = a { $api } não conhece este campo e ignora-o
 
@@ -155,3 +168,12 @@ cli-lossy-hint = customer-model: com --lossy, { $records } { $records ->
    *[other] valores
   } que o destino não consegue guardar (um aviso por cada)
 cli-dropped = omitido
+cli-summary-warnings = , { $warnings } { $warnings ->
+    [one] aviso
+   *[other] avisos
+  }
+cli-summary-rejects = ; { $records } { $records ->
+    [one] registo recusado escrito
+   *[other] registos recusados escritos
+  } em { $file }
+cli-warning = aviso

@@ -134,6 +134,9 @@ fn every_message_renders_in_every_language_with_every_param() {
             "cli-summary",
             "cli-lossy-hint",
             "cli-dropped",
+            "cli-warning",
+            "cli-summary-warnings",
+            "cli-summary-rejects",
         ] {
             let message = bundle
                 .get_message(id)
@@ -143,10 +146,12 @@ fn every_message_renders_in_every_language_with_every_param() {
                 let mut args = FluentArgs::new();
                 let names = [
                     "count", "limit", "read", "valid", "invalid", "dropped", "records", "values",
+                    "warnings",
                 ];
                 for name in names {
                     args.set(name, n);
                 }
+                args.set("file", "rejects.ndjson");
                 let mut errors = Vec::new();
                 let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
                 assert!(errors.is_empty(), "{tag} {id}: {errors:?}");
@@ -392,5 +397,391 @@ fn serdes_list_of_variants_has_no_english_words_in_translations() {
     assert_eq!(
         catalog.message(&de, violation.rule_error()),
         "muss einer dieser Werte sein: `live`, `test`"
+    );
+}
+
+/// A token of Rust source, as far as finding the messages needs: string literals (their text),
+/// identifiers and single punctuation characters; comments and char literals are skipped.
+#[derive(Debug, PartialEq)]
+enum Token {
+    Str(String),
+    Ident(String),
+    Punct(char),
+}
+
+/// The tokens of `source`, the escapes of string literals undone.
+fn tokens(source: &str) -> Vec<Token> {
+    let bytes = source.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                let end = source[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |e| i + 2 + e + 2);
+                i = end;
+            }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                out.push(Token::Str(unescape(&source[start..i.min(bytes.len())])));
+                i += 1;
+            }
+            b'r' if matches!(bytes.get(i + 1), Some(b'"' | b'#'))
+                && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'_')) =>
+            {
+                let hashes = bytes[i + 1..].iter().take_while(|&&c| c == b'#').count();
+                let open = i + 1 + hashes;
+                if bytes.get(open) != Some(&b'"') {
+                    out.push(Token::Ident("r".to_owned()));
+                    i += 1;
+                    continue;
+                }
+                let close = format!("\"{}", "#".repeat(hashes));
+                let end = source[open + 1..]
+                    .find(&close)
+                    .map_or(bytes.len(), |e| open + 1 + e);
+                out.push(Token::Str(source[open + 1..end].to_owned()));
+                i = end + close.len();
+            }
+            b'\'' => {
+                // A char literal ('x', '\n', '"') or a lifetime ('a).
+                if bytes.get(i + 1) == Some(&b'\\') {
+                    i += 2;
+                    while i < bytes.len() && bytes[i] != b'\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else {
+                    let width = source[i + 1..].chars().next().map_or(1, char::len_utf8);
+                    if bytes.get(i + 1 + width) == Some(&b'\'') {
+                        i += width + 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                out.push(Token::Ident(source[start..i].to_owned()));
+            }
+            c if c.is_ascii_whitespace() || c.is_ascii_digit() || !c.is_ascii() => i += 1,
+            c => {
+                out.push(Token::Punct(char::from(c)));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A string literal's text: `\"`, `\\`, `\n`, `\t` and line continuations undone.
+fn unescape(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len());
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('\n') => {
+                while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                    chars.next();
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// The index after the item that starts at `from`: its `{ ... }` block or its `;`.
+fn skip_item(tokens: &[Token], from: usize) -> usize {
+    let mut depth = 0usize;
+    for (at, token) in tokens.iter().enumerate().skip(from) {
+        match token {
+            Token::Punct('{') => depth += 1,
+            Token::Punct('}') => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return at + 1;
+                }
+            }
+            Token::Punct(';') if depth == 0 => return at + 1,
+            _ => {}
+        }
+    }
+    tokens.len()
+}
+
+/// Functions whose last argument is a message template. A function with a `'static` parameter
+/// named `message` must be one (the test fails on one that is not), so that a new way
+/// to emit a message is scanned too.
+const SINKS: &[&str] = &["new", "with_message", "cannot_hold", "syntax"];
+
+/// Functions that take the application's own words (a field's `message = "..."`, passed by the
+/// derive's expansion), not the crate's: not catalog entries.
+const APPLICATIONS_OWN: &[&str] = &["push"];
+
+/// The functions defined in `source` with a `'static` `message` parameter.
+fn message_takers(source: &str) -> Vec<String> {
+    let all = tokens(source);
+    let mut found = Vec::new();
+    for (at, token) in all.iter().enumerate() {
+        let (Token::Ident(fn_kw), Some(Token::Ident(name))) = (token, all.get(at + 1)) else {
+            continue;
+        };
+        if fn_kw != "fn" {
+            continue;
+        }
+        // The parameters: from the `(` after the name (and its generics) to its `)`.
+        let Some(open) = all[at..].iter().position(|t| *t == Token::Punct('(')) else {
+            continue;
+        };
+        let mut depth = 0usize;
+        for (i, t) in all.iter().enumerate().skip(at + open) {
+            match t {
+                Token::Punct('(') => depth += 1,
+                Token::Punct(')') => {
+                    depth -= 1;
+                    if depth == 0 {
+                        break;
+                    }
+                }
+                Token::Ident(param)
+                    if depth == 1
+                        && param == "message"
+                        && all.get(i + 1) == Some(&Token::Punct(':')) =>
+                {
+                    // Kept, so emitted: a `'static` text (a renderer borrows one).
+                    let mut inner = 0usize;
+                    let keeps = all[i + 2..]
+                        .iter()
+                        .take_while(|t| match t {
+                            Token::Punct('(' | '<') => {
+                                inner += 1;
+                                true
+                            }
+                            Token::Punct(')' | '>') if inner == 0 => false,
+                            Token::Punct(')' | '>') => {
+                                inner -= 1;
+                                true
+                            }
+                            Token::Punct(',') => inner > 0,
+                            _ => true,
+                        })
+                        .any(|t| *t == Token::Ident("static".into()));
+                    if keeps {
+                        found.push(name.clone());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+/// The message templates in one source file, tests left out: the last argument of
+/// `RuleError::new` and of the [`SINKS`] when it is a string literal, and every literal that
+/// reads like a message (it names the `{api}`, or starts with `must `).
+fn templates_in(source: &str) -> Vec<String> {
+    let all = tokens(source);
+    let mut kept = Vec::with_capacity(all.len());
+    let mut i = 0;
+    while i < all.len() {
+        // `#[cfg(test)]` and the item it marks.
+        let cfg_test = [
+            Token::Punct('#'),
+            Token::Punct('['),
+            Token::Ident("cfg".into()),
+            Token::Punct('('),
+            Token::Ident("test".into()),
+            Token::Punct(')'),
+            Token::Punct(']'),
+        ];
+        if all[i..].starts_with(&cfg_test) {
+            i = skip_item(&all, i + cfg_test.len());
+            continue;
+        }
+        kept.push(&all[i]);
+        i += 1;
+    }
+    let mut found = Vec::new();
+    for (at, token) in kept.iter().enumerate() {
+        match token {
+            Token::Str(text)
+                if (text.contains("{api}") || text.starts_with("must "))
+                    && !format_string(&kept, at) =>
+            {
+                found.push(text.clone());
+            }
+            Token::Ident(name)
+                if kept.get(at + 1) == Some(&&Token::Punct('('))
+                    && SINKS.contains(&name.as_str())
+                    && (name != "new"
+                        || (at >= 3 && kept[at - 3] == &Token::Ident("RuleError".into()))) =>
+            {
+                // The last argument at depth one, if it is a single literal.
+                let mut depth = 0usize;
+                let mut last: Vec<&Token> = Vec::new();
+                let mut before: Vec<&Token> = Vec::new();
+                for token in &kept[at + 1..] {
+                    match token {
+                        Token::Punct('(' | '[' | '{') => {
+                            depth += 1;
+                            if depth > 1 {
+                                last.push(token);
+                            }
+                        }
+                        Token::Punct(')' | ']' | '}') => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                            last.push(token);
+                        }
+                        Token::Punct(',') if depth == 1 => before = std::mem::take(&mut last),
+                        _ => last.push(token),
+                    }
+                }
+                // A trailing comma leaves the last argument before it.
+                if last.is_empty() {
+                    last = before;
+                }
+                if let [Token::Str(text)] = last.as_slice() {
+                    found.push(text.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether the literal at `at` is a macro's format string (`write!(f, "...")`, `format!("...")`):
+/// a `Display` text, not a message template.
+fn format_string(tokens: &[&Token], at: usize) -> bool {
+    let bang = |i: usize| tokens.get(i) == Some(&&Token::Punct('!'));
+    let open = |i: usize| tokens.get(i) == Some(&&Token::Punct('('));
+    (at >= 2 && open(at - 1) && bang(at - 2))
+        || (at >= 4
+            && tokens[at - 1] == &Token::Punct(',')
+            && matches!(tokens[at - 2], Token::Ident(_))
+            && open(at - 3)
+            && bang(at - 4))
+}
+
+fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs")
+            && path.file_name().is_some_and(|n| n != "tests.rs")
+        {
+            out.push(path);
+        }
+    }
+}
+
+/// Every template the library, the command-line tool and the example server can emit is in the
+/// table, so it has a message in every catalog (the tests above check the table's). A message
+/// added without a catalog entry fails here.
+#[test]
+fn every_emitted_template_is_in_the_table() {
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = core.parent().expect("the workspace");
+    let mut files = Vec::new();
+    for dir in [
+        core.join("src"),
+        root.join("src"),
+        root.join("examples/server/src"),
+    ] {
+        rust_files(&dir, &mut files);
+    }
+    files.sort();
+    assert!(files.len() > 30, "the sources were not found: {files:?}");
+    let mut missing = std::collections::BTreeSet::new();
+    let mut seen = 0;
+    for file in &files {
+        let source = std::fs::read_to_string(file).expect("a source file");
+        for name in message_takers(&source) {
+            assert!(
+                SINKS.contains(&name.as_str()) || APPLICATIONS_OWN.contains(&name.as_str()),
+                "{}: `{name}` takes a message: add it to SINKS in i18n/tests.rs so that its \
+                 templates are checked",
+                file.display()
+            );
+        }
+        for template in templates_in(&source) {
+            seen += 1;
+            if table::id_of(&template).is_none() {
+                missing.insert(format!("{}: {template:?}", file.display()));
+            }
+        }
+    }
+    assert!(seen > 50, "only {seen} templates found: the scan is broken");
+    assert!(
+        missing.is_empty(),
+        "templates with no entry in i18n/table.rs (and so no message in the catalogs):\n{}",
+        missing.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[test]
+fn the_scan_finds_templates_and_skips_tests() {
+    let source = r##"
+        fn f() -> RuleError {
+            let c = '"'; let l: &'static str = "x";
+            report.cannot_hold(&format!("/a{p}"), "{api} cannot do this");
+            RuleError::new(codes::EMAIL, "is odd").with_message(r#"raw "one""#);
+            syntax(
+                "",
+                "trailing \"comma\", \
+                 continued",
+            );
+            write!(f, "{api} is a Display text"); format!("must not count")
+        }
+        // RuleError::new(codes::EMAIL, "a comment")
+        #[cfg(test)]
+        mod tests { fn g() { RuleError::new(codes::EMAIL, "in a test"); } }
+        fn h() { syntax("", "after the tests") }
+        fn emit<T>(pointer: &str, message: &'static str) {}
+        fn other(code: &str, messages: usize) {}
+        fn render(message: &str, params: &[Param]) -> String {}
+        fn new(code: Cow<'static, str>, message: impl Into<Cow<'static, str>>) {}
+    "##;
+    assert_eq!(message_takers(source), ["emit", "new"]);
+    assert_eq!(
+        templates_in(source),
+        [
+            "{api} cannot do this",
+            "{api} cannot do this",
+            "is odd",
+            "raw \"one\"",
+            "trailing \"comma\", continued",
+            "after the tests"
+        ]
     );
 }

@@ -42,25 +42,25 @@ pub(crate) trait Provider {
     /// Reads the update-customer request body.
     fn decode_update(document: &Document<'_>) -> Result<CustomerPatch, Error> {
         let _ = document;
-        Err(has_no(Self::TITLE, "update-customer request"))
+        Err(has_no(Self::TITLE, Missing::Update))
     }
 
     /// The update-customer request body; `Err` when the API has none.
     fn encode_update(patch: &CustomerPatch, report: &mut Report) -> Result<Option<String>, Error> {
         let _ = (patch, report);
-        Err(has_no(Self::TITLE, "update-customer request"))
+        Err(has_no(Self::TITLE, Missing::Update))
     }
 
     /// Reads one page of the list of customers.
     fn decode_list(document: &Document<'_>) -> Result<Page, Error> {
         let _ = document;
-        Err(has_no(Self::TITLE, "list-customers response"))
+        Err(has_no(Self::TITLE, Missing::List))
     }
 
     /// Reads the API's error response into a report.
     fn decode_error(document: &Document<'_>) -> Result<ValidationErrors, Error> {
         let _ = document;
-        Err(has_no(Self::TITLE, "documented error response"))
+        Err(has_no(Self::TITLE, Missing::ErrorResponse))
     }
 
     /// The schemas of the shapes [`Provider::decode`] reads.
@@ -75,22 +75,36 @@ pub(crate) trait Provider {
     }
 }
 
+/// A request or response an API does not have.
+#[derive(Clone, Copy)]
+pub(crate) enum Missing {
+    Update,
+    List,
+    ErrorResponse,
+}
+
 /// The error of a shape the API `title` does not have.
-pub(crate) fn has_no(title: &'static str, what: &'static str) -> Error {
+pub(crate) fn has_no(title: &'static str, missing: Missing) -> Error {
+    // One template per shape, so that each has its own translation.
+    let (template, what) = match missing {
+        Missing::Update => (
+            "{api} has no update-customer request",
+            "update-customer request",
+        ),
+        Missing::List => (
+            "{api} has no list-customers response",
+            "list-customers response",
+        ),
+        Missing::ErrorResponse => (
+            "{api} has no documented error response",
+            "documented error response",
+        ),
+    };
     Error::Unrepresentable(ValidationErrors::from(Violation::new(
         "",
-        // One template per `what`, so that each has its own translation.
-        RuleError::new(
-            crate::codes::UNSUPPORTED,
-            match what {
-                "update-customer request" => "{api} has no update-customer request",
-                "list-customers response" => "{api} has no list-customers response",
-                "documented error response" => "{api} has no documented error response",
-                _ => "{api} has no {what}",
-            },
-        )
-        .with_param("api", Param::Str(title.into()))
-        .with_param("what", Param::Str(what.into())),
+        RuleError::new(crate::codes::UNSUPPORTED, template)
+            .with_param("api", Param::Str(title.into()))
+            .with_param("what", Param::Str(what.into())),
     )))
 }
 
