@@ -385,7 +385,7 @@ fn warnings(sink: &mut Sink, job: Job, at: Origin<'_>, text: &str, api: Api, ign
     let message = Catalog::global().text(
         job.lang,
         codes::IGNORED_FIELD,
-        &[("api", customer_core::Param::Str(api.to_string().into()))],
+        &[("api", customer_core::Param::Str(api.title().into()))],
     );
     for (pointer, line) in pointers.iter().zip(lines) {
         sink.tally.warnings += 1;

@@ -1586,6 +1586,12 @@ fn warnings_in_a_pretty_file_point_at_their_lines() {
     let dir = scratch("warn-lines", &[("mollie.json", &docs[0].1)]);
     let out = run(&dir, &["check", "--api", "legit", "mollie.json"], None);
     assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains(": warning: Legit does not know this member and ignores it"),
+        "{}",
+        out.stdout
+    );
     for line in out.stdout.lines() {
         let mut parts = line.splitn(3, ':');
         let (_, number, rest) = (parts.next(), parts.next().unwrap(), parts.next().unwrap());

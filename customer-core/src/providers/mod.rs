@@ -99,7 +99,8 @@ impl Api {
     }
 
     /// The API's name as people write it (`Mollie`), for messages.
-    pub(crate) const fn title(self) -> &'static str {
+    #[must_use]
+    pub const fn title(self) -> &'static str {
         dispatch!(self, P => P::TITLE)
     }
 
