@@ -64,6 +64,7 @@ range-out = liegt außerhalb des zulässigen Bereichs
 required = ist ein Pflichtfeld
 required-api = { $api } braucht diesen Wert, um einen Kunden anzulegen
 required-paddle-email = ist ein Pflichtfeld: Ein Paddle-Kunde braucht eine E-Mail-Adresse
+required-server-email = ist ein Pflichtfeld: Dieser Server speichert nur Kunden mit einer E-Mail-Adresse
 malformed_json = ungültiges JSON in Zeile { $line }, Spalte { $column }
 malformed_json-eof = das Dokument endet zu früh, in Zeile { $line }, Spalte { $column }
 malformed_json-io = das Dokument konnte nicht gelesen werden, in Zeile { $line }, Spalte { $column }

@@ -69,6 +69,7 @@ range-out = is out of range
 required = is required
 required-api = { $api } needs this value to create a customer
 required-paddle-email = is required: a Paddle customer needs an email address
+required-server-email = is required: this server keeps only customers with an email address
 malformed_json = malformed JSON at line { $line } column { $column }
 malformed_json-eof = the document ends too early at line { $line } column { $column }
 malformed_json-io = the document could not be read at line { $line } column { $column }

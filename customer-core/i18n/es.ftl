@@ -64,6 +64,7 @@ range-out = está fuera del rango permitido
 required = es obligatorio
 required-api = { $api } necesita este valor para crear un cliente
 required-paddle-email = es obligatorio: un cliente de Paddle necesita una dirección de correo electrónico
+required-server-email = es obligatorio: este servidor solo guarda clientes con una dirección de correo electrónico
 malformed_json = JSON mal formado en la línea { $line }, columna { $column }
 malformed_json-eof = el documento termina antes de tiempo, en la línea { $line }, columna { $column }
 malformed_json-io = no se pudo leer el documento, en la línea { $line }, columna { $column }

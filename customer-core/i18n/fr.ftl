@@ -64,6 +64,7 @@ range-out = est hors de la plage autorisée
 required = est obligatoire
 required-api = { $api } a besoin de cette valeur pour créer un client
 required-paddle-email = est obligatoire : un client Paddle doit avoir une adresse e-mail
+required-server-email = est obligatoire : ce serveur ne conserve que les clients ayant une adresse e-mail
 malformed_json = JSON mal formé à la ligne { $line }, colonne { $column }
 malformed_json-eof = le document se termine trop tôt, à la ligne { $line }, colonne { $column }
 malformed_json-io = le document n’a pas pu être lu, à la ligne { $line }, colonne { $column }

@@ -64,6 +64,7 @@ range-out = è fuori dall'intervallo consentito
 required = è obbligatorio
 required-api = { $api } ha bisogno di questo valore per creare un cliente
 required-paddle-email = è obbligatorio: un cliente Paddle deve avere un indirizzo email
+required-server-email = è obbligatorio: questo server conserva solo clienti con un indirizzo email
 malformed_json = JSON non valido alla riga { $line }, colonna { $column }
 malformed_json-eof = il documento termina troppo presto, alla riga { $line }, colonna { $column }
 malformed_json-io = non è stato possibile leggere il documento, alla riga { $line }, colonna { $column }

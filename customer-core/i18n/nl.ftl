@@ -64,6 +64,7 @@ range-out = valt buiten het toegestane bereik
 required = is verplicht
 required-api = { $api } heeft deze waarde nodig om een klant aan te maken
 required-paddle-email = is verplicht: een Paddle-klant heeft een e-mailadres nodig
+required-server-email = is verplicht: deze server bewaart alleen klanten met een e-mailadres
 malformed_json = ongeldige JSON op regel { $line }, kolom { $column }
 malformed_json-eof = het document houdt te vroeg op, op regel { $line }, kolom { $column }
 malformed_json-io = het document kon niet worden gelezen, op regel { $line }, kolom { $column }

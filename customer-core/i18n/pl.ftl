@@ -89,6 +89,7 @@ range-out = jest poza dozwolonym zakresem
 required = jest wymagane
 required-api = { $api } potrzebuje tej wartości, aby utworzyć klienta
 required-paddle-email = jest wymagane: klient Paddle musi mieć adres e-mail
+required-server-email = jest wymagane: ten serwer przechowuje tylko klientów z adresem e-mail
 malformed_json = nieprawidłowy JSON w wierszu { $line }, kolumna { $column }
 malformed_json-eof = dokument kończy się za wcześnie, w wierszu { $line }, kolumna { $column }
 malformed_json-io = nie udało się odczytać dokumentu, w wierszu { $line }, kolumna { $column }

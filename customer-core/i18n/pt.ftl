@@ -64,6 +64,7 @@ range-out = está fora do intervalo permitido
 required = é obrigatório
 required-api = a { $api } precisa deste valor para criar um cliente
 required-paddle-email = é obrigatório: um cliente Paddle precisa de um endereço de e-mail
+required-server-email = é obrigatório: este servidor só guarda clientes com um endereço de e-mail
 malformed_json = JSON mal formado na linha { $line }, coluna { $column }
 malformed_json-eof = o documento termina cedo demais, na linha { $line }, coluna { $column }
 malformed_json-io = não foi possível ler o documento, na linha { $line }, coluna { $column }

@@ -53,6 +53,7 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("required", REQUIRED, "is required"),
     ("required-api", REQUIRED, "{api} needs this value to create a customer"),
     ("required-paddle-email", REQUIRED, "is required: a Paddle customer needs an email address"),
+    ("required-server-email", REQUIRED, "is required: this server keeps only customers with an email address"),
     ("malformed_json", MALFORMED_JSON, "malformed JSON at line {line} column {column}"),
     ("malformed_json-eof", MALFORMED_JSON, "the document ends too early at line {line} column {column}"),
     ("malformed_json-io", MALFORMED_JSON, "the document could not be read at line {line} column {column}"),
