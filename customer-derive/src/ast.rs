@@ -59,6 +59,12 @@ pub(crate) struct Field<'a> {
 
 pub(crate) struct Variant<'a> {
     pub ident: &'a Ident,
+    /// How the variant holds its data: `Unit`, `Tuple` (a newtype when it has one field) or
+    /// `Named`.
+    pub style: Style,
+    /// The variant's fields, named on the wire by the variant's `rename_all` (or the enum's
+    /// `rename_all_fields`), as serde names them.
+    pub fields: Vec<Field<'a>>,
     pub wire_name: String,
     pub original: &'a syn::Variant,
     pub attrs: FieldAttrs,
@@ -71,34 +77,11 @@ impl<'a> Container<'a> {
     pub(crate) fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Container<'a> {
         let attrs = attr::container_attrs(cx, &input.attrs);
         let serde = attr::serde_attrs(cx, &input.attrs);
+        let container_serde = &serde;
         let rename_all = serde.rename_all.as_ref().map(|(rule, _)| rule.as_str());
         let data = match &input.data {
             syn::Data::Struct(data) => {
-                let (style, fields) = match &data.fields {
-                    syn::Fields::Named(named) => {
-                        (Style::Named, named.named.iter().collect::<Vec<_>>())
-                    }
-                    syn::Fields::Unnamed(unnamed) => {
-                        (Style::Tuple, unnamed.unnamed.iter().collect())
-                    }
-                    syn::Fields::Unit => (Style::Unit, Vec::new()),
-                };
-                let count = fields.len();
-                let mut fields: Vec<Field> = fields
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, field)| Field::from_ast(cx, index, field, count, rename_all))
-                    .collect();
-                // serde numbers a tuple struct's elements over the fields it reads.
-                let mut position = 0;
-                for field in &mut fields {
-                    if let Wire::Index(index) = &mut field.wire {
-                        *index = position;
-                    }
-                    if !field.serde.skip_deserializing {
-                        position += 1;
-                    }
-                }
+                let (style, fields) = fields_of(cx, &data.fields, rename_all);
                 Data::Struct(style, fields)
             }
             syn::Data::Enum(data) => Data::Enum(
@@ -110,8 +93,16 @@ impl<'a> Container<'a> {
                             .rename
                             .clone()
                             .unwrap_or_else(|| rename_variant(&unraw(&variant.ident), rename_all));
+                        let fields_rename = serde
+                            .rename_all
+                            .as_ref()
+                            .or(container_serde.rename_all_fields.as_ref())
+                            .map(|(rule, _)| rule.as_str());
+                        let (style, fields) = fields_of(cx, &variant.fields, fields_rename);
                         Variant {
                             ident: &variant.ident,
+                            style,
+                            fields,
                             wire_name,
                             original: variant,
                             attrs: attr::field_attrs(cx, &variant.attrs, true),
@@ -144,6 +135,36 @@ impl<'a> Container<'a> {
             _ => None,
         }
     }
+}
+
+/// The fields of a struct or of an enum variant, with their places on the wire.
+fn fields_of<'a>(
+    cx: &Ctxt,
+    fields: &'a syn::Fields,
+    rename_all: Option<&str>,
+) -> (Style, Vec<Field<'a>>) {
+    let (style, fields) = match fields {
+        syn::Fields::Named(named) => (Style::Named, named.named.iter().collect::<Vec<_>>()),
+        syn::Fields::Unnamed(unnamed) => (Style::Tuple, unnamed.unnamed.iter().collect()),
+        syn::Fields::Unit => (Style::Unit, Vec::new()),
+    };
+    let count = fields.len();
+    let mut fields: Vec<Field> = fields
+        .into_iter()
+        .enumerate()
+        .map(|(index, field)| Field::from_ast(cx, index, field, count, rename_all))
+        .collect();
+    // serde numbers a tuple's elements over the fields it reads.
+    let mut position = 0;
+    for field in &mut fields {
+        if let Wire::Index(index) = &mut field.wire {
+            *index = position;
+        }
+        if !field.serde.skip_deserializing {
+            position += 1;
+        }
+    }
+    (style, fields)
 }
 
 impl<'a> Field<'a> {

@@ -68,7 +68,7 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
                     } else if !variant.untagged {
                         cx.error_at(span, "the `other` variant also needs `#[serde(untagged)]`, so that serde reads unknown values into it");
                     }
-                } else if !matches!(variant.original.fields, syn::Fields::Unit) {
+                } else if variant.style != Style::Unit || !variant.fields.is_empty() {
                     cx.error_spanned_by(
                         &variant.original.fields,
                         "`CustomerModel` enums must be field-less: only the `#[customer(other)]` variant may hold a value",

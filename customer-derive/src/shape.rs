@@ -85,7 +85,7 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         }
         Data::Struct(..) => opaque(&p, can),
         // Adjacently tagged (`tag` + `content`): read whole.
-        Data::Enum(_) if serde.content => opaque(&p, can),
+        Data::Enum(_) if serde.content.is_some() => opaque(&p, can),
         Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
     quote! {

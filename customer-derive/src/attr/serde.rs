@@ -16,6 +16,8 @@ use crate::ctxt::Ctxt;
 pub(crate) struct SerdeAttrs {
     pub rename: Option<String>,
     pub rename_all: Option<(String, Span)>,
+    /// `rename_all_fields = "..."` on an enum: the `rename_all` of every struct variant.
+    pub rename_all_fields: Option<(String, Span)>,
     pub flatten: bool,
     pub untagged: bool,
     /// `alias = "..."`, each one.
@@ -38,8 +40,8 @@ pub(crate) struct SerdeAttrs {
     pub try_from: Option<syn::Type>,
     /// `tag = "..."` on the container.
     pub tag: Option<String>,
-    /// `content = "..."` on the container (adjacently tagged).
-    pub content: bool,
+    /// `content = "..."` on the container (adjacently tagged): the content key.
+    pub content: Option<String>,
     /// `remote = "..."` on the container: its shape is not described.
     pub remote: bool,
 }
@@ -49,8 +51,12 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
     let mut out = SerdeAttrs::default();
     for attr in attrs.iter().filter(|a| a.path().is_ident("serde")) {
         let result = attr.parse_nested_meta(|meta| {
-            if meta.path.is_ident("rename") || meta.path.is_ident("rename_all") {
+            if meta.path.is_ident("rename")
+                || meta.path.is_ident("rename_all")
+                || meta.path.is_ident("rename_all_fields")
+            {
                 let is_all = meta.path.is_ident("rename_all");
+                let is_fields = meta.path.is_ident("rename_all_fields");
                 let span = meta.path.span();
                 let value = if meta.input.peek(Token![=]) {
                     Some(meta.value()?.parse::<LitStr>()?.value())
@@ -66,7 +72,9 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
                     de
                 };
                 if let Some(value) = value {
-                    if is_all {
+                    if is_fields {
+                        out.rename_all_fields = Some((value, span));
+                    } else if is_all {
                         out.rename_all = Some((value, span));
                     } else {
                         out.rename = Some(value);
@@ -109,8 +117,7 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
             } else if meta.path.is_ident("tag") {
                 out.tag = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("content") {
-                out.content = true;
-                skip_value(meta.input)?;
+                out.content = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("remote") {
                 out.remote = true;
                 skip_value(meta.input)?;
