@@ -34,6 +34,7 @@
 
 mod keywords;
 mod types;
+mod union;
 
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{Map, Value};
@@ -48,6 +49,7 @@ pub use types::{
     UnvalidatedViaAnything, UnvalidatedViaJsonSchema, UnvalidatedViaModel, ViaAnything,
     ViaJsonSchema,
 };
+pub use union::{Content, Tagging, Union};
 
 /// The keyword that carries the rules JSON Schema cannot state exactly.
 pub const RULES_KEYWORD: &str = "x-customer-rules";

@@ -92,6 +92,7 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
             let (s, description) = (&cx.s, &cx.description);
             quote!(#s::unit(#description))
         }
+        (Data::Enum(variants), _) if union_wire(container, variants) => cx.union(variants),
         (Data::Enum(variants), _) => {
             let (s, description) = (&cx.s, &cx.description);
             let known: Vec<&String> = variants
@@ -105,6 +106,17 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
         _ => return TokenStream::new(),
     };
     json_schema_impl(container, &cx.gen, &body)
+}
+
+/// Whether serde reads the enum as something else than one of its names: a variant carries
+/// data (other than the `#[customer(other)]` variant's unknown name), the enum has a tag or is
+/// untagged, or serde's `other` variant takes any name.
+fn union_wire(container: &Container, variants: &[Variant]) -> bool {
+    container.serde.tag.is_some()
+        || container.serde.untagged
+        || variants
+            .iter()
+            .any(|v| v.serde.other || v.attrs.other.is_none() && v.style != Style::Unit)
 }
 
 /// What the schema of each form of container needs.
@@ -179,36 +191,172 @@ impl Cx<'_> {
         }
     }
 
-    /// A tuple struct of two or more fields: an array of their schemas.
-    fn tuple(&self, fields: &[Field]) -> TokenStream {
+    /// An enum serde reads with its variants' data or a tag: `customer_core::schema::Union`,
+    /// fed each variant's names and content.
+    fn union(&self, variants: &[Variant]) -> TokenStream {
         let Cx {
             container,
             s,
             description,
             gen,
         } = self;
-        let items = fields.iter().map(|field| {
-            let ty = field.ty;
-            let rules = if field.attrs.skip.is_some() {
-                TokenStream::new()
-            } else {
-                value_rules(
-                    &container.krate,
-                    &field.attrs.rules,
-                    &quote!(__customer_schema),
-                    gen,
-                    !field.layers.is_empty(),
-                )
+        let serde = &container.serde;
+        let tagging = match (&serde.tag, &serde.content) {
+            _ if serde.untagged => quote!(#s::Tagging::Untagged),
+            (Some(tag), Some(content)) => quote!(#s::Tagging::Adjacent(#tag, #content)),
+            (Some(tag), None) => quote!(#s::Tagging::Internal(#tag)),
+            (None, _) => quote!(#s::Tagging::External),
+        };
+        let deny = serde.deny_unknown_fields;
+        let fields_serde = SerdeExtra {
+            default: false,
+            skip_de: false,
+            deny_unknown_fields: deny,
+            deserialize_with: false,
+        };
+        let mut body = TokenStream::new();
+        let mut other = false;
+        for variant in variants {
+            if variant.serde.skip_deserializing {
+                continue;
+            }
+            if variant.serde.other {
+                other = true;
+                continue;
+            }
+            let names = std::iter::once(&variant.wire_name).chain(variant.serde.alias.iter());
+            let description = doc(&variant.original.attrs);
+            let (kind, content) = match (&variant.style, &variant.original.fields) {
+                (Style::Unit, _) => (quote!(Unit), quote!(::core::default::Default::default())),
+                (Style::Named, syn::Fields::Named(original)) => {
+                    let mut props = TokenStream::new();
+                    for (field, original) in variant.fields.iter().zip(original.named.iter()) {
+                        props.extend(property(container, field, original, &fields_serde));
+                    }
+                    let deny = deny.then(|| quote!(__customer_object.deny_unknown_fields();));
+                    (
+                        quote!(Struct),
+                        quote! {{
+                            let mut __customer_object = #s::Object::new(#description);
+                            #props
+                            #deny
+                            __customer_object.finish()
+                        }},
+                    )
+                }
+                (Style::Tuple, syn::Fields::Unnamed(original)) if variant.fields.len() == 1 => {
+                    let field = &variant.fields[0];
+                    let ty = field.ty.to_token_stream();
+                    let probe = field_probe(container, field, s, &ty, gen, "subschema");
+                    let rules = if field.attrs.skip.is_some() {
+                        TokenStream::new()
+                    } else {
+                        [&variant.attrs.rules, &field.attrs.rules]
+                            .into_iter()
+                            .map(|rules| {
+                                value_rules(
+                                    &container.krate,
+                                    rules,
+                                    &quote!(__customer_schema),
+                                    gen,
+                                    !field.layers.is_empty(),
+                                )
+                            })
+                            .collect()
+                    };
+                    let field_doc = original
+                        .unnamed
+                        .first()
+                        .map(|f| doc(&f.attrs))
+                        .unwrap_or_default();
+                    (
+                        quote!(Newtype),
+                        quote! {{
+                            let mut __customer_owned = #probe;
+                            let __customer_schema = &mut __customer_owned;
+                            #s::describe(__customer_schema, #description);
+                            #s::describe(__customer_schema, #field_doc);
+                            #rules
+                            __customer_owned
+                        }},
+                    )
+                }
+                (Style::Tuple, _) => {
+                    let items = self.items(&variant.fields);
+                    (
+                        quote!(Tuple),
+                        quote!(#s::tuple(#description, ::std::vec![#(#items),*])),
+                    )
+                }
+                _ => continue,
             };
-            let probe_subschema_ty =
-                field_probe(container, field, s, &ty.to_token_stream(), gen, "subschema");
-            quote! {{
-                let mut __customer_owned = #probe_subschema_ty;
-                let __customer_schema = &mut __customer_owned;
-                #rules
-                __customer_owned
-            }}
-        });
+            let untagged = variant.untagged;
+            body.extend(quote! {
+                {
+                    let __customer_content = #content;
+                    __customer_union.variant(
+                        #gen,
+                        &[#(#names),*],
+                        #s::Content::#kind,
+                        __customer_content,
+                        #untagged,
+                    );
+                }
+            });
+        }
+        let other = other.then(|| quote!(__customer_union.other();));
+        let checks = checks(container, &quote!(__customer_union.schema_mut()));
+        quote! {
+            let mut __customer_union = #s::Union::new(#description, #tagging, #deny);
+            #body
+            #other
+            #checks
+            __customer_union.finish()
+        }
+    }
+
+    /// The schemas of the elements of a tuple, each with its rules.
+    fn items(&self, fields: &[Field]) -> Vec<TokenStream> {
+        let Cx {
+            container, s, gen, ..
+        } = self;
+        fields
+            .iter()
+            .filter(|field| !field.serde.skip_deserializing)
+            .map(|field| {
+                let ty = field.ty;
+                let rules = if field.attrs.skip.is_some() {
+                    TokenStream::new()
+                } else {
+                    value_rules(
+                        &container.krate,
+                        &field.attrs.rules,
+                        &quote!(__customer_schema),
+                        gen,
+                        !field.layers.is_empty(),
+                    )
+                };
+                let probe_subschema_ty =
+                    field_probe(container, field, s, &ty.to_token_stream(), gen, "subschema");
+                quote! {{
+                    let mut __customer_owned = #probe_subschema_ty;
+                    let __customer_schema = &mut __customer_owned;
+                    #rules
+                    __customer_owned
+                }}
+            })
+            .collect()
+    }
+
+    /// A tuple struct of two or more fields: an array of their schemas.
+    fn tuple(&self, fields: &[Field]) -> TokenStream {
+        let Cx {
+            container,
+            s,
+            description,
+            ..
+        } = self;
+        let items = self.items(fields);
         let checks = checks(container, &quote!(&mut __customer_owned));
         quote! {
             let mut __customer_owned = #s::tuple(#description, ::std::vec![#(#items),*]);
