@@ -279,15 +279,18 @@ fn adjacents() -> BoxedStrategy<Value> {
         json!("person"),
         json!(3),
     ]));
-    let content = maybe(prop_oneof![
-        3 => object(vec![
-            ("name", maybe(text("[a-z]{0,4}"))),
-            ("kind", maybe(text("[abc]"))),
-        ]),
-        2 => text("[0-9]{1,3}"),
-        2 => (number(0, 6), text("[a-z]")).prop_map(|(a, b)| json!([a, b])),
-        1 => Just(Value::Null),
-    ]);
+    let content = maybe(
+        prop_oneof![
+            3 => object(vec![
+                ("name", maybe(text("[a-z]{0,4}"))),
+                ("kind", maybe(text("[abc]"))),
+            ]),
+            2 => text("[0-9]{1,3}"),
+            2 => (number(0, 6), text("[a-z]")).prop_map(|(a, b)| json!([a, b])),
+            1 => Just(Value::Null),
+        ]
+        .boxed(),
+    );
     object(vec![("t", tag), ("c", content)])
 }
 

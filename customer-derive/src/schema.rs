@@ -114,9 +114,8 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
 fn union_wire(container: &Container, variants: &[Variant]) -> bool {
     container.serde.tag.is_some()
         || container.serde.untagged
-        || variants
-            .iter()
-            .any(|v| v.serde.other || v.attrs.other.is_none() && v.style != Style::Unit)
+        || container.data_variants().is_some()
+        || variants.iter().any(|v| v.serde.other)
 }
 
 /// What the schema of each form of container needs.
@@ -251,18 +250,14 @@ impl Cx<'_> {
                     let rules = if field.attrs.skip.is_some() {
                         TokenStream::new()
                     } else {
-                        [&variant.attrs.rules, &field.attrs.rules]
-                            .into_iter()
-                            .map(|rules| {
-                                value_rules(
-                                    &container.krate,
-                                    rules,
-                                    &quote!(__customer_schema),
-                                    gen,
-                                    !field.layers.is_empty(),
-                                )
-                            })
-                            .collect()
+                        // A newtype variant's `#[customer(...)]` is its field's (`ast`).
+                        value_rules(
+                            &container.krate,
+                            &field.attrs.rules,
+                            &quote!(__customer_schema),
+                            gen,
+                            !field.layers.is_empty(),
+                        )
                     };
                     let field_doc = original
                         .unnamed

@@ -86,6 +86,8 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         Data::Struct(..) => opaque(&p, can),
         // Adjacently tagged (`tag` + `content`): read whole.
         Data::Enum(_) if serde.content.is_some() => opaque(&p, can),
+        // Variants with data: read whole.
+        Data::Enum(_) if container.data_variants().is_some() => opaque(&p, can),
         Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
     quote! {
