@@ -1,7 +1,7 @@
 //! Updates (`decode_update` / `encode_update`), list pages (`decode_list`), Paddle's
 //! notifications and the providers' error responses (`decode_error`).
 
-use customer_core::providers::Api;
+use customer_core::providers::{paddle, Api};
 use customer_core::{CustomerPatch, Error, Patch, Phone, Status};
 use serde_json::{json, Value};
 
@@ -326,12 +326,50 @@ fn paddle_customer_notifications_decode_with_the_customer_at_data() {
         "occurred_at": "2023-08-21T11:57:47.390028Z",
         "data": paddle_customer(1, "jo@")
     });
-    // In document order: `json!` writes its keys sorted, so `data` comes first.
+    // The `event_type` chooses the variant, whose rules then run: an unknown one is the one
+    // violation, at the tag, naming the three it can be (the customer at `data` is not read).
     let error = Api::Paddle.decode(&wrong.to_string()).unwrap_err();
-    assert_eq!(
-        pairs(&error),
-        expect(&[("/data/email", "email"), ("/event_type", "one_of")])
-    );
+    assert_eq!(pairs(&error), expect(&[("/event_type", "one_of")]));
+    let message = error.to_string();
+    for event in ["customer.created", "customer.updated", "customer.imported"] {
+        assert!(message.contains(event), "{message}");
+    }
+    assert!(!message.contains("customer.deleted"), "{message}");
+    // A known one: the customer's rules, at their pointers under `data`.
+    let mut wrong = wrong;
+    wrong["event_type"] = json!("customer.updated");
+    let error = Api::Paddle.decode(&wrong.to_string()).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("/data/email", "email")]));
+    // The shared members through the enum's methods, whichever the variant.
+    let mut right = wrong;
+    right["data"] = paddle_customer(1, "jo@example.com");
+    for (event, variant) in ["customer.created", "customer.updated", "customer.imported"]
+        .into_iter()
+        .zip(0..)
+    {
+        right["event_type"] = json!(event);
+        let notification: paddle::Notification = serde_json::from_value(right.clone()).unwrap();
+        assert_eq!(notification.event_type(), event);
+        assert_eq!(notification.event_id(), "evt_01h8441jx8x2q6bgz7etstz4sq");
+        assert_eq!(notification.occurred_at(), "2023-08-21T11:57:47.390028Z");
+        assert_eq!(notification.notification_id(), None);
+        assert_eq!(notification.customer().email, "jo@example.com");
+        let matched = match &notification {
+            paddle::Notification::Created(_) => 0,
+            paddle::Notification::Updated(_) => 1,
+            paddle::Notification::Imported(_) => 2,
+        };
+        assert_eq!(matched, variant);
+        // Written back as Paddle writes it: the tag beside the event's members.
+        let written = serde_json::to_value(&notification).unwrap();
+        assert_eq!(written["event_type"], event);
+        assert_eq!(written["event_id"], right["event_id"]);
+        assert_eq!(written["data"]["email"], "jo@example.com");
+        assert_eq!(
+            serde_json::from_value::<paddle::Notification>(written).unwrap(),
+            notification
+        );
+    }
 }
 
 // ----- Error responses ------------------------------------------------------------------------

@@ -283,3 +283,35 @@ fn tazapay_error_remarks_that_name_a_field_become_pointers() {
         assert!(!report.to_string().contains(remarks), "{remarks}");
     }
 }
+
+#[test]
+fn every_real_paddle_notification_reads_as_its_variant() {
+    use customer_core::providers::paddle::Notification;
+    use customer_core::Valid;
+    let mut seen = BTreeSet::new();
+    for (file, kind) in manifest() {
+        if kind != "notification" || api_of(&file) != Api::Paddle {
+            continue;
+        }
+        let json = read(&file);
+        let document: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let notification = Valid::<Notification>::from_json(&json)
+            .unwrap_or_else(|error| panic!("{file}: {error}"))
+            .into_inner();
+        assert_eq!(
+            notification.event_type(),
+            document["event_type"].as_str().unwrap(),
+            "{file}"
+        );
+        assert_eq!(notification.event_id(), document["event_id"], "{file}");
+        assert_eq!(
+            notification.occurred_at(),
+            document["occurred_at"],
+            "{file}"
+        );
+        assert_eq!(notification.customer().id, document["data"]["id"], "{file}");
+        seen.insert(notification.event_type());
+    }
+    // The SDK's mocks cover every customer event.
+    assert_eq!(seen.len(), Notification::EVENT_TYPES.len(), "{seen:?}");
+}

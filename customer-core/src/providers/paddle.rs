@@ -234,16 +234,48 @@ fn to_customer_pointer(pointer: &str) -> String {
 // ---------------------------------------------------------------------------------------------
 // Notifications, updates, list pages and errors.
 
-/// A Paddle webhook notification about a customer (`customer.created`, `customer.updated`,
-/// `customer.imported`): the customer entity at `data`.
+/// A Paddle webhook notification about a customer, told apart by its `event_type`
+/// (`customer.created`, `customer.updated`, `customer.imported`): an enum internally tagged on
+/// `event_type`, each variant the same [`CustomerEvent`] (the event's members beside the tag).
+/// Any other `event_type` is refused with one violation at `/event_type` that lists these three.
+///
+/// The members every notification has are methods, so that no caller needs a `match` for them:
+///
+/// ```
+/// use customer_core::providers::paddle::Notification;
+///
+/// let json = r#"{"event_id": "evt_01h8441jx8x2q6bgz7etstz4sq", "event_type": "customer.updated",
+///     "occurred_at": "2023-08-21T11:57:47.390028Z", "data": {"id": "ctm_01h8441jn5pcwrfhwh78jqt8hk",
+///     "name": null, "email": "jo@example.com", "marketing_consent": false, "status": "active",
+///     "custom_data": null, "locale": "en"}}"#;
+/// let notification: Notification = serde_json::from_str(json)?;
+/// assert!(matches!(notification, Notification::Updated(_)));
+/// assert_eq!(notification.event_type(), "customer.updated");
+/// assert_eq!(notification.occurred_at(), "2023-08-21T11:57:47.390028Z");
+/// assert_eq!(notification.customer().email, "jo@example.com");
+/// # Ok::<(), serde_json::Error>(())
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
-pub struct Notification {
+#[serde(tag = "event_type")]
+pub enum Notification {
+    /// `customer.created`: a customer was created.
+    #[serde(rename = "customer.created")]
+    Created(#[customer(nested)] CustomerEvent),
+    /// `customer.updated`: a customer was updated.
+    #[serde(rename = "customer.updated")]
+    Updated(#[customer(nested)] CustomerEvent),
+    /// `customer.imported`: a customer was imported (from another billing platform).
+    #[serde(rename = "customer.imported")]
+    Imported(#[customer(nested)] CustomerEvent),
+}
+
+/// The members of a customer notification beside its `event_type`: the event's ids, its time
+/// and the customer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, CustomerModel)]
+pub struct CustomerEvent {
     /// The event's ID, `evt_…`.
     #[customer(pattern = "^evt_[a-z\\d]{26}$")]
     pub event_id: String,
-    /// What happened.
-    #[customer(one_of("customer.created", "customer.updated", "customer.imported"))]
-    pub event_type: String,
     /// When it happened (RFC 3339).
     #[customer(timestamp)]
     pub occurred_at: String,
@@ -256,9 +288,75 @@ pub struct Notification {
     pub data: Customer,
 }
 
+impl Notification {
+    /// The `event_type`s of customer notifications, as [`Notification`] reads them.
+    pub const EVENT_TYPES: [&'static str; 3] =
+        ["customer.created", "customer.updated", "customer.imported"];
+
+    /// The event, whichever its type.
+    #[must_use]
+    pub fn event(&self) -> &CustomerEvent {
+        match self {
+            Notification::Created(event)
+            | Notification::Updated(event)
+            | Notification::Imported(event) => event,
+        }
+    }
+
+    /// The event, whichever its type, by value.
+    #[must_use]
+    pub fn into_event(self) -> CustomerEvent {
+        match self {
+            Notification::Created(event)
+            | Notification::Updated(event)
+            | Notification::Imported(event) => event,
+        }
+    }
+
+    /// The `event_type` as Paddle writes it (`customer.created`, ...).
+    #[must_use]
+    pub fn event_type(&self) -> &'static str {
+        match self {
+            Notification::Created(_) => Self::EVENT_TYPES[0],
+            Notification::Updated(_) => Self::EVENT_TYPES[1],
+            Notification::Imported(_) => Self::EVENT_TYPES[2],
+        }
+    }
+
+    /// The event's ID, `evt_…`.
+    #[must_use]
+    pub fn event_id(&self) -> &str {
+        &self.event().event_id
+    }
+
+    /// When it happened (RFC 3339).
+    #[must_use]
+    pub fn occurred_at(&self) -> &str {
+        &self.event().occurred_at
+    }
+
+    /// The notification's ID, `ntf_…`, when there is one.
+    #[must_use]
+    pub fn notification_id(&self) -> Option<&str> {
+        self.event().notification_id.as_deref()
+    }
+
+    /// The customer as it is after the event.
+    #[must_use]
+    pub fn customer(&self) -> &Customer {
+        &self.event().data
+    }
+}
+
+impl From<CustomerEvent> for Canonical {
+    fn from(event: CustomerEvent) -> Self {
+        event.data.into()
+    }
+}
+
 impl From<Notification> for Canonical {
     fn from(notification: Notification) -> Self {
-        notification.data.into()
+        notification.into_event().into()
     }
 }
 
@@ -460,8 +558,7 @@ pub(crate) struct Paddle;
 impl super::Provider for Paddle {
     const NAME: &'static str = "paddle";
     const TITLE: &'static str = "Paddle";
-    const WEBHOOK_EVENTS: &'static [&'static str] =
-        &["customer.created", "customer.updated", "customer.imported"];
+    const WEBHOOK_EVENTS: &'static [&'static str] = &Notification::EVENT_TYPES;
 
     fn decode(document: &Document<'_>) -> Result<Canonical, Error> {
         decode::<Canonical>(document)
