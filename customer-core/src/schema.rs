@@ -4,8 +4,9 @@
 //!
 //! The schema follows serde as the model reads JSON (the *deserialize* contract): wire names,
 //! `rename_all`, `flatten`, `default` and `Option` (not required; `null` accepted),
-//! `deny_unknown_fields` (`additionalProperties: false`), enums by their wire names, newtypes as
-//! their inner value with their rules. Each rule adds the keywords below; a keyword that is
+//! `deny_unknown_fields` (`additionalProperties: false`), field-less enums by their wire names,
+//! enums with data (or a tag) as `oneOf` their variants in serde's representation ([`Union`]),
+//! newtypes as their inner value with their rules. Each rule adds the keywords below; a keyword that is
 //! already present is added again inside `allOf`, so two rules never overwrite each other.
 //!
 //! | rule | keywords |

@@ -906,6 +906,28 @@ fn openapi_describes_every_exchange(db: &Db) {
             "#/components/schemas/CreateCustomerRequest"
         ]
     );
+    // A Paddle notification is a union on `event_type`: one variant per customer event, each the
+    // referenced event with its tag, and the OpenAPI discriminator that maps the tag to it.
+    let notification = &schemas["Notification"];
+    let event = "#/components/schemas/CustomerEvent";
+    assert_eq!(
+        notification["discriminator"],
+        json!({"propertyName": "event_type", "mapping": {
+            "customer.created": event, "customer.updated": event, "customer.imported": event
+        }})
+    );
+    let variants = notification["oneOf"].as_array().expect("oneOf");
+    assert_eq!(variants.len(), 3);
+    assert_eq!(variants[1]["allOf"][0]["$ref"], event);
+    assert_eq!(
+        variants[1]["allOf"][1]["properties"]["event_type"],
+        json!({"const": "customer.updated"})
+    );
+    assert_eq!(variants[1]["allOf"][1]["required"], json!(["event_type"]));
+    assert_eq!(
+        schemas["CustomerEvent"]["properties"]["event_id"]["pattern"],
+        "^evt_[0-9a-z]{26}$"
+    );
     assert_eq!(create["parameters"][0]["schema"]["enum"], json!(["paddle"]));
     assert_eq!(create["parameters"][0]["required"], false);
     // `status` is a list of known statuses, as the server reads it: never empty.
