@@ -85,7 +85,11 @@ fn stderr_messages(stderr: &str) -> Vec<String> {
         .filter(|message| !message.starts_with("cannot find attribute `serde`"))
         // serde_derive's own, where a case shows that serde already refuses a form (and ours
         // points at a smaller token, or says nothing).
-        .filter(|message| !SERDE_MESSAGES.iter().any(|serde| message.starts_with(serde)))
+        .filter(|message| {
+            !SERDE_MESSAGES
+                .iter()
+                .any(|serde| message.starts_with(serde))
+        })
         .map(str::to_owned)
         .collect();
     messages.sort();
