@@ -408,6 +408,31 @@ fn a_union_with_a_context_reads_it_in_its_rules_and_its_models() {
         .is_ok());
 }
 
+/// A struct of the same context passes it down to the union it holds.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+struct Tenant {
+    #[customer(nested)]
+    entries: Vec<WithContext>,
+}
+
+#[test]
+fn a_struct_passes_its_context_to_a_union_field() {
+    let tenant = Tenant {
+        entries: vec![
+            WithContext::Named { name: "ok".into() },
+            WithContext::Line(Line {
+                text: "long".into(),
+            }),
+        ],
+    };
+    expect(
+        tenant.validate_with(&Limits { name_max: 3 }),
+        &[("/entries/1/text", "length")],
+    );
+    assert!(tenant.validate_with(&Limits { name_max: 4 }).is_ok());
+}
+
 #[derive(CustomerModel, Deserialize, Debug)]
 enum Generic<T, U> {
     One(#[customer(nested)] T),

@@ -1,4 +1,5 @@
-//! The `CustomerModel` impl of a struct: each field's rules, then the container's checks.
+//! The `CustomerModel` impl of a struct (each field's rules, then the container's checks) and of an
+//! enum whose variants carry data (the same, for the fields of the variant the value holds).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
