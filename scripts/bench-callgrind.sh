@@ -2,6 +2,7 @@
 # Instructions per validation, counted by valgrind's callgrind: repeatable on a noisy machine.
 #
 #   scripts/bench-callgrind.sh              # valid, invalid, invalid-all x hand, derive, garde, validator;
+#                                           # the customer as a struct vs as a union's variant;
 #                                           # then reading a document: serde alone vs Valid::from_json
 #   scripts/bench-callgrind.sh --metadata   # also the 1 KB / 1 MB / 100 MB metadata rows (slow: the
 #                                           # 100 MB value is built under valgrind)
@@ -92,6 +93,17 @@ per_read() {
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 with_base=1
 table "Validation of one customer" valid invalid invalid-all
+
+echo
+echo "### A valid union: the customer as a struct vs as the struct variant of \`Party\` (instructions per validation, n = $n)"
+echo
+echo "| input | struct (\`Customer\`) | union (\`Party::Customer\`) | union - struct |"
+echo "|---|---:|---:|---:|"
+for case in valid invalid; do
+    s="$(per_validation derive "$case")"
+    u="$(per_validation derive-union "$case")"
+    awk -v c="$case" -v s="$s" -v u="$u" 'BEGIN { printf "| %s | %d | %d | %+d |\n", c, s, u, u - s }'
+done
 
 echo
 echo "### Reading one document: JSON text to a validated model (instructions per read, n = $n)"

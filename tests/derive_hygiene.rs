@@ -97,6 +97,24 @@ mod hostile {
         Other(::std::string::String),
     }
 
+    /// An enum whose variants carry data, generic.
+    #[derive(::customer_core::CustomerModel)]
+    pub enum Party<T> {
+        Person {
+            #[customer(email, length(max = 64))]
+            email: ::std::string::String,
+            #[customer(length(max = 64))]
+            name: ::core::option::Option<::std::string::String>,
+        },
+        Business(#[customer(nested)] Address),
+        Pair(#[customer(range(max = 9))] u32, #[customer(skip_nested)] T),
+        Many {
+            #[customer(each(nested), length(max = 3))]
+            inner: ::std::vec::Vec<T>,
+        },
+        Guest,
+    }
+
     #[derive(::customer_core::CustomerModel)]
     #[customer(try_from = Plain, into = Plain)]
     pub struct Checked {

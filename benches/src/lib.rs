@@ -4,6 +4,7 @@
 pub mod hand;
 pub mod inputs;
 pub mod model;
+pub mod union;
 
 use std::hint::black_box;
 
@@ -82,6 +83,18 @@ pub fn bench_loop(which: Impl, customer: &Customer, n: u64) -> u64 {
     let mut valid = 0;
     for _ in 0..n {
         valid += u64::from(which.run(customer));
+    }
+    valid
+}
+
+/// Runs `n` validations of a union; measured as [`bench_loop`] is (its name matches the same
+/// `--toggle-collect` pattern), to compare a valid union with the same variant as a struct.
+#[inline(never)]
+pub fn bench_loop_union(party: &union::Party, n: u64) -> u64 {
+    let mut valid = 0;
+    for _ in 0..n {
+        let party = black_box(party);
+        valid += u64::from(black_box(CustomerModel::validate(party).is_ok()));
     }
     valid
 }

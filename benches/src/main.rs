@@ -266,7 +266,7 @@ fn check_same_reports(cases: &[Case]) -> Result<(), String> {
 fn usage() -> ExitCode {
     eprintln!(
         "usage: customer-model-benches [--quick] [--rounds N] [--no-metadata]\n       \
-         customer-model-benches --callgrind <hand|derive|garde|validator|naive-to-vec> \
+         customer-model-benches --callgrind <hand|derive|derive-union|garde|validator|naive-to-vec> \
          <valid|invalid|invalid-all|meta-1k|meta-1m|meta-100m|valid-nometa|valid-noaddr|valid-noname> <n>"
     );
     ExitCode::from(2)
@@ -274,6 +274,22 @@ fn usage() -> ExitCode {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--callgrind")
+        && args.get(1).map(String::as_str) == Some("derive-union")
+    {
+        // The same customer as the struct variant of a union (`union::Party::Customer`).
+        let (Some(customer), Some(n)) = (
+            args.get(2).and_then(|a| case_by_name(a)),
+            args.get(3).and_then(|a| a.parse::<u64>().ok()),
+        ) else {
+            return usage();
+        };
+        let party = customer_model_benches::union::Party::from(customer);
+        black_box(CustomerModel::validate(&party).is_ok());
+        let valid = customer_model_benches::bench_loop_union(&party, n);
+        println!("{n} validations, {valid} valid");
+        return ExitCode::SUCCESS;
+    }
     if args.first().map(String::as_str) == Some("--callgrind") {
         let (Some(which), Some(customer), Some(n)) = (
             args.get(1).and_then(|a| Impl::parse(a)),

@@ -10,6 +10,23 @@
 //! keywords) and one line of the table, so adding a rule touches exactly three places: its
 //! runtime module in customer-core, its module here and its line in the table.
 //!
+//! An enum whose variants carry data (a tagged union) is validated by a `match self`
+//! (`expand::validate::expand_enum`): each variant's fields run the rules struct fields run, and
+//! report at the pointer serde reads them from. The second read (`shape`) and the JSON Schema
+//! (`schema`) follow the same pointers:
+//!
+//! | representation | struct variant field | tuple variant element | newtype variant |
+//! | --- | --- | --- | --- |
+//! | externally tagged (default) | `/<variant>/<field>` | `/<variant>/<i>` | `/<variant>` (a model's pointers below it) |
+//! | internally tagged `#[serde(tag = "t")]` | `/<field>` | (serde refuses) | the model's own pointers, at the enum's level |
+//! | adjacently tagged (`tag` + `content = "c"`) | `/c/<field>` | `/c/<i>` | `/c` |
+//! | untagged (the enum, or an `#[serde(untagged)]` variant) | `/<field>` | `/<i>` | the enum's own pointer |
+//!
+//! Wire names follow serde: `rename` and the enum's `rename_all` name the variants, a variant's
+//! `rename_all` (else the enum's `rename_all_fields`) and `rename` name the fields. A value read
+//! under an `alias` is reported under the canonical name. `#[customer(...)]` on a newtype variant
+//! is said of its one field (`ast`).
+//!
 //! Set `CUSTOMER_DEBUG=TypeName` (or `CUSTOMER_DEBUG=1` for every type) while compiling to
 //! print the generated code on stderr. Cargo caches a crate's compiled output and replays the
 //! messages of the last build, but a macro's own `eprintln!` is not among them, and the variable
@@ -65,6 +82,8 @@ use syn::{parse_macro_input, DeriveInput};
 /// | container | `from = T`, `into = T`, `try_from = T`, `try_into = T` | field-mapped conversions |
 /// | newtype | any field rule, `message`, `code` | a parsed newtype: `#[customer(email)] struct Email(String);` |
 /// | enum variant | `other` | the catch-all `Other(String)` variant of a field-less enum |
+/// | variant field | any field rule, `nested`, `skip_nested`, `skip` | an enum whose variants carry data: the rules of a struct variant's fields and of a tuple variant's elements, at the pointers serde reads them from |
+/// | newtype variant | any field rule, `nested`, `skip_nested` | said of its one field (`#[customer(nested)] Business(Company)`) |
 ///
 /// The numbers of `length`, `bytes`, `metadata(max_bytes)` and `email(max)` are literals or
 /// expressions of type `usize` (`ctx.name_max`). Rules on `Option<T>` (and `Patch<T>`) fields

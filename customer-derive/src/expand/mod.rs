@@ -1,10 +1,10 @@
 //! Phase 4: code generation from the checked model. Everything is emitted inside
 //! `const _: () = { ... };` with fully qualified paths through `::customer_core::__private`.
 //!
-//! One file a concern: `validate` (the `CustomerModel` impl of a struct), `newtype` (parsed
-//! newtypes), `enums` (field-less enums), `conversion` (`from`/`into`/`try_from`/`try_into`),
-//! `bounds` (where clauses for generic fields) and `fallback` (the stub emitted next to compile
-//! errors). What each rule emits is in `crate::rules`.
+//! One file a concern: `validate` (the `CustomerModel` impl of a struct or of an enum whose
+//! variants carry data), `newtype` (parsed newtypes), `enums` (field-less enums), `conversion`
+//! (`from`/`into`/`try_from`/`try_into`), `bounds` (where clauses for generic fields) and
+//! `fallback` (the stub emitted next to compile errors). What each rule emits is in `crate::rules`.
 
 pub(crate) mod bounds;
 mod conversion;
