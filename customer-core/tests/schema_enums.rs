@@ -447,3 +447,44 @@ fn other_variants_and_unions_in_structs() {
     ]);
     differential::<Holder, _>("unions in a struct, in Option and Vec", holder, true);
 }
+
+// ---------------------------------------------------------------------------------------------
+// What JSON Schema cannot say, on an enum: checks and context bounds, as for structs.
+
+#[allow(dead_code)]
+struct Limits {
+    max: usize,
+}
+
+fn consistent<T>(_: &Entry<T>, _: &Limits) -> Result<(), customer_core::RuleError> {
+    Ok(())
+}
+
+#[derive(Deserialize, CustomerModel, Debug)]
+#[serde(tag = "t", content = "c")]
+#[customer(context(Limits), check = consistent)]
+#[allow(dead_code)]
+enum Entry<T> {
+    Text(#[customer(length(max = ctx.max))] String),
+    Model(#[customer(nested)] T),
+}
+
+#[test]
+fn checks_bounds_and_parameters_are_said_as_for_structs() {
+    let schema = schema_of::<Entry<Loose>>();
+    assert_eq!(schema["title"], "Entry_for_Loose");
+    assert_eq!(
+        schema["x-customer-rules"],
+        json!([{"rule": "check", "function": "consistent"}])
+    );
+    let text = &schema["oneOf"][0]["properties"]["c"];
+    assert_eq!(
+        text["x-customer-rules"],
+        json!([{"rule": "length", "max": "ctx.max", "expression": true}])
+    );
+    assert_eq!(
+        schema["oneOf"][1]["properties"]["c"]["$ref"],
+        "#/$defs/Loose"
+    );
+    assert!(schema["$defs"]["Loose"]["properties"]["n"]["maximum"] == 20);
+}
