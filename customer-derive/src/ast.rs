@@ -98,14 +98,20 @@ impl<'a> Container<'a> {
                             .as_ref()
                             .or(container_serde.rename_all_fields.as_ref())
                             .map(|(rule, _)| rule.as_str());
-                        let (style, fields) = fields_of(cx, &variant.fields, fields_rename);
+                        let (style, mut fields) = fields_of(cx, &variant.fields, fields_rename);
+                        let mut attrs = attr::field_attrs(cx, &variant.attrs, true);
+                        if let ([field], Style::Tuple, None) =
+                            (fields.as_mut_slice(), style, attrs.other)
+                        {
+                            newtype_variant_attrs(cx, variant, &mut attrs, field);
+                        }
                         Variant {
                             ident: &variant.ident,
                             style,
                             fields,
                             wire_name,
                             original: variant,
-                            attrs: attr::field_attrs(cx, &variant.attrs, true),
+                            attrs,
                             untagged: serde.untagged,
                             serde,
                         }
@@ -128,12 +134,55 @@ impl<'a> Container<'a> {
         }
     }
 
+    /// The variants of an enum whose variants carry data (a tagged union), `None` for a struct
+    /// or a field-less enum (whose one `#[customer(other)]` variant may hold the unknown text).
+    pub(crate) fn data_variants(&self) -> Option<&[Variant<'a>]> {
+        match &self.data {
+            Data::Enum(variants) if variants.iter().any(Variant::carries_data) => Some(variants),
+            _ => None,
+        }
+    }
+
     /// A newtype: one-field tuple struct.
     pub(crate) fn newtype_field(&self) -> Option<&Field<'a>> {
         match &self.data {
             Data::Struct(Style::Tuple, fields) if fields.len() == 1 => fields.first(),
             _ => None,
         }
+    }
+}
+
+impl Variant<'_> {
+    /// Holds data: a struct or tuple variant, not the `#[customer(other)]` catch-all of a
+    /// field-less enum.
+    pub(crate) fn carries_data(&self) -> bool {
+        self.style != Style::Unit && self.attrs.other.is_none()
+    }
+}
+
+/// What `#[customer(...)]` says on a newtype variant (`#[customer(nested)] Business(Company)`)
+/// is said of its one field: moved there, so that the field is checked, bounded and validated
+/// as any other. Said on both, it is refused.
+fn newtype_variant_attrs(
+    cx: &Ctxt,
+    variant: &syn::Variant,
+    attrs: &mut FieldAttrs,
+    field: &mut Field,
+) {
+    if attrs.is_empty() {
+        return;
+    }
+    if field.attrs.is_empty() {
+        let other = attrs.other.take();
+        field.attrs = std::mem::take(attrs);
+        attrs.other = other;
+        return;
+    }
+    if let Some(at) = variant.attrs.iter().find(|a| a.path().is_ident("customer")) {
+        cx.error_spanned_by(
+            at,
+            "this newtype variant's field has `#[customer(...)]` too: say it once, on the variant or on its field",
+        );
     }
 }
 

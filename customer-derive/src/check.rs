@@ -1,6 +1,6 @@
 //! Phase 3: rules that span more than one attribute or need the field's type.
 
-use crate::ast::{Container, Data, Field, Layer, Style};
+use crate::ast::{Container, Data, Field, Layer, Style, Variant};
 use crate::attr::ConversionKind;
 use crate::ctxt::Ctxt;
 use crate::rules::{Class, Place, Rule, RuleSpec};
@@ -14,6 +14,9 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
             *span,
             "`CustomerModel` cannot be derived for a union: use a struct or a field-less enum",
         ),
+        Data::Enum(variants) if container.data_variants().is_some() => {
+            check_data_enum(cx, container, variants);
+        }
         Data::Enum(variants) => {
             for rule in &container.attrs.rules {
                 cx.error_at(
@@ -93,6 +96,186 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
                         check_no_ctx(cx, &rule.kind);
                     }
                 }
+            }
+        }
+    }
+}
+
+/// An enum whose variants carry data: each variant's fields are checked as a struct's, the
+/// variants' own attributes must have a field to apply to, and the names serde tells the
+/// variants apart by must not collide.
+fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
+    for rule in &container.attrs.rules {
+        cx.error_at(
+            rule.span,
+            format!(
+                "`{}` cannot be put on an enum: put it on a field of a variant (`Business {{ #[customer({}…)] vat_id: String }}`) or on a newtype variant",
+                rule.kind.name(),
+                rule.kind.name()
+            ),
+        );
+    }
+    for lit in [&container.attrs.message, &container.attrs.code]
+        .into_iter()
+        .flatten()
+    {
+        if container.attrs.rules.is_empty() && !container.attrs.broken_rule {
+            cx.error_spanned_by(
+                lit,
+                "this has no rule to apply to: on an enum, put `message` and `code` next to the rules of a variant's field",
+            );
+        }
+    }
+    for conversion in &container.attrs.conversions {
+        cx.error_at(
+            conversion.span,
+            format!(
+                "`{}` is derived for structs with named fields only, not for an enum: write the `From` / `TryFrom` impl by hand",
+                conversion.kind.name()
+            ),
+        );
+    }
+    for variant in variants {
+        check_variant(cx, container, variant);
+        for field in &variant.fields {
+            check_field(cx, field);
+            check_patch(cx, container, field);
+            check_model_said(cx, container, field);
+            check_no_conversion_keys(cx, field);
+            if container.attrs.context.is_none() {
+                for rule in &field.attrs.rules {
+                    check_no_ctx(cx, &rule.kind);
+                }
+            }
+        }
+    }
+    check_tags(cx, container, variants);
+}
+
+/// What `#[customer(...)]` says on a variant itself. A newtype variant's have been moved to its
+/// field (`ast`); what is left here has no field to apply to.
+fn check_variant(cx: &Ctxt, container: &Container, variant: &Variant) {
+    let attrs = &variant.attrs;
+    if let Some(span) = attrs.other {
+        cx.error_at(span, "`other` is the catch-all of a field-less enum, and this enum's variants carry data: remove it (serde's own `#[serde(other)]` on a unit variant reads unknown tags of an internally or adjacently tagged enum)");
+    }
+    let (what, fix) = match variant.style {
+        Style::Unit => ("a unit variant", "it holds no value to check: remove it"),
+        Style::Named => (
+            "a struct variant",
+            "put it on the field it checks (`Business { #[customer(...)] vat_id: String }`)",
+        ),
+        Style::Tuple if variant.fields.len() == 1 => return,
+        Style::Tuple => (
+            "a tuple variant of several fields",
+            "put it on the element it checks (`Pair(#[customer(email)] String, u32)`)",
+        ),
+    };
+    for rule in &attrs.rules {
+        let name = rule.kind.name();
+        let message = if matches!(rule.kind, Rule::Nested(_)) {
+            format!("`nested` on {what}: `nested` on a variant is for a newtype variant that holds a model (`Business(Company)`); {fix}")
+        } else {
+            format!("`{name}` on {what}: {fix}")
+        };
+        cx.error_at(rule.span, message);
+    }
+    let keys = [
+        ("skip", attrs.skip),
+        ("skip_nested", attrs.skip_nested),
+        ("skip_conversion", attrs.skip_conversion),
+        ("default", attrs.default),
+    ];
+    for (name, span) in keys {
+        if let Some(span) = span {
+            cx.error_at(span, format!("`{name}` on {what}: {fix}"));
+        }
+    }
+    for lit in [&attrs.message, &attrs.code, &attrs.maps_to]
+        .into_iter()
+        .flatten()
+    {
+        cx.error_spanned_by(lit, format!("this on {what} applies to nothing: {fix}"));
+    }
+    if let Some(with) = &attrs.with {
+        cx.error_spanned_by(with, format!("`with` on {what} applies to nothing: {fix}"));
+    }
+    let _ = container;
+}
+
+/// `maps_to`, `with`, `default` and `skip_conversion` shape a conversion, and an enum has none.
+fn check_no_conversion_keys(cx: &Ctxt, field: &Field) {
+    let attrs = &field.attrs;
+    let message = "conversions are not derived for enums, so this shapes nothing: remove it";
+    if let Some(maps_to) = &attrs.maps_to {
+        cx.error_spanned_by(maps_to, message);
+    }
+    if let Some(with) = &attrs.with {
+        cx.error_spanned_by(with, message);
+    }
+    for span in [attrs.default, attrs.skip_conversion].into_iter().flatten() {
+        cx.error_at(span, message);
+    }
+}
+
+/// The names serde tells the variants apart by: two variants read under one name (or alias)
+/// would make the second unreachable, and the pointers and the schema would describe it. serde
+/// itself refuses a field named like an internal tag and a content key equal to the tag, but at
+/// the whole enum: these point at the name.
+fn check_tags(cx: &Ctxt, container: &Container, variants: &[Variant]) {
+    let serde = &container.serde;
+    if serde.untagged {
+        return;
+    }
+    let mut seen: Vec<(String, &Variant)> = Vec::new();
+    for variant in variants {
+        if variant.untagged || variant.serde.skip_deserializing {
+            continue;
+        }
+        let names =
+            std::iter::once(variant.wire_name.clone()).chain(variant.serde.alias.iter().cloned());
+        for name in names {
+            if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == name) {
+                let mut error = syn::Error::new(
+                    variant.ident.span(),
+                    format!("two variants are read under the name `{name}`: serde would never read this one; give it another `#[serde(rename = \"...\")]` or remove the alias"),
+                );
+                error.combine(syn::Error::new(
+                    first.ident.span(),
+                    format!("`{}` is read as `{name}` too", first.ident),
+                ));
+                cx.syn_error(error);
+            } else {
+                seen.push((name, variant));
+            }
+        }
+    }
+    let Some(tag) = &serde.tag else { return };
+    if serde.content.as_ref() == Some(tag) {
+        cx.error_at(
+            serde.content_span.unwrap_or_else(|| container.ident.span()),
+            format!("`tag` and `content` are both `{tag}`: the tag and the content of an adjacently tagged enum need two keys; rename one of them"),
+        );
+        return;
+    }
+    if serde.content.is_some() {
+        return;
+    }
+    for variant in variants {
+        if variant.untagged || variant.style != Style::Named {
+            continue;
+        }
+        for field in &variant.fields {
+            let crate::ast::Wire::Key(key) = &field.wire else {
+                continue;
+            };
+            let names = std::iter::once(key).chain(field.serde.alias.iter());
+            if names.into_iter().any(|name| name == tag) {
+                let at = field.ident.map_or_else(|| field.ty.span(), Spanned::span);
+                cx.error_at(
+                    at,
+                    format!("this field is read under `{tag}`, the key that holds the variant's name in this internally tagged enum (`#[serde(tag = \"{tag}\")]`): rename the field with `#[serde(rename = \"...\")]` or choose another tag"),
+                );
             }
         }
     }

@@ -92,6 +92,11 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
             let (s, description) = (&cx.s, &cx.description);
             quote!(#s::unit(#description))
         }
+        // Variants with data: not described yet, any value.
+        (Data::Enum(_), _) if container.data_variants().is_some() => {
+            let s = &cx.s;
+            quote!(#s::unvalidated_model())
+        }
         (Data::Enum(variants), _) => {
             let (s, description) = (&cx.s, &cx.description);
             let known: Vec<&String> = variants

@@ -56,6 +56,20 @@ pub(crate) struct FieldAttrs {
 }
 
 impl FieldAttrs {
+    /// Says nothing but, perhaps, `other`.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+            && !self.broken_rule
+            && self.skip.is_none()
+            && self.skip_conversion.is_none()
+            && self.skip_nested.is_none()
+            && self.message.is_none()
+            && self.code.is_none()
+            && self.maps_to.is_none()
+            && self.with.is_none()
+            && self.default.is_none()
+    }
+
     /// Left out of conversions: `skip` or `skip_conversion`.
     pub(crate) fn unmapped(&self) -> bool {
         self.skip.is_some() || self.skip_conversion.is_some()

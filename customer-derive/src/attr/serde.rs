@@ -42,6 +42,8 @@ pub(crate) struct SerdeAttrs {
     pub tag: Option<String>,
     /// `content = "..."` on the container (adjacently tagged): the content key.
     pub content: Option<String>,
+    /// Where `content = "..."` names it.
+    pub content_span: Option<Span>,
     /// `remote = "..."` on the container: its shape is not described.
     pub remote: bool,
 }
@@ -117,7 +119,9 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
             } else if meta.path.is_ident("tag") {
                 out.tag = Some(meta.value()?.parse::<LitStr>()?.value());
             } else if meta.path.is_ident("content") {
-                out.content = Some(meta.value()?.parse::<LitStr>()?.value());
+                let content = meta.value()?.parse::<LitStr>()?;
+                out.content_span = Some(content.span());
+                out.content = Some(content.value());
             } else if meta.path.is_ident("remote") {
                 out.remote = true;
                 skip_value(meta.input)?;

@@ -74,7 +74,10 @@ pub(crate) fn own_clause(container: &Container) -> syn::WhereClause {
 }
 
 /// The container's own `where` clause plus the bounds the rules of generic fields need.
-pub(super) fn bounds(container: &Container, fields: &[Field]) -> Option<syn::WhereClause> {
+pub(super) fn bounds<'f, 'a: 'f>(
+    container: &Container,
+    fields: impl IntoIterator<Item = &'f Field<'a>>,
+) -> Option<syn::WhereClause> {
     let mut clause = own_clause(container);
     for field in fields {
         clause.predicates.extend(rule_predicates(container, field));

@@ -36,7 +36,7 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
     if let Data::Struct(..) = container.data {
         extra.extend(conversions(container));
     }
-    if let Data::Enum(_) = container.data {
+    if looks_field_less(container) {
         extra.extend(quote! {
             impl #impl_generics #ident #ty_generics #where_clause {
                 /// The name of this value on the wire.
@@ -86,6 +86,25 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
         #model
         #[automatically_derived]
         impl #impl_generics #krate::__private::shape::Shape for #ident #ty_generics #where_clause {}
+    })
+}
+
+/// A field-less enum, perhaps with a catch-all variant whose `#[customer(other)]` is misspelt
+/// (an untagged `Other(String)`): gets the stubs of `as_str`, `Display` and `FromStr`, which an
+/// enum whose variants carry data does not have.
+fn looks_field_less(container: &Container) -> bool {
+    let Data::Enum(variants) = &container.data else {
+        return false;
+    };
+    variants.iter().all(|variant| match variant.style {
+        ast::Style::Unit => true,
+        ast::Style::Tuple => {
+            variant.attrs.other.is_some()
+                || (variant.untagged
+                    && variant.fields.len() == 1
+                    && ast::is_string(variant.fields[0].ty))
+        }
+        ast::Style::Named => false,
     })
 }
 

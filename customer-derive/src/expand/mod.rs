@@ -90,6 +90,9 @@ fn expand_model(container: &Container) -> TokenStream {
             }
             out
         }
+        Data::Enum(variants) if container.data_variants().is_some() => {
+            validate::expand_enum(container, variants)
+        }
         Data::Enum(variants) => enums::expand_enum(container, variants),
         Data::Union(_) => TokenStream::new(),
     }

@@ -6,20 +6,140 @@ use syn::spanned::Spanned;
 
 use super::bounds::bounds;
 use super::{field_path, lit_opt};
-use crate::ast::{Container, Field, Layer};
+use crate::ast::{Container, Field, Layer, Variant, Wire};
 use crate::rules::{Emit, Models, Overrides, RuleSpec, Scope};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
-    let krate = &container.krate;
-    let ident = container.ident;
-    let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let where_clause = bounds(container, fields);
     let path = quote!(__customer_path);
     let report = quote!(__customer_report);
     let body = body(container, fields, &path, &report);
-    let said = said(container, fields);
+    let said = said(container, &fields.iter().collect::<Vec<_>>());
+    model_impls(container, &where_clause, &body, said)
+}
+
+/// The `CustomerModel` impl of an enum whose variants carry data: a `match self` whose arm for
+/// each variant runs its fields' rules at their places on the wire (see [`variant_base`]), then
+/// the container's checks.
+pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
+    let where_clause = bounds(container, variants.iter().flat_map(|v| &v.fields));
+    let path = quote!(__customer_path);
+    let report = quote!(__customer_report);
+    let mut body = enum_arms(container, variants, &path, &report);
+    body.extend(container_checks(container, &quote!(self), &path, &report));
+    let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
+    let said = said(container, &fields);
+    model_impls(container, &where_clause, &body, said)
+}
+
+/// Where a variant's fields sit, relative to the enum's own place (`path`, of type `&Path`).
+enum Base {
+    /// At the enum's own place: internally tagged, untagged.
+    Same,
+    /// Below it: an expression of type `Path` (the variant's name, or the content key).
+    Below(TokenStream),
+}
+
+/// Where serde reads a variant's content: under its name (externally tagged, the default),
+/// under the content key (adjacently tagged), or at the enum's own place (internally tagged,
+/// untagged enums and `#[serde(untagged)]` variants).
+fn variant_base(container: &Container, variant: &Variant, path: &TokenStream) -> Base {
+    let krate = &container.krate;
+    let serde = &container.serde;
+    if serde.untagged || variant.untagged {
+        return Base::Same;
+    }
+    match (&serde.tag, &serde.content) {
+        (Some(_), Some(content)) => {
+            Base::Below(quote!(#krate::__private::Path::key(#path, #content)))
+        }
+        (Some(_), None) => Base::Same,
+        (None, _) => {
+            let name = &variant.wire_name;
+            Base::Below(quote!(#krate::__private::Path::key(#path, #name)))
+        }
+    }
+}
+
+/// The `match self` of an enum's `validate_into`: one arm per variant with a field to check,
+/// binding only those fields; one `_` arm for the others.
+fn enum_arms(
+    container: &Container,
+    variants: &[Variant],
+    path: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let context = container.attrs.context.as_ref();
+    let mut arms = TokenStream::new();
+    let mut unchecked = false;
+    for variant in variants {
+        let checked: Vec<&Field> = variant
+            .fields
+            .iter()
+            .filter(|field| field.attrs.skip.is_none() && !field.attrs.rules.is_empty())
+            .collect();
+        if checked.is_empty() {
+            unchecked = true;
+            continue;
+        }
+        let base = variant_base(container, variant, path);
+        let mut bindings = TokenStream::new();
+        let mut checks = TokenStream::new();
+        for (i, field) in checked.into_iter().enumerate() {
+            let member = &field.member;
+            let binding = quote::format_ident!("__customer_f{}", i);
+            bindings.extend(quote!(#member: #binding,));
+            let at = match (&base, &field.wire) {
+                (Base::Same, wire) => super::wire_path(krate, wire, path),
+                (Base::Below(below), Wire::Same) => below.clone(),
+                (Base::Below(below), wire) => super::wire_path(krate, wire, &quote!(&#below)),
+            };
+            checks.extend(field_checks(
+                krate,
+                field,
+                &quote!(#binding),
+                &at,
+                report,
+                context,
+                Models::Validate,
+            ));
+        }
+        let v = variant.ident;
+        arms.extend(quote! {
+            Self::#v { #bindings .. } => {
+                #checks
+            }
+        });
+    }
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    if unchecked {
+        arms.extend(quote!(_ => {}));
+    }
+    quote! {
+        match self {
+            #arms
+        }
+    }
+}
+
+/// The impls that run `body`: `CustomerModel`, or the context impls of a model with
+/// `#[customer(context(C))]`; with `said` (see [`said`]).
+fn model_impls(
+    container: &Container,
+    where_clause: &Option<syn::WhereClause>,
+    body: &TokenStream,
+    said: TokenStream,
+) -> TokenStream {
+    let krate = &container.krate;
+    let ident = container.ident;
+    let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
+    let path = quote!(__customer_path);
+    let report = quote!(__customer_report);
     if let Some(ty) = &container.attrs.context {
-        let mut out = context_impls(container, ty, &where_clause, &body);
+        let mut out = context_impls(container, ty, where_clause, body);
         out.extend(said);
         return out;
     }
@@ -44,7 +164,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
 /// nor `skip_nested` (nor `skip`) is refused by `SaidProbe` when its type is one. Apart from
 /// `validate_into`, so the valid path's code is what it was. A field that names a type parameter
 /// is decided by the derive (`check::check_model_said`).
-fn said(container: &Container, fields: &[Field]) -> TokenStream {
+fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
     let ident = container.ident;

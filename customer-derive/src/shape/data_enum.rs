@@ -15,13 +15,6 @@ use crate::expand::validate::container_checks;
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
-/// Whether the enum is one of those: a variant other than `#[customer(other)]` holds data.
-pub(super) fn carries_data(variants: &[Variant]) -> bool {
-    variants
-        .iter()
-        .any(|v| v.attrs.other.is_none() && v.style != Style::Unit)
-}
-
 /// The `Shape` impl's body.
 pub(super) fn data_enum(container: &Container, p: &TokenStream, variants: &[Variant]) -> TokenStream {
     let signature = signature(p);
