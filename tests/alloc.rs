@@ -215,3 +215,62 @@ fn validating_a_valid_model_with_a_context_allocates_nothing() {
     assert!(result.is_ok(), "{result:?}");
     assert_eq!(n, 0, "validate_with() on a valid value allocated {n} times");
 }
+
+/// A party of a sign-up (a person, a business, ...), a union held in a struct: every variant
+/// style, with models and text with rules.
+#[derive(CustomerModel, Debug)]
+enum Party {
+    Person {
+        #[customer(email)]
+        email: String,
+        #[customer(length(max = 64))]
+        name: Option<String>,
+    },
+    Business {
+        #[customer(pattern = "^[A-Z]{2}[0-9A-Z]{2,12}$")]
+        vat_id: String,
+        #[customer(nested)]
+        addresses: Vec<Address>,
+    },
+    #[customer(nested)]
+    Customer(Box<Customer>),
+    Pair(#[customer(email)] String, #[customer(locale)] String),
+    Guest,
+}
+
+#[derive(CustomerModel, Debug)]
+struct Signup {
+    #[customer(nested)]
+    parties: Vec<Party>,
+}
+
+#[test]
+fn validating_a_valid_union_allocates_nothing() {
+    let signup = Signup {
+        parties: vec![
+            Party::Person {
+                email: "sam.miller@example.com".to_owned(),
+                name: Some("Sam Miller".to_owned()),
+            },
+            Party::Business {
+                vat_id: "NL123456789B01".to_owned(),
+                addresses: valid().addresses,
+            },
+            Party::Customer(Box::new(valid())),
+            Party::Pair("a@example.com".to_owned(), "nl-NL".to_owned()),
+            Party::Guest,
+        ],
+    };
+    // The `vat_id` pattern is a regex, compiled (and allocated) once, on first use.
+    assert!(signup.validate().is_ok());
+    let (n, result) = allocations(|| signup.validate());
+    assert!(result.is_ok(), "{result:?}");
+    assert_eq!(n, 0, "validate() on a valid union allocated {n} times");
+    // And the same union, invalid, does report (so the rules above did run).
+    let invalid = Party::Business {
+        vat_id: "nl".to_owned(),
+        addresses: Vec::new(),
+    };
+    let (_, result) = allocations(|| invalid.validate());
+    assert_eq!(result.map_err(|e| e.len()), Err(1));
+}

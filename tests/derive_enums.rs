@@ -1,7 +1,16 @@
 //! Enums whose variants carry data (tagged unions): each variant's rules run at the pointers
-//! serde reads the variant's fields from, in every representation.
+//! serde reads the variant's fields from, in every representation:
+//!
+//! | representation | struct variant field | tuple element | newtype variant |
+//! | --- | --- | --- | --- |
+//! | externally tagged (default) | `/<variant>/<field>` | `/<variant>/<i>` | `/<variant>` |
+//! | internally tagged (`tag = "t"`) | `/<field>` | (serde refuses) | the model's own pointers |
+//! | adjacently tagged (`tag`, `content = "c"`) | `/c/<field>` | `/c/<i>` | `/c` |
+//! | untagged | `/<field>` | `/<i>` | the enum's own pointer |
 
-use customer_core::{CustomerModel, ValidationErrors};
+use std::collections::{BTreeMap, HashMap};
+
+use customer_core::{CustomerModel, CustomerModelWith, RuleError, Valid, ValidationErrors};
 use serde::Deserialize;
 
 fn found(errors: &ValidationErrors) -> Vec<(String, String)> {
@@ -20,28 +29,66 @@ fn expect(result: Result<(), ValidationErrors>, want: &[(&str, &str)]) {
     assert_eq!(found(&errors), want, "{errors}");
 }
 
-#[derive(CustomerModel, Deserialize, Debug)]
+#[derive(CustomerModel, Deserialize, Debug, Clone)]
+struct Address {
+    #[customer(country)]
+    country_code: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug, Clone)]
 struct Company {
     #[customer(length(min = 1, max = 8))]
     name: String,
+    #[customer(nested)]
+    seat: Option<Address>,
+}
+
+fn company(name: &str, country: &str) -> Company {
+    Company {
+        name: name.to_owned(),
+        seat: Some(Address {
+            country_code: country.to_owned(),
+        }),
+    }
+}
+
+fn consonants(value: &str) -> Result<(), RuleError> {
+    if value.chars().any(|c| "aeiou".contains(c)) {
+        Err(RuleError::new("consonants", "must not contain vowels"))
+    } else {
+        Ok(())
+    }
 }
 
 #[derive(CustomerModel, Deserialize, Debug)]
-#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+#[serde(rename_all = "snake_case", rename_all_fields = "camelCase")]
 enum External {
     Individual {
         #[customer(email)]
-        email: String,
+        email_address: String,
     },
+    #[serde(rename = "biz", alias = "business")]
     Business {
         #[customer(pattern = "^[A-Z]{2}[0-9]{4}$")]
         vat_id: String,
         #[customer(length(max = 3))]
-        note: Option<String>,
+        #[serde(default)]
+        trading_name: Option<String>,
+        #[customer(each(length(max = 2), custom = consonants), length(max = 3))]
+        #[serde(default)]
+        codes: Vec<String>,
+    },
+    #[serde(rename_all = "UPPERCASE")]
+    Shouting {
+        #[customer(length(max = 2))]
+        word: String,
     },
     Pair(#[customer(email)] String, #[customer(range(max = 9))] u32),
     #[customer(nested)]
     Company(Company),
+    Listed(#[customer(nested)] Vec<Company>),
+    Plain(String),
     Nothing,
 }
 
@@ -49,33 +96,400 @@ enum External {
 fn externally_tagged_fields_sit_under_the_variant_name() {
     expect(
         External::Individual {
-            email: "nope".into(),
+            email_address: "nope".into(),
         }
         .validate(),
-        &[("/individual/email", "email")],
+        &[("/individual/emailAddress", "email")],
     );
     expect(
         External::Business {
             vat_id: "x".into(),
-            note: Some("long".into()),
+            trading_name: Some("long".into()),
+            codes: vec!["ab".into(), "bcd".into(), "xx".into(), "zz".into()],
         }
         .validate(),
         &[
-            ("/business/vat_id", "pattern"),
-            ("/business/note", "length"),
+            ("/biz/vatId", "pattern"),
+            ("/biz/tradingName", "length"),
+            ("/biz/codes/0", "consonants"),
+            ("/biz/codes/1", "length"),
+            ("/biz/codes", "length"),
         ],
+    );
+    expect(
+        External::Shouting {
+            word: "long".into(),
+        }
+        .validate(),
+        &[("/shouting/WORD", "length")],
     );
     expect(
         External::Pair("no".into(), 10).validate(),
         &[("/pair/0", "email"), ("/pair/1", "range")],
     );
     expect(
-        External::Company(Company {
-            name: String::new(),
-        })
-        .validate(),
-        &[("/company/name", "length")],
+        External::Company(company("", "XX")).validate(),
+        &[
+            ("/company/name", "length"),
+            ("/company/seat/country_code", "country"),
+        ],
+    );
+    expect(
+        External::Listed(vec![company("ok", "NL"), company("waytoolong", "NL")]).validate(),
+        &[("/listed/1/name", "length")],
     );
     assert!(External::Nothing.validate().is_ok());
+    assert!(External::Plain("anything".into()).validate().is_ok());
     assert!(External::Pair("a@b.co".into(), 9).validate().is_ok());
+    assert!(External::Company(company("Acme", "NL")).validate().is_ok());
+}
+
+#[test]
+fn a_valid_document_reads_through_serde_and_validates() {
+    let read = Valid::<External>::from_json(r#"{"biz": {"vatId": "NL1234", "codes": ["xy"]}}"#)
+        .expect("valid");
+    assert!(matches!(&*read, External::Business { vat_id, .. } if vat_id == "NL1234"));
+    // The alias reads too.
+    assert!(Valid::<External>::from_json(r#"{"business": {"vatId": "NL1234"}}"#).is_ok());
+    let read = Valid::<External>::from_json(r#"{"company": {"name": "Acme", "seat": null}}"#)
+        .expect("valid");
+    assert!(matches!(&*read, External::Company(c) if c.name == "Acme"));
+    assert!(Valid::<External>::from_json(r#""nothing""#).is_ok());
+}
+
+#[test]
+fn an_invalid_document_reports_the_variants_rules_at_its_pointers() {
+    let error = Valid::<External>::from_json(
+        r#"{"company": {"name": "much too long", "seat": {"country_code": "XX"}}}"#,
+    )
+    .expect_err("invalid");
+    let text = format!("{error:?}");
+    assert!(text.contains("/company/name"), "{text}");
+    assert!(text.contains("/company/seat/country_code"), "{text}");
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Internal {
+    Individual {
+        #[customer(email)]
+        email: String,
+    },
+    Business {
+        #[customer(length(min = 2))]
+        #[serde(rename = "vat")]
+        vat_id: String,
+    },
+    Company(#[customer(nested)] Company),
+    Guest,
+}
+
+#[test]
+fn internally_tagged_fields_sit_at_the_objects_own_level() {
+    expect(
+        Internal::Individual {
+            email: "nope".into(),
+        }
+        .validate(),
+        &[("/email", "email")],
+    );
+    expect(
+        Internal::Business { vat_id: "x".into() }.validate(),
+        &[("/vat", "length")],
+    );
+    expect(
+        Internal::Company(company("", "XX")).validate(),
+        &[("/name", "length"), ("/seat/country_code", "country")],
+    );
+    assert!(Internal::Guest.validate().is_ok());
+    assert!(Valid::<Internal>::from_json(r#"{"type": "business", "vat": "NL12"}"#).is_ok());
+    assert!(
+        Valid::<Internal>::from_json(r#"{"type": "company", "name": "Acme", "seat": null}"#)
+            .is_ok()
+    );
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "t", content = "c")]
+enum Adjacent {
+    Business {
+        #[customer(length(min = 2))]
+        vat_id: String,
+    },
+    Pair(#[customer(email)] String, #[customer(range(min = 1))] i64),
+    Company(#[customer(nested)] Company),
+    Email(#[customer(email)] String),
+    Unit,
+}
+
+#[test]
+fn adjacently_tagged_fields_sit_under_the_content_key() {
+    expect(
+        Adjacent::Business { vat_id: "x".into() }.validate(),
+        &[("/c/vat_id", "length")],
+    );
+    expect(
+        Adjacent::Pair("x".into(), 0).validate(),
+        &[("/c/0", "email"), ("/c/1", "range")],
+    );
+    expect(
+        Adjacent::Company(company("", "NL")).validate(),
+        &[("/c/name", "length")],
+    );
+    expect(Adjacent::Email("x".into()).validate(), &[("/c", "email")]);
+    assert!(Adjacent::Unit.validate().is_ok());
+    assert!(Valid::<Adjacent>::from_json(r#"{"t": "Email", "c": "a@b.co"}"#).is_ok());
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(untagged)]
+enum Untagged {
+    Business {
+        #[customer(length(min = 2))]
+        vat_id: String,
+    },
+    Pair(#[customer(email)] String, #[customer(range(min = 1))] i64),
+    Email(#[customer(email)] String),
+    Company(#[customer(nested)] Company),
+}
+
+#[test]
+fn untagged_fields_sit_at_the_enums_own_level() {
+    expect(
+        Untagged::Business { vat_id: "x".into() }.validate(),
+        &[("/vat_id", "length")],
+    );
+    expect(
+        Untagged::Pair("x".into(), 0).validate(),
+        &[("/0", "email"), ("/1", "range")],
+    );
+    expect(Untagged::Email("x".into()).validate(), &[("", "email")]);
+    expect(
+        Untagged::Company(company("", "NL")).validate(),
+        &[("/name", "length")],
+    );
+    assert!(Valid::<Untagged>::from_json(r#"["a@b.co", 3]"#).is_ok());
+}
+
+/// An `#[serde(untagged)]` variant after the tagged ones is read at the enum's own place.
+#[derive(CustomerModel, Deserialize, Debug)]
+enum Fallback {
+    Known {
+        #[customer(length(max = 2))]
+        code: String,
+    },
+    #[serde(untagged)]
+    Unknown {
+        #[customer(length(max = 2))]
+        raw: String,
+    },
+}
+
+#[test]
+fn an_untagged_variant_of_a_tagged_enum_sits_at_the_enums_level() {
+    expect(
+        Fallback::Known {
+            code: "long".into(),
+        }
+        .validate(),
+        &[("/Known/code", "length")],
+    );
+    expect(
+        Fallback::Unknown { raw: "long".into() }.validate(),
+        &[("/raw", "length")],
+    );
+}
+
+/// A union in a struct: alone, in `Option`, `Vec` and a map, each under the struct's key.
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Signup {
+    #[customer(nested)]
+    party: External,
+    #[customer(nested)]
+    previous: Option<Internal>,
+    #[customer(nested)]
+    others: Vec<Adjacent>,
+    #[customer(nested)]
+    by_label: BTreeMap<String, Untagged>,
+    #[customer(nested)]
+    by_key: HashMap<String, External>,
+}
+
+#[test]
+fn a_union_field_of_a_struct_is_validated_in_every_container() {
+    let signup = Signup {
+        party: External::Pair("x".into(), 1),
+        previous: Some(Internal::Business { vat_id: "x".into() }),
+        others: vec![Adjacent::Unit, Adjacent::Email("x".into())],
+        by_label: BTreeMap::from([("a".to_owned(), Untagged::Email("x".into()))]),
+        by_key: HashMap::from([("k".to_owned(), External::Nothing)]),
+    };
+    expect(
+        signup.validate(),
+        &[
+            ("/party/pair/0", "email"),
+            ("/previous/vat", "length"),
+            ("/others/1/c", "email"),
+            ("/by_label/a", "email"),
+        ],
+    );
+    let valid = Valid::<Signup>::from_json(
+        r#"{"party": "nothing", "previous": {"type": "guest"}, "others": [{"t": "Unit"}],
+            "by_label": {"a": "a@b.co"}, "by_key": {"k": {"pair": ["a@b.co", 2]}}}"#,
+    );
+    assert!(valid.is_ok(), "{valid:?}");
+}
+
+struct Limits {
+    name_max: usize,
+}
+
+fn short_enough(value: &str, limits: &Limits) -> Result<(), RuleError> {
+    if value.len() <= limits.name_max {
+        Ok(())
+    } else {
+        Err(RuleError::new("short", "too long"))
+    }
+}
+
+fn not_both(form: &WithContext, _: &Limits) -> Result<(), RuleError> {
+    match form {
+        WithContext::Named { name } if name == "both" => {
+            Err(RuleError::new("not_both", "not both"))
+        }
+        _ => Ok(()),
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+struct Line {
+    #[customer(length(max = ctx.name_max))]
+    text: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits), check = not_both)]
+#[serde(tag = "kind")]
+enum WithContext {
+    Named {
+        #[customer(length(max = ctx.name_max), custom = short_enough)]
+        name: String,
+    },
+    Line(#[customer(nested)] Line),
+}
+
+#[test]
+fn a_union_with_a_context_reads_it_in_its_rules_and_its_models() {
+    let limits = Limits { name_max: 3 };
+    expect(
+        WithContext::Named {
+            name: "long".into(),
+        }
+        .validate_with(&limits),
+        &[("/name", "length"), ("/name", "short")],
+    );
+    expect(
+        WithContext::Line(Line {
+            text: "long".into(),
+        })
+        .validate_with(&limits),
+        &[("/text", "length")],
+    );
+    expect(
+        WithContext::Named {
+            name: "both".into(),
+        }
+        .validate_with(&Limits { name_max: 9 }),
+        &[("", "not_both")],
+    );
+    assert!(WithContext::Named { name: "abc".into() }
+        .validate_with(&limits)
+        .is_ok());
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+enum Generic<T, U> {
+    One(#[customer(nested)] T),
+    Many {
+        #[customer(each(nested), length(max = 2))]
+        items: Vec<T>,
+    },
+    Opaque(#[customer(skip_nested)] U),
+}
+
+#[test]
+fn a_generic_union_validates_its_nested_parameters() {
+    expect(
+        Generic::<Company, Company>::One(company("", "NL")).validate(),
+        &[("/One/name", "length")],
+    );
+    expect(
+        Generic::<Company, ()>::Many {
+            items: vec![
+                company("ok", "XX"),
+                company("ok", "NL"),
+                company("ok", "NL"),
+            ],
+        }
+        .validate(),
+        &[
+            ("/Many/items/0/seat/country_code", "country"),
+            ("/Many/items", "length"),
+        ],
+    );
+    assert!(Generic::<Company, Company>::Opaque(company("", "XX"))
+        .validate()
+        .is_ok());
+}
+
+fn whole(value: &Checked) -> Result<(), RuleError> {
+    match value {
+        Checked::Range { from, to } if from > to => {
+            Err(RuleError::new("order", "must start before it ends"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// `check = f` on a union runs after the variant's rules, reported at the enum's pointer.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(check = whole)]
+enum Checked {
+    Range {
+        #[customer(range(max = 100))]
+        from: u32,
+        to: u32,
+    },
+}
+
+#[test]
+fn a_unions_check_runs_after_its_variants_rules() {
+    expect(
+        Checked::Range { from: 101, to: 3 }.validate(),
+        &[("/Range/from", "range"), ("", "order")],
+    );
+}
+
+/// The newtype variant's attributes may sit on the variant or on its field.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+enum OnVariant {
+    #[customer(email, message = "an email address, please")]
+    Email(String),
+    #[customer(skip_nested)]
+    Unchecked(Company),
+}
+
+#[test]
+fn rules_on_a_newtype_variant_check_its_field() {
+    let errors = OnVariant::Email("x".into())
+        .validate()
+        .expect_err("invalid");
+    assert_eq!(found(&errors), [("/Email".to_owned(), "email".to_owned())]);
+    assert_eq!(
+        errors.iter().next().map(|v| v.message().to_string()),
+        Some("an email address, please".to_owned())
+    );
+    assert!(OnVariant::Unchecked(company("", "XX")).validate().is_ok());
 }

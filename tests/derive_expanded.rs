@@ -3967,6 +3967,370 @@ const _: () = {
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Unset" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["Unset"] , false) } } }
 };
+#[doc = " A tagged union: struct, tuple, newtype and unit variants, and a check on the whole."]
+#[derive(serde :: Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Individual { email: String, name: Option<String> },
+    Pair(String, u32),
+    Business(Place),
+    Guest,
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Party {}
+    impl Party {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Party {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            match self {
+                Self::Individual {
+                    email: __customer_f0,
+                    name: __customer_f1,
+                    ..
+                } => {
+                    {
+                        let __customer_field = __customer_f0;
+                        let __customer_value = __customer_field;
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::email::check(
+                                __customer_value,
+                                &::customer_core::__private::rules::email::EmailOptions {
+                                    max: 320usize,
+                                    ascii: false,
+                                    quoted: false,
+                                },
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::key(
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        "individual",
+                                    ),
+                                    "email",
+                                ),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                    {
+                        let __customer_field = __customer_f1;
+                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_value,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some(64usize),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::key(
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "individual",
+                                        ),
+                                        "name",
+                                    ),
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
+                        }
+                    }
+                }
+                Self::Pair {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::email::check(
+                            __customer_value,
+                            &::customer_core::__private::rules::email::EmailOptions {
+                                max: 320usize,
+                                ascii: false,
+                                quoted: false,
+                            },
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::index(
+                                &::customer_core::__private::Path::key(__customer_path, "pair"),
+                                0usize,
+                            ),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Business {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                        __customer_field,
+                        &::customer_core::__private::Path::key(__customer_path, "business"),
+                        __customer_report,
+                    );
+                }
+                Self::Guest { .. } => {}
+            }
+            ::customer_core::__private::CheckOutcome::report_at(
+                party_is_consistent(self),
+                __customer_path,
+                __customer_report,
+            );
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Party {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            {
+                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                    if __rules {
+                        ::customer_core::__private::shape::validate_read(
+                            &__whole, __path, __report,
+                        );
+                    }
+                }
+                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+            }
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Party { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Party" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Party" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: unvalidated_model () } } }
+};
+#[allow(clippy::unnecessary_wraps)]
+fn party_is_consistent(_: &Party) -> Result<(), RuleError> {
+    Ok(())
+}
+#[doc = " A generic union with a context, adjacently tagged."]
+#[derive(serde :: Deserialize)]
+#[serde(tag = "t", content = "c")]
+pub enum Entry<T> {
+    Text(String),
+    Model(T),
+    Lines { lines: Vec<String> },
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl<T> ::customer_core::__private::CustomerModelWith<Limits> for Entry<T>
+    where
+        T: ::customer_core::__private::CustomerModel,
+    {
+        #[inline]
+        fn validate_into_with(
+            &self,
+            ctx: &Limits,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            let _ = ctx;
+            match self {
+                Self::Text {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::length::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some({
+                                let __customer_count: usize = ctx.name_max;
+                                __customer_count
+                            }),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "c"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Model {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::{
+                            NestedViaContext as _, NestedViaPlain as _,
+                        };
+                        (&::customer_core::__private::NestedProbe::<_, Limits>(
+                            __customer_field,
+                            ctx,
+                        ))
+                            .nested_into(
+                                &::customer_core::__private::Path::key(__customer_path, "c"),
+                                __customer_report,
+                            );
+                    }
+                }
+                Self::Lines {
+                    lines: __customer_f0,
+                    ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                        ::customer_core::__private::Elements::elements(__customer_value),
+                    ) {
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::length::check(
+                                __customer_item,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some({
+                                    let __customer_count: usize = ctx.name_max;
+                                    __customer_count
+                                }),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::index(
+                                    &::customer_core::__private::Path::key(
+                                        &::customer_core::__private::Path::key(
+                                            __customer_path,
+                                            "c",
+                                        ),
+                                        "lines",
+                                    ),
+                                    __customer_index,
+                                ),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        #[inline]
+        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
+            (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+        }
+    }
+    impl<T> Entry<T>
+    where
+        T: ::customer_core::__private::CustomerModel,
+    {
+        #[doc = r" Not callable: this model's rules read a context, so it is validated with"]
+        #[doc = r" `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so."]
+        #[doc = r""]
+        #[doc = r" # Errors"]
+        #[doc = r""]
+        #[doc = r" None: it cannot be called."]
+        #[doc(hidden)]
+        #[allow(dead_code, clippy::unused_self)]
+        pub fn validate(
+            &self,
+        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors>
+        where
+            for<'__customer> &'__customer Self: ::customer_core::__private::ContextNeeded<Self>,
+        {
+            ::core::unreachable!()
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::customer_core::__private::ModelContext for Entry<T>
+    where
+        T: ::customer_core::__private::CustomerModel,
+    {
+        type Context = Limits;
+        #[inline]
+        fn validate_in_context(
+            &self,
+            ctx: &Limits,
+        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
+            ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        }
+        #[inline]
+        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+            <Self as ::customer_core::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::customer_core::__private::Composite for Entry<T> {}
+    impl<T> Entry<T> {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
+        }
+    }
+    #[automatically_derived]
+    impl<T> ::customer_core::__private::shape::Shape for Entry<T> {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            true
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < T > :: customer_core :: __private :: schemars :: JsonSchema for Entry < T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: unvalidated_model () } } }
+};
 #[test]
 fn the_expanded_models_validate() {
     let address = Address {

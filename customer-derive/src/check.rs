@@ -93,7 +93,7 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
                 }
                 if container.attrs.context.is_none() {
                     for rule in &field.attrs.rules {
-                        check_no_ctx(cx, &rule.kind);
+                        check_no_ctx(cx, &rule.kind, "struct");
                     }
                 }
             }
@@ -144,7 +144,7 @@ fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
             check_no_conversion_keys(cx, field);
             if container.attrs.context.is_none() {
                 for rule in &field.attrs.rules {
-                    check_no_ctx(cx, &rule.kind);
+                    check_no_ctx(cx, &rule.kind, "enum");
                 }
             }
         }
@@ -174,7 +174,7 @@ fn check_variant(cx: &Ctxt, container: &Container, variant: &Variant) {
     for rule in &attrs.rules {
         let name = rule.kind.name();
         let message = if matches!(rule.kind, Rule::Nested(_)) {
-            format!("`nested` on {what}: `nested` on a variant is for a newtype variant that holds a model (`Business(Company)`); {fix}")
+            format!("`nested` on {what}: on a variant, `nested` is for a newtype variant that holds a model (`Business(Company)`); here {fix}")
         } else {
             format!("`{name}` on {what}: {fix}")
         };
@@ -232,13 +232,25 @@ fn check_tags(cx: &Ctxt, container: &Container, variants: &[Variant]) {
         if variant.untagged || variant.serde.skip_deserializing {
             continue;
         }
-        let names =
-            std::iter::once(variant.wire_name.clone()).chain(variant.serde.alias.iter().cloned());
-        for name in names {
+        // Each name, where it is written: `rename`, or the variant's name; each `alias`.
+        let own = (
+            variant.wire_name.clone(),
+            variant
+                .serde
+                .rename_span
+                .unwrap_or_else(|| variant.ident.span()),
+        );
+        let aliases = variant
+            .serde
+            .alias
+            .iter()
+            .cloned()
+            .zip(variant.serde.alias_spans.iter().copied());
+        for (name, at) in std::iter::once(own).chain(aliases) {
             if let Some((_, first)) = seen.iter().find(|(seen, _)| *seen == name) {
                 let mut error = syn::Error::new(
-                    variant.ident.span(),
-                    format!("two variants are read under the name `{name}`: serde would never read this one; give it another `#[serde(rename = \"...\")]` or remove the alias"),
+                    at,
+                    format!("two variants are read under the name `{name}`: serde would never read this one; give it another name with `#[serde(rename = \"...\")]`, or remove the alias"),
                 );
                 error.combine(syn::Error::new(
                     first.ident.span(),
@@ -467,7 +479,7 @@ fn check_field(cx: &Ctxt, field: &Field) {
 }
 
 /// Reports `ctx` in the arguments of a rule of a struct that has no context.
-fn check_no_ctx(cx: &Ctxt, rule: &Rule) {
+fn check_no_ctx(cx: &Ctxt, rule: &Rule, what: &str) {
     fn reads_ctx(tokens: proc_macro2::TokenStream) -> Option<proc_macro2::Ident> {
         tokens.into_iter().find_map(|tree| match tree {
             proc_macro2::TokenTree::Ident(ident) if ident == "ctx" => Some(ident),
@@ -477,7 +489,7 @@ fn check_no_ctx(cx: &Ctxt, rule: &Rule) {
     }
     for expr in rule.arguments() {
         if let Some(ctx) = reads_ctx(expr.to_token_stream()) {
-            cx.error_spanned_by(ctx, "`ctx` is the validation context, and this struct has none: declare its type with `#[customer(context(Limits))]` on the struct");
+            cx.error_spanned_by(ctx, format!("`ctx` is the validation context, and this {what} has none: declare its type with `#[customer(context(Limits))]` on the {what}"));
         }
     }
 }

@@ -48,7 +48,10 @@ fn strip(mut input: syn::DeriveInput) -> TokenStream {
     keep(&mut input.attrs);
     match &mut input.data {
         syn::Data::Struct(data) => data.fields.iter_mut().for_each(|f| keep(&mut f.attrs)),
-        syn::Data::Enum(data) => data.variants.iter_mut().for_each(|v| keep(&mut v.attrs)),
+        syn::Data::Enum(data) => data.variants.iter_mut().for_each(|v| {
+            keep(&mut v.attrs);
+            v.fields.iter_mut().for_each(|f| keep(&mut f.attrs));
+        }),
         syn::Data::Union(_) => {}
     }
     input.into_token_stream()

@@ -69,6 +69,13 @@ fn derive_messages(source: &str) -> Vec<String> {
     messages
 }
 
+/// The beginnings of serde_derive's errors that UI cases show next to ours.
+const SERDE_MESSAGES: &[&str] = &[
+    "enum tags `",
+    "variant field name `",
+    "#[serde(tag = \"...\")] cannot be used with tuple variants",
+];
+
 /// The plain `error: …` lines of a `.stderr` (rustc's own errors carry a code: `error[E…]`).
 fn stderr_messages(stderr: &str) -> Vec<String> {
     let mut messages: Vec<String> = stderr
@@ -76,6 +83,13 @@ fn stderr_messages(stderr: &str) -> Vec<String> {
         .filter_map(|line| line.strip_prefix("error: "))
         // rustc's own, without a code: a `#[serde]` attribute with no serde derive to own it.
         .filter(|message| !message.starts_with("cannot find attribute `serde`"))
+        // serde_derive's own, where a case shows that serde already refuses a form (and ours
+        // points at a smaller token, or says nothing).
+        .filter(|message| {
+            !SERDE_MESSAGES
+                .iter()
+                .any(|serde| message.starts_with(serde))
+        })
         .map(str::to_owned)
         .collect();
     messages.sort();

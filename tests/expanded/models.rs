@@ -186,6 +186,41 @@ pub enum Unset {
     Unset,
 }
 
+/// A tagged union: struct, tuple, newtype and unit variants, and a check on the whole.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[customer(check = party_is_consistent)]
+pub enum Party {
+    Individual {
+        #[customer(email)]
+        email: String,
+        #[customer(length(max = 64))]
+        name: Option<String>,
+    },
+    Pair(#[customer(email)] String, u32),
+    #[customer(nested)]
+    Business(Place),
+    Guest,
+}
+
+#[allow(clippy::unnecessary_wraps)]
+fn party_is_consistent(_: &Party) -> Result<(), RuleError> {
+    Ok(())
+}
+
+/// A generic union with a context, adjacently tagged.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(tag = "t", content = "c")]
+#[customer(context(Limits))]
+pub enum Entry<T> {
+    Text(#[customer(length(max = ctx.name_max))] String),
+    Model(#[customer(nested)] T),
+    Lines {
+        #[customer(each(length(max = ctx.name_max)))]
+        lines: Vec<String>,
+    },
+}
+
 #[test]
 fn the_expanded_models_validate() {
     let address = Address {

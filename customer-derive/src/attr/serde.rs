@@ -22,6 +22,10 @@ pub(crate) struct SerdeAttrs {
     pub untagged: bool,
     /// `alias = "..."`, each one.
     pub alias: Vec<String>,
+    /// Where each of `alias` is written.
+    pub alias_spans: Vec<Span>,
+    /// Where `rename = "..."` (or its `deserialize = "..."`) is written.
+    pub rename_span: Option<Span>,
     /// `default` or `default = "path"`.
     pub default: Option<Option<syn::ExprPath>>,
     /// `skip` or `skip_deserializing`.
@@ -61,25 +65,27 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
                 let is_fields = meta.path.is_ident("rename_all_fields");
                 let span = meta.path.span();
                 let value = if meta.input.peek(Token![=]) {
-                    Some(meta.value()?.parse::<LitStr>()?.value())
+                    let lit = meta.value()?.parse::<LitStr>()?;
+                    Some((lit.value(), lit.span()))
                 } else {
                     let mut de = None;
                     meta.parse_nested_meta(|inner| {
                         let lit = inner.value()?.parse::<LitStr>()?;
                         if inner.path.is_ident("deserialize") {
-                            de = Some(lit.value());
+                            de = Some((lit.value(), lit.span()));
                         }
                         Ok(())
                     })?;
                     de
                 };
-                if let Some(value) = value {
+                if let Some((value, at)) = value {
                     if is_fields {
                         out.rename_all_fields = Some((value, span));
                     } else if is_all {
                         out.rename_all = Some((value, span));
                     } else {
                         out.rename = Some(value);
+                        out.rename_span = Some(at);
                     }
                 }
             } else if meta.path.is_ident("flatten") {
@@ -87,7 +93,9 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
             } else if meta.path.is_ident("untagged") {
                 out.untagged = true;
             } else if meta.path.is_ident("alias") {
-                out.alias.push(meta.value()?.parse::<LitStr>()?.value());
+                let alias = meta.value()?.parse::<LitStr>()?;
+                out.alias_spans.push(alias.span());
+                out.alias.push(alias.value());
             } else if meta.path.is_ident("default") {
                 out.default = Some(if meta.input.peek(Token![=]) {
                     Some(meta.value()?.parse::<LitStr>()?.parse()?)

@@ -62,7 +62,8 @@ fn variant_base(container: &Container, variant: &Variant, path: &TokenStream) ->
 }
 
 /// The `match self` of an enum's `validate_into`: one arm per variant with a field to check,
-/// binding only those fields; one `_` arm for the others.
+/// binding only those fields; one arm for the others, named (not `_`, which would match a
+/// variant added later without a thought).
 fn enum_arms(
     container: &Container,
     variants: &[Variant],
@@ -72,7 +73,7 @@ fn enum_arms(
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
     let mut arms = TokenStream::new();
-    let mut unchecked = false;
+    let mut unchecked = Vec::new();
     for variant in variants {
         let checked: Vec<&Field> = variant
             .fields
@@ -80,7 +81,7 @@ fn enum_arms(
             .filter(|field| field.attrs.skip.is_none() && !field.attrs.rules.is_empty())
             .collect();
         if checked.is_empty() {
-            unchecked = true;
+            unchecked.push(variant.ident);
             continue;
         }
         let base = variant_base(container, variant, path);
@@ -115,8 +116,8 @@ fn enum_arms(
     if arms.is_empty() {
         return TokenStream::new();
     }
-    if unchecked {
-        arms.extend(quote!(_ => {}));
+    if !unchecked.is_empty() {
+        arms.extend(quote!(#(Self::#unchecked { .. })|* => {}));
     }
     quote! {
         match self {

@@ -1,0 +1,15 @@
+use customer_core::CustomerModel;
+use serde::Deserialize;
+
+#[derive(CustomerModel, Deserialize)]
+enum Party {
+    Person {
+        #[customer(email)]
+        email: String,
+    },
+    #[customer(other)]
+    #[serde(untagged)]
+    Other(String),
+}
+
+fn main() {}
