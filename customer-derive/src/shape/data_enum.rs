@@ -1,0 +1,314 @@
+//! The `Shape` of an enum whose variants carry data: a constant `DataEnum` describing the
+//! variants (names, aliases, what each holds, `other`, `untagged`) and the representation, walked
+//! by `customer_core`'s `shape::data_enum`, which finds the variant and hands its content to the
+//! generated `__shape_variant`: a struct variant's fields walked as a struct's (`named::variant`),
+//! a tuple variant's elements as a tuple struct's (`forms::variant_tuple`), a newtype variant's
+//! value by its type's shape. The enum is then read whole, for what serde refuses beyond the
+//! shapes.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{has_value_rules, is_nested, probes, read_whole, signature, Can};
+use crate::ast::{Container, Field, Style, Variant};
+use crate::expand::validate::{container_checks, field_checks};
+use crate::rules::Models;
+use crate::second_read::{self, Read};
+
+/// The `Shape` impl's body.
+pub(super) fn data_enum(
+    container: &Container,
+    p: &TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
+    let signature = signature(p);
+    let can = Can {
+        read: second_read::reads_whole(container),
+        validate: second_read::context_erasable(container),
+    };
+    let serde = &container.serde;
+    let read: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| !v.serde.skip_deserializing)
+        .collect();
+    let form = match (&serde.tag, &serde.content, serde.untagged) {
+        (_, _, true) => quote!(#p::shape::Form::Untagged),
+        (Some(tag), Some(content), false) => quote!(#p::shape::Form::Adjacent(#tag, #content)),
+        (Some(tag), None, false) => quote!(#p::shape::Form::Internal(#tag)),
+        (None, _, false) => quote!(#p::shape::Form::External),
+    };
+    let untagged = |v: &Variant| v.untagged || serde.untagged;
+    let names = read
+        .iter()
+        .filter(|v| !untagged(v) && !v.serde.other)
+        .map(|v| &v.wire_name);
+    let untagged_names = read.iter().filter(|v| untagged(v)).map(|v| &v.wire_name);
+    let shapes = read.iter().map(|v| {
+        let accepted = std::iter::once(&v.wire_name).chain(v.serde.alias.iter());
+        let kind = match kind(v) {
+            Kind::Unit => quote!(Unit),
+            Kind::Newtype(_) => quote!(Newtype),
+            Kind::Tuple => quote!(Tuple),
+            Kind::Struct => quote!(Struct),
+        };
+        let (is_untagged, other) = (untagged(v), v.serde.other);
+        quote! {
+            #p::shape::VariantShape {
+                accepted: &[#(#accepted),*],
+                kind: #p::shape::VariantKind::#kind,
+                untagged: #is_untagged,
+                other: #other,
+            }
+        }
+    });
+    let arms = read.iter().enumerate().filter_map(|(index, v)| {
+        let body = match kind(v) {
+            // Nothing to walk: the `_` arm.
+            Kind::Unit => return None,
+            Kind::Newtype(field) => newtype(container, p, field, can),
+            Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, can),
+            Kind::Struct => {
+                let walk = super::named::variant(container, p, &v.fields);
+                quote! {{
+                    let ::core::option::Option::Some(#p::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = #p::shape::struct_content(__content, __path, __report)
+                    else {
+                        return false;
+                    };
+                    let __claimed: &mut [bool] = #p::shape::Claims::marks(&mut __claims);
+                    let __path: &#p::Path<'_> = &__at;
+                    #walk
+                }}
+            }
+        };
+        Some(quote!(#index => #body,))
+    });
+    let checks = container_checks(
+        container,
+        &quote!(&__whole),
+        &quote!(__path),
+        &quote!(&mut __report.rules),
+    );
+    let (checks, whole_context) = if checks.is_empty() || !can.validate {
+        (checks, TokenStream::new())
+    } else {
+        (
+            second_read::with_context(container, checks),
+            second_read::bind_context(container),
+        )
+    };
+    let whole = read_whole(p, &quote!(__node), can, &checks);
+    let whole_probes = probes(p, can.read);
+    let bind_context = if can.validate {
+        second_read::bind_context(container)
+    } else {
+        TokenStream::new()
+    };
+    let deny = serde.deny_unknown_fields;
+    quote! {
+        #signature {
+            #whole_probes
+            const __SHAPE: #p::shape::DataEnum = #p::shape::DataEnum {
+                form: #form,
+                names: &[#(#names),*],
+                untagged_names: &[#(#untagged_names),*],
+                variants: &[#(#shapes),*],
+                deny_unknown_fields: #deny,
+            };
+            let __good = #p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
+            if !(__good && __rules) {
+                return __good;
+            }
+            // Read whole: what serde refuses beyond the shapes, and the container's checks.
+            #whole_context
+            #whole
+        }
+
+        #[allow(unreachable_code, unused_variables)]
+        fn __shape_variant(
+            __variant: usize,
+            __content: #p::shape::Content<'_>,
+            __path: &#p::Path<'_>,
+            __report: &mut #p::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #bind_context
+            match __variant {
+                #(#arms)*
+                _ => true,
+            }
+        }
+    }
+}
+
+/// What a variant holds, as the walk sees it.
+enum Kind<'v, 'a> {
+    Unit,
+    /// One field read (serde's newtype variant).
+    Newtype(&'v Field<'a>),
+    Tuple,
+    Struct,
+}
+
+fn kind<'v, 'a>(variant: &'v Variant<'a>) -> Kind<'v, 'a> {
+    match variant.style {
+        Style::Unit => Kind::Unit,
+        Style::Named => Kind::Struct,
+        Style::Tuple if variant.fields.len() == 1 => Kind::Newtype(&variant.fields[0]),
+        Style::Tuple => Kind::Tuple,
+    }
+}
+
+/// A newtype variant: the wrapped value's shape where the content is (a member's value, or the
+/// internally tagged enum's other members), its rules on the value read alone, and the model
+/// below walked again for its rules.
+fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> TokenStream {
+    let ty = field.ty;
+    let bounded = second_read::bounded(container, field, has_value_rules(field));
+    let read_ty = match second_read::read(container, field, bounded) {
+        Read::As(read_ty) => Some(read_ty),
+        Read::No => None,
+    };
+    let probes = probes(p, read_ty.is_some());
+    let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    // The field's rules on the value read alone (`__read_node`, a `&Node`).
+    let value_rules = match &read_ty {
+        Some(read_ty) if has_value_rules(field) && can.validate => {
+            let checks = second_read::with_context(container, value_checks(container, field));
+            quote! {
+                let __read: ::core::option::Option<#ty> =
+                    (&#p::shape::ReadProbe::<#read_ty>::NEW).read_node(__read_node, __path, __report);
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    #checks
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    };
+    let missing_rules = match &read_ty {
+        Some(read_ty) if has_value_rules(field) && can.validate => {
+            let checks = second_read::with_context(container, value_checks(container, field));
+            quote! {
+                let __read: ::core::option::Option<#ty> =
+                    (&#p::shape::ReadProbe::<#read_ty>::NEW).read_missing();
+                if let ::core::option::Option::Some(__customer_read) = __read {
+                    #checks
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    };
+    let nested = is_nested(field) && can.validate;
+    let rewalk_value = nested.then(|| {
+        quote! {
+            let mut __again = #p::shape::Report::again(__report);
+            #probe.shape(__node, __path, &mut __again, true);
+            #p::shape::Report::keep_rules(__report, __again);
+        }
+    });
+    let rewalk_members = nested.then(|| {
+        quote! {
+            let mut __again = #p::shape::Report::again(__report);
+            let mut __claims = #p::shape::snapshot(&__before);
+            #probe.shape_members(__members, &mut __claims, __path, &mut __again, true);
+            #p::shape::Report::keep_rules(__report, __again);
+        }
+    });
+    // With rules: the value's rules when it has its shape, and the model below walked again.
+    let value_then = (!value_rules.is_empty() || nested).then(|| {
+        let read = (!value_rules.is_empty()).then(|| {
+            quote! {
+                if __good {
+                    let __read_node = __node;
+                    #value_rules
+                }
+            }
+        });
+        quote! {
+            if !__rules {
+                return __good;
+            }
+            #read
+            #rewalk_value
+        }
+    });
+    let members_then = (!value_rules.is_empty() || nested).then(|| {
+        let read = (!value_rules.is_empty()).then(|| {
+            quote! {
+                if __good {
+                    let __object = #p::shape::unclaimed(__members, &__before);
+                    let __read_node = &__object;
+                    #value_rules
+                }
+            }
+        });
+        quote! {
+            if !__rules {
+                return __good;
+            }
+            #read
+            #rewalk_members
+        }
+    });
+    let before = members_then
+        .is_some()
+        .then(|| quote!(let __before = #p::shape::snapshot(__claimed);));
+    let missing_then = (!missing_rules.is_empty()).then(|| {
+        quote! {
+            if __rules {
+                #missing_rules
+            }
+        }
+    });
+    quote! {{
+        #probes
+        match __content {
+            #p::shape::Content::Value(__node, __key) => {
+                let __at = #p::shape::content_path(__path, __key);
+                let __path: &#p::Path<'_> = &__at;
+                let __good = #probe.shape(__node, __path, __report, false);
+                #value_then
+                __good
+            }
+            #p::shape::Content::Members(__members, __claimed) => {
+                #before
+                let __good = #probe.shape_members(__members, __claimed, __path, __report, false);
+                #members_then
+                __good
+            }
+            #p::shape::Content::Missing(__key) => {
+                if !#probe.missing_ok() {
+                    #p::shape::missing_field(__report, &#p::Path::key(__path, __key));
+                    return false;
+                }
+                #missing_then
+                true
+            }
+        }
+    }}
+}
+
+/// The rules of a newtype variant's field on `__customer_read`, at the variant's content
+/// (`__path`), into `__report.rules`.
+fn value_checks(container: &Container, field: &Field) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    // Not `*__customer_path`: borrowed again, that trips `clippy::borrow_deref_ref`.
+    let checks = field_checks(
+        krate,
+        field,
+        &quote!(&__customer_read),
+        &quote!(::core::clone::Clone::clone(__customer_path)),
+        &quote!(__customer_report),
+        container.attrs.context.as_ref(),
+        Models::Walk,
+    );
+    quote! {
+        let __customer_path: &#p::Path<'_> = __path;
+        let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+        #checks
+    }
+}
