@@ -21,7 +21,24 @@ use serde_json::{json, Map, Value};
 #[path = "support/differential.rs"]
 mod differential;
 
-use differential::differential;
+/// [`differential::differential`], the derive's verdict being `Valid::from_json` (the derive's
+/// own read, which reports every violation), held to serde_json's read and `validate` on each
+/// document.
+fn differential<M, S>(name: &str, documents: S, exact: bool) -> (u32, u32)
+where
+    M: serde::de::DeserializeOwned + customer_core::FromJsonPlain + schemars::JsonSchema,
+    S: Strategy<Value = Value>,
+{
+    differential::differential_by::<M, S>(name, documents, exact, |doc| {
+        let read = customer_core::Valid::<M>::from_json(&doc.to_string()).is_ok();
+        assert_eq!(
+            read,
+            differential::derive_accepts::<M>(doc),
+            "{name}: Valid::from_json and serde_json + validate differ on {doc}"
+        );
+        read
+    })
+}
 
 // ---------------------------------------------------------------------------------------------
 // Document builders.
