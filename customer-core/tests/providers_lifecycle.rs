@@ -455,3 +455,96 @@ fn field_names_become_pointers() {
         assert_eq!(errors.violations()[0].pointer(), pointer, "{field}");
     }
 }
+
+/// serde's derived reading of `Notification`'s attributes, for comparison with the one-pass
+/// `Deserialize` the enum has.
+#[derive(serde::Deserialize, Debug)]
+#[serde(tag = "event_type")]
+enum DerivedNotification {
+    #[serde(rename = "customer.created")]
+    Created(paddle::CustomerEvent),
+    #[serde(rename = "customer.updated")]
+    Updated(paddle::CustomerEvent),
+    #[serde(rename = "customer.imported")]
+    Imported(paddle::CustomerEvent),
+}
+
+impl From<DerivedNotification> for paddle::Notification {
+    fn from(derived: DerivedNotification) -> Self {
+        match derived {
+            DerivedNotification::Created(e) => paddle::Notification::Created(e),
+            DerivedNotification::Updated(e) => paddle::Notification::Updated(e),
+            DerivedNotification::Imported(e) => paddle::Notification::Imported(e),
+        }
+    }
+}
+
+#[test]
+fn paddle_notifications_read_in_one_pass_as_serde_reads_the_tagged_enum() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let member = |values: Vec<Option<Value>>| proptest::sample::select(values);
+    let documents = (
+        member(vec![
+            Some(json!("customer.created")),
+            Some(json!("customer.updated")),
+            Some(json!("customer.imported")),
+            Some(json!("customer.deleted")),
+            Some(json!(null)),
+            Some(json!(1)),
+            None,
+        ]),
+        member(vec![
+            Some(json!("evt_01h8441jx8x2q6bgz7etstz4sq")),
+            Some(json!(5)),
+            None,
+        ]),
+        member(vec![Some(json!("2023-08-21T11:57:47.390028Z")), None]),
+        member(vec![
+            Some(json!("ntf_01h8441k2yfv6ffsk7ddxpm5en")),
+            Some(json!(null)),
+            None,
+        ]),
+        member(vec![
+            Some(paddle_customer(1, "jo@example.com")),
+            Some(json!({"id": "ctm_1"})),
+            Some(json!("ctm_1")),
+            None,
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(|(event_type, id, at, ntf, data, extra)| {
+            let mut doc = serde_json::Map::new();
+            for (key, value) in [
+                ("event_type", event_type),
+                ("event_id", id),
+                ("occurred_at", at),
+                ("notification_id", ntf),
+                ("data", data),
+            ] {
+                if let Some(value) = value {
+                    doc.insert(key.into(), value);
+                }
+            }
+            if extra {
+                doc.insert("zz".into(), json!(1));
+            }
+            Value::Object(doc)
+        });
+    let mut runner = TestRunner::new(Config {
+        cases: 500,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&documents, |doc| {
+            let text = doc.to_string();
+            let ours = serde_json::from_str::<paddle::Notification>(&text).ok();
+            let derived = serde_json::from_str::<DerivedNotification>(&text)
+                .ok()
+                .map(paddle::Notification::from);
+            prop_assert_eq!(ours, derived, "{}", text);
+            Ok(())
+        })
+        .unwrap();
+}

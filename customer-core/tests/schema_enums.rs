@@ -6,8 +6,8 @@
 //! `customer_core::schema::Union::finish`.
 //!
 //! Documents are generated in the object forms serde writes; serde also reads a struct, and an
-//! internally tagged enum, from an array of its values, and a tag by its variant's index, which
-//! no schema here describes (as for structs).
+//! internally tagged enum, from an array of its values, which no schema here describes (as for
+//! structs).
 //!
 //! Run with `--nocapture` to see the case counts.
 #![cfg(feature = "schemars")]
