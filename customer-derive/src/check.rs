@@ -136,7 +136,7 @@ fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
         );
     }
     for variant in variants {
-        check_variant(cx, container, variant);
+        check_variant(cx, variant);
         for field in &variant.fields {
             check_field(cx, field);
             check_patch(cx, container, field);
@@ -154,7 +154,7 @@ fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
 
 /// What `#[customer(...)]` says on a variant itself. A newtype variant's have been moved to its
 /// field (`ast`); what is left here has no field to apply to.
-fn check_variant(cx: &Ctxt, container: &Container, variant: &Variant) {
+fn check_variant(cx: &Ctxt, variant: &Variant) {
     let attrs = &variant.attrs;
     if let Some(span) = attrs.other {
         cx.error_at(span, "`other` is the catch-all of a field-less enum, and this enum's variants carry data: remove it (serde's own `#[serde(other)]` on a unit variant reads unknown tags of an internally or adjacently tagged enum)");
@@ -200,7 +200,6 @@ fn check_variant(cx: &Ctxt, container: &Container, variant: &Variant) {
     if let Some(with) = &attrs.with {
         cx.error_spanned_by(with, format!("`with` on {what} applies to nothing: {fix}"));
     }
-    let _ = container;
 }
 
 /// `maps_to`, `with`, `default` and `skip_conversion` shape a conversion, and an enum has none.
