@@ -3,7 +3,8 @@
 #
 #   scripts/bench-callgrind.sh              # valid, invalid, invalid-all x hand, derive, garde, validator;
 #                                           # the customer as a struct vs as a union's variant;
-#                                           # then reading a document: serde alone vs Valid::from_json
+#                                           # then reading a document: serde alone vs Valid::from_json;
+#                                           # Api::Paddle.decode of a real Paddle notification
 #   scripts/bench-callgrind.sh --metadata   # also the 1 KB / 1 MB / 100 MB metadata rows (slow: the
 #                                           # 100 MB value is built under valgrind)
 #   N=5000 scripts/bench-callgrind.sh       # more iterations (default 2000; N_META, default 20,
@@ -115,6 +116,12 @@ for case in valid invalid wrong-types; do
     v="$(per_read valid "$case")"
     awk -v c="$case" -v s="$s" -v v="$v" 'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, s, v, v / s }'
 done
+echo
+echo "### Api::Paddle.decode of a real notification (paddle::Notification, an enum on \`event_type\`; instructions per read, n = $n)"
+echo
+echo "| document | Api::Paddle.decode |"
+echo "|---|---:|"
+echo "| notification | $(per_read paddle notification) |"
 if [ "$metadata" = 1 ]; then
     with_base=0
     n="${N_META:-20}"

@@ -1,10 +1,12 @@
 //! Reading one document, JSON text to a model, for the reading table of
 //! `scripts/bench-callgrind.sh`: serde alone (`serde_json::from_str::<Customer>`, no rule) against
 //! `Valid::<Customer>::from_json` (serde, then the rules; a document that does not read is read a
-//! second time for every violation).
+//! second time for every violation); and `Api::Paddle.decode` of a real Paddle notification (an
+//! enum on `event_type`, `providers::paddle::Notification`).
 //!
 //! ```text
 //! benches/target/release/read-document <serde|valid> <valid|invalid|wrong-types> <n>
+//! benches/target/release/read-document paddle notification <n>
 //! ```
 //!
 //! A binary of its own: in the harness binary, `Valid::from_json` would be a second caller of
@@ -13,6 +15,7 @@
 use std::hint::black_box;
 use std::process::ExitCode;
 
+use customer_core::providers::Api;
 use customer_core::Valid;
 use customer_model_benches::inputs;
 use customer_model_benches::model::Customer;
@@ -22,6 +25,8 @@ use customer_model_benches::model::Customer;
 enum Read {
     Serde,
     Valid,
+    /// `Api::Paddle.decode`, to the canonical customer.
+    Paddle,
 }
 
 impl Read {
@@ -32,6 +37,7 @@ impl Read {
         let ok = match self {
             Read::Serde => serde_json::from_str::<Customer>(json).is_ok(),
             Read::Valid => Valid::<Customer>::from_json(json).is_ok(),
+            Read::Paddle => Api::Paddle.decode(json).is_ok(),
         };
         black_box(ok)
     }
@@ -62,6 +68,13 @@ fn document(name: &str) -> Option<String> {
             value["addresses"][0]["postal_code"] = serde_json::json!(true);
             Some(value.to_string())
         }
+        // A `customer.updated` notification from Paddle's Node SDK (see the fixtures' manifest).
+        "notification" => Some(
+            include_str!(
+                "../../../customer-core/tests/fixtures/real/paddle/node_customer_updated.json"
+            )
+            .to_owned(),
+        ),
         _ => None,
     }
 }
@@ -71,6 +84,7 @@ fn main() -> ExitCode {
     let which = match args.first().map(String::as_str) {
         Some("serde") => Some(Read::Serde),
         Some("valid") => Some(Read::Valid),
+        Some("paddle") => Some(Read::Paddle),
         _ => None,
     };
     let (Some(which), Some(json), Some(n)) = (
@@ -78,7 +92,9 @@ fn main() -> ExitCode {
         args.get(1).and_then(|a| document(a)),
         args.get(2).and_then(|a| a.parse::<u64>().ok()),
     ) else {
-        eprintln!("usage: read-document <serde|valid> <valid|invalid|wrong-types> <n>");
+        eprintln!(
+            "usage: read-document <serde|valid> <valid|invalid|wrong-types> <n>, or read-document paddle notification <n>"
+        );
         return ExitCode::from(2);
     };
     // Warm-up outside the measured function: lazy regexes are compiled here.
