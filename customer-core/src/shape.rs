@@ -21,6 +21,7 @@ use std::collections::HashMap;
 use crate::error::{Error, Path, RuleError, ValidationErrors, Violation};
 
 mod alone;
+mod data_enum;
 mod forms;
 mod node;
 mod probe;
@@ -28,6 +29,7 @@ mod read;
 mod report;
 mod std_types;
 pub use alone::*;
+pub use data_enum::*;
 pub use forms::*;
 pub use node::*;
 pub use probe::*;
@@ -78,6 +80,34 @@ pub trait Shape {
     #[doc(hidden)]
     fn __missing_ok() -> bool {
         false
+    }
+
+    /// As [`Shape::__shape`], for the object made of the members of `members` not marked in
+    /// `claimed` (an internally tagged enum's object without its tag, which a newtype variant
+    /// reads). A struct with named fields walks them in place; other types walk a copy.
+    #[doc(hidden)]
+    fn __shape_members(
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool {
+        Self::__shape(&unclaimed(members, claimed), path, report, rules)
+    }
+
+    /// For an enum whose variants carry data: walks the content of the variant at `index` (in
+    /// declaration order, skipped variants left out), found by [`data_enum`].
+    #[doc(hidden)]
+    fn __shape_variant(
+        index: usize,
+        content: Content<'_>,
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool {
+        let _ = (index, content, path, report, rules);
+        true
     }
 }
 

@@ -116,9 +116,9 @@ pub(crate) fn bounded(container: &Container, field: &Field, value_rules: bool) -
 /// bounded `DeserializeOwned`, to be read whole. All of these hold wherever `Valid<Model<X>>`
 /// reads: it needs `Model<X>: DeserializeOwned + CustomerModel` (`CustomerModelWith` for a
 /// context), and every derived model implements `Shape`.
-pub(crate) fn where_clause(
+pub(crate) fn where_clause<'f, 'a: 'f>(
     container: &Container,
-    fields: &[Field],
+    fields: impl IntoIterator<Item = &'f Field<'a>>,
     value_rules: impl Fn(&Field) -> bool,
     nested: impl Fn(&Field) -> bool,
 ) -> Option<syn::WhereClause> {

@@ -33,6 +33,7 @@ use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::{Models, Rule};
 use crate::second_read;
 
+mod data_enum;
 mod forms;
 mod named;
 
@@ -84,10 +85,16 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
             forms::tuple(container, &p, fields, can)
         }
         Data::Struct(..) => opaque(&p, can),
-        // Adjacently tagged (`tag` + `content`): read whole.
-        Data::Enum(_) if serde.content.is_some() => opaque(&p, can),
-        // Variants with data: read whole.
-        Data::Enum(_) if container.data_variants().is_some() => opaque(&p, can),
+        // Variants that carry data, or adjacently tagged (`tag` + `content`).
+        Data::Enum(variants) if container.data_variants().is_some() || serde.content.is_some() => {
+            where_clause = second_read::where_clause(
+                container,
+                variants.iter().flat_map(|v| v.fields.iter()),
+                has_value_rules,
+                is_nested,
+            );
+            data_enum::data_enum(container, &p, variants)
+        }
         Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
     quote! {

@@ -36,6 +36,15 @@ pub trait ShapeViaShape {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__shape_members`].
+    fn shape_members(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
 }
 
 impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
@@ -58,6 +67,17 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
     fn missing_ok(&self) -> bool {
         T::__missing_ok()
     }
+    #[inline]
+    fn shape_members(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool {
+        T::__shape_members(members, claimed, path, report, rules)
+    }
 }
 
 /// The serde arm of [`ShapeProbe`]: the value is read alone, and a failure reported at its
@@ -77,6 +97,15 @@ pub trait ShapeViaSerde {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__shape_members`].
+    fn shape_members(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
 }
 
 impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
@@ -102,6 +131,16 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
     fn missing_ok(&self) -> bool {
         read_missing::<T>().is_some()
     }
+    fn shape_members(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        _: bool,
+    ) -> bool {
+        read::<T>(&super::unclaimed(members, claimed), path, report).is_some()
+    }
 }
 
 /// The last arm of [`ShapeProbe`]: nothing is known, everything is accepted.
@@ -120,6 +159,15 @@ pub trait ShapeViaNothing {
     ) -> bool;
     /// A field of an unknown type is required, as most are.
     fn missing_ok(&self) -> bool;
+    /// Accepts.
+    fn shape_members(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report,
+        rules: bool,
+    ) -> bool;
 }
 
 impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
@@ -138,6 +186,16 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     }
     fn missing_ok(&self) -> bool {
         false
+    }
+    fn shape_members(
+        &self,
+        _: &[(String, Node)],
+        _: &mut [bool],
+        _: &Path<'_>,
+        _: &mut Report,
+        _: bool,
+    ) -> bool {
+        true
     }
 }
 

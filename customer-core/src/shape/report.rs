@@ -62,6 +62,13 @@ impl<'c> Report<'c> {
     pub fn keep_rules(&mut self, again: Report<'_>) {
         self.rules.append(again.rules);
     }
+
+    /// Keeps everything a walk made apart found: its shape errors and its rule violations (an
+    /// enum's variant tried on its own, and chosen).
+    pub fn keep_all(&mut self, apart: Report<'_>) {
+        self.shapes.append(apart.shapes);
+        self.rules.append(apart.rules);
+    }
 }
 
 /// Validates a model the second read has read whole, its violations under `path`: for a

@@ -257,6 +257,26 @@ macro_rules! pointer_shape {
             fn __missing_ok() -> bool {
                 T::__missing_ok()
             }
+            #[inline]
+            fn __shape_members(
+                members: &[(String, Node)],
+                claimed: &mut [bool],
+                path: &Path<'_>,
+                report: &mut Report,
+                rules: bool,
+            ) -> bool {
+                T::__shape_members(members, claimed, path, report, rules)
+            }
+            #[inline]
+            fn __shape_variant(
+                index: usize,
+                content: super::Content<'_>,
+                path: &Path<'_>,
+                report: &mut Report,
+                rules: bool,
+            ) -> bool {
+                T::__shape_variant(index, content, path, report, rules)
+            }
         }
     )*};
 }

@@ -97,10 +97,14 @@ pub(super) fn converted(p: &TokenStream, ty: &syn::Type, fallible: bool, can: Ca
     }
 }
 
-/// The value of a field whose element is not in the document, when serde gives it one.
-fn default_value(container: &Container, field: &Field) -> Option<TokenStream> {
+/// The value of a field whose element is not in the document, when serde gives it one;
+/// `container_default` is the container's `#[serde(default)]` (none for an enum's variant).
+fn default_value(
+    container_default: Option<&Option<syn::ExprPath>>,
+    field: &Field,
+) -> Option<TokenStream> {
     let member = &field.member;
-    match (&field.serde.default, container.serde.default.as_ref()) {
+    match (&field.serde.default, container_default) {
         (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
         (Some(None), _) => Some(quote!(::core::option::Option::Some(
             ::core::default::Default::default()
@@ -124,29 +128,13 @@ pub(super) fn tuple(
 ) -> TokenStream {
     let signature = signature(p);
     let probes = probes(p, can.read);
-    let read: Vec<&Field> = fields
-        .iter()
-        .filter(|f| !f.serde.skip_deserializing)
-        .collect();
-    let max = read.len();
-    let min = read
-        .iter()
-        .rposition(|f| default_value(container, f).is_none())
-        .map_or(0, |i| i + 1);
-    let mut shapes = TokenStream::new();
-    let mut goods: Vec<syn::Ident> = Vec::new();
-    let mut rules = TokenStream::new();
-    for (i, field) in read.iter().enumerate() {
-        let element = Element::new(p, field, i);
-        shapes.extend(element.shape());
-        goods.push(element.good.clone());
-        if can.validate {
-            rules.extend(element.rules(container));
-        }
-    }
-    if can.validate {
-        rules.extend(skipped_rules(container, fields));
-    }
+    let Elements {
+        min,
+        max,
+        shapes,
+        goods,
+        rules,
+    } = elements(container, p, fields, can, container.serde.default.as_ref());
     let whole = read_whole(
         p,
         &quote!(__node),
@@ -178,6 +166,90 @@ pub(super) fn tuple(
             false
         }
     }
+}
+
+/// The walk of the elements of a tuple struct or of an enum's tuple variant.
+struct Elements {
+    /// The fewest elements serde reads (the others have defaults).
+    min: usize,
+    /// The most.
+    max: usize,
+    /// The shape checks, over `__items`.
+    shapes: TokenStream,
+    /// The names of their verdicts.
+    goods: Vec<syn::Ident>,
+    /// The rules, when they run.
+    rules: TokenStream,
+}
+
+fn elements(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    can: Can,
+    container_default: Option<&Option<syn::ExprPath>>,
+) -> Elements {
+    let read: Vec<&Field> = fields
+        .iter()
+        .filter(|f| !f.serde.skip_deserializing)
+        .collect();
+    let max = read.len();
+    let min = read
+        .iter()
+        .rposition(|f| default_value(container_default, f).is_none())
+        .map_or(0, |i| i + 1);
+    let mut shapes = TokenStream::new();
+    let mut goods: Vec<syn::Ident> = Vec::new();
+    let mut rules = TokenStream::new();
+    for (i, field) in read.iter().enumerate() {
+        let element = Element::new(p, field, i);
+        shapes.extend(element.shape());
+        goods.push(element.good.clone());
+        if can.validate {
+            rules.extend(element.rules(container, container_default));
+        }
+    }
+    if can.validate {
+        rules.extend(skipped_rules(container, fields, container_default));
+    }
+    Elements {
+        min,
+        max,
+        shapes,
+        goods,
+        rules,
+    }
+}
+
+/// The walk of an enum's tuple variant: a block of type `bool` over `__content` (its
+/// `Content`), `__path`, `__report` and `__rules`; the elements at `<content>/<i>`.
+pub(super) fn variant_tuple(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    can: Can,
+) -> TokenStream {
+    let Elements {
+        min,
+        max,
+        shapes,
+        goods,
+        rules,
+    } = elements(container, p, fields, can, None);
+    quote! {{
+        let ::core::option::Option::Some((__items, __length_ok, __at)) =
+            #p::shape::tuple_content(__content, __path, __report, #min, #max)
+        else {
+            return false;
+        };
+        let __path: &#p::Path<'_> = &__at;
+        #shapes
+        let __ok = __length_ok #(&& #goods)*;
+        if __rules {
+            #rules
+        }
+        __ok
+    }}
 }
 
 /// One element of a tuple struct, and what its emitters share.
@@ -263,7 +335,11 @@ impl<'a> Element<'a> {
 
     /// The element's rules: on the value read alone, on a missing element's default, and in
     /// the model below, walked again.
-    fn rules(&self, container: &Container) -> TokenStream {
+    fn rules(
+        &self,
+        container: &Container,
+        container_default: Option<&Option<syn::ExprPath>>,
+    ) -> TokenStream {
         let Element {
             p,
             field,
@@ -296,7 +372,7 @@ impl<'a> Element<'a> {
                 }
             });
         }
-        if let (true, Some(value)) = (has_rules(field), default_value(container, field)) {
+        if let (true, Some(value)) = (has_rules(field), default_value(container_default, field)) {
             // A defaulted element that is not there has no node to walk: validated whole.
             let checks = checks_on(
                 container,
@@ -328,14 +404,18 @@ impl<'a> Element<'a> {
 }
 
 /// The rules of the fields serde skips: on their defaults, which the struct holds.
-fn skipped_rules(container: &Container, fields: &[Field]) -> TokenStream {
+fn skipped_rules(
+    container: &Container,
+    fields: &[Field],
+    container_default: Option<&Option<syn::ExprPath>>,
+) -> TokenStream {
     let mut rules = TokenStream::new();
     for field in fields.iter().filter(|f| f.serde.skip_deserializing) {
         if !has_rules(field) {
             continue;
         }
         let ty = field.ty;
-        let value = default_value(container, field).unwrap_or_else(|| {
+        let value = default_value(container_default, field).unwrap_or_else(|| {
             quote!(::core::option::Option::Some(
                 ::core::default::Default::default()
             ))

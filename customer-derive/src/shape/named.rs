@@ -13,15 +13,64 @@ use crate::rules::Models;
 use crate::second_read::{self, Read};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
-    // The rules run when the caller's context can reach them (always without a context).
-    let rules_run = second_read::context_erasable(container);
-    let can = Can {
+    let can = can(container);
+    let out = walk(container, p, fields, can, container.serde.default.as_ref());
+    finish(container, p, can, &out)
+}
+
+/// What the walk of named fields may do: read the container whole, and run the rules when the
+/// caller's context can reach them (always without a context).
+fn can(container: &Container) -> Can {
+    Can {
         read: second_read::reads_whole(container),
-        validate: rules_run,
+        validate: second_read::context_erasable(container),
+    }
+}
+
+/// The walk of the named fields of an enum's struct variant: a block of type `bool` over
+/// `__members` (`&[(String, Node)]`), `__claimed` (`&mut [bool]`, the members others took
+/// marked), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
+/// then, with the enum's `deny_unknown_fields`, the members no one claimed. The enum itself is
+/// read whole by its caller.
+pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
+    let can = can(container);
+    // serde has no `default` for a variant: only its fields' own.
+    let Parts {
+        shapes,
+        goods,
+        rules,
+    } = walk(container, p, fields, can, None);
+    let deny_check = container.serde.deny_unknown_fields.then(|| {
+        quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report))
+    });
+    let bind_context = if can.validate {
+        second_read::bind_context(container)
+    } else {
+        TokenStream::new()
     };
+    quote! {{
+        #shapes
+        let __ok = true #(&& #goods)*;
+        if __rules {
+            #bind_context
+            #rules
+        }
+        __ok #deny_check
+    }}
+}
+
+/// The shape checks and rules of `fields`; `container_default` is the container's
+/// `#[serde(default)]` (a struct's), which fills the fields that are not in the document.
+fn walk(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    can: Can,
+    container_default: Option<&Option<syn::ExprPath>>,
+) -> Parts {
     let mut out = Parts::default();
     for (i, field) in fields.iter().enumerate() {
-        let cx = FieldCx::new(container, p, field, i, can);
+        let cx = FieldCx::new(container, p, field, i, can, container_default);
         if field.serde.skip_deserializing {
             out.rules.extend(cx.skipped());
             continue;
@@ -33,7 +82,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
             Wire::Index(_) => {}
         }
     }
-    finish(container, p, can, &out)
+    out
 }
 
 /// What the fields add to the two walks: the shape checks, the names of their verdicts, and
@@ -86,6 +135,7 @@ impl<'a> FieldCx<'a> {
         field: &'a Field<'a>,
         i: usize,
         can: Can,
+        container_default: Option<&Option<syn::ExprPath>>,
     ) -> Self {
         let ty = field.ty;
         let rules_run = can.validate;
@@ -96,7 +146,6 @@ impl<'a> FieldCx<'a> {
             Read::No => (false, ty.to_token_stream()),
         };
         let member = &field.member;
-        let container_default = container.serde.default.as_ref();
         // The value of a field that is not in the document.
         let default_value = match (&field.serde.default, container_default) {
             (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
@@ -381,11 +430,14 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         goods,
         rules,
     } = out;
-    let deny_check = if container.serde.deny_unknown_fields {
+    let (deny_check, deny_members) = if container.serde.deny_unknown_fields {
         // `&`, not `&&`: the unknown members are reported whatever the others are.
-        quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report))
+        (
+            quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report)),
+            quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report)),
+        )
     } else {
-        TokenStream::new()
+        (TokenStream::new(), TokenStream::new())
     };
     let checks = container_checks(
         container,
@@ -422,6 +474,20 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             let mut __claimed = #p::shape::claims(__members);
             <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules)
                 #deny_check
+        }
+
+        fn __shape_members(
+            __members: &[(::std::string::String, #p::shape::Node)],
+            __claimed: &mut [bool],
+            __path: &#p::Path<'_>,
+            __report: &mut #p::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if #p::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as #p::shape::Shape>::__shape_flat(__members, __claimed, __path, __report, __rules)
+                #deny_members
         }
 
         fn __shape_flat(

@@ -1,0 +1,515 @@
+//! The shapes of enums whose variants carry data (struct, tuple and newtype variants), in each of
+//! serde's representations.
+//!
+//! The derive describes the enum once, as a constant [`DataEnum`]: each variant's accepted names
+//! and what it holds, the representation, `other` and `deny_unknown_fields`. [`data_enum`] walks a
+//! document against it: it finds the tag (reporting an unknown, missing, repeated or mistyped tag
+//! once, at the tag's pointer, with the accepted names), checks what a unit variant holds, and
+//! hands the chosen variant's content to the model's generated [`Shape::__shape_variant`], which
+//! walks the variant's fields (a struct variant by the same walk as a struct with named fields).
+//!
+//! Where the content is, as serde reads it:
+//! - externally tagged (the default): `{"variant": content}`, a unit variant also `"variant"`;
+//!   content at `/variant`;
+//! - internally tagged (`tag = "t"`): the enum's own object, the tag one of its members; the
+//!   fields of a struct variant (and those of the model a newtype variant wraps) at the object's
+//!   own level;
+//! - adjacently tagged (`tag = "t", content = "c"`): `{"t": "variant", "c": content}`, content
+//!   at `/c`;
+//! - untagged: the value itself, read as each variant in turn.
+//!
+//! # What an untagged enum reports
+//!
+//! serde reads the first variant, in declaration order, that reads. The walk does the same: the
+//! first variant whose shape has no violation is the one read, and its rules run. When none
+//! does, the variants whose shape at least takes the value's JSON type (an object for a struct
+//! variant, an array for a tuple variant, whatever the wrapped type takes for a newtype variant)
+//! are the candidates: when exactly one variant is, the document is taken to be meant for it and
+//! its whole report is given (every wrong, missing and unknown field, and the rules of the
+//! fields that read); otherwise one `invalid_value` at the enum's pointer says the value matches
+//! none of the variants, naming them. Guessing between several candidates (by the number of
+//! violations, say) would report the fields of a variant the sender did not mean; the value
+//! itself is never quoted.
+//!
+//! A variant marked `#[serde(untagged)]` in a tagged enum is tried, in order, when the tagged
+//! reading fails; when none of them reads, the tagged reading's violations are reported.
+
+use super::{claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape};
+use crate::error::{Param, Path, RuleError};
+
+/// What a variant of a data enum holds.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VariantKind {
+    /// Nothing: `Variant`.
+    Unit,
+    /// One unnamed field: `Variant(T)`.
+    Newtype,
+    /// Two or more unnamed fields, as an array of that many elements.
+    Tuple,
+    /// Named fields, as an object.
+    Struct,
+}
+
+/// One variant of a [`DataEnum`].
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct VariantShape {
+    /// Every name the variant is read from: its wire name, then its aliases.
+    pub accepted: &'static [&'static str],
+    /// What it holds.
+    pub kind: VariantKind,
+    /// Read untagged (`#[serde(untagged)]` on the variant or on the enum).
+    pub untagged: bool,
+    /// `#[serde(other)]`: the unit variant any unknown tag reads as.
+    pub other: bool,
+}
+
+/// serde's representation of an enum.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub enum Form {
+    /// The default: `{"variant": content}`.
+    External,
+    /// `#[serde(tag = "...")]`: the tag is a member of the variant's object.
+    Internal(&'static str),
+    /// `#[serde(tag = "...", content = "...")]`: `{"tag": "variant", "content": content}`.
+    Adjacent(&'static str, &'static str),
+    /// `#[serde(untagged)]`: the first variant that reads.
+    Untagged,
+}
+
+/// A data enum as the second read walks it; variants in declaration order (those serde skips
+/// left out), their index the one [`Shape::__shape_variant`] is called with.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct DataEnum {
+    /// The representation.
+    pub form: Form,
+    /// The wire names of the tagged variants that are not `other`, for the `one_of` message.
+    pub names: &'static [&'static str],
+    /// The names of the untagged variants, for the message of a value that matches none.
+    pub untagged_names: &'static [&'static str],
+    /// The variants.
+    pub variants: &'static [VariantShape],
+    /// `#[serde(deny_unknown_fields)]` on the enum: an adjacently tagged enum's object has only
+    /// the tag and the content (a struct variant's own fields are checked by its walk).
+    pub deny_unknown_fields: bool,
+}
+
+/// Where the chosen variant's content is.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Content<'n> {
+    /// This value, under the member `key` of the enum's object, or at the enum's own pointer
+    /// (`None`).
+    Value(&'n Node, Option<&'n str>),
+    /// An internally tagged variant: the members of the enum's object, those marked in the
+    /// claims (the tag) not the variant's.
+    Members(&'n [(String, Node)], &'n mut [bool]),
+    /// An adjacently tagged variant without its content member (named here): serde reads the
+    /// content of a newtype variant as a missing field.
+    Missing(&'n str),
+}
+
+/// The pointer of a [`Content::Value`]: `path`, or its member `key`.
+#[doc(hidden)]
+#[inline]
+#[must_use]
+pub fn content_path<'a>(path: &'a Path<'a>, key: Option<&'a str>) -> Path<'a> {
+    match key {
+        Some(key) => path.key(key),
+        None => *path,
+    }
+}
+
+/// Claim marks, owned or borrowed from an internally tagged enum's walk.
+#[doc(hidden)]
+#[derive(Debug)]
+pub enum Claims<'n> {
+    /// Fresh marks for an object of the variant's own.
+    Own(Vec<bool>),
+    /// The marks of the enum's object (its tag claimed).
+    Shared(&'n mut [bool]),
+}
+
+impl Claims<'_> {
+    /// The marks.
+    pub fn marks(&mut self) -> &mut [bool] {
+        match self {
+            Claims::Own(marks) => marks,
+            Claims::Shared(marks) => marks,
+        }
+    }
+}
+
+/// The object of a struct variant: its members, their claims and its pointer; `None` (and the
+/// violation) when the content is not an object.
+#[doc(hidden)]
+pub fn struct_content<'a>(
+    content: Content<'a>,
+    path: &'a Path<'a>,
+    report: &mut Report,
+) -> Option<(&'a [(String, Node)], Claims<'a>, Path<'a>)> {
+    match content {
+        Content::Members(members, claimed) => Some((members, Claims::Shared(claimed), *path)),
+        Content::Value(node, key) => {
+            let at = content_path(path, key);
+            let Node::Object(members) = node else {
+                invalid_type(report, &at, node, Expected::Object);
+                return None;
+            };
+            if super::too_deep(&at, report) {
+                return None;
+            }
+            Some((members, Claims::Own(claims(members)), at))
+        }
+        // Reported where the tag was read.
+        Content::Missing(_) => None,
+    }
+}
+
+/// The items of a tuple variant, whether their number is within `min..=max` (see
+/// [`tuple_items`](super::tuple_items)), and its pointer; `None` (and the violation) when the
+/// content is not an array.
+#[doc(hidden)]
+pub fn tuple_content<'a>(
+    content: Content<'a>,
+    path: &'a Path<'a>,
+    report: &mut Report,
+    min: usize,
+    max: usize,
+) -> Option<(&'a [Node], bool, Path<'a>)> {
+    match content {
+        Content::Value(node, key) => {
+            let at = content_path(path, key);
+            let (items, fits) = super::tuple_items(node, &at, report, min, max)?;
+            Some((items, fits, at))
+        }
+        Content::Members(..) | Content::Missing(_) => None,
+    }
+}
+
+/// The object made of the members not marked in `claimed`: what a newtype variant of an
+/// internally tagged enum reads (the enum's object without its tag).
+#[doc(hidden)]
+#[must_use]
+pub fn unclaimed(members: &[(String, Node)], claimed: &[bool]) -> Node {
+    Node::Object(
+        members
+            .iter()
+            .zip(claimed)
+            .filter(|(_, taken)| !**taken)
+            .map(|(member, _)| member.clone())
+            .collect(),
+    )
+}
+
+/// Walks `node` at `path` against the data enum `shape`, the chosen variant's content by
+/// `T::__shape_variant`; `true` when the shape is right.
+#[doc(hidden)]
+pub fn data_enum<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+) -> bool {
+    if matches!(shape.form, Form::Untagged) {
+        return untagged::<T>(node, path, report, rules, shape, false);
+    }
+    let has_untagged = shape.variants.iter().any(|v| v.untagged);
+    if !has_untagged {
+        return tagged::<T>(node, path, report, rules, shape);
+    }
+    // The tagged reading first; the untagged variants when it fails.
+    let mut first = report.again();
+    if tagged::<T>(node, path, &mut first, rules, shape) && first.shapes.is_empty() {
+        report.keep_all(first);
+        return true;
+    }
+    let mut second = report.again();
+    if untagged::<T>(node, path, &mut second, rules, shape, true) {
+        report.keep_all(second);
+        return true;
+    }
+    report.keep_all(first);
+    false
+}
+
+/// The tagged reading: the tag found, the chosen variant's content walked.
+fn tagged<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+) -> bool {
+    match shape.form {
+        Form::External => external::<T>(node, path, report, rules, shape),
+        Form::Internal(tag) => internal::<T>(node, path, report, rules, shape, tag),
+        Form::Adjacent(tag, content) => adjacent::<T>(node, path, report, rules, shape, tag, content),
+        Form::Untagged => untagged::<T>(node, path, report, rules, shape, false),
+    }
+}
+
+/// The tagged variant `name` reads as: by one of its names, else the `other` variant; `None`
+/// (and a `one_of` at `at`) when there is none.
+fn variant_named(shape: &DataEnum, name: &str, at: &Path<'_>, report: &mut Report) -> Option<usize> {
+    let tagged = || shape.variants.iter().enumerate().filter(|(_, v)| !v.untagged);
+    if let Some((index, _)) = tagged().find(|(_, v)| v.accepted.contains(&name)) {
+        return Some(index);
+    }
+    if let Some((index, _)) = tagged().find(|(_, v)| v.other) {
+        return Some(index);
+    }
+    report.shapes.push(at, crate::rules::one_of::error(shape.names));
+    None
+}
+
+/// The variant a tag's value names: a string naming a variant; `None` (and the violation at
+/// `at`) otherwise.
+fn tag_value(shape: &DataEnum, value: &Node, at: &Path<'_>, report: &mut Report) -> Option<usize> {
+    match value {
+        Node::String(name) => variant_named(shape, name, at, report),
+        _ => {
+            invalid_type(report, at, value, Expected::String);
+            None
+        }
+    }
+}
+
+/// What a unit variant holds where it has content: `null`.
+fn unit_content(value: &Node, at: &Path<'_>, report: &mut Report) -> bool {
+    if matches!(value, Node::Null) {
+        true
+    } else {
+        invalid_type(report, at, value, Expected::Null);
+        false
+    }
+}
+
+/// serde's default form: a string naming a unit variant, or an object of one member named after
+/// a variant, its value the content.
+fn external<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+) -> bool {
+    let has_unit = shape
+        .variants
+        .iter()
+        .any(|v| !v.untagged && v.kind == VariantKind::Unit);
+    match node {
+        Node::String(name) => {
+            let Some(index) = variant_named(shape, name, path, report) else {
+                return false;
+            };
+            if shape.variants[index].kind == VariantKind::Unit {
+                true
+            } else {
+                // A variant that carries data is an object.
+                invalid_type(report, path, node, Expected::Object);
+                false
+            }
+        }
+        Node::Object(members) => {
+            let [(key, value)] = members.as_slice() else {
+                report.shapes.push(path, one_member(has_unit));
+                return false;
+            };
+            let Some(index) = variant_named(shape, key, path, report) else {
+                return false;
+            };
+            if super::too_deep(path, report) {
+                return false;
+            }
+            if shape.variants[index].kind == VariantKind::Unit {
+                return unit_content(value, &path.key(key), report);
+            }
+            T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules)
+        }
+        _ if has_unit => {
+            invalid_type(report, path, node, Expected::String);
+            false
+        }
+        _ => {
+            invalid_type(report, path, node, Expected::Object);
+            false
+        }
+    }
+}
+
+/// The `invalid_length` of an externally tagged enum's object that has not exactly one member.
+#[cold]
+fn one_member(has_unit: bool) -> RuleError {
+    let message = if has_unit {
+        "must be a string or an object of exactly {length} member"
+    } else {
+        "must be an object of exactly {length} member"
+    };
+    RuleError::new(crate::codes::INVALID_LENGTH, message).with_param("length", Param::UInt(1))
+}
+
+/// `#[serde(tag = "t")]`: an object whose member `t` names the variant; a struct variant's
+/// fields (or the wrapped model's) are its other members.
+fn internal<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+    tag: &str,
+) -> bool {
+    let Node::Object(members) = node else {
+        invalid_type(report, path, node, Expected::Object);
+        return false;
+    };
+    if super::too_deep(path, report) {
+        return false;
+    }
+    let mut claimed = claims(members);
+    let Some((key, value, single)) = find(members, &mut claimed, &[tag], path, report) else {
+        missing_field(report, &path.key(tag));
+        return false;
+    };
+    let Some(index) = tag_value(shape, value, &path.key(key), report) else {
+        return false;
+    };
+    let variant = shape.variants[index];
+    // serde ignores the other members of a unit variant.
+    let content = match variant.kind {
+        VariantKind::Unit => true,
+        _ => T::__shape_variant(index, Content::Members(members, &mut claimed), path, report, rules),
+    };
+    single && content
+}
+
+/// `#[serde(tag = "t", content = "c")]`: `{"t": "variant", "c": content}`, in either order;
+/// other members are ignored, or refused with `deny_unknown_fields`.
+#[allow(clippy::too_many_arguments)]
+fn adjacent<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+    tag: &str,
+    content: &'static str,
+) -> bool {
+    let Node::Object(members) = node else {
+        invalid_type(report, path, node, Expected::Object);
+        return false;
+    };
+    if super::too_deep(path, report) {
+        return false;
+    }
+    let mut claimed = claims(members);
+    let found_tag = find(members, &mut claimed, &[tag], path, report);
+    let found_content = find(members, &mut claimed, &[content], path, report);
+    let mut ok = true;
+    if shape.deny_unknown_fields {
+        for ((key, _), taken) in members.iter().zip(&claimed) {
+            if !taken {
+                unknown_field(report, &path.key(key));
+                ok = false;
+            }
+        }
+    }
+    let Some((tag_key, tag_node, tag_single)) = found_tag else {
+        missing_field(report, &path.key(tag));
+        return false;
+    };
+    let Some(index) = tag_value(shape, tag_node, &path.key(tag_key), report) else {
+        return false;
+    };
+    ok &= tag_single;
+    let variant = shape.variants[index];
+    match (variant.kind, found_content) {
+        (VariantKind::Unit, None) => ok,
+        (VariantKind::Unit, Some((key, value, single))) => {
+            unit_content(value, &path.key(key), report) && single && ok
+        }
+        (VariantKind::Newtype, None) => {
+            T::__shape_variant(index, Content::Missing(content), path, report, rules) && ok
+        }
+        (_, None) => {
+            missing_field(report, &path.key(content));
+            false
+        }
+        (_, Some((key, value, single))) => {
+            T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules)
+                && single
+                && ok
+        }
+    }
+}
+
+/// `#[serde(untagged)]` (or the untagged variants of a tagged enum, `after_tagged`): the first
+/// variant whose shape is right is the one read; see the module's documentation for what is
+/// reported when there is none.
+fn untagged<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+    after_tagged: bool,
+) -> bool {
+    let mut candidate: Option<Report> = None;
+    let mut candidates = 0usize;
+    for (index, variant) in shape.variants.iter().enumerate() {
+        if !variant.untagged {
+            continue;
+        }
+        let mut attempt = report.again();
+        let good = match variant.kind {
+            VariantKind::Unit => unit_content(node, path, &mut attempt),
+            _ => T::__shape_variant(index, Content::Value(node, None), path, &mut attempt, rules),
+        };
+        if good && attempt.shapes.is_empty() {
+            report.keep_all(attempt);
+            return true;
+        }
+        if !wrong_type_only(&attempt, path) {
+            candidates += 1;
+            candidate = Some(attempt);
+        }
+    }
+    if after_tagged {
+        // The caller reports the tagged reading.
+        return false;
+    }
+    match (candidates, candidate) {
+        (1, Some(only)) => report.keep_all(only),
+        _ => report.shapes.push(path, no_variant(shape.untagged_names)),
+    }
+    false
+}
+
+/// Whether the only violation of an attempt is the value's JSON type, at the enum's pointer:
+/// the variant does not take a value of this type at all.
+fn wrong_type_only(attempt: &Report, path: &Path<'_>) -> bool {
+    let shapes = &attempt.shapes;
+    shapes.len() == 1
+        && shapes.iter().all(|v| {
+            v.code() == crate::codes::INVALID_TYPE && v.pointer() == path.to_pointer()
+        })
+}
+
+/// The `invalid_value` of an untagged enum's value that matches none of its variants.
+#[cold]
+fn no_variant(names: &'static [&'static str]) -> RuleError {
+    let list = names
+        .iter()
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    RuleError::new(
+        crate::codes::INVALID_VALUE,
+        "must match one of the forms {variants}",
+    )
+    .with_param("variants", Param::Str(std::borrow::Cow::Owned(list)))
+}
