@@ -82,6 +82,7 @@ missing_field = ist ein Pflichtfeld
 unknown_field = ist kein Feld dieses Objekts
 duplicate_field = kommt mehr als einmal vor
 invalid_value = ist kein gültiger Wert
+invalid_value-untagged = muss einer der Formen { $variants } entsprechen
 invalid_value-char = muss genau ein Zeichen sein
 invalid_length-exact = muss ein Array mit { $length } { $length ->
     [one] Element
@@ -89,6 +90,10 @@ invalid_length-exact = muss ein Array mit { $length } { $length ->
   } sein
 invalid_length-between = muss ein Array mit { $min } bis { $max } Elementen sein
 invalid_length-variant = muss ein Text oder ein Objekt mit genau { $length } { $length ->
+    [one] Schlüssel
+   *[other] Schlüsseln
+  } sein
+invalid_length-variant-object = muss ein Objekt mit genau { $length } { $length ->
     [one] Schlüssel
    *[other] Schlüsseln
   } sein

@@ -87,6 +87,7 @@ missing_field = is required
 unknown_field = is not a field of this object
 duplicate_field = appears more than once
 invalid_value = is not a valid value
+invalid_value-untagged = must match one of the forms { $variants }
 invalid_value-char = must be a single character
 invalid_length-exact = must be an array of { $length } { $length ->
     [one] element
@@ -94,6 +95,10 @@ invalid_length-exact = must be an array of { $length } { $length ->
   }
 invalid_length-between = must be an array of { $min } to { $max } elements
 invalid_length-variant = must be a string or an object of exactly { $length } { $length ->
+    [one] member
+   *[other] members
+  }
+invalid_length-variant-object = must be an object of exactly { $length } { $length ->
     [one] member
    *[other] members
   }

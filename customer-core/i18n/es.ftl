@@ -82,6 +82,7 @@ missing_field = es obligatorio
 unknown_field = no es un campo de este objeto
 duplicate_field = aparece más de una vez
 invalid_value = no es un valor válido
+invalid_value-untagged = debe coincidir con una de las formas { $variants }
 invalid_value-char = debe ser un solo carácter
 invalid_length-exact = debe ser una matriz de { $length } { $length ->
     [one] elemento
@@ -89,6 +90,10 @@ invalid_length-exact = debe ser una matriz de { $length } { $length ->
   }
 invalid_length-between = debe ser una matriz de { $min } a { $max } elementos
 invalid_length-variant = debe ser una cadena o un objeto con exactamente { $length } { $length ->
+    [one] clave
+   *[other] claves
+  }
+invalid_length-variant-object = debe ser un objeto con exactamente { $length } { $length ->
     [one] clave
    *[other] claves
   }

@@ -82,6 +82,7 @@ missing_field = est obligatoire
 unknown_field = n’est pas un champ de cet objet
 duplicate_field = apparaît plus d’une fois
 invalid_value = n’est pas une valeur valide
+invalid_value-untagged = doit correspondre à l’une des formes { $variants }
 invalid_value-char = doit être un seul caractère
 invalid_length-exact = doit être un tableau de { $length } { $length ->
     [one] élément
@@ -89,6 +90,10 @@ invalid_length-exact = doit être un tableau de { $length } { $length ->
   }
 invalid_length-between = doit être un tableau de { $min } à { $max } éléments
 invalid_length-variant = doit être une chaîne ou un objet d’exactement { $length } { $length ->
+    [one] clé
+   *[other] clés
+  }
+invalid_length-variant-object = doit être un objet d’exactement { $length } { $length ->
     [one] clé
    *[other] clés
   }

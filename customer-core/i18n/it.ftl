@@ -82,6 +82,7 @@ missing_field = è obbligatorio
 unknown_field = non è un campo di questo oggetto
 duplicate_field = compare più di una volta
 invalid_value = non è un valore valido
+invalid_value-untagged = deve corrispondere a una delle forme { $variants }
 invalid_value-char = deve essere un solo carattere
 invalid_length-exact = deve essere un array di { $length } { $length ->
     [one] elemento
@@ -89,6 +90,10 @@ invalid_length-exact = deve essere un array di { $length } { $length ->
   }
 invalid_length-between = deve essere un array da { $min } a { $max } elementi
 invalid_length-variant = deve essere una stringa o un oggetto con esattamente { $length } { $length ->
+    [one] chiave
+   *[other] chiavi
+  }
+invalid_length-variant-object = deve essere un oggetto con esattamente { $length } { $length ->
     [one] chiave
    *[other] chiavi
   }

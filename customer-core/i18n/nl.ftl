@@ -82,6 +82,7 @@ missing_field = is verplicht
 unknown_field = is geen veld van dit object
 duplicate_field = komt meer dan één keer voor
 invalid_value = is geen geldige waarde
+invalid_value-untagged = moet overeenkomen met een van de vormen { $variants }
 invalid_value-char = moet precies één teken zijn
 invalid_length-exact = moet een array van { $length } { $length ->
     [one] element
@@ -89,6 +90,10 @@ invalid_length-exact = moet een array van { $length } { $length ->
   } zijn
 invalid_length-between = moet een array van { $min } tot { $max } elementen zijn
 invalid_length-variant = moet een tekst zijn of een object met precies { $length } { $length ->
+    [one] sleutel
+   *[other] sleutels
+  }
+invalid_length-variant-object = moet een object zijn met precies { $length } { $length ->
     [one] sleutel
    *[other] sleutels
   }

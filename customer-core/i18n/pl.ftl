@@ -107,6 +107,7 @@ missing_field = jest wymagane
 unknown_field = nie jest polem tego obiektu
 duplicate_field = występuje więcej niż raz
 invalid_value = nie jest prawidłową wartością
+invalid_value-untagged = musi pasować do jednej z form { $variants }
 invalid_value-char = musi być pojedynczym znakiem
 invalid_length-exact = musi być tablicą { $length } { $length ->
     [one] elementu
@@ -116,6 +117,12 @@ invalid_length-exact = musi być tablicą { $length } { $length ->
   }
 invalid_length-between = musi być tablicą od { $min } do { $max } elementów
 invalid_length-variant = musi być tekstem lub obiektem z dokładnie { $length } { $length ->
+    [one] kluczem
+    [few] kluczami
+    [many] kluczami
+   *[other] klucza
+  }
+invalid_length-variant-object = musi być obiektem z dokładnie { $length } { $length ->
     [one] kluczem
     [few] kluczami
     [many] kluczami

@@ -82,6 +82,7 @@ missing_field = é obrigatório
 unknown_field = não é um campo deste objeto
 duplicate_field = aparece mais de uma vez
 invalid_value = não é um valor válido
+invalid_value-untagged = deve corresponder a uma das formas { $variants }
 invalid_value-char = deve ser um único caractere
 invalid_length-exact = deve ser uma lista de { $length } { $length ->
     [one] elemento
@@ -89,6 +90,10 @@ invalid_length-exact = deve ser uma lista de { $length } { $length ->
   }
 invalid_length-between = deve ser uma lista de { $min } a { $max } elementos
 invalid_length-variant = deve ser um texto ou um objeto com exatamente { $length } { $length ->
+    [one] chave
+   *[other] chaves
+  }
+invalid_length-variant-object = deve ser um objeto com exatamente { $length } { $length ->
     [one] chave
    *[other] chaves
   }

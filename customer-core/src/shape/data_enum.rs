@@ -34,7 +34,9 @@
 //! A variant marked `#[serde(untagged)]` in a tagged enum is tried, in order, when the tagged
 //! reading fails; when none of them reads, the tagged reading's violations are reported.
 
-use super::{claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape};
+use super::{
+    claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape,
+};
 use crate::error::{Param, Path, RuleError};
 
 /// What a variant of a data enum holds.
@@ -248,22 +250,37 @@ fn tagged<T: Shape + ?Sized>(
     match shape.form {
         Form::External => external::<T>(node, path, report, rules, shape),
         Form::Internal(tag) => internal::<T>(node, path, report, rules, shape, tag),
-        Form::Adjacent(tag, content) => adjacent::<T>(node, path, report, rules, shape, tag, content),
+        Form::Adjacent(tag, content) => {
+            adjacent::<T>(node, path, report, rules, shape, tag, content)
+        }
         Form::Untagged => untagged::<T>(node, path, report, rules, shape, false),
     }
 }
 
 /// The tagged variant `name` reads as: by one of its names, else the `other` variant; `None`
 /// (and a `one_of` at `at`) when there is none.
-fn variant_named(shape: &DataEnum, name: &str, at: &Path<'_>, report: &mut Report) -> Option<usize> {
-    let tagged = || shape.variants.iter().enumerate().filter(|(_, v)| !v.untagged);
+fn variant_named(
+    shape: &DataEnum,
+    name: &str,
+    at: &Path<'_>,
+    report: &mut Report,
+) -> Option<usize> {
+    let tagged = || {
+        shape
+            .variants
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.untagged)
+    };
     if let Some((index, _)) = tagged().find(|(_, v)| v.accepted.contains(&name)) {
         return Some(index);
     }
     if let Some((index, _)) = tagged().find(|(_, v)| v.other) {
         return Some(index);
     }
-    report.shapes.push(at, crate::rules::one_of::error(shape.names));
+    report
+        .shapes
+        .push(at, crate::rules::one_of::error(shape.names));
     None
 }
 
@@ -382,7 +399,13 @@ fn internal<T: Shape + ?Sized>(
     // serde ignores the other members of a unit variant.
     let content = match variant.kind {
         VariantKind::Unit => true,
-        _ => T::__shape_variant(index, Content::Members(members, &mut claimed), path, report, rules),
+        _ => T::__shape_variant(
+            index,
+            Content::Members(members, &mut claimed),
+            path,
+            report,
+            rules,
+        ),
     };
     single && content
 }
@@ -494,9 +517,9 @@ fn untagged<T: Shape + ?Sized>(
 fn wrong_type_only(attempt: &Report, path: &Path<'_>) -> bool {
     let shapes = &attempt.shapes;
     shapes.len() == 1
-        && shapes.iter().all(|v| {
-            v.code() == crate::codes::INVALID_TYPE && v.pointer() == path.to_pointer()
-        })
+        && shapes
+            .iter()
+            .all(|v| v.code() == crate::codes::INVALID_TYPE && v.pointer() == path.to_pointer())
 }
 
 /// The `invalid_value` of an untagged enum's value that matches none of its variants.

@@ -16,7 +16,11 @@ use crate::rules::Models;
 use crate::second_read::{self, Read};
 
 /// The `Shape` impl's body.
-pub(super) fn data_enum(container: &Container, p: &TokenStream, variants: &[Variant]) -> TokenStream {
+pub(super) fn data_enum(
+    container: &Container,
+    p: &TokenStream,
+    variants: &[Variant],
+) -> TokenStream {
     let signature = signature(p);
     let can = Can {
         read: second_read::reads_whole(container),

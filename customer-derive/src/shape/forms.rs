@@ -236,7 +236,9 @@ pub(super) fn variant_tuple(
         goods,
         rules,
     } = elements(container, p, fields, can, None);
+    let probes = probes(p, can.read);
     quote! {{
+        #probes
         let ::core::option::Option::Some((__items, __length_ok, __at)) =
             #p::shape::tuple_content(__content, __path, __report, #min, #max)
         else {

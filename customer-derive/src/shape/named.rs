@@ -40,9 +40,10 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
         goods,
         rules,
     } = walk(container, p, fields, can, None);
-    let deny_check = container.serde.deny_unknown_fields.then(|| {
-        quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report))
-    });
+    let deny_check = container
+        .serde
+        .deny_unknown_fields
+        .then(|| quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report)));
     let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
