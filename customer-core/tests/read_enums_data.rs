@@ -653,3 +653,156 @@ fn no_message_quotes_the_rejected_value() {
         );
     }
 }
+
+#[derive(CustomerModel, Deserialize, Debug, PartialEq)]
+struct Extra {
+    #[customer(length(max = 3))]
+    label: String,
+}
+
+fn two_digits<'de, D: serde::Deserializer<'de>>(de: D) -> Result<u8, D::Error> {
+    let n = u8::deserialize(de)?;
+    if n < 100 {
+        Ok(n)
+    } else {
+        Err(serde::de::Error::custom("more than two digits"))
+    }
+}
+
+/// What else serde reads in a variant: a generic field, a flattened model, a
+/// `deserialize_with` function, a skipped variant, and an untagged variant tried when the tag
+/// does not read.
+#[derive(CustomerModel, Deserialize, Debug, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Mixed<T> {
+    Page {
+        #[customer(each(nested), length(max = 2))]
+        items: Vec<T>,
+        title: String,
+    },
+    Labelled {
+        #[customer(range(max = 50))]
+        #[serde(deserialize_with = "two_digits")]
+        size: u8,
+        #[serde(flatten)]
+        #[customer(nested)]
+        extra: Extra,
+    },
+    #[serde(skip_deserializing)]
+    #[allow(dead_code)]
+    Hidden,
+}
+
+/// A tagged enum with an untagged variant, tried when the tagged reading fails.
+#[derive(CustomerModel, Deserialize, Debug, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+enum Fallback {
+    Card {
+        #[customer(length(max = 4))]
+        last4: String,
+    },
+    #[serde(untagged)]
+    Code(#[customer(range(max = 99))] u32),
+}
+
+#[test]
+fn generic_borrowed_flattened_and_untagged_variants() {
+    type M = Mixed<Company>;
+    let error = report::<M>(
+        r#"{"kind": "page", "items": [{"name": "", "email": "a@example.com"}, {"name": 1, "email": "x"}], "title": "t"}"#,
+    );
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/items/0/name", "length"),
+            ("/items/1/name", "invalid_type"),
+            ("/items/1/email", "email"),
+        ]),
+        "{error}"
+    );
+    let error = report::<M>(r#"{"kind": "labelled", "size": 60, "label": "long"}"#);
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/size", "range"), ("/label", "length")]),
+        "{error}"
+    );
+    let error = report::<M>(r#"{"kind": "labelled", "size": 100, "label": 1}"#);
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/size", "invalid_value"), ("/label", "invalid_type")]),
+        "{error}"
+    );
+    let error = report::<M>(r#"{"kind": "hidden"}"#);
+    assert_eq!(pairs(&error), expect(&[("/kind", "one_of")]), "{error}");
+    assert_eq!(
+        error.to_string(),
+        "/kind: must be one of `page`, `labelled`"
+    );
+    agrees::<M>(&[
+        r#"{"kind": "page", "items": [], "title": ""}"#,
+        r#"{"kind": "page", "items": [{}], "title": ""}"#,
+        r#"{"kind": "labelled", "size": 1, "label": ""}"#,
+        r#"{"kind": "labelled", "size": 1}"#,
+        r#"{"kind": "labelled", "size": 1000, "label": ""}"#,
+        r#"{"kind": "hidden"}"#,
+    ]);
+}
+
+#[test]
+fn untagged_variants_of_a_tagged_enum() {
+    let error = report::<Fallback>(r#"{"kind": "card", "last4": "12345"}"#);
+    assert_eq!(pairs(&error), expect(&[("/last4", "length")]), "{error}");
+    let error = report::<Fallback>("120");
+    assert_eq!(pairs(&error), expect(&[("", "range")]), "{error}");
+    assert_eq!(
+        Valid::<Fallback>::from_json("7").unwrap().into_inner(),
+        Fallback::Code(7)
+    );
+    // Neither reads: the tagged reading's violations.
+    let error = report::<Fallback>(r#"{"kind": "card", "last4": 1}"#);
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/last4", "invalid_type")]),
+        "{error}"
+    );
+    let error = report::<Fallback>(r#"{"kind": "cash"}"#);
+    assert_eq!(pairs(&error), expect(&[("/kind", "one_of")]), "{error}");
+    agrees::<Fallback>(&[
+        r#"{"kind": "card", "last4": ""}"#,
+        r#"{"kind": "card"}"#,
+        r#"{"kind": "cash"}"#,
+        "5",
+        "-5",
+        r#""5""#,
+    ]);
+}
+
+/// A variant that borrows from the document: its shape is walked (its rules, which would need
+/// the value read alone, are the first read's).
+#[derive(CustomerModel, Deserialize, Debug, PartialEq)]
+#[serde(rename_all = "lowercase")]
+enum Borrowed<'a> {
+    Name {
+        #[customer(length(max = 3))]
+        #[serde(borrow)]
+        first: std::borrow::Cow<'a, str>,
+        last: &'a str,
+    },
+}
+
+#[test]
+fn borrowed_variants() {
+    let doc = r#"{"name": {"first": 1, "last": 2}}"#;
+    let error = customer_core::json::from_str::<Borrowed<'_>>(doc).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/name/first", "invalid_type"),
+            ("/name/last", "invalid_type")
+        ]),
+        "{error}"
+    );
+    let read: Borrowed<'_> =
+        customer_core::json::from_str(r#"{"name": {"first": "Jo", "last": "B"}}"#).unwrap();
+    assert_eq!(read.validate().map_err(|e| e.to_string()), Ok(()));
+}
