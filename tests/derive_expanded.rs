@@ -370,6 +370,23 @@ const _: () = {
                 __rules,
             )
         }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
+            )
+        }
         fn __shape_flat(
             __members: &[(
                 ::std::string::String,
@@ -1497,6 +1514,23 @@ const _: () = {
                 __rules,
             )
         }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
+            )
+        }
         fn __shape_flat(
             __members: &[(
                 ::std::string::String,
@@ -2140,6 +2174,23 @@ const _: () = {
                 __rules,
             )
         }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
+            )
+        }
         fn __shape_flat(
             __members: &[(
                 ::std::string::String,
@@ -2367,6 +2418,23 @@ const _: () = {
                 __rules,
             )
         }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
+            )
+        }
         fn __shape_flat(
             __members: &[(
                 ::std::string::String,
@@ -2540,6 +2608,23 @@ const _: () = {
                 __path,
                 __report,
                 __rules,
+            )
+        }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
             )
         }
         fn __shape_flat(
@@ -2757,6 +2842,23 @@ const _: () = {
                 __path,
                 __report,
                 __rules,
+            )
+        }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
             )
         }
         fn __shape_flat(
@@ -3016,6 +3118,25 @@ const _: () = {
                 __rules,
             ) & ::customer_core::__private::shape::unknown_members(
                 __members, &__claimed, __path, __report,
+            )
+        }
+        fn __shape_members(
+            __members: &[(
+                ::std::string::String,
+                ::customer_core::__private::shape::Node,
+            )],
+            __claimed: &mut [bool],
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            if ::customer_core::__private::shape::too_deep(__path, __report) {
+                return false;
+            }
+            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
+                __members, __claimed, __path, __report, __rules,
+            ) & ::customer_core::__private::shape::unknown_members(
+                __members, __claimed, __path, __report,
             )
         }
         fn __shape_flat(
@@ -4124,6 +4245,45 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            const __SHAPE: ::customer_core::__private::shape::DataEnum =
+                ::customer_core::__private::shape::DataEnum {
+                    form: ::customer_core::__private::shape::Form::External,
+                    names: &["individual", "pair", "business", "guest"],
+                    untagged_names: &[],
+                    variants: &[
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["individual"],
+                            kind: ::customer_core::__private::shape::VariantKind::Struct,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["pair"],
+                            kind: ::customer_core::__private::shape::VariantKind::Tuple,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["business"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["guest"],
+                            kind: ::customer_core::__private::shape::VariantKind::Unit,
+                            untagged: false,
+                            other: false,
+                        },
+                    ],
+                    deny_unknown_fields: false,
+                };
+            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+                __node, __path, __report, __rules, &__SHAPE,
+            );
+            if !(__good && __rules) {
+                return __good;
+            }
             {
                 let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
                 if let ::core::option::Option::Some(__whole) =
@@ -4132,12 +4292,316 @@ const _: () = {
                 {
                     let _ = &__whole;
                     if __rules {
-                        ::customer_core::__private::shape::validate_read(
-                            &__whole, __path, __report,
+                        ::customer_core::__private::CheckOutcome::report_at(
+                            party_is_consistent(&__whole),
+                            __path,
+                            &mut __report.rules,
                         );
                     }
                 }
                 ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+            }
+        }
+        #[allow(unreachable_code, unused_variables)]
+        fn __shape_variant(
+            __variant: usize,
+            __content: ::customer_core::__private::shape::Content<'_>,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            match __variant {
+                0usize => {
+                    let ::core::option::Option::Some(
+                        ::customer_core::__private::shape::VariantObject {
+                            members: __members,
+                            claims: mut __claims,
+                            path: __at,
+                        },
+                    ) = ::customer_core::__private::shape::struct_content(
+                        __content, __path, __report,
+                    )
+                    else {
+                        return false;
+                    };
+                    let __claimed: &mut [bool] =
+                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    {
+                        let __found0 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["email"],
+                            __path,
+                            __report,
+                        );
+                        let __good0 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
+                        };
+                        let __found1 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["name"],
+                            __path,
+                            __report,
+                        );
+                        let __good1 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found1 {
+                                ::core::option::Option::Some((__key, __value, __single)) => {
+                                    ((&&::customer_core::__private::shape::ShapeProbe::<
+                                        Option<String>,
+                                    >::NEW)
+                                        .shape(
+                                            __value,
+                                            &::customer_core::__private::Path::key(__path, __key),
+                                            __report,
+                                            false,
+                                        ))
+                                        && __single
+                                }
+                                ::core::option::Option::None => true,
+                            }
+                        };
+                        let __ok = __good0 && __good1;
+                        if !__rules {
+                            return __ok;
+                        }
+                        if __good0 {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            let __read: ::core::option::Option<String> = match __found0 {
+                                ::core::option::Option::Some((__key, __value, _)) => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_node(
+                                            __value,
+                                            &::customer_core::__private::Path::key(__path, __key),
+                                            __report,
+                                        )
+                                }
+                                ::core::option::Option::None => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    let __customer_value = __customer_field;
+                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
+                                }
+                            }
+                        }
+                        if __good1 {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            let __read: ::core::option::Option<Option<String>> =
+                                match __found1 {
+                                    ::core::option::Option::Some((__key, __value, _)) => {
+                                        (&::customer_core::__private::shape::ReadProbe::<
+                                            Option<String>,
+                                        >::NEW)
+                                            .read_node(
+                                                __value,
+                                                &::customer_core::__private::Path::key(
+                                                    __path, __key,
+                                                ),
+                                                __report,
+                                            )
+                                    }
+                                    ::core::option::Option::None => {
+                                        (&::customer_core::__private::shape::ReadProbe::<
+                                            Option<String>,
+                                        >::NEW)
+                                            .read_missing()
+                                    }
+                                };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    if let ::core::option::Option::Some(__customer_value) =
+                                        __customer_field
+                                    {
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::length::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(64usize),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::customer_core::__private::Path::key(
+                                                    __customer_path,
+                                                    "name",
+                                                ),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        __ok
+                    }
+                }
+                1usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
+                        ::customer_core::__private::shape::tuple_content(
+                            __content, __path, __report, 2usize, 2usize,
+                        )
+                    else {
+                        return false;
+                    };
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    let __good0 = match __items.first() {
+                        ::core::option::Option::Some(__value) => {
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                                __value,
+                                &::customer_core::__private::Path::index(__path, 0usize),
+                                __report,
+                                false,
+                            )
+                        }
+                        ::core::option::Option::None => true,
+                    };
+                    let __good1 = match __items.get(1usize) {
+                        ::core::option::Option::Some(__value) => {
+                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
+                                __value,
+                                &::customer_core::__private::Path::index(__path, 1usize),
+                                __report,
+                                false,
+                            )
+                        }
+                        ::core::option::Option::None => true,
+                    };
+                    let __ok = __length_ok && __good0 && __good1;
+                    if !__rules {
+                        return __ok;
+                    }
+                    if __good0 {
+                        if let ::core::option::Option::Some(__value) = __items.first() {
+                            let _ = __value;
+                            let __read: ::core::option::Option<String> =
+                                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                    .read_node(
+                                        __value,
+                                        &::customer_core::__private::Path::index(__path, 0usize),
+                                        __report,
+                                    );
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    let __customer_value = __customer_field;
+                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (__customer_path , 0usize) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
+                                }
+                            }
+                        }
+                    }
+                    __ok
+                }
+                2usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                    .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+                                __node,
+                                __path,
+                                &mut __again,
+                                true,
+                            );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                    .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            let mut __claims =
+                                ::customer_core::__private::shape::snapshot(&__before);
+                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                .shape_members(
+                                    __members,
+                                    &mut __claims,
+                                    __path,
+                                    &mut __again,
+                                    true,
+                                );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                .missing_ok()
+                            {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                );
+                                return false;
+                            }
+                            true
+                        }
+                    }
+                }
+                _ => true,
             }
         }
     }
@@ -4317,7 +4781,11 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl<T> ::customer_core::__private::shape::Shape for Entry<T> {
+    impl<T> ::customer_core::__private::shape::Shape for Entry<T>
+    where
+        T: ::customer_core::__private::CustomerModel,
+        T: ::customer_core::__private::shape::Shape,
+    {
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4326,10 +4794,1344 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            const __SHAPE: ::customer_core::__private::shape::DataEnum =
+                ::customer_core::__private::shape::DataEnum {
+                    form: ::customer_core::__private::shape::Form::Adjacent("t", "c"),
+                    names: &["Text", "Model", "Lines"],
+                    untagged_names: &[],
+                    variants: &[
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Text"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Model"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Lines"],
+                            kind: ::customer_core::__private::shape::VariantKind::Struct,
+                            untagged: false,
+                            other: false,
+                        },
+                    ],
+                    deny_unknown_fields: false,
+                };
+            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+                __node, __path, __report, __rules, &__SHAPE,
+            );
+            if !(__good && __rules) {
+                return __good;
+            }
             true
+        }
+        #[allow(unreachable_code, unused_variables)]
+        fn __shape_variant(
+            __variant: usize,
+            __content: ::customer_core::__private::shape::Content<'_>,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            let __context: ::core::option::Option<&Limits> =
+                ::customer_core::__private::shape::Report::context::<Limits>(__report);
+            let _ = __context;
+            match __variant {
+                0usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __read_node = __node;
+                                let __read: ::core::option::Option<String> =
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_node(__read_node, __path, __report);
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    if let ::core::option::Option::Some(ctx) = __context {
+                                        let __customer_path: &::customer_core::__private::Path<'_> =
+                                            __path;
+                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                        {
+                                            let __customer_field = &__customer_read;
+                                            let __customer_value = __customer_field;
+                                            if let ::core::result::Result::Err(__customer_error) =
+                                                ::customer_core::__private::rules::length::check(
+                                                    __customer_value,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::Some({
+                                                        let __customer_count: usize = ctx.name_max;
+                                                        __customer_count
+                                                    }),
+                                                )
+                                            {
+                                                ::customer_core::__private::push(
+                                                    __customer_report,
+                                                    &::core::clone::Clone::clone(__customer_path),
+                                                    __customer_error,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::None,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __object = ::customer_core::__private::shape::unclaimed(
+                                    __members, &__before,
+                                );
+                                let __read_node = &__object;
+                                let __read: ::core::option::Option<String> =
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_node(__read_node, __path, __report);
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    if let ::core::option::Option::Some(ctx) = __context {
+                                        let __customer_path: &::customer_core::__private::Path<'_> =
+                                            __path;
+                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                        {
+                                            let __customer_field = &__customer_read;
+                                            let __customer_value = __customer_field;
+                                            if let ::core::result::Result::Err(__customer_error) =
+                                                ::customer_core::__private::rules::length::check(
+                                                    __customer_value,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::Some({
+                                                        let __customer_count: usize = ctx.name_max;
+                                                        __customer_count
+                                                    }),
+                                                )
+                                            {
+                                                ::customer_core::__private::push(
+                                                    __customer_report,
+                                                    &::core::clone::Clone::clone(__customer_path),
+                                                    __customer_error,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::None,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .missing_ok()
+                            {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                );
+                                return false;
+                            }
+                            if __rules {
+                                let __read: ::core::option::Option<String> =
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing();
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    if let ::core::option::Option::Some(ctx) = __context {
+                                        let __customer_path: &::customer_core::__private::Path<'_> =
+                                            __path;
+                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                        {
+                                            let __customer_field = &__customer_read;
+                                            let __customer_value = __customer_field;
+                                            if let ::core::result::Result::Err(__customer_error) =
+                                                ::customer_core::__private::rules::length::check(
+                                                    __customer_value,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::Some({
+                                                        let __customer_count: usize = ctx.name_max;
+                                                        __customer_count
+                                                    }),
+                                                )
+                                            {
+                                                ::customer_core::__private::push(
+                                                    __customer_report,
+                                                    &::core::clone::Clone::clone(__customer_path),
+                                                    __customer_error,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::None,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                            true
+                        }
+                    }
+                }
+                1usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                                    .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
+                                __node,
+                                __path,
+                                &mut __again,
+                                true,
+                            );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                                    .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            let mut __claims =
+                                ::customer_core::__private::shape::snapshot(&__before);
+                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                                .shape_members(
+                                    __members,
+                                    &mut __claims,
+                                    __path,
+                                    &mut __again,
+                                    true,
+                                );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if !(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                                .missing_ok()
+                            {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                );
+                                return false;
+                            }
+                            true
+                        }
+                    }
+                }
+                2usize => {
+                    let ::core::option::Option::Some(
+                        ::customer_core::__private::shape::VariantObject {
+                            members: __members,
+                            claims: mut __claims,
+                            path: __at,
+                        },
+                    ) = ::customer_core::__private::shape::struct_content(
+                        __content, __path, __report,
+                    )
+                    else {
+                        return false;
+                    };
+                    let __claimed: &mut [bool] =
+                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    {
+                        let __found0 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["lines"],
+                            __path,
+                            __report,
+                        );
+                        let __good0 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "lines")) ; false } , }
+                        };
+                        let __ok = __good0;
+                        if !__rules {
+                            return __ok;
+                        }
+                        let __context: ::core::option::Option<&Limits> =
+                            ::customer_core::__private::shape::Report::context::<Limits>(__report);
+                        let _ = __context;
+                        if __good0 {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            let __read : :: core :: option :: Option < Vec < String > > = match __found0 { :: core :: option :: Option :: Some ((__key , __value , _)) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ;
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        for (__customer_index, __customer_item) in
+                                            ::core::iter::Iterator::enumerate(
+                                                ::customer_core::__private::Elements::elements(
+                                                    __customer_value,
+                                                ),
+                                            )
+                                        {
+                                            if let ::core::result::Result::Err(__customer_error) =
+                                                ::customer_core::__private::rules::length::check(
+                                                    __customer_item,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::Some({
+                                                        let __customer_count: usize = ctx.name_max;
+                                                        __customer_count
+                                                    }),
+                                                )
+                                            {
+                                                ::customer_core::__private::push(
+                                                    __customer_report,
+                                                    &::customer_core::__private::Path::index(
+                                                        &::customer_core::__private::Path::key(
+                                                            __customer_path,
+                                                            "lines",
+                                                        ),
+                                                        __customer_index,
+                                                    ),
+                                                    __customer_error,
+                                                    ::core::option::Option::None,
+                                                    ::core::option::Option::None,
+                                                );
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        if let (false, ::core::option::Option::Some((_, __value, true))) =
+                            (__good0, __found0)
+                        {
+                            if let ::core::option::Option::Some(__node) =
+                                ::customer_core::__private::shape::inside(__value, 0usize)
+                            {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    for (__customer_index, __item) in
+                                        ::core::iter::Iterator::enumerate(
+                                            ::customer_core::__private::shape::elements(__node)
+                                                .iter(),
+                                        )
+                                    {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                        };
+                                        if let :: core :: option :: Option :: Some (__customer_item) = (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (& :: customer_core :: __private :: Path :: key (__customer_path , "lines") , __customer_index) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } }
+                                    }
+                                }
+                            }
+                        }
+                        __ok
+                    }
+                }
+                _ => true,
+            }
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl < T > :: customer_core :: __private :: schemars :: JsonSchema for Entry < T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: unvalidated_model () } } }
+};
+#[doc = " An internally tagged union refusing unknown members, with an untagged variant."]
+#[derive(serde :: Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Event {
+    Created {
+        email: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    Moved(Place),
+    Closed,
+    #[serde(untagged)]
+    Raw(u32),
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Event {}
+    impl Event {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Event {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            match self {
+                Self::Created {
+                    email: __customer_f0,
+                    ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::email::check(
+                            __customer_value,
+                            &::customer_core::__private::rules::email::EmailOptions {
+                                max: 320usize,
+                                ascii: false,
+                                quoted: false,
+                            },
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "email"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Moved {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                        __customer_field,
+                        &::core::clone::Clone::clone(__customer_path),
+                        __customer_report,
+                    );
+                }
+                Self::Raw {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::range::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(&(9)),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::core::clone::Clone::clone(__customer_path),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Closed { .. } => {}
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Event {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            const __SHAPE: ::customer_core::__private::shape::DataEnum =
+                ::customer_core::__private::shape::DataEnum {
+                    form: ::customer_core::__private::shape::Form::Internal("kind"),
+                    names: &["created", "moved", "closed"],
+                    untagged_names: &["raw"],
+                    variants: &[
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["created"],
+                            kind: ::customer_core::__private::shape::VariantKind::Struct,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["moved"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["closed"],
+                            kind: ::customer_core::__private::shape::VariantKind::Unit,
+                            untagged: false,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["raw"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: true,
+                            other: false,
+                        },
+                    ],
+                    deny_unknown_fields: true,
+                };
+            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+                __node, __path, __report, __rules, &__SHAPE,
+            );
+            if !(__good && __rules) {
+                return __good;
+            }
+            {
+                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                }
+                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+            }
+        }
+        #[allow(unreachable_code, unused_variables)]
+        fn __shape_variant(
+            __variant: usize,
+            __content: ::customer_core::__private::shape::Content<'_>,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            match __variant {
+                0usize => {
+                    let ::core::option::Option::Some(
+                        ::customer_core::__private::shape::VariantObject {
+                            members: __members,
+                            claims: mut __claims,
+                            path: __at,
+                        },
+                    ) = ::customer_core::__private::shape::struct_content(
+                        __content, __path, __report,
+                    )
+                    else {
+                        return false;
+                    };
+                    let __claimed: &mut [bool] =
+                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    {
+                        let __found0 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["email"],
+                            __path,
+                            __report,
+                        );
+                        let __good0 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
+                        };
+                        let __found1 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["note"],
+                            __path,
+                            __report,
+                        );
+                        let __good1 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found1 {
+                                ::core::option::Option::Some((__key, __value, __single)) => {
+                                    ((&&::customer_core::__private::shape::ShapeProbe::<
+                                        Option<String>,
+                                    >::NEW)
+                                        .shape(
+                                            __value,
+                                            &::customer_core::__private::Path::key(__path, __key),
+                                            __report,
+                                            false,
+                                        ))
+                                        && __single
+                                }
+                                ::core::option::Option::None => true,
+                            }
+                        };
+                        let __ok = (__good0 && __good1)
+                            & ::customer_core::__private::shape::unknown_members(
+                                __members, __claimed, __path, __report,
+                            );
+                        if !__rules {
+                            return __ok;
+                        }
+                        if __good0 {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            let __read: ::core::option::Option<String> = match __found0 {
+                                ::core::option::Option::Some((__key, __value, _)) => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_node(
+                                            __value,
+                                            &::customer_core::__private::Path::key(__path, __key),
+                                            __report,
+                                        )
+                                }
+                                ::core::option::Option::None => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    let __customer_value = __customer_field;
+                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
+                                }
+                            }
+                        }
+                        __ok
+                    }
+                }
+                1usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                    .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+                                __node,
+                                __path,
+                                &mut __again,
+                                true,
+                            );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                    .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            let mut __again =
+                                ::customer_core::__private::shape::Report::again(__report);
+                            let mut __claims =
+                                ::customer_core::__private::shape::snapshot(&__before);
+                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                .shape_members(
+                                    __members,
+                                    &mut __claims,
+                                    __path,
+                                    &mut __again,
+                                    true,
+                                );
+                            ::customer_core::__private::shape::Report::keep_rules(
+                                __report, __again,
+                            );
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                                .missing_ok()
+                            {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                );
+                                return false;
+                            }
+                            true
+                        }
+                    }
+                }
+                3usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
+                                    .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __read_node = __node;
+                                let __read: ::core::option::Option<u32> =
+                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                        .read_node(__read_node, __path, __report);
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::range::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(&(9)),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good =
+                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
+                                    .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __object = ::customer_core::__private::shape::unclaimed(
+                                    __members, &__before,
+                                );
+                                let __read_node = &__object;
+                                let __read: ::core::option::Option<u32> =
+                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                        .read_node(__read_node, __path, __report);
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::range::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(&(9)),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if !(&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
+                                .missing_ok()
+                            {
+                                ::customer_core::__private::shape::missing_field(
+                                    __report,
+                                    &::customer_core::__private::Path::key(__path, __key),
+                                );
+                                return false;
+                            }
+                            if __rules {
+                                let __read: ::core::option::Option<u32> =
+                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                        .read_missing();
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::range::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(&(9)),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            true
+                        }
+                    }
+                }
+                _ => true,
+            }
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Event" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: unvalidated_model () } } }
+};
+#[doc = " An untagged union."]
+#[derive(serde :: Deserialize)]
+#[serde(untagged)]
+pub enum Contact {
+    Person { email: String },
+    Phones(Vec<String>),
+    Pair(String, u32),
+}
+#[doc(hidden)]
+#[allow(
+    clippy::elidable_lifetime_names,
+    clippy::too_many_lines,
+    clippy::needless_borrow
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::customer_core::__private::Composite for Contact {}
+    impl Contact {
+        #[allow(dead_code)]
+        fn __customer_said() {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::CustomerModel for Contact {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            match self {
+                Self::Person {
+                    email: __customer_f0,
+                    ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::email::check(
+                            __customer_value,
+                            &::customer_core::__private::rules::email::EmailOptions {
+                                max: 320usize,
+                                ascii: false,
+                                quoted: false,
+                            },
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, "email"),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Phones {
+                    0: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::length::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(2usize),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::core::clone::Clone::clone(__customer_path),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+                Self::Pair {
+                    1: __customer_f0, ..
+                } => {
+                    let __customer_field = __customer_f0;
+                    let __customer_value = __customer_field;
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::range::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(&(9)),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::index(__customer_path, 1usize),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::customer_core::__private::shape::Shape for Contact {
+        fn __shape(
+            __node: &::customer_core::__private::shape::Node,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
+            const __SHAPE: ::customer_core::__private::shape::DataEnum =
+                ::customer_core::__private::shape::DataEnum {
+                    form: ::customer_core::__private::shape::Form::Untagged,
+                    names: &[],
+                    untagged_names: &["Person", "Phones", "Pair"],
+                    variants: &[
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Person"],
+                            kind: ::customer_core::__private::shape::VariantKind::Struct,
+                            untagged: true,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Phones"],
+                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
+                            untagged: true,
+                            other: false,
+                        },
+                        ::customer_core::__private::shape::VariantShape {
+                            accepted: &["Pair"],
+                            kind: ::customer_core::__private::shape::VariantKind::Tuple,
+                            untagged: true,
+                            other: false,
+                        },
+                    ],
+                    deny_unknown_fields: false,
+                };
+            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+                __node, __path, __report, __rules, &__SHAPE,
+            );
+            if !(__good && __rules) {
+                return __good;
+            }
+            {
+                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                }
+                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+            }
+        }
+        #[allow(unreachable_code, unused_variables)]
+        fn __shape_variant(
+            __variant: usize,
+            __content: ::customer_core::__private::shape::Content<'_>,
+            __path: &::customer_core::__private::Path<'_>,
+            __report: &mut ::customer_core::__private::shape::Report,
+            __rules: bool,
+        ) -> bool {
+            match __variant {
+                0usize => {
+                    let ::core::option::Option::Some(
+                        ::customer_core::__private::shape::VariantObject {
+                            members: __members,
+                            claims: mut __claims,
+                            path: __at,
+                        },
+                    ) = ::customer_core::__private::shape::struct_content(
+                        __content, __path, __report,
+                    )
+                    else {
+                        return false;
+                    };
+                    let __claimed: &mut [bool] =
+                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    {
+                        let __found0 = ::customer_core::__private::shape::find(
+                            __members,
+                            __claimed,
+                            &["email"],
+                            __path,
+                            __report,
+                        );
+                        let __good0 = {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
+                        };
+                        let __ok = __good0;
+                        if !__rules {
+                            return __ok;
+                        }
+                        if __good0 {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            let __read: ::core::option::Option<String> = match __found0 {
+                                ::core::option::Option::Some((__key, __value, _)) => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_node(
+                                            __value,
+                                            &::customer_core::__private::Path::key(__path, __key),
+                                            __report,
+                                        )
+                                }
+                                ::core::option::Option::None => {
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    let __customer_value = __customer_field;
+                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
+                                }
+                            }
+                        }
+                        __ok
+                    }
+                }
+                1usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    match __content {
+                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
+                            let __at =
+                                ::customer_core::__private::shape::content_path(__path, __key);
+                            let __path: &::customer_core::__private::Path<'_> = &__at;
+                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
+                                Vec<String>,
+                            >::NEW)
+                                .shape(__node, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __read_node = __node;
+                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::length::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(2usize),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Members(
+                            __members,
+                            __claimed,
+                        ) => {
+                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
+                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
+                                Vec<String>,
+                            >::NEW)
+                                .shape_members(__members, __claimed, __path, __report, false);
+                            if !__rules {
+                                return __good;
+                            }
+                            if __good {
+                                let __object = ::customer_core::__private::shape::unclaimed(
+                                    __members, &__before,
+                                );
+                                let __read_node = &__object;
+                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::length::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(2usize),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            __good
+                        }
+                        ::customer_core::__private::shape::Content::Missing(__key) => {
+                            if ! (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , __key)) ; return false ; }
+                            if __rules {
+                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () ;
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    let __customer_path: &::customer_core::__private::Path<'_> =
+                                        __path;
+                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        let __customer_value = __customer_field;
+                                        if let ::core::result::Result::Err(__customer_error) =
+                                            ::customer_core::__private::rules::length::check(
+                                                __customer_value,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(2usize),
+                                            )
+                                        {
+                                            ::customer_core::__private::push(
+                                                __customer_report,
+                                                &::core::clone::Clone::clone(__customer_path),
+                                                __customer_error,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::None,
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                            true
+                        }
+                    }
+                }
+                2usize => {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
+                        ::customer_core::__private::shape::tuple_content(
+                            __content, __path, __report, 2usize, 2usize,
+                        )
+                    else {
+                        return false;
+                    };
+                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                    let __good0 = match __items.first() {
+                        ::core::option::Option::Some(__value) => {
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
+                                __value,
+                                &::customer_core::__private::Path::index(__path, 0usize),
+                                __report,
+                                false,
+                            )
+                        }
+                        ::core::option::Option::None => true,
+                    };
+                    let __good1 = match __items.get(1usize) {
+                        ::core::option::Option::Some(__value) => {
+                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
+                                __value,
+                                &::customer_core::__private::Path::index(__path, 1usize),
+                                __report,
+                                false,
+                            )
+                        }
+                        ::core::option::Option::None => true,
+                    };
+                    let __ok = __length_ok && __good0 && __good1;
+                    if !__rules {
+                        return __ok;
+                    }
+                    if __good1 {
+                        if let ::core::option::Option::Some(__value) = __items.get(1usize) {
+                            let _ = __value;
+                            let __read: ::core::option::Option<u32> =
+                                (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                    .read_node(
+                                        __value,
+                                        &::customer_core::__private::Path::index(__path, 1usize),
+                                        __report,
+                                    );
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
+                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    let __customer_value = __customer_field;
+                                    if let ::core::result::Result::Err(__customer_error) =
+                                        ::customer_core::__private::rules::range::check(
+                                            __customer_value,
+                                            ::core::option::Option::None,
+                                            ::core::option::Option::Some(&(9)),
+                                        )
+                                    {
+                                        ::customer_core::__private::push(
+                                            __customer_report,
+                                            &::customer_core::__private::Path::index(
+                                                __customer_path,
+                                                1usize,
+                                            ),
+                                            __customer_error,
+                                            ::core::option::Option::None,
+                                            ::core::option::Option::None,
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    __ok
+                }
+                _ => true,
+            }
+        }
+    }
+    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Contact { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Contact" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Contact" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: unvalidated_model () } } }
 };
 #[test]
 fn the_expanded_models_validate() {

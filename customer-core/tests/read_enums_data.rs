@@ -806,3 +806,63 @@ fn borrowed_variants() {
         customer_core::json::from_str(r#"{"name": {"first": "Jo", "last": "B"}}"#).unwrap();
     assert_eq!(read.validate().map_err(|e| e.to_string()), Ok(()));
 }
+
+struct Limits {
+    max: usize,
+}
+
+fn not_both(form: &WithLimits, _: &Limits) -> Result<(), customer_core::RuleError> {
+    match form {
+        WithLimits::Named { name, .. } if name == "both" => {
+            Err(customer_core::RuleError::new("not_both", "not both"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A union whose rules read a context, and a check on the whole.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits), check = not_both)]
+#[serde(tag = "kind")]
+enum WithLimits {
+    Named {
+        #[customer(length(max = ctx.max))]
+        name: String,
+        count: u8,
+    },
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+#[allow(dead_code)]
+struct Holder {
+    #[customer(nested)]
+    inner: WithLimits,
+    count: u8,
+}
+
+#[test]
+fn a_union_with_a_context() {
+    let limits = Limits { max: 3 };
+    let error = Valid::<WithLimits>::from_json_with(
+        r#"{"kind": "Named", "name": "long", "count": "x"}"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/name", "length"), ("/count", "invalid_type")]),
+        "{error}"
+    );
+    // The union reads, its holder does not: its check runs in the second read.
+    let error = Valid::<Holder>::from_json_with(
+        r#"{"inner": {"kind": "Named", "name": "both", "count": 1}, "count": -1}"#,
+        &Limits { max: 9 },
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/inner", "not_both"), ("/count", "range")]),
+        "{error}"
+    );
+}

@@ -221,6 +221,35 @@ pub enum Entry<T> {
     },
 }
 
+/// An internally tagged union refusing unknown members, with an untagged variant.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+pub enum Event {
+    Created {
+        #[customer(email)]
+        email: String,
+        #[serde(default)]
+        note: Option<String>,
+    },
+    #[customer(nested)]
+    Moved(Place),
+    Closed,
+    #[serde(untagged)]
+    Raw(#[customer(range(max = 9))] u32),
+}
+
+/// An untagged union.
+#[derive(CustomerModel, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Contact {
+    Person {
+        #[customer(email)]
+        email: String,
+    },
+    Phones(#[customer(length(max = 2))] Vec<String>),
+    Pair(String, #[customer(range(max = 9))] u32),
+}
+
 #[test]
 fn the_expanded_models_validate() {
     let address = Address {

@@ -145,16 +145,32 @@ impl Claims<'_> {
     }
 }
 
-/// The object of a struct variant: its members, their claims and its pointer; `None` (and the
-/// violation) when the content is not an object.
+/// The object a struct variant's fields are read from.
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct VariantObject<'a> {
+    /// Its members.
+    pub members: &'a [(String, Node)],
+    /// Which of them are taken.
+    pub claims: Claims<'a>,
+    /// Its pointer.
+    pub path: Path<'a>,
+}
+
+/// The object of a struct variant; `None` (and the violation) when the content is not an
+/// object.
 #[doc(hidden)]
 pub fn struct_content<'a>(
     content: Content<'a>,
     path: &'a Path<'a>,
     report: &mut Report,
-) -> Option<(&'a [(String, Node)], Claims<'a>, Path<'a>)> {
+) -> Option<VariantObject<'a>> {
     match content {
-        Content::Members(members, claimed) => Some((members, Claims::Shared(claimed), *path)),
+        Content::Members(members, claimed) => Some(VariantObject {
+            members,
+            claims: Claims::Shared(claimed),
+            path: *path,
+        }),
         Content::Value(node, key) => {
             let at = content_path(path, key);
             let Node::Object(members) = node else {
@@ -164,7 +180,11 @@ pub fn struct_content<'a>(
             if super::too_deep(&at, report) {
                 return None;
             }
-            Some((members, Claims::Own(claims(members)), at))
+            Some(VariantObject {
+                members,
+                claims: Claims::Own(claims(members)),
+                path: at,
+            })
         }
         // Reported where the tag was read.
         Content::Missing(_) => None,

@@ -93,6 +93,8 @@ fn enum_arms(
             let binding = quote::format_ident!("__customer_f{}", i);
             bindings.extend(quote!(#member: #binding,));
             let at = match (&base, &field.wire) {
+                // Not `*path`: borrowed again, that trips `clippy::borrow_deref_ref`.
+                (Base::Same, Wire::Same) => quote!(::core::clone::Clone::clone(#path)),
                 (Base::Same, wire) => super::wire_path(krate, wire, path),
                 (Base::Below(below), Wire::Same) => below.clone(),
                 (Base::Below(below), wire) => super::wire_path(krate, wire, &quote!(&#below)),

@@ -7,11 +7,11 @@
 //! shapes.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
-use super::{checks_on, has_value_rules, is_nested, probes, read_whole, signature, Can};
+use super::{has_value_rules, is_nested, probes, read_whole, signature, Can};
 use crate::ast::{Container, Field, Style, Variant};
-use crate::expand::validate::container_checks;
+use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
@@ -61,16 +61,20 @@ pub(super) fn data_enum(
             }
         }
     });
-    let arms = read.iter().enumerate().map(|(index, v)| {
+    let arms = read.iter().enumerate().filter_map(|(index, v)| {
         let body = match kind(v) {
-            Kind::Unit => quote!(true),
+            // Nothing to walk: the `_` arm.
+            Kind::Unit => return None,
             Kind::Newtype(field) => newtype(container, p, field, can),
             Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, can),
             Kind::Struct => {
                 let walk = super::named::variant(container, p, &v.fields);
                 quote! {{
-                    let ::core::option::Option::Some((__members, mut __claims, __at)) =
-                        #p::shape::struct_content(__content, __path, __report)
+                    let ::core::option::Option::Some(#p::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = #p::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
@@ -80,7 +84,7 @@ pub(super) fn data_enum(
                 }}
             }
         };
-        quote!(#index => #body,)
+        Some(quote!(#index => #body,))
     });
     let checks = container_checks(
         container,
@@ -88,6 +92,14 @@ pub(super) fn data_enum(
         &quote!(__path),
         &quote!(&mut __report.rules),
     );
+    let (checks, whole_context) = if checks.is_empty() || !can.validate {
+        (checks, TokenStream::new())
+    } else {
+        (
+            second_read::with_context(container, checks),
+            second_read::bind_context(container),
+        )
+    };
     let whole = read_whole(p, &quote!(__node), can, &checks);
     let whole_probes = probes(p, can.read);
     let bind_context = if can.validate {
@@ -98,6 +110,7 @@ pub(super) fn data_enum(
     let deny = serde.deny_unknown_fields;
     quote! {
         #signature {
+            #whole_probes
             const __SHAPE: #p::shape::DataEnum = #p::shape::DataEnum {
                 form: #form,
                 names: &[#(#names),*],
@@ -109,8 +122,8 @@ pub(super) fn data_enum(
             if !(__good && __rules) {
                 return __good;
             }
-            // Read whole: what serde refuses beyond the shapes.
-            #whole_probes
+            // Read whole: what serde refuses beyond the shapes, and the container's checks.
+            #whole_context
             #whole
         }
 
@@ -164,10 +177,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     // The field's rules on the value read alone (`__read_node`, a `&Node`).
     let value_rules = match &read_ty {
         Some(read_ty) if has_value_rules(field) && can.validate => {
-            let checks = second_read::with_context(
-                container,
-                checks_on(container, field, &quote!(&__customer_read), Models::Walk),
-            );
+            let checks = second_read::with_context(container, value_checks(container, field));
             quote! {
                 let __read: ::core::option::Option<#ty> =
                     (&#p::shape::ReadProbe::<#read_ty>::NEW).read_node(__read_node, __path, __report);
@@ -180,10 +190,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     };
     let missing_rules = match &read_ty {
         Some(read_ty) if has_value_rules(field) && can.validate => {
-            let checks = second_read::with_context(
-                container,
-                checks_on(container, field, &quote!(&__customer_read), Models::Walk),
-            );
+            let checks = second_read::with_context(container, value_checks(container, field));
             quote! {
                 let __read: ::core::option::Option<#ty> =
                     (&#p::shape::ReadProbe::<#read_ty>::NEW).read_missing();
@@ -210,16 +217,52 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
             #p::shape::Report::keep_rules(__report, __again);
         }
     });
-    let object_rules = (!value_rules.is_empty()).then(|| {
+    // With rules: the value's rules when it has its shape, and the model below walked again.
+    let value_then = (!value_rules.is_empty() || nested).then(|| {
+        let read = (!value_rules.is_empty()).then(|| {
+            quote! {
+                if __good {
+                    let __read_node = __node;
+                    #value_rules
+                }
+            }
+        });
         quote! {
-            if __good {
-                let __object = #p::shape::unclaimed(__members, &__before);
-                let __read_node = &__object;
-                #value_rules
+            if !__rules {
+                return __good;
+            }
+            #read
+            #rewalk_value
+        }
+    });
+    let members_then = (!value_rules.is_empty() || nested).then(|| {
+        let read = (!value_rules.is_empty()).then(|| {
+            quote! {
+                if __good {
+                    let __object = #p::shape::unclaimed(__members, &__before);
+                    let __read_node = &__object;
+                    #value_rules
+                }
+            }
+        });
+        quote! {
+            if !__rules {
+                return __good;
+            }
+            #read
+            #rewalk_members
+        }
+    });
+    let before = members_then
+        .is_some()
+        .then(|| quote!(let __before = #p::shape::snapshot(__claimed);));
+    let missing_then = (!missing_rules.is_empty()).then(|| {
+        quote! {
+            if __rules {
+                #missing_rules
             }
         }
     });
-    let _ = ty.to_token_stream();
     quote! {{
         #probes
         match __content {
@@ -227,22 +270,13 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
                 let __at = #p::shape::content_path(__path, __key);
                 let __path: &#p::Path<'_> = &__at;
                 let __good = #probe.shape(__node, __path, __report, false);
-                if __rules {
-                    if __good {
-                        let __read_node = __node;
-                        #value_rules
-                    }
-                    #rewalk_value
-                }
+                #value_then
                 __good
             }
             #p::shape::Content::Members(__members, __claimed) => {
-                let __before = #p::shape::snapshot(__claimed);
+                #before
                 let __good = #probe.shape_members(__members, __claimed, __path, __report, false);
-                if __rules {
-                    #object_rules
-                    #rewalk_members
-                }
+                #members_then
                 __good
             }
             #p::shape::Content::Missing(__key) => {
@@ -250,11 +284,31 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
                     #p::shape::missing_field(__report, &#p::Path::key(__path, __key));
                     return false;
                 }
-                if __rules {
-                    #missing_rules
-                }
+                #missing_then
                 true
             }
         }
     }}
+}
+
+/// The rules of a newtype variant's field on `__customer_read`, at the variant's content
+/// (`__path`), into `__report.rules`.
+fn value_checks(container: &Container, field: &Field) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    // Not `*__customer_path`: borrowed again, that trips `clippy::borrow_deref_ref`.
+    let checks = field_checks(
+        krate,
+        field,
+        &quote!(&__customer_read),
+        &quote!(::core::clone::Clone::clone(__customer_path)),
+        &quote!(__customer_report),
+        container.attrs.context.as_ref(),
+        Models::Walk,
+    );
+    quote! {
+        let __customer_path: &#p::Path<'_> = __path;
+        let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
+        #checks
+    }
 }

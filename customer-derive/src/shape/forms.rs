@@ -236,6 +236,14 @@ pub(super) fn variant_tuple(
         goods,
         rules,
     } = elements(container, p, fields, can, None);
+    let rules = (!rules.is_empty()).then(|| {
+        quote! {
+            if !__rules {
+                return __ok;
+            }
+            #rules
+        }
+    });
     let probes = probes(p, can.read);
     quote! {{
         #probes
@@ -247,9 +255,7 @@ pub(super) fn variant_tuple(
         let __path: &#p::Path<'_> = &__at;
         #shapes
         let __ok = __length_ok #(&& #goods)*;
-        if __rules {
-            #rules
-        }
+        #rules
         __ok
     }}
 }

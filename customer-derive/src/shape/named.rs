@@ -43,20 +43,33 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
     let deny_check = container
         .serde
         .deny_unknown_fields
-        .then(|| quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report)));
+        .then(|| quote!(#p::shape::unknown_members(__members, __claimed, __path, __report)));
     let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
         TokenStream::new()
     };
-    quote! {{
-        #shapes
-        let __ok = true #(&& #goods)*;
-        if __rules {
+    let ok = match (goods.is_empty(), deny_check) {
+        (true, None) => quote!(true),
+        (true, Some(deny)) => deny,
+        (false, None) => quote!(#(#goods)&&*),
+        // `&`, not `&&`: the unknown members are reported whatever the others are.
+        (false, Some(deny)) => quote!((#(#goods)&&*) & #deny),
+    };
+    let rules = (!rules.is_empty()).then(|| {
+        quote! {
+            if !__rules {
+                return __ok;
+            }
             #bind_context
             #rules
         }
-        __ok #deny_check
+    });
+    quote! {{
+        #shapes
+        let __ok = #ok;
+        #rules
+        __ok
     }}
 }
 
