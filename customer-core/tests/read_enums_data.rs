@@ -824,6 +824,7 @@ fn not_both(form: &WithLimits, _: &Limits) -> Result<(), customer_core::RuleErro
 #[derive(CustomerModel, Deserialize, Debug)]
 #[customer(context(Limits), check = not_both)]
 #[serde(tag = "kind")]
+#[allow(dead_code)]
 enum WithLimits {
     Named {
         #[customer(length(max = ctx.max))]
