@@ -35,7 +35,8 @@
 //! reading fails; when none of them reads, the tagged reading's violations are reported.
 //!
 //! Not followed: serde also reads an internally tagged enum from an array (the tag, then the
-//! fields by position); the walk takes only an object there. A document serde reads is never
+//! fields by position), and an adjacently tagged one (the tag, then the content); the walk takes
+//! only an object there. A document serde reads is never
 //! read a second time, so this shows only beside another violation, as `invalid_type`.
 //!
 //! Cost: a tagged variant's content is walked once (its models again for their rules, as a
