@@ -3,8 +3,9 @@
 //! attributes: wire names (`rename`, `rename_all`, `alias`), `default`, `flatten`,
 //! `skip_deserializing`, `deserialize_with` / `with`, `deny_unknown_fields`, `other`, and the
 //! containers read in another form (`forms`: `transparent`, `from`, `try_from`, tuple structs,
-//! enums with `tag` or `untagged`). Only `remote`, adjacently tagged enums and structs with `tag`
-//! are read whole (`opaque`).
+//! field-less enums with `tag` or `untagged`; `data_enum`: enums whose variants carry data, and
+//! adjacently tagged enums, in every representation). Only `remote` and structs with `tag` are
+//! read whole (`opaque`).
 //!
 //! Each field's type is reached by autoref dispatch (`ShapeProbe`): its own `Shape` when it has
 //! one, else a read through serde of that value alone, else nothing known. When rules are asked
