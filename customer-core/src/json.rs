@@ -8,7 +8,10 @@
 //! walked against the model's [`Shape`]: every wrong JSON type (`invalid_type`), missing field
 //! (`missing_field`), unknown field of a struct that denies them (`unknown_field`), repeated
 //! field (`duplicate_field`) and value that a parsed newtype or a field-less enum refuses is
-//! reported, each at its pointer in wire names, in document order. [`Valid::from_json`] and
+//! reported, each at its pointer in wire names, in document order. An enum whose variants carry
+//! data is walked in each of serde's representations: its tag checked once at the tag's pointer,
+//! then the chosen variant's fields (see the `shape` module's `data_enum` for the pointers and
+//! for what an untagged enum reports). [`Valid::from_json`] and
 //! [`Api::decode`](crate::providers::Api::decode) also run the rules of every field that did
 //! read, so one report holds the shape errors and the rule violations together.
 //!

@@ -5,15 +5,17 @@
 //! shape error is the document read a second time, into a [`Node`] tree (object members in
 //! document order, repeated keys kept, serde_json's nesting limit in force), and walked against
 //! the [`Shape`] of the model: every wrong JSON type, missing or unknown field, value a parsed
-//! newtype or a field-less enum refuses, at its pointer. The fields whose values have the right
+//! newtype or a field-less enum refuses, wrong or missing tag of an enum whose variants carry data
+//! and wrong part of its variant, at its pointer. The fields whose values have the right
 //! shape are then read one by one and their rules run, so the report also holds every rule
 //! violation of the parts that did read. The report is put in document order.
 //!
 //! The parts: `node` holds the tree, `report` the [`Report`] and the violations the walk
 //! reports, `read` the reading of one value through serde, `probe` the autoref dispatch the
 //! derive calls for a field of any type, `std_types` the shapes of the standard types and
-//! `forms` those of the serde forms other than a plain object. The [`Shape`] trait and the
-//! second read itself are here.
+//! `forms` those of the serde forms other than a plain object, `data_enum` those of enums whose
+//! variants carry data (and what an untagged one reports). The [`Shape`] trait and the second
+//! read itself are here.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

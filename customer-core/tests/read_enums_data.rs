@@ -824,12 +824,22 @@ fn not_both(form: &WithLimits, _: &Limits) -> Result<(), customer_core::RuleErro
 #[derive(CustomerModel, Deserialize, Debug)]
 #[customer(context(Limits), check = not_both)]
 #[serde(tag = "kind")]
+#[allow(dead_code)]
 enum WithLimits {
     Named {
         #[customer(length(max = ctx.max))]
         name: String,
         count: u8,
     },
+}
+
+/// Tuple and newtype variants whose rules read a context.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+#[allow(dead_code)]
+enum Lines {
+    Pair(#[customer(length(max = ctx.max))] String, u8),
+    Text(#[customer(length(max = ctx.max))] String),
 }
 
 #[derive(CustomerModel, Deserialize, Debug)]
@@ -852,6 +862,22 @@ fn a_union_with_a_context() {
     assert_eq!(
         pairs(&error),
         expect(&[("/name", "length"), ("/count", "invalid_type")]),
+        "{error}"
+    );
+    // A newtype variant's rules read the context in the second read too; a tuple variant's
+    // elements are walked for their shapes (as a tuple struct's with a context).
+    let error = Valid::<Vec<Lines>>::from_json_with(
+        r#"[{"Text": "long"}, {"Pair": ["long", "x"]}, {"Text": 5}]"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/0/Text", "length"),
+            ("/1/Pair/1", "invalid_type"),
+            ("/2/Text", "invalid_type")
+        ]),
         "{error}"
     );
     // The union reads, its holder does not: its check runs in the second read.

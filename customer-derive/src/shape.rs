@@ -327,7 +327,7 @@ mod tests {
     /// `validate_into` there would be its second caller and cost the valid path its inlining.
     #[test]
     fn the_second_read_never_names_a_models_validate_into() {
-        let models: [syn::DeriveInput; 3] = [
+        let models: [syn::DeriveInput; 5] = [
             syn::parse_quote! {
                 #[serde(deny_unknown_fields)]
                 #[customer(check = consistent)]
@@ -356,6 +356,28 @@ mod tests {
                 struct Page<T> {
                     #[customer(each(nested), length(max = 2))]
                     items: Vec<T>,
+                }
+            },
+            syn::parse_quote! {
+                #[serde(tag = "type")]
+                #[customer(check = consistent)]
+                enum Party {
+                    Person {
+                        #[customer(email)]
+                        email: String,
+                        #[customer(nested)]
+                        address: Option<Address>,
+                    },
+                    #[customer(nested)]
+                    Business(Address),
+                    Guest,
+                }
+            },
+            syn::parse_quote! {
+                #[serde(untagged)]
+                enum Contact {
+                    Pair(#[customer(length(max = 3))] String, #[customer(nested)] Address),
+                    Many(#[customer(each(nested))] Vec<Address>),
                 }
             },
         ];

@@ -1,8 +1,9 @@
 //! `Valid::from_slice` on arbitrary bytes, for a model with every form the second read follows
 //! (nested models through `Option`, `Box`, `Vec` and maps, `flatten`, `deny_unknown_fields`,
 //! `default`, aliases, a parsed newtype, a transparent struct, a tuple struct, a `try_from`
-//! container, field-less enums plain, with `other` and internally tagged, a context-free rule of
-//! every kind). Beyond not panicking:
+//! container, field-less enums plain, with `other` and internally tagged, enums whose variants
+//! carry data in each representation (struct, tuple and newtype variants, externally, internally
+//! and adjacently tagged, untagged), a context-free rule of every kind). Beyond not panicking:
 //! - a document serde reads gets the rules' verdict only: `Ok`, or rule violations without any
 //!   reading code;
 //! - a document serde refuses is refused, with at least one violation, each with a code and a
@@ -43,6 +44,62 @@ enum Channel {
     #[customer(other)]
     #[serde(untagged)]
     Other(String),
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum Payment {
+    Card {
+        #[customer(length(min = 4, max = 4))]
+        last4: String,
+        #[serde(default)]
+        #[customer(range(max = 12))]
+        month: u8,
+    },
+    Pair(#[customer(length(max = 3))] String, #[customer(range(max = 9))] u8),
+    #[customer(nested)]
+    #[serde(alias = "home")]
+    Post(Address),
+    Cash,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "kind", rename_all = "lowercase", deny_unknown_fields)]
+#[allow(dead_code)]
+enum Event {
+    Created {
+        #[customer(email)]
+        email: String,
+    },
+    #[customer(nested)]
+    Moved(Address),
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "t", content = "c")]
+#[allow(dead_code)]
+enum Entry {
+    Text(#[customer(length(max = 4))] String),
+    Lines {
+        #[customer(each(length(max = 2)))]
+        lines: Vec<String>,
+    },
+    Empty,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Contact {
+    Person {
+        #[customer(email)]
+        email: String,
+    },
+    Phones(#[customer(length(max = 2))] Vec<String>),
+    Code(#[customer(range(max = 99))] u16),
 }
 
 #[derive(CustomerModel, Deserialize, Debug)]
@@ -133,6 +190,15 @@ struct Signup {
     by_name: BTreeMap<String, Address>,
     #[customer(metadata(max_bytes = 64))]
     metadata: Option<serde_json::Value>,
+    #[customer(nested)]
+    payment: Option<Payment>,
+    #[customer(nested)]
+    event: Option<Event>,
+    #[customer(each(nested))]
+    #[serde(default)]
+    entries: Vec<Entry>,
+    #[customer(nested)]
+    contact: Option<Contact>,
     #[serde(flatten)]
     #[customer(nested)]
     extra: Extra,

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 4): that body alone
+//!                                                     # `case` (1 to 6): that body alone
 //! ```
 //!
 //! `scripts/bench-hostile.sh` builds and runs it. Wall time on a noisy machine: the ratio, read
@@ -45,6 +45,62 @@ struct Level {
     name: String,
     #[customer(nested)]
     next: Option<Box<Level>>,
+}
+
+/// An internally tagged union whose struct variants refuse unknown members.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[allow(dead_code)]
+enum Signup {
+    Individual {
+        #[customer(email)]
+        email: String,
+    },
+    Business {
+        #[customer(pattern = "^[A-Z]{2}[0-9]{4}$")]
+        vat_id: String,
+        #[customer(length(max = 64))]
+        name: String,
+    },
+}
+
+/// An untagged union of eight object variants: each is tried on the whole body.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Contact {
+    A { a: String, x: u8 },
+    B { b: String, x: u8 },
+    C { c: String, x: u8 },
+    D { d: String, x: u8 },
+    E { e: String, x: u8 },
+    F { f: String, x: u8 },
+    G { g: String, x: u8 },
+    H { h: String, x: u8 },
+}
+
+/// A union's variant with as many unknown keys as fit in `SIZE`.
+fn union_unknown_keys() -> String {
+    let mut text = String::from(r#"{"type":"business","vat_id":"NL1234","name":"Acme""#);
+    let mut i = 0;
+    while text.len() < SIZE - 16 {
+        text.push_str(&format!(r#","k{i}":1"#));
+        i += 1;
+    }
+    text.push('}');
+    text
+}
+
+/// An object that none of the untagged union's variants takes, as big as fits in `SIZE`.
+fn untagged_none() -> String {
+    let mut text = String::from(r#"{"x":"not a number""#);
+    let mut i = 0;
+    while text.len() < SIZE - 16 {
+        text.push_str(&format!(r#","k{i}":1"#));
+        i += 1;
+    }
+    text.push('}');
+    text
 }
 
 /// A Paddle create request with as many unknown keys as fit in `SIZE`.
@@ -124,7 +180,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(31);
-    let cases: [Case; 4] = [
+    let cases: [Case; 6] = [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
             unknown_keys(),
@@ -144,6 +200,16 @@ fn main() {
             "120 nested models, one wrong type at the top (Valid::from_json)",
             deep(),
             |json| count(Valid::<Level>::from_json(json)),
+        ),
+        (
+            "an internally tagged union's variant, unknown keys refused (Valid::from_json)",
+            union_unknown_keys(),
+            |json| count(Valid::<Signup>::from_json(json)),
+        ),
+        (
+            "an untagged union of 8 variants, none matching (Valid::from_json)",
+            untagged_none(),
+            |json| count(Valid::<Contact>::from_json(json)),
         ),
     ];
     let only: Option<usize> = std::env::args().nth(2).and_then(|a| a.parse().ok());

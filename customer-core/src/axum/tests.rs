@@ -647,3 +647,45 @@ fn accept_language_is_an_extractor_for_handlers() {
     );
     assert_eq!(json["errors"][0]["detail"], "est obligatoire");
 }
+
+/// An internally tagged union as a request body.
+#[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum SignupUnion {
+    Person {
+        #[customer(email)]
+        email: String,
+    },
+    Business {
+        #[customer(length(max = 8))]
+        vat_id: String,
+        country: String,
+    },
+}
+
+#[test]
+fn a_union_body_gets_the_one_report() {
+    let extract = |body: &'static str| {
+        let req = request(Some("application/json"), body);
+        ready(Valid::<SignupUnion>::from_request(req, &())).map_err(ValidRejection::from)
+    };
+    assert!(extract(r#"{"type": "person", "email": "jo@example.com"}"#).is_ok());
+    let rejection =
+        extract(r#"{"type": "business", "vat_id": "NL123456789B01", "country": 31}"#).unwrap_err();
+    let (status, _, body) = problem(rejection.into_response());
+    assert_eq!(status, 422);
+    let found: Vec<(&str, &str)> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["pointer"].as_str().unwrap(), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(found, [("/vat_id", "length"), ("/country", "invalid_type")]);
+    assert!(!body.to_string().contains("NL123456789B01"));
+    let (status, _, body) = problem(extract(r#"{"type": "robot"}"#).unwrap_err().into_response());
+    assert_eq!(status, 422);
+    assert_eq!(body["errors"][0]["pointer"], "/type");
+    assert_eq!(body["errors"][0]["code"], "one_of");
+    assert!(!body.to_string().contains("robot"));
+}

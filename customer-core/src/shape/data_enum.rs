@@ -33,6 +33,14 @@
 //!
 //! A variant marked `#[serde(untagged)]` in a tagged enum is tried, in order, when the tagged
 //! reading fails; when none of them reads, the tagged reading's violations are reported.
+//!
+//! Not followed: serde also reads an internally tagged enum from an array (the tag, then the
+//! fields by position), and an adjacently tagged one (the tag, then the content); the walk takes
+//! only an object there. A document serde reads is never
+//! read a second time, so this shows only beside another violation, as `invalid_type`.
+//!
+//! Cost: a tagged variant's content is walked once (its models again for their rules, as a
+//! struct's are); an untagged value once per variant tried.
 
 use super::{
     claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape,

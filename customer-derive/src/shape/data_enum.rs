@@ -26,6 +26,13 @@ pub(super) fn data_enum(
         read: second_read::reads_whole(container),
         validate: second_read::context_erasable(container),
     };
+    // Elements are read by position, as a tuple struct's: a generic enum has no bounds for
+    // their rules, and those of an enum with a context are not run (see `forms::tuple`).
+    let plain = container.generics.params.is_empty();
+    let tuple_can = Can {
+        read: plain,
+        validate: plain && container.attrs.context.is_none(),
+    };
     let serde = &container.serde;
     let read: Vec<&Variant> = variants
         .iter()
@@ -66,7 +73,7 @@ pub(super) fn data_enum(
             // Nothing to walk: the `_` arm.
             Kind::Unit => return None,
             Kind::Newtype(field) => newtype(container, p, field, can),
-            Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, can),
+            Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, tuple_can),
             Kind::Struct => {
                 let walk = super::named::variant(container, p, &v.fields);
                 quote! {{
