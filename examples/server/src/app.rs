@@ -526,7 +526,7 @@ async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
         customer,
     };
     let (status, customer_id) = match state.store.take_event(incoming).await {
-        Ok(Taken::Duplicate) => ("duplicate", None),
+        Ok(Taken::Duplicate(customer_id)) => ("duplicate", customer_id),
         Ok(Taken::Event) => ("taken", None),
         Ok(Taken::Stored(customer)) => ("taken", customer.id),
         Ok(Taken::Older(id)) => ("older", Some(id)),

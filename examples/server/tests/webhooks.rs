@@ -167,10 +167,12 @@ fn one_server(db: &Db) {
     let list = get(&agent, &server.url("/customers"));
     assert_eq!(list.body["data"][0]["id"], CUSTOMER, "{}", list.body);
 
-    // Redelivered (as Paddle does, signed anew): taken once.
+    // Redelivered (as Paddle does, signed anew): taken once, the reply naming the customer the
+    // first delivery stored.
     let again = signed(&agent, &url, &body);
     assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.body["status"], "duplicate");
+    assert_eq!(again.body["customer_id"], CUSTOMER, "{}", again.body);
     assert_eq!(count(db, "webhook_events"), 1);
 
     // A later event updates; an earlier one arriving after it is taken but changes nothing.
@@ -655,10 +657,12 @@ fn one_stripe_server(db: &Db) {
     let list = get(&agent, &server.url("/customers"));
     assert_eq!(list.body["data"][0]["id"], id.as_str(), "{}", list.body);
 
-    // Redelivered (Stripe signs each attempt anew): taken once.
+    // Redelivered (Stripe signs each attempt anew): taken once, the reply naming the customer
+    // the first delivery stored (our `ctm_` id, not Stripe's `cus_`).
     let again = stripe_signed(&agent, &url, &body);
     assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.body["status"], "duplicate");
+    assert_eq!(again.body["customer_id"], id.as_str(), "{}", again.body);
     assert_eq!(count(db, "webhook_events"), 1);
 
     // Out of order: a later event (by `created`) updates the same customer; one created before
