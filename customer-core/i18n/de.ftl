@@ -172,3 +172,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] abgelehnte Datensätze
   } in { $file } geschrieben
 cli-warning = Warnung
+cli-no-documents = customer-model: { $file }: keine Dokumente: die Eingabe ist leer oder enthält nur Leerzeilen

@@ -181,3 +181,4 @@ cli-summary-rejects = ; { $records } refused { $records ->
    *[other] records
   } written to { $file }
 cli-warning = warning
+cli-no-documents = customer-model: { $file }: no documents: the input is empty or holds only blank lines

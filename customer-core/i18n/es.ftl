@@ -178,3 +178,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] registros rechazados escritos
   } en { $file }
 cli-warning = aviso
+cli-no-documents = customer-model: { $file }: ningún documento: la entrada está vacía o solo contiene líneas en blanco

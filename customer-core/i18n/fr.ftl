@@ -178,3 +178,4 @@ cli-summary-rejects = { " ;" } { $records } { $records ->
    *[other] enregistrements refusés écrits
   } dans { $file }
 cli-warning = avertissement
+cli-no-documents = customer-model : { $file } : aucun document : l’entrée est vide ou ne contient que des lignes vides

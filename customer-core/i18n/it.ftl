@@ -178,3 +178,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] record rifiutati scritti
   } in { $file }
 cli-warning = avviso
+cli-no-documents = customer-model: { $file }: nessun documento: l’input è vuoto o contiene solo righe vuote

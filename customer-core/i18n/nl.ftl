@@ -172,3 +172,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] geweigerde records
   } geschreven naar { $file }
 cli-warning = waarschuwing
+cli-no-documents = customer-model: { $file }: geen documenten: de invoer is leeg of bevat alleen lege regels

@@ -194,3 +194,4 @@ cli-dropped = pominięto
 cli-summary-warnings = , ostrzeżenia: { $warnings }
 cli-summary-rejects = ; odrzucone rekordy zapisane w { $file }: { $records }
 cli-warning = ostrzeżenie
+cli-no-documents = customer-model: { $file }: brak dokumentów: dane wejściowe są puste lub zawierają tylko puste wiersze

@@ -178,3 +178,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] registos recusados escritos
   } em { $file }
 cli-warning = aviso
+cli-no-documents = customer-model: { $file }: nenhum documento: a entrada está vazia ou contém apenas linhas em branco

@@ -137,6 +137,7 @@ fn every_message_renders_in_every_language_with_every_param() {
             "cli-warning",
             "cli-summary-warnings",
             "cli-summary-rejects",
+            "cli-no-documents",
         ] {
             let message = bundle
                 .get_message(id)
