@@ -128,8 +128,8 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
 /// failure path: a valid document never gets here.
 ///
 /// `validate` points at a field's wire name; a field read through a `#[serde(alias)]` is in
-/// the document under another key. When a pointer names a key the document does not hold, the
-/// document is walked again with `T`'s rules (with `context`), which point at the keys the
+/// the document under another key. When a pointer names a member the document does not hold,
+/// the document is walked again with `T`'s rules (with `context`), which point at the keys the
 /// document used, and that report is taken when it holds the same violations.
 #[cold]
 #[inline(never)]
@@ -138,25 +138,21 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
 ) -> ValidationErrors {
-    let every_key_written = errors
-        .iter()
-        .all(|violation| keys_written(json, violation.pointer()));
-    if errors.len() < 2 && every_key_written {
-        return errors;
-    }
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
         return errors;
     };
-    let errors = if every_key_written {
-        errors
-    } else {
-        at_document_keys::<T>(&node, errors, context)
-    };
     let mut positions = Positions::new(&node);
-    let mut all: Vec<(Vec<usize>, Violation)> = errors
-        .into_iter()
-        .map(|violation| (positions.of(violation.pointer()), violation))
-        .collect();
+    let mut all = placed(&mut positions, errors);
+    if all.iter().any(|(at, _)| at.last() == Some(&usize::MAX)) {
+        let mut errors = ValidationErrors::new();
+        for (_, violation) in all {
+            errors.push_violation(violation);
+        }
+        all = placed(
+            &mut positions,
+            at_document_keys::<T>(&node, errors, context),
+        );
+    }
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut ordered = ValidationErrors::new();
     for (_, violation) in all {
@@ -165,18 +161,12 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
     ordered
 }
 
-/// Whether every key `pointer` names appears in `json` as a string (`"key"`): a cheap test that
-/// passes for a pointer into the document (an escaped key may fail it, and only costs a walk).
-fn keys_written(json: &[u8], pointer: &str) -> bool {
-    pointer
-        .split('/')
-        .skip(1)
-        .filter(|segment| segment.parse::<usize>().is_err())
-        .all(|key| {
-            let quoted = [b"\"", key.as_bytes(), b"\""].concat();
-            json.windows(quoted.len())
-                .any(|window| window == quoted.as_slice())
-        })
+/// Each violation with its position in the document.
+fn placed(positions: &mut Positions<'_>, errors: ValidationErrors) -> Vec<(Vec<usize>, Violation)> {
+    errors
+        .into_iter()
+        .map(|violation| (positions.of(violation.pointer()), violation))
+        .collect()
 }
 
 /// `errors` (a document's violations, from `validate`) at the keys the document used: the
