@@ -728,8 +728,14 @@ fn format_json_writes_one_object_per_violation() {
         let object = record.as_object().expect("an object");
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["code", "file", "line", "message", "pointer"]);
+        assert_eq!(keys, ["code", "file", "line", "message", "pointer", "type"]);
         assert!(record["line"].is_u64() && record["message"].is_string());
+        // The page of the code, as the server's problems give it.
+        let code = record["code"].as_str().expect("a code");
+        assert_eq!(
+            record["type"],
+            format!("https://example.invalid/customer-model/blob/main/README.md#code-{code}")
+        );
     }
     let places: Vec<(String, u64)> = records
         .iter()
@@ -782,6 +788,10 @@ fn format_json_writes_one_object_per_violation() {
         assert_eq!(record["dropped"], true);
         assert_eq!(record["file"], "taza.json");
         assert_eq!(record["code"], "unrepresentable");
+        assert_eq!(
+            record["type"],
+            "https://example.invalid/customer-model/blob/main/README.md#code-unrepresentable"
+        );
     }
 }
 
