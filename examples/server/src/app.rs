@@ -399,10 +399,12 @@ async fn create_customer(
 /// customers (a Stripe customer without an email address); 409 when its customer has the email
 /// of another customer (not taken: the provider delivers it again); 200 otherwise, saying
 /// whether the event was `taken` now, had been taken before (`duplicate`), or was `older` than
-/// what the customer already holds.
+/// what the customer already holds. The 422 (and a 400 or 413 of the body) is written in the
+/// language `Accept-Language` negotiates, as the other routes' validation problems are.
 async fn webhook(
     State(state): State<AppState>,
     Extension(provider): Extension<Provider>,
+    AcceptLanguage(lang): AcceptLanguage,
     webhook: Result<Webhook, WebhookRejection>,
 ) -> Response {
     let event = match webhook {
@@ -426,15 +428,15 @@ async fn webhook(
                 rejection.status().as_u16(),
                 rejection.to_string().lines().next().unwrap_or_default()
             );
-            return rejection.into_response();
+            return rejection.into_problem_in(&lang).into_response();
         }
     };
-    take(&state, provider, event).await
+    take(&state, provider, event, &lang).await
 }
 
 /// Takes a verified event: checks its customer as the entity the API answers with, then records
 /// the event and stores the customer in one transaction.
-async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
+async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -> Response {
     let taken_at = rfc3339_millis(now_ms());
     let occurred_ms = event.occurred_at.and_then(|at| {
         at.duration_since(std::time::UNIX_EPOCH)
@@ -503,7 +505,7 @@ async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
                 }
             }
             if let Err(errors) = report.into_result() {
-                return errors.into_response();
+                return refused(customer_core::Error::Invalid(errors), lang);
             }
             let occurred_at = event.occurred_at.and_then(|at| {
                 at.duration_since(std::time::UNIX_EPOCH)

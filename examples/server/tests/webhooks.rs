@@ -736,6 +736,32 @@ fn one_stripe_server(db: &Db) {
     );
     assert_eq!(count(db, "webhook_events"), 3);
     assert_eq!(db.count(), 1);
+    // In the language the delivery asks for, as every validation problem: the same pointer and
+    // code, the words in Dutch, named by `Content-Language`.
+    let header = stripe()
+        .sign(no_email.as_bytes(), SystemTime::now())
+        .expect("signs");
+    let response = agent
+        .post(&url)
+        .header("content-type", "application/json")
+        .header("accept-language", "nl-NL, en;q=0.5")
+        .header("Stripe-Signature", &header)
+        .send(&no_email);
+    let dutch = read_reply(response);
+    assert_problem(&dutch, 422);
+    assert_eq!(
+        dutch
+            .headers
+            .get("content-language")
+            .and_then(|v| v.to_str().ok()),
+        Some("nl")
+    );
+    assert_eq!(pointers_and_codes(&dutch), pointers_and_codes(&reply));
+    assert_ne!(
+        dutch.body["errors"][0]["detail"],
+        reply.body["errors"][0]["detail"]
+    );
+    assert_ne!(dutch.body["detail"], reply.body["detail"], "{}", dutch.body);
 
     // `customer.deleted`: the customer is archived, out of the default list, still readable.
     let deleted = stripe_event(
