@@ -187,6 +187,9 @@ problem-media-type-title = Nieobsługiwany typ treści
 problem-media-type-detail = treść żądania musi być w formacie JSON, wysłana z `Content-Type: application/json`
 problem-body-read-title = Nie można odczytać żądania
 problem-body-read-detail = nie udało się odczytać treści żądania
+server-conflict = klient z tym adresem e-mail już istnieje
+server-no-such-customer = żaden klient nie ma tego identyfikatora
+server-not-found = pod tym adresem nic nie ma
 
 cli-summary = customer-model: odczytane dokumenty: { $read }, poprawne: { $valid }, niepoprawne: { $invalid }, pominięte wartości: { $dropped }
 cli-lossy-hint = customer-model: z --lossy odrzucone rekordy ({ $records }) zostałyby przekształcone bez wartości, których cel nie może przechować ({ $values }; każda z ostrzeżeniem)

@@ -147,6 +147,9 @@ problem-media-type-title = Tipo de conteúdo não suportado
 problem-media-type-detail = o corpo do pedido deve ser JSON, enviado com `Content-Type: application/json`
 problem-body-read-title = Pedido ilegível
 problem-body-read-detail = não foi possível ler o corpo do pedido
+server-conflict = já existe um cliente com este endereço de e-mail
+server-no-such-customer = nenhum cliente tem este id
+server-not-found = não há nada neste endereço
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento lido

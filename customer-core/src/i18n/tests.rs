@@ -138,6 +138,9 @@ fn every_message_renders_in_every_language_with_every_param() {
             "cli-summary-warnings",
             "cli-summary-rejects",
             "cli-no-documents",
+            "server-conflict",
+            "server-no-such-customer",
+            "server-not-found",
         ] {
             let message = bundle
                 .get_message(id)

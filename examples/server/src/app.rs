@@ -257,8 +257,16 @@ async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn not_found() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "there is nothing at this address")
+async fn not_found(AcceptLanguage(lang): AcceptLanguage) -> Problem {
+    in_lang(StatusCode::NOT_FOUND, "server-not-found", lang)
+}
+
+/// A problem of this server with its `detail` the catalog's message `id` in `lang` (named by
+/// `Content-Language`); the `title` stays the status's reason phrase, as RFC 9457 asks of
+/// `about:blank`.
+fn in_lang(status: StatusCode, id: &str, lang: Lang) -> Problem {
+    let detail = customer_core::i18n::Catalog::global().text(&lang, id, &[]);
+    Problem::new(status, detail).with_lang(lang)
 }
 
 async fn method_not_allowed() -> Problem {
@@ -276,16 +284,17 @@ fn internal_error() -> Response {
     .into_response()
 }
 
-fn conflict() -> Response {
-    Problem::new(
-        StatusCode::CONFLICT,
-        "a customer with this email address already exists",
-    )
-    .into_response()
+fn conflict(lang: &Lang) -> Response {
+    in_lang(StatusCode::CONFLICT, "server-conflict", lang.clone()).into_response()
 }
 
-fn no_such_customer() -> Response {
-    Problem::new(StatusCode::NOT_FOUND, "no customer has this id").into_response()
+fn no_such_customer(lang: &Lang) -> Response {
+    in_lang(
+        StatusCode::NOT_FOUND,
+        "server-no-such-customer",
+        lang.clone(),
+    )
+    .into_response()
 }
 
 /// The API named by `?api=` (Paddle when absent). An unknown name is a 400 that does not repeat it.
@@ -384,7 +393,7 @@ async fn create_customer(
             }
             response
         }
-        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on insert: {error}");
             internal_error()
@@ -532,7 +541,7 @@ async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -
         Ok(Taken::Event) => ("taken", None),
         Ok(Taken::Stored(customer)) => ("taken", customer.id),
         Ok(Taken::Older(id)) => ("older", Some(id)),
-        Err(WriteError::DuplicateEmail) => return conflict(),
+        Err(WriteError::DuplicateEmail) => return conflict(lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on a webhook: {error}");
             return internal_error();
@@ -551,17 +560,18 @@ async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -
 async fn get_customer(
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
+    AcceptLanguage(lang): AcceptLanguage,
     UrlPath(id): UrlPath<String>,
 ) -> Response {
     if !is_customer_id(&id) {
-        return no_such_customer();
+        return no_such_customer(&lang);
     }
     match state.store.get(&id).await {
         Ok(Some(customer)) => match paddle_entity(id, customer) {
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
             Err(_) => internal_error(),
         },
-        Ok(None) => no_such_customer(),
+        Ok(None) => no_such_customer(&lang),
         Err(error) => {
             eprintln!("database error on select: {error}");
             internal_error()
@@ -582,7 +592,7 @@ async fn update_customer(
     JsonBody(body): JsonBody,
 ) -> Response {
     if !is_customer_id(&id) {
-        return no_such_customer();
+        return no_such_customer(&lang);
     }
     let api = match api_of(query.as_deref()) {
         Ok(api) => api,
@@ -614,9 +624,9 @@ async fn update_customer(
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
             Err(_) => internal_error(),
         },
-        Ok(Updated::NotFound) => no_such_customer(),
+        Ok(Updated::NotFound) => no_such_customer(&lang),
         Ok(Updated::Refused(errors)) => refused(errors, &lang),
-        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on update: {error}");
             internal_error()
