@@ -90,6 +90,22 @@ fn parse(bytes: &[u8]) -> Option<()> {
         }
         _ => rest,
     };
+    match *offset {
+        [b'Z' | b'z'] => {}
+        [b'+' | b'-', h1, h2, b':', m1, m2] if two(h1, h2)? <= 23 && two(m1, m2)? <= 59 => {}
+        _ => return None,
+    }
+    if second == 60 {
+        return leap_second(hour, minute, offset);
+    }
+    Some(())
+}
+
+/// A leap second: whether the local time `hour:minute` at `offset` (`Z` or `±HH:MM`, in range)
+/// is 23:59 UTC, the only minute that can end in one (RFC 3339 section 5.7).
+#[cold]
+fn leap_second(hour: u32, minute: u32, offset: &[u8]) -> Option<()> {
+    const DAY: i64 = 24 * 60;
     // The offset east of UTC, in minutes.
     let east = match *offset {
         [b'Z' | b'z'] => 0,
@@ -107,17 +123,6 @@ fn parse(bytes: &[u8]) -> Option<()> {
         }
         _ => return None,
     };
-    if second == 60 && !at_utc_2359(hour, minute, east) {
-        return None;
-    }
-    Some(())
-}
-
-/// Whether the local time `hour:minute` at `east` minutes east of UTC is 23:59 UTC: the only
-/// minute that can end in a leap second (RFC 3339 section 5.7).
-#[cold]
-fn at_utc_2359(hour: u32, minute: u32, east: i64) -> bool {
-    const DAY: i64 = 24 * 60;
     let local = i64::from(hour * 60 + minute);
-    (local - east).rem_euclid(DAY) == 23 * 60 + 59
+    ((local - east).rem_euclid(DAY) == 23 * 60 + 59).then_some(())
 }
