@@ -17,7 +17,8 @@
 //! verbatim, in input order; with `--format json`, `convert` writes each body as
 //! `{"file", "line", "body"}`, joinable to its input line. A summary line ends the run on
 //! stderr. The exit status is 0 when every document is valid, 1 when any is not, and 2 for a
-//! usage or I/O error.
+//! usage or I/O error, or an NDJSON input without a single document (empty, or blank lines only:
+//! most often an export that wrote nothing, or the wrong file), which is named on stderr.
 //!
 //! `--lang LANG` writes the messages in English (the default), Dutch, German, French, Spanish,
 //! Italian, Portuguese or Polish, in text and in `--format json`; the pointers and codes are the
@@ -400,6 +401,7 @@ impl<W: Write> Run<W> {
                 }
             }
         };
+        let documents_before = self.tally.read;
         let read = if ndjson {
             let (job, jobs) = (self.job, self.jobs);
             ndjson::run(job, &name, &mut reader, jobs, &mut |sink, consumed| {
@@ -410,6 +412,16 @@ impl<W: Write> Run<W> {
             self.whole(&name, reader)
         };
         match read {
+            Ok(()) if ndjson && self.tally.read == documents_before => {
+                // An export that wrote nothing, the wrong file: most often a mistake, never
+                // passed quietly as "0 documents read".
+                self.failed = true;
+                let lang = self.job.lang;
+                let file = customer_core::Param::Str(name.clone().into());
+                let text = Catalog::global().text(lang, "cli-no-documents", &[("file", file)]);
+                self.note(&text);
+                Ok(())
+            }
             Ok(()) => Ok(()),
             Err(Failure::Output(error)) => Err(error),
             Err(Failure::Input(error)) => {

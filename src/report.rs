@@ -215,6 +215,10 @@ struct JsonLine<'a> {
     pointer: &'a str,
     code: &'a str,
     message: &'a str,
+    /// The page of the code (`Catalog::doc_uri`), as the server's problems and their
+    /// violations give it.
+    #[serde(rename = "type")]
+    type_uri: String,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     dropped: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -272,6 +276,7 @@ impl Sink {
                     pointer,
                     code,
                     message,
+                    type_uri: Catalog::global().doc_uri(code),
                     dropped: mark == Mark::Dropped,
                     warning: mark == Mark::Warning,
                 };

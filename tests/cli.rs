@@ -728,8 +728,14 @@ fn format_json_writes_one_object_per_violation() {
         let object = record.as_object().expect("an object");
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["code", "file", "line", "message", "pointer"]);
+        assert_eq!(keys, ["code", "file", "line", "message", "pointer", "type"]);
         assert!(record["line"].is_u64() && record["message"].is_string());
+        // The page of the code, as the server's problems give it.
+        let code = record["code"].as_str().expect("a code");
+        assert_eq!(
+            record["type"],
+            format!("https://example.invalid/customer-model/blob/main/README.md#code-{code}")
+        );
     }
     let places: Vec<(String, u64)> = records
         .iter()
@@ -782,7 +788,101 @@ fn format_json_writes_one_object_per_violation() {
         assert_eq!(record["dropped"], true);
         assert_eq!(record["file"], "taza.json");
         assert_eq!(record["code"], "unrepresentable");
+        assert_eq!(
+            record["type"],
+            "https://example.invalid/customer-model/blob/main/README.md#code-unrepresentable"
+        );
     }
+}
+
+/// An NDJSON input with no document (empty, or blank lines only) is most often a mistake (an
+/// export that wrote nothing, the wrong file): it is refused by name, exit 2, not passed as
+/// "0 documents read"; the other inputs are still read.
+#[test]
+fn an_ndjson_input_without_documents_is_an_error() {
+    let dir = scratch(
+        "no-documents",
+        &[
+            ("empty.ndjson", ""),
+            ("blank.jsonl", "\n  \n\t\r\n"),
+            ("jo.json", VALID),
+            ("one.ndjson", &format!("\n{VALID}\n")),
+        ],
+    );
+    for file in ["empty.ndjson", "blank.jsonl"] {
+        let out = run(&dir, &["check", "--api", "paddle", file], None);
+        assert_eq!(out.code, 2, "{file}: {}", out.stderr);
+        assert!(
+            out.stderr.contains(&format!(
+                "customer-model: {file}: no documents: the input is empty or holds only blank lines"
+            )),
+            "{}",
+            out.stderr
+        );
+        assert_eq!(
+            summary(&out.stderr),
+            "customer-model: 0 documents read, 0 valid, 0 invalid, 0 values dropped"
+        );
+        // convert: nothing on stdout, the same refusal.
+        let out = run(
+            &dir,
+            &[
+                "convert", "--from", "paddle", "--to", "mollie", "--quiet", file,
+            ],
+            None,
+        );
+        assert_eq!(out.code, 2, "{file}: {}", out.stderr);
+        assert_eq!(out.stdout, "");
+        assert!(out.stderr.contains("no documents"), "{}", out.stderr);
+    }
+    // Standard input read as NDJSON, empty.
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "--ndjson", "-"],
+        Some(""),
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("customer-model: <stdin>: no documents"),
+        "{}",
+        out.stderr
+    );
+    // Among other inputs: they are checked, and the run still ends with 2.
+    let out = run(
+        &dir,
+        &[
+            "check",
+            "--api",
+            "paddle",
+            "one.ndjson",
+            "empty.ndjson",
+            "jo.json",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 2, "{}", out.stderr);
+    assert!(out.stderr.contains("empty.ndjson: no documents"));
+    assert!(!out.stderr.contains("one.ndjson: no documents"));
+    assert_eq!(
+        summary(&out.stderr),
+        "customer-model: 2 documents read, 2 valid, 0 invalid, 0 values dropped"
+    );
+    // In the language asked for.
+    let out = run(
+        &dir,
+        &["--lang", "nl", "check", "--api", "paddle", "empty.ndjson"],
+        None,
+    );
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr.contains("empty.ndjson: geen documenten"),
+        "{}",
+        out.stderr
+    );
+    // A one-document JSON file that is empty is not a document either: a syntax error, exit 1.
+    let dir = scratch("empty-json", &[("empty.json", "")]);
+    let out = run(&dir, &["check", "--api", "paddle", "empty.json"], None);
+    assert_eq!(out.code, 1, "{}", out.stderr);
 }
 
 #[test]

@@ -152,6 +152,9 @@ problem-media-type-title = Nicht unterstützter Medientyp
 problem-media-type-detail = der Inhalt der Anfrage muss JSON sein, gesendet mit `Content-Type: application/json`
 problem-body-read-title = Anfrage nicht lesbar
 problem-body-read-detail = der Inhalt der Anfrage konnte nicht gelesen werden
+server-conflict = es gibt bereits einen Kunden mit dieser E-Mail-Adresse
+server-no-such-customer = es gibt keinen Kunden mit dieser ID
+server-not-found = unter dieser Adresse gibt es nichts
 
 cli-summary = customer-model: { $read } { $read ->
     [one] Dokument
@@ -177,3 +180,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] abgelehnte Datensätze
   } in { $file } geschrieben
 cli-warning = Warnung
+cli-no-documents = customer-model: { $file }: keine Dokumente: die Eingabe ist leer oder enthält nur Leerzeilen

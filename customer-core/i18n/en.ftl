@@ -159,6 +159,9 @@ problem-media-type-title = Unsupported media type
 problem-media-type-detail = the request body must be JSON, sent with `Content-Type: application/json`
 problem-body-read-title = Unreadable request body
 problem-body-read-detail = the request body could not be read
+server-conflict = a customer with this email address already exists
+server-no-such-customer = no customer has this id
+server-not-found = there is nothing at this address
 
 ## The command-line tool: its summary line, the hint before it, a dropped value.
 
@@ -186,3 +189,4 @@ cli-summary-rejects = ; { $records } refused { $records ->
    *[other] records
   } written to { $file }
 cli-warning = warning
+cli-no-documents = customer-model: { $file }: no documents: the input is empty or holds only blank lines

@@ -152,6 +152,9 @@ problem-media-type-title = Tipo de medio no admitido
 problem-media-type-detail = el cuerpo de la solicitud debe ser JSON, enviado con `Content-Type: application/json`
 problem-body-read-title = Solicitud ilegible
 problem-body-read-detail = no se pudo leer el cuerpo de la solicitud
+server-conflict = ya existe un cliente con esta dirección de correo electrónico
+server-no-such-customer = ningún cliente tiene este id
+server-not-found = no hay nada en esta dirección
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento leído
@@ -183,3 +186,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] registros rechazados escritos
   } en { $file }
 cli-warning = aviso
+cli-no-documents = customer-model: { $file }: ningún documento: la entrada está vacía o solo contiene líneas en blanco

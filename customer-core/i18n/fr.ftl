@@ -152,6 +152,9 @@ problem-media-type-title = Type de média non pris en charge
 problem-media-type-detail = le corps de la requête doit être du JSON, envoyé avec `Content-Type: application/json`
 problem-body-read-title = Requête illisible
 problem-body-read-detail = le corps de la requête n’a pas pu être lu
+server-conflict = un client avec cette adresse e-mail existe déjà
+server-no-such-customer = aucun client n’a cet identifiant
+server-not-found = il n’y a rien à cette adresse
 
 cli-summary = customer-model : { $read } { $read ->
     [one] document lu
@@ -183,3 +186,4 @@ cli-summary-rejects = { " ;" } { $records } { $records ->
    *[other] enregistrements refusés écrits
   } dans { $file }
 cli-warning = avertissement
+cli-no-documents = customer-model : { $file } : aucun document : l’entrée est vide ou ne contient que des lignes vides

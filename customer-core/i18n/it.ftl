@@ -152,6 +152,9 @@ problem-media-type-title = Tipo di contenuto non supportato
 problem-media-type-detail = il corpo della richiesta deve essere JSON, inviato con `Content-Type: application/json`
 problem-body-read-title = Richiesta illeggibile
 problem-body-read-detail = non è stato possibile leggere il corpo della richiesta
+server-conflict = esiste già un cliente con questo indirizzo email
+server-no-such-customer = nessun cliente ha questo id
+server-not-found = non c’è nulla a questo indirizzo
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento letto
@@ -183,3 +186,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] record rifiutati scritti
   } in { $file }
 cli-warning = avviso
+cli-no-documents = customer-model: { $file }: nessun documento: l’input è vuoto o contiene solo righe vuote

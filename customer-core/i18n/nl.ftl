@@ -152,6 +152,9 @@ problem-media-type-title = Niet-ondersteund mediatype
 problem-media-type-detail = de inhoud van het verzoek moet JSON zijn, verstuurd met `Content-Type: application/json`
 problem-body-read-title = Verzoek onleesbaar
 problem-body-read-detail = de inhoud van het verzoek kon niet worden gelezen
+server-conflict = er bestaat al een klant met dit e-mailadres
+server-no-such-customer = er is geen klant met deze id
+server-not-found = op dit adres is niets te vinden
 
 cli-summary = customer-model: { $read } { $read ->
     [one] document
@@ -177,3 +180,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] geweigerde records
   } geschreven naar { $file }
 cli-warning = waarschuwing
+cli-no-documents = customer-model: { $file }: geen documenten: de invoer is leeg of bevat alleen lege regels

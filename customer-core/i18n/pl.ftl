@@ -194,6 +194,9 @@ problem-media-type-title = Nieobsługiwany typ treści
 problem-media-type-detail = treść żądania musi być w formacie JSON, wysłana z `Content-Type: application/json`
 problem-body-read-title = Nie można odczytać żądania
 problem-body-read-detail = nie udało się odczytać treści żądania
+server-conflict = klient z tym adresem e-mail już istnieje
+server-no-such-customer = żaden klient nie ma tego identyfikatora
+server-not-found = pod tym adresem nic nie ma
 
 cli-summary = customer-model: odczytane dokumenty: { $read }, poprawne: { $valid }, niepoprawne: { $invalid }, pominięte wartości: { $dropped }
 cli-lossy-hint = customer-model: z --lossy odrzucone rekordy ({ $records }) zostałyby przekształcone bez wartości, których cel nie może przechować ({ $values }; każda z ostrzeżeniem)
@@ -201,3 +204,4 @@ cli-dropped = pominięto
 cli-summary-warnings = , ostrzeżenia: { $warnings }
 cli-summary-rejects = ; odrzucone rekordy zapisane w { $file }: { $records }
 cli-warning = ostrzeżenie
+cli-no-documents = customer-model: { $file }: brak dokumentów: dane wejściowe są puste lub zawierają tylko puste wiersze

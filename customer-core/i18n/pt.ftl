@@ -152,6 +152,9 @@ problem-media-type-title = Tipo de conteúdo não suportado
 problem-media-type-detail = o corpo do pedido deve ser JSON, enviado com `Content-Type: application/json`
 problem-body-read-title = Pedido ilegível
 problem-body-read-detail = não foi possível ler o corpo do pedido
+server-conflict = já existe um cliente com este endereço de e-mail
+server-no-such-customer = nenhum cliente tem este id
+server-not-found = não há nada neste endereço
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento lido
@@ -183,3 +186,4 @@ cli-summary-rejects = ; { $records } { $records ->
    *[other] registos recusados escritos
   } em { $file }
 cli-warning = aviso
+cli-no-documents = customer-model: { $file }: nenhum documento: a entrada está vazia ou contém apenas linhas em branco

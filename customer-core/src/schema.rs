@@ -11,7 +11,7 @@
 //!
 //! | rule | keywords |
 //! | --- | --- |
-//! | `email` | `format: email`, `maxLength: max`; `ascii` adds an ASCII-only `pattern` |
+//! | `email` | `format: email`, `maxLength: max`, a `pattern` of the rule's shape; `ascii` adds an ASCII-only `pattern` |
 //! | `pattern` | `pattern`: the same expression in ECMA-262 syntax, anchored, classes spelled out |
 //! | `id` | `pattern`: `^prefix[chars]{min,max}$` |
 //! | `locale` | `pattern`: the RFC 5646 grammar (`short`: language(-Script)(-REGION)) |

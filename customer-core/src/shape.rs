@@ -158,26 +158,72 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
 /// The rule violations of a document that read, put in document order as the second read puts
 /// its own (by [`Positions`]; equal positions keep the order the rules ran in). Only on the
 /// failure path: a valid document never gets here.
+///
+/// `validate` points at a field's wire name; a field read through a `#[serde(alias)]` is in
+/// the document under another key. When a pointer names a member the document does not hold,
+/// the document is walked again with `T`'s rules (with `context`), which point at the keys the
+/// document used, and that report is taken when it holds the same violations.
 #[cold]
 #[inline(never)]
-pub(crate) fn in_document_order(json: &[u8], errors: ValidationErrors) -> ValidationErrors {
-    if errors.len() < 2 {
-        return errors;
-    }
+pub(crate) fn in_document_order<T: Shape + ?Sized>(
+    json: &[u8],
+    errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+) -> ValidationErrors {
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
         return errors;
     };
     let mut positions = Positions::new(&node);
-    let mut all: Vec<(Vec<usize>, Violation)> = errors
-        .into_iter()
-        .map(|violation| (positions.of(violation.pointer()), violation))
-        .collect();
+    let mut all = placed(&mut positions, errors);
+    if all.iter().any(|(at, _)| at.last() == Some(&usize::MAX)) {
+        let mut errors = ValidationErrors::new();
+        for (_, violation) in all {
+            errors.push_violation(violation);
+        }
+        all = placed(
+            &mut positions,
+            at_document_keys::<T>(&node, errors, context),
+        );
+    }
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut ordered = ValidationErrors::new();
     for (_, violation) in all {
         ordered.push_violation(violation);
     }
     ordered
+}
+
+/// Each violation with its position in the document.
+fn placed(positions: &mut Positions<'_>, errors: ValidationErrors) -> Vec<(Vec<usize>, Violation)> {
+    errors
+        .into_iter()
+        .map(|violation| (positions.of(violation.pointer()), violation))
+        .collect()
+}
+
+/// `errors` (a document's violations, from `validate`) at the keys the document used: the
+/// report of a walk with rules when it finds the same violations (the same codes, as many
+/// times), `errors` otherwise (a rule the walk cannot run without its context, say).
+fn at_document_keys<T: Shape + ?Sized>(
+    node: &Node,
+    errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+) -> ValidationErrors {
+    let mut report = Report::with_context(context);
+    T::__shape(node, &Path::ROOT, &mut report, true);
+    if !report.shapes.is_empty() {
+        return errors;
+    }
+    let codes = |errors: &ValidationErrors| {
+        let mut codes: Vec<String> = errors.iter().map(|v| v.code().to_owned()).collect();
+        codes.sort_unstable();
+        codes
+    };
+    if codes(&report.rules) == codes(&errors) {
+        report.rules
+    } else {
+        errors
+    }
 }
 
 /// Objects with more members than this are searched through an index built on first use; smaller

@@ -61,7 +61,11 @@ impl<T> Valid<T> {
     {
         let value: T = crate::json::read_str(json, true).map_err(cap)?;
         value.validate().map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+            cap_invalid(crate::shape::in_document_order::<T>(
+                json.as_bytes(),
+                errors,
+                None,
+            ))
         })?;
         Ok(Valid(value))
     }
@@ -72,9 +76,9 @@ impl<T> Valid<T> {
         T: FromJsonPlain,
     {
         let value: T = crate::json::read_slice(json, true).map_err(cap)?;
-        value
-            .validate()
-            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
+        value.validate().map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order::<T>(json, errors, None))
+        })?;
         Ok(Valid(value))
     }
 
@@ -100,7 +104,11 @@ impl<T> Valid<T> {
         let value: T =
             crate::json::read_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
         value.validate_with(ctx).map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order(json.as_bytes(), errors))
+            cap_invalid(crate::shape::in_document_order::<T>(
+                json.as_bytes(),
+                errors,
+                T::__context_any(ctx),
+            ))
         })?;
         Ok(Valid(value))
     }
@@ -112,9 +120,13 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value
-            .validate_with(ctx)
-            .map_err(|errors| cap_invalid(crate::shape::in_document_order(json, errors)))?;
+        value.validate_with(ctx).map_err(|errors| {
+            cap_invalid(crate::shape::in_document_order::<T>(
+                json,
+                errors,
+                T::__context_any(ctx),
+            ))
+        })?;
         Ok(Valid(value))
     }
 

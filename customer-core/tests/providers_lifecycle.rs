@@ -65,6 +65,9 @@ fn null_is_refused_where_the_api_cannot_clear() {
             "/billing_address",
         ),
         (Api::Tazapay, json!({"metadata": null}), "/metadata"),
+        // Read through an alias: the pointer is the key the document used.
+        (Api::Tazapay, json!({"billing": null}), "/billing"),
+        (Api::Tazapay, json!({"shipping": null}), "/shipping"),
     ] {
         let error = update(api, body.clone()).unwrap_err();
         assert_eq!(

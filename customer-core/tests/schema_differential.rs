@@ -15,7 +15,9 @@ use serde_json::{json, Value};
 #[path = "support/differential.rs"]
 mod differential;
 
-use differential::differential;
+use differential::{
+    derive_accepts, differential, differential_with, validator, validator_with_formats,
+};
 
 /// `{"v": text}` for text near `pattern`, from an alphabet, or anything.
 fn texts(pattern: &str, alphabet: &str) -> impl Strategy<Value = Value> {
@@ -243,13 +245,39 @@ fn timestamp() {
         (0u32..25, 0u32..61, 0u32..62),
     )
         .prop_map(|(y, m, d, (h, n, s))| json!({ "v": format!("{y:04}-{m:02}-{d:02}T{h:02}:{n:02}:{s:02}Z") }));
-    differential::<Timestamp, _>(
+    // Leap seconds with offsets: at 23:59:60 UTC shifted by the offset (about half of them),
+    // or a minute off.
+    let leap = (
+        any::<bool>(),
+        0i64..24,
+        prop_oneof![Just(0i64), Just(30), Just(45), 0i64..60],
+        prop_oneof![Just(0i64), Just(1), Just(-1), Just(60), -1440i64..1440],
+    )
+        .prop_map(|(west, hours, minutes, off)| {
+            let east = if west {
+                -(hours * 60 + minutes)
+            } else {
+                hours * 60 + minutes
+            };
+            let local = (23 * 60 + 59 + east + off).rem_euclid(24 * 60);
+            let sign = if west { '-' } else { '+' };
+            json!({ "v": format!(
+                "1998-12-31T{:02}:{:02}:60{sign}{hours:02}:{minutes:02}",
+                local / 60,
+                local % 60
+            ) })
+        });
+    // The schema states the rule through its `pattern` and, for a leap second with an offset,
+    // its `format: date-time`: asserted here.
+    differential_with::<Timestamp, _>(
         "timestamp",
         prop_oneof![
             texts(&format!("{date}[Tt ]{time}{offset}"), "[0-9T:Z.-]{0,25}"),
             calendar,
+            leap,
         ],
         true,
+        validator_with_formats::<Timestamp>(),
     );
 }
 
@@ -564,4 +592,92 @@ fn an_option_read_by_a_function_is_required_as_serde_requires_it() {
     assert!(
         serde_json::from_str::<OptionWithDeserializer>(r#"{"required_nullable": null}"#).is_ok()
     );
+}
+
+model!(EmailDefault, String, email);
+model!(EmailQuoted, String, email(quoted));
+
+/// The `email` schema's `pattern` against the public email corpora (`tests/corpus/email/`, the
+/// rule's verdict in their `ours` column): every address the rule takes passes the schema, and
+/// what `format: email` alone would take but the rule refuses by its shape (one label, a
+/// numeric top-level label, a domain literal, an empty atom) the schema refuses too.
+#[test]
+fn the_email_schema_states_the_rule_shape() {
+    let (default, quoted) = (validator::<EmailDefault>(), validator::<EmailQuoted>());
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/email");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "tsv"))
+        .collect();
+    files.sort();
+    let (mut taken, mut refused_by_both) = (0, 0);
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        for line in text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let input = fields[2]
+                .replace("\\t", "\t")
+                .replace("\\n", "\n")
+                .replace("\\r", "\r");
+            let doc = json!({ "v": input });
+            let by_rule = (
+                derive_accepts::<EmailDefault>(&doc),
+                derive_accepts::<EmailQuoted>(&doc),
+            );
+            let by_schema = (default.is_valid(&doc), quoted.is_valid(&doc));
+            let at = format!("{}: {input:?}", path.display());
+            if by_rule.0 {
+                assert!(by_schema.0, "{at}: the schema refuses what the rule takes");
+                taken += 1;
+            }
+            if by_rule.1 {
+                assert!(
+                    by_schema.1,
+                    "{at}: the quoted schema refuses what the rule takes"
+                );
+            }
+            if !by_rule.1 && !by_schema.1 {
+                refused_by_both += 1;
+            }
+        }
+    }
+    println!("email corpora: {taken} taken by rule and schema, {refused_by_both} refused by both");
+    assert!(taken > 50 && refused_by_both > 100);
+    for refused in [
+        "=@t",
+        "jo@example",
+        "jo@localhost",
+        "jo@1.2.3.4",
+        "jo@example.123",
+        "jo@[127.0.0.1]",
+        "jo@-example.com",
+        "jo@example-.com",
+        "jo@example..com",
+        "jo@.example.com",
+        "jo@example.com.",
+        "jo..mo@example.com",
+        ".jo@example.com",
+        "jo.@example.com",
+        "jo mo@example.com",
+        "\"jo mo\"@example.com",
+    ] {
+        let doc = json!({ "v": refused });
+        assert!(
+            !derive_accepts::<EmailDefault>(&doc),
+            "the rule takes {refused}"
+        );
+        assert!(!default.is_valid(&doc), "the schema takes {refused}");
+    }
+    // The quoted form, and a Unicode address, pass both.
+    for taken in ["\"jo mo\"@example.com", "josé@exämple.de", "用户@例子.广告"] {
+        let doc = json!({ "v": taken });
+        assert!(
+            derive_accepts::<EmailQuoted>(&doc) && quoted.is_valid(&doc),
+            "{taken}"
+        );
+    }
 }

@@ -173,3 +173,47 @@ fn every_real_document_of_another_api_refused_as_not_this_api_fails_the_schema_t
     }
     assert!(refused >= 10, "{refused}");
 }
+
+/// The update body's schema (a `$ref` into its definitions), ready for a validator.
+fn update_validator(api: Api) -> jsonschema::Validator {
+    let mut generator =
+        schemars::SchemaGenerator::new(schemars::generate::SchemaSettings::draft2020_12());
+    let shape = api.update_shape(&mut generator).unwrap();
+    let mut schema = serde_json::to_value(shape).unwrap();
+    schema["$defs"] = serde_json::to_value(generator.take_definitions(true)).unwrap();
+    jsonschema::draft202012::new(&schema).unwrap()
+}
+
+/// A field read through a `#[serde(alias)]` (Tazapay's `billing` / `shipping` for the address
+/// lists) has the field's rules in the schema under that key too: what `decode_update` refuses
+/// there (`null`, a wrong address), the schema refuses; what it takes, the schema takes.
+#[test]
+fn an_update_key_read_through_an_alias_has_the_field_rules_in_the_schema() {
+    let schema = update_validator(Api::Tazapay);
+    let address = serde_json::json!({"address": {"line1": "1 Main St", "city": "Singapore", "country": "SG"}});
+    for key in ["billing_address", "billing", "shipping_address", "shipping"] {
+        for (value, taken) in [
+            (Value::Null, false),
+            (serde_json::json!("not a list"), false),
+            (serde_json::json!([address.clone()]), true),
+            (serde_json::json!([]), true),
+        ] {
+            let document = serde_json::json!({ key: value });
+            let decoded = Api::Tazapay.decode_update(&document.to_string());
+            assert_eq!(
+                decoded.is_ok(),
+                taken,
+                "decode_update {document}: {decoded:?}"
+            );
+            assert_eq!(
+                schema.is_valid(&document),
+                taken,
+                "the schema on {document}"
+            );
+        }
+    }
+    // Both the key and its alias: serde refuses a repeated field, and so does the schema.
+    let both = serde_json::json!({"billing": [], "billing_address": []});
+    assert!(Api::Tazapay.decode_update(&both.to_string()).is_err());
+    assert!(!schema.is_valid(&both));
+}

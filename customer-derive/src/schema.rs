@@ -479,13 +479,27 @@ fn property(
     let description = doc(&original.attrs);
     let probe_subschema_schema_ty =
         field_probe(container, field, &s, &schema_ty, &gen, "subschema");
+    // A field read under `#[serde(alias)]` keys too has its rules under each of them.
+    let add = if field.serde.alias.is_empty() {
+        quote!(__customer_object.property(#key, __customer_owned, #required);)
+    } else {
+        let aliases = &field.serde.alias;
+        quote! {
+            __customer_object.property_with_aliases(
+                #key,
+                &[#(#aliases),*],
+                __customer_owned,
+                #required,
+            );
+        }
+    };
     quote! {
         {
             let mut __customer_owned = #probe_subschema_schema_ty;
             let __customer_schema = &mut __customer_owned;
             #s::describe(__customer_schema, #description);
             #rules
-            __customer_object.property(#key, __customer_owned, #required);
+            #add
         }
     }
 }

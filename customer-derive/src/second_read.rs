@@ -332,8 +332,14 @@ pub(crate) fn partial_rules(
     let p = quote!(#krate::__private);
     let layers = field.layers.len();
     let partial = with_context(container, partial);
+    // Read through an alias, the value is at the key the document used (see `partial_checks`).
+    let key = if crate::shape::aliased(container, field).is_some() {
+        quote!(__customer_key)
+    } else {
+        quote!(_)
+    };
     quote! {
-        if let (false, ::core::option::Option::Some((_, __value, true))) = (#good, #found) {
+        if let (false, ::core::option::Option::Some((#key, __value, true))) = (#good, #found) {
             if let ::core::option::Option::Some(__node) = #p::shape::inside(__value, #layers) {
                 let __customer_path: &#p::Path<'_> = __path;
                 let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
@@ -363,11 +369,16 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
         _ => None,
     };
+    let at = if crate::shape::aliased(container, field).is_some() {
+        quote!(#p::Path::key(__customer_path, __customer_key))
+    } else {
+        crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path))
+    };
     let partial = Partial {
         container,
         field,
         p,
-        at: crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path)),
+        at,
         report: quote!(__customer_report),
         overrides: Overrides {
             code: lit_opt(field.attrs.code.as_ref()),

@@ -38,6 +38,8 @@ mod data_enum;
 mod forms;
 mod named;
 
+pub(crate) use named::aliased;
+
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
@@ -222,14 +224,26 @@ fn checks_on(
     value: &TokenStream,
     models: Models,
 ) -> TokenStream {
+    let at = crate::expand::field_path(container, field, &quote!(__customer_path));
+    checks_at(container, field, value, models, &at)
+}
+
+/// [`checks_on`], the field's pointer being `at` (below `__customer_path`): the key a member
+/// read through an alias was found under, say.
+pub(crate) fn checks_at(
+    container: &Container,
+    field: &Field,
+    value: &TokenStream,
+    models: Models,
+    at: &TokenStream,
+) -> TokenStream {
     let krate = &container.krate;
     let p = quote!(#krate::__private);
-    let at = crate::expand::field_path(container, field, &quote!(__customer_path));
     let checks = field_checks(
         krate,
         field,
         value,
-        &at,
+        at,
         &quote!(__customer_report),
         container.attrs.context.as_ref(),
         models,

@@ -473,9 +473,9 @@ where
             .map_err(|error| refuse(ValidRejection::from(max.scope(|| crate::json::cap(error)))))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
-            Err(errors) => Err(refuse(ValidRejection::Invalid(
-                max.apply(crate::shape::in_document_order(&body, errors)),
-            ))),
+            Err(errors) => Err(refuse(ValidRejection::Invalid(max.apply(
+                crate::shape::in_document_order::<T>(&body, errors, T::__context_any(&ctx)),
+            )))),
         }
     }
 }

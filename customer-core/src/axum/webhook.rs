@@ -74,12 +74,20 @@ impl WebhookRejection {
         }
     }
 
-    /// The problem document this rejection answers with.
+    /// The problem document this rejection answers with, in English.
     #[must_use]
     pub fn into_problem(self) -> Problem {
+        self.into_problem_in(&crate::i18n::Lang::ENGLISH)
+    }
+
+    /// The problem document this rejection answers with, its body and rule problems (413, 400,
+    /// 422) in `lang` (pointers and codes are the same in every language); the signature's
+    /// (401) stay in English, words for the sender's developers.
+    #[must_use]
+    pub fn into_problem_in(self, lang: &crate::i18n::Lang) -> Problem {
         let status = self.status();
         match self {
-            WebhookRejection::Body(rejection) => rejection.into_problem(),
+            WebhookRejection::Body(rejection) => rejection.into_problem_in(lang),
             WebhookRejection::Rejected(Rejected::Unverified(error)) => {
                 if error.is_unauthenticated() {
                     Problem::new(
@@ -94,7 +102,7 @@ impl WebhookRejection {
                 Problem::new(status, format!("the signed body is not an event: {reason}"))
             }
             WebhookRejection::Rejected(Rejected::Invalid { error, .. }) => {
-                invalid_problem(error.into_violations(), &crate::i18n::Lang::ENGLISH)
+                invalid_problem(error.into_violations(), lang)
             }
             WebhookRejection::NoVerifier => {
                 Problem::new(status, "the server cannot check webhook signatures")

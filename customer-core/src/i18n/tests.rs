@@ -137,6 +137,10 @@ fn every_message_renders_in_every_language_with_every_param() {
             "cli-warning",
             "cli-summary-warnings",
             "cli-summary-rejects",
+            "cli-no-documents",
+            "server-conflict",
+            "server-no-such-customer",
+            "server-not-found",
         ] {
             let message = bundle
                 .get_message(id)

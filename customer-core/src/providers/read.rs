@@ -228,9 +228,10 @@ impl<'a> Document<'a> {
         // Read from the text, not from the parsed keys, so that a repeated key is reported.
         let value: T = crate::json::read_str(self.json, true)?;
         value.validate().map_err(|errors| {
-            Error::Invalid(crate::shape::in_document_order(
+            Error::Invalid(crate::shape::in_document_order::<T>(
                 self.json.as_bytes(),
                 errors,
+                None,
             ))
         })?;
         Ok(value)

@@ -2,9 +2,15 @@
 //!
 //! `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`, with `T` and `Z` in either case (RFC 3339
 //! section 5.6, note). The date must exist (leap years included); hours 00–23, minutes 00–59,
-//! seconds 00–60 (60 is a leap second; which minutes may carry one is not checked), a fraction of
-//! one or more digits, offsets up to ±23:59 (`-00:00` included). The space that section 5.6 lets
-//! applications use instead of `T` is refused: it is not in the grammar.
+//! seconds 00–59, a fraction of one or more digits, offsets up to ±23:59 (`-00:00` included).
+//! The space that section 5.6 lets applications use instead of `T` is refused: it is not in the
+//! grammar.
+//!
+//! Second 60, a leap second, only where section 5.7 allows it: at 23:59:60 UTC, "shifted by the
+//! zone offset" elsewhere (`1990-12-31T15:59:60-08:00`, section 5.8). Its date is not checked:
+//! leap seconds come "at the end of months in which a leap second occurs", which IERS announces
+//! six months ahead, so no fixed table can tell a future one; this is the check of JSON Schema's
+//! `format: date-time` (the JSON-Schema-Test-Suite), so the schema's `format` states this rule.
 
 use super::Text;
 use crate::error::RuleError;
@@ -70,7 +76,8 @@ fn parse(bytes: &[u8]) -> Option<()> {
     if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
         return None;
     }
-    if two(*h1, *h2)? > 23 || two(*n1, *n2)? > 59 || two(*s1, *s2)? > 60 {
+    let (hour, minute, second) = (two(*h1, *h2)?, two(*n1, *n2)?, two(*s1, *s2)?);
+    if hour > 23 || minute > 59 || second > 60 {
         return None;
     }
     let offset = match rest {
@@ -84,8 +91,38 @@ fn parse(bytes: &[u8]) -> Option<()> {
         _ => rest,
     };
     match *offset {
-        [b'Z' | b'z'] => Some(()),
-        [b'+' | b'-', h1, h2, b':', m1, m2] if two(h1, h2)? <= 23 && two(m1, m2)? <= 59 => Some(()),
-        _ => None,
+        [b'Z' | b'z'] => {}
+        [b'+' | b'-', h1, h2, b':', m1, m2] if two(h1, h2)? <= 23 && two(m1, m2)? <= 59 => {}
+        _ => return None,
     }
+    if second == 60 {
+        return leap_second(hour, minute, offset);
+    }
+    Some(())
+}
+
+/// A leap second: whether the local time `hour:minute` at `offset` (`Z` or `±HH:MM`, in range)
+/// is 23:59 UTC, the only minute that can end in one (RFC 3339 section 5.7).
+#[cold]
+fn leap_second(hour: u32, minute: u32, offset: &[u8]) -> Option<()> {
+    const DAY: i64 = 24 * 60;
+    // The offset east of UTC, in minutes.
+    let east = match *offset {
+        [b'Z' | b'z'] => 0,
+        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
+            let (hours, minutes) = (two(h1, h2)?, two(m1, m2)?);
+            if hours > 23 || minutes > 59 {
+                return None;
+            }
+            let east = i64::from(hours * 60 + minutes);
+            if sign == b'-' {
+                -east
+            } else {
+                east
+            }
+        }
+        _ => return None,
+    };
+    let local = i64::from(hour * 60 + minute);
+    ((local - east).rem_euclid(DAY) == 23 * 60 + 59).then_some(())
 }

@@ -24,6 +24,7 @@ fn bounds(min: Option<usize>, max: Option<usize>) -> Map<String, Value> {
 pub fn email(schema: &mut Schema, max: usize, ascii: bool, quoted: bool) {
     add(schema, "format", "email".into());
     add(schema, "maxLength", max.into());
+    add(schema, "pattern", email_pattern(quoted).into());
     if ascii {
         add(schema, "pattern", "^[\\u0000-\\u007f]*$".into());
     }
@@ -37,6 +38,38 @@ pub fn email(schema: &mut Schema, max: usize, ascii: bool, quoted: bool) {
         json!({"rule": "email", "max": max, "ascii": ascii, "quoted": quoted}),
         sentence,
     );
+}
+
+/// The shape of an address the `email` rule takes, as an anchored ECMA-262 pattern: a dot-atom
+/// local part (or, with `quoted`, a quoted one), `@`, and a host name of two or more labels, none
+/// starting or ending with a hyphen, the last not all digits. `format: email` alone takes
+/// `=@t` (one label), `a@1.2.3.4` or `a@[127.0.0.1]`, which the rule refuses. For ASCII it is the
+/// rule's grammar but for the lengths; any non-ASCII character passes it where a letter may
+/// stand (the rule takes letters, digits and marks only, and checks the domain by IDNA): it
+/// refuses nothing the rule takes.
+#[must_use]
+pub fn email_pattern(quoted: bool) -> String {
+    // Local part: RFC 5322 `atext`, or any non-ASCII character.
+    let atom = r#"[^\u0000-\u0020"(),.:;<>@\[\\\]\u007f]+"#;
+    let dot_atom = format!("{atom}(?:\\.{atom})*");
+    let local = if quoted {
+        let quoted = r#""(?:[^"\\\u0000-\u0008\u000a-\u001f\u007f]|\\[\u0020-\u007e])*""#;
+        format!("(?:{dot_atom}|{quoted})")
+    } else {
+        dot_atom
+    };
+    // A label's characters: ASCII letters, digits, `-`, or any non-ASCII character.
+    let any = r"[^\u0000-\u002c\u002e\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f]";
+    // ... but `-` (first and last).
+    let end = r"[^\u0000-\u002f\u003a-\u0040\u005b-\u0060\u007b-\u007f]";
+    // ... but a digit (somewhere in the last label), and neither `-` nor a digit.
+    let not_digit = r"[^\u0000-\u002c\u002e-\u0040\u005b-\u0060\u007b-\u007f]";
+    let letter = r"[^\u0000-\u0040\u005b-\u0060\u007b-\u007f]";
+    let label = format!("{end}(?:{any}*{end})?");
+    let last = format!(
+        "(?:{letter}|{letter}{any}*{end}|{end}{any}*{not_digit}{any}*{end}|{end}{any}*{letter})"
+    );
+    format!("^{local}@(?:{label}\\.)+{last}$")
 }
 
 /// `pattern` and `id`: an ECMA-262 `pattern` the derive wrote from the rule (anchored).
@@ -247,14 +280,21 @@ pub fn url(schema: &mut Schema) {
 }
 
 /// The RFC 3339 `date-time` grammar of `timestamp` with its calendar (month lengths, leap
-/// years), as an anchored pattern.
+/// years), as an anchored pattern. A leap second is exact in UTC (`23:59:60Z`, `±00:00`); with
+/// another offset the pattern takes second 60 at any time, and `format: date-time` narrows it
+/// to 23:59:60 UTC shifted by the offset, as the rule does (a pattern would have to list every
+/// offset).
 pub const TIMESTAMP_PATTERN: &str = concat!(
     "^(?:[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])",
     "|[0-9]{4}-(?:0[13-9]|1[0-2])-(?:29|30)",
     "|[0-9]{4}-(?:0[13578]|1[02])-31",
     "|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)",
-    "[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:(?:[0-5][0-9]|60)(?:\\.[0-9]+)?",
-    "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+    "[Tt](?:(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?",
+    "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])",
+    // A leap second: 23:59:60 in UTC; with another offset, at a time `format` checks.
+    "|23:59:60(?:\\.[0-9]+)?(?:[Zz]|[+-]00:00)",
+    "|(?:[01][0-9]|2[0-3]):[0-5][0-9]:60(?:\\.[0-9]+)?",
+    "[+-](?:(?:0[1-9]|1[0-9]|2[0-3]):[0-5][0-9]|00:(?:0[1-9]|[1-5][0-9])))$"
 );
 
 /// `timestamp`: `format: date-time` and [`TIMESTAMP_PATTERN`].

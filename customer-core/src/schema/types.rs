@@ -125,6 +125,8 @@ pub fn unvalidated_model() -> Schema {
 pub struct Object {
     properties: Map<String, Value>,
     required: Vec<Value>,
+    /// Conditions on several keys (a property's aliases), as `allOf`.
+    all_of: Vec<Value>,
     additional: Option<Value>,
     schema: Schema,
 }
@@ -139,6 +141,7 @@ impl Object {
         Object {
             properties: Map::new(),
             required: Vec::new(),
+            all_of: Vec::new(),
             additional: None,
             schema,
         }
@@ -150,6 +153,38 @@ impl Object {
         if required {
             self.required.push(name.into());
         }
+    }
+
+    /// Adds the property `name` read under `aliases` too (`#[serde(alias)]`): the same schema
+    /// under each key; one of them `required` when the field is; never two of them, which serde
+    /// refuses as a repeated field.
+    pub fn property_with_aliases(
+        &mut self,
+        name: &str,
+        aliases: &[&str],
+        schema: Schema,
+        required: bool,
+    ) {
+        let keys: Vec<&str> = std::iter::once(name)
+            .chain(aliases.iter().copied())
+            .collect();
+        let value = schema.to_value();
+        for key in &keys {
+            self.properties.insert((*key).to_owned(), value.clone());
+        }
+        let each = |set: &[&str]| serde_json::json!({ "required": set });
+        if required {
+            let any: Vec<Value> = keys.iter().map(|key| each(&[key])).collect();
+            self.all_of.push(serde_json::json!({ "anyOf": any }));
+        }
+        let mut pairs = Vec::new();
+        for (i, first) in keys.iter().enumerate() {
+            for second in &keys[i + 1..] {
+                pairs.push(each(&[first, second]));
+            }
+        }
+        self.all_of
+            .push(serde_json::json!({ "not": { "anyOf": pairs } }));
     }
 
     /// Merges a `#[serde(flatten)]` field's schema: its properties, `required` (unless the
@@ -214,6 +249,15 @@ impl Object {
         if let Some(additional) = self.additional {
             self.schema
                 .insert("additionalProperties".into(), additional);
+        }
+        if !self.all_of.is_empty() {
+            match self.schema.get_mut("allOf") {
+                Some(Value::Array(all)) => all.extend(self.all_of),
+                _ => {
+                    self.schema
+                        .insert("allOf".into(), Value::Array(self.all_of));
+                }
+            }
         }
         self.schema
     }

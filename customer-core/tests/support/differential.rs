@@ -22,6 +22,15 @@ pub fn validator<M: schemars::JsonSchema>() -> jsonschema::Validator {
     jsonschema::draft202012::new(&schema).unwrap()
 }
 
+/// [`validator`], asserting `format` too (draft 2020-12 only annotates it by default).
+pub fn validator_with_formats<M: schemars::JsonSchema>() -> jsonschema::Validator {
+    let schema = serde_json::to_value(schemars::schema_for!(M)).unwrap();
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap()
+}
+
 pub const CASES: u32 = 2000;
 
 /// Runs `CASES` documents through both and returns (accepted, refused) by both.
@@ -30,7 +39,21 @@ where
     M: DeserializeOwned + CustomerModel + schemars::JsonSchema,
     S: Strategy<Value = Value>,
 {
-    differential_by::<M, S>(name, documents, exact, derive_accepts::<M>)
+    differential_with::<M, S>(name, documents, exact, validator::<M>())
+}
+
+/// [`differential`] with the schema checked by `validator`.
+pub fn differential_with<M, S>(
+    name: &str,
+    documents: S,
+    exact: bool,
+    validator: jsonschema::Validator,
+) -> (u32, u32)
+where
+    M: DeserializeOwned + CustomerModel + schemars::JsonSchema,
+    S: Strategy<Value = Value>,
+{
+    run(name, documents, exact, &validator, derive_accepts::<M>)
 }
 
 /// [`differential`] with the derive's verdict given by `accepts`.
@@ -44,7 +67,17 @@ where
     M: schemars::JsonSchema,
     S: Strategy<Value = Value>,
 {
-    let validator = validator::<M>();
+    run(name, documents, exact, &validator::<M>(), accepts)
+}
+
+/// Runs `CASES` documents through `validator` and `accepts`.
+fn run<S: Strategy<Value = Value>>(
+    name: &str,
+    documents: S,
+    exact: bool,
+    validator: &jsonschema::Validator,
+    accepts: impl Fn(&Value) -> bool,
+) -> (u32, u32) {
     let mut runner = TestRunner::new(Config {
         cases: CASES,
         failure_persistence: None,

@@ -6,7 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
-use super::{checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can};
+use super::{
+    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
+};
 use crate::ast::{Container, Field, Wire};
 use crate::expand::validate::container_checks;
 use crate::rules::Models;
@@ -173,9 +175,16 @@ impl<'a> FieldCx<'a> {
             (None, None) => None,
         };
         let checks = if has_value_rules(field) && rules_run && can_read {
+            let value = quote!(&__customer_read);
             second_read::with_context(
                 container,
-                checks_on(container, field, &quote!(&__customer_read), Models::Walk),
+                if aliased(container, field).is_some() {
+                    // Read through an alias, the value is at the key the document used.
+                    let at = quote!(#p::Path::key(__customer_path, __customer_key));
+                    checks_at(container, field, &value, Models::Walk, &at)
+                } else {
+                    checks_on(container, field, &value, Models::Walk)
+                },
             )
         } else {
             TokenStream::new()
@@ -386,13 +395,30 @@ impl<'a> FieldCx<'a> {
             None => quote!(::core::option::Option::None),
         };
         if !checks.is_empty() {
-            out.rules.extend(quote! {
-                if #good {
-                    #probes
+            let read = if let Some(wire_name) = aliased(self.container, field) {
+                // The checks point at the key the member was found under, or at the field's
+                // wire name when it is missing.
+                quote! {
+                    let (__customer_key, __read): (&str, ::core::option::Option<#ty>) =
+                        match #found {
+                            ::core::option::Option::Some((__key, __value, _)) => {
+                                (__key, #read_present)
+                            }
+                            ::core::option::Option::None => (#wire_name, #missing_value),
+                        };
+                }
+            } else {
+                quote! {
                     let __read: ::core::option::Option<#ty> = match #found {
                         ::core::option::Option::Some((__key, __value, _)) => #read_present,
                         ::core::option::Option::None => #missing_value,
                     };
+                }
+            };
+            out.rules.extend(quote! {
+                if #good {
+                    #probes
+                    #read
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         #checks
                     }
@@ -527,5 +553,16 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             }
             false
         }
+    }
+}
+
+/// The field's wire name when it is read from a key that may be one of its aliases: its rules
+/// then point at the key the document used, not at its wire name.
+pub(crate) fn aliased<'f>(container: &Container, field: &'f Field) -> Option<&'f str> {
+    match &field.wire {
+        Wire::Key(key) if !field.serde.alias.is_empty() && !container.serde.transparent => {
+            Some(key)
+        }
+        _ => None,
     }
 }

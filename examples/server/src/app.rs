@@ -257,8 +257,16 @@ async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-async fn not_found() -> Problem {
-    Problem::new(StatusCode::NOT_FOUND, "there is nothing at this address")
+async fn not_found(AcceptLanguage(lang): AcceptLanguage) -> Problem {
+    in_lang(StatusCode::NOT_FOUND, "server-not-found", lang)
+}
+
+/// A problem of this server with its `detail` the catalog's message `id` in `lang` (named by
+/// `Content-Language`); the `title` stays the status's reason phrase, as RFC 9457 asks of
+/// `about:blank`.
+fn in_lang(status: StatusCode, id: &str, lang: Lang) -> Problem {
+    let detail = customer_core::i18n::Catalog::global().text(&lang, id, &[]);
+    Problem::new(status, detail).with_lang(lang)
 }
 
 async fn method_not_allowed() -> Problem {
@@ -276,16 +284,17 @@ fn internal_error() -> Response {
     .into_response()
 }
 
-fn conflict() -> Response {
-    Problem::new(
-        StatusCode::CONFLICT,
-        "a customer with this email address already exists",
-    )
-    .into_response()
+fn conflict(lang: &Lang) -> Response {
+    in_lang(StatusCode::CONFLICT, "server-conflict", lang.clone()).into_response()
 }
 
-fn no_such_customer() -> Response {
-    Problem::new(StatusCode::NOT_FOUND, "no customer has this id").into_response()
+fn no_such_customer(lang: &Lang) -> Response {
+    in_lang(
+        StatusCode::NOT_FOUND,
+        "server-no-such-customer",
+        lang.clone(),
+    )
+    .into_response()
 }
 
 /// The API named by `?api=` (Paddle when absent). An unknown name is a 400 that does not repeat it.
@@ -384,7 +393,7 @@ async fn create_customer(
             }
             response
         }
-        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on insert: {error}");
             internal_error()
@@ -399,10 +408,12 @@ async fn create_customer(
 /// customers (a Stripe customer without an email address); 409 when its customer has the email
 /// of another customer (not taken: the provider delivers it again); 200 otherwise, saying
 /// whether the event was `taken` now, had been taken before (`duplicate`), or was `older` than
-/// what the customer already holds.
+/// what the customer already holds. The 422 (and a 400 or 413 of the body) is written in the
+/// language `Accept-Language` negotiates, as the other routes' validation problems are.
 async fn webhook(
     State(state): State<AppState>,
     Extension(provider): Extension<Provider>,
+    AcceptLanguage(lang): AcceptLanguage,
     webhook: Result<Webhook, WebhookRejection>,
 ) -> Response {
     let event = match webhook {
@@ -426,15 +437,15 @@ async fn webhook(
                 rejection.status().as_u16(),
                 rejection.to_string().lines().next().unwrap_or_default()
             );
-            return rejection.into_response();
+            return rejection.into_problem_in(&lang).into_response();
         }
     };
-    take(&state, provider, event).await
+    take(&state, provider, event, &lang).await
 }
 
 /// Takes a verified event: checks its customer as the entity the API answers with, then records
 /// the event and stores the customer in one transaction.
-async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
+async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -> Response {
     let taken_at = rfc3339_millis(now_ms());
     let occurred_ms = event.occurred_at.and_then(|at| {
         at.duration_since(std::time::UNIX_EPOCH)
@@ -503,7 +514,7 @@ async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
                 }
             }
             if let Err(errors) = report.into_result() {
-                return errors.into_response();
+                return refused(customer_core::Error::Invalid(errors), lang);
             }
             let occurred_at = event.occurred_at.and_then(|at| {
                 at.duration_since(std::time::UNIX_EPOCH)
@@ -526,11 +537,11 @@ async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
         customer,
     };
     let (status, customer_id) = match state.store.take_event(incoming).await {
-        Ok(Taken::Duplicate) => ("duplicate", None),
+        Ok(Taken::Duplicate(customer_id)) => ("duplicate", customer_id),
         Ok(Taken::Event) => ("taken", None),
         Ok(Taken::Stored(customer)) => ("taken", customer.id),
         Ok(Taken::Older(id)) => ("older", Some(id)),
-        Err(WriteError::DuplicateEmail) => return conflict(),
+        Err(WriteError::DuplicateEmail) => return conflict(lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on a webhook: {error}");
             return internal_error();
@@ -549,17 +560,18 @@ async fn take(state: &AppState, provider: Provider, event: Event) -> Response {
 async fn get_customer(
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
+    AcceptLanguage(lang): AcceptLanguage,
     UrlPath(id): UrlPath<String>,
 ) -> Response {
     if !is_customer_id(&id) {
-        return no_such_customer();
+        return no_such_customer(&lang);
     }
     match state.store.get(&id).await {
         Ok(Some(customer)) => match paddle_entity(id, customer) {
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
             Err(_) => internal_error(),
         },
-        Ok(None) => no_such_customer(),
+        Ok(None) => no_such_customer(&lang),
         Err(error) => {
             eprintln!("database error on select: {error}");
             internal_error()
@@ -580,7 +592,7 @@ async fn update_customer(
     JsonBody(body): JsonBody,
 ) -> Response {
     if !is_customer_id(&id) {
-        return no_such_customer();
+        return no_such_customer(&lang);
     }
     let api = match api_of(query.as_deref()) {
         Ok(api) => api,
@@ -612,9 +624,9 @@ async fn update_customer(
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
             Err(_) => internal_error(),
         },
-        Ok(Updated::NotFound) => no_such_customer(),
+        Ok(Updated::NotFound) => no_such_customer(&lang),
         Ok(Updated::Refused(errors)) => refused(errors, &lang),
-        Err(WriteError::DuplicateEmail) => conflict(),
+        Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on update: {error}");
             internal_error()

@@ -89,7 +89,9 @@ struct WebhookReceipt {
     /// `older`: taken, but its customer already holds a later event's state, left as it is.
     #[customer(one_of("taken", "duplicate", "older"))]
     status: String,
-    /// The id of the customer (in `/customers`) the event created or updated, or left as it is.
+    /// The id of the customer (in `/customers`) the event created or updated, or left as it is;
+    /// for a `duplicate`, the customer the event's first delivery stored. `null` for an event
+    /// that carries no customer.
     customer_id: Option<String>,
 }
 

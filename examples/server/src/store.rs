@@ -133,8 +133,9 @@ pub struct IncomingCustomer {
 /// What taking an event did.
 #[derive(Debug)]
 pub enum Taken {
-    /// The event had been taken before (by this or another process): nothing was done.
-    Duplicate,
+    /// The event had been taken before (by this or another process): nothing was done. With
+    /// the id of its customer (the one the first delivery stored) when it carries one.
+    Duplicate(Option<String>),
     /// The event was taken; it carries no customer.
     Event,
     /// The event was taken and its customer stored (created or replaced).
@@ -392,7 +393,18 @@ impl Store {
                     )
                     .await?;
                 if fresh == 0 {
-                    return Ok(Taken::Duplicate);
+                    let Some(incoming_customer) = &incoming.customer else {
+                        return Ok(Taken::Duplicate(None));
+                    };
+                    let row = tx
+                        .query_opt(
+                            "SELECT customer_id FROM webhook_customers
+                             WHERE provider = $1 AND provider_id = $2",
+                            &[&incoming.provider, &incoming_customer.provider_id],
+                        )
+                        .await?;
+                    let customer_id = row.map(|row| row.try_get(0)).transpose()?;
+                    return Ok(Taken::Duplicate(customer_id));
                 }
                 let Some(mut incoming_customer) = incoming.customer else {
                     tx.commit().await?;
@@ -586,7 +598,17 @@ fn take_sqlite(conn: &mut Connection, incoming: Incoming) -> Result<Taken, Write
         (&incoming.provider, &incoming.event_id, &incoming.taken_at),
     )?;
     if fresh == 0 {
-        return Ok(Taken::Duplicate);
+        let Some(incoming_customer) = &incoming.customer else {
+            return Ok(Taken::Duplicate(None));
+        };
+        let customer_id: Option<String> = tx
+            .query_row(
+                "SELECT customer_id FROM webhook_customers WHERE provider = ?1 AND provider_id = ?2",
+                (&incoming.provider, &incoming_customer.provider_id),
+                |row| row.get(0),
+            )
+            .optional()?;
+        return Ok(Taken::Duplicate(customer_id));
     }
     let Some(mut incoming_customer) = incoming.customer else {
         tx.commit()?;

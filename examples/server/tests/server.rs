@@ -50,7 +50,88 @@ on_both_stores!(
     archived_customers_by_status,
     openapi_describes_every_exchange,
     problems_in_the_language_the_request_accepts,
+    not_found_and_conflict_in_the_language_the_request_accepts,
 );
+
+/// 404 (no such customer, nothing at the address) and 409 (the email is taken): the `detail`
+/// in the language `Accept-Language` negotiates, named by `Content-Language`; the status, type
+/// and title as in English.
+fn not_found_and_conflict_in_the_language_the_request_accepts(db: &Db) {
+    let server = Server::start(db);
+    let agent = agent();
+    let created = post_json(
+        &agent,
+        &server.url("/customers"),
+        &json!({"email": "jo@example.com"}),
+    );
+    assert_eq!(created.status, 201, "{}", created.body);
+    let language = |reply: &Reply| {
+        reply
+            .headers
+            .get("content-language")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let send = |method: &str, path: &str, accept: Option<&str>, body: Option<&str>| {
+        let url = server.url(path);
+        let reply = match (method, body) {
+            ("GET", _) => {
+                let mut request = agent.get(&url);
+                if let Some(accept) = accept {
+                    request = request.header("accept-language", accept);
+                }
+                read_reply(request.call())
+            }
+            (_, body) => {
+                let mut request = agent.post(&url).header("content-type", "application/json");
+                if let Some(accept) = accept {
+                    request = request.header("accept-language", accept);
+                }
+                read_reply(request.send(body.unwrap_or("{}")))
+            }
+        };
+        let request = body.and_then(|b| serde_json::from_str::<Value>(b).ok());
+        openapi::check(method, &url, request.as_ref(), &reply);
+        reply
+    };
+    let missing = "/customers/ctm_00000000000000000000000000";
+    let taken = r#"{"email": "JO@example.com"}"#;
+    for (method, path, body, status, german) in [
+        (
+            "GET",
+            missing,
+            None,
+            404,
+            "es gibt keinen Kunden mit dieser ID",
+        ),
+        (
+            "GET",
+            "/nowhere",
+            None,
+            404,
+            "unter dieser Adresse gibt es nichts",
+        ),
+        (
+            "POST",
+            "/customers",
+            Some(taken),
+            409,
+            "es gibt bereits einen Kunden mit dieser E-Mail-Adresse",
+        ),
+    ] {
+        let english = send(method, path, None, body);
+        assert_problem(&english, status);
+        assert_eq!(language(&english), "en");
+        let de = send(method, path, Some("de-CH, en;q=0.3"), body);
+        assert_problem(&de, status);
+        assert_eq!(language(&de), "de", "{path}");
+        assert_eq!(de.body["detail"], german, "{}", de.body);
+        assert_eq!(de.body["type"], english.body["type"]);
+        assert_eq!(de.body["title"], english.body["title"]);
+        assert_ne!(de.body["detail"], english.body["detail"]);
+    }
+}
 
 fn health(db: &Db) {
     let server = Server::start(db);

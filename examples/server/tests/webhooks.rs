@@ -167,10 +167,12 @@ fn one_server(db: &Db) {
     let list = get(&agent, &server.url("/customers"));
     assert_eq!(list.body["data"][0]["id"], CUSTOMER, "{}", list.body);
 
-    // Redelivered (as Paddle does, signed anew): taken once.
+    // Redelivered (as Paddle does, signed anew): taken once, the reply naming the customer the
+    // first delivery stored.
     let again = signed(&agent, &url, &body);
     assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.body["status"], "duplicate");
+    assert_eq!(again.body["customer_id"], CUSTOMER, "{}", again.body);
     assert_eq!(count(db, "webhook_events"), 1);
 
     // A later event updates; an earlier one arriving after it is taken but changes nothing.
@@ -655,10 +657,12 @@ fn one_stripe_server(db: &Db) {
     let list = get(&agent, &server.url("/customers"));
     assert_eq!(list.body["data"][0]["id"], id.as_str(), "{}", list.body);
 
-    // Redelivered (Stripe signs each attempt anew): taken once.
+    // Redelivered (Stripe signs each attempt anew): taken once, the reply naming the customer
+    // the first delivery stored (our `ctm_` id, not Stripe's `cus_`).
     let again = stripe_signed(&agent, &url, &body);
     assert_eq!(again.status, 200, "{}", again.body);
     assert_eq!(again.body["status"], "duplicate");
+    assert_eq!(again.body["customer_id"], id.as_str(), "{}", again.body);
     assert_eq!(count(db, "webhook_events"), 1);
 
     // Out of order: a later event (by `created`) updates the same customer; one created before
@@ -732,6 +736,32 @@ fn one_stripe_server(db: &Db) {
     );
     assert_eq!(count(db, "webhook_events"), 3);
     assert_eq!(db.count(), 1);
+    // In the language the delivery asks for, as every validation problem: the same pointer and
+    // code, the words in Dutch, named by `Content-Language`.
+    let header = stripe()
+        .sign(no_email.as_bytes(), SystemTime::now())
+        .expect("signs");
+    let response = agent
+        .post(&url)
+        .header("content-type", "application/json")
+        .header("accept-language", "nl-NL, en;q=0.5")
+        .header("Stripe-Signature", &header)
+        .send(&no_email);
+    let dutch = read_reply(response);
+    assert_problem(&dutch, 422);
+    assert_eq!(
+        dutch
+            .headers
+            .get("content-language")
+            .and_then(|v| v.to_str().ok()),
+        Some("nl")
+    );
+    assert_eq!(pointers_and_codes(&dutch), pointers_and_codes(&reply));
+    assert_ne!(
+        dutch.body["errors"][0]["detail"],
+        reply.body["errors"][0]["detail"]
+    );
+    assert_ne!(dutch.body["detail"], reply.body["detail"], "{}", dutch.body);
 
     // `customer.deleted`: the customer is archived, out of the default list, still readable.
     let deleted = stripe_event(
