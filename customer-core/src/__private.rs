@@ -247,6 +247,10 @@ pub fn push(
     code: Option<&'static str>,
     message: Option<&'static str>,
 ) {
+    if report.counted_instead(1) {
+        // Past the report's cap in the second read: counted, not built.
+        return;
+    }
     if let Some(code) = code {
         error = error.with_code(code);
     }

@@ -140,6 +140,9 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
             first => first.into_violations(),
         };
     }
+    // Violations past the cap that were counted, not built (see `Report::items`).
+    let counted = report.shapes.take_counted() + report.rules.take_counted();
+    let cap = report.cap();
     let mut positions = Positions::new(&node);
     let mut all: Vec<(Vec<usize>, Violation)> = report
         .shapes
@@ -151,6 +154,11 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     let mut errors = ValidationErrors::new();
     for (_, violation) in all {
         errors.push_violation(violation);
+    }
+    if counted > 0 {
+        // Only past the cap: the report is capped here, where the whole count is known.
+        let total = errors.len() + counted;
+        errors = crate::json::MaxViolations(cap).apply_total(errors, total);
     }
     Error::Invalid(errors)
 }
