@@ -26,6 +26,7 @@ mod alone;
 mod data_enum;
 mod forms;
 mod node;
+mod order;
 mod probe;
 mod read;
 mod report;
@@ -178,6 +179,24 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
 ) -> ValidationErrors {
+    if errors.len() <= BY_TEXT {
+        // A few violations, each at a member the document holds: each pointer followed through
+        // the text, nothing built. (A member the document does not hold, say one read through
+        // an alias, takes the tree below.)
+        let keys: Option<Vec<(usize, bool)>> = errors
+            .iter()
+            .map(|v| order::key(json, v.pointer()).filter(|(_, gone)| !gone))
+            .collect();
+        if let Some(keys) = keys {
+            let mut all: Vec<((usize, bool), Violation)> = keys.into_iter().zip(errors).collect();
+            all.sort_by_key(|(key, _)| *key);
+            let mut ordered = ValidationErrors::new();
+            for (_, violation) in all {
+                ordered.push_violation(violation);
+            }
+            return ordered;
+        }
+    }
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
         return errors;
     };
@@ -233,6 +252,11 @@ fn at_document_keys<T: Shape + ?Sized>(
         errors
     }
 }
+
+/// Up to this many rule violations, a document that read is put in order by following each
+/// pointer through its text (each costs at most a scan of the text); past it, by reading the
+/// text into a tree once and placing every pointer in it.
+const BY_TEXT: usize = 16;
 
 /// Objects with more members than this are searched through an index built on first use; smaller
 /// ones member by member.
