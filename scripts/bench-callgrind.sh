@@ -7,6 +7,7 @@
 #                                           # Api::Paddle.decode of a real Paddle notification
 #   scripts/bench-callgrind.sh --metadata   # also the 1 KB / 1 MB / 100 MB metadata rows (slow: the
 #                                           # 100 MB value is built under valgrind)
+#   READ_ONLY=1 scripts/bench-callgrind.sh  # only the reading table (READ_CASES="invalid" for some rows)
 #   N=5000 scripts/bench-callgrind.sh       # more iterations (default 2000; N_META, default 20,
 #                                           # for the metadata rows)
 #
@@ -21,8 +22,11 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
-bin="$root/benches/target/release/customer-model-benches"
-read_bin="$root/benches/target/release/read-document"
+# Where cargo puts the binaries: CARGO_TARGET_DIR when set (as in a worktree with its own target),
+# else the bench crate's own target directory.
+target="${CARGO_TARGET_DIR:-$root/benches/target}"
+bin="$target/release/customer-model-benches"
+read_bin="$target/release/read-document"
 n="${N:-2000}"
 metadata=0
 for arg in "$@"; do
@@ -93,7 +97,7 @@ per_read() {
 
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 with_base=1
-table "Validation of one customer" valid invalid invalid-all
+[ "${READ_ONLY:-0}" = 1 ] || table "Validation of one customer" valid invalid invalid-all
 
 echo
 echo "### A valid union: the customer as a struct vs as the struct variant of \`Party\` (instructions per validation, n = $n)"
@@ -111,7 +115,7 @@ echo "### Reading one document: JSON text to a validated model (instructions per
 echo
 echo "| document | serde_json::from_str (no rules) | Valid::from_json | Valid / serde |"
 echo "|---|---:|---:|---:|"
-for case in valid invalid wrong-types; do
+for case in ${READ_CASES:-valid invalid wrong-types}; do
     s="$(per_read serde "$case")"
     v="$(per_read valid "$case")"
     awk -v c="$case" -v s="$s" -v v="$v" 'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, s, v, v / s }'

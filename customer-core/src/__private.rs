@@ -247,6 +247,10 @@ pub fn push(
     code: Option<&'static str>,
     message: Option<&'static str>,
 ) {
+    if report.counted_instead(1) {
+        // Past the report's cap in the second read: counted, not built.
+        return;
+    }
     if let Some(code) = code {
         error = error.with_code(code);
     }
@@ -256,23 +260,19 @@ pub fn push(
     report.push(path, error);
 }
 
-/// The message a derived newtype's `Deserialize` fails with: value-free, and recognised by
-/// [`crate::json`] to keep the rule's code.
+/// The message a derived newtype's `Deserialize` fails with (`Error::custom(de_message(&e))`):
+/// value-free, for whoever reads serde's error text. The violations themselves reach
+/// [`crate::json`] by a side channel, with their codes and params: the code is never parsed back
+/// out of the text, so no other message can pass for a rule's (see `json::messages::refused`).
+#[cold]
 #[must_use]
 pub fn de_message(errors: &ValidationErrors) -> String {
-    match errors.violations().first() {
+    let text = match errors.violations().first() {
         Some(v) => format!("{} (rule `{}`)", v.message(), v.code()),
         None => "is not valid".to_owned(),
-    }
-}
-
-/// Splits a message made by [`de_message`] into message and code.
-pub(crate) fn parse_de_message(text: &str) -> Option<(&str, &str)> {
-    let body = text.strip_suffix("`)")?;
-    let (message, code) = body.rsplit_once(" (rule `")?;
-    code.bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
-        .then_some((message, code))
+    };
+    crate::json::refused(&text, errors);
+    text
 }
 
 /// The error of one field's conversion, placed into a report at the field's path.

@@ -238,6 +238,41 @@ impl serde::Serialize for Violation {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,
+    /// Violations found and counted but not built: only while the second read of a document
+    /// counts past the report's cap (see [`CountOnly`]); zero everywhere else.
+    counted: usize,
+}
+
+thread_local! {
+    /// Whether the violations found on this thread are counted instead of built (see
+    /// [`CountOnly`]).
+    static COUNTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While alive, the violations pushed into any [`ValidationErrors`] on this thread are counted
+/// (in its `len()`) and not built or kept: what the second read of a document does for the rest
+/// of a container once the violations before them fill the report's cap. The state before is
+/// back when it is dropped (also on a panic).
+pub(crate) struct CountOnly(bool);
+
+impl CountOnly {
+    /// Counts from now on.
+    #[cold]
+    pub(crate) fn start() -> Self {
+        CountOnly(COUNTING.with(|c| c.replace(true)))
+    }
+}
+
+impl Drop for CountOnly {
+    fn drop(&mut self) {
+        COUNTING.with(|c| c.set(self.0));
+    }
+}
+
+/// `true` while a [`CountOnly`] is alive on this thread.
+#[inline]
+pub(crate) fn counting() -> bool {
+    COUNTING.with(std::cell::Cell::get)
 }
 
 impl ValidationErrors {
@@ -246,12 +281,16 @@ impl ValidationErrors {
     pub const fn new() -> Self {
         ValidationErrors {
             violations: Vec::new(),
+            counted: 0,
         }
     }
 
     /// Records `error` at `path`.
     #[cold]
     pub fn push(&mut self, path: &Path<'_>, error: RuleError) {
+        if self.counted_instead(1) {
+            return;
+        }
         self.violations.push(Violation {
             pointer: path.to_pointer(),
             error,
@@ -260,12 +299,40 @@ impl ValidationErrors {
 
     /// Records a violation built elsewhere.
     pub fn push_violation(&mut self, violation: Violation) {
+        if self.counted_instead(1) {
+            return;
+        }
         self.violations.push(violation);
     }
 
     /// Moves every violation of `other` into `self`, keeping their order.
     pub fn append(&mut self, mut other: ValidationErrors) {
+        if self.counted_instead(other.len()) {
+            return;
+        }
         self.violations.append(&mut other.violations);
+        self.counted += other.counted;
+    }
+
+    /// Counts `n` violations instead of keeping them when counting is on (see [`CountOnly`]).
+    #[inline]
+    pub(crate) fn counted_instead(&mut self, n: usize) -> bool {
+        if counting() {
+            self.counted += n;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// How many violations were counted and not kept; zero afterwards.
+    pub(crate) fn take_counted(&mut self) -> usize {
+        std::mem::take(&mut self.counted)
+    }
+
+    /// How many violations are kept (those of [`ValidationErrors::violations`]).
+    pub(crate) fn kept(&self) -> usize {
+        self.violations.len()
     }
 
     /// Moves every violation of `other` into `self`, re-rooted under `path`: a pointer `/phone`
@@ -282,6 +349,9 @@ impl ValidationErrors {
     /// ```
     #[cold]
     pub fn append_under(&mut self, path: &Path<'_>, mut other: ValidationErrors) {
+        if self.counted_instead(other.len()) {
+            return;
+        }
         if path.depth() > 0 {
             other.prefix_pointers(&path.to_pointer());
         }
@@ -312,13 +382,13 @@ impl ValidationErrors {
     /// `true` when nothing was reported.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.violations.is_empty()
+        self.violations.is_empty() && self.counted == 0
     }
 
     /// How many violations were reported.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.violations.len()
+        self.violations.len() + self.counted
     }
 
     /// The violations, in the order they were found.
@@ -334,7 +404,7 @@ impl ValidationErrors {
 
     /// `Ok(())` when empty, else `Err(self)`.
     pub fn into_result(self) -> Result<(), ValidationErrors> {
-        if self.violations.is_empty() {
+        if self.is_empty() {
             Ok(())
         } else {
             Err(self)
@@ -353,6 +423,7 @@ impl From<Violation> for ValidationErrors {
     fn from(violation: Violation) -> Self {
         ValidationErrors {
             violations: vec![violation],
+            counted: 0,
         }
     }
 }

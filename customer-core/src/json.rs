@@ -50,8 +50,8 @@ mod messages;
 mod strict;
 pub(crate) use cap::{cap, cap_invalid};
 pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
-pub(crate) use messages::convert;
 use messages::syntax;
+pub(crate) use messages::{convert, forget_refused, refused};
 use strict::Strict;
 
 /// Reads `json` into `T`: a syntax error becomes [`Error::Syntax`] (one violation at pointer
@@ -81,6 +81,7 @@ pub fn from_value<T: serde::de::DeserializeOwned + Shape>(
     if let Ok(read) = T::deserialize(Strict(&value)) {
         return Ok(read);
     }
+    forget_refused();
     match serde_path_to_error::deserialize(Strict(&value)).map_err(convert) {
         Ok(read) => Ok(read),
         Err(first @ Error::Invalid(_)) => match serde_json::to_vec(&value) {
@@ -115,6 +116,7 @@ pub(crate) fn read_str_with<'a, T: serde::Deserialize<'a> + Shape>(
     if let Ok(value) = untracked(&mut de) {
         return Ok(value);
     }
+    forget_refused();
     let mut de = serde_json::Deserializer::from_str(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
         Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
@@ -144,6 +146,7 @@ pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
     if let Ok(value) = untracked(&mut de) {
         return Ok(value);
     }
+    forget_refused();
     let mut de = serde_json::Deserializer::from_slice(json);
     match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
         Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
@@ -195,6 +198,7 @@ where
 pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,
 ) -> Result<T, Error> {
+    forget_refused();
     serde_path_to_error::deserialize(Strict(value)).map_err(convert)
 }
 

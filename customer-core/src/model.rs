@@ -231,12 +231,12 @@ impl<K: AsRef<str>, T: CustomerModelWith<C>, S, C: ?Sized> CustomerModelWith<C>
         if too_deep(path, report) {
             return;
         }
-        let start = report.len();
+        let start = report.kept();
         for (key, value) in self {
             value.validate_into_with(ctx, &path.key(key.as_ref()), report);
         }
         // By key, as for `CustomerModel`: not in hash order.
-        if report.len() - start > 1 {
+        if report.kept() - start > 1 {
             report.sort_tail_by_member(start, path);
         }
     }
@@ -348,11 +348,11 @@ impl<K: AsRef<str>, T: CustomerModel, S> CustomerModel for std::collections::Has
         if too_deep(path, report) {
             return;
         }
-        let start = report.len();
+        let start = report.kept();
         for (key, value) in self {
             value.validate_into(&path.key(key.as_ref()), report);
         }
-        if report.len() - start > 1 {
+        if report.kept() - start > 1 {
             report.sort_tail_by_member(start, path);
         }
     }

@@ -26,6 +26,7 @@ mod alone;
 mod data_enum;
 mod forms;
 mod node;
+mod order;
 mod probe;
 mod read;
 mod report;
@@ -140,6 +141,9 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
             first => first.into_violations(),
         };
     }
+    // Violations past the cap that were counted, not built (see `Report::items`).
+    let counted = report.shapes.take_counted() + report.rules.take_counted();
+    let cap = report.cap();
     let mut positions = Positions::new(&node);
     let mut all: Vec<(Vec<usize>, Violation)> = report
         .shapes
@@ -151,6 +155,11 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     let mut errors = ValidationErrors::new();
     for (_, violation) in all {
         errors.push_violation(violation);
+    }
+    if counted > 0 {
+        // Only past the cap: the report is capped here, where the whole count is known.
+        let total = errors.len() + counted;
+        errors = crate::json::MaxViolations(cap).apply_total(errors, total);
     }
     Error::Invalid(errors)
 }
@@ -170,6 +179,24 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
 ) -> ValidationErrors {
+    if errors.len() <= BY_TEXT {
+        // A few violations, each at a member the document holds: each pointer followed through
+        // the text, nothing built. (A member the document does not hold, say one read through
+        // an alias, takes the tree below.)
+        let keys: Option<Vec<(usize, bool)>> = errors
+            .iter()
+            .map(|v| order::key(json, v.pointer()).filter(|(_, gone)| !gone))
+            .collect();
+        if let Some(keys) = keys {
+            let mut all: Vec<((usize, bool), Violation)> = keys.into_iter().zip(errors).collect();
+            all.sort_by_key(|(key, _)| *key);
+            let mut ordered = ValidationErrors::new();
+            for (_, violation) in all {
+                ordered.push_violation(violation);
+            }
+            return ordered;
+        }
+    }
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
         return errors;
     };
@@ -225,6 +252,11 @@ fn at_document_keys<T: Shape + ?Sized>(
         errors
     }
 }
+
+/// Up to this many rule violations, a document that read is put in order by following each
+/// pointer through its text (each costs at most a scan of the text); past it, by reading the
+/// text into a tree once and placing every pointer in it.
+const BY_TEXT: usize = 16;
 
 /// Objects with more members than this are searched through an index built on first use; smaller
 /// ones member by member.

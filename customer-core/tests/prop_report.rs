@@ -322,3 +322,81 @@ proptest! {
         }
     }
 }
+
+// ----- Order and cap ---------------------------------------------------------------------------
+
+/// Where `pointer` is in `document`, as member and element indices from the root in the order
+/// the text has them (`to_string` writes an object's members in its map's order); a step that
+/// leaves the document is `usize::MAX` and ends the path. The independent reference of document
+/// order.
+fn place(document: &Value, pointer: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut at = document;
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return out;
+    };
+    for raw in rest.split('/') {
+        let segment = raw.replace("~1", "/").replace("~0", "~");
+        let next = match at {
+            Value::Object(members) => members.iter().position(|(k, _)| *k == segment),
+            Value::Array(items) => segment.parse::<usize>().ok().filter(|i| *i < items.len()),
+            _ => None,
+        };
+        match next {
+            Some(index) => {
+                out.push(index);
+                at = match at {
+                    Value::Object(members) => &members[&segment],
+                    _ => &at[index],
+                };
+            }
+            None => {
+                out.push(usize::MAX);
+                break;
+            }
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every report, whether the document read (its rule violations) or not (the second read):
+    /// each pointer is in the document unless its code says the member is missing, the
+    /// violations come in document order, and under any cap the report is the first ones of the
+    /// uncapped report, then one `too_many_violations` whose `count` is the uncapped length.
+    #[test]
+    fn reports_are_in_document_order_and_capped_at_the_front(
+        document in document(),
+        max in 0usize..6,
+    ) {
+        use customer_core::json::MaxViolations;
+        let text = document.to_string();
+        let Err(error) = MaxViolations::UNLIMITED.scope(|| Valid::<Doc>::from_json(&text)) else {
+            return Ok(());
+        };
+        let all = error.violations().violations();
+        for v in all {
+            prop_assert!(
+                document.pointer(v.pointer()).is_some() || v.code() == "missing_field",
+                "{} ({}) is not in {}", v.pointer(), v.code(), text
+            );
+        }
+        let places: Vec<Vec<usize>> = all.iter().map(|v| place(&document, v.pointer())).collect();
+        prop_assert!(places.windows(2).all(|w| w[0] <= w[1]), "not in document order: {}\n{}", text, error);
+
+        let capped = MaxViolations(max).scope(|| Valid::<Doc>::from_json(&text)).unwrap_err();
+        let capped = capped.violations().violations();
+        if all.len() <= max {
+            prop_assert_eq!(capped, all);
+        } else {
+            prop_assert_eq!(&capped[..max], &all[..max]);
+            prop_assert_eq!(capped.len(), max + 1);
+            let last = &capped[max];
+            prop_assert_eq!((last.pointer(), last.code()), ("", "too_many_violations"));
+            let count = last.params().find(|(k, _)| *k == "count").map(|(_, p)| p.clone());
+            prop_assert_eq!(count, Some(customer_core::Param::UInt(all.len() as u64)));
+        }
+    }
+}

@@ -11,6 +11,14 @@ use customer_core::providers::Api;
 use customer_core::{CustomerModel, Error, Param, Valid, Violation};
 use serde::Deserialize;
 
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+
+use counting_alloc::{allocations, Counting};
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
 const SIZE: usize = 64 * 1024;
 
 #[derive(Debug, Deserialize, CustomerModel)]
@@ -229,4 +237,63 @@ fn reports_under_the_cap_are_unchanged() {
     // One more: the first 100 and the count.
     let json = array(101, |_| "true");
     assert_eq!(violations(Valid::<Names>::from_json(&json)).len(), 101);
+}
+
+/// Past the cap, the violations of the rest of a container are counted, not built: reading
+/// 30,000 wrong elements allocates about what reading 1,000 does (the tree, the first 100
+/// violations), while its `count` says 30,000; a wrong value before the array and one after it
+/// keep their places (the first in the report, the second counted).
+#[test]
+fn violations_past_the_cap_are_counted_not_built() {
+    #[derive(Debug, Deserialize, CustomerModel)]
+    #[allow(dead_code)]
+    struct Around {
+        #[customer(length(max = 2))]
+        before: String,
+        #[customer(each(length(max = 4)))]
+        names: Vec<String>,
+        after: bool,
+    }
+    let body = |n: usize| {
+        let items = vec!["1"; n].join(",");
+        format!(r#"{{"before": "long", "names": [{items}], "after": "no"}}"#)
+    };
+    let read = |json: &str| allocations(|| violations(Valid::<Around>::from_json(json)));
+    let (small, report) = read(&body(1_000));
+    let mut first = vec![("/before".to_owned(), "length")];
+    first.extend(expected(
+        (0..99).map(|i| format!("/names/{i}")),
+        "invalid_type",
+    ));
+    capped(&report, &first, 1_002, 100);
+    let (large, report) = read(&body(30_000));
+    capped(&report, &first, 30_002, 100);
+    // The tree of 30,000 numbers allocates its array a few more times as it grows; 29,000 more
+    // violations built would be tens of thousands of allocations.
+    assert!(
+        large < small + 200,
+        "{small} allocations for 1,000, {large} for 30,000"
+    );
+
+    // The same report as when every violation is built, then cut.
+    let all =
+        violations(MaxViolations::UNLIMITED.scope(|| Valid::<Around>::from_json(&body(3_000))));
+    assert_eq!(all.len(), 3_002);
+    assert_eq!(
+        all.last().map(|v| (v.pointer(), v.code())),
+        Some(("/after", "invalid_type"))
+    );
+    for max in [0, 1, 2, 50, 3_001, 3_002] {
+        let report =
+            violations(MaxViolations(max).scope(|| Valid::<Around>::from_json(&body(3_000))));
+        let want: Vec<(String, &str)> = all[..max.min(all.len())]
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code()))
+            .collect();
+        if max >= all.len() {
+            assert_eq!(report, all);
+        } else {
+            capped(&report, &want, 3_002, max);
+        }
+    }
 }

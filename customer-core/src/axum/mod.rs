@@ -469,8 +469,13 @@ where
             .unwrap_or_default();
         let body = read_json_body(req).await.map_err(refuse)?;
         let ctx = T::Context::from_ref(state);
-        let value: T = crate::json::read_slice_with(&body, true, T::__context_any(&ctx))
-            .map_err(|error| refuse(ValidRejection::from(max.scope(|| crate::json::cap(error)))))?;
+        // The read inside the cap's scope: the second read counts past it without building.
+        let value: T = max
+            .scope(|| {
+                crate::json::read_slice_with(&body, true, T::__context_any(&ctx))
+                    .map_err(crate::json::cap)
+            })
+            .map_err(|error| refuse(ValidRejection::from(error)))?;
         match value.validate_in_context(&ctx) {
             Ok(()) => Ok(Valid::trusted(value)),
             Err(errors) => Err(refuse(ValidRejection::Invalid(max.apply(

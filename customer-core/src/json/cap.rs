@@ -81,10 +81,19 @@ impl MaxViolations {
     /// `errors` with at most this many violations, then the `too_many_violations` one. A
     /// report already capped at this cap is returned as it is.
     #[must_use]
-    pub fn apply(self, mut errors: ValidationErrors) -> ValidationErrors {
-        let max = self.0;
+    pub fn apply(self, errors: ValidationErrors) -> ValidationErrors {
         let len = errors.len();
-        if len <= max || (len == max + 1 && is_cap(errors.violations().last())) {
+        if len == self.0.saturating_add(1) && is_cap(errors.violations().last()) {
+            return errors;
+        }
+        self.apply_total(errors, len)
+    }
+
+    /// `errors`, the first violations of a document that has `total` of them, capped: the
+    /// second read counts the violations past the cap without building them.
+    pub(crate) fn apply_total(self, mut errors: ValidationErrors, len: usize) -> ValidationErrors {
+        let max = self.0;
+        if len <= max {
             return errors;
         }
         errors.truncate(max);

@@ -2,8 +2,53 @@
 //! kept, a stable code, and a message in JSON terms that never quotes the value.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 
 use crate::error::{Error, Param, RuleError, ValidationErrors, Violation};
+
+// ---------------------------------------------------------------------------------------------
+// The side channel of a parsed newtype's refusal.
+//
+// A derived newtype's `Deserialize` can only fail through serde's `Error::custom(text)`, and
+// serde_json keeps nothing of it but the text. So the newtype's violations (codes, messages,
+// params) are left here, on this thread, next to the exact text it failed with
+// ([`refused`], called by `__private::de_message`); [`convert`] takes them back when the error it
+// converts has that text. Nothing is ever parsed out of a text: a message from any other
+// `Deserialize` that reads like a rule's (`... (rule `email`)`), whatever value it quotes, is
+// `invalid_value` with a message of its own. The slot is emptied before each read whose error is
+// converted ([`forget_refused`]) and by each conversion, so a refusal that serde swallowed (an
+// untagged enum trying its next variant), or one read by serde alone (`serde_json::from_str` of
+// the newtype) is not found by a later error. Only the failure path touches it.
+
+thread_local! {
+    /// The last refusal of a parsed newtype on this thread: its text and its violations.
+    static REFUSED: RefCell<Option<(String, ValidationErrors)>> = const { RefCell::new(None) };
+}
+
+/// Leaves the violations of a parsed newtype's refusal for [`convert`], under the exact text
+/// the newtype passes to serde's `Error::custom`.
+#[cold]
+pub(crate) fn refused(text: &str, errors: &ValidationErrors) {
+    let entry = (text.to_owned(), errors.clone());
+    // `try_with`: during the thread's teardown there is no slot, and the error stays serde's.
+    let _ = REFUSED.try_with(|slot| *slot.borrow_mut() = Some(entry));
+}
+
+/// Empties the slot of [`refused`]: called before a read whose error [`convert`] takes.
+#[cold]
+pub(crate) fn forget_refused() {
+    let _ = REFUSED.try_with(|slot| slot.borrow_mut().take());
+}
+
+/// The violations left by [`refused`] when `text` is the text they were left under; the slot is
+/// emptied either way.
+fn take_refused(text: &str) -> Option<ValidationErrors> {
+    let (said, errors) = REFUSED
+        .try_with(|slot| slot.borrow_mut().take())
+        .ok()
+        .flatten()?;
+    (said == text && !errors.is_empty()).then_some(errors)
+}
 
 /// Turns a serde_json error (with the path where it happened) into a value-free [`Error`].
 pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -25,6 +70,11 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
     }
     let full = inner.to_string();
     let text = strip_position(&full);
+    if let Some(mut errors) = take_refused(text) {
+        // A parsed newtype's refusal: its own violations, at the newtype's place.
+        errors.prefix_pointers(&pointer);
+        return Error::Invalid(errors);
+    }
     let (extra_key, rule) = describe(text);
     if let Some(key) = extra_key {
         // serde_path_to_error already names the key of an unknown or duplicate field, not the
@@ -170,11 +220,8 @@ fn describe(text: &str) -> (Option<String>, RuleError) {
     if text.starts_with("number out of range") {
         return (None, RuleError::new(crate::codes::RANGE, "is out of range"));
     }
-    if let Some((message, code)) = crate::__private::parse_de_message(text) {
-        // Written by a derived newtype's `Deserialize`: our own value-free message.
-        return (None, RuleError::new(code.to_owned(), message.to_owned()));
-    }
-    // A custom message from a Deserialize impl we do not know: it may quote the value.
+    // A custom message from a Deserialize impl we do not know (or one that reads like a parsed
+    // newtype's without coming from one): it may quote the value, and it names no code.
     (
         None,
         RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),

@@ -32,6 +32,7 @@ pub fn read_with<T>(
     report: &mut Report,
     with: impl for<'a, 'b> FnOnce(WithDeserializer<'a, 'b>) -> Result<T, serde_json::Error>,
 ) -> Option<T> {
+    crate::json::forget_refused();
     let mut track = serde_path_to_error::Track::new();
     let result = with(serde_path_to_error::Deserializer::new(
         node.to_value(),

@@ -13,7 +13,7 @@ use crate::error::{Param, Path, RuleError, ValidationErrors};
 /// It also carries the caller's validation context, type-erased (see [`crate::reread`]), for
 /// the rules of models with `#[customer(context(C))]`.
 #[doc(hidden)]
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Report<'c> {
     /// Wrong types, missing and unknown fields, values a parsed type refuses.
     pub shapes: ValidationErrors,
@@ -21,6 +21,21 @@ pub struct Report<'c> {
     pub rules: ValidationErrors,
     /// The caller's context, when it has one that can be erased.
     context: Option<&'c dyn std::any::Any>,
+    /// The cap of the document's report ([`MaxViolations`](crate::json::MaxViolations)): past
+    /// it, the rest of a container's violations are counted, not built (see [`Report::items`]).
+    cap: usize,
+}
+
+impl Default for Report<'_> {
+    /// An empty report without a context or a cap.
+    fn default() -> Self {
+        Report {
+            shapes: ValidationErrors::new(),
+            rules: ValidationErrors::new(),
+            context: None,
+            cap: usize::MAX,
+        }
+    }
 }
 
 impl<'c> Report<'c> {
@@ -30,19 +45,56 @@ impl<'c> Report<'c> {
         Report::default()
     }
 
-    /// An empty report with the caller's context (`None`: the rules that read one do not run).
+    /// An empty report with the caller's context (`None`: the rules that read one do not run),
+    /// and the cap in force on this thread.
     #[must_use]
     pub fn with_context(context: Option<&'c dyn std::any::Any>) -> Self {
         Report {
             context,
+            cap: crate::json::MaxViolations::current().0,
             ..Report::default()
         }
     }
 
-    /// An empty report for a walk made again, with the same context.
+    /// An empty report for a walk made again, with the same context and cap.
     #[must_use]
     pub fn again(&self) -> Report<'c> {
-        Report::with_context(self.context)
+        Report {
+            context: self.context,
+            cap: self.cap,
+            ..Report::default()
+        }
+    }
+
+    /// The cap this report was made with (`usize::MAX` for none).
+    pub(crate) fn cap(&self) -> usize {
+        self.cap
+    }
+
+    /// How many violations were found so far, shape errors and rule violations, counted ones
+    /// too.
+    fn found(&self) -> usize {
+        self.shapes.len() + self.rules.len()
+    }
+
+    /// The walk of a container's items (array elements, object members), in document order:
+    /// `walk` is called for each. Once the items before have `cap` violations or more, the
+    /// rest are walked counting their violations without building them: each of those comes
+    /// after `cap` violations in document order (everything of an item precedes everything of
+    /// the next), so it is past the cap, and only its count is reported. Below the cap nothing
+    /// changes.
+    pub(crate) fn items<I>(&mut self, items: I, mut walk: impl FnMut(&mut Self, I::Item))
+    where
+        I: IntoIterator,
+    {
+        let start = self.found();
+        let mut counting = None;
+        for item in items {
+            if counting.is_none() && self.found() - start >= self.cap {
+                counting = Some(crate::error::CountOnly::start());
+            }
+            walk(self, item);
+        }
     }
 
     /// The caller's context when it is a `C`.
@@ -158,6 +210,9 @@ pub(super) fn found(node: &Node) -> &'static str {
 #[doc(hidden)]
 #[cold]
 pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected: Expected) {
+    if report.shapes.counted_instead(1) {
+        return;
+    }
     report.shapes.push(
         path,
         RuleError::new(crate::codes::INVALID_TYPE, expected.message())
@@ -170,6 +225,9 @@ pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected:
 #[doc(hidden)]
 #[cold]
 pub fn missing_field(report: &mut Report, path: &Path<'_>) {
+    if report.shapes.counted_instead(1) {
+        return;
+    }
     report.shapes.push(
         path,
         RuleError::new(crate::codes::MISSING_FIELD, "is required"),
@@ -180,6 +238,9 @@ pub fn missing_field(report: &mut Report, path: &Path<'_>) {
 #[doc(hidden)]
 #[cold]
 pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
+    if report.shapes.counted_instead(1) {
+        return;
+    }
     report.shapes.push(
         path,
         RuleError::new(crate::codes::UNKNOWN_FIELD, "is not a field of this object"),
@@ -190,6 +251,9 @@ pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
 #[doc(hidden)]
 #[cold]
 pub fn duplicate_field(report: &mut Report, path: &Path<'_>) {
+    if report.shapes.counted_instead(1) {
+        return;
+    }
     report.shapes.push(
         path,
         RuleError::new(crate::codes::DUPLICATE_FIELD, "appears more than once"),
@@ -232,12 +296,12 @@ pub fn unknown_members(
     report: &mut Report,
 ) -> bool {
     let mut ok = true;
-    for ((key, _), taken) in members.iter().zip(claimed) {
+    report.items(members.iter().zip(claimed), |report, ((key, _), taken)| {
         if !taken {
             unknown_field(report, &path.key(key));
             ok = false;
         }
-    }
+    });
     ok
 }
 

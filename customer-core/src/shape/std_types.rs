@@ -295,9 +295,9 @@ fn elements<T: Shape>(node: &Node, path: &Path<'_>, report: &mut Report, rules: 
         return false;
     }
     let mut ok = true;
-    for (index, item) in items.iter().enumerate() {
+    report.items(items.iter().enumerate(), |report, (index, item)| {
         ok &= T::__shape(item, &path.index(index), report, rules);
-    }
+    });
     ok
 }
 
@@ -362,12 +362,15 @@ fn member_values<T: Shape>(
         return false;
     }
     let mut ok = true;
-    for ((key, value), taken) in members.iter().zip(claimed.iter_mut()) {
-        if !*taken {
-            *taken = true;
-            ok &= T::__shape(value, &path.key(key), report, rules);
-        }
-    }
+    report.items(
+        members.iter().zip(claimed.iter_mut()),
+        |report, ((key, value), taken)| {
+            if !*taken {
+                *taken = true;
+                ok &= T::__shape(value, &path.key(key), report, rules);
+            }
+        },
+    );
     ok
 }
 
