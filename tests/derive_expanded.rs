@@ -398,407 +398,286 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["handle"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "handle"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["id"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "id"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found2 = ::customer_core::__private::shape::find(
+            let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["ab"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good2 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found2 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found3 = ::customer_core::__private::shape::find(
+            let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["note"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good3 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found3 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found4 = ::customer_core::__private::shape::find(
+            let (__found4, __good4) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["email"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good4 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found4 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "email"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found5 = ::customer_core::__private::shape::find(
+            let (__found5, __good5) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["locale"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good5 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found5 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "locale"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found6 = ::customer_core::__private::shape::find(
+            let (__found6, __good6) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["metadata"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
+                },
             );
-            let __good6 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found6 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<
-                            Option<serde_json::Value>,
-                        >::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found7 = ::customer_core::__private::shape::find(
+            let (__found7, __good7) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["address"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good7 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found7 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "address"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found8 = ::customer_core::__private::shape::find(
+            let (__found8, __good8) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["tags"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                        .missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good8 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found8 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "tags"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found9 = ::customer_core::__private::shape::find(
+            let (__found9, __good9) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["quantity"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good9 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found9 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "quantity"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found10 = ::customer_core::__private::shape::find(
+            let (__found10, __good10) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["kind"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok ()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
+                },
             );
-            let __good10 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found10 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "kind")) ; false } , }
-            };
-            let __found11 = ::customer_core::__private::shape::find(
+            let (__found11, __good11) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["country"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good11 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found11 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found12 = ::customer_core::__private::shape::find(
+            let (__found12, __good12) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["payload"],
                 __path,
                 __report,
+                &["payload"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good12 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                match __found12 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "payload"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0
                 && __good1
                 && __good2
@@ -816,24 +695,30 @@ const _: () = {
                 return __ok;
             }
             if __good1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found1 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found1,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -870,25 +755,30 @@ const _: () = {
                 }
             }
             if __good2 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found2 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found2,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -921,25 +811,30 @@ const _: () = {
                 }
             }
             if __good3 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found3 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found3,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -979,24 +874,30 @@ const _: () = {
                 }
             }
             if __good4 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found4 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found4,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1026,24 +927,30 @@ const _: () = {
                 }
             }
             if __good5 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found5 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found5,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1066,30 +973,34 @@ const _: () = {
                 }
             }
             if __good6 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __read: ::core::option::Option<Option<serde_json::Value>> =
-                    match __found6 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
+                    ::customer_core::__private::shape::read_member(
+                        __found6,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
                                 .read_missing()
-                        }
-                    };
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1136,25 +1047,30 @@ const _: () = {
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             if __good8 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Vec<String>> = match __found8 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Vec<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found8,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1235,23 +1151,30 @@ const _: () = {
                 }
             }
             if __good9 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<u32> = match __found9 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<u32> =
+                    ::customer_core::__private::shape::read_member(
+                        __found9,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1278,29 +1201,34 @@ const _: () = {
                 }
             }
             if __good10 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> = match __found10 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<
-                            std::borrow::Cow<'static, str>,
-                        >::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<
-                            std::borrow::Cow<'static, str>,
-                        >::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found10,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                std::borrow::Cow<'static, str>,
+                            >::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                std::borrow::Cow<'static, str>,
+                            >::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1326,25 +1254,30 @@ const _: () = {
                 }
             }
             if __good11 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found11 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found11,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1542,145 +1475,110 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["postal_code"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "postal_code"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["phone"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found2 = ::customer_core::__private::shape::find(
+            let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["website"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good2 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found2 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found3 = ::customer_core::__private::shape::find(
+            let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["seen_at"],
                 __path,
                 __report,
+                &["seen_at"],
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good3 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found3 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1710,25 +1608,30 @@ const _: () = {
                 }
             }
             if __good1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found1 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found1,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1755,25 +1658,30 @@ const _: () = {
                 }
             }
             if __good2 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found2 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found2,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1800,25 +1708,30 @@ const _: () = {
                 }
             }
             if __good3 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found3 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found3,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -2202,41 +2115,30 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name"],
                 __path,
                 __report,
+                &["name"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
@@ -2446,64 +2348,59 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name"],
                 __path,
                 __report,
+                &["name"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -2638,40 +2535,30 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name_max"],
                 __path,
                 __report,
+                &["name_max"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name_max"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
@@ -2872,68 +2759,47 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["name"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["address"],
                 __path,
                 __report,
+                &["address"],
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
@@ -2942,24 +2808,30 @@ const _: () = {
                 ::customer_core::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -3150,64 +3022,59 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["line1"],
                 __path,
                 __report,
+                &["line1"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "line1"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -4328,74 +4195,76 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
+                            __path,
+                            __report,
                             &["email"],
-                            __path,
-                            __report,
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
-                        let __found1 = ::customer_core::__private::shape::find(
+                        let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["name"],
                             __path,
                             __report,
+                            &["name"],
+                            ::customer_core::__private::shape::Missing::Ok,
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good1 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found1 {
-                                ::core::option::Option::Some((__key, __value, __single)) => {
-                                    ((&&::customer_core::__private::shape::ShapeProbe::<
-                                        Option<String>,
-                                    >::NEW)
-                                        .shape(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                            false,
-                                        ))
-                                        && __single
-                                }
-                                ::core::option::Option::None => true,
-                            }
-                        };
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4407,32 +4276,36 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             let __read: ::core::option::Option<Option<String>> =
-                                match __found1 {
-                                    ::core::option::Option::Some((__key, __value, _)) => {
+                                ::customer_core::__private::shape::read_member(
+                                    __found1,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
-                                            .read_node(
-                                                __value,
-                                                &::customer_core::__private::Path::key(
-                                                    __path, __key,
-                                                ),
-                                                __report,
-                                            )
-                                    }
-                                    ::core::option::Option::None => {
+                                            .read_node(__node, __path, __report)
+                                    },
+                                    || {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
                                             .read_missing()
-                                    }
-                                };
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -5082,21 +4955,29 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["lines"],
                             __path,
                             __report,
+                            &["lines"],
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "lines")) ; false } , }
-                        };
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
@@ -5105,12 +4986,30 @@ const _: () = {
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read : :: core :: option :: Option < Vec < String > > = match __found0 { :: core :: option :: Option :: Some ((__key , __value , _)) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ;
+                            let __read: ::core::option::Option<Vec<String>> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     let __customer_path: &::customer_core::__private::Path<'_> =
@@ -5379,50 +5278,47 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
+                            __path,
+                            __report,
                             &["email"],
-                            __path,
-                            __report,
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
-                        let __found1 = ::customer_core::__private::shape::find(
+                        let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["note"],
                             __path,
                             __report,
+                            &["note"],
+                            ::customer_core::__private::shape::Missing::Ok,
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good1 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found1 {
-                                ::core::option::Option::Some((__key, __value, __single)) => {
-                                    ((&&::customer_core::__private::shape::ShapeProbe::<
-                                        Option<String>,
-                                    >::NEW)
-                                        .shape(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                            false,
-                                        ))
-                                        && __single
-                                }
-                                ::core::option::Option::None => true,
-                            }
-                        };
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
@@ -5431,25 +5327,30 @@ const _: () = {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -5869,45 +5770,60 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["email"],
                             __path,
                             __report,
+                            &["email"],
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        #[allow(unused_imports)]
+                                        use ::customer_core::__private::shape::{
+                                            ReadViaNothing as _, ReadViaSerde as _,
+                                            ShapeViaNothing as _, ShapeViaSerde as _,
+                                            ShapeViaShape as _,
+                                        };
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;

@@ -318,46 +318,54 @@ impl<'a> FieldCx<'a> {
             ..
         } = self;
         let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
+        let Some(with) = &field.serde.deserialize_with else {
+            // The walk of the member is `customer_core`'s; the field gives its names, what a
+            // missing member means, and its type's shape (a function pointer).
+            let missing = match (&self.default_value, !field.layers.is_empty()) {
+                (Some(_), _) | (None, true) => quote!(#p::shape::Missing::Ok),
+                (None, false) => quote!(#p::shape::Missing::ByType(|| {
+                    #probes
+                    #probe.missing_ok()
+                })),
+            };
+            out.shapes.extend(quote! {
+                let (#found, #good) = #p::shape::member(
+                    __members,
+                    __claimed,
+                    __path,
+                    __report,
+                    &[#(#names),*],
+                    #missing,
+                    |__node, __path, __report, __rules| {
+                        #probes
+                        #probe.shape(__node, __path, __report, __rules)
+                    },
+                );
+            });
+            return;
+        };
         let report_missing = quote! {{
             #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
             false
         }};
-        let missing = match (&self.default_value, &field.serde.deserialize_with) {
-            (Some(_), _) => quote!(true),
-            (None, Some(_)) => report_missing,
-            // serde reads a missing `Option` (or `Patch`) field as absent, whatever is inside.
-            (None, None) if !field.layers.is_empty() => quote!(true),
-            (None, None) => quote!(#probe.missing_ok() || #report_missing),
+        let missing = match &self.default_value {
+            Some(_) => quote!(true),
+            None => report_missing,
         };
-        let (check, with_let) = match &field.serde.deserialize_with {
-            Some(with) => (
-                quote! {{
+        out.shapes.extend(quote! {
+            let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
+            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
+            let #good = match #found {
+                ::core::option::Option::Some((__key, __value, __single)) => {
                     #with_value = #p::shape::read_with(
                         __value,
                         &#p::Path::key(__path, __key),
                         __report,
                         |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
                     );
-                    ::core::option::Option::is_some(&#with_value)
-                }},
-                quote! {
-                    let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
-                },
-            ),
-            None => (
-                quote!(#probe.shape(__value, &#p::Path::key(__path, __key), __report, false)),
-                TokenStream::new(),
-            ),
-        };
-        out.shapes.extend(quote! {
-            #with_let
-            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
-            let #good = {
-                #probes
-                match #found {
-                    ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
-                    ::core::option::Option::None => #missing,
+                    ::core::option::Option::is_some(&#with_value) && __single
                 }
+                ::core::option::Option::None => #missing,
             };
         });
     }
@@ -394,7 +402,33 @@ impl<'a> FieldCx<'a> {
             None if self.can_read => quote!(#read_probe.read_missing()),
             None => quote!(::core::option::Option::None),
         };
-        if !checks.is_empty() {
+        if !checks.is_empty()
+            && field.serde.deserialize_with.is_none()
+            && aliased(self.container, field).is_none()
+        {
+            // Read by `customer_core`: the field's type's read and its missing value are
+            // function pointers.
+            out.rules.extend(quote! {
+                if #good {
+                    let __read: ::core::option::Option<#ty> = #p::shape::read_member(
+                        #found,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #probes
+                            #read_probe.read_node(__node, __path, __report)
+                        },
+                        || {
+                            #probes
+                            #missing_value
+                        },
+                    );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                }
+            });
+        } else if !checks.is_empty() {
             let read = if let Some(wire_name) = aliased(self.container, field) {
                 // The checks point at the key the member was found under, or at the field's
                 // wire name when it is missing.
