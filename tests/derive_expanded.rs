@@ -1475,6 +1475,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -1482,19 +1487,9 @@ const _: () = {
                 __report,
                 &["postal_code"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -1507,11 +1502,6 @@ const _: () = {
                 &["phone"],
                 ::customer_core::__private::shape::Missing::Ok,
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -1524,11 +1514,6 @@ const _: () = {
                 &["website"],
                 ::customer_core::__private::shape::Missing::Ok,
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -1541,11 +1526,6 @@ const _: () = {
                 &["seen_at"],
                 ::customer_core::__private::shape::Missing::Ok,
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -1561,20 +1541,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_missing()
                         },
@@ -1614,20 +1584,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing()
                         },
@@ -1664,20 +1624,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing()
                         },
@@ -1714,20 +1664,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing()
                         },
@@ -1760,11 +1700,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2115,6 +2050,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2122,19 +2062,9 @@ const _: () = {
                 __report,
                 &["name"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -2144,11 +2074,6 @@ const _: () = {
                 return __ok;
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2348,6 +2273,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2355,19 +2285,9 @@ const _: () = {
                 __report,
                 &["name"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -2383,20 +2303,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_missing()
                         },
@@ -2427,11 +2337,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2535,6 +2440,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2542,19 +2452,9 @@ const _: () = {
                 __report,
                 &["name_max"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -2564,11 +2464,6 @@ const _: () = {
                 return __ok;
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2759,6 +2654,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2766,19 +2666,9 @@ const _: () = {
                 __report,
                 &["name"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -2791,11 +2681,6 @@ const _: () = {
                 &["address"],
                 ::customer_core::__private::shape::Missing::Ok,
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -2814,20 +2699,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_missing()
                         },
@@ -2863,11 +2738,6 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let mut __again = ::customer_core::__private::shape::Report::again(__report);
                 (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
                     __value,
@@ -2878,11 +2748,6 @@ const _: () = {
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -3022,6 +2887,11 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -3029,19 +2899,9 @@ const _: () = {
                 __report,
                 &["line1"],
                 ::customer_core::__private::shape::Missing::ByType(|| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
                 }),
                 |__node, __path, __report, __rules| {
-                    #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
@@ -3057,20 +2917,10 @@ const _: () = {
                         __path,
                         __report,
                         |__node, __path, __report| {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_node(__node, __path, __report)
                         },
                         || {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_missing()
                         },
@@ -3101,11 +2951,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -3335,12 +3180,18 @@ const _: () = {
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
-                    let __read: ::core::option::Option<String> =
+                    let __read: ::core::option::Option<String> = {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
                             __value,
                             &::customer_core::__private::Path::index(__path, 0usize),
                             __report,
-                        );
+                        )
+                    };
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
                         let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -3416,12 +3267,18 @@ const _: () = {
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
                     let _ = __value;
-                    let __read: ::core::option::Option<u8> =
+                    let __read: ::core::option::Option<u8> = {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         (&::customer_core::__private::shape::ReadProbe::<u8>::NEW).read_node(
                             __value,
                             &::customer_core::__private::Path::index(__path, 3usize),
                             __report,
-                        );
+                        )
+                    };
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
                         let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -4195,6 +4052,11 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
@@ -4202,20 +4064,10 @@ const _: () = {
                             __report,
                             &["email"],
                             ::customer_core::__private::shape::Missing::ByType(|| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .missing_ok()
                             }),
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
@@ -4228,11 +4080,6 @@ const _: () = {
                             &["name"],
                             ::customer_core::__private::shape::Missing::Ok,
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
                         );
@@ -4247,21 +4094,9 @@ const _: () = {
                                     __path,
                                     __report,
                                     |__node, __path, __report| {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
                                     },
                                     || {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
                                     },
                                 );
@@ -4282,24 +4117,12 @@ const _: () = {
                                     __path,
                                     __report,
                                     |__node, __path, __report| {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
                                             .read_node(__node, __path, __report)
                                     },
                                     || {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
@@ -4382,13 +4205,19 @@ const _: () = {
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
-                            let __read: ::core::option::Option<String> =
+                            let __read: ::core::option::Option<String> = {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
                                 (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                     .read_node(
                                         __value,
                                         &::customer_core::__private::Path::index(__path, 0usize),
                                         __report,
-                                    );
+                                    )
+                            };
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4955,6 +4784,11 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
@@ -4962,19 +4796,9 @@ const _: () = {
                             __report,
                             &["lines"],
                             ::customer_core::__private::shape::Missing::ByType(|| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
                             }),
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
                         );
@@ -4992,21 +4816,9 @@ const _: () = {
                                     __path,
                                     __report,
                                     |__node, __path, __report| {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
                                     },
                                     || {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
                                     },
                                 );
@@ -5278,6 +5090,11 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
@@ -5285,20 +5102,10 @@ const _: () = {
                             __report,
                             &["email"],
                             ::customer_core::__private::shape::Missing::ByType(|| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .missing_ok()
                             }),
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
@@ -5311,11 +5118,6 @@ const _: () = {
                             &["note"],
                             ::customer_core::__private::shape::Missing::Ok,
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
                         );
@@ -5333,21 +5135,9 @@ const _: () = {
                                     __path,
                                     __report,
                                     |__node, __path, __report| {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
                                     },
                                     || {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
                                     },
                                 );
@@ -5770,6 +5560,11 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
                         let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
@@ -5777,20 +5572,10 @@ const _: () = {
                             __report,
                             &["email"],
                             ::customer_core::__private::shape::Missing::ByType(|| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .missing_ok()
                             }),
                             |__node, __path, __report, __rules| {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
@@ -5806,21 +5591,9 @@ const _: () = {
                                     __path,
                                     __report,
                                     |__node, __path, __report| {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
                                     },
                                     || {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
                                         (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
                                     },
                                 );
@@ -6006,13 +5779,19 @@ const _: () = {
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
-                            let __read: ::core::option::Option<u32> =
+                            let __read: ::core::option::Option<u32> = {
+                                #[allow(unused_imports)]
+                                use ::customer_core::__private::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
                                 (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
                                     .read_node(
                                         __value,
                                         &::customer_core::__private::Path::index(__path, 1usize),
                                         __report,
-                                    );
+                                    )
+                            };
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;

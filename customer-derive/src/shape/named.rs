@@ -41,6 +41,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
         shapes,
         goods,
         rules,
+        ..
     } = walk(container, p, fields, can, None);
     let deny_check = container
         .serde
@@ -85,8 +86,22 @@ fn walk(
     container_default: Option<&Option<syn::ExprPath>>,
 ) -> Parts {
     let mut out = Parts::default();
-    for (i, field) in fields.iter().enumerate() {
-        let cx = FieldCx::new(container, p, field, i, can, container_default);
+    let mut cxs: Vec<FieldCx> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| FieldCx::new(container, p, field, i, can, container_default))
+        .collect();
+    // The probe traits once for the whole walk when every field can be read through serde
+    // (else each field brings its own: a type naming a lifetime must not see serde's arms).
+    if cxs.iter().all(|cx| cx.can_read) {
+        out.shapes.extend(probes(p, true));
+        out.probes_in_scope = true;
+        for cx in &mut cxs {
+            cx.probes = TokenStream::new();
+        }
+    }
+    for cx in cxs {
+        let field = cx.field;
         if field.serde.skip_deserializing {
             out.rules.extend(cx.skipped());
             continue;
@@ -105,6 +120,8 @@ fn walk(
 /// the rule checks run when rules are asked for.
 #[derive(Default)]
 struct Parts {
+    /// Whether `shapes` brings every probe trait in scope (for the rest of the walk).
+    probes_in_scope: bool,
     shapes: TokenStream,
     goods: Vec<syn::Ident>,
     rules: TokenStream,
@@ -503,6 +520,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         shapes,
         goods,
         rules,
+        ..
     } = out;
     let (deny_check, deny_members) = if container.serde.deny_unknown_fields {
         // `&`, not `&&`: the unknown members are reported whatever the others are.
@@ -525,7 +543,11 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         second_read::with_context(container, checks)
     };
     let whole = read_whole(p, &quote!(&__object), can, &checks);
-    let whole_probes = probes(p, can.read);
+    let whole_probes = if out.probes_in_scope {
+        TokenStream::new()
+    } else {
+        probes(p, can.read)
+    };
     let ok_expr = if goods.is_empty() {
         quote!(true)
     } else {
