@@ -349,25 +349,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -380,11 +363,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -1426,25 +1406,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -1457,11 +1420,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2001,25 +1961,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2032,11 +1975,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2224,25 +2164,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2255,11 +2178,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2391,25 +2311,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2422,11 +2325,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2605,25 +2505,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2636,11 +2519,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2834,27 +2714,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
-            ) & ::customer_core::__private::shape::unknown_members(
-                __members, &__claimed, __path, __report,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, true,
             )
         }
         fn __shape_members(
@@ -2867,13 +2728,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
-            ) & ::customer_core::__private::shape::unknown_members(
-                __members, __claimed, __path, __report,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, true,
             )
         }
         fn __shape_flat(

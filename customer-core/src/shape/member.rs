@@ -68,3 +68,42 @@ pub fn read_member<T>(
         None => missing(),
     }
 }
+
+/// The `__shape` of a struct with named fields: `node` must be an object; its members are walked
+/// by `T::__shape_flat`, then, under `deny_unknown_fields` (`deny`), the members no field claimed
+/// are reported (whatever the fields' verdict).
+#[doc(hidden)]
+pub fn named_object<T: super::Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    deny: bool,
+) -> bool {
+    let Node::Object(members) = node else {
+        super::invalid_type(report, path, node, super::Expected::Object);
+        return false;
+    };
+    let mut claimed = super::claims(members);
+    named_members::<T>(members, &mut claimed, path, report, rules, deny)
+}
+
+/// The `__shape_members` of a struct with named fields: past the depth limit nothing; else its
+/// fields walked in place over the members not yet `claimed`, then, under
+/// `deny_unknown_fields` (`deny`), the members no one claimed reported.
+#[doc(hidden)]
+pub fn named_members<T: super::Shape + ?Sized>(
+    members: &[(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    deny: bool,
+) -> bool {
+    if super::too_deep(path, report) {
+        return false;
+    }
+    let good = T::__shape_flat(members, claimed, path, report, rules);
+    // `&`, not `&&`: the unknown members are reported whatever the fields are.
+    good & (!deny || super::unknown_members(members, claimed, path, report))
+}

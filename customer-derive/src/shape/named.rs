@@ -522,15 +522,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         rules,
         ..
     } = out;
-    let (deny_check, deny_members) = if container.serde.deny_unknown_fields {
-        // `&`, not `&&`: the unknown members are reported whatever the others are.
-        (
-            quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report)),
-            quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report)),
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
+    let deny = container.serde.deny_unknown_fields;
     let checks = container_checks(
         container,
         &quote!(&__whole),
@@ -560,16 +552,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     };
     quote! {
         #signature {
-            let #p::shape::Node::Object(__members) = __node else {
-                #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::Object);
-                return false;
-            };
-            if #p::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = #p::shape::claims(__members);
-            <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules)
-                #deny_check
+            #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
         }
 
         fn __shape_members(
@@ -579,11 +562,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
-            if #p::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as #p::shape::Shape>::__shape_flat(__members, __claimed, __path, __report, __rules)
-                #deny_members
+            #p::shape::named_members::<Self>(__members, __claimed, __path, __report, __rules, #deny)
         }
 
         fn __shape_flat(
