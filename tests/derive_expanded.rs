@@ -1434,12 +1434,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -1989,12 +1989,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2192,12 +2192,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2339,12 +2339,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2533,12 +2533,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
@@ -2742,12 +2742,12 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             #[allow(unused_imports)]
             use ::customer_core::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __start = ::customer_core::__private::shape::snapshot(__claimed);
             let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,

@@ -38,6 +38,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
     let can = can(container);
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
+        head,
         shapes,
         goods,
         rules,
@@ -69,6 +70,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
         }
     });
     quote! {{
+        #head
         #shapes
         let __ok = #ok;
         #rules
@@ -94,7 +96,7 @@ fn walk(
     // The probe traits once for the whole walk when every field can be read through serde
     // (else each field brings its own: a type naming a lifetime must not see serde's arms).
     if cxs.iter().all(|cx| cx.can_read) {
-        out.shapes.extend(probes(p, true));
+        out.head = probes(p, true);
         out.probes_in_scope = true;
         for cx in &mut cxs {
             cx.probes = TokenStream::new();
@@ -122,6 +124,8 @@ fn walk(
 struct Parts {
     /// Whether `shapes` brings every probe trait in scope (for the rest of the walk).
     probes_in_scope: bool,
+    /// What comes first in the walk (before any statement: `clippy::items_after_statements`).
+    head: TokenStream,
     shapes: TokenStream,
     goods: Vec<syn::Ident>,
     rules: TokenStream,
@@ -517,6 +521,7 @@ impl<'a> FieldCx<'a> {
 fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> TokenStream {
     let signature = signature(p);
     let Parts {
+        head,
         shapes,
         goods,
         rules,
@@ -572,6 +577,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
+            #head
             let __start = #p::shape::snapshot(__claimed);
             #shapes
             let __ok = #ok_expr;
