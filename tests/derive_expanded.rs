@@ -3036,18 +3036,12 @@ const _: () = {
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
-                    let __read: ::core::option::Option<String> = {
-                        #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                    let __read: ::core::option::Option<String> =
                         (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
                             __value,
                             &::customer_core::__private::Path::index(__path, 0usize),
                             __report,
-                        )
-                    };
+                        );
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
                         let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -3123,18 +3117,12 @@ const _: () = {
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
                     let _ = __value;
-                    let __read: ::core::option::Option<u8> = {
-                        #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                    let __read: ::core::option::Option<u8> =
                         (&::customer_core::__private::shape::ReadProbe::<u8>::NEW).read_node(
                             __value,
                             &::customer_core::__private::Path::index(__path, 3usize),
                             __report,
-                        )
-                    };
+                        );
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
                         let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -4061,19 +4049,13 @@ const _: () = {
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
-                            let __read: ::core::option::Option<String> = {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
+                            let __read: ::core::option::Option<String> =
                                 (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                     .read_node(
                                         __value,
                                         &::customer_core::__private::Path::index(__path, 0usize),
                                         __report,
-                                    )
-                            };
+                                    );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -5635,19 +5617,13 @@ const _: () = {
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
-                            let __read: ::core::option::Option<u32> = {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
+                            let __read: ::core::option::Option<u32> =
                                 (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
                                     .read_node(
                                         __value,
                                         &::customer_core::__private::Path::index(__path, 1usize),
                                         __report,
-                                    )
-                            };
+                                    );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;

@@ -10,7 +10,6 @@ use super::{checks_on, has_rules, has_value_rules, is_nested, probes, read_whole
 use crate::ast::{Container, Field, Variant};
 use crate::expand::validate::container_checks;
 use crate::rules::Models;
-use crate::second_read::{self, Read};
 
 /// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
 /// nor a `PhantomData` (as serde picks it); `None` when there is not exactly one.
@@ -361,29 +360,12 @@ impl<'a> Element<'a> {
             element,
         } = self;
         let mut rules = TokenStream::new();
-        // The type the element is read alone as: not one naming a lifetime, nor a type
-        // parameter the impl does not bound (see `second_read`); with the probe traits in scope,
-        // which an enum's walk does not have when the enum is not read whole.
-        let read_as = match &field.serde.deserialize_with {
-            Some(_) => Some(TokenStream::new()),
-            None => {
-                let bounded = second_read::bounded(container, field, true);
-                match second_read::read(container, field, bounded) {
-                    Read::As(read_ty) => Some(read_ty),
-                    Read::No => None,
-                }
-            }
-        };
-        if let (true, Some(read_ty)) = (has_value_rules(field), read_as) {
+        if has_value_rules(field) {
             let read_present = match &field.serde.deserialize_with {
                 Some(_) => quote!(#with_value),
-                None => {
-                    let probes = probes(p, true);
-                    quote! {{
-                        #probes
-                        (&#p::shape::ReadProbe::<#read_ty>::NEW).read_node(__value, #at, __report)
-                    }}
-                }
+                None => quote! {
+                    (&#p::shape::ReadProbe::<#ty>::NEW).read_node(__value, #at, __report)
+                },
             };
             let checks = checks_on(container, field, &quote!(&__customer_read), Models::Walk);
             rules.extend(quote! {
