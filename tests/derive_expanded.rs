@@ -349,25 +349,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -380,11 +363,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -398,407 +378,286 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["handle"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "handle"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["id"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "id"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found2 = ::customer_core::__private::shape::find(
+            let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["ab"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good2 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found2 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found3 = ::customer_core::__private::shape::find(
+            let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["note"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good3 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found3 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found4 = ::customer_core::__private::shape::find(
+            let (__found4, __good4) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["email"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good4 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found4 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "email"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found5 = ::customer_core::__private::shape::find(
+            let (__found5, __good5) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["locale"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good5 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found5 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "locale"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found6 = ::customer_core::__private::shape::find(
+            let (__found6, __good6) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["metadata"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
+                },
             );
-            let __good6 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found6 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<
-                            Option<serde_json::Value>,
-                        >::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found7 = ::customer_core::__private::shape::find(
+            let (__found7, __good7) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["address"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good7 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found7 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "address"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found8 = ::customer_core::__private::shape::find(
+            let (__found8, __good8) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["tags"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                        .missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good8 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found8 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "tags"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found9 = ::customer_core::__private::shape::find(
+            let (__found9, __good9) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["quantity"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good9 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found9 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "quantity"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found10 = ::customer_core::__private::shape::find(
+            let (__found10, __good10) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["kind"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok ()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
+                },
             );
-            let __good10 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found10 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "kind")) ; false } , }
-            };
-            let __found11 = ::customer_core::__private::shape::find(
+            let (__found11, __good11) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["country"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good11 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found11 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found12 = ::customer_core::__private::shape::find(
+            let (__found12, __good12) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["payload"],
                 __path,
                 __report,
+                &["payload"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good12 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                match __found12 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "payload"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0
                 && __good1
                 && __good2
@@ -816,24 +675,30 @@ const _: () = {
                 return __ok;
             }
             if __good1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found1 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found1,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -870,25 +735,30 @@ const _: () = {
                 }
             }
             if __good2 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found2 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found2,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -921,25 +791,30 @@ const _: () = {
                 }
             }
             if __good3 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found3 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found3,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -979,24 +854,30 @@ const _: () = {
                 }
             }
             if __good4 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found4 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found4,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1026,24 +907,30 @@ const _: () = {
                 }
             }
             if __good5 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found5 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found5,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1066,30 +953,34 @@ const _: () = {
                 }
             }
             if __good6 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __read: ::core::option::Option<Option<serde_json::Value>> =
-                    match __found6 {
-                        ::core::option::Option::Some((__key, __value, _)) => {
+                    ::customer_core::__private::shape::read_member(
+                        __found6,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_node(
-                                    __value,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                    __report,
-                                )
-                        }
-                        ::core::option::Option::None => {
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
                                 .read_missing()
-                        }
-                    };
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1136,25 +1027,30 @@ const _: () = {
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             if __good8 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Vec<String>> = match __found8 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Vec<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found8,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1235,23 +1131,30 @@ const _: () = {
                 }
             }
             if __good9 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<u32> = match __found9 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<u32> =
+                    ::customer_core::__private::shape::read_member(
+                        __found9,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1278,29 +1181,34 @@ const _: () = {
                 }
             }
             if __good10 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> = match __found10 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<
-                            std::borrow::Cow<'static, str>,
-                        >::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<
-                            std::borrow::Cow<'static, str>,
-                        >::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found10,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                std::borrow::Cow<'static, str>,
+                            >::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<
+                                std::borrow::Cow<'static, str>,
+                            >::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1326,25 +1234,30 @@ const _: () = {
                 }
             }
             if __good11 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found11 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found11,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            #[allow(unused_imports)]
+                            use ::customer_core::__private::shape::{
+                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                ShapeViaSerde as _, ShapeViaShape as _,
+                            };
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1493,25 +1406,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -1524,11 +1420,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -1541,146 +1434,81 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["postal_code"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "postal_code"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["phone"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found2 = ::customer_core::__private::shape::find(
+            let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["website"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good2 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found2 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
-            let __found3 = ::customer_core::__private::shape::find(
+            let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["seen_at"],
                 __path,
                 __report,
+                &["seen_at"],
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good3 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found3 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1710,25 +1538,20 @@ const _: () = {
                 }
             }
             if __good1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found1 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found1,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1755,25 +1578,20 @@ const _: () = {
                 }
             }
             if __good2 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found2 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found2,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1800,25 +1618,20 @@ const _: () = {
                 }
             }
             if __good3 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<Option<String>> = match __found3 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_node(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                            )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<Option<String>> =
+                    ::customer_core::__private::shape::read_member(
+                        __found3,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -1847,11 +1660,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2153,25 +1961,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2184,11 +1975,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2201,52 +1989,31 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name"],
                 __path,
                 __report,
+                &["name"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2397,25 +2164,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2428,11 +2178,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2445,65 +2192,45 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name"],
                 __path,
                 __report,
+                &["name"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -2530,11 +2257,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2589,25 +2311,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2620,11 +2325,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2637,51 +2339,31 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["name_max"],
                 __path,
                 __report,
+                &["name_max"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name_max"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -2823,25 +2505,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, false,
             )
         }
         fn __shape_members(
@@ -2854,11 +2519,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
@@ -2871,69 +2533,38 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
+                __path,
+                __report,
                 &["name"],
-                __path,
-                __report,
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "name"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
-            let __found1 = ::customer_core::__private::shape::find(
+            let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["address"],
                 __path,
                 __report,
+                &["address"],
+                ::customer_core::__private::shape::Missing::Ok,
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good1 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found1 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                            .shape(
-                                __value,
-                                &::customer_core::__private::Path::key(__path, __key),
-                                __report,
-                                false,
-                            ))
-                            && __single
-                    }
-                    ::core::option::Option::None => true,
-                }
-            };
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
@@ -2942,24 +2573,20 @@ const _: () = {
                 ::customer_core::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
                         let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2991,11 +2618,6 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let mut __again = ::customer_core::__private::shape::Report::again(__report);
                 (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
                     __value,
@@ -3006,11 +2628,6 @@ const _: () = {
                 ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -3097,27 +2714,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let ::customer_core::__private::shape::Node::Object(__members) = __node else {
-                ::customer_core::__private::shape::invalid_type(
-                    __report,
-                    __path,
-                    __node,
-                    ::customer_core::__private::shape::Expected::Object,
-                );
-                return false;
-            };
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = ::customer_core::__private::shape::claims(__members);
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members,
-                &mut __claimed,
-                __path,
-                __report,
-                __rules,
-            ) & ::customer_core::__private::shape::unknown_members(
-                __members, &__claimed, __path, __report,
+            ::customer_core::__private::shape::named_object::<Self>(
+                __node, __path, __report, __rules, true,
             )
         }
         fn __shape_members(
@@ -3130,13 +2728,8 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            if ::customer_core::__private::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as ::customer_core::__private::shape::Shape>::__shape_flat(
-                __members, __claimed, __path, __report, __rules,
-            ) & ::customer_core::__private::shape::unknown_members(
-                __members, __claimed, __path, __report,
+            ::customer_core::__private::shape::named_members::<Self>(
+                __members, __claimed, __path, __report, __rules, true,
             )
         }
         fn __shape_flat(
@@ -3149,65 +2742,45 @@ const _: () = {
             __report: &mut ::customer_core::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::{
+                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+                ShapeViaShape as _,
+            };
             let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let __found0 = ::customer_core::__private::shape::find(
+            let (__found0, __good0) = ::customer_core::__private::shape::member(
                 __members,
                 __claimed,
-                &["line1"],
                 __path,
                 __report,
+                &["line1"],
+                ::customer_core::__private::shape::Missing::ByType(|| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                }),
+                |__node, __path, __report, __rules| {
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                        .shape(__node, __path, __report, __rules)
+                },
             );
-            let __good0 = {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                match __found0 {
-                    ::core::option::Option::Some((__key, __value, __single)) => {
-                        ((&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                            false,
-                        )) && __single
-                    }
-                    ::core::option::Option::None => {
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .missing_ok()
-                            || {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, "line1"),
-                                );
-                                false
-                            }
-                    }
-                }
-            };
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
             if __good0 {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                let __read: ::core::option::Option<String> = match __found0 {
-                    ::core::option::Option::Some((__key, __value, _)) => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            __report,
-                        )
-                    }
-                    ::core::option::Option::None => {
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing()
-                    }
-                };
+                let __read: ::core::option::Option<String> =
+                    ::customer_core::__private::shape::read_member(
+                        __found0,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_node(__node, __path, __report)
+                        },
+                        || {
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                .read_missing()
+                        },
+                    );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
@@ -3234,11 +2807,6 @@ const _: () = {
                 }
             }
             if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
                 let __object =
                     ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
                 return {
@@ -4328,74 +3896,54 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
+                            __path,
+                            __report,
                             &["email"],
-                            __path,
-                            __report,
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
-                        let __found1 = ::customer_core::__private::shape::find(
+                        let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["name"],
                             __path,
                             __report,
+                            &["name"],
+                            ::customer_core::__private::shape::Missing::Ok,
+                            |__node, __path, __report, __rules| {
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good1 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found1 {
-                                ::core::option::Option::Some((__key, __value, __single)) => {
-                                    ((&&::customer_core::__private::shape::ShapeProbe::<
-                                        Option<String>,
-                                    >::NEW)
-                                        .shape(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                            false,
-                                        ))
-                                        && __single
-                                }
-                                ::core::option::Option::None => true,
-                            }
-                        };
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4407,32 +3955,24 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
                             let __read: ::core::option::Option<Option<String>> =
-                                match __found1 {
-                                    ::core::option::Option::Some((__key, __value, _)) => {
+                                ::customer_core::__private::shape::read_member(
+                                    __found1,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
-                                            .read_node(
-                                                __value,
-                                                &::customer_core::__private::Path::key(
-                                                    __path, __key,
-                                                ),
-                                                __report,
-                                            )
-                                    }
-                                    ::core::option::Option::None => {
+                                            .read_node(__node, __path, __report)
+                                    },
+                                    || {
                                         (&::customer_core::__private::shape::ReadProbe::<
                                             Option<String>,
                                         >::NEW)
                                             .read_missing()
-                                    }
-                                };
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -5082,21 +4622,24 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["lines"],
                             __path,
                             __report,
+                            &["lines"],
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "lines")) ; false } , }
-                        };
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
@@ -5105,12 +4648,18 @@ const _: () = {
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read : :: core :: option :: Option < Vec < String > > = match __found0 { :: core :: option :: Option :: Some ((__key , __value , _)) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ;
+                            let __read: ::core::option::Option<Vec<String>> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     let __customer_path: &::customer_core::__private::Path<'_> =
@@ -5379,50 +4928,37 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
+                            __path,
+                            __report,
                             &["email"],
-                            __path,
-                            __report,
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
-                        let __found1 = ::customer_core::__private::shape::find(
+                        let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["note"],
                             __path,
                             __report,
+                            &["note"],
+                            ::customer_core::__private::shape::Missing::Ok,
+                            |__node, __path, __report, __rules| {
+                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
+                            },
                         );
-                        let __good1 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found1 {
-                                ::core::option::Option::Some((__key, __value, __single)) => {
-                                    ((&&::customer_core::__private::shape::ShapeProbe::<
-                                        Option<String>,
-                                    >::NEW)
-                                        .shape(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                            false,
-                                        ))
-                                        && __single
-                                }
-                                ::core::option::Option::None => true,
-                            }
-                        };
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
@@ -5431,25 +4967,18 @@ const _: () = {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -5869,45 +5398,43 @@ const _: () = {
                         ::customer_core::__private::shape::Claims::marks(&mut __claims);
                     let __path: &::customer_core::__private::Path<'_> = &__at;
                     {
-                        let __found0 = ::customer_core::__private::shape::find(
+                        #[allow(unused_imports)]
+                        use ::customer_core::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        let (__found0, __good0) = ::customer_core::__private::shape::member(
                             __members,
                             __claimed,
-                            &["email"],
                             __path,
                             __report,
+                            &["email"],
+                            ::customer_core::__private::shape::Missing::ByType(|| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .missing_ok()
+                            }),
+                            |__node, __path, __report, __rules| {
+                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                    .shape(__node, __path, __report, __rules)
+                            },
                         );
-                        let __good0 = {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            match __found0 { :: core :: option :: Option :: Some ((__key , __value , __single)) => ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . shape (__value , & :: customer_core :: __private :: Path :: key (__path , __key) , __report , false)) && __single , :: core :: option :: Option :: None => (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . missing_ok () || { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , "email")) ; false } , }
-                        };
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
                         }
                         if __good0 {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            let __read: ::core::option::Option<String> = match __found0 {
-                                ::core::option::Option::Some((__key, __value, _)) => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(
-                                            __value,
-                                            &::customer_core::__private::Path::key(__path, __key),
-                                            __report,
-                                        )
-                                }
-                                ::core::option::Option::None => {
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing()
-                                }
-                            };
+                            let __read: ::core::option::Option<String> =
+                                ::customer_core::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    |__node, __path, __report| {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
+                                    },
+                                    || {
+                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
+                                    },
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;

@@ -38,9 +38,11 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
     let can = can(container);
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
+        head,
         shapes,
         goods,
         rules,
+        ..
     } = walk(container, p, fields, can, None);
     let deny_check = container
         .serde
@@ -68,6 +70,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
         }
     });
     quote! {{
+        #head
         #shapes
         let __ok = #ok;
         #rules
@@ -85,8 +88,22 @@ fn walk(
     container_default: Option<&Option<syn::ExprPath>>,
 ) -> Parts {
     let mut out = Parts::default();
-    for (i, field) in fields.iter().enumerate() {
-        let cx = FieldCx::new(container, p, field, i, can, container_default);
+    let mut cxs: Vec<FieldCx> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| FieldCx::new(container, p, field, i, can, container_default))
+        .collect();
+    // The probe traits once for the whole walk when every field can be read through serde
+    // (else each field brings its own: a type naming a lifetime must not see serde's arms).
+    if cxs.iter().all(|cx| cx.can_read) {
+        out.head = probes(p, true);
+        out.probes_in_scope = true;
+        for cx in &mut cxs {
+            cx.probes = TokenStream::new();
+        }
+    }
+    for cx in cxs {
+        let field = cx.field;
         if field.serde.skip_deserializing {
             out.rules.extend(cx.skipped());
             continue;
@@ -105,6 +122,10 @@ fn walk(
 /// the rule checks run when rules are asked for.
 #[derive(Default)]
 struct Parts {
+    /// Whether `shapes` brings every probe trait in scope (for the rest of the walk).
+    probes_in_scope: bool,
+    /// What comes first in the walk (before any statement: `clippy::items_after_statements`).
+    head: TokenStream,
     shapes: TokenStream,
     goods: Vec<syn::Ident>,
     rules: TokenStream,
@@ -318,46 +339,54 @@ impl<'a> FieldCx<'a> {
             ..
         } = self;
         let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
+        let Some(with) = &field.serde.deserialize_with else {
+            // The walk of the member is `customer_core`'s; the field gives its names, what a
+            // missing member means, and its type's shape (a function pointer).
+            let missing = match (&self.default_value, !field.layers.is_empty()) {
+                (Some(_), _) | (None, true) => quote!(#p::shape::Missing::Ok),
+                (None, false) => quote!(#p::shape::Missing::ByType(|| {
+                    #probes
+                    #probe.missing_ok()
+                })),
+            };
+            out.shapes.extend(quote! {
+                let (#found, #good) = #p::shape::member(
+                    __members,
+                    __claimed,
+                    __path,
+                    __report,
+                    &[#(#names),*],
+                    #missing,
+                    |__node, __path, __report, __rules| {
+                        #probes
+                        #probe.shape(__node, __path, __report, __rules)
+                    },
+                );
+            });
+            return;
+        };
         let report_missing = quote! {{
             #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
             false
         }};
-        let missing = match (&self.default_value, &field.serde.deserialize_with) {
-            (Some(_), _) => quote!(true),
-            (None, Some(_)) => report_missing,
-            // serde reads a missing `Option` (or `Patch`) field as absent, whatever is inside.
-            (None, None) if !field.layers.is_empty() => quote!(true),
-            (None, None) => quote!(#probe.missing_ok() || #report_missing),
+        let missing = match &self.default_value {
+            Some(_) => quote!(true),
+            None => report_missing,
         };
-        let (check, with_let) = match &field.serde.deserialize_with {
-            Some(with) => (
-                quote! {{
+        out.shapes.extend(quote! {
+            let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
+            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
+            let #good = match #found {
+                ::core::option::Option::Some((__key, __value, __single)) => {
                     #with_value = #p::shape::read_with(
                         __value,
                         &#p::Path::key(__path, __key),
                         __report,
                         |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
                     );
-                    ::core::option::Option::is_some(&#with_value)
-                }},
-                quote! {
-                    let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
-                },
-            ),
-            None => (
-                quote!(#probe.shape(__value, &#p::Path::key(__path, __key), __report, false)),
-                TokenStream::new(),
-            ),
-        };
-        out.shapes.extend(quote! {
-            #with_let
-            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
-            let #good = {
-                #probes
-                match #found {
-                    ::core::option::Option::Some((__key, __value, __single)) => (#check) && __single,
-                    ::core::option::Option::None => #missing,
+                    ::core::option::Option::is_some(&#with_value) && __single
                 }
+                ::core::option::Option::None => #missing,
             };
         });
     }
@@ -394,7 +423,33 @@ impl<'a> FieldCx<'a> {
             None if self.can_read => quote!(#read_probe.read_missing()),
             None => quote!(::core::option::Option::None),
         };
-        if !checks.is_empty() {
+        if !checks.is_empty()
+            && field.serde.deserialize_with.is_none()
+            && aliased(self.container, field).is_none()
+        {
+            // Read by `customer_core`: the field's type's read and its missing value are
+            // function pointers.
+            out.rules.extend(quote! {
+                if #good {
+                    let __read: ::core::option::Option<#ty> = #p::shape::read_member(
+                        #found,
+                        __path,
+                        __report,
+                        |__node, __path, __report| {
+                            #probes
+                            #read_probe.read_node(__node, __path, __report)
+                        },
+                        || {
+                            #probes
+                            #missing_value
+                        },
+                    );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                }
+            });
+        } else if !checks.is_empty() {
             let read = if let Some(wire_name) = aliased(self.container, field) {
                 // The checks point at the key the member was found under, or at the field's
                 // wire name when it is missing.
@@ -466,19 +521,13 @@ impl<'a> FieldCx<'a> {
 fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> TokenStream {
     let signature = signature(p);
     let Parts {
+        head,
         shapes,
         goods,
         rules,
+        ..
     } = out;
-    let (deny_check, deny_members) = if container.serde.deny_unknown_fields {
-        // `&`, not `&&`: the unknown members are reported whatever the others are.
-        (
-            quote!(& #p::shape::unknown_members(__members, &__claimed, __path, __report)),
-            quote!(& #p::shape::unknown_members(__members, __claimed, __path, __report)),
-        )
-    } else {
-        (TokenStream::new(), TokenStream::new())
-    };
+    let deny = container.serde.deny_unknown_fields;
     let checks = container_checks(
         container,
         &quote!(&__whole),
@@ -491,7 +540,11 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         second_read::with_context(container, checks)
     };
     let whole = read_whole(p, &quote!(&__object), can, &checks);
-    let whole_probes = probes(p, can.read);
+    let whole_probes = if out.probes_in_scope {
+        TokenStream::new()
+    } else {
+        probes(p, can.read)
+    };
     let ok_expr = if goods.is_empty() {
         quote!(true)
     } else {
@@ -504,16 +557,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     };
     quote! {
         #signature {
-            let #p::shape::Node::Object(__members) = __node else {
-                #p::shape::invalid_type(__report, __path, __node, #p::shape::Expected::Object);
-                return false;
-            };
-            if #p::shape::too_deep(__path, __report) {
-                return false;
-            }
-            let mut __claimed = #p::shape::claims(__members);
-            <Self as #p::shape::Shape>::__shape_flat(__members, &mut __claimed, __path, __report, __rules)
-                #deny_check
+            #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
         }
 
         fn __shape_members(
@@ -523,11 +567,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
-            if #p::shape::too_deep(__path, __report) {
-                return false;
-            }
-            <Self as #p::shape::Shape>::__shape_flat(__members, __claimed, __path, __report, __rules)
-                #deny_members
+            #p::shape::named_members::<Self>(__members, __claimed, __path, __report, __rules, #deny)
         }
 
         fn __shape_flat(
@@ -537,6 +577,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
+            #head
             let __start = #p::shape::snapshot(__claimed);
             #shapes
             let __ok = #ok_expr;
