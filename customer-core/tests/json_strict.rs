@@ -434,3 +434,54 @@ fn arrays_inside_flattened_and_untagged_values_are_refused() {
     refused_at::<WithFlatten>(r#"{"address":[]}"#, "/address");
     refused_at::<Outer>(r#"{"loose":[]}"#, "/loose");
 }
+
+/// A model with a free-form member, where any well-formed JSON may go.
+#[derive(Debug, Deserialize, CustomerModel)]
+struct Free {
+    #[allow(dead_code)]
+    any: Value,
+}
+
+/// Well-formed JSON nested past serde_json's recursion limit (128 levels) is refused as
+/// `too_deep`, as the README says, not as malformed JSON; shallower nesting still reads.
+#[test]
+fn json_nested_past_the_limit_is_too_deep_not_malformed() {
+    let nested = |n: usize| format!(r#"{{"any": {}{}}}"#, "[".repeat(n), "]".repeat(n));
+    decodes_free(&nested(100));
+    for n in [200, 1000] {
+        let text = nested(n);
+        for (how, result) in [
+            ("from_str", json::from_str::<Free>(&text).map(drop)),
+            (
+                "from_slice",
+                json::from_slice::<Free>(text.as_bytes()).map(drop),
+            ),
+            (
+                "Valid::from_json",
+                Valid::<Free>::from_json(&text).map(drop),
+            ),
+        ] {
+            let error = result.expect_err("too deep");
+            assert!(matches!(error, Error::Syntax(_)), "{how} {n}: {error:?}");
+            let violations = error.violations().violations();
+            assert_eq!(violations.len(), 1, "{how} {n}: {error}");
+            assert_eq!(
+                (violations[0].pointer(), violations[0].code()),
+                ("", "too_deep"),
+                "{how} {n}: {error}"
+            );
+            assert_eq!(
+                error.to_string(),
+                ": is nested more than 128 levels deep",
+                "{how} {n}"
+            );
+        }
+    }
+    // Malformed JSON stays malformed.
+    let error = json::from_str::<Free>(r#"{"any": [[["#).expect_err("malformed");
+    assert_eq!(error.violations().violations()[0].code(), "malformed_json");
+}
+
+fn decodes_free(text: &str) {
+    json::from_str::<Free>(text).unwrap_or_else(|e| panic!("{e}"));
+}

@@ -89,6 +89,17 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
 }
 
 pub(super) fn syntax(error: &serde_json::Error) -> Error {
+    if is_recursion_limit(error) {
+        // Well-formed JSON nested past serde_json's limit (128 levels, the same as
+        // `path::MAX_DEPTH`): too deep, not malformed. serde_json does not say how far in, so
+        // the pointer is the document's.
+        let rule = RuleError::new(
+            crate::codes::TOO_DEEP,
+            "is nested more than {max} levels deep",
+        )
+        .with_param("max", Param::UInt(u64::from(crate::path::MAX_DEPTH)));
+        return Error::Syntax(ValidationErrors::from(Violation::new(String::new(), rule)));
+    }
     // One template per kind (not `{what} at ...`), so that each has its own translation; the
     // `what` param stays for clients that read params.
     let (what, template) = match error.classify() {
@@ -110,6 +121,12 @@ pub(super) fn syntax(error: &serde_json::Error) -> Error {
         .with_param("line", Param::UInt(error.line() as u64))
         .with_param("column", Param::UInt(error.column() as u64));
     Error::Syntax(ValidationErrors::from(Violation::new(String::new(), rule)))
+}
+
+/// serde_json's refusal of nesting past its recursion limit: a syntax error by category, told
+/// apart by its message only (serde_json does not expose its error codes).
+fn is_recursion_limit(error: &serde_json::Error) -> bool {
+    error.is_syntax() && error.to_string().starts_with("recursion limit exceeded")
 }
 
 fn strip_position(text: &str) -> &str {
