@@ -581,3 +581,63 @@ fn flattened_fields_and_skipped_elements_follow_serde() {
     let read = Valid::<Shapes>::from_json(r#"{"pair": ["a", 1]}"#).expect("valid");
     assert!(matches!(&*read, Shapes::Pair(0, s, 1) if s == "a"));
 }
+
+/// A type with a hand-written `Deserialize` and `Shape`: nothing known about it at compile time.
+#[derive(Debug, PartialEq)]
+struct Opaque(String);
+
+impl<'de> Deserialize<'de> for Opaque {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut members = BTreeMap::<String, String>::deserialize(d)?;
+        Ok(Opaque(members.remove("code").unwrap_or_default()))
+    }
+}
+
+impl customer_core::json::Shape for Opaque {}
+
+/// A generic enum: its newtype variants are not checked at compile time.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+enum GenericTagged<T> {
+    Value(#[customer(skip_nested)] T),
+}
+
+/// Internally tagged newtype variants that serde can read: the compile-time checks (a wrapped
+/// type that reads the tag's member, or that is not read from an object, is a compile error,
+/// see tests/ui/enums/data-internal-*.rs) let each of them through, and each reads.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)] // read and validated, not looked at
+enum Readable {
+    Company(#[customer(nested)] Company),
+    Boxed(#[customer(nested)] Box<Company>),
+    Maybe(#[customer(nested)] Option<Company>),
+    Labels(BTreeMap<String, String>),
+    Any(serde_json::Value),
+    Opaque(#[customer(skip_nested)] Opaque),
+    Other(#[customer(nested)] Adjacent),
+}
+
+#[test]
+fn internally_tagged_newtypes_that_read_from_an_object_compile_and_read() {
+    let company = r#""name": "Acme", "seat": null"#;
+    for (tag, rest) in [
+        ("company", company),
+        ("boxed", company),
+        ("maybe", company),
+        ("labels", r#""a": "b""#),
+        ("any", r#""a": [1]"#),
+        ("opaque", r#""code": "x""#),
+        ("other", r#""t": "Email", "c": "a@example.com""#),
+    ] {
+        let json = format!(r#"{{"type": "{tag}", {rest}}}"#);
+        Valid::<Readable>::from_json(&json).unwrap_or_else(|e| panic!("{json}: {e}"));
+    }
+    let json = r#"{"type": "opaque", "code": "x7"}"#;
+    match Valid::<Readable>::from_json(json).map(Valid::into_inner) {
+        Ok(Readable::Opaque(value)) => assert_eq!(value, Opaque("x7".into())),
+        other => panic!("{other:?}"),
+    }
+    let json = r#"{"type": "value", "name": "Acme", "seat": null}"#;
+    assert!(Valid::<GenericTagged<Company>>::from_json(json).is_ok());
+}

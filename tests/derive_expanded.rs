@@ -1400,6 +1400,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Address {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["postal_code", "phone", "website", "seen_at"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1813,6 +1821,8 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Email {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::NotObject;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1904,6 +1914,8 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Kind {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::NotObject;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1955,6 +1967,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Plain {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["name"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2158,6 +2178,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Checked {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["name"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2305,6 +2333,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Limits {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["name_max"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2499,6 +2535,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Form {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["name", "address"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2708,6 +2752,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Place {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["line1"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2962,6 +3014,8 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Line {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::NotObject;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3802,6 +3856,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Party {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            ::customer_core::__private::shape::Keys {
+                own: &["individual", "pair", "business", "guest"],
+                flattened: &[],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4841,6 +4903,19 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Event {
+        const __KIND: ::customer_core::__private::shape::JsonKind =
+            ::customer_core::__private::shape::JsonKind::Object;
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::FactsUnknown as _;
+            ::customer_core::__private::shape::Keys {
+                own: &["email", "note", "kind"],
+                flattened: &[
+                    &::customer_core::__private::shape::Facts::<Place>::KEYS,
+                    &::customer_core::__private::shape::Facts::<u32>::KEYS,
+                ],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -5206,6 +5281,12 @@ const _: () = {
             }
         }
     }
+    const _: () = {
+        #[allow(unused_imports)]
+        use ::customer_core::__private::shape::FactsUnknown as _;
+        :: core :: assert ! (! :: customer_core :: __private :: shape :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
+        :: core :: assert ! (! :: core :: matches ! (:: customer_core :: __private :: shape :: Facts :: < Place > :: KIND , :: customer_core :: __private :: shape :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
+    };
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Event" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("An internally tagged union refusing unknown members, with an untagged variant." , :: customer_core :: __private :: schema :: Tagging :: Internal ("kind") , true) ; { let __customer_content = { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("note" , __customer_owned , false) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["created"] , :: customer_core :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["moved"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["closed"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["raw"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , true ,) ; } __customer_union . finish () } } }
 };
 #[doc = " An untagged union."]
@@ -5317,6 +5398,14 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Contact {
+        const __KEYS: ::customer_core::__private::shape::Keys = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::FactsUnknown as _;
+            ::customer_core::__private::shape::Keys {
+                own: &["email"],
+                flattened: &[&::customer_core::__private::shape::Facts::<Vec<String>>::KEYS],
+            }
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,

@@ -24,6 +24,7 @@ use crate::error::{Error, Path, RuleError, ValidationErrors, Violation};
 
 mod alone;
 mod data_enum;
+mod facts;
 mod forms;
 mod member;
 mod node;
@@ -34,6 +35,7 @@ mod report;
 mod std_types;
 pub use alone::*;
 pub use data_enum::*;
+pub use facts::*;
 pub use forms::*;
 pub use member::*;
 pub use node::*;
@@ -53,12 +55,30 @@ pub use std_types::*;
 /// For a type of your own whose `Deserialize` you wrote, `impl customer_core::json::Shape for
 /// MyType {}` is enough: a document that does not read into it is then reported with serde's
 /// first error, as a value of an unknown shape.
+///
+/// The derive also says, at compile time, what JSON a model reads from and which member names
+/// it reads: an internally tagged enum (`#[serde(tag = "...")]`) refuses to compile when a
+/// newtype variant wraps a type that is not read from an object, or one that reads a member
+/// named like the tag (as when a struct variant flattens one). A type whose `Shape` you wrote is
+/// not known, and is let through; so are the variants of a generic enum and the types a generic
+/// model flattens.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no described JSON shape",
     label = "`{Self}` does not implement `customer_core::json::Shape`",
     note = "add `#[derive(CustomerModel)]` to `{Self}`, or, for a type whose `Deserialize` you wrote, `impl customer_core::json::Shape for {Self} {{}}`"
 )]
 pub trait Shape {
+    /// The JSON kind this type reads from, as far as known at compile time (unknown unless
+    /// said). The derive says it for the types it implements `Shape` for, except generic ones.
+    #[doc(hidden)]
+    const __KIND: JsonKind = JsonKind::Unknown;
+
+    /// The member names this type reads at its own level (none known unless said). The derive
+    /// lists them for structs with named fields and enums whose variants carry data, except
+    /// generic ones.
+    #[doc(hidden)]
+    const __KEYS: Keys = Keys::NONE;
+
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.
     #[doc(hidden)]

@@ -35,6 +35,7 @@ use crate::rules::{Models, Rule};
 use crate::second_read;
 
 mod data_enum;
+mod facts;
 mod forms;
 mod named;
 
@@ -100,11 +101,59 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         }
         Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
+    let (kind, keys) = facts_of(container, &p);
+    let assertions = facts::assertions(container, &p);
     quote! {
         #[automatically_derived]
         impl #impl_generics #p::shape::Shape for #ident #ty_generics #where_clause {
+            #kind
+            #keys
             #body
         }
+        #assertions
+    }
+}
+
+/// The `__KIND` and `__KEYS` constants, following the forms of `expand`: only what serde is sure
+/// to do with the form is said.
+fn facts_of(container: &Container, p: &TokenStream) -> (TokenStream, TokenStream) {
+    use facts::Kind;
+    let serde = &container.serde;
+    let none = || (TokenStream::new(), TokenStream::new());
+    match &container.data {
+        Data::Union(_) => none(),
+        // A parsed newtype reads from the text it parses.
+        Data::Struct(Style::Tuple, fields)
+            if fields.len() == 1 && !container.attrs.rules.is_empty() =>
+        {
+            (
+                facts::kind(container, p, Some(Kind::NotObject)),
+                TokenStream::new(),
+            )
+        }
+        _ if serde.remote || serde.try_from.is_some() || serde.from.is_some() => none(),
+        Data::Struct(..) if serde.transparent || serde.tag.is_some() || serde.untagged => none(),
+        Data::Struct(Style::Named, _) => (
+            facts::kind(container, p, Some(Kind::Object)),
+            facts::keys(container, p),
+        ),
+        // Read from an array.
+        Data::Struct(Style::Tuple, fields) if fields.len() >= 2 => (
+            facts::kind(container, p, Some(Kind::NotObject)),
+            TokenStream::new(),
+        ),
+        Data::Struct(..) => none(),
+        Data::Enum(_) if container.data_variants().is_some() || serde.content.is_some() => {
+            // An untagged enum reads whatever its variants read.
+            let kind = (!serde.untagged).then_some(Kind::Object);
+            (facts::kind(container, p, kind), facts::keys(container, p))
+        }
+        // A field-less enum reads from a string, unless it is tagged or untagged.
+        Data::Enum(_) if serde.tag.is_none() && !serde.untagged => (
+            facts::kind(container, p, Some(Kind::NotObject)),
+            TokenStream::new(),
+        ),
+        Data::Enum(_) => none(),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::error::{Param, Path, RuleError};
 macro_rules! text_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
+            const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 if let Node::String(_) = node {
                     true
@@ -27,18 +28,21 @@ macro_rules! text_shape {
 text_shape!(String, str);
 
 impl Shape for Cow<'_, str> {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         String::__shape(node, path, report, rules)
     }
 }
 
 impl Shape for &str {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         String::__shape(node, path, report, rules)
     }
 }
 
 impl Shape for char {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         match node {
             Node::String(s) if s.chars().count() == 1 => true,
@@ -58,6 +62,7 @@ impl Shape for char {
 }
 
 impl Shape for bool {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Bool(_) = node {
             true
@@ -69,6 +74,7 @@ impl Shape for bool {
 }
 
 impl Shape for () {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Null = node {
             true
@@ -111,6 +117,7 @@ fn whole(node: &Node) -> Option<i128> {
 macro_rules! int_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
+            const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 let (min, max) = (<$ty>::MIN as i128, <$ty>::MAX as i128);
                 match whole(node) {
@@ -130,6 +137,7 @@ int_shape!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize);
 macro_rules! wide_int_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
+            const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 let min = if <$ty>::MIN == 0 as $ty { 0 } else { i128::from(i64::MIN) };
                 match whole(node) {
@@ -149,6 +157,7 @@ wide_int_shape!(u128, i128);
 macro_rules! float_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
+            const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 if let Node::Number(_) = node {
                     true
@@ -164,6 +173,8 @@ macro_rules! float_shape {
 float_shape!(f32, f64, serde_json::Number);
 
 impl Shape for serde_json::Value {
+    // Any JSON: an object among others.
+    const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape_flat(
         members: &[(String, Node)],
         claimed: &mut [bool],
@@ -178,6 +189,7 @@ impl Shape for serde_json::Value {
 }
 
 impl Shape for serde_json::Map<String, serde_json::Value> {
+    const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Object(_) = node {
             true
@@ -200,6 +212,7 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
 }
 
 impl<T: Shape> Shape for Option<T> {
+    const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         match node {
             Node::Null => true,
@@ -227,6 +240,7 @@ impl<T: Shape> Shape for Option<T> {
 }
 
 impl<T: Shape> Shape for crate::Patch<T> {
+    const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         Option::<T>::__shape(node, path, report, rules)
     }
@@ -239,6 +253,7 @@ impl<T: Shape> Shape for crate::Patch<T> {
 macro_rules! pointer_shape {
     ($($ty:ident),*) => {$(
         impl<T: Shape + ?Sized> Shape for $ty<T> {
+            const __KIND: super::JsonKind = T::__KIND;
             #[inline]
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
                 T::__shape(node, path, report, rules)
@@ -304,6 +319,7 @@ fn elements<T: Shape>(node: &Node, path: &Path<'_>, report: &mut Report, rules: 
 macro_rules! seq_shape {
     ($($ty:ty),*) => {$(
         impl<T: Shape> Shape for $ty {
+            const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
                 elements::<T>(node, path, report, rules)
             }
@@ -314,12 +330,14 @@ macro_rules! seq_shape {
 seq_shape!([T], Vec<T>, VecDeque<T>, BTreeSet<T>);
 
 impl<T: Shape, S> Shape for HashSet<T, S> {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         elements::<T>(node, path, report, rules)
     }
 }
 
 impl<T: Shape, const N: usize> Shape for [T; N] {
+    const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         if !elements::<T>(node, path, report, rules) {
             return false;
@@ -375,6 +393,7 @@ fn member_values<T: Shape>(
 }
 
 impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
+    const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)
     }
@@ -390,6 +409,7 @@ impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
 }
 
 impl<K, T: Shape> Shape for BTreeMap<K, T> {
+    const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)
     }
