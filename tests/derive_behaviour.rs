@@ -778,3 +778,28 @@ fn a_violation_points_at_the_alias_the_document_used() {
     assert_eq!(read.email.as_deref(), Some("jo@example.com"));
     assert_eq!(read.count, Some(2));
 }
+
+/// The bound the compile error of a generic helper names (`FromJsonPlain`) is enough to read any
+/// model through `Valid::from_json`, with the one report.
+fn read_any<T: customer_core::FromJsonPlain>(json: &str) -> Result<Valid<T>, customer_core::Error> {
+    Valid::<T>::from_json(json)
+}
+
+#[test]
+fn a_generic_helper_bounded_by_from_json_plain_reads_a_model() {
+    #[derive(Deserialize, CustomerModel)]
+    struct Signup {
+        #[customer(email)]
+        email: String,
+    }
+    assert!(read_any::<Signup>(r#"{"email": "jo@example.com"}"#).is_ok());
+    let error = read_any::<Signup>(r#"{"email": "nope"}"#)
+        .err()
+        .expect("refused");
+    let pointers: Vec<String> = error
+        .into_violations()
+        .iter()
+        .map(|v| v.pointer().to_owned())
+        .collect();
+    assert_eq!(pointers, ["/email"]);
+}

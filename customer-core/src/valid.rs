@@ -9,7 +9,8 @@ use crate::model::{CustomerModel, CustomerModelWith, ModelContext};
 #[diagnostic::on_unimplemented(
     message = "`Valid<{Self}>` cannot read `{Self}` from JSON",
     label = "`{Self}` needs `serde::Deserialize` and `CustomerModel`",
-    note = "add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`"
+    note = "add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`",
+    note = "in generic code, bound the type parameter with `customer_core::FromJson` (it adds `customer_core::json::Shape` to `DeserializeOwned`)"
 )]
 pub trait FromJson: serde::de::DeserializeOwned + ModelContext + Shape {}
 
@@ -22,7 +23,8 @@ impl<T: serde::de::DeserializeOwned + ModelContext + Shape> FromJson for T {}
     message = "`{Self}` cannot be read by `Valid::from_json` / `Valid::from_slice`",
     label = "needs `serde::Deserialize` and `CustomerModel`, with no validation context",
     note = "a model with `#[customer(context(C))]` is read with `Valid::from_json_with(json, &ctx)` (or `from_slice_with`): its rules cannot run without their context",
-    note = "any other type: add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`"
+    note = "any other type: add `#[derive(serde::Deserialize, CustomerModel)]` to `{Self}`",
+    note = "in generic code, bound the type parameter with `customer_core::FromJsonPlain` (it adds `customer_core::json::Shape` to `DeserializeOwned + CustomerModel`)"
 )]
 pub trait FromJsonPlain: FromJson + CustomerModel {}
 
