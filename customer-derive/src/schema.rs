@@ -5,7 +5,7 @@
 //! the features of the crate it writes for). This module writes what is not per-rule (the
 //! object, its properties, which keys are required, descriptions, the container's checks); the
 //! keywords of each rule are its own [`crate::rules::RuleKind::schema`], on the rule table; the
-//! keyword builders themselves live in `customer_core::schema`.
+//! keyword builders themselves live in `customer_core::__private::schema`.
 
 pub(crate) mod ecma;
 
@@ -190,8 +190,8 @@ impl Cx<'_> {
         }
     }
 
-    /// An enum serde reads with its variants' data or a tag: `customer_core::schema::Union`,
-    /// fed each variant's names and content.
+    /// An enum serde reads with its variants' data or a tag:
+    /// `customer_core::__private::schema::Union`, fed each variant's names and content.
     fn union(&self, variants: &[Variant]) -> TokenStream {
         let Cx {
             container,
@@ -533,8 +533,8 @@ fn field_probe(
     }}
 }
 
-/// The schema of `ty` through `customer_core::schema::Probe`: its `JsonSchema` impl when it has
-/// one, any value otherwise.
+/// The schema of `ty` through `customer_core::__private::schema::Probe`: its `JsonSchema` impl
+/// when it has one, any value otherwise.
 fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> TokenStream {
     let method = syn::Ident::new(method, proc_macro2::Span::call_site());
     quote! {{

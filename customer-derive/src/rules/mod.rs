@@ -4,8 +4,8 @@
 //! checks a value and its JSON Schema keywords. Parsing (`attr`), checking (`check`), bounds,
 //! emission (`expand`) and the JSON Schema (`schema`) read the rules only through this table, so
 //! adding a rule touches exactly three places: one runtime module in customer-core
-//! (`rules::NAME::check`, with its keyword builder in `customer_core::schema` when it has
-//! keywords), one module here and one line in the table.
+//! (`rules::NAME::check`, with its keyword builder in `customer_core::__private::schema` when it
+//! has keywords), one module here and one line in the table.
 
 pub(crate) mod bounds;
 pub(crate) mod custom;
@@ -97,9 +97,9 @@ pub(crate) trait RuleKind: Sized {
     }
 
     /// The statements that add the rule's JSON Schema keywords to `s.schema` (through the
-    /// builders of `customer_core::schema`). No default: each rule says what it adds, if only
-    /// nothing. The emitted code never names the checked value's type, so a rule on the wrong
-    /// type is reported once, by the validation code.
+    /// builders of `customer_core::__private::schema`). No default: each rule says what it adds,
+    /// if only nothing. The emitted code never names the checked value's type, so a rule on the
+    /// wrong type is reported once, by the validation code.
     fn schema(&self, s: &SchemaCx) -> TokenStream;
 }
 
