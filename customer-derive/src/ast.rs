@@ -378,6 +378,17 @@ pub(crate) fn is_string(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "String" && s.arguments.is_none()))
 }
 
+/// The field's wire name when it is read from a key that may be one of its aliases: its rules
+/// then point at the key the document used, not at its wire name.
+pub(crate) fn aliased<'f>(container: &Container, field: &'f Field) -> Option<&'f str> {
+    match &field.wire {
+        Wire::Key(key) if !field.serde.alias.is_empty() && !container.serde.transparent => {
+            Some(key)
+        }
+        _ => None,
+    }
+}
+
 /// A field name as serde's `rename_all` writes it.
 fn rename_field(name: &str, rule: Option<&str>) -> String {
     let pascal = || {
