@@ -9,6 +9,7 @@ use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
+pub(crate) use crate::rules::kind::Layer;
 
 pub(crate) struct Container<'a> {
     pub ident: &'a Ident,
@@ -264,15 +265,6 @@ impl<'a> Field<'a> {
 fn unraw(ident: &Ident) -> String {
     let name = ident.to_string();
     name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
-}
-
-/// A wrapper whose rules check the value inside, when there is one.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Layer {
-    /// `Option<T>`: checked when `Some`.
-    Option,
-    /// `customer_core::Patch<T>`: checked when `Value`; `required` refuses `Null`.
-    Patch,
 }
 
 /// `Some(inner)` when `ty` is spelled `Option<T>` (any path ending in `Option` with one type

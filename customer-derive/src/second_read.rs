@@ -438,7 +438,7 @@ impl Partial<'_> {
     }
 
     /// `each(...)` on the elements (of type `item`) that read alone, at their own pointers.
-    fn each(&self, each: &Each, item: &syn::Type) -> TokenStream {
+    fn each(&self, each: &Each<Rule>, item: &syn::Type) -> TokenStream {
         let (container, field, p, at) = (self.container, self.field, &self.p, &self.at);
         // An element that names a lifetime is not read alone, nor one that names a parameter
         // unless `where_clause` bounded it.
