@@ -13,7 +13,8 @@ it: name an item through the module that defines it.
 
 Prints the edges (with --edges) and the strongly connected components of more than one file,
 largest first. With --check, exits 1 when there is any: the derive's phases must import downward
-only, so that no two files need each other. CI runs `python3 scripts/derive-imports.py --check`.
+only, so that no two files need each other. With --self-test, first checks the analysis on a
+small tree whose edges are known. CI runs `python3 scripts/derive-imports.py --self-test --check`.
 """
 
 import os
@@ -156,12 +157,13 @@ def inline_module_spans(text):
     return spans
 
 
-def main():
+def analyse(root):
+    """The import edges between the `.rs` files under `root` and the cycles among them."""
     files = {}
-    for dirpath, _, names in os.walk(ROOT):
+    for dirpath, _, names in os.walk(root):
         for name in names:
             if name.endswith(".rs"):
-                rel = os.path.relpath(os.path.join(dirpath, name), ROOT).replace(os.sep, "/")
+                rel = os.path.relpath(os.path.join(dirpath, name), root).replace(os.sep, "/")
                 files[module_of(rel)] = rel
 
     def resolve(segs):
@@ -172,7 +174,7 @@ def main():
 
     edges = set()
     for module, rel in files.items():
-        source = open(os.path.join(ROOT, rel), encoding="utf-8").read()
+        source = open(os.path.join(root, rel), encoding="utf-8").read()
         text = test_modules(blank_quotes(strip_comments(source)))
         spans = inline_module_spans(text)
         # child modules declared by this file (`mod x;`): `x::Item` names the child's file
@@ -261,10 +263,51 @@ def main():
                 parent = work[-1][0]
                 low[parent] = min(low[parent], low[node])
 
+    cycles = sorted((c for c in sccs if len(c) > 1), key=len, reverse=True)
+    return files, edges, cycles
+
+
+SELF_TEST = {
+    "lib.rs": "mod a;\nmod b;\nmod c;\nmod d;\n",
+    # a and b need each other: a cycle, one edge through `use`, one inline
+    "a.rs": "use crate::b::Thing;\npub(crate) fn f() {}\n",
+    "b.rs": "pub(crate) struct Thing;\nfn g() { crate::a::f() }\n",
+    # none of these is an edge: a comment, a string, generated code, a unit test
+    "c.rs": (
+        "// crate::d::h\n"
+        "fn m() -> &'static str { \"crate::d::h\" }\n"
+        "fn q() { quote!(use crate::d::h;); }\n"
+        "#[cfg(test)]\nmod tests {\n    use crate::d::h;\n}\n"
+        "mod child;\nfn r() { child::k() }\n"
+    ),
+    "c/child.rs": "pub(crate) fn k() {}\nfn s() { super::super::d::h() }\n",
+    "d.rs": "pub(crate) fn h() {}\n",
+}
+
+
+def self_test():
+    """The analysis on a small tree whose edges are known."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as root:
+        for rel, text in SELF_TEST.items():
+            os.makedirs(os.path.dirname(os.path.join(root, rel)), exist_ok=True)
+            with open(os.path.join(root, rel), "w", encoding="utf-8") as f:
+                f.write(text)
+        _, edges, cycles = analyse(root)
+    want = {("a.rs", "b.rs"), ("b.rs", "a.rs"), ("c.rs", "c/child.rs"), ("c/child.rs", "d.rs")}
+    assert edges == want, f"edges {sorted(edges)}, expected {sorted(want)}"
+    assert cycles == [["a.rs", "b.rs"]], f"cycles {cycles}"
+    print("self-test: edges and the cycle found as expected")
+
+
+def main():
+    if "--self-test" in sys.argv:
+        self_test()
+    files, edges, cycles = analyse(ROOT)
     if "--edges" in sys.argv:
         for a, b in sorted(edges):
             print(f"{a} -> {b}")
-    cycles = sorted((c for c in sccs if len(c) > 1), key=len, reverse=True)
     print(f"customer-derive: {len(files)} files, {len(edges)} import edges, "
           f"{len(cycles)} import cycle(s)")
     for comp in cycles:
