@@ -129,6 +129,7 @@ invalid_form-key = ein Formularschlüssel ist ein Parametername, gefolgt von `[k
 invalid_form-segments = die Segmente eines Formularschlüssels haben die Form `[key]`
 invalid_form-bracket = eine `[` in einem Formularschlüssel wird nicht geschlossen
 invalid_form-deep = ein Formularschlüssel ist zu tief verschachtelt
+invalid_form-control = ein Formular enthält einen rohen Zeilenumbruch oder ein Steuerzeichen: ein Formular kodiert sie mit Prozentzeichen (`%0A`)
 invalid_form-repeated = dieser Formularschlüssel kommt mehr als einmal vor
 invalid_form-mixed = dieser Formularschlüssel hat sowohl einen Wert als auch verschachtelte Schlüssel
 unrepresentable-address-empty = { $api } kann keine Adresse ohne Ort, Land, Adresszeile, Postleitzahl oder Bundesland speichern

@@ -134,6 +134,7 @@ invalid_form-key = a form key is a parameter name, then `[key]` segments
 invalid_form-segments = a form key's segments are `[key]`
 invalid_form-bracket = a form key's `[` is not closed
 invalid_form-deep = a form key nests too deep
+invalid_form-control = a form body holds a raw line break or control character: a form percent-encodes them (`%0A`)
 invalid_form-repeated = this form key is given more than once
 invalid_form-mixed = this form key has both a value and nested keys
 unrepresentable-address-empty = { $api } cannot hold an address without a city, country, line, postal code or state

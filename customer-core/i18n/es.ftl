@@ -129,6 +129,7 @@ invalid_form-key = una clave de formulario es un nombre de parámetro seguido de
 invalid_form-segments = los segmentos de una clave de formulario tienen la forma `[key]`
 invalid_form-bracket = un `[` de una clave de formulario no está cerrado
 invalid_form-deep = una clave de formulario está anidada a demasiada profundidad
+invalid_form-control = un formulario contiene un salto de línea sin codificar o un carácter de control: un formulario los codifica con porcentaje (`%0A`)
 invalid_form-repeated = esta clave de formulario aparece más de una vez
 invalid_form-mixed = esta clave de formulario tiene a la vez un valor y claves anidadas
 unrepresentable-address-empty = { $api } no puede guardar una dirección sin ciudad, país, línea, código postal ni provincia

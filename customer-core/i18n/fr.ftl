@@ -129,6 +129,7 @@ invalid_form-key = une clé de formulaire est un nom de paramètre suivi de segm
 invalid_form-segments = les segments d’une clé de formulaire s’écrivent `[key]`
 invalid_form-bracket = un `[` d’une clé de formulaire n’est pas fermé
 invalid_form-deep = une clé de formulaire est imbriquée trop profondément
+invalid_form-control = un formulaire contient un saut de ligne brut ou un caractère de contrôle : un formulaire les encode en pourcentage (`%0A`)
 invalid_form-repeated = cette clé de formulaire est donnée plus d’une fois
 invalid_form-mixed = cette clé de formulaire a à la fois une valeur et des clés imbriquées
 unrepresentable-address-empty = { $api } ne peut pas enregistrer une adresse sans ville, pays, ligne d’adresse, code postal ni région

@@ -129,6 +129,7 @@ invalid_form-key = una chiave del modulo è un nome di parametro seguito da segm
 invalid_form-segments = i segmenti di una chiave del modulo hanno la forma `[key]`
 invalid_form-bracket = una `[` in una chiave del modulo non è chiusa
 invalid_form-deep = una chiave del modulo è annidata troppo in profondità
+invalid_form-control = un modulo contiene un a capo non codificato o un carattere di controllo: un modulo li codifica con la percentuale (`%0A`)
 invalid_form-repeated = questa chiave del modulo compare più di una volta
 invalid_form-mixed = questa chiave del modulo ha sia un valore sia chiavi annidate
 unrepresentable-address-empty = { $api } non può salvare un indirizzo senza città, paese, riga, CAP o provincia

@@ -129,6 +129,7 @@ invalid_form-key = een formuliersleutel is een parameternaam, gevolgd door segme
 invalid_form-segments = de segmenten van een formuliersleutel hebben de vorm `[key]`
 invalid_form-bracket = een `[` in een formuliersleutel wordt niet gesloten
 invalid_form-deep = een formuliersleutel is te diep genest
+invalid_form-control = een formulier bevat een onbewerkte regeleinde of een stuurteken: een formulier codeert ze met procenttekens (`%0A`)
 invalid_form-repeated = deze formuliersleutel komt meer dan één keer voor
 invalid_form-mixed = deze formuliersleutel heeft zowel een waarde als geneste sleutels
 unrepresentable-address-empty = { $api } kan geen adres bewaren zonder plaats, land, adresregel, postcode of provincie

@@ -169,6 +169,7 @@ invalid_form-key = klucz formularza to nazwa parametru, a po niej segmenty `[key
 invalid_form-segments = segmenty klucza formularza mają postać `[key]`
 invalid_form-bracket = znak `[` w kluczu formularza nie jest zamknięty
 invalid_form-deep = klucz formularza jest zagnieżdżony zbyt głęboko
+invalid_form-control = formularz zawiera niezakodowany znak końca wiersza lub znak sterujący: formularz koduje je procentowo (`%0A`)
 invalid_form-repeated = ten klucz formularza występuje więcej niż raz
 invalid_form-mixed = ten klucz formularza ma zarówno wartość, jak i zagnieżdżone klucze
 unrepresentable-address-empty = { $api } nie może zapisać adresu bez miasta, kraju, wiersza adresu, kodu pocztowego ani regionu

@@ -129,6 +129,7 @@ invalid_form-key = uma chave de formulário é um nome de parâmetro seguido de 
 invalid_form-segments = os segmentos de uma chave de formulário têm a forma `[key]`
 invalid_form-bracket = um `[` de uma chave de formulário não está fechado
 invalid_form-deep = uma chave de formulário está aninhada a demasiada profundidade
+invalid_form-control = um formulário contém uma quebra de linha não codificada ou um carácter de controlo: um formulário codifica-os com percentagem (`%0A`)
 invalid_form-repeated = esta chave de formulário aparece mais de uma vez
 invalid_form-mixed = esta chave de formulário tem ao mesmo tempo um valor e chaves aninhadas
 unrepresentable-address-empty = a { $api } não pode guardar uma morada sem localidade, país, linha, código postal ou distrito

@@ -109,6 +109,7 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("invalid_form-segments", INVALID_FORM, "a form key's segments are `[key]`"),
     ("invalid_form-bracket", INVALID_FORM, "a form key's `[` is not closed"),
     ("invalid_form-deep", INVALID_FORM, "a form key nests too deep"),
+    ("invalid_form-control", INVALID_FORM, "a form body holds a raw line break or control character: a form percent-encodes them (`%0A`)"),
     ("invalid_form-repeated", INVALID_FORM, "this form key is given more than once"),
     ("invalid_form-mixed", INVALID_FORM, "this form key has both a value and nested keys"),
     ("unrepresentable-address-empty", UNREPRESENTABLE, "{api} cannot hold an address without a city, country, line, postal code or state"),
