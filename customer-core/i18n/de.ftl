@@ -68,6 +68,7 @@ required-server-email = ist ein Pflichtfeld: Dieser Server speichert nur Kunden 
 malformed_json = ungültiges JSON in Zeile { $line }, Spalte { $column }
 malformed_json-eof = das Dokument endet zu früh, in Zeile { $line }, Spalte { $column }
 malformed_json-io = das Dokument konnte nicht gelesen werden, in Zeile { $line }, Spalte { $column }
+malformed_json-number = eine Zahl außerhalb des darstellbaren Bereichs, in Zeile { $line }, Spalte { $column }
 malformed_json-body-utf8 = der Inhalt der Anfrage ist kein UTF-8-Text
 malformed_json-utf8 = das Dokument ist kein UTF-8-Text
 invalid_type-string = muss ein Text sein

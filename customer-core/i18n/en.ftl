@@ -73,6 +73,7 @@ required-server-email = is required: this server keeps only customers with an em
 malformed_json = malformed JSON at line { $line } column { $column }
 malformed_json-eof = the document ends too early at line { $line } column { $column }
 malformed_json-io = the document could not be read at line { $line } column { $column }
+malformed_json-number = a number out of range at line { $line } column { $column }
 malformed_json-body-utf8 = the request body is not UTF-8 text
 malformed_json-utf8 = the document is not UTF-8 text
 invalid_type-string = must be a string

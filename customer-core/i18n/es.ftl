@@ -68,6 +68,7 @@ required-server-email = es obligatorio: este servidor solo guarda clientes con u
 malformed_json = JSON mal formado en la línea { $line }, columna { $column }
 malformed_json-eof = el documento termina antes de tiempo, en la línea { $line }, columna { $column }
 malformed_json-io = no se pudo leer el documento, en la línea { $line }, columna { $column }
+malformed_json-number = un número fuera de rango, en la línea { $line }, columna { $column }
 malformed_json-body-utf8 = el cuerpo de la solicitud no es texto UTF-8
 malformed_json-utf8 = el documento no es texto UTF-8
 invalid_type-string = debe ser una cadena de texto

@@ -68,6 +68,7 @@ required-server-email = est obligatoire : ce serveur ne conserve que les clients
 malformed_json = JSON mal formé à la ligne { $line }, colonne { $column }
 malformed_json-eof = le document se termine trop tôt, à la ligne { $line }, colonne { $column }
 malformed_json-io = le document n’a pas pu être lu, à la ligne { $line }, colonne { $column }
+malformed_json-number = un nombre hors limites, à la ligne { $line }, colonne { $column }
 malformed_json-body-utf8 = le corps de la requête n’est pas du texte UTF-8
 malformed_json-utf8 = le document n’est pas du texte UTF-8
 invalid_type-string = doit être une chaîne de caractères

@@ -68,6 +68,7 @@ required-server-email = è obbligatorio: questo server conserva solo clienti con
 malformed_json = JSON non valido alla riga { $line }, colonna { $column }
 malformed_json-eof = il documento termina troppo presto, alla riga { $line }, colonna { $column }
 malformed_json-io = non è stato possibile leggere il documento, alla riga { $line }, colonna { $column }
+malformed_json-number = un numero fuori intervallo, alla riga { $line }, colonna { $column }
 malformed_json-body-utf8 = il corpo della richiesta non è testo UTF-8
 malformed_json-utf8 = il documento non è testo UTF-8
 invalid_type-string = deve essere una stringa

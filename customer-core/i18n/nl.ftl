@@ -68,6 +68,7 @@ required-server-email = is verplicht: deze server bewaart alleen klanten met een
 malformed_json = ongeldige JSON op regel { $line }, kolom { $column }
 malformed_json-eof = het document houdt te vroeg op, op regel { $line }, kolom { $column }
 malformed_json-io = het document kon niet worden gelezen, op regel { $line }, kolom { $column }
+malformed_json-number = een getal buiten het bereik, op regel { $line }, kolom { $column }
 malformed_json-body-utf8 = de inhoud van het verzoek is geen UTF-8-tekst
 malformed_json-utf8 = het document is geen UTF-8-tekst
 invalid_type-string = moet een tekst zijn

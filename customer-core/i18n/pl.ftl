@@ -93,6 +93,7 @@ required-server-email = jest wymagane: ten serwer przechowuje tylko klientów z 
 malformed_json = nieprawidłowy JSON w wierszu { $line }, kolumna { $column }
 malformed_json-eof = dokument kończy się za wcześnie, w wierszu { $line }, kolumna { $column }
 malformed_json-io = nie udało się odczytać dokumentu, w wierszu { $line }, kolumna { $column }
+malformed_json-number = liczba spoza zakresu, w wierszu { $line }, kolumna { $column }
 malformed_json-body-utf8 = treść żądania nie jest tekstem UTF-8
 malformed_json-utf8 = dokument nie jest tekstem UTF-8
 invalid_type-string = musi być tekstem

@@ -68,6 +68,7 @@ required-server-email = é obrigatório: este servidor só guarda clientes com u
 malformed_json = JSON mal formado na linha { $line }, coluna { $column }
 malformed_json-eof = o documento termina cedo demais, na linha { $line }, coluna { $column }
 malformed_json-io = não foi possível ler o documento, na linha { $line }, coluna { $column }
+malformed_json-number = um número fora do intervalo, na linha { $line }, coluna { $column }
 malformed_json-body-utf8 = o corpo do pedido não é texto UTF-8
 malformed_json-utf8 = o documento não é texto UTF-8
 invalid_type-string = deve ser um texto

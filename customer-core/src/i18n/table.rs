@@ -57,6 +57,7 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("malformed_json", MALFORMED_JSON, "malformed JSON at line {line} column {column}"),
     ("malformed_json-eof", MALFORMED_JSON, "the document ends too early at line {line} column {column}"),
     ("malformed_json-io", MALFORMED_JSON, "the document could not be read at line {line} column {column}"),
+    ("malformed_json-number", MALFORMED_JSON, "a number out of range at line {line} column {column}"),
     ("malformed_json-body-utf8", MALFORMED_JSON, "the request body is not UTF-8 text"),
     ("malformed_json-utf8", MALFORMED_JSON, "the document is not UTF-8 text"),
     ("invalid_type-string", INVALID_TYPE, "must be a string"),
