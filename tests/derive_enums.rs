@@ -614,7 +614,7 @@ enum Readable {
     Maybe(#[customer(nested)] Option<Company>),
     Labels(BTreeMap<String, String>),
     Any(serde_json::Value),
-    Opaque(#[customer(skip_nested)] Opaque),
+    Opaque(Opaque),
     Other(#[customer(nested)] Adjacent),
 }
 

@@ -157,6 +157,46 @@ impl<T: ?Sized> SaidViaPlain for &SaidProbe<T> {
     fn said(&self) {}
 }
 
+/// Never implemented: the bound that turns `skip_nested` on a field that holds no model with rules
+/// into a compile error (the attribute would do nothing there).
+#[diagnostic::on_unimplemented(
+    message = "`skip_nested` is for a field holding a model; remove it",
+    label = "`{Self}` is not a model with rules, so `skip_nested` leaves nothing unvalidated",
+    note = "`skip_nested` leaves a nested model's rules unchecked on purpose; this field's type has no such rules (a plain type, a parsed newtype whose rules run as it is read, or a model with no rules yet)"
+)]
+pub trait SkipNestedOnModel {}
+
+impl SkipNestedOnModel for NeverSaid {}
+
+/// The model arm of the `skip_nested` probe (`(&SaidProbe::<T>::NEW).skip_said()`): a model, or
+/// a container of models, that `skip_nested` leaves unvalidated: fine.
+pub trait SkipViaModel {
+    /// Accepts.
+    fn skip_said(&self);
+}
+
+impl<T: Composite + ?Sized> SkipViaModel for SaidProbe<T> {
+    #[inline]
+    fn skip_said(&self) {}
+}
+
+/// The plain arm of the `skip_nested` probe: a compile error, through [`SkipNestedOnModel`].
+pub trait SkipViaPlain<T: ?Sized> {
+    /// Refused for every type that is not a model.
+    fn skip_said(&self)
+    where
+        T: SkipNestedOnModel;
+}
+
+impl<T: ?Sized> SkipViaPlain<T> for &SaidProbe<T> {
+    #[inline]
+    fn skip_said(&self)
+    where
+        T: SkipNestedOnModel,
+    {
+    }
+}
+
 /// Never implemented for a model: the bound of the `validate()` the derive gives a model with
 /// `#[customer(context(C))]`, so that calling it is a compile error that names the fix.
 #[diagnostic::on_unimplemented(

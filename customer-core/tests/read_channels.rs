@@ -42,7 +42,6 @@ struct Form {
     #[serde(default)]
     email: Option<Email>,
     #[serde(default)]
-    #[customer(skip_nested)]
     forged: Option<Forged>,
 }
 

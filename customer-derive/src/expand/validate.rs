@@ -209,7 +209,33 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
             }
         })
         .collect();
-    let function = if probes.is_empty() {
+    // `skip_nested` on a type that holds no model with rules would do nothing: refused, at the
+    // attribute (a type parameter is decided by `check::check_model_said`).
+    let skips: TokenStream = fields
+        .iter()
+        .filter(|field| {
+            field.attrs.skip.is_none() && crate::ast::names_param(field.ty, &params).is_none()
+        })
+        .filter_map(|field| {
+            let at = field.attrs.skip_nested?;
+            let ty = field.ty;
+            Some(quote_spanned! {at=>
+                (&#p::SaidProbe::<#ty>::NEW).skip_said();
+            })
+        })
+        .collect();
+    // Only the traits the probes call, so that a model without `skip_nested` expands as before.
+    let imports = match (probes.is_empty(), skips.is_empty()) {
+        (false, true) => quote!(SaidViaModel as _, SaidViaPlain as _),
+        (true, false) => quote!(SkipViaModel as _, SkipViaPlain as _),
+        _ => quote!(
+            SaidViaModel as _,
+            SaidViaPlain as _,
+            SkipViaModel as _,
+            SkipViaPlain as _
+        ),
+    };
+    let function = if probes.is_empty() && skips.is_empty() {
         TokenStream::new()
     } else {
         quote! {
@@ -217,8 +243,9 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
                 #[allow(dead_code)]
                 fn __customer_said() {
                     #[allow(unused_imports)]
-                    use #p::{SaidViaModel as _, SaidViaPlain as _};
+                    use #p::{#imports};
                     #probes
+                    #skips
                 }
             }
         }
