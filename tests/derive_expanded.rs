@@ -2968,25 +2968,6 @@ const _: () = {
                 );
             }
             {
-                let __customer_field = &self.3;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::range::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(&(3)),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::index(__customer_path, 3usize),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
-            {
                 let __customer_field = &self.4;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
@@ -3231,32 +3212,6 @@ const _: () = {
                                 ::core::option::Option::None,
                             );
                         }
-                    }
-                }
-            }
-            let __read: ::core::option::Option<u8> =
-                ::core::option::Option::Some(::core::default::Default::default());
-            if let ::core::option::Option::Some(__customer_read) = __read {
-                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                    &mut __report.rules;
-                {
-                    let __customer_field = &__customer_read;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::range::check(
-                            __customer_value,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(3)),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::index(__customer_path, 3usize),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
                     }
                 }
             }

@@ -271,7 +271,7 @@ struct Book {
     scores: BTreeMap<String, u8>,
     #[customer(length(max = 3))]
     name: String,
-    #[customer(length(max = 1))]
+    // No `length`: a fixed-size array's length is known at compile time (a compile error there).
     pair: Option<[u8; 2]>,
 }
 
@@ -303,7 +303,7 @@ fn the_length_and_each_rules_of_a_collection_that_did_not_read() {
             // Two distinct keys (the repeated `a` is one), more than one.
             ("/scores", "length"),
             ("/scores/b", "invalid_type"),
-            // A text of the wrong type has no length; a fixed-size array's is not counted.
+            // A text of the wrong type has no length.
             ("/name", "invalid_type"),
             ("/pair/1", "invalid_type"),
         ])

@@ -525,7 +525,71 @@ fn check_field(cx: &Ctxt, field: &Field) {
     for rule in &attrs.rules {
         rule.kind.check_place(cx, rule.span, place);
     }
+    check_rule_types(cx, field);
     check_rule_set(cx, &attrs.rules);
+}
+
+/// Rules the field's type, as written, makes wrong or meaningless: `range` on text (rustc would
+/// only say "mismatched types"), `length` on a fixed-size array (its length is known at compile
+/// time, so the rule always passes or always fails). Through `Option` / `Patch` layers; a type
+/// alias is not seen through (rustc's own error, or the rule's, then applies).
+fn check_rule_types(cx: &Ctxt, field: &Field) {
+    if field.serde.skip_deserializing && field.attrs.skip.is_none() {
+        if let Some(rule) = field.attrs.rules.first() {
+            cx.error_at(
+                rule.span,
+                format!(
+                    "`{}` on a field serde never reads (`#[serde(skip)]` or `skip_deserializing`): no document can set it, so the rule would only check its default, refusing every document or none; remove the rule, or remove serde's `skip` so that documents carry the field; to check a value your code sets, write a container `#[customer(check = your_fn)]`",
+                    rule.kind.name()
+                ),
+            );
+        }
+    }
+    for rule in &field.attrs.rules {
+        match &rule.kind {
+            Rule::Range(_) if is_text(field.inner) => cx.error_at(
+                rule.span,
+                "`range` is for numbers; for text length use `length(...)`: `length(min = 1, max = 10)` counts characters",
+            ),
+            Rule::Length(_) => {
+                if let syn::Type::Array(array) = field.inner {
+                    let len = quote::ToTokens::to_token_stream(&array.len);
+                    cx.error_at(
+                        rule.span,
+                        format!(
+                            "`length` on a fixed-size array: its length is always {len}, known at compile time, so this rule would pass every value or refuse every one; remove it, or use a `Vec` for a list whose length varies"
+                        ),
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// `true` for a type spelled as text: `String`, `str`, `&str`, `Box<str>`, `Cow<str>`.
+fn is_text(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_text(&r.elem),
+        syn::Type::Paren(p) => is_text(&p.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::None => last.ident == "String" || last.ident == "str",
+                syn::PathArguments::AngleBracketed(args)
+                    if last.ident == "Box" || last.ident == "Cow" =>
+                {
+                    args.args
+                        .iter()
+                        .any(|arg| matches!(arg, syn::GenericArgument::Type(t) if is_text(t)))
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
 }
 
 /// Reports `ctx` in the arguments of a rule of a struct that has no context.

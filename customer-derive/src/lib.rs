@@ -69,11 +69,11 @@ use syn::{parse_macro_input, DeriveInput};
 /// | field | `id(prefix = "ctm_", chars = "a-z0-9", len = 26)` | a typed ID; `min_len` / `max_len` instead of `len` |
 /// | field | `locale`, `locale(short)` | an RFC 5646 language tag; `short`: language(-Script)(-REGION) |
 /// | field | `metadata`, `metadata(max_bytes = 1024)`, `metadata(json_string)` | compact JSON of at most N bytes |
-/// | field | `length(min = 1, max = 64)` | characters of text, items of collections |
+/// | field | `length(min = 1, max = 64)` | characters of text, items of collections (not a fixed-size array: a compile error) |
 /// | field | `bytes(min = 1, max = 64)` | UTF-8 bytes of text |
 /// | field | `one_of("a", "b")` | one of a closed list |
 /// | field | `country`, `phone`, `url`, `timestamp` | ISO 3166-1 alpha-2, E.164, absolute http(s) URL, RFC 3339 |
-/// | field | `range(min = 1, max = 10)` | a number within inclusive bounds (any expression) |
+/// | field | `range(min = 1, max = 10)` | a number within inclusive bounds (any expression; on text a compile error naming `length`) |
 /// | field | `each(rule, …)` | the rules applied to every element, reported at `/field/N` |
 /// | field | `nested` | the field's type is a model (through `Option`, `Vec`, `Box`, maps…); a field whose type is a model with rules, or names a type parameter, must say `nested` or `skip_nested` |
 /// | field | `required` | an `Option` that must be `Some` (a `Patch` that must not be `Null`) |
@@ -81,7 +81,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | field | `message = "…"`, `code = "…"` | override the message (the same text in every language; for a text per language give a `code` and its message in the application's `.ftl` files) or code of the field's rules |
 /// | field | `skip` | neither validated nor mapped by conversions |
 /// | field | `skip_conversion` | validated, but not mapped by conversions |
-/// | field | `skip_nested` | the model inside is left unvalidated on purpose (the field's other rules run) |
+/// | field | `skip_nested` | the model inside is left unvalidated on purpose (the field's other rules run); on a type holding no model with rules, a compile error |
 /// | field | `maps_to = "…"`, `with = path`, `default` | shape the container's conversions: the other type's field, a conversion function, `Default` in `from` / `try_from` (`rename` is refused: JSON keys are `#[serde(rename)]`) |
 /// | container | `crate = path` | where the runtime is (default `::customer_core`) |
 /// | container | `check = path` | `fn(&Self) -> Result<(), RuleError>`, reported at the struct, or `-> Result<(), ValidationErrors>` with pointers relative to it (`fn(&Self, &C)` with `context(C)`); may be listed several times |

@@ -126,9 +126,7 @@ pub struct Line(
     #[customer(length(max = 3))]
     pub String,
     #[customer(nested)] pub Place,
-    #[serde(skip)]
-    #[customer(range(max = 3))]
-    pub u8,
+    #[serde(skip)] pub u8,
     #[serde(default)]
     #[customer(range(max = 9))]
     pub u8,
