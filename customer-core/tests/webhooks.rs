@@ -116,7 +116,7 @@ fn the_paddle_sdks_published_vectors() {
 
 #[test]
 fn the_sdk_test_cases_signed_independently() {
-    assert_eq!(run("computed.json"), 31);
+    assert_eq!(run("computed.json"), 35);
 }
 
 /// Flipping any one bit of any byte of a signed body (every position, for the short ones; 64
@@ -203,7 +203,10 @@ fn reordered_keys_fail() {
     assert!(verifier.verify_at(header, &pretty, at).is_err());
 }
 
-/// Both ends of every scheme's window, at the millisecond, and a configured window.
+/// Both ends of every scheme's window, and a configured window. Ages count in whole seconds
+/// (timestamps are signed in whole seconds, and the error reports whole seconds): up to the
+/// window's last millisecond passes, its next second does not; a zero window takes the second the
+/// delivery was signed in.
 #[test]
 fn the_window_both_ways() {
     let body = br#"{"event_id":"evt_1","event_type":"customer.updated"}"#;
@@ -217,19 +220,47 @@ fn the_window_both_ways() {
         assert_eq!(verifier.verify_at(&header, body, signed), Ok(()));
         assert_eq!(verifier.verify_at(&header, body, signed + edge), Ok(()));
         assert_eq!(verifier.verify_at(&header, body, signed - edge), Ok(()));
-        assert!(matches!(
-            verifier.verify_at(&header, body, signed + edge + ms),
-            Err(WebhookError::Stale { .. })
-        ));
-        assert!(matches!(
-            verifier.verify_at(&header, body, signed - edge - ms),
-            Err(WebhookError::Future { .. })
-        ));
+        let second = Duration::from_secs(1);
+        let last_ms = second - ms;
+        assert_eq!(
+            verifier.verify_at(&header, body, signed + edge + last_ms),
+            Ok(())
+        );
+        assert_eq!(
+            verifier.verify_at(&header, body, signed - edge - last_ms),
+            Ok(())
+        );
+        assert_eq!(
+            verifier.verify_at(&header, body, signed + edge + second),
+            Err(WebhookError::Stale {
+                age_secs: window + 1,
+                tolerance_secs: window
+            })
+        );
+        assert_eq!(
+            verifier.verify_at(&header, body, signed - edge - second),
+            Err(WebhookError::Future {
+                ahead_secs: window + 1,
+                tolerance_secs: window
+            })
+        );
         let wide = verifier.clone().tolerance(Duration::from_secs(3600));
         assert_eq!(wide.verify_at(&header, body, signed + edge * 10), Ok(()));
+        // Zero: the second it was signed in, not the next one.
         let none = verifier.tolerance(Duration::ZERO);
-        assert!(none.verify_at(&header, body, signed + ms).is_err());
         assert_eq!(none.verify_at(&header, body, signed), Ok(()));
+        assert_eq!(none.verify_at(&header, body, signed + last_ms), Ok(()));
+        assert_eq!(
+            none.verify_at(&header, body, signed + second),
+            Err(WebhookError::Stale {
+                age_secs: 1,
+                tolerance_secs: 0
+            })
+        );
+        assert!(matches!(
+            none.verify_at(&header, body, signed - second),
+            Err(WebhookError::Future { .. })
+        ));
     }
     // Mollie signs no time: a delivery a year late still holds (answer it by its id).
     let mollie = Verifier::new(Api::Mollie, "s3cret");

@@ -308,7 +308,10 @@ impl Verifier {
     }
 
     /// The window a signed timestamp must be in, both ways around the time of checking (see
-    /// [`Scheme::default_tolerance`]). Mollie signs no timestamp: there it changes nothing.
+    /// [`Scheme::default_tolerance`]), in whole seconds (a fraction of a second is dropped):
+    /// timestamps are signed in whole seconds, so an age is counted in whole seconds too, and
+    /// `Duration::ZERO` accepts a delivery checked in the second it was signed and refuses one a
+    /// second later. Mollie signs no timestamp: there it changes nothing.
     #[must_use]
     pub fn tolerance(mut self, tolerance: Duration) -> Verifier {
         self.tolerance = tolerance;
@@ -515,18 +518,23 @@ impl Verifier {
         })
     }
 
+    /// Ages are counted in whole seconds, as the providers sign timestamps and as the error
+    /// reports them: a delivery checked in the second it was signed is 0 s old and passes a zero
+    /// tolerance, and one reported "300 s old" is never refused by a 300 s window.
     fn within_window(&self, signed_at: SystemTime, now: SystemTime) -> Result<(), WebhookError> {
         let tolerance_secs = self.tolerance.as_secs();
         match now.duration_since(signed_at) {
-            Ok(age) if age > self.tolerance => Err(WebhookError::Stale {
+            Ok(age) if age.as_secs() > tolerance_secs => Err(WebhookError::Stale {
                 age_secs: age.as_secs(),
                 tolerance_secs,
             }),
             Ok(_) => Ok(()),
-            Err(ahead) if ahead.duration() > self.tolerance => Err(WebhookError::Future {
-                ahead_secs: ahead.duration().as_secs(),
-                tolerance_secs,
-            }),
+            Err(ahead) if ahead.duration().as_secs() > tolerance_secs => {
+                Err(WebhookError::Future {
+                    ahead_secs: ahead.duration().as_secs(),
+                    tolerance_secs,
+                })
+            }
             Err(_) => Ok(()),
         }
     }
