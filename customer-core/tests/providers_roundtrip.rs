@@ -371,6 +371,52 @@ fn mollie_locales_map_to_bcp47_and_back() {
     }
 }
 
+/// A locale in any case goes to every provider in the form its documentation writes: Stripe and
+/// Paddle a BCP 47 tag in RFC 5646's case (`en-US`, `zh-Hant-TW`), Mollie `en_US`; Tazapay and
+/// Legit hold no locale. On create and on update.
+#[test]
+fn mixed_case_locales_are_written_in_each_providers_form() {
+    use customer_core::{CustomerPatch, Patch};
+    for (tag, bcp47, mollie) in [
+        ("EN-us", "en-US", Some("en_US")),
+        ("nl-nl", "nl-NL", Some("nl_NL")),
+        ("ZH-hant-tw", "zh-Hant-TW", None),
+        ("PT-br", "pt-BR", None),
+        ("De", "de", None),
+    ] {
+        let c = Customer {
+            locale: Some(tag.into()),
+            ..customer()
+        };
+        let patch = CustomerPatch {
+            locale: Patch::Value(tag.into()),
+            ..CustomerPatch::default()
+        };
+        for (api, written) in [
+            (Api::Stripe, Api::Stripe.encode(&c)),
+            (Api::Stripe, Api::Stripe.encode_update(&patch)),
+        ] {
+            let written = written.unwrap_or_else(|e| panic!("{api} {tag}: {e:?}"));
+            assert!(
+                written.contains(&format!("preferred_locales[0]={bcp47}")),
+                "{tag}: {written}"
+            );
+        }
+        for written in [Api::Paddle.encode(&c), Api::Paddle.encode_update(&patch)] {
+            let written = written.unwrap_or_else(|e| panic!("paddle {tag}: {e:?}"));
+            let json: Value = serde_json::from_str(&written).unwrap();
+            assert_eq!(json["locale"], json!(bcp47), "{tag}");
+        }
+        if let Some(code) = mollie {
+            for written in [Api::Mollie.encode(&c), Api::Mollie.encode_update(&patch)] {
+                let written = written.unwrap_or_else(|e| panic!("mollie {tag}: {e:?}"));
+                let json: Value = serde_json::from_str(&written).unwrap();
+                assert_eq!(json["locale"], json!(code), "{tag}");
+            }
+        }
+    }
+}
+
 #[test]
 fn metadata_limits_and_forms() {
     // Mollie: at most 1024 bytes of compact JSON (a string: its text and two quotes)

@@ -18,6 +18,7 @@
 //! `import_meta`, one notification omits `custom_data`, and Paddle's own Node SDK reads a missing
 //! `import_meta` as `null`.
 
+use crate::rules::locale::canonical_case;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -206,7 +207,7 @@ pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<Create
         email: customer.email.clone().unwrap_or_default(),
         name: customer.name.clone(),
         custom_data,
-        locale: customer.locale.clone(),
+        locale: customer.locale.as_deref().map(canonical_case),
     };
     let email_missing = customer.email.is_none();
     let errors = request.validate().map_err(|errors| {
@@ -592,7 +593,9 @@ pub(super) fn encode_update(
         email: report.not_null("/email", &patch.email),
         status: report.not_null("/status", &patch.status),
         custom_data,
-        locale: report.not_null("/locale", &patch.locale),
+        locale: report
+            .not_null("/locale", &patch.locale)
+            .map(|locale| canonical_case(&locale)),
     };
     report.rules(request.validate(), to_customer_pointer);
     Some(request)

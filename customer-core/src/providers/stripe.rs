@@ -41,6 +41,7 @@
 
 mod form;
 
+use crate::rules::locale::canonical_case;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -1058,7 +1059,10 @@ pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<Create
         metadata,
         name: customer.name.clone(),
         phone: customer.phone.as_ref().map(phone_text),
-        preferred_locales: customer.locale.clone().map(|locale| vec![locale]),
+        preferred_locales: customer
+            .locale
+            .as_deref()
+            .map(|locale| vec![canonical_case(locale)]),
         shipping,
         ..CreateCustomerRequest::default()
     };
@@ -1117,7 +1121,10 @@ pub(super) fn encode_update(
         metadata,
         name: patch.name.clone(),
         phone: patch.phone.as_ref().map(phone_text),
-        preferred_locales: patch.locale.as_ref().map(|locale| vec![locale.clone()]),
+        preferred_locales: patch
+            .locale
+            .as_ref()
+            .map(|locale| vec![canonical_case(locale)]),
         shipping,
         ..UpdateCustomerRequest::default()
     };

@@ -112,6 +112,45 @@ pub fn is_short(tag: &str) -> bool {
     next.is_none() && subtags.well_split()
 }
 
+/// `tag` in the case RFC 5646 section 2.1.1 recommends, which Stripe and Paddle document
+/// (`en-US`, `zh-Hant-TW`): the language and every subtag after a singleton (`x-…`, `u-…`) in
+/// lower case, a 4-letter script in title case, a 2-letter region in upper case. Case carries no
+/// meaning in a language tag, so this is the same tag; only its ASCII letters change case.
+///
+/// ```
+/// use customer_core::rules::locale::canonical_case;
+/// assert_eq!(canonical_case("EN-us"), "en-US");
+/// assert_eq!(canonical_case("ZH-hant-tw"), "zh-Hant-TW");
+/// assert_eq!(canonical_case("es-419"), "es-419");
+/// assert_eq!(canonical_case("EN-us-X-Twain-AB"), "en-US-x-twain-ab");
+/// ```
+#[must_use]
+pub fn canonical_case(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    let mut after_singleton = false;
+    for (i, subtag) in tag.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        let lower = subtag.to_ascii_lowercase();
+        if i == 0 || after_singleton {
+            out.push_str(&lower);
+        } else if subtag.len() == 2 {
+            out.push_str(&subtag.to_ascii_uppercase());
+        } else if subtag.len() == 4 && subtag.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let mut chars = lower.chars();
+            out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+            out.extend(chars);
+        } else {
+            out.push_str(&lower);
+        }
+        if subtag.len() == 1 {
+            after_singleton = true;
+        }
+    }
+    out
+}
+
 /// `true` when `tag` is one of [`GRANDFATHERED`], ignoring ASCII case.
 #[must_use]
 pub fn is_grandfathered(tag: &str) -> bool {
