@@ -333,6 +333,24 @@ fn empty_junk_nul_and_bom_are_errors() {
     }
 }
 
+/// The library's side of the byte order mark (the CLI drops one at the start of a file, see
+/// tests/cli.rs): a body that starts with one is not JSON, refused at line 1 column 1.
+#[test]
+fn a_body_with_a_byte_order_mark_is_malformed_at_its_first_character() {
+    let body = "\u{FEFF}{\"email\":\"jo@example.com\"}";
+    for error in [
+        Valid::<Customer>::from_json(body).map(drop).unwrap_err(),
+        Api::Paddle.decode(body).map(drop).unwrap_err(),
+    ] {
+        assert!(matches!(error, Error::Syntax(_)), "{error:?}");
+        let violations: Vec<_> = error.violations().iter().collect();
+        assert_eq!(violations.len(), 1, "{error:?}");
+        assert_eq!(violations[0].code(), "malformed_json");
+        assert_eq!(violations[0].pointer(), "");
+        assert!(error.to_string().contains("line 1 column 1"), "{error}");
+    }
+}
+
 #[test]
 fn bytes_that_are_not_utf8_are_errors() {
     for bytes in [
