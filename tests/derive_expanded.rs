@@ -343,6 +343,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl<'a, T> ::customer_core::__private::shape::Shape for Signup<'a, T> {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1444,6 +1445,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2025,6 +2027,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2247,6 +2250,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2413,6 +2417,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2626,6 +2631,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2862,6 +2868,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,

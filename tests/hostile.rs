@@ -364,6 +364,73 @@ fn nested_models_report_each_levels_violations() {
     }
 }
 
+/// Text that refuses `"no"`, with a `Deserialize` of its own and a shape that says nothing:
+/// only a read through serde finds what is wrong with it.
+#[derive(Debug)]
+struct Odd;
+
+impl<'de> Deserialize<'de> for Odd {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == "no" {
+            Err(serde::de::Error::custom("is not odd"))
+        } else {
+            Ok(Odd)
+        }
+    }
+}
+
+impl customer_core::json::Shape for Odd {}
+
+/// A chain whose levels hold an [`Odd`].
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Holder {
+    #[customer(length(max = 8))]
+    name: String,
+    odd: Odd,
+    #[customer(nested)]
+    next: Option<Box<Holder>>,
+}
+
+/// What serde refuses beyond the shapes, deep in a chain of models that are each walked once:
+/// the model at the top is read whole (its fields all have their shapes), and serde's first
+/// refusal is reported once, at its pointer, beside the rules broken at every level.
+#[test]
+fn nested_models_report_what_serde_refuses_once() {
+    let chain = |odd: &dyn Fn(usize) -> bool, long: &dyn Fn(usize) -> bool| {
+        let mut text = String::new();
+        for i in 0..120 {
+            let name = if long(i) { "longer than eight" } else { "a" };
+            let odd = if odd(i) { "no" } else { "yes" };
+            text.push_str(&format!(r#"{{"name":"{name}","odd":"{odd}","next":"#));
+        }
+        text.push_str("null");
+        text.push_str(&"}".repeat(120));
+        text
+    };
+    let json = chain(&|i| i == 50, &|i| i % 30 == 10);
+    let mut want: Vec<(String, String)> = [10, 40]
+        .iter()
+        .map(|&i| (format!("{}/name", level(i)), "length".to_owned()))
+        .collect();
+    want.push((format!("{}/odd", level(50)), "invalid_value".to_owned()));
+    want.extend(
+        [70, 100]
+            .iter()
+            .map(|&i| (format!("{}/name", level(i)), "length".to_owned())),
+    );
+    assert_eq!(report_of(Valid::<Holder>::from_json(&json)), want);
+
+    // Two refusals: serde stops at its first, reading the members in key order (the tree is
+    // read whole as a `serde_json::Value`: `next` before `odd`), so at the lower one.
+    let json = chain(&|i| i == 30 || i == 90, &|_| false);
+    assert_eq!(
+        report_of(Valid::<Holder>::from_json(&json)),
+        [(format!("{}/odd", level(90)), "invalid_value".to_owned())]
+    );
+}
+
 /// A value nested 200,000 deep built in memory (no parser to stop it) is refused by the
 /// metadata counter, which stops at its depth limit.
 #[test]

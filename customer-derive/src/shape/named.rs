@@ -584,6 +584,9 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         TokenStream::new()
     };
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
         }
