@@ -96,7 +96,6 @@ impl<'c> Report<'c> {
     /// errors it finds are put aside and dropped by [`Report::end_rules_phase`] (that walk stands
     /// for a walk without rules, which would not have found them), and values read there report
     /// nothing. Returns what `end_rules_phase` needs.
-    #[must_use]
     pub fn rules_phase(&mut self) -> RulesPhase {
         if self.nested {
             RulesPhase(Some((

@@ -412,7 +412,8 @@ impl<'a> FieldCx<'a> {
     }
 
     /// The rules of a member: on the value read alone, on what is known of a value that did not
-    /// read, on a missing model's default, and in the model below, walked again.
+    /// read, on a missing model's default, and in the model below, walked again (unless
+    /// `member` walked it once, see `one_walk`).
     fn member_rules(&self, out: &mut Parts) {
         let FieldCx {
             p,
