@@ -349,6 +349,16 @@ fn nested_models_report_each_levels_violations() {
         assert_eq!(levels, expected_chain(120, at, false), "Level, {name}");
         let checked = report_of(Valid::<Checked>::from_json(&json));
         assert_eq!(checked, expected_chain(120, at, true), "Checked, {name}");
+        // Capped: the front of the same report, then the count.
+        let all = expected_chain(120, at, true);
+        if all.len() > 5 {
+            let capped = report_of(
+                customer_core::json::MaxViolations(5).scope(|| Valid::<Checked>::from_json(&json)),
+            );
+            assert_eq!(capped[..5], all[..5], "capped, {name}");
+            assert_eq!(capped.len(), 6, "capped, {name}");
+            assert_eq!(capped[5].1, "too_many_violations", "capped, {name}");
+        }
         // Without the rules: the wrong types alone.
         let shapes: Vec<(String, String)> = expected_chain(120, at, false)
             .into_iter()
