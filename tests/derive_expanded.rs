@@ -384,20 +384,19 @@ const _: () = {
                 __path,
                 __report,
                 &["handle"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
                 },
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
@@ -406,22 +405,21 @@ const _: () = {
                 __path,
                 __report,
                 &["id"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
@@ -431,14 +429,14 @@ const _: () = {
                 __report,
                 &["ab"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
@@ -448,14 +446,14 @@ const _: () = {
                 __report,
                 &["note"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
             );
             let (__found4, __good4) = ::customer_core::__private::shape::member(
@@ -464,22 +462,21 @@ const _: () = {
                 __path,
                 __report,
                 &["email"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
             );
             let (__found5, __good5) = ::customer_core::__private::shape::member(
@@ -488,22 +485,21 @@ const _: () = {
                 __path,
                 __report,
                 &["locale"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
             );
             let (__found6, __good6) = ::customer_core::__private::shape::member(
@@ -513,13 +509,13 @@ const _: () = {
                 __report,
                 &["metadata"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape_fn ()
                 },
             );
             let (__found7, __good7) = ::customer_core::__private::shape::member(
@@ -528,23 +524,23 @@ const _: () = {
                 __path,
                 __report,
                 &["address"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
             );
             let (__found8, __good8) = ::customer_core::__private::shape::member(
@@ -553,23 +549,22 @@ const _: () = {
                 __path,
                 __report,
                 &["tags"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
                 },
             );
             let (__found9, __good9) = ::customer_core::__private::shape::member(
@@ -578,22 +573,21 @@ const _: () = {
                 __path,
                 __report,
                 &["quantity"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
                 },
             );
             let (__found10, __good10) = ::customer_core::__private::shape::member(
@@ -602,21 +596,21 @@ const _: () = {
                 __path,
                 __report,
                 &["kind"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok ()
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_fn ()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape_fn ()
                 },
             );
             let (__found11, __good11) = ::customer_core::__private::shape::member(
@@ -626,14 +620,14 @@ const _: () = {
                 __report,
                 &["country"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
             );
             let (__found12, __good12) = ::customer_core::__private::shape::member(
@@ -642,20 +636,19 @@ const _: () = {
                 __path,
                 __report,
                 &["payload"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
                 },
             );
             let __ok = __good0
@@ -680,23 +673,22 @@ const _: () = {
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -740,23 +732,23 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -796,23 +788,23 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -859,23 +851,22 @@ const _: () = {
                         __found4,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -912,23 +903,22 @@ const _: () = {
                         __found5,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -958,7 +948,7 @@ const _: () = {
                         __found6,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -967,9 +957,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -978,7 +968,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1032,23 +1022,23 @@ const _: () = {
                         __found8,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1136,23 +1126,22 @@ const _: () = {
                         __found9,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1186,7 +1175,7 @@ const _: () = {
                         __found10,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1195,9 +1184,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1206,7 +1195,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1239,23 +1228,23 @@ const _: () = {
                         __found11,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1454,13 +1443,10 @@ const _: () = {
                 __path,
                 __report,
                 &["postal_code"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -1469,10 +1455,7 @@ const _: () = {
                 __report,
                 &["phone"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
@@ -1481,10 +1464,7 @@ const _: () = {
                 __report,
                 &["website"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
@@ -1493,10 +1473,7 @@ const _: () = {
                 __report,
                 &["seen_at"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
             );
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
@@ -1508,14 +1485,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1551,14 +1523,10 @@ const _: () = {
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1591,14 +1559,10 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1631,14 +1595,10 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2021,13 +1981,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
             );
             let __ok = __good0;
             if !__rules {
@@ -2232,13 +2189,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
             );
             let __ok = __good0;
             if !__rules {
@@ -2250,14 +2204,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2387,13 +2336,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name_max"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
             );
             let __ok = __good0;
             if !__rules {
@@ -2589,13 +2535,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -2604,10 +2547,8 @@ const _: () = {
                 __report,
                 &["address"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                    .shape_fn(),
             );
             let __ok = __good0 && __good1;
             if !__rules {
@@ -2622,14 +2563,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
@@ -2806,13 +2742,10 @@ const _: () = {
                 __path,
                 __report,
                 &["line1"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
             );
             let __ok = __good0;
             if !__rules {
@@ -2824,14 +2757,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -3969,26 +3897,14 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["name"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["name"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () ,) ;
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
@@ -3999,12 +3915,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -4017,24 +3931,7 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            let __read: ::core::option::Option<Option<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found1,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_node(__node, __path, __report)
-                                    },
-                                    || {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_missing()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Option < String > > = :: customer_core :: __private :: shape :: read_member (__found1 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4689,19 +4586,7 @@ const _: () = {
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["lines"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found0 , __good0) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["lines"] , :: customer_core :: __private :: shape :: Missing :: ByType ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_fn ()) , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape_fn () ,) ;
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
@@ -4710,18 +4595,7 @@ const _: () = {
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Vec < String > > = :: customer_core :: __private :: shape :: read_member (__found0 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     let __customer_path: &::customer_core::__private::Path<'_> =
@@ -5014,26 +4888,14 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["note"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["note"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () ,) ;
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
@@ -5047,12 +4909,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -5498,14 +5358,12 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                         );
                         let __ok = __good0;
                         if !__rules {
@@ -5517,12 +5375,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
