@@ -150,26 +150,54 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     rules: bool,
     context: Option<&dyn std::any::Any>,
 ) -> Error {
-    second_read_by(json, first, rules, context, T::__shape)
+    second_read_by(json, First::Known(first), rules, context, T::__shape)
+}
+
+/// [`second_read`], the first error found (with its pointer) only when it is needed.
+#[inline]
+pub(crate) fn second_read_lazy<T: Shape + ?Sized>(
+    json: &[u8],
+    first: crate::json::FirstError,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
+    second_read_by(json, First::Lazy(first), rules, context, T::__shape)
+}
+
+/// The first read's error, as [`second_read_by`] takes it.
+enum First {
+    /// Read with its pointer.
+    Known(Error),
+    /// Read without: see [`crate::json::FirstError`].
+    Lazy(crate::json::FirstError),
+}
+
+impl First {
+    fn resolve(self, node: Option<&Node>) -> Error {
+        match self {
+            First::Known(error) => error,
+            First::Lazy(first) => first.resolve(node),
+        }
+    }
 }
 
 /// [`second_read`], the model's walk being `walk` (its `Shape::__shape`).
 fn second_read_by(
     json: &[u8],
-    first: Error,
+    first: First,
     rules: bool,
     context: Option<&dyn std::any::Any>,
     walk: ShapeFn,
 ) -> Error {
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
-        return first;
+        return first.resolve(None);
     };
     let mut report = Report::with_context(context);
     walk(&node, &Path::ROOT, &mut report, rules);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
-        report.shapes = match first {
+        report.shapes = match first.resolve(Some(&node)) {
             Error::Syntax(_) => ValidationErrors::from(Violation::new(
                 String::new(),
                 RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),
