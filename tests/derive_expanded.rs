@@ -385,20 +385,19 @@ const _: () = {
                 __path,
                 __report,
                 &["handle"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
                 },
                 false,
             );
@@ -408,22 +407,21 @@ const _: () = {
                 __path,
                 __report,
                 &["id"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
@@ -434,14 +432,14 @@ const _: () = {
                 __report,
                 &["ab"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
                 false,
             );
@@ -452,14 +450,14 @@ const _: () = {
                 __report,
                 &["note"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
                 false,
             );
@@ -469,22 +467,21 @@ const _: () = {
                 __path,
                 __report,
                 &["email"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
@@ -494,22 +491,21 @@ const _: () = {
                 __path,
                 __report,
                 &["locale"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
@@ -520,13 +516,13 @@ const _: () = {
                 __report,
                 &["metadata"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape_fn ()
                 },
                 false,
             );
@@ -536,23 +532,23 @@ const _: () = {
                 __path,
                 __report,
                 &["address"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
                 __rules && {
                     #[allow(unused_imports)]
@@ -570,23 +566,22 @@ const _: () = {
                 __path,
                 __report,
                 &["tags"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
                 },
                 false,
             );
@@ -596,22 +591,21 @@ const _: () = {
                 __path,
                 __report,
                 &["quantity"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
                 },
                 false,
             );
@@ -621,21 +615,21 @@ const _: () = {
                 __path,
                 __report,
                 &["kind"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok ()
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_fn ()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape_fn ()
                 },
                 false,
             );
@@ -646,14 +640,14 @@ const _: () = {
                 __report,
                 &["country"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
                 false,
             );
@@ -663,20 +657,19 @@ const _: () = {
                 __path,
                 __report,
                 &["payload"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
                 },
                 false,
             );
@@ -703,23 +696,22 @@ const _: () = {
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -763,23 +755,23 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -819,23 +811,23 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -882,23 +874,22 @@ const _: () = {
                         __found4,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -935,23 +926,22 @@ const _: () = {
                         __found5,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -981,7 +971,7 @@ const _: () = {
                         __found6,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -990,9 +980,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1001,7 +991,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1059,23 +1049,23 @@ const _: () = {
                         __found8,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1163,23 +1153,22 @@ const _: () = {
                         __found9,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1213,7 +1202,7 @@ const _: () = {
                         __found10,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1222,9 +1211,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1233,7 +1222,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1266,23 +1255,23 @@ const _: () = {
                         __found11,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1492,13 +1481,10 @@ const _: () = {
                 __path,
                 __report,
                 &["postal_code"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
@@ -1508,10 +1494,7 @@ const _: () = {
                 __report,
                 &["phone"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
@@ -1521,10 +1504,7 @@ const _: () = {
                 __report,
                 &["website"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
@@ -1534,10 +1514,7 @@ const _: () = {
                 __report,
                 &["seen_at"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0 && __good1 && __good2 && __good3;
@@ -1551,14 +1528,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1594,14 +1566,10 @@ const _: () = {
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1634,14 +1602,10 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1674,14 +1638,10 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2074,13 +2034,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
@@ -2297,13 +2254,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
@@ -2317,14 +2271,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2464,13 +2413,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name_max"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
@@ -2678,13 +2624,10 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
@@ -2694,14 +2637,11 @@ const _: () = {
                 __report,
                 &["address"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
-                __rules && {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .one_walk()
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                    .shape_fn(),
+                __rules
+                    && (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .one_walk(),
             );
             let __ok = __good0 && __good1;
             if !__rules {
@@ -2717,14 +2657,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
@@ -2915,13 +2850,10 @@ const _: () = {
                 __path,
                 __report,
                 &["line1"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
@@ -2935,14 +2867,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -4089,28 +4016,15 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                             false,
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["name"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                            false,
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["name"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
@@ -4121,12 +4035,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -4139,24 +4051,7 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            let __read: ::core::option::Option<Option<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found1,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_node(__node, __path, __report)
-                                    },
-                                    || {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_missing()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Option < String > > = :: customer_core :: __private :: shape :: read_member (__found1 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4811,20 +4706,7 @@ const _: () = {
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["lines"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                            false,
-                        );
+                        let (__found0 , __good0) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["lines"] , :: customer_core :: __private :: shape :: Missing :: ByType ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_fn ()) , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
@@ -4833,18 +4715,7 @@ const _: () = {
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Vec < String > > = :: customer_core :: __private :: shape :: read_member (__found0 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     let __customer_path: &::customer_core::__private::Path<'_> =
@@ -5137,28 +5008,15 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                             false,
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["note"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                            false,
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["note"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
@@ -5172,12 +5030,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -5623,14 +5479,12 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
                             false,
                         );
                         let __ok = __good0;
@@ -5643,12 +5497,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;

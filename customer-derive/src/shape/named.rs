@@ -353,21 +353,21 @@ impl<'a> FieldCx<'a> {
             // missing member means, and its type's shape (a function pointer).
             let missing = match (&self.default_value, !field.layers.is_empty()) {
                 (Some(_), _) | (None, true) => quote!(#p::shape::Missing::Ok),
-                (None, false) => quote!(#p::shape::Missing::ByType(|| {
-                    #probes
-                    #probe.missing_ok()
-                })),
+                (None, false) => {
+                    let missing_fn = scoped(probes, &quote!(#probe.missing_fn()));
+                    quote!(#p::shape::Missing::ByType(#missing_fn))
+                }
             };
             // A field whose only rules are `nested`, of a type walked once: its value is walked
             // here with the walk's rules, for its shapes and its rules at once.
             let rules = if self.one_walk() {
-                quote!(__rules && {
-                    #probes
-                    #probe.one_walk()
-                })
+                let one_walk = scoped(probes, &quote!(#probe.one_walk()));
+                quote!(__rules && #one_walk)
             } else {
                 quote!(false)
             };
+            // Function pointers shared by every field of the same type (no closure per field).
+            let shape_fn = scoped(probes, &quote!(#probe.shape_fn()));
             out.shapes.extend(quote! {
                 let (#found, #good) = #p::shape::member(
                     __members,
@@ -376,10 +376,7 @@ impl<'a> FieldCx<'a> {
                     __report,
                     &[#(#names),*],
                     #missing,
-                    |__node, __path, __report, __rules| {
-                        #probes
-                        #probe.shape(__node, __path, __report, __rules)
-                    },
+                    #shape_fn,
                     #rules,
                 );
             });
@@ -450,20 +447,26 @@ impl<'a> FieldCx<'a> {
         {
             // Read by `customer_core`: the field's type's read and its missing value are
             // function pointers.
+            // Function pointers shared by every field of the same type, but for a default.
+            let missing_fn = if self.default_value.is_none() && self.can_read && !defaulted_model {
+                scoped(probes, &quote!(#read_probe.read_missing_fn()))
+            } else {
+                quote! {
+                    || {
+                        #probes
+                        #missing_value
+                    }
+                }
+            };
+            let read_fn = scoped(probes, &quote!(#read_probe.read_fn()));
             out.rules.extend(quote! {
                 if #good {
                     let __read: ::core::option::Option<#ty> = #p::shape::read_member(
                         #found,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            #probes
-                            #read_probe.read_node(__node, __path, __report)
-                        },
-                        || {
-                            #probes
-                            #missing_value
-                        },
+                        #read_fn,
+                        #missing_fn,
                     );
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         #checks
@@ -628,5 +631,17 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             };
             #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
+    }
+}
+
+/// `expr` with the probe traits `probes` in scope: in a block of its own when there are some.
+fn scoped(probes: &TokenStream, expr: &TokenStream) -> TokenStream {
+    if probes.is_empty() {
+        expr.clone()
+    } else {
+        quote!({
+            #probes
+            #expr
+        })
     }
 }
