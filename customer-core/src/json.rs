@@ -50,7 +50,7 @@ mod messages;
 mod strict;
 pub(crate) use cap::{cap, cap_invalid};
 pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
-use messages::syntax;
+pub(crate) use messages::syntax;
 pub(crate) use messages::{convert, forget_refused, refused};
 use strict::Strict;
 
@@ -203,13 +203,12 @@ pub(crate) struct FirstError {
 
 impl FirstError {
     /// The error as the tracked read reports it: a syntax error as is; a refusal with its
-    /// pointer from the tree (`node`), or at the document's root when there is no tree (the
-    /// document is malformed further on) or the tree reads.
-    pub(crate) fn resolve(self, node: Option<&crate::shape::Node>) -> Error {
+    /// pointer from the document's tree (`node`), or at the document's root when the tree reads.
+    pub(crate) fn resolve(self, node: &crate::shape::Node) -> Error {
         if !self.error.is_data() {
             return syntax(&self.error);
         }
-        if let Some(error) = node.and_then(self.tracked) {
+        if let Some(error) = (self.tracked)(node) {
             return error;
         }
         let root = serde_path_to_error::Track::new().path();

@@ -182,7 +182,7 @@ enum First {
 }
 
 impl First {
-    fn resolve(self, node: Option<&Node>) -> Error {
+    fn resolve(self, node: &Node) -> Error {
         match self {
             First::Known(error) => error,
             First::Lazy(first) => first.resolve(node),
@@ -198,15 +198,19 @@ fn second_read_by(
     context: Option<&dyn std::any::Any>,
     walk: ShapeFn,
 ) -> Error {
-    let Ok(node) = serde_json::from_slice::<Node>(json) else {
-        return first.resolve(None);
+    // A document that does not parse is reported as such, whatever the first read refused
+    // before the malformed part: every reader says the same, and the sender must mend the text
+    // first (a truncated body is the usual case).
+    let node = match serde_json::from_slice::<Node>(json) {
+        Ok(node) => node,
+        Err(error) => return crate::json::syntax(&error),
     };
     let mut report = Report::with_context(context);
     walk(&node, &Path::ROOT, &mut report, rules);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
-        report.shapes = match first.resolve(Some(&node)) {
+        report.shapes = match first.resolve(&node) {
             Error::Syntax(_) => ValidationErrors::from(Violation::new(
                 String::new(),
                 RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),

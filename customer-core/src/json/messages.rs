@@ -88,7 +88,7 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
     Error::Invalid(ValidationErrors::from(Violation::new(pointer, rule)))
 }
 
-pub(super) fn syntax(error: &serde_json::Error) -> Error {
+pub(crate) fn syntax(error: &serde_json::Error) -> Error {
     if is_recursion_limit(error) {
         // Well-formed JSON nested past serde_json's limit (128 levels, the same as
         // `path::MAX_DEPTH`): too deep, not malformed. serde_json does not say how far in, so
