@@ -9,5 +9,9 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
 target="${CARGO_TARGET_DIR:-$root/benches/target}"
-cargo build --quiet --release --manifest-path "$manifest" --bin hostile-read
-"$target/release/hostile-read" "${RUNS:-31}"
+cargo build --quiet --release --manifest-path "$manifest" --bin hostile-read --bin hostile-surfaces
+if [ -z "${SURFACES:-}" ]; then
+    "$target/release/hostile-read" "${RUNS:-31}"
+    echo
+fi
+"$target/release/hostile-surfaces" "${RUNS:-31}" ${SURFACES:+"$SURFACES"}
