@@ -568,7 +568,8 @@ fn tazapay_fields(body: &[u8]) -> Result<(String, String), WebhookError> {
 /// `true` when `signature` is one of the `expected` MACs, each compared in constant time.
 fn matches(expected: &[CtOutput<HmacSha256>], signature: &[u8; 32]) -> bool {
     let signature = CtOutput::<HmacSha256>::new((*signature).into());
-    expected.iter().any(|mac| *mac == signature)
+    // `CtOutput`'s `==` is constant-time.
+    expected.contains(&signature)
 }
 
 fn keyed(secret: &Secret) -> HmacSha256 {
