@@ -102,14 +102,25 @@ fn main() {
     let verdict = |result: Result<customer_core::Customer, customer_core::Error>| match result {
         Ok(_) => "read".to_owned(),
         Err(error) => {
-            let first = error.violations().iter().next().map(|v| v.code().to_owned());
-            format!("{} ({})", error.violations().len(), first.unwrap_or_default())
+            let first = error
+                .violations()
+                .iter()
+                .next()
+                .map(|v| v.code().to_owned());
+            format!(
+                "{} ({})",
+                error.violations().len(),
+                first.unwrap_or_default()
+            )
         }
     };
 
     // Stripe's form bodies, read by `Api::Stripe.decode`.
     let mut forms: Vec<(&str, String)> = Vec::new();
-    for (input, n) in [("4,500 metadata keys", 4_500), ("9,000 metadata keys", 9_000)] {
+    for (input, n) in [
+        ("4,500 metadata keys", 4_500),
+        ("9,000 metadata keys", 9_000),
+    ] {
         let mut keys = String::from("email=jo%40example.com");
         for i in 0..n {
             keys.push_str(&format!("&metadata[k{i:05}]=v"));
@@ -150,7 +161,10 @@ fn main() {
     ));
     forms.push((
         "brackets 16k deep `a[b][b]…`",
-        format!("email=jo%40example.com&shipping{}=x", "[b]".repeat(SIZE / 3)),
+        format!(
+            "email=jo%40example.com&shipping{}=x",
+            "[b]".repeat(SIZE / 3)
+        ),
     ));
     forms.push((
         "percent bomb: a name of 21k `%41`",
@@ -160,10 +174,7 @@ fn main() {
         "10,001 empty pairs `&&&…` then 10,001 `a=`",
         format!("{}{}", "&".repeat(SIZE / 2), "description=&".repeat(10_001)),
     ));
-    forms.push((
-        "the same key 5,000 times",
-        "name=a&".repeat(5_000),
-    ));
+    forms.push(("the same key 5,000 times", "name=a&".repeat(5_000)));
     for (input, form) in &forms {
         row(
             "Stripe form body",
@@ -178,7 +189,9 @@ fn main() {
 
     // Webhook signature headers: thousands of signatures over a 64 KiB body.
     let body = {
-        let mut body = String::from(r#"{"id":"evt_1","type":"customer.updated","created_at":"2027-01-15T08:00:00Z","data":{"object":{"pad":""#);
+        let mut body = String::from(
+            r#"{"id":"evt_1","type":"customer.updated","created_at":"2027-01-15T08:00:00Z","data":{"object":{"pad":""#,
+        );
         body.push_str(&"x".repeat(SIZE));
         body.push_str(r#""}}}"#);
         body.into_bytes()
@@ -186,8 +199,18 @@ fn main() {
     let at = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
     let wrong_hex = "ab".repeat(32);
     for (scheme, prefix, separator, wrong) in [
-        (Scheme::Stripe, "t=1800000000", ",", format!("v1={wrong_hex}")),
-        (Scheme::Paddle, "ts=1800000000", ";", format!("h1={wrong_hex}")),
+        (
+            Scheme::Stripe,
+            "t=1800000000",
+            ",",
+            format!("v1={wrong_hex}"),
+        ),
+        (
+            Scheme::Paddle,
+            "ts=1800000000",
+            ";",
+            format!("h1={wrong_hex}"),
+        ),
         (Scheme::Mollie, "", ",", format!("sha256={wrong_hex}")),
         (Scheme::Tazapay, "", ",", "A".repeat(43) + "="),
     ] {
@@ -247,12 +270,32 @@ fn main() {
     let rules: Vec<(&str, &str, Box<dyn Fn(&str) -> bool>)> = vec![
         ("url", "64 KiB `xn--` label", Box::new(url::is_valid)),
         ("url", "32k dots", Box::new(url::is_valid)),
-        ("url", "21k percent-escapes in the host", Box::new(url::is_valid)),
-        ("email", "32k dots in the local part", Box::new(|t| email::is_valid(t, &options))),
-        ("email", "64 KiB `xn--` domain label", Box::new(|t| email::is_valid(t, &options))),
-        ("email", "32k `é` in the domain", Box::new(|t| email::is_valid(t, &options))),
+        (
+            "url",
+            "21k percent-escapes in the host",
+            Box::new(url::is_valid),
+        ),
+        (
+            "email",
+            "32k dots in the local part",
+            Box::new(|t| email::is_valid(t, &options)),
+        ),
+        (
+            "email",
+            "64 KiB `xn--` domain label",
+            Box::new(|t| email::is_valid(t, &options)),
+        ),
+        (
+            "email",
+            "32k `é` in the domain",
+            Box::new(|t| email::is_valid(t, &options)),
+        ),
         ("phone", "64 KiB of digits", Box::new(phone::is_valid)),
-        ("locale", "32k `x-` subtags", Box::new(locale::is_well_formed)),
+        (
+            "locale",
+            "32k `x-` subtags",
+            Box::new(locale::is_well_formed),
+        ),
     ];
     let values = [
         &long_label,
@@ -287,7 +330,9 @@ fn main() {
     let mut ftl = String::new();
     let mut i = 0;
     while ftl.len() < 16 * SIZE {
-        ftl.push_str(&format!("app-message-{i} = Hello {{ $name }}, this is message {i}.\n"));
+        ftl.push_str(&format!(
+            "app-message-{i} = Hello {{ $name }}, this is message {i}.\n"
+        ));
         i += 1;
     }
     let ftl_json = quoted(&ftl);
@@ -303,21 +348,24 @@ fn main() {
             black_box(plain_json(&ftl_json));
         },
     );
-    for (input, depth) in [("`add_ftl` of 1,000 nested placeables", 1_000), ("`add_ftl` of 2,000 nested placeables", 2_000)] {
-    let nested = format!("deep = {}x{}\n", "{ ".repeat(depth), " }".repeat(depth));
-    let nested_json = quoted(&nested);
-    row(
-        "i18n",
-        input,
-        nested.len(),
-        &mut || {
-            let mut catalog = Catalog::new();
-            format!("{:?}", catalog.add_ftl("nl", &nested).is_ok())
-        },
-        &mut || {
-            black_box(plain_json(&nested_json));
-        },
-    );
+    for (input, depth) in [
+        ("`add_ftl` of 1,000 nested placeables", 1_000),
+        ("`add_ftl` of 2,000 nested placeables", 2_000),
+    ] {
+        let nested = format!("deep = {}x{}\n", "{ ".repeat(depth), " }".repeat(depth));
+        let nested_json = quoted(&nested);
+        row(
+            "i18n",
+            input,
+            nested.len(),
+            &mut || {
+                let mut catalog = Catalog::new();
+                format!("{:?}", catalog.add_ftl("nl", &nested).is_ok())
+            },
+            &mut || {
+                black_box(plain_json(&nested_json));
+            },
+        );
     }
     let names: Vec<String> = (0..5_000).map(|i| format!("p{i}")).collect();
     let params: Vec<(&str, Param)> = names
