@@ -4,6 +4,13 @@
 #
 #   scripts/bench-compile.sh              # dev profile (`cargo build`), 3 timed builds each
 #   PROFILE=release RUNS=5 scripts/bench-compile.sh
+#   FORM=bare scripts/bench-compile.sh    # the structs alone: no `Deserialize`, no reading call
+#   KEEP=/tmp/scratch scripts/bench-compile.sh   # keep the scratch crates there
+#
+# By default (FORM=read) the structs are written as an app writes them: each derives serde's
+# `Deserialize` beside the validation derive, and each is read once: `Valid::<S>::from_json`
+# (ours), `serde_json::from_str` then `validate()` (garde), `serde_json::from_str` (the floor).
+# FORM=bare is the form of the figures before issue 23 (the derives alone, nothing read).
 #
 # Three scratch crates are written to a temp dir. Each is built once so that its dependencies
 # are compiled; then only the scratch crate is rebuilt (`touch src/lib.rs; cargo build`), RUNS
@@ -12,14 +19,28 @@
 # built from a snapshot copy, so edits in the work tree meanwhile change nothing. Both derives
 # check the same rules per struct: an id pattern, an email, a name length, a locale (garde has
 # none: a `custom` function), a postal-code length and a nested struct.
+#
+# Then the size of the expansion: the lines of each crate expanded (`-Zunpretty=expanded`,
+# through RUSTC_BOOTSTRAP), and ours and garde's lines beyond the plain crate's, per struct.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 profile="${PROFILE:-dev}"
 runs="${RUNS:-3}"
+form="${FORM:-read}"
+case "$form" in
+    read | bare) ;;
+    *) echo "FORM is read (the default) or bare" >&2; exit 2 ;;
+esac
 structs=50
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# KEEP=dir keeps the scratch crates there (for `cargo llvm-lines`, `-Zself-profile`, ...).
+if [ -n "${KEEP:-}" ]; then
+    work="$KEEP"
+    mkdir -p "$work"
+else
+    work="$(mktemp -d)"
+    trap 'rm -rf "$work"' EXIT
+fi
 
 profile_flag=()
 [ "$profile" = release ] && profile_flag=(--release)
@@ -37,6 +58,7 @@ publish = false
 [workspace]
 
 [dependencies]
+serde = { version = "1", features = ["derive"] }
 serde_json = "1"
 $deps
 TOML
@@ -45,6 +67,7 @@ TOML
 # A snapshot of customer-core and customer-derive, so that edits in the work tree during the run
 # do not trigger rebuilds of them inside the timed builds.
 snap="$work/snapshot"
+rm -rf "$snap"
 mkdir -p "$snap"
 cp -r "$root/customer-core" "$root/customer-derive" "$root/README.md" "$snap/"
 rm -rf "$snap/customer-core/target" "$snap/customer-derive/target"
@@ -63,7 +86,8 @@ write_crate plain ''
 
 # The 50 structs. S0 nests nothing; S<i> nests S<i-1>.
 gen() {
-    local kind="$1" i
+    local kind="$1" i de=""
+    [ "$form" = read ] && de=", serde::Deserialize"
     case "$kind" in
         ours) echo "use customer_core::CustomerModel;" ;;
         garde) cat <<'RS'
@@ -82,7 +106,7 @@ RS
         [ "$i" = 0 ] && nested_ty="Option<Box<Leaf>>"
         case "$kind" in
             ours) cat <<RS
-#[derive(CustomerModel, Debug)]
+#[derive(CustomerModel, Debug$de)]
 pub struct S$i {
     #[customer(pattern = "^c${i}_[a-z\\\\d]{26}\$")]
     pub id: String,
@@ -100,7 +124,7 @@ pub struct S$i {
 RS
                 ;;
             garde) cat <<RS
-#[derive(garde::Validate, Debug)]
+#[derive(garde::Validate, Debug$de)]
 pub struct S$i {
     #[garde(pattern(r"^c${i}_[a-z0-9]{26}\$"))]
     pub id: String,
@@ -118,7 +142,7 @@ pub struct S$i {
 RS
                 ;;
             plain) cat <<RS
-#[derive(Debug)]
+#[derive(Debug$de)]
 pub struct S$i {
     pub id: String,
     pub email: String,
@@ -132,10 +156,34 @@ RS
         esac
     done
     case "$kind" in
-        ours) printf '#[derive(CustomerModel, Debug)]\npub struct Leaf {\n    #[customer(length(max = 3))]\n    pub x: String,\n}\n' ;;
-        garde) printf '#[derive(garde::Validate, Debug)]\npub struct Leaf {\n    #[garde(length(max = 3))]\n    pub x: String,\n}\n' ;;
-        plain) printf '#[derive(Debug)]\npub struct Leaf {\n    pub x: String,\n}\n' ;;
+        ours) printf '#[derive(CustomerModel, Debug%s)]\npub struct Leaf {\n    #[customer(length(max = 3))]\n    pub x: String,\n}\n' "$de" ;;
+        garde) printf '#[derive(garde::Validate, Debug%s)]\npub struct Leaf {\n    #[garde(length(max = 3))]\n    pub x: String,\n}\n' "$de" ;;
+        plain) printf '#[derive(Debug%s)]\npub struct Leaf {\n    pub x: String,\n}\n' "$de" ;;
     esac
+    [ "$form" = read ] || return 0
+    # One reading call per struct, as an app reads a request body into it.
+    for ((i = 0; i < structs; i++)); do
+        case "$kind" in
+            ours) cat <<RS
+pub fn read_s$i(json: &str) -> bool {
+    customer_core::Valid::<S$i>::from_json(json).is_ok()
+}
+RS
+                ;;
+            garde) cat <<RS
+pub fn read_s$i(json: &str) -> bool {
+    serde_json::from_str::<S$i>(json).is_ok_and(|value| garde::Validate::validate(&value).is_ok())
+}
+RS
+                ;;
+            plain) cat <<RS
+pub fn read_s$i(json: &str) -> bool {
+    serde_json::from_str::<S$i>(json).is_ok()
+}
+RS
+                ;;
+        esac
+    done
 }
 
 for kind in ours garde plain; do
@@ -171,3 +219,20 @@ awk -v om="$(echo "${times[ours]}" | median)" -v gm="$(echo "${times[garde]}" | 
     printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
 }'
 echo "samples (s): ours ${times[ours]}| garde ${times[garde]}| plain ${times[plain]}"
+
+# The size of the expansion: each crate expanded once (not timed), ours and garde's lines beyond
+# the plain crate's (the same structs, serde's derive included in all three when FORM=read).
+declare -A lines
+for kind in ours garde plain; do
+    lines[$kind]="$(cd "$work/$kind" && RUSTC_BOOTSTRAP=1 cargo rustc --quiet --lib -- -Zunpretty=expanded 2>/dev/null | wc -l)"
+done
+echo
+echo "### Expanded lines (\`-Zunpretty=expanded\`, $((structs + 1)) structs, form $form)"
+echo
+echo "| crate | lines | beyond the plain crate | per struct |"
+echo "|---|---:|---:|---:|"
+for kind in ours garde plain; do
+    awk -v k="$kind" -v l="${lines[$kind]}" -v p="${lines[plain]}" -v n="$((structs + 1))" 'BEGIN {
+        printf "| %s | %d | %d | %.0f |\n", k, l, l - p, (l - p) / n
+    }'
+done

@@ -343,6 +343,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl<'a, T> ::customer_core::__private::shape::Shape for Signup<'a, T> {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -384,21 +385,21 @@ const _: () = {
                 __path,
                 __report,
                 &["handle"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -406,23 +407,23 @@ const _: () = {
                 __path,
                 __report,
                 &["id"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
@@ -431,15 +432,16 @@ const _: () = {
                 __report,
                 &["ab"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
+                false,
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
@@ -448,15 +450,16 @@ const _: () = {
                 __report,
                 &["note"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
+                false,
             );
             let (__found4, __good4) = ::customer_core::__private::shape::member(
                 __members,
@@ -464,23 +467,23 @@ const _: () = {
                 __path,
                 __report,
                 &["email"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found5, __good5) = ::customer_core::__private::shape::member(
                 __members,
@@ -488,23 +491,23 @@ const _: () = {
                 __path,
                 __report,
                 &["locale"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found6, __good6) = ::customer_core::__private::shape::member(
                 __members,
@@ -513,14 +516,15 @@ const _: () = {
                 __report,
                 &["metadata"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape_fn ()
                 },
+                false,
             );
             let (__found7, __good7) = ::customer_core::__private::shape::member(
                 __members,
@@ -528,23 +532,32 @@ const _: () = {
                 __path,
                 __report,
                 &["address"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
+                },
+                __rules && {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .one_walk()
                 },
             );
             let (__found8, __good8) = ::customer_core::__private::shape::member(
@@ -553,24 +566,24 @@ const _: () = {
                 __path,
                 __report,
                 &["tags"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .missing_ok()
+                        .missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found9, __good9) = ::customer_core::__private::shape::member(
                 __members,
@@ -578,23 +591,23 @@ const _: () = {
                 __path,
                 __report,
                 &["quantity"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
                 },
+                false,
             );
             let (__found10, __good10) = ::customer_core::__private::shape::member(
                 __members,
@@ -602,22 +615,23 @@ const _: () = {
                 __path,
                 __report,
                 &["kind"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_ok ()
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_fn ()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
+                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape_fn ()
                 },
+                false,
             );
             let (__found11, __good11) = ::customer_core::__private::shape::member(
                 __members,
@@ -626,15 +640,16 @@ const _: () = {
                 __report,
                 &["country"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                        .shape_fn()
                 },
+                false,
             );
             let (__found12, __good12) = ::customer_core::__private::shape::member(
                 __members,
@@ -642,21 +657,21 @@ const _: () = {
                 __path,
                 __report,
                 &["payload"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
+                ::customer_core::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_ok()
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
                 }),
-                |__node, __path, __report, __rules| {
+                {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                        .shape(__node, __path, __report, __rules)
+                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
                 },
+                false,
             );
             let __ok = __good0
                 && __good1
@@ -674,29 +689,29 @@ const _: () = {
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good1 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -740,23 +755,23 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -796,23 +811,23 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -859,23 +874,22 @@ const _: () = {
                         __found4,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -912,23 +926,22 @@ const _: () = {
                         __found5,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -958,7 +971,7 @@ const _: () = {
                         __found6,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -967,9 +980,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -978,7 +991,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 Option<serde_json::Value>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1017,14 +1030,18 @@ const _: () = {
                     ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                     ShapeViaSerde as _, ShapeViaShape as _,
                 };
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::key(__path, __key),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                    .one_walk()
+                {
+                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        &mut __again,
+                        true,
+                    );
+                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                }
             }
             if __good8 {
                 let __read: ::core::option::Option<Vec<String>> =
@@ -1032,23 +1049,23 @@ const _: () = {
                         __found8,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1136,23 +1153,22 @@ const _: () = {
                         __found9,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_node(__node, __path, __report)
+                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1186,7 +1202,7 @@ const _: () = {
                         __found10,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1195,9 +1211,9 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
@@ -1206,7 +1222,7 @@ const _: () = {
                             (&::customer_core::__private::shape::ReadProbe::<
                                 std::borrow::Cow<'static, str>,
                             >::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1239,23 +1255,23 @@ const _: () = {
                         __found11,
                         __path,
                         __report,
-                        |__node, __path, __report| {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
+                                .read_fn()
                         },
-                        || {
+                        {
                             #[allow(unused_imports)]
                             use ::customer_core::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
                             (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
+                                .read_missing_fn()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1283,14 +1299,24 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return true;
-            }
-            false
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
+                    true
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = :: customer_core :: __private :: schema :: unvalidated_model () ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
@@ -1408,6 +1434,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1454,13 +1481,11 @@ const _: () = {
                 __path,
                 __report,
                 &["postal_code"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -1469,10 +1494,8 @@ const _: () = {
                 __report,
                 &["phone"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                false,
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
@@ -1481,10 +1504,8 @@ const _: () = {
                 __report,
                 &["website"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                false,
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
@@ -1493,29 +1514,23 @@ const _: () = {
                 __report,
                 &["seen_at"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                false,
             );
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1551,14 +1566,10 @@ const _: () = {
                         __found1,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1591,14 +1602,10 @@ const _: () = {
                         __found2,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1631,14 +1638,10 @@ const _: () = {
                         __found3,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -1667,21 +1670,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Address" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: phone (__customer_schema) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: url (__customer_schema) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: timestamp (__customer_schema) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
@@ -1975,6 +1987,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2021,33 +2034,41 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Plain" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2186,6 +2207,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2232,32 +2254,26 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2284,21 +2300,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Checked" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2341,6 +2366,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2387,33 +2413,41 @@ const _: () = {
                 __path,
                 __report,
                 &["name_max"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Limits" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name_max" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2543,6 +2577,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2589,13 +2624,11 @@ const _: () = {
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -2604,15 +2637,17 @@ const _: () = {
                 __report,
                 &["address"],
                 ::customer_core::__private::shape::Missing::Ok,
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                    .shape_fn(),
+                __rules
+                    && (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .one_walk(),
             );
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             let __context: ::core::option::Option<&Limits> =
                 ::customer_core::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
@@ -2622,14 +2657,9 @@ const _: () = {
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
@@ -2662,39 +2692,52 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::key(__path, __key),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                    .one_walk()
+                {
+                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            &mut __again,
+                            true,
+                        );
+                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole =
+                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
-                        if __rules {
-                            if let ::core::option::Option::Some(ctx) = __context {
-                                ::customer_core::__private::CheckOutcome::report_at(
-                                    form_check(&__whole, ctx),
-                                    __path,
-                                    &mut __report.rules,
-                                );
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    ::customer_core::__private::CheckOutcome::report_at(
+                                        form_check(&__whole, ctx),
+                                        __path,
+                                        &mut __report.rules,
+                                    );
+                                }
                             }
                         }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Form" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , false) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
@@ -2760,6 +2803,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2806,32 +2850,26 @@ const _: () = {
                 __path,
                 __report,
                 &["line1"],
-                ::customer_core::__private::shape::Missing::ByType(|| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_ok()
-                }),
-                |__node, __path, __report, __rules| {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                        .shape(__node, __path, __report, __rules)
-                },
+                ::customer_core::__private::shape::Missing::ByType(
+                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                ),
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
                         __found0,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_node(__node, __path, __report)
-                        },
-                        || {
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing()
-                        },
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                            .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -2858,21 +2896,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Place" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
@@ -3969,26 +4016,15 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
+                            false,
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["name"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["name"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
@@ -3999,12 +4035,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -4017,24 +4051,7 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            let __read: ::core::option::Option<Option<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found1,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_node(__node, __path, __report)
-                                    },
-                                    || {
-                                        (&::customer_core::__private::shape::ReadProbe::<
-                                            Option<String>,
-                                        >::NEW)
-                                            .read_missing()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Option < String > > = :: customer_core :: __private :: shape :: read_member (__found1 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
@@ -4689,19 +4706,7 @@ const _: () = {
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["lines"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok ()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found0 , __good0) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["lines"] , :: customer_core :: __private :: shape :: Missing :: ByType ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_fn ()) , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
@@ -4710,18 +4715,7 @@ const _: () = {
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                ::customer_core::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing ()
-                                    },
-                                );
+                            let __read : :: core :: option :: Option < Vec < String > > = :: customer_core :: __private :: shape :: read_member (__found0 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     let __customer_path: &::customer_core::__private::Path<'_> =
@@ -5014,26 +5008,15 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
+                            false,
                         );
-                        let (__found1, __good1) = ::customer_core::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["note"],
-                            ::customer_core::__private::shape::Missing::Ok,
-                            |__node, __path, __report, __rules| {
-                                (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
-                            },
-                        );
+                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["note"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
@@ -5047,12 +5030,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
@@ -5498,14 +5479,13 @@ const _: () = {
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(|| {
+                            ::customer_core::__private::shape::Missing::ByType(
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_ok()
-                            }),
-                            |__node, __path, __report, __rules| {
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, __rules)
-                            },
+                                    .missing_fn(),
+                            ),
+                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                                .shape_fn(),
+                            false,
                         );
                         let __ok = __good0;
                         if !__rules {
@@ -5517,12 +5497,10 @@ const _: () = {
                                     __found0,
                                     __path,
                                     __report,
-                                    |__node, __path, __report| {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report)
-                                    },
-                                    || {
-                                        (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing ()
-                                    },
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_fn(),
+                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                        .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;

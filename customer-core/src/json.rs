@@ -135,7 +135,10 @@ pub(crate) fn read_slice<T: serde::de::DeserializeOwned + Shape>(
     read_slice_with(json, rules, None)
 }
 
-/// As [`read_str_with`], from bytes.
+/// As [`read_str_with`], from bytes. `T` owns its data, so a refusal is not read again from the
+/// text with its path tracked (a third copy of every model's `Deserialize`, compiled per model):
+/// the second read reads the tree, and the first error's pointer, when the report needs it,
+/// comes from reading the tree whole (see [`FirstError`]).
 #[inline]
 pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
     json: &[u8],
@@ -143,16 +146,74 @@ pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
     context: Option<&dyn std::any::Any>,
 ) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(json);
-    if let Ok(value) = untracked(&mut de) {
-        return Ok(value);
+    match untracked(&mut de) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(again_owned::<T>(json, error, rules, context)),
     }
+}
+
+/// As [`read_str_with`], for a type that owns its data: see [`read_slice_with`].
+#[inline]
+pub(crate) fn read_owned_str_with<T: serde::de::DeserializeOwned + Shape>(
+    json: &str,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Result<T, Error> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    match untracked(&mut de) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(again_owned::<T>(json.as_bytes(), error, rules, context)),
+    }
+}
+
+/// The second read of a type that owns its data, after the untracked read failed with `error`.
+#[cold]
+#[inline(never)]
+fn again_owned<T: serde::de::DeserializeOwned + Shape>(
+    json: &[u8],
+    error: serde_json::Error,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
     forget_refused();
-    let mut de = serde_json::Deserializer::from_slice(json);
-    match finish(serde_path_to_error::deserialize(Strict(&mut de)), de) {
-        Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
-            Err(again::<T>(json, first, rules, context))
+    crate::shape::second_read_lazy::<T>(
+        json,
+        FirstError {
+            error,
+            tracked: tracked_error::<T>,
+        },
+        rules,
+        context,
+    )
+}
+
+/// The error of reading `node` whole into `T`, with its pointer (`None` when it reads).
+fn tracked_error<T: serde::de::DeserializeOwned>(node: &crate::shape::Node) -> Option<Error> {
+    read_value::<T>(node.to_value()).err()
+}
+
+/// The first read's error when it was read without its path: the path is found only when the
+/// second read needs the error (it reports nothing of its own, or the document does not parse).
+pub(crate) struct FirstError {
+    /// What serde_json said.
+    error: serde_json::Error,
+    /// Reads the document's tree whole, its error with its pointer.
+    tracked: fn(&crate::shape::Node) -> Option<Error>,
+}
+
+impl FirstError {
+    /// The error as the tracked read reports it: a syntax error as is; a refusal with its
+    /// pointer from the tree (`node`), or at the document's root when there is no tree (the
+    /// document is malformed further on) or the tree reads.
+    pub(crate) fn resolve(self, node: Option<&crate::shape::Node>) -> Error {
+        if !self.error.is_data() {
+            return syntax(&self.error);
         }
-        other => other,
+        if let Some(error) = node.and_then(self.tracked) {
+            return error;
+        }
+        let root = serde_path_to_error::Track::new().path();
+        convert(serde_path_to_error::Error::new(root, self.error))
     }
 }
 

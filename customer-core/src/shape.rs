@@ -79,6 +79,15 @@ pub trait Shape {
     #[doc(hidden)]
     const __KEYS: Keys = Keys::NONE;
 
+    /// Whether a `nested` field of this type is walked once, for its shapes and its rules at
+    /// once (see [`member`]): its walk with rules finds the shape errors its walk without finds,
+    /// gives the same verdict, and keeps the rest of what its rules phase finds quiet (see
+    /// [`Report::rules_phase`]). The derive says it for structs with named fields, the standard
+    /// containers for their items; any other type's `nested` field is walked for its shapes,
+    /// then again for its rules.
+    #[doc(hidden)]
+    const __ONE_WALK: bool = false;
+
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.
     #[doc(hidden)]
@@ -141,21 +150,63 @@ pub trait Shape {
 
 /// Reads `json` a second time, after the first read failed with `first`, and reports every
 /// violation; `rules` also runs the rules of the parts that read.
+///
+/// Only the walk is `T`'s (a function pointer): the rest is compiled once, not once per model.
+#[inline]
 pub(crate) fn second_read<T: Shape + ?Sized>(
     json: &[u8],
     first: Error,
     rules: bool,
     context: Option<&dyn std::any::Any>,
 ) -> Error {
+    second_read_by(json, First::Known(first), rules, context, T::__shape)
+}
+
+/// [`second_read`], the first error found (with its pointer) only when it is needed.
+#[inline]
+pub(crate) fn second_read_lazy<T: Shape + ?Sized>(
+    json: &[u8],
+    first: crate::json::FirstError,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
+    second_read_by(json, First::Lazy(first), rules, context, T::__shape)
+}
+
+/// The first read's error, as [`second_read_by`] takes it.
+enum First {
+    /// Read with its pointer.
+    Known(Error),
+    /// Read without: see [`crate::json::FirstError`].
+    Lazy(crate::json::FirstError),
+}
+
+impl First {
+    fn resolve(self, node: Option<&Node>) -> Error {
+        match self {
+            First::Known(error) => error,
+            First::Lazy(first) => first.resolve(node),
+        }
+    }
+}
+
+/// [`second_read`], the model's walk being `walk` (its `Shape::__shape`).
+fn second_read_by(
+    json: &[u8],
+    first: First,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+    walk: ShapeFn,
+) -> Error {
     let Ok(node) = serde_json::from_slice::<Node>(json) else {
-        return first;
+        return first.resolve(None);
     };
     let mut report = Report::with_context(context);
-    T::__shape(&node, &Path::ROOT, &mut report, rules);
+    walk(&node, &Path::ROOT, &mut report, rules);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
-        report.shapes = match first {
+        report.shapes = match first.resolve(Some(&node)) {
             Error::Syntax(_) => ValidationErrors::from(Violation::new(
                 String::new(),
                 RuleError::new(crate::codes::INVALID_VALUE, "is not a valid value"),
@@ -194,12 +245,25 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
 /// the document under another key. When a pointer names a member the document does not hold,
 /// the document is walked again with `T`'s rules (with `context`), which point at the keys the
 /// document used, and that report is taken when it holds the same violations.
-#[cold]
-#[inline(never)]
+///
+/// Only the walk is `T`'s (a function pointer): the rest is compiled once, not once per model.
+#[inline]
 pub(crate) fn in_document_order<T: Shape + ?Sized>(
     json: &[u8],
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
+) -> ValidationErrors {
+    in_document_order_by(json, errors, context, T::__shape)
+}
+
+/// [`in_document_order`], the model's walk being `walk` (its `Shape::__shape`).
+#[cold]
+#[inline(never)]
+fn in_document_order_by(
+    json: &[u8],
+    errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+    walk: ShapeFn,
 ) -> ValidationErrors {
     if errors.len() <= BY_TEXT {
         // A few violations, each at a member the document holds: each pointer followed through
@@ -231,7 +295,7 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
         }
         all = placed(
             &mut positions,
-            at_document_keys::<T>(&node, errors, context),
+            at_document_keys(&node, errors, context, walk),
         );
     }
     all.sort_by(|a, b| a.0.cmp(&b.0));
@@ -253,13 +317,14 @@ fn placed(positions: &mut Positions<'_>, errors: ValidationErrors) -> Vec<(Vec<u
 /// `errors` (a document's violations, from `validate`) at the keys the document used: the
 /// report of a walk with rules when it finds the same violations (the same codes, as many
 /// times), `errors` otherwise (a rule the walk cannot run without its context, say).
-fn at_document_keys<T: Shape + ?Sized>(
+fn at_document_keys(
     node: &Node,
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
+    walk: ShapeFn,
 ) -> ValidationErrors {
     let mut report = Report::with_context(context);
-    T::__shape(node, &Path::ROOT, &mut report, true);
+    walk(node, &Path::ROOT, &mut report, true);
     if !report.shapes.is_empty() {
         return errors;
     }

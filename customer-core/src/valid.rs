@@ -61,7 +61,7 @@ impl<T> Valid<T> {
     where
         T: FromJsonPlain,
     {
-        let value: T = crate::json::read_str(json, true).map_err(cap)?;
+        let value: T = crate::json::read_owned_str_with(json, true, None).map_err(cap)?;
         value.validate().map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(
                 json.as_bytes(),
@@ -104,7 +104,7 @@ impl<T> Valid<T> {
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
         let value: T =
-            crate::json::read_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
+            crate::json::read_owned_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
         value.validate_with(ctx).map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(
                 json.as_bytes(),

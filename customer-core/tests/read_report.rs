@@ -265,6 +265,18 @@ fn a_syntax_error_stays_one_violation_with_line_and_column() {
     assert!(matches!(error, Error::Syntax(_)));
     assert_eq!(error.violations().len(), 1);
     assert_eq!(error.to_string(), ": malformed JSON at line 3 column 3");
+    // Well-formed JSON whose number no reader holds is not called malformed.
+    let error = Valid::<Signup>::from_json("{\n  \"age\": 1e400\n}").unwrap_err();
+    assert!(matches!(error, Error::Syntax(_)));
+    assert_eq!(error.violations().len(), 1);
+    assert_eq!(
+        error.violations().iter().next().map(|v| v.code()),
+        Some("malformed_json")
+    );
+    assert_eq!(
+        error.to_string(),
+        ": a number out of range at line 2 column 14"
+    );
 }
 
 fn short_enough(team: &Team) -> Result<(), customer_core::RuleError> {
@@ -337,4 +349,45 @@ fn the_second_read_runs_container_checks_and_validates_defaulted_models() {
             ("/lead/country", "country")
         ])
     );
+}
+
+/// A refusal before the document turns malformed: the first read stops at the refusal; the
+/// second read cannot parse the document, so the refusal is what is reported, with the same kind
+/// and code by every way of reading. `json::from_str` reads the text again with its path tracked
+/// and points at the value; `Valid` (whose model owns its data) does not compile that third read
+/// of the model and finds the pointer in the tree, which a malformed document does not have: it
+/// points at the document's root, never at a wrong place.
+#[test]
+fn a_refusal_before_a_malformed_tail_is_reported_the_same_by_every_reader() {
+    #[derive(CustomerModel, Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Small {
+        #[customer(length(max = 8))]
+        name: String,
+        count: u16,
+    }
+    let text = r#"{"name": 5, "count": "#;
+    let by_text = json::from_str::<Small>(text).unwrap_err();
+    let by_valid = Valid::<Small>::from_json(text).unwrap_err();
+    let by_slice = Valid::<Small>::from_slice(text.as_bytes()).unwrap_err();
+    let pointers = |e: &Error| {
+        e.violations()
+            .iter()
+            .map(|v| v.pointer().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let codes = |e: &Error| {
+        e.violations()
+            .iter()
+            .map(|v| v.code().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert!(matches!(by_text, Error::Invalid(_)), "{by_text:?}");
+    assert_eq!(codes(&by_text), ["invalid_type"]);
+    assert_eq!(pointers(&by_text), ["/name"]);
+    for error in [&by_valid, &by_slice] {
+        assert!(matches!(error, Error::Invalid(_)), "{error:?}");
+        assert_eq!(codes(error), codes(&by_text));
+        assert_eq!(pointers(error), [""]);
+    }
 }

@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_alone, read_missing, Node, Report, Shape};
+use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -36,6 +36,13 @@ pub trait ShapeViaShape {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__ONE_WALK`].
+    fn one_walk(&self) -> bool;
+    /// The shape of the type as a function pointer (one per type, not per field): what
+    /// [`shape`](Self::shape) does.
+    fn shape_fn(&self) -> ShapeFn;
+    /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
+    fn missing_fn(&self) -> fn() -> bool;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -68,6 +75,17 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok()
     }
     #[inline]
+    fn one_walk(&self) -> bool {
+        T::__ONE_WALK
+    }
+    fn shape_fn(&self) -> ShapeFn {
+        T::__shape
+    }
+    #[inline]
+    fn missing_fn(&self) -> fn() -> bool {
+        T::__missing_ok
+    }
+    #[inline]
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -97,6 +115,13 @@ pub trait ShapeViaSerde {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__ONE_WALK`].
+    fn one_walk(&self) -> bool;
+    /// The shape of the type as a function pointer (one per type, not per field): what
+    /// [`shape`](Self::shape) does.
+    fn shape_fn(&self) -> ShapeFn;
+    /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
+    fn missing_fn(&self) -> fn() -> bool;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -131,6 +156,17 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
     fn missing_ok(&self) -> bool {
         read_missing::<T>().is_some()
     }
+    fn one_walk(&self) -> bool {
+        false
+    }
+    #[inline]
+    fn shape_fn(&self) -> ShapeFn {
+        shape_via_serde::<T>
+    }
+    #[inline]
+    fn missing_fn(&self) -> fn() -> bool {
+        missing_via_serde::<T>
+    }
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -159,6 +195,13 @@ pub trait ShapeViaNothing {
     ) -> bool;
     /// A field of an unknown type is required, as most are.
     fn missing_ok(&self) -> bool;
+    /// Walked for its shape, then again for its rules.
+    fn one_walk(&self) -> bool;
+    /// The shape of the type as a function pointer (one per type, not per field): what
+    /// [`shape`](Self::shape) does.
+    fn shape_fn(&self) -> ShapeFn;
+    /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
+    fn missing_fn(&self) -> fn() -> bool;
     /// Accepts.
     fn shape_members(
         &self,
@@ -186,6 +229,17 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     }
     fn missing_ok(&self) -> bool {
         false
+    }
+    fn one_walk(&self) -> bool {
+        false
+    }
+    #[inline]
+    fn shape_fn(&self) -> ShapeFn {
+        accept
+    }
+    #[inline]
+    fn missing_fn(&self) -> fn() -> bool {
+        required
     }
     fn shape_members(
         &self,
@@ -219,6 +273,10 @@ pub trait ReadViaSerde<T> {
     /// Reads `node` for the rules that run on it, reporting nothing when it does not read (see
     /// [`read_alone`]).
     fn read_alone(&self, node: &Node) -> Option<T>;
+    /// [`read_node`](Self::read_node) as a function pointer (one per type, not per field).
+    fn read_fn(&self) -> ReadFn<T>;
+    /// [`read_missing`](Self::read_missing) as a function pointer.
+    fn read_missing_fn(&self) -> fn() -> Option<T>;
 }
 
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
@@ -234,6 +292,14 @@ impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     fn read_missing(&self) -> Option<T> {
         read_missing::<T>()
     }
+    #[inline]
+    fn read_fn(&self) -> ReadFn<T> {
+        read::<T>
+    }
+    #[inline]
+    fn read_missing_fn(&self) -> fn() -> Option<T> {
+        read_missing::<T>
+    }
 }
 
 /// The last arm of [`ReadProbe`]: the type cannot be read on its own.
@@ -245,6 +311,10 @@ pub trait ReadViaNothing<T> {
     fn read_missing(&self) -> Option<T>;
     /// `None`.
     fn read_alone(&self, node: &Node) -> Option<T>;
+    /// [`read_node`](Self::read_node) as a function pointer (one per type, not per field).
+    fn read_fn(&self) -> ReadFn<T>;
+    /// [`read_missing`](Self::read_missing) as a function pointer.
+    fn read_missing_fn(&self) -> fn() -> Option<T>;
 }
 
 impl<T> ReadViaNothing<T> for &ReadProbe<T> {
@@ -260,4 +330,50 @@ impl<T> ReadViaNothing<T> for &ReadProbe<T> {
     fn read_missing(&self) -> Option<T> {
         None
     }
+    #[inline]
+    fn read_fn(&self) -> ReadFn<T> {
+        read_none::<T>
+    }
+    #[inline]
+    fn read_missing_fn(&self) -> fn() -> Option<T> {
+        missing_none::<T>
+    }
+}
+
+/// A field's value read alone (see [`ReadProbe`]): as a function pointer, one per type.
+pub type ReadFn<T> = fn(&Node, &Path<'_>, &mut Report<'_>) -> Option<T>;
+
+/// The serde arm of [`ShapeViaSerde::shape_fn`].
+fn shape_via_serde<T: DeserializeOwned>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    _: bool,
+) -> bool {
+    read::<T>(node, path, report).is_some()
+}
+
+/// The serde arm of [`ShapeViaSerde::missing_fn`].
+fn missing_via_serde<T: DeserializeOwned>() -> bool {
+    read_missing::<T>().is_some()
+}
+
+/// The last arm of [`ShapeViaNothing::shape_fn`]: accepts.
+fn accept(_: &Node, _: &Path<'_>, _: &mut Report<'_>, _: bool) -> bool {
+    true
+}
+
+/// The last arm of [`ShapeViaNothing::missing_fn`]: required.
+fn required() -> bool {
+    false
+}
+
+/// The last arm of [`ReadViaNothing::read_fn`].
+fn read_none<T>(_: &Node, _: &Path<'_>, _: &mut Report<'_>) -> Option<T> {
+    None
+}
+
+/// The last arm of [`ReadViaNothing::read_missing_fn`].
+fn missing_none<T>() -> Option<T> {
+    None
 }

@@ -248,6 +248,15 @@ impl<'a> FieldCx<'a> {
         }
     }
 
+    /// Whether the field's value is walked once for its shapes and its rules (when its type
+    /// says so, see `Shape::__ONE_WALK`): its only rules are `nested`, so the rules of the
+    /// model below are all it adds to the walk, and nothing of its own runs on its value.
+    fn one_walk(&self) -> bool {
+        is_nested(self.field)
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_none()
+    }
+
     /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
     fn skipped(&self) -> TokenStream {
         let (ty, checks) = (self.ty, &self.whole_checks);
@@ -344,11 +353,21 @@ impl<'a> FieldCx<'a> {
             // missing member means, and its type's shape (a function pointer).
             let missing = match (&self.default_value, !field.layers.is_empty()) {
                 (Some(_), _) | (None, true) => quote!(#p::shape::Missing::Ok),
-                (None, false) => quote!(#p::shape::Missing::ByType(|| {
-                    #probes
-                    #probe.missing_ok()
-                })),
+                (None, false) => {
+                    let missing_fn = scoped(probes, &quote!(#probe.missing_fn()));
+                    quote!(#p::shape::Missing::ByType(#missing_fn))
+                }
             };
+            // A field whose only rules are `nested`, of a type walked once: its value is walked
+            // here with the walk's rules, for its shapes and its rules at once.
+            let rules = if self.one_walk() {
+                let one_walk = scoped(probes, &quote!(#probe.one_walk()));
+                quote!(__rules && #one_walk)
+            } else {
+                quote!(false)
+            };
+            // Function pointers shared by every field of the same type (no closure per field).
+            let shape_fn = scoped(probes, &quote!(#probe.shape_fn()));
             out.shapes.extend(quote! {
                 let (#found, #good) = #p::shape::member(
                     __members,
@@ -357,10 +376,8 @@ impl<'a> FieldCx<'a> {
                     __report,
                     &[#(#names),*],
                     #missing,
-                    |__node, __path, __report, __rules| {
-                        #probes
-                        #probe.shape(__node, __path, __report, __rules)
-                    },
+                    #shape_fn,
+                    #rules,
                 );
             });
             return;
@@ -392,7 +409,8 @@ impl<'a> FieldCx<'a> {
     }
 
     /// The rules of a member: on the value read alone, on what is known of a value that did not
-    /// read, on a missing model's default, and in the model below, walked again.
+    /// read, on a missing model's default, and in the model below, walked again (unless
+    /// `member` walked it once, see `one_walk`).
     fn member_rules(&self, out: &mut Parts) {
         let FieldCx {
             p,
@@ -429,20 +447,26 @@ impl<'a> FieldCx<'a> {
         {
             // Read by `customer_core`: the field's type's read and its missing value are
             // function pointers.
+            // Function pointers shared by every field of the same type, but for a default.
+            let missing_fn = if self.default_value.is_none() && self.can_read && !defaulted_model {
+                scoped(probes, &quote!(#read_probe.read_missing_fn()))
+            } else {
+                quote! {
+                    || {
+                        #probes
+                        #missing_value
+                    }
+                }
+            };
+            let read_fn = scoped(probes, &quote!(#read_probe.read_fn()));
             out.rules.extend(quote! {
                 if #good {
                     let __read: ::core::option::Option<#ty> = #p::shape::read_member(
                         #found,
                         __path,
                         __report,
-                        |__node, __path, __report| {
-                            #probes
-                            #read_probe.read_node(__node, __path, __report)
-                        },
-                        || {
-                            #probes
-                            #missing_value
-                        },
+                        #read_fn,
+                        #missing_fn,
                     );
                     if let ::core::option::Option::Some(__customer_read) = __read {
                         #checks
@@ -503,13 +527,20 @@ impl<'a> FieldCx<'a> {
         }
         if is_nested(field) && field.serde.deserialize_with.is_none() {
             // The model below is walked again, with rules: the rules of its parts that read,
-            // whatever the shape of the others.
+            // whatever the shape of the others. Not when `member` walked it once with rules.
+            let walked = if self.one_walk() {
+                quote!(#probe.one_walk())
+            } else {
+                quote!(false)
+            };
             out.rules.extend(quote! {
                 if let ::core::option::Option::Some((__key, __value, _)) = #found {
                     #probes
-                    let mut __again = #p::shape::Report::again(__report);
-                    #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                    #p::shape::Report::keep_rules(__report, __again);
+                    if !#walked {
+                        let mut __again = #p::shape::Report::again(__report);
+                        #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
+                        #p::shape::Report::keep_rules(__report, __again);
+                    }
                 }
             });
         }
@@ -539,6 +570,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     } else {
         second_read::with_context(container, checks)
     };
+    let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(&__object), can, &checks);
     let whole_probes = if out.probes_in_scope {
         TokenStream::new()
@@ -556,6 +588,9 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         TokenStream::new()
     };
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
         }
@@ -584,15 +619,29 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             if !__rules {
                 return __ok;
             }
+            let __phase = #p::shape::Report::rules_phase(__report);
             #bind_context
             #rules
-            if __ok {
-                // Read whole: what serde refuses beyond the shapes, and the container's checks.
+            // Read whole: what serde refuses beyond the shapes, and the container's checks
+            // (inside a `nested` field's value walked once, only for those checks).
+            let __read_whole = __ok && #p::shape::Report::reads_whole(&__phase, #has_checks) && {
                 #whole_probes
                 let __object = #p::shape::object_of(__members, &__start, __claimed);
-                return #whole;
-            }
-            false
+                #whole
+            };
+            #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
+    }
+}
+
+/// `expr` with the probe traits `probes` in scope: in a block of its own when there are some.
+fn scoped(probes: &TokenStream, expr: &TokenStream) -> TokenStream {
+    if probes.is_empty() {
+        expr.clone()
+    } else {
+        quote!({
+            #probes
+            #expr
+        })
     }
 }

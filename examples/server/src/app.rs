@@ -302,11 +302,18 @@ fn api_of(query: Option<&str>) -> Result<Api, Problem> {
     let Some(query) = query else {
         return Ok(Api::Paddle);
     };
-    let mut api = Api::Paddle;
+    let mut api = None;
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if key == "api" {
-            api = value.parse().map_err(|_| {
+            if api.is_some() {
+                // `?api=paddle&api=mollie`: which one the sender meant is a guess.
+                return Err(Problem::new(
+                    StatusCode::BAD_REQUEST,
+                    "the query parameter `api` is given more than once",
+                ));
+            }
+            api = Some(value.parse().map_err(|_| {
                 let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
                 Problem::new(
                     StatusCode::BAD_REQUEST,
@@ -315,10 +322,10 @@ fn api_of(query: Option<&str>) -> Result<Api, Problem> {
                         names.join(", ")
                     ),
                 )
-            })?;
+            })?);
         }
     }
-    Ok(api)
+    Ok(api.unwrap_or(Api::Paddle))
 }
 
 /// The body as text, or the error (a 400 problem) for a body that is not UTF-8.
@@ -655,7 +662,18 @@ impl ListQuery {
             per_page: PER_PAGE_DEFAULT,
             statuses: vec![Status::Active],
         };
+        let mut seen: Vec<&str> = Vec::new();
         for (key, value) in pairs {
+            if matches!(key.as_str(), "after" | "per_page" | "status") {
+                if seen.contains(&key.as_str()) {
+                    // `per_page=1&per_page=200`: which one the sender meant is a guess.
+                    return Err(Problem::new(
+                        StatusCode::BAD_REQUEST,
+                        format!("the query parameter `{key}` is given more than once"),
+                    ));
+                }
+                seen.push(key);
+            }
             match key.as_str() {
                 "after" => {
                     if !is_customer_id(value) {
@@ -805,6 +823,14 @@ mod tests {
         assert_eq!(api_of(Some("x=1&api=legit")).ok(), Some(Api::Legit));
         assert_eq!(api_of(Some("api=stripe")).ok(), Some(Api::Stripe));
         assert!(api_of(Some("api=adyen")).is_err());
+        for twice in ["api=paddle&api=mollie", "api=mollie&x=1&api=mollie"] {
+            let problem = api_of(Some(twice)).expect_err("a repeated `api` is refused");
+            assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
+            assert_eq!(
+                problem.detail(),
+                "the query parameter `api` is given more than once"
+            );
+        }
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -857,6 +883,16 @@ mod tests {
             query.next("http://h:1", Some("ctm_01hv6y1jedq4p1n0yqn5ba3ky5")),
             "http://h:1/customers?per_page=200&after=ctm_01hv6y1jedq4p1n0yqn5ba3ky5&status=archived,active"
         );
+
+        for twice in [
+            [("per_page", "1"), ("per_page", "200")],
+            [("after", id), ("after", id)],
+            [("status", "active"), ("status", "archived")],
+        ] {
+            let problem = ListQuery::parse(&pairs(&twice)).expect_err("repeated");
+            assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
+            assert!(problem.detail().ends_with("is given more than once"));
+        }
 
         for bad in [
             ("per_page", "0"),
