@@ -3,7 +3,13 @@
 # wrong-typed values, 120 nested models), each read side by side with a plain
 # `serde_json::from_str::<Value>` of the same bytes; median wall time of RUNS runs (default 31).
 #
-#   scripts/bench-hostile.sh              # the table of benches/src/bin/hostile-read.rs
+# Then every other surface a client controls (benches/src/bin/hostile-surfaces.rs): Stripe's form
+# bodies, webhook headers of thousands of signatures, Accept-Language, the text rules on 64 KiB
+# values, the application's Fluent files, one huge NDJSON line; each next to a plain read of the
+# same bytes (for a webhook: the provider's own one-signature header of the same body).
+#
+#   scripts/bench-hostile.sh              # the tables of hostile-read.rs and hostile-surfaces.rs
+#   SURFACES=form scripts/bench-hostile.sh  # hostile-surfaces' rows whose name holds `form`
 #   RUNS=101 scripts/bench-hostile.sh
 #   scripts/bench-hostile.sh --callgrind  # instructions per read instead of wall time, counted by
 #                                         # valgrind's callgrind (repeatable on a noisy machine;
@@ -12,10 +18,16 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
 target="${CARGO_TARGET_DIR:-$root/benches/target}"
-cargo build --quiet --release --manifest-path "$manifest" --bin hostile-read
+cargo build --quiet --release --manifest-path "$manifest" --bin hostile-read --bin hostile-surfaces
 bin="$target/release/hostile-read"
 case "${1:-}" in
-    "") exec "$bin" "${RUNS:-31}" ;;
+    "")
+        if [ -z "${SURFACES:-}" ]; then
+            "$bin" "${RUNS:-31}"
+            echo
+        fi
+        exec "$target/release/hostile-surfaces" "${RUNS:-31}" ${SURFACES:+"$SURFACES"}
+        ;;
     --callgrind) ;;
     *) echo "usage: $0 [--callgrind]" >&2; exit 2 ;;
 esac

@@ -305,6 +305,104 @@ fn rotation() {
     assert_eq!(stripe_new.verify_at(&header, body, at), Ok(()));
 }
 
+/// A header of thousands of signatures (each checked against the body's MAC, computed once per
+/// secret): the right one anywhere among them passes, under either of two secrets; none right,
+/// or the right one one byte off, fails; for every scheme.
+#[test]
+fn thousands_of_signatures_in_one_header() {
+    let body = br#"{"id":"evt_1","type":"customer.updated","created_at":"2027-01-15T08:00:00Z"}"#;
+    let at = UNIX_EPOCH + Duration::from_secs(1_800_000_000);
+    let wrong_hex = "ab".repeat(32);
+    // 32 zero bytes: valid Base64 of a signature's length, so each is decoded and compared.
+    let wrong_base64 = "A".repeat(43) + "=";
+    for scheme in [
+        Scheme::Stripe,
+        Scheme::Paddle,
+        Scheme::Mollie,
+        Scheme::Tazapay,
+    ] {
+        // Tazapay's window is read from the body's `created_at`, which is `at`.
+        let now = at;
+        let signer = Verifier::with_scheme(scheme, "new-secret");
+        let signed = signer.sign(body, at).expect("signs");
+        let (prefix, right, separator, wrong) = match scheme {
+            Scheme::Stripe => (
+                "t=1800000000".to_owned(),
+                signed.rsplit_once("v1=").expect("v1").1.to_owned(),
+                ",",
+                format!("v1={wrong_hex}"),
+            ),
+            Scheme::Paddle => (
+                "ts=1800000000".to_owned(),
+                signed.rsplit_once("h1=").expect("h1").1.to_owned(),
+                ";",
+                format!("h1={wrong_hex}"),
+            ),
+            Scheme::Mollie => (
+                String::new(),
+                signed.trim_start_matches("sha256=").to_owned(),
+                ",",
+                wrong_hex.clone(),
+            ),
+            _ => (String::new(), signed.clone(), ",", wrong_base64.clone()),
+        };
+        let key = match scheme {
+            Scheme::Stripe => "v1=",
+            Scheme::Paddle => "h1=",
+            _ => "",
+        };
+        let header = |right_at: Option<usize>, right: &str| {
+            let mut items = vec![prefix.clone()];
+            for i in 0..3000 {
+                if right_at == Some(i) {
+                    items.push(format!("{key}{right}"));
+                }
+                items.push(wrong.clone());
+            }
+            items.retain(|item| !item.is_empty());
+            items.join(separator)
+        };
+        let verifier = Verifier::with_scheme(scheme, "old-secret").secret("new-secret");
+        for position in [0, 1500, 2999] {
+            assert_eq!(
+                verifier.verify_at(&header(Some(position), &right), body, now),
+                Ok(()),
+                "{scheme} at {position}"
+            );
+        }
+        assert_eq!(
+            verifier.verify_at(&header(None, &right), body, now),
+            Err(WebhookError::NoMatchingSignature),
+            "{scheme}"
+        );
+        // The right signature with its last character changed.
+        let mut off = right.clone();
+        let last = off.pop().expect("a signature");
+        off.push(if last == 'A' || last == '0' { '1' } else { 'A' });
+        if scheme == Scheme::Tazapay {
+            off = right.replacen(
+                &right[..1],
+                if right.starts_with('B') { "C" } else { "B" },
+                1,
+            );
+        }
+        assert!(
+            verifier
+                .verify_at(&header(Some(10), &off), body, now)
+                .is_err(),
+            "{scheme}"
+        );
+        // A verifier of another secret refuses them all.
+        let other = Verifier::with_scheme(scheme, "other-secret");
+        assert!(
+            other
+                .verify_at(&header(Some(10), &right), body, now)
+                .is_err(),
+            "{scheme}"
+        );
+    }
+}
+
 /// Any header, any body: a verdict, never a panic, and never the header or the secret in the
 /// error.
 #[test]

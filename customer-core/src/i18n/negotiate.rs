@@ -7,6 +7,10 @@ use unic_langid::LanguageIdentifier;
 /// At most this many languages of one header are read: a header is the client's, its length is
 /// not.
 const MAX_RANGES: usize = 32;
+/// A range longer than this is skipped unread: RFC 5646 §4.4.1 asks that tags of up to 35
+/// characters be supported, and no language a catalog holds needs more, so a client's 64 KiB
+/// "tag" costs a length check, not a parse.
+const MAX_TAG_BYTES: usize = 64;
 
 /// The languages of an `Accept-Language` value, highest quality value first (a stable sort: the
 /// header's order among equals), without those of `q=0`, `*` and what is not a language tag.
@@ -15,7 +19,7 @@ pub(super) fn requested(header: &str) -> Vec<LanguageIdentifier> {
     for item in header.split(',').take(MAX_RANGES) {
         let mut parts = item.split(';');
         let tag = parts.next().unwrap_or_default().trim();
-        if tag.is_empty() || tag == "*" {
+        if tag.is_empty() || tag == "*" || tag.len() > MAX_TAG_BYTES {
             continue;
         }
         let mut quality = 1000;

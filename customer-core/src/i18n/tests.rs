@@ -263,6 +263,13 @@ fn negotiation_follows_quality_values_and_falls_back_to_the_language() {
     // A header longer than 32 languages is read to its 32nd.
     let long = format!("{}nl", "xx, ".repeat(40));
     assert_eq!(pick(&long), "en");
+    // A range of more than 64 bytes is skipped, whatever it starts with; the next is read.
+    let huge_tag = format!("de-{}, it;q=0.5", "abcdefgh-".repeat(7_000));
+    assert_eq!(pick(&huge_tag), "it");
+    // 64 bytes, read: German with a region and variants.
+    let at_the_limit = "de-DE-1901-1996-abcde-fghij-klmno-pqrst-uvwxy-zabcd-efghi-jklmno";
+    assert_eq!(at_the_limit.len(), 64);
+    assert_eq!(pick(at_the_limit), "de");
 }
 
 #[test]

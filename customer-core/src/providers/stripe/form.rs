@@ -7,6 +7,8 @@
 //! same violations and the same pointers, as the JSON form. Writing: a JSON value becomes the
 //! form, `null` as an empty value.
 
+use std::borrow::Cow;
+
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde_json::{Map, Value};
 
@@ -62,13 +64,17 @@ pub(super) fn to_json(form: &str) -> Result<String, Error> {
         insert(&mut root, &segments, value)?;
     }
     let mut root = Value::Object(root);
-    finish(&mut root, "");
+    finish(&mut root, true);
     serde_json::to_string(&root).map_err(|_| syntax("", "the form could not be read"))
 }
 
 /// `+` is a space; `%XX` a byte; the bytes must be UTF-8.
 fn decode(text: &str) -> Result<String, Error> {
-    let spaced = text.replace('+', " ");
+    let spaced = if text.contains('+') {
+        Cow::Owned(text.replace('+', " "))
+    } else {
+        Cow::Borrowed(text)
+    };
     percent_decode_str(&spaced)
         .decode_utf8()
         .map(|text| text.into_owned())
@@ -125,10 +131,11 @@ fn insert_at(
         // `a[]`: the next index.
         key = object.len().to_string();
     }
-    let here = pointer(&segments[..=at]);
+    // The pointer of this key, built only for an error.
+    let here = || pointer(&segments[..=at]);
     if at + 1 == segments.len() {
         if object.contains_key(&key) {
-            return Err(syntax(&here, "this form key is given more than once"));
+            return Err(syntax(&here(), "this form key is given more than once"));
         }
         let leaf = if value.is_empty() {
             Value::Null
@@ -144,26 +151,25 @@ fn insert_at(
     match child {
         Value::Object(inner) => insert_at(inner, segments, at + 1, value),
         _ => Err(syntax(
-            &here,
+            &here(),
             "this form key has both a value and nested keys",
         )),
     }
 }
 
 /// Objects whose keys are all indices `0..n` become arrays (but not under `metadata`);
-/// integer and boolean parameters become numbers and booleans when they parse.
-fn finish(value: &mut Value, pointer_so_far: &str) {
+/// integer and boolean parameters become numbers and booleans when they parse. `root`: `value`
+/// is the whole form (its members are the parameters).
+fn finish(value: &mut Value, root: bool) {
     let Value::Object(object) = value else {
         return;
     };
     for (key, child) in object.iter_mut() {
-        let mut child_pointer = pointer_so_far.to_owned();
-        crate::error::push_key(&mut child_pointer, key);
-        let is_map = pointer_so_far.is_empty() && MAPS.contains(&key.as_str());
+        let is_map = root && MAPS.contains(&key.as_str());
         if !is_map {
-            finish(child, &child_pointer);
+            finish(child, false);
         }
-        if pointer_so_far.is_empty() {
+        if root {
             if let Value::String(text) = child {
                 if INTEGERS.contains(&key.as_str()) {
                     if let Ok(number) = text.parse::<i64>() {
@@ -179,7 +185,7 @@ fn finish(value: &mut Value, pointer_so_far: &str) {
     }
     let is_array =
         !object.is_empty() && (0..object.len()).all(|i| object.contains_key(&i.to_string()));
-    if is_array && !pointer_so_far.is_empty() {
+    if is_array && !root {
         let mut object = std::mem::take(object);
         let items: Vec<Value> = (0..object.len())
             .map(|i| object.remove(&i.to_string()).unwrap_or(Value::Null))
