@@ -467,10 +467,13 @@ impl Partial<'_> {
         if checks.is_empty() {
             return TokenStream::new();
         }
+        let report = &self.report;
         quote! {
+            let __customer_items = #p::Items::new(#report);
             for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
                 #p::shape::elements(__node).iter(),
             ) {
+                let __customer_counting = __customer_items.item(#report);
                 #[allow(unused_imports)]
                 use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
                 if let ::core::option::Option::Some(__customer_item) =

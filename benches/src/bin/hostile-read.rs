@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 6): that body alone
+//!                                                     # `case` (1 to 8): that body alone
 //! ```
 //!
 //! `scripts/bench-hostile.sh` builds and runs it. Wall time on a noisy machine: the ratio, read
@@ -34,6 +34,14 @@ struct Tags {
 #[allow(dead_code)]
 struct Names {
     #[customer(each(length(max = 64)))]
+    names: Vec<String>,
+}
+
+/// A model with a list of short texts, for documents that read with rule violations.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Short {
+    #[customer(each(length(max = 2)))]
     names: Vec<String>,
 }
 
@@ -140,6 +148,11 @@ fn wrong_array() -> String {
     text
 }
 
+/// A document that reads, whose `n` elements each break their rule (not 64 KiB: `n` decides).
+fn rule_violations(n: usize) -> String {
+    format!(r#"{{"names":[{}]}}"#, vec![r#""abc""#; n].join(","))
+}
+
 /// 120 nested levels, one wrong type at the top.
 fn deep() -> String {
     let mut text = String::from(r#"{"name":1,"next":"#);
@@ -180,7 +193,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(31);
-    let cases: [Case; 6] = [
+    let cases: [Case; 8] = [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
             unknown_keys(),
@@ -210,6 +223,16 @@ fn main() {
             "an untagged union of 8 variants, none matching (Valid::from_json)",
             untagged_none(),
             |json| count(Valid::<Contact>::from_json(json)),
+        ),
+        (
+            "10,000 rule violations in a document that reads (Valid::from_json)",
+            rule_violations(10_000),
+            |json| count(Valid::<Short>::from_json(json)),
+        ),
+        (
+            "100,000 rule violations in a document that reads (Valid::from_json)",
+            rule_violations(100_000),
+            |json| count(Valid::<Short>::from_json(json)),
         ),
     ];
     let only: Option<usize> = std::env::args().nth(2).and_then(|a| a.parse().ok());
