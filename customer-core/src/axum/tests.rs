@@ -510,6 +510,27 @@ fn the_report_is_capped_by_extension() {
     assert!(doc.to_string().contains("too_many_violations"), "{doc}");
 }
 
+/// A webhook route without a verifier reads the delivery's body before it refuses it (500), so
+/// the connection can take the next request: refused unread, the answer would go out before
+/// the body arrived and hyper would close the connection under a client about to reuse it.
+#[cfg(feature = "webhooks")]
+#[test]
+fn a_route_without_a_verifier_reads_the_body_before_refusing() {
+    use http_body_util::BodyExt as _;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let read = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&read);
+    let body =
+        http_body_util::Full::new(bytes::Bytes::from_static(b"{}")).map_frame(move |frame| {
+            flag.store(true, Ordering::SeqCst);
+            frame
+        });
+    let req = request(Some("application/json"), Body::new(body));
+    let rejection = ready(crate::axum::Webhook::from_request(req, &())).unwrap_err();
+    assert_eq!(rejection, WebhookRejection::NoVerifier);
+    assert!(read.load(Ordering::SeqCst), "the body was left unread");
+}
+
 /// A derived model whose `each` rules break on every element.
 #[derive(Debug, serde::Deserialize, crate::CustomerModel)]
 struct Words {
