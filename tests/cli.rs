@@ -1805,7 +1805,7 @@ fn max_violations_caps_each_report() {
 fn max_violations_caps_the_rule_violations_of_a_page() {
     let customer = |i: usize| {
         format!(
-            r#"{{"id": "ctm_01h8441jn5pcwrfhwh78jq{i:06}", "name": null, "email": "secret-{i}", "marketing_consent": false, "status": "active", "custom_data": null, "locale": "en", "created_at": "2024-04-11T15:57:24.813Z", "updated_at": "2024-04-11T15:57:24.813Z"}}"#
+            r#"{{"id": "ctm_01h8441jn5pcwrfhwh78jq{i:04}", "name": null, "email": "secret-{i}", "marketing_consent": false, "status": "active", "custom_data": null, "locale": "en", "created_at": "2024-04-11T15:57:24.813Z", "updated_at": "2024-04-11T15:57:24.813Z"}}"#
         )
     };
     let data: Vec<String> = (0..5_000).map(customer).collect();

@@ -340,7 +340,6 @@ impl Items {
     /// Called before an item is walked: while the value it returns is alive, the item's
     /// violations are counted when the items before are at the cap.
     #[inline]
-    #[must_use]
     pub fn item(&self, report: &ValidationErrors) -> Counting {
         if report.len() >= self.limit {
             Counting(Some(CountOnly::start()))
