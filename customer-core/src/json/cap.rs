@@ -175,6 +175,7 @@ impl MaxViolations {
 
     /// Runs `validate` (the rules of a document that read) with this cap, counting past it as
     /// [`reading`] does.
+    #[cfg(feature = "axum")]
     pub(crate) fn reading<R>(self, validate: impl FnOnce() -> R) -> R {
         Rules {
             cap: self.0,
