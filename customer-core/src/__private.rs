@@ -458,9 +458,27 @@ pub fn absorb_result<T, R: FieldResult<T>>(
     }
 }
 
-/// The schema helpers and schemars itself, for the `JsonSchema` impls the derive writes.
+/// schemars itself, for the `JsonSchema` impls the derive writes.
 #[cfg(feature = "schemars")]
-pub use {crate::schema, schemars};
+pub use schemars;
+
+/// The schema builders the `JsonSchema` impls the derive writes call: the object and union
+/// builders, the probe that finds a field type's schema, and each rule's keywords (the table of
+/// the public `schema` module says which).
+#[cfg(feature = "schemars")]
+pub mod schema {
+    pub use crate::schema::edit::describe;
+    pub use crate::schema::keywords::{
+        bound, bytes, check, country, custom, each, email, length, locale, metadata, one_of,
+        pattern, pattern_unsupported, phone, range, runtime_bound, timestamp, url,
+    };
+    pub use crate::schema::types::{
+        generic_name, string_enum, tuple, unit, unvalidated_model, Object, Probe,
+        UnvalidatedViaAnything, UnvalidatedViaJsonSchema, UnvalidatedViaModel, ViaAnything,
+        ViaJsonSchema,
+    };
+    pub use crate::schema::union::{Content, Tagging, Union};
+}
 
 /// Expands the `JsonSchema` impl the derive writes when feature `schemars` is on, and to
 /// nothing otherwise: a proc-macro cannot see customer-core's features, so it always emits the

@@ -3,7 +3,7 @@
 //! the schema accepts exactly what deserializing and validating the enum accepts (the wrong
 //! tags, missing and unknown keys, wrong types and broken rules of every variant). For untagged
 //! variants that overlap, only soundness holds (every accepted document passes the schema): see
-//! `customer_core::schema::Union::finish`.
+//! `customer_core::__private::schema::Union::finish`.
 //!
 //! Documents are generated in the object forms serde writes; serde also reads a struct, and an
 //! internally tagged enum, from an array of its values, which no schema here describes (as for

@@ -9,6 +9,7 @@ use syn::{DeriveInput, Ident, Member, Type};
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
+pub(crate) use crate::rules::kind::Layer;
 
 pub(crate) struct Container<'a> {
     pub ident: &'a Ident,
@@ -266,15 +267,6 @@ fn unraw(ident: &Ident) -> String {
     name.strip_prefix("r#").map_or(name.clone(), str::to_owned)
 }
 
-/// A wrapper whose rules check the value inside, when there is one.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Layer {
-    /// `Option<T>`: checked when `Some`.
-    Option,
-    /// `customer_core::Patch<T>`: checked when `Value`; `required` refuses `Null`.
-    Patch,
-}
-
 /// `Some(inner)` when `ty` is spelled `Option<T>` (any path ending in `Option` with one type
 /// argument).
 pub(crate) fn option_arg(ty: &Type) -> Option<&Type> {
@@ -376,6 +368,17 @@ pub(crate) fn names_param<'p>(ty: &Type, params: &[&'p Ident]) -> Option<&'p Ide
 /// `true` when `ty` is spelled `String` (or `std::string::String`).
 pub(crate) fn is_string(ty: &Type) -> bool {
     matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "String" && s.arguments.is_none()))
+}
+
+/// The field's wire name when it is read from a key that may be one of its aliases: its rules
+/// then point at the key the document used, not at its wire name.
+pub(crate) fn aliased<'f>(container: &Container, field: &'f Field) -> Option<&'f str> {
+    match &field.wire {
+        Wire::Key(key) if !field.serde.alias.is_empty() && !container.serde.transparent => {
+            Some(key)
+        }
+        _ => None,
+    }
 }
 
 /// A field name as serde's `rename_all` writes it.

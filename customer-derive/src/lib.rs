@@ -10,6 +10,13 @@
 //! keywords) and one line of the table, so adding a rule touches exactly three places: its
 //! runtime module in customer-core, its module here and its line in the table.
 //!
+//! The modules import downward only, in this order from the bottom: `ctxt` (diagnostics),
+//! `attr::parse` (argument parsing), `schema::cx` (what a rule's schema keywords are written
+//! with), `rules::kind` (the rule trait and its emission context), the rule modules, the rule
+//! table (`rules`), `attr`, `ast`, then `check`, `expand::tokens` and the other leaves of
+//! emission, `second_read`, `expand::validate`, `shape`, `schema`, and `expand`, which drives
+//! them. `scripts/derive-imports.py --check` (run by CI) fails on any import cycle.
+//!
 //! An enum whose variants carry data (a tagged union) is validated by a `match self`
 //! (`expand::validate::expand_enum`): each variant's fields run the rules struct fields run, and
 //! report at the pointer serde reads them from. The second read (`shape`) and the JSON Schema

@@ -5,8 +5,9 @@
 //! the features of the crate it writes for). This module writes what is not per-rule (the
 //! object, its properties, which keys are required, descriptions, the container's checks); the
 //! keywords of each rule are its own [`crate::rules::RuleKind::schema`], on the rule table; the
-//! keyword builders themselves live in `customer_core::schema`.
+//! keyword builders themselves live in `customer_core::__private::schema`.
 
+pub(crate) mod cx;
 pub(crate) mod ecma;
 
 use proc_macro2::TokenStream;
@@ -14,8 +15,8 @@ use quote::{quote, ToTokens};
 use syn::{Attribute, DeriveInput};
 
 use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
-use crate::attr::parse::Count;
 use crate::rules::{Rule, RuleSpec};
+use cx::{path_string, SchemaCx};
 
 /// The parts of `#[serde(...)]` that decide whether a key must be present, as the derive read
 /// them (`crate::attr::serde`, which reports what it cannot read).
@@ -190,8 +191,8 @@ impl Cx<'_> {
         }
     }
 
-    /// An enum serde reads with its variants' data or a tag: `customer_core::schema::Union`,
-    /// fed each variant's names and content.
+    /// An enum serde reads with its variants' data or a tag:
+    /// `customer_core::__private::schema::Union`, fed each variant's names and content.
     fn union(&self, variants: &[Variant]) -> TokenStream {
         let Cx {
             container,
@@ -533,8 +534,8 @@ fn field_probe(
     }}
 }
 
-/// The schema of `ty` through `customer_core::schema::Probe`: its `JsonSchema` impl when it has
-/// one, any value otherwise.
+/// The schema of `ty` through `customer_core::__private::schema::Probe`: its `JsonSchema` impl
+/// when it has one, any value otherwise.
 fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> TokenStream {
     let method = syn::Ident::new(method, proc_macro2::Span::call_site());
     quote! {{
@@ -559,31 +560,6 @@ fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
         .collect()
 }
 
-/// A path as text without spaces (`crate::checks::whole`).
-pub(crate) fn path_string(path: &syn::Path) -> String {
-    path.to_token_stream().to_string().replace(' ', "")
-}
-
-/// Where a rule's JSON Schema keywords are emitted: see [`crate::rules::RuleKind::schema`].
-pub(crate) struct SchemaCx<'a> {
-    /// The path of the runtime crate (`::customer_core` or `crate = …`).
-    pub krate: &'a TokenStream,
-    /// The `&mut schemars::Schema` variable the keywords are added to.
-    pub schema: &'a TokenStream,
-    /// The `&mut SchemaGenerator` variable.
-    pub gen: &'a TokenStream,
-    /// Whether the schema accepts `null` (for `enum`).
-    pub nullable: bool,
-}
-
-impl SchemaCx<'_> {
-    /// `KRATE::__private::schema`: the keyword builders.
-    pub(crate) fn builders(&self) -> TokenStream {
-        let krate = self.krate;
-        quote!(#krate::__private::schema)
-    }
-}
-
 /// The keywords of `rules`, added to `schema` (a `&mut schemars::Schema` variable).
 fn value_rules(
     krate: &TokenStream,
@@ -599,45 +575,4 @@ fn value_rules(
         nullable,
     };
     rules.iter().map(|rule| rule.kind.schema(&cx)).collect()
-}
-
-/// The tokens as text, without the spaces `to_string` puts between tokens where Rust has none.
-pub(crate) fn expr_string(tokens: &TokenStream) -> String {
-    let text = tokens.to_string();
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == ' ' {
-            let next = chars.peek().copied().unwrap_or(' ');
-            let prev = out.chars().last().unwrap_or(' ');
-            if next == '.'
-                || prev == '.'
-                || next == ':'
-                || prev == ':'
-                || next == '('
-                || next == ')'
-                || prev == '('
-            {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// A bound given as an expression (`ctx.name_max`, `MAX_NAME`): noted, since only the
-/// validation code evaluates it (evaluating it here too would report its mistakes twice).
-pub(crate) fn runtime_bound(
-    s: &TokenStream,
-    schema: &TokenStream,
-    rule: &str,
-    key: &str,
-    count: &Count,
-) -> TokenStream {
-    let text = count
-        .expr()
-        .map(|expr| expr_string(&expr.to_token_stream()))
-        .unwrap_or_default();
-    quote!(#s::runtime_bound(#schema, #rule, #key, #text);)
 }

@@ -17,7 +17,7 @@ use quote::{quote, ToTokens};
 
 use crate::ast::{Container, Field, Wire};
 use crate::expand::bounds::{mentions, own_clause, rule_predicates};
-use crate::expand::lit_opt;
+use crate::expand::tokens::{lit_opt, wire_path};
 use crate::rules::each::Each;
 use crate::rules::{Emit, Models, Overrides, Rule, RuleSpec};
 
@@ -333,7 +333,7 @@ pub(crate) fn partial_rules(
     let layers = field.layers.len();
     let partial = with_context(container, partial);
     // Read through an alias, the value is at the key the document used (see `partial_checks`).
-    let key = if crate::shape::aliased(container, field).is_some() {
+    let key = if crate::ast::aliased(container, field).is_some() {
         quote!(__customer_key)
     } else {
         quote!(_)
@@ -369,10 +369,10 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
         _ => None,
     };
-    let at = if crate::shape::aliased(container, field).is_some() {
+    let at = if crate::ast::aliased(container, field).is_some() {
         quote!(#p::Path::key(__customer_path, __customer_key))
     } else {
-        crate::expand::wire_path(krate, &field.wire, &quote!(__customer_path))
+        wire_path(krate, &field.wire, &quote!(__customer_path))
     };
     let partial = Partial {
         container,
@@ -438,7 +438,7 @@ impl Partial<'_> {
     }
 
     /// `each(...)` on the elements (of type `item`) that read alone, at their own pointers.
-    fn each(&self, each: &Each, item: &syn::Type) -> TokenStream {
+    fn each(&self, each: &Each<Rule>, item: &syn::Type) -> TokenStream {
         let (container, field, p, at) = (self.container, self.field, &self.p, &self.at);
         // An element that names a lifetime is not read alone, nor one that names a parameter
         // unless `where_clause` bounded it.

@@ -30,16 +30,17 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::{Container, Data, Field, Style};
-use crate::expand::validate::{container_checks, field_checks};
-use crate::rules::{Models, Rule};
+use crate::expand::validate::container_checks;
+use crate::rules::Models;
 use crate::second_read;
 
 mod data_enum;
 mod facts;
 mod forms;
 mod named;
+mod parts;
 
-pub(crate) use named::aliased;
+use parts::{checks_on, has_value_rules, is_nested, probes, read_whole, signature, Can};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
@@ -157,68 +158,6 @@ fn facts_of(container: &Container, p: &TokenStream) -> (TokenStream, TokenStream
     }
 }
 
-/// What the emitted code may do with the type: read a value of it from the tree through serde,
-/// and run its rules (`CustomerModel`, no context).
-#[derive(Clone, Copy)]
-struct Can {
-    read: bool,
-    validate: bool,
-}
-
-/// The probe traits in scope: `can_read` adds the serde arms.
-fn probes(p: &TokenStream, can_read: bool) -> TokenStream {
-    if can_read {
-        quote! {
-            #[allow(unused_imports)]
-            use #p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-        }
-    } else {
-        quote! {
-            #[allow(unused_imports)]
-            use #p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-        }
-    }
-}
-
-fn signature(p: &TokenStream) -> TokenStream {
-    quote! {
-        fn __shape(
-            __node: &#p::shape::Node,
-            __path: &#p::Path<'_>,
-            __report: &mut #p::shape::Report,
-            __rules: bool,
-        ) -> bool
-    }
-}
-
-/// Reads the whole value and runs `then` on it (`__whole`) when `__rules` and the model can be
-/// validated; `true` when it read.
-fn read_whole(p: &TokenStream, node: &TokenStream, can: Can, then: &TokenStream) -> TokenStream {
-    if !can.read {
-        return quote!(true);
-    }
-    let validate = (can.validate && !then.is_empty()).then(|| {
-        quote! {
-            if __rules {
-                #then
-            }
-        }
-    });
-    quote! {{
-        let __shapes = #p::shape::Report::shape_count(__report);
-        if let ::core::option::Option::Some(__whole) =
-            (&#p::shape::ReadProbe::<Self>::NEW).read_node(#node, __path, __report)
-        {
-            let _ = &__whole;
-            #validate
-        }
-        #p::shape::Report::shape_count(__report) == __shapes
-    }}
-}
-
 /// A container whose form is not described (`remote`, adjacently tagged): read whole, serde's
 /// error at its pointer.
 fn opaque(p: &TokenStream, can: Can) -> TokenStream {
@@ -236,71 +175,6 @@ fn opaque(p: &TokenStream, can: Can) -> TokenStream {
             #probes
             #read
         }
-    }
-}
-
-fn is_nested(field: &Field) -> bool {
-    field.attrs.rules.iter().any(|rule| match &rule.kind {
-        Rule::Nested(_) => true,
-        Rule::Each(each) => each.rules.iter().any(|r| matches!(r.kind, Rule::Nested(_))),
-        _ => false,
-    })
-}
-
-fn has_rules(field: &Field) -> bool {
-    field.attrs.skip.is_none() && !field.attrs.rules.is_empty()
-}
-
-/// Whether the field has a rule the second read runs on the value itself: any but `nested`
-/// (whose model is walked by its shape).
-fn has_value_rules(field: &Field) -> bool {
-    has_rules(field)
-        && field.attrs.rules.iter().any(|rule| match &rule.kind {
-            Rule::Nested(_) => false,
-            Rule::Each(each) => each
-                .rules
-                .iter()
-                .any(|r| !matches!(r.kind, Rule::Nested(_))),
-            _ => true,
-        })
-}
-
-/// The field's rules on `value` (an expression of type `&FieldType`), violations into
-/// `__report.rules`.
-fn checks_on(
-    container: &Container,
-    field: &Field,
-    value: &TokenStream,
-    models: Models,
-) -> TokenStream {
-    let at = crate::expand::field_path(container, field, &quote!(__customer_path));
-    checks_at(container, field, value, models, &at)
-}
-
-/// [`checks_on`], the field's pointer being `at` (below `__customer_path`): the key a member
-/// read through an alias was found under, say.
-pub(crate) fn checks_at(
-    container: &Container,
-    field: &Field,
-    value: &TokenStream,
-    models: Models,
-    at: &TokenStream,
-) -> TokenStream {
-    let krate = &container.krate;
-    let p = quote!(#krate::__private);
-    let checks = field_checks(
-        krate,
-        field,
-        value,
-        at,
-        &quote!(__customer_report),
-        container.attrs.context.as_ref(),
-        models,
-    );
-    quote! {
-        let __customer_path: &#p::Path<'_> = __path;
-        let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
-        #checks
     }
 }
 

@@ -287,7 +287,7 @@ impl Api {
     /// its shapes (`anyOf`), each with the API's rules as keywords (feature `schemars`).
     #[must_use]
     pub fn json_schema(&self) -> schemars::Schema {
-        crate::schema::shapes(&format!("{} customer", self.title()), |g| self.shapes(g))
+        crate::schema::types::shapes(&format!("{} customer", self.title()), |g| self.shapes(g))
     }
 
     /// The schemas of the shapes [`Api::decode`] reads, each a `$ref` into `generator`'s

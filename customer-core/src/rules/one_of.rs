@@ -19,7 +19,9 @@ pub fn check<T: Text + ?Sized>(
     }
 }
 
-/// The `one_of` violation for the list `allowed`.
+/// The `one_of` violation for the list `allowed`. Called by the code the derive generates (a
+/// field-less enum's `FromStr`) and by the second read; not public API.
+#[doc(hidden)]
 #[cold]
 #[must_use]
 pub fn error(allowed: &'static [&'static str]) -> RuleError {

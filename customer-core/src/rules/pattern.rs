@@ -91,7 +91,9 @@ pub fn check<T: Text + ?Sized>(value: &T, regex: &LazyRegex) -> Result<(), RuleE
     }
 }
 
-/// Checks `value` against a simple shape (always inlined, as [`Simple::is_match`]).
+/// Checks `value` against a simple shape (always inlined, as [`Simple::is_match`]). Called by
+/// the code the derive generates for a pattern it compiled to a [`Simple`]; not public API.
+#[doc(hidden)]
 #[inline(always)]
 pub fn check_simple<T: Text + ?Sized>(value: &T, shape: &Simple) -> Result<(), RuleError> {
     if shape.is_match(value.text()) {

@@ -11,7 +11,9 @@ pub fn check<T>(value: &Option<T>) -> Result<(), RuleError> {
     }
 }
 
-/// The `required` violation.
+/// The `required` violation. Called by the code the derive generates, which checks the field
+/// inline; not public API ([`check`] is).
+#[doc(hidden)]
 #[cold]
 #[must_use]
 pub fn error() -> RuleError {

@@ -4,7 +4,7 @@
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use super::{add, kind, note, Kind};
+use super::edit::{add, kind, note, Kind};
 use crate::rules;
 
 /// Bounds as a JSON object of the present ones.
@@ -268,7 +268,7 @@ pub fn phone(schema: &mut Schema) {
 /// characters RFC 3986 allows.
 pub const URL_PATTERN: &str = "^[Hh][Tt][Tt][Pp][Ss]?://[!#-;=?-\\[\\]_a-z~]+$";
 
-/// `url`: `format: uri`, [`URL_PATTERN`], and a note for the rest of the grammar.
+/// `url`: `format: uri`, `URL_PATTERN`, and a note for the rest of the grammar.
 pub fn url(schema: &mut Schema) {
     add(schema, "format", "uri".into());
     add(schema, "pattern", URL_PATTERN.into());
@@ -297,7 +297,7 @@ pub const TIMESTAMP_PATTERN: &str = concat!(
     "[+-](?:(?:0[1-9]|1[0-9]|2[0-3]):[0-5][0-9]|00:(?:0[1-9]|[1-5][0-9])))$"
 );
 
-/// `timestamp`: `format: date-time` and [`TIMESTAMP_PATTERN`].
+/// `timestamp`: `format: date-time` and `TIMESTAMP_PATTERN`.
 pub fn timestamp(schema: &mut Schema) {
     add(schema, "format", "date-time".into());
     add(schema, "pattern", TIMESTAMP_PATTERN.into());

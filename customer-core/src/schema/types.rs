@@ -7,7 +7,8 @@ use std::marker::PhantomData;
 use schemars::{JsonSchema, Schema, SchemaGenerator};
 use serde_json::{Map, Value};
 
-use super::{describe, note, RULES_KEYWORD};
+use super::edit::{describe, note};
+use super::RULES_KEYWORD;
 
 /// The schema of a field's type, dispatched by autoref: a type that implements
 /// [`JsonSchema`] gives its own ([`ViaJsonSchema`]), any other type the schema that accepts

@@ -17,7 +17,7 @@
 use schemars::{Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
-use super::describe;
+use super::edit::describe;
 
 /// How serde writes the enum's variants (`#[serde(tag, content, untagged)]`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,7 +5,8 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
-use super::{newtype, wrap};
+use super::newtype;
+use super::tokens::wrap;
 use crate::ast::{self, Container, Data};
 use crate::attr::ConversionKind;
 

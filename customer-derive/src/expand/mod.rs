@@ -4,22 +4,26 @@
 //! One file a concern: `validate` (the `CustomerModel` impl of a struct or of an enum whose
 //! variants carry data), `newtype` (parsed newtypes), `enums` (field-less enums), `conversion`
 //! (`from`/`into`/`try_from`/`try_into`), `bounds` (where clauses for generic fields) and
-//! `fallback` (the stub emitted next to compile errors). What each rule emits is in `crate::rules`.
+//! `fallback` (the stub emitted next to compile errors); `tokens` holds the small helpers they
+//! share (the lints allowed, a field's `Path`), below all of them. What each rule emits is in
+//! `crate::rules`.
 
 pub(crate) mod bounds;
 mod conversion;
 mod enums;
 mod fallback;
 mod newtype;
+pub(crate) mod tokens;
 pub(crate) mod validate;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-use crate::ast::{Container, Data, Field, Style, Wire};
+use crate::ast::{Container, Data, Style};
 use crate::check;
 use crate::ctxt::Ctxt;
+use tokens::wrap;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
@@ -37,34 +41,6 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
             let stub = fallback::fallback(&container, input);
             quote!(#errors #stub)
         }
-    }
-}
-
-/// The lints the generated code trips, each for a reason; nothing else is allowed. rustc and
-/// clippy do not lint what a macro of another crate expanded, so this list is kept honest by
-/// `tests/derive_expanded.rs`: the committed expansion of known models, linted as ordinary code
-/// under `deny(warnings, clippy::pedantic)` (see `expanded.rs`).
-const ALLOWED_LINTS: &[&str] = &[
-    // Impls repeat the container's generics as declared, named lifetimes included.
-    "clippy::elidable_lifetime_names",
-    // `validate_into` holds one block per field: long for wide structs, flat and linear.
-    "clippy::too_many_lines",
-    // The `metadata` rule picks its check by autoref, which needs the explicit borrow.
-    "clippy::needless_borrow",
-];
-
-/// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
-fn wrap(body: TokenStream) -> TokenStream {
-    let lints: Vec<syn::Path> = ALLOWED_LINTS
-        .iter()
-        .map(|lint| syn::parse_str(lint).expect("lint names are paths"))
-        .collect();
-    quote! {
-        #[doc(hidden)]
-        #[allow(#(#lints),*)]
-        const _: () = {
-            #body
-        };
     }
 }
 
@@ -98,42 +74,9 @@ fn expand_model(container: &Container) -> TokenStream {
     }
 }
 
-/// The `Path` of a field's value (`parent` is an expression of type `&Path`): below `parent` at
-/// its place on the wire, or `parent` itself for the field a `#[serde(transparent)]` struct is
-/// read as (its other fields are not on the wire).
-pub(crate) fn field_path(
-    container: &Container,
-    field: &Field,
-    parent: &TokenStream,
-) -> TokenStream {
-    if container.serde.transparent {
-        // Not `*parent`: the caller borrows it, and `&*parent` trips `clippy::borrow_deref_ref`.
-        quote!(::core::clone::Clone::clone(#parent))
-    } else {
-        wire_path(&container.krate, &field.wire, parent)
-    }
-}
-
-/// The `Path` of a field below `parent` (an expression of type `&Path`).
-pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) -> TokenStream {
-    match wire {
-        Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
-        Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),
-        Wire::Same => quote!(*#parent),
-    }
-}
-
-/// `Some("…")` / `None`.
-pub(crate) fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
-    match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::ALLOWED_LINTS;
+    use super::tokens::ALLOWED_LINTS;
 
     #[test]
     fn no_lint_group_is_allowed_wholesale() {

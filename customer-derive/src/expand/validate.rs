@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
-use super::{field_path, lit_opt};
+use super::tokens::{field_path, lit_opt, wire_path};
 use crate::ast::{Container, Field, Layer, Variant, Wire};
 use crate::rules::{Emit, Models, Overrides, RuleSpec, Scope};
 
@@ -95,9 +95,9 @@ fn enum_arms(
             let at = match (&base, &field.wire) {
                 // Not `*path`: borrowed again, that trips `clippy::borrow_deref_ref`.
                 (Base::Same, Wire::Same) => quote!(::core::clone::Clone::clone(#path)),
-                (Base::Same, wire) => super::wire_path(krate, wire, path),
+                (Base::Same, wire) => wire_path(krate, wire, path),
                 (Base::Below(below), Wire::Same) => below.clone(),
-                (Base::Below(below), wire) => super::wire_path(krate, wire, &quote!(&#below)),
+                (Base::Below(below), wire) => wire_path(krate, wire, &quote!(&#below)),
             };
             checks.extend(field_checks(
                 krate,

@@ -6,10 +6,10 @@ use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::{respan, Class, Emit, RuleKind};
+use super::kind::{respan, Class, Emit, RuleKind};
 use crate::attr::parse::path_value;
 use crate::ctxt::Ctxt;
-use crate::schema::{path_string, SchemaCx};
+use crate::schema::cx::{path_string, SchemaCx};
 
 pub(crate) struct Custom {
     pub path: syn::Path,

@@ -6,16 +6,17 @@ use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::{respan, Class, Emit, Place, Rule, RuleKind, RuleSpec, NAMES};
+use super::kind::{respan, Class, Emit, Place, RuleKind, Spec, Table};
 use crate::attr::parse::{has_args, key_name, unknown, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 
-pub(crate) struct Each {
-    pub rules: Vec<RuleSpec>,
+/// The rules inside `each(...)`, of the table `R` (the `Rule` of `rules/mod.rs`).
+pub(crate) struct Each<R> {
+    pub rules: Vec<Spec<R>>,
 }
 
-impl RuleKind for Each {
+impl<R: Table> RuleKind for Each<R> {
     const NAME: &'static str = "each";
     const CLASS: Class = Class::Any;
 
@@ -30,19 +31,19 @@ impl RuleKind for Each {
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
             let span = inner.path.span();
-            match Rule::parse(cx, &inner, &key)? {
+            match R::parse(cx, &inner, &key)? {
                 Some(rule) => {
                     seen.check(cx, &key, span);
                     match rule {
                         Some(kind) => {
                             kind.check_place(cx, span, Place::Each);
-                            rules.push(RuleSpec { kind, span });
+                            rules.push(Spec { kind, span });
                         }
                         None => broken = true,
                     }
                     Ok(())
                 }
-                None => unknown(cx, &inner, &key, NAMES, "`each`"),
+                None => unknown(cx, &inner, &key, R::NAMES, "`each`"),
             }
         })?;
         if rules.is_empty() && !broken {

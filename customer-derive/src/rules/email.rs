@@ -5,10 +5,11 @@ use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::{runtime_bound, SchemaCx};
+use crate::schema::cx::{runtime_bound, SchemaCx};
 
 /// The most characters an address can have.
 const MAX: usize = 320;

@@ -5,10 +5,11 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 
 macro_rules! format_rule {
     ($($(#[$doc:meta])* $ty:ident = $name:literal, $module:ident, nullable = $nullable:literal;)*) => {$(

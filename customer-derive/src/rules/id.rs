@@ -7,11 +7,12 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{LitInt, LitStr};
 
-use super::{usize_max, Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{usize_max, Class, Emit, RuleKind};
 use crate::attr::parse::{has_args, key_name, str_value, unknown, usize_value, Seen};
 use crate::ctxt::Ctxt;
+use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::{push_class_bits, push_counts, push_literal};
-use crate::schema::SchemaCx;
 
 /// A set of ASCII bytes (bit `b` for byte `b`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,10 +6,11 @@ use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::{opt_count, Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{opt_count, Class, Emit, RuleKind};
 use crate::attr::parse::{count_value, has_args, skip_value, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::{runtime_bound, SchemaCx};
+use crate::schema::cx::{runtime_bound, SchemaCx};
 
 /// Inclusive bounds, at least one of them given; literals or expressions (`ctx.name_max`).
 pub(crate) struct Bounds {

@@ -4,10 +4,11 @@ use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::{bare, options, unknown, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 use syn::spanned::Spanned;
 
 pub(crate) struct Locale {

@@ -6,10 +6,11 @@ use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::{runtime_bound, SchemaCx};
+use crate::schema::cx::{runtime_bound, SchemaCx};
 
 pub(crate) struct Metadata {
     /// The most bytes of compact JSON (default 1024): a literal or an expression.

@@ -4,10 +4,11 @@ use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 
-use super::{Bound, Class, Emit, Models, Place, RuleKind, Scope};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, Models, Place, RuleKind, Scope};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 use proc_macro2::Span;
 
 pub(crate) struct Nested;

@@ -6,10 +6,11 @@ use syn::meta::ParseNestedMeta;
 use syn::punctuated::Punctuated;
 use syn::Token;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::has_args;
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 
 pub(crate) struct OneOf {
     /// The allowed values, without repeats.

@@ -5,12 +5,14 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
+use super::bounds::Bound;
+use super::id::AsciiSet;
+use super::kind::{usize_max, Class, Emit, RuleKind};
 use super::regex::{self, Compiled};
-use super::{usize_max, AsciiSet, Bound, Class, Emit, RuleKind};
 use crate::attr::parse::str_value;
 use crate::ctxt::Ctxt;
+use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::ecma_pattern;
-use crate::schema::SchemaCx;
 
 pub(crate) struct Pattern(pub Box<Compiled>);
 

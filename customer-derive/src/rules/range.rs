@@ -7,10 +7,11 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::Expr;
 
-use super::{Bound, Class, Emit, RuleKind};
+use super::bounds::Bound;
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::{expr_value, has_args, int_of, key_name, unknown, Seen};
 use crate::ctxt::Ctxt;
-use crate::schema::{expr_string, SchemaCx};
+use crate::schema::cx::{expr_string, SchemaCx};
 
 pub(crate) struct Range {
     pub min: Option<Box<Expr>>,

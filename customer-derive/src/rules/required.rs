@@ -4,11 +4,11 @@ use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
-use super::{Class, Emit, Place, RuleKind, Scope};
-use crate::ast::Layer;
+use super::kind::Layer;
+use super::kind::{Class, Emit, Place, RuleKind, Scope};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
-use crate::schema::SchemaCx;
+use crate::schema::cx::SchemaCx;
 
 pub(crate) struct Required;
 

@@ -9,7 +9,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{has_value_rules, is_nested, probes, read_whole, signature, Can};
+use super::parts::{has_value_rules, is_nested, probes, read_whole, signature, Can};
 use crate::ast::{Container, Field, Style, Variant};
 use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::Models;

@@ -6,7 +6,9 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-use super::{checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can};
+use super::parts::{
+    checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
+};
 use crate::ast::{Container, Field, Variant};
 use crate::expand::validate::container_checks;
 use crate::rules::Models;

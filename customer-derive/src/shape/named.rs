@@ -6,10 +6,10 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
-use super::{
+use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
 };
-use crate::ast::{Container, Field, Wire};
+use crate::ast::{aliased, Container, Field, Wire};
 use crate::expand::validate::container_checks;
 use crate::rules::Models;
 use crate::second_read::{self, Read};
@@ -594,16 +594,5 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             }
             false
         }
-    }
-}
-
-/// The field's wire name when it is read from a key that may be one of its aliases: its rules
-/// then point at the key the document used, not at its wire name.
-pub(crate) fn aliased<'f>(container: &Container, field: &'f Field) -> Option<&'f str> {
-    match &field.wire {
-        Wire::Key(key) if !field.serde.alias.is_empty() && !container.serde.transparent => {
-            Some(key)
-        }
-        _ => None,
     }
 }

@@ -1,0 +1,220 @@
+//! What every rule is made of and emits with: the [`RuleKind`] trait each rule's module
+//! implements, where it is written ([`Place`]), what it conflicts with ([`Class`]), the context it
+//! emits its check in ([`Emit`]) and the small token helpers rules share. The rule modules and
+//! the table (`rules/mod.rs`) import this; it imports none of them.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::meta::ParseNestedMeta;
+
+use crate::attr::parse::Count;
+use crate::ctxt::Ctxt;
+use crate::schema::cx::SchemaCx;
+
+/// A wrapper whose rules check the value inside, when there is one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Layer {
+    /// `Option<T>`: checked when `Some`.
+    Option,
+    /// `customer_core::Patch<T>`: checked when `Value`; `required` refuses `Null`.
+    Patch,
+}
+
+/// What a rule says about a value, which decides what it conflicts with.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    /// What kind of text the value is (`email`, `locale`…): two formats can never both hold.
+    Format,
+    /// A check of a text or number value: meaningless next to `nested`, which checks a model.
+    Scalar,
+    /// Holds for any value, a model too (`length`, `custom`, `required`…).
+    Any,
+}
+
+/// What a rule looks at in a field of type `Option<Option<T>>`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// The value inside every `Option` / `Patch` layer, when there is one.
+    Value,
+    /// The field as declared (`required` looks at the `Option`; `nested` goes through it).
+    Field,
+}
+
+/// Where a rule is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// On a struct field.
+    Field {
+        /// The field is an `Option` or a `Patch`.
+        optional: bool,
+    },
+    /// On a newtype container (`#[customer(email)] struct Email(String);`).
+    Container,
+    /// Inside `each(...)`.
+    Each,
+}
+
+/// One rule of the attribute language, with its parsed arguments.
+pub(crate) trait RuleKind: Sized {
+    /// The keyword: `#[customer(NAME…)]`.
+    const NAME: &'static str;
+    /// What the rule conflicts with.
+    const CLASS: Class;
+    /// What the rule looks at.
+    const SCOPE: Scope = Scope::Value;
+
+    /// Reads the rule after its keyword; `None` when its arguments were refused (the error is
+    /// already recorded).
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta) -> syn::Result<Option<Self>>;
+
+    /// Reports a rule written where it cannot apply.
+    fn check_place(&self, cx: &Ctxt, span: Span, place: Place) {
+        let _ = (cx, span, place);
+    }
+
+    /// The bound `subject` (the type the rule looks at) needs, for fields of generic types.
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream>;
+
+    /// The statements that check `e.value` and report at `e.at`.
+    fn emit(&self, e: &Emit) -> TokenStream;
+
+    /// The expressions among the rule's arguments (`max = ctx.name_max`), which may read the
+    /// validation context.
+    fn arguments(&self) -> Vec<&syn::Expr> {
+        Vec::new()
+    }
+
+    /// The statements that add the rule's JSON Schema keywords to `s.schema` (through the
+    /// builders of `customer_core::__private::schema`). No default: each rule says what it adds,
+    /// if only nothing. The emitted code never names the checked value's type, so a rule on the
+    /// wrong type is reported once, by the validation code.
+    fn schema(&self, s: &SchemaCx) -> TokenStream;
+}
+
+/// The `code = …` and `message = …` next to the rules, as `Option<&str>` expressions.
+pub(crate) struct Overrides {
+    pub code: TokenStream,
+    pub message: TokenStream,
+}
+
+/// Where a rule's check is emitted: the value it checks and where it reports.
+pub(crate) struct Emit<'a> {
+    /// The path of the runtime crate (`::customer_core` or `crate = …`).
+    pub krate: &'a TokenStream,
+    /// An expression of type `&T`, `T` being what the rule looks at.
+    pub value: TokenStream,
+    /// An expression of type `&Path`: where violations are reported.
+    pub at: TokenStream,
+    /// The `&mut ValidationErrors` being filled.
+    pub report: &'a TokenStream,
+    pub overrides: &'a Overrides,
+    /// The rule's keyword, where type errors about the value are reported.
+    pub span: Span,
+    /// The declared type of the field, for rules of [`Scope::Field`] (none inside `each`).
+    pub field_ty: Option<&'a syn::Type>,
+    /// The outermost `Option` / `Patch` layer of the field.
+    pub layer: Option<Layer>,
+    /// The type of `#[customer(context(T))]`: the check has `ctx: &T` in scope.
+    pub context: Option<&'a syn::Type>,
+    /// Whether `nested` validates the model below here. `false` in the second read of a document
+    /// (the `Shape` impl), which walks the models below with their own shapes instead: it never
+    /// names a model's `validate_into`, so that function keeps a single caller on the valid path
+    /// and the optimizer still inlines it there.
+    pub models: Models,
+}
+
+/// What `nested` does in the code being emitted: see [`Emit::models`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Models {
+    /// Validate the model below (`validate_into`): the `CustomerModel` impl, conversions.
+    Validate,
+    /// Leave it to the `Shape` walk: the second read.
+    Walk,
+}
+
+impl Emit<'_> {
+    /// `KRATE::__private::rules`.
+    pub(crate) fn rules(&self) -> TokenStream {
+        let krate = self.krate;
+        quote!(#krate::__private::rules)
+    }
+
+    /// The value, located at the rule, so a type the rule cannot check is reported there.
+    pub(crate) fn value(&self) -> TokenStream {
+        respan(&self.value, self.span)
+    }
+
+    /// Reports the error of `call` (a `Result<(), RuleError>` expression).
+    pub(crate) fn push_on_err(&self, call: TokenStream) -> TokenStream {
+        let Emit {
+            krate, at, report, ..
+        } = self;
+        let (code, message) = (&self.overrides.code, &self.overrides.message);
+        quote_spanned! {self.span=>
+            if let ::core::result::Result::Err(__customer_error) = #call {
+                #krate::__private::push(#report, #at, __customer_error, #code, #message);
+            }
+        }
+    }
+}
+
+/// The same tokens located at `span` (and resolved as before), so that a type error about the
+/// value is reported at the rule that asked for it.
+pub(crate) fn respan(tokens: &TokenStream, span: Span) -> TokenStream {
+    tokens
+        .clone()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(token.span().located_at(span));
+            token
+        })
+        .collect()
+}
+
+/// `usize::MAX`, spelled as a path (a literal would trip `clippy::unreadable_literal`).
+pub(crate) fn usize_max() -> TokenStream {
+    quote!(::core::primitive::usize::MAX)
+}
+
+/// `Some(v)` / `None` for an optional count given as a literal or an expression.
+pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
+    match value {
+        Some(count) => {
+            let tokens = count.tokens();
+            quote!(::core::option::Option::Some(#tokens))
+        }
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// What `each(...)` needs of the table of rules it holds: the table (`rules/mod.rs`) implements
+/// it for its `Rule`, so that `each`, itself a line of the table, does not import the table.
+pub(crate) trait Table: Sized {
+    /// Every rule's keyword, in table order (for did-you-mean hints).
+    const NAMES: &'static [&'static str];
+
+    /// Reads the rule named `name`: `Ok(None)` when no rule has that name, `Ok(Some(None))` when
+    /// its arguments were refused.
+    fn parse(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Option<Option<Self>>>;
+
+    /// [`RuleKind::check_place`] of the rule.
+    fn check_place(&self, cx: &Ctxt, span: Span, place: Place);
+
+    /// [`RuleKind::bound`] of the rule.
+    fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream>;
+
+    /// [`RuleKind::arguments`] of the rule.
+    fn arguments(&self) -> Vec<&syn::Expr>;
+
+    /// [`RuleKind::emit`] of the rule.
+    fn emit(&self, e: &Emit) -> TokenStream;
+
+    /// [`RuleKind::schema`] of the rule.
+    fn schema(&self, s: &SchemaCx) -> TokenStream;
+}
+
+/// One rule of a [`Table`] with the span of its keyword.
+pub(crate) struct Spec<R> {
+    pub kind: R,
+    pub span: Span,
+}
