@@ -313,7 +313,7 @@ fn no_such_customer(lang: &Lang) -> Response {
 
 /// The API named by `?api=` (Paddle when absent). An unknown name is a 400 (in `lang`) that does
 /// not repeat it.
-fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Problem> {
+fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Box<Problem>> {
     let Some(query) = query else {
         return Ok(Api::Paddle);
     };
@@ -323,12 +323,12 @@ fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Problem> {
         if key == "api" {
             api = value.parse().map_err(|_| {
                 let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
-                in_lang_with(
+                Box::new(in_lang_with(
                     StatusCode::BAD_REQUEST,
                     "server-unknown-api",
                     &[("names", Param::Str(names.join(", ").into()))],
                     lang.clone(),
-                )
+                ))
             })?;
         }
     }
@@ -368,7 +368,7 @@ async fn create_customer(
 ) -> Response {
     let api = match api_of(query.as_deref(), &lang) {
         Ok(api) => api,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let text = match utf8(&body) {
         Ok(text) => text,
@@ -559,7 +559,7 @@ async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -
         Err(WriteError::DuplicateEmail) => return conflict(lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on a webhook: {error}");
-            return internal_error(&lang);
+            return internal_error(lang);
         }
     };
     Json(json!({
@@ -611,7 +611,7 @@ async fn update_customer(
     }
     let api = match api_of(query.as_deref(), &lang) {
         Ok(api) => api,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let patch = match utf8(&body).and_then(|text| api.decode_update(text)) {
         Ok(patch) => patch,
@@ -663,10 +663,15 @@ const PER_PAGE_MAX: usize = 200;
 
 impl ListQuery {
     /// Reads the query; a bad parameter is a 400 (in `lang`) naming the parameter, not its value.
-    fn parse(pairs: &[(String, String)], lang: &Lang) -> Result<ListQuery, Problem> {
+    fn parse(pairs: &[(String, String)], lang: &Lang) -> Result<ListQuery, Box<Problem>> {
         let bad = |id: &str| {
             let max = [("max", Param::UInt(PER_PAGE_MAX as u64))];
-            in_lang_with(StatusCode::BAD_REQUEST, id, &max, lang.clone())
+            Box::new(in_lang_with(
+                StatusCode::BAD_REQUEST,
+                id,
+                &max,
+                lang.clone(),
+            ))
         };
         let mut query = ListQuery {
             after: None,
@@ -742,7 +747,7 @@ async fn list_customers(
     };
     let query = match ListQuery::parse(&pairs, &lang) {
         Ok(query) => query,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let page = match state
         .store
