@@ -1112,11 +1112,11 @@ const _: () = {
                     for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
                         ::customer_core::__private::shape::elements(__node).iter(),
                     ) {
-                        let __customer_counting = __customer_items.item(__customer_report);
                         #[allow(unused_imports)]
                         use ::customer_core::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _,
                         };
+                        let __customer_counting = __customer_items.item(__customer_report);
                         if let ::core::option::Option::Some(__customer_item) =
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_alone(__item)
@@ -4816,12 +4816,12 @@ const _: () = {
                                                 .iter(),
                                         )
                                     {
-                                        let __customer_counting =
-                                            __customer_items.item(__customer_report);
                                         #[allow(unused_imports)]
                                         use ::customer_core::__private::shape::{
                                             ReadViaNothing as _, ReadViaSerde as _,
                                         };
+                                        let __customer_counting =
+                                            __customer_items.item(__customer_report);
                                         if let :: core :: option :: Option :: Some (__customer_item) = (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (& :: customer_core :: __private :: Path :: key (__customer_path , "lines") , __customer_index) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } }
                                     }
                                 }

@@ -196,7 +196,7 @@ fn reference(document: &Value) -> BTreeSet<String> {
         None => {}
         Some(Value::Array(words)) => {
             for (i, word) in words.iter().enumerate() {
-                if !word.as_str().is_some_and(|w| w.chars().count() <= 2) {
+                if word.as_str().is_none_or(|w| w.chars().count() > 2) {
                     out.insert(format!("/words/{i}"));
                 }
             }

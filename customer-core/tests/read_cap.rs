@@ -377,6 +377,8 @@ fn validate_in_a_scope_counts_past_the_cap_without_allocating() {
     let small_report = small_report.expect_err("broken");
     let large_report = large_report.expect_err("broken");
     assert_eq!(large_report.violations().len(), 101);
+    // The report is its entries: the count of the rest is in `too_many_violations`.
+    assert_eq!(large_report.len(), 101);
     assert!(
         many <= few + 16,
         "{few} allocations for 1,000 broken elements, {many} for 100,000"
@@ -440,6 +442,11 @@ fn rule_violations_of_a_document_that_reads_are_counted_not_built() {
         large_report.last().and_then(|v| v.params().next()),
         Some(("count", &Param::UInt(300_001)))
     );
+    let Err(Error::Invalid(report)) = Valid::<Rules>::from_json(&large) else {
+        panic!("refused with a report");
+    };
+    assert_eq!(report.len(), 101);
+    assert_eq!(report.violations().len(), 101);
     for max in [0, 1, 2, 3, 50, 2_000, 2_001, 3_000, 3_001] {
         let report = violations(MaxViolations(max).scope(|| Valid::<Rules>::from_json(&small)));
         front_of(&report, &all, max);

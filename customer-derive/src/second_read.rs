@@ -473,9 +473,9 @@ impl Partial<'_> {
             for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
                 #p::shape::elements(__node).iter(),
             ) {
-                let __customer_counting = __customer_items.item(#report);
                 #[allow(unused_imports)]
                 use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                let __customer_counting = __customer_items.item(#report);
                 if let ::core::option::Option::Some(__customer_item) =
                     (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
                 {

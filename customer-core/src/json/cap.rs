@@ -202,6 +202,9 @@ impl MaxViolations {
         if len <= max {
             return errors;
         }
+        // The violations counted and not built are in `count`: the capped report holds its
+        // entries only (`len()` is `max + 1`).
+        errors.take_counted();
         errors.truncate(max);
         errors.push_violation(Violation::new(
             String::new(),
