@@ -3,11 +3,55 @@
 # wrong-typed values, 120 nested models), each read side by side with a plain
 # `serde_json::from_str::<Value>` of the same bytes; median wall time of RUNS runs (default 31).
 #
-#   scripts/bench-hostile.sh            # the table of benches/src/bin/hostile-read.rs
+#   scripts/bench-hostile.sh              # the table of benches/src/bin/hostile-read.rs
 #   RUNS=101 scripts/bench-hostile.sh
+#   scripts/bench-hostile.sh --callgrind  # instructions per read instead of wall time, counted by
+#                                         # valgrind's callgrind (repeatable on a noisy machine;
+#                                         # N reads per cell, default 20)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
 target="${CARGO_TARGET_DIR:-$root/benches/target}"
 cargo build --quiet --release --manifest-path "$manifest" --bin hostile-read
-"$target/release/hostile-read" "${RUNS:-31}"
+bin="$target/release/hostile-read"
+case "${1:-}" in
+    "") exec "$bin" "${RUNS:-31}" ;;
+    --callgrind) ;;
+    *) echo "usage: $0 [--callgrind]" >&2; exit 2 ;;
+esac
+
+command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)" >&2; exit 1; }
+n="${N:-20}"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+
+# Instructions collected inside read_loop for one run.
+count() {
+    local case="$1" which="$2" iters="$3" file="$out/cg.$1.$2.$3"
+    valgrind --tool=callgrind --callgrind-out-file="$file" --collect-atstart=no \
+        --toggle-collect='*hostile_read::read_loop*' \
+        "$bin" --callgrind "$case" "$which" "$iters" >/dev/null 2>"$file.log"
+    awk '/^summary:/ { print $2 }' "$file"
+}
+
+per_read() {
+    local base full
+    base="$(count "$1" "$2" 0)"
+    full="$(count "$1" "$2" "$n")"
+    awk -v a="$full" -v b="$base" -v n="$n" 'BEGIN { printf "%.0f", (a - b) / n }'
+}
+
+names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
+    "an array of wrong-typed elements" "120 nested models, one wrong type at the top" \
+    "an internally tagged union's variant, unknown keys refused" \
+    "an untagged union of 8 variants, none matching")
+echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
+echo
+echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
+echo "|---|---:|---:|---:|"
+for case in ${CASES:-1 2 3 4 5 6 7 8}; do
+    p="$(per_read "$case" plain)"
+    r="$(per_read "$case" read)"
+    awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \
+        'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, p, r, r / p }'
+done

@@ -370,6 +370,45 @@ fn stripe_forms_in_and_out() {
 }
 
 #[test]
+fn a_form_file_is_one_form_and_its_line_breaks_are_not_values() {
+    let dir = scratch(
+        "stripe-form-file",
+        &[
+            ("one.form", "email=jo%40example.com&name=Jo\n"),
+            (
+                "two.form",
+                "email=jo%40example.com&name=Jo\nemail=mo%40example.com&name=Mo\n",
+            ),
+        ],
+    );
+    // The file's final line break is not part of the name.
+    let out = run(
+        &dir,
+        &["convert", "--from", "stripe", "--to", "paddle", "one.form"],
+        None,
+    );
+    assert_eq!(out.code, 0, "stderr: {}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "{\"email\":\"jo@example.com\",\"name\":\"Jo\"}\n"
+    );
+    // Two forms on two lines are refused as one form, with the way out: one form a line.
+    let out = run(
+        &dir,
+        &["convert", "--from", "stripe", "--to", "paddle", "two.form"],
+        None,
+    );
+    assert_eq!(out.code, 1, "stdout: {}", out.stdout);
+    assert_eq!(out.stdout, "");
+    assert_eq!(
+        prefixes(&out.stderr)[0],
+        "two.form:1: (root)",
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn convert_prints_one_body_a_line() {
     let dir = scratch(
         "convert",

@@ -348,6 +348,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl<'a, T> ::customer_core::__private::shape::Shape for Signup<'a, T> {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -404,6 +405,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -428,6 +430,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
@@ -445,6 +448,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
@@ -462,6 +466,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found4, __good4) = ::customer_core::__private::shape::member(
                 __members,
@@ -486,6 +491,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found5, __good5) = ::customer_core::__private::shape::member(
                 __members,
@@ -510,6 +516,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found6, __good6) = ::customer_core::__private::shape::member(
                 __members,
@@ -526,6 +533,7 @@ const _: () = {
                     };
                     (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape (__node , __path , __report , __rules)
                 },
+                false,
             );
             let (__found7, __good7) = ::customer_core::__private::shape::member(
                 __members,
@@ -550,6 +558,15 @@ const _: () = {
                     };
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
                         .shape(__node, __path, __report, __rules)
+                },
+                __rules && {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                        .one_walk()
                 },
             );
             let (__found8, __good8) = ::customer_core::__private::shape::member(
@@ -576,6 +593,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found9, __good9) = ::customer_core::__private::shape::member(
                 __members,
@@ -600,6 +618,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found10, __good10) = ::customer_core::__private::shape::member(
                 __members,
@@ -623,6 +642,7 @@ const _: () = {
                     };
                     (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape (__node , __path , __report , __rules)
                 },
+                false,
             );
             let (__found11, __good11) = ::customer_core::__private::shape::member(
                 __members,
@@ -640,6 +660,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found12, __good12) = ::customer_core::__private::shape::member(
                 __members,
@@ -662,6 +683,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0
                 && __good1
@@ -679,6 +701,7 @@ const _: () = {
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good1 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
@@ -1022,14 +1045,18 @@ const _: () = {
                     ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                     ShapeViaSerde as _, ShapeViaShape as _,
                 };
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::key(__path, __key),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
+                    .one_walk()
+                {
+                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
+                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
+                        __value,
+                        &::customer_core::__private::Path::key(__path, __key),
+                        &mut __again,
+                        true,
+                    );
+                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                }
             }
             if __good8 {
                 let __read: ::core::option::Option<Vec<String>> =
@@ -1300,14 +1327,24 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return true;
-            }
-            false
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    #[allow(unused_imports)]
+                    use ::customer_core::__private::shape::{
+                        ShapeViaNothing as _, ShapeViaShape as _,
+                    };
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
+                    true
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = :: customer_core :: __private :: schema :: unvalidated_model () ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
@@ -1425,6 +1462,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1478,6 +1516,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -1490,6 +1529,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found2, __good2) = ::customer_core::__private::shape::member(
                 __members,
@@ -1502,6 +1542,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found3, __good3) = ::customer_core::__private::shape::member(
                 __members,
@@ -1514,11 +1555,13 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
@@ -1684,21 +1727,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Address" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: phone (__customer_schema) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: url (__customer_schema) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: timestamp (__customer_schema) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
@@ -1992,6 +2044,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2045,26 +2098,37 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Plain" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2203,6 +2267,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2256,11 +2321,13 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
@@ -2301,21 +2368,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Checked" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2358,6 +2434,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2411,26 +2488,37 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Limits" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name_max" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2560,6 +2648,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2613,6 +2702,7 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let (__found1, __good1) = ::customer_core::__private::shape::member(
                 __members,
@@ -2625,11 +2715,16 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                __rules && {
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .one_walk()
+                },
             );
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             let __context: ::core::option::Option<&Limits> =
                 ::customer_core::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
@@ -2679,39 +2774,52 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::key(__path, __key),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                    .one_walk()
+                {
+                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
+                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
+                        .shape(
+                            __value,
+                            &::customer_core::__private::Path::key(__path, __key),
+                            &mut __again,
+                            true,
+                        );
+                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole =
+                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
-                        if __rules {
-                            if let ::core::option::Option::Some(ctx) = __context {
-                                ::customer_core::__private::CheckOutcome::report_at(
-                                    form_check(&__whole, ctx),
-                                    __path,
-                                    &mut __report.rules,
-                                );
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    ::customer_core::__private::CheckOutcome::report_at(
+                                        form_check(&__whole, ctx),
+                                        __path,
+                                        &mut __report.rules,
+                                    );
+                                }
                             }
                         }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Form" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , false) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
@@ -2777,6 +2885,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2830,11 +2939,13 @@ const _: () = {
                     (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                         .shape(__node, __path, __report, __rules)
                 },
+                false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 let __read: ::core::option::Option<String> =
                     ::customer_core::__private::shape::read_member(
@@ -2875,21 +2986,30 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                let __object =
-                    ::customer_core::__private::shape::object_of(__members, &__start, __claimed);
-                return {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(&__object, __path, __report)
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
+                    let __object = ::customer_core::__private::shape::object_of(
+                        __members, &__start, __claimed,
+                    );
                     {
-                        let _ = &__whole;
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Place" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
@@ -3994,6 +4114,7 @@ const _: () = {
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
+                            false,
                         );
                         let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
@@ -4005,6 +4126,7 @@ const _: () = {
                             |__node, __path, __report, __rules| {
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
+                            false,
                         );
                         let __ok = __good0 && __good1;
                         if !__rules {
@@ -4723,6 +4845,7 @@ const _: () = {
                             |__node, __path, __report, __rules| {
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
+                            false,
                         );
                         let __ok = __good0;
                         if !__rules {
@@ -5059,6 +5182,7 @@ const _: () = {
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
+                            false,
                         );
                         let (__found1, __good1) = ::customer_core::__private::shape::member(
                             __members,
@@ -5070,6 +5194,7 @@ const _: () = {
                             |__node, __path, __report, __rules| {
                                 (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape (__node , __path , __report , __rules)
                             },
+                            false,
                         );
                         let __ok = (__good0 && __good1)
                             & ::customer_core::__private::shape::unknown_members(
@@ -5543,6 +5668,7 @@ const _: () = {
                                 (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
                                     .shape(__node, __path, __report, __rules)
                             },
+                            false,
                         );
                         let __ok = __good0;
                         if !__rules {

@@ -172,6 +172,275 @@ fn deep_nesting_is_an_error() {
     }
 }
 
+// ----- 120 nested models: what the report holds --------------------------------------------
+
+/// A model that holds itself (the `120 nested` body of `scripts/bench-hostile.sh`).
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Level {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Level>>,
+}
+
+/// As [`Level`], with a check of the whole model (it needs the typed value: each level that
+/// reads whole is checked).
+#[derive(Debug, Deserialize, CustomerModel)]
+#[customer(check = not_bad)]
+#[allow(dead_code)]
+struct Checked {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Checked>>,
+}
+
+fn not_bad(level: &Checked) -> Result<(), customer_core::RuleError> {
+    if level.name == "bad" {
+        Err(customer_core::RuleError::new("bad_level", "is a bad level"))
+    } else {
+        Ok(())
+    }
+}
+
+/// What a level of a generated chain holds.
+#[derive(Clone, Copy, PartialEq)]
+enum At {
+    /// `"name": "a"`.
+    Fine,
+    /// `"name": 1`: a wrong type.
+    WrongType,
+    /// `"name": "longer than eight"`: the `length` rule broken.
+    TooLong,
+    /// `"name": "bad"`: the check of `Checked` broken.
+    Bad,
+    /// `"next": 5` (and nothing below): a wrong type where the next level should be.
+    WrongNext,
+}
+
+/// The chain of `levels` (the level `i` described by `at(i)`), ending in `"next": null`.
+fn chain(levels: usize, at: impl Fn(usize) -> At) -> String {
+    let mut text = String::new();
+    let mut closing = 0;
+    for i in 0..levels {
+        let name = match at(i) {
+            At::WrongType => "1",
+            At::TooLong => r#""longer than eight""#,
+            At::Bad => r#""bad""#,
+            At::Fine | At::WrongNext => r#""a""#,
+        };
+        text.push_str(&format!(r#"{{"name":{name},"next":"#));
+        closing += 1;
+        if at(i) == At::WrongNext {
+            text.push('5');
+            break;
+        }
+    }
+    if !text.ends_with('5') {
+        text.push_str("null");
+    }
+    text.push_str(&"}".repeat(closing));
+    text
+}
+
+/// The pointer of level `i` (`/next` `i` times).
+fn level(i: usize) -> String {
+    "/next".repeat(i)
+}
+
+/// What the report of `chain(levels, at)` must hold, in document order: each level's
+/// `invalid_type` or `length` at its `name`; a wrong `next` at its pointer; with `checks`,
+/// `bad_level` at each bad level whose whole subtree reads (no wrong type at or below it).
+fn expected_chain(levels: usize, at: impl Fn(usize) -> At, checks: bool) -> Vec<(String, String)> {
+    let last = (0..levels)
+        .find(|&i| at(i) == At::WrongNext)
+        .map_or(levels, |i| i + 1);
+    let mut out = Vec::new();
+    for i in 0..last {
+        let reads_whole = (i..last).all(|j| !matches!(at(j), At::WrongType | At::WrongNext));
+        if checks && at(i) == At::Bad && reads_whole {
+            out.push((level(i), "bad_level".to_owned()));
+        }
+        match at(i) {
+            At::WrongType => out.push((format!("{}/name", level(i)), "invalid_type".to_owned())),
+            At::TooLong => out.push((format!("{}/name", level(i)), "length".to_owned())),
+            At::WrongNext => out.push((format!("{}/next", level(i)), "invalid_type".to_owned())),
+            At::Fine | At::Bad => {}
+        }
+    }
+    out
+}
+
+fn report_of<T>(result: Result<T, Error>) -> Vec<(String, String)> {
+    let Err(error) = result else {
+        panic!("accepted")
+    };
+    error
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+        .collect()
+}
+
+/// A document of 120 nested models: exactly the violations of each level, at their pointers,
+/// wherever they are in the chain (the second read walks each level once).
+#[test]
+fn nested_models_report_each_levels_violations() {
+    type Case = (&'static str, fn(usize) -> At);
+    let cases: [Case; 8] = [
+        ("wrong type at the top", |i| {
+            if i == 0 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("wrong type in the middle", |i| {
+            if i == 60 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("wrong type at the bottom", |i| {
+            if i == 119 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("two wrong types", |i| {
+            if i == 0 || i == 119 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("wrong types and rules broken at many levels", |i| {
+            match i % 10 {
+                3 => At::WrongType,
+                5 | 7 => At::TooLong,
+                8 => At::Bad,
+                _ => At::Fine,
+            }
+        }),
+        ("rules broken below the last wrong type", |i| match i {
+            40 => At::WrongType,
+            _ if i % 9 == 0 => At::TooLong,
+            _ if i % 7 == 0 => At::Bad,
+            _ => At::Fine,
+        }),
+        ("a wrong next level in the middle", |i| match i {
+            70 => At::WrongNext,
+            _ if i % 11 == 0 => At::TooLong,
+            _ if i % 13 == 0 => At::Bad,
+            _ => At::Fine,
+        }),
+        ("rules broken, no wrong type", |i| match i % 4 {
+            0 => At::TooLong,
+            2 => At::Bad,
+            _ => At::Fine,
+        }),
+    ];
+    for (name, at) in cases {
+        let json = chain(120, at);
+        let levels = report_of(Valid::<Level>::from_json(&json));
+        assert_eq!(levels, expected_chain(120, at, false), "Level, {name}");
+        let checked = report_of(Valid::<Checked>::from_json(&json));
+        assert_eq!(checked, expected_chain(120, at, true), "Checked, {name}");
+        // Capped: the front of the same report, then the count.
+        let all = expected_chain(120, at, true);
+        if all.len() > 5 {
+            let capped = report_of(
+                customer_core::json::MaxViolations(5).scope(|| Valid::<Checked>::from_json(&json)),
+            );
+            assert_eq!(capped[..5], all[..5], "capped, {name}");
+            assert_eq!(capped.len(), 6, "capped, {name}");
+            assert_eq!(capped[5].1, "too_many_violations", "capped, {name}");
+        }
+        // Without the rules: the wrong types alone.
+        let shapes: Vec<(String, String)> = expected_chain(120, at, false)
+            .into_iter()
+            .filter(|(_, code)| code == "invalid_type")
+            .collect();
+        if !shapes.is_empty() {
+            assert_eq!(
+                report_of(customer_core::json::from_str::<Level>(&json)),
+                shapes,
+                "shapes, {name}"
+            );
+        }
+    }
+}
+
+/// Text that refuses `"no"`, with a `Deserialize` of its own and a shape that says nothing:
+/// only a read through serde finds what is wrong with it.
+#[derive(Debug)]
+struct Odd;
+
+impl<'de> Deserialize<'de> for Odd {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        if text == "no" {
+            Err(serde::de::Error::custom("is not odd"))
+        } else {
+            Ok(Odd)
+        }
+    }
+}
+
+impl customer_core::json::Shape for Odd {}
+
+/// A chain whose levels hold an [`Odd`].
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Holder {
+    #[customer(length(max = 8))]
+    name: String,
+    odd: Odd,
+    #[customer(nested)]
+    next: Option<Box<Holder>>,
+}
+
+/// What serde refuses beyond the shapes, deep in a chain of models that are each walked once:
+/// the model at the top is read whole (its fields all have their shapes), and serde's first
+/// refusal is reported once, at its pointer, beside the rules broken at every level.
+#[test]
+fn nested_models_report_what_serde_refuses_once() {
+    let chain = |odd: &dyn Fn(usize) -> bool, long: &dyn Fn(usize) -> bool| {
+        let mut text = String::new();
+        for i in 0..120 {
+            let name = if long(i) { "longer than eight" } else { "a" };
+            let odd = if odd(i) { "no" } else { "yes" };
+            text.push_str(&format!(r#"{{"name":"{name}","odd":"{odd}","next":"#));
+        }
+        text.push_str("null");
+        text.push_str(&"}".repeat(120));
+        text
+    };
+    let json = chain(&|i| i == 50, &|i| i % 30 == 10);
+    let mut want: Vec<(String, String)> = [10, 40]
+        .iter()
+        .map(|&i| (format!("{}/name", level(i)), "length".to_owned()))
+        .collect();
+    want.push((format!("{}/odd", level(50)), "invalid_value".to_owned()));
+    want.extend(
+        [70, 100]
+            .iter()
+            .map(|&i| (format!("{}/name", level(i)), "length".to_owned())),
+    );
+    assert_eq!(report_of(Valid::<Holder>::from_json(&json)), want);
+
+    // Two refusals: serde stops at its first, reading the members in key order (the tree is
+    // read whole as a `serde_json::Value`: `next` before `odd`), so at the lower one.
+    let json = chain(&|i| i == 30 || i == 90, &|_| false);
+    assert_eq!(
+        report_of(Valid::<Holder>::from_json(&json)),
+        [(format!("{}/odd", level(90)), "invalid_value".to_owned())]
+    );
+}
+
 /// A value nested 200,000 deep built in memory (no parser to stop it) is refused by the
 /// metadata counter, which stops at its depth limit.
 #[test]

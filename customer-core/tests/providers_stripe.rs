@@ -130,6 +130,42 @@ fn form_syntax_and_unknown_parameters_are_refused() {
     }
 }
 
+#[test]
+fn a_raw_line_break_in_a_form_is_refused_not_kept_in_a_value() {
+    // A file's last line break ends it: not part of the last value.
+    let customer = Api::Stripe
+        .decode("email=jo%40example.com&name=Jo\n")
+        .unwrap();
+    assert_eq!(customer.name.as_deref(), Some("Jo"));
+    let customer = Api::Stripe
+        .decode("email=jo%40example.com&name=Jo\r\n")
+        .unwrap();
+    assert_eq!(customer.name.as_deref(), Some("Jo"));
+    // Encoded, a line break is a value's.
+    let customer = Api::Stripe
+        .decode("email=jo%40example.com&name=Jo%0ABrown")
+        .unwrap();
+    assert_eq!(customer.name.as_deref(), Some("Jo\nBrown"));
+    // Raw, it is no form: two forms on two lines were one form whose first name swallowed the
+    // second line (`name` = "Jo\nemail=..."), a name with a tab, a NUL.
+    for body in [
+        "name=Jo\nemail=jo%40example.com",
+        "email=jo%40example.com&name=Jo\nBrown\n",
+        "email=jo%40example.com&name=Jo\tBrown",
+        "email=jo%40example.com&name=Jo\u{0}",
+        "email=jo%40example.com&name=Jo\n\n",
+    ] {
+        let error = Api::Stripe.decode(body).unwrap_err();
+        assert!(matches!(error, Error::Syntax(_)), "{body:?}");
+        assert_eq!(
+            violations(&error),
+            pairs(&[("", "invalid_form")]),
+            "{body:?}"
+        );
+        assert!(Api::Stripe.decode_update(body).is_err(), "{body:?}");
+    }
+}
+
 fn object(extra: Value) -> String {
     let mut customer = json!({
         "id": "cus_NffrFeUfNV2Hib", "object": "customer", "created": 1680893993,

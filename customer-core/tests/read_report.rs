@@ -265,6 +265,18 @@ fn a_syntax_error_stays_one_violation_with_line_and_column() {
     assert!(matches!(error, Error::Syntax(_)));
     assert_eq!(error.violations().len(), 1);
     assert_eq!(error.to_string(), ": malformed JSON at line 3 column 3");
+    // Well-formed JSON whose number no reader holds is not called malformed.
+    let error = Valid::<Signup>::from_json("{\n  \"age\": 1e400\n}").unwrap_err();
+    assert!(matches!(error, Error::Syntax(_)));
+    assert_eq!(error.violations().len(), 1);
+    assert_eq!(
+        error.violations().iter().next().map(|v| v.code()),
+        Some("malformed_json")
+    );
+    assert_eq!(
+        error.to_string(),
+        ": a number out of range at line 2 column 14"
+    );
 }
 
 fn short_enough(team: &Team) -> Result<(), customer_core::RuleError> {

@@ -4,7 +4,7 @@ use crate::ast::{Container, Data, Field, Layer, Style, Variant};
 use crate::attr::ConversionKind;
 use crate::ctxt::Ctxt;
 use crate::rules::{Class, Place, Rule, RuleSpec};
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span};
 use quote::ToTokens;
 use syn::spanned::Spanned;
 
@@ -82,6 +82,9 @@ pub(crate) fn check(cx: &Ctxt, container: &Container) {
         Data::Struct(style, fields) => {
             check_container_rules(cx, container, *style, fields.len());
             check_conversions(cx, container, *style, fields);
+            if *style == Style::Named {
+                check_field_names(cx, fields);
+            }
             let newtype_rules = *style == Style::Tuple
                 && fields.len() == 1
                 && (!container.attrs.rules.is_empty() || container.attrs.broken_rule);
@@ -137,6 +140,9 @@ fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
     }
     for variant in variants {
         check_variant(cx, variant);
+        if variant.style == Style::Named {
+            check_field_names(cx, &variant.fields);
+        }
         for field in &variant.fields {
             check_field(cx, field);
             check_patch(cx, container, field);
@@ -214,6 +220,51 @@ fn check_no_conversion_keys(cx: &Ctxt, field: &Field) {
     }
     for span in [attrs.default, attrs.skip_conversion].into_iter().flatten() {
         cx.error_at(span, message);
+    }
+}
+
+/// The keys serde reads a struct's (or a struct variant's) fields under: two fields read under
+/// one key (a `rename` or an `alias` equal to another field's name) make serde read the key into
+/// the first and never the second, which is then missing from every document, and serde's derive
+/// says so only in a warning about an unreachable pattern in its generated code.
+fn check_field_names(cx: &Ctxt, fields: &[Field]) {
+    let mut seen: Vec<(String, &Ident)> = Vec::new();
+    for field in fields {
+        let crate::ast::Wire::Key(key) = &field.wire else {
+            continue;
+        };
+        let Some(ident) = field.ident else { continue };
+        if field.serde.skip_deserializing {
+            continue;
+        }
+        let own = (
+            key.clone(),
+            field.serde.rename_span.unwrap_or_else(|| ident.span()),
+        );
+        let aliases = field
+            .serde
+            .alias
+            .iter()
+            .cloned()
+            .zip(field.serde.alias_spans.iter().copied());
+        for (name, at) in std::iter::once(own).chain(aliases) {
+            match seen.iter().find(|(seen, _)| *seen == name) {
+                // A field's alias equal to its own name: serde reads it the same way.
+                Some((_, first)) if *first == ident => {}
+                Some((_, first)) => {
+                    let mut error = syn::Error::new(
+                        at,
+                        format!("two fields are read under the key `{name}`: serde reads it into the first and never into this one, which every document would then lack; give this field another name with `#[serde(rename = \"...\")]`, or remove the alias"),
+                    );
+                    error.combine(syn::Error::new(
+                        first.span(),
+                        format!("serde reads the key `{name}` into this field"),
+                    ));
+                    cx.syn_error(error);
+                }
+                None => seen.push((name, ident)),
+            }
+        }
     }
 }
 

@@ -10,9 +10,14 @@
 //! Each field's type is reached by autoref dispatch (`ShapeProbe`): its own `Shape` when it has
 //! one, else a read through serde of that value alone, else nothing known. When rules are asked
 //! for, each field that has the right shape is read alone and its rules are run; the models below
-//! (`nested`) are walked again by their own shapes with rules; and when every field has the right
-//! shape the struct is read whole, which reports what serde refuses beyond the shapes and runs the
-//! container's `check`s.
+//! (`nested`) are walked with rules: once, for their shapes and rules together, when the field has
+//! no other rule and its type says it can (`Shape::__ONE_WALK`: structs with named fields and the
+//! standard containers of them), else again after the shape walk; and when every field has the
+//! right shape the struct is read whole, which reports what serde refuses beyond the shapes and
+//! runs the container's `check`s. Inside a model walked once for a `nested` field, the rules phase
+//! is quiet (`Report::rules_phase`: what it finds about shapes is dropped, as the walk without
+//! rules would not have found it) and the struct is read whole only for its `check`s: each level
+//! of a document is walked once, however deep its models nest.
 //!
 //! None of this names a model's `validate_into`: a second caller would cost the valid path its
 //! inlining (`validate_into` is inlined into `validate` and into its parent's only while it has a

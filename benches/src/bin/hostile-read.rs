@@ -7,6 +7,13 @@
 //!                                                     # `case` (1 to 8): that body alone
 //! ```
 //!
+//! ```text
+//! benches/target/release/hostile-read --callgrind <case> <plain|read> <n>
+//! ```
+//! reads the body of `case` `n` times inside `read_loop` (the plain parse, or the read), for
+//! callgrind's `--toggle-collect` (`scripts/bench-hostile.sh --callgrind`): instruction counts,
+//! repeatable on a noisy machine.
+//!
 //! `scripts/bench-hostile.sh` builds and runs it. Wall time on a noisy machine: the ratio, read
 //! against the plain parse measured in the same process moments before, is the figure to keep.
 
@@ -188,12 +195,46 @@ fn count<T>(result: Result<T, Error>) -> usize {
     }
 }
 
+/// Reads `json` `n` times with `read`: the function callgrind's `--toggle-collect` measures.
+#[inline(never)]
+fn read_loop(read: fn(&str) -> usize, json: &str, n: u64) -> usize {
+    let mut total = 0;
+    for _ in 0..n {
+        total += read(black_box(json));
+    }
+    total
+}
+
+/// A plain parse of `json` into a `serde_json::Value`, as a reading: `1` when it parses.
+fn plain_parse(json: &str) -> usize {
+    usize::from(serde_json::from_str::<serde_json::Value>(json).is_ok())
+}
+
 fn main() {
-    let runs = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(31);
-    let cases: [Case; 8] = [
+    let cases = cases();
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--callgrind") {
+        let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
+        let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
+        let (Some(case @ 1..=8), Some(which @ ("plain" | "read")), Some(n)) =
+            (case, args.get(3).map(String::as_str), n)
+        else {
+            eprintln!("usage: hostile-read --callgrind <1-8> <plain|read> <n>");
+            std::process::exit(2);
+        };
+        let (_, json, read) = &cases[case - 1];
+        let read = if which == "plain" { plain_parse } else { *read };
+        // Warm-up outside the measured function.
+        black_box(read(json));
+        println!("{}", read_loop(read, json, n));
+        return;
+    }
+    table(&cases);
+}
+
+/// The bodies, in the order of the table.
+fn cases() -> [Case; 8] {
+    [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
             unknown_keys(),
@@ -234,7 +275,15 @@ fn main() {
             rule_violations(100_000),
             |json| count(Valid::<Short>::from_json(json)),
         ),
-    ];
+    ]
+}
+
+/// The table: median wall times of the plain parse and of the read, and their ratio.
+fn table(cases: &[Case; 8]) {
+    let runs = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(31);
     let only: Option<usize> = std::env::args().nth(2).and_then(|a| a.parse().ok());
     println!("| hostile body | bytes | read | plain parse | ratio | report entries |");
     println!("|---|---:|---:|---:|---:|---:|");

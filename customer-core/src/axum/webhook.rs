@@ -33,6 +33,10 @@ use crate::webhooks::{Event, Rejected, Verifier};
 ///     .layer(Extension(verifier));
 /// ```
 ///
+/// The extractor keeps no state: a delivery sent again within the signature's window (or at any
+/// time for Mollie, which signs no timestamp) verifies again. Take each event once by its
+/// [`Event::id`], stored with a unique key in the transaction that acts on it.
+///
 /// Rejections ([`WebhookRejection`]) answer with a problem document: 401 when the signature is
 /// missing, wrong, malformed, stale or in the future; 422 with every violation when the
 /// signature holds but the event's customer breaks its API's rules; 400 when a signed body is

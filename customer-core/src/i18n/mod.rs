@@ -51,6 +51,7 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentMessage, FluentResource, FluentValue};
+use fluent_syntax::ast;
 use unic_langid::LanguageIdentifier;
 
 use crate::error::{Param, RuleError, ValidationErrors, Violation};
@@ -221,8 +222,10 @@ impl Catalog {
     /// code overrides every message of that code. A language the crate does not ship is added;
     /// what its source lacks is rendered in English. A later source overrides an earlier one.
     ///
-    /// `Err` when `lang` is not a language tag or the source is not valid Fluent (nothing of it
-    /// is added then).
+    /// `Err` when `lang` is not a language tag, the source is not valid Fluent, or a message
+    /// whose id is one of the crate's (a message id or a code) reads a variable the crate never
+    /// gives that message (`{ $maxx }` for `{ $max }`: Fluent would write it as `{$maxx}` into
+    /// every response); nothing of the source is added then.
     pub fn add_ftl(&mut self, lang: &str, source: &str) -> Result<(), FtlError> {
         let id: LanguageIdentifier = lang.parse().map_err(|_| FtlError {
             what: format!("`{lang}` is not a language tag"),
@@ -237,6 +240,7 @@ impl Catalog {
                         .map_or_else(String::new, |e| format!("{:?}", e.kind))
                 ),
             })?;
+        check_variables(lang, &resource)?;
         let at = match self.languages.iter().position(|l| l.id == id) {
             Some(at) => at,
             None => {
@@ -376,6 +380,152 @@ impl Catalog {
             violation,
             lang,
         }
+    }
+}
+
+/// Refuses an application's message of one of the crate's ids that reads a variable the crate
+/// never passes to it (its own codes' messages are the application's business).
+fn check_variables(lang: &str, resource: &FluentResource) -> Result<(), FtlError> {
+    for entry in resource.entries() {
+        let ast::Entry::Message(message) = entry else {
+            continue;
+        };
+        let Some(value) = &message.value else {
+            continue;
+        };
+        let id = message.id.name;
+        let Some(known) = known_variables(id) else {
+            continue;
+        };
+        let mut read = Vec::new();
+        pattern_variables(value, &mut read);
+        if let Some(unknown) = read.into_iter().find(|v| !known.iter().any(|k| k == v)) {
+            let given = if known.is_empty() {
+                "none".to_owned()
+            } else {
+                known
+                    .iter()
+                    .map(|k| format!("`{{ ${k} }}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return Err(FtlError {
+                what: format!("the message `{id}` of the Fluent source for `{lang}` reads `{{ ${unknown} }}`, which the crate never gives it (it gives {given})"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The variables the crate gives the message `id` (a message id of its catalogs or a code, whose
+/// message stands for each of the code's): what its own catalogs and English templates read.
+/// `None` when `id` is not the crate's.
+fn known_variables(id: &str) -> Option<Vec<String>> {
+    static KNOWN: OnceLock<Vec<(String, Vec<String>)>> = OnceLock::new();
+    let known = KNOWN.get_or_init(|| {
+        let mut known: Vec<(String, Vec<String>)> = Vec::new();
+        let mut add = |id: &str, variable: Option<&str>| {
+            let at = known.iter().position(|(k, _)| k == id).unwrap_or_else(|| {
+                known.push((id.to_owned(), Vec::new()));
+                known.len() - 1
+            });
+            if let Some(variable) = variable {
+                if !known[at].1.iter().any(|v| v == variable) {
+                    known[at].1.push(variable.to_owned());
+                }
+            }
+        };
+        for (id, code, template) in table::MESSAGES {
+            for id in [*id, *code] {
+                add(id, None);
+                for variable in template_variables(template) {
+                    add(id, Some(variable));
+                }
+            }
+        }
+        for source in SOURCES {
+            let Ok(resource) = FluentResource::try_new((*source).to_owned()) else {
+                continue;
+            };
+            for entry in resource.entries() {
+                let ast::Entry::Message(message) = entry else {
+                    continue;
+                };
+                let id = message.id.name;
+                let code = table::MESSAGES
+                    .iter()
+                    .find(|(m, _, _)| *m == id)
+                    .map(|(_, code, _)| *code);
+                let mut read = Vec::new();
+                if let Some(value) = &message.value {
+                    pattern_variables(value, &mut read);
+                }
+                for owner in std::iter::once(id).chain(code) {
+                    add(owner, None);
+                    for variable in &read {
+                        add(owner, Some(variable));
+                    }
+                }
+            }
+        }
+        for code in crate::codes::ALL {
+            add(code, None);
+        }
+        known
+    });
+    known
+        .iter()
+        .find(|(k, _)| k == id)
+        .map(|(_, variables)| variables.clone())
+}
+
+/// The `{name}` placeholders of an English template (`{key, value}` is text, not a param).
+fn template_variables(template: &str) -> impl Iterator<Item = &str> {
+    template.split('{').skip(1).filter_map(|rest| {
+        let name = rest.split('}').next()?;
+        (rest.contains('}')
+            && !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'))
+        .then_some(name)
+    })
+}
+
+/// Every `$variable` a pattern reads, in selectors, variants and function arguments too.
+fn pattern_variables<'s>(pattern: &ast::Pattern<&'s str>, out: &mut Vec<&'s str>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables<'s>(expression: &ast::Expression<&'s str>, out: &mut Vec<&'s str>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for variant in variants {
+                pattern_variables(&variant.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables<'s>(inline: &ast::InlineExpression<&'s str>, out: &mut Vec<&'s str>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => out.push(id.name),
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for argument in &arguments.positional {
+                inline_variables(argument, out);
+            }
+            for argument in &arguments.named {
+                inline_variables(&argument.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
     }
 }
 

@@ -314,6 +314,46 @@ fn the_application_overrides_by_id_then_by_code_and_adds_languages() {
 }
 
 #[test]
+fn a_message_of_the_crate_reading_a_variable_it_never_gets_is_refused() {
+    let mut catalog = Catalog::new();
+    // A typo in a param: Fluent would render `{$maxx}` into every response.
+    let error = catalog
+        .add_ftl("de", "length-max = höchstens { $maxx }")
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the message `length-max` of the Fluent source for `de` reads `{ $maxx }`, which the crate never gives it (it gives `{ $max }`)"
+    );
+    // By code: any param of the code's messages; in a selector and a variant too.
+    catalog
+        .add_ftl(
+            "de",
+            "length = { $max ->\n  [one] höchstens ein Zeichen\n *[other] { $min } bis { $max }\n}",
+        )
+        .expect("min and max are params of `length`");
+    assert!(catalog
+        .add_ftl("de", "length = { $max ->\n *[other] { $count }\n}")
+        .is_err());
+    assert!(catalog
+        .add_ftl("de", "email = { NUMBER($max) } { $value }")
+        .is_err());
+    // Nothing of a refused source is added.
+    assert!(catalog
+        .add_ftl("nl", "email = ongeldig\nlength-max = { $maxx }")
+        .is_err());
+    let email = crate::rules::email::check("x", &Default::default()).unwrap_err();
+    let nl = catalog.negotiate("nl");
+    assert_eq!(
+        catalog.message(&nl, &email),
+        "moet een geldig e-mailadres zijn"
+    );
+    // The application's own codes and ids read what they like.
+    catalog
+        .add_ftl("de", "my_code = { $whatever }")
+        .expect("an id of the application's own");
+}
+
+#[test]
 fn doc_uris_follow_the_template() {
     let catalog = Catalog::new();
     assert_eq!(

@@ -111,6 +111,11 @@ pub(super) fn syntax(error: &serde_json::Error) -> Error {
             "the document could not be read",
             "the document could not be read at line {line} column {column}",
         ),
+        // Well-formed, but beyond what a number is read into (`1e400`): not malformed.
+        serde_json::error::Category::Syntax if is_number_out_of_range(error) => (
+            "a number out of range",
+            "a number out of range at line {line} column {column}",
+        ),
         _ => (
             "malformed JSON",
             "malformed JSON at line {line} column {column}",
@@ -127,6 +132,11 @@ pub(super) fn syntax(error: &serde_json::Error) -> Error {
 /// apart by its message only (serde_json does not expose its error codes).
 fn is_recursion_limit(error: &serde_json::Error) -> bool {
     error.is_syntax() && error.to_string().starts_with("recursion limit exceeded")
+}
+
+/// serde_json's refusal of a number beyond `f64` (`1e400`), told apart by its message.
+fn is_number_out_of_range(error: &serde_json::Error) -> bool {
+    error.to_string().starts_with("number out of range")
 }
 
 fn strip_position(text: &str) -> &str {

@@ -27,7 +27,14 @@ pub enum Missing {
 /// Finds the member of the field named `names` (its wire name, then its aliases) among the
 /// unclaimed `members`, claims it (repeated members reported), and checks its shape, or that it
 /// may be missing. Returns the member found and whether the field has its shape.
+///
+/// With `rules` (a `nested` field, in a walk with rules, whose type is walked once: see
+/// [`super::Shape::__ONE_WALK`]) the value is walked once for its shapes and its rules: the
+/// shape errors a walk without rules finds, the same verdict, and the rule violations of its
+/// parts that read (each level of a document walked once, however deep its models nest).
+/// Without, its shape alone.
 #[doc(hidden)]
+#[allow(clippy::too_many_arguments)]
 pub fn member<'m>(
     members: &'m [(String, Node)],
     claimed: &mut [bool],
@@ -36,9 +43,14 @@ pub fn member<'m>(
     names: &[&str],
     missing: Missing,
     shape: ShapeFn,
+    rules: bool,
 ) -> (Found<'m>, bool) {
     let found = find(members, claimed, names, path, report);
     let good = match found {
+        Some((key, value, single)) if rules => {
+            let path = path.key(key);
+            report.nested(|report| shape(value, &path, report, true)) && single
+        }
         Some((key, value, single)) => shape(value, &path.key(key), report, false) && single,
         None => match missing {
             Missing::Ok => true,

@@ -36,6 +36,8 @@ pub trait ShapeViaShape {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__ONE_WALK`].
+    fn one_walk(&self) -> bool;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -68,6 +70,10 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok()
     }
     #[inline]
+    fn one_walk(&self) -> bool {
+        T::__ONE_WALK
+    }
+    #[inline]
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -97,6 +103,8 @@ pub trait ShapeViaSerde {
     ) -> bool;
     /// See [`Shape::__missing_ok`].
     fn missing_ok(&self) -> bool;
+    /// See [`Shape::__ONE_WALK`].
+    fn one_walk(&self) -> bool;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -131,6 +139,9 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
     fn missing_ok(&self) -> bool {
         read_missing::<T>().is_some()
     }
+    fn one_walk(&self) -> bool {
+        false
+    }
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -159,6 +170,8 @@ pub trait ShapeViaNothing {
     ) -> bool;
     /// A field of an unknown type is required, as most are.
     fn missing_ok(&self) -> bool;
+    /// Walked for its shape, then again for its rules.
+    fn one_walk(&self) -> bool;
     /// Accepts.
     fn shape_members(
         &self,
@@ -185,6 +198,9 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
         true
     }
     fn missing_ok(&self) -> bool {
+        false
+    }
+    fn one_walk(&self) -> bool {
         false
     }
     fn shape_members(

@@ -7,8 +7,14 @@ use super::{Node, Report};
 use crate::error::{Error, Path};
 
 /// Reads `node` into `T` through serde; a failure goes into `report.shapes`, placed under `path`.
+/// In a quiet rules phase (see [`Report::rules_phase`]) the failure is not kept: the node is
+/// read as [`super::read_alone`] reads it, without a copy into a `serde_json::Value` and without
+/// a message.
 #[doc(hidden)]
 pub fn read<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T> {
+    if report.quiet() {
+        return super::read_alone::<T>(node);
+    }
     match crate::json::read_value::<T>(node.to_value()) {
         Ok(value) => Some(value),
         Err(error) => {

@@ -24,6 +24,13 @@ pub struct Report<'c> {
     /// The cap of the document's report ([`MaxViolations`](crate::json::MaxViolations)): past
     /// it, the rest of a container's violations are counted, not built (see [`Report::items`]).
     cap: usize,
+    /// Inside the value of a `nested` field walked once for its shapes and its rules (see
+    /// [`super::member`]): the rules phase of a model walked there is quiet.
+    nested: bool,
+    /// In the rules phase of a model walked inside a `nested` field: what that phase finds
+    /// about shapes (a value read for its rules, the model read whole) is not kept, as the walk
+    /// without rules would not have found it; values are read without messages.
+    quiet: bool,
 }
 
 impl Default for Report<'_> {
@@ -34,6 +41,8 @@ impl Default for Report<'_> {
             rules: ValidationErrors::new(),
             context: None,
             cap: usize::MAX,
+            nested: false,
+            quiet: false,
         }
     }
 }
@@ -66,6 +75,61 @@ impl<'c> Report<'c> {
             rules: ValidationErrors::with_cap(cap),
             context,
             cap,
+        }
+    }
+
+    /// Whether the rules phase of the model being walked is quiet (see [`Report::rules_phase`]):
+    /// values read there report nothing.
+    pub(crate) fn quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// Walks the value of a `nested` field once for its shapes and its rules: `walk` runs with
+    /// this report marked as inside such a value (the rules phases of the models below are then
+    /// quiet, see [`Report::rules_phase`]).
+    pub(crate) fn nested<R>(&mut self, walk: impl FnOnce(&mut Self) -> R) -> R {
+        let was = std::mem::replace(&mut self.nested, true);
+        let out = walk(self);
+        self.nested = was;
+        out
+    }
+
+    /// Enters the rules phase of a model's walk (after its fields' shapes). Inside the value of
+    /// a `nested` field walked once (see [`super::member`]) the phase is quiet: the shape
+    /// errors it finds are put aside and dropped by [`Report::end_rules_phase`] (that walk stands
+    /// for a walk without rules, which would not have found them), and values read there report
+    /// nothing. Returns what `end_rules_phase` needs.
+    pub fn rules_phase(&mut self) -> RulesPhase {
+        if self.nested {
+            RulesPhase(Some((
+                std::mem::take(&mut self.shapes),
+                std::mem::replace(&mut self.quiet, true),
+            )))
+        } else {
+            RulesPhase(None)
+        }
+    }
+
+    /// Whether the rules phase entered with `phase` reads the model whole when its fields have
+    /// their shapes: outside a `nested` field's value always (what serde refuses beyond the
+    /// shapes is reported there); inside, only for the container's checks (`checks`), which
+    /// need the typed value.
+    #[must_use]
+    pub fn reads_whole(phase: &RulesPhase, checks: bool) -> bool {
+        checks || phase.0.is_none()
+    }
+
+    /// Leaves the rules phase entered with `phase`: the model's verdict. Outside a `nested`
+    /// field's value, the fields' verdict `ok` and whether the model read whole (`whole`);
+    /// inside, `ok` alone, the phase's shape errors dropped.
+    pub fn end_rules_phase(&mut self, phase: RulesPhase, ok: bool, whole: bool) -> bool {
+        match phase.0 {
+            Some((shapes, quiet)) => {
+                self.shapes = shapes;
+                self.quiet = quiet;
+                ok
+            }
+            None => ok && whole,
         }
     }
 
@@ -125,6 +189,13 @@ impl<'c> Report<'c> {
         self.rules.append(apart.rules);
     }
 }
+
+/// What [`Report::rules_phase`] put aside: in a quiet phase, the shape errors found before it and
+/// whether the report was quiet.
+#[doc(hidden)]
+#[derive(Debug)]
+#[must_use]
+pub struct RulesPhase(Option<(ValidationErrors, bool)>);
 
 /// Validates a model the second read has read whole, its violations under `path`: for a
 /// container read through another type (serde's `from`, `try_from`, `remote`), whose fields

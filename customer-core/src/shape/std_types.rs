@@ -212,6 +212,7 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
 }
 
 impl<T: Shape> Shape for Option<T> {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         match node {
@@ -240,6 +241,7 @@ impl<T: Shape> Shape for Option<T> {
 }
 
 impl<T: Shape> Shape for crate::Patch<T> {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         Option::<T>::__shape(node, path, report, rules)
@@ -253,6 +255,7 @@ impl<T: Shape> Shape for crate::Patch<T> {
 macro_rules! pointer_shape {
     ($($ty:ident),*) => {$(
         impl<T: Shape + ?Sized> Shape for $ty<T> {
+            const __ONE_WALK: bool = T::__ONE_WALK;
             const __KIND: super::JsonKind = T::__KIND;
             #[inline]
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
@@ -319,6 +322,7 @@ fn elements<T: Shape>(node: &Node, path: &Path<'_>, report: &mut Report, rules: 
 macro_rules! seq_shape {
     ($($ty:ty),*) => {$(
         impl<T: Shape> Shape for $ty {
+            const __ONE_WALK: bool = T::__ONE_WALK;
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
                 elements::<T>(node, path, report, rules)
@@ -330,6 +334,7 @@ macro_rules! seq_shape {
 seq_shape!([T], Vec<T>, VecDeque<T>, BTreeSet<T>);
 
 impl<T: Shape, S> Shape for HashSet<T, S> {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         elements::<T>(node, path, report, rules)
@@ -337,6 +342,7 @@ impl<T: Shape, S> Shape for HashSet<T, S> {
 }
 
 impl<T: Shape, const N: usize> Shape for [T; N] {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         if !elements::<T>(node, path, report, rules) {
@@ -393,6 +399,7 @@ fn member_values<T: Shape>(
 }
 
 impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)
@@ -409,6 +416,7 @@ impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
 }
 
 impl<K, T: Shape> Shape for BTreeMap<K, T> {
+    const __ONE_WALK: bool = T::__ONE_WALK;
     const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)

@@ -248,6 +248,15 @@ impl<'a> FieldCx<'a> {
         }
     }
 
+    /// Whether the field's value is walked once for its shapes and its rules (when its type
+    /// says so, see `Shape::__ONE_WALK`): its only rules are `nested`, so the rules of the
+    /// model below are all it adds to the walk, and nothing of its own runs on its value.
+    fn one_walk(&self) -> bool {
+        is_nested(self.field)
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_none()
+    }
+
     /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
     fn skipped(&self) -> TokenStream {
         let (ty, checks) = (self.ty, &self.whole_checks);
@@ -349,6 +358,16 @@ impl<'a> FieldCx<'a> {
                     #probe.missing_ok()
                 })),
             };
+            // A field whose only rules are `nested`, of a type walked once: its value is walked
+            // here with the walk's rules, for its shapes and its rules at once.
+            let rules = if self.one_walk() {
+                quote!(__rules && {
+                    #probes
+                    #probe.one_walk()
+                })
+            } else {
+                quote!(false)
+            };
             out.shapes.extend(quote! {
                 let (#found, #good) = #p::shape::member(
                     __members,
@@ -361,6 +380,7 @@ impl<'a> FieldCx<'a> {
                         #probes
                         #probe.shape(__node, __path, __report, __rules)
                     },
+                    #rules,
                 );
             });
             return;
@@ -392,7 +412,8 @@ impl<'a> FieldCx<'a> {
     }
 
     /// The rules of a member: on the value read alone, on what is known of a value that did not
-    /// read, on a missing model's default, and in the model below, walked again.
+    /// read, on a missing model's default, and in the model below, walked again (unless
+    /// `member` walked it once, see `one_walk`).
     fn member_rules(&self, out: &mut Parts) {
         let FieldCx {
             p,
@@ -503,13 +524,20 @@ impl<'a> FieldCx<'a> {
         }
         if is_nested(field) && field.serde.deserialize_with.is_none() {
             // The model below is walked again, with rules: the rules of its parts that read,
-            // whatever the shape of the others.
+            // whatever the shape of the others. Not when `member` walked it once with rules.
+            let walked = if self.one_walk() {
+                quote!(#probe.one_walk())
+            } else {
+                quote!(false)
+            };
             out.rules.extend(quote! {
                 if let ::core::option::Option::Some((__key, __value, _)) = #found {
                     #probes
-                    let mut __again = #p::shape::Report::again(__report);
-                    #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                    #p::shape::Report::keep_rules(__report, __again);
+                    if !#walked {
+                        let mut __again = #p::shape::Report::again(__report);
+                        #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
+                        #p::shape::Report::keep_rules(__report, __again);
+                    }
                 }
             });
         }
@@ -539,6 +567,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     } else {
         second_read::with_context(container, checks)
     };
+    let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(&__object), can, &checks);
     let whole_probes = if out.probes_in_scope {
         TokenStream::new()
@@ -556,6 +585,9 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
         TokenStream::new()
     };
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
         }
@@ -584,15 +616,17 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             if !__rules {
                 return __ok;
             }
+            let __phase = #p::shape::Report::rules_phase(__report);
             #bind_context
             #rules
-            if __ok {
-                // Read whole: what serde refuses beyond the shapes, and the container's checks.
+            // Read whole: what serde refuses beyond the shapes, and the container's checks
+            // (inside a `nested` field's value walked once, only for those checks).
+            let __read_whole = __ok && #p::shape::Report::reads_whole(&__phase, #has_checks) && {
                 #whole_probes
                 let __object = #p::shape::object_of(__members, &__start, __claimed);
-                return #whole;
-            }
-            false
+                #whole
+            };
+            #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
 }

@@ -317,11 +317,20 @@ fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Box<Problem>> {
     let Some(query) = query else {
         return Ok(Api::Paddle);
     };
-    let mut api = Api::Paddle;
+    let mut api = None;
     for pair in query.split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         if key == "api" {
-            api = value.parse().map_err(|_| {
+            if api.is_some() {
+                // `?api=paddle&api=mollie`: which one the sender meant is a guess.
+                return Err(Box::new(in_lang_with(
+                    StatusCode::BAD_REQUEST,
+                    "server-repeated-parameter",
+                    &[("name", Param::Str("api".into()))],
+                    lang.clone(),
+                )));
+            }
+            api = Some(value.parse().map_err(|_| {
                 let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
                 Box::new(in_lang_with(
                     StatusCode::BAD_REQUEST,
@@ -329,10 +338,10 @@ fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Box<Problem>> {
                     &[("names", Param::Str(names.join(", ").into()))],
                     lang.clone(),
                 ))
-            })?;
+            })?);
         }
     }
-    Ok(api)
+    Ok(api.unwrap_or(Api::Paddle))
 }
 
 /// The body as text, or the error (a 400 problem) for a body that is not UTF-8.
@@ -678,7 +687,20 @@ impl ListQuery {
             per_page: PER_PAGE_DEFAULT,
             statuses: vec![Status::Active],
         };
+        let mut seen: Vec<&str> = Vec::new();
         for (key, value) in pairs {
+            if matches!(key.as_str(), "after" | "per_page" | "status") {
+                if seen.contains(&key.as_str()) {
+                    // `per_page=1&per_page=200`: which one the sender meant is a guess.
+                    return Err(Box::new(in_lang_with(
+                        StatusCode::BAD_REQUEST,
+                        "server-repeated-parameter",
+                        &[("name", Param::Str(key.clone().into()))],
+                        lang.clone(),
+                    )));
+                }
+                seen.push(key);
+            }
             match key.as_str() {
                 "after" => {
                     if !is_customer_id(value) {
@@ -832,6 +854,15 @@ mod tests {
             Some(Api::Stripe)
         );
         assert!(api_of(Some("api=adyen"), &Lang::ENGLISH).is_err());
+        for twice in ["api=paddle&api=mollie", "api=mollie&x=1&api=mollie"] {
+            let problem =
+                api_of(Some(twice), &Lang::ENGLISH).expect_err("a repeated `api` is refused");
+            assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
+            assert_eq!(
+                problem.detail(),
+                "the query parameter `api` is given more than once"
+            );
+        }
     }
 
     fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -887,6 +918,16 @@ mod tests {
             query.next("http://h:1", Some("ctm_01hv6y1jedq4p1n0yqn5ba3ky5")),
             "http://h:1/customers?per_page=200&after=ctm_01hv6y1jedq4p1n0yqn5ba3ky5&status=archived,active"
         );
+
+        for twice in [
+            [("per_page", "1"), ("per_page", "200")],
+            [("after", id), ("after", id)],
+            [("status", "active"), ("status", "archived")],
+        ] {
+            let problem = ListQuery::parse(&pairs(&twice), &Lang::ENGLISH).expect_err("repeated");
+            assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
+            assert!(problem.detail().ends_with("is given more than once"));
+        }
 
         for bad in [
             ("per_page", "0"),

@@ -37,6 +37,19 @@ const MAX_DEPTH: usize = 8;
 
 /// The JSON text of a form body.
 pub(super) fn to_json(form: &str) -> Result<String, Error> {
+    // A text file's last line break ends the file, not the form; any other raw line break or
+    // control character would become part of a value (`name=Jo\n` a name `"Jo\n"`, two forms on
+    // two lines one form whose values swallow the line breaks), and no form serializer writes
+    // one unencoded.
+    let form = form
+        .strip_suffix('\n')
+        .map_or(form, |f| f.strip_suffix('\r').unwrap_or(f));
+    if form.bytes().any(|b| b.is_ascii_control()) {
+        return Err(syntax(
+            "",
+            "a form body holds a raw line break or control character: a form percent-encodes them (`%0A`)",
+        ));
+    }
     let mut root = Map::new();
     for (index, pair) in form.split('&').filter(|p| !p.is_empty()).enumerate() {
         if index == MAX_PAIRS {
