@@ -44,7 +44,9 @@ per_read() {
 names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "an array of wrong-typed elements" "120 nested models, one wrong type at the top" \
     "an internally tagged union's variant, unknown keys refused" \
-    "an untagged union of 8 variants, none matching")
+    "an untagged union of 8 variants, none matching" \
+    "10,000 rule violations in a document that reads" \
+    "100,000 rule violations in a document that reads")
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
 echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
