@@ -71,10 +71,10 @@ impl<'c> Report<'c> {
     /// elements past the cap are counted (see [`crate::error::Items`]).
     fn capped(context: Option<&'c dyn std::any::Any>, cap: usize) -> Self {
         Report {
-            shapes: ValidationErrors::new(),
             rules: ValidationErrors::with_cap(cap),
             context,
             cap,
+            ..Report::default()
         }
     }
 
