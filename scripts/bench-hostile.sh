@@ -56,12 +56,14 @@ per_read() {
 names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "an array of wrong-typed elements" "120 nested models, one wrong type at the top" \
     "an internally tagged union's variant, unknown keys refused" \
-    "an untagged union of 8 variants, none matching")
+    "an untagged union of 8 variants, none matching" \
+    "10,000 rule violations in a document that reads" \
+    "100,000 rule violations in a document that reads")
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
 echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
 echo "|---|---:|---:|---:|"
-for case in ${CASES:-1 2 3 4 5 6}; do
+for case in ${CASES:-1 2 3 4 5 6 7 8}; do
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \

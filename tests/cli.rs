@@ -1837,6 +1837,66 @@ fn max_violations_caps_each_report() {
     assert_eq!(prefixes(&out.stdout).len(), 150, "{}", out.stdout);
 }
 
+/// `--max-violations` on the rule violations of a document that reads: a Paddle list page of
+/// 5,000 customers, each with a broken email, on one NDJSON line. The first ones in document
+/// order, then the count of all of them (those past the cap are counted, not built).
+#[test]
+fn max_violations_caps_the_rule_violations_of_a_page() {
+    let customer = |i: usize| {
+        format!(
+            r#"{{"id": "ctm_01h8441jn5pcwrfhwh78jq{i:04}", "name": null, "email": "secret-{i}", "marketing_consent": false, "status": "active", "custom_data": null, "locale": "en", "created_at": "2024-04-11T15:57:24.813Z", "updated_at": "2024-04-11T15:57:24.813Z"}}"#
+        )
+    };
+    let data: Vec<String> = (0..5_000).map(customer).collect();
+    let page = format!(
+        r#"{{"data": [{}], "meta": {{"request_id": "a1", "pagination": {{"per_page": 5000, "next": "https://api.paddle.com/customers?after=x", "has_more": false, "estimated_total": 5000}}}}}}"#,
+        data.join(", ")
+    );
+    let dir = scratch(
+        "max-violations-page",
+        &[("page.ndjson", &format!("{page}\n"))],
+    );
+    let check = |max: &str| {
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "--api",
+                "paddle",
+                "--kind",
+                "list",
+                "-q",
+                "--format",
+                "json",
+                "--max-violations",
+                max,
+                "page.ndjson",
+            ],
+            None,
+        );
+        assert_eq!(out.code, 1, "stderr: {}", out.stderr);
+        assert!(!out.stdout.contains("secret"), "{}", out.stdout);
+        out.stdout
+            .lines()
+            .map(|l| serde_json::from_str::<Value>(l).unwrap())
+            .collect::<Vec<Value>>()
+    };
+    let all = check("0");
+    assert_eq!(all.len(), 5_000);
+    let three = check("3");
+    assert_eq!(three.len(), 4);
+    for (i, line) in three[..3].iter().enumerate() {
+        assert_eq!(line["pointer"], format!("/data/{i}/email"));
+        assert_eq!(line, &all[i]);
+    }
+    assert_eq!(three[3]["code"], "too_many_violations");
+    assert!(
+        three[3].to_string().contains("5000"),
+        "the count of all: {}",
+        three[3]
+    );
+}
+
 /// A mixed NDJSON input: a bad email and a name of the wrong type, an unknown key, a locale of
 /// the wrong form, malformed JSON. Every violation is a line in every language.
 const MIXED: &str = concat!(

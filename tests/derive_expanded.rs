@@ -261,26 +261,31 @@ const _: () = {
             {
                 let __customer_field = &self.tags;
                 let __customer_value = __customer_field;
-                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                    ::customer_core::__private::Elements::elements(__customer_value),
-                ) {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::bytes::check(
-                            __customer_item,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(8usize),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::index(
-                                &::customer_core::__private::Path::key(__customer_path, "tags"),
-                                __customer_index,
-                            ),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
+                {
+                    let __customer_items =
+                        ::customer_core::__private::Items::new(__customer_report);
+                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                        ::customer_core::__private::Elements::elements(__customer_value),
+                    ) {
+                        let __customer_counting = __customer_items.item(__customer_report);
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::bytes::check(
+                                __customer_item,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some(8usize),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::index(
+                                    &::customer_core::__private::Path::key(__customer_path, "tags"),
+                                    __customer_index,
+                                ),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
                     }
                 }
             }
@@ -1075,29 +1080,38 @@ const _: () = {
                     {
                         let __customer_field = &__customer_read;
                         let __customer_value = __customer_field;
-                        for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                            ::customer_core::__private::Elements::elements(__customer_value),
-                        ) {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::bytes::check(
-                                    __customer_item,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(8usize),
+                        {
+                            let __customer_items =
+                                ::customer_core::__private::Items::new(__customer_report);
+                            for (__customer_index, __customer_item) in
+                                ::core::iter::Iterator::enumerate(
+                                    ::customer_core::__private::Elements::elements(
+                                        __customer_value,
+                                    ),
                                 )
                             {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "tags",
+                                let __customer_counting = __customer_items.item(__customer_report);
+                                if let ::core::result::Result::Err(__customer_error) =
+                                    ::customer_core::__private::rules::bytes::check(
+                                        __customer_item,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::Some(8usize),
+                                    )
+                                {
+                                    ::customer_core::__private::push(
+                                        __customer_report,
+                                        &::customer_core::__private::Path::index(
+                                            &::customer_core::__private::Path::key(
+                                                __customer_path,
+                                                "tags",
+                                            ),
+                                            __customer_index,
                                         ),
-                                        __customer_index,
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
+                                        __customer_error,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::None,
+                                    );
+                                }
                             }
                         }
                     }
@@ -1110,6 +1124,8 @@ const _: () = {
                     let __customer_path: &::customer_core::__private::Path<'_> = __path;
                     let __customer_report: &mut ::customer_core::__private::ValidationErrors =
                         &mut __report.rules;
+                    let __customer_items =
+                        ::customer_core::__private::Items::new(__customer_report);
                     for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
                         ::customer_core::__private::shape::elements(__node).iter(),
                     ) {
@@ -1117,6 +1133,7 @@ const _: () = {
                         use ::customer_core::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _,
                         };
+                        let __customer_counting = __customer_items.item(__customer_report);
                         if let ::core::option::Option::Some(__customer_item) =
                             (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
                                 .read_alone(__item)
@@ -4263,35 +4280,40 @@ const _: () = {
                 } => {
                     let __customer_field = __customer_f0;
                     let __customer_value = __customer_field;
-                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                        ::customer_core::__private::Elements::elements(__customer_value),
-                    ) {
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::length::check(
-                                __customer_item,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some({
-                                    let __customer_count: usize = ctx.name_max;
-                                    __customer_count
-                                }),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::index(
-                                    &::customer_core::__private::Path::key(
+                    {
+                        let __customer_items =
+                            ::customer_core::__private::Items::new(__customer_report);
+                        for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                            ::customer_core::__private::Elements::elements(__customer_value),
+                        ) {
+                            let __customer_counting = __customer_items.item(__customer_report);
+                            if let ::core::result::Result::Err(__customer_error) =
+                                ::customer_core::__private::rules::length::check(
+                                    __customer_item,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::Some({
+                                        let __customer_count: usize = ctx.name_max;
+                                        __customer_count
+                                    }),
+                                )
+                            {
+                                ::customer_core::__private::push(
+                                    __customer_report,
+                                    &::customer_core::__private::Path::index(
                                         &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "c",
+                                            &::customer_core::__private::Path::key(
+                                                __customer_path,
+                                                "c",
+                                            ),
+                                            "lines",
                                         ),
-                                        "lines",
+                                        __customer_index,
                                     ),
-                                    __customer_index,
-                                ),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
+                                    __customer_error,
+                                    ::core::option::Option::None,
+                                    ::core::option::Option::None,
+                                );
+                            }
                         }
                     }
                 }
@@ -4679,36 +4701,47 @@ const _: () = {
                                     {
                                         let __customer_field = &__customer_read;
                                         let __customer_value = __customer_field;
-                                        for (__customer_index, __customer_item) in
-                                            ::core::iter::Iterator::enumerate(
-                                                ::customer_core::__private::Elements::elements(
-                                                    __customer_value,
-                                                ),
-                                            )
                                         {
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_item,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
+                                            let __customer_items =
+                                                ::customer_core::__private::Items::new(
+                                                    __customer_report,
+                                                );
+                                            for (__customer_index, __customer_item) in
+                                                ::core::iter::Iterator::enumerate(
+                                                    ::customer_core::__private::Elements::elements(
+                                                        __customer_value,
+                                                    ),
                                                 )
                                             {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::customer_core::__private::Path::index(
-                                                        &::customer_core::__private::Path::key(
-                                                            __customer_path,
-                                                            "lines",
-                                                        ),
-                                                        __customer_index,
-                                                    ),
+                                                let __customer_counting =
+                                                    __customer_items.item(__customer_report);
+                                                if let ::core::result::Result::Err(
                                                     __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
+                                                ) =
+                                                    ::customer_core::__private::rules::length::check(
+                                                        __customer_item,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::Some({
+                                                            let __customer_count: usize =
+                                                                ctx.name_max;
+                                                            __customer_count
+                                                        }),
+                                                    )
+                                                {
+                                                    ::customer_core::__private::push(
+                                                        __customer_report,
+                                                        &::customer_core::__private::Path::index(
+                                                            &::customer_core::__private::Path::key(
+                                                                __customer_path,
+                                                                "lines",
+                                                            ),
+                                                            __customer_index,
+                                                        ),
+                                                        __customer_error,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::None,
+                                                    );
+                                                }
                                             }
                                         }
                                     }
@@ -4724,6 +4757,8 @@ const _: () = {
                                 let __customer_path: &::customer_core::__private::Path<'_> = __path;
                                 let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
                                 if let ::core::option::Option::Some(ctx) = __context {
+                                    let __customer_items =
+                                        ::customer_core::__private::Items::new(__customer_report);
                                     for (__customer_index, __item) in
                                         ::core::iter::Iterator::enumerate(
                                             ::customer_core::__private::shape::elements(__node)
@@ -4734,6 +4769,8 @@ const _: () = {
                                         use ::customer_core::__private::shape::{
                                             ReadViaNothing as _, ReadViaSerde as _,
                                         };
+                                        let __customer_counting =
+                                            __customer_items.item(__customer_report);
                                         if let :: core :: option :: Option :: Some (__customer_item) = (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (& :: customer_core :: __private :: Path :: key (__customer_path , "lines") , __customer_index) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } }
                                     }
                                 }

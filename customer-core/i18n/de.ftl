@@ -157,6 +157,27 @@ problem-body-read-detail = der Inhalt der Anfrage konnte nicht gelesen werden
 server-conflict = es gibt bereits einen Kunden mit dieser E-Mail-Adresse
 server-no-such-customer = es gibt keinen Kunden mit dieser ID
 server-not-found = unter dieser Adresse gibt es nichts
+server-method-not-allowed = diese Adresse nimmt diese Methode nicht an
+server-internal = der Server konnte die Anfrage nicht abschließen
+server-timeout = die Anfrage dauerte zu lange und wurde abgebrochen
+server-overloaded = der Server bearbeitet bereits so viele Anfragen, wie er annimmt; bitte gleich noch einmal versuchen
+server-unavailable = der Server konnte die Anfrage nicht annehmen
+server-database-down = die Datenbank antwortet nicht
+server-no-webhooks = dieser Server nimmt keine Webhooks von { $provider } an (kein { $option })
+server-unknown-api = der Abfrageparameter `api` muss einer von diesen sein: { $names }
+server-bad-query = die Abfragezeichenfolge kann nicht gelesen werden
+server-bad-after = der Abfrageparameter `after` muss eine Kunden-ID sein
+server-bad-per-page = der Abfrageparameter `per_page` muss eine ganze Zahl von 1 bis { $max } sein
+server-bad-status = der Abfrageparameter `status` muss eine kommagetrennte Liste aus active, archived sein
+server-repeated-parameter = der Abfrageparameter `{ $name }` ist mehr als einmal angegeben
+webhook-missing-signature = die Webhook-Signatur ist ungültig: der Header `{ $header }` fehlt oder ist leer
+webhook-malformed-header = die Webhook-Signatur ist ungültig: der Header `{ $header }` kann nicht gelesen werden
+webhook-no-matching-signature = die Webhook-Signatur ist ungültig: keine Signatur im Header passt mit den angegebenen Geheimnissen zum Inhalt
+webhook-stale = die Webhook-Signatur ist ungültig: der signierte Zeitstempel ist { $age } s alt, mehr als die erlaubten { $tolerance } s
+webhook-future = die Webhook-Signatur ist ungültig: der signierte Zeitstempel liegt { $ahead } s in der Zukunft, mehr als die erlaubten { $tolerance } s
+webhook-malformed-body = die Webhook-Signatur ist ungültig: der Inhalt ist kein signiertes Ereignis
+webhook-cannot-check = der Server kann Webhook-Signaturen nicht prüfen
+webhook-not-an-event = der signierte Inhalt ist kein Ereignis
 
 cli-summary = customer-model: { $read } { $read ->
     [one] Dokument

@@ -164,6 +164,27 @@ problem-body-read-detail = the request body could not be read
 server-conflict = a customer with this email address already exists
 server-no-such-customer = no customer has this id
 server-not-found = there is nothing at this address
+server-method-not-allowed = this address does not take this method
+server-internal = the server could not complete the request
+server-timeout = the request took too long and was stopped
+server-overloaded = the server is handling as many requests as it takes; try again shortly
+server-unavailable = the server could not take the request
+server-database-down = the database does not answer
+server-no-webhooks = this server takes no { $provider } webhooks (no { $option })
+server-unknown-api = the query parameter `api` must be one of { $names }
+server-bad-query = the query string cannot be read
+server-bad-after = the query parameter `after` must be a customer id
+server-bad-per-page = the query parameter `per_page` must be a whole number from 1 to { $max }
+server-bad-status = the query parameter `status` must be a comma-separated list of active, archived
+server-repeated-parameter = the query parameter `{ $name }` is given more than once
+webhook-missing-signature = the webhook signature does not hold: the `{ $header }` header is missing or empty
+webhook-malformed-header = the webhook signature does not hold: the `{ $header }` header cannot be read: { $reason }
+webhook-no-matching-signature = the webhook signature does not hold: no signature in the header matches the body under the secrets given
+webhook-stale = the webhook signature does not hold: the signed timestamp is { $age } s old, more than the { $tolerance } s allowed
+webhook-future = the webhook signature does not hold: the signed timestamp is { $ahead } s ahead, more than the { $tolerance } s allowed
+webhook-malformed-body = the webhook signature does not hold: the body is not a signed event: { $reason }
+webhook-cannot-check = the server cannot check webhook signatures
+webhook-not-an-event = the signed body is not an event: { $reason }
 
 ## The command-line tool: its summary line, the hint before it, a dropped value.
 

@@ -157,6 +157,27 @@ problem-body-read-detail = no se pudo leer el cuerpo de la solicitud
 server-conflict = ya existe un cliente con esta dirección de correo electrónico
 server-no-such-customer = ningún cliente tiene este id
 server-not-found = no hay nada en esta dirección
+server-method-not-allowed = esta dirección no admite este método
+server-internal = el servidor no pudo completar la solicitud
+server-timeout = la solicitud tardó demasiado y se detuvo
+server-overloaded = el servidor está atendiendo tantas solicitudes como admite; inténtelo de nuevo en breve
+server-unavailable = el servidor no pudo aceptar la solicitud
+server-database-down = la base de datos no responde
+server-no-webhooks = este servidor no acepta webhooks de { $provider } (no hay { $option })
+server-unknown-api = el parámetro de consulta `api` debe ser uno de { $names }
+server-bad-query = la cadena de consulta no se puede leer
+server-bad-after = el parámetro de consulta `after` debe ser un id de cliente
+server-bad-per-page = el parámetro de consulta `per_page` debe ser un número entero de 1 a { $max }
+server-bad-status = el parámetro de consulta `status` debe ser una lista de active, archived separados por comas
+server-repeated-parameter = el parámetro de consulta `{ $name }` aparece más de una vez
+webhook-missing-signature = la firma del webhook no es válida: la cabecera `{ $header }` falta o está vacía
+webhook-malformed-header = la firma del webhook no es válida: la cabecera `{ $header }` no se puede leer
+webhook-no-matching-signature = la firma del webhook no es válida: ninguna firma de la cabecera corresponde al cuerpo con los secretos dados
+webhook-stale = la firma del webhook no es válida: la marca de tiempo firmada tiene { $age } s, más que los { $tolerance } s permitidos
+webhook-future = la firma del webhook no es válida: la marca de tiempo firmada está { $ahead } s en el futuro, más que los { $tolerance } s permitidos
+webhook-malformed-body = la firma del webhook no es válida: el cuerpo no es un evento firmado
+webhook-cannot-check = el servidor no puede comprobar las firmas de webhooks
+webhook-not-an-event = el cuerpo firmado no es un evento
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento leído

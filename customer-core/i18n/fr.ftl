@@ -157,6 +157,27 @@ problem-body-read-detail = le corps de la requête n’a pas pu être lu
 server-conflict = un client avec cette adresse e-mail existe déjà
 server-no-such-customer = aucun client n’a cet identifiant
 server-not-found = il n’y a rien à cette adresse
+server-method-not-allowed = cette adresse n’accepte pas cette méthode
+server-internal = le serveur n’a pas pu traiter la requête
+server-timeout = la requête a pris trop de temps et a été interrompue
+server-overloaded = le serveur traite déjà autant de requêtes qu’il en accepte ; réessayez dans un instant
+server-unavailable = le serveur n’a pas pu prendre la requête
+server-database-down = la base de données ne répond pas
+server-no-webhooks = ce serveur n’accepte pas de webhooks { $provider } (pas de { $option })
+server-unknown-api = le paramètre de requête `api` doit être l’un de { $names }
+server-bad-query = la chaîne de requête est illisible
+server-bad-after = le paramètre de requête `after` doit être un identifiant de client
+server-bad-per-page = le paramètre de requête `per_page` doit être un nombre entier de 1 à { $max }
+server-bad-status = le paramètre de requête `status` doit être une liste de active, archived séparés par des virgules
+server-repeated-parameter = le paramètre de requête `{ $name }` est donné plus d’une fois
+webhook-missing-signature = la signature du webhook n’est pas valable : l’en-tête `{ $header }` est absent ou vide
+webhook-malformed-header = la signature du webhook n’est pas valable : l’en-tête `{ $header }` est illisible
+webhook-no-matching-signature = la signature du webhook n’est pas valable : aucune signature de l’en-tête ne correspond au corps avec les secrets donnés
+webhook-stale = la signature du webhook n’est pas valable : l’horodatage signé date de { $age } s, plus que les { $tolerance } s permises
+webhook-future = la signature du webhook n’est pas valable : l’horodatage signé est { $ahead } s dans le futur, plus que les { $tolerance } s permises
+webhook-malformed-body = la signature du webhook n’est pas valable : le corps n’est pas un événement signé
+webhook-cannot-check = le serveur ne peut pas vérifier les signatures de webhooks
+webhook-not-an-event = le corps signé n’est pas un événement
 
 cli-summary = customer-model : { $read } { $read ->
     [one] document lu

@@ -157,6 +157,27 @@ problem-body-read-detail = non è stato possibile leggere il corpo della richies
 server-conflict = esiste già un cliente con questo indirizzo email
 server-no-such-customer = nessun cliente ha questo id
 server-not-found = non c’è nulla a questo indirizzo
+server-method-not-allowed = questo indirizzo non accetta questo metodo
+server-internal = il server non ha potuto completare la richiesta
+server-timeout = la richiesta ha richiesto troppo tempo ed è stata interrotta
+server-overloaded = il server sta gestendo tutte le richieste che accetta; riprova tra poco
+server-unavailable = il server non ha potuto accettare la richiesta
+server-database-down = il database non risponde
+server-no-webhooks = questo server non accetta webhook di { $provider } (manca { $option })
+server-unknown-api = il parametro di query `api` deve essere uno tra { $names }
+server-bad-query = la stringa di query non può essere letta
+server-bad-after = il parametro di query `after` deve essere un id cliente
+server-bad-per-page = il parametro di query `per_page` deve essere un numero intero da 1 a { $max }
+server-bad-status = il parametro di query `status` deve essere un elenco di active, archived separati da virgole
+server-repeated-parameter = il parametro di query `{ $name }` è indicato più di una volta
+webhook-missing-signature = la firma del webhook non è valida: l'intestazione `{ $header }` manca o è vuota
+webhook-malformed-header = la firma del webhook non è valida: l'intestazione `{ $header }` non può essere letta
+webhook-no-matching-signature = la firma del webhook non è valida: nessuna firma nell'intestazione corrisponde al corpo con i segreti dati
+webhook-stale = la firma del webhook non è valida: il timestamp firmato ha { $age } s, più dei { $tolerance } s consentiti
+webhook-future = la firma del webhook non è valida: il timestamp firmato è { $ahead } s nel futuro, più dei { $tolerance } s consentiti
+webhook-malformed-body = la firma del webhook non è valida: il corpo non è un evento firmato
+webhook-cannot-check = il server non può verificare le firme dei webhook
+webhook-not-an-event = il corpo firmato non è un evento
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento letto

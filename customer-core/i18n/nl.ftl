@@ -157,6 +157,27 @@ problem-body-read-detail = de inhoud van het verzoek kon niet worden gelezen
 server-conflict = er bestaat al een klant met dit e-mailadres
 server-no-such-customer = er is geen klant met deze id
 server-not-found = op dit adres is niets te vinden
+server-method-not-allowed = dit adres accepteert deze methode niet
+server-internal = de server kon het verzoek niet afhandelen
+server-timeout = het verzoek duurde te lang en is afgebroken
+server-overloaded = de server verwerkt al zoveel verzoeken als hij aanneemt; probeer het zo meteen opnieuw
+server-unavailable = de server kon het verzoek niet aannemen
+server-database-down = de database antwoordt niet
+server-no-webhooks = deze server neemt geen webhooks van { $provider } aan (geen { $option })
+server-unknown-api = de queryparameter `api` moet een van deze zijn: { $names }
+server-bad-query = de querystring kan niet worden gelezen
+server-bad-after = de queryparameter `after` moet een klant-ID zijn
+server-bad-per-page = de queryparameter `per_page` moet een geheel getal van 1 tot en met { $max } zijn
+server-bad-status = de queryparameter `status` moet een kommagescheiden lijst van active, archived zijn
+server-repeated-parameter = de queryparameter `{ $name }` komt meer dan één keer voor
+webhook-missing-signature = de webhookhandtekening klopt niet: de header `{ $header }` ontbreekt of is leeg
+webhook-malformed-header = de webhookhandtekening klopt niet: de header `{ $header }` kan niet worden gelezen
+webhook-no-matching-signature = de webhookhandtekening klopt niet: geen handtekening in de header past bij de body onder de gegeven geheimen
+webhook-stale = de webhookhandtekening klopt niet: het ondertekende tijdstip is { $age } s oud, meer dan de toegestane { $tolerance } s
+webhook-future = de webhookhandtekening klopt niet: het ondertekende tijdstip ligt { $ahead } s in de toekomst, meer dan de toegestane { $tolerance } s
+webhook-malformed-body = de webhookhandtekening klopt niet: de body is geen ondertekende gebeurtenis
+webhook-cannot-check = de server kan webhookhandtekeningen niet controleren
+webhook-not-an-event = de ondertekende body is geen gebeurtenis
 
 cli-summary = customer-model: { $read } { $read ->
     [one] document

@@ -157,6 +157,27 @@ problem-body-read-detail = não foi possível ler o corpo do pedido
 server-conflict = já existe um cliente com este endereço de e-mail
 server-no-such-customer = nenhum cliente tem este id
 server-not-found = não há nada neste endereço
+server-method-not-allowed = este endereço não aceita este método
+server-internal = o servidor não conseguiu concluir o pedido
+server-timeout = o pedido demorou demasiado e foi interrompido
+server-overloaded = o servidor está a tratar todos os pedidos que aceita; tente novamente daqui a pouco
+server-unavailable = o servidor não conseguiu aceitar o pedido
+server-database-down = a base de dados não responde
+server-no-webhooks = este servidor não aceita webhooks de { $provider } (sem { $option })
+server-unknown-api = o parâmetro de consulta `api` deve ser um de { $names }
+server-bad-query = a cadeia de consulta não pode ser lida
+server-bad-after = o parâmetro de consulta `after` deve ser um id de cliente
+server-bad-per-page = o parâmetro de consulta `per_page` deve ser um número inteiro de 1 a { $max }
+server-bad-status = o parâmetro de consulta `status` deve ser uma lista de active, archived separados por vírgulas
+server-repeated-parameter = o parâmetro de consulta `{ $name }` é indicado mais de uma vez
+webhook-missing-signature = a assinatura do webhook não é válida: o cabeçalho `{ $header }` falta ou está vazio
+webhook-malformed-header = a assinatura do webhook não é válida: o cabeçalho `{ $header }` não pode ser lido
+webhook-no-matching-signature = a assinatura do webhook não é válida: nenhuma assinatura do cabeçalho corresponde ao corpo com os segredos dados
+webhook-stale = a assinatura do webhook não é válida: o carimbo de data/hora assinado tem { $age } s, mais do que os { $tolerance } s permitidos
+webhook-future = a assinatura do webhook não é válida: o carimbo de data/hora assinado está { $ahead } s no futuro, mais do que os { $tolerance } s permitidos
+webhook-malformed-body = a assinatura do webhook não é válida: o corpo não é um evento assinado
+webhook-cannot-check = o servidor não consegue verificar assinaturas de webhooks
+webhook-not-an-event = o corpo assinado não é um evento
 
 cli-summary = customer-model: { $read } { $read ->
     [one] documento lido

@@ -69,9 +69,15 @@ impl RuleError {
     }
 
     /// Adds a param (a limit of the rule, never the rejected value).
+    ///
+    /// While the violations of a report past its cap are only counted (see
+    /// [`MaxViolations`](crate::json::MaxViolations)), nothing is added: the error will not be
+    /// kept, and counting it allocates nothing.
     #[must_use]
     pub fn with_param(mut self, name: impl Into<Cow<'static, str>>, value: Param) -> Self {
-        self.params.push((name.into(), value));
+        if !counting() {
+            self.params.push((name.into(), value));
+        }
         self
     }
 
@@ -235,12 +241,38 @@ impl serde::Serialize for Violation {
 ///
 /// `Display` writes one violation a line as `{pointer}: {message}`; `Serialize` writes a list of
 /// objects with the keys `pointer`, `code` and `message`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone)]
 pub struct ValidationErrors {
     violations: Vec<Violation>,
-    /// Violations found and counted but not built: only while the second read of a document
-    /// counts past the report's cap (see [`CountOnly`]); zero everywhere else.
+    /// Violations found and counted but not built: only while a reading counts past the
+    /// report's cap (see [`CountOnly`]); zero everywhere else.
     counted: usize,
+    /// The cap of the report this one is part of ([`MaxViolations`](crate::json::MaxViolations);
+    /// `usize::MAX` for none): once a container's items have this many violations, the rest of
+    /// its items are counted, not built (see [`Items`]). Not part of the value: two reports with
+    /// the same violations are equal whatever their caps.
+    cap: usize,
+}
+
+impl Default for ValidationErrors {
+    fn default() -> Self {
+        ValidationErrors::new()
+    }
+}
+
+impl PartialEq for ValidationErrors {
+    fn eq(&self, other: &Self) -> bool {
+        self.violations == other.violations && self.counted == other.counted
+    }
+}
+
+impl fmt::Debug for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidationErrors")
+            .field("violations", &self.violations)
+            .field("counted", &self.counted)
+            .finish()
+    }
 }
 
 thread_local! {
@@ -275,6 +307,54 @@ pub(crate) fn counting() -> bool {
     COUNTING.with(std::cell::Cell::get)
 }
 
+/// The walk of a container's items (array elements) in the order of their indices, which is
+/// their order in the document: once the items before have the report's cap of violations or
+/// more, every violation of the items after comes after that many in document order, so it is
+/// past the cap: it is counted and not built (nor is its rule error's params). Below the cap it
+/// costs one comparison an item.
+///
+/// ```ignore
+/// let items = Items::new(report);
+/// for (index, item) in elements.enumerate() {
+///     let _counting = items.item(report);
+///     // the item's rules, pushing into `report`
+/// }
+/// ```
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Items {
+    /// The report's length at which the rest is past the cap.
+    limit: usize,
+}
+
+impl Items {
+    /// Starts the walk of a container's items, which report into `report`.
+    #[inline]
+    #[must_use]
+    pub fn new(report: &ValidationErrors) -> Self {
+        Items {
+            limit: report.len().saturating_add(report.cap),
+        }
+    }
+
+    /// Called before an item is walked: while the value it returns is alive, the item's
+    /// violations are counted when the items before are at the cap.
+    #[inline]
+    pub fn item(&self, report: &ValidationErrors) -> Counting {
+        if report.len() >= self.limit {
+            Counting(Some(CountOnly::start()))
+        } else {
+            Counting(None)
+        }
+    }
+}
+
+/// See [`Items::item`]: counts the violations pushed on this thread while alive, when it holds a
+/// [`CountOnly`].
+#[doc(hidden)]
+#[must_use]
+pub struct Counting(#[allow(dead_code)] Option<CountOnly>);
+
 impl ValidationErrors {
     /// An empty report. Allocates nothing until the first violation.
     #[must_use]
@@ -282,7 +362,24 @@ impl ValidationErrors {
         ValidationErrors {
             violations: Vec::new(),
             counted: 0,
+            cap: usize::MAX,
         }
+    }
+
+    /// An empty report of a document capped at `cap`: the items of a container past the cap
+    /// are counted, not built (see [`Items`]). It is not capped itself: whoever made it caps it
+    /// once its violations are in order.
+    pub(crate) const fn with_cap(cap: usize) -> Self {
+        ValidationErrors {
+            violations: Vec::new(),
+            counted: 0,
+            cap,
+        }
+    }
+
+    /// Adds `n` violations counted and not built.
+    pub(crate) fn add_counted(&mut self, n: usize) {
+        self.counted += n;
     }
 
     /// Records `error` at `path`.
@@ -424,6 +521,7 @@ impl From<Violation> for ValidationErrors {
         ValidationErrors {
             violations: vec![violation],
             counted: 0,
+            cap: usize::MAX,
         }
     }
 }

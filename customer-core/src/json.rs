@@ -48,7 +48,7 @@ pub use crate::shape::Shape;
 mod cap;
 mod messages;
 mod strict;
-pub(crate) use cap::{cap, cap_invalid};
+pub(crate) use cap::{cap, cap_invalid, finish_rules, reading, Rules};
 pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
 pub(crate) use messages::syntax;
 pub(crate) use messages::{convert, forget_refused, refused};

@@ -2,7 +2,7 @@
 //! [`CustomerModelWith`] for models whose rules read a validation context, and [`ModelContext`],
 //! which names the context a model needs (for [`Valid`](crate::Valid) and the axum extractor).
 
-use crate::error::{Path, RuleError, ValidationErrors, MAX_DEPTH};
+use crate::error::{Items, Path, RuleError, ValidationErrors, MAX_DEPTH};
 
 /// A value that knows the rules of its fields: usually `#[derive(CustomerModel)]`.
 ///
@@ -18,11 +18,23 @@ use crate::error::{Path, RuleError, ValidationErrors, MAX_DEPTH};
     note = "a model with `#[customer(context(T))]` has no `validate()`: it is validated with `validate_with(&ctx)`, and `nested` passes the context down only to models of the same context type"
 )]
 pub trait CustomerModel {
-    /// Checks every rule and returns every violation, in declared field order.
+    /// Checks every rule and returns every violation, in declared field order; inside a
+    /// [`MaxViolations::scope`](crate::json::MaxViolations::scope), at most that many, then one
+    /// `too_many_violations` (the violations of a collection's elements past the cap are
+    /// counted, not built).
     fn validate(&self) -> Result<(), ValidationErrors> {
-        let mut report = ValidationErrors::new();
-        self.validate_into(&Path::ROOT, &mut report);
-        report.into_result()
+        let rules = crate::json::Rules::current();
+        let mut report = ValidationErrors::with_cap(rules.cap);
+        if rules.finish {
+            crate::json::reading(|| self.validate_into(&Path::ROOT, &mut report));
+        } else {
+            self.validate_into(&Path::ROOT, &mut report);
+        }
+        if report.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::json::finish_rules(rules, report))
+        }
     }
 
     /// Checks every rule, appending the violations to `report` with pointers under `path`.
@@ -63,11 +75,22 @@ pub trait CustomerModel {
     note = "add `#[derive(CustomerModel)]` and `#[customer(context({C}))]` to `{Self}`"
 )]
 pub trait CustomerModelWith<C: ?Sized> {
-    /// Checks every rule with `ctx` and returns every violation, in declared field order.
+    /// Checks every rule with `ctx` and returns every violation, in declared field order; inside
+    /// a [`MaxViolations::scope`](crate::json::MaxViolations::scope), at most that many, as
+    /// [`CustomerModel::validate`].
     fn validate_with(&self, ctx: &C) -> Result<(), ValidationErrors> {
-        let mut report = ValidationErrors::new();
-        self.validate_into_with(ctx, &Path::ROOT, &mut report);
-        report.into_result()
+        let rules = crate::json::Rules::current();
+        let mut report = ValidationErrors::with_cap(rules.cap);
+        if rules.finish {
+            crate::json::reading(|| self.validate_into_with(ctx, &Path::ROOT, &mut report));
+        } else {
+            self.validate_into_with(ctx, &Path::ROOT, &mut report);
+        }
+        if report.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::json::finish_rules(rules, report))
+        }
     }
 
     /// Checks every rule with `ctx`, appending the violations to `report` under `path`.
@@ -203,7 +226,9 @@ impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for [T] {
         if too_deep(path, report) {
             return;
         }
+        let items = Items::new(report);
         for (index, item) in self.iter().enumerate() {
+            let _counting = items.item(report);
             item.validate_into_with(ctx, &path.index(index), report);
         }
     }
@@ -316,12 +341,15 @@ impl<T: CustomerModel> CustomerModel for Option<T> {
     }
 }
 
+/// Its elements past the report's cap are counted, not built (see [`Items`]).
 impl<T: CustomerModel> CustomerModel for [T] {
     fn validate_into(&self, path: &Path<'_>, report: &mut ValidationErrors) {
         if too_deep(path, report) {
             return;
         }
+        let items = Items::new(report);
         for (index, item) in self.iter().enumerate() {
+            let _counting = items.item(report);
             item.validate_into(&path.index(index), report);
         }
     }
@@ -367,4 +395,12 @@ impl<K: AsRef<str>, T: CustomerModel> CustomerModel for std::collections::BTreeM
             value.validate_into(&path.key(key.as_ref()), report);
         }
     }
+}
+
+/// Every violation of `value`, whatever the cap in force: for the library's own checks of a
+/// value it merges into a report of its own (which is capped as a whole, once).
+pub(crate) fn validate_all<T: CustomerModel + ?Sized>(value: &T) -> Result<(), ValidationErrors> {
+    let mut report = ValidationErrors::new();
+    value.validate_into(&Path::ROOT, &mut report);
+    report.into_result()
 }

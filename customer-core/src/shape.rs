@@ -254,6 +254,20 @@ fn second_read_by(
 #[inline]
 pub(crate) fn in_document_order<T: Shape + ?Sized>(
     json: &[u8],
+    mut errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+) -> ValidationErrors {
+    // Past the cap, the violations of a collection's elements were counted, not built: only
+    // those kept are put in order (the reading caps the report next), the count goes along.
+    let counted = errors.take_counted();
+    let mut ordered = ordered::<T>(json, errors, context);
+    ordered.add_counted(counted);
+    ordered
+}
+
+/// The kept violations of [`in_document_order`], in document order.
+fn ordered<T: Shape + ?Sized>(
+    json: &[u8],
     errors: ValidationErrors,
     context: Option<&dyn std::any::Any>,
 ) -> ValidationErrors {

@@ -62,7 +62,7 @@ impl<T> Valid<T> {
         T: FromJsonPlain,
     {
         let value: T = crate::json::read_owned_str_with(json, true, None).map_err(cap)?;
-        value.validate().map_err(|errors| {
+        crate::json::reading(|| value.validate()).map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(
                 json.as_bytes(),
                 errors,
@@ -78,7 +78,7 @@ impl<T> Valid<T> {
         T: FromJsonPlain,
     {
         let value: T = crate::json::read_slice(json, true).map_err(cap)?;
-        value.validate().map_err(|errors| {
+        crate::json::reading(|| value.validate()).map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(json, errors, None))
         })?;
         Ok(Valid(value))
@@ -105,7 +105,7 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_owned_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(|errors| {
+        crate::json::reading(|| value.validate_with(ctx)).map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(
                 json.as_bytes(),
                 errors,
@@ -122,7 +122,7 @@ impl<T> Valid<T> {
     {
         let value: T =
             crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        value.validate_with(ctx).map_err(|errors| {
+        crate::json::reading(|| value.validate_with(ctx)).map_err(|errors| {
             cap_invalid(crate::shape::in_document_order::<T>(
                 json,
                 errors,

@@ -38,6 +38,11 @@ enum Plan {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 struct Doc {
+    /// Declared first, last but one in the documents (their members are in key order): its
+    /// `each` loop runs first and counts past a small cap.
+    #[customer(each(length(max = 2)))]
+    #[serde(default)]
+    words: Vec<String>,
     id: String,
     #[customer(length(min = 1, max = 5))]
     label: String,
@@ -139,7 +144,7 @@ fn reference(document: &Value) -> BTreeSet<String> {
     };
     for key in object.keys() {
         if ![
-            "id", "label", "count", "flag", "items", "tags", "pair", "plan",
+            "id", "label", "count", "flag", "items", "tags", "pair", "plan", "words",
         ]
         .contains(&key.as_str())
         {
@@ -187,6 +192,19 @@ fn reference(document: &Value) -> BTreeSet<String> {
     }
     pair(object.get("pair"), &mut out);
     plan(object.get("plan"), &mut out);
+    match object.get("words") {
+        None => {}
+        Some(Value::Array(words)) => {
+            for (i, word) in words.iter().enumerate() {
+                if word.as_str().is_none_or(|w| w.chars().count() > 2) {
+                    out.insert(format!("/words/{i}"));
+                }
+            }
+        }
+        Some(_) => {
+            out.insert("/words".to_owned());
+        }
+    }
     out
 }
 
@@ -280,10 +298,21 @@ fn document() -> impl Strategy<Value = Value> {
             .boxed(),
         ),
         prop::option::weighted(0.2, any_value()),
-        (member(pair_value().boxed()), member(plan_value().boxed())),
+        (
+            member(pair_value().boxed()),
+            member(plan_value().boxed()),
+            member(
+                prop::collection::vec(
+                    prop_oneof![4 => "[a-z]{0,4}".prop_map(Value::from), 1 => any_value()],
+                    0..8,
+                )
+                .prop_map(Value::from)
+                .boxed(),
+            ),
+        ),
     )
         .prop_map(
-            |(id, label, count, flag, items, tags, unknown, (pair, plan))| {
+            |(id, label, count, flag, items, tags, unknown, (pair, plan, words))| {
                 let mut object = Map::new();
                 for (key, value) in [
                     ("id", id),
@@ -294,6 +323,7 @@ fn document() -> impl Strategy<Value = Value> {
                     ("tags", tags),
                     ("pair", pair),
                     ("plan", plan),
+                    ("words", words),
                     ("zz_unknown", unknown),
                 ] {
                     if let Some(value) = value {
@@ -397,6 +427,23 @@ proptest! {
             prop_assert_eq!((last.pointer(), last.code()), ("", "too_many_violations"));
             let count = last.params().find(|(k, _)| *k == "count").map(|(_, p)| p.clone());
             prop_assert_eq!(count, Some(customer_core::Param::UInt(all.len() as u64)));
+        }
+
+        // `validate()` of the value, when the document reads: in a scope, the front of its
+        // uncapped report (in the order the rules ran), then the count.
+        if let Ok(value) = serde_json::from_str::<Doc>(&text) {
+            let all = value.validate().unwrap_err();
+            let all = all.violations();
+            let capped = MaxViolations(max).scope(|| value.validate()).unwrap_err();
+            let capped = capped.violations();
+            if all.len() <= max {
+                prop_assert_eq!(capped, all);
+            } else {
+                prop_assert_eq!(&capped[..max], &all[..max]);
+                prop_assert_eq!(capped.len(), max + 1);
+                let count = capped[max].params().find(|(k, _)| *k == "count").map(|(_, p)| p.clone());
+                prop_assert_eq!(count, Some(customer_core::Param::UInt(all.len() as u64)));
+            }
         }
     }
 }

@@ -297,3 +297,186 @@ fn violations_past_the_cap_are_counted_not_built() {
         }
     }
 }
+
+/// One element of [`Rules::items`]: two rules, one of them (`range`) with params rendered as
+/// text, which would allocate.
+#[derive(Clone, Debug, Deserialize, CustomerModel)]
+struct Item {
+    #[customer(length(max = 1))]
+    a: String,
+    #[customer(range(max = 1))]
+    b: u32,
+}
+
+/// Rule violations pushed by the generated `validate_into`: an `each` loop, nested models in a
+/// `Vec`, and a field declared last that the documents below hold first.
+#[derive(Clone, Debug, Deserialize, CustomerModel)]
+struct Rules {
+    #[customer(each(length(max = 4)))]
+    names: Vec<String>,
+    #[customer(nested)]
+    items: Vec<Item>,
+    #[customer(length(max = 2))]
+    late: String,
+}
+
+/// `n` broken names and `n` broken items (two violations each), `late` broken.
+fn broken_rules(n: usize) -> Rules {
+    Rules {
+        names: vec!["toolong".to_owned(); n],
+        items: vec![
+            Item {
+                a: "xx".to_owned(),
+                b: 5,
+            };
+            n
+        ],
+        late: "long".to_owned(),
+    }
+}
+
+/// The document of [`broken_rules`], `late` first and each item's `b` before its `a`: document
+/// order is not the order the rules run in. `tail` is appended inside the object (a member
+/// that makes the document not read, say).
+fn rules_document(n: usize, tail: &str) -> String {
+    let names = vec![r#""toolong""#; n].join(",");
+    let items = vec![r#"{"b": 5, "a": "xx"}"#; n].join(",");
+    format!(r#"{{"late": "long", "items": [{items}], "names": [{names}]{tail}}}"#)
+}
+
+fn pairs(report: &[Violation]) -> Vec<(String, String)> {
+    report
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+        .collect()
+}
+
+/// `capped` is `all` capped at `max`: its front, then the count of all.
+fn front_of(capped_report: &[Violation], all: &[Violation], max: usize) {
+    if max >= all.len() {
+        assert_eq!(pairs(capped_report), pairs(all));
+        return;
+    }
+    let want = pairs(&all[..max]);
+    let want: Vec<(String, &str)> = want.iter().map(|(p, c)| (p.clone(), c.as_str())).collect();
+    capped(capped_report, &want, all.len(), max);
+}
+
+/// `validate()` inside a scope: past the cap, a collection's elements cost a count, not an
+/// allocation (not their pointers, not their rule errors' params): validating 100,000 broken
+/// names and 100,000 broken items allocates what 1,000 of each do, and the report is the front
+/// of the uncapped one with the count of all.
+#[test]
+fn validate_in_a_scope_counts_past_the_cap_without_allocating() {
+    let small = broken_rules(1_000);
+    let large = broken_rules(100_000);
+    let validate =
+        |rules: &Rules, max: usize| allocations(|| MaxViolations(max).scope(|| rules.validate()));
+    let (few, small_report) = validate(&small, 100);
+    let (many, large_report) = validate(&large, 100);
+    let small_report = small_report.expect_err("broken");
+    let large_report = large_report.expect_err("broken");
+    assert_eq!(large_report.violations().len(), 101);
+    // The report is its entries: the count of the rest is in `too_many_violations`.
+    assert_eq!(large_report.len(), 101);
+    assert!(
+        many <= few + 16,
+        "{few} allocations for 1,000 broken elements, {many} for 100,000"
+    );
+    // Outside a scope: every violation, in the order the rules ran.
+    let all = small.validate().expect_err("broken");
+    assert_eq!(all.len(), 3_001);
+    let all: Vec<Violation> = all.into_iter().collect();
+    front_of(small_report.violations(), &all, 100);
+    let last = large_report.violations().last().expect("the cap entry");
+    assert_eq!(last.params().next(), Some(("count", &Param::UInt(300_001))));
+    for max in [0, 1, 2, 3, 999, 1_000, 1_001, 2_000, 3_000, 3_001, 3_002] {
+        let report = MaxViolations(max)
+            .scope(|| small.validate())
+            .expect_err("broken");
+        front_of(report.violations(), &all, max);
+        // `Valid::new` is `validate()`.
+        let report = MaxViolations(max)
+            .scope(|| Valid::new(small.clone()))
+            .expect_err("broken");
+        front_of(report.violations(), &all, max);
+    }
+}
+
+/// A document that reads, with 100,000 broken names and 100,000 broken items: past the cap,
+/// counted; only the violations kept are put in document order; the report is the front of
+/// the uncapped one (in document order: `/late` first, each item's `b` before its `a`). The
+/// reading allocates what parsing the document does (typed, and as a tree to place the kept
+/// violations) and a bounded number more, however many elements are broken.
+#[test]
+fn rule_violations_of_a_document_that_reads_are_counted_not_built() {
+    let read = |json: &str| allocations(|| violations(Valid::<Rules>::from_json(json)));
+    let parse = |json: &str| {
+        let typed = allocations(|| serde_json::from_str::<Rules>(json).map(drop)).0;
+        let tree = allocations(|| serde_json::from_str::<serde_json::Value>(json).map(drop)).0;
+        typed + tree
+    };
+    let small = rules_document(1_000, "");
+    let large = rules_document(100_000, "");
+    let (few, small_report) = read(&small);
+    let (many, large_report) = read(&large);
+    let extra_small = few.saturating_sub(parse(&small));
+    let extra_large = many.saturating_sub(parse(&large));
+    assert!(
+        extra_large <= extra_small + 1_000,
+        "past the parses: {extra_small} allocations for 1,000 broken elements, {extra_large} for 100,000"
+    );
+    let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Rules>::from_json(&small)));
+    assert_eq!(all.len(), 3_001);
+    assert_eq!(
+        pairs(&all[..4]),
+        [
+            ("/late".to_owned(), "length".to_owned()),
+            ("/items/0/b".to_owned(), "range".to_owned()),
+            ("/items/0/a".to_owned(), "length".to_owned()),
+            ("/items/1/b".to_owned(), "range".to_owned()),
+        ]
+    );
+    front_of(&small_report, &all, 100);
+    assert_eq!(
+        large_report.last().and_then(|v| v.params().next()),
+        Some(("count", &Param::UInt(300_001)))
+    );
+    let Err(Error::Invalid(report)) = Valid::<Rules>::from_json(&large) else {
+        panic!("refused with a report");
+    };
+    assert_eq!(report.len(), 101);
+    assert_eq!(report.violations().len(), 101);
+    for max in [0, 1, 2, 3, 50, 2_000, 2_001, 3_000, 3_001] {
+        let report = violations(MaxViolations(max).scope(|| Valid::<Rules>::from_json(&small)));
+        front_of(&report, &all, max);
+    }
+}
+
+/// A document that does not read (one wrong type after the arrays): the second read runs the
+/// `each` rules of the elements that read, counting past the cap; the report is the front of
+/// the uncapped one.
+#[test]
+fn rule_violations_of_a_document_that_does_not_read_are_counted() {
+    #[derive(Debug, Deserialize, CustomerModel)]
+    #[allow(dead_code)]
+    struct Broken {
+        #[customer(each(length(max = 4)))]
+        names: Vec<String>,
+        flag: bool,
+    }
+    let body = |n: usize| {
+        let names = vec![r#""toolong""#; n].join(",");
+        format!(r#"{{"names": [{names}], "flag": "no"}}"#)
+    };
+    let all =
+        violations(MaxViolations::UNLIMITED.scope(|| Valid::<Broken>::from_json(&body(2_000))));
+    assert_eq!(all.len(), 2_001);
+    assert_eq!(all[0].pointer(), "/names/0");
+    assert_eq!(all[2_000].pointer(), "/flag");
+    for max in [0, 1, 100, 1_999, 2_000, 2_001] {
+        let report =
+            violations(MaxViolations(max).scope(|| Valid::<Broken>::from_json(&body(2_000))));
+        front_of(&report, &all, max);
+    }
+}

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 6): that body alone
+//!                                                     # `case` (1 to 8): that body alone
 //! ```
 //!
 //! ```text
@@ -41,6 +41,14 @@ struct Tags {
 #[allow(dead_code)]
 struct Names {
     #[customer(each(length(max = 64)))]
+    names: Vec<String>,
+}
+
+/// A model with a list of short texts, for documents that read with rule violations.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Short {
+    #[customer(each(length(max = 2)))]
     names: Vec<String>,
 }
 
@@ -147,6 +155,11 @@ fn wrong_array() -> String {
     text
 }
 
+/// A document that reads, whose `n` elements each break their rule (not 64 KiB: `n` decides).
+fn rule_violations(n: usize) -> String {
+    format!(r#"{{"names":[{}]}}"#, vec![r#""abc""#; n].join(","))
+}
+
 /// 120 nested levels, one wrong type at the top.
 fn deep() -> String {
     let mut text = String::from(r#"{"name":1,"next":"#);
@@ -203,10 +216,10 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--callgrind") {
         let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
         let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
-        let (Some(case @ 1..=6), Some(which @ ("plain" | "read")), Some(n)) =
+        let (Some(case @ 1..=8), Some(which @ ("plain" | "read")), Some(n)) =
             (case, args.get(3).map(String::as_str), n)
         else {
-            eprintln!("usage: hostile-read --callgrind <1-6> <plain|read> <n>");
+            eprintln!("usage: hostile-read --callgrind <1-8> <plain|read> <n>");
             std::process::exit(2);
         };
         let (_, json, read) = &cases[case - 1];
@@ -220,7 +233,7 @@ fn main() {
 }
 
 /// The bodies, in the order of the table.
-fn cases() -> [Case; 6] {
+fn cases() -> [Case; 8] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
@@ -252,11 +265,21 @@ fn cases() -> [Case; 6] {
             untagged_none(),
             |json| count(Valid::<Contact>::from_json(json)),
         ),
+        (
+            "10,000 rule violations in a document that reads (Valid::from_json)",
+            rule_violations(10_000),
+            |json| count(Valid::<Short>::from_json(json)),
+        ),
+        (
+            "100,000 rule violations in a document that reads (Valid::from_json)",
+            rule_violations(100_000),
+            |json| count(Valid::<Short>::from_json(json)),
+        ),
     ]
 }
 
 /// The table: median wall times of the plain parse and of the read, and their ratio.
-fn table(cases: &[Case; 6]) {
+fn table(cases: &[Case; 8]) {
     let runs = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -476,7 +476,8 @@ where
                     .map_err(crate::json::cap)
             })
             .map_err(|error| refuse(ValidRejection::from(error)))?;
-        match value.validate_in_context(&ctx) {
+        // The rules past the cap counted, not built; the report capped once in document order.
+        match max.reading(|| value.validate_in_context(&ctx)) {
             Ok(()) => Ok(Valid::trusted(value)),
             Err(errors) => Err(refuse(ValidRejection::Invalid(max.apply(
                 crate::shape::in_document_order::<T>(&body, errors, T::__context_any(&ctx)),

@@ -510,6 +510,83 @@ fn the_report_is_capped_by_extension() {
     assert!(doc.to_string().contains("too_many_violations"), "{doc}");
 }
 
+/// A webhook route without a verifier reads the delivery's body before it refuses it (500), so
+/// the connection can take the next request: refused unread, the answer would go out before
+/// the body arrived and hyper would close the connection under a client about to reuse it.
+#[cfg(feature = "webhooks")]
+#[test]
+fn a_route_without_a_verifier_reads_the_body_before_refusing() {
+    use http_body_util::BodyExt as _;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let read = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&read);
+    let body =
+        http_body_util::Full::new(bytes::Bytes::from_static(b"{}")).map_frame(move |frame| {
+            flag.store(true, Ordering::SeqCst);
+            frame
+        });
+    let req = request(Some("application/json"), Body::new(body));
+    let rejection = ready(crate::axum::Webhook::from_request(req, &())).unwrap_err();
+    assert_eq!(rejection, WebhookRejection::NoVerifier);
+    assert!(read.load(Ordering::SeqCst), "the body was left unread");
+}
+
+/// A derived model whose `each` rules break on every element.
+#[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+struct Words {
+    #[customer(length(max = 1))]
+    first: String,
+    #[customer(each(length(max = 2)))]
+    words: Vec<String>,
+}
+
+/// The extractor's cap on the rule violations of a body that reads: past it, the elements are
+/// counted (the count is all of them), and the report is the front of the uncapped one in
+/// document order (`first` is declared first, but the body holds it last).
+#[test]
+fn the_extractor_counts_rule_violations_past_its_cap() {
+    let words = vec![r#""long""#; 20_000].join(",");
+    let body = format!(r#"{{"words": [{words}], "first": "ab"}}"#);
+    let report = |max: MaxViolations| -> Vec<(String, String, Option<crate::Param>)> {
+        let mut req = request(Some("application/json"), body.clone());
+        req.extensions_mut().insert(max);
+        req.extensions_mut().insert(BodyLimit(1 << 20));
+        let rejection = ready(Valid::<Words>::from_request(req, &()))
+            .map_err(ValidRejection::from)
+            .unwrap_err();
+        assert_eq!(rejection.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        rejection
+            .violations()
+            .expect("violations")
+            .iter()
+            .map(|v| {
+                let count = v
+                    .params()
+                    .find(|(k, _)| *k == "count")
+                    .map(|(_, p)| p.clone());
+                (v.pointer().to_owned(), v.code().to_owned(), count)
+            })
+            .collect()
+    };
+    let all = report(MaxViolations::UNLIMITED);
+    assert_eq!(all.len(), 20_001);
+    assert_eq!(all[0].0, "/words/0");
+    assert_eq!(all[20_000].0, "/first");
+    for max in [0, 1, 3, 100, 20_000] {
+        let capped = report(MaxViolations(max));
+        assert_eq!(capped.len(), max + 1);
+        assert_eq!(capped[..max], all[..max]);
+        assert_eq!(
+            capped[max],
+            (
+                String::new(),
+                "too_many_violations".to_owned(),
+                Some(crate::Param::UInt(20_001))
+            )
+        );
+    }
+}
+
 fn with_language(mut req: Request, accept: &str) -> Request {
     req.headers_mut().insert(
         http::header::ACCEPT_LANGUAGE,

@@ -84,33 +84,65 @@ impl WebhookRejection {
         self.into_problem_in(&crate::i18n::Lang::ENGLISH)
     }
 
-    /// The problem document this rejection answers with, its body and rule problems (413, 400,
-    /// 422) in `lang` (pointers and codes are the same in every language); the signature's
-    /// (401) stay in English, words for the sender's developers.
+    /// The problem document this rejection answers with, in `lang`: the body and rule
+    /// problems (413, 400, 422; pointers and codes are the same in every language), the
+    /// signature's (401) and the server's own (500). The English `detail` of a header or body
+    /// that cannot be read also says why; the other languages say what, not why.
     #[must_use]
     pub fn into_problem_in(self, lang: &crate::i18n::Lang) -> Problem {
+        use crate::webhooks::WebhookError as W;
+        use crate::Param;
         let status = self.status();
+        let text = |id: &str, params: &[(&str, Param)]| {
+            Problem::new(
+                status,
+                crate::i18n::Catalog::global().text(lang, id, params),
+            )
+            .with_lang(lang.clone())
+        };
+        let name = |s: &'static str| Param::Str(s.into());
+        let secs = |n: u64| Param::UInt(n);
         match self {
             WebhookRejection::Body(rejection) => rejection.into_problem_in(lang),
-            WebhookRejection::Rejected(Rejected::Unverified(error)) => {
-                if error.is_unauthenticated() {
-                    Problem::new(
-                        status,
-                        format!("the webhook signature does not hold: {error}"),
-                    )
-                } else {
-                    Problem::new(status, "the server cannot check webhook signatures")
+            WebhookRejection::Rejected(Rejected::Unverified(error)) => match error {
+                W::MissingSignature { header } => {
+                    text("webhook-missing-signature", &[("header", name(header))])
                 }
-            }
+                W::MalformedHeader { header, reason } => text(
+                    "webhook-malformed-header",
+                    &[("header", name(header)), ("reason", name(reason))],
+                ),
+                W::NoMatchingSignature => text("webhook-no-matching-signature", &[]),
+                W::Stale {
+                    age_secs,
+                    tolerance_secs,
+                } => text(
+                    "webhook-stale",
+                    &[("age", secs(age_secs)), ("tolerance", secs(tolerance_secs))],
+                ),
+                W::Future {
+                    ahead_secs,
+                    tolerance_secs,
+                } => text(
+                    "webhook-future",
+                    &[
+                        ("ahead", secs(ahead_secs)),
+                        ("tolerance", secs(tolerance_secs)),
+                    ],
+                ),
+                W::MalformedBody { reason } => {
+                    text("webhook-malformed-body", &[("reason", name(reason))])
+                }
+                // The configuration's errors (no secret, an API without webhooks): 500.
+                _ => text("webhook-cannot-check", &[]),
+            },
             WebhookRejection::Rejected(Rejected::NotAnEvent(reason)) => {
-                Problem::new(status, format!("the signed body is not an event: {reason}"))
+                text("webhook-not-an-event", &[("reason", name(reason))])
             }
             WebhookRejection::Rejected(Rejected::Invalid { error, .. }) => {
                 invalid_problem(error.into_violations(), lang)
             }
-            WebhookRejection::NoVerifier => {
-                Problem::new(status, "the server cannot check webhook signatures")
-            }
+            WebhookRejection::NoVerifier => text("webhook-cannot-check", &[]),
         }
     }
 }
@@ -138,6 +170,11 @@ impl<S: Send + Sync> FromRequest<S> for Webhook {
 
     async fn from_request(req: Request, _state: &S) -> Result<Self, Self::Rejection> {
         let Some(verifier) = req.extensions().get::<Verifier>().cloned() else {
+            // The body is read (and thrown away, up to the limit) before the refusal, as every
+            // refused body is: answered before its body has arrived, the connection cannot take
+            // another request (hyper closes it after the answer), and a client that sends its
+            // next request on it, as keep-alive allows, finds it closed.
+            let _ = read_body(req, false).await;
             return Err(WebhookRejection::NoVerifier);
         };
         let headers = req.headers().clone();

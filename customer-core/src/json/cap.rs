@@ -11,6 +11,73 @@ pub const DEFAULT_MAX_VIOLATIONS: usize = 100;
 thread_local! {
     /// The cap in force on this thread (see [`MaxViolations::scope`]).
     static CAP: Cell<usize> = const { Cell::new(DEFAULT_MAX_VIOLATIONS) };
+    /// What [`CustomerModel::validate`](crate::CustomerModel::validate) does with the cap on this
+    /// thread (see [`Rules`]).
+    static RULES: Cell<Rules> = const { Cell::new(Rules::ALL) };
+}
+
+/// How `validate()` (and `validate_with`) treat the cap on this thread.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Rules {
+    /// The cap of the report (`usize::MAX`: none): the items of a container past it are
+    /// counted, not built.
+    pub(crate) cap: usize,
+    /// `true` inside a [`MaxViolations::scope`]: the report is capped when complete (the first
+    /// `cap` violations in the order found, then `too_many_violations`). `false` while a
+    /// reading validates (it caps the report itself once the violations are in document
+    /// order) and outside any scope (every violation).
+    pub(crate) finish: bool,
+}
+
+impl Rules {
+    /// Every violation, none counted: outside any scope.
+    const ALL: Rules = Rules {
+        cap: usize::MAX,
+        finish: false,
+    };
+
+    /// What `validate()` does on this thread now.
+    #[inline]
+    pub(crate) fn current() -> Rules {
+        RULES.with(Cell::get)
+    }
+
+    /// Runs `walk` (the walk of a whole model) with this treatment, the one before back
+    /// afterwards (also on a panic).
+    pub(crate) fn during<R>(self, walk: impl FnOnce() -> R) -> R {
+        struct Restore(Rules);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                RULES.with(|rules| rules.set(self.0));
+            }
+        }
+        let _restore = Restore(RULES.with(|rules| rules.replace(self)));
+        walk()
+    }
+}
+
+/// Runs `validate` (the rules of a document that read) counting the violations of a
+/// container's items past the cap in force (see [`crate::error::Items`]), without capping the
+/// report: the reading puts it in document order, then caps it.
+#[inline]
+pub(crate) fn reading<R>(validate: impl FnOnce() -> R) -> R {
+    Rules {
+        cap: CAP.with(Cell::get),
+        finish: false,
+    }
+    .during(validate)
+}
+
+/// The report of a whole model's `validate` once its walk is done: capped when
+/// [`Rules::finish`] says so.
+#[cold]
+#[inline(never)]
+pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> ValidationErrors {
+    if rules.finish {
+        MaxViolations(rules.cap).apply(errors)
+    } else {
+        errors
+    }
 }
 
 /// The most violations the report of one document holds: past it, the report keeps the first
@@ -65,8 +132,32 @@ impl MaxViolations {
         MaxViolations(CAP.with(Cell::get))
     }
 
-    /// Runs `read` with this cap in force for the documents it reads on this thread; the cap
-    /// before is back afterwards (also when `read` panics). Scopes nest.
+    /// Runs `read` with this cap in force for the documents it reads on this thread, and for
+    /// the values it validates: inside a scope, [`CustomerModel::validate`](crate::CustomerModel::validate)
+    /// (so [`Valid::new`](crate::Valid::new)) reports the first violations in the order found,
+    /// then `too_many_violations` (outside, every violation). The cap before is back afterwards
+    /// (also when `read` panics). Scopes nest.
+    ///
+    /// Past the cap, the violations of a collection's elements are counted, not built: a
+    /// report of a million broken elements costs about what one of a thousand does.
+    ///
+    /// ```
+    /// use customer_core::json::MaxViolations;
+    /// use customer_core::CustomerModel;
+    ///
+    /// #[derive(CustomerModel)]
+    /// struct Tags {
+    ///     #[customer(each(length(max = 3)))]
+    ///     tags: Vec<String>,
+    /// }
+    ///
+    /// let tags = Tags { tags: vec!["too long".to_owned(); 1000] };
+    /// assert_eq!(tags.validate().unwrap_err().len(), 1000);
+    /// let report = MaxViolations(10).scope(|| tags.validate()).unwrap_err();
+    /// assert_eq!(report.violations().len(), 11);
+    /// assert_eq!(report.violations()[9].pointer(), "/tags/9");
+    /// assert_eq!(report.violations()[10].code(), "too_many_violations");
+    /// ```
     pub fn scope<R>(self, read: impl FnOnce() -> R) -> R {
         struct Restore(usize);
         impl Drop for Restore {
@@ -75,7 +166,22 @@ impl MaxViolations {
             }
         }
         let _restore = Restore(CAP.with(|cap| cap.replace(self.0)));
-        read()
+        Rules {
+            cap: self.0,
+            finish: true,
+        }
+        .during(read)
+    }
+
+    /// Runs `validate` (the rules of a document that read) with this cap, counting past it as
+    /// [`reading`] does.
+    #[cfg(feature = "axum")]
+    pub(crate) fn reading<R>(self, validate: impl FnOnce() -> R) -> R {
+        Rules {
+            cap: self.0,
+            finish: false,
+        }
+        .during(validate)
     }
 
     /// `errors` with at most this many violations, then the `too_many_violations` one. A
@@ -96,6 +202,9 @@ impl MaxViolations {
         if len <= max {
             return errors;
         }
+        // The violations counted and not built are in `count`: the capped report holds its
+        // entries only (`len()` is `max + 1`).
+        errors.take_counted();
         errors.truncate(max);
         errors.push_violation(Violation::new(
             String::new(),

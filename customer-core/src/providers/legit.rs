@@ -100,7 +100,7 @@ pub(super) fn encode(customer: &Customer, report: &mut Report) -> Option<CreateC
         custom_identifier: customer.external_id.clone(),
         metadata,
     };
-    report.rules(body.validate(), to_customer_pointer);
+    report.rules(crate::model::validate_all(&body), to_customer_pointer);
     Some(body)
 }
 

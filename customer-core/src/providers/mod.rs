@@ -67,7 +67,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::error::{Param, RuleError, ValidationErrors, Violation};
-use crate::{Customer, CustomerModel, CustomerPatch, Error, Page};
+use crate::{Customer, CustomerPatch, Error, Page};
 
 mod check;
 pub mod legit;
@@ -145,7 +145,7 @@ impl Api {
     /// [`Api::decode`] refuses. See the [module documentation](self) for what is mapped and what
     /// is dropped.
     pub fn encode(&self, customer: &Customer) -> Result<String, Error> {
-        customer.validate().map_err(Error::Invalid)?;
+        crate::model::validate_all(&customer).map_err(Error::Invalid)?;
         let mut report = Report::new(*self);
         let body = dispatch!(self, P => P::encode(customer, &mut report));
         report.finish()?;
@@ -201,7 +201,7 @@ impl Api {
     /// listing every field this API's update cannot carry (set or cleared), cannot clear, or
     /// cannot hold, at its pointer into the patch's JSON. Legit has no update request.
     pub fn encode_update(&self, patch: &CustomerPatch) -> Result<String, Error> {
-        patch.validate().map_err(Error::Invalid)?;
+        crate::model::validate_all(&patch).map_err(Error::Invalid)?;
         let mut report = Report::for_update(*self);
         let body = dispatch!(self, P => P::encode_update(patch, &mut report))?;
         report.finish()?;

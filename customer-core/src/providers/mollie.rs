@@ -407,7 +407,7 @@ pub(super) fn encode(customer: &Customer, report: &mut Report) -> Option<CreateC
         locale,
         metadata: non_null(customer.metadata.clone()),
     };
-    report.rules(request.validate(), super::same_pointer);
+    report.rules(crate::model::validate_all(&request), super::same_pointer);
     Some(request)
 }
 

@@ -210,7 +210,7 @@ pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<Create
         locale: customer.locale.as_deref().map(canonical_case),
     };
     let email_missing = customer.email.is_none();
-    let errors = request.validate().map_err(|errors| {
+    let errors = crate::model::validate_all(&request).map_err(|errors| {
         // A missing email was reported as `required` above; its empty stand-in is no news.
         let mut kept = crate::ValidationErrors::new();
         for violation in errors {
@@ -597,7 +597,7 @@ pub(super) fn encode_update(
             .not_null("/locale", &patch.locale)
             .map(|locale| canonical_case(&locale)),
     };
-    report.rules(request.validate(), to_customer_pointer);
+    report.rules(crate::model::validate_all(&request), to_customer_pointer);
     Some(request)
 }
 

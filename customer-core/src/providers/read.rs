@@ -215,7 +215,7 @@ impl<'a> Document<'a> {
             if fields.is_some() && !guess.known_key_seen() {
                 return Err(not_this_api(self.api));
             }
-            value.validate().map_err(Error::Invalid)?;
+            crate::json::reading(|| value.validate()).map_err(Error::Invalid)?;
             return Ok(value);
         }
         if let Some(fields) = fields {
@@ -227,7 +227,7 @@ impl<'a> Document<'a> {
         }
         // Read from the text, not from the parsed keys, so that a repeated key is reported.
         let value: T = crate::json::read_str(self.json, true)?;
-        value.validate().map_err(|errors| {
+        crate::json::reading(|| value.validate()).map_err(|errors| {
             Error::Invalid(crate::shape::in_document_order::<T>(
                 self.json.as_bytes(),
                 errors,

@@ -1066,7 +1066,7 @@ pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<Create
         shipping,
         ..CreateCustomerRequest::default()
     };
-    report.rules(request.validate(), to_customer_pointer);
+    report.rules(crate::model::validate_all(&request), to_customer_pointer);
     Some(request)
 }
 
@@ -1128,7 +1128,7 @@ pub(super) fn encode_update(
         shipping,
         ..UpdateCustomerRequest::default()
     };
-    report.rules(request.validate(), to_customer_pointer);
+    report.rules(crate::model::validate_all(&request), to_customer_pointer);
     Some(request)
 }
 

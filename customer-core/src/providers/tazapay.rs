@@ -297,7 +297,7 @@ pub(super) fn encode(customer: &Canonical, report: &mut Report) -> Option<Create
             .collect(),
         metadata,
     };
-    let mut errors = request.validate();
+    let mut errors = crate::model::validate_all(&request);
     if let Err(errors) = &mut errors {
         // A missing value was reported as `required` above; its empty stand-in is no news.
         let missing = |field: &str| match field {
@@ -557,12 +557,13 @@ pub(super) fn encode_update(
             .map(entries),
         metadata,
     };
-    report.rules(request.validate(), |pointer| {
-        match pointer.strip_prefix("/customer_id") {
+    report.rules(
+        crate::model::validate_all(&request),
+        |pointer| match pointer.strip_prefix("/customer_id") {
             Some(rest) if rest.is_empty() || rest.starts_with('/') => format!("/id{rest}"),
             _ => to_customer_pointer(pointer),
-        }
-    });
+        },
+    );
     Some(request)
 }
 

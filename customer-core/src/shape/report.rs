@@ -58,19 +58,22 @@ impl<'c> Report<'c> {
     /// and the cap in force on this thread.
     #[must_use]
     pub fn with_context(context: Option<&'c dyn std::any::Any>) -> Self {
-        Report {
-            context,
-            cap: crate::json::MaxViolations::current().0,
-            ..Report::default()
-        }
+        Report::capped(context, crate::json::MaxViolations::current().0)
     }
 
     /// An empty report for a walk made again, with the same context and cap.
     #[must_use]
     pub fn again(&self) -> Report<'c> {
+        Report::capped(self.context, self.cap)
+    }
+
+    /// An empty report with `context` and `cap`; the rule violations of a collection's
+    /// elements past the cap are counted (see [`crate::error::Items`]).
+    fn capped(context: Option<&'c dyn std::any::Any>, cap: usize) -> Self {
         Report {
-            context: self.context,
-            cap: self.cap,
+            rules: ValidationErrors::with_cap(cap),
+            context,
+            cap,
             ..Report::default()
         }
     }
@@ -204,7 +207,11 @@ pub struct RulesPhase(Option<(ValidationErrors, bool)>);
 #[cold]
 #[inline(never)]
 pub fn validate_read<T: crate::CustomerModel>(value: &T, path: &Path<'_>, report: &mut Report) {
-    if let Err(errors) = value.validate() {
+    // Under the report's cap, a collection's elements past it counted (not capped here: the
+    // second read caps the whole report once it is in document order).
+    let mut errors = ValidationErrors::with_cap(report.cap);
+    value.validate_into(&Path::ROOT, &mut errors);
+    if !errors.is_empty() {
         report.rules.append_under(path, errors);
     }
 }

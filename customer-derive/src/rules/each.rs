@@ -92,11 +92,17 @@ impl<R: Table> RuleKind for Each<R> {
             return TokenStream::new();
         }
         let value = e.value();
+        let report = e.report;
         // Every token that names the collection trait points at `each`.
         let elements = respan(&quote!(#krate::__private::Elements::elements), e.span);
+        // Past the report's cap, the elements' violations are counted, not built (`Items`).
         quote_spanned! {e.span=>
-            for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
-                #checks
+            {
+                let __customer_items = #krate::__private::Items::new(#report);
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
+                    let __customer_counting = __customer_items.item(#report);
+                    #checks
+                }
             }
         }
     }

@@ -17,7 +17,7 @@ use customer_core::axum::{
 use customer_core::i18n::Lang;
 use customer_core::providers::{paddle, Api};
 use customer_core::webhooks::{Event, Verifier};
-use customer_core::{Customer, Path as ModelPath, RuleError, Status, ValidationErrors};
+use customer_core::{Customer, Param, Path as ModelPath, RuleError, Status, ValidationErrors};
 use serde_json::json;
 use tower::ServiceBuilder;
 
@@ -226,16 +226,17 @@ async fn log_request(mut req: Request, next: Next) -> Response {
     response
 }
 
-/// The answer when the timeout or the concurrency limit stops a request.
-async fn overloaded(error: BoxError) -> Response {
-    let detail = if error.is::<tower::timeout::error::Elapsed>() {
-        "the request took too long and was stopped"
+/// The answer when the timeout or the concurrency limit stops a request, in the language the
+/// request negotiated.
+async fn overloaded(AcceptLanguage(lang): AcceptLanguage, error: BoxError) -> Response {
+    let id = if error.is::<tower::timeout::error::Elapsed>() {
+        "server-timeout"
     } else if error.is::<tower::load_shed::error::Overloaded>() {
-        "the server is handling as many requests as it takes; try again shortly"
+        "server-overloaded"
     } else {
-        "the server could not take the request"
+        "server-unavailable"
     };
-    let mut response = Problem::new(StatusCode::SERVICE_UNAVAILABLE, detail).into_response();
+    let mut response = in_lang(StatusCode::SERVICE_UNAVAILABLE, id, lang).into_response();
     response
         .headers_mut()
         .insert(RETRY_AFTER, HeaderValue::from_static("1"));
@@ -243,14 +244,15 @@ async fn overloaded(error: BoxError) -> Response {
 }
 
 /// `GET /health`: 200 when the database answers, 503 when it does not.
-async fn health(State(state): State<AppState>) -> Response {
+async fn health(State(state): State<AppState>, AcceptLanguage(lang): AcceptLanguage) -> Response {
     match state.store.ping().await {
         Ok(()) => Json(json!({ "status": "ok" })).into_response(),
         Err(error) => {
             eprintln!("health check: {error}");
-            Problem::new(
+            in_lang(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "the database does not answer",
+                "server-database-down",
+                lang,
             )
             .into_response()
         }
@@ -265,21 +267,33 @@ async fn not_found(AcceptLanguage(lang): AcceptLanguage) -> Problem {
 /// `Content-Language`); the `title` stays the status's reason phrase, as RFC 9457 asks of
 /// `about:blank`.
 fn in_lang(status: StatusCode, id: &str, lang: Lang) -> Problem {
-    let detail = customer_core::i18n::Catalog::global().text(&lang, id, &[]);
+    in_lang_with(status, id, &[], lang)
+}
+
+/// As [`in_lang`], the message's params given (never a value the client sent).
+pub(crate) fn in_lang_with(
+    status: StatusCode,
+    id: &str,
+    params: &[(&str, Param)],
+    lang: Lang,
+) -> Problem {
+    let detail = customer_core::i18n::Catalog::global().text(&lang, id, params);
     Problem::new(status, detail).with_lang(lang)
 }
 
-async fn method_not_allowed() -> Problem {
-    Problem::new(
+async fn method_not_allowed(AcceptLanguage(lang): AcceptLanguage) -> Problem {
+    in_lang(
         StatusCode::METHOD_NOT_ALLOWED,
-        "this address does not take this method",
+        "server-method-not-allowed",
+        lang,
     )
 }
 
-fn internal_error() -> Response {
-    Problem::new(
+fn internal_error(lang: &Lang) -> Response {
+    in_lang(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "the server could not complete the request",
+        "server-internal",
+        lang.clone(),
     )
     .into_response()
 }
@@ -297,8 +311,9 @@ fn no_such_customer(lang: &Lang) -> Response {
     .into_response()
 }
 
-/// The API named by `?api=` (Paddle when absent). An unknown name is a 400 that does not repeat it.
-fn api_of(query: Option<&str>) -> Result<Api, Problem> {
+/// The API named by `?api=` (Paddle when absent). An unknown name is a 400 (in `lang`) that does
+/// not repeat it.
+fn api_of(query: Option<&str>, lang: &Lang) -> Result<Api, Box<Problem>> {
     let Some(query) = query else {
         return Ok(Api::Paddle);
     };
@@ -308,20 +323,21 @@ fn api_of(query: Option<&str>) -> Result<Api, Problem> {
         if key == "api" {
             if api.is_some() {
                 // `?api=paddle&api=mollie`: which one the sender meant is a guess.
-                return Err(Problem::new(
+                return Err(Box::new(in_lang_with(
                     StatusCode::BAD_REQUEST,
-                    "the query parameter `api` is given more than once",
-                ));
+                    "server-repeated-parameter",
+                    &[("name", Param::Str("api".into()))],
+                    lang.clone(),
+                )));
             }
             api = Some(value.parse().map_err(|_| {
                 let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
-                Problem::new(
+                Box::new(in_lang_with(
                     StatusCode::BAD_REQUEST,
-                    format!(
-                        "the query parameter `api` must be one of {}",
-                        names.join(", ")
-                    ),
-                )
+                    "server-unknown-api",
+                    &[("names", Param::Str(names.join(", ").into()))],
+                    lang.clone(),
+                ))
             })?);
         }
     }
@@ -359,9 +375,9 @@ async fn create_customer(
     AcceptLanguage(lang): AcceptLanguage,
     JsonBody(body): JsonBody,
 ) -> Response {
-    let api = match api_of(query.as_deref()) {
+    let api = match api_of(query.as_deref(), &lang) {
         Ok(api) => api,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let text = match utf8(&body) {
         Ok(text) => text,
@@ -403,7 +419,7 @@ async fn create_customer(
         Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on insert: {error}");
-            internal_error()
+            internal_error(&lang)
         }
     }
 }
@@ -426,13 +442,14 @@ async fn webhook(
     let event = match webhook {
         Ok(Webhook(event)) => event,
         Err(WebhookRejection::NoVerifier) => {
-            return Problem::new(
+            return in_lang_with(
                 StatusCode::SERVICE_UNAVAILABLE,
-                format!(
-                    "this server takes no {} webhooks (no {})",
-                    provider.title(),
-                    provider.secret_option()
-                ),
+                "server-no-webhooks",
+                &[
+                    ("provider", Param::Str(provider.title().into())),
+                    ("option", Param::Str(provider.secret_option().into())),
+                ],
+                lang,
             )
             .into_response()
         }
@@ -551,7 +568,7 @@ async fn take(state: &AppState, provider: Provider, event: Event, lang: &Lang) -
         Err(WriteError::DuplicateEmail) => return conflict(lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on a webhook: {error}");
-            return internal_error();
+            return internal_error(lang);
         }
     };
     Json(json!({
@@ -576,12 +593,12 @@ async fn get_customer(
     match state.store.get(&id).await {
         Ok(Some(customer)) => match paddle_entity(id, customer) {
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
-            Err(_) => internal_error(),
+            Err(_) => internal_error(&lang),
         },
         Ok(None) => no_such_customer(&lang),
         Err(error) => {
             eprintln!("database error on select: {error}");
-            internal_error()
+            internal_error(&lang)
         }
     }
 }
@@ -601,9 +618,9 @@ async fn update_customer(
     if !is_customer_id(&id) {
         return no_such_customer(&lang);
     }
-    let api = match api_of(query.as_deref()) {
+    let api = match api_of(query.as_deref(), &lang) {
         Ok(api) => api,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let patch = match utf8(&body).and_then(|text| api.decode_update(text)) {
         Ok(patch) => patch,
@@ -629,14 +646,14 @@ async fn update_customer(
     match state.store.update(&id, change).await {
         Ok(Updated::Done(customer)) => match paddle_entity(id, *customer) {
             Ok(entity) => Json(envelope(entity, request_id)).into_response(),
-            Err(_) => internal_error(),
+            Err(_) => internal_error(&lang),
         },
         Ok(Updated::NotFound) => no_such_customer(&lang),
         Ok(Updated::Refused(errors)) => refused(errors, &lang),
         Err(WriteError::DuplicateEmail) => conflict(&lang),
         Err(WriteError::Store(error)) => {
             eprintln!("database error on update: {error}");
-            internal_error()
+            internal_error(&lang)
         }
     }
 }
@@ -654,9 +671,17 @@ const PER_PAGE_DEFAULT: usize = 50;
 const PER_PAGE_MAX: usize = 200;
 
 impl ListQuery {
-    /// Reads the query; a bad parameter is a 400 naming the parameter, not its value.
-    fn parse(pairs: &[(String, String)]) -> Result<ListQuery, Problem> {
-        let bad = |detail: &'static str| Problem::new(StatusCode::BAD_REQUEST, detail);
+    /// Reads the query; a bad parameter is a 400 (in `lang`) naming the parameter, not its value.
+    fn parse(pairs: &[(String, String)], lang: &Lang) -> Result<ListQuery, Box<Problem>> {
+        let bad = |id: &str| {
+            let max = [("max", Param::UInt(PER_PAGE_MAX as u64))];
+            Box::new(in_lang_with(
+                StatusCode::BAD_REQUEST,
+                id,
+                &max,
+                lang.clone(),
+            ))
+        };
         let mut query = ListQuery {
             after: None,
             per_page: PER_PAGE_DEFAULT,
@@ -667,17 +692,19 @@ impl ListQuery {
             if matches!(key.as_str(), "after" | "per_page" | "status") {
                 if seen.contains(&key.as_str()) {
                     // `per_page=1&per_page=200`: which one the sender meant is a guess.
-                    return Err(Problem::new(
+                    return Err(Box::new(in_lang_with(
                         StatusCode::BAD_REQUEST,
-                        format!("the query parameter `{key}` is given more than once"),
-                    ));
+                        "server-repeated-parameter",
+                        &[("name", Param::Str(key.clone().into()))],
+                        lang.clone(),
+                    )));
                 }
                 seen.push(key);
             }
             match key.as_str() {
                 "after" => {
                     if !is_customer_id(value) {
-                        return Err(bad("the query parameter `after` must be a customer id"));
+                        return Err(bad("server-bad-after"));
                     }
                     query.after = Some(value.clone());
                 }
@@ -686,9 +713,7 @@ impl ListQuery {
                         .parse()
                         .ok()
                         .filter(|n| (1..=PER_PAGE_MAX).contains(n))
-                        .ok_or_else(|| {
-                            bad("the query parameter `per_page` must be a whole number from 1 to 200")
-                        })?;
+                        .ok_or_else(|| bad("server-bad-per-page"))?;
                 }
                 "status" => {
                     query.statuses = value
@@ -696,10 +721,7 @@ impl ListQuery {
                         .map(|status| match status {
                             "active" => Ok(Status::Active),
                             "archived" => Ok(Status::Archived),
-                            _ => Err(bad(
-                                "the query parameter `status` must be a comma-separated list of \
-                                 active, archived",
-                            )),
+                            _ => Err(bad("server-bad-status")),
                         })
                         .collect::<Result<_, _>>()?;
                     query.statuses.dedup();
@@ -739,15 +761,15 @@ async fn list_customers(
     State(state): State<AppState>,
     Extension(RequestId(request_id)): Extension<RequestId>,
     headers: axum::http::HeaderMap,
+    AcceptLanguage(lang): AcceptLanguage,
     query: Result<Query<Vec<(String, String)>>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
     let Ok(Query(pairs)) = query else {
-        return Problem::new(StatusCode::BAD_REQUEST, "the query string cannot be read")
-            .into_response();
+        return in_lang(StatusCode::BAD_REQUEST, "server-bad-query", lang).into_response();
     };
-    let query = match ListQuery::parse(&pairs) {
+    let query = match ListQuery::parse(&pairs, &lang) {
         Ok(query) => query,
-        Err(problem) => return problem.into_response(),
+        Err(problem) => return (*problem).into_response(),
     };
     let page = match state
         .store
@@ -757,18 +779,18 @@ async fn list_customers(
         Ok(page) => page,
         Err(error) => {
             eprintln!("database error on list: {error}");
-            return internal_error();
+            return internal_error(&lang);
         }
     };
     let last = page.customers.last().and_then(|c| c.id.clone());
     let mut data = Vec::with_capacity(page.customers.len());
     for customer in page.customers {
         let Some(id) = customer.id.clone() else {
-            return internal_error();
+            return internal_error(&lang);
         };
         match paddle_entity(id, customer) {
             Ok(entity) => data.push(entity),
-            Err(_) => return internal_error(),
+            Err(_) => return internal_error(&lang),
         }
     }
     Json(paddle::CustomerList {
@@ -818,13 +840,23 @@ mod tests {
 
     #[test]
     fn api_query() {
-        assert_eq!(api_of(None).ok(), Some(Api::Paddle));
-        assert_eq!(api_of(Some("api=mollie")).ok(), Some(Api::Mollie));
-        assert_eq!(api_of(Some("x=1&api=legit")).ok(), Some(Api::Legit));
-        assert_eq!(api_of(Some("api=stripe")).ok(), Some(Api::Stripe));
-        assert!(api_of(Some("api=adyen")).is_err());
+        assert_eq!(api_of(None, &Lang::ENGLISH).ok(), Some(Api::Paddle));
+        assert_eq!(
+            api_of(Some("api=mollie"), &Lang::ENGLISH).ok(),
+            Some(Api::Mollie)
+        );
+        assert_eq!(
+            api_of(Some("x=1&api=legit"), &Lang::ENGLISH).ok(),
+            Some(Api::Legit)
+        );
+        assert_eq!(
+            api_of(Some("api=stripe"), &Lang::ENGLISH).ok(),
+            Some(Api::Stripe)
+        );
+        assert!(api_of(Some("api=adyen"), &Lang::ENGLISH).is_err());
         for twice in ["api=paddle&api=mollie", "api=mollie&x=1&api=mollie"] {
-            let problem = api_of(Some(twice)).expect_err("a repeated `api` is refused");
+            let problem =
+                api_of(Some(twice), &Lang::ENGLISH).expect_err("a repeated `api` is refused");
             assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
             assert_eq!(
                 problem.detail(),
@@ -861,7 +893,7 @@ mod tests {
 
     #[test]
     fn list_query() {
-        let query = ListQuery::parse(&[]).expect("empty query");
+        let query = ListQuery::parse(&[], &Lang::ENGLISH).expect("empty query");
         assert_eq!(query.per_page, 50);
         assert_eq!(query.statuses, [Status::Active]);
         assert_eq!(
@@ -870,11 +902,14 @@ mod tests {
         );
 
         let id = "ctm_01hv6y1jedq4p1n0yqn5ba3ky4";
-        let query = ListQuery::parse(&pairs(&[
-            ("per_page", "200"),
-            ("after", id),
-            ("status", "archived,active"),
-        ]))
+        let query = ListQuery::parse(
+            &pairs(&[
+                ("per_page", "200"),
+                ("after", id),
+                ("status", "archived,active"),
+            ]),
+            &Lang::ENGLISH,
+        )
         .expect("valid query");
         assert_eq!(query.per_page, 200);
         assert_eq!(query.after.as_deref(), Some(id));
@@ -889,7 +924,7 @@ mod tests {
             [("after", id), ("after", id)],
             [("status", "active"), ("status", "archived")],
         ] {
-            let problem = ListQuery::parse(&pairs(&twice)).expect_err("repeated");
+            let problem = ListQuery::parse(&pairs(&twice), &Lang::ENGLISH).expect_err("repeated");
             assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
             assert!(problem.detail().ends_with("is given more than once"));
         }
@@ -903,11 +938,44 @@ mod tests {
             ("status", "deleted"),
             ("status", ""),
         ] {
-            let problem = ListQuery::parse(&pairs(&[bad])).expect_err("refused");
+            let problem = ListQuery::parse(&pairs(&[bad]), &Lang::ENGLISH).expect_err("refused");
             assert_eq!(problem.status(), StatusCode::BAD_REQUEST);
             if bad.1.chars().any(char::is_alphabetic) {
                 assert!(!problem.detail().contains(bad.1), "{}", problem.detail());
             }
         }
+    }
+
+    /// The 500 (a database error, which the end-to-end tests cannot cause on SQLite) and the
+    /// health check's 503 follow the request's language too, English when it has none.
+    #[test]
+    fn server_errors_in_the_language_negotiated() {
+        let catalog = customer_core::i18n::Catalog::global();
+        let de = catalog.negotiate("de-AT");
+        let response = internal_error(&de);
+        assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(response.headers()["content-language"], "de");
+        let problem = in_lang(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server-internal",
+            de.clone(),
+        );
+        assert_eq!(
+            problem.detail(),
+            "der Server konnte die Anfrage nicht abschließen"
+        );
+        let problem = in_lang(StatusCode::SERVICE_UNAVAILABLE, "server-database-down", de);
+        assert_eq!(problem.detail(), "die Datenbank antwortet nicht");
+        let fallback = catalog.negotiate("ja");
+        let problem = in_lang(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "server-internal",
+            fallback,
+        );
+        assert_eq!(
+            problem.detail(),
+            "the server could not complete the request"
+        );
+        assert_eq!(problem.lang().as_str(), "en");
     }
 }

@@ -19,7 +19,7 @@ use axum::extract::RawQuery;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use customer_core::axum::Problem;
+use customer_core::axum::AcceptLanguage;
 use customer_core::providers::{paddle, Api};
 use customer_core::CustomerModel;
 use schemars::generate::SchemaSettings;
@@ -111,7 +111,7 @@ pub fn document(api: Option<Api>) -> &'static Value {
 }
 
 /// `GET /openapi.json` and `GET /openapi.json?api=NAME`; 400 for an unknown name.
-pub async fn openapi(RawQuery(query): RawQuery) -> Response {
+pub async fn openapi(RawQuery(query): RawQuery, AcceptLanguage(lang): AcceptLanguage) -> Response {
     let mut api = None;
     for pair in query.as_deref().unwrap_or_default().split('&') {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
@@ -119,12 +119,14 @@ pub async fn openapi(RawQuery(query): RawQuery) -> Response {
             match value.parse::<Api>() {
                 Ok(named) => api = Some(named),
                 Err(_) => {
-                    return Problem::new(
+                    let names: Vec<&str> = Api::ALL.iter().map(|api| api.as_str()).collect();
+                    return crate::app::in_lang_with(
                         StatusCode::BAD_REQUEST,
-                        "the query parameter `api` must be one of mollie, tazapay, paddle, legit, \
-                         stripe",
+                        "server-unknown-api",
+                        &[("names", customer_core::Param::Str(names.join(", ").into()))],
+                        lang,
                     )
-                    .into_response()
+                    .into_response();
                 }
             }
         }

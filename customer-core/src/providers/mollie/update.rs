@@ -79,6 +79,6 @@ pub(in crate::providers) fn encode_update(
         },
         testmode: Patch::Absent,
     };
-    report.rules(request.validate(), super::same_pointer);
+    report.rules(crate::model::validate_all(&request), super::same_pointer);
     Some(request)
 }

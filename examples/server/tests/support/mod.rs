@@ -424,14 +424,28 @@ pub struct HeldRequest {
 
 impl HeldRequest {
     pub fn post(server: &Server, path: &str, body: &str) -> HeldRequest {
+        HeldRequest::post_with(server, path, body, &[])
+    }
+
+    /// [`HeldRequest::post`] with more header lines (`("Accept-Language", "de")`).
+    pub fn post_with(
+        server: &Server,
+        path: &str,
+        body: &str,
+        headers: &[(&str, &str)],
+    ) -> HeldRequest {
         let mut stream = TcpStream::connect(server.addr()).expect("connects");
         stream
             .set_read_timeout(Some(Duration::from_secs(60)))
             .expect("timeout set");
+        let more: String = headers
+            .iter()
+            .map(|(name, value)| format!("{name}: {value}\r\n"))
+            .collect();
         write!(
             stream,
             "POST {path} HTTP/1.1\r\nHost: {}\r\nContent-Type: application/json\r\n\
-             Content-Length: {}\r\nExpect: 100-continue\r\n\r\n",
+             Content-Length: {}\r\n{more}Expect: 100-continue\r\n\r\n",
             server.addr(),
             body.len()
         )
