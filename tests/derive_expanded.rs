@@ -65,8 +65,57 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(&self.handle, __customer_path, "handle", __customer_report);
+            Self::__customer_rules_1(&self.id, __customer_path, "id", __customer_report);
+            Self::__customer_rules_2(&self.ab, __customer_path, "ab", __customer_report);
+            Self::__customer_rules_3(&self.note, __customer_path, "note", __customer_report);
+            Self::__customer_rules_4(&self.email, __customer_path, "email", __customer_report);
+            Self::__customer_rules_5(&self.locale, __customer_path, "locale", __customer_report);
+            Self::__customer_rules_6(
+                &self.metadata,
+                __customer_path,
+                "metadata",
+                __customer_report,
+            );
             {
-                let __customer_field = &self.handle;
+                let __customer_field = &self.address;
+                <Vec<Address> as ::customer_core::__private::CustomerModel>::validate_into(
+                    __customer_field,
+                    &::customer_core::__private::Path::key(__customer_path, "address"),
+                    __customer_report,
+                );
+            }
+            Self::__customer_rules_8(&self.tags, __customer_path, "tags", __customer_report);
+            Self::__customer_rules_9(
+                &self.quantity,
+                __customer_path,
+                "quantity",
+                __customer_report,
+            );
+            Self::__customer_rules_10(&self.kind, __customer_path, "kind", __customer_report);
+            Self::__customer_rules_11(&self.country, __customer_path, "country", __customer_report);
+            ::customer_core::__private::CheckOutcome::report_at(
+                whole(self),
+                __customer_path,
+                __customer_report,
+            );
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl<'a, T> Signup<'a, T> {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &&'a str,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -77,7 +126,7 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "handle"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -102,15 +151,23 @@ const _: () = {
                 } {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "handle"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_1(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.id;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) = {
                     const __CUSTOMER_ID: ::customer_core::__private::rules::id::IdShape =
@@ -128,15 +185,23 @@ const _: () = {
                 } {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "id"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_2(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.ab;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) = {
                         static __CUSTOMER_REGEX:
@@ -152,7 +217,7 @@ const _: () = {
                     } {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "ab"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::Some("ab_only"),
                             ::core::option::Option::Some("only a and b"),
@@ -160,12 +225,20 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_3(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.note;
+                let __customer_field = __customer_in;
                 if ::core::option::Option::is_none(__customer_field) {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "note"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         ::customer_core::__private::rules::required::error(),
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -184,7 +257,7 @@ const _: () = {
                     } {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "note"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -192,8 +265,16 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_4(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.email;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::email::check(
@@ -207,30 +288,46 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "email"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_5(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.locale;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::locale::check_short(__customer_value)
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "locale"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_6(
+            __customer_in: &Option<serde_json::Value>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.metadata;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) = {
                         #[allow(unused_imports)]
@@ -242,7 +339,7 @@ const _: () = {
                     } {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "metadata"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -250,16 +347,16 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_8(
+            __customer_in: &Vec<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.address;
-                <Vec<Address> as ::customer_core::__private::CustomerModel>::validate_into(
-                    __customer_field,
-                    &::customer_core::__private::Path::key(__customer_path, "address"),
-                    __customer_report,
-                );
-            }
-            {
-                let __customer_field = &self.tags;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 {
                     let __customer_items =
@@ -278,7 +375,10 @@ const _: () = {
                             ::customer_core::__private::push(
                                 __customer_report,
                                 &::customer_core::__private::Path::index(
-                                    &::customer_core::__private::Path::key(__customer_path, "tags"),
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        __customer_key,
+                                    ),
                                     __customer_index,
                                 ),
                                 __customer_error,
@@ -289,8 +389,16 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_9(
+            __customer_in: &u32,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.quantity;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::range::check(
@@ -301,37 +409,53 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "quantity"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_10(
+            __customer_in: &std::borrow::Cow<'a, str>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.kind;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::one_of::check(__customer_value, &["a", "b"])
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "kind"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_11(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.country;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) =
                         ::customer_core::__private::rules::country::check(__customer_value)
                     {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "country"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -339,11 +463,6 @@ const _: () = {
                     }
                 }
             }
-            ::customer_core::__private::CheckOutcome::report_at(
-                whole(self),
-                __customer_path,
-                __customer_report,
-            );
         }
     }
     #[automatically_derived]
@@ -720,38 +839,7 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) = {
-                            const __CUSTOMER_ID: ::customer_core::__private::rules::id::IdShape =
-                                ::customer_core::__private::rules::id::IdShape {
-                                    prefix: "ctm_",
-                                    chars:
-                                        ::customer_core::__private::rules::id::AsciiSet::from_ranges(
-                                            &[(b'0', b'9'), (b'a', b'z')],
-                                        ),
-                                    min_len: 26usize,
-                                    max_len: 26usize,
-                                    chars_spec: "a-z0-9",
-                                };
-                            ::customer_core::__private::rules::id::check(
-                                __customer_value,
-                                &__CUSTOMER_ID,
-                            )
-                        } {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "id"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_1(&__customer_read, __path, "id", &mut __report.rules);
                 }
             }
             if __good2 {
@@ -780,34 +868,7 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) = {
-                                static __CUSTOMER_REGEX:
-                                    ::customer_core::__private::rules::pattern::LazyRegex =
-                                    ::customer_core::__private::rules::pattern::LazyRegex::new(
-                                        "\\A(?:^(a|b)+$)\\z",
-                                        "^(a|b)+$",
-                                    );
-                                ::customer_core::__private::rules::pattern::check(
-                                    __customer_value,
-                                    &__CUSTOMER_REGEX,
-                                )
-                            } {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(__customer_path, "ab"),
-                                    __customer_error,
-                                    ::core::option::Option::Some("ab_only"),
-                                    ::core::option::Option::Some("only a and b"),
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_2(&__customer_read, __path, "ab", &mut __report.rules);
                 }
             }
             if __good3 {
@@ -836,41 +897,7 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if ::core::option::Option::is_none(__customer_field) {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "note"),
-                                ::customer_core::__private::rules::required::error(),
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) = {
-                                let __customer_custom: fn(
-                                    &_,
-                                )
-                                    -> ::core::result::Result<
-                                    (),
-                                    ::customer_core::__private::RuleError,
-                                > = always_ok;
-                                __customer_custom(__customer_value)
-                            } {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(__customer_path, "note"),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_3(&__customer_read, __path, "note", &mut __report.rules);
                 }
             }
             if __good4 {
@@ -898,31 +925,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::email::check(
-                                __customer_value,
-                                &::customer_core::__private::rules::email::EmailOptions {
-                                    max: 254usize,
-                                    ascii: false,
-                                    quoted: false,
-                                },
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "email"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_4(
+                        &__customer_read,
+                        __path,
+                        "email",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good5 {
@@ -950,24 +958,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::locale::check_short(__customer_value)
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "locale"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_5(
+                        &__customer_read,
+                        __path,
+                        "locale",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good6 {
@@ -1000,33 +996,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) = {
-                                #[allow(unused_imports)]
-                                use ::customer_core::__private::{
-                                    MetadataViaSerialize as _, MetadataViaValue as _,
-                                };
-                                (&::customer_core::__private::MetadataProbe(__customer_value))
-                                    .check_metadata(1024usize)
-                            } {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "metadata",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_6(
+                        &__customer_read,
+                        __path,
+                        "metadata",
+                        &mut __report.rules,
+                    );
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
@@ -1074,47 +1049,7 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        {
-                            let __customer_items =
-                                ::customer_core::__private::Items::new(__customer_report);
-                            for (__customer_index, __customer_item) in
-                                ::core::iter::Iterator::enumerate(
-                                    ::customer_core::__private::Elements::elements(
-                                        __customer_value,
-                                    ),
-                                )
-                            {
-                                let __customer_counting = __customer_items.item(__customer_report);
-                                if let ::core::result::Result::Err(__customer_error) =
-                                    ::customer_core::__private::rules::bytes::check(
-                                        __customer_item,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::Some(8usize),
-                                    )
-                                {
-                                    ::customer_core::__private::push(
-                                        __customer_report,
-                                        &::customer_core::__private::Path::index(
-                                            &::customer_core::__private::Path::key(
-                                                __customer_path,
-                                                "tags",
-                                            ),
-                                            __customer_index,
-                                        ),
-                                        __customer_error,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::None,
-                                    );
-                                }
-                            }
-                        }
-                    }
+                    Self::__customer_rules_8(&__customer_read, __path, "tags", &mut __report.rules);
                 }
             }
             if let (false, ::core::option::Option::Some((_, __value, true))) = (__good8, __found8) {
@@ -1189,28 +1124,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::range::check(
-                                __customer_value,
-                                ::core::option::Option::Some(&(1)),
-                                ::core::option::Option::Some(&(10)),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "quantity"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_9(
+                        &__customer_read,
+                        __path,
+                        "quantity",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good10 {
@@ -1243,27 +1162,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::one_of::check(
-                                __customer_value,
-                                &["a", "b"],
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "kind"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_10(
+                        &__customer_read,
+                        __path,
+                        "kind",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good11 {
@@ -1292,28 +1196,12 @@ const _: () = {
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::country::check(__customer_value)
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "country",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_11(
+                        &__customer_read,
+                        __path,
+                        "country",
+                        &mut __report.rules,
+                    );
                 }
             }
             let __read_whole = __ok
@@ -1372,8 +1260,32 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(
+                &self.postal_code,
+                __customer_path,
+                "postal_code",
+                __customer_report,
+            );
+            Self::__customer_rules_1(&self.phone, __customer_path, "phone", __customer_report);
+            Self::__customer_rules_2(&self.website, __customer_path, "website", __customer_report);
+            Self::__customer_rules_3(&self.seen_at, __customer_path, "seen_at", __customer_report);
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Address {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.postal_code;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -1384,22 +1296,30 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "postal_code"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
                     );
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_1(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.phone;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) =
                         ::customer_core::__private::rules::phone::check(__customer_value)
                     {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "phone"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -1407,15 +1327,23 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_2(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.website;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) =
                         ::customer_core::__private::rules::url::check(__customer_value)
                     {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "website"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -1423,15 +1351,23 @@ const _: () = {
                     }
                 }
             }
+        }
+        #[inline]
+        fn __customer_rules_3(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.seen_at;
+                let __customer_field = __customer_in;
                 if let ::core::option::Option::Some(__customer_value) = __customer_field {
                     if let ::core::result::Result::Err(__customer_error) =
                         ::customer_core::__private::rules::timestamp::check(__customer_value)
                     {
                         ::customer_core::__private::push(
                             __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "seen_at"),
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
                             __customer_error,
                             ::core::option::Option::None,
                             ::core::option::Option::None,
@@ -1550,31 +1486,12 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::length::check(
-                                __customer_value,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(16usize),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(
-                                    __customer_path,
-                                    "postal_code",
-                                ),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_0(
+                        &__customer_read,
+                        __path,
+                        "postal_code",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good1 {
@@ -1589,28 +1506,12 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::phone::check(__customer_value)
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "phone",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_1(
+                        &__customer_read,
+                        __path,
+                        "phone",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good2 {
@@ -1625,28 +1526,12 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::url::check(__customer_value)
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "website",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_2(
+                        &__customer_read,
+                        __path,
+                        "website",
+                        &mut __report.rules,
+                    );
                 }
             }
             if __good3 {
@@ -1661,30 +1546,12 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::timestamp::check(
-                                    __customer_value,
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "seen_at",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_3(
+                        &__customer_read,
+                        __path,
+                        "seen_at",
+                        &mut __report.rules,
+                    );
                 }
             }
             let __read_whole = __ok
@@ -2118,8 +1985,24 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(&self.name, __customer_path, "name", __customer_report);
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Checked {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.name;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -2130,7 +2013,7 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "name"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -2293,28 +2176,7 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::length::check(
-                                __customer_value,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(3usize),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "name"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_0(&__customer_read, __path, "name", &mut __report.rules);
                 }
             }
             let __read_whole = __ok
@@ -2494,28 +2356,7 @@ const _: () = {
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
             let _ = ctx;
-            {
-                let __customer_field = &self.name;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some({
-                            let __customer_count: usize = ctx.name_max;
-                            __customer_count
-                        }),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "name"),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
             {
                 let __customer_field = &self.address;
                 {
@@ -2582,6 +2423,44 @@ const _: () = {
             #[allow(unused_imports)]
             use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
             (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Form {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            ctx: &Limits,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some({
+                            let __customer_count: usize = ctx.name_max;
+                            __customer_count
+                        }),
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
         }
     }
     #[automatically_derived]
@@ -2680,31 +2559,13 @@ const _: () = {
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some({
-                                        let __customer_count: usize = ctx.name_max;
-                                        __customer_count
-                                    }),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(__customer_path, "name"),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
+                        Self::__customer_rules_0(
+                            &__customer_read,
+                            ctx,
+                            __path,
+                            "name",
+                            &mut __report.rules,
+                        );
                     }
                 }
             }
@@ -2789,8 +2650,24 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Place {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.line1;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -2801,7 +2678,7 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "line1"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -2889,28 +2766,12 @@ const _: () = {
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::length::check(
-                                __customer_value,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(8usize),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(__customer_path, "line1"),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                    Self::__customer_rules_0(
+                        &__customer_read,
+                        __path,
+                        "line1",
+                        &mut __report.rules,
+                    );
                 }
             }
             let __read_whole = __ok
@@ -3419,8 +3280,24 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Converted {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.line1;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -3431,7 +3308,7 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "line1"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -3523,8 +3400,24 @@ const _: () = {
             __customer_path: &::customer_core::__private::Path<'_>,
             __customer_report: &mut ::customer_core::__private::ValidationErrors,
         ) {
+            Self::__customer_rules_0(&self.text, __customer_path, "text", __customer_report);
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Named {
+        #[inline]
+        fn __customer_rules_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
             {
-                let __customer_field = &self.text;
+                let __customer_field = __customer_in;
                 let __customer_value = __customer_field;
                 if let ::core::result::Result::Err(__customer_error) =
                     ::customer_core::__private::rules::length::check(
@@ -3535,7 +3428,7 @@ const _: () = {
                 {
                     ::customer_core::__private::push(
                         __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, "text"),
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
                         __customer_error,
                         ::core::option::Option::None,
                         ::core::option::Option::None,
@@ -3772,60 +3665,18 @@ const _: () = {
                     name: __customer_f1,
                     ..
                 } => {
-                    {
-                        let __customer_field = __customer_f0;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::email::check(
-                                __customer_value,
-                                &::customer_core::__private::rules::email::EmailOptions {
-                                    max: 320usize,
-                                    ascii: false,
-                                    quoted: false,
-                                },
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::key(
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        "individual",
-                                    ),
-                                    "email",
-                                ),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
-                    {
-                        let __customer_field = __customer_f1;
-                        if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(64usize),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "individual",
-                                        ),
-                                        "name",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        &::customer_core::__private::Path::key(__customer_path, "individual"),
+                        "email",
+                        __customer_report,
+                    );
+                    Self::__customer_rules_0_1(
+                        __customer_f1,
+                        &::customer_core::__private::Path::key(__customer_path, "individual"),
+                        "name",
+                        __customer_report,
+                    );
                 }
                 Self::Pair {
                     0: __customer_f0, ..
@@ -3871,6 +3722,71 @@ const _: () = {
                 __customer_path,
                 __customer_report,
             );
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Party {
+        #[inline]
+        fn __customer_rules_0_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::email::check(
+                        __customer_value,
+                        &::customer_core::__private::rules::email::EmailOptions {
+                            max: 320usize,
+                            ascii: false,
+                            quoted: false,
+                        },
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
+            }
+        }
+        #[inline]
+        fn __customer_rules_0_1(
+            __customer_in: &Option<String>,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                    if let ::core::result::Result::Err(__customer_error) =
+                        ::customer_core::__private::rules::length::check(
+                            __customer_value,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(64usize),
+                        )
+                    {
+                        ::customer_core::__private::push(
+                            __customer_report,
+                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
+                            __customer_error,
+                            ::core::option::Option::None,
+                            ::core::option::Option::None,
+                        );
+                    }
+                }
+            }
         }
     }
     #[automatically_derived]
@@ -4013,45 +3929,23 @@ const _: () = {
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    let __customer_value = __customer_field;
-                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
-                                }
+                                Self::__customer_rules_0_0(
+                                    &__customer_read,
+                                    __path,
+                                    "email",
+                                    &mut __report.rules,
+                                );
                             }
                         }
                         if __good1 {
                             let __read : :: core :: option :: Option < Option < String > > = :: customer_core :: __private :: shape :: read_member (__found1 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    if let ::core::option::Option::Some(__customer_value) =
-                                        __customer_field
-                                    {
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(64usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::customer_core::__private::Path::key(
-                                                    __customer_path,
-                                                    "name",
-                                                ),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
+                                Self::__customer_rules_0_1(
+                                    &__customer_read,
+                                    __path,
+                                    "name",
+                                    &mut __report.rules,
+                                );
                             }
                         }
                         __ok
@@ -4278,44 +4172,13 @@ const _: () = {
                     lines: __customer_f0,
                     ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    {
-                        let __customer_items =
-                            ::customer_core::__private::Items::new(__customer_report);
-                        for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                            ::customer_core::__private::Elements::elements(__customer_value),
-                        ) {
-                            let __customer_counting = __customer_items.item(__customer_report);
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_item,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some({
-                                        let __customer_count: usize = ctx.name_max;
-                                        __customer_count
-                                    }),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        &::customer_core::__private::Path::key(
-                                            &::customer_core::__private::Path::key(
-                                                __customer_path,
-                                                "c",
-                                            ),
-                                            "lines",
-                                        ),
-                                        __customer_index,
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
-                    }
+                    Self::__customer_rules_2_0(
+                        __customer_f0,
+                        ctx,
+                        &::customer_core::__private::Path::key(__customer_path, "c"),
+                        "lines",
+                        __customer_report,
+                    );
                 }
             }
         }
@@ -4374,6 +4237,59 @@ const _: () = {
             use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
             (&::customer_core::__private::SaidProbe::<String>::NEW).said();
             (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl<T> Entry<T> {
+        #[inline]
+        fn __customer_rules_2_0(
+            __customer_in: &Vec<String>,
+            ctx: &Limits,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                let __customer_value = __customer_field;
+                {
+                    let __customer_items =
+                        ::customer_core::__private::Items::new(__customer_report);
+                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                        ::customer_core::__private::Elements::elements(__customer_value),
+                    ) {
+                        let __customer_counting = __customer_items.item(__customer_report);
+                        if let ::core::result::Result::Err(__customer_error) =
+                            ::customer_core::__private::rules::length::check(
+                                __customer_item,
+                                ::core::option::Option::None,
+                                ::core::option::Option::Some({
+                                    let __customer_count: usize = ctx.name_max;
+                                    __customer_count
+                                }),
+                            )
+                        {
+                            ::customer_core::__private::push(
+                                __customer_report,
+                                &::customer_core::__private::Path::index(
+                                    &::customer_core::__private::Path::key(
+                                        __customer_path,
+                                        __customer_key,
+                                    ),
+                                    __customer_index,
+                                ),
+                                __customer_error,
+                                ::core::option::Option::None,
+                                ::core::option::Option::None,
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
     #[automatically_derived]
@@ -4695,56 +4611,13 @@ const _: () = {
                             let __read : :: core :: option :: Option < Vec < String > > = :: customer_core :: __private :: shape :: read_member (__found0 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing_fn () ,) ;
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        {
-                                            let __customer_items =
-                                                ::customer_core::__private::Items::new(
-                                                    __customer_report,
-                                                );
-                                            for (__customer_index, __customer_item) in
-                                                ::core::iter::Iterator::enumerate(
-                                                    ::customer_core::__private::Elements::elements(
-                                                        __customer_value,
-                                                    ),
-                                                )
-                                            {
-                                                let __customer_counting =
-                                                    __customer_items.item(__customer_report);
-                                                if let ::core::result::Result::Err(
-                                                    __customer_error,
-                                                ) =
-                                                    ::customer_core::__private::rules::length::check(
-                                                        __customer_item,
-                                                        ::core::option::Option::None,
-                                                        ::core::option::Option::Some({
-                                                            let __customer_count: usize =
-                                                                ctx.name_max;
-                                                            __customer_count
-                                                        }),
-                                                    )
-                                                {
-                                                    ::customer_core::__private::push(
-                                                        __customer_report,
-                                                        &::customer_core::__private::Path::index(
-                                                            &::customer_core::__private::Path::key(
-                                                                __customer_path,
-                                                                "lines",
-                                                            ),
-                                                            __customer_index,
-                                                        ),
-                                                        __customer_error,
-                                                        ::core::option::Option::None,
-                                                        ::core::option::Option::None,
-                                                    );
-                                                }
-                                            }
-                                        }
-                                    }
+                                    Self::__customer_rules_2_0(
+                                        &__customer_read,
+                                        ctx,
+                                        __path,
+                                        "lines",
+                                        &mut __report.rules,
+                                    );
                                 }
                             }
                         }
@@ -4831,26 +4704,12 @@ const _: () = {
                     email: __customer_f0,
                     ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::email::check(
-                            __customer_value,
-                            &::customer_core::__private::rules::email::EmailOptions {
-                                max: 320usize,
-                                ascii: false,
-                                quoted: false,
-                            },
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "email"),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        __customer_path,
+                        "email",
+                        __customer_report,
+                    );
                 }
                 Self::Moved {
                     0: __customer_f0, ..
@@ -4884,6 +4743,43 @@ const _: () = {
                     }
                 }
                 Self::Closed { .. } => {}
+            }
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Event {
+        #[inline]
+        fn __customer_rules_0_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::email::check(
+                        __customer_value,
+                        &::customer_core::__private::rules::email::EmailOptions {
+                            max: 320usize,
+                            ascii: false,
+                            quoted: false,
+                        },
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
+                }
             }
         }
     }
@@ -5028,13 +4924,12 @@ const _: () = {
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    let __customer_value = __customer_field;
-                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
-                                }
+                                Self::__customer_rules_0_0(
+                                    &__customer_read,
+                                    __path,
+                                    "email",
+                                    &mut __report.rules,
+                                );
                             }
                         }
                         __ok
@@ -5303,26 +5198,12 @@ const _: () = {
                     email: __customer_f0,
                     ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::email::check(
-                            __customer_value,
-                            &::customer_core::__private::rules::email::EmailOptions {
-                                max: 320usize,
-                                ascii: false,
-                                quoted: false,
-                            },
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "email"),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        __customer_path,
+                        "email",
+                        __customer_report,
+                    );
                 }
                 Self::Phones {
                     0: __customer_f0, ..
@@ -5365,6 +5246,43 @@ const _: () = {
                             ::core::option::Option::None,
                         );
                     }
+                }
+            }
+        }
+    }
+    #[allow(
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Contact {
+        #[inline]
+        fn __customer_rules_0_0(
+            __customer_in: &String,
+            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_key: &str,
+            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+        ) {
+            {
+                let __customer_field = __customer_in;
+                let __customer_value = __customer_field;
+                if let ::core::result::Result::Err(__customer_error) =
+                    ::customer_core::__private::rules::email::check(
+                        __customer_value,
+                        &::customer_core::__private::rules::email::EmailOptions {
+                            max: 320usize,
+                            ascii: false,
+                            quoted: false,
+                        },
+                    )
+                {
+                    ::customer_core::__private::push(
+                        __customer_report,
+                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
+                        __customer_error,
+                        ::core::option::Option::None,
+                        ::core::option::Option::None,
+                    );
                 }
             }
         }
@@ -5495,13 +5413,12 @@ const _: () = {
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    let __customer_value = __customer_field;
-                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: key (__customer_path , "email") , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
-                                }
+                                Self::__customer_rules_0_0(
+                                    &__customer_read,
+                                    __path,
+                                    "email",
+                                    &mut __report.rules,
+                                );
                             }
                         }
                         __ok

@@ -16,7 +16,126 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let report = quote!(__customer_report);
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
-    model_impls(container, &where_clause, &body, said)
+    let mut out = model_impls(container, &where_clause, &body, said);
+    out.extend(rules_fns(
+        container,
+        fields.iter().enumerate().map(|(field, f)| {
+            (
+                FieldAt {
+                    variant: None,
+                    field,
+                },
+                f,
+            )
+        }),
+    ));
+    out
+}
+
+/// Whether the rules of `field` are emitted once, as the associated function named
+/// [`rules_fn`] that both `validate_into` and the second read (`Shape::__shape_flat`) call: a
+/// member with a name of its own (not flattened, not the one field of a transparent struct) whose
+/// rules include no `nested` (which the two run differently: validated, or walked).
+pub(crate) fn shared_rules(container: &Container, field: &Field) -> bool {
+    fn has_nested(rules: &[RuleSpec]) -> bool {
+        rules.iter().any(|rule| match &rule.kind {
+            crate::rules::Rule::Nested(_) => true,
+            crate::rules::Rule::Each(each) => has_nested(&each.rules),
+            _ => false,
+        })
+    }
+    matches!(field.wire, Wire::Key(_))
+        && !container.serde.transparent
+        && field.attrs.skip.is_none()
+        && !field.attrs.rules.is_empty()
+        && !has_nested(&field.attrs.rules)
+}
+
+/// Which field a rules function is for: the `field`th of a struct, or of the `variant`th
+/// variant of an enum.
+#[derive(Clone, Copy)]
+pub(crate) struct FieldAt {
+    pub(crate) variant: Option<usize>,
+    pub(crate) field: usize,
+}
+
+/// The associated function that runs the rules of the field `at` (see [`shared_rules`]).
+pub(crate) fn rules_fn(at: FieldAt) -> syn::Ident {
+    match at.variant {
+        None => quote::format_ident!("__customer_rules_{}", at.field),
+        Some(v) => quote::format_ident!("__customer_rules_{}_{}", v, at.field),
+    }
+}
+
+/// A call of the rules function of the field `at` on `value` (an expression of type `&FieldType`),
+/// found under `key` (an expression of type `&str`) below `path` (of type `&Path`); `ctx` passed
+/// on for a model with a context.
+pub(crate) fn call_rules_fn(
+    container: &Container,
+    at: FieldAt,
+    value: &TokenStream,
+    path: &TokenStream,
+    key: &TokenStream,
+    report: &TokenStream,
+) -> TokenStream {
+    let name = rules_fn(at);
+    let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
+    quote!(Self::#name(#value, #ctx #path, #key, #report);)
+}
+
+/// The rules functions of the fields whose rules are emitted once (see [`shared_rules`]), in an
+/// inherent impl; each bounded by what its own rules need.
+fn rules_fns<'f, 'a: 'f>(
+    container: &Container,
+    fields: impl IntoIterator<Item = (FieldAt, &'f Field<'a>)>,
+) -> TokenStream {
+    let krate = &container.krate;
+    let p = quote!(#krate::__private);
+    let context = container.attrs.context.as_ref();
+    let mut fns = TokenStream::new();
+    for (at, field) in fields {
+        if !shared_rules(container, field) {
+            continue;
+        }
+        let name = rules_fn(at);
+        let ty = field.ty;
+        let checks = field_checks_at(
+            krate,
+            field,
+            &quote!(__customer_in),
+            &quote!(&#p::Path::key(__customer_path, __customer_key)),
+            &quote!(__customer_report),
+            context,
+            Models::Validate,
+        );
+        let ctx = context.map(|ty| quote!(ctx: &#ty,));
+        let predicates = super::bounds::rule_predicates(container, field);
+        let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
+        fns.extend(quote! {
+            #[inline]
+            fn #name(
+                __customer_in: &#ty,
+                #ctx
+                __customer_path: &#p::Path<'_>,
+                __customer_key: &str,
+                __customer_report: &mut #p::ValidationErrors,
+            ) #where_clause {
+                #checks
+            }
+        });
+    }
+    if fns.is_empty() {
+        return fns;
+    }
+    let ident = container.ident;
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    // Each takes its field's value by reference, whatever its type.
+    quote! {
+        #[allow(clippy::ptr_arg, clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #fns
+        }
+    }
 }
 
 /// The `CustomerModel` impl of an enum whose variants carry data: a `match self` whose arm for
@@ -30,7 +149,20 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
-    model_impls(container, &where_clause, &body, said)
+    let mut out = model_impls(container, &where_clause, &body, said);
+    out.extend(rules_fns(
+        container,
+        variants.iter().enumerate().flat_map(|(variant, v)| {
+            v.fields.iter().enumerate().map(move |(field, f)| {
+                let at = FieldAt {
+                    variant: Some(variant),
+                    field,
+                };
+                (at, f)
+            })
+        }),
+    ));
+    out
 }
 
 /// Where a variant's fields sit, relative to the enum's own place (`path`, of type `&Path`).
@@ -75,11 +207,12 @@ fn enum_arms(
     let context = container.attrs.context.as_ref();
     let mut arms = TokenStream::new();
     let mut unchecked = Vec::new();
-    for variant in variants {
-        let checked: Vec<&Field> = variant
+    for (variant_index, variant) in variants.iter().enumerate() {
+        let checked: Vec<(usize, &Field)> = variant
             .fields
             .iter()
-            .filter(|field| field.attrs.skip.is_none() && !field.attrs.rules.is_empty())
+            .enumerate()
+            .filter(|(_, field)| field.attrs.skip.is_none() && !field.attrs.rules.is_empty())
             .collect();
         if checked.is_empty() {
             unchecked.push(variant.ident);
@@ -88,10 +221,29 @@ fn enum_arms(
         let base = variant_base(container, variant, path);
         let mut bindings = TokenStream::new();
         let mut checks = TokenStream::new();
-        for (i, field) in checked.into_iter().enumerate() {
+        for (i, (field_index, field)) in checked.into_iter().enumerate() {
             let member = &field.member;
             let binding = quote::format_ident!("__customer_f{}", i);
             bindings.extend(quote!(#member: #binding,));
+            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+                let parent = match &base {
+                    Base::Same => path.clone(),
+                    Base::Below(below) => quote!(&#below),
+                };
+                let at = FieldAt {
+                    variant: Some(variant_index),
+                    field: field_index,
+                };
+                checks.extend(call_rules_fn(
+                    container,
+                    at,
+                    &quote!(#binding),
+                    &parent,
+                    &quote!(#key),
+                    report,
+                ));
+                continue;
+            }
             let at = match (&base, &field.wire) {
                 // Not `*path`: borrowed again, that trips `clippy::borrow_deref_ref`.
                 (Base::Same, Wire::Same) => quote!(::core::clone::Clone::clone(#path)),
@@ -267,11 +419,25 @@ fn body(
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
     let mut body = newtype_rules(container, path, report);
-    for field in fields {
+    for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
             continue;
         }
         let member = &field.member;
+        if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+            body.extend(call_rules_fn(
+                container,
+                FieldAt {
+                    variant: None,
+                    field: i,
+                },
+                &quote!(&self.#member),
+                path,
+                &quote!(#key),
+                report,
+            ));
+            continue;
+        }
         let at = field_path(container, field, path);
         body.extend(field_checks(
             krate,
@@ -435,12 +601,24 @@ pub(crate) fn field_checks(
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {
+    // The path is built where it is used (to report, or to pass down), not up front.
+    field_checks_at(krate, field, value, &quote!(&#at), report, context, models)
+}
+
+/// [`field_checks`], the field's pointer being `at_ref` (an expression of type `&Path`).
+fn field_checks_at(
+    krate: &TokenStream,
+    field: &Field,
+    value: &TokenStream,
+    at_ref: &TokenStream,
+    report: &TokenStream,
+    context: Option<&syn::Type>,
+    models: Models,
+) -> TokenStream {
     let overrides = Overrides {
         code: lit_opt(field.attrs.code.as_ref()),
         message: lit_opt(field.attrs.message.as_ref()),
     };
-    // The path is built where it is used (to report, or to pass down), not up front.
-    let at_ref = quote!(&#at);
     let emit = |rule: &RuleSpec, value: TokenStream| {
         rule.kind.emit(&Emit {
             krate,

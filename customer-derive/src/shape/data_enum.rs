@@ -75,7 +75,7 @@ pub(super) fn data_enum(
             Kind::Newtype(field) => newtype(container, p, field, can),
             Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, tuple_can),
             Kind::Struct => {
-                let walk = super::named::variant(container, p, &v.fields);
+                let walk = super::named::variant(container, p, v);
                 quote! {{
                     let ::core::option::Option::Some(#p::shape::VariantObject {
                         members: __members,

@@ -9,14 +9,21 @@ use quote::{format_ident, quote, ToTokens};
 use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
 };
-use crate::ast::{aliased, Container, Field, Wire};
-use crate::expand::validate::container_checks;
+use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
+use crate::expand::validate::{call_rules_fn, container_checks, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
-    let out = walk(container, p, fields, can, container.serde.default.as_ref());
+    let out = walk(
+        container,
+        p,
+        fields,
+        None,
+        can,
+        container.serde.default.as_ref(),
+    );
     finish(container, p, can, &out)
 }
 
@@ -34,8 +41,14 @@ fn can(container: &Container) -> Can {
 /// marked), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
 /// then, with the enum's `deny_unknown_fields`, the members no one claimed. The enum itself is
 /// read whole by its caller.
-pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
+pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant) -> TokenStream {
     let can = can(container);
+    let fields = &variant.fields;
+    // Its index among the enum's variants, which names its fields' rules functions.
+    let index = match &container.data {
+        Data::Enum(variants) => variants.iter().position(|v| std::ptr::eq(v, variant)),
+        _ => None,
+    };
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
         head,
@@ -43,7 +56,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, fields: &[Field]) 
         goods,
         rules,
         ..
-    } = walk(container, p, fields, can, None);
+    } = walk(container, p, fields, index, can, None);
     let deny_check = container
         .serde
         .deny_unknown_fields
@@ -84,6 +97,7 @@ fn walk(
     container: &Container,
     p: &TokenStream,
     fields: &[Field],
+    variant: Option<usize>,
     can: Can,
     container_default: Option<&Option<syn::ExprPath>>,
 ) -> Parts {
@@ -91,7 +105,10 @@ fn walk(
     let mut cxs: Vec<FieldCx> = fields
         .iter()
         .enumerate()
-        .map(|(i, field)| FieldCx::new(container, p, field, i, can, container_default))
+        .map(|(i, field)| {
+            let at = FieldAt { variant, field: i };
+            FieldCx::new(container, p, field, at, can, container_default)
+        })
         .collect();
     // The probe traits once for the whole walk when every field can be read through serde
     // (else each field brings its own: a type naming a lifetime must not see serde's arms).
@@ -170,7 +187,7 @@ impl<'a> FieldCx<'a> {
         container: &'a Container<'a>,
         p: &'a TokenStream,
         field: &'a Field<'a>,
-        i: usize,
+        at: FieldAt,
         can: Can,
         container_default: Option<&Option<syn::ExprPath>>,
     ) -> Self {
@@ -197,16 +214,35 @@ impl<'a> FieldCx<'a> {
         };
         let checks = if has_value_rules(field) && rules_run && can_read {
             let value = quote!(&__customer_read);
-            second_read::with_context(
-                container,
-                if aliased(container, field).is_some() {
-                    // Read through an alias, the value is at the key the document used.
-                    let at = quote!(#p::Path::key(__customer_path, __customer_key));
-                    checks_at(container, field, &value, Models::Walk, &at)
+            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+                // The rules `validate_into` runs, emitted once: at the key the document used
+                // when read through an alias.
+                let key = if aliased(container, field).is_some() {
+                    quote!(__customer_key)
                 } else {
-                    checks_on(container, field, &value, Models::Walk)
-                },
-            )
+                    quote!(#key)
+                };
+                let call = call_rules_fn(
+                    container,
+                    at,
+                    &value,
+                    &quote!(__path),
+                    &key,
+                    &quote!(&mut __report.rules),
+                );
+                second_read::with_context(container, call)
+            } else {
+                second_read::with_context(
+                    container,
+                    if aliased(container, field).is_some() {
+                        // Read through an alias, the value is at the key the document used.
+                        let at = quote!(#p::Path::key(__customer_path, __customer_key));
+                        checks_at(container, field, &value, Models::Walk, &at)
+                    } else {
+                        checks_on(container, field, &value, Models::Walk)
+                    },
+                )
+            }
         } else {
             TokenStream::new()
         };
@@ -231,10 +267,10 @@ impl<'a> FieldCx<'a> {
             p,
             field,
             ty,
-            good: format_ident!("__good{}", i),
-            found: format_ident!("__found{}", i),
-            before: format_ident!("__before{}", i),
-            with_value: format_ident!("__with{}", i),
+            good: format_ident!("__good{}", at.field),
+            found: format_ident!("__found{}", at.field),
+            before: format_ident!("__before{}", at.field),
+            with_value: format_ident!("__with{}", at.field),
             can_read,
             // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
             probes: probes(p, can_read),
