@@ -102,12 +102,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl<'a, T> Signup<'a, T> {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &&'a str,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -159,7 +160,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_1(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -193,7 +194,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_2(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -226,7 +227,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_3(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -266,7 +267,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_4(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -296,7 +297,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_5(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -319,7 +320,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_6(
             __customer_in: &Option<serde_json::Value>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -348,7 +349,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_8(
             __customer_in: &Vec<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -390,7 +391,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_9(
             __customer_in: &u32,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -417,7 +418,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_10(
             __customer_in: &std::borrow::Cow<'a, str>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -440,7 +441,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_11(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -1272,12 +1273,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Address {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -1304,7 +1306,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_1(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -1328,7 +1330,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_2(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -1352,7 +1354,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_3(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -1989,12 +1991,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Checked {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -2426,12 +2429,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Form {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             ctx: &Limits,
@@ -2654,12 +2658,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Place {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -3284,12 +3289,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Converted {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -3404,12 +3410,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Named {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -3725,12 +3732,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Party {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -3760,7 +3768,7 @@ const _: () = {
                 }
             }
         }
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0_1(
             __customer_in: &Option<String>,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -4240,12 +4248,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl<T> Entry<T> {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_2_0(
             __customer_in: &Vec<String>,
             ctx: &Limits,
@@ -4747,12 +4756,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Event {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,
@@ -5251,12 +5261,13 @@ const _: () = {
         }
     }
     #[allow(
+        clippy::inline_always,
         clippy::ptr_arg,
         clippy::ref_option,
         clippy::trivially_copy_pass_by_ref
     )]
     impl Contact {
-        #[inline]
+        #[inline(always)]
         fn __customer_rules_0_0(
             __customer_in: &String,
             __customer_path: &::customer_core::__private::Path<'_>,

@@ -112,7 +112,7 @@ fn rules_fns<'f, 'a: 'f>(
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
         fns.extend(quote! {
-            #[inline]
+            #[inline(always)]
             fn #name(
                 __customer_in: &#ty,
                 #ctx
@@ -129,9 +129,15 @@ fn rules_fns<'f, 'a: 'f>(
     }
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
-    // Each takes its field's value by reference, whatever its type.
+    // Each takes its field's value by reference, whatever its type; inlined always, so that
+    // `validate_into` runs as it did with the rules written in it (callgrind, the valid row).
     quote! {
-        #[allow(clippy::ptr_arg, clippy::ref_option, clippy::trivially_copy_pass_by_ref)]
+        #[allow(
+            clippy::inline_always,
+            clippy::ptr_arg,
+            clippy::ref_option,
+            clippy::trivially_copy_pass_by_ref
+        )]
         impl #impl_generics #ident #ty_generics #where_clause {
             #fns
         }
