@@ -1207,7 +1207,7 @@ const _: () = {
             }
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
+                && ({
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
@@ -1216,7 +1216,7 @@ const _: () = {
                         __members, &__start, __claimed,
                     );
                     true
-                };
+                });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -1390,6 +1390,29 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Address"
+                    ),
+                    true,
+                    &[
+                        ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                    ],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1558,22 +1581,24 @@ const _: () = {
             }
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
-                    {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __object = ::customer_core::__private::shape::object_of(
+                            __members, &__start, __claimed,
+                        );
                         {
-                            let _ = &__whole;
+                            let __shapes =
+                                ::customer_core::__private::shape::Report::shape_count(__report);
+                            if let ::core::option::Option::Some(__whole) =
+                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                    .read_node(&__object, __path, __report)
+                            {
+                                let _ = &__whole;
+                            }
+                            ::customer_core::__private::shape::Report::shape_count(__report)
+                                == __shapes
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                    }
-                };
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -1874,6 +1899,24 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Plain"
+                    ),
+                    true,
+                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -1933,22 +1976,24 @@ const _: () = {
             let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
-                    {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __object = ::customer_core::__private::shape::object_of(
+                            __members, &__start, __claimed,
+                        );
                         {
-                            let _ = &__whole;
+                            let __shapes =
+                                ::customer_core::__private::shape::Report::shape_count(__report);
+                            if let ::core::option::Option::Some(__whole) =
+                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                    .read_node(&__object, __path, __report)
+                            {
+                                let _ = &__whole;
+                            }
+                            ::customer_core::__private::shape::Report::shape_count(__report)
+                                == __shapes
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                    }
-                };
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -2111,6 +2156,24 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Checked"
+                    ),
+                    true,
+                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2184,22 +2247,24 @@ const _: () = {
             }
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
-                    {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __object = ::customer_core::__private::shape::object_of(
+                            __members, &__start, __claimed,
+                        );
                         {
-                            let _ = &__whole;
+                            let __shapes =
+                                ::customer_core::__private::shape::Report::shape_count(__report);
+                            if let ::core::option::Option::Some(__whole) =
+                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                    .read_node(&__object, __path, __report)
+                            {
+                                let _ = &__whole;
+                            }
+                            ::customer_core::__private::shape::Report::shape_count(__report)
+                                == __shapes
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                    }
-                };
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -2249,6 +2314,24 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Limits"
+                    ),
+                    true,
+                    &[::customer_core::__private::shape::ShapeProbe::<usize>::EXACT],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2308,22 +2391,24 @@ const _: () = {
             let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
-                    {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __object = ::customer_core::__private::shape::object_of(
+                            __members, &__start, __claimed,
+                        );
                         {
-                            let _ = &__whole;
+                            let __shapes =
+                                ::customer_core::__private::shape::Report::shape_count(__report);
+                            if let ::core::option::Option::Some(__whole) =
+                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                    .read_node(&__object, __path, __report)
+                            {
+                                let _ = &__whole;
+                            }
+                            ::customer_core::__private::shape::Report::shape_count(__report)
+                                == __shapes
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                    }
-                };
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -2478,6 +2563,27 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Form"
+                    ),
+                    true,
+                    &[
+                        ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Option<Address>>::EXACT,
+                    ],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2588,8 +2694,9 @@ const _: () = {
                     ::customer_core::__private::shape::Report::keep_rules(__report, __again);
                 }
             }
-            let __read_whole =
-                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
+            let __read_whole = __ok
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, true)
+                && ({
                     let __object = ::customer_core::__private::shape::object_of(
                         __members, &__start, __claimed,
                     );
@@ -2613,7 +2720,7 @@ const _: () = {
                         }
                         ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -2703,6 +2810,24 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(
+                        ::core::module_path!(),
+                        ":",
+                        ::core::line!(),
+                        ":",
+                        ::core::column!(),
+                        "::Place"
+                    ),
+                    true,
+                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2781,22 +2906,24 @@ const _: () = {
             }
             let __read_whole = __ok
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
-                    {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __object = ::customer_core::__private::shape::object_of(
+                            __members, &__start, __claimed,
+                        );
                         {
-                            let _ = &__whole;
+                            let __shapes =
+                                ::customer_core::__private::shape::Report::shape_count(__report);
+                            if let ::core::option::Option::Some(__whole) =
+                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                    .read_node(&__object, __path, __report)
+                            {
+                                let _ = &__whole;
+                            }
+                            ::customer_core::__private::shape::Report::shape_count(__report)
+                                == __shapes
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                    }
-                };
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
