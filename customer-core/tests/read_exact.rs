@@ -207,3 +207,43 @@ fn models_that_are_not_exact_are_read_whole() {
         ])
     );
 }
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "lowercase")]
+#[allow(dead_code)]
+enum Plan {
+    Free,
+    #[serde(alias = "professional")]
+    Pro,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Loose {
+    Unit,
+    Text(String),
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Subscribed {
+    plan: Plan,
+    #[customer(length(max = 4))]
+    note: String,
+}
+
+/// A field-less enum read from its names is exact; an untagged one is not said to be.
+#[test]
+fn field_less_enums() {
+    assert!(exact::<Plan>());
+    assert!(exact::<Subscribed>());
+    assert!(!exact::<Loose>());
+    let json = r#"{"plan": "gold", "note": "too long"}"#;
+    assert_eq!(
+        report(Valid::<Subscribed>::from_json(json)),
+        pairs(&[("/plan", "one_of"), ("/note", "length")])
+    );
+    let json = r#"{"plan": "professional", "note": "ok"}"#;
+    assert!(Valid::<Subscribed>::from_json(json).is_ok());
+}
