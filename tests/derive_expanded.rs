@@ -1395,14 +1395,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Address"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
                     true,
                     &[
                         ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
@@ -1904,14 +1897,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Plain"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
                     true,
                     &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
                 );
@@ -2161,14 +2147,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Checked"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
                     true,
                     &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
                 );
@@ -2319,14 +2298,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Limits"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
                     true,
                     &[::customer_core::__private::shape::ShapeProbe::<usize>::EXACT],
                 );
@@ -2568,14 +2540,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Form"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
                     true,
                     &[
                         ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
@@ -2815,14 +2780,7 @@ const _: () = {
             use ::customer_core::__private::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
                 ::customer_core::__private::shape::ExactNode::new(
-                    ::core::concat!(
-                        ::core::module_path!(),
-                        ":",
-                        ::core::line!(),
-                        ":",
-                        ::core::column!(),
-                        "::Place"
-                    ),
+                    ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
                     true,
                     &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
                 );

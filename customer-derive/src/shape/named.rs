@@ -51,13 +51,16 @@ fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
-    let name = format!("::{}", container.ident);
+    // Its module path, name and line: two models of one module path and one name are in two
+    // function bodies or blocks, which can name each other only in contrived ways (a type alias
+    // of one read in the other's block), and not from one line.
+    let name = format!("::{}@", container.ident);
     quote! {
         const __EXACT: #p::shape::Exact = {
             #[allow(unused_imports)]
             use #p::shape::ExactViaSerde as _;
             static __CUSTOMER_NODE: #p::shape::ExactNode = #p::shape::ExactNode::new(
-                ::core::concat!(::core::module_path!(), ":", ::core::line!(), ":", ::core::column!(), #name),
+                ::core::concat!(::core::module_path!(), #name, ::core::line!()),
                 #local,
                 &[#(#below),*],
             );
