@@ -230,25 +230,40 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         &quote!(__path),
         &quote!(&mut __report.rules),
     ));
+    let has_then = can.read && can.validate && !then.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &then);
-    let rewalk = is_nested(field).then(|| {
+    let nested = is_nested(field) && field.serde.deserialize_with.is_none();
+    // A field whose only rules are `nested`: walked once with them when its type says so.
+    let once = if nested && !has_value_rules(field) {
+        quote!(__rules && #probe.one_walk())
+    } else {
+        quote!(false)
+    };
+    let rewalk = nested.then(|| {
         quote! {
-            if __rules {
-                let mut __again = #p::shape::Report::again(__report);
-                #probe.shape(__node, __path, &mut __again, true);
-                #p::shape::Report::keep_rules(__report, __again);
+            if !__once {
+                #p::shape::walk_again(__node, __path, __report, #probe.shape_fn());
             }
         }
     });
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #probes
-            let __good = #probe.shape(__node, __path, __report, false);
-            #rewalk
-            if __good {
-                return #whole;
+            let __once = #once;
+            let __good = #p::shape::value(__node, __path, __report, #probe.shape_fn(), __once);
+            if !__rules {
+                return __good;
             }
-            false
+            let __phase = #p::shape::Report::rules_phase(__report);
+            #rewalk
+            // Read whole: what serde refuses beyond the shapes, the field's rules and the
+            // container's checks (inside a `nested` field's value walked once, only for those
+            // rules and checks).
+            let __read_whole = __good && #p::shape::Report::reads_whole(&__phase, #has_then) && #whole;
+            #p::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
 }

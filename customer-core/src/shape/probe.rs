@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn};
+use super::{read, read_alone, read_missing, MembersFn, Node, Report, Shape, ShapeFn};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -43,6 +43,8 @@ pub trait ShapeViaShape {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
+    fn members_fn(&self) -> MembersFn;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -86,6 +88,10 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok
     }
     #[inline]
+    fn members_fn(&self) -> MembersFn {
+        T::__shape_members
+    }
+    #[inline]
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -122,6 +128,8 @@ pub trait ShapeViaSerde {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
+    fn members_fn(&self) -> MembersFn;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -167,6 +175,10 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
     fn missing_fn(&self) -> fn() -> bool {
         missing_via_serde::<T>
     }
+    #[inline]
+    fn members_fn(&self) -> MembersFn {
+        members_via_serde::<T>
+    }
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -202,6 +214,8 @@ pub trait ShapeViaNothing {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
+    fn members_fn(&self) -> MembersFn;
     /// Accepts.
     fn shape_members(
         &self,
@@ -240,6 +254,10 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     #[inline]
     fn missing_fn(&self) -> fn() -> bool {
         required
+    }
+    #[inline]
+    fn members_fn(&self) -> MembersFn {
+        accept_members
     }
     fn shape_members(
         &self,
@@ -354,6 +372,26 @@ fn shape_via_serde<T: DeserializeOwned>(
 }
 
 /// The serde arm of [`ShapeViaSerde::missing_fn`].
+fn members_via_serde<T: DeserializeOwned>(
+    members: &[(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    _: bool,
+) -> bool {
+    read::<T>(&super::unclaimed(members, claimed), path, report).is_some()
+}
+
+fn accept_members(
+    _: &[(String, Node)],
+    _: &mut [bool],
+    _: &Path<'_>,
+    _: &mut Report<'_>,
+    _: bool,
+) -> bool {
+    true
+}
+
 fn missing_via_serde<T: DeserializeOwned>() -> bool {
     read_missing::<T>().is_some()
 }
