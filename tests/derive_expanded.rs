@@ -2946,17 +2946,14 @@ const _: () = {
             else {
                 return false;
             };
-            let __good0 = match __items.first() {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 0usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good0 = ::customer_core::__private::shape::element(
+                __items,
+                0usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
+            );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
@@ -2973,29 +2970,23 @@ const _: () = {
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = match __items.get(2usize) {
-                ::core::option::Option::Some(__value) => ::customer_core::__private::shape::value(
-                    __value,
-                    &::customer_core::__private::Path::index(__path, 2usize),
-                    __report,
-                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                    __rules
-                        && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .one_walk(),
-                ),
-                ::core::option::Option::None => true,
-            };
-            let __good3 = match __items.get(3usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 3usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good2 = ::customer_core::__private::shape::element(
+                __items,
+                2usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules
+                    && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+            );
+            let __good3 = ::customer_core::__private::shape::element(
+                __items,
+                3usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                false,
+            );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
@@ -4008,28 +3999,22 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
@@ -4066,23 +4051,13 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .shape_fn(),
-                        members: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .members_fn(),
-                        missing_ok: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .missing_fn(),
-                        nested: true,
-                        once: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .one_walk(),
-                    };
                     ::customer_core::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &__wrapped,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
@@ -4369,41 +4344,20 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape: (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .shape_fn(),
-                        members: (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                            .members_fn(),
-                        missing_ok:
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                .missing_fn(),
-                        nested: false,
-                        once: false,
-                    };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & __wrapped , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } } }))
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape: (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                            .shape_fn(),
-                        members: (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                            .members_fn(),
-                        missing_ok: (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                            .missing_fn(),
-                        nested: true,
-                        once: (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                            .one_walk(),
-                    };
                     ::customer_core::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &__wrapped,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                            .wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
@@ -4789,23 +4743,13 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .shape_fn(),
-                        members: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .members_fn(),
-                        missing_ok: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .missing_fn(),
-                        nested: true,
-                        once: (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .one_walk(),
-                    };
                     ::customer_core::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &__wrapped,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
@@ -4815,17 +4759,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape: (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                            .shape_fn(),
-                        members: (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                            .members_fn(),
-                        missing_ok: (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                            .missing_fn(),
-                        nested: false,
-                        once: false,
-                    };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & __wrapped , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: range :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9))) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }))
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: range :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9))) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 _ => true,
             }
@@ -5126,20 +5060,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __wrapped = ::customer_core::__private::shape::Wrapped {
-                        shape:
-                            (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .shape_fn(),
-                        members:
-                            (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .members_fn(),
-                        missing_ok:
-                            (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .missing_fn(),
-                        nested: false,
-                        once: false,
-                    };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & __wrapped , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }))
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -5155,28 +5076,22 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;

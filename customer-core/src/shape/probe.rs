@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_alone, read_missing, MembersFn, Node, Report, Shape, ShapeFn};
+use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn, Wrapped};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -43,8 +43,10 @@ pub trait ShapeViaShape {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
-    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
-    fn members_fn(&self) -> MembersFn;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -88,8 +90,14 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok
     }
     #[inline]
-    fn members_fn(&self) -> MembersFn {
-        T::__shape_members
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped {
+        Wrapped {
+            shape: T::__shape,
+            members: T::__shape_members,
+            missing_ok: T::__missing_ok,
+            nested,
+            once: nested && only_nested && T::__ONE_WALK,
+        }
     }
     #[inline]
     fn shape_members(
@@ -128,8 +136,10 @@ pub trait ShapeViaSerde {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
-    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
-    fn members_fn(&self) -> MembersFn;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -176,8 +186,14 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
         missing_via_serde::<T>
     }
     #[inline]
-    fn members_fn(&self) -> MembersFn {
-        members_via_serde::<T>
+    fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
+        Wrapped {
+            shape: shape_via_serde::<T>,
+            members: members_via_serde::<T>,
+            missing_ok: missing_via_serde::<T>,
+            nested,
+            once: false,
+        }
     }
     fn shape_members(
         &self,
@@ -214,8 +230,10 @@ pub trait ShapeViaNothing {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
-    /// [`Self::shape_members`] as a function pointer, shared by every field of the type.
-    fn members_fn(&self) -> MembersFn;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// Accepts.
     fn shape_members(
         &self,
@@ -256,8 +274,14 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
         required
     }
     #[inline]
-    fn members_fn(&self) -> MembersFn {
-        accept_members
+    fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
+        Wrapped {
+            shape: accept,
+            members: accept_members,
+            missing_ok: required,
+            nested,
+            once: false,
+        }
     }
     fn shape_members(
         &self,

@@ -214,21 +214,17 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         _ => quote!(::core::option::Option::None),
     };
     let nested = is_nested(field) && can.validate;
-    let once = if nested && !has_value_rules(field) {
-        quote!(#probe.one_walk())
-    } else {
-        quote!(false)
-    };
+    let only_nested = !has_value_rules(field);
     quote! {{
         #probes
-        let __wrapped = #p::shape::Wrapped {
-            shape: #probe.shape_fn(),
-            members: #probe.members_fn(),
-            missing_ok: #probe.missing_fn(),
-            nested: #nested,
-            once: #once,
-        };
-        #p::shape::newtype_variant(__content, __path, __report, __rules, &__wrapped, #value_rules)
+        #p::shape::newtype_variant(
+            __content,
+            __path,
+            __report,
+            __rules,
+            &#probe.wrapped(#nested, #only_nested),
+            #value_rules,
+        )
     }}
 }
 

@@ -342,22 +342,24 @@ impl<'a> Element<'a> {
                     let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
                 },
             ),
-            None if self.once => (
-                quote! {
-                    #p::shape::value(
-                        __value,
-                        #at,
+            None => {
+                let once = if self.once {
+                    quote!(__rules && #probe.one_walk())
+                } else {
+                    quote!(false)
+                };
+                let index = self.index;
+                return quote! {
+                    let #good = #p::shape::element(
+                        __items,
+                        #index,
+                        __path,
                         __report,
                         #probe.shape_fn(),
-                        __rules && #probe.one_walk(),
-                    )
-                },
-                TokenStream::new(),
-            ),
-            None => (
-                quote!(#probe.shape(__value, #at, __report, false)),
-                TokenStream::new(),
-            ),
+                        #once,
+                    );
+                };
+            }
         };
         quote! {
             #with_let
