@@ -73,5 +73,5 @@ for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11 12 13 14}; do
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \
-        'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, p, r, r / p }'
+        'BEGIN { printf "| %s | %.0f | %.0f | %.2fx |\n", c, p, r, r / p }'
 done
