@@ -11,8 +11,8 @@
 //! one, else a read through serde of that value alone, else nothing known. When rules are asked
 //! for, each field that has the right shape is read alone and its rules are run; the models below
 //! (`nested`) are walked with rules: once, for their shapes and rules together, when the field has
-//! no other rule and its type says it can (`Shape::__ONE_WALK`: structs with named fields and the
-//! standard containers of them), else again after the shape walk; and when every field has the
+//! no other rule and its type says it can (`Shape::__ONE_WALK`: structs with named fields, enums
+//! with data, newtype and tuple structs, and the standard containers of them), else again after the shape walk; and when every field has the
 //! right shape the struct is read whole, which reports what serde refuses beyond the shapes and
 //! runs the container's `check`s. Inside a model walked once for a `nested` field, the rules phase
 //! is quiet (`Report::rules_phase`: what it finds about shapes is dropped, as the walk without
