@@ -4317,8 +4317,7 @@ const _: () = {
                 return __good;
             }
             let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && true;
+            let __read_whole = true;
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,

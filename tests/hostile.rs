@@ -592,7 +592,8 @@ fn form_expected(form: &Form, levels: usize, at: impl Fn(usize) -> At) -> Vec<(S
 /// once: `scripts/bench-hostile.sh --callgrind` measures the cost).
 #[test]
 fn enums_newtypes_and_tuples_report_each_levels_violations() {
-    let forms: [(&str, Form, fn(&str) -> Result<(), Error>); 7] = [
+    type Read = fn(&str) -> Result<(), Error>;
+    let forms: [(&str, Form, Read); 7] = [
         (
             "externally tagged struct variant",
             Form {

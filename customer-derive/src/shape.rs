@@ -232,6 +232,12 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     ));
     let has_then = can.read && can.validate && !then.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &then);
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_then) && #whole)
+    } else {
+        quote!(true)
+    };
     let nested = is_nested(field) && field.serde.deserialize_with.is_none();
     // A field whose only rules are `nested`: walked once with them when its type says so.
     let once = if nested && !has_value_rules(field) {
@@ -262,7 +268,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
             // Read whole: what serde refuses beyond the shapes, the field's rules and the
             // container's checks (inside a `nested` field's value walked once, only for those
             // rules and checks).
-            let __read_whole = __good && #p::shape::Report::reads_whole(&__phase, #has_then) && #whole;
+            let __read_whole = __good && #whole_read;
             #p::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }

@@ -107,7 +107,14 @@ pub(super) fn data_enum(
             second_read::bind_context(container),
         )
     };
+    let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &checks);
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
+    } else {
+        quote!(true)
+    };
     let whole_probes = probes(p, can.read);
     let bind_context = if can.validate {
         second_read::bind_context(container)
@@ -115,7 +122,6 @@ pub(super) fn data_enum(
         TokenStream::new()
     };
     let deny = serde.deny_unknown_fields;
-    let has_checks = can.read && can.validate && !checks.is_empty();
     quote! {
         // Its rules phases are quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
@@ -137,7 +143,7 @@ pub(super) fn data_enum(
             // (inside a `nested` field's value walked once, only for those checks).
             let __phase = #p::shape::Report::rules_phase(__report);
             #whole_context
-            let __read_whole = #p::shape::Report::reads_whole(&__phase, #has_checks) && #whole;
+            let __read_whole = #whole_read;
             #p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
 

@@ -145,6 +145,12 @@ pub(super) fn tuple(
     );
     let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &checks);
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
+    } else {
+        quote!(true)
+    };
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
@@ -165,7 +171,7 @@ pub(super) fn tuple(
             #rules
             // Read whole: what serde refuses beyond the shapes, and the struct's checks (inside
             // a `nested` field's value walked once, only for those checks).
-            let __read_whole = __ok && #p::shape::Report::reads_whole(&__phase, #has_checks) && #whole;
+            let __read_whole = __ok && #whole_read;
             #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
