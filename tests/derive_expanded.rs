@@ -3012,6 +3012,7 @@ const _: () = {
     impl ::customer_core::__private::shape::Shape for Line {
         const __KIND: ::customer_core::__private::shape::JsonKind =
             ::customer_core::__private::shape::JsonKind::NotObject;
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3030,17 +3031,14 @@ const _: () = {
             else {
                 return false;
             };
-            let __good0 = match __items.first() {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 0usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good0 = ::customer_core::__private::shape::element(
+                __items,
+                0usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
+            );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
@@ -3057,32 +3055,28 @@ const _: () = {
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = match __items.get(2usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 2usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
-            let __good3 = match __items.get(3usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 3usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good2 = ::customer_core::__private::shape::element(
+                __items,
+                2usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules
+                    && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+            );
+            let __good3 = ::customer_core::__private::shape::element(
+                __items,
+                3usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                false,
+            );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
@@ -3155,14 +3149,14 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::index(__path, 2usize),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
+                    ::customer_core::__private::shape::walk_again(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 2usize),
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                    );
+                }
             }
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
@@ -3230,8 +3224,8 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                return {
+            let __read_whole =
+                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
                     let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
@@ -3248,8 +3242,12 @@ const _: () = {
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Line" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = :: customer_core :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; :: customer_core :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
@@ -3299,6 +3297,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Wrapped {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3310,20 +3309,30 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __good = (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                .shape(__node, __path, __report, false);
-            if __rules {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+            let __once = __rules
+                && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
+            let __good = ::customer_core::__private::shape::value(
+                __node,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __once,
+            );
+            if !__rules {
+                return __good;
+            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            if !__once {
+                ::customer_core::__private::shape::walk_again(
                     __node,
                     __path,
-                    &mut __again,
-                    true,
+                    __report,
+                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
-            if __good {
-                return {
+            let __read_whole = __good
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
                     let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
@@ -3333,8 +3342,12 @@ const _: () = {
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __good,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read as its one field.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("place" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -3892,6 +3905,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3942,23 +3956,31 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        ::customer_core::__private::CheckOutcome::report_at(
-                            party_is_consistent(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CheckOutcome::report_at(
+                                party_is_consistent(&__whole),
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
                     }
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4010,6 +4032,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -4041,7 +4065,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -4058,32 +4084,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
@@ -4105,7 +4126,9 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    ::customer_core::__private::shape::Report::end_rules_phase(
+                        __report, __phase, __ok, true,
+                    )
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -4113,71 +4136,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 _ => true,
             }
@@ -4392,6 +4359,7 @@ const _: () = {
         T: ::customer_core::__private::CustomerModel,
         T: ::customer_core::__private::shape::Shape,
     {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4433,7 +4401,14 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            true
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = true;
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4453,223 +4428,22 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 2usize => {
                     let ::core::option::Option::Some(
@@ -4698,6 +4472,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         let __context: ::core::option::Option<&Limits> =
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
@@ -4743,7 +4519,9 @@ const _: () = {
                                 }
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 _ => true,
@@ -4893,6 +4671,7 @@ const _: () = {
                 ],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4943,16 +4722,24 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -5007,6 +4794,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -5027,7 +4816,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -5036,71 +4827,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 3usize => {
                     #[allow(unused_imports)]
@@ -5108,137 +4843,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: range :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9))) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 _ => true,
             }
@@ -5393,6 +4998,7 @@ const _: () = {
                 flattened: &[&::customer_core::__private::shape::Facts::<Vec<String>>::KEYS],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -5437,16 +5043,24 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -5497,6 +5111,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -5517,7 +5133,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -5526,125 +5144,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
-                                Vec<String>,
-                            >::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
-                                Vec<String>,
-                            >::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if ! (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , __key)) ; return false ; }
-                            if __rules {
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -5660,32 +5160,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
@@ -5724,7 +5219,9 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    ::customer_core::__private::shape::Report::end_rules_phase(
+                        __report, __phase, __ok, true,
+                    )
                 }
                 _ => true,
             }
