@@ -3298,6 +3298,17 @@ const _: () = {
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Wrapped {
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
+                    true,
+                    &[::customer_core::__private::shape::ShapeProbe::<Place>::EXACT],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3332,16 +3343,18 @@ const _: () = {
             }
             let __read_whole = __good
                 && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                    }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
+                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
+                    || {
+                        let __shapes =
+                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__node, __path, __report)
+                        {
+                            let _ = &__whole;
+                        }
+                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                    });
             ::customer_core::__private::shape::Report::end_rules_phase(
                 __report,
                 __phase,
@@ -3906,6 +3919,22 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: ::customer_core::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use ::customer_core::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
+                ::customer_core::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
+                    true,
+                    &[
+                        ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<u32>::EXACT,
+                        ::customer_core::__private::shape::ShapeProbe::<Place>::EXACT,
+                    ],
+                );
+            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
