@@ -248,7 +248,14 @@ fn a_byte_order_mark_is_dropped_at_the_start_of_a_file_only() {
         let out = run(
             &dir,
             &[
-                "check", "--api", "paddle", "--jobs", jobs, "--format", "json", "cat.ndjson",
+                "check",
+                "--api",
+                "paddle",
+                "--jobs",
+                jobs,
+                "--format",
+                "json",
+                "cat.ndjson",
             ],
             None,
         );
@@ -281,7 +288,13 @@ fn a_byte_order_mark_is_dropped_at_the_start_of_a_file_only() {
     let out = run(
         &dir,
         &[
-            "convert", "--from", "paddle", "--to", "mollie", "--rejects", "rejects.ndjson",
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--rejects",
+            "rejects.ndjson",
             "cat.ndjson",
         ],
         None,
