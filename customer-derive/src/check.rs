@@ -631,6 +631,10 @@ fn check_rule_types(cx: &Ctxt, field: &Field) {
                 rule.span,
                 "`range` is for numbers; for text length use `length(...)`: `length(min = 1, max = 10)` counts characters",
             ),
+            Rule::Range(_) if is_collection(field.inner) => cx.error_at(
+                rule.span,
+                "`range` is for numbers, and this field is a collection: to bound every element use `each(range(...))`, and for the number of items `length(...)`",
+            ),
             Rule::Length(_) => {
                 if let syn::Type::Array(array) = field.inner {
                     let len = quote::ToTokens::to_token_stream(&array.len);
@@ -644,6 +648,33 @@ fn check_rule_types(cx: &Ctxt, field: &Field) {
             }
             _ => {}
         }
+    }
+}
+
+/// `true` for a type spelled as a collection: `Vec`, `VecDeque`, sets, maps, arrays, slices
+/// (behind `&` or `Box` too).
+fn is_collection(ty: &syn::Type) -> bool {
+    const NAMES: [&str; 6] = [
+        "Vec", "VecDeque", "HashSet", "BTreeSet", "HashMap", "BTreeMap",
+    ];
+    match ty {
+        syn::Type::Reference(r) => is_collection(&r.elem),
+        syn::Type::Paren(p) => is_collection(&p.elem),
+        syn::Type::Array(_) | syn::Type::Slice(_) => true,
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) if last.ident == "Box" => args
+                    .args
+                    .iter()
+                    .any(|arg| matches!(arg, syn::GenericArgument::Type(t) if is_collection(t))),
+                syn::PathArguments::AngleBracketed(_) => NAMES.iter().any(|n| last.ident == n),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 
