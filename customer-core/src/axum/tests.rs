@@ -177,11 +177,14 @@ fn a_body_that_does_not_read_has_its_rules_run_with_the_state_context() {
 
 #[test]
 fn vendor_json_types_are_accepted() {
-    let req = request(
-        Some("Application/Merge-Patch+JSON"),
-        r#"{"email":"jo@example.com"}"#,
-    );
-    assert!(extract(req).is_ok());
+    for ct in [
+        "Application/Merge-Patch+JSON",
+        "application/json; charset=UTF-8",
+        "application/json; charset=\"utf-8\"; profile=x",
+    ] {
+        let req = request(Some(ct), r#"{"email":"jo@example.com"}"#);
+        assert!(extract(req).is_ok(), "{ct}");
+    }
 }
 
 #[test]
@@ -274,6 +277,10 @@ fn wrong_or_missing_content_type_is_415() {
         Some("application/x-www-form-urlencoded"),
         Some("application/jsonx"),
         Some("json"),
+        // JSON is UTF-8: a body said to be in another charset is not read as if it were.
+        Some("application/json; charset=iso-8859-1"),
+        Some("application/json;charset=\"utf-16\""),
+        Some("application/merge-patch+json; CHARSET=windows-1252"),
     ] {
         let req = request(ct, r#"{"email":"jo@example.com"}"#);
         let rejection = extract(req).unwrap_err();
