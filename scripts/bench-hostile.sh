@@ -58,12 +58,14 @@ names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "an internally tagged union's variant, unknown keys refused" \
     "an untagged union of 8 variants, none matching" \
     "10,000 rule violations in a document that reads" \
-    "100,000 rule violations in a document that reads")
+    "100,000 rule violations in a document that reads" \
+    "a map of 30,000 keys that reads" "metadata with 30,000 repeats of one key" \
+    "metadata with 30,000 integers beyond 64 bits")
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
 echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
 echo "|---|---:|---:|---:|"
-for case in ${CASES:-1 2 3 4 5 6 7 8}; do
+for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11}; do
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \

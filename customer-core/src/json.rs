@@ -19,6 +19,15 @@
 //! and name Rust types. Where serde's error is kept (a type whose shape is not known), it is
 //! rewritten into a value-free message with a stable code before anyone sees it.
 //!
+//! # Nothing changed without a word
+//!
+//! Every reader here (and so `Valid`, the axum extractor, `Api::decode*` and the webhook events)
+//! refuses what a `serde_json::Value` or a map would silently rewrite: a key repeated in an object
+//! read as a map or a `Value`, at any depth (`duplicate_field` at the repeated member, one per
+//! repeat; a struct's own fields as before), and an integer literal beyond 64 bits (`range` at
+//! its pointer; a number with a fraction or an exponent is the nearest `f64`). [`from_value`]
+//! reads a `Value` already built: what it holds is taken as it is.
+//!
 //! # Objects only where a struct is expected
 //!
 //! serde's derived `Deserialize` for a struct also reads a JSON *array*, its fields by position
