@@ -350,7 +350,9 @@ impl<'de> Keys<'de> {
             }
             None if self.few.len() < FEW_KEYS => {
                 // One allocation for a map's first keys.
-                self.few.reserve_exact(FEW_KEYS);
+                if self.few.capacity() == 0 {
+                    self.few.reserve_exact(FEW_KEYS);
+                }
                 self.few.push(key);
             }
             None => {
