@@ -241,8 +241,8 @@ mod tests {
     fn notes_only_floats_outside_64_bit_integers() {
         for (value, seen) in [
             (1.5, false),
-            (1.8446744073709552e19, true),
-            (-9.223372036854775808e18, true),
+            (ABOVE_U64, true),
+            (I64_MIN, true),
             (-9.2e18, false),
             (-9.3e18, true),
             (f64::MAX, true),
