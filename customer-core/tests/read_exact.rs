@@ -456,3 +456,46 @@ fn json_test_suite_cases() {
     let files = std::fs::read_dir(&dir).unwrap().count() - 1;
     assert_eq!(seen, files, "every file in the manifest");
 }
+
+mod property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// An object of keys drawn from a few (so that many repeat), under `metadata` and
+        /// under a map: one `duplicate_field` per repeat, at the repeated key, and nothing
+        /// when no key repeats; the keys that do not repeat read as serde_json reads them.
+        #[test]
+        fn one_violation_per_repeat(keys in proptest::collection::vec(0u8..24, 0..40)) {
+            let members: Vec<String> = keys.iter().map(|k| format!(r#""k{k}": {k}"#)).collect();
+            let object = format!("{{{}}}", members.join(","));
+            let mut seen = std::collections::HashSet::new();
+            let mut repeats: Pairs = Vec::new();
+            for key in &keys {
+                if !seen.insert(key) {
+                    repeats.push((format!("/k{key}"), "duplicate_field".to_owned()));
+                }
+            }
+            repeats.sort();
+            for (field, doc) in [
+                ("metadata", format!(r#"{{"name": "a", "metadata": {object}}}"#)),
+                ("limits", format!(r#"{{"name": "a", "limits": {object}}}"#)),
+            ] {
+                let got = account(&doc);
+                if repeats.is_empty() {
+                    prop_assert_eq!(got, None);
+                } else {
+                    let mut got = got.unwrap();
+                    got.sort();
+                    let expected: Pairs = repeats
+                        .iter()
+                        .map(|(p, c)| (format!("/{field}{p}"), c.clone()))
+                        .collect();
+                    prop_assert_eq!(got, expected);
+                }
+            }
+        }
+    }
+}
