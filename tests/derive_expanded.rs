@@ -2927,6 +2927,7 @@ const _: () = {
     impl ::customer_core::__private::shape::Shape for Line {
         const __KIND: ::customer_core::__private::shape::JsonKind =
             ::customer_core::__private::shape::JsonKind::NotObject;
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -2945,17 +2946,14 @@ const _: () = {
             else {
                 return false;
             };
-            let __good0 = match __items.first() {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 0usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good0 = ::customer_core::__private::shape::element(
+                __items,
+                0usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
+            );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
@@ -2972,32 +2970,28 @@ const _: () = {
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = match __items.get(2usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 2usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
-            let __good3 = match __items.get(3usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 3usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good2 = ::customer_core::__private::shape::element(
+                __items,
+                2usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules
+                    && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+            );
+            let __good3 = ::customer_core::__private::shape::element(
+                __items,
+                3usize,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                false,
+            );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
@@ -3070,14 +3064,14 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                    __value,
-                    &::customer_core::__private::Path::index(__path, 2usize),
-                    &mut __again,
-                    true,
-                );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
+                    ::customer_core::__private::shape::walk_again(
+                        __value,
+                        &::customer_core::__private::Path::index(__path, 2usize),
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                    );
+                }
             }
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
@@ -3145,8 +3139,8 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                return {
+            let __read_whole =
+                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
                     let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
@@ -3163,8 +3157,12 @@ const _: () = {
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __ok,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Line" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = :: customer_core :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; :: customer_core :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
@@ -3214,6 +3212,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::customer_core::__private::shape::Shape for Wrapped {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3225,20 +3224,30 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __good = (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                .shape(__node, __path, __report, false);
-            if __rules {
-                let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
+            let __once = __rules
+                && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
+            let __good = ::customer_core::__private::shape::value(
+                __node,
+                __path,
+                __report,
+                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __once,
+            );
+            if !__rules {
+                return __good;
+            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            if !__once {
+                ::customer_core::__private::shape::walk_again(
                     __node,
                     __path,
-                    &mut __again,
-                    true,
+                    __report,
+                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
-                ::customer_core::__private::shape::Report::keep_rules(__report, __again);
             }
-            if __good {
-                return {
+            let __read_whole = __good
+                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && {
                     let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
@@ -3248,8 +3257,12 @@ const _: () = {
                     }
                     ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                __good,
+                __read_whole,
+            )
         }
     }
     ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read as its one field.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("place" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -3807,6 +3820,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -3857,23 +3871,31 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        ::customer_core::__private::CheckOutcome::report_at(
-                            party_is_consistent(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                        if __rules {
+                            ::customer_core::__private::CheckOutcome::report_at(
+                                party_is_consistent(&__whole),
+                                __path,
+                                &mut __report.rules,
+                            );
+                        }
                     }
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3925,6 +3947,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -3956,7 +3980,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -3973,32 +3999,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
@@ -4020,7 +4041,9 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    ::customer_core::__private::shape::Report::end_rules_phase(
+                        __report, __phase, __ok, true,
+                    )
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -4028,71 +4051,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 _ => true,
             }
@@ -4307,6 +4274,7 @@ const _: () = {
         T: ::customer_core::__private::CustomerModel,
         T: ::customer_core::__private::shape::Shape,
     {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4348,7 +4316,14 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            true
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole = true;
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4368,223 +4343,22 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<String> =
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &::customer_core::__private::Path<'_> =
-                                            __path;
-                                        let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            let __customer_value = __customer_field;
-                                            if let ::core::result::Result::Err(__customer_error) =
-                                                ::customer_core::__private::rules::length::check(
-                                                    __customer_value,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                )
-                                            {
-                                                ::customer_core::__private::push(
-                                                    __customer_report,
-                                                    &::core::clone::Clone::clone(__customer_path),
-                                                    __customer_error,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::None,
-                                                );
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
                     use ::customer_core::__private::shape::{
                         ShapeViaNothing as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 2usize => {
                     let ::core::option::Option::Some(
@@ -4613,6 +4387,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         let __context: ::core::option::Option<&Limits> =
                             ::customer_core::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
@@ -4658,7 +4434,9 @@ const _: () = {
                                 }
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 _ => true,
@@ -4808,6 +4586,7 @@ const _: () = {
                 ],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -4858,16 +4637,24 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4922,6 +4709,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -4942,7 +4731,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -4951,71 +4742,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again =
-                                ::customer_core::__private::shape::Report::again(__report);
-                            let mut __claims =
-                                ::customer_core::__private::shape::snapshot(&__before);
-                            (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(
-                                    __members,
-                                    &mut __claims,
-                                    __path,
-                                    &mut __again,
-                                    true,
-                                );
-                            ::customer_core::__private::shape::Report::keep_rules(
-                                __report, __again,
-                            );
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    ::customer_core::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+                            .wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 3usize => {
                     #[allow(unused_imports)]
@@ -5023,137 +4758,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                    .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good =
-                                (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                    .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if !(&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW)
-                                .missing_ok()
-                            {
-                                ::customer_core::__private::shape::missing_field(
-                                    __report,
-                                    &::customer_core::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<u32> =
-                                    (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::range::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: range :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9))) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 _ => true,
             }
@@ -5308,6 +4913,7 @@ const _: () = {
                 flattened: &[&::customer_core::__private::shape::Facts::<Vec<String>>::KEYS],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &::customer_core::__private::shape::Node,
             __path: &::customer_core::__private::Path<'_>,
@@ -5352,16 +4958,24 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
-                let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                }
-                ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __read_whole =
+                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
+                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                    if let ::core::option::Option::Some(__whole) =
+                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__node, __path, __report)
+                    {
+                        let _ = &__whole;
+                    }
+                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                };
+            ::customer_core::__private::shape::Report::end_rules_phase(
+                __report,
+                __phase,
+                true,
+                __read_whole,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -5412,6 +5026,8 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase =
+                            ::customer_core::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 ::customer_core::__private::shape::read_member(
@@ -5432,7 +5048,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        ::customer_core::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -5441,125 +5059,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        ::customer_core::__private::shape::Content::Value(__node, __key) => {
-                            let __at =
-                                ::customer_core::__private::shape::content_path(__path, __key);
-                            let __path: &::customer_core::__private::Path<'_> = &__at;
-                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
-                                Vec<String>,
-                            >::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Members(
-                            __members,
-                            __claimed,
-                        ) => {
-                            let __before = ::customer_core::__private::shape::snapshot(__claimed);
-                            let __good = (&&::customer_core::__private::shape::ShapeProbe::<
-                                Vec<String>,
-                            >::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object = ::customer_core::__private::shape::unclaimed(
-                                    __members, &__before,
-                                );
-                                let __read_node = &__object;
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__read_node , __path , __report) ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        ::customer_core::__private::shape::Content::Missing(__key) => {
-                            if ! (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_ok () { :: customer_core :: __private :: shape :: missing_field (__report , & :: customer_core :: __private :: Path :: key (__path , __key)) ; return false ; }
-                            if __rules {
-                                let __read : :: core :: option :: Option < Vec < String > > = (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () ;
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &::customer_core::__private::Path<'_> =
-                                        __path;
-                                    let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        let __customer_value = __customer_field;
-                                        if let ::core::result::Result::Err(__customer_error) =
-                                            ::customer_core::__private::rules::length::check(
-                                                __customer_value,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            )
-                                        {
-                                            ::customer_core::__private::push(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __customer_error,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::None,
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -5575,32 +5075,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &::customer_core::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = ::customer_core::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = ::customer_core::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
@@ -5639,7 +5134,9 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    ::customer_core::__private::shape::Report::end_rules_phase(
+                        __report, __phase, __ok, true,
+                    )
                 }
                 _ => true,
             }

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 11): that body alone
+//!                                                     # `case` (1 to 17): that body alone
 //! ```
 //!
 //! ```text
@@ -94,6 +94,95 @@ enum Contact {
     H { h: String, x: u8 },
 }
 
+/// A level read by an internally tagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Hop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Via>>,
+}
+
+/// An internally tagged enum whose newtype variant wraps a model holding the enum again.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Via {
+    Hop(#[customer(nested)] Hop),
+}
+
+/// An externally tagged enum holding itself through a struct variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Step {
+    Level {
+        #[customer(length(max = 64))]
+        name: String,
+        #[customer(nested)]
+        next: Option<Box<Step>>,
+    },
+}
+
+/// A level read by an untagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct UntaggedHop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Untagged>>,
+}
+
+/// An untagged enum of one newtype variant: its value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Untagged {
+    Hop(#[customer(nested)] UntaggedHop),
+}
+
+/// A level inside a newtype struct.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct WrappedHop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Wrapper>>,
+}
+
+/// A newtype struct whose value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Wrapper(#[customer(nested)] WrappedHop);
+
+/// A tuple struct holding itself: `[name, next]`.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Pair(
+    #[customer(length(max = 64))] String,
+    #[customer(nested)] Option<Box<Pair>>,
+);
+
+/// An untagged enum holding itself in two variants: every value is read as each in turn.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Tree {
+    Left {
+        #[customer(nested)]
+        left: Vec<Tree>,
+    },
+    Right {
+        #[customer(nested)]
+        left: Vec<Tree>,
+        right: Option<u8>,
+    },
+    Leaf(u8),
+}
+
 /// A union's variant with as many unknown keys as fit in `SIZE`.
 fn union_unknown_keys() -> String {
     let mut text = String::from(r#"{"type":"business","vat_id":"NL1234","name":"Acme""#);
@@ -171,6 +260,22 @@ fn deep() -> String {
     text
 }
 
+/// `levels` levels of `open(name)` closed by `close`, the name of the top one of the wrong type.
+fn levels(levels: usize, open: fn(&str) -> String, close: &str) -> String {
+    let mut text = open("1");
+    for _ in 1..levels {
+        text.push_str(&open(r#""a""#));
+    }
+    text.push_str("null");
+    text.push_str(&close.repeat(levels));
+    text
+}
+
+/// `depth` levels of the two-variant untagged tree, a wrong leaf at the bottom.
+fn tree(depth: usize) -> String {
+    format!(r#"{}"x"{}"#, r#"{"left":["#.repeat(depth), "]}".repeat(depth))
+}
+
 /// A model with a free-form member.
 #[derive(Debug, Deserialize, CustomerModel)]
 #[allow(dead_code)]
@@ -178,7 +283,7 @@ struct Meta {
     metadata: serde_json::Value,
 }
 
-/// How many keys or numbers the bodies of cases 9 to 11 hold (not 64 KiB: the count decides).
+/// How many keys or numbers the bodies of cases 15 to 17 hold (not 64 KiB: the count decides).
 const MANY: usize = 30_000;
 
 /// A map of `MANY` distinct keys, every value right: it reads (past 16 keys, the reader keeps
@@ -246,10 +351,10 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--callgrind") {
         let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
         let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
-        let (Some(case @ 1..=11), Some(which @ ("plain" | "read")), Some(n)) =
+        let (Some(case @ 1..=17), Some(which @ ("plain" | "read")), Some(n)) =
             (case, args.get(3).map(String::as_str), n)
         else {
-            eprintln!("usage: hostile-read --callgrind <1-11> <plain|read> <n>");
+            eprintln!("usage: hostile-read --callgrind <1-17> <plain|read> <n>");
             std::process::exit(2);
         };
         let (_, json, read) = &cases[case - 1];
@@ -263,7 +368,7 @@ fn main() {
 }
 
 /// The bodies, in the order of the table.
-fn cases() -> [Case; 11] {
+fn cases() -> [Case; 17] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
@@ -306,6 +411,36 @@ fn cases() -> [Case; 11] {
             |json| count(Valid::<Short>::from_json(json)),
         ),
         (
+            "120 levels of an internally tagged enum's newtype variant, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"type":"hop","name":{name},"next":"#), "}"),
+            |json| count(Valid::<Via>::from_json(json)),
+        ),
+        (
+            "60 levels of an externally tagged enum's struct variant, one wrong type at the top (Valid::from_json)",
+            levels(60, |name| format!(r#"{{"level":{{"name":{name},"next":"#), "}}"),
+            |json| count(Valid::<Step>::from_json(json)),
+        ),
+        (
+            "120 levels of an untagged enum's newtype variant, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"name":{name},"next":"#), "}"),
+            |json| count(Valid::<Untagged>::from_json(json)),
+        ),
+        (
+            "120 newtype structs, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"name":{name},"next":"#), "}"),
+            |json| count(Valid::<Wrapper>::from_json(json)),
+        ),
+        (
+            "120 tuple structs, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!("[{name},"), "]"),
+            |json| count(Valid::<Pair>::from_json(json)),
+        ),
+        (
+            "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom (Valid::from_json)",
+            tree(10),
+            |json| count(Valid::<Tree>::from_json(json)),
+        ),
+        (
             "a map of 30,000 keys that reads (Valid::from_json)",
             many_keys(),
             |json| count(Valid::<Tags>::from_json(json)),
@@ -324,7 +459,7 @@ fn cases() -> [Case; 11] {
 }
 
 /// The table: median wall times of the plain parse and of the read, and their ratio.
-fn table(cases: &[Case; 11]) {
+fn table(cases: &[Case; 17]) {
     let runs = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
