@@ -773,3 +773,32 @@ fn a_union_body_gets_the_one_report() {
     assert_eq!(body["errors"][0]["code"], "one_of");
     assert!(!body.to_string().contains("robot"));
 }
+
+/// The extractor reads as `Valid::from_slice_with` does: a key repeated in the customer's
+/// metadata, and an integer beyond 64 bits there, are refused at their pointers (a `Value`
+/// would keep the last key, and round the integer).
+#[test]
+fn repeated_keys_and_big_integers_are_refused() {
+    for (body, pointer, code) in [
+        (
+            r#"{"name":"Jo","email":"jo@example.com","metadata":{"plan":"free","plan":"pro"}}"#,
+            "/metadata/plan",
+            "duplicate_field",
+        ),
+        (
+            r#"{"name":"Jo","email":"jo@example.com","metadata":{"n":123456789012345678901234567890}}"#,
+            "/metadata/n",
+            "range",
+        ),
+    ] {
+        let req = request(Some("application/json"), body);
+        let rejection = ready(Valid::<crate::Customer>::from_request(req, &())).unwrap_err();
+        let (status, _, body) = problem(rejection.into_response());
+        assert_eq!(status, 422);
+        let errors = body["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{body}");
+        assert_eq!(errors[0]["pointer"], pointer);
+        assert_eq!(errors[0]["code"], code);
+        assert!(!body.to_string().contains("pro\"") && !body.to_string().contains("123456789"));
+    }
+}
