@@ -277,6 +277,119 @@ impl<T: Elements + ?Sized> Elements for &T {
     }
 }
 
+/// Records the error of a rule's check, if it failed, at `at`. What the derive emits for each
+/// rule (`fail(report, at, check(value))`): inlined always, the valid path is the `Ok` test of the
+/// check's result and nothing else; the failure is recorded out of line ([`push`]).
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn fail(report: &mut ValidationErrors, at: &Path<'_>, result: Result<(), RuleError>) {
+    if let Err(error) = result {
+        push(report, at, error, None, None);
+    }
+}
+
+/// [`fail`] at the member `key` of `path`: the member's `Path` is built only when the check
+/// failed.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn fail_key(
+    report: &mut ValidationErrors,
+    path: &Path<'_>,
+    key: &str,
+    result: Result<(), RuleError>,
+) {
+    if let Err(error) = result {
+        push_below(report, path, Some(key), None, error);
+    }
+}
+
+/// [`fail`] at the element `index` of `path`: its `Path` is built only when the check failed.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn fail_index(
+    report: &mut ValidationErrors,
+    path: &Path<'_>,
+    index: usize,
+    result: Result<(), RuleError>,
+) {
+    if let Err(error) = result {
+        push_below(report, path, None, Some(index), error);
+    }
+}
+
+/// [`fail`] at the element `index` of the member `key` of `path` (an element of a field's
+/// collection): its `Path` is built only when the check failed.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn fail_key_index(
+    report: &mut ValidationErrors,
+    path: &Path<'_>,
+    key: &str,
+    index: usize,
+    result: Result<(), RuleError>,
+) {
+    if let Err(error) = result {
+        push_below(report, path, Some(key), Some(index), error);
+    }
+}
+
+/// The failure of a [`fail_key`], [`fail_index`] or [`fail_key_index`]: builds the `Path` below
+/// `path` (the member `key`, then the element `index`) and records `error` there.
+#[cold]
+#[inline(never)]
+fn push_below(
+    report: &mut ValidationErrors,
+    path: &Path<'_>,
+    key: Option<&str>,
+    index: Option<usize>,
+    error: RuleError,
+) {
+    let member;
+    let parent = match key {
+        Some(key) => {
+            member = path.key(key);
+            &member
+        }
+        None => path,
+    };
+    match index {
+        Some(index) => push(report, &parent.index(index), error, None, None),
+        None => push(report, parent, error, None, None),
+    }
+}
+
+/// A rule's result with the field's `code = ...` / `message = ...` overrides applied to its
+/// error (`fail(report, at, overridden(check(value), code, message))`); the `Ok` result passes
+/// as it is.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn overridden(
+    result: Result<(), RuleError>,
+    code: Option<&'static str>,
+    message: Option<&'static str>,
+) -> Result<(), RuleError> {
+    match result {
+        Ok(()) => Ok(()),
+        Err(error) => Err(override_error(error, code, message)),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn override_error(
+    mut error: RuleError,
+    code: Option<&'static str>,
+    message: Option<&'static str>,
+) -> RuleError {
+    if let Some(code) = code {
+        error = error.with_code(code);
+    }
+    if let Some(message) = message {
+        error = error.with_message(message);
+    }
+    error
+}
+
 /// Records the error of a rule that failed, with the field's `code` / `message` overrides.
 #[cold]
 #[inline(never)]

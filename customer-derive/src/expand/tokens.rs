@@ -59,11 +59,3 @@ pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) 
         Wire::Same => quote!(*#parent),
     }
 }
-
-/// `Some("…")` / `None`.
-pub(crate) fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
-    match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
-    }
-}

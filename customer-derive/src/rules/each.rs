@@ -71,8 +71,8 @@ impl<R: Table> RuleKind for Each<R> {
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
-        let (krate, at) = (e.krate, &e.at);
-        let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));
+        let krate = e.krate;
+        let item_at = e.at.index(quote!(__customer_index));
         let checks: TokenStream = self
             .rules
             .iter()
