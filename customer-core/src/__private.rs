@@ -626,7 +626,7 @@ pub mod schema {
         pattern, pattern_unsupported, phone, range, runtime_bound, timestamp, url,
     };
     pub use crate::schema::types::{
-        generic_name, string_enum, tuple, unit, unvalidated_model, Object, Probe,
+        generic_id, generic_name, string_enum, tuple, unit, unvalidated_model, Object, Probe,
         UnvalidatedViaAnything, UnvalidatedViaJsonSchema, UnvalidatedViaModel, ViaAnything,
         ViaJsonSchema,
     };
