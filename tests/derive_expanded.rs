@@ -1782,18 +1782,12 @@ const _: () = {
                 #[allow(unreachable_patterns)]
                 (__customer_f0,) => {
                     if let ::core::option::Option::Some(__customer_converted) = &__customer_f0 {
-                        {
-                            let __customer_field = __customer_converted;
-                            __cm::__private::fail(
-                                &mut __customer_report,
-                                &__cm::__private::Path::key(&__cm::__private::Path::ROOT, "name"),
-                                __cm::__private::rules::length::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
-                                ),
-                            );
-                        }
+                        Self::__customer_rules_0(
+                            __customer_converted,
+                            &__cm::__private::Path::ROOT,
+                            "name",
+                            &mut __customer_report,
+                        );
                     }
                     ::core::result::Result::Err(__customer_report)
                 }
