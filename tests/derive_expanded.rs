@@ -276,11 +276,11 @@ const _: () = {
             __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
-                let __customer_items = __cm::__private::Items::new(__customer_report);
+                let mut __customer_items = __cm::__private::Items::new(__customer_report);
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
                     __cm::__private::Elements::elements(__customer_field),
                 ) {
-                    let __customer_counting = __customer_items.item(__customer_report);
+                    __customer_items.item(__customer_report);
                     __cm::__private::fail_key_index(
                         __customer_report,
                         __customer_path,
@@ -903,28 +903,31 @@ const _: () = {
                     let __customer_path: &__cm::__private::Path<'_> = __path;
                     let __customer_report: &mut __cm::__private::ValidationErrors =
                         &mut __report.rules;
-                    let __customer_items = __cm::__private::Items::new(__customer_report);
-                    for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                        __cm::__private::shape::elements(__node).iter(),
-                    ) {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                        let __customer_counting = __customer_items.item(__customer_report);
-                        if let ::core::option::Option::Some(__customer_item) =
-                            (&__cm::__private::shape::ReadProbe::<String>::NEW).read_alone(__item)
-                        {
-                            let __customer_item = &__customer_item;
-                            __cm::__private::fail_key_index(
-                                __customer_report,
-                                __customer_path,
-                                "tags",
-                                __customer_index,
-                                __cm::__private::rules::bytes::check(
-                                    __customer_item,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(8usize),
-                                ),
-                            );
+                    {
+                        let mut __customer_items = __cm::__private::Items::new(__customer_report);
+                        for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                            __cm::__private::shape::elements(__node).iter(),
+                        ) {
+                            #[allow(unused_imports)]
+                            use __cm::__private::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                            __customer_items.item(__customer_report);
+                            if let ::core::option::Option::Some(__customer_item) =
+                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                    .read_alone(__item)
+                            {
+                                let __customer_item = &__customer_item;
+                                __cm::__private::fail_key_index(
+                                    __customer_report,
+                                    __customer_path,
+                                    "tags",
+                                    __customer_index,
+                                    __cm::__private::rules::bytes::check(
+                                        __customer_item,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::Some(8usize),
+                                    ),
+                                );
+                            }
                         }
                     }
                 }
@@ -3766,11 +3769,11 @@ const _: () = {
             __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
-                let __customer_items = __cm::__private::Items::new(__customer_report);
+                let mut __customer_items = __cm::__private::Items::new(__customer_report);
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
                     __cm::__private::Elements::elements(__customer_field),
                 ) {
-                    let __customer_counting = __customer_items.item(__customer_report);
+                    __customer_items.item(__customer_report);
                     __cm::__private::fail_key_index(
                         __customer_report,
                         __customer_path,
@@ -4099,38 +4102,40 @@ const _: () = {
                                 let __customer_report: &mut __cm::__private::ValidationErrors =
                                     &mut __report.rules;
                                 if let ::core::option::Option::Some(ctx) = __context {
-                                    let __customer_items =
-                                        __cm::__private::Items::new(__customer_report);
-                                    for (__customer_index, __item) in
-                                        ::core::iter::Iterator::enumerate(
-                                            __cm::__private::shape::elements(__node).iter(),
-                                        )
                                     {
-                                        #[allow(unused_imports)]
-                                        use __cm::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                        };
-                                        let __customer_counting =
-                                            __customer_items.item(__customer_report);
-                                        if let ::core::option::Option::Some(__customer_item) =
-                                            (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                                .read_alone(__item)
+                                        let mut __customer_items =
+                                            __cm::__private::Items::new(__customer_report);
+                                        for (__customer_index, __item) in
+                                            ::core::iter::Iterator::enumerate(
+                                                __cm::__private::shape::elements(__node).iter(),
+                                            )
                                         {
-                                            let __customer_item = &__customer_item;
-                                            __cm::__private::fail_key_index(
-                                                __customer_report,
-                                                __customer_path,
-                                                "lines",
-                                                __customer_index,
-                                                __cm::__private::rules::length::check(
-                                                    __customer_item,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                ),
-                                            );
+                                            #[allow(unused_imports)]
+                                            use __cm::__private::shape::{
+                                                ReadViaNothing as _, ReadViaSerde as _,
+                                            };
+                                            __customer_items.item(__customer_report);
+                                            if let ::core::option::Option::Some(__customer_item) =
+                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                                    .read_alone(__item)
+                                            {
+                                                let __customer_item = &__customer_item;
+                                                __cm::__private::fail_key_index(
+                                                    __customer_report,
+                                                    __customer_path,
+                                                    "lines",
+                                                    __customer_index,
+                                                    __cm::__private::rules::length::check(
+                                                        __customer_item,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::Some({
+                                                            let __customer_count: usize =
+                                                                ctx.name_max;
+                                                            __customer_count
+                                                        }),
+                                                    ),
+                                                );
+                                            }
                                         }
                                     }
                                 }

@@ -472,18 +472,20 @@ impl Partial<'_> {
         }
         let report = &self.report;
         quote! {
-            let __customer_items = #p::Items::new(#report);
-            for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                #p::shape::elements(__node).iter(),
-            ) {
-                #[allow(unused_imports)]
-                use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                let __customer_counting = __customer_items.item(#report);
-                if let ::core::option::Option::Some(__customer_item) =
-                    (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
-                {
-                    let __customer_item = &__customer_item;
-                    #checks
+            {
+                let mut __customer_items = #p::Items::new(#report);
+                for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                    #p::shape::elements(__node).iter(),
+                ) {
+                    #[allow(unused_imports)]
+                    use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                    __customer_items.item(#report);
+                    if let ::core::option::Option::Some(__customer_item) =
+                        (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
+                    {
+                        let __customer_item = &__customer_item;
+                        #checks
+                    }
                 }
             }
         }

@@ -98,9 +98,9 @@ impl<R: Table> RuleKind for Each<R> {
         // Past the report's cap, the elements' violations are counted, not built (`Items`).
         quote_spanned! {e.span=>
             {
-                let __customer_items = #krate::__private::Items::new(#report);
+                let mut __customer_items = #krate::__private::Items::new(#report);
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
-                    let __customer_counting = __customer_items.item(#report);
+                    __customer_items.item(#report);
                     #checks
                 }
             }
