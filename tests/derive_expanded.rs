@@ -1399,9 +1399,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::convert::TryFrom<String> for Email {
         type Error = __cm::__private::ValidationErrors;
-        fn try_from(
-            value: String,
-        ) -> ::core::result::Result<Self, __cm::__private::ValidationErrors> {
+        fn try_from(value: String) -> ::core::result::Result<Self, Self::Error> {
             let value = Email(value);
             __cm::__private::CustomerModel::validate(&value)?;
             ::core::result::Result::Ok(value)
@@ -1412,29 +1410,20 @@ const _: () = {
         fn deserialize<__D: __cm::__private::serde::Deserializer<'de>>(
             deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            let value: String = __cm::__private::serde::Deserialize::deserialize(deserializer)?;
-            <Self as ::core::convert::TryFrom<String>>::try_from(value).map_err(|errors| {
-                <__D::Error as __cm::__private::serde::de::Error>::custom(
-                    __cm::__private::de_message(&errors),
-                )
-            })
+            __cm::__private::deserialize_checked::<Self, String, __D>(deserializer)
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<&str> for Email {
         type Error = __cm::__private::ValidationErrors;
-        fn try_from(
-            value: &str,
-        ) -> ::core::result::Result<Self, __cm::__private::ValidationErrors> {
+        fn try_from(value: &str) -> ::core::result::Result<Self, Self::Error> {
             <Self as ::core::convert::TryFrom<String>>::try_from(::core::convert::From::from(value))
         }
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Email {
         type Err = __cm::__private::ValidationErrors;
-        fn from_str(
-            value: &str,
-        ) -> ::core::result::Result<Self, __cm::__private::ValidationErrors> {
+        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
             <Self as ::core::convert::TryFrom<&str>>::try_from(value)
         }
     }

@@ -279,12 +279,13 @@ impl<T: Elements + ?Sized> Elements for &T {
 
 /// Records the error of a rule's check, if it failed, at `at`. What the derive emits for each
 /// rule (`fail(report, at, check(value))`): inlined always, the valid path is the `Ok` test of the
-/// check's result and nothing else; the failure is recorded out of line ([`push`]).
+/// check's result and nothing else; the failure is recorded out of line
+/// ([`ValidationErrors::push`], which counts it instead past the cap).
 #[allow(clippy::inline_always)]
 #[inline(always)]
 pub fn fail(report: &mut ValidationErrors, at: &Path<'_>, result: Result<(), RuleError>) {
     if let Err(error) = result {
-        push(report, at, error, None, None);
+        report.push(at, error);
     }
 }
 
@@ -299,7 +300,7 @@ pub fn fail_key(
     result: Result<(), RuleError>,
 ) {
     if let Err(error) = result {
-        push_below(report, path, Some(key), None, error);
+        push_key(report, path, key, error);
     }
 }
 
@@ -313,7 +314,7 @@ pub fn fail_index(
     result: Result<(), RuleError>,
 ) {
     if let Err(error) = result {
-        push_below(report, path, None, Some(index), error);
+        push_index(report, path, index, error);
     }
 }
 
@@ -329,33 +330,35 @@ pub fn fail_key_index(
     result: Result<(), RuleError>,
 ) {
     if let Err(error) = result {
-        push_below(report, path, Some(key), Some(index), error);
+        push_key_index(report, path, key, index, error);
     }
 }
 
-/// The failure of a [`fail_key`], [`fail_index`] or [`fail_key_index`]: builds the `Path` below
-/// `path` (the member `key`, then the element `index`) and records `error` there.
+/// The failure of a [`fail_key`].
 #[cold]
 #[inline(never)]
-fn push_below(
+fn push_key(report: &mut ValidationErrors, path: &Path<'_>, key: &str, error: RuleError) {
+    report.push(&path.key(key), error);
+}
+
+/// The failure of a [`fail_index`].
+#[cold]
+#[inline(never)]
+fn push_index(report: &mut ValidationErrors, path: &Path<'_>, index: usize, error: RuleError) {
+    report.push(&path.index(index), error);
+}
+
+/// The failure of a [`fail_key_index`].
+#[cold]
+#[inline(never)]
+fn push_key_index(
     report: &mut ValidationErrors,
     path: &Path<'_>,
-    key: Option<&str>,
-    index: Option<usize>,
+    key: &str,
+    index: usize,
     error: RuleError,
 ) {
-    let member;
-    let parent = match key {
-        Some(key) => {
-            member = path.key(key);
-            &member
-        }
-        None => path,
-    };
-    match index {
-        Some(index) => push(report, &parent.index(index), error, None, None),
-        None => push(report, parent, error, None, None),
-    }
+    report.push(&path.key(key).index(index), error);
 }
 
 /// A rule's result with the field's `code = ...` / `message = ...` overrides applied to its
@@ -390,30 +393,6 @@ fn override_error(
     error
 }
 
-/// Records the error of a rule that failed, with the field's `code` / `message` overrides.
-#[cold]
-#[inline(never)]
-pub fn push(
-    report: &mut ValidationErrors,
-    path: &Path<'_>,
-    mut error: RuleError,
-    code: Option<&'static str>,
-    message: Option<&'static str>,
-) {
-    if report.counted_instead(1) {
-        // Past the report's cap (a collection's elements after the cap's worth of violations,
-        // see `Items`): counted, not built.
-        return;
-    }
-    if let Some(code) = code {
-        error = error.with_code(code);
-    }
-    if let Some(message) = message {
-        error = error.with_message(message);
-    }
-    report.push(path, error);
-}
-
 /// The message a derived newtype's `Deserialize` fails with (`Error::custom(de_message(&e))`):
 /// value-free, for whoever reads serde's error text. The violations themselves reach
 /// [`crate::json`] by a side channel, with their codes and params: the code is never parsed back
@@ -427,6 +406,22 @@ pub fn de_message(errors: &ValidationErrors) -> String {
     };
     crate::json::refused(&text, errors);
     text
+}
+
+/// A parsed newtype's `Deserialize`: its inner value `I` read, then checked by its `TryFrom`;
+/// a refusal is serde's custom error with [`de_message`]'s value-free text.
+///
+/// # Errors
+///
+/// The deserializer's, or the newtype's rules refusing the value.
+pub fn deserialize_checked<'de, T, I, D>(deserializer: D) -> Result<T, D::Error>
+where
+    T: TryFrom<I, Error = ValidationErrors>,
+    I: serde::Deserialize<'de>,
+    D: serde::Deserializer<'de>,
+{
+    let value = I::deserialize(deserializer)?;
+    T::try_from(value).map_err(|errors| <D::Error as serde::de::Error>::custom(de_message(&errors)))
 }
 
 /// The error of one field's conversion, placed into a report at the field's path.
@@ -474,9 +469,7 @@ pub trait CheckOutcome {
 impl CheckOutcome for Result<(), RuleError> {
     #[inline]
     fn report_at(self, path: &Path<'_>, report: &mut ValidationErrors) {
-        if let Err(error) = self {
-            push(report, path, error, None, None);
-        }
+        fail(report, path, self);
     }
 }
 
