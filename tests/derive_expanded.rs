@@ -34,7 +34,8 @@ pub struct Signup<'a, T> {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1051,7 +1052,8 @@ pub struct Address {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1350,7 +1352,8 @@ pub struct Email(String);
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1508,7 +1511,8 @@ pub enum Kind {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1581,7 +1585,8 @@ pub struct Plain {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1689,7 +1694,8 @@ pub struct Checked {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -1894,7 +1900,8 @@ pub struct Limits {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2007,7 +2014,8 @@ pub struct Form {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2261,7 +2269,8 @@ pub struct Place {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2428,7 +2437,8 @@ pub struct Line(
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2727,7 +2737,8 @@ pub struct Wrapped {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2811,7 +2822,8 @@ pub struct Converted {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -2923,7 +2935,8 @@ pub struct Named {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -3023,7 +3036,8 @@ pub enum Tagged {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -3096,7 +3110,8 @@ pub enum Unset {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -3169,7 +3184,8 @@ pub enum Party {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -3623,7 +3639,8 @@ pub enum Entry<T> {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -4157,7 +4174,8 @@ pub enum Event {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
@@ -4596,7 +4614,8 @@ pub enum Contact {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
     use :: customer_core as __cm;
