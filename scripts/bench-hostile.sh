@@ -58,14 +58,20 @@ names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "an internally tagged union's variant, unknown keys refused" \
     "an untagged union of 8 variants, none matching" \
     "10,000 rule violations in a document that reads" \
-    "100,000 rule violations in a document that reads")
+    "100,000 rule violations in a document that reads" \
+    "120 levels of an internally tagged enum's newtype variant, one wrong type at the top" \
+    "60 levels of an externally tagged enum's struct variant, one wrong type at the top" \
+    "120 levels of an untagged enum's newtype variant, one wrong type at the top" \
+    "120 newtype structs, one wrong type at the top" \
+    "120 tuple structs, one wrong type at the top" \
+    "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom")
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
 echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
 echo "|---|---:|---:|---:|"
-for case in ${CASES:-1 2 3 4 5 6 7 8}; do
+for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11 12 13 14}; do
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \
-        'BEGIN { printf "| %s | %d | %d | %.2fx |\n", c, p, r, r / p }'
+        'BEGIN { printf "| %s | %.0f | %.0f | %.2fx |\n", c, p, r, r / p }'
 done

@@ -2521,6 +2521,7 @@ const _: () = {
     impl __cm::__private::shape::Shape for Line {
         const __KIND: __cm::__private::shape::JsonKind =
             __cm::__private::shape::JsonKind::NotObject;
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -2537,17 +2538,14 @@ const _: () = {
             else {
                 return false;
             };
-            let __good0 = match __items.first() {
-                ::core::option::Option::Some(__value) => {
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape(
-                        __value,
-                        &__cm::__private::Path::index(__path, 0usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good0 = __cm::__private::shape::element(
+                __items,
+                0usize,
+                __path,
+                __report,
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                false,
+            );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
@@ -2565,32 +2563,27 @@ const _: () = {
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = match __items.get(2usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                        __value,
-                        &__cm::__private::Path::index(__path, 2usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
-            let __good3 = match __items.get(3usize) {
-                ::core::option::Option::Some(__value) => {
-                    (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape(
-                        __value,
-                        &__cm::__private::Path::index(__path, 3usize),
-                        __report,
-                        false,
-                    )
-                }
-                ::core::option::Option::None => true,
-            };
+            let __good2 = __cm::__private::shape::element(
+                __items,
+                2usize,
+                __path,
+                __report,
+                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+            );
+            let __good3 = __cm::__private::shape::element(
+                __items,
+                3usize,
+                __path,
+                __report,
+                (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                false,
+            );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
@@ -2643,14 +2636,14 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                let mut __again = __cm::__private::shape::Report::again(__report);
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                    __value,
-                    &__cm::__private::Path::index(__path, 2usize),
-                    &mut __again,
-                    true,
-                );
-                __cm::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
+                    __cm::__private::shape::walk_again(
+                        __value,
+                        &__cm::__private::Path::index(__path, 2usize),
+                        __report,
+                        (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                    );
+                }
             }
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
@@ -2701,8 +2694,8 @@ const _: () = {
                     }
                 }
             }
-            if __ok {
-                return {
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
                     let __shapes = __cm::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -2719,8 +2712,7 @@ const _: () = {
                     }
                     __cm::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __cm :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __cm :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
@@ -2772,6 +2764,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl __cm::__private::shape::Shape for Wrapped {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -2783,20 +2776,28 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __good = (&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                .shape(__node, __path, __report, false);
-            if __rules {
-                let mut __again = __cm::__private::shape::Report::again(__report);
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape(
+            let __once = __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
+            let __good = __cm::__private::shape::value(
+                __node,
+                __path,
+                __report,
+                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __once,
+            );
+            if !__rules {
+                return __good;
+            }
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            if !__once {
+                __cm::__private::shape::walk_again(
                     __node,
                     __path,
-                    &mut __again,
-                    true,
+                    __report,
+                    (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
-                __cm::__private::shape::Report::keep_rules(__report, __again);
             }
-            if __good {
-                return {
+            let __read_whole =
+                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
                     let __shapes = __cm::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -2806,8 +2807,7 @@ const _: () = {
                     }
                     __cm::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            }
-            false
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Wrapped" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read as its one field.") ; __customer_object . property ("place" , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
@@ -3325,6 +3325,7 @@ const _: () = {
                 flattened: &[],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -3374,7 +3375,8 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, true) && {
                 let __shapes = __cm::__private::shape::Report::shape_count(__report);
                 if let ::core::option::Option::Some(__whole) =
                     (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -3390,7 +3392,8 @@ const _: () = {
                     }
                 }
                 __cm::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3446,6 +3449,7 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 __cm::__private::shape::read_member(
@@ -3485,7 +3489,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        __cm::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -3502,32 +3508,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &__cm::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &__cm::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = __cm::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = __cm::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
@@ -3559,7 +3560,7 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -3567,55 +3568,14 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            let mut __claims = __cm::__private::shape::snapshot(&__before);
-                            (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_members(
-                                __members,
-                                &mut __claims,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).missing_ok() {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    __cm::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 _ => true,
             }
@@ -3804,6 +3764,7 @@ const _: () = {
         T: __cm::__private::CustomerModel,
         T: __cm::__private::shape::Shape,
     {
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -3844,7 +3805,9 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            true
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = true;
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3864,178 +3827,19 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<String>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<String> =
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                                        __read_node,
-                                        __path,
-                                        __report,
-                                    );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                                        let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            __cm::__private::fail(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __cm::__private::rules::length::check(
-                                                    __customer_field,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<String>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object =
-                                    __cm::__private::shape::unclaimed(__members, &__before);
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<String> =
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                                        __read_node,
-                                        __path,
-                                        __report,
-                                    );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                                        let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            __cm::__private::fail(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __cm::__private::rules::length::check(
-                                                    __customer_field,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_ok() {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<String> =
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                                        let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ;
-                                        {
-                                            let __customer_field = &__customer_read;
-                                            __cm::__private::fail(
-                                                __customer_report,
-                                                &::core::clone::Clone::clone(__customer_path),
-                                                __cm::__private::rules::length::check(
-                                                    __customer_field,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some({
-                                                        let __customer_count: usize = ctx.name_max;
-                                                        __customer_count
-                                                    }),
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; } } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<T>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            (&&__cm::__private::shape::ShapeProbe::<T>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<T>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            let mut __claims = __cm::__private::shape::snapshot(&__before);
-                            (&&__cm::__private::shape::ShapeProbe::<T>::NEW).shape_members(
-                                __members,
-                                &mut __claims,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<T>::NEW).missing_ok() {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    __cm::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<T>::NEW).wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 2usize => {
                     let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
@@ -4072,6 +3876,7 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         let __context: ::core::option::Option<&Limits> =
                             __cm::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
@@ -4147,7 +3952,9 @@ const _: () = {
                                 }
                             }
                         }
-                        __ok
+                        __cm::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 _ => true,
@@ -4282,6 +4089,7 @@ const _: () = {
                 ],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -4331,7 +4139,8 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
                 let __shapes = __cm::__private::shape::Report::shape_count(__report);
                 if let ::core::option::Option::Some(__whole) =
                     (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -4340,7 +4149,8 @@ const _: () = {
                     let _ = &__whole;
                 }
                 __cm::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4399,6 +4209,7 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 __cm::__private::shape::read_member(
@@ -4418,7 +4229,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        __cm::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -4427,55 +4240,14 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape(
-                                __node,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            let mut __again = __cm::__private::shape::Report::again(__report);
-                            let mut __claims = __cm::__private::shape::snapshot(&__before);
-                            (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_members(
-                                __members,
-                                &mut __claims,
-                                __path,
-                                &mut __again,
-                                true,
-                            );
-                            __cm::__private::shape::Report::keep_rules(__report, __again);
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).missing_ok() {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            true
-                        }
-                    }
+                    __cm::__private::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
+                        ::core::option::Option::None,
+                    )
                 }
                 3usize => {
                     #[allow(unused_imports)]
@@ -4483,112 +4255,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<u32>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<u32> =
-                                    (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                                        __read_node,
-                                        __path,
-                                        __report,
-                                    );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::range::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<u32>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object =
-                                    __cm::__private::shape::unclaimed(__members, &__before);
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<u32> =
-                                    (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                                        __read_node,
-                                        __path,
-                                        __report,
-                                    );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::range::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<u32>::NEW).missing_ok() {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<u32> =
-                                    (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::range::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(&(9)),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: range :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9)))) ; } } }) ,)
                 }
                 _ => true,
             }
@@ -4723,6 +4390,7 @@ const _: () = {
                 flattened: &[&__cm::__private::shape::Facts::<Vec<String>>::KEYS],
             }
         };
+        const __ONE_WALK: bool = true;
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -4766,7 +4434,8 @@ const _: () = {
             if !(__good && __rules) {
                 return __good;
             }
-            {
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
                 let __shapes = __cm::__private::shape::Report::shape_count(__report);
                 if let ::core::option::Option::Some(__whole) =
                     (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -4775,7 +4444,8 @@ const _: () = {
                     let _ = &__whole;
                 }
                 __cm::__private::shape::Report::shape_count(__report) == __shapes
-            }
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -4820,6 +4490,7 @@ const _: () = {
                         if !__rules {
                             return __ok;
                         }
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
                                 __cm::__private::shape::read_member(
@@ -4839,7 +4510,9 @@ const _: () = {
                                 );
                             }
                         }
-                        __ok
+                        __cm::__private::shape::Report::end_rules_phase(
+                            __report, __phase, __ok, true,
+                        )
                     }
                 }
                 1usize => {
@@ -4848,109 +4521,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    match __content {
-                        __cm::__private::shape::Content::Value(__node, __key) => {
-                            let __at = __cm::__private::shape::content_path(__path, __key);
-                            let __path: &__cm::__private::Path<'_> = &__at;
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .shape(__node, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __read_node = __node;
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::length::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Members(__members, __claimed) => {
-                            let __before = __cm::__private::shape::snapshot(__claimed);
-                            let __good = (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .shape_members(__members, __claimed, __path, __report, false);
-                            if !__rules {
-                                return __good;
-                            }
-                            if __good {
-                                let __object =
-                                    __cm::__private::shape::unclaimed(__members, &__before);
-                                let __read_node = &__object;
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_node(__read_node, __path, __report);
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::length::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            __good
-                        }
-                        __cm::__private::shape::Content::Missing(__key) => {
-                            if !(&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                .missing_ok()
-                            {
-                                __cm::__private::shape::missing_field(
-                                    __report,
-                                    &__cm::__private::Path::key(__path, __key),
-                                );
-                                return false;
-                            }
-                            if __rules {
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_missing();
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __cm::__private::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __cm::__private::rules::length::check(
-                                                __customer_field,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(2usize),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                            true
-                        }
-                    }
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize))) ; } } }) ,)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -4966,32 +4537,27 @@ const _: () = {
                         return false;
                     };
                     let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = match __items.first() {
-                        ::core::option::Option::Some(__value) => {
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape(
-                                __value,
-                                &__cm::__private::Path::index(__path, 0usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
-                    let __good1 = match __items.get(1usize) {
-                        ::core::option::Option::Some(__value) => {
-                            (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape(
-                                __value,
-                                &__cm::__private::Path::index(__path, 1usize),
-                                __report,
-                                false,
-                            )
-                        }
-                        ::core::option::Option::None => true,
-                    };
+                    let __good0 = __cm::__private::shape::element(
+                        __items,
+                        0usize,
+                        __path,
+                        __report,
+                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        false,
+                    );
+                    let __good1 = __cm::__private::shape::element(
+                        __items,
+                        1usize,
+                        __path,
+                        __report,
+                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        false,
+                    );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
+                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
@@ -5020,7 +4586,7 @@ const _: () = {
                             }
                         }
                     }
-                    __ok
+                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 _ => true,
             }

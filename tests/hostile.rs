@@ -441,6 +441,299 @@ fn nested_models_report_what_serde_refuses_once() {
     );
 }
 
+// ----- 120 levels through enums with data, newtypes and tuple structs ------------------------
+
+/// An externally tagged enum holding itself through a struct variant and a newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Step {
+    Level {
+        #[customer(length(max = 8))]
+        name: String,
+        #[customer(nested)]
+        next: Option<Box<Step>>,
+    },
+    Wrap(#[customer(nested)] Box<Step>),
+}
+
+/// A level read by an internally tagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Hop {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Via>>,
+}
+
+/// An internally tagged enum whose newtype variant wraps a model holding the enum again.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Via {
+    Hop(#[customer(nested)] Hop),
+}
+
+/// A level read by an adjacently tagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct AdjacentHop {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Adjacent>>,
+}
+
+/// An adjacently tagged enum of one newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(tag = "t", content = "c", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Adjacent {
+    Hop(#[customer(nested)] AdjacentHop),
+}
+
+/// A level read by an untagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct UntaggedHop {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Untagged>>,
+}
+
+/// An untagged enum: its value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Untagged {
+    Hop(#[customer(nested)] UntaggedHop),
+}
+
+/// A level inside a newtype struct.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct WrappedHop {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Wrapper>>,
+}
+
+/// A newtype struct whose value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Wrapper(#[customer(nested)] WrappedHop);
+
+/// A tuple struct holding itself: `[name, next]`.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Pair(
+    #[customer(length(max = 8))] String,
+    #[customer(nested)] Option<Box<Pair>>,
+);
+
+/// How a chain of levels is written in one of the forms above: a level's text around its
+/// `name` value and its `next` one, and the pointers of a level's `name` and `next`.
+struct Form {
+    open: fn(&str) -> String,
+    close: &'static str,
+    name_at: fn(usize) -> String,
+    next_at: fn(usize) -> String,
+    /// The code of a wrong `next` (an untagged enum says none of its variants matches).
+    wrong_next: &'static str,
+    /// How many levels fit in serde_json's nesting limit (128).
+    levels: usize,
+}
+
+fn form_chain(form: &Form, levels: usize, at: impl Fn(usize) -> At) -> String {
+    let mut text = String::new();
+    let mut closing = 0;
+    for i in 0..levels {
+        let name = match at(i) {
+            At::WrongType => "1",
+            At::TooLong => r#""longer than eight""#,
+            At::Bad => r#""bad""#,
+            At::Fine | At::WrongNext => r#""a""#,
+        };
+        text.push_str(&(form.open)(name));
+        closing += 1;
+        if at(i) == At::WrongNext {
+            text.push('5');
+            break;
+        }
+    }
+    if !text.ends_with('5') {
+        text.push_str("null");
+    }
+    text.push_str(&form.close.repeat(closing));
+    text
+}
+
+fn form_expected(form: &Form, levels: usize, at: impl Fn(usize) -> At) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for i in 0..levels {
+        match at(i) {
+            At::WrongType => out.push(((form.name_at)(i), "invalid_type".to_owned())),
+            At::TooLong => out.push(((form.name_at)(i), "length".to_owned())),
+            At::WrongNext => {
+                out.push(((form.next_at)(i), form.wrong_next.to_owned()));
+                break;
+            }
+            At::Fine | At::Bad => {}
+        }
+    }
+    out
+}
+
+/// 120 levels through each form that holds a model otherwise than in a named field: the
+/// report holds exactly each level's violations, wherever they are (each level is walked
+/// once: `scripts/bench-hostile.sh --callgrind` measures the cost).
+#[test]
+fn enums_newtypes_and_tuples_report_each_levels_violations() {
+    type Read = fn(&str) -> Result<(), Error>;
+    let forms: [(&str, Form, Read); 7] = [
+        (
+            "externally tagged struct variant",
+            Form {
+                open: |name| format!(r#"{{"level":{{"name":{name},"next":"#),
+                close: "}}",
+                name_at: |i| format!("{}/level/name", "/level/next".repeat(i)),
+                next_at: |i| format!("{}/level/next", "/level/next".repeat(i)),
+                wrong_next: "invalid_type",
+                levels: 60,
+            },
+            |json| Valid::<Step>::from_json(json).map(drop),
+        ),
+        (
+            "externally tagged newtype variants",
+            Form {
+                open: |name| format!(r#"{{"wrap":{{"wrap":{{"level":{{"name":{name},"next":"#),
+                close: "}}}}",
+                name_at: |i| format!("{}/wrap/wrap/level/name", "/wrap/wrap/level/next".repeat(i)),
+                next_at: |i| format!("{}/wrap/wrap/level/next", "/wrap/wrap/level/next".repeat(i)),
+                wrong_next: "invalid_type",
+                levels: 30,
+            },
+            |json| Valid::<Step>::from_json(json).map(drop),
+        ),
+        (
+            "internally tagged newtype variant",
+            Form {
+                open: |name| format!(r#"{{"type":"hop","name":{name},"next":"#),
+                close: "}",
+                name_at: |i| format!("{}/name", level(i)),
+                next_at: |i| format!("{}/next", level(i)),
+                wrong_next: "invalid_type",
+                levels: 120,
+            },
+            |json| Valid::<Via>::from_json(json).map(drop),
+        ),
+        (
+            "adjacently tagged newtype variant",
+            Form {
+                open: |name| format!(r#"{{"t":"hop","c":{{"name":{name},"next":"#),
+                close: "}}",
+                name_at: |i| format!("{}/c/name", "/c/next".repeat(i)),
+                next_at: |i| format!("{}/c/next", "/c/next".repeat(i)),
+                wrong_next: "invalid_type",
+                levels: 60,
+            },
+            |json| Valid::<Adjacent>::from_json(json).map(drop),
+        ),
+        (
+            "untagged newtype variant",
+            Form {
+                open: |name| format!(r#"{{"name":{name},"next":"#),
+                close: "}",
+                name_at: |i| format!("{}/name", level(i)),
+                next_at: |i| format!("{}/next", level(i)),
+                wrong_next: "invalid_value",
+                levels: 120,
+            },
+            |json| Valid::<Untagged>::from_json(json).map(drop),
+        ),
+        (
+            "newtype struct",
+            Form {
+                open: |name| format!(r#"{{"name":{name},"next":"#),
+                close: "}",
+                name_at: |i| format!("{}/name", level(i)),
+                next_at: |i| format!("{}/next", level(i)),
+                wrong_next: "invalid_type",
+                levels: 120,
+            },
+            |json| Valid::<Wrapper>::from_json(json).map(drop),
+        ),
+        (
+            "tuple struct",
+            Form {
+                open: |name| format!("[{name},"),
+                close: "]",
+                name_at: |i| format!("{}/0", "/1".repeat(i)),
+                next_at: |i| format!("{}/1", "/1".repeat(i)),
+                wrong_next: "invalid_type",
+                levels: 120,
+            },
+            |json| Valid::<Pair>::from_json(json).map(drop),
+        ),
+    ];
+    // What level `i` of `n` holds.
+    type Case = (&'static str, fn(usize, usize) -> At);
+    let cases: [Case; 6] = [
+        ("wrong type at the top", |i, _| {
+            if i == 0 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("wrong type at the bottom", |i, n| {
+            if i == n - 1 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        ("two wrong types", |i, n| {
+            if i == 0 || i == n - 1 {
+                At::WrongType
+            } else {
+                At::Fine
+            }
+        }),
+        (
+            "wrong types and rules broken at many levels",
+            |i, _| match i % 10 {
+                3 => At::WrongType,
+                5 | 7 => At::TooLong,
+                _ => At::Fine,
+            },
+        ),
+        ("a wrong next level in the middle", |i, n| match i {
+            _ if i == n / 2 + 7 => At::WrongNext,
+            _ if i % 11 == 0 => At::TooLong,
+            _ => At::Fine,
+        }),
+        ("rules broken, no wrong type", |i, _| match i % 4 {
+            0 => At::TooLong,
+            _ => At::Fine,
+        }),
+    ];
+    for (form_name, form, read) in &forms {
+        let n = form.levels;
+        for (name, at) in cases {
+            let json = form_chain(form, n, |i| at(i, n));
+            assert_eq!(
+                report_of(read(&json)),
+                form_expected(form, n, |i| at(i, n)),
+                "{form_name}, {name}"
+            );
+        }
+    }
+}
+
 /// A value nested 200,000 deep built in memory (no parser to stop it) is refused by the
 /// metadata counter, which stops at its depth limit.
 #[test]

@@ -82,9 +82,9 @@ pub trait Shape {
     /// Whether a `nested` field of this type is walked once, for its shapes and its rules at
     /// once (see [`member`]): its walk with rules finds the shape errors its walk without finds,
     /// gives the same verdict, and keeps the rest of what its rules phase finds quiet (see
-    /// [`Report::rules_phase`]). The derive says it for structs with named fields, the standard
-    /// containers for their items; any other type's `nested` field is walked for its shapes,
-    /// then again for its rules.
+    /// [`Report::rules_phase`]). The derive says it for structs with named fields, enums whose
+    /// variants carry data, newtype and tuple structs, the standard containers for their items;
+    /// any other type's `nested` field is walked for its shapes, then again for its rules.
     #[doc(hidden)]
     const __ONE_WALK: bool = false;
 

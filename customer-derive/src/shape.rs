@@ -11,8 +11,8 @@
 //! one, else a read through serde of that value alone, else nothing known. When rules are asked
 //! for, each field that has the right shape is read alone and its rules are run; the models below
 //! (`nested`) are walked with rules: once, for their shapes and rules together, when the field has
-//! no other rule and its type says it can (`Shape::__ONE_WALK`: structs with named fields and the
-//! standard containers of them), else again after the shape walk; and when every field has the
+//! no other rule and its type says it can (`Shape::__ONE_WALK`: structs with named fields, enums
+//! with data, newtype and tuple structs, and the standard containers of them), else again after the shape walk; and when every field has the
 //! right shape the struct is read whole, which reports what serde refuses beyond the shapes and
 //! runs the container's `check`s. Inside a model walked once for a `nested` field, the rules phase
 //! is quiet (`Report::rules_phase`: what it finds about shapes is dropped, as the walk without
@@ -230,25 +230,46 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         &quote!(__path),
         &quote!(&mut __report.rules),
     ));
+    let has_then = can.read && can.validate && !then.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &then);
-    let rewalk = is_nested(field).then(|| {
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_then) && #whole)
+    } else {
+        quote!(true)
+    };
+    let nested = is_nested(field) && field.serde.deserialize_with.is_none();
+    // A field whose only rules are `nested`: walked once with them when its type says so.
+    let once = if nested && !has_value_rules(field) {
+        quote!(__rules && #probe.one_walk())
+    } else {
+        quote!(false)
+    };
+    let rewalk = nested.then(|| {
         quote! {
-            if __rules {
-                let mut __again = #p::shape::Report::again(__report);
-                #probe.shape(__node, __path, &mut __again, true);
-                #p::shape::Report::keep_rules(__report, __again);
+            if !__once {
+                #p::shape::walk_again(__node, __path, __report, #probe.shape_fn());
             }
         }
     });
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #probes
-            let __good = #probe.shape(__node, __path, __report, false);
-            #rewalk
-            if __good {
-                return #whole;
+            let __once = #once;
+            let __good = #p::shape::value(__node, __path, __report, #probe.shape_fn(), __once);
+            if !__rules {
+                return __good;
             }
-            false
+            let __phase = #p::shape::Report::rules_phase(__report);
+            #rewalk
+            // Read whole: what serde refuses beyond the shapes, the field's rules and the
+            // container's checks (inside a `nested` field's value walked once, only for those
+            // rules and checks).
+            let __read_whole = __good && #whole_read;
+            #p::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
 }

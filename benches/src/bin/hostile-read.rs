@@ -94,6 +94,95 @@ enum Contact {
     H { h: String, x: u8 },
 }
 
+/// A level read by an internally tagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Hop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Via>>,
+}
+
+/// An internally tagged enum whose newtype variant wraps a model holding the enum again.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(tag = "type", rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Via {
+    Hop(#[customer(nested)] Hop),
+}
+
+/// An externally tagged enum holding itself through a struct variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Step {
+    Level {
+        #[customer(length(max = 64))]
+        name: String,
+        #[customer(nested)]
+        next: Option<Box<Step>>,
+    },
+}
+
+/// A level read by an untagged enum's newtype variant.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct UntaggedHop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Untagged>>,
+}
+
+/// An untagged enum of one newtype variant: its value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Untagged {
+    Hop(#[customer(nested)] UntaggedHop),
+}
+
+/// A level inside a newtype struct.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct WrappedHop {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Wrapper>>,
+}
+
+/// A newtype struct whose value is the level itself.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Wrapper(#[customer(nested)] WrappedHop);
+
+/// A tuple struct holding itself: `[name, next]`.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Pair(
+    #[customer(length(max = 64))] String,
+    #[customer(nested)] Option<Box<Pair>>,
+);
+
+/// An untagged enum holding itself in two variants: every value is read as each in turn.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Tree {
+    Left {
+        #[customer(nested)]
+        left: Vec<Tree>,
+    },
+    Right {
+        #[customer(nested)]
+        left: Vec<Tree>,
+        right: Option<u8>,
+    },
+    Leaf(u8),
+}
+
 /// A union's variant with as many unknown keys as fit in `SIZE`.
 fn union_unknown_keys() -> String {
     let mut text = String::from(r#"{"type":"business","vat_id":"NL1234","name":"Acme""#);
@@ -171,6 +260,22 @@ fn deep() -> String {
     text
 }
 
+/// `levels` levels of `open(name)` closed by `close`, the name of the top one of the wrong type.
+fn levels(levels: usize, open: fn(&str) -> String, close: &str) -> String {
+    let mut text = open("1");
+    for _ in 1..levels {
+        text.push_str(&open(r#""a""#));
+    }
+    text.push_str("null");
+    text.push_str(&close.repeat(levels));
+    text
+}
+
+/// `depth` levels of the two-variant untagged tree, a wrong leaf at the bottom.
+fn tree(depth: usize) -> String {
+    format!(r#"{}"x"{}"#, r#"{"left":["#.repeat(depth), "]}".repeat(depth))
+}
+
 /// A body: its name, its text and how it is read (the number of violations reported).
 type Case = (&'static str, String, fn(&str) -> usize);
 
@@ -216,10 +321,10 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--callgrind") {
         let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
         let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
-        let (Some(case @ 1..=8), Some(which @ ("plain" | "read")), Some(n)) =
+        let (Some(case @ 1..=14), Some(which @ ("plain" | "read")), Some(n)) =
             (case, args.get(3).map(String::as_str), n)
         else {
-            eprintln!("usage: hostile-read --callgrind <1-8> <plain|read> <n>");
+            eprintln!("usage: hostile-read --callgrind <1-14> <plain|read> <n>");
             std::process::exit(2);
         };
         let (_, json, read) = &cases[case - 1];
@@ -233,7 +338,7 @@ fn main() {
 }
 
 /// The bodies, in the order of the table.
-fn cases() -> [Case; 8] {
+fn cases() -> [Case; 14] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
@@ -275,11 +380,41 @@ fn cases() -> [Case; 8] {
             rule_violations(100_000),
             |json| count(Valid::<Short>::from_json(json)),
         ),
+        (
+            "120 levels of an internally tagged enum's newtype variant, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"type":"hop","name":{name},"next":"#), "}"),
+            |json| count(Valid::<Via>::from_json(json)),
+        ),
+        (
+            "60 levels of an externally tagged enum's struct variant, one wrong type at the top (Valid::from_json)",
+            levels(60, |name| format!(r#"{{"level":{{"name":{name},"next":"#), "}}"),
+            |json| count(Valid::<Step>::from_json(json)),
+        ),
+        (
+            "120 levels of an untagged enum's newtype variant, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"name":{name},"next":"#), "}"),
+            |json| count(Valid::<Untagged>::from_json(json)),
+        ),
+        (
+            "120 newtype structs, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!(r#"{{"name":{name},"next":"#), "}"),
+            |json| count(Valid::<Wrapper>::from_json(json)),
+        ),
+        (
+            "120 tuple structs, one wrong type at the top (Valid::from_json)",
+            levels(120, |name| format!("[{name},"), "]"),
+            |json| count(Valid::<Pair>::from_json(json)),
+        ),
+        (
+            "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom (Valid::from_json)",
+            tree(10),
+            |json| count(Valid::<Tree>::from_json(json)),
+        ),
     ]
 }
 
 /// The table: median wall times of the plain parse and of the read, and their ratio.
-fn table(cases: &[Case; 8]) {
+fn table(cases: &[Case; 14]) {
     let runs = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

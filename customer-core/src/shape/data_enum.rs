@@ -39,8 +39,11 @@
 //! only an object there. A document serde reads is never
 //! read a second time, so this shows only beside another violation, as `invalid_type`.
 //!
-//! Cost: a tagged variant's content is walked once (its models again for their rules, as a
-//! struct's are); an untagged value once per variant tried.
+//! Cost: a tagged variant's content is walked once, its models too when a newtype variant's
+//! only rule is `nested` (see [`newtype_variant`]); an untagged value once per variant tried.
+//! An enum is walked once inside a `nested` field's value (`Shape::__ONE_WALK`): its variants'
+//! rules phases are quiet there, and the variants an untagged enum tries are tried as part of
+//! the same walk ([`Report::attempt`]).
 
 use super::{
     claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape,
@@ -253,12 +256,12 @@ pub fn data_enum<T: Shape + ?Sized>(
         return tagged::<T>(node, path, report, rules, shape);
     }
     // The tagged reading first; the untagged variants when it fails.
-    let mut first = report.again();
+    let mut first = report.attempt();
     if tagged::<T>(node, path, &mut first, rules, shape) && first.shapes.is_empty() {
         report.keep_all(first);
         return true;
     }
-    let mut second = report.again();
+    let mut second = report.attempt();
     if untagged::<T>(node, path, &mut second, rules, shape, true) {
         report.keep_all(second);
         return true;
@@ -515,7 +518,7 @@ fn untagged<T: Shape + ?Sized>(
         if !variant.untagged {
             continue;
         }
-        let mut attempt = report.again();
+        let mut attempt = report.attempt();
         let good = match variant.kind {
             VariantKind::Unit => unit_content(node, path, &mut attempt),
             _ => T::__shape_variant(index, Content::Value(node, None), path, &mut attempt, rules),
@@ -563,4 +566,129 @@ fn no_variant(names: &'static [&'static str]) -> RuleError {
         "must match one of the forms {variants}",
     )
     .with_param("variants", Param::Str(std::borrow::Cow::Owned(list)))
+}
+
+/// The shape of the members of an internally tagged enum's object not yet claimed, as
+/// [`Shape::__shape_members`] walks them, as a function pointer.
+pub type MembersFn = fn(&[(String, Node)], &mut [bool], &Path<'_>, &mut Report<'_>, bool) -> bool;
+
+/// The type a newtype variant wraps, as its probes describe it: function pointers shared by
+/// every variant wrapping the same type.
+#[doc(hidden)]
+#[derive(Clone, Copy)]
+pub struct Wrapped {
+    /// Its shape.
+    pub shape: super::ShapeFn,
+    /// Its shape over an internally tagged enum's members.
+    pub members: MembersFn,
+    /// Whether serde reads it from a missing content member.
+    pub missing_ok: fn() -> bool,
+    /// The variant's field has a `nested` rule (and the enum's rules can run): the model
+    /// below is walked with rules.
+    pub nested: bool,
+    /// ... and that walk is the walk of its shapes (the field's only rule is `nested`, and its
+    /// type is walked once, see [`Shape::__ONE_WALK`]).
+    pub once: bool,
+}
+
+/// The rules of a newtype variant's field on its value: the node where it is (`None`: the
+/// content member is missing, the value is what serde reads then), at its pointer.
+pub type ValueRules<'f> = &'f mut dyn FnMut(Option<&Node>, &Path<'_>, &mut Report<'_>);
+
+/// The walk of a newtype variant's content, compiled once: the wrapped value's shape where the
+/// content is (a member's value, or the internally tagged enum's other members); with `rules`,
+/// the field's own rules (`value_rules`, on the value read alone, in a rules phase: see
+/// [`Report::rules_phase`]) and the model below: walked once for its shapes and its rules when
+/// `wrapped.once`, else walked again for its rules. `true` when the shape is right.
+#[doc(hidden)]
+pub fn newtype_variant(
+    content: Content<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    wrapped: &Wrapped,
+    value_rules: Option<ValueRules<'_>>,
+) -> bool {
+    let once = rules && wrapped.once;
+    let again = rules && wrapped.nested && !wrapped.once;
+    match content {
+        Content::Value(node, key) => {
+            let at = content_path(path, key);
+            let good = value(node, &at, report, wrapped.shape, once);
+            if !rules || (value_rules.is_none() && !again) {
+                return good;
+            }
+            let phase = report.rules_phase();
+            if let (true, Some(value_rules)) = (good, value_rules) {
+                value_rules(Some(node), &at, report);
+            }
+            if again {
+                walk_again(node, &at, report, wrapped.shape);
+            }
+            report.end_rules_phase(phase, good, true)
+        }
+        Content::Members(members, claimed) => {
+            let before = (value_rules.is_some() || again).then(|| claimed.to_vec());
+            let good = if once {
+                report.nested(|report| (wrapped.members)(members, claimed, path, report, true))
+            } else {
+                (wrapped.members)(members, claimed, path, report, false)
+            };
+            let (true, Some(before)) = (rules, before) else {
+                return good;
+            };
+            let phase = report.rules_phase();
+            if let (true, Some(value_rules)) = (good, value_rules) {
+                let object = unclaimed(members, &before);
+                value_rules(Some(&object), path, report);
+            }
+            if again {
+                let mut walk = report.again();
+                let mut claims = before;
+                (wrapped.members)(members, &mut claims, path, &mut walk, true);
+                report.keep_rules(walk);
+            }
+            report.end_rules_phase(phase, good, true)
+        }
+        Content::Missing(key) => {
+            if !(wrapped.missing_ok)() {
+                missing_field(report, &path.key(key));
+                return false;
+            }
+            if let (true, Some(value_rules)) = (rules, value_rules) {
+                let phase = report.rules_phase();
+                value_rules(None, path, report);
+                return report.end_rules_phase(phase, true, true);
+            }
+            true
+        }
+    }
+}
+
+/// The shape of a value whose type's shape is `shape`; with `once` (a `nested` value whose
+/// type is walked once, in a walk with rules) walked once for its shapes and its rules, marked
+/// as inside a `nested` field's value (see [`Report::rules_phase`]).
+#[doc(hidden)]
+#[inline]
+pub fn value(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    shape: super::ShapeFn,
+    once: bool,
+) -> bool {
+    if once {
+        report.nested(|report| shape(node, path, report, true))
+    } else {
+        shape(node, path, report, false)
+    }
+}
+
+/// The model below a `nested` value not walked once: walked again with rules, its rule
+/// violations kept (its shape errors were reported by the first walk).
+#[doc(hidden)]
+pub fn walk_again(node: &Node, path: &Path<'_>, report: &mut Report<'_>, shape: super::ShapeFn) {
+    let mut walk = report.again();
+    shape(node, path, &mut walk, true);
+    report.keep_rules(walk);
 }

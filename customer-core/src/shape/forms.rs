@@ -38,6 +38,23 @@ pub fn tuple_items<'n>(
     Some((items, fits))
 }
 
+/// The shape of the element `index` of a tuple's `items` (its type's shape `shape`, walked once
+/// with rules when `once`: see [`super::value`]); `true` when it is not there (too short an
+/// array is reported once, as its length).
+#[doc(hidden)]
+pub fn element(
+    items: &[Node],
+    index: usize,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    shape: super::ShapeFn,
+    once: bool,
+) -> bool {
+    items
+        .get(index)
+        .is_none_or(|node| super::value(node, &path.index(index), report, shape, once))
+}
+
 /// The `invalid_length` violation of a tuple struct's array.
 #[cold]
 fn wrong_length(min: usize, max: usize) -> RuleError {

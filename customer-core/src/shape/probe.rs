@@ -6,7 +6,7 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn};
+use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn, Wrapped};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -43,6 +43,10 @@ pub trait ShapeViaShape {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -86,6 +90,16 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok
     }
     #[inline]
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped {
+        Wrapped {
+            shape: T::__shape,
+            members: T::__shape_members,
+            missing_ok: T::__missing_ok,
+            nested,
+            once: nested && only_nested && T::__ONE_WALK,
+        }
+    }
+    #[inline]
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -122,6 +136,10 @@ pub trait ShapeViaSerde {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// See [`Shape::__shape_members`].
     fn shape_members(
         &self,
@@ -167,6 +185,16 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
     fn missing_fn(&self) -> fn() -> bool {
         missing_via_serde::<T>
     }
+    #[inline]
+    fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
+        Wrapped {
+            shape: shape_via_serde::<T>,
+            members: members_via_serde::<T>,
+            missing_ok: missing_via_serde::<T>,
+            nested,
+            once: false,
+        }
+    }
     fn shape_members(
         &self,
         members: &[(String, Node)],
@@ -202,6 +230,10 @@ pub trait ShapeViaNothing {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
+    /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
+    /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
+    fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped;
     /// Accepts.
     fn shape_members(
         &self,
@@ -240,6 +272,16 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     #[inline]
     fn missing_fn(&self) -> fn() -> bool {
         required
+    }
+    #[inline]
+    fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
+        Wrapped {
+            shape: accept,
+            members: accept_members,
+            missing_ok: required,
+            nested,
+            once: false,
+        }
     }
     fn shape_members(
         &self,
@@ -354,6 +396,26 @@ fn shape_via_serde<T: DeserializeOwned>(
 }
 
 /// The serde arm of [`ShapeViaSerde::missing_fn`].
+fn members_via_serde<T: DeserializeOwned>(
+    members: &[(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    _: bool,
+) -> bool {
+    read::<T>(&super::unclaimed(members, claimed), path, report).is_some()
+}
+
+fn accept_members(
+    _: &[(String, Node)],
+    _: &mut [bool],
+    _: &Path<'_>,
+    _: &mut Report<'_>,
+    _: bool,
+) -> bool {
+    true
+}
+
 fn missing_via_serde<T: DeserializeOwned>() -> bool {
     read_missing::<T>().is_some()
 }

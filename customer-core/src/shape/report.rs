@@ -67,6 +67,19 @@ impl<'c> Report<'c> {
         Report::capped(self.context, self.cap)
     }
 
+    /// An empty report for an attempt at part of the same walk (an enum's variant tried on its
+    /// own): the same context and cap, and, inside the value of a `nested` field walked once
+    /// (see [`Report::nested`]), marked so too, with the same quiet rules phase: the attempt's
+    /// rules phases are then quiet as the walk's are, and what it finds is the walk's own.
+    #[must_use]
+    pub fn attempt(&self) -> Report<'c> {
+        Report {
+            nested: self.nested,
+            quiet: self.quiet,
+            ..Report::capped(self.context, self.cap)
+        }
+    }
+
     /// An empty report with `context` and `cap`; the rule violations of a collection's
     /// elements past the cap are counted (see [`crate::error::Items`]).
     fn capped(context: Option<&'c dyn std::any::Any>, cap: usize) -> Self {

@@ -107,7 +107,14 @@ pub(super) fn data_enum(
             second_read::bind_context(container),
         )
     };
+    let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &checks);
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
+    } else {
+        quote!(true)
+    };
     let whole_probes = probes(p, can.read);
     let bind_context = if can.validate {
         second_read::bind_context(container)
@@ -116,6 +123,9 @@ pub(super) fn data_enum(
     };
     let deny = serde.deny_unknown_fields;
     quote! {
+        // Its rules phases are quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #whole_probes
             const __SHAPE: #p::shape::DataEnum = #p::shape::DataEnum {
@@ -129,9 +139,12 @@ pub(super) fn data_enum(
             if !(__good && __rules) {
                 return __good;
             }
-            // Read whole: what serde refuses beyond the shapes, and the container's checks.
+            // Read whole: what serde refuses beyond the shapes, and the container's checks
+            // (inside a `nested` field's value walked once, only for those checks).
+            let __phase = #p::shape::Report::rules_phase(__report);
             #whole_context
-            #whole
+            let __read_whole = #whole_read;
+            #p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
 
         #[allow(unreachable_code, unused_variables)]
@@ -169,9 +182,10 @@ fn kind<'v, 'a>(variant: &'v Variant<'a>) -> Kind<'v, 'a> {
     }
 }
 
-/// A newtype variant: the wrapped value's shape where the content is (a member's value, or the
-/// internally tagged enum's other members), its rules on the value read alone, and the model
-/// below walked again for its rules.
+/// A newtype variant: `customer_core`'s walk of it (`shape::newtype_variant`), given the wrapped
+/// type's shape as function pointers and the field's own rules as a closure on the value read
+/// alone; the model below is walked once with its rules when the field's only rule is `nested`
+/// and its type is walked once (`Shape::__ONE_WALK`), else again for its rules.
 fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> TokenStream {
     let ty = field.ty;
     let bounded = second_read::bounded(container, field, has_value_rules(field));
@@ -181,120 +195,42 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     };
     let probes = probes(p, read_ty.is_some());
     let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
-    // The field's rules on the value read alone (`__read_node`, a `&Node`).
+    // The field's rules on the value read alone (`__read_node`, a `&Node`; `None` when the
+    // content member is missing).
     let value_rules = match &read_ty {
         Some(read_ty) if has_value_rules(field) && can.validate => {
             let checks = second_read::with_context(container, value_checks(container, field));
+            let read = quote!((&#p::shape::ReadProbe::<#read_ty>::NEW));
             quote! {
-                let __read: ::core::option::Option<#ty> =
-                    (&#p::shape::ReadProbe::<#read_ty>::NEW).read_node(__read_node, __path, __report);
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    #checks
-                }
+                ::core::option::Option::Some(&mut |
+                    __read_node: ::core::option::Option<&#p::shape::Node>,
+                    __path: &#p::Path<'_>,
+                    __report: &mut #p::shape::Report<'_>,
+                | {
+                    let __read: ::core::option::Option<#ty> = match __read_node {
+                        ::core::option::Option::Some(__node) => #read.read_node(__node, __path, __report),
+                        ::core::option::Option::None => #read.read_missing(),
+                    };
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        #checks
+                    }
+                })
             }
         }
-        _ => TokenStream::new(),
-    };
-    let missing_rules = match &read_ty {
-        Some(read_ty) if has_value_rules(field) && can.validate => {
-            let checks = second_read::with_context(container, value_checks(container, field));
-            quote! {
-                let __read: ::core::option::Option<#ty> =
-                    (&#p::shape::ReadProbe::<#read_ty>::NEW).read_missing();
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    #checks
-                }
-            }
-        }
-        _ => TokenStream::new(),
+        _ => quote!(::core::option::Option::None),
     };
     let nested = is_nested(field) && can.validate;
-    let rewalk_value = nested.then(|| {
-        quote! {
-            let mut __again = #p::shape::Report::again(__report);
-            #probe.shape(__node, __path, &mut __again, true);
-            #p::shape::Report::keep_rules(__report, __again);
-        }
-    });
-    let rewalk_members = nested.then(|| {
-        quote! {
-            let mut __again = #p::shape::Report::again(__report);
-            let mut __claims = #p::shape::snapshot(&__before);
-            #probe.shape_members(__members, &mut __claims, __path, &mut __again, true);
-            #p::shape::Report::keep_rules(__report, __again);
-        }
-    });
-    // With rules: the value's rules when it has its shape, and the model below walked again.
-    let value_then = (!value_rules.is_empty() || nested).then(|| {
-        let read = (!value_rules.is_empty()).then(|| {
-            quote! {
-                if __good {
-                    let __read_node = __node;
-                    #value_rules
-                }
-            }
-        });
-        quote! {
-            if !__rules {
-                return __good;
-            }
-            #read
-            #rewalk_value
-        }
-    });
-    let members_then = (!value_rules.is_empty() || nested).then(|| {
-        let read = (!value_rules.is_empty()).then(|| {
-            quote! {
-                if __good {
-                    let __object = #p::shape::unclaimed(__members, &__before);
-                    let __read_node = &__object;
-                    #value_rules
-                }
-            }
-        });
-        quote! {
-            if !__rules {
-                return __good;
-            }
-            #read
-            #rewalk_members
-        }
-    });
-    let before = members_then
-        .is_some()
-        .then(|| quote!(let __before = #p::shape::snapshot(__claimed);));
-    let missing_then = (!missing_rules.is_empty()).then(|| {
-        quote! {
-            if __rules {
-                #missing_rules
-            }
-        }
-    });
+    let only_nested = !has_value_rules(field);
     quote! {{
         #probes
-        match __content {
-            #p::shape::Content::Value(__node, __key) => {
-                let __at = #p::shape::content_path(__path, __key);
-                let __path: &#p::Path<'_> = &__at;
-                let __good = #probe.shape(__node, __path, __report, false);
-                #value_then
-                __good
-            }
-            #p::shape::Content::Members(__members, __claimed) => {
-                #before
-                let __good = #probe.shape_members(__members, __claimed, __path, __report, false);
-                #members_then
-                __good
-            }
-            #p::shape::Content::Missing(__key) => {
-                if !#probe.missing_ok() {
-                    #p::shape::missing_field(__report, &#p::Path::key(__path, __key));
-                    return false;
-                }
-                #missing_then
-                true
-            }
-        }
+        #p::shape::newtype_variant(
+            __content,
+            __path,
+            __report,
+            __rules,
+            &#probe.wrapped(#nested, #only_nested),
+            #value_rules,
+        )
     }}
 }
 

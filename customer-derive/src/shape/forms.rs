@@ -137,18 +137,24 @@ pub(super) fn tuple(
         goods,
         rules,
     } = elements(container, p, fields, can, container.serde.default.as_ref());
-    let whole = read_whole(
-        p,
-        &quote!(__node),
-        can,
-        &container_checks(
-            container,
-            &quote!(&__whole),
-            &quote!(__path),
-            &quote!(&mut __report.rules),
-        ),
+    let checks = container_checks(
+        container,
+        &quote!(&__whole),
+        &quote!(__path),
+        &quote!(&mut __report.rules),
     );
+    let has_checks = can.read && can.validate && !checks.is_empty();
+    let whole = read_whole(p, &quote!(__node), can, &checks);
+    // Without a read (a generic container), nothing to decide.
+    let whole_read = if can.read {
+        quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
+    } else {
+        quote!(true)
+    };
     quote! {
+        // Its rules phase is quiet inside a `nested` field's value: walked there once.
+        const __ONE_WALK: bool = true;
+
         #signature {
             #probes
             let ::core::option::Option::Some((__items, __length_ok)) =
@@ -161,11 +167,12 @@ pub(super) fn tuple(
             if !__rules {
                 return __ok;
             }
+            let __phase = #p::shape::Report::rules_phase(__report);
             #rules
-            if __ok {
-                return #whole;
-            }
-            false
+            // Read whole: what serde refuses beyond the shapes, and the struct's checks (inside
+            // a `nested` field's value walked once, only for those checks).
+            let __read_whole = __ok && #whole_read;
+            #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
 }
@@ -204,7 +211,12 @@ fn elements(
     let mut goods: Vec<syn::Ident> = Vec::new();
     let mut rules = TokenStream::new();
     for (i, field) in read.iter().enumerate() {
-        let element = Element::new(p, field, i);
+        // An element whose only rules are `nested`: walked once with them when its type says so.
+        let once = can.validate
+            && is_nested(field)
+            && !has_value_rules(field)
+            && field.serde.deserialize_with.is_none();
+        let element = Element::new(p, field, i, once);
         shapes.extend(element.shape());
         goods.push(element.good.clone());
         if can.validate {
@@ -238,14 +250,19 @@ pub(super) fn variant_tuple(
         goods,
         rules,
     } = elements(container, p, fields, can, None);
-    let rules = (!rules.is_empty()).then(|| {
+    // The rules in a rules phase: quiet inside a `nested` field's value walked once.
+    let rules = if rules.is_empty() {
+        quote!(__ok)
+    } else {
         quote! {
             if !__rules {
                 return __ok;
             }
+            let __phase = #p::shape::Report::rules_phase(__report);
             #rules
+            #p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
         }
-    });
+    };
     let probes = probes(p, can.read);
     quote! {{
         #probes
@@ -258,7 +275,6 @@ pub(super) fn variant_tuple(
         #shapes
         let __ok = __length_ok #(&& #goods)*;
         #rules
-        __ok
     }}
 }
 
@@ -278,10 +294,13 @@ struct Element<'a> {
     at: TokenStream,
     /// The element's node, if the array is long enough.
     element: TokenStream,
+    /// Its only rules are `nested`: walked once for its shapes and its rules when its type is
+    /// (`Shape::__ONE_WALK`).
+    once: bool,
 }
 
 impl<'a> Element<'a> {
-    fn new(p: &'a TokenStream, field: &'a Field<'a>, i: usize) -> Self {
+    fn new(p: &'a TokenStream, field: &'a Field<'a>, i: usize, once: bool) -> Self {
         let ty = field.ty;
         Element {
             p,
@@ -298,6 +317,7 @@ impl<'a> Element<'a> {
             } else {
                 quote!(__items.get(#i))
             },
+            once,
         }
     }
 
@@ -328,10 +348,24 @@ impl<'a> Element<'a> {
                     let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
                 },
             ),
-            None => (
-                quote!(#probe.shape(__value, #at, __report, false)),
-                TokenStream::new(),
-            ),
+            None => {
+                let once = if self.once {
+                    quote!(__rules && #probe.one_walk())
+                } else {
+                    quote!(false)
+                };
+                let index = self.index;
+                return quote! {
+                    let #good = #p::shape::element(
+                        __items,
+                        #index,
+                        __path,
+                        __report,
+                        #probe.shape_fn(),
+                        #once,
+                    );
+                };
+            }
         };
         quote! {
             #with_let
@@ -360,6 +394,7 @@ impl<'a> Element<'a> {
             probe,
             at,
             element,
+            once,
         } = self;
         let mut rules = TokenStream::new();
         if has_value_rules(field) {
@@ -401,11 +436,17 @@ impl<'a> Element<'a> {
         }
         if is_nested(field) && field.serde.deserialize_with.is_none() {
             // The model below is walked again, with rules: the rules of its parts that read.
+            // Not when its shape walk was that walk.
+            let walked = if *once {
+                quote!(#probe.one_walk())
+            } else {
+                quote!(false)
+            };
             rules.extend(quote! {
                 if let ::core::option::Option::Some(__value) = #element {
-                    let mut __again = #p::shape::Report::again(__report);
-                    #probe.shape(__value, #at, &mut __again, true);
-                    #p::shape::Report::keep_rules(__report, __again);
+                    if !#walked {
+                        #p::shape::walk_again(__value, #at, __report, #probe.shape_fn());
+                    }
                 }
             });
         }

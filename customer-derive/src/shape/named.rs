@@ -73,21 +73,25 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
         // `&`, not `&&`: the unknown members are reported whatever the others are.
         (false, Some(deny)) => quote!((#(#goods)&&*) & #deny),
     };
-    let rules = (!rules.is_empty()).then(|| {
+    // The rules in a rules phase: quiet inside a `nested` field's value walked once.
+    let rules = if rules.is_empty() {
+        quote!(__ok)
+    } else {
         quote! {
             if !__rules {
                 return __ok;
             }
+            let __phase = #p::shape::Report::rules_phase(__report);
             #bind_context
             #rules
+            #p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
         }
-    });
+    };
     quote! {{
         #head
         #shapes
         let __ok = #ok;
         #rules
-        __ok
     }}
 }
 
