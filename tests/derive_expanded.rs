@@ -1029,14 +1029,15 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && ({
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     true
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1173,6 +1174,22 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
+                    true,
+                    &[
+                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                    ],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -1326,8 +1343,9 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -1340,7 +1358,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1618,6 +1636,17 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
+                    true,
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -1667,8 +1696,9 @@ const _: () = {
                 return __ok;
             }
             let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -1681,7 +1711,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1812,6 +1842,17 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
+                    true,
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -1873,8 +1914,9 @@ const _: () = {
                     Self::__customer_rules_0(&__customer_read, __path, "name", &mut __report.rules);
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -1887,7 +1929,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1933,6 +1975,17 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
+                    true,
+                    &[__cm::__private::shape::ShapeProbe::<usize>::EXACT],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -1982,8 +2035,9 @@ const _: () = {
                 return __ok;
             }
             let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -1996,7 +2050,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2136,6 +2190,20 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
+                    true,
+                    &[
+                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<Address>>::EXACT,
+                    ],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -2231,8 +2299,9 @@ const _: () = {
                     __cm::__private::shape::Report::keep_rules(__report, __again);
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, true)
+                && ({
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -2254,7 +2323,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2331,6 +2400,17 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
+                    true,
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -2397,8 +2477,9 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __ok
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -2411,7 +2492,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }

@@ -24,6 +24,7 @@ use crate::error::{Error, Path, RuleError, ValidationErrors, Violation};
 
 mod alone;
 mod data_enum;
+mod exact;
 mod facts;
 mod forms;
 mod member;
@@ -35,6 +36,7 @@ mod report;
 mod std_types;
 pub use alone::*;
 pub use data_enum::*;
+pub use exact::*;
 pub use facts::*;
 pub use forms::*;
 pub use member::*;
@@ -87,6 +89,13 @@ pub trait Shape {
     /// any other type's `nested` field is walked for its shapes, then again for its rules.
     #[doc(hidden)]
     const __ONE_WALK: bool = false;
+
+    /// Whether the walk of this type without rules is exact: its verdict is `true` only when
+    /// serde reads the value (see [`Exact`]). A model whose walk is exact need not read itself
+    /// whole to find what serde refuses beyond the shapes. Unknown unless said: the standard
+    /// types say it, and the derive for structs with named fields.
+    #[doc(hidden)]
+    const __EXACT: Exact = Exact::UNKNOWN;
 
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.

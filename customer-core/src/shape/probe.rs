@@ -20,6 +20,27 @@ impl<T: ?Sized> ShapeProbe<T> {
     pub const NEW: Self = ShapeProbe(PhantomData);
 }
 
+impl<T: Shape + ?Sized> ShapeProbe<T> {
+    /// Whether the walk of a field of type `T` is exact (see [`Shape::__EXACT`]), in a constant:
+    /// `ShapeProbe::<T>::EXACT` names this one when `T` has a [`Shape`], else the one of
+    /// [`ExactViaSerde`] (with that trait in scope).
+    pub const EXACT: super::Exact = T::__EXACT;
+}
+
+/// The arm of `ShapeProbe::<T>::EXACT` for a type without a [`Shape`]: its field is read
+/// through serde when it is `DeserializeOwned` (exact); when it is not, the model holding it is
+/// not either, and has nothing to read whole.
+///
+/// Only for a concrete `T`: with a type parameter, the inherent constant's bound is not known
+/// and this one is taken; the derive does not ask for a generic model's fields.
+#[doc(hidden)]
+pub trait ExactViaSerde {
+    /// Exact.
+    const EXACT: super::Exact = super::Exact::YES;
+}
+
+impl<T: ?Sized> ExactViaSerde for ShapeProbe<T> {}
+
 /// The [`Shape`] arm of [`ShapeProbe`].
 #[doc(hidden)]
 pub trait ShapeViaShape {

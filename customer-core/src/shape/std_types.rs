@@ -13,6 +13,7 @@ macro_rules! text_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
+            const __EXACT: super::Exact = super::Exact::YES;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 if let Node::String(_) = node {
                     true
@@ -29,6 +30,7 @@ text_shape!(String, str);
 
 impl Shape for Cow<'_, str> {
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         String::__shape(node, path, report, rules)
     }
@@ -36,6 +38,7 @@ impl Shape for Cow<'_, str> {
 
 impl Shape for &str {
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         String::__shape(node, path, report, rules)
     }
@@ -43,6 +46,7 @@ impl Shape for &str {
 
 impl Shape for char {
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         match node {
             Node::String(s) if s.chars().count() == 1 => true,
@@ -63,6 +67,7 @@ impl Shape for char {
 
 impl Shape for bool {
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Bool(_) = node {
             true
@@ -75,6 +80,7 @@ impl Shape for bool {
 
 impl Shape for () {
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Null = node {
             true
@@ -118,6 +124,7 @@ macro_rules! int_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
+            const __EXACT: super::Exact = super::Exact::YES;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 let (min, max) = (<$ty>::MIN as i128, <$ty>::MAX as i128);
                 match whole(node) {
@@ -138,6 +145,7 @@ macro_rules! wide_int_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
+            const __EXACT: super::Exact = super::Exact::YES;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 let min = if <$ty>::MIN == 0 as $ty { 0 } else { i128::from(i64::MIN) };
                 match whole(node) {
@@ -158,6 +166,7 @@ macro_rules! float_shape {
     ($($ty:ty),*) => {$(
         impl Shape for $ty {
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
+            const __EXACT: super::Exact = super::Exact::YES;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
                 if let Node::Number(_) = node {
                     true
@@ -175,6 +184,7 @@ float_shape!(f32, f64, serde_json::Number);
 impl Shape for serde_json::Value {
     // Any JSON: an object among others.
     const __KIND: super::JsonKind = super::JsonKind::Object;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape_flat(
         members: &[(String, Node)],
         claimed: &mut [bool],
@@ -190,6 +200,7 @@ impl Shape for serde_json::Value {
 
 impl Shape for serde_json::Map<String, serde_json::Value> {
     const __KIND: super::JsonKind = super::JsonKind::Object;
+    const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Object(_) = node {
             true
@@ -213,6 +224,7 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
 
 impl<T: Shape> Shape for Option<T> {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    const __EXACT: super::Exact = T::__EXACT;
     const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         match node {
@@ -242,6 +254,7 @@ impl<T: Shape> Shape for Option<T> {
 
 impl<T: Shape> Shape for crate::Patch<T> {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    const __EXACT: super::Exact = T::__EXACT;
     const __KIND: super::JsonKind = T::__KIND;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         Option::<T>::__shape(node, path, report, rules)
@@ -256,6 +269,7 @@ macro_rules! pointer_shape {
     ($($ty:ident),*) => {$(
         impl<T: Shape + ?Sized> Shape for $ty<T> {
             const __ONE_WALK: bool = T::__ONE_WALK;
+            const __EXACT: super::Exact = T::__EXACT;
             const __KIND: super::JsonKind = T::__KIND;
             #[inline]
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
@@ -323,6 +337,7 @@ macro_rules! seq_shape {
     ($($ty:ty),*) => {$(
         impl<T: Shape> Shape for $ty {
             const __ONE_WALK: bool = T::__ONE_WALK;
+            const __EXACT: super::Exact = T::__EXACT;
             const __KIND: super::JsonKind = super::JsonKind::NotObject;
             fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
                 elements::<T>(node, path, report, rules)
@@ -335,6 +350,7 @@ seq_shape!([T], Vec<T>, VecDeque<T>, BTreeSet<T>);
 
 impl<T: Shape, S> Shape for HashSet<T, S> {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    const __EXACT: super::Exact = T::__EXACT;
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         elements::<T>(node, path, report, rules)
@@ -343,6 +359,7 @@ impl<T: Shape, S> Shape for HashSet<T, S> {
 
 impl<T: Shape, const N: usize> Shape for [T; N] {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    const __EXACT: super::Exact = T::__EXACT;
     const __KIND: super::JsonKind = super::JsonKind::NotObject;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         if !elements::<T>(node, path, report, rules) {
@@ -400,6 +417,7 @@ fn member_values<T: Shape>(
 
 impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    // Not exact: the keys' type is not walked (serde may refuse a key).
     const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)
@@ -417,6 +435,7 @@ impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
 
 impl<K, T: Shape> Shape for BTreeMap<K, T> {
     const __ONE_WALK: bool = T::__ONE_WALK;
+    // Not exact: the keys' type is not walked (serde may refuse a key).
     const __KIND: super::JsonKind = super::JsonKind::Object;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
         members::<T>(node, path, report, rules)

@@ -523,7 +523,15 @@ pub(super) fn field_less_enum(
         (Some(tag), false) => quote!(#p::shape::internal(__node, __path, __report, #tag, &__SHAPE)),
         (None, false) => quote!(#p::shape::external(__node, __path, __report, &__SHAPE)),
     };
+    // Read from one of its names (or `{"name": null}`), all checked by the walk: exact.
+    let exact = (container.serde.tag.is_none()
+        && !untagged
+        && !null
+        && !any_string
+        && read.iter().all(|v| is_unit(v) && !v.untagged))
+    .then(|| quote!(const __EXACT: #p::shape::Exact = #p::shape::Exact::YES;));
     quote! {
+        #exact
         #signature {
             const __SHAPE: #p::shape::UnitEnum = #p::shape::UnitEnum {
                 names: &[#(#names),*],

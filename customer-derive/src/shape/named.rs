@@ -24,7 +24,49 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         can,
         container.serde.default.as_ref(),
     );
-    finish(container, p, can, &out)
+    let exact = exact(container, p, fields);
+    finish(container, p, can, &out, &exact)
+}
+
+/// The struct's `Shape::__EXACT`: its own form is exact when nothing is flattened (serde reads a
+/// flattened value through its own buffering, which the walk does not describe); below it, the
+/// types of its fields read by their walk (a `deserialize_with` field is read in the walk, a
+/// skipped one reads its default). Said only for a struct without generics (a field's answer is
+/// asked of its concrete type): a generic one keeps the default, not known.
+fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
+    if !container.generics.params.is_empty() {
+        return TokenStream::new();
+    }
+    let mut local = true;
+    let mut below = Vec::new();
+    for field in fields {
+        if field.serde.skip_deserializing || field.serde.deserialize_with.is_some() {
+            continue;
+        }
+        match field.wire {
+            Wire::Key(_) => {
+                let ty = field.ty;
+                below.push(quote!(#p::shape::ShapeProbe::<#ty>::EXACT));
+            }
+            Wire::Same | Wire::Index(_) => local = false,
+        }
+    }
+    // Its module path, name and line: two models of one module path and one name are in two
+    // function bodies or blocks, which can name each other only in contrived ways (a type alias
+    // of one read in the other's block), and not from one line.
+    let name = format!("::{}@", container.ident);
+    quote! {
+        const __EXACT: #p::shape::Exact = {
+            #[allow(unused_imports)]
+            use #p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: #p::shape::ExactNode = #p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), #name, ::core::line!()),
+                #local,
+                &[#(#below),*],
+            );
+            #p::shape::Exact::of(&__CUSTOMER_NODE)
+        };
+    }
 }
 
 /// What the walk of named fields may do: read the container whole, and run the rules when the
@@ -589,7 +631,13 @@ impl<'a> FieldCx<'a> {
 
 /// The two functions: `__shape` (the object, its unknown members) and `__shape_flat` (the
 /// fields' shapes, then with rules their checks and the struct read whole).
-fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> TokenStream {
+fn finish(
+    container: &Container,
+    p: &TokenStream,
+    can: Can,
+    out: &Parts,
+    exact: &TokenStream,
+) -> TokenStream {
     let signature = signature(p);
     let Parts {
         head,
@@ -612,6 +660,11 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     };
     let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(&__object), can, &checks);
+    // Without checks to run, the struct is read whole only when its walk is not exact: what
+    // serde refuses beyond the shapes is then found by the walk (and the read, not needed, is
+    // not compiled: the constant decides it).
+    let exact_skips = (!has_checks && can.read)
+        .then(|| quote!(const { <Self as #p::shape::Shape>::__EXACT.holds() } ||));
     let whole_probes = if out.probes_in_scope {
         TokenStream::new()
     } else {
@@ -630,6 +683,7 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
+        #exact
 
         #signature {
             #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
@@ -664,11 +718,13 @@ fn finish(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> Toke
             #rules
             // Read whole: what serde refuses beyond the shapes, and the container's checks
             // (inside a `nested` field's value walked once, only for those checks).
-            let __read_whole = __ok && #p::shape::Report::reads_whole(&__phase, #has_checks) && {
-                #whole_probes
-                let __object = #p::shape::object_of(__members, &__start, __claimed);
-                #whole
-            };
+            let __read_whole = __ok
+                && #p::shape::Report::reads_whole(&__phase, #has_checks)
+                && (#exact_skips {
+                    #whole_probes
+                    let __object = #p::shape::object_of(__members, &__start, __claimed);
+                    #whole
+                });
             #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
