@@ -180,7 +180,14 @@ fn again_owned<T: serde::de::DeserializeOwned + Shape>(
         json,
         FirstError {
             error,
-            tracked: tracked_error::<T>,
+            // A model whose walk is exact reports every refusal of serde's itself, so its whole
+            // read (serde's `Deserialize` once more, behind the path tracker) is not compiled
+            // for it: the fallback needs no code of `T`'s.
+            tracked: if const { T::__EXACT.holds() } {
+                untracked_error
+            } else {
+                tracked_error::<T>
+            },
         },
         rules,
         context,
@@ -190,6 +197,13 @@ fn again_owned<T: serde::de::DeserializeOwned + Shape>(
 /// The error of reading `node` whole into `T`, with its pointer (`None` when it reads).
 fn tracked_error<T: serde::de::DeserializeOwned>(node: &crate::shape::Node) -> Option<Error> {
     read_value::<T>(node.to_value()).err()
+}
+
+/// [`FirstError::tracked`] for a model whose walk is exact (see [`Shape::__EXACT`]): the walk
+/// already reports what serde refuses, so there is nothing to read again; should serde still
+/// refuse a document the walk passes, its own error is reported at the document's root.
+fn untracked_error(_: &crate::shape::Node) -> Option<Error> {
+    None
 }
 
 /// The first read's error when it was read without its path: the path is found only when the
