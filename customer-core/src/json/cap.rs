@@ -59,7 +59,7 @@ impl Rules {
 }
 
 /// Puts back, when dropped, the treatment [`Rules::enter`] replaced.
-struct RestoreRules(Rules);
+pub(crate) struct RestoreRules(Rules);
 
 impl Drop for RestoreRules {
     fn drop(&mut self) {
@@ -86,11 +86,18 @@ fn enter_cap(cap: usize) -> RestoreCap {
 /// report: the reading puts it in document order, then caps it.
 #[inline]
 pub(crate) fn reading<R>(validate: impl FnOnce() -> R) -> R {
+    let _restore = reading_rules();
+    validate()
+}
+
+/// What [`reading`] puts in force, until the guard drops: for a caller that runs the rules
+/// without a closure (a closure is one more function per model).
+pub(crate) fn reading_rules() -> RestoreRules {
     Rules {
         cap: CAP.with(Cell::get),
         finish: false,
     }
-    .during(validate)
+    .enter()
 }
 
 /// The report of a whole model's `validate` once its walk is done: capped when
