@@ -64,12 +64,14 @@ names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "120 levels of an untagged enum's newtype variant, one wrong type at the top" \
     "120 newtype structs, one wrong type at the top" \
     "120 tuple structs, one wrong type at the top" \
-    "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom")
+    "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom" \
+    "a map of 30,000 keys that reads" "metadata with 30,000 repeats of one key" \
+    "metadata with 30,000 integers beyond 64 bits")
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
 echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
 echo "|---|---:|---:|---:|"
-for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11 12 13 14}; do
+for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17}; do
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \

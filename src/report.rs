@@ -320,8 +320,13 @@ pub fn document(job: Job, at: Origin<'_>, bytes: &[u8], raw: &[u8], sink: &mut S
 
 /// Checks or converts one document; `true` when it is valid (every body written).
 fn judge(job: Job, at: Origin<'_>, bytes: &[u8], sink: &mut Sink) -> bool {
-    // A byte order mark is not JSON, but editors write one.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // A byte order mark is not JSON, but editors write one at the start of a file: dropped
+    // there (line 1, of a whole file or of NDJSON). Anywhere else it is a sign of files
+    // concatenated with their marks, and the line is refused like any other malformed one.
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) if at.line == 1 => rest,
+        _ => bytes,
+    };
     let Ok(text) = std::str::from_utf8(bytes) else {
         let to_err = matches!(job.task, Task::Convert { .. });
         sink.line(

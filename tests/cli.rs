@@ -228,6 +228,84 @@ fn ndjson_reports_each_line() {
 }
 
 #[test]
+fn a_byte_order_mark_is_dropped_at_the_start_of_a_file_only() {
+    // Two files, each with its mark, concatenated: the second mark lands on line 3.
+    let first = format!("\u{feff}{VALID}\n{VALID}\n");
+    let concatenated = format!("{first}{first}");
+    let dir = scratch(
+        "bom-ndjson",
+        &[("one.ndjson", &first), ("cat.ndjson", &concatenated)],
+    );
+    for jobs in ["1", "2"] {
+        let out = run(
+            &dir,
+            &["check", "--api", "paddle", "--jobs", jobs, "one.ndjson"],
+            None,
+        );
+        assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+        assert_eq!(out.stdout, "");
+
+        let out = run(
+            &dir,
+            &[
+                "check",
+                "--api",
+                "paddle",
+                "--jobs",
+                jobs,
+                "--format",
+                "json",
+                "cat.ndjson",
+            ],
+            None,
+        );
+        assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+        let records: Vec<Value> = out
+            .stdout
+            .lines()
+            .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+            .collect();
+        assert_eq!(records.len(), 1, "{}", out.stdout);
+        assert_eq!(records[0]["line"], 3);
+        assert_eq!(records[0]["code"], "malformed_json");
+        assert_eq!(records[0]["pointer"], "");
+    }
+    // Standard input starts a file too; a mark on its second line does not.
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "--ndjson", "-"],
+        Some(&first),
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    let out = run(
+        &dir,
+        &["check", "--api", "paddle", "--ndjson", "-"],
+        Some(&format!("{VALID}\n\u{feff}{VALID}\n")),
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert_eq!(prefixes(&out.stdout), ["<stdin>:2: (root)"]);
+    // `convert --rejects` keeps the refused line, mark and all.
+    let out = run(
+        &dir,
+        &[
+            "convert",
+            "--from",
+            "paddle",
+            "--to",
+            "mollie",
+            "--rejects",
+            "rejects.ndjson",
+            "cat.ndjson",
+        ],
+        None,
+    );
+    assert_eq!(out.code, 1, "{}{}", out.stdout, out.stderr);
+    assert_eq!(out.stdout.lines().count(), 3, "{}", out.stdout);
+    let rejects = std::fs::read_to_string(dir.join("rejects.ndjson")).expect("rejects written");
+    assert_eq!(rejects, format!("\u{feff}{VALID}\n"));
+}
+
+#[test]
 fn stdin_is_read_for_dash() {
     let dir = scratch("stdin", &[]);
     let out = run(&dir, &["check", "--api", "paddle", "-"], Some(VALID));

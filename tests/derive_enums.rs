@@ -641,3 +641,56 @@ fn internally_tagged_newtypes_that_read_from_an_object_compile_and_read() {
     let json = r#"{"type": "value", "name": "Acme", "seat": null}"#;
     assert!(Valid::<GenericTagged<Company>>::from_json(json).is_ok());
 }
+
+/// The two fixes the derive names when an untagged variant is shadowed by an earlier one whose
+/// fields may all be missing (`tests/ui/enums/data-untagged-shadowed.rs`): each makes the later
+/// variant read its documents.
+#[test]
+fn a_shadowed_untagged_variant_is_read_once_reordered_or_strict() {
+    #[derive(CustomerModel, Deserialize, Debug)]
+    #[serde(untagged)]
+    enum Reordered {
+        Member {
+            #[customer(email)]
+            email: String,
+            #[customer(length(min = 8))]
+            password: String,
+        },
+        Guest {
+            #[customer(email)]
+            email: Option<String>,
+        },
+    }
+    #[derive(CustomerModel, Deserialize, Debug)]
+    #[serde(untagged, deny_unknown_fields)]
+    enum Strict {
+        Guest {
+            #[customer(email)]
+            email: Option<String>,
+        },
+        Member {
+            #[customer(email)]
+            email: String,
+            #[customer(length(min = 8))]
+            password: String,
+        },
+    }
+    let member = r#"{"email": "jo@example.com", "password": "short"}"#;
+    let guest = r#"{"email": "jo@example.com"}"#;
+    // The member's rules run: it is read as a member, not quietly as a guest.
+    for errors in [
+        Valid::<Reordered>::from_json(member).map(drop).unwrap_err(),
+        Valid::<Strict>::from_json(member).map(drop).unwrap_err(),
+    ] {
+        let codes: Vec<&str> = errors.violations().iter().map(|v| v.code()).collect();
+        assert_eq!(codes, ["length"], "{errors}");
+    }
+    assert!(matches!(
+        Valid::<Reordered>::from_json(guest).map(Valid::into_inner),
+        Ok(Reordered::Guest { .. })
+    ));
+    assert!(matches!(
+        Valid::<Strict>::from_json(guest).map(Valid::into_inner),
+        Ok(Strict::Guest { .. })
+    ));
+}

@@ -19,6 +19,15 @@
 //! and name Rust types. Where serde's error is kept (a type whose shape is not known), it is
 //! rewritten into a value-free message with a stable code before anyone sees it.
 //!
+//! # Nothing changed without a word
+//!
+//! Every reader here (and so `Valid`, the axum extractor, `Api::decode*` and the webhook events)
+//! refuses what a `serde_json::Value` or a map would silently rewrite: a key repeated in an object
+//! read as a map or a `Value`, at any depth (`duplicate_field` at the repeated member, one per
+//! repeat; a struct's own fields as before), and an integer literal beyond 64 bits (`range` at
+//! its pointer; a number with a fraction or an exponent is the nearest `f64`). [`from_value`]
+//! reads a `Value` already built: what it holds is taken as it is.
+//!
 //! # Objects only where a struct is expected
 //!
 //! serde's derived `Deserialize` for a struct also reads a JSON *array*, its fields by position
@@ -42,10 +51,11 @@
 
 use serde::de::Deserializer;
 
-use crate::error::Error;
+use crate::error::{Error, ValidationErrors, Violation};
 pub use crate::shape::Shape;
 
 mod cap;
+pub(crate) mod exact;
 mod messages;
 mod strict;
 pub(crate) use cap::{cap, cap_invalid, finish_rules, reading, reading_rules, Rules};
@@ -113,7 +123,7 @@ pub(crate) fn read_str_with<'a, T: serde::Deserialize<'a> + Shape>(
     context: Option<&dyn std::any::Any>,
 ) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(json);
-    if let Ok(value) = untracked(&mut de) {
+    if let Ok(value) = untracked(json.as_bytes(), &mut de) {
         return Ok(value);
     }
     forget_refused();
@@ -122,6 +132,16 @@ pub(crate) fn read_str_with<'a, T: serde::Deserialize<'a> + Shape>(
         Err(first @ (Error::Invalid(_) | Error::Syntax(_))) => {
             Err(again::<T>(json.as_bytes(), first, rules, context))
         }
+        // Only an integer beyond 64 bits fails the first read and not this one (see `exact`).
+        Ok(_) => Err(again::<T>(
+            json.as_bytes(),
+            Error::Invalid(ValidationErrors::from(Violation::new(
+                String::new(),
+                exact::violation(),
+            ))),
+            rules,
+            context,
+        )),
         other => other,
     }
 }
@@ -146,7 +166,7 @@ pub(crate) fn read_slice_with<T: serde::de::DeserializeOwned + Shape>(
     context: Option<&dyn std::any::Any>,
 ) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(json);
-    match untracked(&mut de) {
+    match untracked(json, &mut de) {
         Ok(value) => Ok(value),
         Err(error) => Err(again_owned::<T>(json, error, rules, context)),
     }
@@ -160,7 +180,7 @@ pub(crate) fn read_owned_str_with<T: serde::de::DeserializeOwned + Shape>(
     context: Option<&dyn std::any::Any>,
 ) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_str(json);
-    match untracked(&mut de) {
+    match untracked(json.as_bytes(), &mut de) {
         Ok(value) => Ok(value),
         Err(error) => Err(again_owned::<T>(json.as_bytes(), error, rules, context)),
     }
@@ -254,24 +274,33 @@ fn again<T: Shape>(
 
 /// Reads `T` from any deserializer through [`Strict`], as [`from_str`] reads it (without the
 /// path): for readers that wrap serde_json's deserializer in an adapter of their own
-/// (`Api::check` records the top-level member names that way).
-pub(crate) fn read_strict<'de, T, D>(deserializer: D) -> Result<T, D::Error>
+/// (`Api::check` records the top-level member names that way). The second value says whether
+/// the text must be looked at for an integer beyond 64 bits ([`exact::has_big_integer`]).
+pub(crate) fn read_strict<'de, T, D>(deserializer: D) -> (Result<T, D::Error>, bool)
 where
     T: serde::Deserialize<'de>,
     D: Deserializer<'de>,
 {
-    T::deserialize(Strict(deserializer))
+    exact::watch(|| T::deserialize(Strict(deserializer)))
 }
 
-/// The whole document into `T`, through [`Strict`] but without tracking the path: what it
-/// accepts is exactly what the tracked reading accepts.
-fn untracked<'de, T, R>(de: &mut serde_json::Deserializer<R>) -> Result<T, serde_json::Error>
+/// The whole document `json` into `T`, through [`Strict`] but without tracking the path: what
+/// it accepts is exactly what the tracked reading accepts, but for an integer literal beyond 64
+/// bits, which only this read refuses (the second read reports it at its pointer).
+fn untracked<'de, T, R>(
+    json: &[u8],
+    de: &mut serde_json::Deserializer<R>,
+) -> Result<T, serde_json::Error>
 where
     T: serde::Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
-    let value = T::deserialize(Strict(&mut *de))?;
+    let (value, suspicious) = exact::watch(|| T::deserialize(Strict(&mut *de)));
+    let value = value?;
     de.end()?;
+    if suspicious && exact::has_big_integer(json) {
+        return Err(exact::refusal());
+    }
     Ok(value)
 }
 

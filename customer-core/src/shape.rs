@@ -211,12 +211,16 @@ fn second_read_by(
     // A document that does not parse is reported as such, whatever the first read refused
     // before the malformed part: every reader says the same, and the sender must mend the text
     // first (a truncated body is the usual case).
-    let node = match serde_json::from_slice::<Node>(json) {
+    let (node, suspicious) = crate::json::exact::watch(|| serde_json::from_slice::<Node>(json));
+    let node = match node {
         Ok(node) => node,
         Err(error) => return crate::json::syntax(&error),
     };
     let mut report = Report::with_context(context);
     walk(&node, &Path::ROOT, &mut report, rules);
+    if suspicious {
+        big_integers(json, &mut report);
+    }
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
@@ -249,6 +253,34 @@ fn second_read_by(
         errors = crate::json::MaxViolations(cap).apply_total(errors, total);
     }
     Error::Invalid(errors)
+}
+
+/// Reports every integer literal of `json` beyond 64 bits (see [`crate::json::exact`]) as
+/// `range` at its pointer, but where the walk already reported the value (a `u64` field's
+/// `invalid_type`). Only when the tree met a number that may be one: the text is scanned once.
+#[cold]
+#[inline(never)]
+fn big_integers(json: &[u8], report: &mut Report) {
+    let pointers = crate::json::exact::big_integers(json);
+    if pointers.is_empty() {
+        return;
+    }
+    // (A repeated member has the pointer of the first: its `duplicate_field` says nothing of
+    // the value.)
+    let reported: std::collections::HashSet<String> = report
+        .shapes
+        .iter()
+        .filter(|violation| violation.code() != crate::codes::DUPLICATE_FIELD)
+        .map(|violation| violation.pointer().to_owned())
+        .collect();
+    for pointer in pointers {
+        if reported.contains(&pointer) || report.shapes.counted_instead(1) {
+            continue;
+        }
+        report
+            .shapes
+            .push_violation(Violation::new(pointer, crate::json::exact::violation()));
+    }
 }
 
 /// The rule violations of a document that read, put in document order as the second read puts

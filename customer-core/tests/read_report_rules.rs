@@ -300,8 +300,10 @@ fn the_length_and_each_rules_of_a_collection_that_did_not_read() {
             ("/codes", "length"),
             ("/codes/0", "length"),
             ("/codes/1", "invalid_type"),
-            // Two distinct keys (the repeated `a` is one), more than one.
+            // Two distinct keys (the repeated `a` is one), more than one; the repeat refused
+            // (a map would keep the last `a`).
             ("/scores", "length"),
+            ("/scores/a", "duplicate_field"),
             ("/scores/b", "invalid_type"),
             // A text of the wrong type has no length.
             ("/name", "invalid_type"),

@@ -156,6 +156,86 @@ fn check_data_enum(cx: &Ctxt, container: &Container, variants: &[Variant]) {
         }
     }
     check_tags(cx, container, variants);
+    check_untagged_order(cx, container, variants);
+}
+
+/// serde tries the variants of an untagged enum (and the `#[serde(untagged)]` variants of any
+/// enum) in order and keeps the first that reads. A struct variant whose fields may all be
+/// missing (each an `Option`, `default` or skipped) and that ignores unknown members reads every
+/// object whose members it knows hold its types: a later struct variant whose members of the
+/// same names have the same types is then never read, without a word from serde. Only these
+/// plain cases are told (no `flatten`, `deserialize_with` or `Patch` in either variant).
+fn check_untagged_order(cx: &Ctxt, container: &Container, variants: &[Variant]) {
+    if container.serde.deny_unknown_fields {
+        return;
+    }
+    let tried: Vec<&Variant> = variants
+        .iter()
+        .filter(|v| (container.serde.untagged || v.untagged) && !v.serde.skip_deserializing)
+        .collect();
+    for (at, later) in tried.iter().enumerate() {
+        let Some(earlier) = tried[..at].iter().find(|e| shadows(e, later)) else {
+            continue;
+        };
+        let (a, b) = (earlier.ident, later.ident);
+        let mut error = syn::Error::new(
+            b.span(),
+            format!("`{b}` is never read: serde tries the variants of an untagged enum in order and keeps the first that reads, and `{a}` before it reads every document `{b}` would (its fields may all be missing, and it ignores members it does not know); put `{b}` before `{a}`, or add `#[serde(deny_unknown_fields)]` to the enum"),
+        );
+        error.combine(syn::Error::new(
+            a.span(),
+            format!("`{a}` reads every document `{b}` would"),
+        ));
+        cx.syn_error(error);
+    }
+}
+
+/// `true` when the struct variant `earlier` reads every document the struct variant `later`
+/// reads (the plain cases of [`check_untagged_order`]).
+fn shadows(earlier: &Variant, later: &Variant) -> bool {
+    let plain = |field: &Field| {
+        !field.serde.flatten
+            && field.serde.deserialize_with.is_none()
+            && !field.layers.contains(&Layer::Patch)
+    };
+    if earlier.style != Style::Named
+        || later.style != Style::Named
+        || !earlier.fields.iter().chain(&later.fields).all(plain)
+    {
+        return false;
+    }
+    let read = |field: &&Field| !field.serde.skip_deserializing;
+    let may_be_missing = |field: &Field| {
+        field.serde.default.is_some() || field.layers.first() == Some(&Layer::Option)
+    };
+    if !earlier.fields.iter().filter(read).all(may_be_missing) {
+        return false;
+    }
+    let keys = |field: &Field| -> Vec<String> {
+        let crate::ast::Wire::Key(key) = &field.wire else {
+            return Vec::new();
+        };
+        std::iter::once(key.clone())
+            .chain(field.serde.alias.iter().cloned())
+            .collect()
+    };
+    // A member both read: `earlier` reads every value `later` does when the type inside the
+    // `Option`s is the same and `earlier` takes `null` wherever `later` does.
+    earlier.fields.iter().filter(read).all(|mine| {
+        let my_keys = keys(mine);
+        later
+            .fields
+            .iter()
+            .filter(read)
+            .filter(|theirs| keys(theirs).iter().any(|key| my_keys.contains(key)))
+            .all(|theirs| {
+                let same = mine.inner.to_token_stream().to_string()
+                    == theirs.inner.to_token_stream().to_string();
+                let null =
+                    mine.layers.contains(&Layer::Option) || !theirs.layers.contains(&Layer::Option);
+                same && null
+            })
+    })
 }
 
 /// What `#[customer(...)]` says on a variant itself. A newtype variant's have been moved to its
@@ -551,6 +631,10 @@ fn check_rule_types(cx: &Ctxt, field: &Field) {
                 rule.span,
                 "`range` is for numbers; for text length use `length(...)`: `length(min = 1, max = 10)` counts characters",
             ),
+            Rule::Range(_) if is_collection(field.inner) => cx.error_at(
+                rule.span,
+                "`range` is for numbers, and this field is a collection: to bound every element use `each(range(...))`, and for the number of items `length(...)`",
+            ),
             Rule::Length(_) => {
                 if let syn::Type::Array(array) = field.inner {
                     let len = quote::ToTokens::to_token_stream(&array.len);
@@ -564,6 +648,33 @@ fn check_rule_types(cx: &Ctxt, field: &Field) {
             }
             _ => {}
         }
+    }
+}
+
+/// `true` for a type spelled as a collection: `Vec`, `VecDeque`, sets, maps, arrays, slices
+/// (behind `&` or `Box` too).
+fn is_collection(ty: &syn::Type) -> bool {
+    const NAMES: [&str; 6] = [
+        "Vec", "VecDeque", "HashSet", "BTreeSet", "HashMap", "BTreeMap",
+    ];
+    match ty {
+        syn::Type::Reference(r) => is_collection(&r.elem),
+        syn::Type::Paren(p) => is_collection(&p.elem),
+        syn::Type::Array(_) | syn::Type::Slice(_) => true,
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::AngleBracketed(args) if last.ident == "Box" => args
+                    .args
+                    .iter()
+                    .any(|arg| matches!(arg, syn::GenericArgument::Type(t) if is_collection(t))),
+                syn::PathArguments::AngleBracketed(_) => NAMES.iter().any(|n| last.ident == n),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

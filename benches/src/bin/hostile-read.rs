@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 8): that body alone
+//!                                                     # `case` (1 to 17): that body alone
 //! ```
 //!
 //! ```text
@@ -276,6 +276,36 @@ fn tree(depth: usize) -> String {
     format!(r#"{}"x"{}"#, r#"{"left":["#.repeat(depth), "]}".repeat(depth))
 }
 
+/// A model with a free-form member.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Meta {
+    metadata: serde_json::Value,
+}
+
+/// How many keys or numbers the bodies of cases 15 to 17 hold (not 64 KiB: the count decides).
+const MANY: usize = 30_000;
+
+/// A map of `MANY` distinct keys, every value right: it reads (past 16 keys, the reader keeps
+/// a map's keys in a hash set to refuse a repeated one).
+fn many_keys() -> String {
+    let members: Vec<String> = (0..MANY).map(|i| format!(r#""t{i}":"v""#)).collect();
+    format!(r#"{{"tags":{{{}}}}}"#, members.join(","))
+}
+
+/// A metadata object of one key `MANY` times: `MANY - 1` repeats.
+fn repeated_keys() -> String {
+    format!(r#"{{"metadata":{{{}}}}}"#, vec![r#""k":1"#; MANY].join(","))
+}
+
+/// A metadata array of `MANY` integers beyond 64 bits.
+fn big_numbers() -> String {
+    format!(
+        r#"{{"metadata":[{}]}}"#,
+        vec!["123456789012345678901234567890"; MANY].join(",")
+    )
+}
+
 /// A body: its name, its text and how it is read (the number of violations reported).
 type Case = (&'static str, String, fn(&str) -> usize);
 
@@ -321,10 +351,10 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--callgrind") {
         let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
         let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
-        let (Some(case @ 1..=14), Some(which @ ("plain" | "read")), Some(n)) =
+        let (Some(case @ 1..=17), Some(which @ ("plain" | "read")), Some(n)) =
             (case, args.get(3).map(String::as_str), n)
         else {
-            eprintln!("usage: hostile-read --callgrind <1-14> <plain|read> <n>");
+            eprintln!("usage: hostile-read --callgrind <1-17> <plain|read> <n>");
             std::process::exit(2);
         };
         let (_, json, read) = &cases[case - 1];
@@ -338,7 +368,7 @@ fn main() {
 }
 
 /// The bodies, in the order of the table.
-fn cases() -> [Case; 14] {
+fn cases() -> [Case; 17] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
@@ -410,11 +440,26 @@ fn cases() -> [Case; 14] {
             tree(10),
             |json| count(Valid::<Tree>::from_json(json)),
         ),
+        (
+            "a map of 30,000 keys that reads (Valid::from_json)",
+            many_keys(),
+            |json| count(Valid::<Tags>::from_json(json)),
+        ),
+        (
+            "metadata with 30,000 repeats of one key (Valid::from_json)",
+            repeated_keys(),
+            |json| count(Valid::<Meta>::from_json(json)),
+        ),
+        (
+            "metadata with 30,000 integers beyond 64 bits (Valid::from_json)",
+            big_numbers(),
+            |json| count(Valid::<Meta>::from_json(json)),
+        ),
     ]
 }
 
 /// The table: median wall times of the plain parse and of the read, and their ratio.
-fn table(cases: &[Case; 14]) {
+fn table(cases: &[Case; 17]) {
     let runs = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

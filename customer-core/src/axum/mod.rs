@@ -67,7 +67,7 @@
 //!
 //! | what went wrong | status | `errors` |
 //! | --- | --- | --- |
-//! | `Content-Type` is not `application/json` (or `application/*+json`) | 415 | none |
+//! | `Content-Type` is not `application/json` (or `application/*+json`), or names a `charset` other than `utf-8` | 415 | none |
 //! | the body is longer than the [`BodyLimit`] (64 KiB unless configured) | 413 | none |
 //! | the body could not be read | 400 | none |
 //! | the body is not JSON (or not UTF-8) | 400 | one, code `malformed_json`, pointer `""` |
@@ -347,16 +347,30 @@ impl IntoResponse for ValidRejection {
     }
 }
 
-/// `true` for `application/json` and `application/*+json`, with any parameters.
+/// `true` for `application/json` and `application/*+json`, with any parameters but a `charset`
+/// other than UTF-8: JSON is UTF-8 (RFC 8259 section 8.1), and a body its sender says is in
+/// another charset (`charset=iso-8859-1`) would be read as UTF-8 text it is not, changing its
+/// characters without a word when its bytes happen to be UTF-8 too.
 fn is_json(headers: &HeaderMap) -> bool {
     let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let essence = value.split(';').next().unwrap_or_default().trim();
+    let mut parts = value.split(';');
+    let essence = parts.next().unwrap_or_default().trim();
+    let other_charset = parts.any(|parameter| {
+        let (name, value) = parameter.split_once('=').unwrap_or((parameter, ""));
+        let value = value.trim();
+        let value = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(value);
+        name.trim().eq_ignore_ascii_case("charset") && !value.eq_ignore_ascii_case("utf-8")
+    });
     let Some((kind, subtype)) = essence.split_once('/') else {
         return false;
     };
-    kind.eq_ignore_ascii_case("application")
+    !other_charset
+        && kind.eq_ignore_ascii_case("application")
         && (subtype.eq_ignore_ascii_case("json")
             || subtype
                 .len()

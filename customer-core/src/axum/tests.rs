@@ -177,11 +177,14 @@ fn a_body_that_does_not_read_has_its_rules_run_with_the_state_context() {
 
 #[test]
 fn vendor_json_types_are_accepted() {
-    let req = request(
-        Some("Application/Merge-Patch+JSON"),
-        r#"{"email":"jo@example.com"}"#,
-    );
-    assert!(extract(req).is_ok());
+    for ct in [
+        "Application/Merge-Patch+JSON",
+        "application/json; charset=UTF-8",
+        "application/json; charset=\"utf-8\"; profile=x",
+    ] {
+        let req = request(Some(ct), r#"{"email":"jo@example.com"}"#);
+        assert!(extract(req).is_ok(), "{ct}");
+    }
 }
 
 #[test]
@@ -274,6 +277,10 @@ fn wrong_or_missing_content_type_is_415() {
         Some("application/x-www-form-urlencoded"),
         Some("application/jsonx"),
         Some("json"),
+        // JSON is UTF-8: a body said to be in another charset is not read as if it were.
+        Some("application/json; charset=iso-8859-1"),
+        Some("application/json;charset=\"utf-16\""),
+        Some("application/merge-patch+json; CHARSET=windows-1252"),
     ] {
         let req = request(ct, r#"{"email":"jo@example.com"}"#);
         let rejection = extract(req).unwrap_err();
@@ -765,4 +772,33 @@ fn a_union_body_gets_the_one_report() {
     assert_eq!(body["errors"][0]["pointer"], "/type");
     assert_eq!(body["errors"][0]["code"], "one_of");
     assert!(!body.to_string().contains("robot"));
+}
+
+/// The extractor reads as `Valid::from_slice_with` does: a key repeated in the customer's
+/// metadata, and an integer beyond 64 bits there, are refused at their pointers (a `Value`
+/// would keep the last key, and round the integer).
+#[test]
+fn repeated_keys_and_big_integers_are_refused() {
+    for (body, pointer, code) in [
+        (
+            r#"{"name":"Jo","email":"jo@example.com","metadata":{"plan":"free","plan":"pro"}}"#,
+            "/metadata/plan",
+            "duplicate_field",
+        ),
+        (
+            r#"{"name":"Jo","email":"jo@example.com","metadata":{"n":123456789012345678901234567890}}"#,
+            "/metadata/n",
+            "range",
+        ),
+    ] {
+        let req = request(Some("application/json"), body);
+        let rejection = ready(Valid::<crate::Customer>::from_request(req, &())).unwrap_err();
+        let (status, _, body) = problem(rejection.into_response());
+        assert_eq!(status, 422);
+        let errors = body["errors"].as_array().unwrap();
+        assert_eq!(errors.len(), 1, "{body}");
+        assert_eq!(errors[0]["pointer"], pointer);
+        assert_eq!(errors[0]["code"], code);
+        assert!(!body.to_string().contains("pro\"") && !body.to_string().contains("123456789"));
+    }
 }

@@ -5,7 +5,19 @@
 //! read through `Strict` too. All wrappers are plain values around the wrapped one: nothing is
 //! allocated. Every method is `#[inline]`: without it, `customer-model check` took about 2.5%
 //! longer than without the adapter; with it, the same time.
+//!
+//! It also refuses what would change data without a word:
+//! - a repeated key in an object read as a map (a `HashMap`, a `BTreeMap`, a
+//!   `serde_json::Value`, the buffer of an untagged enum), where the last one would win (RFC 7493,
+//!   I-JSON: names MUST be unique). A struct's own fields are asked for as identifiers and
+//!   not watched here: serde's derived code refuses a repeated field itself. The keys of one map
+//!   are kept while it is read (borrowed from the text when they have no escapes): a scan of
+//!   the first 16, then a hash set, so a map of n keys costs O(n);
+//! - an integer literal beyond 64 bits, which reaches a visitor as an `f64`: see
+//!   [`super::exact`].
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
@@ -40,7 +52,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
     /// with no depth limit: a 200,000-deep array under an unknown key would otherwise pass.
     #[inline]
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_any(StrictVisitor::new(visitor))
+        self.0.deserialize_any(StrictVisitor::ignored(visitor))
     }
 
     #[inline]
@@ -115,7 +127,10 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 /// A [`Visitor`] that hands on [`Strict`] deserializers and wrapped access objects. With
 /// `MAP_ONLY` (a struct variant, which `VariantAccess` cannot ask for as a map) it also refuses
 /// a sequence itself; a constant, so that the wrapper is no bigger than the visitor it wraps.
-struct StrictVisitor<V, const MAP_ONLY: bool = false>(V);
+///
+/// With `IGNORED` (a value skipped: an unknown field's, or one inside it) its numbers are not
+/// noted: the model drops the value, nothing of it is changed (see [`super::exact`]).
+struct StrictVisitor<V, const MAP_ONLY: bool = false, const IGNORED: bool = false>(V);
 
 impl<V> StrictVisitor<V> {
     #[inline]
@@ -131,6 +146,13 @@ impl<V> StrictVisitor<V, true> {
     }
 }
 
+impl<V> StrictVisitor<V, false, true> {
+    #[inline]
+    fn ignored(visitor: V) -> Self {
+        StrictVisitor(visitor)
+    }
+}
+
 /// Forwards `visit_*` methods that take a plain value.
 macro_rules! forward_visit {
     ($($method:ident($ty:ty))*) => {$(
@@ -141,7 +163,9 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>, const MAP_ONLY: bool> Visitor<'de> for StrictVisitor<V, MAP_ONLY> {
+impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool> Visitor<'de>
+    for StrictVisitor<V, MAP_ONLY, IGNORED>
+{
     type Value = V::Value;
 
     #[inline]
@@ -153,9 +177,19 @@ impl<'de, V: Visitor<'de>, const MAP_ONLY: bool> Visitor<'de> for StrictVisitor<
         visit_bool(bool)
         visit_i8(i8) visit_i16(i16) visit_i32(i32) visit_i64(i64) visit_i128(i128)
         visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64) visit_u128(u128)
-        visit_f32(f32) visit_f64(f64) visit_char(char)
+        visit_f32(f32) visit_char(char)
         visit_str(&str) visit_borrowed_str(&'de str) visit_string(String)
         visit_bytes(&[u8]) visit_borrowed_bytes(&'de [u8]) visit_byte_buf(Vec<u8>)
+    }
+
+    /// An integer literal beyond 64 bits arrives here: noted, for the reader to look at the
+    /// text (see [`super::exact`]).
+    #[inline]
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if !IGNORED {
+            super::exact::note_f64(v);
+        }
+        self.0.visit_f64(v)
     }
 
     #[inline]
@@ -191,7 +225,10 @@ impl<'de, V: Visitor<'de>, const MAP_ONLY: bool> Visitor<'de> for StrictVisitor<
 
     #[inline]
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        self.0.visit_map(StrictMap(map))
+        self.0.visit_map(StrictMap {
+            map,
+            keys: Keys::new(),
+        })
     }
 
     #[inline]
@@ -232,10 +269,14 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-/// A [`de::MapAccess`] whose keys and values are read through [`Strict`].
-struct StrictMap<A>(A);
+/// A [`de::MapAccess`] whose keys and values are read through [`Strict`]; a repeated key of a
+/// map is refused.
+struct StrictMap<'de, A> {
+    map: A,
+    keys: Keys<'de>,
+}
 
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<A> {
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'de, A> {
     type Error = A::Error;
 
     #[inline]
@@ -243,12 +284,15 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        self.0.next_key_seed(StrictSeed(seed))
+        self.map.next_key_seed(KeySeed {
+            seed,
+            keys: &mut self.keys,
+        })
     }
 
     #[inline]
     fn next_value_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<T::Value, A::Error> {
-        self.0.next_value_seed(StrictSeed(seed))
+        self.map.next_value_seed(StrictSeed(seed))
     }
 
     #[inline]
@@ -257,12 +301,324 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<A> {
         kseed: K,
         vseed: T,
     ) -> Result<Option<(K::Value, T::Value)>, A::Error> {
-        self.0.next_entry_seed(StrictSeed(kseed), StrictSeed(vseed))
+        let keys = KeySeed {
+            seed: kseed,
+            keys: &mut self.keys,
+        };
+        self.map.next_entry_seed(keys, StrictSeed(vseed))
     }
 
     #[inline]
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.map.size_hint()
+    }
+}
+
+/// How many keys of a map are compared one by one before they go into a hash set.
+const FEW_KEYS: usize = 16;
+
+/// The keys of one map read so far. Nothing is allocated for a struct (its keys are not kept).
+struct Keys<'de> {
+    /// The first [`FEW_KEYS`] keys, compared one by one.
+    few: Vec<Cow<'de, str>>,
+    /// All of them, once there are more. Boxed: one pointer in the adapter of every map,
+    /// structs included, where a `HashSet` would be six words to move.
+    #[allow(clippy::box_collection)]
+    many: Option<Box<HashSet<Cow<'de, str>>>>,
+}
+
+impl<'de> Keys<'de> {
+    #[inline]
+    fn new() -> Self {
+        Keys {
+            few: Vec::new(),
+            many: None,
+        }
+    }
+
+    /// Keeps `key`; the error of a repeated key when it was already there.
+    #[inline(never)]
+    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        let seen = match &self.many {
+            Some(many) => many.contains(&key),
+            None => self.few.contains(&key),
+        };
+        if seen {
+            return Err(repeated(&key));
+        }
+        match &mut self.many {
+            Some(many) => {
+                many.insert(key);
+            }
+            None if self.few.len() < FEW_KEYS => {
+                // One allocation for a map's first keys.
+                if self.few.capacity() == 0 {
+                    self.few.reserve_exact(FEW_KEYS);
+                }
+                self.few.push(key);
+            }
+            None => {
+                let mut many: HashSet<Cow<'de, str>> = self.few.drain(..).collect();
+                many.insert(key);
+                self.many = Some(Box::new(many));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The error of a repeated key: the wording of serde's own `duplicate field`, which
+/// `messages` turns into `duplicate_field` at the pointer of the repeated member (the key is
+/// never part of a message).
+#[cold]
+fn repeated<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("duplicate field `{key}`"))
+}
+
+/// The seed of a map's key: what it reads is kept in the map's [`Keys`].
+struct KeySeed<'k, 'de, S> {
+    seed: S,
+    keys: &'k mut Keys<'de>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<S::Value, D::Error> {
+        self.seed.deserialize(KeyDe {
+            de: deserializer,
+            keys: self.keys,
+        })
+    }
+}
+
+/// The deserializer of a map's key. A struct's field name is asked for as an identifier and
+/// goes by unwatched (serde refuses a repeated field itself); any other key is kept.
+struct KeyDe<'k, 'de, D> {
+    de: D,
+    keys: &'k mut Keys<'de>,
+}
+
+/// Forwards `deserialize_*` methods that take only a visitor, the key kept.
+macro_rules! forward_key {
+    ($($method:ident)*) => {$(
+        #[inline]
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+            self.de.$method(KeyVisitor {
+                inner: visitor,
+                keys: self.keys,
+            })
+        }
+    )*};
+}
+
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, 'de, D> {
+    type Error = D::Error;
+
+    forward_key! {
+        deserialize_any deserialize_bool
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_i128
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_u128
+        deserialize_f32 deserialize_f64 deserialize_char deserialize_str deserialize_string
+        deserialize_bytes deserialize_byte_buf deserialize_option deserialize_unit
+        deserialize_seq deserialize_map
+    }
+
+    /// The key of a value skipped (inside an unknown field's): not kept, as the value is dropped.
+    #[inline]
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_ignored_any(visitor)
+    }
+
+    /// A struct's field name: not kept.
+    #[inline]
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+        self.de.deserialize_identifier(StrictVisitor::new(visitor))
+    }
+
+    #[inline]
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_unit_struct(name, visitor)
+    }
+
+    #[inline]
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        let visitor = KeyVisitor {
+            inner: visitor,
+            keys: self.keys,
+        };
+        self.de.deserialize_newtype_struct(name, visitor)
+    }
+
+    #[inline]
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_tuple(len, visitor)
+    }
+
+    #[inline]
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_tuple_struct(name, len, visitor)
+    }
+
+    #[inline]
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_struct(name, fields, visitor)
+    }
+
+    /// An enum's variant as a key (a map keyed by a field-less enum): not kept (its name is
+    /// read as an identifier).
+    #[inline]
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, D::Error> {
+        Strict(self.de).deserialize_enum(name, variants, visitor)
+    }
+
+    #[inline]
+    fn is_human_readable(&self) -> bool {
+        self.de.is_human_readable()
+    }
+}
+
+/// The visitor of a map's key (its content read through [`Strict`]): keeps the key it is given, refuses it when it was there already.
+struct KeyVisitor<'k, 'de, V> {
+    inner: V,
+    keys: &'k mut Keys<'de>,
+}
+
+/// Forwards `visit_*` methods of a key that is not text, kept as its text.
+macro_rules! keep_visit {
+    ($($method:ident($ty:ty))*) => {$(
+        #[inline]
+        fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
+            self.keys.insert(Cow::Owned(v.to_string()))?;
+            self.inner.$method(v)
+        }
+    )*};
+}
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+    type Value = V::Value;
+
+    #[inline]
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.inner.expecting(formatter)
+    }
+
+    keep_visit! {
+        visit_bool(bool)
+        visit_i8(i8) visit_i16(i16) visit_i32(i32) visit_i64(i64) visit_i128(i128)
+        visit_u8(u8) visit_u16(u16) visit_u32(u32) visit_u64(u64) visit_u128(u128)
+        visit_f32(f32) visit_f64(f64) visit_char(char)
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        self.keys.insert(Cow::Borrowed(v))?;
+        self.inner.visit_borrowed_str(v)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        self.keys.insert(Cow::Owned(v.to_owned()))?;
+        self.inner.visit_str(v)
+    }
+
+    #[inline]
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        self.keys.insert(Cow::Owned(v.clone()))?;
+        self.inner.visit_string(v)
+    }
+
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+        self.keys
+            .insert(Cow::Owned(String::from_utf8_lossy(v).into_owned()))?;
+        self.inner.visit_borrowed_bytes(v)
+    }
+
+    #[inline]
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+        self.keys
+            .insert(Cow::Owned(String::from_utf8_lossy(v).into_owned()))?;
+        self.inner.visit_bytes(v)
+    }
+
+    #[inline]
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+        self.keys
+            .insert(Cow::Owned(String::from_utf8_lossy(&v).into_owned()))?;
+        self.inner.visit_byte_buf(v)
+    }
+
+    #[inline]
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.inner.visit_unit()
+    }
+
+    #[inline]
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.inner.visit_none()
+    }
+
+    #[inline]
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.inner.visit_some(KeyDe {
+            de: deserializer,
+            keys: self.keys,
+        })
+    }
+
+    #[inline]
+    fn visit_newtype_struct<D: Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> Result<Self::Value, D::Error> {
+        self.inner.visit_newtype_struct(KeyDe {
+            de: deserializer,
+            keys: self.keys,
+        })
+    }
+
+    #[inline]
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        StrictVisitor::new(self.inner).visit_seq(seq)
+    }
+
+    #[inline]
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        StrictVisitor::new(self.inner).visit_map(map)
+    }
+
+    #[inline]
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        StrictVisitor::new(self.inner).visit_enum(data)
     }
 }
 

@@ -223,8 +223,12 @@ impl Guess {
                 ignored: &self.ignored,
             },
         };
-        let value: Result<T, _> = crate::json::read_strict(recorder);
+        let (value, suspicious): (Result<T, _>, _) = crate::json::read_strict(recorder);
         match value.and_then(|value| de.end().map(|()| value)) {
+            // An integer literal beyond 64 bits: the two-pass read reports it.
+            Ok(_) if suspicious && crate::json::exact::has_big_integer(json.as_bytes()) => {
+                Err(Error::Syntax(ValidationErrors::new()))
+            }
             Ok(value) => {
                 self.read.set(true);
                 Ok(value)

@@ -131,7 +131,10 @@ impl<'de> serde::Deserialize<'de> for Key<'de> {
                 Ok(Key(Cow::Owned(key.to_owned())))
             }
         }
-        deserializer.deserialize_str(Visitor)
+        // As an identifier, as a struct's field names are: a repeated name is not refused here
+        // (the adapter keeps only the keys of maps), but by the model's own read, with the
+        // rest of the report.
+        deserializer.deserialize_identifier(Visitor)
     }
 }
 

@@ -28,7 +28,7 @@ pub mod url;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be checked by a string rule",
     label = "this field is not text",
-    note = "string rules (`email`, `pattern`, `id`, `locale`, `bytes`, `one_of`, `country`, `phone`, `url`, `timestamp`) apply to `String`, `&str`, `Cow<str>`, `Box<str>`, newtypes of them, and `Option` of these"
+    note = "string rules (`email`, `pattern`, `id`, `locale`, `bytes`, `one_of`, `country`, `phone`, `url`, `timestamp`) apply to `String`, `&str`, `Cow<str>`, `Box<str>`, newtypes of them, and `Option` of these; to check every element of a collection, put the rule in `each(...)`: `each(email)`"
 )]
 pub trait Text {
     /// The text to check.
@@ -89,7 +89,7 @@ impl<T: Text + ?Sized> Text for &T {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no length that `length` can count",
     label = "`length` counts characters of text or items of a collection",
-    note = "`length` applies to `String`, `&str`, `Cow<str>`, `Vec`, slices, maps and sets, and `Option` of these; use `bytes(min, max)` to count UTF-8 bytes"
+    note = "`length` applies to `String`, `&str`, `Cow<str>`, `Vec`, slices, maps and sets, and `Option` of these; use `bytes(min, max)` to count UTF-8 bytes, and `range(min, max)` to bound a number"
 )]
 pub trait HasLength {
     /// The length as `length` counts it.

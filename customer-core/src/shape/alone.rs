@@ -15,7 +15,7 @@ use super::Node;
 /// is expected); `None` when it does not read, with nothing reported and no message built.
 #[doc(hidden)]
 pub fn read_alone<T: DeserializeOwned>(node: &Node) -> Option<T> {
-    crate::json::read_strict(NodeDe(node)).ok()
+    crate::json::read_strict(NodeDe(node)).0.ok()
 }
 
 /// The one error of [`NodeDe`]: the value does not read. Builds no message.

@@ -41,6 +41,8 @@ impl<'de> Deserialize<'de> for Node {
                 Ok(Node::Number(v.into()))
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+                // Perhaps an integer beyond 64 bits: the second read looks at the text.
+                crate::json::exact::note_f64(v);
                 Ok(serde_json::Number::from_f64(v).map_or(Node::Null, Node::Number))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {

@@ -185,16 +185,19 @@ impl Shape for serde_json::Value {
     // Any JSON: an object among others.
     const __KIND: super::JsonKind = super::JsonKind::Object;
     const __EXACT: super::Exact = super::Exact::YES;
+    /// Any JSON value but one with a repeated key at any depth (a `Value` would keep the last).
+    fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
+        any_json(node, path, report)
+    }
+
     fn __shape_flat(
         members: &[(String, Node)],
         claimed: &mut [bool],
-        _: &Path<'_>,
-        _: &mut Report,
+        path: &Path<'_>,
+        report: &mut Report,
         _: bool,
     ) -> bool {
-        claimed.fill(true);
-        let _ = members;
-        true
+        any_members(members, claimed, path, report)
     }
 }
 
@@ -203,7 +206,7 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
     const __EXACT: super::Exact = super::Exact::YES;
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, _: bool) -> bool {
         if let Node::Object(_) = node {
-            true
+            any_json(node, path, report)
         } else {
             invalid_type(report, path, node, Expected::Object);
             false
@@ -211,15 +214,76 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
     }
 
     fn __shape_flat(
-        _: &[(String, Node)],
+        members: &[(String, Node)],
         claimed: &mut [bool],
-        _: &Path<'_>,
-        _: &mut Report,
+        path: &Path<'_>,
+        report: &mut Report,
         _: bool,
     ) -> bool {
-        claimed.fill(true);
-        true
+        any_members(members, claimed, path, report)
     }
+}
+
+/// Any JSON value, every repeated key of its objects at any depth reported as
+/// `duplicate_field` at the repeated member (one violation per repeat). Linear in the value.
+fn any_json(node: &Node, path: &Path<'_>, report: &mut Report) -> bool {
+    match node {
+        Node::Object(members) => {
+            let mut claimed = claims(members);
+            any_members(members, &mut claimed, path, report)
+        }
+        Node::Array(items) => {
+            let mut ok = true;
+            report.items(items.iter().enumerate(), |report, (index, item)| {
+                ok &= any_json(item, &path.index(index), report);
+            });
+            ok
+        }
+        _ => true,
+    }
+}
+
+/// [`any_json`] for the members of `members` not marked in `claimed` (marked now).
+fn any_members(
+    members: &[(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool {
+    let mut ok = repeated_keys(members, claimed, path, report);
+    report.items(
+        members.iter().zip(claimed.iter_mut()),
+        |report, ((key, value), taken)| {
+            if !*taken {
+                *taken = true;
+                ok &= any_json(value, &path.key(key), report);
+            }
+        },
+    );
+    ok
+}
+
+/// Reports every repeat of a key among the members of `members` not marked in `claimed` as
+/// `duplicate_field` at the pointer of the repeated member (RFC 7493: a map or a `Value` would
+/// keep one of them without a word). `true` when no key repeats. O(members).
+fn repeated_keys(
+    members: &[(String, Node)],
+    claimed: &[bool],
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool {
+    if members.len() < 2 {
+        return true;
+    }
+    let mut seen: HashSet<&str> = HashSet::with_capacity(members.len());
+    let mut ok = true;
+    for ((key, _), taken) in members.iter().zip(claimed) {
+        if !*taken && !seen.insert(key) {
+            super::duplicate_field(report, &path.key(key));
+            ok = false;
+        }
+    }
+    ok
 }
 
 impl<T: Shape> Shape for Option<T> {
@@ -402,7 +466,7 @@ fn member_values<T: Shape>(
     if crate::model::too_deep(path, &mut report.shapes) {
         return false;
     }
-    let mut ok = true;
+    let mut ok = repeated_keys(members, claimed, path, report);
     report.items(
         members.iter().zip(claimed.iter_mut()),
         |report, ((key, value), taken)| {

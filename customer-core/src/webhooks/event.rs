@@ -38,8 +38,10 @@ pub enum Rejected {
     Unverified(WebhookError),
     /// The signature holds but the body is not an event of the provider (no id or type).
     NotAnEvent(&'static str),
-    /// The signature holds, but the customer the event carries breaks its API's rules: every
-    /// violation, each at its JSON Pointer into the body (`/data/email`).
+    /// The signature holds, but the customer the event carries breaks its API's rules, or the
+    /// body repeats a member name in an object or holds an integer beyond 64 bits (which
+    /// reading it would silently change): every violation, each at its JSON Pointer into the
+    /// body (`/data/email`, `/data/metadata/plan`).
     Invalid {
         /// The event's id.
         event_id: String,
@@ -123,8 +125,17 @@ impl Verifier {
 
 /// The event in a body whose signature holds.
 fn read_event(scheme: Scheme, body: &[u8]) -> Result<Event, Rejected> {
-    let document: Value =
-        serde_json::from_slice(body).map_err(|_| Rejected::NotAnEvent("the body is not JSON"))?;
+    // Read as every client document is (`json::from_slice`): a repeated key or an integer
+    // beyond 64 bits, which a `Value` would silently change, is refused with its pointer once
+    // the event's id and type are known.
+    let (document, refused) = match crate::json::from_slice::<Value>(body) {
+        Ok(document) => (document, None),
+        Err(error @ Error::Invalid(_)) => match serde_json::from_slice::<Value>(body) {
+            Ok(document) => (document, Some(error)),
+            Err(_) => return Err(Rejected::NotAnEvent("the body is not JSON")),
+        },
+        Err(_) => return Err(Rejected::NotAnEvent("the body is not JSON")),
+    };
     let Value::Object(object) = &document else {
         return Err(Rejected::NotAnEvent("the body is not a JSON object"));
     };
@@ -141,6 +152,13 @@ fn read_event(scheme: Scheme, body: &[u8]) -> Result<Event, Rejected> {
         .filter(|t| !t.is_empty())
         .ok_or(Rejected::NotAnEvent("it has no event type"))?
         .to_owned();
+    if let Some(error) = refused {
+        return Err(Rejected::Invalid {
+            event_id: id,
+            event_type,
+            error,
+        });
+    }
     let occurred_at = match scheme {
         Scheme::Paddle => text("occurred_at").and_then(time::rfc3339),
         Scheme::Stripe => object
