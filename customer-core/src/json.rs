@@ -204,7 +204,13 @@ fn again_owned<T: serde::de::DeserializeOwned + Shape>(
     } else {
         tracked_error::<T>
     };
-    again_owned_by(json, FirstError { error, tracked }, rules, context, T::__shape)
+    again_owned_by(
+        json,
+        FirstError { error, tracked },
+        rules,
+        context,
+        T::__shape,
+    )
 }
 
 /// [`again_owned`], the model's walk being `walk`.
