@@ -2846,6 +2846,17 @@ const _: () = {
     #[automatically_derived]
     impl __cm::__private::shape::Shape for Wrapped {
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
+                    true,
+                    &[__cm::__private::shape::ShapeProbe::<Place>::EXACT],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,
@@ -2877,8 +2888,9 @@ const _: () = {
                     (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
             }
-            let __read_whole =
-                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __read_whole = __good
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
                     let __shapes = __cm::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
                         (&__cm::__private::shape::ReadProbe::<Self>::NEW)
@@ -2887,7 +2899,7 @@ const _: () = {
                         let _ = &__whole;
                     }
                     __cm::__private::shape::Report::shape_count(__report) == __shapes
-                };
+                });
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
@@ -3407,6 +3419,22 @@ const _: () = {
             }
         };
         const __ONE_WALK: bool = true;
+        const __EXACT: __cm::__private::shape::Exact = {
+            #[allow(unused_imports)]
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
+                    ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
+                    true,
+                    &[
+                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<u32>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Place>::EXACT,
+                    ],
+                );
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+        };
         fn __shape(
             __node: &__cm::__private::shape::Node,
             __path: &__cm::__private::Path<'_>,

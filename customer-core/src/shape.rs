@@ -93,7 +93,9 @@ pub trait Shape {
     /// Whether the walk of this type without rules is exact: its verdict is `true` only when
     /// serde reads the value (see [`Exact`]). A model whose walk is exact need not read itself
     /// whole to find what serde refuses beyond the shapes. Unknown unless said: the standard
-    /// types say it, and the derive for structs with named fields.
+    /// types say it, and the derive for non-generic structs with named fields, newtype,
+    /// transparent and tuple structs, field-less enums read from their names and externally
+    /// tagged enums with data.
     #[doc(hidden)]
     const __EXACT: Exact = Exact::UNKNOWN;
 

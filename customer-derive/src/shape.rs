@@ -232,6 +232,28 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     ));
     let has_then = can.read && can.validate && !then.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &then);
+    // serde reads a newtype (and a transparent struct) as its field: exact when the field's
+    // type is and no `deserialize_with` reads it instead (see `named`). Without rules to run
+    // on the value read, read whole only when the walk is not exact.
+    let exact_field = container.generics.params.is_empty()
+        && !field.serde.skip_deserializing
+        && field.serde.deserialize_with.is_none();
+    let exact = if exact_field {
+        let ty = field.ty;
+        named::exact_node(
+            container,
+            p,
+            true,
+            &[quote!(#p::shape::ShapeProbe::<#ty>::EXACT)],
+        )
+    } else {
+        TokenStream::new()
+    };
+    let whole = if exact_field && !has_then {
+        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+    } else {
+        whole
+    };
     // Without a read (a generic container), nothing to decide.
     let whole_read = if can.read {
         quote!(#p::shape::Report::reads_whole(&__phase, #has_then) && #whole)
@@ -255,6 +277,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
+        #exact
 
         #signature {
             #probes

@@ -110,6 +110,12 @@ pub(super) fn data_enum(
     let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &checks);
     // Without a read (a generic container), nothing to decide.
+    // Without checks to run, read whole only when its walk is not exact (see `named`).
+    let whole = if !has_checks && exact_form(container, &read).is_some() {
+        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+    } else {
+        whole
+    };
     let whole_read = if can.read {
         quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
     } else {
@@ -122,9 +128,11 @@ pub(super) fn data_enum(
         TokenStream::new()
     };
     let deny = serde.deny_unknown_fields;
+    let exact = exact(container, p, &read);
     quote! {
         // Its rules phases are quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
+        #exact
 
         #signature {
             #whole_probes
@@ -162,6 +170,59 @@ pub(super) fn data_enum(
             }
         }
     }
+}
+
+/// The types below an enum whose own form is exact, `None` when it is not: externally tagged
+/// (serde reads the variant's content directly, with no buffering; the untagged, internally and
+/// adjacently tagged forms read it through serde's `Content`, which refuses what a direct read
+/// takes, 128-bit integers or borrowed text with escapes, say), without generics (a field's
+/// answer is asked of its concrete type), no untagged variant (first-match over buffered
+/// content), no `other` variant, no `deserialize_with` (a variant's or a field's: its function
+/// may refuse what the wrapped type's walk takes), nothing flattened. Below it: each read
+/// field's type (a skipped one reads its default).
+fn exact_form<'v>(container: &Container, read: &[&'v Variant]) -> Option<Vec<&'v syn::Type>> {
+    let serde = &container.serde;
+    let external = serde.tag.is_none() && serde.content.is_none() && !serde.untagged;
+    if !external || !container.generics.params.is_empty() {
+        return None;
+    }
+    let mut below = Vec::new();
+    for variant in read {
+        if variant.untagged || variant.serde.other || variant.serde.deserialize_with.is_some() {
+            return None;
+        }
+        for field in variant
+            .fields
+            .iter()
+            .filter(|f| !f.serde.skip_deserializing)
+        {
+            if field.serde.flatten || field.serde.deserialize_with.is_some() {
+                return None;
+            }
+            below.push(field.ty);
+        }
+    }
+    Some(below)
+}
+
+/// The enum's `Shape::__EXACT` when its own form is exact (see [`exact_form`]); else nothing
+/// (the default: not known).
+fn exact(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStream {
+    let Some(types) = exact_form(container, read) else {
+        return TokenStream::new();
+    };
+    // A type once (variants often hold the same ones), compared by its tokens.
+    let mut below: Vec<TokenStream> = Vec::new();
+    let mut seen: Vec<String> = Vec::new();
+    for ty in types {
+        let probe = quote!(#p::shape::ShapeProbe::<#ty>::EXACT);
+        let text = probe.to_string();
+        if !seen.contains(&text) {
+            seen.push(text);
+            below.push(probe);
+        }
+    }
+    super::named::exact_node(container, p, true, &below)
 }
 
 /// What a variant holds, as the walk sees it.

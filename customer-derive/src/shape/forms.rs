@@ -145,6 +145,30 @@ pub(super) fn tuple(
     );
     let has_checks = can.read && can.validate && !checks.is_empty();
     let whole = read_whole(p, &quote!(__node), can, &checks);
+    // serde reads an array of the fields read (see `elements`): exact when each field's type is
+    // and no `deserialize_with` reads one instead. Without checks to run, read whole only when
+    // the walk is not exact (see `named`).
+    let read_fields = fields.iter().filter(|f| !f.serde.skip_deserializing);
+    let exact_form = container.generics.params.is_empty()
+        && read_fields
+            .clone()
+            .all(|f| f.serde.deserialize_with.is_none());
+    let exact = if exact_form {
+        let below: Vec<TokenStream> = read_fields
+            .map(|f| {
+                let ty = f.ty;
+                quote!(#p::shape::ShapeProbe::<#ty>::EXACT)
+            })
+            .collect();
+        super::named::exact_node(container, p, true, &below)
+    } else {
+        TokenStream::new()
+    };
+    let whole = if exact_form && !has_checks {
+        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+    } else {
+        whole
+    };
     // Without a read (a generic container), nothing to decide.
     let whole_read = if can.read {
         quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
@@ -154,6 +178,7 @@ pub(super) fn tuple(
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
+        #exact
 
         #signature {
             #probes

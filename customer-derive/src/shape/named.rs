@@ -51,6 +51,17 @@ fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
+    exact_node(container, p, local, &below)
+}
+
+/// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
+/// types it reads through their walks) and the answer pointing at it.
+pub(super) fn exact_node(
+    container: &Container,
+    p: &TokenStream,
+    local: bool,
+    below: &[TokenStream],
+) -> TokenStream {
     // Its module path, name and line: two models of one module path and one name are in two
     // function bodies or blocks, which can name each other only in contrived ways (a type alias
     // of one read in the other's block), and not from one line.
