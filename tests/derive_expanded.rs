@@ -34,36 +34,38 @@ pub struct Signup<'a, T> {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl<'a, T> ::customer_core::__private::Composite for Signup<'a, T> {}
+    impl<'a, T> __cm::__private::Composite for Signup<'a, T> {}
     impl<'a, T> Signup<'a, T> {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<&'a str>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<&'a str>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<serde_json::Value>>::NEW).said();
+            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<u32>::NEW).said();
+            (&__cm::__private::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl<'a, T> ::customer_core::__private::CustomerModel for Signup<'a, T> {
+    impl<'a, T> __cm::__private::CustomerModel for Signup<'a, T> {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.handle, __customer_path, "handle", __customer_report);
             Self::__customer_rules_1(&self.id, __customer_path, "id", __customer_report);
@@ -79,9 +81,9 @@ const _: () = {
             );
             {
                 let __customer_field = &self.address;
-                <Vec<Address> as ::customer_core::__private::CustomerModel>::validate_into(
+                <Vec<Address> as __cm::__private::CustomerModel>::validate_into(
                     __customer_field,
-                    &::customer_core::__private::Path::key(__customer_path, "address"),
+                    &__cm::__private::Path::key(__customer_path, "address"),
                     __customer_report,
                 );
             }
@@ -94,7 +96,7 @@ const _: () = {
             );
             Self::__customer_rules_10(&self.kind, __customer_path, "kind", __customer_report);
             Self::__customer_rules_11(&self.country, __customer_path, "country", __customer_report);
-            ::customer_core::__private::CheckOutcome::report_at(
+            __cm::__private::CheckOutcome::report_at(
                 whole(self),
                 __customer_path,
                 __customer_report,
@@ -110,691 +112,548 @@ const _: () = {
     impl<'a, T> Signup<'a, T> {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &&'a str,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &&'a str,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::Some(1usize),
-                        ::core::option::Option::Some(10usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-                if let ::core::result::Result::Err(__customer_error) = {
-                    const __CUSTOMER_SHAPE: ::customer_core::__private::rules::pattern::Simple =
-                        ::customer_core::__private::rules::pattern::Simple {
-                            prefix: "",
-                            class: ::customer_core::__private::rules::id::AsciiSet::from_ranges(&[
-                                (b'a', b'z'),
-                            ]),
-                            min: 1usize,
-                            max: ::core::primitive::usize::MAX,
-                            suffix: "",
-                            shown: "^[a-z]+$",
-                        };
-                    ::customer_core::__private::rules::pattern::check_simple(
-                        __customer_value,
-                        &__CUSTOMER_SHAPE,
-                    )
-                } {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::Some(1usize),
+                    ::core::option::Option::Some(10usize),
+                ),
+            );
+            __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
+                const __CUSTOMER_SHAPE: __cm::__private::rules::pattern::Simple =
+                    __cm::__private::rules::pattern::Simple {
+                        prefix: "",
+                        class: __cm::__private::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
+                        min: 1usize,
+                        max: ::core::primitive::usize::MAX,
+                        suffix: "",
+                        shown: "^[a-z]+$",
+                    };
+                __cm::__private::rules::pattern::check_simple(__customer_field, &__CUSTOMER_SHAPE)
+            });
         }
         #[inline(always)]
         fn __customer_rules_1(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) = {
-                    const __CUSTOMER_ID: ::customer_core::__private::rules::id::IdShape =
-                        ::customer_core::__private::rules::id::IdShape {
-                            prefix: "ctm_",
-                            chars: ::customer_core::__private::rules::id::AsciiSet::from_ranges(&[
-                                (b'0', b'9'),
-                                (b'a', b'z'),
-                            ]),
-                            min_len: 26usize,
-                            max_len: 26usize,
-                            chars_spec: "a-z0-9",
-                        };
-                    ::customer_core::__private::rules::id::check(__customer_value, &__CUSTOMER_ID)
-                } {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
+                const __CUSTOMER_ID: __cm::__private::rules::id::IdShape =
+                    __cm::__private::rules::id::IdShape {
+                        prefix: "ctm_",
+                        chars: __cm::__private::rules::id::AsciiSet::from_ranges(&[
+                            (b'0', b'9'),
+                            (b'a', b'z'),
+                        ]),
+                        min_len: 26usize,
+                        max_len: 26usize,
+                        chars_spec: "a-z0-9",
+                    };
+                __cm::__private::rules::id::check(__customer_field, &__CUSTOMER_ID)
+            });
         }
         #[inline(always)]
         fn __customer_rules_2(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) = {
-                        static __CUSTOMER_REGEX:
-                            ::customer_core::__private::rules::pattern::LazyRegex =
-                            ::customer_core::__private::rules::pattern::LazyRegex::new(
-                                "\\A(?:^(a|b)+$)\\z",
-                                "^(a|b)+$",
-                            );
-                        ::customer_core::__private::rules::pattern::check(
-                            __customer_value,
-                            &__CUSTOMER_REGEX,
-                        )
-                    } {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::Some("ab_only"),
-                            ::core::option::Option::Some("only a and b"),
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::overridden(
+                        {
+                            static __CUSTOMER_REGEX: __cm::__private::rules::pattern::LazyRegex =
+                                __cm::__private::rules::pattern::LazyRegex::new(
+                                    "\\A(?:^(a|b)+$)\\z",
+                                    "^(a|b)+$",
+                                );
+                            __cm::__private::rules::pattern::check(
+                                __customer_value,
+                                &__CUSTOMER_REGEX,
+                            )
+                        },
+                        ::core::option::Option::Some("ab_only"),
+                        ::core::option::Option::Some("only a and b"),
+                    ),
+                );
             }
         }
         #[inline(always)]
         fn __customer_rules_3(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if ::core::option::Option::is_none(__customer_field) {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        ::customer_core::__private::rules::required::error(),
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) = {
-                        let __customer_custom: fn(
-                            &_,
-                        )
-                            -> ::core::result::Result<
-                            (),
-                            ::customer_core::__private::RuleError,
-                        > = always_ok;
-                        __customer_custom(__customer_value)
-                    } {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::required::present(::core::option::Option::is_some(
+                    __customer_field,
+                )),
+            );
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
+                    let __customer_custom: fn(
+                        &_,
+                    ) -> ::core::result::Result<
+                        (),
+                        __cm::__private::RuleError,
+                    > = always_ok;
+                    __customer_custom(__customer_value)
+                });
             }
         }
         #[inline(always)]
         fn __customer_rules_4(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::email::check(
-                        __customer_value,
-                        &::customer_core::__private::rules::email::EmailOptions {
-                            max: 254usize,
-                            ascii: false,
-                            quoted: false,
-                        },
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 254usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
         }
         #[inline(always)]
         fn __customer_rules_5(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::locale::check_short(__customer_value)
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::locale::check_short(__customer_field),
+            );
         }
         #[inline(always)]
         fn __customer_rules_6(
-            __customer_in: &Option<serde_json::Value>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<serde_json::Value>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) = {
-                        #[allow(unused_imports)]
-                        use ::customer_core::__private::{
-                            MetadataViaSerialize as _, MetadataViaValue as _,
-                        };
-                        (&::customer_core::__private::MetadataProbe(__customer_value))
-                            .check_metadata(1024usize)
-                    } {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
+                    #[allow(unused_imports)]
+                    use __cm::__private::{MetadataViaSerialize as _, MetadataViaValue as _};
+                    (&__cm::__private::MetadataProbe(__customer_value)).check_metadata(1024usize)
+                });
             }
         }
         #[inline(always)]
         fn __customer_rules_8(
-            __customer_in: &Vec<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Vec<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                {
-                    let __customer_items =
-                        ::customer_core::__private::Items::new(__customer_report);
-                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                        ::customer_core::__private::Elements::elements(__customer_value),
-                    ) {
-                        let __customer_counting = __customer_items.item(__customer_report);
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::bytes::check(
-                                __customer_item,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(8usize),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::index(
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        __customer_key,
-                                    ),
-                                    __customer_index,
-                                ),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                let mut __customer_items = __cm::__private::Items::new(__customer_report);
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                    __cm::__private::Elements::elements(__customer_field),
+                ) {
+                    __customer_items.item(__customer_report);
+                    __cm::__private::fail_key_index(
+                        __customer_report,
+                        __customer_path,
+                        __customer_key,
+                        __customer_index,
+                        __cm::__private::rules::bytes::check(
+                            __customer_item,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some(8usize),
+                        ),
+                    );
                 }
             }
         }
         #[inline(always)]
         fn __customer_rules_9(
-            __customer_in: &u32,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &u32,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::range::check(
-                        __customer_value,
-                        ::core::option::Option::Some(&(1)),
-                        ::core::option::Option::Some(&(10)),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::Some(&(1)),
+                    ::core::option::Option::Some(&(10)),
+                ),
+            );
         }
         #[inline(always)]
         fn __customer_rules_10(
-            __customer_in: &std::borrow::Cow<'a, str>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &std::borrow::Cow<'a, str>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::one_of::check(__customer_value, &["a", "b"])
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::one_of::check(__customer_field, &["a", "b"]),
+            );
         }
         #[inline(always)]
         fn __customer_rules_11(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::country::check(__customer_value)
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::rules::country::check(__customer_value),
+                );
             }
         }
     }
     #[automatically_derived]
-    impl<'a, T> ::customer_core::__private::shape::Shape for Signup<'a, T> {
+    impl<'a, T> __cm::__private::shape::Shape for Signup<'a, T> {
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["handle"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    (&&__cm::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    (&&::customer_core::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    (&&__cm::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found1, __good1) = ::customer_core::__private::shape::member(
+            let (__found1, __good1) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["id"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found2, __good2) = ::customer_core::__private::shape::member(
+            let (__found2, __good2) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["ab"],
-                ::customer_core::__private::shape::Missing::Ok,
+                __cm::__private::shape::Missing::Ok,
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found3, __good3) = ::customer_core::__private::shape::member(
+            let (__found3, __good3) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["note"],
-                ::customer_core::__private::shape::Missing::Ok,
+                __cm::__private::shape::Missing::Ok,
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found4, __good4) = ::customer_core::__private::shape::member(
+            let (__found4, __good4) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["email"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found5, __good5) = ::customer_core::__private::shape::member(
+            let (__found5, __good5) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["locale"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found6, __good6) = ::customer_core::__private::shape::member(
+            let (__found6, __good6) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["metadata"],
-                ::customer_core::__private::shape::Missing::Ok,
+                __cm::__private::shape::Missing::Ok,
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < serde_json :: Value > > :: NEW) . shape_fn ()
+                    (&&__cm::__private::shape::ShapeProbe::<Option<serde_json::Value>>::NEW)
+                        .shape_fn()
                 },
                 false,
             );
-            let (__found7, __good7) = ::customer_core::__private::shape::member(
+            let (__found7, __good7) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["address"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape_fn()
                 },
                 __rules && {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                        .one_walk()
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).one_walk()
                 },
             );
-            let (__found8, __good8) = ::customer_core::__private::shape::member(
+            let (__found8, __good8) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["tags"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                        .missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found9, __good9) = ::customer_core::__private::shape::member(
+            let (__found9, __good9) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["quantity"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found10, __good10) = ::customer_core::__private::shape::member(
+            let (__found10, __good10) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["kind"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . missing_fn ()
+                    (&&__cm::__private::shape::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&& :: customer_core :: __private :: shape :: ShapeProbe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . shape_fn ()
+                    (&&__cm::__private::shape::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .shape_fn()
                 },
                 false,
             );
-            let (__found11, __good11) = ::customer_core::__private::shape::member(
+            let (__found11, __good11) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["country"],
-                ::customer_core::__private::shape::Missing::Ok,
+                __cm::__private::shape::Missing::Ok,
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                        .shape_fn()
+                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
                 },
                 false,
             );
-            let (__found12, __good12) = ::customer_core::__private::shape::member(
+            let (__found12, __good12) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["payload"],
-                ::customer_core::__private::shape::Missing::ByType({
+                __cm::__private::shape::Missing::ByType({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    (&&__cm::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
                 }),
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    (&&::customer_core::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    (&&__cm::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
                 },
                 false,
             );
@@ -814,57 +673,54 @@ const _: () = {
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good1 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found1,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found1,
+                    __path,
+                    __report,
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
+                    },
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_1(&__customer_read, __path, "id", &mut __report.rules);
                 }
             }
             if __good2 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found2,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_fn()
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing_fn()
                         },
                     );
@@ -874,26 +730,25 @@ const _: () = {
             }
             if __good3 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found3,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_fn()
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing_fn()
                         },
                     );
@@ -902,29 +757,27 @@ const _: () = {
                 }
             }
             if __good4 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found4,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found4,
+                    __path,
+                    __report,
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
+                    },
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_4(
                         &__customer_read,
@@ -935,29 +788,27 @@ const _: () = {
                 }
             }
             if __good5 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found5,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found5,
+                    __path,
+                    __report,
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
+                    },
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_5(
                         &__customer_read,
@@ -969,30 +820,26 @@ const _: () = {
             }
             if __good6 {
                 let __read: ::core::option::Option<Option<serde_json::Value>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found6,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<
-                                Option<serde_json::Value>,
-                            >::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Option<serde_json::Value>>::NEW)
                                 .read_fn()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<
-                                Option<serde_json::Value>,
-                            >::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Option<serde_json::Value>>::NEW)
                                 .read_missing_fn()
                         },
                     );
@@ -1007,45 +854,42 @@ const _: () = {
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
                 #[allow(unused_imports)]
-                use ::customer_core::__private::shape::{
+                use __cm::__private::shape::{
                     ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                     ShapeViaSerde as _, ShapeViaShape as _,
                 };
-                if !(&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW)
-                    .one_walk()
-                {
-                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                    (&&::customer_core::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
+                if !(&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).one_walk() {
+                    let mut __again = __cm::__private::shape::Report::again(__report);
+                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
                         __value,
-                        &::customer_core::__private::Path::key(__path, __key),
+                        &__cm::__private::Path::key(__path, __key),
                         &mut __again,
                         true,
                     );
-                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                    __cm::__private::shape::Report::keep_rules(__report, __again);
                 }
             }
             if __good8 {
                 let __read: ::core::option::Option<Vec<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found8,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_fn()
+                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).read_fn()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
                                 .read_missing_fn()
                         },
                     );
@@ -1055,45 +899,34 @@ const _: () = {
             }
             if let (false, ::core::option::Option::Some((_, __value, true))) = (__good8, __found8) {
                 if let ::core::option::Option::Some(__node) =
-                    ::customer_core::__private::shape::inside(__value, 0usize)
+                    __cm::__private::shape::inside(__value, 0usize)
                 {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                    let __customer_path: &__cm::__private::Path<'_> = __path;
+                    let __customer_report: &mut __cm::__private::ValidationErrors =
                         &mut __report.rules;
-                    let __customer_items =
-                        ::customer_core::__private::Items::new(__customer_report);
-                    for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                        ::customer_core::__private::shape::elements(__node).iter(),
-                    ) {
-                        #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _,
-                        };
-                        let __customer_counting = __customer_items.item(__customer_report);
-                        if let ::core::option::Option::Some(__customer_item) =
-                            (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                .read_alone(__item)
-                        {
-                            let __customer_item = &__customer_item;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::bytes::check(
-                                    __customer_item,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(8usize),
-                                )
+                    {
+                        let mut __customer_items = __cm::__private::Items::new(__customer_report);
+                        for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                            __cm::__private::shape::elements(__node).iter(),
+                        ) {
+                            #[allow(unused_imports)]
+                            use __cm::__private::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                            __customer_items.item(__customer_report);
+                            if let ::core::option::Option::Some(__customer_item) =
+                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                    .read_alone(__item)
                             {
-                                ::customer_core::__private::push(
+                                let __customer_item = &__customer_item;
+                                __cm::__private::fail_key_index(
                                     __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        &::customer_core::__private::Path::key(
-                                            __customer_path,
-                                            "tags",
-                                        ),
-                                        __customer_index,
+                                    __customer_path,
+                                    "tags",
+                                    __customer_index,
+                                    __cm::__private::rules::bytes::check(
+                                        __customer_item,
+                                        ::core::option::Option::None,
+                                        ::core::option::Option::Some(8usize),
                                     ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
                                 );
                             }
                         }
@@ -1101,29 +934,27 @@ const _: () = {
                 }
             }
             if __good9 {
-                let __read: ::core::option::Option<u32> =
-                    ::customer_core::__private::shape::read_member(
-                        __found9,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
+                let __read: ::core::option::Option<u32> = __cm::__private::shape::read_member(
+                    __found9,
+                    __path,
+                    __report,
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_fn()
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_missing_fn()
+                    },
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_9(
                         &__customer_read,
@@ -1135,31 +966,25 @@ const _: () = {
             }
             if __good10 {
                 let __read: ::core::option::Option<std::borrow::Cow<'a, str>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found10,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<
-                                std::borrow::Cow<'static, str>,
-                            >::NEW)
-                                .read_fn()
+                            (& __cm :: __private :: shape :: ReadProbe :: < std :: borrow :: Cow < 'static , str > > :: NEW) . read_fn ()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<
-                                std::borrow::Cow<'static, str>,
-                            >::NEW)
-                                .read_missing_fn()
+                            (& __cm :: __private :: shape :: ReadProbe :: < std :: borrow :: Cow < 'static , str > > :: NEW) . read_missing_fn ()
                         },
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1173,26 +998,25 @@ const _: () = {
             }
             if __good11 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found11,
                         __path,
                         __report,
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_fn()
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
                         },
                         {
                             #[allow(unused_imports)]
-                            use ::customer_core::__private::shape::{
+                            use __cm::__private::shape::{
                                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                                 ShapeViaSerde as _, ShapeViaShape as _,
                             };
-                            (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                                 .read_missing_fn()
                         },
                     );
@@ -1206,26 +1030,18 @@ const _: () = {
                 }
             }
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
                 && ({
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
                     true
                 });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < 'a , T > :: customer_core :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Signup" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: pattern (__customer_schema , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: custom (__customer_schema , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: locale (__customer_schema , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: metadata (__customer_schema , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: one_of (__customer_schema , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: country (__customer_schema , true) ; __customer_object . property ("country" , __customer_owned , false) ; } { let mut __customer_owned = :: customer_core :: __private :: schema :: unvalidated_model () ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("payload" , __customer_owned , true) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl < 'a , T > __cm :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : __cm :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: custom (& mut __customer_owned , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: locale (& mut __customer_owned , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: metadata (& mut __customer_owned , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) , true) ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: each (& mut __customer_owned , | __customer_items : & mut __cm :: __private :: schemars :: Schema | { __cm :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: one_of (& mut __customer_owned , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: country (& mut __customer_owned , true) ; __customer_object . property ("country" , __customer_owned , false) ; } __customer_object . property ("payload" , __cm :: __private :: schema :: unvalidated_model () , true) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
 };
 pub struct Address {
     pub postal_code: String,
@@ -1237,29 +1053,31 @@ pub struct Address {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Address {}
+    impl __cm::__private::Composite for Address {}
     impl Address {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Address {
+    impl __cm::__private::CustomerModel for Address {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(
                 &self.postal_code,
@@ -1281,228 +1099,184 @@ const _: () = {
     impl Address {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(16usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(16usize),
+                ),
+            );
         }
         #[inline(always)]
         fn __customer_rules_1(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::phone::check(__customer_value)
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::rules::phone::check(__customer_value),
+                );
             }
         }
         #[inline(always)]
         fn __customer_rules_2(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::url::check(__customer_value)
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::rules::url::check(__customer_value),
+                );
             }
         }
         #[inline(always)]
         fn __customer_rules_3(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::timestamp::check(__customer_value)
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::rules::timestamp::check(__customer_value),
+                );
             }
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Address {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Address {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["postal_code", "phone", "website", "seen_at"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
                     true,
                     &[
-                        ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
-                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                        ::customer_core::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
                     ],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["postal_code"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
-            let (__found1, __good1) = ::customer_core::__private::shape::member(
+            let (__found1, __good1) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["phone"],
-                ::customer_core::__private::shape::Missing::Ok,
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                __cm::__private::shape::Missing::Ok,
+                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
-            let (__found2, __good2) = ::customer_core::__private::shape::member(
+            let (__found2, __good2) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["website"],
-                ::customer_core::__private::shape::Missing::Ok,
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                __cm::__private::shape::Missing::Ok,
+                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
-            let (__found3, __good3) = ::customer_core::__private::shape::member(
+            let (__found3, __good3) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["seen_at"],
-                ::customer_core::__private::shape::Missing::Ok,
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
+                __cm::__private::shape::Missing::Ok,
+                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good0 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found0,
-                        __path,
-                        __report,
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing_fn(),
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found0,
+                    __path,
+                    __report,
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_0(
                         &__customer_read,
@@ -1514,13 +1288,12 @@ const _: () = {
             }
             if __good1 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found1,
                         __path,
                         __report,
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1534,13 +1307,12 @@ const _: () = {
             }
             if __good2 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found2,
                         __path,
                         __report,
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1554,13 +1326,12 @@ const _: () = {
             }
             if __good3 {
                 let __read: ::core::option::Option<Option<String>> =
-                    ::customer_core::__private::shape::read_member(
+                    __cm::__private::shape::read_member(
                         __found3,
                         __path,
                         __report,
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<Option<String>>::NEW)
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
+                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
                             .read_missing_fn(),
                     );
                 if let ::core::option::Option::Some(__customer_read) = __read {
@@ -1573,34 +1344,25 @@ const _: () = {
                 }
             }
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
-                    || {
-                        let __object = ::customer_core::__private::shape::object_of(
-                            __members, &__start, __claimed,
-                        );
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
                         {
-                            let __shapes =
-                                ::customer_core::__private::shape::Report::shape_count(__report);
-                            if let ::core::option::Option::Some(__whole) =
-                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                    .read_node(&__object, __path, __report)
-                            {
-                                let _ = &__whole;
-                            }
-                            ::customer_core::__private::shape::Report::shape_count(__report)
-                                == __shapes
+                            let _ = &__whole;
                         }
-                    });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                });
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Address" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: phone (__customer_schema) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: url (__customer_schema) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: timestamp (__customer_schema) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Address" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: phone (& mut __customer_owned) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: url (& mut __customer_owned) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: timestamp (& mut __customer_owned) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
 };
 #[derive(Debug)]
 pub struct Email(String);
@@ -1608,37 +1370,33 @@ pub struct Email(String);
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Email {
+    impl __cm::__private::CustomerModel for Email {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
                 let __customer_value = &self.0;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::email::check(
+                __cm::__private::fail(
+                    __customer_report,
+                    __customer_path,
+                    __cm::__private::rules::email::check(
                         __customer_value,
-                        &::customer_core::__private::rules::email::EmailOptions {
+                        &__cm::__private::rules::email::EmailOptions {
                             max: 320usize,
                             ascii: false,
                             quoted: false,
                         },
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        __customer_path,
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
+                    ),
+                );
             }
         }
     }
@@ -1651,54 +1409,42 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::serde::Serialize for Email {
-        fn serialize<__S: ::customer_core::__private::serde::Serializer>(
+    impl __cm::__private::serde::Serialize for Email {
+        fn serialize<__S: __cm::__private::serde::Serializer>(
             &self,
             serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            ::customer_core::__private::serde::Serialize::serialize(&self.0, serializer)
+            __cm::__private::serde::Serialize::serialize(&self.0, serializer)
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<String> for Email {
-        type Error = ::customer_core::__private::ValidationErrors;
-        fn try_from(
-            value: String,
-        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+        type Error = __cm::__private::ValidationErrors;
+        fn try_from(value: String) -> ::core::result::Result<Self, Self::Error> {
             let value = Email(value);
-            ::customer_core::__private::CustomerModel::validate(&value)?;
+            __cm::__private::CustomerModel::validate(&value)?;
             ::core::result::Result::Ok(value)
         }
     }
     #[automatically_derived]
-    impl<'de> ::customer_core::__private::serde::Deserialize<'de> for Email {
-        fn deserialize<__D: ::customer_core::__private::serde::Deserializer<'de>>(
+    impl<'de> __cm::__private::serde::Deserialize<'de> for Email {
+        fn deserialize<__D: __cm::__private::serde::Deserializer<'de>>(
             deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            let value: String =
-                ::customer_core::__private::serde::Deserialize::deserialize(deserializer)?;
-            <Self as ::core::convert::TryFrom<String>>::try_from(value).map_err(|errors| {
-                <__D::Error as ::customer_core::__private::serde::de::Error>::custom(
-                    ::customer_core::__private::de_message(&errors),
-                )
-            })
+            __cm::__private::deserialize_checked::<Self, String, __D>(deserializer)
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<&str> for Email {
-        type Error = ::customer_core::__private::ValidationErrors;
-        fn try_from(
-            value: &str,
-        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+        type Error = __cm::__private::ValidationErrors;
+        fn try_from(value: &str) -> ::core::result::Result<Self, Self::Error> {
             <Self as ::core::convert::TryFrom<String>>::try_from(::core::convert::From::from(value))
         }
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Email {
-        type Err = ::customer_core::__private::ValidationErrors;
-        fn from_str(
-            value: &str,
-        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
+        type Err = __cm::__private::ValidationErrors;
+        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
             <Self as ::core::convert::TryFrom<&str>>::try_from(value)
         }
     }
@@ -1722,58 +1468,54 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::rules::Text for Email {
+    impl __cm::__private::rules::Text for Email {
         #[inline]
         fn text(&self) -> &str {
             &self.0
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::rules::HasLength for Email {
+    impl __cm::__private::rules::HasLength for Email {
         #[inline]
         fn length(&self) -> usize {
-            ::customer_core::__private::rules::char_count(&self.0)
+            __cm::__private::rules::char_count(&self.0)
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Email {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::NotObject;
+    impl __cm::__private::shape::Shape for Email {
+        const __KIND: __cm::__private::shape::JsonKind =
+            __cm::__private::shape::JsonKind::NotObject;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+            if !(&&__cm::__private::shape::ShapeProbe::<String>::NEW)
                 .shape(__node, __path, __report, false)
             {
                 return false;
             }
             if let ::core::option::Option::Some(__inner) =
-                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                (&__cm::__private::shape::ReadProbe::<String>::NEW)
                     .read_node(__node, __path, __report)
             {
                 if let ::core::result::Result::Err(__errors) =
                     <Self as ::core::convert::TryFrom<String>>::try_from(__inner)
                 {
-                    ::customer_core::__private::Absorb::absorb(
-                        __errors,
-                        __path,
-                        &mut __report.shapes,
-                    );
+                    __cm::__private::Absorb::absorb(__errors, __path, &mut __report.shapes);
                     return false;
                 }
             }
             true
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Email" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_owned } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Email" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } } } }
 };
 #[derive(serde :: Serialize, serde :: Deserialize, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -1787,9 +1529,11 @@ pub enum Kind {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     impl Kind {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -1819,38 +1563,37 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Kind {
+    impl __cm::__private::CustomerModel for Kind {
         #[inline]
         fn validate_into(
             &self,
-            _: &::customer_core::__private::Path<'_>,
-            _: &mut ::customer_core::__private::ValidationErrors,
+            _: &__cm::__private::Path<'_>,
+            _: &mut __cm::__private::ValidationErrors,
         ) {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Kind {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::NotObject;
+    impl __cm::__private::shape::Shape for Kind {
+        const __KIND: __cm::__private::shape::JsonKind =
+            __cm::__private::shape::JsonKind::NotObject;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
-                ::customer_core::__private::shape::UnitEnum {
-                    names: &["person", "small_business"],
-                    accepted: &["person", "small_business"],
-                    any_name: false,
-                    null: false,
-                    any_string: true,
-                };
+            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+                names: &["person", "small_business"],
+                accepted: &["person", "small_business"],
+                any_name: false,
+                null: false,
+                any_string: true,
+            };
             let _ = __rules;
-            ::customer_core::__private::shape::external(__node, __path, __report, &__SHAPE)
+            __cm::__private::shape::external(__node, __path, __report, &__SHAPE)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Kind" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { :: customer_core :: __private :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Kind" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; __cm :: __private :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
 };
 #[derive(Default)]
 pub struct Plain {
@@ -1860,135 +1603,119 @@ pub struct Plain {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     impl Plain {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Plain {
+    impl __cm::__private::CustomerModel for Plain {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Plain {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Plain {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["name"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
                     true,
-                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
-                    || {
-                        let __object = ::customer_core::__private::shape::object_of(
-                            __members, &__start, __claimed,
-                        );
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
                         {
-                            let __shapes =
-                                ::customer_core::__private::shape::Report::shape_count(__report);
-                            if let ::core::option::Option::Some(__whole) =
-                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                    .read_node(&__object, __path, __report)
-                            {
-                                let _ = &__whole;
-                            }
-                            ::customer_core::__private::shape::Report::shape_count(__report)
-                                == __shapes
+                            let _ = &__whole;
                         }
-                    });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                });
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Plain" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Plain" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name" , (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 pub struct Checked {
     pub name: String,
@@ -1997,26 +1724,28 @@ pub struct Checked {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Checked {}
+    impl __cm::__private::Composite for Checked {}
     impl Checked {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Checked {
+    impl __cm::__private::CustomerModel for Checked {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.name, __customer_path, "name", __customer_report);
         }
@@ -2030,46 +1759,34 @@ const _: () = {
     impl Checked {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(3usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(3usize),
+                ),
+            );
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<Plain> for Checked {
-        type Error = ::customer_core::__private::ValidationErrors;
+        type Error = __cm::__private::ValidationErrors;
         #[allow(clippy::needless_update)]
         fn try_from(
             __customer_source: Plain,
-        ) -> ::core::result::Result<Self, ::customer_core::__private::ValidationErrors> {
-            let mut __customer_report = ::customer_core::__private::ValidationErrors::new();
-            let __customer_f0 = ::customer_core::__private::convert_field(
+        ) -> ::core::result::Result<Self, __cm::__private::ValidationErrors> {
+            let mut __customer_report = __cm::__private::ValidationErrors::new();
+            let __customer_f0 = __cm::__private::convert_field(
                 __customer_source.name,
-                &::customer_core::__private::Path::key(
-                    &::customer_core::__private::Path::ROOT,
-                    "name",
-                ),
+                &__cm::__private::Path::key(&__cm::__private::Path::ROOT, "name"),
                 &mut __customer_report,
             );
             match (__customer_f0,) {
@@ -2078,9 +1795,9 @@ const _: () = {
                         name: __customer_f0,
                     };
                     if let ::core::result::Result::Err(__customer_errors) =
-                        ::customer_core::__private::CustomerModel::validate(&__customer_value)
+                        __cm::__private::CustomerModel::validate(&__customer_value)
                     {
-                        ::customer_core::__private::in_source_names(
+                        __cm::__private::in_source_names(
                             __customer_errors,
                             &[],
                             &[],
@@ -2093,28 +1810,12 @@ const _: () = {
                 #[allow(unreachable_patterns)]
                 (__customer_f0,) => {
                     if let ::core::option::Option::Some(__customer_converted) = &__customer_f0 {
-                        {
-                            let __customer_field = __customer_converted;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    &mut __customer_report,
-                                    &::customer_core::__private::Path::key(
-                                        &::customer_core::__private::Path::ROOT,
-                                        "name",
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
-                        }
+                        Self::__customer_rules_0(
+                            __customer_converted,
+                            &__cm::__private::Path::ROOT,
+                            "name",
+                            &mut __customer_report,
+                        );
                     }
                     ::core::result::Result::Err(__customer_report)
                 }
@@ -2132,127 +1833,107 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Checked {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Checked {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["name"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
                     true,
-                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good0 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found0,
-                        __path,
-                        __report,
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing_fn(),
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found0,
+                    __path,
+                    __report,
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_0(&__customer_read, __path, "name", &mut __report.rules);
                 }
             }
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
-                    || {
-                        let __object = ::customer_core::__private::shape::object_of(
-                            __members, &__start, __claimed,
-                        );
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
                         {
-                            let __shapes =
-                                ::customer_core::__private::shape::Report::shape_count(__report);
-                            if let ::core::option::Option::Some(__whole) =
-                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                    .read_node(&__object, __path, __report)
-                            {
-                                let _ = &__whole;
-                            }
-                            ::customer_core::__private::shape::Report::shape_count(__report)
-                                == __shapes
+                            let _ = &__whole;
                         }
-                    });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                });
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Checked" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Checked" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 pub struct Limits {
     pub name_max: usize,
@@ -2261,135 +1942,119 @@ pub struct Limits {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     impl Limits {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<usize>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<usize>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Limits {
+    impl __cm::__private::CustomerModel for Limits {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Limits {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Limits {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["name_max"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
                     true,
-                    &[::customer_core::__private::shape::ShapeProbe::<usize>::EXACT],
+                    &[__cm::__private::shape::ShapeProbe::<usize>::EXACT],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["name_max"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
-                    || {
-                        let __object = ::customer_core::__private::shape::object_of(
-                            __members, &__start, __claimed,
-                        );
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
                         {
-                            let __shapes =
-                                ::customer_core::__private::shape::Report::shape_count(__report);
-                            if let ::core::option::Option::Some(__whole) =
-                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                    .read_node(&__object, __path, __report)
-                            {
-                                let _ = &__whole;
-                            }
-                            ::customer_core::__private::shape::Report::shape_count(__report)
-                                == __shapes
+                            let _ = &__whole;
                         }
-                    });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                });
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Limits" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("name_max" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Limits" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name_max" , (& __cm :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn form_check(_: &Form, _: &Limits) -> Result<(), ValidationErrors> {
@@ -2403,17 +2068,19 @@ pub struct Form {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModelWith<Limits> for Form {
+    impl __cm::__private::CustomerModelWith<Limits> for Form {
         #[inline]
         fn validate_into_with(
             &self,
             ctx: &Limits,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             let _ = ctx;
             Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
@@ -2421,15 +2088,15 @@ const _: () = {
                 let __customer_field = &self.address;
                 {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::{NestedViaContext as _, NestedViaPlain as _};
-                    (&::customer_core::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
+                    use __cm::__private::{NestedViaContext as _, NestedViaPlain as _};
+                    (&__cm::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
                         .nested_into(
-                            &::customer_core::__private::Path::key(__customer_path, "address"),
+                            &__cm::__private::Path::key(__customer_path, "address"),
                             __customer_report,
                         );
                 }
             }
-            ::customer_core::__private::CheckOutcome::report_at(
+            __cm::__private::CheckOutcome::report_at(
                 form_check(self, ctx),
                 __customer_path,
                 __customer_report,
@@ -2438,8 +2105,8 @@ const _: () = {
         #[inline]
         fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
-            (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+            use __cm::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
+            (&__cm::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
     impl Form {
@@ -2451,38 +2118,36 @@ const _: () = {
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
         #[allow(dead_code, clippy::unused_self)]
-        pub fn validate(
-            &self,
-        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors>
+        pub fn validate(&self) -> ::core::result::Result<(), __cm::__private::ValidationErrors>
         where
-            for<'__customer> &'__customer Self: ::customer_core::__private::ContextNeeded<Self>,
+            for<'__customer> &'__customer Self: __cm::__private::ContextNeeded<Self>,
         {
             ::core::unreachable!()
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::ModelContext for Form {
+    impl __cm::__private::ModelContext for Form {
         type Context = Limits;
         #[inline]
         fn validate_in_context(
             &self,
             ctx: &Limits,
-        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
-            ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        ) -> ::core::result::Result<(), __cm::__private::ValidationErrors> {
+            __cm::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
-            <Self as ::customer_core::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+            <Self as __cm::__private::CustomerModelWith<Limits>>::__context_any(ctx)
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Form {}
+    impl __cm::__private::Composite for Form {}
     impl Form {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[allow(
@@ -2494,144 +2159,122 @@ const _: () = {
     impl Form {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
+            __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some({
-                            let __customer_count: usize = ctx.name_max;
-                            __customer_count
-                        }),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some({
+                        let __customer_count: usize = ctx.name_max;
+                        __customer_count
+                    }),
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Form {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Form {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["name", "address"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
                     true,
                     &[
-                        ::customer_core::__private::shape::ShapeProbe::<String>::EXACT,
-                        ::customer_core::__private::shape::ShapeProbe::<Option<Address>>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
+                        __cm::__private::shape::ShapeProbe::<Option<Address>>::EXACT,
                     ],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, false,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, false,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["name"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
-            let (__found1, __good1) = ::customer_core::__private::shape::member(
+            let (__found1, __good1) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["address"],
-                ::customer_core::__private::shape::Missing::Ok,
-                (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                    .shape_fn(),
+                __cm::__private::shape::Missing::Ok,
+                (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape_fn(),
                 __rules
-                    && (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .one_walk(),
+                    && (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).one_walk(),
             );
             let __ok = __good0 && __good1;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             let __context: ::core::option::Option<&Limits> =
-                ::customer_core::__private::shape::Report::context::<Limits>(__report);
+                __cm::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
             if __good0 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found0,
-                        __path,
-                        __report,
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing_fn(),
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found0,
+                    __path,
+                    __report,
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     if let ::core::option::Option::Some(ctx) = __context {
                         Self::__customer_rules_0(
@@ -2645,37 +2288,32 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                if !(&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                    .one_walk()
-                {
-                    let mut __again = ::customer_core::__private::shape::Report::again(__report);
-                    (&&::customer_core::__private::shape::ShapeProbe::<Option<Address>>::NEW)
-                        .shape(
-                            __value,
-                            &::customer_core::__private::Path::key(__path, __key),
-                            &mut __again,
-                            true,
-                        );
-                    ::customer_core::__private::shape::Report::keep_rules(__report, __again);
+                if !(&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).one_walk() {
+                    let mut __again = __cm::__private::shape::Report::again(__report);
+                    (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
+                        __value,
+                        &__cm::__private::Path::key(__path, __key),
+                        &mut __again,
+                        true,
+                    );
+                    __cm::__private::shape::Report::keep_rules(__report, __again);
                 }
             }
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, true)
+                && __cm::__private::shape::Report::reads_whole(&__phase, true)
                 && ({
-                    let __object = ::customer_core::__private::shape::object_of(
-                        __members, &__start, __claimed,
-                    );
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
-                        let __shapes =
-                            ::customer_core::__private::shape::Report::shape_count(__report);
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
                         if let ::core::option::Option::Some(__whole) =
-                            (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
                                 .read_node(&__object, __path, __report)
                         {
                             let _ = &__whole;
                             if __rules {
                                 if let ::core::option::Option::Some(ctx) = __context {
-                                    ::customer_core::__private::CheckOutcome::report_at(
+                                    __cm::__private::CheckOutcome::report_at(
                                         form_check(&__whole, ctx),
                                         __path,
                                         &mut __report.rules,
@@ -2683,18 +2321,13 @@ const _: () = {
                                 }
                             }
                         }
-                        ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
                 });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Form" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("address" , __customer_owned , false) ; } :: customer_core :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Form" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) , false) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
 };
 #[derive(serde :: Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -2705,26 +2338,28 @@ pub struct Place {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Place {}
+    impl __cm::__private::Composite for Place {}
     impl Place {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Place {
+    impl __cm::__private::CustomerModel for Place {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
         }
@@ -2738,121 +2373,101 @@ const _: () = {
     impl Place {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(8usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(8usize),
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Place {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Place {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["line1"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: ::customer_core::__private::shape::Exact = {
+        const __EXACT: __cm::__private::shape::Exact = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: ::customer_core::__private::shape::ExactNode =
-                ::customer_core::__private::shape::ExactNode::new(
+            use __cm::__private::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
+                __cm::__private::shape::ExactNode::new(
                     ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
                     true,
-                    &[::customer_core::__private::shape::ShapeProbe::<String>::EXACT],
+                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
                 );
-            ::customer_core::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_object::<Self>(
-                __node, __path, __report, __rules, true,
-            )
+            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, true)
         }
         fn __shape_members(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            ::customer_core::__private::shape::named_members::<Self>(
+            __cm::__private::shape::named_members::<Self>(
                 __members, __claimed, __path, __report, __rules, true,
             )
         }
         fn __shape_flat(
-            __members: &[(
-                ::std::string::String,
-                ::customer_core::__private::shape::Node,
-            )],
+            __members: &[(::std::string::String, __cm::__private::shape::Node)],
             __claimed: &mut [bool],
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = ::customer_core::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = ::customer_core::__private::shape::member(
+            let __start = __cm::__private::shape::snapshot(__claimed);
+            let (__found0, __good0) = __cm::__private::shape::member(
                 __members,
                 __claimed,
                 __path,
                 __report,
                 &["line1"],
-                ::customer_core::__private::shape::Missing::ByType(
-                    (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
+                __cm::__private::shape::Missing::ByType(
+                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                 ),
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let __ok = __good0;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good0 {
-                let __read: ::core::option::Option<String> =
-                    ::customer_core::__private::shape::read_member(
-                        __found0,
-                        __path,
-                        __report,
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                            .read_missing_fn(),
-                    );
+                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
+                    __found0,
+                    __path,
+                    __report,
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
+                );
                 if let ::core::option::Option::Some(__customer_read) = __read {
                     Self::__customer_rules_0(
                         &__customer_read,
@@ -2863,34 +2478,25 @@ const _: () = {
                 }
             }
             let __read_whole = __ok
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as ::customer_core::__private::shape::Shape>::__EXACT.holds() }
-                    || {
-                        let __object = ::customer_core::__private::shape::object_of(
-                            __members, &__start, __claimed,
-                        );
+                && __cm::__private::shape::Report::reads_whole(&__phase, false)
+                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
+                    let __object =
+                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(&__object, __path, __report)
                         {
-                            let __shapes =
-                                ::customer_core::__private::shape::Report::shape_count(__report);
-                            if let ::core::option::Option::Some(__whole) =
-                                (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                                    .read_node(&__object, __path, __report)
-                            {
-                                let _ = &__whole;
-                            }
-                            ::customer_core::__private::shape::Report::shape_count(__report)
-                                == __shapes
+                            let _ = &__whole;
                         }
-                    });
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                });
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Place" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn line_check(_: &Line) -> Result<(), RuleError> {
@@ -2912,96 +2518,80 @@ pub struct Line(
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Line {}
+    impl __cm::__private::Composite for Line {}
     impl Line {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u8>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u8>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<u8>::NEW).said();
+            (&__cm::__private::SaidProbe::<u8>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Line {
+    impl __cm::__private::CustomerModel for Line {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
                 let __customer_field = &self.0;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
+                __cm::__private::fail_index(
+                    __customer_report,
+                    __customer_path,
+                    0usize,
+                    __cm::__private::rules::length::check(
+                        __customer_field,
                         ::core::option::Option::None,
                         ::core::option::Option::Some(5usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::index(__customer_path, 0usize),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
+                    ),
+                );
             }
             {
                 let __customer_field = &self.1;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
+                __cm::__private::fail_index(
+                    __customer_report,
+                    __customer_path,
+                    1usize,
+                    __cm::__private::rules::length::check(
+                        __customer_field,
                         ::core::option::Option::None,
                         ::core::option::Option::Some(3usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::index(__customer_path, 1usize),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
+                    ),
+                );
             }
             {
                 let __customer_field = &self.2;
-                <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                <Place as __cm::__private::CustomerModel>::validate_into(
                     __customer_field,
-                    &::customer_core::__private::Path::index(__customer_path, 2usize),
+                    &__cm::__private::Path::index(__customer_path, 2usize),
                     __customer_report,
                 );
             }
             {
                 let __customer_field = &self.4;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::range::check(
-                        __customer_value,
+                __cm::__private::fail_index(
+                    __customer_report,
+                    __customer_path,
+                    3usize,
+                    __cm::__private::rules::range::check(
+                        __customer_field,
                         ::core::option::Option::None,
                         ::core::option::Option::Some(&(9)),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::index(__customer_path, 3usize),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
+                    ),
+                );
             }
-            ::customer_core::__private::CheckOutcome::report_at(
+            __cm::__private::CheckOutcome::report_at(
                 line_check(self),
                 __customer_path,
                 __customer_report,
@@ -3009,108 +2599,96 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Line {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::NotObject;
+    impl __cm::__private::shape::Shape for Line {
+        const __KIND: __cm::__private::shape::JsonKind =
+            __cm::__private::shape::JsonKind::NotObject;
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
             let ::core::option::Option::Some((__items, __length_ok)) =
-                ::customer_core::__private::shape::tuple_items(
-                    __node, __path, __report, 3usize, 4usize,
-                )
+                __cm::__private::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
             else {
                 return false;
             };
-            let __good0 = ::customer_core::__private::shape::element(
+            let __good0 = __cm::__private::shape::element(
                 __items,
                 0usize,
                 __path,
                 __report,
-                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
-                    __with1 = ::customer_core::__private::shape::read_with(
-                        __value,
-                        &::customer_core::__private::Path::index(__path, 1usize),
-                        __report,
-                        |__v| -> ::core::result::Result<
-                            String,
-                            ::customer_core::__private::serde_json::Error,
-                        > { as_read(__v) },
-                    );
+                    __with1 =
+                        __cm::__private::shape::read_with(
+                            __value,
+                            &__cm::__private::Path::index(__path, 1usize),
+                            __report,
+                            |__v| -> ::core::result::Result<
+                                String,
+                                __cm::__private::serde_json::Error,
+                            > { as_read(__v) },
+                        );
                     ::core::option::Option::is_some(&__with1)
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = ::customer_core::__private::shape::element(
+            let __good2 = __cm::__private::shape::element(
                 __items,
                 2usize,
                 __path,
                 __report,
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                __rules
-                    && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
             );
-            let __good3 = ::customer_core::__private::shape::element(
+            let __good3 = __cm::__private::shape::element(
                 __items,
                 3usize,
                 __path,
                 __report,
-                (&&::customer_core::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
                 false,
             );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
                     let __read: ::core::option::Option<String> =
-                        (&::customer_core::__private::shape::ReadProbe::<String>::NEW).read_node(
+                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
                             __value,
-                            &::customer_core::__private::Path::index(__path, 0usize),
+                            &__cm::__private::Path::index(__path, 0usize),
                             __report,
                         );
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        let __customer_path: &__cm::__private::Path<'_> = __path;
+                        let __customer_report: &mut __cm::__private::ValidationErrors =
                             &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
+                            __cm::__private::fail(
+                                __customer_report,
+                                &__cm::__private::Path::index(__customer_path, 0usize),
+                                __cm::__private::rules::length::check(
+                                    __customer_field,
                                     ::core::option::Option::None,
                                     ::core::option::Option::Some(5usize),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        __customer_path,
-                                        0usize,
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
+                                ),
+                            );
                         }
                     }
                 }
@@ -3120,41 +2698,31 @@ const _: () = {
                     let _ = __value;
                     let __read: ::core::option::Option<String> = __with1;
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        let __customer_path: &__cm::__private::Path<'_> = __path;
+                        let __customer_report: &mut __cm::__private::ValidationErrors =
                             &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::length::check(
-                                    __customer_value,
+                            __cm::__private::fail(
+                                __customer_report,
+                                &__cm::__private::Path::index(__customer_path, 1usize),
+                                __cm::__private::rules::length::check(
+                                    __customer_field,
                                     ::core::option::Option::None,
                                     ::core::option::Option::Some(3usize),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        __customer_path,
-                                        1usize,
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
+                                ),
+                            );
                         }
                     }
                 }
             }
             if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
-                    ::customer_core::__private::shape::walk_again(
+                if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
+                    __cm::__private::shape::walk_again(
                         __value,
-                        &::customer_core::__private::Path::index(__path, 2usize),
+                        &__cm::__private::Path::index(__path, 2usize),
                         __report,
-                        (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                        (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                     );
                 }
             }
@@ -3162,36 +2730,26 @@ const _: () = {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
                     let _ = __value;
                     let __read: ::core::option::Option<u8> =
-                        (&::customer_core::__private::shape::ReadProbe::<u8>::NEW).read_node(
+                        (&__cm::__private::shape::ReadProbe::<u8>::NEW).read_node(
                             __value,
-                            &::customer_core::__private::Path::index(__path, 3usize),
+                            &__cm::__private::Path::index(__path, 3usize),
                             __report,
                         );
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                        let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                        let __customer_path: &__cm::__private::Path<'_> = __path;
+                        let __customer_report: &mut __cm::__private::ValidationErrors =
                             &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            let __customer_value = __customer_field;
-                            if let ::core::result::Result::Err(__customer_error) =
-                                ::customer_core::__private::rules::range::check(
-                                    __customer_value,
+                            __cm::__private::fail(
+                                __customer_report,
+                                &__cm::__private::Path::index(__customer_path, 3usize),
+                                __cm::__private::rules::range::check(
+                                    __customer_field,
                                     ::core::option::Option::None,
                                     ::core::option::Option::Some(&(9)),
-                                )
-                            {
-                                ::customer_core::__private::push(
-                                    __customer_report,
-                                    &::customer_core::__private::Path::index(
-                                        __customer_path,
-                                        3usize,
-                                    ),
-                                    __customer_error,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::None,
-                                );
-                            }
+                                ),
+                            );
                         }
                     }
                 }
@@ -3200,57 +2758,45 @@ const _: () = {
                 let __read: ::core::option::Option<u8> =
                     ::core::option::Option::Some(::core::default::Default::default());
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                    let __customer_report: &mut ::customer_core::__private::ValidationErrors =
+                    let __customer_path: &__cm::__private::Path<'_> = __path;
+                    let __customer_report: &mut __cm::__private::ValidationErrors =
                         &mut __report.rules;
                     {
                         let __customer_field = &__customer_read;
-                        let __customer_value = __customer_field;
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::range::check(
-                                __customer_value,
+                        __cm::__private::fail(
+                            __customer_report,
+                            &__cm::__private::Path::index(__customer_path, 3usize),
+                            __cm::__private::rules::range::check(
+                                __customer_field,
                                 ::core::option::Option::None,
                                 ::core::option::Option::Some(&(9)),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::index(__customer_path, 3usize),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
+                            ),
+                        );
                     }
                 }
             }
             let __read_whole =
-                __ok && ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
+                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
                             .read_node(__node, __path, __report)
                     {
                         let _ = &__whole;
                         if __rules {
-                            ::customer_core::__private::CheckOutcome::report_at(
+                            __cm::__private::CheckOutcome::report_at(
                                 line_check(&__whole),
                                 __path,
                                 &mut __report.rules,
                             );
                         }
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                    __cm::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __ok,
-                __read_whole,
-            )
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Line" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_owned = :: customer_core :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; :: customer_core :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __cm :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __cm :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
 };
 #[doc = " Read as its one field."]
 #[derive(serde :: Deserialize)]
@@ -3264,93 +2810,88 @@ pub struct Wrapped {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Wrapped {}
+    impl __cm::__private::Composite for Wrapped {}
     impl Wrapped {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Wrapped {
+    impl __cm::__private::CustomerModel for Wrapped {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
                 let __customer_field = &self.place;
-                <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                <Place as __cm::__private::CustomerModel>::validate_into(
                     __customer_field,
-                    &::core::clone::Clone::clone(__customer_path),
+                    __customer_path,
                     __customer_report,
                 );
             }
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Wrapped {
+    impl __cm::__private::shape::Shape for Wrapped {
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __once = __rules
-                && (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
-            let __good = ::customer_core::__private::shape::value(
+            let __once = __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
+            let __good = __cm::__private::shape::value(
                 __node,
                 __path,
                 __report,
-                (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 __once,
             );
             if !__rules {
                 return __good;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             if !__once {
-                ::customer_core::__private::shape::walk_again(
+                __cm::__private::shape::walk_again(
                     __node,
                     __path,
                     __report,
-                    (&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                    (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
             }
-            let __read_whole = __good
-                && ::customer_core::__private::shape::Report::reads_whole(&__phase, false)
-                && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+            let __read_whole =
+                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
                     if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
+                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
                             .read_node(__node, __path, __report)
                     {
                         let _ = &__whole;
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
+                    __cm::__private::shape::Report::shape_count(__report) == __shapes
                 };
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                __good,
-                __read_whole,
-            )
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Wrapped" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read as its one field.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("place" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Wrapped" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read as its one field.") ; __customer_object . property ("place" , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 #[doc = " Read through another type, the conversion may fail."]
 #[derive(serde :: Deserialize)]
@@ -3362,26 +2903,28 @@ pub struct Converted {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Converted {}
+    impl __cm::__private::Composite for Converted {}
     impl Converted {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Converted {
+    impl __cm::__private::CustomerModel for Converted {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
         }
@@ -3395,64 +2938,54 @@ const _: () = {
     impl Converted {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::Some(1usize),
-                        ::core::option::Option::None,
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::Some(1usize),
+                    ::core::option::Option::None,
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Converted {
+    impl __cm::__private::shape::Shape for Converted {
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+            use __cm::__private::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
+            if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
                 .shape(__node, __path, __report, false)
             {
                 return false;
             }
-            let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+            let __shapes = __cm::__private::shape::Report::shape_count(__report);
             let ::core::option::Option::Some(__from) =
-                (&::customer_core::__private::shape::ReadProbe::<Place>::NEW)
+                (&__cm::__private::shape::ReadProbe::<Place>::NEW)
                     .read_node(__node, __path, __report)
             else {
-                return ::customer_core::__private::shape::Report::shape_count(__report)
-                    == __shapes;
+                return __cm::__private::shape::Report::shape_count(__report) == __shapes;
             };
             let __whole: Self = match <Self as ::core::convert::TryFrom<Place>>::try_from(__from) {
                 ::core::result::Result::Ok(__whole) => __whole,
                 ::core::result::Result::Err(__error) => {
-                    (&::customer_core::__private::shape::ErrorProbe::<
+                    (&__cm::__private::shape::ErrorProbe::<
                         <Self as ::core::convert::TryFrom<Place>>::Error,
                     >::NEW)
                         .report(__error, __path, __report);
@@ -3460,12 +2993,12 @@ const _: () = {
                 }
             };
             if __rules {
-                ::customer_core::__private::shape::validate_read(&__whole, __path, __report);
+                __cm::__private::shape::validate_read(&__whole, __path, __report);
             }
             true
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Converted { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Converted" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Converted" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read through another type, the conversion may fail.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: None) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Converted { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Converted" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Converted" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read through another type, the conversion may fail.") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: None) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 impl TryFrom<Place> for Converted {
     type Error = RuleError;
@@ -3483,26 +3016,28 @@ pub struct Named {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Named {}
+    impl __cm::__private::Composite for Named {}
     impl Named {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Named {
+    impl __cm::__private::CustomerModel for Named {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.text, __customer_path, "text", __customer_report);
         }
@@ -3516,66 +3051,56 @@ const _: () = {
     impl Named {
         #[inline(always)]
         fn __customer_rules_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(4usize),
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(4usize),
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Named {
+    impl __cm::__private::shape::Shape for Named {
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+            if !(&&__cm::__private::shape::ShapeProbe::<String>::NEW)
                 .shape(__node, __path, __report, false)
             {
                 return false;
             }
-            let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
+            let __shapes = __cm::__private::shape::Report::shape_count(__report);
             let ::core::option::Option::Some(__from) =
-                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                (&__cm::__private::shape::ReadProbe::<String>::NEW)
                     .read_node(__node, __path, __report)
             else {
-                return ::customer_core::__private::shape::Report::shape_count(__report)
-                    == __shapes;
+                return __cm::__private::shape::Report::shape_count(__report) == __shapes;
             };
             let __whole: Self = <Self as ::core::convert::From<String>>::from(__from);
             if __rules {
-                ::customer_core::__private::shape::validate_read(&__whole, __path, __report);
+                __cm::__private::shape::validate_read(&__whole, __path, __report);
             }
             true
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Named { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Named" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Named" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("Read through another type.") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (4usize)) ; __customer_object . property ("text" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Named { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Named" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Named" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read through another type.") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (4usize)) ; __customer_object . property ("text" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 impl From<String> for Named {
     fn from(text: String) -> Self {
@@ -3592,9 +3117,11 @@ pub enum Tagged {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     impl Tagged {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -3613,48 +3140,47 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Tagged {
-        type Err = ::customer_core::__private::RuleError;
+        type Err = __cm::__private::RuleError;
         fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
             match value {
                 "A" => ::core::result::Result::Ok(Tagged::A),
                 "B" => ::core::result::Result::Ok(Tagged::B),
-                _ => ::core::result::Result::Err(::customer_core::__private::rules::one_of::error(
-                    &["A", "B"],
-                )),
+                _ => {
+                    ::core::result::Result::Err(__cm::__private::rules::one_of::error(&["A", "B"]))
+                }
             }
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Tagged {
+    impl __cm::__private::CustomerModel for Tagged {
         #[inline]
         fn validate_into(
             &self,
-            _: &::customer_core::__private::Path<'_>,
-            _: &mut ::customer_core::__private::ValidationErrors,
+            _: &__cm::__private::Path<'_>,
+            _: &mut __cm::__private::ValidationErrors,
         ) {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Tagged {
+    impl __cm::__private::shape::Shape for Tagged {
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
-                ::customer_core::__private::shape::UnitEnum {
-                    names: &["A", "B"],
-                    accepted: &["A", "B"],
-                    any_name: false,
-                    null: false,
-                    any_string: false,
-                };
+            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+                names: &["A", "B"],
+                accepted: &["A", "B"],
+                any_name: false,
+                null: false,
+                any_string: false,
+            };
             let _ = __rules;
-            ::customer_core::__private::shape::internal(__node, __path, __report, "type", &__SHAPE)
+            __cm::__private::shape::internal(__node, __path, __report, "type", &__SHAPE)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Tagged { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Tagged" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Tagged" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("" , :: customer_core :: __private :: schema :: Tagging :: Internal ("type") , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["A"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["B"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Tagged { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Tagged" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Tagged" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("" , __cm :: __private :: schema :: Tagging :: Internal ("type") , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["A"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["B"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[derive(serde :: Deserialize)]
 #[serde(untagged)]
@@ -3665,9 +3191,11 @@ pub enum Unset {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     impl Unset {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -3685,47 +3213,44 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Unset {
-        type Err = ::customer_core::__private::RuleError;
+        type Err = __cm::__private::RuleError;
         fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
             match value {
                 "Unset" => ::core::result::Result::Ok(Unset::Unset),
-                _ => ::core::result::Result::Err(::customer_core::__private::rules::one_of::error(
-                    &["Unset"],
-                )),
+                _ => ::core::result::Result::Err(__cm::__private::rules::one_of::error(&["Unset"])),
             }
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Unset {
+    impl __cm::__private::CustomerModel for Unset {
         #[inline]
         fn validate_into(
             &self,
-            _: &::customer_core::__private::Path<'_>,
-            _: &mut ::customer_core::__private::ValidationErrors,
+            _: &__cm::__private::Path<'_>,
+            _: &mut __cm::__private::ValidationErrors,
         ) {
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Unset {
+    impl __cm::__private::shape::Shape for Unset {
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: ::customer_core::__private::shape::UnitEnum =
-                ::customer_core::__private::shape::UnitEnum {
-                    names: &[],
-                    accepted: &[],
-                    any_name: false,
-                    null: true,
-                    any_string: false,
-                };
+            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+                names: &[],
+                accepted: &[],
+                any_name: false,
+                null: true,
+                any_string: false,
+            };
             let _ = __rules;
-            ::customer_core::__private::shape::untagged(__node, __path, __report, &__SHAPE)
+            __cm::__private::shape::untagged(__node, __path, __report, &__SHAPE)
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Unset" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("" , :: customer_core :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["Unset"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Unset" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("" , __cm :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["Unset"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[doc = " A tagged union: struct, tuple, newtype and unit variants, and a check on the whole."]
 #[derive(serde :: Deserialize)]
@@ -3740,29 +3265,31 @@ pub enum Party {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Party {}
+    impl __cm::__private::Composite for Party {}
     impl Party {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Party {
+    impl __cm::__private::CustomerModel for Party {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             match self {
                 Self::Individual {
@@ -3772,13 +3299,13 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        &::customer_core::__private::Path::key(__customer_path, "individual"),
+                        &__cm::__private::Path::key(__customer_path, "individual"),
                         "email",
                         __customer_report,
                     );
                     Self::__customer_rules_0_1(
                         __customer_f1,
-                        &::customer_core::__private::Path::key(__customer_path, "individual"),
+                        &__cm::__private::Path::key(__customer_path, "individual"),
                         "name",
                         __customer_report,
                     );
@@ -3787,42 +3314,34 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::email::check(
-                            __customer_value,
-                            &::customer_core::__private::rules::email::EmailOptions {
+                    __cm::__private::fail_key_index(
+                        __customer_report,
+                        __customer_path,
+                        "pair",
+                        0usize,
+                        __cm::__private::rules::email::check(
+                            __customer_field,
+                            &__cm::__private::rules::email::EmailOptions {
                                 max: 320usize,
                                 ascii: false,
                                 quoted: false,
                             },
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::index(
-                                &::customer_core::__private::Path::key(__customer_path, "pair"),
-                                0usize,
-                            ),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                        ),
+                    );
                 }
                 Self::Business {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                    <Place as __cm::__private::CustomerModel>::validate_into(
                         __customer_field,
-                        &::customer_core::__private::Path::key(__customer_path, "business"),
+                        &__cm::__private::Path::key(__customer_path, "business"),
                         __customer_report,
                     );
                 }
                 Self::Guest { .. } => {}
             }
-            ::customer_core::__private::CheckOutcome::report_at(
+            __cm::__private::CheckOutcome::report_at(
                 party_is_consistent(self),
                 __customer_path,
                 __customer_report,
@@ -3838,211 +3357,188 @@ const _: () = {
     impl Party {
         #[inline(always)]
         fn __customer_rules_0_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::email::check(
-                        __customer_value,
-                        &::customer_core::__private::rules::email::EmailOptions {
-                            max: 320usize,
-                            ascii: false,
-                            quoted: false,
-                        },
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 320usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
         }
         #[inline(always)]
         fn __customer_rules_0_1(
-            __customer_in: &Option<String>,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &Option<String>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::length::check(
-                            __customer_value,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(64usize),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
-                }
+            if let ::core::option::Option::Some(__customer_value) = __customer_field {
+                __cm::__private::fail_key(
+                    __customer_report,
+                    __customer_path,
+                    __customer_key,
+                    __cm::__private::rules::length::check(
+                        __customer_value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(64usize),
+                    ),
+                );
             }
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Party {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
-            ::customer_core::__private::shape::Keys {
+    impl __cm::__private::shape::Shape for Party {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
+            __cm::__private::shape::Keys {
                 own: &["individual", "pair", "business", "guest"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: ::customer_core::__private::shape::DataEnum =
-                ::customer_core::__private::shape::DataEnum {
-                    form: ::customer_core::__private::shape::Form::External,
-                    names: &["individual", "pair", "business", "guest"],
-                    untagged_names: &[],
-                    variants: &[
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["individual"],
-                            kind: ::customer_core::__private::shape::VariantKind::Struct,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["pair"],
-                            kind: ::customer_core::__private::shape::VariantKind::Tuple,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["business"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["guest"],
-                            kind: ::customer_core::__private::shape::VariantKind::Unit,
-                            untagged: false,
-                            other: false,
-                        },
-                    ],
-                    deny_unknown_fields: false,
-                };
-            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
+                form: __cm::__private::shape::Form::External,
+                names: &["individual", "pair", "business", "guest"],
+                untagged_names: &[],
+                variants: &[
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["individual"],
+                        kind: __cm::__private::shape::VariantKind::Struct,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["pair"],
+                        kind: __cm::__private::shape::VariantKind::Tuple,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["business"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["guest"],
+                        kind: __cm::__private::shape::VariantKind::Unit,
+                        untagged: false,
+                        other: false,
+                    },
+                ],
+                deny_unknown_fields: false,
+            };
+            let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
             );
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                ::customer_core::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            ::customer_core::__private::CheckOutcome::report_at(
-                                party_is_consistent(&__whole),
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, true) && {
+                let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                    if __rules {
+                        __cm::__private::CheckOutcome::report_at(
+                            party_is_consistent(&__whole),
+                            __path,
+                            &mut __report.rules,
+                        );
                     }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                true,
-                __read_whole,
-            )
+                }
+                __cm::__private::shape::Report::shape_count(__report) == __shapes
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: ::customer_core::__private::shape::Content<'_>,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __content: __cm::__private::shape::Content<'_>,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(
-                        ::customer_core::__private::shape::VariantObject {
-                            members: __members,
-                            claims: mut __claims,
-                            path: __at,
-                        },
-                    ) = ::customer_core::__private::shape::struct_content(
-                        __content, __path, __report,
-                    )
+                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
                     let __claimed: &mut [bool] =
-                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                        __cm::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &__cm::__private::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
+                        use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
+                        let (__found0, __good0) = __cm::__private::shape::member(
                             __members,
                             __claimed,
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_fn(),
+                            __cm::__private::shape::Missing::ByType(
+                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                             ),
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                            false,
+                        );
+                        let (__found1, __good1) = __cm::__private::shape::member(
+                            __members,
+                            __claimed,
+                            __path,
+                            __report,
+                            &["name"],
+                            __cm::__private::shape::Missing::Ok,
+                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
                                 .shape_fn(),
                             false,
                         );
-                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["name"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = __good0 && __good1;
                         if !__rules {
                             return __ok;
                         }
-                        let __phase =
-                            ::customer_core::__private::shape::Report::rules_phase(__report);
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
-                                ::customer_core::__private::shape::read_member(
+                                __cm::__private::shape::read_member(
                                     __found0,
                                     __path,
                                     __report,
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_fn(),
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
@@ -4055,7 +3551,16 @@ const _: () = {
                             }
                         }
                         if __good1 {
-                            let __read : :: core :: option :: Option < Option < String > > = :: customer_core :: __private :: shape :: read_member (__found1 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Option < String > > :: NEW) . read_missing_fn () ,) ;
+                            let __read: ::core::option::Option<Option<String>> =
+                                __cm::__private::shape::read_member(
+                                    __found1,
+                                    __path,
+                                    __report,
+                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                        .read_fn(),
+                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
+                                        .read_missing_fn(),
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 Self::__customer_rules_0_1(
                                     &__customer_read,
@@ -4065,84 +3570,91 @@ const _: () = {
                                 );
                             }
                         }
-                        ::customer_core::__private::shape::Report::end_rules_phase(
+                        __cm::__private::shape::Report::end_rules_phase(
                             __report, __phase, __ok, true,
                         )
                     }
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        ::customer_core::__private::shape::tuple_content(
+                        __cm::__private::shape::tuple_content(
                             __content, __path, __report, 2usize, 2usize,
                         )
                     else {
                         return false;
                     };
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = ::customer_core::__private::shape::element(
+                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __good0 = __cm::__private::shape::element(
                         __items,
                         0usize,
                         __path,
                         __report,
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                         false,
                     );
-                    let __good1 = ::customer_core::__private::shape::element(
+                    let __good1 = __cm::__private::shape::element(
                         __items,
                         1usize,
                         __path,
                         __report,
-                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
                         false,
                     );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
-                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
                             let __read: ::core::option::Option<String> =
-                                (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                    .read_node(
-                                        __value,
-                                        &::customer_core::__private::Path::index(__path, 0usize),
-                                        __report,
-                                    );
+                                (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
+                                    __value,
+                                    &__cm::__private::Path::index(__path, 0usize),
+                                    __report,
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                let __customer_path: &__cm::__private::Path<'_> = __path;
+                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                    &mut __report.rules;
                                 {
                                     let __customer_field = &__customer_read;
-                                    let __customer_value = __customer_field;
-                                    if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: email :: check (__customer_value , & :: customer_core :: __private :: rules :: email :: EmailOptions { max : 320usize , ascii : false , quoted : false } ,) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (__customer_path , 0usize) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; }
+                                    __cm::__private::fail(
+                                        __customer_report,
+                                        &__cm::__private::Path::index(__customer_path, 0usize),
+                                        __cm::__private::rules::email::check(
+                                            __customer_field,
+                                            &__cm::__private::rules::email::EmailOptions {
+                                                max: 320usize,
+                                                ascii: false,
+                                                quoted: false,
+                                            },
+                                        ),
+                                    );
                                 }
                             }
                         }
                     }
-                    ::customer_core::__private::shape::Report::end_rules_phase(
-                        __report, __phase, __ok, true,
-                    )
+                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    ::customer_core::__private::shape::newtype_variant(
+                    __cm::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .wrapped(true, true),
+                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
@@ -4150,7 +3662,7 @@ const _: () = {
             }
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Party { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Party" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Party" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("A tagged union: struct, tuple, newtype and unit variants, and a check on the whole." , :: customer_core :: __private :: schema :: Tagging :: External , false) ; { let __customer_content = { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (64usize)) ; __customer_object . property ("name" , __customer_owned , false) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["individual"] , :: customer_core :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = :: customer_core :: __private :: schema :: tuple ("" , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned }]) ; __customer_union . variant (__customer_gen , & ["pair"] , :: customer_core :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["business"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["guest"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } :: customer_core :: __private :: schema :: check (__customer_union . schema_mut () , "party_is_consistent") ; __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Party { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Party" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Party" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("A tagged union: struct, tuple, newtype and unit variants, and a check on the whole." , __cm :: __private :: schema :: Tagging :: External , false) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (64usize)) ; __customer_object . property ("name" , __customer_owned , false) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["individual"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = __cm :: __private :: schema :: tuple ("" , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen)]) ; __customer_union . variant (__customer_gen , & ["pair"] , __cm :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["business"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["guest"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __cm :: __private :: schema :: check (__customer_union . schema_mut () , "party_is_consistent") ; __customer_union . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn party_is_consistent(_: &Party) -> Result<(), RuleError> {
@@ -4168,20 +3680,22 @@ pub enum Entry<T> {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl<T> ::customer_core::__private::CustomerModelWith<Limits> for Entry<T>
+    impl<T> __cm::__private::CustomerModelWith<Limits> for Entry<T>
     where
-        T: ::customer_core::__private::CustomerModel,
+        T: __cm::__private::CustomerModel,
     {
         #[inline]
         fn validate_into_with(
             &self,
             ctx: &Limits,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             let _ = ctx;
             match self {
@@ -4189,25 +3703,19 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::length::check(
-                            __customer_value,
+                    __cm::__private::fail_key(
+                        __customer_report,
+                        __customer_path,
+                        "c",
+                        __cm::__private::rules::length::check(
+                            __customer_field,
                             ::core::option::Option::None,
                             ::core::option::Option::Some({
                                 let __customer_count: usize = ctx.name_max;
                                 __customer_count
                             }),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::key(__customer_path, "c"),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                        ),
+                    );
                 }
                 Self::Model {
                     0: __customer_f0, ..
@@ -4215,15 +3723,10 @@ const _: () = {
                     let __customer_field = __customer_f0;
                     {
                         #[allow(unused_imports)]
-                        use ::customer_core::__private::{
-                            NestedViaContext as _, NestedViaPlain as _,
-                        };
-                        (&::customer_core::__private::NestedProbe::<_, Limits>(
-                            __customer_field,
-                            ctx,
-                        ))
+                        use __cm::__private::{NestedViaContext as _, NestedViaPlain as _};
+                        (&__cm::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
                             .nested_into(
-                                &::customer_core::__private::Path::key(__customer_path, "c"),
+                                &__cm::__private::Path::key(__customer_path, "c"),
                                 __customer_report,
                             );
                     }
@@ -4235,7 +3738,7 @@ const _: () = {
                     Self::__customer_rules_2_0(
                         __customer_f0,
                         ctx,
-                        &::customer_core::__private::Path::key(__customer_path, "c"),
+                        &__cm::__private::Path::key(__customer_path, "c"),
                         "lines",
                         __customer_report,
                     );
@@ -4245,13 +3748,13 @@ const _: () = {
         #[inline]
         fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
-            (&::customer_core::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+            use __cm::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
+            (&__cm::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
     impl<T> Entry<T>
     where
-        T: ::customer_core::__private::CustomerModel,
+        T: __cm::__private::CustomerModel,
     {
         #[doc = r" Not callable: this model's rules read a context, so it is validated with"]
         #[doc = r" `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so."]
@@ -4261,42 +3764,40 @@ const _: () = {
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
         #[allow(dead_code, clippy::unused_self)]
-        pub fn validate(
-            &self,
-        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors>
+        pub fn validate(&self) -> ::core::result::Result<(), __cm::__private::ValidationErrors>
         where
-            for<'__customer> &'__customer Self: ::customer_core::__private::ContextNeeded<Self>,
+            for<'__customer> &'__customer Self: __cm::__private::ContextNeeded<Self>,
         {
             ::core::unreachable!()
         }
     }
     #[automatically_derived]
-    impl<T> ::customer_core::__private::ModelContext for Entry<T>
+    impl<T> __cm::__private::ModelContext for Entry<T>
     where
-        T: ::customer_core::__private::CustomerModel,
+        T: __cm::__private::CustomerModel,
     {
         type Context = Limits;
         #[inline]
         fn validate_in_context(
             &self,
             ctx: &Limits,
-        ) -> ::core::result::Result<(), ::customer_core::__private::ValidationErrors> {
-            ::customer_core::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        ) -> ::core::result::Result<(), __cm::__private::ValidationErrors> {
+            __cm::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
-            <Self as ::customer_core::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+            <Self as __cm::__private::CustomerModelWith<Limits>>::__context_any(ctx)
         }
     }
     #[automatically_derived]
-    impl<T> ::customer_core::__private::Composite for Entry<T> {}
+    impl<T> __cm::__private::Composite for Entry<T> {}
     impl<T> Entry<T> {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -4308,177 +3809,169 @@ const _: () = {
     impl<T> Entry<T> {
         #[inline(always)]
         fn __customer_rules_2_0(
-            __customer_in: &Vec<String>,
+            __customer_field: &Vec<String>,
             ctx: &Limits,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                {
-                    let __customer_items =
-                        ::customer_core::__private::Items::new(__customer_report);
-                    for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                        ::customer_core::__private::Elements::elements(__customer_value),
-                    ) {
-                        let __customer_counting = __customer_items.item(__customer_report);
-                        if let ::core::result::Result::Err(__customer_error) =
-                            ::customer_core::__private::rules::length::check(
-                                __customer_item,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some({
-                                    let __customer_count: usize = ctx.name_max;
-                                    __customer_count
-                                }),
-                            )
-                        {
-                            ::customer_core::__private::push(
-                                __customer_report,
-                                &::customer_core::__private::Path::index(
-                                    &::customer_core::__private::Path::key(
-                                        __customer_path,
-                                        __customer_key,
-                                    ),
-                                    __customer_index,
-                                ),
-                                __customer_error,
-                                ::core::option::Option::None,
-                                ::core::option::Option::None,
-                            );
-                        }
-                    }
+                let mut __customer_items = __cm::__private::Items::new(__customer_report);
+                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
+                    __cm::__private::Elements::elements(__customer_field),
+                ) {
+                    __customer_items.item(__customer_report);
+                    __cm::__private::fail_key_index(
+                        __customer_report,
+                        __customer_path,
+                        __customer_key,
+                        __customer_index,
+                        __cm::__private::rules::length::check(
+                            __customer_item,
+                            ::core::option::Option::None,
+                            ::core::option::Option::Some({
+                                let __customer_count: usize = ctx.name_max;
+                                __customer_count
+                            }),
+                        ),
+                    );
                 }
             }
         }
     }
     #[automatically_derived]
-    impl<T> ::customer_core::__private::shape::Shape for Entry<T>
+    impl<T> __cm::__private::shape::Shape for Entry<T>
     where
-        T: ::customer_core::__private::CustomerModel,
-        T: ::customer_core::__private::shape::Shape,
+        T: __cm::__private::CustomerModel,
+        T: __cm::__private::shape::Shape,
     {
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-            const __SHAPE: ::customer_core::__private::shape::DataEnum =
-                ::customer_core::__private::shape::DataEnum {
-                    form: ::customer_core::__private::shape::Form::Adjacent("t", "c"),
-                    names: &["Text", "Model", "Lines"],
-                    untagged_names: &[],
-                    variants: &[
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Text"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Model"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Lines"],
-                            kind: ::customer_core::__private::shape::VariantKind::Struct,
-                            untagged: false,
-                            other: false,
-                        },
-                    ],
-                    deny_unknown_fields: false,
-                };
-            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+            use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
+                form: __cm::__private::shape::Form::Adjacent("t", "c"),
+                names: &["Text", "Model", "Lines"],
+                untagged_names: &[],
+                variants: &[
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Text"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Model"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Lines"],
+                        kind: __cm::__private::shape::VariantKind::Struct,
+                        untagged: false,
+                        other: false,
+                    },
+                ],
+                deny_unknown_fields: false,
+            };
+            let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
             );
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
             let __read_whole = true;
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                true,
-                __read_whole,
-            )
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: ::customer_core::__private::shape::Content<'_>,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __content: __cm::__private::shape::Content<'_>,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             let __context: ::core::option::Option<&Limits> =
-                ::customer_core::__private::shape::Report::context::<Limits>(__report);
+                __cm::__private::shape::Report::context::<Limits>(__report);
             let _ = __context;
             match __variant {
                 0usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } } }) ,)
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; } } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
-                        ShapeViaNothing as _, ShapeViaShape as _,
-                    };
-                    ::customer_core::__private::shape::newtype_variant(
+                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    __cm::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&::customer_core::__private::shape::ShapeProbe::<T>::NEW)
-                            .wrapped(true, true),
+                        &(&&__cm::__private::shape::ShapeProbe::<T>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
                 2usize => {
-                    let ::core::option::Option::Some(
-                        ::customer_core::__private::shape::VariantObject {
-                            members: __members,
-                            claims: mut __claims,
-                            path: __at,
-                        },
-                    ) = ::customer_core::__private::shape::struct_content(
-                        __content, __path, __report,
-                    )
+                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
                     let __claimed: &mut [bool] =
-                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                        __cm::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &__cm::__private::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
+                        use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0 , __good0) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["lines"] , :: customer_core :: __private :: shape :: Missing :: ByType ((&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . missing_fn ()) , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . shape_fn () , false ,) ;
+                        let (__found0, __good0) = __cm::__private::shape::member(
+                            __members,
+                            __claimed,
+                            __path,
+                            __report,
+                            &["lines"],
+                            __cm::__private::shape::Missing::ByType(
+                                (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                                    .missing_fn(),
+                            ),
+                            (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn(),
+                            false,
+                        );
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
                         }
-                        let __phase =
-                            ::customer_core::__private::shape::Report::rules_phase(__report);
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         let __context: ::core::option::Option<&Limits> =
-                            ::customer_core::__private::shape::Report::context::<Limits>(__report);
+                            __cm::__private::shape::Report::context::<Limits>(__report);
                         let _ = __context;
                         if __good0 {
-                            let __read : :: core :: option :: Option < Vec < String > > = :: customer_core :: __private :: shape :: read_member (__found0 , __path , __report , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_fn () , (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing_fn () ,) ;
+                            let __read: ::core::option::Option<Vec<String>> =
+                                __cm::__private::shape::read_member(
+                                    __found0,
+                                    __path,
+                                    __report,
+                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                        .read_fn(),
+                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
+                                        .read_missing_fn(),
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let ::core::option::Option::Some(ctx) = __context {
                                     Self::__customer_rules_2_0(
@@ -4495,31 +3988,52 @@ const _: () = {
                             (__good0, __found0)
                         {
                             if let ::core::option::Option::Some(__node) =
-                                ::customer_core::__private::shape::inside(__value, 0usize)
+                                __cm::__private::shape::inside(__value, 0usize)
                             {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                let __customer_path: &__cm::__private::Path<'_> = __path;
+                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                    &mut __report.rules;
                                 if let ::core::option::Option::Some(ctx) = __context {
-                                    let __customer_items =
-                                        ::customer_core::__private::Items::new(__customer_report);
-                                    for (__customer_index, __item) in
-                                        ::core::iter::Iterator::enumerate(
-                                            ::customer_core::__private::shape::elements(__node)
-                                                .iter(),
-                                        )
                                     {
-                                        #[allow(unused_imports)]
-                                        use ::customer_core::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                        };
-                                        let __customer_counting =
+                                        let mut __customer_items =
+                                            __cm::__private::Items::new(__customer_report);
+                                        for (__customer_index, __item) in
+                                            ::core::iter::Iterator::enumerate(
+                                                __cm::__private::shape::elements(__node).iter(),
+                                            )
+                                        {
+                                            #[allow(unused_imports)]
+                                            use __cm::__private::shape::{
+                                                ReadViaNothing as _, ReadViaSerde as _,
+                                            };
                                             __customer_items.item(__customer_report);
-                                        if let :: core :: option :: Option :: Some (__customer_item) = (& :: customer_core :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count })) { :: customer_core :: __private :: push (__customer_report , & :: customer_core :: __private :: Path :: index (& :: customer_core :: __private :: Path :: key (__customer_path , "lines") , __customer_index) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } }
+                                            if let ::core::option::Option::Some(__customer_item) =
+                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                                    .read_alone(__item)
+                                            {
+                                                let __customer_item = &__customer_item;
+                                                __cm::__private::fail_key_index(
+                                                    __customer_report,
+                                                    __customer_path,
+                                                    "lines",
+                                                    __customer_index,
+                                                    __cm::__private::rules::length::check(
+                                                        __customer_item,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::Some({
+                                                            let __customer_count: usize =
+                                                                ctx.name_max;
+                                                            __customer_count
+                                                        }),
+                                                    ),
+                                                );
+                                            }
+                                        }
                                     }
                                 }
                             }
                         }
-                        ::customer_core::__private::shape::Report::end_rules_phase(
+                        __cm::__private::shape::Report::end_rules_phase(
                             __report, __phase, __ok, true,
                         )
                     }
@@ -4528,7 +4042,7 @@ const _: () = {
             }
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl < T > :: customer_core :: __private :: schemars :: JsonSchema for Entry < T > where T : :: customer_core :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Entry" , & [< T as :: customer_core :: __private :: schemars :: JsonSchema > :: schema_id ()]))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("A generic union with a context, adjacently tagged." , :: customer_core :: __private :: schema :: Tagging :: Adjacent ("t" , "c") , false) ; { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_schema , "length" , "max" , "ctx.name_max") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Text"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Model"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: each (__customer_schema , | __customer_items : & mut :: customer_core :: __private :: schemars :: Schema | { :: customer_core :: __private :: schema :: length (__customer_items , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; :: customer_core :: __private :: schema :: runtime_bound (__customer_items , "length" , "max" , "ctx.name_max") ; }) ; __customer_object . property ("lines" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Lines"] , :: customer_core :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl < T > __cm :: __private :: schemars :: JsonSchema for Entry < T > where T : __cm :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Entry" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Entry" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("A generic union with a context, adjacently tagged." , __cm :: __private :: schema :: Tagging :: Adjacent ("t" , "c") , false) ; { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Text"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["Model"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: each (& mut __customer_owned , | __customer_items : & mut __cm :: __private :: schemars :: Schema | { __cm :: __private :: schema :: length (__customer_items , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (__customer_items , "length" , "max" , "ctx.name_max") ; }) ; __customer_object . property ("lines" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Lines"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[doc = " An internally tagged union refusing unknown members, with an untagged variant."]
 #[derive(serde :: Deserialize)]
@@ -4548,28 +4062,30 @@ pub enum Event {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Event {}
+    impl __cm::__private::Composite for Event {}
     impl Event {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Event {
+    impl __cm::__private::CustomerModel for Event {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             match self {
                 Self::Created {
@@ -4587,9 +4103,9 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    <Place as ::customer_core::__private::CustomerModel>::validate_into(
+                    <Place as __cm::__private::CustomerModel>::validate_into(
                         __customer_field,
-                        &::core::clone::Clone::clone(__customer_path),
+                        __customer_path,
                         __customer_report,
                     );
                 }
@@ -4597,22 +4113,15 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::range::check(
-                            __customer_value,
+                    __cm::__private::fail(
+                        __customer_report,
+                        __customer_path,
+                        __cm::__private::rules::range::check(
+                            __customer_field,
                             ::core::option::Option::None,
                             ::core::option::Option::Some(&(9)),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::core::clone::Clone::clone(__customer_path),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                        ),
+                    );
                 }
                 Self::Closed { .. } => {}
             }
@@ -4627,184 +4136,169 @@ const _: () = {
     impl Event {
         #[inline(always)]
         fn __customer_rules_0_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::email::check(
-                        __customer_value,
-                        &::customer_core::__private::rules::email::EmailOptions {
-                            max: 320usize,
-                            ascii: false,
-                            quoted: false,
-                        },
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 320usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Event {
-        const __KIND: ::customer_core::__private::shape::JsonKind =
-            ::customer_core::__private::shape::JsonKind::Object;
-        const __KEYS: ::customer_core::__private::shape::Keys = {
+    impl __cm::__private::shape::Shape for Event {
+        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
+        const __KEYS: __cm::__private::shape::Keys = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::FactsUnknown as _;
-            ::customer_core::__private::shape::Keys {
+            use __cm::__private::shape::FactsUnknown as _;
+            __cm::__private::shape::Keys {
                 own: &["email", "note", "kind"],
                 flattened: &[
-                    &::customer_core::__private::shape::Facts::<Place>::KEYS,
-                    &::customer_core::__private::shape::Facts::<u32>::KEYS,
+                    &__cm::__private::shape::Facts::<Place>::KEYS,
+                    &__cm::__private::shape::Facts::<u32>::KEYS,
                 ],
             }
         };
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: ::customer_core::__private::shape::DataEnum =
-                ::customer_core::__private::shape::DataEnum {
-                    form: ::customer_core::__private::shape::Form::Internal("kind"),
-                    names: &["created", "moved", "closed"],
-                    untagged_names: &["raw"],
-                    variants: &[
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["created"],
-                            kind: ::customer_core::__private::shape::VariantKind::Struct,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["moved"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["closed"],
-                            kind: ::customer_core::__private::shape::VariantKind::Unit,
-                            untagged: false,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["raw"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: true,
-                            other: false,
-                        },
-                    ],
-                    deny_unknown_fields: true,
-                };
-            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
+                form: __cm::__private::shape::Form::Internal("kind"),
+                names: &["created", "moved", "closed"],
+                untagged_names: &["raw"],
+                variants: &[
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["created"],
+                        kind: __cm::__private::shape::VariantKind::Struct,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["moved"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["closed"],
+                        kind: __cm::__private::shape::VariantKind::Unit,
+                        untagged: false,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["raw"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: true,
+                        other: false,
+                    },
+                ],
+                deny_unknown_fields: true,
+            };
+            let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
             );
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                    }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                true,
-                __read_whole,
-            )
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                }
+                __cm::__private::shape::Report::shape_count(__report) == __shapes
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: ::customer_core::__private::shape::Content<'_>,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __content: __cm::__private::shape::Content<'_>,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(
-                        ::customer_core::__private::shape::VariantObject {
-                            members: __members,
-                            claims: mut __claims,
-                            path: __at,
-                        },
-                    ) = ::customer_core::__private::shape::struct_content(
-                        __content, __path, __report,
-                    )
+                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
                     let __claimed: &mut [bool] =
-                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                        __cm::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &__cm::__private::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
+                        use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
+                        let (__found0, __good0) = __cm::__private::shape::member(
                             __members,
                             __claimed,
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_fn(),
+                            __cm::__private::shape::Missing::ByType(
+                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                             ),
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
+                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                            false,
+                        );
+                        let (__found1, __good1) = __cm::__private::shape::member(
+                            __members,
+                            __claimed,
+                            __path,
+                            __report,
+                            &["note"],
+                            __cm::__private::shape::Missing::Ok,
+                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
                                 .shape_fn(),
                             false,
                         );
-                        let (__found1 , __good1) = :: customer_core :: __private :: shape :: member (__members , __claimed , __path , __report , & ["note"] , :: customer_core :: __private :: shape :: Missing :: Ok , (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Option < String > > :: NEW) . shape_fn () , false ,) ;
                         let __ok = (__good0 && __good1)
-                            & ::customer_core::__private::shape::unknown_members(
+                            & __cm::__private::shape::unknown_members(
                                 __members, __claimed, __path, __report,
                             );
                         if !__rules {
                             return __ok;
                         }
-                        let __phase =
-                            ::customer_core::__private::shape::Report::rules_phase(__report);
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
-                                ::customer_core::__private::shape::read_member(
+                                __cm::__private::shape::read_member(
                                     __found0,
                                     __path,
                                     __report,
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_fn(),
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
@@ -4816,34 +4310,33 @@ const _: () = {
                                 );
                             }
                         }
-                        ::customer_core::__private::shape::Report::end_rules_phase(
+                        __cm::__private::shape::Report::end_rules_phase(
                             __report, __phase, __ok, true,
                         )
                     }
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    ::customer_core::__private::shape::newtype_variant(
+                    __cm::__private::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&::customer_core::__private::shape::ShapeProbe::<Place>::NEW)
-                            .wrapped(true, true),
+                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
                 3usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: range :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9))) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: range :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9)))) ; } } }) ,)
                 }
                 _ => true,
             }
@@ -4851,11 +4344,11 @@ const _: () = {
     }
     const _: () = {
         #[allow(unused_imports)]
-        use ::customer_core::__private::shape::FactsUnknown as _;
-        :: core :: assert ! (! :: customer_core :: __private :: shape :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
-        :: core :: assert ! (! :: core :: matches ! (:: customer_core :: __private :: shape :: Facts :: < Place > :: KIND , :: customer_core :: __private :: shape :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
+        use __cm::__private::shape::FactsUnknown as _;
+        :: core :: assert ! (! __cm :: __private :: shape :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
+        :: core :: assert ! (! :: core :: matches ! (__cm :: __private :: shape :: Facts :: < Place > :: KIND , __cm :: __private :: shape :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
     };
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Event" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("An internally tagged union refusing unknown members, with an untagged variant." , :: customer_core :: __private :: schema :: Tagging :: Internal ("kind") , true) ; { let __customer_content = { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_object . property ("note" , __customer_owned , false) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["created"] , :: customer_core :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["moved"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["closed"] , :: customer_core :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["raw"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , true ,) ; } __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Event" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("An internally tagged union refusing unknown members, with an untagged variant." , __cm :: __private :: schema :: Tagging :: Internal ("kind") , true) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . property ("note" , (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) , false) ; __customer_object . deny_unknown_fields () ; __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["created"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["moved"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["closed"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["raw"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , true ,) ; } __customer_union . finish () } } }
 };
 #[doc = " An untagged union."]
 #[derive(serde :: Deserialize)]
@@ -4869,29 +4362,31 @@ pub enum Contact {
 #[allow(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
-    clippy::needless_borrow
+    clippy::needless_borrow,
+    unused_qualifications
 )]
 const _: () = {
+    use :: customer_core as __cm;
     #[automatically_derived]
-    impl ::customer_core::__private::Composite for Contact {}
+    impl __cm::__private::Composite for Contact {}
     impl Contact {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use ::customer_core::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<Vec<String>>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<String>::NEW).said();
-            (&::customer_core::__private::SaidProbe::<u32>::NEW).said();
+            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
+            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            (&__cm::__private::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::CustomerModel for Contact {
+    impl __cm::__private::CustomerModel for Contact {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &::customer_core::__private::Path<'_>,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
             match self {
                 Self::Person {
@@ -4909,43 +4404,30 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::length::check(
-                            __customer_value,
+                    __cm::__private::fail(
+                        __customer_report,
+                        __customer_path,
+                        __cm::__private::rules::length::check(
+                            __customer_field,
                             ::core::option::Option::None,
                             ::core::option::Option::Some(2usize),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::core::clone::Clone::clone(__customer_path),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                        ),
+                    );
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    let __customer_value = __customer_field;
-                    if let ::core::result::Result::Err(__customer_error) =
-                        ::customer_core::__private::rules::range::check(
-                            __customer_value,
+                    __cm::__private::fail_index(
+                        __customer_report,
+                        __customer_path,
+                        1usize,
+                        __cm::__private::rules::range::check(
+                            __customer_field,
                             ::core::option::Option::None,
                             ::core::option::Option::Some(&(9)),
-                        )
-                    {
-                        ::customer_core::__private::push(
-                            __customer_report,
-                            &::customer_core::__private::Path::index(__customer_path, 1usize),
-                            __customer_error,
-                            ::core::option::Option::None,
-                            ::core::option::Option::None,
-                        );
-                    }
+                        ),
+                    );
                 }
             }
         }
@@ -4959,169 +4441,145 @@ const _: () = {
     impl Contact {
         #[inline(always)]
         fn __customer_rules_0_0(
-            __customer_in: &String,
-            __customer_path: &::customer_core::__private::Path<'_>,
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut ::customer_core::__private::ValidationErrors,
+            __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = __customer_in;
-                let __customer_value = __customer_field;
-                if let ::core::result::Result::Err(__customer_error) =
-                    ::customer_core::__private::rules::email::check(
-                        __customer_value,
-                        &::customer_core::__private::rules::email::EmailOptions {
-                            max: 320usize,
-                            ascii: false,
-                            quoted: false,
-                        },
-                    )
-                {
-                    ::customer_core::__private::push(
-                        __customer_report,
-                        &::customer_core::__private::Path::key(__customer_path, __customer_key),
-                        __customer_error,
-                        ::core::option::Option::None,
-                        ::core::option::Option::None,
-                    );
-                }
-            }
+            __cm::__private::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 320usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
         }
     }
     #[automatically_derived]
-    impl ::customer_core::__private::shape::Shape for Contact {
-        const __KEYS: ::customer_core::__private::shape::Keys = {
+    impl __cm::__private::shape::Shape for Contact {
+        const __KEYS: __cm::__private::shape::Keys = {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::FactsUnknown as _;
-            ::customer_core::__private::shape::Keys {
+            use __cm::__private::shape::FactsUnknown as _;
+            __cm::__private::shape::Keys {
                 own: &["email"],
-                flattened: &[&::customer_core::__private::shape::Facts::<Vec<String>>::KEYS],
+                flattened: &[&__cm::__private::shape::Facts::<Vec<String>>::KEYS],
             }
         };
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &::customer_core::__private::shape::Node,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __node: &__cm::__private::shape::Node,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use ::customer_core::__private::shape::{
+            use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: ::customer_core::__private::shape::DataEnum =
-                ::customer_core::__private::shape::DataEnum {
-                    form: ::customer_core::__private::shape::Form::Untagged,
-                    names: &[],
-                    untagged_names: &["Person", "Phones", "Pair"],
-                    variants: &[
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Person"],
-                            kind: ::customer_core::__private::shape::VariantKind::Struct,
-                            untagged: true,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Phones"],
-                            kind: ::customer_core::__private::shape::VariantKind::Newtype,
-                            untagged: true,
-                            other: false,
-                        },
-                        ::customer_core::__private::shape::VariantShape {
-                            accepted: &["Pair"],
-                            kind: ::customer_core::__private::shape::VariantKind::Tuple,
-                            untagged: true,
-                            other: false,
-                        },
-                    ],
-                    deny_unknown_fields: false,
-                };
-            let __good = ::customer_core::__private::shape::data_enum::<Self>(
+            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
+                form: __cm::__private::shape::Form::Untagged,
+                names: &[],
+                untagged_names: &["Person", "Phones", "Pair"],
+                variants: &[
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Person"],
+                        kind: __cm::__private::shape::VariantKind::Struct,
+                        untagged: true,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Phones"],
+                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        untagged: true,
+                        other: false,
+                    },
+                    __cm::__private::shape::VariantShape {
+                        accepted: &["Pair"],
+                        kind: __cm::__private::shape::VariantKind::Tuple,
+                        untagged: true,
+                        other: false,
+                    },
+                ],
+                deny_unknown_fields: false,
+            };
+            let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
             );
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                ::customer_core::__private::shape::Report::reads_whole(&__phase, false) && {
-                    let __shapes = ::customer_core::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&::customer_core::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                    }
-                    ::customer_core::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            ::customer_core::__private::shape::Report::end_rules_phase(
-                __report,
-                __phase,
-                true,
-                __read_whole,
-            )
+            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                if let ::core::option::Option::Some(__whole) =
+                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                        .read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                }
+                __cm::__private::shape::Report::shape_count(__report) == __shapes
+            };
+            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: ::customer_core::__private::shape::Content<'_>,
-            __path: &::customer_core::__private::Path<'_>,
-            __report: &mut ::customer_core::__private::shape::Report,
+            __content: __cm::__private::shape::Content<'_>,
+            __path: &__cm::__private::Path<'_>,
+            __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(
-                        ::customer_core::__private::shape::VariantObject {
-                            members: __members,
-                            claims: mut __claims,
-                            path: __at,
-                        },
-                    ) = ::customer_core::__private::shape::struct_content(
-                        __content, __path, __report,
-                    )
+                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                        members: __members,
+                        claims: mut __claims,
+                        path: __at,
+                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
                     let __claimed: &mut [bool] =
-                        ::customer_core::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
+                        __cm::__private::shape::Claims::marks(&mut __claims);
+                    let __path: &__cm::__private::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use ::customer_core::__private::shape::{
+                        use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = ::customer_core::__private::shape::member(
+                        let (__found0, __good0) = __cm::__private::shape::member(
                             __members,
                             __claimed,
                             __path,
                             __report,
                             &["email"],
-                            ::customer_core::__private::shape::Missing::ByType(
-                                (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                    .missing_fn(),
+                            __cm::__private::shape::Missing::ByType(
+                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
                             ),
-                            (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW)
-                                .shape_fn(),
+                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                             false,
                         );
                         let __ok = __good0;
                         if !__rules {
                             return __ok;
                         }
-                        let __phase =
-                            ::customer_core::__private::shape::Report::rules_phase(__report);
+                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
                         if __good0 {
                             let __read: ::core::option::Option<String> =
-                                ::customer_core::__private::shape::read_member(
+                                __cm::__private::shape::read_member(
                                     __found0,
                                     __path,
                                     __report,
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_fn(),
-                                    (&::customer_core::__private::shape::ReadProbe::<String>::NEW)
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
+                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
                                         .read_missing_fn(),
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
@@ -5133,101 +4591,89 @@ const _: () = {
                                 );
                             }
                         }
-                        ::customer_core::__private::shape::Report::end_rules_phase(
+                        __cm::__private::shape::Report::end_rules_phase(
                             __report, __phase, __ok, true,
                         )
                     }
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    :: customer_core :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& :: customer_core :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & :: customer_core :: __private :: shape :: Node > , __path : & :: customer_core :: __private :: Path < '_ > , __report : & mut :: customer_core :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& :: customer_core :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & :: customer_core :: __private :: Path < '_ > = __path ; let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; let __customer_value = __customer_field ; if let :: core :: result :: Result :: Err (__customer_error) = :: customer_core :: __private :: rules :: length :: check (__customer_value , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) { :: customer_core :: __private :: push (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __customer_error , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; } } } }) ,)
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize))) ; } } }) ,)
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use ::customer_core::__private::shape::{
+                    use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        ::customer_core::__private::shape::tuple_content(
+                        __cm::__private::shape::tuple_content(
                             __content, __path, __report, 2usize, 2usize,
                         )
                     else {
                         return false;
                     };
-                    let __path: &::customer_core::__private::Path<'_> = &__at;
-                    let __good0 = ::customer_core::__private::shape::element(
+                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __good0 = __cm::__private::shape::element(
                         __items,
                         0usize,
                         __path,
                         __report,
-                        (&&::customer_core::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
                         false,
                     );
-                    let __good1 = ::customer_core::__private::shape::element(
+                    let __good1 = __cm::__private::shape::element(
                         __items,
                         1usize,
                         __path,
                         __report,
-                        (&&::customer_core::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
                         false,
                     );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
-                    let __phase = ::customer_core::__private::shape::Report::rules_phase(__report);
+                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
                             let __read: ::core::option::Option<u32> =
-                                (&::customer_core::__private::shape::ReadProbe::<u32>::NEW)
-                                    .read_node(
-                                        __value,
-                                        &::customer_core::__private::Path::index(__path, 1usize),
-                                        __report,
-                                    );
+                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
+                                    __value,
+                                    &__cm::__private::Path::index(__path, 1usize),
+                                    __report,
+                                );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &::customer_core::__private::Path<'_> = __path;
-                                let __customer_report : & mut :: customer_core :: __private :: ValidationErrors = & mut __report . rules ;
+                                let __customer_path: &__cm::__private::Path<'_> = __path;
+                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                    &mut __report.rules;
                                 {
                                     let __customer_field = &__customer_read;
-                                    let __customer_value = __customer_field;
-                                    if let ::core::result::Result::Err(__customer_error) =
-                                        ::customer_core::__private::rules::range::check(
-                                            __customer_value,
+                                    __cm::__private::fail(
+                                        __customer_report,
+                                        &__cm::__private::Path::index(__customer_path, 1usize),
+                                        __cm::__private::rules::range::check(
+                                            __customer_field,
                                             ::core::option::Option::None,
                                             ::core::option::Option::Some(&(9)),
-                                        )
-                                    {
-                                        ::customer_core::__private::push(
-                                            __customer_report,
-                                            &::customer_core::__private::Path::index(
-                                                __customer_path,
-                                                1usize,
-                                            ),
-                                            __customer_error,
-                                            ::core::option::Option::None,
-                                            ::core::option::Option::None,
-                                        );
-                                    }
+                                        ),
+                                    );
                                 }
                             }
                         }
                     }
-                    ::customer_core::__private::shape::Report::end_rules_phase(
-                        __report, __phase, __ok, true,
-                    )
+                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 _ => true,
             }
         }
     }
-    ::customer_core::__private::schema_impl! { # [automatically_derived] impl :: customer_core :: __private :: schemars :: JsonSchema for Contact { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { :: customer_core :: __private :: schema :: generic_name ("Contact" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { :: std :: borrow :: Cow :: Owned (:: std :: format ! ("{}::{}" , :: core :: module_path ! () , :: customer_core :: __private :: schema :: generic_name ("Contact" , & []))) } fn json_schema (__customer_gen : & mut :: customer_core :: __private :: schemars :: SchemaGenerator) -> :: customer_core :: __private :: schemars :: Schema { let mut __customer_union = :: customer_core :: __private :: schema :: Union :: new ("An untagged union." , :: customer_core :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = { let mut __customer_object = :: customer_core :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: email (__customer_schema , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Person"] , :: customer_core :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: describe (__customer_schema , "") ; :: customer_core :: __private :: schema :: length (__customer_schema , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Phones"] , :: customer_core :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: customer_core :: __private :: schema :: tuple ("" , :: std :: vec ! [{ let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; __customer_owned } , { let mut __customer_owned = { # [allow (unused_imports)] use :: customer_core :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; (& :: customer_core :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) } ; let __customer_schema = & mut __customer_owned ; :: customer_core :: __private :: schema :: range (__customer_schema , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (:: customer_core :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __customer_union . variant (__customer_gen , & ["Pair"] , :: customer_core :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Contact { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Contact" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Contact" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("An untagged union." , __cm :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Person"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Phones"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = __cm :: __private :: schema :: tuple ("" , :: std :: vec ! [(& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __customer_union . variant (__customer_gen , & ["Pair"] , __cm :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[test]
 fn the_expanded_models_validate() {

@@ -310,21 +310,24 @@ pub(crate) fn counting() -> bool {
 /// The walk of a container's items (array elements) in the order of their indices, which is
 /// their order in the document: once the items before have the report's cap of violations or
 /// more, every violation of the items after comes after that many in document order, so it is
-/// past the cap: it is counted and not built (nor is its rule error's params). Below the cap it
-/// costs one comparison an item.
+/// past the cap: it is counted and not built (nor is its rule error's params), until the walk
+/// (this value) ends. The report only grows during the walk, so once past the cap the rest is
+/// past it too. Below the cap it costs one comparison an item.
 ///
 /// ```ignore
-/// let items = Items::new(report);
+/// let mut items = Items::new(report);
 /// for (index, item) in elements.enumerate() {
-///     let _counting = items.item(report);
+///     items.item(report);
 ///     // the item's rules, pushing into `report`
 /// }
+/// drop(items); // the end of the walk
 /// ```
 #[doc(hidden)]
-#[derive(Clone, Copy, Debug)]
 pub struct Items {
-    /// The report's length at which the rest is past the cap.
+    /// The report's length at which the rest is past the cap; `usize::MAX` once counting.
     limit: usize,
+    /// Alive from the first item past the cap to the end of the walk.
+    counting: Option<CountOnly>,
 }
 
 impl Items {
@@ -334,26 +337,35 @@ impl Items {
     pub fn new(report: &ValidationErrors) -> Self {
         Items {
             limit: report.len().saturating_add(report.cap),
+            counting: None,
         }
     }
 
-    /// Called before an item is walked: while the value it returns is alive, the item's
-    /// violations are counted when the items before are at the cap.
+    /// Called before an item is walked: from the first item whose items before are at the cap,
+    /// the violations are counted until the walk ends.
     #[inline]
-    pub fn item(&self, report: &ValidationErrors) -> Counting {
+    pub fn item(&mut self, report: &ValidationErrors) {
         if report.len() >= self.limit {
-            Counting(Some(CountOnly::start()))
-        } else {
-            Counting(None)
+            self.past_the_cap();
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn past_the_cap(&mut self) {
+        self.limit = usize::MAX;
+        self.counting = Some(CountOnly::start());
     }
 }
 
-/// See [`Items::item`]: counts the violations pushed on this thread while alive, when it holds a
-/// [`CountOnly`].
-#[doc(hidden)]
-#[must_use]
-pub struct Counting(#[allow(dead_code)] Option<CountOnly>);
+impl fmt::Debug for Items {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items")
+            .field("limit", &self.limit)
+            .field("counting", &self.counting.is_some())
+            .finish()
+    }
+}
 
 impl ValidationErrors {
     /// An empty report. Allocates nothing until the first violation.

@@ -226,9 +226,9 @@ impl<T: CustomerModelWith<C>, C: ?Sized> CustomerModelWith<C> for [T] {
         if too_deep(path, report) {
             return;
         }
-        let items = Items::new(report);
+        let mut items = Items::new(report);
         for (index, item) in self.iter().enumerate() {
-            let _counting = items.item(report);
+            items.item(report);
             item.validate_into_with(ctx, &path.index(index), report);
         }
     }
@@ -347,9 +347,9 @@ impl<T: CustomerModel> CustomerModel for [T] {
         if too_deep(path, report) {
             return;
         }
-        let items = Items::new(report);
+        let mut items = Items::new(report);
         for (index, item) in self.iter().enumerate() {
-            let _counting = items.item(report);
+            items.item(report);
             item.validate_into(&path.index(index), report);
         }
     }

@@ -171,7 +171,7 @@ impl Cx<'_> {
             value_rules(
                 &container.krate,
                 &container.attrs.rules,
-                &quote!(__customer_schema),
+                &quote!(&mut __customer_owned),
                 gen,
                 false,
             )
@@ -179,16 +179,11 @@ impl Cx<'_> {
         let field_doc = original.map(|f| doc(&f.attrs)).unwrap_or_default();
         let probe_inline_ty =
             field_probe(container, field, s, &ty.to_token_stream(), gen, "inline");
-        let checks = checks(container, &quote!(__customer_schema));
-        quote! {
-            let mut __customer_owned = #probe_inline_ty;
-            let __customer_schema = &mut __customer_owned;
-            #s::describe(__customer_schema, #description);
-            #s::describe(__customer_schema, #field_doc);
-            #rules
-            #checks
-            __customer_owned
-        }
+        let mut edits = describe(s, &quote!(&mut __customer_owned), description);
+        edits.extend(describe(s, &quote!(&mut __customer_owned), &field_doc));
+        edits.extend(rules);
+        edits.extend(checks(container, &quote!(&mut __customer_owned)));
+        edited(&probe_inline_ty, &edits)
     }
 
     /// An enum serde reads with its variants' data or a tag:
@@ -255,7 +250,7 @@ impl Cx<'_> {
                         value_rules(
                             &container.krate,
                             &field.attrs.rules,
-                            &quote!(__customer_schema),
+                            &quote!(&mut __customer_owned),
                             gen,
                             !field.layers.is_empty(),
                         )
@@ -265,17 +260,10 @@ impl Cx<'_> {
                         .first()
                         .map(|f| doc(&f.attrs))
                         .unwrap_or_default();
-                    (
-                        quote!(Newtype),
-                        quote! {{
-                            let mut __customer_owned = #probe;
-                            let __customer_schema = &mut __customer_owned;
-                            #s::describe(__customer_schema, #description);
-                            #s::describe(__customer_schema, #field_doc);
-                            #rules
-                            __customer_owned
-                        }},
-                    )
+                    let mut edits = describe(s, &quote!(&mut __customer_owned), &description);
+                    edits.extend(describe(s, &quote!(&mut __customer_owned), &field_doc));
+                    edits.extend(rules);
+                    (quote!(Newtype), edited(&probe, &edits))
                 }
                 (Style::Tuple, _) => {
                     let items = self.items(&variant.fields);
@@ -327,19 +315,14 @@ impl Cx<'_> {
                     value_rules(
                         &container.krate,
                         &field.attrs.rules,
-                        &quote!(__customer_schema),
+                        &quote!(&mut __customer_owned),
                         gen,
                         !field.layers.is_empty(),
                     )
                 };
                 let probe_subschema_ty =
                     field_probe(container, field, s, &ty.to_token_stream(), gen, "subschema");
-                quote! {{
-                    let mut __customer_owned = #probe_subschema_ty;
-                    let __customer_schema = &mut __customer_owned;
-                    #rules
-                    __customer_owned
-                }}
+                edited(&probe_subschema_ty, &rules)
             })
             .collect()
     }
@@ -389,11 +372,11 @@ fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream
         #s::generic_name(#name, &[#(<#params as #sc::JsonSchema>::schema_name()),*])
     };
     let schema_id = quote! {
-        ::std::borrow::Cow::Owned(::std::format!(
-            "{}::{}",
+        #s::generic_id(
             ::core::module_path!(),
-            #s::generic_name(#name, &[#(<#params as #sc::JsonSchema>::schema_id()),*])
-        ))
+            #name,
+            &[#(<#params as #sc::JsonSchema>::schema_id()),*],
+        )
     };
     quote! {
         #p::schema_impl! {
@@ -406,6 +389,9 @@ fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream
                     #schema_id
                 }
                 fn json_schema(#gen: &mut #sc::SchemaGenerator) -> #sc::Schema {
+                    // The probes pick a type's schema by autoref (`probe`).
+                    #[allow(unused_imports)]
+                    use #s::{ViaAnything as _, ViaJsonSchema as _};
                     #body
                 }
             }
@@ -470,7 +456,7 @@ fn property(
         value_rules(
             krate,
             &field.attrs.rules,
-            &quote!(__customer_schema),
+            &quote!(&mut __customer_owned),
             &gen,
             nullable,
         )
@@ -480,28 +466,59 @@ fn property(
     let description = doc(&original.attrs);
     let probe_subschema_schema_ty =
         field_probe(container, field, &s, &schema_ty, &gen, "subschema");
+    if rules.is_empty() && description.is_empty() {
+        // Nothing to add to the type's schema: passed as it is.
+        return add_property(field, key, &probe_subschema_schema_ty, required);
+    }
+    let add = add_property(field, key, &quote!(__customer_owned), required);
+    let describe = describe(&s, &quote!(&mut __customer_owned), &description);
+    quote! {
+        {
+            let mut __customer_owned = #probe_subschema_schema_ty;
+            #describe
+            #rules
+            #add
+        }
+    }
+}
+
+/// The statement that adds the property `key` of schema `schema` to `__customer_object` (under
+/// each `#[serde(alias)]` too).
+fn add_property(field: &Field, key: &str, schema: &TokenStream, required: bool) -> TokenStream {
     // A field read under `#[serde(alias)]` keys too has its rules under each of them.
-    let add = if field.serde.alias.is_empty() {
-        quote!(__customer_object.property(#key, __customer_owned, #required);)
+    if field.serde.alias.is_empty() {
+        quote!(__customer_object.property(#key, #schema, #required);)
     } else {
         let aliases = &field.serde.alias;
         quote! {
             __customer_object.property_with_aliases(
                 #key,
                 &[#(#aliases),*],
-                __customer_owned,
+                #schema,
                 #required,
             );
         }
-    };
-    quote! {
-        {
-            let mut __customer_owned = #probe_subschema_schema_ty;
-            let __customer_schema = &mut __customer_owned;
-            #s::describe(__customer_schema, #description);
-            #rules
-            #add
-        }
+    }
+}
+
+/// The schema `schema` (an expression) after `edits` (statements on `&mut __customer_owned`).
+fn edited(schema: &TokenStream, edits: &TokenStream) -> TokenStream {
+    if edits.is_empty() {
+        return schema.clone();
+    }
+    quote! {{
+        let mut __customer_owned = #schema;
+        #edits
+        __customer_owned
+    }}
+}
+
+/// `describe(schema, text)`, or nothing for an empty text (which `describe` ignores).
+fn describe(s: &TokenStream, schema: &TokenStream, text: &str) -> TokenStream {
+    if text.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(#s::describe(#schema, #text);)
     }
 }
 
@@ -538,11 +555,8 @@ fn field_probe(
 /// when it has one, any value otherwise.
 fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> TokenStream {
     let method = syn::Ident::new(method, proc_macro2::Span::call_site());
-    quote! {{
-        #[allow(unused_imports)]
-        use #s::{ViaAnything as _, ViaJsonSchema as _};
-        (&#s::Probe::<#ty>::NEW).#method(#gen)
-    }}
+    // `ViaAnything` and `ViaJsonSchema` are imported at the top of `json_schema`.
+    quote!((&#s::Probe::<#ty>::NEW).#method(#gen))
 }
 
 /// The container's `check` functions, noted on `schema` (a `&mut Schema` expression).

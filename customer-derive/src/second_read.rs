@@ -17,9 +17,8 @@ use quote::{quote, ToTokens};
 
 use crate::ast::{Container, Field, Wire};
 use crate::expand::bounds::{mentions, own_clause, rule_predicates};
-use crate::expand::tokens::{lit_opt, wire_path};
 use crate::rules::each::Each;
-use crate::rules::{Emit, Models, Overrides, Rule, RuleSpec};
+use crate::rules::{At, Emit, Models, Overrides, Rule, RuleSpec};
 
 /// How a field's value may be read alone.
 pub(crate) enum Read {
@@ -369,11 +368,15 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
         _ => None,
     };
-    let at = if crate::ast::aliased(container, field).is_some() {
-        quote!(#p::Path::key(__customer_path, __customer_key))
+    let key = if crate::ast::aliased(container, field).is_some() {
+        quote!(__customer_key)
     } else {
-        wire_path(krate, &field.wire, &quote!(__customer_path))
+        match &field.wire {
+            Wire::Key(key) => quote!(#key),
+            _ => return TokenStream::new(),
+        }
     };
+    let at = At::new(quote!(__customer_path)).key(key);
     let partial = Partial {
         container,
         field,
@@ -381,8 +384,8 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         at,
         report: quote!(__customer_report),
         overrides: Overrides {
-            code: lit_opt(field.attrs.code.as_ref()),
-            message: lit_opt(field.attrs.message.as_ref()),
+            code: field.attrs.code.clone(),
+            message: field.attrs.message.clone(),
         },
     };
     let mut out = TokenStream::new();
@@ -402,15 +405,15 @@ struct Partial<'a> {
     field: &'a Field<'a>,
     /// `KRATE::__private`.
     p: TokenStream,
-    /// The field's pointer, below `__customer_path`.
-    at: TokenStream,
+    /// The field's place, below `__customer_path`.
+    at: At,
     /// The `&mut ValidationErrors` the rules report into.
     report: TokenStream,
     overrides: Overrides,
 }
 
 impl Partial<'_> {
-    fn emit(&self, rule: &RuleSpec, value: TokenStream, at: TokenStream) -> TokenStream {
+    fn emit(&self, rule: &RuleSpec, value: TokenStream, at: At) -> TokenStream {
         rule.kind.emit(&Emit {
             krate: &self.container.krate,
             value,
@@ -427,8 +430,8 @@ impl Partial<'_> {
 
     /// `length` on the number of elements (or distinct keys) `count` finds in the document.
     fn length(&self, rule: &RuleSpec, count: &TokenStream) -> TokenStream {
-        let (p, at) = (&self.p, &self.at);
-        let check = self.emit(rule, quote!(&__customer_counted), quote!(&#at));
+        let p = &self.p;
+        let check = self.emit(rule, quote!(&__customer_counted), self.at.clone());
         quote! {
             if let ::core::option::Option::Some(__count) = #count {
                 let __customer_counted = #p::shape::Counted(__count);
@@ -460,7 +463,7 @@ impl Partial<'_> {
                 self.emit(
                     inner,
                     quote!(__customer_item),
-                    quote!(&#p::Path::index(&#at, __customer_index)),
+                    at.index(quote!(__customer_index)),
                 )
             })
             .collect();
@@ -469,18 +472,20 @@ impl Partial<'_> {
         }
         let report = &self.report;
         quote! {
-            let __customer_items = #p::Items::new(#report);
-            for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                #p::shape::elements(__node).iter(),
-            ) {
-                #[allow(unused_imports)]
-                use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                let __customer_counting = __customer_items.item(#report);
-                if let ::core::option::Option::Some(__customer_item) =
-                    (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
-                {
-                    let __customer_item = &__customer_item;
-                    #checks
+            {
+                let mut __customer_items = #p::Items::new(#report);
+                for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                    #p::shape::elements(__node).iter(),
+                ) {
+                    #[allow(unused_imports)]
+                    use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                    __customer_items.item(#report);
+                    if let ::core::option::Option::Some(__customer_item) =
+                        (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
+                    {
+                        let __customer_item = &__customer_item;
+                        #checks
+                    }
                 }
             }
         }

@@ -315,6 +315,16 @@ pub fn generic_name(base: &'static str, params: &[Cow<'static, str>]) -> Cow<'st
     Cow::Owned(format!("{base}_for_{}", params.join("_and_")))
 }
 
+/// The schema id of a derived type: `module::Name` (with [`generic_name`]'s parameters).
+#[must_use]
+pub fn generic_id(
+    module: &'static str,
+    base: &'static str,
+    params: &[Cow<'static, str>],
+) -> Cow<'static, str> {
+    Cow::Owned(format!("{module}::{}", generic_name(base, params)))
+}
+
 impl<T: JsonSchema> JsonSchema for crate::Patch<T> {
     fn inline_schema() -> bool {
         true

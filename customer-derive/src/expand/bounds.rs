@@ -98,7 +98,9 @@ mod tests {
             }
         };
         let output = crate::expand::derive(&input).to_string();
-        let elements = quote!(<Vec<T> as ::customer_core::__private::Elements>::Item: ::customer_core::__private::CustomerModel).to_string();
+        let elements =
+            quote!(<Vec<T> as __cm::__private::Elements>::Item: __cm::__private::CustomerModel)
+                .to_string();
         assert!(output.contains(&elements), "{output}");
     }
 }

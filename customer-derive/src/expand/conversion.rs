@@ -213,7 +213,25 @@ impl TryParts {
             }
         }
         if from_other {
-            if !field.attrs.rules.is_empty() {
+            if super::validate::shared_rules(conv.container, field) {
+                // The field's rules function, at the source's name.
+                let call = super::validate::call_rules_fn(
+                    conv.container,
+                    super::validate::FieldAt {
+                        variant: None,
+                        field: i,
+                    },
+                    &quote!(__customer_converted),
+                    &quote!(&#p::Path::ROOT),
+                    &quote!(#raw_key),
+                    &quote!(&mut #report),
+                );
+                self.partial.extend(quote! {
+                    if let ::core::option::Option::Some(__customer_converted) = &#var {
+                        #call
+                    }
+                });
+            } else if !field.attrs.rules.is_empty() {
                 let checks = super::validate::field_checks(
                     krate,
                     field,

@@ -27,12 +27,17 @@ use tokens::wrap;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
     let cx = Ctxt::new();
-    let container = Container::from_ast(&cx, input);
+    let mut container = Container::from_ast(&cx, input);
     check::check(&cx, &container);
     check::check_newtype_serde(&cx, &container, input);
     match cx.check() {
         Ok(()) => {
-            let mut body = expand(&container);
+            // Inside the anonymous constant the runtime crate is named by a short alias: the
+            // generated code names it at almost every step (`KRATE::__private::…`).
+            let alias = syn::Ident::new(ALIAS, proc_macro2::Span::call_site());
+            let krate = std::mem::replace(&mut container.krate, quote!(#alias));
+            let mut body = quote!(use #krate as #alias;);
+            body.extend(expand(&container));
             body.extend(crate::schema::expand(&container, input));
             wrap(body)
         }
@@ -43,6 +48,10 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
         }
     }
 }
+
+/// The name the generated code gives the runtime crate (`::customer_core`, or the path of
+/// `#[customer(crate = …)]`) inside the anonymous constant it is wrapped in.
+const ALIAS: &str = "__cm";
 
 fn expand(container: &Container) -> TokenStream {
     let mut out = expand_model(container);
@@ -116,6 +125,22 @@ mod tests {
         })
         .to_string();
         assert!(output.contains("crate :: facade :: __private"), "{output}");
+        assert!(!output.contains("customer_core"), "{output}");
+    }
+
+    #[test]
+    fn the_runtime_crate_is_named_by_its_alias() {
+        let output = super::derive(&syn::parse_quote! {
+            #[customer(crate = crate::facade)]
+            struct Form {
+                #[customer(email, length(max = 10))]
+                email: String,
+            }
+        })
+        .to_string();
+        assert!(output.contains("use crate :: facade as __cm ;"), "{output}");
+        assert!(output.contains("__cm :: __private :: fail_key"), "{output}");
+        assert!(!output.contains("facade :: __private"), "{output}");
         assert!(!output.contains("customer_core"), "{output}");
     }
 }

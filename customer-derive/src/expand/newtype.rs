@@ -37,7 +37,7 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
         #[automatically_derived]
         impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
             type Error = #p::ValidationErrors;
-            fn try_from(value: #inner) -> ::core::result::Result<Self, #p::ValidationErrors> {
+            fn try_from(value: #inner) -> ::core::result::Result<Self, Self::Error> {
                 let value = #ident(value);
                 #p::CustomerModel::validate(&value)?;
                 ::core::result::Result::Ok(value)
@@ -46,10 +46,7 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
             fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                let value: #inner = #p::serde::Deserialize::deserialize(deserializer)?;
-                <Self as ::core::convert::TryFrom<#inner>>::try_from(value).map_err(|errors| {
-                    <__D::Error as #p::serde::de::Error>::custom(#p::de_message(&errors))
-                })
+                #p::deserialize_checked::<Self, #inner, __D>(deserializer)
             }
         }
     };
@@ -71,14 +68,14 @@ fn expand_text(container: &Container, field: &Field) -> TokenStream {
             #[automatically_derived]
             impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {
                 type Error = #p::ValidationErrors;
-                fn try_from(value: &str) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                fn try_from(value: &str) -> ::core::result::Result<Self, Self::Error> {
                     <Self as ::core::convert::TryFrom<#inner>>::try_from(::core::convert::From::from(value))
                 }
             }
             #[automatically_derived]
             impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
                 type Err = #p::ValidationErrors;
-                fn from_str(value: &str) -> ::core::result::Result<Self, #p::ValidationErrors> {
+                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
                     <Self as ::core::convert::TryFrom<&str>>::try_from(value)
                 }
             }

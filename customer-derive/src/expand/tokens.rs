@@ -18,6 +18,9 @@ pub(crate) const ALLOWED_LINTS: &[&str] = &[
     "clippy::too_many_lines",
     // The `metadata` rule picks its check by autoref, which needs the explicit borrow.
     "clippy::needless_borrow",
+    // The runtime crate is named through its alias (`__cm::__private::…`) at every step: where
+    // the model's module imports the same item, the path looks redundant.
+    "unused_qualifications",
 ];
 
 /// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
@@ -57,13 +60,5 @@ pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) 
         Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
         Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),
         Wire::Same => quote!(*#parent),
-    }
-}
-
-/// `Some("…")` / `None`.
-pub(crate) fn lit_opt(lit: Option<&syn::LitStr>) -> TokenStream {
-    match lit {
-        Some(lit) => quote!(::core::option::Option::Some(#lit)),
-        None => quote!(::core::option::Option::None),
     }
 }

@@ -6,9 +6,8 @@ use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
-use super::tokens::{field_path, lit_opt, wire_path};
 use crate::ast::{Container, Field, Layer, Variant, Wire};
-use crate::rules::{Emit, Models, Overrides, RuleSpec, Scope};
+use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -102,8 +101,8 @@ fn rules_fns<'f, 'a: 'f>(
         let checks = field_checks_at(
             krate,
             field,
-            &quote!(__customer_in),
-            &quote!(&#p::Path::key(__customer_path, __customer_key)),
+            &quote!(__customer_field),
+            &At::new(quote!(__customer_path)).key(quote!(__customer_key)),
             &quote!(__customer_report),
             context,
             Models::Validate,
@@ -114,7 +113,7 @@ fn rules_fns<'f, 'a: 'f>(
         fns.extend(quote! {
             #[inline(always)]
             fn #name(
-                __customer_in: &#ty,
+                __customer_field: &#ty,
                 #ctx
                 __customer_path: &#p::Path<'_>,
                 __customer_key: &str,
@@ -175,27 +174,25 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
 enum Base {
     /// At the enum's own place: internally tagged, untagged.
     Same,
-    /// Below it: an expression of type `Path` (the variant's name, or the content key).
+    /// Below it, under a key (an expression of type `&str`): the variant's name, or the
+    /// content key.
     Below(TokenStream),
 }
 
 /// Where serde reads a variant's content: under its name (externally tagged, the default),
 /// under the content key (adjacently tagged), or at the enum's own place (internally tagged,
 /// untagged enums and `#[serde(untagged)]` variants).
-fn variant_base(container: &Container, variant: &Variant, path: &TokenStream) -> Base {
-    let krate = &container.krate;
+fn variant_base(container: &Container, variant: &Variant) -> Base {
     let serde = &container.serde;
     if serde.untagged || variant.untagged {
         return Base::Same;
     }
     match (&serde.tag, &serde.content) {
-        (Some(_), Some(content)) => {
-            Base::Below(quote!(#krate::__private::Path::key(#path, #content)))
-        }
+        (Some(_), Some(content)) => Base::Below(quote!(#content)),
         (Some(_), None) => Base::Same,
         (None, _) => {
             let name = &variant.wire_name;
-            Base::Below(quote!(#krate::__private::Path::key(#path, #name)))
+            Base::Below(quote!(#name))
         }
     }
 }
@@ -224,7 +221,7 @@ fn enum_arms(
             unchecked.push(variant.ident);
             continue;
         }
-        let base = variant_base(container, variant, path);
+        let base = variant_base(container, variant);
         let mut bindings = TokenStream::new();
         let mut checks = TokenStream::new();
         for (i, (field_index, field)) in checked.into_iter().enumerate() {
@@ -234,7 +231,7 @@ fn enum_arms(
             if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
                 let parent = match &base {
                     Base::Same => path.clone(),
-                    Base::Below(below) => quote!(&#below),
+                    Base::Below(key) => quote!(&#krate::__private::Path::key(#path, #key)),
                 };
                 let at = FieldAt {
                     variant: Some(variant_index),
@@ -250,18 +247,15 @@ fn enum_arms(
                 ));
                 continue;
             }
-            let at = match (&base, &field.wire) {
-                // Not `*path`: borrowed again, that trips `clippy::borrow_deref_ref`.
-                (Base::Same, Wire::Same) => quote!(::core::clone::Clone::clone(#path)),
-                (Base::Same, wire) => wire_path(krate, wire, path),
-                (Base::Below(below), Wire::Same) => below.clone(),
-                (Base::Below(below), wire) => wire_path(krate, wire, &quote!(&#below)),
+            let at = match &base {
+                Base::Same => At::new(path.clone()),
+                Base::Below(key) => At::new(path.clone()).key(key.clone()),
             };
-            checks.extend(field_checks(
+            checks.extend(field_checks_at(
                 krate,
                 field,
                 &quote!(#binding),
-                &at,
+                &wire_at(&at, &field.wire),
                 report,
                 context,
                 Models::Validate,
@@ -444,8 +438,13 @@ fn body(
             ));
             continue;
         }
-        let at = field_path(container, field, path);
-        body.extend(field_checks(
+        // The one field of a transparent struct is read at the struct's own place.
+        let at = if container.serde.transparent {
+            At::new(path.clone())
+        } else {
+            wire_at(&At::new(path.clone()), &field.wire)
+        };
+        body.extend(field_checks_at(
             krate,
             field,
             &quote!(&self.#member),
@@ -470,8 +469,8 @@ fn newtype_rules(container: &Container, path: &TokenStream, report: &TokenStream
     }
     let member = &field.member;
     let overrides = Overrides {
-        code: lit_opt(container.attrs.code.as_ref()),
-        message: lit_opt(container.attrs.message.as_ref()),
+        code: container.attrs.code.clone(),
+        message: container.attrs.message.clone(),
     };
     let checks: TokenStream = rules
         .iter()
@@ -479,7 +478,7 @@ fn newtype_rules(container: &Container, path: &TokenStream, report: &TokenStream
             rule.kind.emit(&Emit {
                 krate: &container.krate,
                 value: quote!(__customer_value),
-                at: path.clone(),
+                at: At::new(path.clone()),
                 report,
                 overrides: &overrides,
                 span: rule.span,
@@ -608,22 +607,39 @@ pub(crate) fn field_checks(
     models: Models,
 ) -> TokenStream {
     // The path is built where it is used (to report, or to pass down), not up front.
-    field_checks_at(krate, field, value, &quote!(&#at), report, context, models)
+    field_checks_at(
+        krate,
+        field,
+        value,
+        &At::new(quote!(&#at)),
+        report,
+        context,
+        models,
+    )
 }
 
-/// [`field_checks`], the field's pointer being `at_ref` (an expression of type `&Path`).
+/// The place of a field on the wire `wire` below `parent`.
+fn wire_at(parent: &At, wire: &Wire) -> At {
+    match wire {
+        Wire::Key(key) => parent.key(quote!(#key)),
+        Wire::Index(index) => parent.index(quote!(#index)),
+        Wire::Same => parent.clone(),
+    }
+}
+
+/// [`field_checks`], the field's place being `at_ref`.
 fn field_checks_at(
     krate: &TokenStream,
     field: &Field,
     value: &TokenStream,
-    at_ref: &TokenStream,
+    at_ref: &At,
     report: &TokenStream,
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {
     let overrides = Overrides {
-        code: lit_opt(field.attrs.code.as_ref()),
-        message: lit_opt(field.attrs.message.as_ref()),
+        code: field.attrs.code.clone(),
+        message: field.attrs.message.clone(),
     };
     let emit = |rule: &RuleSpec, value: TokenStream| {
         rule.kind.emit(&Emit {
@@ -651,11 +667,23 @@ fn field_checks_at(
     let field_value = value;
     let mut value = TokenStream::new();
     if !values.is_empty() {
-        let checks: TokenStream = values
-            .into_iter()
-            .map(|rule| emit(rule, quote!(__customer_value)))
-            .collect();
-        value = peel(krate, &field.layers, quote!(__customer_field), checks);
+        if field.layers.is_empty() {
+            // Nothing to peel: the rules look at the field itself.
+            value = values
+                .into_iter()
+                .map(|rule| emit(rule, quote!(__customer_field)))
+                .collect();
+        } else {
+            let checks: TokenStream = values
+                .into_iter()
+                .map(|rule| emit(rule, quote!(__customer_value)))
+                .collect();
+            value = peel(krate, &field.layers, quote!(__customer_field), checks);
+        }
+    }
+    if field_value.to_string() == "__customer_field" {
+        // A rules function's parameter: already bound.
+        return quote!(#whole #value);
     }
     quote! {
         {

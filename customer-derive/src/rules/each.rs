@@ -71,8 +71,8 @@ impl<R: Table> RuleKind for Each<R> {
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
-        let (krate, at) = (e.krate, &e.at);
-        let item_at = quote!(&#krate::__private::Path::index(#at, __customer_index));
+        let krate = e.krate;
+        let item_at = e.at.index(quote!(__customer_index));
         let checks: TokenStream = self
             .rules
             .iter()
@@ -98,9 +98,9 @@ impl<R: Table> RuleKind for Each<R> {
         // Past the report's cap, the elements' violations are counted, not built (`Items`).
         quote_spanned! {e.span=>
             {
-                let __customer_items = #krate::__private::Items::new(#report);
+                let mut __customer_items = #krate::__private::Items::new(#report);
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
-                    let __customer_counting = __customer_items.item(#report);
+                    __customer_items.item(#report);
                     #checks
                 }
             }

@@ -91,10 +91,82 @@ pub(crate) trait RuleKind: Sized {
     fn schema(&self, s: &SchemaCx) -> TokenStream;
 }
 
-/// The `code = …` and `message = …` next to the rules, as `Option<&str>` expressions.
+/// The `code = …` and `message = …` next to the rules.
 pub(crate) struct Overrides {
-    pub code: TokenStream,
-    pub message: TokenStream,
+    pub code: Option<syn::LitStr>,
+    pub message: Option<syn::LitStr>,
+}
+
+impl Overrides {
+    /// Whether either is given.
+    fn any(&self) -> bool {
+        self.code.is_some() || self.message.is_some()
+    }
+
+    /// Both as `Option<&'static str>` expressions.
+    fn tokens(&self) -> (TokenStream, TokenStream) {
+        let one = |lit: &Option<syn::LitStr>| match lit {
+            Some(lit) => quote!(::core::option::Option::Some(#lit)),
+            None => quote!(::core::option::Option::None),
+        };
+        (one(&self.code), one(&self.message))
+    }
+}
+
+/// One step below a place the generated code has at hand.
+#[derive(Clone)]
+pub(crate) enum Step {
+    /// The member named by an expression of type `&str`.
+    Key(TokenStream),
+    /// The element at an expression of type `usize`.
+    Index(TokenStream),
+}
+
+/// Where a rule reports: `base` (an expression of type `&Path` the code already holds, such as
+/// `__customer_path`) and the steps below it, kept apart so that the `Path` of a violation is
+/// built only when a rule fails (`__private::fail_key` and its kin), not on the valid path.
+#[derive(Clone)]
+pub(crate) struct At {
+    pub base: TokenStream,
+    pub below: Vec<Step>,
+}
+
+impl At {
+    /// `base` itself (an expression of type `&Path`).
+    pub(crate) fn new(base: TokenStream) -> At {
+        At {
+            base,
+            below: Vec::new(),
+        }
+    }
+
+    /// The member `key` (an expression of type `&str`) below this place.
+    #[must_use]
+    pub(crate) fn key(&self, key: TokenStream) -> At {
+        let mut at = self.clone();
+        at.below.push(Step::Key(key));
+        at
+    }
+
+    /// The element `index` (an expression of type `usize`) below this place.
+    #[must_use]
+    pub(crate) fn index(&self, index: TokenStream) -> At {
+        let mut at = self.clone();
+        at.below.push(Step::Index(index));
+        at
+    }
+
+    /// The place as an expression of type `&Path`, built where it is evaluated.
+    pub(crate) fn path(&self, krate: &TokenStream) -> TokenStream {
+        let mut out = self.base.clone();
+        for step in &self.below {
+            out = match step {
+                Step::Key(key) => quote!(&#krate::__private::Path::key(#out, #key)),
+                Step::Index(index) => quote!(&#krate::__private::Path::index(#out, #index)),
+            };
+        }
+        out
+    }
 }
 
 /// Where a rule's check is emitted: the value it checks and where it reports.
@@ -103,8 +175,8 @@ pub(crate) struct Emit<'a> {
     pub krate: &'a TokenStream,
     /// An expression of type `&T`, `T` being what the rule looks at.
     pub value: TokenStream,
-    /// An expression of type `&Path`: where violations are reported.
-    pub at: TokenStream,
+    /// Where violations are reported.
+    pub at: At,
     /// The `&mut ValidationErrors` being filled.
     pub report: &'a TokenStream,
     pub overrides: &'a Overrides,
@@ -144,15 +216,40 @@ impl Emit<'_> {
         respan(&self.value, self.span)
     }
 
-    /// Reports the error of `call` (a `Result<(), RuleError>` expression).
+    /// Reports the error of `call` (a `Result<(), RuleError>` expression): one call of a
+    /// `__private::fail*` helper, which builds the violation's `Path` only on failure.
     pub(crate) fn push_on_err(&self, call: TokenStream) -> TokenStream {
         let Emit {
             krate, at, report, ..
         } = self;
-        let (code, message) = (&self.overrides.code, &self.overrides.message);
-        quote_spanned! {self.span=>
-            if let ::core::result::Result::Err(__customer_error) = #call {
-                #krate::__private::push(#report, #at, __customer_error, #code, #message);
+        let p = quote!(#krate::__private);
+        let call = if self.overrides.any() {
+            let (code, message) = self.overrides.tokens();
+            quote_spanned!(self.span=> #p::overridden(#call, #code, #message))
+        } else {
+            call
+        };
+        let base = &at.base;
+        match at.below.as_slice() {
+            [] => quote_spanned!(self.span=> #p::fail(#report, #base, #call);),
+            [Step::Key(key)] => {
+                quote_spanned!(self.span=> #p::fail_key(#report, #base, #key, #call);)
+            }
+            [Step::Index(index)] => {
+                quote_spanned!(self.span=> #p::fail_index(#report, #base, #index, #call);)
+            }
+            [Step::Key(key), Step::Index(index)] => quote_spanned! {self.span=>
+                #p::fail_key_index(#report, #base, #key, #index, #call);
+            },
+            // Deeper (a variant's field below its name): the `Path` built in the failure's
+            // branch only, as above.
+            _ => {
+                let path = at.path(krate);
+                quote_spanned! {self.span=>
+                    if let ::core::result::Result::Err(__customer_error) = #call {
+                        #p::fail(#report, #path, ::core::result::Result::Err(__customer_error));
+                    }
+                }
             }
         }
     }

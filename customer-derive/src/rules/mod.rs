@@ -33,7 +33,7 @@ use syn::meta::ParseNestedMeta;
 
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
-pub(crate) use kind::{respan, Class, Emit, Models, Overrides, Place, Scope};
+pub(crate) use kind::{respan, At, Class, Emit, Models, Overrides, Place, Scope};
 use kind::{RuleKind, Spec, Table};
 
 /// Declares the table: the [`Rule`] enum and its dispatch to each rule's [`RuleKind`].

@@ -37,9 +37,8 @@ impl RuleKind for Nested {
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
-        let Emit {
-            krate, at, report, ..
-        } = e;
+        let Emit { krate, report, .. } = e;
+        let at = e.at.path(krate);
         if e.models == Models::Walk {
             return TokenStream::new();
         }

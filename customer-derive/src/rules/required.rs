@@ -37,17 +37,14 @@ impl RuleKind for Required {
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
-        let (krate, value, at, report) = (e.krate, &e.value, &e.at, e.report);
-        let (code, message) = (&e.overrides.code, &e.overrides.message);
-        let missing = match e.layer {
-            Some(Layer::Patch) => quote!(#krate::__private::Patch::is_null(#value)),
-            _ => quote!(::core::option::Option::is_none(#value)),
+        let (krate, value) = (e.krate, &e.value);
+        let present = match e.layer {
+            Some(Layer::Patch) => quote!(!#krate::__private::Patch::is_null(#value)),
+            _ => quote!(::core::option::Option::is_some(#value)),
         };
-        quote_spanned! {e.span=>
-            if #missing {
-                #krate::__private::push(#report, #at, #krate::__private::rules::required::error(), #code, #message);
-            }
-        }
+        e.push_on_err(quote_spanned! {e.span=>
+            #krate::__private::rules::required::present(#present)
+        })
     }
 
     fn schema(&self, _: &SchemaCx) -> TokenStream {
