@@ -11,8 +11,9 @@
 //!   `serde_json::Value`, the buffer of an untagged enum), where the last one would win (RFC 7493,
 //!   I-JSON: names MUST be unique). A struct's own fields are asked for as identifiers and
 //!   not watched here: serde's derived code refuses a repeated field itself. The keys of one map
-//!   are kept while it is read: the first 8 scanned (in place when borrowed from the text, no
-//!   escapes: no allocation), then a hash set, so a map of n keys costs O(n);
+//!   are kept while it is read: the first 8, when borrowed from the text (no escapes), in place
+//!   and scanned, without an allocation; then (or from the first owned key) a hash set, so a
+//!   map of n keys costs O(n);
 //! - an integer literal beyond 64 bits, which reaches a visitor as an `f64`: see
 //!   [`super::exact`].
 
@@ -314,23 +315,21 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'de, A> {
     }
 }
 
-/// How many keys of a map are compared one by one before they go into a hash set.
+/// How many keys of a map are kept inline, borrowed from the text, and compared one by one
+/// before they go into a hash set.
 const FEW_KEYS: usize = 8;
 
 /// The keys of one map read so far. Nothing is allocated for a struct (its keys are not kept),
-/// nor for a map whose first [`FEW_KEYS`] keys are all borrowed from the text (no escapes):
-/// they are kept in place. Owned keys (escaped, or from a reader that does not borrow) among
-/// the first go into one small vector. One more key moves them all into a hash set, so a map
-/// of n keys costs O(n).
+/// nor for a map whose keys are its first [`FEW_KEYS`] and all borrowed from the text (no
+/// escapes): they are kept in place. An owned key (escaped, or from a reader that does not
+/// borrow), or one more, moves them all into a hash set, so a map of n keys costs O(n).
 struct Keys<'de> {
-    /// The first keys borrowed from the text, while `many` is `None`.
+    /// The first keys, borrowed from the text, while `many` is `None`.
     few: [&'de str; FEW_KEYS],
     /// How many of `few` are kept.
     len: usize,
-    /// The first keys that were owned, while `many` is `None`.
-    owned: Vec<String>,
-    /// All of the keys, once there were more than [`FEW_KEYS`]. Boxed: one pointer in the
-    /// adapter of every map, structs included.
+    /// All of the keys, once one was owned or there were more than [`FEW_KEYS`]. Boxed: one
+    /// pointer in the adapter of every map, structs included.
     #[allow(clippy::box_collection)]
     many: Option<Box<HashSet<Cow<'de, str>>>>,
 }
@@ -341,65 +340,37 @@ impl<'de> Keys<'de> {
         Keys {
             few: [""; FEW_KEYS],
             len: 0,
-            owned: Vec::new(),
             many: None,
         }
-    }
-
-    /// Whether `key` is among the first keys; `None` once they are in the hash set or full.
-    #[inline]
-    fn among_few(&self, key: &str) -> Option<bool> {
-        if self.many.is_some() || self.len + self.owned.len() >= FEW_KEYS {
-            return None;
-        }
-        Some(self.few[..self.len].contains(&key) || self.owned.iter().any(|k| k == key))
     }
 
     /// Keeps `key`, borrowed from the text; the error of a repeated key when it was already
     /// there.
     #[inline]
     fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
-        match self.among_few(key) {
-            Some(true) => Err(repeated(key)),
-            Some(false) => {
-                self.few[self.len] = key;
-                self.len += 1;
-                Ok(())
+        if self.many.is_none() && self.len < FEW_KEYS {
+            let few = &self.few[..self.len];
+            if few.contains(&key) {
+                return Err(repeated(key));
             }
-            None => self.insert_many(Cow::Borrowed(key)),
+            self.few[self.len] = key;
+            self.len += 1;
+            return Ok(());
         }
+        self.insert(Cow::Borrowed(key))
     }
 
-    /// Keeps `key`, owned; the error of a repeated key when it was already there.
+    /// Keeps `key` in the hash set (made on the first call); the error of a repeated key when
+    /// it was already there.
     #[inline(never)]
-    fn insert_owned<E: de::Error>(&mut self, key: String) -> Result<(), E> {
-        match self.among_few(&key) {
-            Some(true) => Err(repeated(&key)),
-            Some(false) => {
-                if self.owned.capacity() == 0 {
-                    self.owned.reserve_exact(FEW_KEYS);
-                }
-                self.owned.push(key);
-                Ok(())
-            }
-            None => self.insert_many(Cow::Owned(key)),
-        }
-    }
-
-    /// Keeps `key` in the hash set, made (from the first keys) on the first call; the error of
-    /// a repeated key when it was already there.
-    #[inline(never)]
-    fn insert_many<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        let many = match &mut self.many {
-            Some(many) => many,
-            None => {
-                let mut many = HashSet::with_capacity(2 * FEW_KEYS);
-                many.extend(self.few[..self.len].iter().map(|&key| Cow::Borrowed(key)));
-                many.extend(self.owned.drain(..).map(Cow::Owned));
-                self.len = 0;
-                self.many.insert(Box::new(many))
-            }
-        };
+    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        let few = &self.few[..self.len];
+        let many = self.many.get_or_insert_with(|| {
+            let mut many = HashSet::with_capacity(2 * FEW_KEYS);
+            many.extend(few.iter().map(|&key| Cow::Borrowed(key)));
+            Box::new(many)
+        });
+        self.len = 0;
         if many.contains(&key) {
             return Err(repeated(&key));
         }
@@ -558,7 +529,7 @@ macro_rules! keep_visit {
     ($($method:ident($ty:ty))*) => {$(
         #[inline]
         fn $method<E: de::Error>(self, v: $ty) -> Result<Self::Value, E> {
-            self.keys.insert_owned(v.to_string())?;
+            self.keys.insert(Cow::Owned(v.to_string()))?;
             self.inner.$method(v)
         }
     )*};
@@ -587,34 +558,34 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
 
     #[inline]
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-        self.keys.insert_owned(v.to_owned())?;
+        self.keys.insert(Cow::Owned(v.to_owned()))?;
         self.inner.visit_str(v)
     }
 
     #[inline]
     fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
-        self.keys.insert_owned(v.clone())?;
+        self.keys.insert(Cow::Owned(v.clone()))?;
         self.inner.visit_string(v)
     }
 
     #[inline]
     fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
         self.keys
-            .insert_owned(String::from_utf8_lossy(v).into_owned())?;
+            .insert(Cow::Owned(String::from_utf8_lossy(v).into_owned()))?;
         self.inner.visit_borrowed_bytes(v)
     }
 
     #[inline]
     fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
         self.keys
-            .insert_owned(String::from_utf8_lossy(v).into_owned())?;
+            .insert(Cow::Owned(String::from_utf8_lossy(v).into_owned()))?;
         self.inner.visit_bytes(v)
     }
 
     #[inline]
     fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
         self.keys
-            .insert_owned(String::from_utf8_lossy(&v).into_owned())?;
+            .insert(Cow::Owned(String::from_utf8_lossy(&v).into_owned()))?;
         self.inner.visit_byte_buf(v)
     }
 
