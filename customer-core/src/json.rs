@@ -58,7 +58,7 @@ mod cap;
 pub(crate) mod exact;
 mod messages;
 mod strict;
-pub(crate) use cap::{cap, cap_invalid, finish_rules, reading, Rules};
+pub(crate) use cap::{cap, cap_invalid, finish_rules, reading, reading_rules, Rules};
 pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
 pub(crate) use messages::syntax;
 pub(crate) use messages::{convert, forget_refused, refused};
@@ -187,29 +187,56 @@ pub(crate) fn read_owned_str_with<T: serde::de::DeserializeOwned + Shape>(
 }
 
 /// The second read of a type that owns its data, after the untracked read failed with `error`.
-#[cold]
-#[inline(never)]
+/// Only `T`'s walk and its tracked read are `T`'s (function pointers): the rest is compiled
+/// once, in [`again_owned_by`].
+#[inline]
 fn again_owned<T: serde::de::DeserializeOwned + Shape>(
     json: &[u8],
     error: serde_json::Error,
     rules: bool,
     context: Option<&dyn std::any::Any>,
 ) -> Error {
-    forget_refused();
-    crate::shape::second_read_lazy::<T>(
+    // A model whose walk is exact reports every refusal of serde's itself, so its whole read
+    // (serde's `Deserialize` once more, behind the path tracker) is not compiled for it: the
+    // fallback needs no code of `T`'s.
+    let tracked: fn(&crate::shape::Node) -> Option<Error> = if const { T::__EXACT.holds() } {
+        untracked_error
+    } else {
+        tracked_error::<T>
+    };
+    again_owned_by(
         json,
-        FirstError {
-            error,
-            tracked: tracked_error::<T>,
-        },
+        FirstError { error, tracked },
         rules,
         context,
+        T::__shape,
     )
+}
+
+/// [`again_owned`], the model's walk being `walk`.
+#[cold]
+#[inline(never)]
+fn again_owned_by(
+    json: &[u8],
+    first: FirstError,
+    rules: bool,
+    context: Option<&dyn std::any::Any>,
+    walk: crate::shape::ShapeFn,
+) -> Error {
+    forget_refused();
+    crate::shape::second_read_lazy_by(json, first, rules, context, walk)
 }
 
 /// The error of reading `node` whole into `T`, with its pointer (`None` when it reads).
 fn tracked_error<T: serde::de::DeserializeOwned>(node: &crate::shape::Node) -> Option<Error> {
     read_value::<T>(node.to_value()).err()
+}
+
+/// [`FirstError::tracked`] for a model whose walk is exact (see [`Shape::__EXACT`]): the walk
+/// already reports what serde refuses, so there is nothing to read again; should serde still
+/// refuse a document the walk passes, its own error is reported at the document's root.
+fn untracked_error(_: &crate::shape::Node) -> Option<Error> {
+    None
 }
 
 /// The first read's error when it was read without its path: the path is found only when the

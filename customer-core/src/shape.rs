@@ -171,15 +171,16 @@ pub(crate) fn second_read<T: Shape + ?Sized>(
     second_read_by(json, First::Known(first), rules, context, T::__shape)
 }
 
-/// [`second_read`], the first error found (with its pointer) only when it is needed.
-#[inline]
-pub(crate) fn second_read_lazy<T: Shape + ?Sized>(
+/// [`second_read`], the first error found (with its pointer) only when it is needed; the
+/// model's walk being `walk` (its `Shape::__shape`).
+pub(crate) fn second_read_lazy_by(
     json: &[u8],
     first: crate::json::FirstError,
     rules: bool,
     context: Option<&dyn std::any::Any>,
+    walk: ShapeFn,
 ) -> Error {
-    second_read_by(json, First::Lazy(first), rules, context, T::__shape)
+    second_read_by(json, First::Lazy(first), rules, context, walk)
 }
 
 /// The first read's error, as [`second_read_by`] takes it.
@@ -304,6 +305,23 @@ pub(crate) fn in_document_order<T: Shape + ?Sized>(
     let mut ordered = ordered::<T>(json, errors, context);
     ordered.add_counted(counted);
     ordered
+}
+
+/// The error of a document that read into a model whose rules then refused it (`errors`):
+/// the violations in document order, capped. Not generic: the model's walk comes as `walk`
+/// (its `Shape::__shape`), so the readers' per-model shells stay small.
+#[cold]
+#[inline(never)]
+pub(crate) fn rules_refused(
+    json: &[u8],
+    mut errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+    walk: ShapeFn,
+) -> Error {
+    let counted = errors.take_counted();
+    let mut ordered = in_document_order_by(json, errors, context, walk);
+    ordered.add_counted(counted);
+    crate::json::cap_invalid(ordered)
 }
 
 /// The kept violations of [`in_document_order`], in document order.

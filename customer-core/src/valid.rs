@@ -1,7 +1,7 @@
 //! [`Valid<T>`]: a value that has passed its rules.
 
 use crate::error::{Error, ValidationErrors};
-use crate::json::{cap, cap_invalid, Shape};
+use crate::json::{cap, Shape};
 use crate::model::{CustomerModel, CustomerModelWith, ModelContext};
 
 /// What [`Valid<T>`] needs of `T` to read it from JSON: `serde::Deserialize` and the rules
@@ -61,15 +61,18 @@ impl<T> Valid<T> {
     where
         T: FromJsonPlain,
     {
-        let value: T = crate::json::read_owned_str_with(json, true, None).map_err(cap)?;
-        crate::json::reading(|| value.validate()).map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order::<T>(
-                json.as_bytes(),
-                errors,
-                None,
-            ))
-        })?;
-        Ok(Valid(value))
+        let value: T = match crate::json::read_owned_str_with(json, true, None) {
+            Ok(value) => value,
+            Err(error) => return Err(cap(error)),
+        };
+        let checked = {
+            let _reading = crate::json::reading_rules();
+            value.validate()
+        };
+        match checked {
+            Ok(()) => Ok(Valid(value)),
+            Err(errors) => Err(refused::<T>(json.as_bytes(), errors, None)),
+        }
     }
 
     /// As [`Valid::from_json`], from bytes (which must be UTF-8).
@@ -77,11 +80,18 @@ impl<T> Valid<T> {
     where
         T: FromJsonPlain,
     {
-        let value: T = crate::json::read_slice(json, true).map_err(cap)?;
-        crate::json::reading(|| value.validate()).map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order::<T>(json, errors, None))
-        })?;
-        Ok(Valid(value))
+        let value: T = match crate::json::read_slice(json, true) {
+            Ok(value) => value,
+            Err(error) => return Err(cap(error)),
+        };
+        let checked = {
+            let _reading = crate::json::reading_rules();
+            value.validate()
+        };
+        match checked {
+            Ok(()) => Ok(Valid(value)),
+            Err(errors) => Err(refused::<T>(json, errors, None)),
+        }
     }
 
     /// Validates `value` with the context its rules read (`#[customer(context(C))]`), keeping it
@@ -103,16 +113,18 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T =
-            crate::json::read_owned_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        crate::json::reading(|| value.validate_with(ctx)).map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order::<T>(
-                json.as_bytes(),
-                errors,
-                T::__context_any(ctx),
-            ))
-        })?;
-        Ok(Valid(value))
+        let value: T = match crate::json::read_owned_str_with(json, true, T::__context_any(ctx)) {
+            Ok(value) => value,
+            Err(error) => return Err(cap(error)),
+        };
+        let checked = {
+            let _reading = crate::json::reading_rules();
+            value.validate_with(ctx)
+        };
+        match checked {
+            Ok(()) => Ok(Valid(value)),
+            Err(errors) => Err(refused::<T>(json.as_bytes(), errors, T::__context_any(ctx))),
+        }
     }
 
     /// As [`Valid::from_json_with`], from bytes (which must be UTF-8).
@@ -120,16 +132,18 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T =
-            crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
-        crate::json::reading(|| value.validate_with(ctx)).map_err(|errors| {
-            cap_invalid(crate::shape::in_document_order::<T>(
-                json,
-                errors,
-                T::__context_any(ctx),
-            ))
-        })?;
-        Ok(Valid(value))
+        let value: T = match crate::json::read_slice_with(json, true, T::__context_any(ctx)) {
+            Ok(value) => value,
+            Err(error) => return Err(cap(error)),
+        };
+        let checked = {
+            let _reading = crate::json::reading_rules();
+            value.validate_with(ctx)
+        };
+        match checked {
+            Ok(()) => Ok(Valid(value)),
+            Err(errors) => Err(refused::<T>(json, errors, T::__context_any(ctx))),
+        }
     }
 
     /// Wraps a value the caller has just validated.
@@ -171,4 +185,15 @@ impl<'de, T: CustomerModel + serde::Deserialize<'de>> serde::Deserialize<'de> fo
             Err(errors) => Err(serde::de::Error::custom(errors)),
         }
     }
+}
+
+/// The error of a document that read into `T` but broke its rules (`errors`): in document
+/// order, capped. Only `T`'s walk is passed on (a function pointer): the work is compiled once.
+#[inline]
+fn refused<T: Shape>(
+    json: &[u8],
+    errors: ValidationErrors,
+    context: Option<&dyn std::any::Any>,
+) -> Error {
+    crate::shape::rules_refused(json, errors, context, T::__shape)
 }

@@ -592,7 +592,7 @@ const SINKS: &[&str] = &["new", "with_message", "cannot_hold", "syntax"];
 
 /// Functions that take the application's own words (a field's `message = "..."`, passed by the
 /// derive's expansion), not the crate's: not catalog entries.
-const APPLICATIONS_OWN: &[&str] = &["push"];
+const APPLICATIONS_OWN: &[&str] = &["overridden", "override_error"];
 
 /// The functions defined in `source` with a `'static` `message` parameter.
 fn message_takers(source: &str) -> Vec<String> {

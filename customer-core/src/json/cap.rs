@@ -43,17 +43,42 @@ impl Rules {
     }
 
     /// Runs `walk` (the walk of a whole model) with this treatment, the one before back
-    /// afterwards (also on a panic).
+    /// afterwards (also on a panic). Generic over `walk` only for the call: the thread-local
+    /// work is in `Rules::enter` and `RestoreRules`, compiled once, not once per model.
+    #[inline]
     pub(crate) fn during<R>(self, walk: impl FnOnce() -> R) -> R {
-        struct Restore(Rules);
-        impl Drop for Restore {
-            fn drop(&mut self) {
-                RULES.with(|rules| rules.set(self.0));
-            }
-        }
-        let _restore = Restore(RULES.with(|rules| rules.replace(self)));
+        let _restore = self.enter();
         walk()
     }
+
+    /// Puts this treatment in force on this thread; the one before comes back when the guard
+    /// drops.
+    fn enter(self) -> RestoreRules {
+        RestoreRules(RULES.with(|rules| rules.replace(self)))
+    }
+}
+
+/// Puts back, when dropped, the treatment [`Rules::enter`] replaced.
+pub(crate) struct RestoreRules(Rules);
+
+impl Drop for RestoreRules {
+    fn drop(&mut self) {
+        RULES.with(|rules| rules.set(self.0));
+    }
+}
+
+/// Puts back, when dropped, the cap [`MaxViolations::scope`] replaced.
+struct RestoreCap(usize);
+
+impl Drop for RestoreCap {
+    fn drop(&mut self) {
+        CAP.with(|cap| cap.set(self.0));
+    }
+}
+
+/// Puts `cap` in force on this thread, the one before back when the guard drops.
+fn enter_cap(cap: usize) -> RestoreCap {
+    RestoreCap(CAP.with(|old| old.replace(cap)))
 }
 
 /// Runs `validate` (the rules of a document that read) counting the violations of a
@@ -61,11 +86,18 @@ impl Rules {
 /// report: the reading puts it in document order, then caps it.
 #[inline]
 pub(crate) fn reading<R>(validate: impl FnOnce() -> R) -> R {
+    let _restore = reading_rules();
+    validate()
+}
+
+/// What [`reading`] puts in force, until the guard drops: for a caller that runs the rules
+/// without a closure (a closure is one more function per model).
+pub(crate) fn reading_rules() -> RestoreRules {
     Rules {
         cap: CAP.with(Cell::get),
         finish: false,
     }
-    .during(validate)
+    .enter()
 }
 
 /// The report of a whole model's `validate` once its walk is done: capped when
@@ -159,13 +191,7 @@ impl MaxViolations {
     /// assert_eq!(report.violations()[10].code(), "too_many_violations");
     /// ```
     pub fn scope<R>(self, read: impl FnOnce() -> R) -> R {
-        struct Restore(usize);
-        impl Drop for Restore {
-            fn drop(&mut self) {
-                CAP.with(|cap| cap.set(self.0));
-            }
-        }
-        let _restore = Restore(CAP.with(|cap| cap.replace(self.0)));
+        let _restore = enter_cap(self.0);
         Rules {
             cap: self.0,
             finish: true,

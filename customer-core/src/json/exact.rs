@@ -58,10 +58,17 @@ fn mark() {
 /// leak what it met into the outer read's answer.
 #[inline]
 pub(crate) fn watch<R>(read: impl FnOnce() -> R) -> (R, bool) {
-    let before = SEEN.try_with(|seen| seen.replace(false)).unwrap_or(false);
+    let before = swap_seen(false);
     let out = read();
-    let seen = SEEN.try_with(|seen| seen.replace(before)).unwrap_or(false);
+    let seen = swap_seen(before);
     (out, seen)
+}
+
+/// Puts `to` in `SEEN` and returns what it held (`false` once the thread's locals are gone).
+/// Not generic, so that [`watch`], instantiated per model, holds no thread-local code.
+#[inline]
+fn swap_seen(to: bool) -> bool {
+    SEEN.try_with(|seen| seen.replace(to)).unwrap_or(false)
 }
 
 /// The error the first read fails with when the text holds an integer literal beyond 64 bits:
