@@ -179,10 +179,20 @@ fn repeated_keys_of_maps_and_values_are_refused_at_every_depth() {
     assert!(account(r#"{"name": "a", "metadata": {"plan": 1, "Plan": 2, "plan ": 3}}"#).is_none());
 }
 
-/// Past the first 16 keys, the keys go into a hash set: a repeat is found wherever it is.
+/// Past the first 8 keys, the keys go into a hash set: a repeat is found wherever it is.
 #[test]
 fn a_repeat_among_many_keys_is_found() {
-    for (keys, first, again) in [(17, 0, 16), (40, 3, 39), (1000, 999, 998), (5, 4, 0)] {
+    for (keys, first, again) in [
+        (17, 0, 16),
+        (40, 3, 39),
+        (1000, 999, 998),
+        (5, 4, 0),
+        (8, 0, 7),
+        (8, 7, 0),
+        (9, 0, 8),
+        (9, 8, 7),
+        (10, 7, 9),
+    ] {
         let mut members: Vec<String> = (0..keys).map(|k| format!(r#""k{k}": {k}"#)).collect();
         members.insert(again + 1, format!(r#""k{first}": 0"#));
         let doc = format!(r#"{{"name": "a", "metadata": {{{}}}}}"#, members.join(","));
@@ -455,6 +465,54 @@ fn json_test_suite_cases() {
     }
     let files = std::fs::read_dir(&dir).unwrap().count() - 1;
     assert_eq!(seen, files, "every file in the manifest");
+}
+
+/// The first keys are kept in place when borrowed from the text; an escaped key (owned) moves
+/// them all into the hash set. Wherever the escaped key and the repeat fall around that move, the
+/// repeat is found once, at its key, and keys that do not repeat read.
+#[test]
+fn escaped_keys_among_the_first_are_compared_with_the_others() {
+    // `\u006b` is `k`: the key `k{i}` written with an escape.
+    let key = |k: usize, escaped: bool| {
+        if escaped {
+            format!(r#""\u006b{k}""#)
+        } else {
+            format!(r#""k{k}""#)
+        }
+    };
+    for keys in 1..12 {
+        for escaped_at in 0..=keys {
+            let members = |repeat: Option<(usize, usize, bool)>| {
+                let mut members: Vec<String> = (0..keys)
+                    .map(|k| format!("{}: {k}", key(k, k == escaped_at)))
+                    .collect();
+                if let Some((first, again, escaped)) = repeat {
+                    members.insert(again + 1, format!("{}: 0", key(first, escaped)));
+                }
+                format!(r#"{{"name": "a", "metadata": {{{}}}}}"#, members.join(","))
+            };
+            assert_eq!(
+                account(&members(None)),
+                None,
+                "{keys} keys, escaped {escaped_at}"
+            );
+            for first in 0..keys {
+                for again in 0..keys {
+                    for escaped in [false, true] {
+                        let doc = members(Some((first, again, escaped)));
+                        assert_eq!(
+                            account(&doc),
+                            Some(expect(&[(
+                                &format!("/metadata/k{first}"),
+                                "duplicate_field"
+                            )])),
+                            "{doc}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }
 
 mod property {

@@ -11,8 +11,9 @@
 //!   `serde_json::Value`, the buffer of an untagged enum), where the last one would win (RFC 7493,
 //!   I-JSON: names MUST be unique). A struct's own fields are asked for as identifiers and
 //!   not watched here: serde's derived code refuses a repeated field itself. The keys of one map
-//!   are kept while it is read (borrowed from the text when they have no escapes): a scan of
-//!   the first 16, then a hash set, so a map of n keys costs O(n);
+//!   are kept while it is read: the first 8, when borrowed from the text (no escapes), in place
+//!   and scanned, without an allocation; then (or from the first owned key) a hash set, so a
+//!   map of n keys costs O(n);
 //! - an integer literal beyond 64 bits, which reaches a visitor as an `f64`: see
 //!   [`super::exact`].
 
@@ -314,15 +315,21 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'de, A> {
     }
 }
 
-/// How many keys of a map are compared one by one before they go into a hash set.
-const FEW_KEYS: usize = 16;
+/// How many keys of a map are kept inline, borrowed from the text, and compared one by one
+/// before they go into a hash set.
+const FEW_KEYS: usize = 8;
 
-/// The keys of one map read so far. Nothing is allocated for a struct (its keys are not kept).
+/// The keys of one map read so far. Nothing is allocated for a struct (its keys are not kept),
+/// nor for a map whose keys are its first [`FEW_KEYS`] and all borrowed from the text (no
+/// escapes): they are kept in place. An owned key (escaped, or from a reader that does not
+/// borrow), or one more, moves them all into a hash set, so a map of n keys costs O(n).
 struct Keys<'de> {
-    /// The first [`FEW_KEYS`] keys, compared one by one.
-    few: Vec<Cow<'de, str>>,
-    /// All of them, once there are more. Boxed: one pointer in the adapter of every map,
-    /// structs included, where a `HashSet` would be six words to move.
+    /// The first keys, borrowed from the text, while `many` is `None`.
+    few: [&'de str; FEW_KEYS],
+    /// How many of `few` are kept.
+    len: usize,
+    /// All of the keys, once one was owned or there were more than [`FEW_KEYS`]. Boxed: one
+    /// pointer in the adapter of every map, structs included.
     #[allow(clippy::box_collection)]
     many: Option<Box<HashSet<Cow<'de, str>>>>,
 }
@@ -331,38 +338,43 @@ impl<'de> Keys<'de> {
     #[inline]
     fn new() -> Self {
         Keys {
-            few: Vec::new(),
+            few: [""; FEW_KEYS],
+            len: 0,
             many: None,
         }
     }
 
-    /// Keeps `key`; the error of a repeated key when it was already there.
+    /// Keeps `key`, borrowed from the text; the error of a repeated key when it was already
+    /// there.
+    #[inline]
+    fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
+        if self.many.is_none() && self.len < FEW_KEYS {
+            let few = &self.few[..self.len];
+            if few.contains(&key) {
+                return Err(repeated(key));
+            }
+            self.few[self.len] = key;
+            self.len += 1;
+            return Ok(());
+        }
+        self.insert(Cow::Borrowed(key))
+    }
+
+    /// Keeps `key` in the hash set (made on the first call); the error of a repeated key when
+    /// it was already there.
     #[inline(never)]
     fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        let seen = match &self.many {
-            Some(many) => many.contains(&key),
-            None => self.few.contains(&key),
-        };
-        if seen {
+        let few = &self.few[..self.len];
+        let many = self.many.get_or_insert_with(|| {
+            let mut many = HashSet::with_capacity(2 * FEW_KEYS);
+            many.extend(few.iter().map(|&key| Cow::Borrowed(key)));
+            Box::new(many)
+        });
+        self.len = 0;
+        if many.contains(&key) {
             return Err(repeated(&key));
         }
-        match &mut self.many {
-            Some(many) => {
-                many.insert(key);
-            }
-            None if self.few.len() < FEW_KEYS => {
-                // One allocation for a map's first keys.
-                if self.few.capacity() == 0 {
-                    self.few.reserve_exact(FEW_KEYS);
-                }
-                self.few.push(key);
-            }
-            None => {
-                let mut many: HashSet<Cow<'de, str>> = self.few.drain(..).collect();
-                many.insert(key);
-                self.many = Some(Box::new(many));
-            }
-        }
+        many.insert(key);
         Ok(())
     }
 }
@@ -540,7 +552,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
 
     #[inline]
     fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-        self.keys.insert(Cow::Borrowed(v))?;
+        self.keys.insert_borrowed(v)?;
         self.inner.visit_borrowed_str(v)
     }
 
