@@ -310,6 +310,17 @@ where
     Ok(value)
 }
 
+/// JSON held inside a string (a provider's metadata text) into `T`, through [`Strict`]: refused
+/// where every reader of a client's JSON refuses (a repeated key in an object read as a map or
+/// `Value`, an integer literal beyond 64 bits, trailing text), so that the text is never read
+/// into something other than what it says.
+pub(crate) fn from_text<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    untracked(text.as_bytes(), &mut de)
+}
+
 /// Reads a `serde_json::Value` into `T` through serde alone: the first error only.
 pub(crate) fn read_value<T: serde::de::DeserializeOwned>(
     value: serde_json::Value,

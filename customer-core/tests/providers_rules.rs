@@ -399,6 +399,18 @@ fn tazapay_create_request_metadata_is_a_json_object_string() {
         "/metadata",
         "json_string",
     );
+    // JSON the crate would not hold unaltered: a repeated key, an integer beyond 64 bits.
+    for text in [
+        "{\"plan\": \"free\", \"plan\": \"pro\"}",
+        "{\"n\": 123456789012345678901234567890}",
+    ] {
+        refused(
+            Api::Tazapay,
+            &request(json!(text)),
+            "/metadata",
+            "json_string",
+        );
+    }
     refused(
         Api::Tazapay,
         &request(json!({"key1": "value1"})),
@@ -686,6 +698,9 @@ fn legit_metadata_is_a_string_holding_a_list_of_key_value() {
         r#"[{"key":"k","value":"v","extra":1}]"#,
         r#""text""#,
         "not json",
+        // JSON the crate would not hold unaltered: a repeated key, an integer beyond 64 bits.
+        r#"[{"key":"k","key":"j","value":"v"}]"#,
+        r#"[{"key":"n","value":123456789012345678901234567890}]"#,
     ] {
         let found = check(Api::Legit, &body(bad));
         assert_eq!(

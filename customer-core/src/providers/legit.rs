@@ -52,7 +52,7 @@ pub struct MetadataEntry {
 /// string, number or boolean value). A string that is not JSON is left to
 /// `metadata(json_string)`.
 fn key_value_list(text: &str) -> Result<(), RuleError> {
-    let Ok(value) = serde_json::from_str::<Value>(text) else {
+    let Ok(value) = crate::json::from_text::<Value>(text) else {
         return Ok(());
     };
     let ok = match &value {

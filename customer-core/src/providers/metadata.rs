@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 /// A string holding JSON → the JSON it holds (validated beforehand by `metadata(json_string)`;
 /// a string that does not parse is kept as a JSON string rather than lost).
 pub(crate) fn json_text(text: Option<String>) -> Option<Value> {
-    text.map(|text| serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    text.map(|text| crate::json::from_text(&text).unwrap_or(Value::String(text)))
 }
 
 /// A JSON object → the customer's metadata.

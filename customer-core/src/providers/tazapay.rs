@@ -157,7 +157,7 @@ pub struct Address {
 /// The create request's metadata string must hold a JSON object. A string that is not JSON at
 /// all is left to `metadata(json_string)`.
 fn json_object_string(text: &str) -> Result<(), RuleError> {
-    match serde_json::from_str::<Value>(text) {
+    match crate::json::from_text::<Value>(text) {
         Ok(Value::Object(_)) | Err(_) => Ok(()),
         Ok(_) => Err(RuleError::new(
             crate::codes::JSON_STRING,
@@ -385,7 +385,7 @@ pub struct UpdateCustomerRequest {
 fn update_metadata(value: &Value) -> Result<(), RuleError> {
     match value {
         Value::Object(_) => Ok(()),
-        Value::String(text) => match serde_json::from_str::<Value>(text) {
+        Value::String(text) => match crate::json::from_text::<Value>(text) {
             Ok(Value::Object(_)) => Ok(()),
             Ok(_) => json_object_string(text),
             Err(_) => Err(RuleError::new(

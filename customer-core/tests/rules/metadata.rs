@@ -485,11 +485,11 @@ fn json_string() {
         "{}",
         " [1, 2] ",
         r#"[{"key":"a","value":"b"}]"#,
-        r#"{"a":1,"a":2}"#,
         r#"{"a":"\u0041\/"}"#,
         "1.50",
         "12345678901234567890",
-        "-12345678901234567890",
+        "-9223372036854775808",
+        "18446744073709551615",
     ] {
         match serde_json::from_str::<Value>(text) {
             Ok(value) => {
@@ -511,10 +511,35 @@ fn json_string() {
     );
     assert!(metadata::check_json_string("1e15", 18).is_ok());
     assert!(metadata::check_json_string("1e15", 17).is_err());
-    // Duplicate keys collapse as serde_json's Value collapses them.
+    // Text the crate's readers would not hold unaltered is not JSON it keeps: a repeated key
+    // (serde_json's `Value` would keep the last one), at any depth and however long the
+    // object, and an integer literal beyond 64 bits (it would become the nearest `f64`).
     let duplicates = format!("{{{}\"a\":1}}", "\"a\":\"xxxxxxxxxx\",".repeat(1000));
-    assert!(metadata::check_json_string(&duplicates, 7).is_ok());
-    assert!(metadata::check_json_string(&duplicates, 6).is_err());
+    let escaped = r#"{"a":1,"\u0061":2}"#.to_owned();
+    let nested = r#"[{"key":"a","value":{"b":1,"c":2,"b":3}}]"#.to_owned();
+    let many = format!(
+        "{{{}\"k7\":0}}",
+        (0..40)
+            .map(|i| format!("\"k{i}\":{i},"))
+            .collect::<String>()
+    );
+    for text in [
+        r#"{"a":1,"a":2}"#.to_owned(),
+        duplicates,
+        escaped,
+        nested,
+        many,
+        "-9223372036854775809".to_owned(),
+        "18446744073709551616".to_owned(),
+        r#"{"n":[123456789012345678901234567890]}"#.to_owned(),
+    ] {
+        for max in [6, 1024, 1 << 20] {
+            let error = metadata::check_json_string(text.as_str(), max).unwrap_err();
+            assert_eq!(error.code(), "json_string", "{text}");
+        }
+    }
+    // The same numbers written as floats are read as the nearest f64, as JSON allows.
+    assert!(metadata::check_json_string("1.8446744073709552e19", 1024).is_ok());
 
     for text in [
         "",

@@ -108,13 +108,15 @@ pub fn value_len(value: &serde_json::Value, cap: usize) -> Result<usize, LenErro
 
 /// Checks that `value` is a string holding JSON whose compact form is at most `max_bytes`.
 ///
-/// The text is parsed once by serde_json without building a value, counting the compact length
-/// of what it holds. Only when that count passes the limit and the text has an object with two
-/// or more members (whose duplicates serde_json would merge) is it parsed again into a
-/// `serde_json::Value` to count exactly.
+/// The text is parsed once without building a value, counting the compact length of what it
+/// holds, through the crate's strict reader: a repeated key in an object or an integer literal
+/// beyond 64 bits is refused as not JSON the crate can hold (`json_string`), as every reader of
+/// a client's JSON refuses them. Only when that count passes the limit and the text has an
+/// object with two or more members is it parsed again into a `serde_json::Value` to count
+/// exactly.
 pub fn check_json_string<T: Text + ?Sized>(value: &T, max_bytes: usize) -> Result<(), RuleError> {
     let text = value.text();
-    let counted: Counted = match serde_json::from_str(text) {
+    let counted: Counted = match crate::json::from_text(text) {
         Ok(counted) => counted,
         Err(_) => return Err(json_string_error()),
     };
@@ -124,7 +126,7 @@ pub fn check_json_string<T: Text + ?Sized>(value: &T, max_bytes: usize) -> Resul
     if !counted.has_members {
         return Err(len_error(LenError::TooLarge, max_bytes));
     }
-    match serde_json::from_str::<serde_json::Value>(text) {
+    match crate::json::from_text::<serde_json::Value>(text) {
         Ok(parsed) => check(&parsed, max_bytes),
         Err(_) => Err(json_string_error()),
     }
