@@ -681,3 +681,46 @@ fn the_email_schema_states_the_rule_shape() {
         );
     }
 }
+
+/// A free-form member's schema says what the readers take unaltered: integers within 64 bits
+/// (a larger one would become a float in a `serde_json::Value`, and is refused), at any depth,
+/// for a `Value` and a `Map` alike; any other JSON passes.
+#[test]
+fn free_json_members_hold_integers_within_64_bits() {
+    #[derive(Deserialize, CustomerModel)]
+    #[allow(dead_code)]
+    struct Free {
+        any: Option<Value>,
+        #[customer(metadata)]
+        meta: Option<serde_json::Map<String, Value>>,
+    }
+    let schema = validator::<Free>();
+    for doc in [
+        json!({}),
+        json!({"any": null, "meta": null}),
+        json!({"any": [1, -9_223_372_036_854_775_808_i64, 18_446_744_073_709_551_615_u64]}),
+        json!({"any": {"a": [1.5, "x", true, null, {"b": {}}]}, "meta": {"k": [2, 3.25]}}),
+        json!({"meta": {"deep": [[[{"n": -7}]]]}}),
+    ] {
+        assert!(schema.is_valid(&doc), "{doc}");
+        assert!(derive_accepts::<Free>(&doc), "{doc}");
+    }
+    for doc in [
+        json!({"any": 1e25}),
+        json!({"any": {"a": [[-1e30]]}}),
+        json!({"meta": {"k": 1e20}}),
+        json!({"meta": {"k": {"n": [5e19]}}}),
+    ] {
+        assert!(!schema.is_valid(&doc), "{doc}");
+    }
+    // The same numbers as text: the readers refuse them (the schema's reason).
+    for text in [
+        r#"{"any": 10000000000000000000000000}"#,
+        r#"{"meta": {"k": {"n": [50000000000000000000]}}}"#,
+    ] {
+        assert!(
+            customer_core::json::from_str::<Free>(text).is_err(),
+            "{text}"
+        );
+    }
+}

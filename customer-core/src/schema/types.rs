@@ -32,10 +32,119 @@ pub trait ViaJsonSchema {
 
 impl<T: JsonSchema + ?Sized> ViaJsonSchema for Probe<T> {
     fn subschema(&self, generator: &mut SchemaGenerator) -> Schema {
-        generator.subschema_for::<T>()
+        let mut schema = generator.subschema_for::<T>();
+        unaltered(&mut schema, generator);
+        schema
     }
     fn inline(&self, generator: &mut SchemaGenerator) -> Schema {
-        T::json_schema(generator)
+        let mut schema = T::json_schema(generator);
+        unaltered(&mut schema, generator);
+        schema
+    }
+}
+
+/// Any JSON value as the crate's readers take it without altering it: schemars describes a
+/// `serde_json::Value` as any value, but the readers refuse an integer beyond 64 bits (a
+/// `Value` would round it to a float) and an object with a repeated key (a `Value` would keep
+/// the last). A named definition, recursive through arrays and objects.
+struct UnalteredJson;
+
+impl JsonSchema for UnalteredJson {
+    fn schema_name() -> Cow<'static, str> {
+        "UnalteredJson".into()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        "customer_core::UnalteredJson".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let item = generator.subschema_for::<UnalteredJson>();
+        schemars::json_schema!({
+            "description": "Any JSON value whose integers lie between -2^63 and 2^64-1 (a larger \
+                integer would be rounded to a float, and is refused; a number written with a \
+                fraction or an exponent is read as the nearest float, but one whose value is a \
+                whole number counts as an integer here) and whose objects repeat no key.",
+            "anyOf": [
+                {"type": ["null", "boolean", "string"]},
+                {"type": "number", "not": {"type": "integer"}},
+                {"type": "integer", "minimum": i64::MIN, "maximum": u64::MAX},
+                {"type": "array", "items": item.clone()},
+                {"type": "object", "additionalProperties": item},
+            ]
+        })
+    }
+}
+
+/// Replaces "any value" (`true` or `{}`) wherever `schema` holds a subschema (itself, its
+/// properties, `additionalProperties`, `items`, `prefixItems`, `anyOf`/`oneOf`/`allOf`) with a
+/// reference to [`UnalteredJson`]: what a `serde_json::Value` or `Map` field takes.
+fn unaltered(schema: &mut Schema, generator: &mut SchemaGenerator) {
+    fn is_any(value: &Value) -> bool {
+        match value {
+            Value::Bool(true) => true,
+            Value::Object(map) => map.is_empty(),
+            _ => false,
+        }
+    }
+    fn walk(value: &mut Value, reference: &Value) {
+        if is_any(value) {
+            *value = reference.clone();
+            return;
+        }
+        let Value::Object(map) = value else {
+            return;
+        };
+        for key in ["additionalProperties", "items"] {
+            if let Some(sub) = map.get_mut(key) {
+                walk(sub, reference);
+            }
+        }
+        for key in ["properties", "patternProperties"] {
+            if let Some(Value::Object(subs)) = map.get_mut(key) {
+                for sub in subs.values_mut() {
+                    walk(sub, reference);
+                }
+            }
+        }
+        for key in ["prefixItems", "anyOf", "oneOf", "allOf"] {
+            if let Some(Value::Array(subs)) = map.get_mut(key) {
+                for sub in subs {
+                    walk(sub, reference);
+                }
+            }
+        }
+    }
+    fn holds_any(value: &Value) -> bool {
+        if is_any(value) {
+            return true;
+        }
+        let Value::Object(map) = value else {
+            return false;
+        };
+        ["additionalProperties", "items"]
+            .iter()
+            .filter_map(|key| map.get(*key))
+            .any(holds_any)
+            || ["properties", "patternProperties"]
+                .iter()
+                .filter_map(|key| map.get(*key).and_then(Value::as_object))
+                .flat_map(Map::values)
+                .any(holds_any)
+            || ["prefixItems", "anyOf", "oneOf", "allOf"]
+                .iter()
+                .filter_map(|key| map.get(*key).and_then(Value::as_array))
+                .flatten()
+                .any(holds_any)
+    }
+    if !holds_any(schema.as_value()) {
+        return;
+    }
+    let reference = generator.subschema_for::<UnalteredJson>().to_value();
+    let mut value = schema.clone().to_value();
+    walk(&mut value, &reference);
+    if let Ok(replaced) = Schema::try_from(value) {
+        *schema = replaced;
     }
 }
 
