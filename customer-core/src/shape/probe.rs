@@ -366,6 +366,11 @@ pub trait ReadViaSerde<T> {
     fn read_missing_fn(&self) -> fn() -> Option<T>;
     /// Both, for the table of the type's model (see [`super::Check::rules`]).
     fn reader(&self) -> super::Reader<T>;
+    /// The common rules of a field of the type (see [`super::Check::rules`]) read by
+    /// [`reader`](Self::reader).
+    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+        check.rules(self.reader(), rules);
+    }
 }
 
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
@@ -413,6 +418,11 @@ pub trait ReadViaNothing<T> {
     fn read_missing_fn(&self) -> fn() -> Option<T>;
     /// Both, for the table of the type's model (see [`super::Check::rules`]).
     fn reader(&self) -> super::Reader<T>;
+    /// The common rules of a field of the type (see [`super::Check::rules`]) read by
+    /// [`reader`](Self::reader).
+    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+        check.rules(self.reader(), rules);
+    }
 }
 
 impl<T> ReadViaNothing<T> for &ReadProbe<T> {

@@ -82,11 +82,7 @@ impl Check<'_, '_, '_> {
     /// The common rules of a field: when it has its shape, its value read alone by `reader`
     /// (or what a missing member reads as) and `rules` run on it at [`Check::key`].
     #[inline]
-    pub fn rules<T>(
-        self,
-        reader: Reader<T>,
-        rules: fn(&T, &Path<'_>, &str, &mut ValidationErrors),
-    ) {
+    pub fn rules<T>(self, reader: Reader<T>, rules: RulesFn<T>) {
         if !self.good {
             return;
         }
@@ -102,6 +98,10 @@ impl Check<'_, '_, '_> {
         }
     }
 }
+
+/// A model's rules function of a field (`__customer_rules_N`): its value, the struct's pointer,
+/// the key it is at, the report.
+pub type RulesFn<T> = fn(&T, &Path<'_>, &str, &mut ValidationErrors);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
@@ -140,6 +140,20 @@ pub struct Named<'f> {
     pub whole: Option<WholeFn>,
     /// Whether the container has checks (read whole even inside a value walked once).
     pub checks: bool,
+}
+
+impl Named<'_> {
+    /// [`named_flat`] of this description.
+    pub fn walk(
+        &self,
+        members: &[(String, Node)],
+        claimed: &mut [bool],
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        rules: bool,
+    ) -> bool {
+        named_flat(members, claimed, path, report, rules, self)
+    }
 }
 
 /// A [`CheckFn`] for a model with no field rules.
@@ -214,7 +228,8 @@ mod tests {
     #[allow(unused_imports)]
     use crate::shape::{ShapeViaNothing as _, ShapeViaSerde as _, ShapeViaShape as _};
 
-    /// A rule on a `String`: not empty.
+    /// A rule on a `String`: not empty (`&String`: a rules function takes its field's type).
+    #[allow(clippy::ptr_arg)]
     fn filled(value: &String, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
@@ -235,8 +250,8 @@ mod tests {
 
     fn check(index: usize, check: Check<'_, '_, '_>) {
         match index {
-            0 => check.rules((&ReadProbe::<String>::NEW).reader(), filled),
-            1 => check.rules((&ReadProbe::<Option<u32>>::NEW).reader(), small),
+            0 => check.rules(ReadProbe::<String>::NEW.reader(), filled),
+            1 => check.rules(ReadProbe::<Option<u32>>::NEW.reader(), small),
             _ => {}
         }
     }
