@@ -375,6 +375,167 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             use __cm::__private::shape as __s;
+            let __check: __s::CheckFn = |__index, __c| match __index {
+                1 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
+                }
+                2 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
+                }
+                3 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
+                }
+                4 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
+                }
+                5 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
+                }
+                6 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
+                        .rules(__c, Self::__customer_rules_6);
+                }
+                8 => {
+                    let __cm::__private::shape::Check {
+                        found: __found,
+                        good: __good,
+                        path: __path,
+                        report: __report,
+                        ..
+                    } = __c;
+                    if __good {
+                        let __read: ::core::option::Option<Vec<String>> =
+                            __cm::__private::shape::read_member(
+                                __found,
+                                __path,
+                                __report,
+                                {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                        ShapeViaNothing as _, ShapeViaSerde as _,
+                                        ShapeViaShape as _,
+                                    };
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
+                                },
+                                {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                        ShapeViaNothing as _, ShapeViaSerde as _,
+                                        ShapeViaShape as _,
+                                    };
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
+                                },
+                            );
+                        if let ::core::option::Option::Some(__customer_read) = __read {
+                            Self::__customer_rules_8(
+                                &__customer_read,
+                                __path,
+                                "tags",
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    if let (false, ::core::option::Option::Some((_, __value, true))) =
+                        (__good, __found)
+                    {
+                        if let ::core::option::Option::Some(__node) =
+                            __cm::__private::shape::inside(__value, 0usize)
+                        {
+                            let __customer_path: &__cm::__private::Path<'_> = __path;
+                            let __customer_report: &mut __cm::__private::ValidationErrors =
+                                &mut __report.rules;
+                            {
+                                let mut __customer_items =
+                                    __cm::__private::Items::new(__customer_report);
+                                for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                                    __cm::__private::shape::elements(__node).iter(),
+                                ) {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                    };
+                                    __customer_items.item(__customer_report);
+                                    if let ::core::option::Option::Some(__customer_item) =
+                                        (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                            .read_alone(__item)
+                                    {
+                                        let __customer_item = &__customer_item;
+                                        __cm::__private::fail_key_index(
+                                            __customer_report,
+                                            __customer_path,
+                                            "tags",
+                                            __customer_index,
+                                            __cm::__private::rules::bytes::check(
+                                                __customer_item,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(8usize),
+                                            ),
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                9 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
+                }
+                10 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
+                        .rules(__c, Self::__customer_rules_10);
+                }
+                11 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_11);
+                }
+                _ => {}
+            };
             __s::Named {
                 fields: &[
                     {
@@ -482,176 +643,10 @@ const _: () = {
                         (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
                     },
                 ],
-                check: |__index, __c| match __index {
-                    1 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
-                    8 => {
-                        let __cm::__private::shape::Check {
-                            found: __found,
-                            good: __good,
-                            path: __path,
-                            report: __report,
-                            ..
-                        } = __c;
-                        if __good {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                __cm::__private::shape::read_member(
-                                    __found,
-                                    __path,
-                                    __report,
-                                    {
-                                        #[allow(unused_imports)]
-                                        use __cm::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
-                                        (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                            .read_fn()
-                                    },
-                                    {
-                                        #[allow(unused_imports)]
-                                        use __cm::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                            ShapeViaNothing as _, ShapeViaSerde as _,
-                                            ShapeViaShape as _,
-                                        };
-                                        (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                            .read_missing_fn()
-                                    },
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_8(
-                                    &__customer_read,
-                                    __path,
-                                    "tags",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        if let (false, ::core::option::Option::Some((_, __value, true))) =
-                            (__good, __found)
-                        {
-                            if let ::core::option::Option::Some(__node) =
-                                __cm::__private::shape::inside(__value, 0usize)
-                            {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let mut __customer_items =
-                                        __cm::__private::Items::new(__customer_report);
-                                    for (__customer_index, __item) in
-                                        ::core::iter::Iterator::enumerate(
-                                            __cm::__private::shape::elements(__node).iter(),
-                                        )
-                                    {
-                                        #[allow(unused_imports)]
-                                        use __cm::__private::shape::{
-                                            ReadViaNothing as _, ReadViaSerde as _,
-                                        };
-                                        __customer_items.item(__customer_report);
-                                        if let ::core::option::Option::Some(__customer_item) =
-                                            (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                                .read_alone(__item)
-                                        {
-                                            let __customer_item = &__customer_item;
-                                            __cm::__private::fail_key_index(
-                                                __customer_report,
-                                                __customer_path,
-                                                "tags",
-                                                __customer_index,
-                                                __cm::__private::rules::bytes::check(
-                                                    __customer_item,
-                                                    ::core::option::Option::None,
-                                                    ::core::option::Option::Some(8usize),
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    9 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
-                    10 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                            .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
-                    }
-                    _ => {}
-                },
+                check: __check,
                 whole: ::core::option::Option::None,
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -837,6 +832,13 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __check: __s::CheckFn = |__index, __c| match __index {
+                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
+                1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
+                2 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2),
+                3 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3),
+                _ => {}
+            };
             __s::Named {
                 fields: &[
                     (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
@@ -847,16 +849,7 @@ const _: () = {
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
                 ],
-                check: |__index, __c| match __index {
-                    0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                    1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_1),
-                    2 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_2),
-                    3 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_3),
-                    _ => {}
-                },
+                check: __check,
                 whole: ::core::option::Option::Some(
                     |__members, __start, __claimed, __path, __report| {
                         (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
@@ -877,6 +870,7 @@ const _: () = {
                     },
                 ),
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -1221,6 +1215,7 @@ const _: () = {
                     },
                 ),
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -1395,11 +1390,12 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __check: __s::CheckFn = |_, __c| {
+                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+            };
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                check: |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                check: __check,
                 whole: ::core::option::Option::Some(
                     |__members, __start, __claimed, __path, __report| {
                         (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
@@ -1420,6 +1416,7 @@ const _: () = {
                     },
                 ),
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -1532,6 +1529,7 @@ const _: () = {
                     },
                 ),
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -1718,46 +1716,46 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __check: __s::CheckFn = |_, __c| {
+                let __cm::__private::shape::Check {
+                    found: __found,
+                    good: __good,
+                    path: __path,
+                    report: __report,
+                    ..
+                } = __c;
+                let __context: ::core::option::Option<&Limits> =
+                    __cm::__private::shape::Report::context::<Limits>(__report);
+                let _ = __context;
+                if __good {
+                    let __read: ::core::option::Option<String> =
+                        __cm::__private::shape::read_member(
+                            __found,
+                            __path,
+                            __report,
+                            (&__s::ReadProbe::<String>::NEW).read_fn(),
+                            (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
+                        );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        if let ::core::option::Option::Some(ctx) = __context {
+                            Self::__customer_rules_0(
+                                &__customer_read,
+                                ctx,
+                                __path,
+                                "name",
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                }
+            };
             __s::Named {
                 fields: &[
                     (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
-                check: |_, __c| {
-                    let __cm::__private::shape::Check {
-                        found: __found,
-                        good: __good,
-                        path: __path,
-                        report: __report,
-                        ..
-                    } = __c;
-                    let __context: ::core::option::Option<&Limits> =
-                        __cm::__private::shape::Report::context::<Limits>(__report);
-                    let _ = __context;
-                    if __good {
-                        let __read: ::core::option::Option<String> =
-                            __cm::__private::shape::read_member(
-                                __found,
-                                __path,
-                                __report,
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                    .read_missing_fn(),
-                            );
-                        if let ::core::option::Option::Some(__customer_read) = __read {
-                            if let ::core::option::Option::Some(ctx) = __context {
-                                Self::__customer_rules_0(
-                                    &__customer_read,
-                                    ctx,
-                                    __path,
-                                    "name",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                    }
-                },
+                check: __check,
                 whole: ::core::option::Option::Some(
                     |__members, __start, __claimed, __path, __report| {
                         let __rules = true;
@@ -1791,6 +1789,7 @@ const _: () = {
                     },
                 ),
                 checks: true,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -1911,11 +1910,12 @@ const _: () = {
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
+            let __check: __s::CheckFn = |_, __c| {
+                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+            };
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                check: |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                check: __check,
                 whole: ::core::option::Option::Some(
                     |__members, __start, __claimed, __path, __report| {
                         (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
@@ -1936,6 +1936,7 @@ const _: () = {
                     },
                 ),
                 checks: false,
+                deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
@@ -2970,81 +2971,31 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let (__found1, __good1) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["name"],
-                            __cm::__private::shape::Missing::Ok,
-                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                                .shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0 && __good1;
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |__index, __c| match __index {
+                            0 => (&__s::ReadProbe::<String>::NEW)
+                                .rules(__c, Self::__customer_rules_0_0),
+                            1 => (&__s::ReadProbe::<Option<String>>::NEW)
+                                .rules(__c, Self::__customer_rules_0_1),
+                            _ => {}
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                                (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                    .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        if __good1 {
-                            let __read: ::core::option::Option<Option<String>> =
-                                __cm::__private::shape::read_member(
-                                    __found1,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                        .read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_1(
-                                    &__customer_read,
-                                    __path,
-                                    "name",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {
@@ -3407,107 +3358,83 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["lines"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                    .missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0;
-                        if !__rules {
-                            return __ok;
-                        }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        let __context: ::core::option::Option<&Limits> =
-                            __cm::__private::shape::Report::context::<Limits>(__report);
-                        let _ = __context;
-                        if __good0 {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                if let ::core::option::Option::Some(ctx) = __context {
-                                    Self::__customer_rules_2_0(
-                                        &__customer_read,
-                                        ctx,
+                        let __check: __s::CheckFn = |_, __c| {
+                            let __cm::__private::shape::Check {
+                                found: __found,
+                                good: __good,
+                                path: __path,
+                                report: __report,
+                                ..
+                            } = __c;
+                            let __context: ::core::option::Option<&Limits> =
+                                __cm::__private::shape::Report::context::<Limits>(__report);
+                            let _ = __context;
+                            if __good {
+                                let __read: ::core::option::Option<Vec<String>> =
+                                    __cm::__private::shape::read_member(
+                                        __found,
                                         __path,
-                                        "lines",
-                                        &mut __report.rules,
+                                        __report,
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
                                     );
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    if let ::core::option::Option::Some(ctx) = __context {
+                                        Self::__customer_rules_2_0(
+                                            &__customer_read,
+                                            ctx,
+                                            __path,
+                                            "lines",
+                                            &mut __report.rules,
+                                        );
+                                    }
                                 }
                             }
-                        }
-                        if let (false, ::core::option::Option::Some((_, __value, true))) =
-                            (__good0, __found0)
-                        {
-                            if let ::core::option::Option::Some(__node) =
-                                __cm::__private::shape::inside(__value, 0usize)
+                            if let (false, ::core::option::Option::Some((_, __value, true))) =
+                                (__good, __found)
                             {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                if let ::core::option::Option::Some(ctx) = __context {
-                                    {
-                                        let mut __customer_items =
-                                            __cm::__private::Items::new(__customer_report);
-                                        for (__customer_index, __item) in
-                                            ::core::iter::Iterator::enumerate(
-                                                __cm::__private::shape::elements(__node).iter(),
-                                            )
+                                if let ::core::option::Option::Some(__node) =
+                                    __cm::__private::shape::inside(__value, 0usize)
+                                {
+                                    let __customer_path: &__cm::__private::Path<'_> = __path;
+                                    let __customer_report: &mut __cm::__private::ValidationErrors =
+                                        &mut __report.rules;
+                                    if let ::core::option::Option::Some(ctx) = __context {
                                         {
-                                            #[allow(unused_imports)]
-                                            use __cm::__private::shape::{
-                                                ReadViaNothing as _, ReadViaSerde as _,
-                                            };
-                                            __customer_items.item(__customer_report);
-                                            if let ::core::option::Option::Some(__customer_item) =
-                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                                    .read_alone(__item)
+                                            let mut __customer_items =
+                                                __cm::__private::Items::new(__customer_report);
+                                            for (__customer_index, __item) in
+                                                ::core::iter::Iterator::enumerate(
+                                                    __cm::__private::shape::elements(__node).iter(),
+                                                )
                                             {
-                                                let __customer_item = &__customer_item;
-                                                __cm::__private::fail_key_index(
-                                                    __customer_report,
-                                                    __customer_path,
-                                                    "lines",
-                                                    __customer_index,
-                                                    __cm::__private::rules::length::check(
-                                                        __customer_item,
-                                                        ::core::option::Option::None,
-                                                        ::core::option::Option::Some({
-                                                            let __customer_count: usize =
-                                                                ctx.name_max;
-                                                            __customer_count
-                                                        }),
-                                                    ),
-                                                );
+                                                #[allow(unused_imports)]
+                                                use __cm::__private::shape::{
+                                                    ReadViaNothing as _, ReadViaSerde as _,
+                                                };
+                                                __customer_items.item(__customer_report);
+                                                if let :: core :: option :: Option :: Some (__customer_item) = (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; __cm :: __private :: fail_key_index (__customer_report , __customer_path , "lines" , __customer_index , __cm :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; }
                                             }
                                         }
                                     }
                                 }
                             }
+                        };
+                        __s::Named {
+                            fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                                .field(&["lines"], __s::CHECK)],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 _ => true,
@@ -3727,64 +3654,27 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let (__found1, __good1) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["note"],
-                            __cm::__private::shape::Missing::Ok,
-                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                                .shape_fn(),
-                            false,
-                        );
-                        let __ok = (__good0 && __good1)
-                            & __cm::__private::shape::unknown_members(
-                                __members, __claimed, __path, __report,
-                            );
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                                (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                    .field(&["note"], __s::MAY_MISS),
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: true,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {
@@ -4022,50 +3912,25 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0;
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {

@@ -140,6 +140,9 @@ pub struct Named<'f> {
     pub whole: Option<WholeFn>,
     /// Whether the container has checks (read whole even inside a value walked once).
     pub checks: bool,
+    /// Whether the members no field claimed are reported (`deny_unknown_fields` of an enum's
+    /// struct variant; a struct's own are reported by `named_members`).
+    pub deny: bool,
 }
 
 impl Named<'_> {
@@ -161,7 +164,8 @@ pub fn no_check(_: usize, _: Check<'_, '_, '_>) {}
 
 /// The `__shape_flat` of a struct with named fields, from its description: each field's member
 /// found among the unclaimed `members` and its shape checked (or that it may be missing); with
-/// `rules`, in a rules phase, each field's rules in order (its checks, then its model walked
+/// `rules` (and, with [`Named::deny`], the unknown members reported), in a rules phase, each
+/// field's rules in order (its checks, then its model walked
 /// again), and the struct read whole when every field has its shape. Returns whether the
 /// fields have their shapes (and, with rules, whether the whole read found nothing more).
 pub fn named_flat(
@@ -186,7 +190,9 @@ pub fn named_flat(
             rules && field.once,
         ));
     }
-    let ok = walked.iter().all(|(_, good)| *good);
+    // `&`, not `&&`: the unknown members are reported whatever the fields are.
+    let ok = walked.iter().all(|(_, good)| *good)
+        & (!named.deny || super::unknown_members(members, claimed, path, report));
     if !rules {
         return ok;
     }
@@ -278,6 +284,7 @@ mod tests {
             check,
             whole,
             checks: false,
+            deny: false,
         };
         let ok = named_flat(
             &members,

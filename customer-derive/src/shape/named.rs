@@ -17,7 +17,7 @@ use crate::second_read::{self, Read};
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
     let exact = exact(container, p, fields);
-    let flat = table(container, p, fields, can).unwrap_or_else(|| {
+    let flat = table(container, p, fields, None, can).unwrap_or_else(|| {
         let out = walk(
             container,
             p,
@@ -37,19 +37,23 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// line a field calling its rules function, or the field's own code where it needs more), and
 /// the whole read in another. `None` when a field is read otherwise (`flatten`,
 /// `deserialize_with`, a skipped field with rules): the generated walk then.
+///
+/// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
+/// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
 fn table(
     container: &Container,
     p: &TokenStream,
     fields: &[Field],
+    variant: Option<usize>,
     can: Can,
 ) -> Option<TokenStream> {
-    let container_default = container.serde.default.as_ref();
+    let container_default = match variant {
+        None => container.serde.default.as_ref(),
+        Some(_) => None,
+    };
     let mut cxs = Vec::new();
     for (i, field) in fields.iter().enumerate() {
-        let at = FieldAt {
-            variant: None,
-            field: i,
-        };
+        let at = FieldAt { variant, field: i };
         let mut cx = FieldCx::new(container, p, field, at, can, container_default);
         if field.serde.skip_deserializing {
             if cx.skipped().is_empty() {
@@ -62,6 +66,10 @@ fn table(
         }
         cx.good = format_ident!("__good");
         cx.found = format_ident!("__found");
+        // `__s` is the shape module inside the table.
+        let (ty, read_ty) = (cx.ty, &cx.read_ty);
+        cx.probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
+        cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
         cxs.push(cx);
     }
     let in_scope = cxs.iter().all(|cx| cx.can_read);
@@ -114,7 +122,7 @@ fn table(
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
     // `match`.
     let check = match arms.as_slice() {
-        [] => quote!(__s::no_check),
+        [] => TokenStream::new(),
         [(_, arm)] if is_block(arm) => quote!(|_, __c| #arm),
         [(_, arm)] => quote!(|_, __c| {
             #arm;
@@ -129,20 +137,32 @@ fn table(
             }
         }
     };
-    let (whole, has_checks) = whole(container, p, can, !in_scope);
+    let (whole, has_checks) = match variant {
+        None => whole(container, p, can, !in_scope),
+        Some(_) => (quote!(::core::option::Option::None), false),
+    };
+    let deny = variant.is_some() && container.serde.deny_unknown_fields;
     let head = if in_scope {
         probes(p, true)
     } else {
         TokenStream::new()
     };
+    // The rules closure in a statement of its own: its arms are then formatted less indented.
+    let (check, check_fn) = if check.is_empty() {
+        (TokenStream::new(), quote!(__s::no_check))
+    } else {
+        (quote!(let __check: __s::CheckFn = #check;), quote!(__check))
+    };
     Some(quote! {
         use #p::shape as __s;
         #head
+        #check
         __s::Named {
             fields: &[#(#entries),*],
-            check: #check,
+            check: #check_fn,
             whole: #whole,
             checks: #has_checks,
+            deny: #deny,
         }
         .walk(__members, __claimed, __path, __report, __rules)
     })
@@ -283,6 +303,9 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
         Data::Enum(variants) => variants.iter().position(|v| std::ptr::eq(v, variant)),
         _ => None,
     };
+    if let Some(table) = table(container, p, fields, index, can) {
+        return quote!({ #table });
+    }
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
         head,
