@@ -177,9 +177,18 @@ pub fn named_flat(
     named: &Named<'_>,
 ) -> bool {
     let start = named.whole.map(|_| snapshot(claimed));
-    let mut walked: Vec<(Found<'_>, bool)> = Vec::with_capacity(named.fields.len());
-    for field in named.fields {
-        walked.push(member(
+    // What each field found, on the stack for a model of up to `INLINE` fields.
+    const INLINE: usize = 16;
+    let mut inline: [(Found<'_>, bool); INLINE] = [(None, true); INLINE];
+    let mut heap = Vec::new();
+    let walked: &mut [(Found<'_>, bool)] = if named.fields.len() <= INLINE {
+        &mut inline[..named.fields.len()]
+    } else {
+        heap.resize(named.fields.len(), (None, true));
+        &mut heap
+    };
+    for (field, slot) in named.fields.iter().zip(walked.iter_mut()) {
+        *slot = member(
             members,
             claimed,
             path,
@@ -188,7 +197,7 @@ pub fn named_flat(
             field.missing,
             field.shape,
             rules && field.once,
-        ));
+        );
     }
     // `&`, not `&&`: the unknown members are reported whatever the fields are.
     let ok = walked.iter().all(|(_, good)| *good)
@@ -197,7 +206,7 @@ pub fn named_flat(
         return ok;
     }
     let phase = Report::rules_phase(report);
-    for (index, (field, &(found, good))) in named.fields.iter().zip(&walked).enumerate() {
+    for (index, (field, &(found, good))) in named.fields.iter().zip(walked.iter()).enumerate() {
         if field.check {
             let check = Check {
                 found,
@@ -378,5 +387,48 @@ mod tests {
         let (ok, found) = walk(r#"{"name": 1}"#, true, Some(refuses));
         assert!(!ok);
         assert_eq!(found, pairs(&[("/name", "invalid_type")]));
+    }
+
+    /// A model of more fields than are kept on the stack: the same walk.
+    #[test]
+    fn many_fields() {
+        const NAMES: [&str; 20] = [
+            "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f12", "f13",
+            "f14", "f15", "f16", "f17", "f18", "f19",
+        ];
+        let fields: Vec<Field> = NAMES
+            .iter()
+            .map(|name| (&&ShapeProbe::<u32>::NEW).field(std::slice::from_ref(name), 0))
+            .collect();
+        let named = Named {
+            fields: &fields,
+            check: no_check,
+            whole: None,
+            checks: false,
+            deny: false,
+        };
+        let members: String = NAMES[..19]
+            .iter()
+            .map(|name| format!(r#""{name}": 1"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let Node::Object(members) =
+            serde_json::from_str::<Node>(&format!(r#"{{{members}, "f18": 2}}"#)).unwrap()
+        else {
+            panic!("not an object")
+        };
+        let mut claimed = vec![false; members.len()];
+        let mut report = Report::new();
+        let ok = named.walk(&members, &mut claimed, &Path::ROOT, &mut report, true);
+        assert!(!ok);
+        let found: Vec<_> = report
+            .shapes
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect();
+        assert_eq!(
+            found,
+            pairs(&[("/f18", "duplicate_field"), ("/f19", "missing_field")])
+        );
     }
 }
