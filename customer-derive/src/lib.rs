@@ -42,6 +42,8 @@
 
 mod ast;
 mod attr;
+#[cfg(test)]
+mod bench;
 mod check;
 mod ctxt;
 mod expand;
