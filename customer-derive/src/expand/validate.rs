@@ -8,6 +8,7 @@ use syn::spanned::Spanned;
 use super::bounds::bounds;
 use crate::ast::{Container, Field, Layer, Variant, Wire};
 use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
+use crate::trees::Trees;
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -89,7 +90,7 @@ fn rules_fns<'f, 'a: 'f>(
     fields: impl IntoIterator<Item = (FieldAt, &'f Field<'a>)>,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let context = container.attrs.context.as_ref();
     let mut fns = TokenStream::new();
     for (at, field) in fields {
@@ -101,7 +102,7 @@ fn rules_fns<'f, 'a: 'f>(
         let checks = field_checks_at(
             krate,
             field,
-            &quote!(__customer_field),
+            None,
             &At::new(quote!(__customer_path)).key(quote!(__customer_key)),
             &quote!(__customer_report),
             context,
@@ -254,7 +255,7 @@ fn enum_arms(
             checks.extend(field_checks_at(
                 krate,
                 field,
-                &quote!(#binding),
+                Some(&quote!(#binding)),
                 &wire_at(&at, &field.wire),
                 report,
                 context,
@@ -322,7 +323,7 @@ fn model_impls(
 /// is decided by the derive (`check::check_model_said`).
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let parsed_newtype = container.newtype_field().is_some() && !container.attrs.rules.is_empty();
@@ -447,7 +448,7 @@ fn body(
         body.extend(field_checks_at(
             krate,
             field,
-            &quote!(&self.#member),
+            Some(&quote!(&self.#member)),
             &at,
             report,
             context,
@@ -510,7 +511,7 @@ fn context_impls(
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
     let report = quote!(__customer_report);
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let context_any = crate::second_read::context_any(container);
     // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
     let context_any_sig = if quote!(#ty).to_string().contains('\'') {
@@ -598,7 +599,7 @@ pub(crate) fn container_checks(
 /// `at` (an expression of type `Path`): `&self.field` at the field's wire path when validating,
 /// a converted value at the source's name in a `try_from` that could not build the struct.
 pub(crate) fn field_checks(
-    krate: &TokenStream,
+    krate: &Trees,
     field: &Field,
     value: &TokenStream,
     at: &TokenStream,
@@ -610,7 +611,7 @@ pub(crate) fn field_checks(
     field_checks_at(
         krate,
         field,
-        value,
+        Some(value),
         &At::new(quote!(&#at)),
         report,
         context,
@@ -627,11 +628,12 @@ fn wire_at(parent: &At, wire: &Wire) -> At {
     }
 }
 
-/// [`field_checks`], the field's place being `at_ref`.
+/// [`field_checks`], the field's place being `at_ref`; `value` `None` in a rules function, whose
+/// parameter `__customer_field` is the value.
 fn field_checks_at(
-    krate: &TokenStream,
+    krate: &Trees,
     field: &Field,
-    value: &TokenStream,
+    value: Option<&TokenStream>,
     at_ref: &At,
     report: &TokenStream,
     context: Option<&syn::Type>,
@@ -681,10 +683,10 @@ fn field_checks_at(
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }
     }
-    if field_value.to_string() == "__customer_field" {
+    let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
         return quote!(#whole #value);
-    }
+    };
     quote! {
         {
             let __customer_field = #field_value;
@@ -696,12 +698,7 @@ fn field_checks_at(
 
 /// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
 /// `__customer_value`.
-fn peel(
-    krate: &TokenStream,
-    layers: &[Layer],
-    field: TokenStream,
-    body: TokenStream,
-) -> TokenStream {
+fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) -> TokenStream {
     if layers.is_empty() {
         return quote! {
             let __customer_value = #field;
