@@ -2,7 +2,7 @@
 //! enum whose variants carry data (the same, for the fields of the variant the value holds).
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
@@ -13,7 +13,7 @@ use crate::trees::Trees;
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
     let mut out = model_impls(container, &where_clause, &body, said);
@@ -30,6 +30,12 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
         }),
     ));
     out
+}
+
+/// `__customer_report`, the `&mut ValidationErrors` the generated code fills: an identifier, which
+/// `quote!` pushes as it is (a `TokenStream` in its place costs calls across rustc's bridge).
+pub(crate) fn report_ident() -> syn::Ident {
+    syn::Ident::new("__customer_report", proc_macro2::Span::call_site())
 }
 
 /// Whether the rules of `field` are emitted once, as the associated function named
@@ -73,10 +79,10 @@ pub(crate) fn rules_fn(at: FieldAt) -> syn::Ident {
 pub(crate) fn call_rules_fn(
     container: &Container,
     at: FieldAt,
-    value: &TokenStream,
-    path: &TokenStream,
-    key: &TokenStream,
-    report: &TokenStream,
+    value: &dyn ToTokens,
+    path: &dyn ToTokens,
+    key: &dyn ToTokens,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let name = rules_fn(at);
     let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
@@ -104,7 +110,7 @@ fn rules_fns<'f, 'a: 'f>(
             field,
             None,
             &At::new(quote!(__customer_path)).key(quote!(__customer_key)),
-            &quote!(__customer_report),
+            &report_ident(),
             context,
             Models::Validate,
         );
@@ -150,7 +156,7 @@ fn rules_fns<'f, 'a: 'f>(
 pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     let where_clause = bounds(container, variants.iter().flat_map(|v| &v.fields));
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     let mut body = enum_arms(container, variants, &path, &report);
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
@@ -205,7 +211,7 @@ fn enum_arms(
     container: &Container,
     variants: &[Variant],
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -238,14 +244,7 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.extend(call_rules_fn(
-                    container,
-                    at,
-                    &quote!(#binding),
-                    &parent,
-                    &quote!(#key),
-                    report,
-                ));
+                checks.extend(call_rules_fn(container, at, &binding, &parent, key, report));
                 continue;
             }
             let at = match &base {
@@ -255,7 +254,7 @@ fn enum_arms(
             checks.extend(field_checks_at(
                 krate,
                 field,
-                Some(&quote!(#binding)),
+                Some(&binding),
                 &wire_at(&at, &field.wire),
                 report,
                 context,
@@ -294,7 +293,7 @@ fn model_impls(
     let ident = container.ident;
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     if let Some(ty) = &container.attrs.context {
         let mut out = context_impls(container, ty, where_clause, body);
         out.extend(said);
@@ -415,7 +414,7 @@ fn body(
     container: &Container,
     fields: &[Field],
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -434,7 +433,7 @@ fn body(
                 },
                 &quote!(&self.#member),
                 path,
-                &quote!(#key),
+                key,
                 report,
             ));
             continue;
@@ -460,7 +459,7 @@ fn body(
 }
 
 /// Container rules of a newtype check its one field, at the newtype's own place.
-fn newtype_rules(container: &Container, path: &TokenStream, report: &TokenStream) -> TokenStream {
+fn newtype_rules(container: &Container, path: &TokenStream, report: &dyn ToTokens) -> TokenStream {
     let rules = &container.attrs.rules;
     let Some(field) = container.newtype_field() else {
         return TokenStream::new();
@@ -510,7 +509,7 @@ fn context_impls(
     let ident = container.ident;
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     let p = krate.join("__private");
     let context_any = crate::second_read::context_any(container);
     // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
@@ -576,7 +575,7 @@ pub(crate) fn container_checks(
     container: &Container,
     subject: &TokenStream,
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -603,7 +602,7 @@ pub(crate) fn field_checks(
     field: &Field,
     value: &TokenStream,
     at: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {
@@ -611,7 +610,7 @@ pub(crate) fn field_checks(
     field_checks_at(
         krate,
         field,
-        Some(value),
+        Some(value as &dyn ToTokens),
         &At::new(quote!(&#at)),
         report,
         context,
@@ -633,9 +632,9 @@ fn wire_at(parent: &At, wire: &Wire) -> At {
 fn field_checks_at(
     krate: &Trees,
     field: &Field,
-    value: Option<&TokenStream>,
+    value: Option<&dyn ToTokens>,
     at_ref: &At,
-    report: &TokenStream,
+    report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {

@@ -4,7 +4,7 @@
 //! the table (`rules/mod.rs`) import this; it imports none of them.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::meta::ParseNestedMeta;
 
 use crate::attr::parse::Count;
@@ -179,7 +179,7 @@ pub(crate) struct Emit<'a> {
     /// Where violations are reported.
     pub at: At,
     /// The `&mut ValidationErrors` being filled.
-    pub report: &'a TokenStream,
+    pub report: &'a dyn ToTokens,
     pub overrides: &'a Overrides,
     /// The rule's keyword, where type errors about the value are reported.
     pub span: Span,
