@@ -6,9 +6,10 @@
 //! `CUSTOMER_BENCH_CASE` (`bench`: the `S<i>` model of `scripts/bench-compile.sh`; `models`: every
 //! `CustomerModel` item of `tests/expanded/models.rs`) and `CUSTOMER_BENCH_N` (expansions), and
 //! counts only inside `bench_loop`. Each round parses the item as the macro does
-//! (`syn::parse2::<DeriveInput>`), expands it, and drops the output. proc-macro2 runs on its own
-//! fallback outside the compiler, so token operations cost less here than through rustc's bridge;
-//! the figure is a relative one, for before/after.
+//! (`syn::parse2::<DeriveInput>`), expands it, and drops the output. Outside the compiler
+//! proc-macro2 runs on its own fallback, where an interpolated `TokenStream` costs less than
+//! through rustc's bridge: the script's `RUSTC_CRATE` row (rustc itself under callgrind) is the
+//! figure users pay; this one is quicker to run, for before/after.
 
 use std::path::Path;
 
