@@ -14,7 +14,8 @@
 #                                           # `KEEP=/tmp/x scripts/bench-compile.sh`, expanded once
 #                                           # (`-Zunpretty=expanded`) with rustc under callgrind,
 #                                           # counting only inside the derive's entry point
-#                                           # (the snapshot's customer-derive is refreshed first)
+#                                           # (the snapshot's customer-core and customer-derive
+#                                           # are refreshed from this tree first)
 #
 # customer-derive's ignored test `bench::expand_for_callgrind` parses and expands the case's
 # models N times; collection is on only inside `bench_loop`. The figure is (Ir(N) - Ir(0)) / N per
@@ -87,10 +88,13 @@ esac
 SH
     chmod +x "$wrapper"
     models="$(grep -c 'derive(CustomerModel' "$RUSTC_CRATE/src/lib.rs")"
-    # The kept crate depends on bench-compile.sh's snapshot: refresh its derive from this tree.
-    snap="$(cd "$RUSTC_CRATE/.." && pwd)/snapshot/customer-derive"
-    [ -d "$snap" ] || { echo "no snapshot at $snap (keep the crate with KEEP=dir scripts/bench-compile.sh)" >&2; exit 1; }
-    rm -rf "$snap/src" && cp -r "$root/customer-derive/src" "$root/customer-derive/Cargo.toml" "$snap/"
+    # The kept crate depends on bench-compile.sh's snapshot: refresh it from this tree (the
+    # derive's output must match the runtime it names).
+    snap="$(cd "$RUSTC_CRATE/.." && pwd)/snapshot"
+    [ -d "$snap/customer-derive" ] || { echo "no snapshot in $snap (keep the crate with KEEP=dir scripts/bench-compile.sh)" >&2; exit 1; }
+    for krate in customer-core customer-derive; do
+        rm -rf "${snap:?}/$krate/src" && cp -r "$root/$krate/src" "$root/$krate/Cargo.toml" "$snap/$krate/"
+    done
     # The crate's own target directory (as bench-compile.sh builds it), not CARGO_TARGET_DIR.
     (cd "$RUSTC_CRATE" && touch src/lib.rs && env -u CARGO_TARGET_DIR CG_OUT="$out/cg.rustc" \
         RUSTC_BOOTSTRAP=1 RUSTC_WRAPPER="$wrapper" cargo rustc --quiet --lib -- -Zunpretty=expanded \
