@@ -850,25 +850,11 @@ const _: () = {
                         .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
-                            }
-                        })
-                    },
-                ),
+                whole: {
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
                 checks: false,
                 deny: false,
             }
@@ -1195,25 +1181,11 @@ const _: () = {
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
                 check: __s::no_check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
-                            }
-                        })
-                    },
-                ),
+                whole: {
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
                 checks: false,
                 deny: false,
             }
@@ -1396,25 +1368,11 @@ const _: () = {
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
                 check: __check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
-                            }
-                        })
-                    },
-                ),
+                whole: {
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
                 checks: false,
                 deny: false,
             }
@@ -1509,25 +1467,11 @@ const _: () = {
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
                 check: __s::no_check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
-                            }
-                        })
-                    },
-                ),
+                whole: {
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
                 checks: false,
                 deny: false,
             }
@@ -1756,38 +1700,31 @@ const _: () = {
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
                 check: __check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        let __rules = true;
-                        let __context: ::core::option::Option<&Limits> =
-                            __cm::__private::shape::Report::context::<Limits>(__report);
-                        let _ = __context;
+                whole: ::core::option::Option::Some(|__object, __path, __report| {
+                    let __rules = true;
+                    let __context: ::core::option::Option<&Limits> =
+                        __cm::__private::shape::Report::context::<Limits>(__report);
+                    let _ = __context;
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__object, __path, __report)
                         {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                    if __rules {
-                                        if let ::core::option::Option::Some(ctx) = __context {
-                                            __cm::__private::CheckOutcome::report_at(
-                                                form_check(&__whole, ctx),
-                                                __path,
-                                                &mut __report.rules,
-                                            );
-                                        }
-                                    }
+                            let _ = &__whole;
+                            if __rules {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    __cm::__private::CheckOutcome::report_at(
+                                        form_check(&__whole, ctx),
+                                        __path,
+                                        &mut __report.rules,
+                                    );
                                 }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
                             }
                         }
-                    },
-                ),
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                    }
+                }),
                 checks: true,
                 deny: false,
             }
@@ -1916,25 +1853,11 @@ const _: () = {
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
                 check: __check,
-                whole: ::core::option::Option::Some(
-                    |__members, __start, __claimed, __path, __report| {
-                        (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                            let __object =
-                                __cm::__private::shape::object_of(__members, __start, __claimed);
-                            {
-                                let __shapes =
-                                    __cm::__private::shape::Report::shape_count(__report);
-                                if let ::core::option::Option::Some(__whole) =
-                                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                        .read_node(&__object, __path, __report)
-                                {
-                                    let _ = &__whole;
-                                }
-                                __cm::__private::shape::Report::shape_count(__report) == __shapes
-                            }
-                        })
-                    },
-                ),
+                whole: {
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
                 checks: false,
                 deny: false,
             }
@@ -2333,18 +2256,15 @@ const _: () = {
                     (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
             }
-            let __read_whole = __good
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
+            let __read_whole =
+                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(__node, __path, __report),
+                        ::core::option::Option::None => true,
                     }
-                    __cm::__private::shape::Report::shape_count(__report) == __shapes
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }

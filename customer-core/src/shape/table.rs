@@ -5,7 +5,7 @@
 //! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
-use super::{snapshot, Node, ReadFn, Report};
+use super::{object_of, snapshot, Node, ReadFn, Report, WholeFn};
 use crate::error::{Path, ValidationErrors};
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
@@ -125,18 +125,15 @@ impl<T> Reader<T> {
 /// The rules of a model's fields: called with the field's index in the table.
 pub type CheckFn = fn(usize, Check<'_, '_, '_>);
 
-/// The struct read whole (for what serde refuses beyond the shapes, and its container's checks):
-/// over `members` with the members claimed before the fields (`start`) and after (`claimed`);
-/// `true` when it read.
-pub type WholeFn = fn(&[(String, Node)], &[bool], &[bool], &Path<'_>, &mut Report<'_>) -> bool;
-
 /// A model's description for [`named_flat`].
 pub struct Named<'f> {
     /// Its fields read from members, in order.
     pub fields: &'f [Field],
     /// The rules of the fields flagged [`CHECK`].
     pub check: CheckFn,
-    /// The struct read whole, when it can be.
+    /// The struct read whole, when it can be and its walk is not exact or it has checks (see
+    /// `ReadProbe::WHOLE`): the object of the members its fields claimed read, for what serde
+    /// refuses beyond the shapes and the container's checks; `true` when it reported nothing.
     pub whole: Option<WholeFn>,
     /// Whether the container has checks (read whole even inside a value walked once).
     pub checks: bool,
@@ -228,7 +225,7 @@ pub fn named_flat(
     let whole = ok
         && Report::reads_whole(&phase, named.checks)
         && match (named.whole, &start) {
-            (Some(whole), Some(start)) => whole(members, start, claimed, path, report),
+            (Some(whole), Some(start)) => whole(&object_of(members, start, claimed), path, report),
             _ => true,
         };
     Report::end_rules_phase(report, phase, ok, whole)
@@ -365,15 +362,12 @@ mod tests {
     /// its verdict is the walk's.
     #[test]
     fn read_whole_when_the_fields_read() {
-        fn refuses(
-            members: &[(String, Node)],
-            start: &[bool],
-            claimed: &[bool],
-            path: &Path<'_>,
-            report: &mut Report<'_>,
-        ) -> bool {
-            assert_eq!(members.len(), start.len());
-            assert!(start.iter().all(|c| !c) && claimed.iter().any(|c| *c));
+        fn refuses(object: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
+            // The members the fields claimed.
+            let Node::Object(members) = object else {
+                panic!("not an object")
+            };
+            assert_eq!(members.len(), 2);
             crate::shape::missing_field(report, &path.key("whole"));
             false
         }

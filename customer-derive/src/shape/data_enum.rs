@@ -112,7 +112,7 @@ pub(super) fn data_enum(
     // Without a read (a generic container), nothing to decide.
     // Without checks to run, read whole only when its walk is not exact (see `named`).
     let whole = if !has_checks && exact_form(container, &read).is_some() {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        super::parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };
@@ -299,7 +299,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
 /// (`__path`), into `__report.rules`.
 fn value_checks(container: &Container, field: &Field) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     // Not `*__customer_path`: borrowed again, that trips `clippy::borrow_deref_ref`.
     let checks = field_checks(
         krate,

@@ -7,7 +7,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
 use super::parts::{
-    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
+    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature,
+    whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
@@ -168,9 +169,12 @@ fn table(
     })
 }
 
-/// The struct read whole, as the table's `whole` (an `Option` of a closure over the members,
-/// the claims before and after the fields, the path and the report), and whether the container
-/// has checks. `probes`: the probe traits are not in scope yet.
+/// The struct read whole, as the table's `whole` (an `Option<WholeFn>`: the object of the
+/// members its fields claimed, the path and the report; `true` when the read reported nothing),
+/// and whether the container has checks. Without checks and generics, the constant
+/// `ReadProbe::<Self>::WHOLE` (none when the walk is exact: the read is then not mentioned);
+/// else a closure over the read and the checks. `probes_needed`: the probe traits are not in
+/// scope yet.
 fn whole(
     container: &Container,
     p: &TokenStream,
@@ -187,6 +191,14 @@ fn whole(
     if !can.read {
         return (quote!(::core::option::Option::None), has_checks);
     }
+    if !has_checks && container.generics.params.is_empty() {
+        let whole = quote! {{
+            #[allow(unused_imports)]
+            use __s::WholeViaNothing as _;
+            __s::ReadProbe::<Self>::WHOLE
+        }};
+        return (whole, has_checks);
+    }
     let (checks, rules) = if checks.is_empty() {
         (checks, TokenStream::new())
     } else {
@@ -202,28 +214,17 @@ fn whole(
         };
         (second_read::with_context(container, checks), rules)
     };
-    let whole = read_whole(p, &quote!(&__object), can, &checks);
-    let exact_skips =
-        (!has_checks).then(|| quote!(const { <Self as #p::shape::Shape>::__EXACT.holds() } ||));
+    let whole = read_whole(p, &quote!(__object), can, &checks);
     let probes = if probes_needed {
         probes(p, true)
     } else {
         TokenStream::new()
     };
-    let read = quote! {{
-        #probes
-        let __object = #p::shape::object_of(__members, __start, __claimed);
-        #whole
-    }};
-    // Parenthesized: a statement may not start with `const { .. }`.
-    let read = match exact_skips {
-        Some(skips) => quote!((#skips #read)),
-        None => read,
-    };
     let closure = quote! {
-        ::core::option::Option::Some(|__members, __start, __claimed, __path, __report| {
+        ::core::option::Option::Some(|__object, __path, __report| {
             #rules
-            #read
+            #probes
+            #whole
         })
     };
     (closure, has_checks)
@@ -930,16 +931,27 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
         second_read::with_context(container, checks)
     };
     let has_checks = can.read && can.validate && !checks.is_empty();
-    let whole = read_whole(p, &quote!(&__object), can, &checks);
-    // Without checks to run, the struct is read whole only when its walk is not exact: what
-    // serde refuses beyond the shapes is then found by the walk (and the read, not needed, is
-    // not compiled: the constant decides it).
-    let exact_skips = (!has_checks && can.read)
-        .then(|| quote!(const { <Self as #p::shape::Shape>::__EXACT.holds() } ||));
-    let whole_probes = if out.probes_in_scope {
-        TokenStream::new()
+    // Without checks to run, the struct (without generics) is read whole only when its walk is
+    // not exact: what serde refuses beyond the shapes is then found by the walk (and the read,
+    // not needed, is not compiled: a constant decides it).
+    let whole = if !has_checks && container.generics.params.is_empty() {
+        whole_unless_exact(
+            p,
+            &quote!(&#p::shape::object_of(__members, &__start, __claimed)),
+            can,
+        )
     } else {
-        probes(p, can.read)
+        let whole = read_whole(p, &quote!(&__object), can, &checks);
+        let whole_probes = if out.probes_in_scope {
+            TokenStream::new()
+        } else {
+            probes(p, can.read)
+        };
+        quote!({
+            #whole_probes
+            let __object = #p::shape::object_of(__members, &__start, __claimed);
+            #whole
+        })
     };
     let ok_expr = if goods.is_empty() {
         quote!(true)
@@ -966,11 +978,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
         // (inside a `nested` field's value walked once, only for those checks).
         let __read_whole = __ok
             && #p::shape::Report::reads_whole(&__phase, #has_checks)
-            && (#exact_skips {
-                #whole_probes
-                let __object = #p::shape::object_of(__members, &__start, __claimed);
-                #whole
-            });
+            && #whole;
         #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
     }
 }
