@@ -3477,6 +3477,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -3907,6 +3908,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -4241,6 +4243,27 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: true,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{CheckViaNothing as _, CheckViaShape as _};
+                    &[
+                        &[
+                            __cm::__private::shape::FieldRead::new(&["email"], || {
+                                (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
+                            }),
+                            __cm::__private::shape::FieldRead::new(&["note"], || {
+                                (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).check()
+                            }),
+                        ],
+                        &[__cm::__private::shape::FieldRead::new(&[], || {
+                            (&__cm::__private::shape::ReadProbe::<Place>::NEW).check()
+                        })],
+                        &[],
+                        &[__cm::__private::shape::FieldRead::new(&[], || {
+                            (&__cm::__private::shape::ReadProbe::<u32>::NEW).check()
+                        })],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -4536,6 +4559,26 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{CheckViaNothing as _, CheckViaShape as _};
+                    &[
+                        &[__cm::__private::shape::FieldRead::new(&["email"], || {
+                            (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
+                        })],
+                        &[__cm::__private::shape::FieldRead::new(&[], || {
+                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).check()
+                        })],
+                        &[
+                            __cm::__private::shape::FieldRead::new(&[], || {
+                                (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
+                            }),
+                            __cm::__private::shape::FieldRead::new(&[], || {
+                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).check()
+                            }),
+                        ],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,

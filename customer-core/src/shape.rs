@@ -27,6 +27,7 @@ mod data_enum;
 mod exact;
 mod facts;
 mod forms;
+mod locate;
 mod member;
 mod node;
 mod order;
@@ -223,6 +224,7 @@ fn second_read_by(
     if suspicious {
         big_integers(json, &mut report);
     }
+    let mut failures = std::mem::take(&mut report.read_failures);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
@@ -233,6 +235,16 @@ fn second_read_by(
             )),
             first => first.into_violations(),
         };
+        failures = report
+            .shapes
+            .iter()
+            .map(|violation| violation.pointer().to_owned())
+            .collect();
+    }
+    if !failures.is_empty() {
+        // Where serde's path stopped at an enum it buffered: what it refused inside.
+        let shapes = std::mem::take(&mut report.shapes);
+        report.shapes = locate::locate(&node, walk, context, shapes, &failures);
     }
     // Violations past the cap that were counted, not built (see `Report::items`).
     let counted = report.shapes.take_counted() + report.rules.take_counted();

@@ -108,7 +108,45 @@ pub struct DataEnum {
     /// `#[serde(deny_unknown_fields)]` on the enum: an adjacently tagged enum's object has only
     /// the tag and the content (a struct variant's own fields are checked by its walk).
     pub deny_unknown_fields: bool,
+    /// Per variant (by index; none past the end), its fields as [`read_alone_fields`] reads them
+    /// when the walk looks for an error serde found in the variant's buffered content: given
+    /// for the variants serde reads through its `Content` (internally and adjacently tagged,
+    /// untagged), empty for an externally tagged enum (serde's path goes into its variants).
+    pub alone: &'static [&'static [FieldRead]],
 }
+
+/// A field of a variant that serde reads from its buffered `Content`, as [`read_alone_fields`]
+/// reads it: by its names in the variant's object (a struct variant), or by its position (the
+/// elements of a tuple variant, the one value of a newtype variant: `names` empty).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct FieldRead {
+    /// The member's wire name, then its aliases; empty for an element.
+    pub names: &'static [&'static str],
+    /// What reads the value alone through serde, a refusal at its pointer into the report
+    /// (`(&ReadProbe::<T>::NEW).check()`); `None` from it when there is nothing to read (the
+    /// type's walk is exact, or it cannot be read alone), and [`no_read`] for a field a
+    /// `deserialize_with` function reads (the walk calls that one itself).
+    pub read: fn() -> Option<CheckFn>,
+}
+
+impl FieldRead {
+    /// A field named `names` (none for an element) read by what `read` gives.
+    #[must_use]
+    pub const fn new(names: &'static [&'static str], read: fn() -> Option<CheckFn>) -> Self {
+        FieldRead { names, read }
+    }
+}
+
+/// [`FieldRead::read`] of a field with nothing to read alone.
+#[doc(hidden)]
+#[must_use]
+pub fn no_read() -> Option<CheckFn> {
+    None
+}
+
+/// A value read alone through serde, its refusal reported at its pointer; `true` when it reads.
+pub type CheckFn = fn(&Node, &Path<'_>, &mut Report<'_>) -> bool;
 
 /// Where the chosen variant's content is.
 #[doc(hidden)]
@@ -430,13 +468,22 @@ fn internal<T: Shape + ?Sized>(
     // serde ignores the other members of a unit variant.
     let content = match variant.kind {
         VariantKind::Unit => true,
-        _ => T::__shape_variant(
-            index,
-            Content::Members(members, &mut claimed),
-            path,
-            report,
-            rules,
-        ),
+        _ => {
+            let before = report.locating(path).then(|| claimed.clone());
+            let good = T::__shape_variant(
+                index,
+                Content::Members(members, &mut claimed),
+                path,
+                report,
+                rules,
+            );
+            match before {
+                Some(before) if good => {
+                    read_alone_fields(shape, index, Place::Members(members, &before), path, report)
+                }
+                _ => good,
+            }
+        }
     };
     single && content
 }
@@ -494,9 +541,14 @@ fn adjacent<T: Shape + ?Sized>(
             false
         }
         (_, Some((key, value, single))) => {
-            T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules)
-                && single
-                && ok
+            let good =
+                T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules);
+            let good = if good && report.locating(path) {
+                read_alone_fields(shape, index, Place::Value(value, Some(key)), path, report)
+            } else {
+                good
+            };
+            good && single && ok
         }
     }
 }
@@ -521,7 +573,20 @@ fn untagged<T: Shape + ?Sized>(
         let mut attempt = report.attempt();
         let good = match variant.kind {
             VariantKind::Unit => unit_content(node, path, &mut attempt),
-            _ => T::__shape_variant(index, Content::Value(node, None), path, &mut attempt, rules),
+            _ => {
+                let good = T::__shape_variant(
+                    index,
+                    Content::Value(node, None),
+                    path,
+                    &mut attempt,
+                    rules,
+                );
+                if good && attempt.shapes.is_empty() && attempt.locating(path) {
+                    read_alone_fields(shape, index, Place::Value(node, None), path, &mut attempt)
+                } else {
+                    good
+                }
+            }
         };
         if good && attempt.shapes.is_empty() {
             report.keep_all(attempt);
@@ -551,6 +616,92 @@ fn wrong_type_only(attempt: &Report, path: &Path<'_>) -> bool {
         && shapes
             .iter()
             .all(|v| v.code() == crate::codes::INVALID_TYPE && v.pointer() == path.to_pointer())
+}
+
+/// Where a variant's content is, for [`read_alone_fields`]: a value (under the member `key` of
+/// the enum's object, or at the enum's own pointer), or an internally tagged enum's members, those
+/// marked in the claims (the tag) not the variant's.
+enum Place<'n> {
+    Value(&'n Node, Option<&'n str>),
+    Members(&'n [(String, Node)], &'n [bool]),
+}
+
+/// In a walk looking for an error serde found inside an enum's buffered content (see
+/// [`Report::locating`]): the fields of the variant at `index`, whose walk found nothing, read
+/// alone through serde (those [`DataEnum::alone`] gives a read), each refusal at its own pointer.
+///
+/// serde reads an internally or adjacently tagged or an untagged enum's variant from the
+/// `Content` it buffered, where no path is kept: its error, read whole, says only that the
+/// enum did not read. A field read alone is read straight from the tree, its path tracked.
+/// `true` when every one reads.
+fn read_alone_fields(
+    shape: &DataEnum,
+    index: usize,
+    place: Place<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    let Some(fields) = shape.alone.get(index) else {
+        return true;
+    };
+    if fields.iter().all(|field| (field.read)().is_none()) {
+        return true;
+    }
+    let mut good = true;
+    match (shape.variants[index].kind, place) {
+        (VariantKind::Newtype, Place::Value(node, key)) => {
+            if let Some(read) = fields.first().and_then(|field| (field.read)()) {
+                good = report.read_alone(read, node, &content_path(path, key));
+            }
+        }
+        (VariantKind::Newtype, Place::Members(members, claimed)) => {
+            if let Some(read) = fields.first().and_then(|field| (field.read)()) {
+                good = report.read_alone(read, &unclaimed(members, claimed), path);
+            }
+        }
+        (VariantKind::Tuple, Place::Value(Node::Array(items), key)) => {
+            let at = content_path(path, key);
+            for (position, (field, item)) in fields.iter().zip(items).enumerate() {
+                if let Some(read) = (field.read)() {
+                    good &= report.read_alone(read, item, &at.index(position));
+                }
+            }
+        }
+        (VariantKind::Struct, Place::Value(Node::Object(members), key)) => {
+            let at = content_path(path, key);
+            good = read_members_alone(fields, members, None, &at, report);
+        }
+        (VariantKind::Struct, Place::Members(members, claimed)) => {
+            good = read_members_alone(fields, members, Some(claimed), path, report);
+        }
+        _ => {}
+    }
+    good
+}
+
+/// The named fields of `fields` that have a read, each read alone from the first member of
+/// `members` named by one of its names (and not `claimed`, the tag); a field whose member is
+/// missing is left to the walk.
+fn read_members_alone(
+    fields: &[FieldRead],
+    members: &[(String, Node)],
+    claimed: Option<&[bool]>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    let mut good = true;
+    for field in fields {
+        let Some(read) = (field.read)() else {
+            continue;
+        };
+        let member = members.iter().enumerate().find(|(at, (key, _))| {
+            !claimed.is_some_and(|claimed| claimed[*at]) && field.names.contains(&key.as_str())
+        });
+        if let Some((_, (key, value))) = member {
+            good &= report.read_alone(read, value, &path.key(key));
+        }
+    }
+    good
 }
 
 /// The `invalid_value` of an untagged enum's value that matches none of its variants.
