@@ -364,6 +364,8 @@ fn no_message_quotes_the_value() {
 /// What a variant's field is read alone with: only a type whose walk is not exact, and only one
 /// that can be read alone.
 #[test]
+// The borrow picks the probe's arm (autoref dispatch), as the derive's code does.
+#[allow(clippy::needless_borrow)]
 fn which_fields_are_read_alone() {
     use customer_core::__private::shape::{CheckViaNothing as _, CheckViaShape as _, ReadProbe};
     assert!((&ReadProbe::<Odd>::NEW).check().is_some());
