@@ -14,8 +14,9 @@
 //! reports, `read` the reading of one value through serde, `probe` the autoref dispatch the
 //! derive calls for a field of any type, `std_types` the shapes of the standard types and
 //! `forms` those of the serde forms other than a plain object, `data_enum` those of enums whose
-//! variants carry data (and what an untagged one reports). The [`Shape`] trait and the second
-//! read itself are here.
+//! variants carry data (and what an untagged one reports), `locate` the search for the member
+//! that serde refused inside an enum it buffered. The [`Shape`] trait and the second read itself
+//! are here.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -4,7 +4,7 @@
 //!
 //! Every reader is asked: `Valid::from_json` (a `&str`, the first read tracking its path through
 //! the text), `Valid::from_slice` and `json::from_slice` (owned, the first error found in the
-//! tree only when the report needs it).
+//! tree only when the report needs it), `json::from_value` (a `Value` already built).
 
 use customer_core::json::Shape;
 use customer_core::{json, CustomerModel, Error, Valid};
@@ -174,6 +174,7 @@ fn reports(json: &str) -> Vec<Vec<(String, String)>> {
         pairs(Valid::<Order>::from_json(json).map(drop)),
         pairs(Valid::<Order>::from_slice(json.as_bytes()).map(drop)),
         pairs(json::from_slice::<Order>(json.as_bytes()).map(drop)),
+        pairs(json::from_value::<Order>(serde_json::from_str(json).unwrap()).map(drop)),
     ]
 }
 
@@ -184,9 +185,14 @@ fn assert_reported(json: &str, expected: &[(&str, &str)]) {
         .iter()
         .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
         .collect();
-    for (reader, found) in ["from_json", "from_slice", "json::from_slice"]
-        .iter()
-        .zip(reports(json))
+    for (reader, found) in [
+        "from_json",
+        "from_slice",
+        "json::from_slice",
+        "json::from_value",
+    ]
+    .iter()
+    .zip(reports(json))
     {
         assert_eq!(found, expected, "{reader}: {json}");
     }
@@ -300,6 +306,7 @@ fn every_refusal_inside_the_variant_is_found_beside_the_rules() {
     assert_eq!(found[0], expected, "from_json");
     assert_eq!(found[1], expected, "from_slice");
     assert_eq!(found[2], expected[..2], "json::from_slice");
+    assert_eq!(found[3], expected[..2], "json::from_value");
 }
 
 /// Enums inside enums, of each representation: the innermost member.

@@ -18,6 +18,11 @@
 //!   at `/c`;
 //! - untagged: the value itself, read as each variant in turn.
 //!
+//! serde reads the last three from a buffered copy of the value, without its path: what serde
+//! alone refuses inside such a variant (a field whose type's walk is not exact) is found at its
+//! member by a walk of the `locate` module, which reads the chosen variant's fields alone
+//! ([`DataEnum::alone`]).
+//!
 //! # What an untagged enum reports
 //!
 //! serde reads the first variant, in declaration order, that reads. The walk does the same: the
