@@ -385,3 +385,34 @@ fn which_fields_are_read_alone() {
     assert!((&ReadProbe::<std::net::Ipv4Addr>::NEW).check().is_none());
     assert!((&ReadProbe::<std::rc::Rc<Odd>>::NEW).check().is_none());
 }
+
+/// The enum read at the document's root: the same members.
+#[test]
+fn an_enum_at_the_root() {
+    let violations = |error: Error| -> Vec<String> {
+        error
+            .violations()
+            .iter()
+            .map(|v| v.pointer().to_owned())
+            .collect()
+    };
+    let json = r#"{"type": "Card", "n": 1, "odd": "no"}"#;
+    assert_eq!(
+        violations(json::from_str::<Internal>(json).unwrap_err()),
+        ["/odd"]
+    );
+    assert_eq!(
+        violations(Valid::<Internal>::from_json(json).unwrap_err()),
+        ["/odd"]
+    );
+    let json = r#"{"t": "Two", "c": [1, "no"]}"#;
+    assert_eq!(
+        violations(Valid::<Adjacent>::from_json(json).unwrap_err()),
+        ["/c/1"]
+    );
+    let json = r#"[1, "no"]"#;
+    assert_eq!(
+        violations(json::from_slice::<Untagged>(json.as_bytes()).unwrap_err()),
+        ["/1"]
+    );
+}
