@@ -4245,23 +4245,27 @@ const _: () = {
                 deny_unknown_fields: true,
                 alone: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{CheckViaNothing as _, CheckViaShape as _};
+                    use __cm::__private::shape::CheckViaNothing as _;
                     &[
                         &[
-                            __cm::__private::shape::FieldRead::new(&["email"], || {
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
-                            }),
-                            __cm::__private::shape::FieldRead::new(&["note"], || {
-                                (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).check()
-                            }),
+                            __cm::__private::shape::FieldRead::new(
+                                &["email"],
+                                __cm::__private::shape::ReadProbe::<String>::CHECK,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &["note"],
+                                __cm::__private::shape::ReadProbe::<Option<String>>::CHECK,
+                            ),
                         ],
-                        &[__cm::__private::shape::FieldRead::new(&[], || {
-                            (&__cm::__private::shape::ReadProbe::<Place>::NEW).check()
-                        })],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Place>::CHECK,
+                        )],
                         &[],
-                        &[__cm::__private::shape::FieldRead::new(&[], || {
-                            (&__cm::__private::shape::ReadProbe::<u32>::NEW).check()
-                        })],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<u32>::CHECK,
+                        )],
                     ]
                 },
             };
@@ -4561,21 +4565,25 @@ const _: () = {
                 deny_unknown_fields: false,
                 alone: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{CheckViaNothing as _, CheckViaShape as _};
+                    use __cm::__private::shape::CheckViaNothing as _;
                     &[
-                        &[__cm::__private::shape::FieldRead::new(&["email"], || {
-                            (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
-                        })],
-                        &[__cm::__private::shape::FieldRead::new(&[], || {
-                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).check()
-                        })],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &["email"],
+                            __cm::__private::shape::ReadProbe::<String>::CHECK,
+                        )],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Vec<String>>::CHECK,
+                        )],
                         &[
-                            __cm::__private::shape::FieldRead::new(&[], || {
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).check()
-                            }),
-                            __cm::__private::shape::FieldRead::new(&[], || {
-                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).check()
-                            }),
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<String>::CHECK,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<u32>::CHECK,
+                            ),
                         ],
                     ]
                 },

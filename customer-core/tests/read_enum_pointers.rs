@@ -371,19 +371,17 @@ fn no_message_quotes_the_value() {
 /// What a variant's field is read alone with: only a type whose walk is not exact, and only one
 /// that can be read alone.
 #[test]
-// The borrow picks the probe's arm (autoref dispatch), as the derive's code does.
-#[allow(clippy::needless_borrow)]
 fn which_fields_are_read_alone() {
-    use customer_core::__private::shape::{CheckViaNothing as _, CheckViaShape as _, ReadProbe};
-    assert!((&ReadProbe::<Odd>::NEW).check().is_some());
-    assert!((&ReadProbe::<Holds>::NEW).check().is_some());
-    assert!((&ReadProbe::<Vec<Odd>>::NEW).check().is_some());
-    assert!((&ReadProbe::<Internal>::NEW).check().is_some());
-    assert!((&ReadProbe::<String>::NEW).check().is_none());
-    assert!((&ReadProbe::<Option<Vec<u8>>>::NEW).check().is_none());
-    // Read through serde by the walk itself (no `Shape`), and not `DeserializeOwned`.
-    assert!((&ReadProbe::<std::net::Ipv4Addr>::NEW).check().is_none());
-    assert!((&ReadProbe::<std::rc::Rc<Odd>>::NEW).check().is_none());
+    use customer_core::__private::shape::{CheckViaNothing as _, ReadProbe};
+    assert!(ReadProbe::<Odd>::CHECK.is_some());
+    assert!(ReadProbe::<Holds>::CHECK.is_some());
+    assert!(ReadProbe::<Vec<Odd>>::CHECK.is_some());
+    assert!(ReadProbe::<Internal>::CHECK.is_some());
+    assert!(ReadProbe::<String>::CHECK.is_none());
+    assert!(ReadProbe::<Option<Vec<u8>>>::CHECK.is_none());
+    // Read through serde by the walk itself (no `Shape`), or not `Deserialize` at all.
+    assert!(ReadProbe::<std::net::Ipv4Addr>::CHECK.is_none());
+    assert!(ReadProbe::<std::rc::Rc<Odd>>::CHECK.is_none());
 }
 
 /// The enum read at the document's root: the same members.

@@ -128,26 +128,19 @@ pub struct DataEnum {
 pub struct FieldRead {
     /// The member's wire name, then its aliases; empty for an element.
     pub names: &'static [&'static str],
-    /// What reads the value alone through serde, a refusal at its pointer into the report
-    /// (`(&ReadProbe::<T>::NEW).check()`); `None` from it when there is nothing to read (the
-    /// type's walk is exact, or it cannot be read alone), and [`no_read`] for a field a
-    /// `deserialize_with` function reads (the walk calls that one itself).
-    pub read: fn() -> Option<CheckFn>,
+    /// Reads the value alone through serde, a refusal at its pointer into the report
+    /// (`ReadProbe::<T>::CHECK`); `None` when there is nothing to read (the type's walk is
+    /// exact, it is read by a `deserialize_with` function the walk already calls, or it cannot
+    /// be read alone).
+    pub read: Option<CheckFn>,
 }
 
 impl FieldRead {
-    /// A field named `names` (none for an element) read by what `read` gives.
+    /// A field named `names` (none for an element) read by `read`.
     #[must_use]
-    pub const fn new(names: &'static [&'static str], read: fn() -> Option<CheckFn>) -> Self {
+    pub const fn new(names: &'static [&'static str], read: Option<CheckFn>) -> Self {
         FieldRead { names, read }
     }
-}
-
-/// [`FieldRead::read`] of a field with nothing to read alone.
-#[doc(hidden)]
-#[must_use]
-pub fn no_read() -> Option<CheckFn> {
-    None
 }
 
 /// A value read alone through serde, its refusal reported at its pointer; `true` when it reads.
@@ -474,7 +467,6 @@ fn internal<T: Shape + ?Sized>(
     let content = match variant.kind {
         VariantKind::Unit => true,
         _ => {
-            let before = report.locating(path).then(|| claimed.clone());
             let good = T::__shape_variant(
                 index,
                 Content::Members(members, &mut claimed),
@@ -482,12 +474,14 @@ fn internal<T: Shape + ?Sized>(
                 report,
                 rules,
             );
-            match before {
-                Some(before) if good => {
-                    read_alone_fields(shape, index, Place::Members(members, &before), path, report)
-                }
-                _ => good,
-            }
+            located(
+                good,
+                shape,
+                index,
+                Place::Members(members, tag),
+                path,
+                report,
+            )
         }
     };
     single && content
@@ -548,12 +542,8 @@ fn adjacent<T: Shape + ?Sized>(
         (_, Some((key, value, single))) => {
             let good =
                 T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules);
-            let good = if good && report.locating(path) {
-                read_alone_fields(shape, index, Place::Value(value, Some(key)), path, report)
-            } else {
-                good
-            };
-            good && single && ok
+            let place = Place::Value(value, Some(key));
+            located(good, shape, index, place, path, report) && single && ok
         }
     }
 }
@@ -586,11 +576,15 @@ fn untagged<T: Shape + ?Sized>(
                     &mut attempt,
                     rules,
                 );
-                if good && attempt.shapes.is_empty() && attempt.locating(path) {
-                    read_alone_fields(shape, index, Place::Value(node, None), path, &mut attempt)
-                } else {
-                    good
-                }
+                let good = good && attempt.shapes.is_empty();
+                located(
+                    good,
+                    shape,
+                    index,
+                    Place::Value(node, None),
+                    path,
+                    &mut attempt,
+                )
             }
         };
         if good && attempt.shapes.is_empty() {
@@ -625,10 +619,28 @@ fn wrong_type_only(attempt: &Report, path: &Path<'_>) -> bool {
 
 /// Where a variant's content is, for [`read_alone_fields`]: a value (under the member `key` of
 /// the enum's object, or at the enum's own pointer), or an internally tagged enum's members, those
-/// marked in the claims (the tag) not the variant's.
+/// named like the tag (the second field) not the variant's.
 enum Place<'n> {
     Value(&'n Node, Option<&'n str>),
-    Members(&'n [(String, Node)], &'n [bool]),
+    Members(&'n [(String, Node)], &'n str),
+}
+
+/// The verdict on a variant whose walk said `good`: in a walk of the `locate` module at or below
+/// `path`, its fields read alone too (see [`read_alone_fields`]). Not generic, out of the enums'
+/// walks.
+fn located(
+    good: bool,
+    shape: &DataEnum,
+    index: usize,
+    place: Place<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    if good && report.locating(path) {
+        read_alone_fields(shape, index, place, path, report)
+    } else {
+        good
+    }
 }
 
 /// In a walk looking for an error serde found inside an enum's buffered content (see
@@ -639,6 +651,8 @@ enum Place<'n> {
 /// `Content` it buffered, where no path is kept: its error, read whole, says only that the
 /// enum did not read. A field read alone is read straight from the tree, its path tracked.
 /// `true` when every one reads.
+#[cold]
+#[inline(never)]
 fn read_alone_fields(
     shape: &DataEnum,
     index: usize,
@@ -649,25 +663,32 @@ fn read_alone_fields(
     let Some(fields) = shape.alone.get(index) else {
         return true;
     };
-    if fields.iter().all(|field| (field.read)().is_none()) {
+    if fields.iter().all(|field| field.read.is_none()) {
         return true;
     }
     let mut good = true;
     match (shape.variants[index].kind, place) {
         (VariantKind::Newtype, Place::Value(node, key)) => {
-            if let Some(read) = fields.first().and_then(|field| (field.read)()) {
+            if let Some(read) = fields.first().and_then(|field| field.read) {
                 good = report.read_alone(read, node, &content_path(path, key));
             }
         }
-        (VariantKind::Newtype, Place::Members(members, claimed)) => {
-            if let Some(read) = fields.first().and_then(|field| (field.read)()) {
-                good = report.read_alone(read, &unclaimed(members, claimed), path);
+        (VariantKind::Newtype, Place::Members(members, tag)) => {
+            if let Some(read) = fields.first().and_then(|field| field.read) {
+                let object = Node::Object(
+                    members
+                        .iter()
+                        .filter(|(key, _)| key != tag)
+                        .cloned()
+                        .collect(),
+                );
+                good = report.read_alone(read, &object, path);
             }
         }
         (VariantKind::Tuple, Place::Value(Node::Array(items), key)) => {
             let at = content_path(path, key);
             for (position, (field, item)) in fields.iter().zip(items).enumerate() {
-                if let Some(read) = (field.read)() {
+                if let Some(read) = field.read {
                     good &= report.read_alone(read, item, &at.index(position));
                 }
             }
@@ -676,8 +697,8 @@ fn read_alone_fields(
             let at = content_path(path, key);
             good = read_members_alone(fields, members, None, &at, report);
         }
-        (VariantKind::Struct, Place::Members(members, claimed)) => {
-            good = read_members_alone(fields, members, Some(claimed), path, report);
+        (VariantKind::Struct, Place::Members(members, tag)) => {
+            good = read_members_alone(fields, members, Some(tag), path, report);
         }
         _ => {}
     }
@@ -685,24 +706,24 @@ fn read_alone_fields(
 }
 
 /// The named fields of `fields` that have a read, each read alone from the first member of
-/// `members` named by one of its names (and not `claimed`, the tag); a field whose member is
-/// missing is left to the walk.
+/// `members` named by one of its names (not the `tag`); a field whose member is missing is left
+/// to the walk.
 fn read_members_alone(
     fields: &[FieldRead],
     members: &[(String, Node)],
-    claimed: Option<&[bool]>,
+    tag: Option<&str>,
     path: &Path<'_>,
     report: &mut Report<'_>,
 ) -> bool {
     let mut good = true;
     for field in fields {
-        let Some(read) = (field.read)() else {
+        let Some(read) = field.read else {
             continue;
         };
-        let member = members.iter().enumerate().find(|(at, (key, _))| {
-            !claimed.is_some_and(|claimed| claimed[*at]) && field.names.contains(&key.as_str())
-        });
-        if let Some((_, (key, value))) = member {
+        let member = members
+            .iter()
+            .find(|(key, _)| tag != Some(key.as_str()) && field.names.contains(&key.as_str()));
+        if let Some((key, value)) = member {
             good &= report.read_alone(read, value, &path.key(key));
         }
     }

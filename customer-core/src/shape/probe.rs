@@ -326,43 +326,32 @@ impl<T> ReadProbe<T> {
     pub const NEW: Self = ReadProbe(PhantomData);
 }
 
-/// The arm of `(&ReadProbe::<T>::NEW).check()` for a type that is `DeserializeOwned` and has a
-/// [`Shape`]: its value read alone through serde, as a function pointer of no type (see
-/// [`super::FieldRead`]); `None` when the walk of `T` is exact (see [`Shape::__EXACT`]: it
-/// finds whatever serde would refuse, so nothing is read alone).
-#[doc(hidden)]
-pub trait CheckViaShape {
-    /// The read, or `None`.
-    fn check(&self) -> Option<super::CheckFn>;
+impl<T: DeserializeOwned + Shape> ReadProbe<T> {
+    /// A value of `T` read alone through serde, as a function pointer of no type (see
+    /// [`super::FieldRead`]); `None` when the walk of `T` is exact (see [`Shape::__EXACT`]: it
+    /// finds whatever serde would refuse, so nothing is read alone). `ReadProbe::<T>::CHECK`
+    /// names this one when `T` is `DeserializeOwned` and has a [`Shape`], else the one of
+    /// [`CheckViaNothing`] (with that trait in scope). Only for a concrete `T` without
+    /// lifetimes (the derive asks it of a field's type made owned, as the walk reads it): for a
+    /// borrowed `T` the inherent one is taken and its bound fails.
+    pub const CHECK: Option<super::CheckFn> = if T::__EXACT.holds() {
+        None
+    } else {
+        Some(check::<T>)
+    };
 }
 
-impl<T: DeserializeOwned + Shape> CheckViaShape for ReadProbe<T> {
-    #[inline]
-    fn check(&self) -> Option<super::CheckFn> {
-        if const { T::__EXACT.holds() } {
-            None
-        } else {
-            Some(check::<T>)
-        }
-    }
-}
-
-/// The last arm of `(&ReadProbe::<T>::NEW).check()`: a type without a [`Shape`] (the walk reads
-/// it through serde: nothing left to read alone) or not `DeserializeOwned`.
+/// The arm of `ReadProbe::<T>::CHECK` for a type without a [`Shape`] (the walk reads it through
+/// serde: nothing left to read alone) or not `DeserializeOwned`.
 #[doc(hidden)]
 pub trait CheckViaNothing {
-    /// `None`.
-    fn check(&self) -> Option<super::CheckFn>;
+    /// Nothing to read.
+    const CHECK: Option<super::CheckFn> = None;
 }
 
-impl<T> CheckViaNothing for &ReadProbe<T> {
-    #[inline]
-    fn check(&self) -> Option<super::CheckFn> {
-        None
-    }
-}
+impl<T> CheckViaNothing for ReadProbe<T> {}
 
-/// [`CheckViaShape::check`]: reads `node` into `T`, a refusal into `report.shapes` at its pointer.
+/// [`ReadProbe::CHECK`]: reads `node` into `T`, a refusal into `report.shapes` at its pointer.
 fn check<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
     read::<T>(node, path, report).is_some()
 }

@@ -177,9 +177,9 @@ pub(super) fn data_enum(
 /// `DataEnum::alone`: per variant that serde reads from its buffered `Content` (all of them
 /// but those of an externally tagged enum that are not `untagged`), the fields that
 /// `customer_core`'s search for an error serde found there reads alone, each with its names (a
-/// struct variant's) and what reads it (`(&ReadProbe::<T>::NEW).check()`: `None` when its
-/// type's walk is exact, decided at compile time), `no_read` when a `deserialize_with` function
-/// reads it (the walk calls that one itself). Empty for a
+/// struct variant's) and its read (`ReadProbe::<T>::CHECK` of its type made owned: `None` when
+/// its type's walk is exact, decided at compile time), `None` when a `deserialize_with` function
+/// reads it (the walk calls that one itself) or it cannot be read alone. Empty for a
 /// generic enum (its fields' types are not known here) and a variant read by a function.
 fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStream {
     let serde = &container.serde;
@@ -192,9 +192,9 @@ fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
         // Read as the walk reads a field for its rules: a borrowed type as its owned form.
         let read = match second_read::read(container, field, false) {
             Read::As(ty) if field.serde.deserialize_with.is_none() => {
-                quote!(|| (&#p::shape::ReadProbe::<#ty>::NEW).check())
+                quote!(#p::shape::ReadProbe::<#ty>::CHECK)
             }
-            _ => quote!(#p::shape::no_read),
+            _ => quote!(::core::option::Option::None),
         };
         quote!(#p::shape::FieldRead::new(&[#(#names),*], #read))
     };
@@ -223,7 +223,7 @@ fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
     });
     quote! {{
         #[allow(unused_imports)]
-        use #p::shape::{CheckViaNothing as _, CheckViaShape as _};
+        use #p::shape::CheckViaNothing as _;
         &[#(#variants),*]
     }}
 }
