@@ -372,16 +372,16 @@ fn no_message_quotes_the_value() {
 /// that can be read alone.
 #[test]
 fn which_fields_are_read_alone() {
-    use customer_core::__private::shape::{CheckViaNothing as _, ReadProbe};
-    assert!(ReadProbe::<Odd>::CHECK.is_some());
-    assert!(ReadProbe::<Holds>::CHECK.is_some());
-    assert!(ReadProbe::<Vec<Odd>>::CHECK.is_some());
-    assert!(ReadProbe::<Internal>::CHECK.is_some());
-    assert!(ReadProbe::<String>::CHECK.is_none());
-    assert!(ReadProbe::<Option<Vec<u8>>>::CHECK.is_none());
+    use customer_core::__private::shape::{ReadProbe, WholeViaNothing as _};
+    assert!(ReadProbe::<Odd>::WHOLE.is_some());
+    assert!(ReadProbe::<Holds>::WHOLE.is_some());
+    assert!(ReadProbe::<Vec<Odd>>::WHOLE.is_some());
+    assert!(ReadProbe::<Internal>::WHOLE.is_some());
+    assert!(ReadProbe::<String>::WHOLE.is_none());
+    assert!(ReadProbe::<Option<Vec<u8>>>::WHOLE.is_none());
     // Read through serde by the walk itself (no `Shape`), or not `Deserialize` at all.
-    assert!(ReadProbe::<std::net::Ipv4Addr>::CHECK.is_none());
-    assert!(ReadProbe::<std::rc::Rc<Odd>>::CHECK.is_none());
+    assert!(ReadProbe::<std::net::Ipv4Addr>::WHOLE.is_none());
+    assert!(ReadProbe::<std::rc::Rc<Odd>>::WHOLE.is_none());
 }
 
 /// The enum read at the document's root: the same members.

@@ -49,7 +49,7 @@ use parts::{checks_on, has_value_rules, is_nested, probes, read_whole, signature
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Read through another type or by position, a generic container has no bounds for its
@@ -250,7 +250,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         TokenStream::new()
     };
     let whole = if exact_field && !has_then {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };

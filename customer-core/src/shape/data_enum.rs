@@ -52,6 +52,7 @@
 
 use super::{
     claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape,
+    WholeFn,
 };
 use crate::error::{Param, Path, RuleError};
 
@@ -129,22 +130,19 @@ pub struct FieldRead {
     /// The member's wire name, then its aliases; empty for an element.
     pub names: &'static [&'static str],
     /// Reads the value alone through serde, a refusal at its pointer into the report
-    /// (`ReadProbe::<T>::CHECK`); `None` when there is nothing to read (the type's walk is
+    /// (`ReadProbe::<T>::WHOLE`); `None` when there is nothing to read (the type's walk is
     /// exact, it is read by a `deserialize_with` function the walk already calls, or it cannot
     /// be read alone).
-    pub read: Option<CheckFn>,
+    pub read: Option<WholeFn>,
 }
 
 impl FieldRead {
     /// A field named `names` (none for an element) read by `read`.
     #[must_use]
-    pub const fn new(names: &'static [&'static str], read: Option<CheckFn>) -> Self {
+    pub const fn new(names: &'static [&'static str], read: Option<WholeFn>) -> Self {
         FieldRead { names, read }
     }
 }
-
-/// A value read alone through serde, its refusal reported at its pointer; `true` when it reads.
-pub type CheckFn = fn(&Node, &Path<'_>, &mut Report<'_>) -> bool;
 
 /// Where the chosen variant's content is.
 #[doc(hidden)]

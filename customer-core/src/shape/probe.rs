@@ -326,34 +326,44 @@ impl<T> ReadProbe<T> {
     pub const NEW: Self = ReadProbe(PhantomData);
 }
 
+/// A model's whole read, as a function pointer: reads `node` into the model through serde,
+/// reporting what serde refuses; `true` when it reported nothing.
+pub type WholeFn = fn(&Node, &Path<'_>, &mut Report<'_>) -> bool;
+
 impl<T: DeserializeOwned + Shape> ReadProbe<T> {
-    /// A value of `T` read alone through serde, as a function pointer of no type (see
-    /// [`super::FieldRead`]); `None` when the walk of `T` is exact (see [`Shape::__EXACT`]: it
-    /// finds whatever serde would refuse, so nothing is read alone). `ReadProbe::<T>::CHECK`
-    /// names this one when `T` is `DeserializeOwned` and has a [`Shape`], else the one of
-    /// [`CheckViaNothing`] (with that trait in scope). Only for a concrete `T` without
-    /// lifetimes (the derive asks it of a field's type made owned, as the walk reads it): for a
-    /// borrowed `T` the inherent one is taken and its bound fails.
-    pub const CHECK: Option<super::CheckFn> = if T::__EXACT.holds() {
+    /// The whole read of a model without checks, decided at compile time: none when the
+    /// model's walk is exact (it reports everything serde could refuse, see [`Shape::__EXACT`]),
+    /// else its read through serde. A constant, so that the read not taken is not even
+    /// mentioned in the model's code: rustc's monomorphization collector walks every item a
+    /// function mentions, dead branches included, and a model's whole read pulls in another
+    /// copy of its `Deserialize`. `ReadProbe::<T>::WHOLE` names this one when `T` is
+    /// `DeserializeOwned`, else the one of [`WholeViaNothing`] (with that trait in scope); only
+    /// for a concrete `T` (with a type parameter the bound is not known and the trait's is
+    /// taken: the derive does not ask it of a generic model). Also what a field of a variant
+    /// serde buffers is read alone with, when the walk looks for a refusal there (see
+    /// [`super::FieldRead`]; the derive asks it of the field's type made owned).
+    pub const WHOLE: Option<WholeFn> = if T::__EXACT_HOLDS {
         None
     } else {
-        Some(check::<T>)
+        Some(whole::<T>)
     };
 }
 
-/// The arm of `ReadProbe::<T>::CHECK` for a type without a [`Shape`] (the walk reads it through
-/// serde: nothing left to read alone) or not `DeserializeOwned`.
+/// The arm of `ReadProbe::<T>::WHOLE` for a type that is not `DeserializeOwned`: it cannot be
+/// read whole, so there is nothing to read.
 #[doc(hidden)]
-pub trait CheckViaNothing {
+pub trait WholeViaNothing {
     /// Nothing to read.
-    const CHECK: Option<super::CheckFn> = None;
+    const WHOLE: Option<WholeFn> = None;
 }
 
-impl<T> CheckViaNothing for ReadProbe<T> {}
+impl<T> WholeViaNothing for ReadProbe<T> {}
 
-/// [`ReadProbe::CHECK`]: reads `node` into `T`, a refusal into `report.shapes` at its pointer.
-fn check<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
-    read::<T>(node, path, report).is_some()
+/// The whole read of `T` (see [`ReadProbe::WHOLE`]).
+fn whole<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
+    let shapes = report.shape_count();
+    let _ = read::<T>(node, path, report);
+    report.shape_count() == shapes
 }
 
 /// The serde arm of [`ReadProbe`].

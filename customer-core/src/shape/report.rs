@@ -113,7 +113,7 @@ impl<'c> Report<'c> {
     /// search's budget lasts (past it, `true`: nothing read, nothing found).
     pub(crate) fn read_alone(
         &mut self,
-        read: super::CheckFn,
+        read: super::WholeFn,
         node: &Node,
         path: &Path<'_>,
     ) -> bool {

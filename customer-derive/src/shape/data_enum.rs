@@ -112,7 +112,7 @@ pub(super) fn data_enum(
     // Without a read (a generic container), nothing to decide.
     // Without checks to run, read whole only when its walk is not exact (see `named`).
     let whole = if !has_checks && exact_form(container, &read).is_some() {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        super::parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };
@@ -177,7 +177,7 @@ pub(super) fn data_enum(
 /// `DataEnum::alone`: per variant that serde reads from its buffered `Content` (all of them
 /// but those of an externally tagged enum that are not `untagged`), the fields that
 /// `customer_core`'s search for an error serde found there reads alone, each with its names (a
-/// struct variant's) and its read (`ReadProbe::<T>::CHECK` of its type made owned: `None` when
+/// struct variant's) and its read (`ReadProbe::<T>::WHOLE` of its type made owned: `None` when
 /// its type's walk is exact, decided at compile time), `None` when a `deserialize_with` function
 /// reads it (the walk calls that one itself) or it cannot be read alone. Empty for a
 /// generic enum (its fields' types are not known here) and a variant read by a function.
@@ -192,7 +192,7 @@ fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
         // Read as the walk reads a field for its rules: a borrowed type as its owned form.
         let read = match second_read::read(container, field, false) {
             Read::As(ty) if field.serde.deserialize_with.is_none() => {
-                quote!(#p::shape::ReadProbe::<#ty>::CHECK)
+                quote!(#p::shape::ReadProbe::<#ty>::WHOLE)
             }
             _ => quote!(::core::option::Option::None),
         };
@@ -223,7 +223,7 @@ fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
     });
     quote! {{
         #[allow(unused_imports)]
-        use #p::shape::CheckViaNothing as _;
+        use #p::shape::WholeViaNothing as _;
         &[#(#variants),*]
     }}
 }
@@ -355,7 +355,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
 /// (`__path`), into `__report.rules`.
 fn value_checks(container: &Container, field: &Field) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     // Not `*__customer_path`: borrowed again, that trips `clippy::borrow_deref_ref`.
     let checks = field_checks(
         krate,
