@@ -6,6 +6,11 @@
 #   PROFILE=release RUNS=5 scripts/bench-compile.sh
 #   FORM=bare scripts/bench-compile.sh    # the structs alone: no `Deserialize`, no reading call
 #   KEEP=/tmp/scratch scripts/bench-compile.sh   # keep the scratch crates there
+#   STRUCTS=10 CALLGRIND=1 scripts/bench-compile.sh   # 10 structs; also count rustc's instructions
+#
+# CALLGRIND=1 adds the instructions rustc executes for one full (non-incremental) build of each
+# scratch crate, counted by `valgrind --tool=callgrind`: unlike the wall times, that figure does
+# not move with the machine's load (about 2 minutes per crate of 10 structs).
 #
 # By default (FORM=read) the structs are written as an app writes them: each derives serde's
 # `Deserialize` beside the validation derive, and each is read once: `Valid::<S>::from_json`
@@ -15,7 +20,11 @@
 # Three scratch crates are written to a temp dir. Each is built once so that its dependencies
 # are compiled; then only the scratch crate is rebuilt (`touch src/lib.rs; cargo build`), RUNS
 # times, one crate after the other in rounds; the median and the fastest wall time are printed
-# (the fastest is the better estimate on a busy machine). customer-core and customer-derive are
+# (the fastest is the better estimate on a busy machine). That rebuild is incremental, as an
+# edit-compile loop is: the proc macros run again and rustc reuses most of the rest, so the
+# derive's own run time and the size of its output dominate. A second table gives the same
+# rebuilds with `CARGO_INCREMENTAL=0` (the whole crate compiled again, as on CI or after
+# `cargo clean -p`): there monomorphization and rustc's constant evaluation show. customer-core and customer-derive are
 # built from a snapshot copy, so edits in the work tree meanwhile change nothing. Both derives
 # check the same rules per struct: an id pattern, an email, a name length, a locale (garde has
 # none: a `custom` function), a postal-code length and a nested struct.
@@ -32,7 +41,7 @@ case "$form" in
     read | bare) ;;
     *) echo "FORM is read (the default) or bare" >&2; exit 2 ;;
 esac
-structs=50
+structs="${STRUCTS:-50}"
 # KEEP=dir keeps the scratch crates there (for `cargo llvm-lines`, `-Zself-profile`, ...).
 if [ -n "${KEEP:-}" ]; then
     work="$KEEP"
@@ -192,7 +201,7 @@ for kind in ours garde plain; do
     (cd "$work/$kind" && cargo build --quiet "${profile_flag[@]}" 2>&1 | tail -20) >&2
 done
 
-declare -A times
+declare -A times full
 for ((r = 0; r < runs; r++)); do
     for kind in ours garde plain; do
         touch "$work/$kind/src/lib.rs"
@@ -200,6 +209,20 @@ for ((r = 0; r < runs; r++)); do
         (cd "$work/$kind" && cargo build --quiet "${profile_flag[@]}")
         end=$(date +%s.%N)
         times[$kind]+="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f ", b - a }')"
+    done
+done
+# customer-core and customer-derive are path dependencies, built incrementally by default: the
+# switch rebuilds them once, untimed.
+for kind in ours garde plain; do
+    (cd "$work/$kind" && CARGO_INCREMENTAL=0 cargo build --quiet "${profile_flag[@]}")
+done
+for ((r = 0; r < runs; r++)); do
+    for kind in ours garde plain; do
+        touch "$work/$kind/src/lib.rs"
+        start=$(date +%s.%N)
+        (cd "$work/$kind" && CARGO_INCREMENTAL=0 cargo build --quiet "${profile_flag[@]}")
+        end=$(date +%s.%N)
+        full[$kind]+="$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f ", b - a }')"
     done
 done
 
@@ -219,12 +242,26 @@ awk -v om="$(echo "${times[ours]}" | median)" -v gm="$(echo "${times[garde]}" | 
     printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
 }'
 echo "samples (s): ours ${times[ours]}| garde ${times[garde]}| plain ${times[plain]}"
+echo
+echo "### The same rebuilds without incremental compilation (CARGO_INCREMENTAL=0)"
+echo
+echo "| crate | median | fastest | fastest minus the plain structs |"
+echo "|---|---:|---:|---:|"
+awk -v om="$(echo "${full[ours]}" | median)" -v gm="$(echo "${full[garde]}" | median)" \
+    -v pm="$(echo "${full[plain]}" | median)" -v o="$(echo "${full[ours]}" | fastest)" \
+    -v g="$(echo "${full[garde]}" | fastest)" -v p="$(echo "${full[plain]}" | fastest)" 'BEGIN {
+    printf "| #[derive(CustomerModel)] | %.3f s | %.3f s | %.3f s |\n", om, o, o - p
+    printf "| #[derive(garde::Validate)] | %.3f s | %.3f s | %.3f s |\n", gm, g, g - p
+    printf "| no validation derive | %.3f s | %.3f s | - |\n", pm, p
+    printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
+}'
+echo "samples (s): ours ${full[ours]}| garde ${full[garde]}| plain ${full[plain]}"
 
 # The size of the expansion: each crate expanded once (not timed), ours and garde's lines beyond
 # the plain crate's (the same structs, serde's derive included in all three when FORM=read).
 declare -A lines
 for kind in ours garde plain; do
-    lines[$kind]="$(cd "$work/$kind" && RUSTC_BOOTSTRAP=1 cargo rustc --quiet --lib -- -Zunpretty=expanded 2>/dev/null | wc -l)"
+    lines[$kind]="$(cd "$work/$kind" && RUSTC_BOOTSTRAP=1 CARGO_INCREMENTAL=0 cargo rustc --quiet --lib -- -Zunpretty=expanded 2>/dev/null | wc -l)"
 done
 echo
 echo "### Expanded lines (\`-Zunpretty=expanded\`, $((structs + 1)) structs, form $form)"
@@ -236,3 +273,29 @@ for kind in ours garde plain; do
         printf "| %s | %d | %d | %.0f |\n", k, l, l - p, (l - p) / n
     }'
 done
+
+[ "${CALLGRIND:-0}" = 1 ] || exit 0
+# rustc's own instructions for one full build of each crate: the command cargo runs, under
+# callgrind (all threads, the proc macros run inside rustc).
+declare -A instructions
+for kind in ours garde plain; do
+    touch "$work/$kind/src/lib.rs"
+    cmd="$(cd "$work/$kind" && CARGO_INCREMENTAL=0 cargo build --verbose "${profile_flag[@]}" 2>&1 |
+        grep -o "Running \`[^\`]*--crate-name scratch_$kind [^\`]*" | head -1 | sed 's/^Running `//')"
+    out="$work/callgrind-$kind"
+    (cd "$work/$kind" && eval "valgrind --tool=callgrind --callgrind-out-file=$out.%p $cmd" >"$out.log" 2>&1)
+    instructions[$kind]="$(grep -h 'Collected' "$out.log" | awk '{ s += $NF } END { printf "%.0f", s }')"
+done
+echo
+echo "### rustc's instructions, one full build (callgrind, $((structs + 1)) structs)"
+echo
+echo "| crate | instructions | beyond the plain crate |"
+echo "|---|---:|---:|"
+for kind in ours garde plain; do
+    awk -v k="$kind" -v i="${instructions[$kind]}" -v p="${instructions[plain]}" 'BEGIN {
+        printf "| %s | %.0f | %.0f |\n", k, i, i - p
+    }'
+done
+awk -v o="${instructions[ours]}" -v g="${instructions[garde]}" -v p="${instructions[plain]}" 'BEGIN {
+    printf "\nours / garde: %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
+}'

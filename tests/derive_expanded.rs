@@ -1029,15 +1029,14 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && ({
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     true
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1343,22 +1342,19 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                        }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(
+                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
+                            __path,
+                            __report,
+                        ),
+                        ::core::option::Option::None => true,
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1696,22 +1692,19 @@ const _: () = {
                 return __ok;
             }
             let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                        }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(
+                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
+                            __path,
+                            __report,
+                        ),
+                        ::core::option::Option::None => true,
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -1914,22 +1907,19 @@ const _: () = {
                     Self::__customer_rules_0(&__customer_read, __path, "name", &mut __report.rules);
                 }
             }
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                        }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(
+                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
+                            __path,
+                            __report,
+                        ),
+                        ::core::option::Option::None => true,
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2035,22 +2025,19 @@ const _: () = {
                 return __ok;
             }
             let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                        }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(
+                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
+                            __path,
+                            __report,
+                        ),
+                        ::core::option::Option::None => true,
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2299,9 +2286,8 @@ const _: () = {
                     __cm::__private::shape::Report::keep_rules(__report, __again);
                 }
             }
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, true)
-                && ({
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
                     let __object =
                         __cm::__private::shape::object_of(__members, &__start, __claimed);
                     {
@@ -2323,7 +2309,7 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2477,22 +2463,19 @@ const _: () = {
                     );
                 }
             }
-            let __read_whole = __ok
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                        }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+            let __read_whole =
+                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(
+                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
+                            __path,
+                            __report,
+                        ),
+                        ::core::option::Option::None => true,
                     }
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
@@ -2888,18 +2871,15 @@ const _: () = {
                     (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
             }
-            let __read_whole = __good
-                && __cm::__private::shape::Report::reads_whole(&__phase, false)
-                && (const { <Self as __cm::__private::shape::Shape>::__EXACT.holds() } || {
-                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
+            let __read_whole =
+                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
+                        ::core::option::Option::Some(__whole) => __whole(__node, __path, __report),
+                        ::core::option::Option::None => true,
                     }
-                    __cm::__private::shape::Report::shape_count(__report) == __shapes
-                });
+                };
             __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }

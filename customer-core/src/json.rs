@@ -196,17 +196,12 @@ fn again_owned<T: serde::de::DeserializeOwned + Shape>(
     rules: bool,
     context: Option<&dyn std::any::Any>,
 ) -> Error {
-    // A model whose walk is exact reports every refusal of serde's itself, so its whole read
-    // (serde's `Deserialize` once more, behind the path tracker) is not compiled for it: the
-    // fallback needs no code of `T`'s.
-    let tracked: fn(&crate::shape::Node) -> Option<Error> = if const { T::__EXACT.holds() } {
-        untracked_error
-    } else {
-        tracked_error::<T>
-    };
     again_owned_by(
         json,
-        FirstError { error, tracked },
+        FirstError {
+            error,
+            tracked: Tracked::<T>::READ,
+        },
         rules,
         context,
         T::__shape,
@@ -225,6 +220,23 @@ fn again_owned_by(
 ) -> Error {
     forget_refused();
     crate::shape::second_read_lazy_by(json, first, rules, context, walk)
+}
+
+/// How the first error of `T`'s read is found again with its pointer ([`FirstError::tracked`]).
+struct Tracked<T>(std::marker::PhantomData<T>);
+
+impl<T: serde::de::DeserializeOwned + Shape> Tracked<T> {
+    /// A model whose walk is exact reports every refusal of serde's itself, so its whole read
+    /// (serde's `Deserialize` once more, behind the path tracker) is not compiled for it: the
+    /// fallback needs no code of `T`'s. A constant rather than a branch in [`again_owned`]: the
+    /// read not taken is then not even mentioned there (rustc's monomorphization collector walks
+    /// the items a function mentions, dead branches included, and this one pulls in another
+    /// copy of the model's `Deserialize`).
+    const READ: fn(&crate::shape::Node) -> Option<Error> = if T::__EXACT_HOLDS {
+        untracked_error
+    } else {
+        tracked_error::<T>
+    };
 }
 
 /// The error of reading `node` whole into `T`, with its pointer (`None` when it reads).

@@ -99,6 +99,11 @@ pub trait Shape {
     #[doc(hidden)]
     const __EXACT: Exact = Exact::UNKNOWN;
 
+    /// [`Shape::__EXACT`]'s answer ([`Exact::holds`]), evaluated once per type: the walk of the
+    /// graph runs in rustc's constant evaluator, and both the model's walk and its reader ask.
+    #[doc(hidden)]
+    const __EXACT_HOLDS: bool = Self::__EXACT.holds();
+
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.
     #[doc(hidden)]

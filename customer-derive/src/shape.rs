@@ -250,7 +250,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         TokenStream::new()
     };
     let whole = if exact_field && !has_then {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };

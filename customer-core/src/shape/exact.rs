@@ -12,6 +12,9 @@
 pub struct ExactNode {
     /// Names the type among those below it (a model's path and place), to find cycles.
     name: &'static str,
+    /// A hash of `name`, compared before it (the walk runs in rustc's constant evaluator, where
+    /// every step is costly: two names of one module share their long prefix).
+    id: u64,
     /// Whether the type's own form adds nothing its walk does not check.
     local: bool,
     /// The types below it (a model's fields' types).
@@ -22,8 +25,25 @@ impl ExactNode {
     /// A model's node: `name` unique to it, `local` its own form, `below` its fields' types.
     #[must_use]
     pub const fn new(name: &'static str, local: bool, below: &'static [Exact]) -> Self {
-        ExactNode { name, local, below }
+        ExactNode {
+            name,
+            id: fnv1a(name.as_bytes()),
+            local,
+            below,
+        }
     }
+}
+
+/// FNV-1a, 64 bits: cheap to compute in a constant.
+const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
 }
 
 /// A type's answer (see [`super::Shape::__EXACT`]): a pointer to its node. A pointer, not a
@@ -92,7 +112,7 @@ impl std::fmt::Debug for Exact {
 
 /// The models on the path from the type asked about to the node being visited.
 struct Trail<'a> {
-    name: &'static str,
+    node: &'static ExactNode,
     up: Option<&'a Trail<'a>>,
 }
 
@@ -111,7 +131,7 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-const fn walk(node: &ExactNode, trail: Option<&Trail<'_>>, budget: &mut usize) -> bool {
+const fn walk(node: &'static ExactNode, trail: Option<&Trail<'_>>, budget: &mut usize) -> bool {
     if !node.local {
         return false;
     }
@@ -120,7 +140,7 @@ const fn walk(node: &ExactNode, trail: Option<&Trail<'_>>, budget: &mut usize) -
     }
     let mut on = trail;
     while let Some(step) = on {
-        if same(step.name, node.name) {
+        if step.node.id == node.id && same(step.node.name, node.name) {
             return true;
         }
         on = step.up;
@@ -129,13 +149,18 @@ const fn walk(node: &ExactNode, trail: Option<&Trail<'_>>, budget: &mut usize) -
         return false;
     }
     *budget -= 1;
-    let here = Trail {
-        name: node.name,
-        up: trail,
-    };
+    let here = Trail { node, up: trail };
     let mut i = 0;
     while i < node.below.len() {
-        if !walk(node.below[i].const_node(), Some(&here), budget) {
+        let below = node.below[i].const_node();
+        // A leaf (text, a number, a value read through serde) answers without a call: most
+        // fields are leaves, and a call is the costly step of the constant evaluator.
+        let answered = if below.below.is_empty() {
+            below.local
+        } else {
+            walk(below, Some(&here), budget)
+        };
+        if !answered {
             return false;
         }
         i += 1;

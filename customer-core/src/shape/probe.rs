@@ -326,6 +326,44 @@ impl<T> ReadProbe<T> {
     pub const NEW: Self = ReadProbe(PhantomData);
 }
 
+/// A model's whole read, as a function pointer: reads `node` into the model through serde,
+/// reporting what serde refuses; `true` when it reported nothing.
+pub type WholeFn = fn(&Node, &Path<'_>, &mut Report<'_>) -> bool;
+
+impl<T: DeserializeOwned + Shape> ReadProbe<T> {
+    /// The whole read of a model without checks, decided at compile time: none when the
+    /// model's walk is exact (it reports everything serde could refuse, see [`Shape::__EXACT`]),
+    /// else its read through serde. A constant, so that the read not taken is not even
+    /// mentioned in the model's code: rustc's monomorphization collector walks every item a
+    /// function mentions, dead branches included, and a model's whole read pulls in another
+    /// copy of its `Deserialize`. `ReadProbe::<T>::WHOLE` names this one when `T` is
+    /// `DeserializeOwned`, else the one of [`WholeViaNothing`] (with that trait in scope); only
+    /// for a concrete `T` (with a type parameter the bound is not known and the trait's is
+    /// taken: the derive does not ask it of a generic model).
+    pub const WHOLE: Option<WholeFn> = if T::__EXACT_HOLDS {
+        None
+    } else {
+        Some(whole::<T>)
+    };
+}
+
+/// The arm of `ReadProbe::<T>::WHOLE` for a type that is not `DeserializeOwned`: it cannot be
+/// read whole, so there is nothing to read.
+#[doc(hidden)]
+pub trait WholeViaNothing {
+    /// Nothing to read.
+    const WHOLE: Option<WholeFn> = None;
+}
+
+impl<T> WholeViaNothing for ReadProbe<T> {}
+
+/// The whole read of `T` (see [`ReadProbe::WHOLE`]).
+fn whole<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
+    let shapes = report.shape_count();
+    let _ = read::<T>(node, path, report);
+    report.shape_count() == shapes
+}
+
 /// The serde arm of [`ReadProbe`].
 #[doc(hidden)]
 pub trait ReadViaSerde<T> {

@@ -112,7 +112,7 @@ pub(super) fn data_enum(
     // Without a read (a generic container), nothing to decide.
     // Without checks to run, read whole only when its walk is not exact (see `named`).
     let whole = if !has_checks && exact_form(container, &read).is_some() {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        super::parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };

@@ -165,7 +165,7 @@ pub(super) fn tuple(
         TokenStream::new()
     };
     let whole = if exact_form && !has_checks {
-        quote!((const { <Self as #p::shape::Shape>::__EXACT.holds() } || #whole))
+        super::parts::whole_unless_exact(p, &quote!(__node), can)
     } else {
         whole
     };

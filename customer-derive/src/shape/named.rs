@@ -7,7 +7,8 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
 use super::parts::{
-    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
+    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature,
+    whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, shared_rules, FieldAt};
@@ -670,16 +671,27 @@ fn finish(
         second_read::with_context(container, checks)
     };
     let has_checks = can.read && can.validate && !checks.is_empty();
-    let whole = read_whole(p, &quote!(&__object), can, &checks);
-    // Without checks to run, the struct is read whole only when its walk is not exact: what
-    // serde refuses beyond the shapes is then found by the walk (and the read, not needed, is
-    // not compiled: the constant decides it).
-    let exact_skips = (!has_checks && can.read)
-        .then(|| quote!(const { <Self as #p::shape::Shape>::__EXACT.holds() } ||));
-    let whole_probes = if out.probes_in_scope {
-        TokenStream::new()
+    // Without checks to run, the struct (without generics) is read whole only when its walk is
+    // not exact: what serde refuses beyond the shapes is then found by the walk (and the read,
+    // not needed, is not compiled: a constant decides it).
+    let whole = if !has_checks && container.generics.params.is_empty() {
+        whole_unless_exact(
+            p,
+            &quote!(&#p::shape::object_of(__members, &__start, __claimed)),
+            can,
+        )
     } else {
-        probes(p, can.read)
+        let whole = read_whole(p, &quote!(&__object), can, &checks);
+        let whole_probes = if out.probes_in_scope {
+            TokenStream::new()
+        } else {
+            probes(p, can.read)
+        };
+        quote!({
+            #whole_probes
+            let __object = #p::shape::object_of(__members, &__start, __claimed);
+            #whole
+        })
     };
     let ok_expr = if goods.is_empty() {
         quote!(true)
@@ -731,11 +743,7 @@ fn finish(
             // (inside a `nested` field's value walked once, only for those checks).
             let __read_whole = __ok
                 && #p::shape::Report::reads_whole(&__phase, #has_checks)
-                && (#exact_skips {
-                    #whole_probes
-                    let __object = #p::shape::object_of(__members, &__start, __claimed);
-                    #whole
-                });
+                && #whole;
             #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }

@@ -78,6 +78,27 @@ pub(super) fn read_whole(
     }}
 }
 
+/// The whole read of a model whose walk may be exact and that has no checks to run on the value
+/// read, as a `bool` expression (`true`: nothing new reported): decided by the constant
+/// `ReadProbe::<Self>::WHOLE`, none when the walk is exact. A constant and not a branch on
+/// `Shape::__EXACT`, so that the read not taken is not mentioned in the model's code (rustc's
+/// monomorphization collector walks what a function mentions, dead branches included). `node`,
+/// an expression of type `&Node`, is evaluated only when read. Only for a model without
+/// generics (see `ReadProbe::WHOLE`).
+pub(super) fn whole_unless_exact(p: &TokenStream, node: &TokenStream, can: Can) -> TokenStream {
+    if !can.read {
+        return quote!(true);
+    }
+    quote! {{
+        #[allow(unused_imports)]
+        use #p::shape::WholeViaNothing as _;
+        match #p::shape::ReadProbe::<Self>::WHOLE {
+            ::core::option::Option::Some(__whole) => __whole(#node, __path, __report),
+            ::core::option::Option::None => true,
+        }
+    }}
+}
+
 pub(super) fn is_nested(field: &Field) -> bool {
     field.attrs.rules.iter().any(|rule| match &rule.kind {
         Rule::Nested(_) => true,
