@@ -22,6 +22,7 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
@@ -134,41 +135,75 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 /// With `IGNORED` (a value skipped: an unknown field's, or one inside it) its numbers are not
 /// noted: the model drops the value, nothing of it is changed (see [`super::exact`]).
 ///
-/// With `STRUCT` (a struct or a struct variant is read) a map's keys are expected to be field
-/// names, which serde refuses to see twice itself: nothing is set up to keep them
-/// ([`StructKeys`]). The keys of a skipped value are not kept either.
-struct StrictVisitor<
+/// `K` says where a map's keys are kept: [`MapKeys`], or [`FieldNames`] when a struct or a
+/// struct variant is read (its keys are field names, which serde refuses to see twice itself:
+/// nothing is set up to keep them) and for a skipped value (whose keys are not kept either). A
+/// type, not a constant to branch on: each visitor mentions one map access, so that the model's
+/// `visit_map` is not instantiated for the other (rustc compiles what a function mentions, dead
+/// branches included).
+struct StrictVisitor<V, const MAP_ONLY: bool = false, const IGNORED: bool = false, K = MapKeys>(
     V,
-    const MAP_ONLY: bool = false,
-    const IGNORED: bool = false,
-    const STRUCT: bool = false,
->(V);
+    PhantomData<K>,
+);
 
 impl<V> StrictVisitor<V> {
     #[inline]
     fn new(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
     }
 }
 
-impl<V> StrictVisitor<V, false, false, true> {
+impl<V> StrictVisitor<V, false, false, FieldNames> {
     #[inline]
     fn structure(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
     }
 }
 
-impl<V> StrictVisitor<V, true, false, true> {
+impl<V> StrictVisitor<V, true, false, FieldNames> {
     #[inline]
     fn map_only(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
     }
 }
 
-impl<V> StrictVisitor<V, false, true> {
+impl<V> StrictVisitor<V, false, true, FieldNames> {
     #[inline]
     fn ignored(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
+    }
+}
+
+/// Where the visitor of an object keeps its keys while the object is read.
+trait KeysOf {
+    /// The keys of one object.
+    type Store<'de>: KeyStore<'de>;
+
+    /// The keys of an object about to be read: none yet.
+    fn store<'de>() -> Self::Store<'de>;
+}
+
+/// The keys of an object read as a map, kept in [`Keys`].
+struct MapKeys;
+
+impl KeysOf for MapKeys {
+    type Store<'de> = Keys<'de>;
+
+    #[inline]
+    fn store<'de>() -> Keys<'de> {
+        Keys::new()
+    }
+}
+
+/// The keys of a struct's object, or of a skipped one: [`StructKeys`].
+struct FieldNames;
+
+impl KeysOf for FieldNames {
+    type Store<'de> = StructKeys<'de>;
+
+    #[inline]
+    fn store<'de>() -> StructKeys<'de> {
+        StructKeys(None)
     }
 }
 
@@ -182,8 +217,8 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool, const STRUCT: bool>
-    Visitor<'de> for StrictVisitor<V, MAP_ONLY, IGNORED, STRUCT>
+impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool, K: KeysOf> Visitor<'de>
+    for StrictVisitor<V, MAP_ONLY, IGNORED, K>
 {
     type Value = V::Value;
 
@@ -244,17 +279,10 @@ impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool, const STRU
 
     #[inline]
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        if STRUCT || IGNORED {
-            self.0.visit_map(StrictMap {
-                map,
-                keys: StructKeys(None),
-            })
-        } else {
-            self.0.visit_map(StrictMap {
-                map,
-                keys: Keys::new(),
-            })
-        }
+        self.0.visit_map(StrictMap {
+            map,
+            keys: K::store(),
+        })
     }
 
     #[inline]
