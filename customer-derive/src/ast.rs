@@ -10,13 +10,14 @@ use syn::{DeriveInput, Ident, Member, Type};
 use crate::attr::{self, ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
 pub(crate) use crate::rules::kind::Layer;
+use crate::trees::Trees;
 
 pub(crate) struct Container<'a> {
     pub ident: &'a Ident,
     pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
     pub data: Data<'a>,
-    pub krate: TokenStream,
+    pub krate: Trees,
     /// What `#[serde(...)]` says about the container.
     pub serde: attr::SerdeAttrs,
 }
@@ -121,10 +122,10 @@ impl<'a> Container<'a> {
             ),
             syn::Data::Union(data) => Data::Union(data.union_token.span()),
         };
-        let krate = match &attrs.krate {
+        let krate = Trees::from_stream(match &attrs.krate {
             Some(path) => path.to_token_stream(),
             None => quote!(::customer_core),
-        };
+        });
         Container {
             ident: &input.ident,
             generics: &input.generics,

@@ -10,7 +10,8 @@
 //! keywords) and one line of the table, so adding a rule touches exactly three places: its
 //! runtime module in customer-core, its module here and its line in the table.
 //!
-//! The modules import downward only, in this order from the bottom: `ctxt` (diagnostics),
+//! The modules import downward only, in this order from the bottom: `trees` (token sequences
+//! interpolated tree by tree), `ctxt` (diagnostics),
 //! `attr::parse` (argument parsing), `schema::cx` (what a rule's schema keywords are written
 //! with), `rules::kind` (the rule trait and its emission context), the rule modules, the rule
 //! table (`rules`), `attr`, `ast`, then `check`, `expand::tokens` and the other leaves of
@@ -42,6 +43,8 @@
 
 mod ast;
 mod attr;
+#[cfg(test)]
+mod bench;
 mod check;
 mod ctxt;
 mod expand;
@@ -51,6 +54,7 @@ mod rules;
 mod schema;
 mod second_read;
 mod shape;
+mod trees;
 #[cfg(test)]
 mod ui_messages;
 

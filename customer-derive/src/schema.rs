@@ -16,6 +16,7 @@ use syn::{Attribute, DeriveInput};
 
 use crate::ast::{Container, Data, Field, Layer, Style, Variant, Wire};
 use crate::rules::{Rule, RuleSpec};
+use crate::trees::Trees;
 use cx::{path_string, SchemaCx};
 
 /// The parts of `#[serde(...)]` that decide whether a key must be present, as the derive read
@@ -349,9 +350,9 @@ impl Cx<'_> {
 /// parameters, each parameter bounded `JsonSchema`.
 fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
-    let s = quote!(#p::schema);
-    let sc = quote!(#p::schemars);
+    let p = krate.join("__private");
+    let s = p.join("schema");
+    let sc = p.join("schemars");
     let ident = container.ident;
     let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
@@ -407,8 +408,8 @@ fn property(
     container_serde: &SerdeExtra,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
-    let s = quote!(#p::schema);
+    let p = krate.join("__private");
+    let s = p.join("schema");
     let gen = quote!(__customer_gen);
     let serde = serde_extra(&field.serde);
     if serde.skip_de {
@@ -562,7 +563,7 @@ fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> 
 /// The container's `check` functions, noted on `schema` (a `&mut Schema` expression).
 fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
     let krate = &container.krate;
-    let s = quote!(#krate::__private::schema);
+    let s = krate.join("__private").join("schema");
     container
         .attrs
         .checks
@@ -576,7 +577,7 @@ fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
 
 /// The keywords of `rules`, added to `schema` (a `&mut schemars::Schema` variable).
 fn value_rules(
-    krate: &TokenStream,
+    krate: &Trees,
     rules: &[RuleSpec],
     schema: &TokenStream,
     gen: &TokenStream,

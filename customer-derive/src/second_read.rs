@@ -19,6 +19,7 @@ use crate::ast::{Container, Field, Wire};
 use crate::expand::bounds::{mentions, own_clause, rule_predicates};
 use crate::rules::each::Each;
 use crate::rules::{At, Emit, Models, Overrides, Rule, RuleSpec};
+use crate::trees::Trees;
 
 /// How a field's value may be read alone.
 pub(crate) enum Read {
@@ -234,7 +235,7 @@ fn owned_static(tokens: TokenStream) -> bool {
 /// [`context_erasable`], else `None`.
 pub(crate) fn context_any(container: &Container) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     match (&container.attrs.context, context_erasable(container)) {
         (Some(context), true) => quote! {
             #[allow(unused_imports)]
@@ -328,7 +329,7 @@ pub(crate) fn partial_rules(
         return partial;
     }
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let layers = field.layers.len();
     let partial = with_context(container, partial);
     // Read through an alias, the value is at the key the document used (see `partial_checks`).
@@ -361,7 +362,7 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         return TokenStream::new();
     }
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let seq = sequence(field.inner);
     let count = match seq {
         Some((_, true)) => Some(quote!(#p::shape::array_len(__node))),
@@ -404,7 +405,7 @@ struct Partial<'a> {
     container: &'a Container<'a>,
     field: &'a Field<'a>,
     /// `KRATE::__private`.
-    p: TokenStream,
+    p: Trees,
     /// The field's place, below `__customer_path`.
     at: At,
     /// The `&mut ValidationErrors` the rules report into.

@@ -49,7 +49,7 @@ use parts::{checks_on, has_value_rules, is_nested, probes, read_whole, signature
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Read through another type or by position, a generic container has no bounds for its

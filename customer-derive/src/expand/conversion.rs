@@ -152,7 +152,7 @@ impl TryParts {
     /// Adds field `i` (`field`) of the conversion.
     fn field(&mut self, conv: &Conv, i: usize, field: &Field) {
         let krate = &conv.container.krate;
-        let p = quote!(#krate::__private);
+        let p = krate.join("__private");
         let src = quote!(__customer_source);
         let report = quote!(__customer_report);
         let from_other = conv.conversion.kind == ConversionKind::TryFrom;
@@ -268,7 +268,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
         conversion,
     } = *conv;
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let other = &conversion.ty;

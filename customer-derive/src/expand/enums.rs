@@ -8,7 +8,7 @@ use crate::ast::{Container, Variant};
 
 pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let other = variants.iter().find(|v| v.attrs.other.is_some());

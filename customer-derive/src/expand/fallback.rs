@@ -60,7 +60,7 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
             }
         });
     }
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let model = match &container.attrs.context {
         Some(context) => quote! {
             #[automatically_derived]

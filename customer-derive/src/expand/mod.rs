@@ -23,6 +23,7 @@ use syn::DeriveInput;
 use crate::ast::{Container, Data, Style};
 use crate::check;
 use crate::ctxt::Ctxt;
+use crate::trees::Trees;
 use tokens::wrap;
 
 pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
@@ -35,7 +36,7 @@ pub(crate) fn derive(input: &DeriveInput) -> TokenStream {
             // Inside the anonymous constant the runtime crate is named by a short alias: the
             // generated code names it at almost every step (`KRATE::__private::…`).
             let alias = syn::Ident::new(ALIAS, proc_macro2::Span::call_site());
-            let krate = std::mem::replace(&mut container.krate, quote!(#alias));
+            let krate = std::mem::replace(&mut container.krate, Trees::ident(alias.clone()));
             let mut body = quote!(use #krate as #alias;);
             body.extend(expand(&container));
             body.extend(crate::schema::expand(&container, input));

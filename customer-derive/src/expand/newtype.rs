@@ -12,7 +12,7 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let inner = field.ty;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let target = if ast::is_string(inner) {
         quote!(str)
     } else {
@@ -63,7 +63,7 @@ fn expand_text(container: &Container, field: &Field) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let inner = field.ty;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {

@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::{Container, Field, Wire};
+use crate::trees::Trees;
 
 /// The lints the generated code trips, each for a reason; nothing else is allowed. rustc and
 /// clippy do not lint what a macro of another crate expanded, so this list is kept honest by
@@ -25,10 +26,19 @@ pub(crate) const ALLOWED_LINTS: &[&str] = &[
 
 /// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
 pub(crate) fn wrap(body: TokenStream) -> TokenStream {
-    let lints: Vec<syn::Path> = ALLOWED_LINTS
-        .iter()
-        .map(|lint| syn::parse_str(lint).expect("lint names are paths"))
-        .collect();
+    // Each name as the path it is (`clippy::too_many_lines`), made of identifiers rather than
+    // parsed from its text (inside rustc, text is lexed as a source file of its own).
+    let lints = ALLOWED_LINTS.iter().map(|lint| {
+        let mut names = lint.split("::");
+        let first = names.next().unwrap_or_default();
+        names.fold(
+            Trees::ident(proc_macro2::Ident::new(
+                first,
+                proc_macro2::Span::call_site(),
+            )),
+            |path, name| path.join(name),
+        )
+    });
     quote! {
         #[doc(hidden)]
         #[allow(#(#lints),*)]
@@ -55,7 +65,7 @@ pub(crate) fn field_path(
 }
 
 /// The `Path` of a field below `parent` (an expression of type `&Path`).
-pub(crate) fn wire_path(krate: &TokenStream, wire: &Wire, parent: &TokenStream) -> TokenStream {
+pub(crate) fn wire_path(krate: &Trees, wire: &Wire, parent: &TokenStream) -> TokenStream {
     match wire {
         Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
         Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),

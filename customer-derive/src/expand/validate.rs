@@ -2,17 +2,18 @@
 //! enum whose variants carry data (the same, for the fields of the variant the value holds).
 
 use proc_macro2::TokenStream;
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
 use crate::ast::{Container, Field, Layer, Variant, Wire};
 use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
+use crate::trees::Trees;
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
     let mut out = model_impls(container, &where_clause, &body, said);
@@ -29,6 +30,12 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
         }),
     ));
     out
+}
+
+/// `__customer_report`, the `&mut ValidationErrors` the generated code fills: an identifier, which
+/// `quote!` pushes as it is (a `TokenStream` in its place costs calls across rustc's bridge).
+pub(crate) fn report_ident() -> syn::Ident {
+    syn::Ident::new("__customer_report", proc_macro2::Span::call_site())
 }
 
 /// Whether the rules of `field` are emitted once, as the associated function named
@@ -72,10 +79,10 @@ pub(crate) fn rules_fn(at: FieldAt) -> syn::Ident {
 pub(crate) fn call_rules_fn(
     container: &Container,
     at: FieldAt,
-    value: &TokenStream,
-    path: &TokenStream,
-    key: &TokenStream,
-    report: &TokenStream,
+    value: &dyn ToTokens,
+    path: &dyn ToTokens,
+    key: &dyn ToTokens,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let name = rules_fn(at);
     let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
@@ -89,7 +96,7 @@ fn rules_fns<'f, 'a: 'f>(
     fields: impl IntoIterator<Item = (FieldAt, &'f Field<'a>)>,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let context = container.attrs.context.as_ref();
     let mut fns = TokenStream::new();
     for (at, field) in fields {
@@ -101,9 +108,9 @@ fn rules_fns<'f, 'a: 'f>(
         let checks = field_checks_at(
             krate,
             field,
-            &quote!(__customer_field),
+            None,
             &At::new(quote!(__customer_path)).key(quote!(__customer_key)),
-            &quote!(__customer_report),
+            &report_ident(),
             context,
             Models::Validate,
         );
@@ -149,7 +156,7 @@ fn rules_fns<'f, 'a: 'f>(
 pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     let where_clause = bounds(container, variants.iter().flat_map(|v| &v.fields));
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     let mut body = enum_arms(container, variants, &path, &report);
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
@@ -204,7 +211,7 @@ fn enum_arms(
     container: &Container,
     variants: &[Variant],
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -237,14 +244,7 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.extend(call_rules_fn(
-                    container,
-                    at,
-                    &quote!(#binding),
-                    &parent,
-                    &quote!(#key),
-                    report,
-                ));
+                checks.extend(call_rules_fn(container, at, &binding, &parent, key, report));
                 continue;
             }
             let at = match &base {
@@ -254,7 +254,7 @@ fn enum_arms(
             checks.extend(field_checks_at(
                 krate,
                 field,
-                &quote!(#binding),
+                Some(&binding),
                 &wire_at(&at, &field.wire),
                 report,
                 context,
@@ -293,7 +293,7 @@ fn model_impls(
     let ident = container.ident;
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
+    let report = report_ident();
     if let Some(ty) = &container.attrs.context {
         let mut out = context_impls(container, ty, where_clause, body);
         out.extend(said);
@@ -322,7 +322,7 @@ fn model_impls(
 /// is decided by the derive (`check::check_model_said`).
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let parsed_newtype = container.newtype_field().is_some() && !container.attrs.rules.is_empty();
@@ -414,7 +414,7 @@ fn body(
     container: &Container,
     fields: &[Field],
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -433,7 +433,7 @@ fn body(
                 },
                 &quote!(&self.#member),
                 path,
-                &quote!(#key),
+                key,
                 report,
             ));
             continue;
@@ -447,7 +447,7 @@ fn body(
         body.extend(field_checks_at(
             krate,
             field,
-            &quote!(&self.#member),
+            Some(&quote!(&self.#member)),
             &at,
             report,
             context,
@@ -459,7 +459,7 @@ fn body(
 }
 
 /// Container rules of a newtype check its one field, at the newtype's own place.
-fn newtype_rules(container: &Container, path: &TokenStream, report: &TokenStream) -> TokenStream {
+fn newtype_rules(container: &Container, path: &TokenStream, report: &dyn ToTokens) -> TokenStream {
     let rules = &container.attrs.rules;
     let Some(field) = container.newtype_field() else {
         return TokenStream::new();
@@ -509,8 +509,8 @@ fn context_impls(
     let ident = container.ident;
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
-    let report = quote!(__customer_report);
-    let p = quote!(#krate::__private);
+    let report = report_ident();
+    let p = krate.join("__private");
     let context_any = crate::second_read::context_any(container);
     // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
     let context_any_sig = if quote!(#ty).to_string().contains('\'') {
@@ -575,7 +575,7 @@ pub(crate) fn container_checks(
     container: &Container,
     subject: &TokenStream,
     path: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
@@ -598,11 +598,11 @@ pub(crate) fn container_checks(
 /// `at` (an expression of type `Path`): `&self.field` at the field's wire path when validating,
 /// a converted value at the source's name in a `try_from` that could not build the struct.
 pub(crate) fn field_checks(
-    krate: &TokenStream,
+    krate: &Trees,
     field: &Field,
     value: &TokenStream,
     at: &TokenStream,
-    report: &TokenStream,
+    report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {
@@ -610,7 +610,7 @@ pub(crate) fn field_checks(
     field_checks_at(
         krate,
         field,
-        value,
+        Some(value as &dyn ToTokens),
         &At::new(quote!(&#at)),
         report,
         context,
@@ -627,13 +627,14 @@ fn wire_at(parent: &At, wire: &Wire) -> At {
     }
 }
 
-/// [`field_checks`], the field's place being `at_ref`.
+/// [`field_checks`], the field's place being `at_ref`; `value` `None` in a rules function, whose
+/// parameter `__customer_field` is the value.
 fn field_checks_at(
-    krate: &TokenStream,
+    krate: &Trees,
     field: &Field,
-    value: &TokenStream,
+    value: Option<&dyn ToTokens>,
     at_ref: &At,
-    report: &TokenStream,
+    report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
 ) -> TokenStream {
@@ -681,10 +682,10 @@ fn field_checks_at(
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }
     }
-    if field_value.to_string() == "__customer_field" {
+    let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
         return quote!(#whole #value);
-    }
+    };
     quote! {
         {
             let __customer_field = #field_value;
@@ -696,12 +697,7 @@ fn field_checks_at(
 
 /// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
 /// `__customer_value`.
-fn peel(
-    krate: &TokenStream,
-    layers: &[Layer],
-    field: TokenStream,
-    body: TokenStream,
-) -> TokenStream {
+fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) -> TokenStream {
     if layers.is_empty() {
         return quote! {
             let __customer_value = #field;

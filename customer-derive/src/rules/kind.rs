@@ -4,12 +4,13 @@
 //! the table (`rules/mod.rs`) import this; it imports none of them.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::meta::ParseNestedMeta;
 
 use crate::attr::parse::Count;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
+use crate::trees::Trees;
 
 /// A wrapper whose rules check the value inside, when there is one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -157,7 +158,7 @@ impl At {
     }
 
     /// The place as an expression of type `&Path`, built where it is evaluated.
-    pub(crate) fn path(&self, krate: &TokenStream) -> TokenStream {
+    pub(crate) fn path(&self, krate: &Trees) -> TokenStream {
         let mut out = self.base.clone();
         for step in &self.below {
             out = match step {
@@ -172,13 +173,13 @@ impl At {
 /// Where a rule's check is emitted: the value it checks and where it reports.
 pub(crate) struct Emit<'a> {
     /// The path of the runtime crate (`::customer_core` or `crate = …`).
-    pub krate: &'a TokenStream,
+    pub krate: &'a Trees,
     /// An expression of type `&T`, `T` being what the rule looks at.
     pub value: TokenStream,
     /// Where violations are reported.
     pub at: At,
     /// The `&mut ValidationErrors` being filled.
-    pub report: &'a TokenStream,
+    pub report: &'a dyn ToTokens,
     pub overrides: &'a Overrides,
     /// The rule's keyword, where type errors about the value are reported.
     pub span: Span,
@@ -206,9 +207,8 @@ pub(crate) enum Models {
 
 impl Emit<'_> {
     /// `KRATE::__private::rules`.
-    pub(crate) fn rules(&self) -> TokenStream {
-        let krate = self.krate;
-        quote!(#krate::__private::rules)
+    pub(crate) fn rules(&self) -> Trees {
+        self.krate.join("__private").join("rules")
     }
 
     /// The value, located at the rule, so a type the rule cannot check is reported there.
@@ -222,7 +222,7 @@ impl Emit<'_> {
         let Emit {
             krate, at, report, ..
         } = self;
-        let p = quote!(#krate::__private);
+        let p = krate.join("__private");
         let call = if self.overrides.any() {
             let (code, message) = self.overrides.tokens();
             quote_spanned!(self.span=> #p::overridden(#call, #code, #message))
@@ -276,6 +276,9 @@ pub(crate) fn usize_max() -> TokenStream {
 /// `Some(v)` / `None` for an optional count given as a literal or an expression.
 pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
     match value {
+        // What `Count::tokens` gives for a literal (an interpolated number is spanned at the call
+        // site), without a stream of its own to interpolate.
+        Some(Count::Lit(value, _)) => quote!(::core::option::Option::Some(#value)),
         Some(count) => {
             let tokens = count.tokens();
             quote!(::core::option::Option::Some(#tokens))

@@ -5,6 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
 
 use crate::attr::parse::Count;
+use crate::trees::Trees;
 
 /// A path as text without spaces (`crate::checks::whole`).
 pub(crate) fn path_string(path: &syn::Path) -> String {
@@ -14,7 +15,7 @@ pub(crate) fn path_string(path: &syn::Path) -> String {
 /// Where a rule's JSON Schema keywords are emitted: see [`crate::rules::RuleKind::schema`].
 pub(crate) struct SchemaCx<'a> {
     /// The path of the runtime crate (`::customer_core` or `crate = …`).
-    pub krate: &'a TokenStream,
+    pub krate: &'a Trees,
     /// The `&mut schemars::Schema` variable the keywords are added to.
     pub schema: &'a TokenStream,
     /// The `&mut SchemaGenerator` variable.
@@ -25,9 +26,8 @@ pub(crate) struct SchemaCx<'a> {
 
 impl SchemaCx<'_> {
     /// `KRATE::__private::schema`: the keyword builders.
-    pub(crate) fn builders(&self) -> TokenStream {
-        let krate = self.krate;
-        quote!(#krate::__private::schema)
+    pub(crate) fn builders(&self) -> Trees {
+        self.krate.join("__private").join("schema")
     }
 }
 

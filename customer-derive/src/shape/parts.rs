@@ -147,7 +147,7 @@ pub(super) fn checks_at(
     at: &TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = quote!(#krate::__private);
+    let p = krate.join("__private");
     let checks = field_checks(
         krate,
         field,
