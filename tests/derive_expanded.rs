@@ -3457,6 +3457,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -3887,6 +3888,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -4221,6 +4223,31 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: true,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    &[
+                        &[
+                            __cm::__private::shape::FieldRead::new(
+                                &["email"],
+                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &["note"],
+                                __cm::__private::shape::ReadProbe::<Option<String>>::WHOLE,
+                            ),
+                        ],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Place>::WHOLE,
+                        )],
+                        &[],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<u32>::WHOLE,
+                        )],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -4516,6 +4543,30 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    &[
+                        &[__cm::__private::shape::FieldRead::new(
+                            &["email"],
+                            __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                        )],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Vec<String>>::WHOLE,
+                        )],
+                        &[
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<u32>::WHOLE,
+                            ),
+                        ],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
