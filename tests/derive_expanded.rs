@@ -2842,6 +2842,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -3222,6 +3223,7 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: &[],
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -3532,6 +3534,31 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: true,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    &[
+                        &[
+                            __cm::__private::shape::FieldRead::new(
+                                &["email"],
+                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &["note"],
+                                __cm::__private::shape::ReadProbe::<Option<String>>::WHOLE,
+                            ),
+                        ],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Place>::WHOLE,
+                        )],
+                        &[],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<u32>::WHOLE,
+                        )],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,
@@ -3790,6 +3817,30 @@ const _: () = {
                     },
                 ],
                 deny_unknown_fields: false,
+                alone: {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::WholeViaNothing as _;
+                    &[
+                        &[__cm::__private::shape::FieldRead::new(
+                            &["email"],
+                            __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                        )],
+                        &[__cm::__private::shape::FieldRead::new(
+                            &[],
+                            __cm::__private::shape::ReadProbe::<Vec<String>>::WHOLE,
+                        )],
+                        &[
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                            ),
+                            __cm::__private::shape::FieldRead::new(
+                                &[],
+                                __cm::__private::shape::ReadProbe::<u32>::WHOLE,
+                            ),
+                        ],
+                    ]
+                },
             };
             let __good = __cm::__private::shape::data_enum::<Self>(
                 __node, __path, __report, __rules, &__SHAPE,

@@ -14,8 +14,9 @@
 //! reports, `read` the reading of one value through serde, `probe` the autoref dispatch the
 //! derive calls for a field of any type, `std_types` the shapes of the standard types and
 //! `forms` those of the serde forms other than a plain object, `data_enum` those of enums whose
-//! variants carry data (and what an untagged one reports). The [`Shape`] trait and the second
-//! read itself are here.
+//! variants carry data (and what an untagged one reports), `locate` the search for the member
+//! that serde refused inside an enum it buffered. The [`Shape`] trait and the second read itself
+//! are here.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -27,6 +28,7 @@ mod data_enum;
 mod exact;
 mod facts;
 mod forms;
+mod locate;
 mod member;
 mod node;
 mod order;
@@ -230,6 +232,7 @@ fn second_read_by(
     if suspicious {
         big_integers(json, &mut report);
     }
+    let mut failures = std::mem::take(&mut report.read_failures);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
         // (serde_json words some refusals of well-formed JSON as syntax errors: not that).
@@ -240,6 +243,16 @@ fn second_read_by(
             )),
             first => first.into_violations(),
         };
+        failures = report
+            .shapes
+            .iter()
+            .map(|violation| violation.pointer().to_owned())
+            .collect();
+    }
+    if !failures.is_empty() {
+        // Where serde's path stopped at an enum it buffered: what it refused inside.
+        let shapes = std::mem::take(&mut report.shapes);
+        report.shapes = locate::locate(&node, walk, context, shapes, &failures);
     }
     // Violations past the cap that were counted, not built (see `Report::items`).
     let counted = report.shapes.take_counted() + report.rules.take_counted();

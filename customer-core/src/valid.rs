@@ -61,10 +61,8 @@ impl<T> Valid<T> {
     where
         T: FromJsonPlain,
     {
-        let value: T = match crate::json::read_owned_str_with(json, true, None) {
-            Ok(value) => value,
-            Err(error) => return Err(cap(error)),
-        };
+        // `?`, not a `match`: the model is then not copied once more (callgrind).
+        let value: T = crate::json::read_owned_str_with(json, true, None).map_err(cap)?;
         let checked = {
             let _reading = crate::json::reading_rules();
             value.validate()
@@ -80,10 +78,8 @@ impl<T> Valid<T> {
     where
         T: FromJsonPlain,
     {
-        let value: T = match crate::json::read_slice(json, true) {
-            Ok(value) => value,
-            Err(error) => return Err(cap(error)),
-        };
+        // `?`, not a `match`: the model is then not copied once more (callgrind).
+        let value: T = crate::json::read_slice(json, true).map_err(cap)?;
         let checked = {
             let _reading = crate::json::reading_rules();
             value.validate()
@@ -113,10 +109,9 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = match crate::json::read_owned_str_with(json, true, T::__context_any(ctx)) {
-            Ok(value) => value,
-            Err(error) => return Err(cap(error)),
-        };
+        // `?`, not a `match`: the model is then not copied once more (callgrind).
+        let value: T =
+            crate::json::read_owned_str_with(json, true, T::__context_any(ctx)).map_err(cap)?;
         let checked = {
             let _reading = crate::json::reading_rules();
             value.validate_with(ctx)
@@ -132,10 +127,9 @@ impl<T> Valid<T> {
     where
         T: CustomerModelWith<C> + serde::de::DeserializeOwned + Shape,
     {
-        let value: T = match crate::json::read_slice_with(json, true, T::__context_any(ctx)) {
-            Ok(value) => value,
-            Err(error) => return Err(cap(error)),
-        };
+        // `?`, not a `match`: the model is then not copied once more (callgrind).
+        let value: T =
+            crate::json::read_slice_with(json, true, T::__context_any(ctx)).map_err(cap)?;
         let checked = {
             let _reading = crate::json::reading_rules();
             value.validate_with(ctx)

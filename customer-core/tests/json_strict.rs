@@ -217,13 +217,14 @@ fn an_array_for_a_struct_in_a_map_value_is_refused() {
 
 #[test]
 fn an_array_for_a_struct_in_an_enum_is_refused() {
-    refused_at::<Outer>(r#"{"choice":{"newtype":[]}}"#, "/choice");
-    refused_at::<Outer>(r#"{"choice":{"tuple":[[], 1]}}"#, "/choice/0");
+    // The variant's name is a member: the pointers go through it.
+    refused_at::<Outer>(r#"{"choice":{"newtype":[]}}"#, "/choice/newtype");
+    refused_at::<Outer>(r#"{"choice":{"tuple":[[], 1]}}"#, "/choice/tuple/0");
     // A struct variant read by position would be `Fields { inner, n }` from `[{}, 1]`.
-    refused_at::<Outer>(r#"{"choice":{"fields":[{}, 1]}}"#, "/choice");
+    refused_at::<Outer>(r#"{"choice":{"fields":[{}, 1]}}"#, "/choice/fields");
     refused_at::<Outer>(
         r#"{"choice":{"fields":{"inner":[],"n":1}}}"#,
-        "/choice/inner",
+        "/choice/fields/inner",
     );
 }
 

@@ -515,6 +515,65 @@ fn escaped_keys_among_the_first_are_compared_with_the_others() {
     }
 }
 
+/// A struct whose hand-written `Deserialize` asks for a struct but reads its keys as strings
+/// (serde's derived code reads them as identifiers and refuses a repeated field itself): the
+/// reader still keeps them and refuses a repeat, though a struct's map sets nothing up for its
+/// keys until such a key comes.
+#[derive(Debug, PartialEq)]
+struct StringKeyed(Vec<(String, u32)>);
+
+impl<'de> Deserialize<'de> for StringKeyed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = StringKeyed;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<StringKeyed, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry::<String, u32>()? {
+                    entries.push(entry);
+                }
+                Ok(StringKeyed(entries))
+            }
+        }
+        deserializer.deserialize_struct("StringKeyed", &["a", "b"], Entries)
+    }
+}
+
+impl json::Shape for StringKeyed {}
+
+#[test]
+fn a_struct_whose_keys_are_read_as_strings_refuses_a_repeat() {
+    let read = |doc: &str| json::from_str::<StringKeyed>(doc).map_err(|e| pairs(&e));
+    assert_eq!(
+        read(r#"{"a": 1, "b": 2}"#),
+        Ok(StringKeyed(vec![("a".to_owned(), 1), ("b".to_owned(), 2)]))
+    );
+    for doc in [
+        r#"{"a": 1, "a": 2}"#,
+        r#"{"a": 1, "b": 2, "a": 3}"#,
+        r#"{"\u0061": 1, "a": 2}"#,
+    ] {
+        let codes = read(doc).expect_err(doc);
+        assert!(
+            codes.iter().any(|(_, code)| code == "duplicate_field"),
+            "{doc}: {codes:?}"
+        );
+    }
+    let many: Vec<String> = (0..20).map(|k| format!(r#""k{k}": {k}"#)).collect();
+    let doc = format!(r#"{{{}, "k3": 0}}"#, many.join(","));
+    let codes = read(&doc).expect_err(&doc);
+    assert!(
+        codes.iter().any(|(_, code)| code == "duplicate_field"),
+        "{codes:?}"
+    );
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

@@ -67,7 +67,8 @@
 //!
 //! | what went wrong | status | `errors` |
 //! | --- | --- | --- |
-//! | `Content-Type` is not `application/json` (or `application/*+json`), or names a `charset` other than `utf-8` | 415 | none |
+//! | `Content-Type` is not `application/json` (or `application/*+json`) | 415 (`problem-media-type`) | none |
+//! | `Content-Type` is JSON but names a `charset` other than `utf-8` | 415 (`problem-charset`) | none |
 //! | the body is longer than the [`BodyLimit`] (64 KiB unless configured) | 413 | none |
 //! | the body could not be read | 400 | none |
 //! | the body is not JSON (or not UTF-8) | 400 | one, code `malformed_json`, pointer `""` |
@@ -153,6 +154,10 @@ pub struct JsonBody(pub Bytes);
 pub enum ValidRejection {
     /// 415: the `Content-Type` is missing or is not JSON.
     UnsupportedMediaType,
+    /// 415: the `Content-Type` is JSON but names a `charset` other than `utf-8`
+    /// (`application/json; charset=iso-8859-1`). JSON is UTF-8 (RFC 8259 section 8.1): such a
+    /// body is not read, since its bytes would be read as characters its sender did not mean.
+    UnsupportedCharset,
     /// 413: the body is longer than the limit (in bytes).
     PayloadTooLarge {
         /// The limit in force, in bytes.
@@ -171,7 +176,9 @@ impl ValidRejection {
     #[must_use]
     pub fn status(&self) -> StatusCode {
         match self {
-            ValidRejection::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ValidRejection::UnsupportedMediaType | ValidRejection::UnsupportedCharset => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             ValidRejection::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ValidRejection::BodyRead | ValidRejection::Malformed(_) => StatusCode::BAD_REQUEST,
             ValidRejection::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
@@ -200,6 +207,7 @@ impl ValidRejection {
         let status = self.status();
         match self {
             ValidRejection::UnsupportedMediaType => problem_of(status, "media-type", &[], lang),
+            ValidRejection::UnsupportedCharset => problem_of(status, "charset", &[], lang),
             ValidRejection::PayloadTooLarge { limit } => problem_of(
                 status,
                 "too-large",
@@ -315,6 +323,9 @@ impl fmt::Display for ValidRejection {
             ValidRejection::UnsupportedMediaType => {
                 f.write_str("the request body is not sent as JSON")
             }
+            ValidRejection::UnsupportedCharset => {
+                f.write_str("the request body is said to be in a charset other than UTF-8")
+            }
             ValidRejection::PayloadTooLarge { limit } => {
                 write!(f, "the request body is larger than {limit} bytes")
             }
@@ -347,16 +358,29 @@ impl IntoResponse for ValidRejection {
     }
 }
 
-/// `true` for `application/json` and `application/*+json`, with any parameters but a `charset`
-/// other than UTF-8: JSON is UTF-8 (RFC 8259 section 8.1), and a body its sender says is in
-/// another charset (`charset=iso-8859-1`) would be read as UTF-8 text it is not, changing its
-/// characters without a word when its bytes happen to be UTF-8 too.
-fn is_json(headers: &HeaderMap) -> bool {
+/// `None` for `application/json` and `application/*+json` with any parameters but a `charset`
+/// other than UTF-8; else why not. JSON is UTF-8 (RFC 8259 section 8.1), and a body its sender
+/// says is in another charset (`charset=iso-8859-1`) would be read as UTF-8 text it is not,
+/// changing its characters without a word when its bytes happen to be UTF-8 too.
+fn json_refusal(headers: &HeaderMap) -> Option<ValidRejection> {
     let Some(value) = headers.get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
-        return false;
+        return Some(ValidRejection::UnsupportedMediaType);
     };
     let mut parts = value.split(';');
     let essence = parts.next().unwrap_or_default().trim();
+    let Some((kind, subtype)) = essence.split_once('/') else {
+        return Some(ValidRejection::UnsupportedMediaType);
+    };
+    let json = kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || subtype
+                .len()
+                .checked_sub(5)
+                .and_then(|at| subtype.get(at..))
+                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")));
+    if !json {
+        return Some(ValidRejection::UnsupportedMediaType);
+    }
     let other_charset = parts.any(|parameter| {
         let (name, value) = parameter.split_once('=').unwrap_or((parameter, ""));
         let value = value.trim();
@@ -366,17 +390,7 @@ fn is_json(headers: &HeaderMap) -> bool {
             .unwrap_or(value);
         name.trim().eq_ignore_ascii_case("charset") && !value.eq_ignore_ascii_case("utf-8")
     });
-    let Some((kind, subtype)) = essence.split_once('/') else {
-        return false;
-    };
-    !other_charset
-        && kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json")
-            || subtype
-                .len()
-                .checked_sub(5)
-                .and_then(|at| subtype.get(at..))
-                .is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
+    other_charset.then_some(ValidRejection::UnsupportedCharset)
 }
 
 /// Reads the body of a JSON request within the limit. A refused body (not JSON, too large) is
@@ -394,10 +408,10 @@ async fn read_body(req: Request, json_only: bool) -> Result<Bytes, ValidRejectio
         .copied()
         .unwrap_or_default()
         .0;
-    let refusal = if !json_only || is_json(req.headers()) {
-        None
+    let refusal = if json_only {
+        json_refusal(req.headers())
     } else {
-        Some(ValidRejection::UnsupportedMediaType)
+        None
     };
     let too_large = ValidRejection::PayloadTooLarge { limit };
     let declared = req

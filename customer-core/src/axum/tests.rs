@@ -277,10 +277,8 @@ fn wrong_or_missing_content_type_is_415() {
         Some("application/x-www-form-urlencoded"),
         Some("application/jsonx"),
         Some("json"),
-        // JSON is UTF-8: a body said to be in another charset is not read as if it were.
-        Some("application/json; charset=iso-8859-1"),
-        Some("application/json;charset=\"utf-16\""),
-        Some("application/merge-patch+json; CHARSET=windows-1252"),
+        // Not JSON whatever its charset: the media type is what is wrong.
+        Some("text/plain; charset=iso-8859-1"),
     ] {
         let req = request(ct, r#"{"email":"jo@example.com"}"#);
         let rejection = extract(req).unwrap_err();
@@ -289,7 +287,90 @@ fn wrong_or_missing_content_type_is_415() {
         assert_eq!(status, 415);
         assert_eq!(content_type, PROBLEM_JSON);
         assert_eq!(body["status"], 415);
+        assert_eq!(
+            body["type"],
+            "https://example.invalid/customer-model/blob/main/README.md#code-problem-media-type"
+        );
+        assert_eq!(body["title"], "Unsupported media type");
         assert!(body.get("errors").is_none());
+    }
+}
+
+/// JSON is UTF-8: a body said to be in another charset is not read as if it were, and the answer
+/// says that the charset, not the media type, is what is refused.
+#[test]
+fn a_json_body_in_another_charset_is_415_with_its_own_type() {
+    for ct in [
+        "application/json; charset=iso-8859-1",
+        "application/json;charset=\"utf-16\"",
+        "application/merge-patch+json; CHARSET=windows-1252",
+        "application/json; profile=x; charset=latin1",
+    ] {
+        let req = request(Some(ct), r#"{"email":"jo@example.com"}"#);
+        let rejection = extract(req).unwrap_err();
+        assert_eq!(rejection, ValidRejection::UnsupportedCharset, "{ct}");
+        assert_eq!(rejection.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+        let (status, content_type, body) = problem(rejection.into_response());
+        assert_eq!(status, 415);
+        assert_eq!(content_type, PROBLEM_JSON);
+        assert_eq!(
+            body,
+            json!({
+                "type": "https://example.invalid/customer-model/blob/main/README.md#code-problem-charset",
+                "title": "Unsupported charset",
+                "status": 415,
+                "detail": "the request body must be JSON in UTF-8: its `Content-Type` names another charset",
+            }),
+            "{ct}"
+        );
+    }
+    // `JsonBody` makes the same check.
+    let req = request(Some("application/json; charset=iso-8859-1"), "{}");
+    assert_eq!(
+        ready(JsonBody::from_request(req, &()))
+            .unwrap_err()
+            .into_reason(),
+        ValidRejection::UnsupportedCharset
+    );
+    // In the negotiated language, with the same type.
+    for (accept, lang, title, detail) in [
+        (
+            "de-AT",
+            "de",
+            "Nicht unterstützter Zeichensatz",
+            "der Inhalt der Anfrage muss JSON in UTF-8 sein: der `Content-Type` nennt einen anderen Zeichensatz",
+        ),
+        (
+            "pl, en;q=0.5",
+            "pl",
+            "Nieobsługiwane kodowanie znaków",
+            "treść żądania musi być w formacie JSON w UTF-8: jej `Content-Type` podaje inne kodowanie znaków",
+        ),
+    ] {
+        let req = with_language(
+            request(Some("application/json; charset=iso-8859-1"), "{}"),
+            accept,
+        );
+        let rejection = ready(Valid::<Signup>::from_request(req, &())).unwrap_err();
+        assert_eq!(rejection.reason(), &ValidRejection::UnsupportedCharset);
+        let (language, json) = localized(rejection.into_response());
+        assert_eq!(language, lang);
+        assert_eq!(json["status"], 415);
+        assert_eq!(
+            json["type"],
+            "https://example.invalid/customer-model/blob/main/README.md#code-problem-charset"
+        );
+        assert_eq!((json["title"].as_str(), json["detail"].as_str()), (Some(title), Some(detail)));
+    }
+    // Every language has its own words for it, different from the media type's.
+    let catalog = crate::i18n::Catalog::global();
+    for tag in crate::i18n::LANGUAGES {
+        let lang = catalog.choose(tag).expect("a shipped language");
+        let charset = ValidRejection::UnsupportedCharset.into_problem_in(&lang);
+        let media = ValidRejection::UnsupportedMediaType.into_problem_in(&lang);
+        assert_ne!(charset.title(), media.title(), "{tag}");
+        assert_ne!(charset.detail(), media.detail(), "{tag}");
+        assert!(!charset.detail().starts_with("problem-"), "{tag}");
     }
 }
 

@@ -129,6 +129,8 @@ fn every_message_renders_in_every_language_with_every_param() {
             "problem-too-large-detail",
             "problem-media-type-title",
             "problem-media-type-detail",
+            "problem-charset-title",
+            "problem-charset-detail",
             "problem-body-read-title",
             "problem-body-read-detail",
             "cli-summary",
@@ -419,6 +421,7 @@ fn the_readme_has_a_row_for_every_code() {
         "malformed",
         "too-large",
         "media-type",
+        "charset",
         "body-read",
     ];
     let anchors = codes::ALL

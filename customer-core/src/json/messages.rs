@@ -51,9 +51,17 @@ fn take_refused(text: &str) -> Option<ValidationErrors> {
 }
 
 /// Turns a serde_json error (with the path where it happened) into a value-free [`Error`].
+///
+/// The variant of an externally tagged enum is a member of the document, `{"variant": content}`:
+/// an error inside the content is at `/variant/...`, and a unit variant's refused content at
+/// `/variant`. The path does not say which form the variant was written in; one refusal alone
+/// comes from the string form `"variant"`: a variant that carries data written so, which
+/// serde_json (from text and from a `Value`) refuses as "invalid type: unit variant" with the
+/// variant as the path's last segment. That one stays at the enum's own pointer.
 pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let mut pointer = String::new();
-    for segment in error.path().iter() {
+    let segments = error.path().iter().count();
+    for (at, segment) in error.path().iter().enumerate() {
         use serde_path_to_error::Segment;
         match segment {
             Segment::Seq { index } => {
@@ -61,7 +69,12 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
                 pointer.push_str(&index.to_string());
             }
             Segment::Map { key } => crate::error::push_key(&mut pointer, key),
-            Segment::Enum { .. } | Segment::Unknown => {}
+            Segment::Enum { variant } => {
+                if at + 1 < segments || !is_unit_variant_form(error.inner()) {
+                    crate::error::push_key(&mut pointer, variant);
+                }
+            }
+            Segment::Unknown => {}
         }
     }
     let inner = error.into_inner();
@@ -86,6 +99,14 @@ pub(crate) fn convert(error: serde_path_to_error::Error<serde_json::Error>) -> E
         }
     }
     Error::Invalid(ValidationErrors::from(Violation::new(pointer, rule)))
+}
+
+/// Whether serde_json refused an enum's variant written as a string (`"variant"`) where the
+/// variant carries data: its `VariantAccess` of a unit form says "invalid type: unit variant,
+/// expected newtype variant" (or tuple, struct variant).
+fn is_unit_variant_form(error: &serde_json::Error) -> bool {
+    error.is_data()
+        && strip_position(&error.to_string()).starts_with("invalid type: unit variant, expected ")
 }
 
 pub(crate) fn syntax(error: &serde_json::Error) -> Error {
@@ -321,5 +342,59 @@ fn json_kind(unexpected: &str) -> &'static str {
         "null"
     } else {
         "other"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    enum Paid {
+        Cash,
+        Card(u8),
+        Split(u8, u8),
+        Named { n: u8 },
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Order {
+        paid: Vec<Paid>,
+    }
+
+    /// An externally tagged variant's name is a member of the document: an error below it is
+    /// under it, from text and from a `Value`; the string form of a variant with data is refused
+    /// at the enum.
+    #[test]
+    fn an_externally_tagged_variant_is_a_member() {
+        for (json, pointer) in [
+            (r#"{"paid": [{"Card": "x"}]}"#, "/paid/0/Card"),
+            (
+                r#"{"paid": ["Cash", {"Split": [1, "x"]}]}"#,
+                "/paid/1/Split/1",
+            ),
+            (r#"{"paid": [{"Named": {"n": -1}}]}"#, "/paid/0/Named/n"),
+            (r#"{"paid": [{"Named": {"m": 1}}]}"#, "/paid/0/Named/n"),
+            (r#"{"paid": [{"Cash": 1}]}"#, "/paid/0/Cash"),
+            (r#"{"paid": ["Card"]}"#, "/paid/0"),
+            (r#"{"paid": ["Named"]}"#, "/paid/0"),
+            (r#"{"paid": ["Split"]}"#, "/paid/0"),
+        ] {
+            let mut de = serde_json::Deserializer::from_str(json);
+            let from_text = serde_path_to_error::deserialize::<_, Order>(&mut de).unwrap_err();
+            let value: serde_json::Value = serde_json::from_str(json).unwrap();
+            let from_value = serde_path_to_error::deserialize::<_, Order>(value).unwrap_err();
+            for error in [from_text, from_value] {
+                let violations = super::convert(error).into_violations();
+                assert_eq!(violations.len(), 1, "{json}");
+                assert_eq!(
+                    violations.iter().next().unwrap().pointer(),
+                    pointer,
+                    "{json}"
+                );
+            }
+        }
     }
 }

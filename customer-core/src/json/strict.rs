@@ -10,16 +10,19 @@
 //! - a repeated key in an object read as a map (a `HashMap`, a `BTreeMap`, a
 //!   `serde_json::Value`, the buffer of an untagged enum), where the last one would win (RFC 7493,
 //!   I-JSON: names MUST be unique). A struct's own fields are asked for as identifiers and
-//!   not watched here: serde's derived code refuses a repeated field itself. The keys of one map
-//!   are kept while it is read: the first 8, when borrowed from the text (no escapes), in place
-//!   and scanned, without an allocation; then (or from the first owned key) a hash set, so a
-//!   map of n keys costs O(n);
+//!   not watched here: serde's derived code refuses a repeated field itself (an unknown field's
+//!   value is dropped, nothing of it kept), so reading a struct sets up nothing to keep keys
+//!   (a key of a struct read otherwise is kept after all). The keys of one map are kept while
+//!   it is read: the first 8, when borrowed from the text (no escapes), in place, compared only
+//!   when a bit of their length and last byte was already seen, without an allocation; then (or
+//!   from the first owned key) a hash set, so a map of n keys costs O(n);
 //! - an integer literal beyond 64 bits, which reaches a visitor as an `f64`: see
 //!   [`super::exact`].
 
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 
@@ -105,7 +108,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Self::Error> {
-        self.0.deserialize_map(StrictVisitor::new(visitor))
+        self.0.deserialize_map(StrictVisitor::structure(visitor))
     }
 
     #[inline]
@@ -131,26 +134,76 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
 ///
 /// With `IGNORED` (a value skipped: an unknown field's, or one inside it) its numbers are not
 /// noted: the model drops the value, nothing of it is changed (see [`super::exact`]).
-struct StrictVisitor<V, const MAP_ONLY: bool = false, const IGNORED: bool = false>(V);
+///
+/// `K` says where a map's keys are kept: [`MapKeys`], or [`FieldNames`] when a struct or a
+/// struct variant is read (its keys are field names, which serde refuses to see twice itself:
+/// nothing is set up to keep them) and for a skipped value (whose keys are not kept either). A
+/// type, not a constant to branch on: each visitor mentions one map access, so that the model's
+/// `visit_map` is not instantiated for the other (rustc compiles what a function mentions, dead
+/// branches included).
+struct StrictVisitor<V, const MAP_ONLY: bool = false, const IGNORED: bool = false, K = MapKeys>(
+    V,
+    PhantomData<K>,
+);
 
 impl<V> StrictVisitor<V> {
     #[inline]
     fn new(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
     }
 }
 
-impl<V> StrictVisitor<V, true> {
+impl<V> StrictVisitor<V, false, false, FieldNames> {
+    #[inline]
+    fn structure(visitor: V) -> Self {
+        StrictVisitor(visitor, PhantomData)
+    }
+}
+
+impl<V> StrictVisitor<V, true, false, FieldNames> {
     #[inline]
     fn map_only(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
     }
 }
 
-impl<V> StrictVisitor<V, false, true> {
+impl<V> StrictVisitor<V, false, true, FieldNames> {
     #[inline]
     fn ignored(visitor: V) -> Self {
-        StrictVisitor(visitor)
+        StrictVisitor(visitor, PhantomData)
+    }
+}
+
+/// Where the visitor of an object keeps its keys while the object is read.
+trait KeysOf {
+    /// The keys of one object.
+    type Store<'de>: KeyStore<'de>;
+
+    /// The keys of an object about to be read: none yet.
+    fn store<'de>() -> Self::Store<'de>;
+}
+
+/// The keys of an object read as a map, kept in [`Keys`].
+struct MapKeys;
+
+impl KeysOf for MapKeys {
+    type Store<'de> = Keys<'de>;
+
+    #[inline]
+    fn store<'de>() -> Keys<'de> {
+        Keys::new()
+    }
+}
+
+/// The keys of a struct's object, or of a skipped one: [`StructKeys`].
+struct FieldNames;
+
+impl KeysOf for FieldNames {
+    type Store<'de> = StructKeys<'de>;
+
+    #[inline]
+    fn store<'de>() -> StructKeys<'de> {
+        StructKeys(None)
     }
 }
 
@@ -164,8 +217,8 @@ macro_rules! forward_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool> Visitor<'de>
-    for StrictVisitor<V, MAP_ONLY, IGNORED>
+impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool, K: KeysOf> Visitor<'de>
+    for StrictVisitor<V, MAP_ONLY, IGNORED, K>
 {
     type Value = V::Value;
 
@@ -228,7 +281,7 @@ impl<'de, V: Visitor<'de>, const MAP_ONLY: bool, const IGNORED: bool> Visitor<'d
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.0.visit_map(StrictMap {
             map,
-            keys: Keys::new(),
+            keys: K::store(),
         })
     }
 
@@ -271,13 +324,13 @@ impl<'de, A: de::SeqAccess<'de>> de::SeqAccess<'de> for StrictSeq<A> {
 }
 
 /// A [`de::MapAccess`] whose keys and values are read through [`Strict`]; a repeated key of a
-/// map is refused.
-struct StrictMap<'de, A> {
+/// map is refused (kept in `K`: [`Keys`], or [`StructKeys`] for a struct's).
+struct StrictMap<A, K> {
     map: A,
-    keys: Keys<'de>,
+    keys: K,
 }
 
-impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'de, A> {
+impl<'de, A: de::MapAccess<'de>, S: KeyStore<'de>> de::MapAccess<'de> for StrictMap<A, S> {
     type Error = A::Error;
 
     #[inline]
@@ -315,21 +368,59 @@ impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for StrictMap<'de, A> {
     }
 }
 
+/// Where the keys of one map are kept while it is read.
+trait KeyStore<'de> {
+    /// Keeps `key`, borrowed from the text; the error of a repeated key when it was already
+    /// there.
+    fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E>;
+
+    /// Keeps `key`; the error of a repeated key when it was already there.
+    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E>;
+}
+
+/// The keys of a struct's map: nothing, as long as they are field names (read as identifiers,
+/// not kept: serde refuses a repeated field itself), so that reading a struct sets nothing up.
+/// A key read otherwise (a hand-written `Deserialize` that reads a struct's keys as strings)
+/// gets a [`Keys`] of its own, allocated then.
+struct StructKeys<'de>(Option<Box<Keys<'de>>>);
+
+impl<'de> StructKeys<'de> {
+    #[cold]
+    #[inline(never)]
+    fn keys(&mut self) -> &mut Keys<'de> {
+        self.0.get_or_insert_with(|| Box::new(Keys::new()))
+    }
+}
+
+impl<'de> KeyStore<'de> for StructKeys<'de> {
+    #[inline]
+    fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
+        self.keys().insert_borrowed(key)
+    }
+
+    #[inline]
+    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        self.keys().insert(key)
+    }
+}
+
 /// How many keys of a map are kept inline, borrowed from the text, and compared one by one
 /// before they go into a hash set.
 const FEW_KEYS: usize = 8;
 
-/// The keys of one map read so far. Nothing is allocated for a struct (its keys are not kept),
-/// nor for a map whose keys are its first [`FEW_KEYS`] and all borrowed from the text (no
+/// The keys of one map read so far. Nothing is allocated for a map whose keys are its first [`FEW_KEYS`] and all borrowed from the text (no
 /// escapes): they are kept in place. An owned key (escaped, or from a reader that does not
 /// borrow), or one more, moves them all into a hash set, so a map of n keys costs O(n).
 struct Keys<'de> {
     /// The first keys, borrowed from the text, while `many` is `None`.
     few: [&'de str; FEW_KEYS],
-    /// How many of `few` are kept.
+    /// How many of `few` are kept; [`FEW_KEYS`] once the keys are in `many`.
     len: usize,
+    /// The [`key_bit`]s of the keys in `few`: a key whose bit is not there is none of them, and
+    /// is compared with none.
+    bits: u64,
     /// All of the keys, once one was owned or there were more than [`FEW_KEYS`]. Boxed: one
-    /// pointer in the adapter of every map, structs included.
+    /// pointer in the adapter of every map.
     #[allow(clippy::box_collection)]
     many: Option<Box<HashSet<Cow<'de, str>>>>,
 }
@@ -340,42 +431,64 @@ impl<'de> Keys<'de> {
         Keys {
             few: [""; FEW_KEYS],
             len: 0,
+            bits: 0,
             many: None,
         }
     }
 
     /// Keeps `key`, borrowed from the text; the error of a repeated key when it was already
-    /// there.
-    #[inline]
-    fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
-        if self.many.is_none() && self.len < FEW_KEYS {
-            let few = &self.few[..self.len];
-            if few.contains(&key) {
+    /// there. Inlined always: called once per key, it is cheaper than a call.
+    #[inline(always)]
+    fn keep_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
+        if self.len < FEW_KEYS {
+            let bit = key_bit(key);
+            if self.bits & bit != 0 && self.few[..self.len].contains(&key) {
                 return Err(repeated(key));
             }
+            self.bits |= bit;
             self.few[self.len] = key;
             self.len += 1;
             return Ok(());
         }
-        self.insert(Cow::Borrowed(key))
+        self.keep(Cow::Borrowed(key))
     }
 
     /// Keeps `key` in the hash set (made on the first call); the error of a repeated key when
     /// it was already there.
     #[inline(never)]
-    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+    fn keep<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
         let few = &self.few[..self.len];
         let many = self.many.get_or_insert_with(|| {
             let mut many = HashSet::with_capacity(2 * FEW_KEYS);
             many.extend(few.iter().map(|&key| Cow::Borrowed(key)));
             Box::new(many)
         });
-        self.len = 0;
+        self.len = FEW_KEYS;
         if many.contains(&key) {
             return Err(repeated(&key));
         }
         many.insert(key);
         Ok(())
+    }
+}
+
+/// One of 64 bits, picked by a key's length and last byte: two keys with
+/// different bits differ, so that the first keys of a map are seldom compared at all.
+#[inline(always)]
+fn key_bit(key: &str) -> u64 {
+    let last = key.as_bytes().last().map_or(0, |&byte| usize::from(byte));
+    1 << ((last + (key.len() << 3)) & 63)
+}
+
+impl<'de> KeyStore<'de> for Keys<'de> {
+    #[inline(always)]
+    fn insert_borrowed<E: de::Error>(&mut self, key: &'de str) -> Result<(), E> {
+        self.keep_borrowed(key)
+    }
+
+    #[inline]
+    fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        self.keep(key)
     }
 }
 
@@ -387,13 +500,13 @@ fn repeated<E: de::Error>(key: &str) -> E {
     E::custom(format_args!("duplicate field `{key}`"))
 }
 
-/// The seed of a map's key: what it reads is kept in the map's [`Keys`].
-struct KeySeed<'k, 'de, S> {
+/// The seed of a map's key: what it reads is kept in the map's [`KeyStore`].
+struct KeySeed<'k, S, K> {
     seed: S,
-    keys: &'k mut Keys<'de>,
+    keys: &'k mut K,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+impl<'de, S: DeserializeSeed<'de>, K: KeyStore<'de>> DeserializeSeed<'de> for KeySeed<'_, S, K> {
     type Value = S::Value;
 
     #[inline]
@@ -407,9 +520,9 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> 
 
 /// The deserializer of a map's key. A struct's field name is asked for as an identifier and
 /// goes by unwatched (serde refuses a repeated field itself); any other key is kept.
-struct KeyDe<'k, 'de, D> {
+struct KeyDe<'k, D, K> {
     de: D,
-    keys: &'k mut Keys<'de>,
+    keys: &'k mut K,
 }
 
 /// Forwards `deserialize_*` methods that take only a visitor, the key kept.
@@ -425,7 +538,7 @@ macro_rules! forward_key {
     )*};
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>, K: KeyStore<'de>> Deserializer<'de> for KeyDe<'_, D, K> {
     type Error = D::Error;
 
     forward_key! {
@@ -519,9 +632,9 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDe<'_, 'de, D> {
 }
 
 /// The visitor of a map's key (its content read through [`Strict`]): keeps the key it is given, refuses it when it was there already.
-struct KeyVisitor<'k, 'de, V> {
+struct KeyVisitor<'k, V, K> {
     inner: V,
-    keys: &'k mut Keys<'de>,
+    keys: &'k mut K,
 }
 
 /// Forwards `visit_*` methods of a key that is not text, kept as its text.
@@ -535,7 +648,7 @@ macro_rules! keep_visit {
     )*};
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+impl<'de, V: Visitor<'de>, K: KeyStore<'de>> Visitor<'de> for KeyVisitor<'_, V, K> {
     type Value = V::Value;
 
     #[inline]

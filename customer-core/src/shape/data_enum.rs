@@ -18,6 +18,11 @@
 //!   at `/c`;
 //! - untagged: the value itself, read as each variant in turn.
 //!
+//! serde reads the last three from a buffered copy of the value, without its path: what serde
+//! alone refuses inside such a variant (a field whose type's walk is not exact) is found at its
+//! member by a walk of the `locate` module, which reads the chosen variant's fields alone
+//! ([`DataEnum::alone`]).
+//!
 //! # What an untagged enum reports
 //!
 //! serde reads the first variant, in declaration order, that reads. The walk does the same: the
@@ -47,6 +52,7 @@
 
 use super::{
     claims, find, invalid_type, missing_field, unknown_field, Expected, Node, Report, Shape,
+    WholeFn,
 };
 use crate::error::{Param, Path, RuleError};
 
@@ -108,6 +114,34 @@ pub struct DataEnum {
     /// `#[serde(deny_unknown_fields)]` on the enum: an adjacently tagged enum's object has only
     /// the tag and the content (a struct variant's own fields are checked by its walk).
     pub deny_unknown_fields: bool,
+    /// Per variant (by index; none past the end), its fields as [`read_alone_fields`] reads them
+    /// when the walk looks for an error serde found in the variant's buffered content: given
+    /// for the variants serde reads through its `Content` (internally and adjacently tagged,
+    /// untagged), empty for an externally tagged enum (serde's path goes into its variants).
+    pub alone: &'static [&'static [FieldRead]],
+}
+
+/// A field of a variant that serde reads from its buffered `Content`, as [`read_alone_fields`]
+/// reads it: by its names in the variant's object (a struct variant), or by its position (the
+/// elements of a tuple variant, the one value of a newtype variant: `names` empty).
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct FieldRead {
+    /// The member's wire name, then its aliases; empty for an element.
+    pub names: &'static [&'static str],
+    /// Reads the value alone through serde, a refusal at its pointer into the report
+    /// (`ReadProbe::<T>::WHOLE`); `None` when there is nothing to read (the type's walk is
+    /// exact, it is read by a `deserialize_with` function the walk already calls, or it cannot
+    /// be read alone).
+    pub read: Option<WholeFn>,
+}
+
+impl FieldRead {
+    /// A field named `names` (none for an element) read by `read`.
+    #[must_use]
+    pub const fn new(names: &'static [&'static str], read: Option<WholeFn>) -> Self {
+        FieldRead { names, read }
+    }
 }
 
 /// Where the chosen variant's content is.
@@ -430,13 +464,23 @@ fn internal<T: Shape + ?Sized>(
     // serde ignores the other members of a unit variant.
     let content = match variant.kind {
         VariantKind::Unit => true,
-        _ => T::__shape_variant(
-            index,
-            Content::Members(members, &mut claimed),
-            path,
-            report,
-            rules,
-        ),
+        _ => {
+            let good = T::__shape_variant(
+                index,
+                Content::Members(members, &mut claimed),
+                path,
+                report,
+                rules,
+            );
+            located(
+                good,
+                shape,
+                index,
+                Place::Members(members, tag),
+                path,
+                report,
+            )
+        }
     };
     single && content
 }
@@ -494,9 +538,10 @@ fn adjacent<T: Shape + ?Sized>(
             false
         }
         (_, Some((key, value, single))) => {
-            T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules)
-                && single
-                && ok
+            let good =
+                T::__shape_variant(index, Content::Value(value, Some(key)), path, report, rules);
+            let place = Place::Value(value, Some(key));
+            located(good, shape, index, place, path, report) && single && ok
         }
     }
 }
@@ -521,7 +566,24 @@ fn untagged<T: Shape + ?Sized>(
         let mut attempt = report.attempt();
         let good = match variant.kind {
             VariantKind::Unit => unit_content(node, path, &mut attempt),
-            _ => T::__shape_variant(index, Content::Value(node, None), path, &mut attempt, rules),
+            _ => {
+                let good = T::__shape_variant(
+                    index,
+                    Content::Value(node, None),
+                    path,
+                    &mut attempt,
+                    rules,
+                );
+                let good = good && attempt.shapes.is_empty();
+                located(
+                    good,
+                    shape,
+                    index,
+                    Place::Value(node, None),
+                    path,
+                    &mut attempt,
+                )
+            }
         };
         if good && attempt.shapes.is_empty() {
             report.keep_all(attempt);
@@ -551,6 +613,119 @@ fn wrong_type_only(attempt: &Report, path: &Path<'_>) -> bool {
         && shapes
             .iter()
             .all(|v| v.code() == crate::codes::INVALID_TYPE && v.pointer() == path.to_pointer())
+}
+
+/// Where a variant's content is, for [`read_alone_fields`]: a value (under the member `key` of
+/// the enum's object, or at the enum's own pointer), or an internally tagged enum's members, those
+/// named like the tag (the second field) not the variant's.
+enum Place<'n> {
+    Value(&'n Node, Option<&'n str>),
+    Members(&'n [(String, Node)], &'n str),
+}
+
+/// The verdict on a variant whose walk said `good`: in a walk of the `locate` module at or below
+/// `path`, its fields read alone too (see [`read_alone_fields`]). Not generic, out of the enums'
+/// walks.
+fn located(
+    good: bool,
+    shape: &DataEnum,
+    index: usize,
+    place: Place<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    if good && report.locating(path) {
+        read_alone_fields(shape, index, place, path, report)
+    } else {
+        good
+    }
+}
+
+/// In a walk looking for an error serde found inside an enum's buffered content (see
+/// [`Report::locating`]): the fields of the variant at `index`, whose walk found nothing, read
+/// alone through serde (those [`DataEnum::alone`] gives a read), each refusal at its own pointer.
+///
+/// serde reads an internally or adjacently tagged or an untagged enum's variant from the
+/// `Content` it buffered, where no path is kept: its error, read whole, says only that the
+/// enum did not read. A field read alone is read straight from the tree, its path tracked.
+/// `true` when every one reads.
+#[cold]
+#[inline(never)]
+fn read_alone_fields(
+    shape: &DataEnum,
+    index: usize,
+    place: Place<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    let Some(fields) = shape.alone.get(index) else {
+        return true;
+    };
+    if fields.iter().all(|field| field.read.is_none()) {
+        return true;
+    }
+    let mut good = true;
+    match (shape.variants[index].kind, place) {
+        (VariantKind::Newtype, Place::Value(node, key)) => {
+            if let Some(read) = fields.first().and_then(|field| field.read) {
+                good = report.read_alone(read, node, &content_path(path, key));
+            }
+        }
+        (VariantKind::Newtype, Place::Members(members, tag)) => {
+            if let Some(read) = fields.first().and_then(|field| field.read) {
+                let object = Node::Object(
+                    members
+                        .iter()
+                        .filter(|(key, _)| key != tag)
+                        .cloned()
+                        .collect(),
+                );
+                good = report.read_alone(read, &object, path);
+            }
+        }
+        (VariantKind::Tuple, Place::Value(Node::Array(items), key)) => {
+            let at = content_path(path, key);
+            for (position, (field, item)) in fields.iter().zip(items).enumerate() {
+                if let Some(read) = field.read {
+                    good &= report.read_alone(read, item, &at.index(position));
+                }
+            }
+        }
+        (VariantKind::Struct, Place::Value(Node::Object(members), key)) => {
+            let at = content_path(path, key);
+            good = read_members_alone(fields, members, None, &at, report);
+        }
+        (VariantKind::Struct, Place::Members(members, tag)) => {
+            good = read_members_alone(fields, members, Some(tag), path, report);
+        }
+        _ => {}
+    }
+    good
+}
+
+/// The named fields of `fields` that have a read, each read alone from the first member of
+/// `members` named by one of its names (not the `tag`); a field whose member is missing is left
+/// to the walk.
+fn read_members_alone(
+    fields: &[FieldRead],
+    members: &[(String, Node)],
+    tag: Option<&str>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> bool {
+    let mut good = true;
+    for field in fields {
+        let Some(read) = field.read else {
+            continue;
+        };
+        let member = members
+            .iter()
+            .find(|(key, _)| tag != Some(key.as_str()) && field.names.contains(&key.as_str()));
+        if let Some((key, value)) = member {
+            good &= report.read_alone(read, value, &path.key(key));
+        }
+    }
+    good
 }
 
 /// The `invalid_value` of an untagged enum's value that matches none of its variants.

@@ -363,7 +363,9 @@ impl<T: DeserializeOwned + Shape> ReadProbe<T> {
     /// copy of its `Deserialize`. `ReadProbe::<T>::WHOLE` names this one when `T` is
     /// `DeserializeOwned`, else the one of [`WholeViaNothing`] (with that trait in scope); only
     /// for a concrete `T` (with a type parameter the bound is not known and the trait's is
-    /// taken: the derive does not ask it of a generic model).
+    /// taken: the derive does not ask it of a generic model). Also what a field of a variant
+    /// serde buffers is read alone with, when the walk looks for a refusal there (see
+    /// [`super::FieldRead`]; the derive asks it of the field's type made owned).
     pub const WHOLE: Option<WholeFn> = if T::__EXACT_HOLDS {
         None
     } else {

@@ -57,6 +57,7 @@ pub fn read_with<T>(
 fn absorb(error: Error, path: &Path<'_>, report: &mut Report) {
     let mut errors = error.into_violations();
     errors.prefix_pointers(&path.to_pointer());
+    report.note_read_failures(&errors);
     report.shapes.append(errors);
 }
 

@@ -31,6 +31,13 @@ pub struct Report<'c> {
     /// about shapes (a value read for its rules, the model read whole) is not kept, as the walk
     /// without rules would not have found it; values are read without messages.
     quiet: bool,
+    /// The pointers of the shape errors that a value read through serde reported (a model read
+    /// whole, a field read for its rules): where serde's own path may have stopped short (see
+    /// [`super::locate`]).
+    pub(crate) read_failures: Vec<String>,
+    /// In a walk looking below those pointers for what serde refused (see [`super::locate`]):
+    /// where to look, and how much may still be read.
+    locate: Option<&'c super::locate::Locate>,
 }
 
 impl Default for Report<'_> {
@@ -43,6 +50,8 @@ impl Default for Report<'_> {
             cap: usize::MAX,
             nested: false,
             quiet: false,
+            read_failures: Vec::new(),
+            locate: None,
         }
     }
 }
@@ -76,7 +85,53 @@ impl<'c> Report<'c> {
         Report {
             nested: self.nested,
             quiet: self.quiet,
+            locate: self.locate,
             ..Report::capped(self.context, self.cap)
+        }
+    }
+
+    /// An empty report for the walk of [`super::locate`], with `context`, the cap in force and
+    /// what `locate` looks for.
+    pub(crate) fn locating_in(
+        context: Option<&'c dyn std::any::Any>,
+        locate: &'c super::locate::Locate,
+    ) -> Self {
+        Report {
+            locate: Some(locate),
+            ..Report::with_context(context)
+        }
+    }
+
+    /// Whether this walk looks for what serde refused at or below `path` (see
+    /// [`super::locate`]): an enum there reads its variant's fields alone.
+    pub(crate) fn locating(&self, path: &Path<'_>) -> bool {
+        self.locate
+            .is_some_and(|locate| locate.covers(&path.to_pointer()))
+    }
+
+    /// Reads `node` alone by `read` at `path`, in a walk of [`super::locate`], while the
+    /// search's budget lasts (past it, `true`: nothing read, nothing found).
+    pub(crate) fn read_alone(
+        &mut self,
+        read: super::WholeFn,
+        node: &Node,
+        path: &Path<'_>,
+    ) -> bool {
+        match self.locate {
+            Some(locate) if locate.spend(node) => read(node, path, self),
+            _ => true,
+        }
+    }
+
+    /// Notes the pointers of `errors`, refused by a value read through serde (see
+    /// [`Report::read_failures`]); not in a quiet rules phase, whose shape errors are dropped.
+    pub(crate) fn note_read_failures(&mut self, errors: &ValidationErrors) {
+        if !self.quiet {
+            self.read_failures.extend(
+                errors
+                    .iter()
+                    .map(|violation| violation.pointer().to_owned()),
+            );
         }
     }
 
@@ -200,6 +255,7 @@ impl<'c> Report<'c> {
     pub fn keep_all(&mut self, apart: Report<'_>) {
         self.shapes.append(apart.shapes);
         self.rules.append(apart.rules);
+        self.read_failures.extend(apart.read_failures);
     }
 }
 

@@ -10,7 +10,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::parts::{has_value_rules, is_nested, probes, read_whole, signature, Can};
-use crate::ast::{Container, Field, Style, Variant};
+use crate::ast::{Container, Field, Style, Variant, Wire};
 use crate::expand::validate::{container_checks, field_checks};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
@@ -128,6 +128,7 @@ pub(super) fn data_enum(
         TokenStream::new()
     };
     let deny = serde.deny_unknown_fields;
+    let alone = alone(container, p, &read);
     let exact = exact(container, p, &read);
     quote! {
         // Its rules phases are quiet inside a `nested` field's value: walked there once.
@@ -142,6 +143,7 @@ pub(super) fn data_enum(
                 untagged_names: &[#(#untagged_names),*],
                 variants: &[#(#shapes),*],
                 deny_unknown_fields: #deny,
+                alone: #alone,
             };
             let __good = #p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
             if !(__good && __rules) {
@@ -170,6 +172,60 @@ pub(super) fn data_enum(
             }
         }
     }
+}
+
+/// `DataEnum::alone`: per variant that serde reads from its buffered `Content` (all of them
+/// but those of an externally tagged enum that are not `untagged`), the fields that
+/// `customer_core`'s search for an error serde found there reads alone, each with its names (a
+/// struct variant's) and its read (`ReadProbe::<T>::WHOLE` of its type made owned: `None` when
+/// its type's walk is exact, decided at compile time), `None` when a `deserialize_with` function
+/// reads it (the walk calls that one itself) or it cannot be read alone. Empty for a
+/// generic enum (its fields' types are not known here) and a variant read by a function.
+fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStream {
+    let serde = &container.serde;
+    let external = serde.tag.is_none() && serde.content.is_none() && !serde.untagged;
+    let buffered = |v: &Variant| !external || v.untagged;
+    if !container.generics.params.is_empty() || !read.iter().any(|v| buffered(v)) {
+        return quote!(&[]);
+    }
+    let entry = |field: &Field, names: Vec<&str>| {
+        // Read as the walk reads a field for its rules: a borrowed type as its owned form.
+        let read = match second_read::read(container, field, false) {
+            Read::As(ty) if field.serde.deserialize_with.is_none() => {
+                quote!(#p::shape::ReadProbe::<#ty>::WHOLE)
+            }
+            _ => quote!(::core::option::Option::None),
+        };
+        quote!(#p::shape::FieldRead::new(&[#(#names),*], #read))
+    };
+    let variants = read.iter().map(|v| {
+        if !buffered(v) || v.serde.deserialize_with.is_some() {
+            return quote!(&[]);
+        }
+        let fields = v.fields.iter().filter(|f| !f.serde.skip_deserializing);
+        let entries: Vec<TokenStream> = match kind(v) {
+            Kind::Unit => Vec::new(),
+            Kind::Newtype(field) => vec![entry(field, Vec::new())],
+            Kind::Tuple => fields.map(|field| entry(field, Vec::new())).collect(),
+            Kind::Struct => fields
+                .filter_map(|field| match &field.wire {
+                    Wire::Key(key) if !field.serde.flatten => {
+                        let names = std::iter::once(key.as_str())
+                            .chain(field.serde.alias.iter().map(String::as_str))
+                            .collect();
+                        Some(entry(field, names))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        };
+        quote!(&[#(#entries),*])
+    });
+    quote! {{
+        #[allow(unused_imports)]
+        use #p::shape::WholeViaNothing as _;
+        &[#(#variants),*]
+    }}
 }
 
 /// The types below an enum whose own form is exact, `None` when it is not: externally tagged

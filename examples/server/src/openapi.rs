@@ -201,7 +201,10 @@ fn build(named: Option<Api>) -> Value {
             "The body is not JSON, or not UTF-8, or `api` is unknown.",
         ),
         (413, "The body is too large."),
-        (415, "The body is not `application/json`."),
+        (
+            415,
+            "The body is not `application/json`, or names a charset other than UTF-8.",
+        ),
         (
             422,
             "The body breaks the API's shapes or rules: every violation is listed.",

@@ -247,6 +247,28 @@ fn every_error_status_is_a_problem(db: &Db) {
         "email=jo%40example.com",
     );
     assert_problem(&reply, 415);
+    assert!(
+        reply.body["type"]
+            .as_str()
+            .is_some_and(|kind| kind.ends_with("#code-problem-media-type")),
+        "{}",
+        reply.body
+    );
+    // 415 too, with a type of its own: JSON said to be in another charset than UTF-8.
+    let reply = post(
+        &agent,
+        &url,
+        "application/json; charset=iso-8859-1",
+        r#"{"email": "jo@example.com"}"#,
+    );
+    assert_problem(&reply, 415);
+    assert!(
+        reply.body["type"]
+            .as_str()
+            .is_some_and(|kind| kind.ends_with("#code-problem-charset")),
+        "{}",
+        reply.body
+    );
 
     // 413: over 64 KiB.
     let big = json!({"email": "big@example.com", "name": "x".repeat(70 * 1024)});
