@@ -374,670 +374,281 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["handle"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    (&&__cm::__private::shape::ShapeProbe::<&'a str>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    (&&__cm::__private::shape::ShapeProbe::<&'a str>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found1, __good1) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["id"],
-                __cm::__private::shape::Missing::ByType({
+            use __cm::__private::shape as __s;
+            let __check: __s::CheckFn = |__index, __c| match __index {
+                1 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
-                }),
-                {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
+                }
+                2 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found2, __good2) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["ab"],
-                __cm::__private::shape::Missing::Ok,
-                {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
+                }
+                3 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found3, __good3) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["note"],
-                __cm::__private::shape::Missing::Ok,
-                {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
+                }
+                4 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found4, __good4) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["email"],
-                __cm::__private::shape::Missing::ByType({
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
+                }
+                5 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
-                }),
-                {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
+                }
+                6 => {
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found5, __good5) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["locale"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found6, __good6) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["metadata"],
-                __cm::__private::shape::Missing::Ok,
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                        .shape_fn()
-                },
-                false,
-            );
-            let (__found7, __good7) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["address"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape_fn()
-                },
-                __rules && {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).one_walk()
-                },
-            );
-            let (__found8, __good8) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["tags"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found9, __good9) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["quantity"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found10, __good10) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["kind"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
-                        .missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
-                        .shape_fn()
-                },
-                false,
-            );
-            let (__found11, __good11) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["country"],
-                __cm::__private::shape::Missing::Ok,
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
-                    (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn()
-                },
-                false,
-            );
-            let (__found12, __good12) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["payload"],
-                __cm::__private::shape::Missing::ByType({
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    (&&__cm::__private::shape::ShapeProbe::<T>::NEW).missing_fn()
-                }),
-                {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    (&&__cm::__private::shape::ShapeProbe::<T>::NEW).shape_fn()
-                },
-                false,
-            );
-            let __ok = __good0
-                && __good1
-                && __good2
-                && __good3
-                && __good4
-                && __good5
-                && __good6
-                && __good7
-                && __good8
-                && __good9
-                && __good10
-                && __good11
-                && __good12;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good1 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found1,
-                    __path,
-                    __report,
+                    (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
+                        .rules(__c, Self::__customer_rules_6);
+                }
+                8 => {
+                    let __cm::__private::shape::Check {
+                        found: __found,
+                        good: __good,
+                        path: __path,
+                        report: __report,
+                        ..
+                    } = __c;
+                    if __good {
+                        let __read: ::core::option::Option<Vec<String>> =
+                            __cm::__private::shape::read_member(
+                                __found,
+                                __path,
+                                __report,
+                                {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                        ShapeViaNothing as _, ShapeViaSerde as _,
+                                        ShapeViaShape as _,
+                                    };
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
+                                },
+                                {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                        ShapeViaNothing as _, ShapeViaSerde as _,
+                                        ShapeViaShape as _,
+                                    };
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
+                                },
+                            );
+                        if let ::core::option::Option::Some(__customer_read) = __read {
+                            Self::__customer_rules_8(
+                                &__customer_read,
+                                __path,
+                                "tags",
+                                &mut __report.rules,
+                            );
+                        }
+                    }
+                    if let (false, ::core::option::Option::Some((_, __value, true))) =
+                        (__good, __found)
                     {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
-                    },
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_1(&__customer_read, __path, "id", &mut __report.rules);
-                }
-            }
-            if __good2 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found2,
-                        __path,
-                        __report,
+                        if let ::core::option::Option::Some(__node) =
+                            __cm::__private::shape::inside(__value, 0usize)
                         {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_2(&__customer_read, __path, "ab", &mut __report.rules);
-                }
-            }
-            if __good3 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found3,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_3(&__customer_read, __path, "note", &mut __report.rules);
-                }
-            }
-            if __good4 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found4,
-                    __path,
-                    __report,
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
-                    },
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_4(
-                        &__customer_read,
-                        __path,
-                        "email",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good5 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found5,
-                    __path,
-                    __report,
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn()
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn()
-                    },
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_5(
-                        &__customer_read,
-                        __path,
-                        "locale",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good6 {
-                let __read: ::core::option::Option<Option<serde_json::Value>> =
-                    __cm::__private::shape::read_member(
-                        __found6,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<serde_json::Value>>::NEW)
-                                .read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<serde_json::Value>>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_6(
-                        &__customer_read,
-                        __path,
-                        "metadata",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if let ::core::option::Option::Some((__key, __value, _)) = __found7 {
-                #[allow(unused_imports)]
-                use __cm::__private::shape::{
-                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                    ShapeViaSerde as _, ShapeViaShape as _,
-                };
-                if !(&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).one_walk() {
-                    let mut __again = __cm::__private::shape::Report::again(__report);
-                    (&&__cm::__private::shape::ShapeProbe::<Vec<Address>>::NEW).shape(
-                        __value,
-                        &__cm::__private::Path::key(__path, __key),
-                        &mut __again,
-                        true,
-                    );
-                    __cm::__private::shape::Report::keep_rules(__report, __again);
-                }
-            }
-            if __good8 {
-                let __read: ::core::option::Option<Vec<String>> =
-                    __cm::__private::shape::read_member(
-                        __found8,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_8(&__customer_read, __path, "tags", &mut __report.rules);
-                }
-            }
-            if let (false, ::core::option::Option::Some((_, __value, true))) = (__good8, __found8) {
-                if let ::core::option::Option::Some(__node) =
-                    __cm::__private::shape::inside(__value, 0usize)
-                {
-                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let mut __customer_items = __cm::__private::Items::new(__customer_report);
-                        for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                            __cm::__private::shape::elements(__node).iter(),
-                        ) {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{ReadViaNothing as _, ReadViaSerde as _};
-                            __customer_items.item(__customer_report);
-                            if let ::core::option::Option::Some(__customer_item) =
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                    .read_alone(__item)
+                            let __customer_path: &__cm::__private::Path<'_> = __path;
+                            let __customer_report: &mut __cm::__private::ValidationErrors =
+                                &mut __report.rules;
                             {
-                                let __customer_item = &__customer_item;
-                                __cm::__private::fail_key_index(
-                                    __customer_report,
-                                    __customer_path,
-                                    "tags",
-                                    __customer_index,
-                                    __cm::__private::rules::bytes::check(
-                                        __customer_item,
-                                        ::core::option::Option::None,
-                                        ::core::option::Option::Some(8usize),
-                                    ),
-                                );
+                                let mut __customer_items =
+                                    __cm::__private::Items::new(__customer_report);
+                                for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
+                                    __cm::__private::shape::elements(__node).iter(),
+                                ) {
+                                    #[allow(unused_imports)]
+                                    use __cm::__private::shape::{
+                                        ReadViaNothing as _, ReadViaSerde as _,
+                                    };
+                                    __customer_items.item(__customer_report);
+                                    if let ::core::option::Option::Some(__customer_item) =
+                                        (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                            .read_alone(__item)
+                                    {
+                                        let __customer_item = &__customer_item;
+                                        __cm::__private::fail_key_index(
+                                            __customer_report,
+                                            __customer_path,
+                                            "tags",
+                                            __customer_index,
+                                            __cm::__private::rules::bytes::check(
+                                                __customer_item,
+                                                ::core::option::Option::None,
+                                                ::core::option::Option::Some(8usize),
+                                            ),
+                                        );
+                                    }
+                                }
                             }
                         }
                     }
                 }
-            }
-            if __good9 {
-                let __read: ::core::option::Option<u32> = __cm::__private::shape::read_member(
-                    __found9,
-                    __path,
-                    __report,
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_fn()
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_missing_fn()
-                    },
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_9(
-                        &__customer_read,
-                        __path,
-                        "quantity",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good10 {
-                let __read: ::core::option::Option<std::borrow::Cow<'a, str>> =
-                    __cm::__private::shape::read_member(
-                        __found10,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (& __cm :: __private :: shape :: ReadProbe :: < std :: borrow :: Cow < 'static , str > > :: NEW) . read_fn ()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (& __cm :: __private :: shape :: ReadProbe :: < std :: borrow :: Cow < 'static , str > > :: NEW) . read_missing_fn ()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_10(
-                        &__customer_read,
-                        __path,
-                        "kind",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good11 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found11,
-                        __path,
-                        __report,
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn()
-                        },
-                        {
-                            #[allow(unused_imports)]
-                            use __cm::__private::shape::{
-                                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                ShapeViaSerde as _, ShapeViaShape as _,
-                            };
-                            (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                .read_missing_fn()
-                        },
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_11(
-                        &__customer_read,
-                        __path,
-                        "country",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+                9 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
-                    true
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
+                }
+                10 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
+                        .rules(__c, Self::__customer_rules_10);
+                }
+                11 => {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_11);
+                }
+                _ => {}
+            };
+            __s::Named {
+                fields: &[
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        (&&__s::ShapeProbe::<&'a str>::NEW).field(&["handle"], 0)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Option<String>>::NEW)
+                            .field(&["ab"], __s::MAY_MISS | __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Option<String>>::NEW)
+                            .field(&["note"], __s::MAY_MISS | __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
+                            .field(&["metadata"], __s::MAY_MISS | __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Vec<Address>>::NEW)
+                            .field(&["address"], __s::ONE_WALK | __s::NESTED)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                            .field(&["kind"], __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{
+                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                            ShapeViaSerde as _, ShapeViaShape as _,
+                        };
+                        (&&__s::ShapeProbe::<Option<String>>::NEW)
+                            .field(&["country"], __s::MAY_MISS | __s::CHECK)
+                    },
+                    {
+                        #[allow(unused_imports)]
+                        use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
+                    },
+                ],
+                check: __check,
+                whole: ::core::option::Option::None,
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl < 'a , T > __cm :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : __cm :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: custom (& mut __customer_owned , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: locale (& mut __customer_owned , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: metadata (& mut __customer_owned , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) , true) ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: each (& mut __customer_owned , | __customer_items : & mut __cm :: __private :: schemars :: Schema | { __cm :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: one_of (& mut __customer_owned , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: country (& mut __customer_owned , true) ; __customer_object . property ("country" , __customer_owned , false) ; } __customer_object . property ("payload" , __cm :: __private :: schema :: unvalidated_model () , true) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
@@ -1215,147 +826,39 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["postal_code"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let (__found1, __good1) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["phone"],
-                __cm::__private::shape::Missing::Ok,
-                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
-                false,
-            );
-            let (__found2, __good2) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["website"],
-                __cm::__private::shape::Missing::Ok,
-                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
-                false,
-            );
-            let (__found3, __good3) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["seen_at"],
-                __cm::__private::shape::Missing::Ok,
-                (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __good0 && __good1 && __good2 && __good3;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good0 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found0,
-                    __path,
-                    __report,
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_0(
-                        &__customer_read,
-                        __path,
-                        "postal_code",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good1 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found1,
-                        __path,
-                        __report,
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing_fn(),
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_1(
-                        &__customer_read,
-                        __path,
-                        "phone",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good2 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found2,
-                        __path,
-                        __report,
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing_fn(),
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_2(
-                        &__customer_read,
-                        __path,
-                        "website",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            if __good3 {
-                let __read: ::core::option::Option<Option<String>> =
-                    __cm::__private::shape::read_member(
-                        __found3,
-                        __path,
-                        __report,
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW).read_fn(),
-                        (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                            .read_missing_fn(),
-                    );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_3(
-                        &__customer_read,
-                        __path,
-                        "seen_at",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __check: __s::CheckFn = |__index, __c| match __index {
+                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
+                1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
+                2 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2),
+                3 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3),
+                _ => {}
+            };
+            __s::Named {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["phone"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["website"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
+                ],
+                check: __check,
+                whole: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(
-                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
-                            __path,
-                            __report,
-                        ),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Address" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: phone (& mut __customer_owned) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: url (& mut __customer_owned) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: timestamp (& mut __customer_owned) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
@@ -1669,43 +1172,24 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["name"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __good0;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            __s::Named {
+                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                check: __s::no_check,
+                whole: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(
-                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
-                            __path,
-                            __report,
-                        ),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Plain" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name" , (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
@@ -1872,55 +1356,27 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["name"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __good0;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good0 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found0,
-                    __path,
-                    __report,
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_0(&__customer_read, __path, "name", &mut __report.rules);
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __check: __s::CheckFn = |_, __c| {
+                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+            };
+            __s::Named {
+                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
+                check: __check,
+                whole: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(
-                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
-                            __path,
-                            __report,
-                        ),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Checked" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
@@ -2002,43 +1458,24 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["name_max"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<usize>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<usize>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __good0;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            __s::Named {
+                fields: &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                check: __s::no_check,
+                whole: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(
-                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
-                            __path,
-                            __report,
-                        ),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Limits" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name_max" , (& __cm :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
@@ -2217,84 +1654,62 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["name"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let (__found1, __good1) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["address"],
-                __cm::__private::shape::Missing::Ok,
-                (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape_fn(),
-                __rules
-                    && (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).one_walk(),
-            );
-            let __ok = __good0 && __good1;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __context: ::core::option::Option<&Limits> =
-                __cm::__private::shape::Report::context::<Limits>(__report);
-            let _ = __context;
-            if __good0 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found0,
-                    __path,
-                    __report,
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    if let ::core::option::Option::Some(ctx) = __context {
-                        Self::__customer_rules_0(
-                            &__customer_read,
-                            ctx,
+            let __check: __s::CheckFn = |_, __c| {
+                let __cm::__private::shape::Check {
+                    found: __found,
+                    good: __good,
+                    path: __path,
+                    report: __report,
+                    ..
+                } = __c;
+                let __context: ::core::option::Option<&Limits> =
+                    __cm::__private::shape::Report::context::<Limits>(__report);
+                let _ = __context;
+                if __good {
+                    let __read: ::core::option::Option<String> =
+                        __cm::__private::shape::read_member(
+                            __found,
                             __path,
-                            "name",
-                            &mut __report.rules,
+                            __report,
+                            (&__s::ReadProbe::<String>::NEW).read_fn(),
+                            (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
                         );
+                    if let ::core::option::Option::Some(__customer_read) = __read {
+                        if let ::core::option::Option::Some(ctx) = __context {
+                            Self::__customer_rules_0(
+                                &__customer_read,
+                                ctx,
+                                __path,
+                                "name",
+                                &mut __report.rules,
+                            );
+                        }
                     }
                 }
-            }
-            if let ::core::option::Option::Some((__key, __value, _)) = __found1 {
-                if !(&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).one_walk() {
-                    let mut __again = __cm::__private::shape::Report::again(__report);
-                    (&&__cm::__private::shape::ShapeProbe::<Option<Address>>::NEW).shape(
-                        __value,
-                        &__cm::__private::Path::key(__path, __key),
-                        &mut __again,
-                        true,
-                    );
-                    __cm::__private::shape::Report::keep_rules(__report, __again);
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __object =
-                        __cm::__private::shape::object_of(__members, &__start, __claimed);
+            };
+            __s::Named {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<Address>>::NEW)
+                        .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
+                ],
+                check: __check,
+                whole: ::core::option::Option::Some(|__object, __path, __report| {
+                    let __rules = true;
+                    let __context: ::core::option::Option<&Limits> =
+                        __cm::__private::shape::Report::context::<Limits>(__report);
+                    let _ = __context;
                     {
                         let __shapes = __cm::__private::shape::Report::shape_count(__report);
                         if let ::core::option::Option::Some(__whole) =
                             (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(&__object, __path, __report)
+                                .read_node(__object, __path, __report)
                         {
                             let _ = &__whole;
                             if __rules {
@@ -2309,8 +1724,11 @@ const _: () = {
                         }
                         __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                }),
+                checks: true,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Form" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) , false) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
@@ -2423,60 +1841,27 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __start = __cm::__private::shape::snapshot(__claimed);
-            let (__found0, __good0) = __cm::__private::shape::member(
-                __members,
-                __claimed,
-                __path,
-                __report,
-                &["line1"],
-                __cm::__private::shape::Missing::ByType(
-                    (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                ),
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __good0;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good0 {
-                let __read: ::core::option::Option<String> = __cm::__private::shape::read_member(
-                    __found0,
-                    __path,
-                    __report,
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_missing_fn(),
-                );
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    Self::__customer_rules_0(
-                        &__customer_read,
-                        __path,
-                        "line1",
-                        &mut __report.rules,
-                    );
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
+            let __check: __s::CheckFn = |_, __c| {
+                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+            };
+            __s::Named {
+                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
+                check: __check,
+                whole: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(
-                            &__cm::__private::shape::object_of(__members, &__start, __claimed),
-                            __path,
-                            __report,
-                        ),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                checks: false,
+                deny: false,
+            }
+            .walk(__members, __claimed, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
@@ -3507,81 +2892,31 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let (__found1, __good1) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["name"],
-                            __cm::__private::shape::Missing::Ok,
-                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                                .shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0 && __good1;
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |__index, __c| match __index {
+                            0 => (&__s::ReadProbe::<String>::NEW)
+                                .rules(__c, Self::__customer_rules_0_0),
+                            1 => (&__s::ReadProbe::<Option<String>>::NEW)
+                                .rules(__c, Self::__customer_rules_0_1),
+                            _ => {}
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                                (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                    .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        if __good1 {
-                            let __read: ::core::option::Option<Option<String>> =
-                                __cm::__private::shape::read_member(
-                                    __found1,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                        .read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<Option<String>>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_1(
-                                    &__customer_read,
-                                    __path,
-                                    "name",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {
@@ -3945,107 +3280,83 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["lines"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
-                                    .missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW).shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0;
-                        if !__rules {
-                            return __ok;
-                        }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        let __context: ::core::option::Option<&Limits> =
-                            __cm::__private::shape::Report::context::<Limits>(__report);
-                        let _ = __context;
-                        if __good0 {
-                            let __read: ::core::option::Option<Vec<String>> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                if let ::core::option::Option::Some(ctx) = __context {
-                                    Self::__customer_rules_2_0(
-                                        &__customer_read,
-                                        ctx,
+                        let __check: __s::CheckFn = |_, __c| {
+                            let __cm::__private::shape::Check {
+                                found: __found,
+                                good: __good,
+                                path: __path,
+                                report: __report,
+                                ..
+                            } = __c;
+                            let __context: ::core::option::Option<&Limits> =
+                                __cm::__private::shape::Report::context::<Limits>(__report);
+                            let _ = __context;
+                            if __good {
+                                let __read: ::core::option::Option<Vec<String>> =
+                                    __cm::__private::shape::read_member(
+                                        __found,
                                         __path,
-                                        "lines",
-                                        &mut __report.rules,
+                                        __report,
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
                                     );
+                                if let ::core::option::Option::Some(__customer_read) = __read {
+                                    if let ::core::option::Option::Some(ctx) = __context {
+                                        Self::__customer_rules_2_0(
+                                            &__customer_read,
+                                            ctx,
+                                            __path,
+                                            "lines",
+                                            &mut __report.rules,
+                                        );
+                                    }
                                 }
                             }
-                        }
-                        if let (false, ::core::option::Option::Some((_, __value, true))) =
-                            (__good0, __found0)
-                        {
-                            if let ::core::option::Option::Some(__node) =
-                                __cm::__private::shape::inside(__value, 0usize)
+                            if let (false, ::core::option::Option::Some((_, __value, true))) =
+                                (__good, __found)
                             {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                if let ::core::option::Option::Some(ctx) = __context {
-                                    {
-                                        let mut __customer_items =
-                                            __cm::__private::Items::new(__customer_report);
-                                        for (__customer_index, __item) in
-                                            ::core::iter::Iterator::enumerate(
-                                                __cm::__private::shape::elements(__node).iter(),
-                                            )
+                                if let ::core::option::Option::Some(__node) =
+                                    __cm::__private::shape::inside(__value, 0usize)
+                                {
+                                    let __customer_path: &__cm::__private::Path<'_> = __path;
+                                    let __customer_report: &mut __cm::__private::ValidationErrors =
+                                        &mut __report.rules;
+                                    if let ::core::option::Option::Some(ctx) = __context {
                                         {
-                                            #[allow(unused_imports)]
-                                            use __cm::__private::shape::{
-                                                ReadViaNothing as _, ReadViaSerde as _,
-                                            };
-                                            __customer_items.item(__customer_report);
-                                            if let ::core::option::Option::Some(__customer_item) =
-                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                                    .read_alone(__item)
+                                            let mut __customer_items =
+                                                __cm::__private::Items::new(__customer_report);
+                                            for (__customer_index, __item) in
+                                                ::core::iter::Iterator::enumerate(
+                                                    __cm::__private::shape::elements(__node).iter(),
+                                                )
                                             {
-                                                let __customer_item = &__customer_item;
-                                                __cm::__private::fail_key_index(
-                                                    __customer_report,
-                                                    __customer_path,
-                                                    "lines",
-                                                    __customer_index,
-                                                    __cm::__private::rules::length::check(
-                                                        __customer_item,
-                                                        ::core::option::Option::None,
-                                                        ::core::option::Option::Some({
-                                                            let __customer_count: usize =
-                                                                ctx.name_max;
-                                                            __customer_count
-                                                        }),
-                                                    ),
-                                                );
+                                                #[allow(unused_imports)]
+                                                use __cm::__private::shape::{
+                                                    ReadViaNothing as _, ReadViaSerde as _,
+                                                };
+                                                __customer_items.item(__customer_report);
+                                                if let :: core :: option :: Option :: Some (__customer_item) = (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; __cm :: __private :: fail_key_index (__customer_report , __customer_path , "lines" , __customer_index , __cm :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; }
                                             }
                                         }
                                     }
                                 }
                             }
+                        };
+                        __s::Named {
+                            fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                                .field(&["lines"], __s::CHECK)],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 _ => true,
@@ -4290,64 +3601,27 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let (__found1, __good1) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["note"],
-                            __cm::__private::shape::Missing::Ok,
-                            (&&__cm::__private::shape::ShapeProbe::<Option<String>>::NEW)
-                                .shape_fn(),
-                            false,
-                        );
-                        let __ok = (__good0 && __good1)
-                            & __cm::__private::shape::unknown_members(
-                                __members, __claimed, __path, __report,
-                            );
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                                (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                    .field(&["note"], __s::MAY_MISS),
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: true,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {
@@ -4609,50 +3883,25 @@ const _: () = {
                         __cm::__private::shape::Claims::marks(&mut __claims);
                     let __path: &__cm::__private::Path<'_> = &__at;
                     {
+                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
                         use __cm::__private::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
-                        let (__found0, __good0) = __cm::__private::shape::member(
-                            __members,
-                            __claimed,
-                            __path,
-                            __report,
-                            &["email"],
-                            __cm::__private::shape::Missing::ByType(
-                                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).missing_fn(),
-                            ),
-                            (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                            false,
-                        );
-                        let __ok = __good0;
-                        if !__rules {
-                            return __ok;
+                        let __check: __s::CheckFn = |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        };
+                        __s::Named {
+                            fields: &[
+                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
+                            ],
+                            check: __check,
+                            whole: ::core::option::Option::None,
+                            checks: false,
+                            deny: false,
                         }
-                        let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                        if __good0 {
-                            let __read: ::core::option::Option<String> =
-                                __cm::__private::shape::read_member(
-                                    __found0,
-                                    __path,
-                                    __report,
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW).read_fn(),
-                                    (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                        .read_missing_fn(),
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                Self::__customer_rules_0_0(
-                                    &__customer_read,
-                                    __path,
-                                    "email",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __cm::__private::shape::Report::end_rules_phase(
-                            __report, __phase, __ok, true,
-                        )
+                        .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
                 1usize => {

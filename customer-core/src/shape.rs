@@ -36,6 +36,7 @@ mod probe;
 mod read;
 mod report;
 mod std_types;
+mod table;
 pub use alone::*;
 pub use data_enum::*;
 pub use exact::*;
@@ -47,6 +48,7 @@ pub use probe::*;
 pub use read::*;
 pub use report::*;
 pub use std_types::*;
+pub use table::*;
 
 /// The JSON shape of a type: what a document must look like to be read into it.
 ///

@@ -64,6 +64,8 @@ pub trait ShapeViaShape {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// A named field of the type for the table of its model (see [`super::Field::new`]).
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -109,6 +111,10 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
     #[inline]
     fn missing_fn(&self) -> fn() -> bool {
         T::__missing_ok
+    }
+    #[inline]
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+        super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
     #[inline]
     fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped {
@@ -157,6 +163,8 @@ pub trait ShapeViaSerde {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// A named field of the type for the table of its model (see [`super::Field::new`]).
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -207,6 +215,16 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
         missing_via_serde::<T>
     }
     #[inline]
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+        super::Field::new(
+            names,
+            flags,
+            shape_via_serde::<T>,
+            missing_via_serde::<T>,
+            false,
+        )
+    }
+    #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
         Wrapped {
             shape: shape_via_serde::<T>,
@@ -251,6 +269,8 @@ pub trait ShapeViaNothing {
     fn shape_fn(&self) -> ShapeFn;
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
+    /// A named field of the type for the table of its model (see [`super::Field::new`]).
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -293,6 +313,10 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     #[inline]
     fn missing_fn(&self) -> fn() -> bool {
         required
+    }
+    #[inline]
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+        super::Field::new(names, flags, accept, required, false)
     }
     #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
@@ -380,6 +404,13 @@ pub trait ReadViaSerde<T> {
     fn read_fn(&self) -> ReadFn<T>;
     /// [`read_missing`](Self::read_missing) as a function pointer.
     fn read_missing_fn(&self) -> fn() -> Option<T>;
+    /// Both, for the table of the type's model (see [`super::Check::rules`]).
+    fn reader(&self) -> super::Reader<T>;
+    /// The common rules of a field of the type (see [`super::Check::rules`]) read by
+    /// [`reader`](Self::reader).
+    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+        check.rules(self.reader(), rules);
+    }
 }
 
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
@@ -403,6 +434,13 @@ impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     fn read_missing_fn(&self) -> fn() -> Option<T> {
         read_missing::<T>
     }
+    #[inline]
+    fn reader(&self) -> super::Reader<T> {
+        super::Reader {
+            read: read::<T>,
+            missing: read_missing::<T>,
+        }
+    }
 }
 
 /// The last arm of [`ReadProbe`]: the type cannot be read on its own.
@@ -418,6 +456,13 @@ pub trait ReadViaNothing<T> {
     fn read_fn(&self) -> ReadFn<T>;
     /// [`read_missing`](Self::read_missing) as a function pointer.
     fn read_missing_fn(&self) -> fn() -> Option<T>;
+    /// Both, for the table of the type's model (see [`super::Check::rules`]).
+    fn reader(&self) -> super::Reader<T>;
+    /// The common rules of a field of the type (see [`super::Check::rules`]) read by
+    /// [`reader`](Self::reader).
+    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+        check.rules(self.reader(), rules);
+    }
 }
 
 impl<T> ReadViaNothing<T> for &ReadProbe<T> {
@@ -440,6 +485,13 @@ impl<T> ReadViaNothing<T> for &ReadProbe<T> {
     #[inline]
     fn read_missing_fn(&self) -> fn() -> Option<T> {
         missing_none::<T>
+    }
+    #[inline]
+    fn reader(&self) -> super::Reader<T> {
+        super::Reader {
+            read: read_none::<T>,
+            missing: missing_none::<T>,
+        }
     }
 }
 

@@ -11,22 +11,223 @@ use super::parts::{
     whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
-use crate::expand::validate::{call_rules_fn, container_checks, shared_rules, FieldAt};
+use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
-    let out = walk(
-        container,
-        p,
-        fields,
-        None,
-        can,
-        container.serde.default.as_ref(),
-    );
     let exact = exact(container, p, fields);
-    finish(container, p, can, &out, &exact)
+    let flat = table(container, p, fields, None, can).unwrap_or_else(|| {
+        let out = walk(
+            container,
+            p,
+            fields,
+            None,
+            can,
+            container.serde.default.as_ref(),
+        );
+        flat_walk(container, p, can, &out)
+    });
+    finish(container, p, &exact, &flat)
+}
+
+/// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
+/// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
+/// type's shape), the rules of all fields in one closure matching on the field's index (one
+/// line a field calling its rules function, or the field's own code where it needs more), and
+/// the whole read in another. `None` when a field is read otherwise (`flatten`,
+/// `deserialize_with`, a skipped field with rules): the generated walk then.
+///
+/// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
+/// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
+fn table(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    variant: Option<usize>,
+    can: Can,
+) -> Option<TokenStream> {
+    let container_default = match variant {
+        None => container.serde.default.as_ref(),
+        Some(_) => None,
+    };
+    let mut cxs = Vec::new();
+    for (i, field) in fields.iter().enumerate() {
+        let at = FieldAt { variant, field: i };
+        let mut cx = FieldCx::new(container, p, field, at, can, container_default);
+        if field.serde.skip_deserializing {
+            if cx.skipped().is_empty() {
+                continue;
+            }
+            return None;
+        }
+        if field.serde.deserialize_with.is_some() || !matches!(field.wire, Wire::Key(_)) {
+            return None;
+        }
+        cx.good = format_ident!("__good");
+        cx.found = format_ident!("__found");
+        // `__s` is the shape module inside the table.
+        let (ty, read_ty) = (cx.ty, &cx.read_ty);
+        cx.probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
+        cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
+        cxs.push(cx);
+    }
+    let in_scope = cxs.iter().all(|cx| cx.can_read);
+    if in_scope {
+        for cx in &mut cxs {
+            cx.probes = TokenStream::new();
+        }
+    }
+    let bind_context = if can.validate {
+        second_read::bind_context(container)
+    } else {
+        TokenStream::new()
+    };
+    let mut entries = Vec::new();
+    let mut arms = Vec::new();
+    for (index, cx) in cxs.iter().enumerate() {
+        let Wire::Key(key) = &cx.field.wire else {
+            return None;
+        };
+        let names =
+            std::iter::once(key.as_str()).chain(cx.field.serde.alias.iter().map(String::as_str));
+        let arm = cx.table_arm(&bind_context);
+        let mut flags = Vec::new();
+        if cx.default_value.is_some() || !cx.field.layers.is_empty() {
+            flags.push(quote!(__s::MAY_MISS));
+        }
+        if cx.one_walk() {
+            flags.push(quote!(__s::ONE_WALK));
+        }
+        if is_nested(cx.field) {
+            flags.push(quote!(__s::NESTED));
+        }
+        if let Some(arm) = arm {
+            flags.push(quote!(__s::CHECK));
+            let index = proc_macro2::Literal::usize_unsuffixed(index);
+            arms.push((quote!(#index), arm));
+        }
+        let flags = if flags.is_empty() {
+            quote!(0)
+        } else {
+            quote!(#(#flags)|*)
+        };
+        let ty = cx.ty;
+        let entry = scoped(
+            &cx.probes,
+            &quote!((&&__s::ShapeProbe::<#ty>::NEW).field(&[#(#names),*], #flags)),
+        );
+        entries.push(entry);
+    }
+    // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
+    // `match`.
+    let check = match arms.as_slice() {
+        [] => TokenStream::new(),
+        [(_, arm)] if is_block(arm) => quote!(|_, __c| #arm),
+        [(_, arm)] => quote!(|_, __c| {
+            #arm;
+        }),
+        _ => {
+            let arms = arms.iter().map(|(index, arm)| quote!(#index => #arm,));
+            quote! {
+                |__index, __c| match __index {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    };
+    let (whole, has_checks) = match variant {
+        None => whole(container, p, can, !in_scope),
+        Some(_) => (quote!(::core::option::Option::None), false),
+    };
+    let deny = variant.is_some() && container.serde.deny_unknown_fields;
+    let head = if in_scope {
+        probes(p, true)
+    } else {
+        TokenStream::new()
+    };
+    // The rules closure in a statement of its own: its arms are then formatted less indented.
+    let (check, check_fn) = if check.is_empty() {
+        (TokenStream::new(), quote!(__s::no_check))
+    } else {
+        (quote!(let __check: __s::CheckFn = #check;), quote!(__check))
+    };
+    Some(quote! {
+        use #p::shape as __s;
+        #head
+        #check
+        __s::Named {
+            fields: &[#(#entries),*],
+            check: #check_fn,
+            whole: #whole,
+            checks: #has_checks,
+            deny: #deny,
+        }
+        .walk(__members, __claimed, __path, __report, __rules)
+    })
+}
+
+/// The struct read whole, as the table's `whole` (an `Option<WholeFn>`: the object of the
+/// members its fields claimed, the path and the report; `true` when the read reported nothing),
+/// and whether the container has checks. Without checks and generics, the constant
+/// `ReadProbe::<Self>::WHOLE` (none when the walk is exact: the read is then not mentioned);
+/// else a closure over the read and the checks. `probes_needed`: the probe traits are not in
+/// scope yet.
+fn whole(
+    container: &Container,
+    p: &TokenStream,
+    can: Can,
+    probes_needed: bool,
+) -> (TokenStream, bool) {
+    let checks = container_checks(
+        container,
+        &quote!(&__whole),
+        &quote!(__path),
+        &quote!(&mut __report.rules),
+    );
+    let has_checks = can.read && can.validate && !checks.is_empty();
+    if !can.read {
+        return (quote!(::core::option::Option::None), has_checks);
+    }
+    if !has_checks && container.generics.params.is_empty() {
+        let whole = quote! {{
+            #[allow(unused_imports)]
+            use __s::WholeViaNothing as _;
+            __s::ReadProbe::<Self>::WHOLE
+        }};
+        return (whole, has_checks);
+    }
+    let (checks, rules) = if checks.is_empty() {
+        (checks, TokenStream::new())
+    } else {
+        let bind_context = if can.validate {
+            second_read::bind_context(container)
+        } else {
+            TokenStream::new()
+        };
+        // Read whole only in the rules phase: with rules.
+        let rules = quote! {
+            let __rules = true;
+            #bind_context
+        };
+        (second_read::with_context(container, checks), rules)
+    };
+    let whole = read_whole(p, &quote!(__object), can, &checks);
+    let probes = if probes_needed {
+        probes(p, true)
+    } else {
+        TokenStream::new()
+    };
+    let closure = quote! {
+        ::core::option::Option::Some(|__object, __path, __report| {
+            #rules
+            #probes
+            #whole
+        })
+    };
+    (closure, has_checks)
 }
 
 /// The struct's `Shape::__EXACT`: its own form is exact when nothing is flattened (serde reads a
@@ -103,6 +304,9 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
         Data::Enum(variants) => variants.iter().position(|v| std::ptr::eq(v, variant)),
         _ => None,
     };
+    if let Some(table) = table(container, p, fields, index, can) {
+        return quote!({ #table });
+    }
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
         head,
@@ -212,6 +416,8 @@ struct FieldCx<'a> {
     p: &'a TokenStream,
     field: &'a Field<'a>,
     ty: &'a syn::Type,
+    /// Where the field is (names its rules function).
+    at: FieldAt,
     /// `__goodN`: the field has its shape.
     good: syn::Ident,
     /// `__foundN`: the member found for it, if any.
@@ -228,6 +434,8 @@ struct FieldCx<'a> {
     probe: TokenStream,
     /// The read probe of the type the field is read alone as.
     read_probe: TokenStream,
+    /// The type the field is read alone as.
+    read_ty: TokenStream,
     /// The value of the field when it is not in the document, if serde gives it one.
     default_value: Option<TokenStream>,
     /// The field's rules on the value read alone; `nested` models are walked instead.
@@ -325,6 +533,7 @@ impl<'a> FieldCx<'a> {
             p,
             field,
             ty,
+            at,
             good: format_ident!("__good{}", at.field),
             found: format_ident!("__found{}", at.field),
             before: format_ident!("__before{}", at.field),
@@ -334,6 +543,7 @@ impl<'a> FieldCx<'a> {
             probes: probes(p, can_read),
             probe: quote!((&&#p::shape::ShapeProbe::<#ty>::NEW)),
             read_probe: quote!((&#p::shape::ReadProbe::<#read_ty>::NEW)),
+            read_ty,
             default_value,
             checks,
             whole_checks,
@@ -349,6 +559,62 @@ impl<'a> FieldCx<'a> {
         is_nested(self.field)
             && !has_value_rules(self.field)
             && self.field.serde.deserialize_with.is_none()
+    }
+
+    /// The field's arm in the table's rules closure (`__c` a `Check` of it): one call of
+    /// its rules function when that is all it needs, else its own code over `__found`,
+    /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
+    /// model is walked again by `customer_core`).
+    fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
+        let code = self.member_rules(false);
+        if code.is_empty() {
+            return None;
+        }
+        let defaulted_model = self.nested && self.default_value.is_some();
+        let partial = self.rules_run
+            && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty();
+        let common = !self.checks.is_empty()
+            && shared_rules(self.container, self.field)
+            && self.container.attrs.context.is_none()
+            && !defaulted_model
+            && !partial;
+        if common {
+            let (read_ty, probes) = (&self.read_ty, &self.probes);
+            let name = rules_fn(self.at);
+            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
+            if let Some(value) = &self.default_value {
+                let reader = scoped(
+                    probes,
+                    &quote!(#probe.reader().or(|| {
+                        #probes
+                        #value
+                    })),
+                );
+                return Some(quote!(__c.rules(#reader, Self::#name)));
+            }
+            let call = quote!(#probe.rules(__c, Self::#name));
+            return Some(if probes.is_empty() {
+                call
+            } else {
+                quote!({
+                    #probes
+                    #call;
+                })
+            });
+        }
+        let p = self.p;
+        Some(quote! {{
+            let #p::shape::Check {
+                found: __found,
+                good: __good,
+                path: __path,
+                report: __report,
+                ..
+            } = __c;
+            #bind_context
+            #code
+        }})
     }
 
     /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
@@ -424,7 +690,7 @@ impl<'a> FieldCx<'a> {
     /// A member found by its wire name `key` or an alias, and its rules.
     fn member(&self, key: &str, out: &mut Parts) {
         self.member_shape(key, out);
-        self.member_rules(out);
+        out.rules.extend(self.member_rules(true));
     }
 
     /// The shape of a member: found, of the right shape (or read by its `deserialize_with`), or
@@ -503,9 +769,10 @@ impl<'a> FieldCx<'a> {
     }
 
     /// The rules of a member: on the value read alone, on what is known of a value that did not
-    /// read, on a missing model's default, and in the model below, walked again (unless
-    /// `member` walked it once, see `one_walk`).
-    fn member_rules(&self, out: &mut Parts) {
+    /// read, on a missing model's default, and (with `again`) in the model below, walked again
+    /// (unless `member` walked it once, see `one_walk`).
+    fn member_rules(&self, again: bool) -> TokenStream {
+        let mut out = TokenStream::new();
         let FieldCx {
             p,
             field,
@@ -553,7 +820,7 @@ impl<'a> FieldCx<'a> {
                 }
             };
             let read_fn = scoped(probes, &quote!(#read_probe.read_fn()));
-            out.rules.extend(quote! {
+            out.extend(quote! {
                 if #good {
                     let __read: ::core::option::Option<#ty> = #p::shape::read_member(
                         #found,
@@ -588,7 +855,7 @@ impl<'a> FieldCx<'a> {
                     };
                 }
             };
-            out.rules.extend(quote! {
+            out.extend(quote! {
                 if #good {
                     #probes
                     #read
@@ -600,7 +867,7 @@ impl<'a> FieldCx<'a> {
         }
         // The field's own rules on what is known of a value that did not read.
         if self.rules_run {
-            out.rules.extend(second_read::partial_rules(
+            out.extend(second_read::partial_rules(
                 self.container,
                 field,
                 good,
@@ -610,7 +877,7 @@ impl<'a> FieldCx<'a> {
         if defaulted_model {
             let value = self.default_value.clone().unwrap_or_default();
             let whole_checks = &self.whole_checks;
-            out.rules.extend(quote! {
+            out.extend(quote! {
                 if ::core::option::Option::is_none(&#found) {
                     let __read: ::core::option::Option<#ty> = #value;
                     if let ::core::option::Option::Some(__customer_read) = __read {
@@ -619,7 +886,7 @@ impl<'a> FieldCx<'a> {
                 }
             });
         }
-        if is_nested(field) && field.serde.deserialize_with.is_none() {
+        if again && is_nested(field) && field.serde.deserialize_with.is_none() {
             // The model below is walked again, with rules: the rules of its parts that read,
             // whatever the shape of the others. Not when `member` walked it once with rules.
             let walked = if self.one_walk() {
@@ -627,7 +894,7 @@ impl<'a> FieldCx<'a> {
             } else {
                 quote!(false)
             };
-            out.rules.extend(quote! {
+            out.extend(quote! {
                 if let ::core::option::Option::Some((__key, __value, _)) = #found {
                     #probes
                     if !#walked {
@@ -638,19 +905,13 @@ impl<'a> FieldCx<'a> {
                 }
             });
         }
+        out
     }
 }
 
-/// The two functions: `__shape` (the object, its unknown members) and `__shape_flat` (the
-/// fields' shapes, then with rules their checks and the struct read whole).
-fn finish(
-    container: &Container,
-    p: &TokenStream,
-    can: Can,
-    out: &Parts,
-    exact: &TokenStream,
-) -> TokenStream {
-    let signature = signature(p);
+/// The body of `__shape_flat` generated field by field (for the forms `table` does not take):
+/// the fields' shapes, then with rules their checks and the struct read whole.
+fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> TokenStream {
     let Parts {
         head,
         shapes,
@@ -658,7 +919,6 @@ fn finish(
         rules,
         ..
     } = out;
-    let deny = container.serde.deny_unknown_fields;
     let checks = container_checks(
         container,
         &quote!(&__whole),
@@ -704,6 +964,37 @@ fn finish(
         TokenStream::new()
     };
     quote! {
+        #head
+        let __start = #p::shape::snapshot(__claimed);
+        #shapes
+        let __ok = #ok_expr;
+        if !__rules {
+            return __ok;
+        }
+        let __phase = #p::shape::Report::rules_phase(__report);
+        #bind_context
+        #rules
+        // Read whole: what serde refuses beyond the shapes, and the container's checks
+        // (inside a `nested` field's value walked once, only for those checks).
+        let __read_whole = __ok
+            && #p::shape::Report::reads_whole(&__phase, #has_checks)
+            && #whole;
+        #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+    }
+}
+
+/// The three functions: `__shape` (the object, its unknown members), `__shape_members` and
+/// `__shape_flat` (`flat`, its body: the fields' shapes, then with rules their checks and the
+/// struct read whole).
+fn finish(
+    container: &Container,
+    p: &TokenStream,
+    exact: &TokenStream,
+    flat: &TokenStream,
+) -> TokenStream {
+    let signature = signature(p);
+    let deny = container.serde.deny_unknown_fields;
+    quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
         #exact
@@ -729,24 +1020,19 @@ fn finish(
             __report: &mut #p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #head
-            let __start = #p::shape::snapshot(__claimed);
-            #shapes
-            let __ok = #ok_expr;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = #p::shape::Report::rules_phase(__report);
-            #bind_context
-            #rules
-            // Read whole: what serde refuses beyond the shapes, and the container's checks
-            // (inside a `nested` field's value walked once, only for those checks).
-            let __read_whole = __ok
-                && #p::shape::Report::reads_whole(&__phase, #has_checks)
-                && #whole;
-            #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+            #flat
         }
     }
+}
+
+/// Whether `tokens` are one `{ .. }` block.
+fn is_block(tokens: &TokenStream) -> bool {
+    let mut trees = tokens.clone().into_iter();
+    matches!(
+        (trees.next(), trees.next()),
+        (Some(proc_macro2::TokenTree::Group(group)), None)
+            if group.delimiter() == proc_macro2::Delimiter::Brace
+    )
 }
 
 /// `expr` with the probe traits `probes` in scope: in a block of its own when there are some.
