@@ -515,7 +515,11 @@ impl<'a> FieldCx<'a> {
         // A value with no node to walk (skipped, or missing and defaulted) is validated whole;
         // not for a generic type, whose `Default` is not bounded here.
         let plain = can_read && !bounded && can.read;
-        let whole_checks = if has_rules(field) && rules_run && plain {
+        // Used only by a skipped field and a defaulted `nested` model (see `skipped` and the
+        // rules phase): not built for the others, whose rules it would emit once more.
+        let whole_needed =
+            field.serde.skip_deserializing || (is_nested(field) && default_value.is_some());
+        let whole_checks = if whole_needed && has_rules(field) && rules_run && plain {
             second_read::with_context(
                 container,
                 checks_on(
