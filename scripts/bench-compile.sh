@@ -228,34 +228,28 @@ done
 
 median() { tr ' ' '\n' | grep . | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 fastest() { tr ' ' '\n' | grep . | sort -n | head -1; }
-echo
-echo "### Compile time of $structs structs ($profile profile, $runs rebuilds of the crate alone)"
-echo
-echo "| crate | median | fastest | fastest minus the plain structs |"
-echo "|---|---:|---:|---:|"
-awk -v om="$(echo "${times[ours]}" | median)" -v gm="$(echo "${times[garde]}" | median)" \
-    -v pm="$(echo "${times[plain]}" | median)" -v o="$(echo "${times[ours]}" | fastest)" \
-    -v g="$(echo "${times[garde]}" | fastest)" -v p="$(echo "${times[plain]}" | fastest)" 'BEGIN {
-    printf "| #[derive(CustomerModel)] | %.3f s | %.3f s | %.3f s |\n", om, o, o - p
-    printf "| #[derive(garde::Validate)] | %.3f s | %.3f s | %.3f s |\n", gm, g, g - p
-    printf "| no validation derive | %.3f s | %.3f s | - |\n", pm, p
-    printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
-}'
-echo "samples (s): ours ${times[ours]}| garde ${times[garde]}| plain ${times[plain]}"
-echo
-echo "### The same rebuilds without incremental compilation (CARGO_INCREMENTAL=0)"
-echo
-echo "| crate | median | fastest | fastest minus the plain structs |"
-echo "|---|---:|---:|---:|"
-awk -v om="$(echo "${full[ours]}" | median)" -v gm="$(echo "${full[garde]}" | median)" \
-    -v pm="$(echo "${full[plain]}" | median)" -v o="$(echo "${full[ours]}" | fastest)" \
-    -v g="$(echo "${full[garde]}" | fastest)" -v p="$(echo "${full[plain]}" | fastest)" 'BEGIN {
-    printf "| #[derive(CustomerModel)] | %.3f s | %.3f s | %.3f s |\n", om, o, o - p
-    printf "| #[derive(garde::Validate)] | %.3f s | %.3f s | %.3f s |\n", gm, g, g - p
-    printf "| no validation derive | %.3f s | %.3f s | - |\n", pm, p
-    printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
-}'
-echo "samples (s): ours ${full[ours]}| garde ${full[garde]}| plain ${full[plain]}"
+# table TITLE OURS GARDE PLAIN: the median and fastest of each crate's samples, and the ratios.
+table() {
+    local ours="$2" garde="$3" plain="$4"
+    echo
+    echo "### $1"
+    echo
+    echo "| crate | median | fastest | fastest minus the plain structs |"
+    echo "|---|---:|---:|---:|"
+    awk -v om="$(echo "$ours" | median)" -v gm="$(echo "$garde" | median)" \
+        -v pm="$(echo "$plain" | median)" -v o="$(echo "$ours" | fastest)" \
+        -v g="$(echo "$garde" | fastest)" -v p="$(echo "$plain" | fastest)" 'BEGIN {
+        printf "| #[derive(CustomerModel)] | %.3f s | %.3f s | %.3f s |\n", om, o, o - p
+        printf "| #[derive(garde::Validate)] | %.3f s | %.3f s | %.3f s |\n", gm, g, g - p
+        printf "| no validation derive | %.3f s | %.3f s | - |\n", pm, p
+        printf "\nours / garde (fastest): %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
+    }'
+    echo "samples (s): ours $ours| garde $garde| plain $plain"
+}
+table "Compile time of $structs structs ($profile profile, $runs rebuilds of the crate alone)" \
+    "${times[ours]}" "${times[garde]}" "${times[plain]}"
+table "The same rebuilds without incremental compilation (CARGO_INCREMENTAL=0)" \
+    "${full[ours]}" "${full[garde]}" "${full[plain]}"
 
 # The size of the expansion: each crate expanded once (not timed), ours and garde's lines beyond
 # the plain crate's (the same structs, serde's derive included in all three when FORM=read).

@@ -237,9 +237,14 @@ fuzz_target!(|data: &[u8]| {
     match (&serde, &ours) {
         (Ok(_), Ok(_)) => {}
         (Ok(_), Err(Error::Invalid(errors))) => {
+            // Where the document breaks I-JSON (a repeated key, an integer beyond 64 bits),
+            // every reader of ours refuses it and serde may read on (a big integer in an unknown
+            // member a `flatten` buffers): then, and only then, those two codes.
+            let unaltered = customer_core::json::from_slice::<serde_json::Value>(data).is_ok();
             for v in errors.violations() {
+                let ijson = !unaltered && matches!(v.code(), "duplicate_field" | "range");
                 assert!(
-                    !READING.contains(&v.code()),
+                    ijson || !READING.contains(&v.code()),
                     "serde read it, yet {} at {}",
                     v.code(),
                     v.pointer()
