@@ -627,8 +627,9 @@ pub mod schema {
 }
 
 /// Expands the `JsonSchema` impl the derive writes when feature `schemars` is on, and to
-/// nothing otherwise: a proc-macro cannot see customer-core's features, so it always emits the
-/// impl through this macro.
+/// nothing otherwise: a proc-macro cannot see customer-core's features, so it emits the impl
+/// through this macro whenever its own feature `schemars` is on (customer-core's turns it on;
+/// another crate of the build may turn it on alone).
 #[cfg(feature = "schemars")]
 #[doc(hidden)]
 #[macro_export]

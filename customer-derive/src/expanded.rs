@@ -62,7 +62,7 @@ fn expand_file(source: &str) -> TokenStream {
     for item in items(source.parse().expect("models tokenize")) {
         match syn::parse2::<syn::DeriveInput>(item.clone()) {
             Ok(input) => {
-                let expanded = crate::expand::derive(&input);
+                let expanded = crate::expand::derive_with(&input, true);
                 out.extend(strip(input));
                 out.extend(expanded);
             }

@@ -1,8 +1,10 @@
 //! `schemars::JsonSchema` from the same model: the rules as JSON Schema keywords.
 //!
-//! The impl is always emitted, inside `customer_core::__private::schema_impl! { ... }`, which
-//! expands to it only when customer-core's feature `schemars` is on (a proc-macro cannot see
-//! the features of the crate it writes for). This module writes what is not per-rule (the
+//! The impl is emitted only with this crate's feature `schemars`, which customer-core's feature
+//! of that name turns on (without it a third of a model's tokens were written for nothing), and
+//! inside `customer_core::__private::schema_impl! { ... }`, which expands to it only when
+//! customer-core's feature is on: another crate of the build may turn on this crate's feature
+//! alone, and a proc-macro cannot see the features of the crate it writes for. This module writes what is not per-rule (the
 //! object, its properties, which keys are required, descriptions, the container's checks); the
 //! keywords of each rule are its own [`crate::rules::RuleKind::schema`], on the rule table; the
 //! keyword builders themselves live in `customer_core::__private::schema`.
