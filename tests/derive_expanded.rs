@@ -38,34 +38,34 @@ pub struct Signup<'a, T> {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl<'a, T> __cm::__private::Composite for Signup<'a, T> {}
+    impl<'a, T> __p::Composite for Signup<'a, T> {}
     impl<'a, T> Signup<'a, T> {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<&'a str>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<u32>::NEW).said();
-            (&__cm::__private::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<&'a str>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Option<serde_json::Value>>::NEW).said();
+            (&__p::SaidProbe::<Vec<String>>::NEW).said();
+            (&__p::SaidProbe::<u32>::NEW).said();
+            (&__p::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl<'a, T> __cm::__private::CustomerModel for Signup<'a, T> {
+    impl<'a, T> __p::CustomerModel for Signup<'a, T> {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.handle, __customer_path, "handle", __customer_report);
             Self::__customer_rules_1(&self.id, __customer_path, "id", __customer_report);
@@ -81,9 +81,9 @@ const _: () = {
             );
             {
                 let __customer_field = &self.address;
-                <Vec<Address> as __cm::__private::CustomerModel>::validate_into(
+                <Vec<Address> as __p::CustomerModel>::validate_into(
                     __customer_field,
-                    &__cm::__private::Path::key(__customer_path, "address"),
+                    &__p::Path::key(__customer_path, "address"),
                     __customer_report,
                 );
             }
@@ -96,11 +96,7 @@ const _: () = {
             );
             Self::__customer_rules_10(&self.kind, __customer_path, "kind", __customer_report);
             Self::__customer_rules_11(&self.country, __customer_path, "country", __customer_report);
-            __cm::__private::CheckOutcome::report_at(
-                whole(self),
-                __customer_path,
-                __customer_report,
-            );
+            __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_report);
         }
     }
     #[allow(
@@ -113,81 +109,69 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &&'a str,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::Some(1usize),
-                    ::core::option::Option::Some(10usize),
-                ),
+                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::Some(10usize)),
             );
-            __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
-                const __CUSTOMER_SHAPE: __cm::__private::rules::pattern::Simple =
-                    __cm::__private::rules::pattern::Simple {
-                        prefix: "",
-                        class: __cm::__private::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
-                        min: 1usize,
-                        max: ::core::primitive::usize::MAX,
-                        suffix: "",
-                        shown: "^[a-z]+$",
-                    };
-                __cm::__private::rules::pattern::check_simple(__customer_field, &__CUSTOMER_SHAPE)
+            __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                const __CUSTOMER_SHAPE: __p::rules::pattern::Simple = __p::rules::pattern::Simple {
+                    prefix: "",
+                    class: __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
+                    min: 1usize,
+                    max: ::core::primitive::usize::MAX,
+                    suffix: "",
+                    shown: "^[a-z]+$",
+                };
+                __p::rules::pattern::check_simple(__customer_field, &__CUSTOMER_SHAPE)
             });
         }
         #[inline(always)]
         fn __customer_rules_1(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
-                const __CUSTOMER_ID: __cm::__private::rules::id::IdShape =
-                    __cm::__private::rules::id::IdShape {
-                        prefix: "ctm_",
-                        chars: __cm::__private::rules::id::AsciiSet::from_ranges(&[
-                            (b'0', b'9'),
-                            (b'a', b'z'),
-                        ]),
-                        min_len: 26usize,
-                        max_len: 26usize,
-                        chars_spec: "a-z0-9",
-                    };
-                __cm::__private::rules::id::check(__customer_field, &__CUSTOMER_ID)
+            __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                const __CUSTOMER_ID: __p::rules::id::IdShape = __p::rules::id::IdShape {
+                    prefix: "ctm_",
+                    chars: __p::rules::id::AsciiSet::from_ranges(&[(b'0', b'9'), (b'a', b'z')]),
+                    min_len: 26usize,
+                    max_len: 26usize,
+                    chars_spec: "a-z0-9",
+                };
+                __p::rules::id::check(__customer_field, &__CUSTOMER_ID)
             });
         }
         #[inline(always)]
         fn __customer_rules_2(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::overridden(
+                    __p::overridden(
                         {
-                            static __CUSTOMER_REGEX: __cm::__private::rules::pattern::LazyRegex =
-                                __cm::__private::rules::pattern::LazyRegex::new(
+                            static __CUSTOMER_REGEX: __p::rules::pattern::LazyRegex =
+                                __p::rules::pattern::LazyRegex::new(
                                     "\\A(?:^(a|b)+$)\\z",
                                     "^(a|b)+$",
                                 );
-                            __cm::__private::rules::pattern::check(
-                                __customer_value,
-                                &__CUSTOMER_REGEX,
-                            )
+                            __p::rules::pattern::check(__customer_value, &__CUSTOMER_REGEX)
                         },
-                        ::core::option::Option::Some("ab_only"),
-                        ::core::option::Option::Some("only a and b"),
+                        __p::Some("ab_only"),
+                        __p::Some("only a and b"),
                     ),
                 );
             }
@@ -195,26 +179,19 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_3(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::required::present(::core::option::Option::is_some(
-                    __customer_field,
-                )),
+                __p::rules::required::present(__p::Option::is_some(__customer_field)),
             );
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
-                    let __customer_custom: fn(
-                        &_,
-                    ) -> ::core::result::Result<
-                        (),
-                        __cm::__private::RuleError,
-                    > = always_ok;
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                    let __customer_custom: fn(&_) -> __p::Result<(), __p::RuleError> = always_ok;
                     __customer_custom(__customer_value)
                 });
             }
@@ -222,17 +199,17 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_4(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::email::check(
+                __p::rules::email::check(
                     __customer_field,
-                    &__cm::__private::rules::email::EmailOptions {
+                    &__p::rules::email::EmailOptions {
                         max: 254usize,
                         ascii: false,
                         quoted: false,
@@ -243,55 +220,51 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_5(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::locale::check_short(__customer_field),
+                __p::rules::locale::check_short(__customer_field),
             );
         }
         #[inline(always)]
         fn __customer_rules_6(
             __customer_field: &Option<serde_json::Value>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(__customer_report, __customer_path, __customer_key, {
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(__customer_report, __customer_path, __customer_key, {
                     #[allow(unused_imports)]
-                    use __cm::__private::{MetadataViaSerialize as _, MetadataViaValue as _};
-                    (&__cm::__private::MetadataProbe(__customer_value)).check_metadata(1024usize)
+                    use __p::{MetadataViaSerialize as _, MetadataViaValue as _};
+                    (&__p::MetadataProbe(__customer_value)).check_metadata(1024usize)
                 });
             }
         }
         #[inline(always)]
         fn __customer_rules_8(
             __customer_field: &Vec<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             {
-                let mut __customer_items = __cm::__private::Items::new(__customer_report);
-                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                    __cm::__private::Elements::elements(__customer_field),
-                ) {
+                let mut __customer_items = __p::Items::new(__customer_report);
+                for (__customer_index, __customer_item) in
+                    ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
+                {
                     __customer_items.item(__customer_report);
-                    __cm::__private::fail_key_index(
+                    __p::fail_key_index(
                         __customer_report,
                         __customer_path,
                         __customer_key,
                         __customer_index,
-                        __cm::__private::rules::bytes::check(
-                            __customer_item,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(8usize),
-                        ),
+                        __p::rules::bytes::check(__customer_item, __p::None, __p::Some(8usize)),
                     );
                 }
             }
@@ -299,86 +272,64 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_9(
             __customer_field: &u32,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::range::check(
-                    __customer_field,
-                    ::core::option::Option::Some(&(1)),
-                    ::core::option::Option::Some(&(10)),
-                ),
+                __p::rules::range::check(__customer_field, __p::Some(&(1)), __p::Some(&(10))),
             );
         }
         #[inline(always)]
         fn __customer_rules_10(
             __customer_field: &std::borrow::Cow<'a, str>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::one_of::check(__customer_field, &["a", "b"]),
+                __p::rules::one_of::check(__customer_field, &["a", "b"]),
             );
         }
         #[inline(always)]
         fn __customer_rules_11(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::rules::country::check(__customer_value),
+                    __p::rules::country::check(__customer_value),
                 );
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl<'a, T> __cm::__private::shape::Shape for Signup<'a, T> {
+    impl<'a, T> __s::Shape for Signup<'a, T> {
         const __ONE_WALK: bool = true;
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             let __check: __s::CheckFn = |__index, __c| match __index {
                 1 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -386,7 +337,7 @@ const _: () = {
                 }
                 2 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -394,7 +345,7 @@ const _: () = {
                 }
                 3 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -402,7 +353,7 @@ const _: () = {
                 }
                 4 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -410,7 +361,7 @@ const _: () = {
                 }
                 5 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -418,7 +369,7 @@ const _: () = {
                 }
                 6 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -426,7 +377,7 @@ const _: () = {
                         .rules(__c, Self::__customer_rules_6);
                 }
                 8 => {
-                    let __cm::__private::shape::Check {
+                    let __s::Check {
                         found: __found,
                         good: __good,
                         path: __path,
@@ -434,31 +385,28 @@ const _: () = {
                         ..
                     } = __c;
                     if __good {
-                        let __read: ::core::option::Option<Vec<String>> =
-                            __cm::__private::shape::read_member(
-                                __found,
-                                __path,
-                                __report,
-                                {
-                                    #[allow(unused_imports)]
-                                    use __cm::__private::shape::{
-                                        ReadViaNothing as _, ReadViaSerde as _,
-                                        ShapeViaNothing as _, ShapeViaSerde as _,
-                                        ShapeViaShape as _,
-                                    };
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
-                                },
-                                {
-                                    #[allow(unused_imports)]
-                                    use __cm::__private::shape::{
-                                        ReadViaNothing as _, ReadViaSerde as _,
-                                        ShapeViaNothing as _, ShapeViaSerde as _,
-                                        ShapeViaShape as _,
-                                    };
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
-                                },
-                            );
-                        if let ::core::option::Option::Some(__customer_read) = __read {
+                        let __read: __p::Option<Vec<String>> = __s::read_member(
+                            __found,
+                            __path,
+                            __report,
+                            {
+                                #[allow(unused_imports)]
+                                use __p::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
+                            },
+                            {
+                                #[allow(unused_imports)]
+                                use __p::shape::{
+                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                                    ShapeViaSerde as _, ShapeViaShape as _,
+                                };
+                                (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
+                            },
+                        );
+                        if let __p::Some(__customer_read) = __read {
                             Self::__customer_rules_8(
                                 &__customer_read,
                                 __path,
@@ -467,40 +415,31 @@ const _: () = {
                             );
                         }
                     }
-                    if let (false, ::core::option::Option::Some((_, __value, true))) =
-                        (__good, __found)
-                    {
-                        if let ::core::option::Option::Some(__node) =
-                            __cm::__private::shape::inside(__value, 0usize)
-                        {
-                            let __customer_path: &__cm::__private::Path<'_> = __path;
-                            let __customer_report: &mut __cm::__private::ValidationErrors =
-                                &mut __report.rules;
+                    if let (false, __p::Some((_, __value, true))) = (__good, __found) {
+                        if let __p::Some(__node) = __s::inside(__value, 0usize) {
+                            let __customer_path: &__p::Path<'_> = __path;
+                            let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
                             {
-                                let mut __customer_items =
-                                    __cm::__private::Items::new(__customer_report);
-                                for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                                    __cm::__private::shape::elements(__node).iter(),
-                                ) {
+                                let mut __customer_items = __p::Items::new(__customer_report);
+                                for (__customer_index, __item) in
+                                    ::core::iter::Iterator::enumerate(__s::elements(__node).iter())
+                                {
                                     #[allow(unused_imports)]
-                                    use __cm::__private::shape::{
-                                        ReadViaNothing as _, ReadViaSerde as _,
-                                    };
+                                    use __s::{ReadViaNothing as _, ReadViaSerde as _};
                                     __customer_items.item(__customer_report);
-                                    if let ::core::option::Option::Some(__customer_item) =
-                                        (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                                            .read_alone(__item)
+                                    if let __p::Some(__customer_item) =
+                                        (&__s::ReadProbe::<String>::NEW).read_alone(__item)
                                     {
                                         let __customer_item = &__customer_item;
-                                        __cm::__private::fail_key_index(
+                                        __p::fail_key_index(
                                             __customer_report,
                                             __customer_path,
                                             "tags",
                                             __customer_index,
-                                            __cm::__private::rules::bytes::check(
+                                            __p::rules::bytes::check(
                                                 __customer_item,
-                                                ::core::option::Option::None,
-                                                ::core::option::Option::Some(8usize),
+                                                __p::None,
+                                                __p::Some(8usize),
                                             ),
                                         );
                                     }
@@ -511,7 +450,7 @@ const _: () = {
                 }
                 9 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -519,7 +458,7 @@ const _: () = {
                 }
                 10 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -528,7 +467,7 @@ const _: () = {
                 }
                 11 => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
@@ -540,12 +479,12 @@ const _: () = {
                 fields: &[
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
                         (&&__s::ShapeProbe::<&'a str>::NEW).field(&["handle"], 0)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -553,7 +492,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -562,7 +501,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -571,7 +510,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -579,7 +518,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -587,7 +526,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -596,7 +535,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -605,7 +544,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -613,7 +552,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -621,7 +560,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -630,7 +569,7 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -639,19 +578,19 @@ const _: () = {
                     },
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
                         (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
                     },
                 ],
                 check: __check,
-                whole: ::core::option::Option::None,
+                whole: __p::None,
                 checks: false,
                 deny: false,
             }
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl < 'a , T > __cm :: __private :: schemars :: JsonSchema for Signup < 'a , T > where T : __cm :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Signup" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: Some (10usize)) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: pattern (& mut __customer_owned , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: custom (& mut __customer_owned , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: locale (& mut __customer_owned , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: metadata (& mut __customer_owned , :: core :: option :: Option :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) , true) ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: each (& mut __customer_owned , | __customer_items : & mut __cm :: __private :: schemars :: Schema | { __cm :: __private :: schema :: bytes (__customer_items , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (1))) , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: one_of (& mut __customer_owned , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: country (& mut __customer_owned , true) ; __customer_object . property ("country" , __customer_owned , false) ; } __customer_object . property ("payload" , __cm :: __private :: schema :: unvalidated_model () , true) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl < 'a , T > __p :: schemars :: JsonSchema for Signup < 'a , T > where T : __p :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Signup" , & [< T as __p :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Signup" , & [< T as __p :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: Some (1usize) , __p :: Some (10usize)) ; __p :: schema :: pattern (& mut __customer_owned , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: pattern (& mut __customer_owned , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: pattern (& mut __customer_owned , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: custom (& mut __customer_owned , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: locale (& mut __customer_owned , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: metadata (& mut __customer_owned , __p :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } __customer_object . property ("address" , (& __p :: schema :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) , true) ; { let mut __customer_owned = (& __p :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { __p :: schema :: bytes (__customer_items , __p :: None , __p :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __p :: schema :: range (& mut __customer_owned , __p :: Some (__p :: schema :: bound (& (1))) , __p :: Some (__p :: schema :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: one_of (& mut __customer_owned , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: country (& mut __customer_owned , true) ; __customer_object . property ("country" , __customer_owned , false) ; } __customer_object . property ("payload" , __p :: schema :: unvalidated_model () , true) ; __p :: schema :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish () } } }
 };
 pub struct Address {
     pub postal_code: String,
@@ -667,27 +606,27 @@ pub struct Address {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Address {}
+    impl __p::Composite for Address {}
     impl Address {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Address {
+    impl __p::CustomerModel for Address {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(
                 &self.postal_code,
@@ -710,125 +649,102 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::None,
-                    ::core::option::Option::Some(16usize),
-                ),
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(16usize)),
             );
         }
         #[inline(always)]
         fn __customer_rules_1(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::rules::phone::check(__customer_value),
+                    __p::rules::phone::check(__customer_value),
                 );
             }
         }
         #[inline(always)]
         fn __customer_rules_2(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::rules::url::check(__customer_value),
+                    __p::rules::url::check(__customer_value),
                 );
             }
         }
         #[inline(always)]
         fn __customer_rules_3(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::rules::timestamp::check(__customer_value),
+                    __p::rules::timestamp::check(__customer_value),
                 );
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Address {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Address {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["postal_code", "phone", "website", "seen_at"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
-                    true,
-                    &[
-                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                    ],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
+                true,
+                &[
+                    __s::ShapeProbe::<String>::EXACT,
+                    __s::ShapeProbe::<Option<String>>::EXACT,
+                    __s::ShapeProbe::<Option<String>>::EXACT,
+                    __s::ShapeProbe::<Option<String>>::EXACT,
+                ],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
@@ -861,7 +777,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Address" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: phone (& mut __customer_owned) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: url (& mut __customer_owned) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: timestamp (& mut __customer_owned) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Address" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: phone (& mut __customer_owned) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: url (& mut __customer_owned) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: timestamp (& mut __customer_owned) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish () } } }
 };
 #[derive(Debug)]
 pub struct Email(String);
@@ -873,23 +789,23 @@ pub struct Email(String);
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Email {
+    impl __p::CustomerModel for Email {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             {
                 let __customer_value = &self.0;
-                __cm::__private::fail(
+                __p::fail(
                     __customer_report,
                     __customer_path,
-                    __cm::__private::rules::email::check(
+                    __p::rules::email::check(
                         __customer_value,
-                        &__cm::__private::rules::email::EmailOptions {
+                        &__p::rules::email::EmailOptions {
                             max: 320usize,
                             ascii: false,
                             quoted: false,
@@ -908,42 +824,42 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __cm::__private::serde::Serialize for Email {
-        fn serialize<__S: __cm::__private::serde::Serializer>(
+    impl __p::serde::Serialize for Email {
+        fn serialize<__S: __p::serde::Serializer>(
             &self,
             serializer: __S,
-        ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __cm::__private::serde::Serialize::serialize(&self.0, serializer)
+        ) -> __p::Result<__S::Ok, __S::Error> {
+            __p::serde::Serialize::serialize(&self.0, serializer)
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<String> for Email {
-        type Error = __cm::__private::ValidationErrors;
-        fn try_from(value: String) -> ::core::result::Result<Self, Self::Error> {
+        type Error = __p::ValidationErrors;
+        fn try_from(value: String) -> __p::Result<Self, Self::Error> {
             let value = Email(value);
-            __cm::__private::CustomerModel::validate(&value)?;
-            ::core::result::Result::Ok(value)
+            __p::CustomerModel::validate(&value)?;
+            __p::Ok(value)
         }
     }
     #[automatically_derived]
-    impl<'de> __cm::__private::serde::Deserialize<'de> for Email {
-        fn deserialize<__D: __cm::__private::serde::Deserializer<'de>>(
+    impl<'de> __p::serde::Deserialize<'de> for Email {
+        fn deserialize<__D: __p::serde::Deserializer<'de>>(
             deserializer: __D,
-        ) -> ::core::result::Result<Self, __D::Error> {
-            __cm::__private::deserialize_checked::<Self, String, __D>(deserializer)
+        ) -> __p::Result<Self, __D::Error> {
+            __p::deserialize_checked::<Self, String, __D>(deserializer)
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<&str> for Email {
-        type Error = __cm::__private::ValidationErrors;
-        fn try_from(value: &str) -> ::core::result::Result<Self, Self::Error> {
+        type Error = __p::ValidationErrors;
+        fn try_from(value: &str) -> __p::Result<Self, Self::Error> {
             <Self as ::core::convert::TryFrom<String>>::try_from(::core::convert::From::from(value))
         }
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Email {
-        type Err = __cm::__private::ValidationErrors;
-        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+        type Err = __p::ValidationErrors;
+        fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
             <Self as ::core::convert::TryFrom<&str>>::try_from(value)
         }
     }
@@ -967,54 +883,51 @@ const _: () = {
         }
     }
     #[automatically_derived]
-    impl __cm::__private::rules::Text for Email {
+    impl __p::rules::Text for Email {
         #[inline]
         fn text(&self) -> &str {
             &self.0
         }
     }
     #[automatically_derived]
-    impl __cm::__private::rules::HasLength for Email {
+    impl __p::rules::HasLength for Email {
         #[inline]
         fn length(&self) -> usize {
-            __cm::__private::rules::char_count(&self.0)
+            __p::rules::char_count(&self.0)
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Email {
-        const __KIND: __cm::__private::shape::JsonKind =
-            __cm::__private::shape::JsonKind::NotObject;
+    impl __s::Shape for Email {
+        const __KIND: __s::JsonKind = __s::JsonKind::NotObject;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&__cm::__private::shape::ShapeProbe::<String>::NEW)
-                .shape(__node, __path, __report, false)
-            {
+            if !(&&__s::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
-            if let ::core::option::Option::Some(__inner) =
-                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                    .read_node(__node, __path, __report)
+            if let __p::Some(__inner) =
+                (&__s::ReadProbe::<String>::NEW).read_node(__node, __path, __report)
             {
-                if let ::core::result::Result::Err(__errors) =
+                if let __p::Err(__errors) =
                     <Self as ::core::convert::TryFrom<String>>::try_from(__inner)
                 {
-                    __cm::__private::Absorb::absorb(__errors, __path, &mut __report.shapes);
+                    __p::Absorb::absorb(__errors, __path, &mut __report.shapes);
                     return false;
                 }
             }
             true
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Email" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Email { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Email" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Email" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . inline (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } } } }
 };
 #[derive(serde :: Serialize, serde :: Deserialize, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
@@ -1032,7 +945,7 @@ pub enum Kind {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     impl Kind {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -1053,35 +966,30 @@ const _: () = {
     #[automatically_derived]
     impl ::core::str::FromStr for Kind {
         type Err = ::core::convert::Infallible;
-        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+        fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
             match value {
-                "person" => ::core::result::Result::Ok(Kind::Person),
-                "small_business" => ::core::result::Result::Ok(Kind::SmallBusiness),
-                _ => ::core::result::Result::Ok(Kind::Other(::core::convert::From::from(value))),
+                "person" => __p::Ok(Kind::Person),
+                "small_business" => __p::Ok(Kind::SmallBusiness),
+                _ => __p::Ok(Kind::Other(::core::convert::From::from(value))),
             }
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Kind {
+    impl __p::CustomerModel for Kind {
         #[inline]
-        fn validate_into(
-            &self,
-            _: &__cm::__private::Path<'_>,
-            _: &mut __cm::__private::ValidationErrors,
-        ) {
-        }
+        fn validate_into(&self, _: &__p::Path<'_>, _: &mut __p::ValidationErrors) {}
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Kind {
-        const __KIND: __cm::__private::shape::JsonKind =
-            __cm::__private::shape::JsonKind::NotObject;
+    impl __s::Shape for Kind {
+        const __KIND: __s::JsonKind = __s::JsonKind::NotObject;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+            const __SHAPE: __p::shape::UnitEnum = __p::shape::UnitEnum {
                 names: &["person", "small_business"],
                 accepted: &["person", "small_business"],
                 any_name: false,
@@ -1089,10 +997,10 @@ const _: () = {
                 any_string: true,
             };
             let _ = __rules;
-            __cm::__private::shape::external(__node, __path, __report, &__SHAPE)
+            __p::shape::external(__node, __path, __report, &__SHAPE)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Kind" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; __cm :: __private :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Kind { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Kind" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Kind" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; __p :: schema :: string_enum ("" , & ["person" , "small_business"] , true) } } }
 };
 #[derive(Default)]
 pub struct Plain {
@@ -1106,75 +1014,56 @@ pub struct Plain {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     impl Plain {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Plain {
+    impl __p::CustomerModel for Plain {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Plain {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Plain {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["name"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
-                    true,
-                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
+                true,
+                &[__s::ShapeProbe::<String>::EXACT],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
@@ -1192,7 +1081,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Plain" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name" , (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Plain" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; __customer_object . property ("name" , (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 pub struct Checked {
     pub name: String,
@@ -1205,24 +1094,24 @@ pub struct Checked {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Checked {}
+    impl __p::Composite for Checked {}
     impl Checked {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Checked {
+    impl __p::CustomerModel for Checked {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.name, __customer_path, "name", __customer_report);
         }
@@ -1237,64 +1126,53 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::None,
-                    ::core::option::Option::Some(3usize),
-                ),
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
             );
         }
     }
     #[automatically_derived]
     impl ::core::convert::TryFrom<Plain> for Checked {
-        type Error = __cm::__private::ValidationErrors;
+        type Error = __p::ValidationErrors;
         #[allow(clippy::needless_update)]
-        fn try_from(
-            __customer_source: Plain,
-        ) -> ::core::result::Result<Self, __cm::__private::ValidationErrors> {
-            let mut __customer_report = __cm::__private::ValidationErrors::new();
-            let __customer_f0 = __cm::__private::convert_field(
+        fn try_from(__customer_source: Plain) -> __p::Result<Self, __p::ValidationErrors> {
+            let mut __customer_report = __p::ValidationErrors::new();
+            let __customer_f0 = __p::convert_field(
                 __customer_source.name,
-                &__cm::__private::Path::key(&__cm::__private::Path::ROOT, "name"),
+                &__p::Path::key(&__p::Path::ROOT, "name"),
                 &mut __customer_report,
             );
             match (__customer_f0,) {
-                (::core::option::Option::Some(__customer_f0),) => {
+                (__p::Some(__customer_f0),) => {
                     let __customer_value = Checked {
                         name: __customer_f0,
                     };
-                    if let ::core::result::Result::Err(__customer_errors) =
-                        __cm::__private::CustomerModel::validate(&__customer_value)
+                    if let __p::Err(__customer_errors) =
+                        __p::CustomerModel::validate(&__customer_value)
                     {
-                        __cm::__private::in_source_names(
-                            __customer_errors,
-                            &[],
-                            &[],
-                            &mut __customer_report,
-                        );
-                        return ::core::result::Result::Err(__customer_report);
+                        __p::in_source_names(__customer_errors, &[], &[], &mut __customer_report);
+                        return __p::Err(__customer_report);
                     }
-                    ::core::result::Result::Ok(__customer_value)
+                    __p::Ok(__customer_value)
                 }
                 #[allow(unreachable_patterns)]
                 (__customer_f0,) => {
-                    if let ::core::option::Option::Some(__customer_converted) = &__customer_f0 {
+                    if let __p::Some(__customer_converted) = &__customer_f0 {
                         Self::__customer_rules_0(
                             __customer_converted,
-                            &__cm::__private::Path::ROOT,
+                            &__p::Path::ROOT,
                             "name",
                             &mut __customer_report,
                         );
                     }
-                    ::core::result::Result::Err(__customer_report)
+                    __p::Err(__customer_report)
                 }
             }
         }
@@ -1309,56 +1187,37 @@ const _: () = {
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Checked {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Checked {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["name"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
-                    true,
-                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
+                true,
+                &[__s::ShapeProbe::<String>::EXACT],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
@@ -1379,7 +1238,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Checked" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Checked" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 pub struct Limits {
     pub name_max: usize,
@@ -1392,75 +1251,56 @@ pub struct Limits {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     impl Limits {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<usize>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<usize>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Limits {
+    impl __p::CustomerModel for Limits {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Limits {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Limits {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["name_max"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
-                    true,
-                    &[__cm::__private::shape::ShapeProbe::<usize>::EXACT],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
+                true,
+                &[__s::ShapeProbe::<usize>::EXACT],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
@@ -1478,7 +1318,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Limits" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; __customer_object . property ("name_max" , (& __cm :: __private :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Limits" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; __customer_object . property ("name_max" , (& __p :: schema :: Probe :: < usize > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn form_check(_: &Form, _: &Limits) -> Result<(), ValidationErrors> {
@@ -1496,15 +1336,15 @@ pub struct Form {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::CustomerModelWith<Limits> for Form {
+    impl __p::CustomerModelWith<Limits> for Form {
         #[inline]
         fn validate_into_with(
             &self,
             ctx: &Limits,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             let _ = ctx;
             Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
@@ -1512,25 +1352,20 @@ const _: () = {
                 let __customer_field = &self.address;
                 {
                     #[allow(unused_imports)]
-                    use __cm::__private::{NestedViaContext as _, NestedViaPlain as _};
-                    (&__cm::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
-                        .nested_into(
-                            &__cm::__private::Path::key(__customer_path, "address"),
-                            __customer_report,
-                        );
+                    use __p::{NestedViaContext as _, NestedViaPlain as _};
+                    (&__p::NestedProbe::<_, Limits>(__customer_field, ctx)).nested_into(
+                        &__p::Path::key(__customer_path, "address"),
+                        __customer_report,
+                    );
                 }
             }
-            __cm::__private::CheckOutcome::report_at(
-                form_check(self, ctx),
-                __customer_path,
-                __customer_report,
-            );
+            __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_report);
         }
         #[inline]
-        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+        fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
-            (&__cm::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+            use __s::{ContextViaAny as _, ContextViaNothing as _};
+            (&__s::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
     impl Form {
@@ -1542,36 +1377,33 @@ const _: () = {
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
         #[allow(dead_code, clippy::unused_self)]
-        pub fn validate(&self) -> ::core::result::Result<(), __cm::__private::ValidationErrors>
+        pub fn validate(&self) -> __p::Result<(), __p::ValidationErrors>
         where
-            for<'__customer> &'__customer Self: __cm::__private::ContextNeeded<Self>,
+            for<'__customer> &'__customer Self: __p::ContextNeeded<Self>,
         {
             ::core::unreachable!()
         }
     }
     #[automatically_derived]
-    impl __cm::__private::ModelContext for Form {
+    impl __p::ModelContext for Form {
         type Context = Limits;
         #[inline]
-        fn validate_in_context(
-            &self,
-            ctx: &Limits,
-        ) -> ::core::result::Result<(), __cm::__private::ValidationErrors> {
-            __cm::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        fn validate_in_context(&self, ctx: &Limits) -> __p::Result<(), __p::ValidationErrors> {
+            __p::CustomerModelWith::<Limits>::validate_with(self, ctx)
         }
         #[inline]
-        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
-            <Self as __cm::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+        fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
+            <Self as __p::CustomerModelWith<Limits>>::__context_any(ctx)
         }
     }
     #[automatically_derived]
-    impl __cm::__private::Composite for Form {}
+    impl __p::Composite for Form {}
     impl Form {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[allow(
@@ -1585,18 +1417,18 @@ const _: () = {
         fn __customer_rules_0(
             __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
+                __p::rules::length::check(
                     __customer_field,
-                    ::core::option::Option::None,
-                    ::core::option::Option::Some({
+                    __p::None,
+                    __p::Some({
                         let __customer_count: usize = ctx.name_max;
                         __customer_count
                     }),
@@ -1604,84 +1436,63 @@ const _: () = {
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Form {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Form {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["name", "address"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
-                    true,
-                    &[
-                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Option<Address>>::EXACT,
-                    ],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
+                true,
+                &[
+                    __s::ShapeProbe::<String>::EXACT,
+                    __s::ShapeProbe::<Option<Address>>::EXACT,
+                ],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, false)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, false,
-            )
-        }
+        const __NAMED: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
             let __check: __s::CheckFn = |_, __c| {
-                let __cm::__private::shape::Check {
+                let __s::Check {
                     found: __found,
                     good: __good,
                     path: __path,
                     report: __report,
                     ..
                 } = __c;
-                let __context: ::core::option::Option<&Limits> =
-                    __cm::__private::shape::Report::context::<Limits>(__report);
+                let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
                 let _ = __context;
                 if __good {
-                    let __read: ::core::option::Option<String> =
-                        __cm::__private::shape::read_member(
-                            __found,
-                            __path,
-                            __report,
-                            (&__s::ReadProbe::<String>::NEW).read_fn(),
-                            (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        if let ::core::option::Option::Some(ctx) = __context {
+                    let __read: __p::Option<String> = __s::read_member(
+                        __found,
+                        __path,
+                        __report,
+                        (&__s::ReadProbe::<String>::NEW).read_fn(),
+                        (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
+                    );
+                    if let __p::Some(__customer_read) = __read {
+                        if let __p::Some(ctx) = __context {
                             Self::__customer_rules_0(
                                 &__customer_read,
                                 ctx,
@@ -1700,21 +1511,19 @@ const _: () = {
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
                 check: __check,
-                whole: ::core::option::Option::Some(|__object, __path, __report| {
+                whole: __p::Some(|__object, __path, __report| {
                     let __rules = true;
-                    let __context: ::core::option::Option<&Limits> =
-                        __cm::__private::shape::Report::context::<Limits>(__report);
+                    let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
                     let _ = __context;
                     {
-                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                        if let ::core::option::Option::Some(__whole) =
-                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                                .read_node(__object, __path, __report)
+                        let __shapes = __p::shape::Report::shape_count(__report);
+                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__object, __path, __report)
                         {
                             let _ = &__whole;
                             if __rules {
-                                if let ::core::option::Option::Some(ctx) = __context {
-                                    __cm::__private::CheckOutcome::report_at(
+                                if let __p::Some(ctx) = __context {
+                                    __p::CheckOutcome::report_at(
                                         form_check(&__whole, ctx),
                                         __path,
                                         &mut __report.rules,
@@ -1722,7 +1531,7 @@ const _: () = {
                                 }
                             }
                         }
-                        __cm::__private::shape::Report::shape_count(__report) == __shapes
+                        __p::shape::Report::shape_count(__report) == __shapes
                     }
                 }),
                 checks: true,
@@ -1731,7 +1540,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Form" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . property ("address" , (& __cm :: __private :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) , false) ; __cm :: __private :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Form" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: None) ; __p :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . property ("address" , (& __p :: schema :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) , false) ; __p :: schema :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish () } } }
 };
 #[derive(serde :: Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -1746,24 +1555,24 @@ pub struct Place {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Place {}
+    impl __p::Composite for Place {}
     impl Place {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Place {
+    impl __p::CustomerModel for Place {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
         }
@@ -1778,72 +1587,50 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::None,
-                    ::core::option::Option::Some(8usize),
-                ),
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(8usize)),
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Place {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Place {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["line1"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
-                    true,
-                    &[__cm::__private::shape::ShapeProbe::<String>::EXACT],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
+                true,
+                &[__s::ShapeProbe::<String>::EXACT],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
-        fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_object::<Self>(__node, __path, __report, __rules, true)
-        }
-        fn __shape_members(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            __cm::__private::shape::named_members::<Self>(
-                __members, __claimed, __path, __report, __rules, true,
-            )
-        }
+        const __NAMED: bool = true;
+        const __DENY_UNKNOWN: bool = true;
         fn __shape_flat(
-            __members: &[(::std::string::String, __cm::__private::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __path: &__p::Path<'_>,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
@@ -1864,7 +1651,7 @@ const _: () = {
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn line_check(_: &Line) -> Result<(), RuleError> {
@@ -1890,171 +1677,152 @@ pub struct Line(
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Line {}
+    impl __p::Composite for Line {}
     impl Line {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<u8>::NEW).said();
-            (&__cm::__private::SaidProbe::<u8>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<u8>::NEW).said();
+            (&__p::SaidProbe::<u8>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Line {
+    impl __p::CustomerModel for Line {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             {
                 let __customer_field = &self.0;
-                __cm::__private::fail_index(
+                __p::fail_index(
                     __customer_report,
                     __customer_path,
                     0usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(5usize),
-                    ),
+                    __p::rules::length::check(__customer_field, __p::None, __p::Some(5usize)),
                 );
             }
             {
                 let __customer_field = &self.1;
-                __cm::__private::fail_index(
+                __p::fail_index(
                     __customer_report,
                     __customer_path,
                     1usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(3usize),
-                    ),
+                    __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
                 );
             }
             {
                 let __customer_field = &self.2;
-                <Place as __cm::__private::CustomerModel>::validate_into(
+                <Place as __p::CustomerModel>::validate_into(
                     __customer_field,
-                    &__cm::__private::Path::index(__customer_path, 2usize),
+                    &__p::Path::index(__customer_path, 2usize),
                     __customer_report,
                 );
             }
             {
                 let __customer_field = &self.4;
-                __cm::__private::fail_index(
+                __p::fail_index(
                     __customer_report,
                     __customer_path,
                     3usize,
-                    __cm::__private::rules::range::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(&(9)),
-                    ),
+                    __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
                 );
             }
-            __cm::__private::CheckOutcome::report_at(
-                line_check(self),
-                __customer_path,
-                __customer_report,
-            );
+            __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_report);
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Line {
-        const __KIND: __cm::__private::shape::JsonKind =
-            __cm::__private::shape::JsonKind::NotObject;
+    impl __s::Shape for Line {
+        const __KIND: __s::JsonKind = __s::JsonKind::NotObject;
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
             let ::core::option::Option::Some((__items, __length_ok)) =
-                __cm::__private::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
+                __p::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
             else {
                 return false;
             };
-            let __good0 = __cm::__private::shape::element(
+            let __good0 = __p::shape::element(
                 __items,
                 0usize,
                 __path,
                 __report,
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
                 false,
             );
             let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
             let __good1 = match __items.get(1usize) {
                 ::core::option::Option::Some(__value) => {
-                    __with1 =
-                        __cm::__private::shape::read_with(
-                            __value,
-                            &__cm::__private::Path::index(__path, 1usize),
-                            __report,
-                            |__v| -> ::core::result::Result<
-                                String,
-                                __cm::__private::serde_json::Error,
-                            > { as_read(__v) },
-                        );
+                    __with1 = __p::shape::read_with(
+                        __value,
+                        &__p::Path::index(__path, 1usize),
+                        __report,
+                        |__v| -> ::core::result::Result<String, __p::serde_json::Error> {
+                            as_read(__v)
+                        },
+                    );
                     ::core::option::Option::is_some(&__with1)
                 }
                 ::core::option::Option::None => true,
             };
-            let __good2 = __cm::__private::shape::element(
+            let __good2 = __p::shape::element(
                 __items,
                 2usize,
                 __path,
                 __report,
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
+                (&&__p::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                __rules && (&&__p::shape::ShapeProbe::<Place>::NEW).one_walk(),
             );
-            let __good3 = __cm::__private::shape::element(
+            let __good3 = __p::shape::element(
                 __items,
                 3usize,
                 __path,
                 __report,
-                (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
+                (&&__p::shape::ShapeProbe::<u8>::NEW).shape_fn(),
                 false,
             );
             let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
             if !__rules {
                 return __ok;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __phase = __p::shape::Report::rules_phase(__report);
             if __good0 {
                 if let ::core::option::Option::Some(__value) = __items.first() {
                     let _ = __value;
                     let __read: ::core::option::Option<String> =
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
+                        (&__p::shape::ReadProbe::<String>::NEW).read_node(
                             __value,
-                            &__cm::__private::Path::index(__path, 0usize),
+                            &__p::Path::index(__path, 0usize),
                             __report,
                         );
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
+                        let __customer_path: &__p::Path<'_> = __path;
+                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            __cm::__private::fail(
+                            __p::fail(
                                 __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 0usize),
-                                __cm::__private::rules::length::check(
+                                &__p::Path::index(__customer_path, 0usize),
+                                __p::rules::length::check(
                                     __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(5usize),
+                                    __p::None,
+                                    __p::Some(5usize),
                                 ),
                             );
                         }
@@ -2066,18 +1834,17 @@ const _: () = {
                     let _ = __value;
                     let __read: ::core::option::Option<String> = __with1;
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
+                        let __customer_path: &__p::Path<'_> = __path;
+                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            __cm::__private::fail(
+                            __p::fail(
                                 __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 1usize),
-                                __cm::__private::rules::length::check(
+                                &__p::Path::index(__customer_path, 1usize),
+                                __p::rules::length::check(
                                     __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
+                                    __p::None,
+                                    __p::Some(3usize),
                                 ),
                             );
                         }
@@ -2085,37 +1852,32 @@ const _: () = {
                 }
             }
             if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
-                    __cm::__private::shape::walk_again(
+                if !(&&__p::shape::ShapeProbe::<Place>::NEW).one_walk() {
+                    __p::shape::walk_again(
                         __value,
-                        &__cm::__private::Path::index(__path, 2usize),
+                        &__p::Path::index(__path, 2usize),
                         __report,
-                        (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                        (&&__p::shape::ShapeProbe::<Place>::NEW).shape_fn(),
                     );
                 }
             }
             if __good3 {
                 if let ::core::option::Option::Some(__value) = __items.get(3usize) {
                     let _ = __value;
-                    let __read: ::core::option::Option<u8> =
-                        (&__cm::__private::shape::ReadProbe::<u8>::NEW).read_node(
-                            __value,
-                            &__cm::__private::Path::index(__path, 3usize),
-                            __report,
-                        );
+                    let __read: ::core::option::Option<u8> = (&__p::shape::ReadProbe::<u8>::NEW)
+                        .read_node(__value, &__p::Path::index(__path, 3usize), __report);
                     if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
+                        let __customer_path: &__p::Path<'_> = __path;
+                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
                         {
                             let __customer_field = &__customer_read;
-                            __cm::__private::fail(
+                            __p::fail(
                                 __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 3usize),
-                                __cm::__private::rules::range::check(
+                                &__p::Path::index(__customer_path, 3usize),
+                                __p::rules::range::check(
                                     __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(&(9)),
+                                    __p::None,
+                                    __p::Some(&(9)),
                                 ),
                             );
                         }
@@ -2126,45 +1888,38 @@ const _: () = {
                 let __read: ::core::option::Option<u8> =
                     ::core::option::Option::Some(::core::default::Default::default());
                 if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                        &mut __report.rules;
+                    let __customer_path: &__p::Path<'_> = __path;
+                    let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
                     {
                         let __customer_field = &__customer_read;
-                        __cm::__private::fail(
+                        __p::fail(
                             __customer_report,
-                            &__cm::__private::Path::index(__customer_path, 3usize),
-                            __cm::__private::rules::range::check(
-                                __customer_field,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(&(9)),
-                            ),
+                            &__p::Path::index(__customer_path, 3usize),
+                            __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
                         );
                     }
                 }
             }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            __cm::__private::CheckOutcome::report_at(
-                                line_check(&__whole),
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
+            let __read_whole = __ok && __p::shape::Report::reads_whole(&__phase, true) && {
+                let __shapes = __p::shape::Report::shape_count(__report);
+                if let __p::Some(__whole) =
+                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
+                {
+                    let _ = &__whole;
+                    if __rules {
+                        __p::CheckOutcome::report_at(
+                            line_check(&__whole),
+                            __path,
+                            &mut __report.rules,
+                        );
                     }
-                    __cm::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                }
+                __p::shape::Report::shape_count(__report) == __shapes
+            };
+            __p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __cm :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __cm :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __p :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (3usize)) ; __customer_owned } , (& __p :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __p :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __p :: schema :: range (& mut __customer_owned , __p :: None , __p :: Some (__p :: schema :: bound (& (9)))) ; __customer_owned }]) ; __p :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
 };
 #[doc = " Read as its one field."]
 #[derive(serde :: Deserialize)]
@@ -2182,28 +1937,28 @@ pub struct Wrapped {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Wrapped {}
+    impl __p::Composite for Wrapped {}
     impl Wrapped {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Wrapped {
+    impl __p::CustomerModel for Wrapped {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             {
                 let __customer_field = &self.place;
-                <Place as __cm::__private::CustomerModel>::validate_into(
+                <Place as __p::CustomerModel>::validate_into(
                     __customer_field,
                     __customer_path,
                     __customer_report,
@@ -2211,64 +1966,63 @@ const _: () = {
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Wrapped {
+    impl __s::Shape for Wrapped {
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
-                    true,
-                    &[__cm::__private::shape::ShapeProbe::<Place>::EXACT],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
+                true,
+                &[__s::ShapeProbe::<Place>::EXACT],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let __once = __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk();
-            let __good = __cm::__private::shape::value(
+            let __once = __rules && (&&__s::ShapeProbe::<Place>::NEW).one_walk();
+            let __good = __s::value(
                 __node,
                 __path,
                 __report,
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                (&&__s::ShapeProbe::<Place>::NEW).shape_fn(),
                 __once,
             );
             if !__rules {
                 return __good;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __phase = __s::Report::rules_phase(__report);
             if !__once {
-                __cm::__private::shape::walk_again(
+                __s::walk_again(
                     __node,
                     __path,
                     __report,
-                    (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                    (&&__s::ShapeProbe::<Place>::NEW).shape_fn(),
                 );
             }
-            let __read_whole =
-                __good && __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
-                    match __cm::__private::shape::ReadProbe::<Self>::WHOLE {
-                        ::core::option::Option::Some(__whole) => __whole(__node, __path, __report),
-                        ::core::option::Option::None => true,
-                    }
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
+            let __read_whole = __good && __s::Report::reads_whole(&__phase, false) && {
+                #[allow(unused_imports)]
+                use __p::shape::WholeViaNothing as _;
+                match __p::shape::ReadProbe::<Self>::WHOLE {
+                    __p::Some(__whole) => __whole(__node, __path, __report),
+                    __p::None => true,
+                }
+            };
+            __s::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Wrapped" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read as its one field.") ; __customer_object . property ("place" , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Wrapped { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Wrapped" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Wrapped" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("Read as its one field.") ; __customer_object . property ("place" , (& __p :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish () } } }
 };
 #[doc = " Read through another type, the conversion may fail."]
 #[derive(serde :: Deserialize)]
@@ -2284,24 +2038,24 @@ pub struct Converted {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Converted {}
+    impl __p::Composite for Converted {}
     impl Converted {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Converted {
+    impl __p::CustomerModel for Converted {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
         }
@@ -2316,66 +2070,57 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::Some(1usize),
-                    ::core::option::Option::None,
-                ),
+                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::None),
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Converted {
+    impl __s::Shape for Converted {
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+            use __p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW)
-                .shape(__node, __path, __report, false)
-            {
+            if !(&&__p::shape::ShapeProbe::<Place>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
-            let __shapes = __cm::__private::shape::Report::shape_count(__report);
+            let __shapes = __p::shape::Report::shape_count(__report);
             let ::core::option::Option::Some(__from) =
-                (&__cm::__private::shape::ReadProbe::<Place>::NEW)
-                    .read_node(__node, __path, __report)
+                (&__p::shape::ReadProbe::<Place>::NEW).read_node(__node, __path, __report)
             else {
-                return __cm::__private::shape::Report::shape_count(__report) == __shapes;
+                return __p::shape::Report::shape_count(__report) == __shapes;
             };
             let __whole: Self = match <Self as ::core::convert::TryFrom<Place>>::try_from(__from) {
                 ::core::result::Result::Ok(__whole) => __whole,
                 ::core::result::Result::Err(__error) => {
-                    (&__cm::__private::shape::ErrorProbe::<
-                        <Self as ::core::convert::TryFrom<Place>>::Error,
-                    >::NEW)
-                        .report(__error, __path, __report);
+                    (& __p :: shape :: ErrorProbe :: << Self as :: core :: convert :: TryFrom < Place >> :: Error > :: NEW) . report (__error , __path , __report) ;
                     return false;
                 }
             };
             if __rules {
-                __cm::__private::shape::validate_read(&__whole, __path, __report);
+                __p::shape::validate_read(&__whole, __path, __report);
             }
             true
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Converted { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Converted" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Converted" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read through another type, the conversion may fail.") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: Some (1usize) , :: core :: option :: Option :: None) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Converted { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Converted" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Converted" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("Read through another type, the conversion may fail.") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: Some (1usize) , __p :: None) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 impl TryFrom<Place> for Converted {
     type Error = RuleError;
@@ -2397,24 +2142,24 @@ pub struct Named {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Named {}
+    impl __p::Composite for Named {}
     impl Named {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Named {
+    impl __p::CustomerModel for Named {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             Self::__customer_rules_0(&self.text, __customer_path, "text", __customer_report);
         }
@@ -2429,55 +2174,49 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::length::check(
-                    __customer_field,
-                    ::core::option::Option::None,
-                    ::core::option::Option::Some(4usize),
-                ),
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(4usize)),
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Named {
+    impl __s::Shape for Named {
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            if !(&&__cm::__private::shape::ShapeProbe::<String>::NEW)
-                .shape(__node, __path, __report, false)
-            {
+            if !(&&__p::shape::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
-            let __shapes = __cm::__private::shape::Report::shape_count(__report);
+            let __shapes = __p::shape::Report::shape_count(__report);
             let ::core::option::Option::Some(__from) =
-                (&__cm::__private::shape::ReadProbe::<String>::NEW)
-                    .read_node(__node, __path, __report)
+                (&__p::shape::ReadProbe::<String>::NEW).read_node(__node, __path, __report)
             else {
-                return __cm::__private::shape::Report::shape_count(__report) == __shapes;
+                return __p::shape::Report::shape_count(__report) == __shapes;
             };
             let __whole: Self = <Self as ::core::convert::From<String>>::from(__from);
             if __rules {
-                __cm::__private::shape::validate_read(&__whole, __path, __report);
+                __p::shape::validate_read(&__whole, __path, __report);
             }
             true
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Named { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Named" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Named" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __cm :: __private :: schema :: Object :: new ("Read through another type.") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (4usize)) ; __customer_object . property ("text" , __customer_owned , true) ; } __customer_object . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Named { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Named" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Named" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __p :: schema :: Object :: new ("Read through another type.") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (4usize)) ; __customer_object . property ("text" , __customer_owned , true) ; } __customer_object . finish () } } }
 };
 impl From<String> for Named {
     fn from(text: String) -> Self {
@@ -2498,7 +2237,7 @@ pub enum Tagged {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     impl Tagged {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -2517,36 +2256,30 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Tagged {
-        type Err = __cm::__private::RuleError;
-        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+        type Err = __p::RuleError;
+        fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
             match value {
-                "A" => ::core::result::Result::Ok(Tagged::A),
-                "B" => ::core::result::Result::Ok(Tagged::B),
-                _ => {
-                    ::core::result::Result::Err(__cm::__private::rules::one_of::error(&["A", "B"]))
-                }
+                "A" => __p::Ok(Tagged::A),
+                "B" => __p::Ok(Tagged::B),
+                _ => __p::Err(__p::rules::one_of::error(&["A", "B"])),
             }
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Tagged {
+    impl __p::CustomerModel for Tagged {
         #[inline]
-        fn validate_into(
-            &self,
-            _: &__cm::__private::Path<'_>,
-            _: &mut __cm::__private::ValidationErrors,
-        ) {
-        }
+        fn validate_into(&self, _: &__p::Path<'_>, _: &mut __p::ValidationErrors) {}
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Tagged {
+    impl __s::Shape for Tagged {
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+            const __SHAPE: __p::shape::UnitEnum = __p::shape::UnitEnum {
                 names: &["A", "B"],
                 accepted: &["A", "B"],
                 any_name: false,
@@ -2554,10 +2287,10 @@ const _: () = {
                 any_string: false,
             };
             let _ = __rules;
-            __cm::__private::shape::internal(__node, __path, __report, "type", &__SHAPE)
+            __p::shape::internal(__node, __path, __report, "type", &__SHAPE)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Tagged { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Tagged" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Tagged" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("" , __cm :: __private :: schema :: Tagging :: Internal ("type") , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["A"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["B"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Tagged { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Tagged" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Tagged" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("" , __p :: schema :: Tagging :: Internal ("type") , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["A"] , __p :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["B"] , __p :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[derive(serde :: Deserialize)]
 #[serde(untagged)]
@@ -2572,7 +2305,7 @@ pub enum Unset {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     impl Unset {
         #[doc = r" The name of this value on the wire."]
         #[must_use]
@@ -2590,33 +2323,29 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::str::FromStr for Unset {
-        type Err = __cm::__private::RuleError;
-        fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+        type Err = __p::RuleError;
+        fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
             match value {
-                "Unset" => ::core::result::Result::Ok(Unset::Unset),
-                _ => ::core::result::Result::Err(__cm::__private::rules::one_of::error(&["Unset"])),
+                "Unset" => __p::Ok(Unset::Unset),
+                _ => __p::Err(__p::rules::one_of::error(&["Unset"])),
             }
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Unset {
+    impl __p::CustomerModel for Unset {
         #[inline]
-        fn validate_into(
-            &self,
-            _: &__cm::__private::Path<'_>,
-            _: &mut __cm::__private::ValidationErrors,
-        ) {
-        }
+        fn validate_into(&self, _: &__p::Path<'_>, _: &mut __p::ValidationErrors) {}
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Unset {
+    impl __s::Shape for Unset {
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            const __SHAPE: __cm::__private::shape::UnitEnum = __cm::__private::shape::UnitEnum {
+            const __SHAPE: __p::shape::UnitEnum = __p::shape::UnitEnum {
                 names: &[],
                 accepted: &[],
                 any_name: false,
@@ -2624,10 +2353,10 @@ const _: () = {
                 any_string: false,
             };
             let _ = __rules;
-            __cm::__private::shape::untagged(__node, __path, __report, &__SHAPE)
+            __p::shape::untagged(__node, __path, __report, &__SHAPE)
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Unset" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("" , __cm :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["Unset"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Unset { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Unset" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Unset" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("" , __p :: schema :: Tagging :: Untagged , false) ; { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["Unset"] , __p :: schema :: Content :: Unit , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[doc = " A tagged union: struct, tuple, newtype and unit variants, and a check on the whole."]
 #[derive(serde :: Deserialize)]
@@ -2646,27 +2375,27 @@ pub enum Party {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Party {}
+    impl __p::Composite for Party {}
     impl Party {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<u32>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Party {
+    impl __p::CustomerModel for Party {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             match self {
                 Self::Individual {
@@ -2676,13 +2405,13 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        &__cm::__private::Path::key(__customer_path, "individual"),
+                        &__p::Path::key(__customer_path, "individual"),
                         "email",
                         __customer_report,
                     );
                     Self::__customer_rules_0_1(
                         __customer_f1,
-                        &__cm::__private::Path::key(__customer_path, "individual"),
+                        &__p::Path::key(__customer_path, "individual"),
                         "name",
                         __customer_report,
                     );
@@ -2691,14 +2420,14 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    __cm::__private::fail_key_index(
+                    __p::fail_key_index(
                         __customer_report,
                         __customer_path,
                         "pair",
                         0usize,
-                        __cm::__private::rules::email::check(
+                        __p::rules::email::check(
                             __customer_field,
-                            &__cm::__private::rules::email::EmailOptions {
+                            &__p::rules::email::EmailOptions {
                                 max: 320usize,
                                 ascii: false,
                                 quoted: false,
@@ -2710,15 +2439,15 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    <Place as __cm::__private::CustomerModel>::validate_into(
+                    <Place as __p::CustomerModel>::validate_into(
                         __customer_field,
-                        &__cm::__private::Path::key(__customer_path, "business"),
+                        &__p::Path::key(__customer_path, "business"),
                         __customer_report,
                     );
                 }
                 Self::Guest { .. } => {}
             }
-            __cm::__private::CheckOutcome::report_at(
+            __p::CheckOutcome::report_at(
                 party_is_consistent(self),
                 __customer_path,
                 __customer_report,
@@ -2735,17 +2464,17 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::email::check(
+                __p::rules::email::check(
                     __customer_field,
-                    &__cm::__private::rules::email::EmailOptions {
+                    &__p::rules::email::EmailOptions {
                         max: 320usize,
                         ascii: false,
                         quoted: false,
@@ -2756,87 +2485,83 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0_1(
             __customer_field: &Option<String>,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            if let ::core::option::Option::Some(__customer_value) = __customer_field {
-                __cm::__private::fail_key(
+            if let __p::Some(__customer_value) = __customer_field {
+                __p::fail_key(
                     __customer_report,
                     __customer_path,
                     __customer_key,
-                    __cm::__private::rules::length::check(
-                        __customer_value,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(64usize),
-                    ),
+                    __p::rules::length::check(__customer_value, __p::None, __p::Some(64usize)),
                 );
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Party {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
-            __cm::__private::shape::Keys {
+    impl __s::Shape for Party {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
+            __s::Keys {
                 own: &["individual", "pair", "business", "guest"],
                 flattened: &[],
             }
         };
         const __ONE_WALK: bool = true;
-        const __EXACT: __cm::__private::shape::Exact = {
+        const __EXACT: __p::shape::Exact = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __cm::__private::shape::ExactNode =
-                __cm::__private::shape::ExactNode::new(
-                    ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
-                    true,
-                    &[
-                        __cm::__private::shape::ShapeProbe::<String>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Option<String>>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<u32>::EXACT,
-                        __cm::__private::shape::ShapeProbe::<Place>::EXACT,
-                    ],
-                );
-            __cm::__private::shape::Exact::of(&__CUSTOMER_NODE)
+            use __p::shape::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
+                true,
+                &[
+                    __p::shape::ShapeProbe::<String>::EXACT,
+                    __p::shape::ShapeProbe::<Option<String>>::EXACT,
+                    __p::shape::ShapeProbe::<u32>::EXACT,
+                    __p::shape::ShapeProbe::<Place>::EXACT,
+                ],
+            );
+            __p::shape::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::External,
+            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
+                form: __p::shape::Form::External,
                 names: &["individual", "pair", "business", "guest"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["individual"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
+                        kind: __p::shape::VariantKind::Struct,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
+                        kind: __p::shape::VariantKind::Tuple,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["business"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["guest"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
+                        kind: __p::shape::VariantKind::Unit,
                         untagged: false,
                         other: false,
                     },
@@ -2844,57 +2569,52 @@ const _: () = {
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
+            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            let __phase = __p::shape::Report::rules_phase(__report);
+            let __read_whole = __p::shape::Report::reads_whole(&__phase, true) && {
+                let __shapes = __p::shape::Report::shape_count(__report);
+                if let __p::Some(__whole) =
+                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
                 {
                     let _ = &__whole;
                     if __rules {
-                        __cm::__private::CheckOutcome::report_at(
+                        __p::CheckOutcome::report_at(
                             party_is_consistent(&__whole),
                             __path,
                             &mut __report.rules,
                         );
                     }
                 }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
+                __p::shape::Report::shape_count(__report) == __shapes
             };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: __cm::__private::shape::Content<'_>,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __content: __p::shape::Content<'_>,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                    let ::core::option::Option::Some(__p::shape::VariantObject {
                         members: __members,
                         claims: mut __claims,
                         path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
+                    }) = __p::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
+                    let __path: &__p::Path<'_> = &__at;
                     {
-                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -2912,7 +2632,7 @@ const _: () = {
                                     .field(&["name"], __s::MAY_MISS | __s::CHECK),
                             ],
                             check: __check,
-                            whole: ::core::option::Option::None,
+                            whole: __p::None,
                             checks: false,
                             deny: false,
                         }
@@ -2921,60 +2641,56 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
+                        __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
                     else {
                         return false;
                     };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
+                    let __path: &__p::Path<'_> = &__at;
+                    let __good0 = __p::shape::element(
                         __items,
                         0usize,
                         __path,
                         __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
                         false,
                     );
-                    let __good1 = __cm::__private::shape::element(
+                    let __good1 = __p::shape::element(
                         __items,
                         1usize,
                         __path,
                         __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        (&&__p::shape::ShapeProbe::<u32>::NEW).shape_fn(),
                         false,
                     );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
+                    let __phase = __p::shape::Report::rules_phase(__report);
                     if __good0 {
                         if let ::core::option::Option::Some(__value) = __items.first() {
                             let _ = __value;
-                            let __read: ::core::option::Option<String> =
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                                    __value,
-                                    &__cm::__private::Path::index(__path, 0usize),
-                                    __report,
-                                );
+                            let __read: ::core::option::Option<String> = (&__p::shape::ReadProbe::<
+                                String,
+                            >::NEW)
+                                .read_node(__value, &__p::Path::index(__path, 0usize), __report);
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                let __customer_path: &__p::Path<'_> = __path;
+                                let __customer_report: &mut __p::ValidationErrors =
                                     &mut __report.rules;
                                 {
                                     let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
+                                    __p::fail(
                                         __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 0usize),
-                                        __cm::__private::rules::email::check(
+                                        &__p::Path::index(__customer_path, 0usize),
+                                        __p::rules::email::check(
                                             __customer_field,
-                                            &__cm::__private::rules::email::EmailOptions {
+                                            &__p::rules::email::EmailOptions {
                                                 max: 320usize,
                                                 ascii: false,
                                                 quoted: false,
@@ -2985,20 +2701,20 @@ const _: () = {
                             }
                         }
                     }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    __p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm::__private::shape::newtype_variant(
+                    __p::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
+                        &(&&__p::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
@@ -3006,7 +2722,7 @@ const _: () = {
             }
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Party { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Party" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Party" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("A tagged union: struct, tuple, newtype and unit variants, and a check on the whole." , __cm :: __private :: schema :: Tagging :: External , false) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (64usize)) ; __customer_object . property ("name" , __customer_owned , false) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["individual"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = __cm :: __private :: schema :: tuple ("" , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen)]) ; __customer_union . variant (__customer_gen , & ["pair"] , __cm :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["business"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["guest"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } __cm :: __private :: schema :: check (__customer_union . schema_mut () , "party_is_consistent") ; __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Party { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Party" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Party" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("A tagged union: struct, tuple, newtype and unit variants, and a check on the whole." , __p :: schema :: Tagging :: External , false) ; { let __customer_content = { let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (64usize)) ; __customer_object . property ("name" , __customer_owned , false) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["individual"] , __p :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = __p :: schema :: tuple ("" , :: std :: vec ! [{ let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_owned } , (& __p :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen)]) ; __customer_union . variant (__customer_gen , & ["pair"] , __p :: schema :: Content :: Tuple , __customer_content , false ,) ; } { let __customer_content = (& __p :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["business"] , __p :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["guest"] , __p :: schema :: Content :: Unit , __customer_content , false ,) ; } __p :: schema :: check (__customer_union . schema_mut () , "party_is_consistent") ; __customer_union . finish () } } }
 };
 #[allow(clippy::unnecessary_wraps)]
 fn party_is_consistent(_: &Party) -> Result<(), RuleError> {
@@ -3028,18 +2744,18 @@ pub enum Entry<T> {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl<T> __cm::__private::CustomerModelWith<Limits> for Entry<T>
+    impl<T> __p::CustomerModelWith<Limits> for Entry<T>
     where
-        T: __cm::__private::CustomerModel,
+        T: __p::CustomerModel,
     {
         #[inline]
         fn validate_into_with(
             &self,
             ctx: &Limits,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             let _ = ctx;
             match self {
@@ -3047,14 +2763,14 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    __cm::__private::fail_key(
+                    __p::fail_key(
                         __customer_report,
                         __customer_path,
                         "c",
-                        __cm::__private::rules::length::check(
+                        __p::rules::length::check(
                             __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some({
+                            __p::None,
+                            __p::Some({
                                 let __customer_count: usize = ctx.name_max;
                                 __customer_count
                             }),
@@ -3067,12 +2783,9 @@ const _: () = {
                     let __customer_field = __customer_f0;
                     {
                         #[allow(unused_imports)]
-                        use __cm::__private::{NestedViaContext as _, NestedViaPlain as _};
-                        (&__cm::__private::NestedProbe::<_, Limits>(__customer_field, ctx))
-                            .nested_into(
-                                &__cm::__private::Path::key(__customer_path, "c"),
-                                __customer_report,
-                            );
+                        use __p::{NestedViaContext as _, NestedViaPlain as _};
+                        (&__p::NestedProbe::<_, Limits>(__customer_field, ctx))
+                            .nested_into(&__p::Path::key(__customer_path, "c"), __customer_report);
                     }
                 }
                 Self::Lines {
@@ -3082,7 +2795,7 @@ const _: () = {
                     Self::__customer_rules_2_0(
                         __customer_f0,
                         ctx,
-                        &__cm::__private::Path::key(__customer_path, "c"),
+                        &__p::Path::key(__customer_path, "c"),
                         "lines",
                         __customer_report,
                     );
@@ -3090,15 +2803,15 @@ const _: () = {
             }
         }
         #[inline]
-        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
+        fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{ContextViaAny as _, ContextViaNothing as _};
-            (&__cm::__private::shape::ContextProbe::<Limits>::NEW).erase(ctx)
+            use __s::{ContextViaAny as _, ContextViaNothing as _};
+            (&__s::ContextProbe::<Limits>::NEW).erase(ctx)
         }
     }
     impl<T> Entry<T>
     where
-        T: __cm::__private::CustomerModel,
+        T: __p::CustomerModel,
     {
         #[doc = r" Not callable: this model's rules read a context, so it is validated with"]
         #[doc = r" `validate_with(&ctx)`. Here so that `validate()` is a compile error that says so."]
@@ -3108,40 +2821,37 @@ const _: () = {
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
         #[allow(dead_code, clippy::unused_self)]
-        pub fn validate(&self) -> ::core::result::Result<(), __cm::__private::ValidationErrors>
+        pub fn validate(&self) -> __p::Result<(), __p::ValidationErrors>
         where
-            for<'__customer> &'__customer Self: __cm::__private::ContextNeeded<Self>,
+            for<'__customer> &'__customer Self: __p::ContextNeeded<Self>,
         {
             ::core::unreachable!()
         }
     }
     #[automatically_derived]
-    impl<T> __cm::__private::ModelContext for Entry<T>
+    impl<T> __p::ModelContext for Entry<T>
     where
-        T: __cm::__private::CustomerModel,
+        T: __p::CustomerModel,
     {
         type Context = Limits;
         #[inline]
-        fn validate_in_context(
-            &self,
-            ctx: &Limits,
-        ) -> ::core::result::Result<(), __cm::__private::ValidationErrors> {
-            __cm::__private::CustomerModelWith::<Limits>::validate_with(self, ctx)
+        fn validate_in_context(&self, ctx: &Limits) -> __p::Result<(), __p::ValidationErrors> {
+            __p::CustomerModelWith::<Limits>::validate_with(self, ctx)
         }
         #[inline]
-        fn __context_any(ctx: &Limits) -> ::core::option::Option<&dyn ::core::any::Any> {
-            <Self as __cm::__private::CustomerModelWith<Limits>>::__context_any(ctx)
+        fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
+            <Self as __p::CustomerModelWith<Limits>>::__context_any(ctx)
         }
     }
     #[automatically_derived]
-    impl<T> __cm::__private::Composite for Entry<T> {}
+    impl<T> __p::Composite for Entry<T> {}
     impl<T> Entry<T> {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -3155,25 +2865,25 @@ const _: () = {
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             {
-                let mut __customer_items = __cm::__private::Items::new(__customer_report);
-                for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(
-                    __cm::__private::Elements::elements(__customer_field),
-                ) {
+                let mut __customer_items = __p::Items::new(__customer_report);
+                for (__customer_index, __customer_item) in
+                    ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
+                {
                     __customer_items.item(__customer_report);
-                    __cm::__private::fail_key_index(
+                    __p::fail_key_index(
                         __customer_report,
                         __customer_path,
                         __customer_key,
                         __customer_index,
-                        __cm::__private::rules::length::check(
+                        __p::rules::length::check(
                             __customer_item,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some({
+                            __p::None,
+                            __p::Some({
                                 let __customer_count: usize = ctx.name_max;
                                 __customer_count
                             }),
@@ -3183,41 +2893,42 @@ const _: () = {
             }
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl<T> __cm::__private::shape::Shape for Entry<T>
+    impl<T> __s::Shape for Entry<T>
     where
-        T: __cm::__private::CustomerModel,
-        T: __cm::__private::shape::Shape,
+        T: __p::CustomerModel,
+        T: __s::Shape,
     {
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Adjacent("t", "c"),
+            use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
+                form: __p::shape::Form::Adjacent("t", "c"),
                 names: &["Text", "Model", "Lines"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Text"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Model"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Lines"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
+                        kind: __p::shape::VariantKind::Struct,
                         untagged: false,
                         other: false,
                     },
@@ -3225,89 +2936,128 @@ const _: () = {
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
+            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
+            let __phase = __p::shape::Report::rules_phase(__report);
             let __read_whole = true;
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: __cm::__private::shape::Content<'_>,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __content: __p::shape::Content<'_>,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __context: ::core::option::Option<&Limits> =
-                __cm::__private::shape::Report::context::<Limits>(__report);
+            let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
             let _ = __context;
             match __variant {
                 0usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; } } } }) ,)
-                }
-                1usize => {
-                    #[allow(unused_imports)]
-                    use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-                    __cm::__private::shape::newtype_variant(
+                    __p::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&__cm::__private::shape::ShapeProbe::<T>::NEW).wrapped(true, true),
+                        &(&&__p::shape::ShapeProbe::<String>::NEW).wrapped(false, false),
+                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
+                            &__p::shape::Node,
+                        >,
+                                                           __path: &__p::Path<'_>,
+                                                           __report: &mut __p::shape::Report<
+                            '_,
+                        >| {
+                            let __read: ::core::option::Option<String> = match __read_node {
+                                ::core::option::Option::Some(__node) => {
+                                    (&__p::shape::ReadProbe::<String>::NEW)
+                                        .read_node(__node, __path, __report)
+                                }
+                                ::core::option::Option::None => {
+                                    (&__p::shape::ReadProbe::<String>::NEW).read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                if let __p::Some(ctx) = __context {
+                                    let __customer_path: &__p::Path<'_> = __path;
+                                    let __customer_report: &mut __p::ValidationErrors =
+                                        &mut __report.rules;
+                                    {
+                                        let __customer_field = &__customer_read;
+                                        __p::fail(
+                                            __customer_report,
+                                            &::core::clone::Clone::clone(__customer_path),
+                                            __p::rules::length::check(
+                                                __customer_field,
+                                                __p::None,
+                                                __p::Some({
+                                                    let __customer_count: usize = ctx.name_max;
+                                                    __customer_count
+                                                }),
+                                            ),
+                                        );
+                                    }
+                                }
+                            }
+                        }),
+                    )
+                }
+                1usize => {
+                    #[allow(unused_imports)]
+                    use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    __p::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__p::shape::ShapeProbe::<T>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
                 2usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                    let ::core::option::Option::Some(__p::shape::VariantObject {
                         members: __members,
                         claims: mut __claims,
                         path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
+                    }) = __p::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
+                    let __path: &__p::Path<'_> = &__at;
                     {
-                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
                         let __check: __s::CheckFn = |_, __c| {
-                            let __cm::__private::shape::Check {
+                            let __s::Check {
                                 found: __found,
                                 good: __good,
                                 path: __path,
                                 report: __report,
                                 ..
                             } = __c;
-                            let __context: ::core::option::Option<&Limits> =
-                                __cm::__private::shape::Report::context::<Limits>(__report);
+                            let __context: __p::Option<&Limits> =
+                                __s::Report::context::<Limits>(__report);
                             let _ = __context;
                             if __good {
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    __cm::__private::shape::read_member(
-                                        __found,
-                                        __path,
-                                        __report,
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
-                                    );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
+                                let __read: __p::Option<Vec<String>> = __s::read_member(
+                                    __found,
+                                    __path,
+                                    __report,
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                );
+                                if let __p::Some(__customer_read) = __read {
+                                    if let __p::Some(ctx) = __context {
                                         Self::__customer_rules_2_0(
                                             &__customer_read,
                                             ctx,
@@ -3318,30 +3068,44 @@ const _: () = {
                                     }
                                 }
                             }
-                            if let (false, ::core::option::Option::Some((_, __value, true))) =
-                                (__good, __found)
-                            {
-                                if let ::core::option::Option::Some(__node) =
-                                    __cm::__private::shape::inside(__value, 0usize)
-                                {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
+                            if let (false, __p::Some((_, __value, true))) = (__good, __found) {
+                                if let __p::Some(__node) = __s::inside(__value, 0usize) {
+                                    let __customer_path: &__p::Path<'_> = __path;
+                                    let __customer_report: &mut __p::ValidationErrors =
                                         &mut __report.rules;
-                                    if let ::core::option::Option::Some(ctx) = __context {
+                                    if let __p::Some(ctx) = __context {
                                         {
                                             let mut __customer_items =
-                                                __cm::__private::Items::new(__customer_report);
+                                                __p::Items::new(__customer_report);
                                             for (__customer_index, __item) in
                                                 ::core::iter::Iterator::enumerate(
-                                                    __cm::__private::shape::elements(__node).iter(),
+                                                    __s::elements(__node).iter(),
                                                 )
                                             {
                                                 #[allow(unused_imports)]
-                                                use __cm::__private::shape::{
-                                                    ReadViaNothing as _, ReadViaSerde as _,
-                                                };
+                                                use __s::{ReadViaNothing as _, ReadViaSerde as _};
                                                 __customer_items.item(__customer_report);
-                                                if let :: core :: option :: Option :: Some (__customer_item) = (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; __cm :: __private :: fail_key_index (__customer_report , __customer_path , "lines" , __customer_index , __cm :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; }
+                                                if let __p::Some(__customer_item) =
+                                                    (&__s::ReadProbe::<String>::NEW)
+                                                        .read_alone(__item)
+                                                {
+                                                    let __customer_item = &__customer_item;
+                                                    __p::fail_key_index(
+                                                        __customer_report,
+                                                        __customer_path,
+                                                        "lines",
+                                                        __customer_index,
+                                                        __p::rules::length::check(
+                                                            __customer_item,
+                                                            __p::None,
+                                                            __p::Some({
+                                                                let __customer_count: usize =
+                                                                    ctx.name_max;
+                                                                __customer_count
+                                                            }),
+                                                        ),
+                                                    );
+                                                }
                                             }
                                         }
                                     }
@@ -3352,7 +3116,7 @@ const _: () = {
                             fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
                                 .field(&["lines"], __s::CHECK)],
                             check: __check,
-                            whole: ::core::option::Option::None,
+                            whole: __p::None,
                             checks: false,
                             deny: false,
                         }
@@ -3363,7 +3127,7 @@ const _: () = {
             }
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl < T > __cm :: __private :: schemars :: JsonSchema for Entry < T > where T : __cm :: __private :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Entry" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Entry" , & [< T as __cm :: __private :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("A generic union with a context, adjacently tagged." , __cm :: __private :: schema :: Tagging :: Adjacent ("t" , "c") , false) ; { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Text"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["Model"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: each (& mut __customer_owned , | __customer_items : & mut __cm :: __private :: schemars :: Schema | { __cm :: __private :: schema :: length (__customer_items , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: None) ; __cm :: __private :: schema :: runtime_bound (__customer_items , "length" , "max" , "ctx.name_max") ; }) ; __customer_object . property ("lines" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Lines"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl < T > __p :: schemars :: JsonSchema for Entry < T > where T : __p :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Entry" , & [< T as __p :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Entry" , & [< T as __p :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("A generic union with a context, adjacently tagged." , __p :: schema :: Tagging :: Adjacent ("t" , "c") , false) ; { let __customer_content = { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: None) ; __p :: schema :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Text"] , __p :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = (& __p :: schema :: Probe :: < T > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["Model"] , __p :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { __p :: schema :: length (__customer_items , & * __customer_gen , __p :: None , __p :: None) ; __p :: schema :: runtime_bound (__customer_items , "length" , "max" , "ctx.name_max") ; }) ; __customer_object . property ("lines" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Lines"] , __p :: schema :: Content :: Struct , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[doc = " An internally tagged union refusing unknown members, with an untagged variant."]
 #[derive(serde :: Deserialize)]
@@ -3387,26 +3151,26 @@ pub enum Event {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Event {}
+    impl __p::Composite for Event {}
     impl Event {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Option<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<u32>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Option<String>>::NEW).said();
+            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Event {
+    impl __p::CustomerModel for Event {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             match self {
                 Self::Created {
@@ -3424,7 +3188,7 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    <Place as __cm::__private::CustomerModel>::validate_into(
+                    <Place as __p::CustomerModel>::validate_into(
                         __customer_field,
                         __customer_path,
                         __customer_report,
@@ -3434,14 +3198,10 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    __cm::__private::fail(
+                    __p::fail(
                         __customer_report,
                         __customer_path,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
+                        __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
                     );
                 }
                 Self::Closed { .. } => {}
@@ -3458,17 +3218,17 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::email::check(
+                __p::rules::email::check(
                     __customer_field,
-                    &__cm::__private::rules::email::EmailOptions {
+                    &__p::rules::email::EmailOptions {
                         max: 320usize,
                         ascii: false,
                         quoted: false,
@@ -3477,58 +3237,56 @@ const _: () = {
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Event {
-        const __KIND: __cm::__private::shape::JsonKind = __cm::__private::shape::JsonKind::Object;
-        const __KEYS: __cm::__private::shape::Keys = {
+    impl __s::Shape for Event {
+        const __KIND: __s::JsonKind = __s::JsonKind::Object;
+        const __KEYS: __s::Keys = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::FactsUnknown as _;
-            __cm::__private::shape::Keys {
+            use __s::FactsUnknown as _;
+            __s::Keys {
                 own: &["email", "note", "kind"],
-                flattened: &[
-                    &__cm::__private::shape::Facts::<Place>::KEYS,
-                    &__cm::__private::shape::Facts::<u32>::KEYS,
-                ],
+                flattened: &[&__s::Facts::<Place>::KEYS, &__s::Facts::<u32>::KEYS],
             }
         };
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Internal("kind"),
+            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
+                form: __p::shape::Form::Internal("kind"),
                 names: &["created", "moved", "closed"],
                 untagged_names: &["raw"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["created"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
+                        kind: __p::shape::VariantKind::Struct,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["moved"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["closed"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
+                        kind: __p::shape::VariantKind::Unit,
                         untagged: false,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["raw"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: true,
                         other: false,
                     },
@@ -3536,74 +3294,69 @@ const _: () = {
                 deny_unknown_fields: true,
                 alone: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
+                    use __p::shape::WholeViaNothing as _;
                     &[
                         &[
-                            __cm::__private::shape::FieldRead::new(
+                            __p::shape::FieldRead::new(
                                 &["email"],
-                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                                __p::shape::ReadProbe::<String>::WHOLE,
                             ),
-                            __cm::__private::shape::FieldRead::new(
+                            __p::shape::FieldRead::new(
                                 &["note"],
-                                __cm::__private::shape::ReadProbe::<Option<String>>::WHOLE,
+                                __p::shape::ReadProbe::<Option<String>>::WHOLE,
                             ),
                         ],
-                        &[__cm::__private::shape::FieldRead::new(
+                        &[__p::shape::FieldRead::new(
                             &[],
-                            __cm::__private::shape::ReadProbe::<Place>::WHOLE,
+                            __p::shape::ReadProbe::<Place>::WHOLE,
                         )],
                         &[],
-                        &[__cm::__private::shape::FieldRead::new(
+                        &[__p::shape::FieldRead::new(
                             &[],
-                            __cm::__private::shape::ReadProbe::<u32>::WHOLE,
+                            __p::shape::ReadProbe::<u32>::WHOLE,
                         )],
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
+            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            let __phase = __p::shape::Report::rules_phase(__report);
+            let __read_whole = __p::shape::Report::reads_whole(&__phase, false) && {
+                let __shapes = __p::shape::Report::shape_count(__report);
+                if let __p::Some(__whole) =
+                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
                 {
                     let _ = &__whole;
                 }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
+                __p::shape::Report::shape_count(__report) == __shapes
             };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: __cm::__private::shape::Content<'_>,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __content: __p::shape::Content<'_>,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                    let ::core::option::Option::Some(__p::shape::VariantObject {
                         members: __members,
                         claims: mut __claims,
                         path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
+                    }) = __p::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
+                    let __path: &__p::Path<'_> = &__at;
                     {
-                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -3617,7 +3370,7 @@ const _: () = {
                                     .field(&["note"], __s::MAY_MISS),
                             ],
                             check: __check,
-                            whole: ::core::option::Option::None,
+                            whole: __p::None,
                             checks: false,
                             deny: true,
                         }
@@ -3626,26 +3379,66 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm::__private::shape::newtype_variant(
+                    __p::shape::newtype_variant(
                         __content,
                         __path,
                         __report,
                         __rules,
-                        &(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
+                        &(&&__p::shape::ShapeProbe::<Place>::NEW).wrapped(true, true),
                         ::core::option::Option::None,
                     )
                 }
                 3usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: range :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9)))) ; } } }) ,)
+                    __p::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__p::shape::ShapeProbe::<u32>::NEW).wrapped(false, false),
+                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
+                            &__p::shape::Node,
+                        >,
+                                                           __path: &__p::Path<'_>,
+                                                           __report: &mut __p::shape::Report<
+                            '_,
+                        >| {
+                            let __read: ::core::option::Option<u32> = match __read_node {
+                                ::core::option::Option::Some(__node) => {
+                                    (&__p::shape::ReadProbe::<u32>::NEW)
+                                        .read_node(__node, __path, __report)
+                                }
+                                ::core::option::Option::None => {
+                                    (&__p::shape::ReadProbe::<u32>::NEW).read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &__p::Path<'_> = __path;
+                                let __customer_report: &mut __p::ValidationErrors =
+                                    &mut __report.rules;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    __p::fail(
+                                        __customer_report,
+                                        &::core::clone::Clone::clone(__customer_path),
+                                        __p::rules::range::check(
+                                            __customer_field,
+                                            __p::None,
+                                            __p::Some(&(9)),
+                                        ),
+                                    );
+                                }
+                            }
+                        }),
+                    )
                 }
                 _ => true,
             }
@@ -3653,11 +3446,11 @@ const _: () = {
     }
     const _: () = {
         #[allow(unused_imports)]
-        use __cm::__private::shape::FactsUnknown as _;
-        :: core :: assert ! (! __cm :: __private :: shape :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
-        :: core :: assert ! (! :: core :: matches ! (__cm :: __private :: shape :: Facts :: < Place > :: KIND , __cm :: __private :: shape :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
+        use __s::FactsUnknown as _;
+        :: core :: assert ! (! __s :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
+        :: core :: assert ! (! :: core :: matches ! (__s :: Facts :: < Place > :: KIND , __s :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
     };
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Event" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("An internally tagged union refusing unknown members, with an untagged variant." , __cm :: __private :: schema :: Tagging :: Internal ("kind") , true) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . property ("note" , (& __cm :: __private :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) , false) ; __customer_object . deny_unknown_fields () ; __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["created"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["moved"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["closed"] , __cm :: __private :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["raw"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , true ,) ; } __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Event { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Event" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Event" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("An internally tagged union refusing unknown members, with an untagged variant." , __p :: schema :: Tagging :: Internal ("kind") , true) ; { let __customer_content = { let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . property ("note" , (& __p :: schema :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) , false) ; __customer_object . deny_unknown_fields () ; __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["created"] , __p :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = (& __p :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) ; __customer_union . variant (__customer_gen , & ["moved"] , __p :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = :: core :: default :: Default :: default () ; __customer_union . variant (__customer_gen , & ["closed"] , __p :: schema :: Content :: Unit , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __p :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __p :: schema :: range (& mut __customer_owned , __p :: None , __p :: Some (__p :: schema :: bound (& (9)))) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["raw"] , __p :: schema :: Content :: Newtype , __customer_content , true ,) ; } __customer_union . finish () } } }
 };
 #[doc = " An untagged union."]
 #[derive(serde :: Deserialize)]
@@ -3675,27 +3468,27 @@ pub enum Contact {
     unused_qualifications
 )]
 const _: () = {
-    use :: customer_core as __cm;
+    use ::customer_core::__private as __p;
     #[automatically_derived]
-    impl __cm::__private::Composite for Contact {}
+    impl __p::Composite for Contact {}
     impl Contact {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __cm::__private::{SaidViaModel as _, SaidViaPlain as _};
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<Vec<String>>::NEW).said();
-            (&__cm::__private::SaidProbe::<String>::NEW).said();
-            (&__cm::__private::SaidProbe::<u32>::NEW).said();
+            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<Vec<String>>::NEW).said();
+            (&__p::SaidProbe::<String>::NEW).said();
+            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
-    impl __cm::__private::CustomerModel for Contact {
+    impl __p::CustomerModel for Contact {
         #[inline]
         fn validate_into(
             &self,
-            __customer_path: &__cm::__private::Path<'_>,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
             match self {
                 Self::Person {
@@ -3713,29 +3506,21 @@ const _: () = {
                     0: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    __cm::__private::fail(
+                    __p::fail(
                         __customer_report,
                         __customer_path,
-                        __cm::__private::rules::length::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(2usize),
-                        ),
+                        __p::rules::length::check(__customer_field, __p::None, __p::Some(2usize)),
                     );
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
                     let __customer_field = __customer_f0;
-                    __cm::__private::fail_index(
+                    __p::fail_index(
                         __customer_report,
                         __customer_path,
                         1usize,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
+                        __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
                     );
                 }
             }
@@ -3751,17 +3536,17 @@ const _: () = {
         #[inline(always)]
         fn __customer_rules_0_0(
             __customer_field: &String,
-            __customer_path: &__cm::__private::Path<'_>,
+            __customer_path: &__p::Path<'_>,
             __customer_key: &str,
-            __customer_report: &mut __cm::__private::ValidationErrors,
+            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __cm::__private::fail_key(
+            __p::fail_key(
                 __customer_report,
                 __customer_path,
                 __customer_key,
-                __cm::__private::rules::email::check(
+                __p::rules::email::check(
                     __customer_field,
-                    &__cm::__private::rules::email::EmailOptions {
+                    &__p::rules::email::EmailOptions {
                         max: 320usize,
                         ascii: false,
                         quoted: false,
@@ -3770,48 +3555,49 @@ const _: () = {
             );
         }
     }
+    use __p::shape as __s;
     #[automatically_derived]
-    impl __cm::__private::shape::Shape for Contact {
-        const __KEYS: __cm::__private::shape::Keys = {
+    impl __s::Shape for Contact {
+        const __KEYS: __s::Keys = {
             #[allow(unused_imports)]
-            use __cm::__private::shape::FactsUnknown as _;
-            __cm::__private::shape::Keys {
+            use __s::FactsUnknown as _;
+            __s::Keys {
                 own: &["email"],
-                flattened: &[&__cm::__private::shape::Facts::<Vec<String>>::KEYS],
+                flattened: &[&__s::Facts::<Vec<String>>::KEYS],
             }
         };
         const __ONE_WALK: bool = true;
         fn __shape(
-            __node: &__cm::__private::shape::Node,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __node: &__p::shape::Node,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __cm::__private::shape::{
+            use __p::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Untagged,
+            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
+                form: __p::shape::Form::Untagged,
                 names: &[],
                 untagged_names: &["Person", "Phones", "Pair"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Person"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
+                        kind: __p::shape::VariantKind::Struct,
                         untagged: true,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Phones"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
+                        kind: __p::shape::VariantKind::Newtype,
                         untagged: true,
                         other: false,
                     },
-                    __cm::__private::shape::VariantShape {
+                    __p::shape::VariantShape {
                         accepted: &["Pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
+                        kind: __p::shape::VariantKind::Tuple,
                         untagged: true,
                         other: false,
                     },
@@ -3819,73 +3605,62 @@ const _: () = {
                 deny_unknown_fields: false,
                 alone: {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::WholeViaNothing as _;
+                    use __p::shape::WholeViaNothing as _;
                     &[
-                        &[__cm::__private::shape::FieldRead::new(
+                        &[__p::shape::FieldRead::new(
                             &["email"],
-                            __cm::__private::shape::ReadProbe::<String>::WHOLE,
+                            __p::shape::ReadProbe::<String>::WHOLE,
                         )],
-                        &[__cm::__private::shape::FieldRead::new(
+                        &[__p::shape::FieldRead::new(
                             &[],
-                            __cm::__private::shape::ReadProbe::<Vec<String>>::WHOLE,
+                            __p::shape::ReadProbe::<Vec<String>>::WHOLE,
                         )],
                         &[
-                            __cm::__private::shape::FieldRead::new(
-                                &[],
-                                __cm::__private::shape::ReadProbe::<String>::WHOLE,
-                            ),
-                            __cm::__private::shape::FieldRead::new(
-                                &[],
-                                __cm::__private::shape::ReadProbe::<u32>::WHOLE,
-                            ),
+                            __p::shape::FieldRead::new(&[], __p::shape::ReadProbe::<String>::WHOLE),
+                            __p::shape::FieldRead::new(&[], __p::shape::ReadProbe::<u32>::WHOLE),
                         ],
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
+            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
             if !(__good && __rules) {
                 return __good;
             }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            let __phase = __p::shape::Report::rules_phase(__report);
+            let __read_whole = __p::shape::Report::reads_whole(&__phase, false) && {
+                let __shapes = __p::shape::Report::shape_count(__report);
+                if let __p::Some(__whole) =
+                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
                 {
                     let _ = &__whole;
                 }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
+                __p::shape::Report::shape_count(__report) == __shapes
             };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
             __variant: usize,
-            __content: __cm::__private::shape::Content<'_>,
-            __path: &__cm::__private::Path<'_>,
-            __report: &mut __cm::__private::shape::Report,
+            __content: __p::shape::Content<'_>,
+            __path: &__p::Path<'_>,
+            __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
+                    let ::core::option::Option::Some(__p::shape::VariantObject {
                         members: __members,
                         claims: mut __claims,
                         path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
+                    }) = __p::shape::struct_content(__content, __path, __report)
                     else {
                         return false;
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
+                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
+                    let __path: &__p::Path<'_> = &__at;
                     {
-                        use __cm::__private::shape as __s;
                         #[allow(unused_imports)]
-                        use __cm::__private::shape::{
+                        use __p::shape::{
                             ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                             ShapeViaSerde as _, ShapeViaShape as _,
                         };
@@ -3897,7 +3672,7 @@ const _: () = {
                                 (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
                             ],
                             check: __check,
-                            whole: ::core::option::Option::None,
+                            whole: __p::None,
                             checks: false,
                             deny: false,
                         }
@@ -3906,82 +3681,120 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize))) ; } } }) ,)
+                    __p::shape::newtype_variant(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__p::shape::ShapeProbe::<Vec<String>>::NEW).wrapped(false, false),
+                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
+                            &__p::shape::Node,
+                        >,
+                                                           __path: &__p::Path<'_>,
+                                                           __report: &mut __p::shape::Report<
+                            '_,
+                        >| {
+                            let __read: ::core::option::Option<Vec<String>> = match __read_node {
+                                ::core::option::Option::Some(__node) => {
+                                    (&__p::shape::ReadProbe::<Vec<String>>::NEW)
+                                        .read_node(__node, __path, __report)
+                                }
+                                ::core::option::Option::None => {
+                                    (&__p::shape::ReadProbe::<Vec<String>>::NEW).read_missing()
+                                }
+                            };
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                let __customer_path: &__p::Path<'_> = __path;
+                                let __customer_report: &mut __p::ValidationErrors =
+                                    &mut __report.rules;
+                                {
+                                    let __customer_field = &__customer_read;
+                                    __p::fail(
+                                        __customer_report,
+                                        &::core::clone::Clone::clone(__customer_path),
+                                        __p::rules::length::check(
+                                            __customer_field,
+                                            __p::None,
+                                            __p::Some(2usize),
+                                        ),
+                                    );
+                                }
+                            }
+                        }),
+                    )
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use __cm::__private::shape::{
+                    use __p::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
+                        __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
                     else {
                         return false;
                     };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
+                    let __path: &__p::Path<'_> = &__at;
+                    let __good0 = __p::shape::element(
                         __items,
                         0usize,
                         __path,
                         __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
+                        (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
                         false,
                     );
-                    let __good1 = __cm::__private::shape::element(
+                    let __good1 = __p::shape::element(
                         __items,
                         1usize,
                         __path,
                         __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
+                        (&&__p::shape::ShapeProbe::<u32>::NEW).shape_fn(),
                         false,
                     );
                     let __ok = __length_ok && __good0 && __good1;
                     if !__rules {
                         return __ok;
                     }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
+                    let __phase = __p::shape::Report::rules_phase(__report);
                     if __good1 {
                         if let ::core::option::Option::Some(__value) = __items.get(1usize) {
                             let _ = __value;
                             let __read: ::core::option::Option<u32> =
-                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
+                                (&__p::shape::ReadProbe::<u32>::NEW).read_node(
                                     __value,
-                                    &__cm::__private::Path::index(__path, 1usize),
+                                    &__p::Path::index(__path, 1usize),
                                     __report,
                                 );
                             if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                let __customer_path: &__p::Path<'_> = __path;
+                                let __customer_report: &mut __p::ValidationErrors =
                                     &mut __report.rules;
                                 {
                                     let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
+                                    __p::fail(
                                         __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 1usize),
-                                        __cm::__private::rules::range::check(
+                                        &__p::Path::index(__customer_path, 1usize),
+                                        __p::rules::range::check(
                                             __customer_field,
-                                            ::core::option::Option::None,
-                                            ::core::option::Option::Some(&(9)),
+                                            __p::None,
+                                            __p::Some(&(9)),
                                         ),
                                     );
                                 }
                             }
                         }
                     }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    __p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
                 }
                 _ => true,
             }
         }
     }
-    __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Contact { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Contact" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Contact" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __cm :: __private :: schema :: Union :: new ("An untagged union." , __cm :: __private :: schema :: Tagging :: Untagged , false) ; { let __customer_content = { let mut __customer_object = __cm :: __private :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Person"] , __cm :: __private :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize)) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Phones"] , __cm :: __private :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = __cm :: __private :: schema :: tuple ("" , :: std :: vec ! [(& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __customer_union . variant (__customer_gen , & ["Pair"] , __cm :: __private :: schema :: Content :: Tuple , __customer_content , false ,) ; } __customer_union . finish () } } }
+    __p::schema_impl! { # [automatically_derived] impl __p :: schemars :: JsonSchema for Contact { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_name ("Contact" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __p :: schema :: generic_id (:: core :: module_path ! () , "Contact" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __p :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_union = __p :: schema :: Union :: new ("An untagged union." , __p :: schema :: Tagging :: Untagged , false) ; { let __customer_content = { let mut __customer_object = __p :: schema :: Object :: new ("") ; { let mut __customer_owned = (& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __p :: schema :: email (& mut __customer_owned , 320usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } __customer_object . finish () } ; __customer_union . variant (__customer_gen , & ["Person"] , __p :: schema :: Content :: Struct , __customer_content , false ,) ; } { let __customer_content = { let mut __customer_owned = (& __p :: schema :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __p :: schema :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (2usize)) ; __customer_owned } ; __customer_union . variant (__customer_gen , & ["Phones"] , __p :: schema :: Content :: Newtype , __customer_content , false ,) ; } { let __customer_content = __p :: schema :: tuple ("" , :: std :: vec ! [(& __p :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __p :: schema :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __p :: schema :: range (& mut __customer_owned , __p :: None , __p :: Some (__p :: schema :: bound (& (9)))) ; __customer_owned }]) ; __customer_union . variant (__customer_gen , & ["Pair"] , __p :: schema :: Content :: Tuple , __customer_content , false ,) ; } __customer_union . finish () } } }
 };
 #[test]
 fn the_expanded_models_validate() {

@@ -7,6 +7,10 @@ pub use crate::patch::Patch;
 pub use crate::rules;
 pub use serde;
 pub use serde_json;
+// The prelude's names, for generated code (which cannot trust the user's scope to leave them
+// alone) at the cost of `__p::Some` rather than `::core::option::Option::Some`.
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{self, Err, Ok};
 
 /// The second read of a document: the tree, the probes and the violations the derive reports.
 pub mod shape {

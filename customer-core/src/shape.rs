@@ -108,11 +108,24 @@ pub trait Shape {
     #[doc(hidden)]
     const __EXACT_HOLDS: bool = Self::__EXACT.holds();
 
+    /// Whether this type is a struct with named fields, whose [`Shape::__shape`] and
+    /// [`Shape::__shape_members`] are then [`named_object`] and [`named_members`] over its
+    /// [`Shape::__shape_flat`] (the derive says it rather than write both for every model).
+    #[doc(hidden)]
+    const __NAMED: bool = false;
+
+    /// With [`Shape::__NAMED`]: whether the members no field claims are reported
+    /// (`#[serde(deny_unknown_fields)]`).
+    #[doc(hidden)]
+    const __DENY_UNKNOWN: bool = false;
+
     /// Checks `node` at `path`: shape errors into `report.shapes` and, with `rules`, the rule
     /// violations of every part that reads into `report.rules`. `true` when the shape is right.
     #[doc(hidden)]
     fn __shape(node: &Node, path: &Path<'_>, report: &mut Report, rules: bool) -> bool {
-        let _ = (node, path, report, rules);
+        if Self::__NAMED {
+            return named_object::<Self>(node, path, report, rules, Self::__DENY_UNKNOWN);
+        }
         true
     }
 
@@ -147,6 +160,16 @@ pub trait Shape {
         report: &mut Report,
         rules: bool,
     ) -> bool {
+        if Self::__NAMED {
+            return named_members::<Self>(
+                members,
+                claimed,
+                path,
+                report,
+                rules,
+                Self::__DENY_UNKNOWN,
+            );
+        }
         Self::__shape(&unclaimed(members, claimed), path, report, rules)
     }
 

@@ -17,6 +17,9 @@ pub(crate) struct Container<'a> {
     pub generics: &'a syn::Generics,
     pub attrs: ContainerAttrs,
     pub data: Data<'a>,
+    /// The runtime's module for generated code: `::customer_core::__private` (or
+    /// `#[customer(crate = path)]`'s `path::__private`); inside the anonymous constant the
+    /// output is wrapped in, its alias `__p` (`expand::derive`).
     pub krate: Trees,
     /// What `#[serde(...)]` says about the container.
     pub serde: attr::SerdeAttrs,
@@ -123,8 +126,8 @@ impl<'a> Container<'a> {
             syn::Data::Union(data) => Data::Union(data.union_token.span()),
         };
         let krate = Trees::from_stream(match &attrs.krate {
-            Some(path) => path.to_token_stream(),
-            None => quote!(::customer_core),
+            Some(path) => quote!(#path::__private),
+            None => quote!(::customer_core::__private),
         });
         Container {
             ident: &input.ident,

@@ -78,7 +78,7 @@ pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream 
         container,
         s: {
             let krate = &container.krate;
-            quote!(#krate::__private::schema)
+            quote!(#krate::schema)
         },
         description: doc(&input.attrs),
         gen: quote!(__customer_gen),
@@ -352,7 +352,7 @@ impl Cx<'_> {
 /// parameters, each parameter bounded `JsonSchema`.
 fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let s = p.join("schema");
     let sc = p.join("schemars");
     let ident = container.ident;
@@ -410,7 +410,7 @@ fn property(
     container_serde: &SerdeExtra,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let s = p.join("schema");
     let gen = quote!(__customer_gen);
     let serde = serde_extra(&field.serde);
@@ -565,7 +565,7 @@ fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> 
 /// The container's `check` functions, noted on `schema` (a `&mut Schema` expression).
 fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
     let krate = &container.krate;
-    let s = krate.join("__private").join("schema");
+    let s = krate.join("schema");
     container
         .attrs
         .checks

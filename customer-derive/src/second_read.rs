@@ -129,7 +129,7 @@ pub(crate) fn where_clause<'f, 'a: 'f>(
     }
     let p = {
         let krate = &container.krate;
-        quote!(#krate::__private)
+        quote!(#krate)
     };
     let mut extra: Vec<TokenStream> = Vec::new();
     for field in fields {
@@ -153,7 +153,7 @@ pub(crate) fn where_clause<'f, 'a: 'f>(
             }
         }
         if walks {
-            extra.push(quote!(#ty: #p::shape::Shape));
+            extra.push(quote!(#ty: __s::Shape));
         }
     }
     if reads_whole(container) {
@@ -234,17 +234,15 @@ fn owned_static(tokens: TokenStream) -> bool {
 /// The body of the derived `__context_any` of `CustomerModelWith<C>`: `ctx` erased when
 /// [`context_erasable`], else `None`.
 pub(crate) fn context_any(container: &Container) -> TokenStream {
-    let krate = &container.krate;
-    let p = krate.join("__private");
     match (&container.attrs.context, context_erasable(container)) {
         (Some(context), true) => quote! {
             #[allow(unused_imports)]
-            use #p::shape::{ContextViaAny as _, ContextViaNothing as _};
-            (&#p::shape::ContextProbe::<#context>::NEW).erase(ctx)
+            use __s::{ContextViaAny as _, ContextViaNothing as _};
+            (&__s::ContextProbe::<#context>::NEW).erase(ctx)
         },
         _ => quote! {
             let _ = ctx;
-            ::core::option::Option::None
+            __p::None
         },
     }
 }
@@ -252,11 +250,10 @@ pub(crate) fn context_any(container: &Container) -> TokenStream {
 /// `let __context = …;`: the caller's context, for a model with one (`None` when the caller gave
 /// none that could be erased). Empty for a model without.
 pub(crate) fn bind_context(container: &Container) -> TokenStream {
-    let krate = &container.krate;
     match &container.attrs.context {
         Some(context) => quote! {
-            let __context: ::core::option::Option<&#context> =
-                #krate::__private::shape::Report::context::<#context>(__report);
+            let __context: __p::Option<&#context> =
+                __s::Report::context::<#context>(__report);
             let _ = __context;
         },
         None => TokenStream::new(),
@@ -268,7 +265,7 @@ pub(crate) fn bind_context(container: &Container) -> TokenStream {
 pub(crate) fn with_context(container: &Container, body: TokenStream) -> TokenStream {
     if container.attrs.context.is_some() {
         quote! {
-            if let ::core::option::Option::Some(ctx) = __context {
+            if let __p::Some(ctx) = __context {
                 #body
             }
         }
@@ -329,7 +326,7 @@ pub(crate) fn partial_rules(
         return partial;
     }
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let layers = field.layers.len();
     let partial = with_context(container, partial);
     // Read through an alias, the value is at the key the document used (see `partial_checks`).
@@ -339,8 +336,8 @@ pub(crate) fn partial_rules(
         quote!(_)
     };
     quote! {
-        if let (false, ::core::option::Option::Some((#key, __value, true))) = (#good, #found) {
-            if let ::core::option::Option::Some(__node) = #p::shape::inside(__value, #layers) {
+        if let (false, __p::Some((#key, __value, true))) = (#good, #found) {
+            if let __p::Some(__node) = __s::inside(__value, #layers) {
                 let __customer_path: &#p::Path<'_> = __path;
                 let __customer_report: &mut #p::ValidationErrors = &mut __report.rules;
                 #partial
@@ -362,11 +359,11 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         return TokenStream::new();
     }
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let seq = sequence(field.inner);
     let count = match seq {
-        Some((_, true)) => Some(quote!(#p::shape::array_len(__node))),
-        _ if string_map(field.inner) => Some(quote!(#p::shape::distinct_keys(__node))),
+        Some((_, true)) => Some(quote!(__s::array_len(__node))),
+        _ if string_map(field.inner) => Some(quote!(__s::distinct_keys(__node))),
         _ => None,
     };
     let key = if crate::ast::aliased(container, field).is_some() {
@@ -381,7 +378,7 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
     let partial = Partial {
         container,
         field,
-        p,
+        p: p.clone(),
         at,
         report: quote!(__customer_report),
         overrides: Overrides {
@@ -431,11 +428,10 @@ impl Partial<'_> {
 
     /// `length` on the number of elements (or distinct keys) `count` finds in the document.
     fn length(&self, rule: &RuleSpec, count: &TokenStream) -> TokenStream {
-        let p = &self.p;
         let check = self.emit(rule, quote!(&__customer_counted), self.at.clone());
         quote! {
-            if let ::core::option::Option::Some(__count) = #count {
-                let __customer_counted = #p::shape::Counted(__count);
+            if let __p::Some(__count) = #count {
+                let __customer_counted = __s::Counted(__count);
                 #check
             }
         }
@@ -476,13 +472,13 @@ impl Partial<'_> {
             {
                 let mut __customer_items = #p::Items::new(#report);
                 for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
-                    #p::shape::elements(__node).iter(),
+                    __s::elements(__node).iter(),
                 ) {
                     #[allow(unused_imports)]
-                    use #p::shape::{ReadViaNothing as _, ReadViaSerde as _};
+                    use __s::{ReadViaNothing as _, ReadViaSerde as _};
                     __customer_items.item(#report);
-                    if let ::core::option::Option::Some(__customer_item) =
-                        (&#p::shape::ReadProbe::<#item>::NEW).read_alone(__item)
+                    if let __p::Some(__customer_item) =
+                        (&__s::ReadProbe::<#item>::NEW).read_alone(__item)
                     {
                         let __customer_item = &__customer_item;
                         #checks

@@ -49,7 +49,7 @@ use parts::{checks_on, has_value_rules, is_nested, probes, read_whole, signature
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Read through another type or by position, a generic container has no bounds for its
@@ -107,11 +107,12 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         }
         Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
     };
-    let (kind, keys) = facts_of(container, &p);
-    let assertions = facts::assertions(container, &p);
+    let (kind, keys) = facts_of(container);
+    let assertions = facts::assertions(container);
     quote! {
+        use #p::shape as __s;
         #[automatically_derived]
-        impl #impl_generics #p::shape::Shape for #ident #ty_generics #where_clause {
+        impl #impl_generics __s::Shape for #ident #ty_generics #where_clause {
             #kind
             #keys
             #body
@@ -122,7 +123,7 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
 
 /// The `__KIND` and `__KEYS` constants, following the forms of `expand`: only what serde is sure
 /// to do with the form is said.
-fn facts_of(container: &Container, p: &TokenStream) -> (TokenStream, TokenStream) {
+fn facts_of(container: &Container) -> (TokenStream, TokenStream) {
     use facts::Kind;
     let serde = &container.serde;
     let none = || (TokenStream::new(), TokenStream::new());
@@ -133,30 +134,30 @@ fn facts_of(container: &Container, p: &TokenStream) -> (TokenStream, TokenStream
             if fields.len() == 1 && !container.attrs.rules.is_empty() =>
         {
             (
-                facts::kind(container, p, Some(Kind::NotObject)),
+                facts::kind(container, Some(Kind::NotObject)),
                 TokenStream::new(),
             )
         }
         _ if serde.remote || serde.try_from.is_some() || serde.from.is_some() => none(),
         Data::Struct(..) if serde.transparent || serde.tag.is_some() || serde.untagged => none(),
         Data::Struct(Style::Named, _) => (
-            facts::kind(container, p, Some(Kind::Object)),
-            facts::keys(container, p),
+            facts::kind(container, Some(Kind::Object)),
+            facts::keys(container),
         ),
         // Read from an array.
         Data::Struct(Style::Tuple, fields) if fields.len() >= 2 => (
-            facts::kind(container, p, Some(Kind::NotObject)),
+            facts::kind(container, Some(Kind::NotObject)),
             TokenStream::new(),
         ),
         Data::Struct(..) => none(),
         Data::Enum(_) if container.data_variants().is_some() || serde.content.is_some() => {
             // An untagged enum reads whatever its variants read.
             let kind = (!serde.untagged).then_some(Kind::Object);
-            (facts::kind(container, p, kind), facts::keys(container, p))
+            (facts::kind(container, kind), facts::keys(container))
         }
         // A field-less enum reads from a string, unless it is tagged or untagged.
         Data::Enum(_) if serde.tag.is_none() && !serde.untagged => (
-            facts::kind(container, p, Some(Kind::NotObject)),
+            facts::kind(container, Some(Kind::NotObject)),
             TokenStream::new(),
         ),
         Data::Enum(_) => none(),
@@ -173,7 +174,7 @@ fn opaque(p: &TokenStream, can: Can) -> TokenStream {
         p,
         &quote!(__node),
         can,
-        &quote!(#p::shape::validate_read(&__whole, __path, __report);),
+        &quote!(__s::validate_read(&__whole, __path, __report);),
     );
     quote! {
         #signature {
@@ -188,15 +189,15 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     let signature = signature(p);
     let probes = probes(p, can_read);
     let ty = field.ty;
-    let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    let probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
     if !container.attrs.rules.is_empty() {
         // A parsed newtype: the inner value's shape, then the value it refuses.
         let refuse = if can_read {
             quote! {
-                if let ::core::option::Option::Some(__inner) =
-                    (&#p::shape::ReadProbe::<#ty>::NEW).read_node(__node, __path, __report)
+                if let __p::Some(__inner) =
+                    (&__s::ReadProbe::<#ty>::NEW).read_node(__node, __path, __report)
                 {
-                    if let ::core::result::Result::Err(__errors) =
+                    if let __p::Err(__errors) =
                         <Self as ::core::convert::TryFrom<#ty>>::try_from(__inner)
                     {
                         #p::Absorb::absorb(__errors, __path, &mut __report.shapes);
@@ -240,12 +241,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         && field.serde.deserialize_with.is_none();
     let exact = if exact_field {
         let ty = field.ty;
-        named::exact_node(
-            container,
-            p,
-            true,
-            &[quote!(#p::shape::ShapeProbe::<#ty>::EXACT)],
-        )
+        named::exact_node(container, p, true, &[quote!(__s::ShapeProbe::<#ty>::EXACT)])
     } else {
         TokenStream::new()
     };
@@ -256,7 +252,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     };
     // Without a read (a generic container), nothing to decide.
     let whole_read = if can.read {
-        quote!(#p::shape::Report::reads_whole(&__phase, #has_then) && #whole)
+        quote!(__s::Report::reads_whole(&__phase, #has_then) && #whole)
     } else {
         quote!(true)
     };
@@ -270,7 +266,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     let rewalk = nested.then(|| {
         quote! {
             if !__once {
-                #p::shape::walk_again(__node, __path, __report, #probe.shape_fn());
+                __s::walk_again(__node, __path, __report, #probe.shape_fn());
             }
         }
     });
@@ -282,17 +278,17 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         #signature {
             #probes
             let __once = #once;
-            let __good = #p::shape::value(__node, __path, __report, #probe.shape_fn(), __once);
+            let __good = __s::value(__node, __path, __report, #probe.shape_fn(), __once);
             if !__rules {
                 return __good;
             }
-            let __phase = #p::shape::Report::rules_phase(__report);
+            let __phase = __s::Report::rules_phase(__report);
             #rewalk
             // Read whole: what serde refuses beyond the shapes, the field's rules and the
             // container's checks (inside a `nested` field's value walked once, only for those
             // rules and checks).
             let __read_whole = __good && #whole_read;
-            #p::shape::Report::end_rules_phase(__report, __phase, __good, __read_whole)
+            __s::Report::end_rules_phase(__report, __phase, __good, __read_whole)
         }
     }
 }
@@ -304,7 +300,7 @@ mod tests {
     fn shape_impl(input: &syn::DeriveInput) -> String {
         let output = crate::expand::derive(input).to_string();
         let start = output
-            .find("shape :: Shape for")
+            .find("__s :: Shape for")
             .unwrap_or_else(|| panic!("no Shape impl in {output}"));
         output[start..].to_owned()
     }

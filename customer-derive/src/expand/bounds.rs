@@ -98,9 +98,7 @@ mod tests {
             }
         };
         let output = crate::expand::derive(&input).to_string();
-        let elements =
-            quote!(<Vec<T> as __cm::__private::Elements>::Item: __cm::__private::CustomerModel)
-                .to_string();
+        let elements = quote!(<Vec<T> as __p::Elements>::Item: __p::CustomerModel).to_string();
         assert!(output.contains(&elements), "{output}");
     }
 }

@@ -152,7 +152,7 @@ impl TryParts {
     /// Adds field `i` (`field`) of the conversion.
     fn field(&mut self, conv: &Conv, i: usize, field: &Field) {
         let krate = &conv.container.krate;
-        let p = krate.join("__private");
+        let p = krate;
         let src = quote!(__customer_source);
         let report = quote!(__customer_report);
         let from_other = conv.conversion.kind == ConversionKind::TryFrom;
@@ -227,7 +227,7 @@ impl TryParts {
                     &quote!(&mut #report),
                 );
                 self.partial.extend(quote! {
-                    if let ::core::option::Option::Some(__customer_converted) = &#var {
+                    if let __p::Some(__customer_converted) = &#var {
                         #call
                     }
                 });
@@ -242,7 +242,7 @@ impl TryParts {
                     Models::Validate,
                 );
                 self.partial.extend(quote! {
-                    if let ::core::option::Option::Some(__customer_converted) = &#var {
+                    if let __p::Some(__customer_converted) = &#var {
                         #checks
                     }
                 });
@@ -250,9 +250,9 @@ impl TryParts {
         } else {
             let key = target_key.unwrap_or_default();
             self.failed
-                .push(quote!((#key, ::core::option::Option::is_none(&#var))));
+                .push(quote!((#key, __p::Option::is_none(&#var))));
             self.partial.extend(quote! {
-                if let ::core::option::Option::Some(__customer_converted) = #var {
+                if let __p::Some(__customer_converted) = #var {
                     __customer_value.#target = __customer_converted;
                 }
             });
@@ -268,7 +268,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
         conversion,
     } = *conv;
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let other = &conversion.ty;
@@ -301,25 +301,23 @@ fn try_impl(conv: &Conv) -> TokenStream {
             quote!(#other { #(#inits,)* ..::core::default::Default::default() }),
         )
     };
-    let somes = bound
-        .iter()
-        .map(|v| quote!(::core::option::Option::Some(#v)));
+    let somes = bound.iter().map(|v| quote!(__p::Some(#v)));
     let names = quote!(&[#(#names),*]);
     // Some field did not convert: check what did.
     let partial = if from_other {
         quote! {
             #partial
-            ::core::result::Result::Err(#report)
+            __p::Err(#report)
         }
     } else {
         quote! {
             let __customer_failed = [#(#failed),*];
             let mut __customer_value: #other = ::core::default::Default::default();
             #partial
-            if let ::core::result::Result::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
+            if let __p::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
                 #p::in_source_names(__customer_errors, #names, &__customer_failed, &mut #report);
             }
-            ::core::result::Result::Err(#report)
+            __p::Err(#report)
         }
     };
     quote_spanned! {span=>
@@ -327,17 +325,17 @@ fn try_impl(conv: &Conv) -> TokenStream {
         #impl_line {
             type Error = #p::ValidationErrors;
             #[allow(clippy::needless_update)]
-            fn try_from(#src: #target_ty) -> ::core::result::Result<Self, #p::ValidationErrors> {
+            fn try_from(#src: #target_ty) -> __p::Result<Self, #p::ValidationErrors> {
                 let mut #report = #p::ValidationErrors::new();
                 #lets
                 match (#(#bound,)*) {
                     (#(#somes,)*) => {
                         let __customer_value = #built;
-                        if let ::core::result::Result::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
+                        if let __p::Err(__customer_errors) = #p::CustomerModel::validate(&__customer_value) {
                             #p::in_source_names(__customer_errors, #names, &[], &mut #report);
-                            return ::core::result::Result::Err(#report);
+                            return __p::Err(#report);
                         }
-                        ::core::result::Result::Ok(__customer_value)
+                        __p::Ok(__customer_value)
                     }
                     #[allow(unreachable_patterns)]
                     (#(#bound,)*) => {

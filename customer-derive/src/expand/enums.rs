@@ -8,7 +8,7 @@ use crate::ast::{Container, Variant};
 
 pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let other = variants.iter().find(|v| v.attrs.other.is_some());
@@ -23,12 +23,12 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
             let v = variant.ident;
             (
                 quote!(#ident::#v(value) => value,),
-                quote!(::core::result::Result::Ok(#ident::#v(::core::convert::From::from(value)))),
+                quote!(__p::Ok(#ident::#v(::core::convert::From::from(value)))),
             )
         }
         None => (
             TokenStream::new(),
-            quote!(::core::result::Result::Err(#p::rules::one_of::error(&[#(#names),*]))),
+            quote!(__p::Err(#p::rules::one_of::error(&[#(#names),*]))),
         ),
     };
     let as_str_body = if variants.is_empty() {
@@ -63,9 +63,9 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
         #[automatically_derived]
         impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
             type Err = #error_ty;
-            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
                 match value {
-                    #(#names => ::core::result::Result::Ok(#ident::#idents),)*
+                    #(#names => __p::Ok(#ident::#idents),)*
                     _ => #other_parse,
                 }
             }

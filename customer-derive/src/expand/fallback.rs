@@ -53,14 +53,14 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
             }
             #[automatically_derived]
             impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
-                type Err = #krate::__private::RuleError;
+                type Err = #krate::RuleError;
                 fn from_str(_: &str) -> ::core::result::Result<Self, Self::Err> {
                     ::core::unimplemented!()
                 }
             }
         });
     }
-    let p = krate.join("__private");
+    let p = krate;
     let model = match &container.attrs.context {
         Some(context) => quote! {
             #[automatically_derived]
@@ -86,7 +86,7 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
         #extra
         #model
         #[automatically_derived]
-        impl #impl_generics #krate::__private::shape::Shape for #ident #ty_generics #where_clause {}
+        impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {}
     })
 }
 
@@ -148,13 +148,13 @@ fn conversions(container: &Container) -> TokenStream {
             },
             ConversionKind::TryFrom => quote! {
                 impl #impl_generics ::core::convert::TryFrom<#other> for #ident #ty_generics #where_clause {
-                    type Error = #krate::__private::ValidationErrors;
+                    type Error = #krate::ValidationErrors;
                     fn try_from(_: #other) -> ::core::result::Result<Self, Self::Error> { #body }
                 }
             },
             ConversionKind::TryInto => quote! {
                 impl #impl_generics ::core::convert::TryFrom<#ident #ty_generics> for #other #where_clause {
-                    type Error = #krate::__private::ValidationErrors;
+                    type Error = #krate::ValidationErrors;
                     fn try_from(_: #ident #ty_generics) -> ::core::result::Result<Self, Self::Error> { #body }
                 }
             },

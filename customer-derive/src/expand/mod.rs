@@ -1,5 +1,5 @@
 //! Phase 4: code generation from the checked model. Everything is emitted inside
-//! `const _: () = { ... };` with fully qualified paths through `::customer_core::__private`.
+//! `const _: () = { ... };` with paths through `::customer_core::__private`, aliased `__p`.
 //!
 //! One file a concern: `validate` (the `CustomerModel` impl of a struct or of an enum whose
 //! variants carry data), `newtype` (parsed newtypes), `enums` (field-less enums), `conversion`
@@ -41,8 +41,8 @@ pub(crate) fn derive_with(input: &DeriveInput, schema: bool) -> TokenStream {
     check::check_newtype_serde(&cx, &container, input);
     match cx.check() {
         Ok(()) => {
-            // Inside the anonymous constant the runtime crate is named by a short alias: the
-            // generated code names it at almost every step (`KRATE::__private::…`).
+            // Inside the anonymous constant the runtime's `__private` module is named by a short
+            // alias: the generated code names it at almost every step.
             let alias = syn::Ident::new(ALIAS, proc_macro2::Span::call_site());
             let krate = std::mem::replace(&mut container.krate, Trees::ident(alias.clone()));
             let mut body = quote!(use #krate as #alias;);
@@ -60,9 +60,10 @@ pub(crate) fn derive_with(input: &DeriveInput, schema: bool) -> TokenStream {
     }
 }
 
-/// The name the generated code gives the runtime crate (`::customer_core`, or the path of
-/// `#[customer(crate = …)]`) inside the anonymous constant it is wrapped in.
-const ALIAS: &str = "__cm";
+/// The name the generated code gives the runtime's `__private` module
+/// (`::customer_core::__private`, or below the path of `#[customer(crate = …)]`) inside the
+/// anonymous constant it is wrapped in.
+const ALIAS: &str = "__p";
 
 fn expand(container: &Container) -> TokenStream {
     let mut out = expand_model(container);
@@ -149,9 +150,12 @@ mod tests {
             }
         })
         .to_string();
-        assert!(output.contains("use crate :: facade as __cm ;"), "{output}");
-        assert!(output.contains("__cm :: __private :: fail_key"), "{output}");
-        assert!(!output.contains("facade :: __private"), "{output}");
+        assert!(
+            output.contains("use crate :: facade :: __private as __p ;"),
+            "{output}"
+        );
+        assert!(output.contains("__p :: fail_key"), "{output}");
+        assert_eq!(output.matches("facade :: __private").count(), 1, "{output}");
         assert!(!output.contains("customer_core"), "{output}");
     }
 }

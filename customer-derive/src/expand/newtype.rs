@@ -12,7 +12,7 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let inner = field.ty;
-    let p = krate.join("__private");
+    let p = krate;
     let target = if ast::is_string(inner) {
         quote!(str)
     } else {
@@ -30,22 +30,22 @@ pub(super) fn expand_newtype(container: &Container, field: &Field) -> TokenStrea
         }
         #[automatically_derived]
         impl #impl_generics #p::serde::Serialize for #ident #ty_generics #where_clause {
-            fn serialize<__S: #p::serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+            fn serialize<__S: #p::serde::Serializer>(&self, serializer: __S) -> __p::Result<__S::Ok, __S::Error> {
                 #p::serde::Serialize::serialize(&self.0, serializer)
             }
         }
         #[automatically_derived]
         impl #impl_generics ::core::convert::TryFrom<#inner> for #ident #ty_generics #where_clause {
             type Error = #p::ValidationErrors;
-            fn try_from(value: #inner) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(value: #inner) -> __p::Result<Self, Self::Error> {
                 let value = #ident(value);
                 #p::CustomerModel::validate(&value)?;
-                ::core::result::Result::Ok(value)
+                __p::Ok(value)
             }
         }
         #[automatically_derived]
         impl<'de> #p::serde::Deserialize<'de> for #ident {
-            fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+            fn deserialize<__D: #p::serde::Deserializer<'de>>(deserializer: __D) -> __p::Result<Self, __D::Error> {
                 #p::deserialize_checked::<Self, #inner, __D>(deserializer)
             }
         }
@@ -63,19 +63,19 @@ fn expand_text(container: &Container, field: &Field) -> TokenStream {
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let inner = field.ty;
-    let p = krate.join("__private");
+    let p = krate;
     quote! {
             #[automatically_derived]
             impl #impl_generics ::core::convert::TryFrom<&str> for #ident #ty_generics #where_clause {
                 type Error = #p::ValidationErrors;
-                fn try_from(value: &str) -> ::core::result::Result<Self, Self::Error> {
+                fn try_from(value: &str) -> __p::Result<Self, Self::Error> {
                     <Self as ::core::convert::TryFrom<#inner>>::try_from(::core::convert::From::from(value))
                 }
             }
             #[automatically_derived]
             impl #impl_generics ::core::str::FromStr for #ident #ty_generics #where_clause {
                 type Err = #p::ValidationErrors;
-                fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                fn from_str(value: &str) -> __p::Result<Self, Self::Err> {
                     <Self as ::core::convert::TryFrom<&str>>::try_from(value)
                 }
             }

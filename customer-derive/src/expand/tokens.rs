@@ -67,8 +67,8 @@ pub(crate) fn field_path(
 /// The `Path` of a field below `parent` (an expression of type `&Path`).
 pub(crate) fn wire_path(krate: &Trees, wire: &Wire, parent: &TokenStream) -> TokenStream {
     match wire {
-        Wire::Key(key) => quote!(#krate::__private::Path::key(#parent, #key)),
-        Wire::Index(index) => quote!(#krate::__private::Path::index(#parent, #index)),
+        Wire::Key(key) => quote!(#krate::Path::key(#parent, #key)),
+        Wire::Index(index) => quote!(#krate::Path::index(#parent, #index)),
         Wire::Same => quote!(*#parent),
     }
 }

@@ -96,7 +96,7 @@ fn rules_fns<'f, 'a: 'f>(
     fields: impl IntoIterator<Item = (FieldAt, &'f Field<'a>)>,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let context = container.attrs.context.as_ref();
     let mut fns = TokenStream::new();
     for (at, field) in fields {
@@ -238,7 +238,7 @@ fn enum_arms(
             if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
                 let parent = match &base {
                     Base::Same => path.clone(),
-                    Base::Below(key) => quote!(&#krate::__private::Path::key(#path, #key)),
+                    Base::Below(key) => quote!(&#krate::Path::key(#path, #key)),
                 };
                 let at = FieldAt {
                     variant: Some(variant_index),
@@ -302,12 +302,12 @@ fn model_impls(
     quote! {
         #said
         #[automatically_derived]
-        impl #impl_generics #krate::__private::CustomerModel for #ident #ty_generics #where_clause {
+        impl #impl_generics #krate::CustomerModel for #ident #ty_generics #where_clause {
             #[inline]
             fn validate_into(
                 &self,
-                #path: &#krate::__private::Path<'_>,
-                #report: &mut #krate::__private::ValidationErrors,
+                #path: &#krate::Path<'_>,
+                #report: &mut #krate::ValidationErrors,
             ) {
                 #body
             }
@@ -322,7 +322,7 @@ fn model_impls(
 /// is decided by the derive (`check::check_model_said`).
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     let parsed_newtype = container.newtype_field().is_some() && !container.attrs.rules.is_empty();
@@ -510,13 +510,13 @@ fn context_impls(
     let (impl_generics, ty_generics, _) = container.generics.split_for_impl();
     let path = quote!(__customer_path);
     let report = report_ident();
-    let p = krate.join("__private");
+    let p = krate;
     let context_any = crate::second_read::context_any(container);
     // Elided unless the context type names a lifetime of its own (`Limits<'static>`).
     let context_any_sig = if quote!(#ty).to_string().contains('\'') {
-        quote!(fn __context_any<'__c>(ctx: &'__c #ty) -> ::core::option::Option<&'__c dyn ::core::any::Any>)
+        quote!(fn __context_any<'__c>(ctx: &'__c #ty) -> __p::Option<&'__c dyn ::core::any::Any>)
     } else {
-        quote!(fn __context_any(ctx: &#ty) -> ::core::option::Option<&dyn ::core::any::Any>)
+        quote!(fn __context_any(ctx: &#ty) -> __p::Option<&dyn ::core::any::Any>)
     };
     quote! {
         #[automatically_derived]
@@ -546,7 +546,7 @@ fn context_impls(
             /// None: it cannot be called.
             #[doc(hidden)]
             #[allow(dead_code, clippy::unused_self)]
-            pub fn validate(&self) -> ::core::result::Result<(), #p::ValidationErrors>
+            pub fn validate(&self) -> __p::Result<(), #p::ValidationErrors>
             where
                 for<'__customer> &'__customer Self: #p::ContextNeeded<Self>,
             {
@@ -557,7 +557,7 @@ fn context_impls(
         impl #impl_generics #p::ModelContext for #ident #ty_generics #where_clause {
             type Context = #ty;
             #[inline]
-            fn validate_in_context(&self, ctx: &#ty) -> ::core::result::Result<(), #p::ValidationErrors> {
+            fn validate_in_context(&self, ctx: &#ty) -> __p::Result<(), #p::ValidationErrors> {
                 #p::CustomerModelWith::<#ty>::validate_with(self, ctx)
             }
 
@@ -588,7 +588,7 @@ pub(crate) fn container_checks(
             None => quote_spanned!(check.span()=> #check(#subject)),
         };
         out.extend(quote_spanned! {check.span()=>
-            #krate::__private::CheckOutcome::report_at(#call, #path, #report);
+            #krate::CheckOutcome::report_at(#call, #path, #report);
         });
     }
     out
@@ -713,10 +713,10 @@ fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) 
         };
         let source = match layer {
             Layer::Option => source,
-            Layer::Patch => quote!(#krate::__private::Patch::value(#source)),
+            Layer::Patch => quote!(#krate::Patch::value(#source)),
         };
         out = quote! {
-            if let ::core::option::Option::Some(__customer_value) = #source {
+            if let __p::Some(__customer_value) = #source {
                 #out
             }
         };

@@ -21,7 +21,7 @@ pub(crate) enum Bound {
 impl Bound {
     /// `subject: Trait`.
     pub(crate) fn on(self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
-        let p = quote!(#krate::__private);
+        let p = quote!(#krate);
         Some(match self {
             Bound::Text => quote!(#subject: #p::rules::Text),
             Bound::Length => quote!(#subject: #p::rules::HasLength),

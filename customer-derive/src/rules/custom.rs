@@ -38,14 +38,14 @@ impl RuleKind for Custom {
             // On a struct with a context, the function takes it too.
             return e.push_on_err(quote_spanned! {path.span()=>
                 {
-                    let __customer_custom: fn(&_, &#context) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                    let __customer_custom: fn(&_, &#context) -> __p::Result<(), #krate::RuleError> = #path;
                     __customer_custom(#value, ctx)
                 }
             });
         }
         e.push_on_err(quote_spanned! {path.span()=>
             {
-                let __customer_custom: fn(&_) -> ::core::result::Result<(), #krate::__private::RuleError> = #path;
+                let __customer_custom: fn(&_) -> __p::Result<(), #krate::RuleError> = #path;
                 __customer_custom(#value)
             }
         })

@@ -56,7 +56,7 @@ impl<R: Table> RuleKind for Each<R> {
     }
 
     fn bound(&self, subject: &TokenStream, krate: &TokenStream) -> Option<TokenStream> {
-        let elements = quote!(#krate::__private::Elements);
+        let elements = quote!(#krate::Elements);
         let item = quote!(<#subject as #elements>::Item);
         let mut predicates = vec![quote!(#subject: #elements)];
         predicates.extend(self.rules.iter().filter_map(|r| r.kind.bound(&item, krate)));
@@ -94,11 +94,11 @@ impl<R: Table> RuleKind for Each<R> {
         let value = e.value();
         let report = e.report;
         // Every token that names the collection trait points at `each`.
-        let elements = respan(&quote!(#krate::__private::Elements::elements), e.span);
+        let elements = respan(&quote!(#krate::Elements::elements), e.span);
         // Past the report's cap, the elements' violations are counted, not built (`Items`).
         quote_spanned! {e.span=>
             {
-                let mut __customer_items = #krate::__private::Items::new(#report);
+                let mut __customer_items = #krate::Items::new(#report);
                 for (__customer_index, __customer_item) in ::core::iter::Iterator::enumerate(#elements(#value)) {
                     __customer_items.item(#report);
                     #checks
@@ -121,7 +121,7 @@ impl<R: Table> RuleKind for Each<R> {
             .map(|rule| rule.kind.schema(&each))
             .collect();
         quote! {
-            #s::each(#schema, |#items: &mut #krate::__private::schemars::Schema| { #rules });
+            #s::each(#schema, |#items: &mut #krate::schemars::Schema| { #rules });
         }
     }
 }

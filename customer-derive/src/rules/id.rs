@@ -76,7 +76,7 @@ impl AsciiSet {
             let (lo, hi) = (Literal::byte_character(lo), Literal::byte_character(hi));
             quote!((#lo, #hi))
         });
-        quote!(#krate::__private::rules::id::AsciiSet::from_ranges(&[#(#ranges),*]))
+        quote!(#krate::rules::id::AsciiSet::from_ranges(&[#(#ranges),*]))
     }
 }
 

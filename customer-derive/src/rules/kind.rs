@@ -107,8 +107,8 @@ impl Overrides {
     /// Both as `Option<&'static str>` expressions.
     fn tokens(&self) -> (TokenStream, TokenStream) {
         let one = |lit: &Option<syn::LitStr>| match lit {
-            Some(lit) => quote!(::core::option::Option::Some(#lit)),
-            None => quote!(::core::option::Option::None),
+            Some(lit) => quote!(__p::Some(#lit)),
+            None => quote!(__p::None),
         };
         (one(&self.code), one(&self.message))
     }
@@ -162,8 +162,8 @@ impl At {
         let mut out = self.base.clone();
         for step in &self.below {
             out = match step {
-                Step::Key(key) => quote!(&#krate::__private::Path::key(#out, #key)),
-                Step::Index(index) => quote!(&#krate::__private::Path::index(#out, #index)),
+                Step::Key(key) => quote!(&#krate::Path::key(#out, #key)),
+                Step::Index(index) => quote!(&#krate::Path::index(#out, #index)),
             };
         }
         out
@@ -208,7 +208,7 @@ pub(crate) enum Models {
 impl Emit<'_> {
     /// `KRATE::__private::rules`.
     pub(crate) fn rules(&self) -> Trees {
-        self.krate.join("__private").join("rules")
+        self.krate.join("rules")
     }
 
     /// The value, located at the rule, so a type the rule cannot check is reported there.
@@ -222,7 +222,7 @@ impl Emit<'_> {
         let Emit {
             krate, at, report, ..
         } = self;
-        let p = krate.join("__private");
+        let p = krate;
         let call = if self.overrides.any() {
             let (code, message) = self.overrides.tokens();
             quote_spanned!(self.span=> #p::overridden(#call, #code, #message))
@@ -246,8 +246,8 @@ impl Emit<'_> {
             _ => {
                 let path = at.path(krate);
                 quote_spanned! {self.span=>
-                    if let ::core::result::Result::Err(__customer_error) = #call {
-                        #p::fail(#report, #path, ::core::result::Result::Err(__customer_error));
+                    if let __p::Err(__customer_error) = #call {
+                        #p::fail(#report, #path, __p::Err(__customer_error));
                     }
                 }
             }
@@ -278,12 +278,12 @@ pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
     match value {
         // What `Count::tokens` gives for a literal (an interpolated number is spanned at the call
         // site), without a stream of its own to interpolate.
-        Some(Count::Lit(value, _)) => quote!(::core::option::Option::Some(#value)),
+        Some(Count::Lit(value, _)) => quote!(__p::Some(#value)),
         Some(count) => {
             let tokens = count.tokens();
-            quote!(::core::option::Option::Some(#tokens))
+            quote!(__p::Some(#tokens))
         }
-        None => quote!(::core::option::Option::None),
+        None => quote!(__p::None),
     }
 }
 

@@ -106,13 +106,13 @@ fn counts(
     let mut runtime = TokenStream::new();
     let mut one = |key: &str, count: &Option<Count>| match count {
         Some(count) => match count.literal() {
-            Some(value) => quote!(::core::option::Option::Some(#value)),
+            Some(value) => quote!(__p::Some(#value)),
             None => {
                 runtime.extend(runtime_bound(s, schema, rule, key, count));
-                quote!(::core::option::Option::None)
+                quote!(__p::None)
             }
         },
-        None => quote!(::core::option::Option::None),
+        None => quote!(__p::None),
     };
     let min = one("min", &bounds.min);
     let max = one("max", &bounds.max);

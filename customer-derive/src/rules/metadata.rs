@@ -77,8 +77,8 @@ impl RuleKind for Metadata {
             quote_spanned! {e.span=>
                 {
                     #[allow(unused_imports)]
-                    use #krate::__private::{MetadataViaSerialize as _, MetadataViaValue as _};
-                    (&#krate::__private::MetadataProbe(#value)).check_metadata(#max_bytes)
+                    use #krate::{MetadataViaSerialize as _, MetadataViaValue as _};
+                    (&#krate::MetadataProbe(#value)).check_metadata(#max_bytes)
                 }
             }
         };
@@ -91,11 +91,11 @@ impl RuleKind for Metadata {
         match &self.max_bytes {
             Some(count) if count.literal().is_none() => {
                 let runtime = runtime_bound(&s, schema, "metadata", "max_bytes", count);
-                quote::quote!(#s::metadata(#schema, ::core::option::Option::None, #json_string); #runtime)
+                quote::quote!(#s::metadata(#schema, __p::None, #json_string); #runtime)
             }
             count => {
                 let max = count.as_ref().and_then(Count::literal).unwrap_or(1024);
-                quote::quote!(#s::metadata(#schema, ::core::option::Option::Some(#max), #json_string);)
+                quote::quote!(#s::metadata(#schema, __p::Some(#max), #json_string);)
             }
         }
     }

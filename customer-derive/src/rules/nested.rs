@@ -48,17 +48,17 @@ impl RuleKind for Nested {
             return quote_spanned! {e.span=>
                 {
                     #[allow(unused_imports)]
-                    use #krate::__private::{NestedViaContext as _, NestedViaPlain as _};
-                    (&#krate::__private::NestedProbe::<_, #context>(#value, ctx)).nested_into(#at, #report);
+                    use #krate::{NestedViaContext as _, NestedViaPlain as _};
+                    (&#krate::NestedProbe::<_, #context>(#value, ctx)).nested_into(#at, #report);
                 }
             };
         }
         match e.field_ty {
             Some(ty) => quote_spanned! {e.span=>
-                <#ty as #krate::__private::CustomerModel>::validate_into(#value, #at, #report);
+                <#ty as #krate::CustomerModel>::validate_into(#value, #at, #report);
             },
             None => quote_spanned! {e.span=>
-                #krate::__private::CustomerModel::validate_into(#value, #at, #report);
+                #krate::CustomerModel::validate_into(#value, #at, #report);
             },
         }
     }

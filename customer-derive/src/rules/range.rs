@@ -71,8 +71,8 @@ impl RuleKind for Range {
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
         let bound = |expr: &Option<Box<Expr>>| match expr {
-            Some(expr) => quote_spanned!(expr.span()=> ::core::option::Option::Some(&(#expr))),
-            None => quote!(::core::option::Option::None),
+            Some(expr) => quote_spanned!(expr.span()=> __p::Some(&(#expr))),
+            None => quote!(__p::None),
         };
         let (min, max) = (bound(&self.min), bound(&self.max));
         e.push_on_err(quote_spanned!(e.span=> #rules::range::check(#value, #min, #max)))
@@ -85,14 +85,14 @@ impl RuleKind for Range {
             Some(expr) if mentions_ctx(&expr.to_token_stream()) => {
                 let text = expr_string(&expr.to_token_stream());
                 runtime.extend(quote!(#s::runtime_bound(#schema, "range", #key, #text);));
-                quote!(::core::option::Option::None)
+                quote!(__p::None)
             }
             // Not typed by the field: a bound of the wrong type is reported once, by the
             // validation code, not again here.
             Some(expr) => quote! {
-                ::core::option::Option::Some(#s::bound(&(#expr)))
+                __p::Some(#s::bound(&(#expr)))
             },
-            None => quote!(::core::option::Option::None),
+            None => quote!(__p::None),
         };
         let (min, max) = (bound("min", &self.min), bound("max", &self.max));
         quote!(#s::range(#schema, #min, #max); #runtime)

@@ -39,11 +39,11 @@ impl RuleKind for Required {
     fn emit(&self, e: &Emit) -> TokenStream {
         let (krate, value) = (e.krate, &e.value);
         let present = match e.layer {
-            Some(Layer::Patch) => quote!(!#krate::__private::Patch::is_null(#value)),
-            _ => quote!(::core::option::Option::is_some(#value)),
+            Some(Layer::Patch) => quote!(!#krate::Patch::is_null(#value)),
+            _ => quote!(__p::Option::is_some(#value)),
         };
         e.push_on_err(quote_spanned! {e.span=>
-            #krate::__private::rules::required::present(#present)
+            #krate::rules::required::present(#present)
         })
     }
 

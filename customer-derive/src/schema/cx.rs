@@ -27,7 +27,7 @@ pub(crate) struct SchemaCx<'a> {
 impl SchemaCx<'_> {
     /// `KRATE::__private::schema`: the keyword builders.
     pub(crate) fn builders(&self) -> Trees {
-        self.krate.join("__private").join("schema")
+        self.krate.join("schema")
     }
 }
 

@@ -355,7 +355,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
 /// (`__path`), into `__report.rules`.
 fn value_checks(container: &Container, field: &Field) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     // Not `*__customer_path`: borrowed again, that trips `clippy::borrow_deref_ref`.
     let checks = field_checks(
         krate,

@@ -18,16 +18,20 @@ pub(super) enum Kind {
 }
 
 /// The `__KIND` constant (none when not known or generic).
-pub(super) fn kind(container: &Container, p: &TokenStream, kind: Option<Kind>) -> TokenStream {
+pub(super) fn kind(container: &Container, kind: Option<Kind>) -> TokenStream {
     if !container.generics.params.is_empty() {
         return TokenStream::new();
     }
     match kind {
         Some(Kind::Object) => {
-            quote!(const __KIND: #p::shape::JsonKind = #p::shape::JsonKind::Object;)
+            quote!(
+                const __KIND: __s::JsonKind = __s::JsonKind::Object;
+            )
         }
         Some(Kind::NotObject) => {
-            quote!(const __KIND: #p::shape::JsonKind = #p::shape::JsonKind::NotObject;)
+            quote!(
+                const __KIND: __s::JsonKind = __s::JsonKind::NotObject;
+            )
         }
         None => TokenStream::new(),
     }
@@ -65,7 +69,7 @@ impl<'f> Level<'f> {
 
 /// The `__KEYS` constant of a struct with named fields or an enum whose variants carry data (none
 /// for a generic one).
-pub(super) fn keys(container: &Container, p: &TokenStream) -> TokenStream {
+pub(super) fn keys(container: &Container) -> TokenStream {
     if !container.generics.params.is_empty() {
         return TokenStream::new();
     }
@@ -101,15 +105,15 @@ pub(super) fn keys(container: &Container, p: &TokenStream) -> TokenStream {
     let facts_unknown = (!flattened.is_empty()).then(|| {
         quote! {
             #[allow(unused_imports)]
-            use #p::shape::FactsUnknown as _;
+            use __s::FactsUnknown as _;
         }
     });
     quote! {
-        const __KEYS: #p::shape::Keys = {
+        const __KEYS: __s::Keys = {
             #facts_unknown
-            #p::shape::Keys {
+            __s::Keys {
                 own: &[#(#own),*],
-                flattened: &[#(&#p::shape::Facts::<#flattened>::KEYS),*],
+                flattened: &[#(&__s::Facts::<#flattened>::KEYS),*],
             }
         };
     }
@@ -118,7 +122,7 @@ pub(super) fn keys(container: &Container, p: &TokenStream) -> TokenStream {
 /// The assertions of an internally tagged enum (nothing for another or a generic one): for each
 /// newtype variant, its type reads from an object and no member named like the tag; for each
 /// flattened field of a struct variant, no member named like the tag.
-pub(super) fn assertions(container: &Container, p: &TokenStream) -> TokenStream {
+pub(super) fn assertions(container: &Container) -> TokenStream {
     let serde = &container.serde;
     let (Some(tag), None, false, Data::Enum(variants)) =
         (&serde.tag, &serde.content, serde.untagged, &container.data)
@@ -159,8 +163,8 @@ pub(super) fn assertions(container: &Container, p: &TokenStream) -> TokenStream 
                 quote_spanned! {ty.span()=>
                     ::core::assert!(
                         !::core::matches!(
-                            #p::shape::Facts::<#ty>::KIND,
-                            #p::shape::JsonKind::NotObject
+                            __s::Facts::<#ty>::KIND,
+                            __s::JsonKind::NotObject
                         ),
                         "{}",
                         #kind
@@ -170,9 +174,9 @@ pub(super) fn assertions(container: &Container, p: &TokenStream) -> TokenStream 
             out.extend(quote_spanned! {ty.span()=>
                 const _: () = {
                     #[allow(unused_imports)]
-                    use #p::shape::FactsUnknown as _;
+                    use __s::FactsUnknown as _;
                     ::core::assert!(
-                        !#p::shape::Facts::<#ty>::KEYS.reads(#tag),
+                        !__s::Facts::<#ty>::KEYS.reads(#tag),
                         "{}",
                         #keys
                     );

@@ -7,7 +7,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote, ToTokens};
 
 use super::parts::{
-    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature,
+    checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole,
     whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
@@ -140,7 +140,7 @@ fn table(
     };
     let (whole, has_checks) = match variant {
         None => whole(container, p, can, !in_scope),
-        Some(_) => (quote!(::core::option::Option::None), false),
+        Some(_) => (quote!(__p::None), false),
     };
     let deny = variant.is_some() && container.serde.deny_unknown_fields;
     let head = if in_scope {
@@ -155,7 +155,6 @@ fn table(
         (quote!(let __check: __s::CheckFn = #check;), quote!(__check))
     };
     Some(quote! {
-        use #p::shape as __s;
         #head
         #check
         __s::Named {
@@ -189,7 +188,7 @@ fn whole(
     );
     let has_checks = can.read && can.validate && !checks.is_empty();
     if !can.read {
-        return (quote!(::core::option::Option::None), has_checks);
+        return (quote!(__p::None), has_checks);
     }
     if !has_checks && container.generics.params.is_empty() {
         let whole = quote! {{
@@ -221,7 +220,7 @@ fn whole(
         TokenStream::new()
     };
     let closure = quote! {
-        ::core::option::Option::Some(|__object, __path, __report| {
+        __p::Some(|__object, __path, __report| {
             #rules
             #probes
             #whole
@@ -248,7 +247,7 @@ fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
         match field.wire {
             Wire::Key(_) => {
                 let ty = field.ty;
-                below.push(quote!(#p::shape::ShapeProbe::<#ty>::EXACT));
+                below.push(quote!(__s::ShapeProbe::<#ty>::EXACT));
             }
             Wire::Same | Wire::Index(_) => local = false,
         }
@@ -318,7 +317,7 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
     let deny_check = container
         .serde
         .deny_unknown_fields
-        .then(|| quote!(#p::shape::unknown_members(__members, __claimed, __path, __report)));
+        .then(|| quote!(__s::unknown_members(__members, __claimed, __path, __report)));
     let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
@@ -339,10 +338,10 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
             if !__rules {
                 return __ok;
             }
-            let __phase = #p::shape::Report::rules_phase(__report);
+            let __phase = __s::Report::rules_phase(__report);
             #bind_context
             #rules
-            #p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+            __s::Report::end_rules_phase(__report, __phase, __ok, true)
         }
     };
     quote! {{
@@ -468,12 +467,10 @@ impl<'a> FieldCx<'a> {
         let member = &field.member;
         // The value of a field that is not in the document.
         let default_value = match (&field.serde.default, container_default) {
-            (Some(Some(path)), _) => Some(quote!(::core::option::Option::Some(#path()))),
-            (Some(None), _) => Some(quote!(::core::option::Option::Some(
-                ::core::default::Default::default()
-            ))),
-            (None, Some(Some(path))) => Some(quote!(::core::option::Option::Some(#path().#member))),
-            (None, Some(None)) => Some(quote!(::core::option::Option::Some(
+            (Some(Some(path)), _) => Some(quote!(__p::Some(#path()))),
+            (Some(None), _) => Some(quote!(__p::Some(::core::default::Default::default()))),
+            (None, Some(Some(path))) => Some(quote!(__p::Some(#path().#member))),
+            (None, Some(None)) => Some(quote!(__p::Some(
                 <Self as ::core::default::Default>::default().#member
             ))),
             (None, None) => None,
@@ -545,8 +542,8 @@ impl<'a> FieldCx<'a> {
             can_read,
             // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
             probes: probes(p, can_read),
-            probe: quote!((&&#p::shape::ShapeProbe::<#ty>::NEW)),
-            read_probe: quote!((&#p::shape::ReadProbe::<#read_ty>::NEW)),
+            probe: quote!((&&__s::ShapeProbe::<#ty>::NEW)),
+            read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
             read_ty,
             default_value,
             checks,
@@ -607,9 +604,8 @@ impl<'a> FieldCx<'a> {
                 })
             });
         }
-        let p = self.p;
         Some(quote! {{
-            let #p::shape::Check {
+            let __s::Check {
                 found: __found,
                 good: __good,
                 path: __path,
@@ -627,14 +623,13 @@ impl<'a> FieldCx<'a> {
         if checks.is_empty() {
             return TokenStream::new();
         }
-        let value = self.default_value.clone().unwrap_or_else(|| {
-            quote!(::core::option::Option::Some(
-                ::core::default::Default::default()
-            ))
-        });
+        let value = self
+            .default_value
+            .clone()
+            .unwrap_or_else(|| quote!(__p::Some(::core::default::Default::default())));
         quote! {
-            let __read: ::core::option::Option<#ty> = #value;
-            if let ::core::option::Option::Some(__customer_read) = __read {
+            let __read: __p::Option<#ty> = #value;
+            if let __p::Some(__customer_read) = __read {
                 #checks
             }
         }
@@ -643,7 +638,6 @@ impl<'a> FieldCx<'a> {
     /// `#[serde(flatten)]`: the members no one else claims.
     fn flattened(&self, out: &mut Parts) {
         let FieldCx {
-            p,
             ty,
             good,
             before,
@@ -654,7 +648,7 @@ impl<'a> FieldCx<'a> {
             ..
         } = self;
         out.shapes.extend(quote! {
-            let #before = #p::shape::snapshot(__claimed);
+            let #before = __s::snapshot(__claimed);
             let #good = {
                 #probes
                 #probe.shape_flat(__members, __claimed, __path, __report, false)
@@ -662,19 +656,19 @@ impl<'a> FieldCx<'a> {
         });
         let read = if self.can_read {
             quote! {
-                let __object = #p::shape::object_of(__members, &#before, __claimed);
-                let __read: ::core::option::Option<#ty> =
+                let __object = __s::object_of(__members, &#before, __claimed);
+                let __read: __p::Option<#ty> =
                     #read_probe.read_node(&__object, __path, __report);
             }
         } else {
-            quote!(let __read: ::core::option::Option<#ty> = ::core::option::Option::None;)
+            quote!(let __read: __p::Option<#ty> = __p::None;)
         };
         if !checks.is_empty() {
             out.rules.extend(quote! {
                 if #good {
                     #probes
                     #read
-                    if let ::core::option::Option::Some(__customer_read) = __read {
+                    if let __p::Some(__customer_read) = __read {
                         #checks
                     }
                 }
@@ -683,10 +677,10 @@ impl<'a> FieldCx<'a> {
         if is_nested(self.field) {
             out.rules.extend(quote! {{
                 #probes
-                let mut __again = #p::shape::Report::again(__report);
-                let mut __claims = #p::shape::snapshot(&#before);
+                let mut __again = __s::Report::again(__report);
+                let mut __claims = __s::snapshot(&#before);
                 #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
-                #p::shape::Report::keep_rules(__report, __again);
+                __s::Report::keep_rules(__report, __again);
             }});
         }
     }
@@ -716,10 +710,10 @@ impl<'a> FieldCx<'a> {
             // The walk of the member is `customer_core`'s; the field gives its names, what a
             // missing member means, and its type's shape (a function pointer).
             let missing = match (&self.default_value, !field.layers.is_empty()) {
-                (Some(_), _) | (None, true) => quote!(#p::shape::Missing::Ok),
+                (Some(_), _) | (None, true) => quote!(__s::Missing::Ok),
                 (None, false) => {
                     let missing_fn = scoped(probes, &quote!(#probe.missing_fn()));
-                    quote!(#p::shape::Missing::ByType(#missing_fn))
+                    quote!(__s::Missing::ByType(#missing_fn))
                 }
             };
             // A field whose only rules are `nested`, of a type walked once: its value is walked
@@ -733,7 +727,7 @@ impl<'a> FieldCx<'a> {
             // Function pointers shared by every field of the same type (no closure per field).
             let shape_fn = scoped(probes, &quote!(#probe.shape_fn()));
             out.shapes.extend(quote! {
-                let (#found, #good) = #p::shape::member(
+                let (#found, #good) = __s::member(
                     __members,
                     __claimed,
                     __path,
@@ -747,7 +741,7 @@ impl<'a> FieldCx<'a> {
             return;
         };
         let report_missing = quote! {{
-            #p::shape::missing_field(__report, &#p::Path::key(__path, #key));
+            __s::missing_field(__report, &#p::Path::key(__path, #key));
             false
         }};
         let missing = match &self.default_value {
@@ -755,19 +749,19 @@ impl<'a> FieldCx<'a> {
             None => report_missing,
         };
         out.shapes.extend(quote! {
-            let mut #with_value: ::core::option::Option<#ty> = ::core::option::Option::None;
-            let #found = #p::shape::find(__members, __claimed, &[#(#names),*], __path, __report);
+            let mut #with_value: __p::Option<#ty> = __p::None;
+            let #found = __s::find(__members, __claimed, &[#(#names),*], __path, __report);
             let #good = match #found {
-                ::core::option::Option::Some((__key, __value, __single)) => {
-                    #with_value = #p::shape::read_with(
+                __p::Some((__key, __value, __single)) => {
+                    #with_value = __s::read_with(
                         __value,
                         &#p::Path::key(__path, __key),
                         __report,
-                        |__v| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__v) },
+                        |__v| -> __p::Result<#ty, #p::serde_json::Error> { #with(__v) },
                     );
-                    ::core::option::Option::is_some(&#with_value) && __single
+                    __p::Option::is_some(&#with_value) && __single
                 }
-                ::core::option::Option::None => #missing,
+                __p::None => #missing,
             };
         });
     }
@@ -795,16 +789,16 @@ impl<'a> FieldCx<'a> {
             (None, true) => quote! {
                 #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
             },
-            (None, false) => quote!(::core::option::Option::None),
+            (None, false) => quote!(__p::None),
         };
         // A nested model that is missing and defaulted has no node to walk: its default is
         // validated whole, with every rule of the field.
         let defaulted_model = self.nested && self.default_value.is_some();
         let missing_value = match &self.default_value {
-            _ if defaulted_model => quote!(::core::option::Option::None),
+            _ if defaulted_model => quote!(__p::None),
             Some(value) => value.clone(),
             None if self.can_read => quote!(#read_probe.read_missing()),
-            None => quote!(::core::option::Option::None),
+            None => quote!(__p::None),
         };
         if !checks.is_empty()
             && field.serde.deserialize_with.is_none()
@@ -826,14 +820,14 @@ impl<'a> FieldCx<'a> {
             let read_fn = scoped(probes, &quote!(#read_probe.read_fn()));
             out.extend(quote! {
                 if #good {
-                    let __read: ::core::option::Option<#ty> = #p::shape::read_member(
+                    let __read: __p::Option<#ty> = __s::read_member(
                         #found,
                         __path,
                         __report,
                         #read_fn,
                         #missing_fn,
                     );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
+                    if let __p::Some(__customer_read) = __read {
                         #checks
                     }
                 }
@@ -843,19 +837,19 @@ impl<'a> FieldCx<'a> {
                 // The checks point at the key the member was found under, or at the field's
                 // wire name when it is missing.
                 quote! {
-                    let (__customer_key, __read): (&str, ::core::option::Option<#ty>) =
+                    let (__customer_key, __read): (&str, __p::Option<#ty>) =
                         match #found {
-                            ::core::option::Option::Some((__key, __value, _)) => {
+                            __p::Some((__key, __value, _)) => {
                                 (__key, #read_present)
                             }
-                            ::core::option::Option::None => (#wire_name, #missing_value),
+                            __p::None => (#wire_name, #missing_value),
                         };
                 }
             } else {
                 quote! {
-                    let __read: ::core::option::Option<#ty> = match #found {
-                        ::core::option::Option::Some((__key, __value, _)) => #read_present,
-                        ::core::option::Option::None => #missing_value,
+                    let __read: __p::Option<#ty> = match #found {
+                        __p::Some((__key, __value, _)) => #read_present,
+                        __p::None => #missing_value,
                     };
                 }
             };
@@ -863,7 +857,7 @@ impl<'a> FieldCx<'a> {
                 if #good {
                     #probes
                     #read
-                    if let ::core::option::Option::Some(__customer_read) = __read {
+                    if let __p::Some(__customer_read) = __read {
                         #checks
                     }
                 }
@@ -882,9 +876,9 @@ impl<'a> FieldCx<'a> {
             let value = self.default_value.clone().unwrap_or_default();
             let whole_checks = &self.whole_checks;
             out.extend(quote! {
-                if ::core::option::Option::is_none(&#found) {
-                    let __read: ::core::option::Option<#ty> = #value;
-                    if let ::core::option::Option::Some(__customer_read) = __read {
+                if __p::Option::is_none(&#found) {
+                    let __read: __p::Option<#ty> = #value;
+                    if let __p::Some(__customer_read) = __read {
                         #whole_checks
                     }
                 }
@@ -899,12 +893,12 @@ impl<'a> FieldCx<'a> {
                 quote!(false)
             };
             out.extend(quote! {
-                if let ::core::option::Option::Some((__key, __value, _)) = #found {
+                if let __p::Some((__key, __value, _)) = #found {
                     #probes
                     if !#walked {
-                        let mut __again = #p::shape::Report::again(__report);
+                        let mut __again = __s::Report::again(__report);
                         #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                        #p::shape::Report::keep_rules(__report, __again);
+                        __s::Report::keep_rules(__report, __again);
                     }
                 }
             });
@@ -941,7 +935,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
     let whole = if !has_checks && container.generics.params.is_empty() {
         whole_unless_exact(
             p,
-            &quote!(&#p::shape::object_of(__members, &__start, __claimed)),
+            &quote!(&__s::object_of(__members, &__start, __claimed)),
             can,
         )
     } else {
@@ -953,7 +947,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
         };
         quote!({
             #whole_probes
-            let __object = #p::shape::object_of(__members, &__start, __claimed);
+            let __object = __s::object_of(__members, &__start, __claimed);
             #whole
         })
     };
@@ -969,59 +963,52 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
     };
     quote! {
         #head
-        let __start = #p::shape::snapshot(__claimed);
+        let __start = __s::snapshot(__claimed);
         #shapes
         let __ok = #ok_expr;
         if !__rules {
             return __ok;
         }
-        let __phase = #p::shape::Report::rules_phase(__report);
+        let __phase = __s::Report::rules_phase(__report);
         #bind_context
         #rules
         // Read whole: what serde refuses beyond the shapes, and the container's checks
         // (inside a `nested` field's value walked once, only for those checks).
         let __read_whole = __ok
-            && #p::shape::Report::reads_whole(&__phase, #has_checks)
+            && __s::Report::reads_whole(&__phase, #has_checks)
             && #whole;
-        #p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+        __s::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
     }
 }
 
-/// The three functions: `__shape` (the object, its unknown members), `__shape_members` and
 /// `__shape_flat` (`flat`, its body: the fields' shapes, then with rules their checks and the
-/// struct read whole).
+/// struct read whole); `__shape` (the object, its unknown members) and `__shape_members` are the
+/// trait's own for a struct that says `__NAMED`.
 fn finish(
     container: &Container,
     p: &TokenStream,
     exact: &TokenStream,
     flat: &TokenStream,
 ) -> TokenStream {
-    let signature = signature(p);
-    let deny = container.serde.deny_unknown_fields;
+    let deny = if container.serde.deny_unknown_fields {
+        quote!(
+            const __DENY_UNKNOWN: bool = true;
+        )
+    } else {
+        TokenStream::new()
+    };
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
         #exact
-
-        #signature {
-            #p::shape::named_object::<Self>(__node, __path, __report, __rules, #deny)
-        }
-
-        fn __shape_members(
-            __members: &[(::std::string::String, #p::shape::Node)],
-            __claimed: &mut [bool],
-            __path: &#p::Path<'_>,
-            __report: &mut #p::shape::Report,
-            __rules: bool,
-        ) -> bool {
-            #p::shape::named_members::<Self>(__members, __claimed, __path, __report, __rules, #deny)
-        }
+        const __NAMED: bool = true;
+        #deny
 
         fn __shape_flat(
-            __members: &[(::std::string::String, #p::shape::Node)],
+            __members: &[(::std::string::String, __s::Node)],
             __claimed: &mut [bool],
             __path: &#p::Path<'_>,
-            __report: &mut #p::shape::Report,
+            __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
             #flat

@@ -68,7 +68,7 @@ pub(super) fn read_whole(
     });
     quote! {{
         let __shapes = #p::shape::Report::shape_count(__report);
-        if let ::core::option::Option::Some(__whole) =
+        if let __p::Some(__whole) =
             (&#p::shape::ReadProbe::<Self>::NEW).read_node(#node, __path, __report)
         {
             let _ = &__whole;
@@ -93,8 +93,8 @@ pub(super) fn whole_unless_exact(p: &TokenStream, node: &TokenStream, can: Can) 
         #[allow(unused_imports)]
         use #p::shape::WholeViaNothing as _;
         match #p::shape::ReadProbe::<Self>::WHOLE {
-            ::core::option::Option::Some(__whole) => __whole(#node, __path, __report),
-            ::core::option::Option::None => true,
+            __p::Some(__whole) => __whole(#node, __path, __report),
+            __p::None => true,
         }
     }}
 }
@@ -147,7 +147,7 @@ pub(super) fn checks_at(
     at: &TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
-    let p = krate.join("__private");
+    let p = krate;
     let checks = field_checks(
         krate,
         field,
