@@ -45,7 +45,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<&'a str>::NEW).said();
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Option<String>>::NEW).said();
@@ -79,14 +79,11 @@ const _: () = {
                 "metadata",
                 __customer_report,
             );
-            {
-                let __customer_field = &self.address;
-                <Vec<Address> as __p::CustomerModel>::validate_into(
-                    __customer_field,
-                    &__p::Path::key(__customer_path, "address"),
-                    __customer_report,
-                );
-            }
+            <Vec<Address> as __p::CustomerModel>::validate_into(
+                &self.address,
+                &__p::Path::key(__customer_path, "address"),
+                __customer_report,
+            );
             Self::__customer_rules_8(&self.tags, __customer_path, "tags", __customer_report);
             Self::__customer_rules_9(
                 &self.quantity,
@@ -317,7 +314,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl<'a, T> __s::Shape for Signup<'a, T> {
-        const __ONE_WALK: bool = true;
+        const __KIND: __s::JsonKind = __s::JsonKind::Unknown;
         const __NAMED: bool = true;
         fn __shape_flat(
             __members: &[(::std::string::String, __s::Node)],
@@ -329,50 +326,32 @@ const _: () = {
             let __check: __s::CheckFn = |__index, __c| match __index {
                 1 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
                 }
                 2 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
                 }
                 3 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
                 }
                 4 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
                 }
                 5 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
                 }
                 6 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
                         .rules(__c, Self::__customer_rules_6);
                 }
@@ -391,18 +370,12 @@ const _: () = {
                             __report,
                             {
                                 #[allow(unused_imports)]
-                                use __p::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
+                                use __p::shape::via_read::*;
                                 (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
                             },
                             {
                                 #[allow(unused_imports)]
-                                use __p::shape::{
-                                    ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                                    ShapeViaSerde as _, ShapeViaShape as _,
-                                };
+                                use __p::shape::via_read::*;
                                 (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
                             },
                         );
@@ -450,27 +423,18 @@ const _: () = {
                 }
                 9 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
                 }
                 10 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
                         .rules(__c, Self::__customer_rules_10);
                 }
                 11 => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_11);
                 }
                 _ => {}
@@ -479,106 +443,73 @@ const _: () = {
                 fields: &[
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        use __p::shape::via_shape::*;
                         (&&__s::ShapeProbe::<&'a str>::NEW).field(&["handle"], 0)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Option<String>>::NEW)
                             .field(&["ab"], __s::MAY_MISS | __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Option<String>>::NEW)
                             .field(&["note"], __s::MAY_MISS | __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
                             .field(&["metadata"], __s::MAY_MISS | __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                             .field(&["address"], __s::ONE_WALK | __s::NESTED)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
                             .field(&["kind"], __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         (&&__s::ShapeProbe::<Option<String>>::NEW)
                             .field(&["country"], __s::MAY_MISS | __s::CHECK)
                     },
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                        use __p::shape::via_shape::*;
                         (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
                     },
                 ],
@@ -613,7 +544,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<Option<String>>::NEW).said();
@@ -712,18 +643,11 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Address {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["postal_code", "phone", "website", "seen_at"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["postal_code", "phone", "website", "seen_at"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
                 true,
                 &[
@@ -733,7 +657,7 @@ const _: () = {
                     __s::ShapeProbe::<Option<String>>::EXACT,
                 ],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         fn __shape_flat(
@@ -744,10 +668,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let __check: __s::CheckFn = |__index, __c| match __index {
                 0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
                 1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
@@ -907,10 +828,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             if !(&&__s::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -1019,7 +937,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -1036,23 +954,16 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Plain {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["name"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
                 true,
                 &[__s::ShapeProbe::<String>::EXACT],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         fn __shape_flat(
@@ -1063,10 +974,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
                 check: __s::no_check,
@@ -1101,7 +1009,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -1190,23 +1098,16 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Checked {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["name"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
                 true,
                 &[__s::ShapeProbe::<String>::EXACT],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         fn __shape_flat(
@@ -1217,10 +1118,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let __check: __s::CheckFn = |_, __c| {
                 (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
             };
@@ -1256,7 +1154,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<usize>::NEW).said();
         }
     }
@@ -1273,23 +1171,16 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Limits {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["name_max"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["name_max"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
                 true,
                 &[__s::ShapeProbe::<usize>::EXACT],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         fn __shape_flat(
@@ -1300,10 +1191,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             __s::Named {
                 fields: &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
                 check: __s::no_check,
@@ -1349,15 +1237,12 @@ const _: () = {
             let _ = ctx;
             Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
             {
-                let __customer_field = &self.address;
-                {
-                    #[allow(unused_imports)]
-                    use __p::{NestedViaContext as _, NestedViaPlain as _};
-                    (&__p::NestedProbe::<_, Limits>(__customer_field, ctx)).nested_into(
-                        &__p::Path::key(__customer_path, "address"),
-                        __customer_report,
-                    );
-                }
+                #[allow(unused_imports)]
+                use __p::{NestedViaContext as _, NestedViaPlain as _};
+                (&__p::NestedProbe::<_, Limits>(&self.address, ctx)).nested_into(
+                    &__p::Path::key(__customer_path, "address"),
+                    __customer_report,
+                );
             }
             __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_report);
         }
@@ -1402,7 +1287,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -1439,18 +1324,11 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Form {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["name", "address"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["name", "address"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
                 true,
                 &[
@@ -1458,7 +1336,7 @@ const _: () = {
                     __s::ShapeProbe::<Option<Address>>::EXACT,
                 ],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         fn __shape_flat(
@@ -1469,10 +1347,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let __check: __s::CheckFn = |_, __c| {
                 let __s::Check {
                     found: __found,
@@ -1562,7 +1437,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -1602,23 +1477,16 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Place {
-        const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["line1"],
-                flattened: &[],
-            }
-        };
-        const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __KEYS: __s::Keys = __s::Keys::own(&["line1"]);
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
                 true,
                 &[__s::ShapeProbe::<String>::EXACT],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
         const __DENY_UNKNOWN: bool = true;
@@ -1630,10 +1498,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let __check: __s::CheckFn = |_, __c| {
                 (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
             };
@@ -1684,7 +1549,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
@@ -1717,14 +1582,11 @@ const _: () = {
                     __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
                 );
             }
-            {
-                let __customer_field = &self.2;
-                <Place as __p::CustomerModel>::validate_into(
-                    __customer_field,
-                    &__p::Path::index(__customer_path, 2usize),
-                    __customer_report,
-                );
-            }
+            <Place as __p::CustomerModel>::validate_into(
+                &self.2,
+                &__p::Path::index(__customer_path, 2usize),
+                __customer_report,
+            );
             {
                 let __customer_field = &self.4;
                 __p::fail_index(
@@ -1749,10 +1611,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let ::core::option::Option::Some((__items, __length_ok)) =
                 __p::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
             else {
@@ -1944,7 +1803,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
         }
     }
@@ -1956,29 +1815,26 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            {
-                let __customer_field = &self.place;
-                <Place as __p::CustomerModel>::validate_into(
-                    __customer_field,
-                    __customer_path,
-                    __customer_report,
-                );
-            }
+            <Place as __p::CustomerModel>::validate_into(
+                &self.place,
+                __customer_path,
+                __customer_report,
+            );
         }
     }
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Wrapped {
         const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
                 true,
                 &[__s::ShapeProbe::<Place>::EXACT],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
             __node: &__p::shape::Node,
@@ -1987,10 +1843,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             let __once = __rules && (&&__s::ShapeProbe::<Place>::NEW).one_walk();
             let __good = __s::value(
                 __node,
@@ -2045,7 +1898,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -2092,12 +1945,9 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+            use __p::shape::via_read::*;
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
             if !(&&__p::shape::ShapeProbe::<Place>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -2149,7 +1999,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
@@ -2196,10 +2046,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             if !(&&__p::shape::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -2382,7 +2229,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<String>::NEW).said();
@@ -2438,9 +2285,8 @@ const _: () = {
                 Self::Business {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
                     <Place as __p::CustomerModel>::validate_into(
-                        __customer_field,
+                        __customer_f0,
                         &__p::Path::key(__customer_path, "business"),
                         __customer_report,
                     );
@@ -2503,17 +2349,12 @@ const _: () = {
     #[automatically_derived]
     impl __s::Shape for Party {
         const __KIND: __s::JsonKind = __s::JsonKind::Object;
-        const __KEYS: __s::Keys = {
-            __s::Keys {
-                own: &["individual", "pair", "business", "guest"],
-                flattened: &[],
-            }
-        };
+        const __KEYS: __s::Keys = __s::Keys::own(&["individual", "pair", "business", "guest"]);
         const __ONE_WALK: bool = true;
-        const __EXACT: __p::shape::Exact = {
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use __p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: __p::shape::ExactNode = __p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
                 true,
                 &[
@@ -2523,7 +2364,7 @@ const _: () = {
                     __p::shape::ShapeProbe::<Place>::EXACT,
                 ],
             );
-            __p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
         fn __shape(
             __node: &__p::shape::Node,
@@ -2532,10 +2373,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
                 form: __p::shape::Form::External,
                 names: &["individual", "pair", "business", "guest"],
@@ -2614,10 +2452,7 @@ const _: () = {
                     let __path: &__p::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         let __check: __s::CheckFn = |__index, __c| match __index {
                             0 => (&__s::ReadProbe::<String>::NEW)
                                 .rules(__c, Self::__customer_rules_0_0),
@@ -2641,10 +2476,7 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
                         __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
                     else {
@@ -2705,10 +2537,7 @@ const _: () = {
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -2780,13 +2609,10 @@ const _: () = {
                 Self::Model {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    {
-                        #[allow(unused_imports)]
-                        use __p::{NestedViaContext as _, NestedViaPlain as _};
-                        (&__p::NestedProbe::<_, Limits>(__customer_field, ctx))
-                            .nested_into(&__p::Path::key(__customer_path, "c"), __customer_report);
-                    }
+                    #[allow(unused_imports)]
+                    use __p::{NestedViaContext as _, NestedViaPlain as _};
+                    (&__p::NestedProbe::<_, Limits>(__customer_f0, ctx))
+                        .nested_into(&__p::Path::key(__customer_path, "c"), __customer_report);
                 }
                 Self::Lines {
                     lines: __customer_f0,
@@ -2849,7 +2675,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
@@ -2908,7 +2734,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+            use __p::shape::via_shape::*;
             const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
                 form: __p::shape::Form::Adjacent("t", "c"),
                 names: &["Text", "Model", "Lines"],
@@ -2957,10 +2783,7 @@ const _: () = {
             match __variant {
                 0usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -3010,7 +2833,7 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
+                    use __p::shape::via_shape::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -3033,10 +2856,7 @@ const _: () = {
                     let __path: &__p::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         let __check: __s::CheckFn = |_, __c| {
                             let __s::Check {
                                 found: __found,
@@ -3158,7 +2978,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<u32>::NEW).said();
@@ -3187,9 +3007,8 @@ const _: () = {
                 Self::Moved {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
                     <Place as __p::CustomerModel>::validate_into(
-                        __customer_field,
+                        __customer_f0,
                         __customer_path,
                         __customer_report,
                     );
@@ -3257,10 +3076,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
                 form: __p::shape::Form::Internal("kind"),
                 names: &["created", "moved", "closed"],
@@ -3356,10 +3172,7 @@ const _: () = {
                     let __path: &__p::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         let __check: __s::CheckFn = |_, __c| {
                             (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
                         };
@@ -3379,10 +3192,7 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -3394,10 +3204,7 @@ const _: () = {
                 }
                 3usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -3475,7 +3282,7 @@ const _: () = {
         #[allow(dead_code)]
         fn __customer_said() {
             #[allow(unused_imports)]
-            use __p::{SaidViaModel as _, SaidViaPlain as _};
+            use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
             (&__p::SaidProbe::<String>::NEW).said();
@@ -3574,10 +3381,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             #[allow(unused_imports)]
-            use __p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
+            use __p::shape::via_read::*;
             const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
                 form: __p::shape::Form::Untagged,
                 names: &[],
@@ -3660,10 +3464,7 @@ const _: () = {
                     let __path: &__p::Path<'_> = &__at;
                     {
                         #[allow(unused_imports)]
-                        use __p::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
+                        use __p::shape::via_read::*;
                         let __check: __s::CheckFn = |_, __c| {
                             (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
                         };
@@ -3681,10 +3482,7 @@ const _: () = {
                 }
                 1usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -3729,10 +3527,7 @@ const _: () = {
                 }
                 2usize => {
                     #[allow(unused_imports)]
-                    use __p::shape::{
-                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                        ShapeViaSerde as _, ShapeViaShape as _,
-                    };
+                    use __p::shape::via_read::*;
                     let ::core::option::Option::Some((__items, __length_ok, __at)) =
                         __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
                     else {

@@ -184,6 +184,12 @@ impl<T: Composite + ?Sized> SkipViaModel for SaidProbe<T> {
     fn skip_said(&self) {}
 }
 
+/// The traits of [`SaidProbe`] (both arms of `said` and of `skip_said`), for one glob import in
+/// generated code (`use …::via_said::*;`: underscore imports are glob-imported, nameless).
+pub mod via_said {
+    pub use super::{SaidViaModel as _, SaidViaPlain as _, SkipViaModel as _, SkipViaPlain as _};
+}
+
 /// The plain arm of the `skip_nested` probe: a compile error, through [`SkipNestedOnModel`].
 pub trait SkipViaPlain<T: ?Sized> {
     /// Refused for every type that is not a model.

@@ -75,9 +75,14 @@ pub use table::*;
 )]
 pub trait Shape {
     /// The JSON kind this type reads from, as far as known at compile time (unknown unless
-    /// said). The derive says it for the types it implements `Shape` for, except generic ones.
+    /// said; an object for a [`Shape::__NAMED`] struct). The derive says it for the types it
+    /// implements `Shape` for, except generic ones.
     #[doc(hidden)]
-    const __KIND: JsonKind = JsonKind::Unknown;
+    const __KIND: JsonKind = if Self::__NAMED {
+        JsonKind::Object
+    } else {
+        JsonKind::Unknown
+    };
 
     /// The member names this type reads at its own level (none known unless said). The derive
     /// lists them for structs with named fields and enums whose variants carry data, except
@@ -91,8 +96,9 @@ pub trait Shape {
     /// [`Report::rules_phase`]). The derive says it for structs with named fields, enums whose
     /// variants carry data, newtype and tuple structs, the standard containers for their items;
     /// any other type's `nested` field is walked for its shapes, then again for its rules.
+    /// `true` for a [`Shape::__NAMED`] struct unless said.
     #[doc(hidden)]
-    const __ONE_WALK: bool = false;
+    const __ONE_WALK: bool = Self::__NAMED;
 
     /// Whether the walk of this type without rules is exact: its verdict is `true` only when
     /// serde reads the value (see [`Exact`]). A model whose walk is exact need not read itself

@@ -44,6 +44,15 @@ impl Keys {
         flattened: &[],
     };
 
+    /// The names a type reads itself, none flattened into it.
+    #[must_use]
+    pub const fn own(own: &'static [&'static str]) -> Keys {
+        Keys {
+            own,
+            flattened: &[],
+        }
+    }
+
     /// `true` when `key` is among these names (flattened ones included).
     #[must_use]
     pub const fn reads(&self, key: &str) -> bool {

@@ -552,3 +552,19 @@ fn read_none<T>(_: &Node, _: &Path<'_>, _: &mut Report<'_>) -> Option<T> {
 fn missing_none<T>() -> Option<T> {
     None
 }
+
+/// The probe traits of a walk that reads its fields, for one glob import in generated code
+/// (`use …::via_read::*;`: underscore imports are glob-imported, nameless).
+#[doc(hidden)]
+pub mod via_read {
+    pub use super::{
+        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+        ShapeViaShape as _,
+    };
+}
+
+/// The probe traits of a walk that reads no field (a generic model's), as [`via_read`].
+#[doc(hidden)]
+pub mod via_shape {
+    pub use super::{ShapeViaNothing as _, ShapeViaShape as _};
+}

@@ -376,17 +376,6 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
             })
         })
         .collect();
-    // Only the traits the probes call, so that a model without `skip_nested` expands as before.
-    let imports = match (probes.is_empty(), skips.is_empty()) {
-        (false, true) => quote!(SaidViaModel as _, SaidViaPlain as _),
-        (true, false) => quote!(SkipViaModel as _, SkipViaPlain as _),
-        _ => quote!(
-            SaidViaModel as _,
-            SaidViaPlain as _,
-            SkipViaModel as _,
-            SkipViaPlain as _
-        ),
-    };
     let function = if probes.is_empty() && skips.is_empty() {
         TokenStream::new()
     } else {
@@ -395,7 +384,7 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
                 #[allow(dead_code)]
                 fn __customer_said() {
                     #[allow(unused_imports)]
-                    use #p::{#imports};
+                    use #p::via_said::*;
                     #probes
                     #skips
                 }
@@ -661,6 +650,10 @@ fn field_checks_at(
         .rules
         .iter()
         .partition(|rule| rule.kind.scope() == Scope::Field);
+    if let (Some(field_value), [rule], true) = (value, whole.as_slice(), values.is_empty()) {
+        // One rule on the field itself (a `nested` field): its value in place, nothing bound.
+        return emit(rule, quote!(#field_value));
+    }
     let whole: TokenStream = whole
         .into_iter()
         .map(|rule| emit(rule, quote!(__customer_field)))

@@ -278,7 +278,7 @@ fn exact(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
             below.push(probe);
         }
     }
-    super::named::exact_node(container, p, true, &below)
+    super::named::exact_node(container, true, &below)
 }
 
 /// What a variant holds, as the walk sees it.

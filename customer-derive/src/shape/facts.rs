@@ -17,12 +17,22 @@ pub(super) enum Kind {
     NotObject,
 }
 
-/// The `__KIND` constant (none when not known or generic).
+/// The `__KIND` constant (none when not known, or said by the trait's default: an object for a
+/// struct with named fields, which says `__NAMED`; unknown for a generic one).
 pub(super) fn kind(container: &Container, kind: Option<Kind>) -> TokenStream {
     if !container.generics.params.is_empty() {
+        if let Data::Struct(Style::Named, _) = container.data {
+            return quote!(
+                const __KIND: __s::JsonKind = __s::JsonKind::Unknown;
+            );
+        }
         return TokenStream::new();
     }
     match kind {
+        // The trait's own for a struct that says `__NAMED`.
+        Some(Kind::Object) if matches!(container.data, Data::Struct(Style::Named, _)) => {
+            TokenStream::new()
+        }
         Some(Kind::Object) => {
             quote!(
                 const __KIND: __s::JsonKind = __s::JsonKind::Object;
@@ -102,6 +112,9 @@ pub(super) fn keys(container: &Container) -> TokenStream {
     }
     let own = &level.own;
     let flattened = &level.flattened;
+    if flattened.is_empty() {
+        return quote!(const __KEYS: __s::Keys = __s::Keys::own(&[#(#own),*]););
+    }
     let facts_unknown = (!flattened.is_empty()).then(|| {
         quote! {
             #[allow(unused_imports)]

@@ -160,7 +160,7 @@ pub(super) fn tuple(
                 quote!(#p::shape::ShapeProbe::<#ty>::EXACT)
             })
             .collect();
-        super::named::exact_node(container, p, true, &below)
+        super::named::exact_node(container, true, &below)
     } else {
         TokenStream::new()
     };

@@ -17,7 +17,7 @@ use crate::second_read::{self, Read};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
-    let exact = exact(container, p, fields);
+    let exact = exact(container, fields);
     let flat = table(container, p, fields, None, can).unwrap_or_else(|| {
         let out = walk(
             container,
@@ -234,7 +234,7 @@ fn whole(
 /// types of its fields read by their walk (a `deserialize_with` field is read in the walk, a
 /// skipped one reads its default). Said only for a struct without generics (a field's answer is
 /// asked of its concrete type): a generic one keeps the default, not known.
-fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
+fn exact(container: &Container, fields: &[Field]) -> TokenStream {
     if !container.generics.params.is_empty() {
         return TokenStream::new();
     }
@@ -252,31 +252,26 @@ fn exact(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStrea
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
-    exact_node(container, p, local, &below)
+    exact_node(container, local, &below)
 }
 
 /// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
 /// types it reads through their walks) and the answer pointing at it.
-pub(super) fn exact_node(
-    container: &Container,
-    p: &TokenStream,
-    local: bool,
-    below: &[TokenStream],
-) -> TokenStream {
+pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStream]) -> TokenStream {
     // Its module path, name and line: two models of one module path and one name are in two
     // function bodies or blocks, which can name each other only in contrived ways (a type alias
     // of one read in the other's block), and not from one line.
     let name = format!("::{}@", container.ident);
     quote! {
-        const __EXACT: #p::shape::Exact = {
+        const __EXACT: __s::Exact = {
             #[allow(unused_imports)]
-            use #p::shape::ExactViaSerde as _;
-            static __CUSTOMER_NODE: #p::shape::ExactNode = #p::shape::ExactNode::new(
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), #name, ::core::line!()),
                 #local,
                 &[#(#below),*],
             );
-            #p::shape::Exact::of(&__CUSTOMER_NODE)
+            __s::Exact::of(&__CUSTOMER_NODE)
         };
     }
 }
@@ -998,9 +993,9 @@ fn finish(
         TokenStream::new()
     };
     quote! {
-        // Its rules phase is quiet inside a `nested` field's value: walked there once.
-        const __ONE_WALK: bool = true;
         #exact
+        // Also says `__ONE_WALK` (its rules phase is quiet inside a `nested` field's value: walked
+        // there once) and `__KIND` (an object).
         const __NAMED: bool = true;
         #deny
 

@@ -21,19 +21,14 @@ pub(super) struct Can {
 
 /// The probe traits in scope: `can_read` adds the serde arms.
 pub(super) fn probes(p: &TokenStream, can_read: bool) -> TokenStream {
-    if can_read {
-        quote! {
-            #[allow(unused_imports)]
-            use #p::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-        }
+    let traits = if can_read {
+        quote!(via_read)
     } else {
-        quote! {
-            #[allow(unused_imports)]
-            use #p::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-        }
+        quote!(via_shape)
+    };
+    quote! {
+        #[allow(unused_imports)]
+        use #p::shape::#traits::*;
     }
 }
 
