@@ -323,124 +323,8 @@ const _: () = {
             __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
-            let __check: __s::CheckFn = |__index, __c| match __index {
-                1 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                }
-                2 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
-                }
-                3 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
-                }
-                4 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                }
-                5 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                }
-                6 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                        .rules(__c, Self::__customer_rules_6);
-                }
-                8 => {
-                    let __s::Check {
-                        found: __found,
-                        good: __good,
-                        path: __path,
-                        report: __report,
-                        ..
-                    } = __c;
-                    if __good {
-                        let __read: __p::Option<Vec<String>> = __s::read_member(
-                            __found,
-                            __path,
-                            __report,
-                            {
-                                #[allow(unused_imports)]
-                                use __p::shape::via_read::*;
-                                (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
-                            },
-                            {
-                                #[allow(unused_imports)]
-                                use __p::shape::via_read::*;
-                                (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
-                            },
-                        );
-                        if let __p::Some(__customer_read) = __read {
-                            Self::__customer_rules_8(
-                                &__customer_read,
-                                __path,
-                                "tags",
-                                &mut __report.rules,
-                            );
-                        }
-                    }
-                    if let (false, __p::Some((_, __value, true))) = (__good, __found) {
-                        if let __p::Some(__node) = __s::inside(__value, 0usize) {
-                            let __customer_path: &__p::Path<'_> = __path;
-                            let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
-                            {
-                                let mut __customer_items = __p::Items::new(__customer_report);
-                                for (__customer_index, __item) in
-                                    ::core::iter::Iterator::enumerate(__s::elements(__node).iter())
-                                {
-                                    #[allow(unused_imports)]
-                                    use __s::{ReadViaNothing as _, ReadViaSerde as _};
-                                    __customer_items.item(__customer_report);
-                                    if let __p::Some(__customer_item) =
-                                        (&__s::ReadProbe::<String>::NEW).read_alone(__item)
-                                    {
-                                        let __customer_item = &__customer_item;
-                                        __p::fail_key_index(
-                                            __customer_report,
-                                            __customer_path,
-                                            "tags",
-                                            __customer_index,
-                                            __p::rules::bytes::check(
-                                                __customer_item,
-                                                __p::None,
-                                                __p::Some(8usize),
-                                            ),
-                                        );
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-                9 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                }
-                10 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                        .rules(__c, Self::__customer_rules_10);
-                }
-                11 => {
-                    #[allow(unused_imports)]
-                    use __p::shape::via_read::*;
-                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_11);
-                }
-                _ => {}
-            };
-            __s::Named {
-                fields: &[
+            __s::Named::new(
+                &[
                     {
                         #[allow(unused_imports)]
                         use __p::shape::via_shape::*;
@@ -513,11 +397,130 @@ const _: () = {
                         (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
                     },
                 ],
-                check: __check,
-                whole: __p::None,
-                checks: false,
-                deny: false,
-            }
+                |__index, __c| match __index {
+                    1 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
+                    }
+                    2 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_2);
+                    }
+                    3 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_3);
+                    }
+                    4 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
+                    }
+                    5 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
+                    }
+                    6 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
+                            .rules(__c, Self::__customer_rules_6);
+                    }
+                    8 => {
+                        let __s::Check {
+                            found: __found,
+                            good: __good,
+                            path: __path,
+                            report: __report,
+                            ..
+                        } = __c;
+                        if __good {
+                            let __read: __p::Option<Vec<String>> = __s::read_member(
+                                __found,
+                                __path,
+                                __report,
+                                {
+                                    #[allow(unused_imports)]
+                                    use __p::shape::via_read::*;
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
+                                },
+                                {
+                                    #[allow(unused_imports)]
+                                    use __p::shape::via_read::*;
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
+                                },
+                            );
+                            if let __p::Some(__customer_read) = __read {
+                                Self::__customer_rules_8(
+                                    &__customer_read,
+                                    __path,
+                                    "tags",
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                        if let (false, __p::Some((_, __value, true))) = (__good, __found) {
+                            if let __p::Some(__node) = __s::inside(__value, 0usize) {
+                                let __customer_path: &__p::Path<'_> = __path;
+                                let __customer_report: &mut __p::ValidationErrors =
+                                    &mut __report.rules;
+                                {
+                                    let mut __customer_items = __p::Items::new(__customer_report);
+                                    for (__customer_index, __item) in
+                                        ::core::iter::Iterator::enumerate(
+                                            __s::elements(__node).iter(),
+                                        )
+                                    {
+                                        #[allow(unused_imports)]
+                                        use __s::{ReadViaNothing as _, ReadViaSerde as _};
+                                        __customer_items.item(__customer_report);
+                                        if let __p::Some(__customer_item) =
+                                            (&__s::ReadProbe::<String>::NEW).read_alone(__item)
+                                        {
+                                            let __customer_item = &__customer_item;
+                                            __p::fail_key_index(
+                                                __customer_report,
+                                                __customer_path,
+                                                "tags",
+                                                __customer_index,
+                                                __p::rules::bytes::check(
+                                                    __customer_item,
+                                                    __p::None,
+                                                    __p::Some(8usize),
+                                                ),
+                                            );
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    9 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
+                    }
+                    10 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
+                            .rules(__c, Self::__customer_rules_10);
+                    }
+                    11 => {
+                        #[allow(unused_imports)]
+                        use __p::shape::via_read::*;
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_11);
+                    }
+                    _ => {}
+                },
+                __p::None,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -669,15 +672,8 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let __check: __s::CheckFn = |__index, __c| match __index {
-                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
-                2 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2),
-                3 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3),
-                _ => {}
-            };
-            __s::Named {
-                fields: &[
+            __s::Named::new(
+                &[
                     (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .field(&["phone"], __s::MAY_MISS | __s::CHECK),
@@ -686,15 +682,18 @@ const _: () = {
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
                 ],
-                check: __check,
-                whole: {
-                    #[allow(unused_imports)]
-                    use __s::WholeViaNothing as _;
-                    __s::ReadProbe::<Self>::WHOLE
+                |__index, __c| match __index {
+                    0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
+                    1 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_1),
+                    2 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_2),
+                    3 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_3),
+                    _ => {}
                 },
-                checks: false,
-                deny: false,
-            }
+                __s::ReadProbe::<Self>::WHOLE,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -975,17 +974,11 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            __s::Named {
-                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
-                check: __s::no_check,
-                whole: {
-                    #[allow(unused_imports)]
-                    use __s::WholeViaNothing as _;
-                    __s::ReadProbe::<Self>::WHOLE
-                },
-                checks: false,
-                deny: false,
-            }
+            __s::Named::new(
+                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                __s::no_check,
+                __s::ReadProbe::<Self>::WHOLE,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -1119,20 +1112,13 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let __check: __s::CheckFn = |_, __c| {
-                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-            };
-            __s::Named {
-                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                check: __check,
-                whole: {
-                    #[allow(unused_imports)]
-                    use __s::WholeViaNothing as _;
-                    __s::ReadProbe::<Self>::WHOLE
+            __s::Named::new(
+                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
+                |_, __c| {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
                 },
-                checks: false,
-                deny: false,
-            }
+                __s::ReadProbe::<Self>::WHOLE,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -1192,17 +1178,11 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            __s::Named {
-                fields: &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
-                check: __s::no_check,
-                whole: {
-                    #[allow(unused_imports)]
-                    use __s::WholeViaNothing as _;
-                    __s::ReadProbe::<Self>::WHOLE
-                },
-                checks: false,
-                deny: false,
-            }
+            __s::Named::new(
+                &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                __s::no_check,
+                __s::ReadProbe::<Self>::WHOLE,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -1348,44 +1328,43 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let __check: __s::CheckFn = |_, __c| {
-                let __s::Check {
-                    found: __found,
-                    good: __good,
-                    path: __path,
-                    report: __report,
-                    ..
-                } = __c;
-                let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
-                let _ = __context;
-                if __good {
-                    let __read: __p::Option<String> = __s::read_member(
-                        __found,
-                        __path,
-                        __report,
-                        (&__s::ReadProbe::<String>::NEW).read_fn(),
-                        (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
-                    );
-                    if let __p::Some(__customer_read) = __read {
-                        if let __p::Some(ctx) = __context {
-                            Self::__customer_rules_0(
-                                &__customer_read,
-                                ctx,
-                                __path,
-                                "name",
-                                &mut __report.rules,
-                            );
-                        }
-                    }
-                }
-            };
             __s::Named {
                 fields: &[
                     (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
-                check: __check,
+                check: |_, __c| {
+                    let __s::Check {
+                        found: __found,
+                        good: __good,
+                        path: __path,
+                        report: __report,
+                        ..
+                    } = __c;
+                    let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
+                    let _ = __context;
+                    if __good {
+                        let __read: __p::Option<String> = __s::read_member(
+                            __found,
+                            __path,
+                            __report,
+                            (&__s::ReadProbe::<String>::NEW).read_fn(),
+                            (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
+                        );
+                        if let __p::Some(__customer_read) = __read {
+                            if let __p::Some(ctx) = __context {
+                                Self::__customer_rules_0(
+                                    &__customer_read,
+                                    ctx,
+                                    __path,
+                                    "name",
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                    }
+                },
                 whole: __p::Some(|__object, __path, __report| {
                     let __rules = true;
                     let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
@@ -1499,20 +1478,13 @@ const _: () = {
         ) -> bool {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let __check: __s::CheckFn = |_, __c| {
-                (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-            };
-            __s::Named {
-                fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                check: __check,
-                whole: {
-                    #[allow(unused_imports)]
-                    use __s::WholeViaNothing as _;
-                    __s::ReadProbe::<Self>::WHOLE
+            __s::Named::new(
+                &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
+                |_, __c| {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
                 },
-                checks: false,
-                deny: false,
-            }
+                __s::ReadProbe::<Self>::WHOLE,
+            )
             .walk(__members, __claimed, __path, __report, __rules)
         }
     }
@@ -2453,24 +2425,21 @@ const _: () = {
                     {
                         #[allow(unused_imports)]
                         use __p::shape::via_read::*;
-                        let __check: __s::CheckFn = |__index, __c| match __index {
-                            0 => (&__s::ReadProbe::<String>::NEW)
-                                .rules(__c, Self::__customer_rules_0_0),
-                            1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                                .rules(__c, Self::__customer_rules_0_1),
-                            _ => {}
-                        };
-                        __s::Named {
-                            fields: &[
+                        __s::Named::new(
+                            &[
                                 (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
                                 (&&__s::ShapeProbe::<Option<String>>::NEW)
                                     .field(&["name"], __s::MAY_MISS | __s::CHECK),
                             ],
-                            check: __check,
-                            whole: __p::None,
-                            checks: false,
-                            deny: false,
-                        }
+                            |__index, __c| match __index {
+                                0 => (&__s::ReadProbe::<String>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_0),
+                                1 => (&__s::ReadProbe::<Option<String>>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_1),
+                                _ => {}
+                            },
+                            __p::None,
+                        )
                         .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
@@ -2857,89 +2826,88 @@ const _: () = {
                     {
                         #[allow(unused_imports)]
                         use __p::shape::via_read::*;
-                        let __check: __s::CheckFn = |_, __c| {
-                            let __s::Check {
-                                found: __found,
-                                good: __good,
-                                path: __path,
-                                report: __report,
-                                ..
-                            } = __c;
-                            let __context: __p::Option<&Limits> =
-                                __s::Report::context::<Limits>(__report);
-                            let _ = __context;
-                            if __good {
-                                let __read: __p::Option<Vec<String>> = __s::read_member(
-                                    __found,
-                                    __path,
-                                    __report,
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
-                                );
-                                if let __p::Some(__customer_read) = __read {
-                                    if let __p::Some(ctx) = __context {
-                                        Self::__customer_rules_2_0(
-                                            &__customer_read,
-                                            ctx,
-                                            __path,
-                                            "lines",
-                                            &mut __report.rules,
-                                        );
+                        __s::Named::new(
+                            &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                                .field(&["lines"], __s::CHECK)],
+                            |_, __c| {
+                                let __s::Check {
+                                    found: __found,
+                                    good: __good,
+                                    path: __path,
+                                    report: __report,
+                                    ..
+                                } = __c;
+                                let __context: __p::Option<&Limits> =
+                                    __s::Report::context::<Limits>(__report);
+                                let _ = __context;
+                                if __good {
+                                    let __read: __p::Option<Vec<String>> = __s::read_member(
+                                        __found,
+                                        __path,
+                                        __report,
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                    );
+                                    if let __p::Some(__customer_read) = __read {
+                                        if let __p::Some(ctx) = __context {
+                                            Self::__customer_rules_2_0(
+                                                &__customer_read,
+                                                ctx,
+                                                __path,
+                                                "lines",
+                                                &mut __report.rules,
+                                            );
+                                        }
                                     }
                                 }
-                            }
-                            if let (false, __p::Some((_, __value, true))) = (__good, __found) {
-                                if let __p::Some(__node) = __s::inside(__value, 0usize) {
-                                    let __customer_path: &__p::Path<'_> = __path;
-                                    let __customer_report: &mut __p::ValidationErrors =
-                                        &mut __report.rules;
-                                    if let __p::Some(ctx) = __context {
-                                        {
-                                            let mut __customer_items =
-                                                __p::Items::new(__customer_report);
-                                            for (__customer_index, __item) in
-                                                ::core::iter::Iterator::enumerate(
-                                                    __s::elements(__node).iter(),
-                                                )
+                                if let (false, __p::Some((_, __value, true))) = (__good, __found) {
+                                    if let __p::Some(__node) = __s::inside(__value, 0usize) {
+                                        let __customer_path: &__p::Path<'_> = __path;
+                                        let __customer_report: &mut __p::ValidationErrors =
+                                            &mut __report.rules;
+                                        if let __p::Some(ctx) = __context {
                                             {
-                                                #[allow(unused_imports)]
-                                                use __s::{ReadViaNothing as _, ReadViaSerde as _};
-                                                __customer_items.item(__customer_report);
-                                                if let __p::Some(__customer_item) =
-                                                    (&__s::ReadProbe::<String>::NEW)
-                                                        .read_alone(__item)
+                                                let mut __customer_items =
+                                                    __p::Items::new(__customer_report);
+                                                for (__customer_index, __item) in
+                                                    ::core::iter::Iterator::enumerate(
+                                                        __s::elements(__node).iter(),
+                                                    )
                                                 {
-                                                    let __customer_item = &__customer_item;
-                                                    __p::fail_key_index(
-                                                        __customer_report,
-                                                        __customer_path,
-                                                        "lines",
-                                                        __customer_index,
-                                                        __p::rules::length::check(
-                                                            __customer_item,
-                                                            __p::None,
-                                                            __p::Some({
-                                                                let __customer_count: usize =
-                                                                    ctx.name_max;
-                                                                __customer_count
-                                                            }),
-                                                        ),
-                                                    );
+                                                    #[allow(unused_imports)]
+                                                    use __s::{
+                                                        ReadViaNothing as _, ReadViaSerde as _,
+                                                    };
+                                                    __customer_items.item(__customer_report);
+                                                    if let __p::Some(__customer_item) =
+                                                        (&__s::ReadProbe::<String>::NEW)
+                                                            .read_alone(__item)
+                                                    {
+                                                        let __customer_item = &__customer_item;
+                                                        __p::fail_key_index(
+                                                            __customer_report,
+                                                            __customer_path,
+                                                            "lines",
+                                                            __customer_index,
+                                                            __p::rules::length::check(
+                                                                __customer_item,
+                                                                __p::None,
+                                                                __p::Some({
+                                                                    let __customer_count: usize =
+                                                                        ctx.name_max;
+                                                                    __customer_count
+                                                                }),
+                                                            ),
+                                                        );
+                                                    }
                                                 }
                                             }
                                         }
                                     }
                                 }
-                            }
-                        };
-                        __s::Named {
-                            fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                                .field(&["lines"], __s::CHECK)],
-                            check: __check,
-                            whole: __p::None,
-                            checks: false,
-                            deny: false,
-                        }
+                            },
+                            __p::None,
+                        )
                         .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }
@@ -3173,16 +3141,16 @@ const _: () = {
                     {
                         #[allow(unused_imports)]
                         use __p::shape::via_read::*;
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
                         __s::Named {
                             fields: &[
                                 (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
                                 (&&__s::ShapeProbe::<Option<String>>::NEW)
                                     .field(&["note"], __s::MAY_MISS),
                             ],
-                            check: __check,
+                            check: |_, __c| {
+                                (&__s::ReadProbe::<String>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_0);
+                            },
                             whole: __p::None,
                             checks: false,
                             deny: true,
@@ -3465,18 +3433,14 @@ const _: () = {
                     {
                         #[allow(unused_imports)]
                         use __p::shape::via_read::*;
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
-                            ],
-                            check: __check,
-                            whole: __p::None,
-                            checks: false,
-                            deny: false,
-                        }
+                        __s::Named::new(
+                            &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
+                            |_, __c| {
+                                (&__s::ReadProbe::<String>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_0);
+                            },
+                            __p::None,
+                        )
                         .walk(__members, __claimed, __path, __report, __rules)
                     }
                 }

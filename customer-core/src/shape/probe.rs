@@ -553,13 +553,14 @@ fn missing_none<T>() -> Option<T> {
     None
 }
 
-/// The probe traits of a walk that reads its fields, for one glob import in generated code
-/// (`use …::via_read::*;`: underscore imports are glob-imported, nameless).
+/// The probe traits of a walk that reads its fields (and [`WholeViaNothing`], for the model's
+/// own `ReadProbe::<Self>::WHOLE`), for one glob import in generated code (`use …::via_read::*;`:
+/// underscore imports are glob-imported, nameless).
 #[doc(hidden)]
 pub mod via_read {
     pub use super::{
         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-        ShapeViaShape as _,
+        ShapeViaShape as _, WholeViaNothing as _,
     };
 }
 

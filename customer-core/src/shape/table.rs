@@ -142,7 +142,20 @@ pub struct Named<'f> {
     pub deny: bool,
 }
 
-impl Named<'_> {
+impl<'f> Named<'f> {
+    /// A struct's description: no container checks, its unknown members left to
+    /// [`named_members`](super::named_members).
+    #[must_use]
+    pub const fn new(fields: &'f [Field], check: CheckFn, whole: Option<WholeFn>) -> Self {
+        Named {
+            fields,
+            check,
+            whole,
+            checks: false,
+            deny: false,
+        }
+    }
+
     /// [`named_flat`] of this description.
     pub fn walk(
         &self,

@@ -148,23 +148,27 @@ fn table(
     } else {
         TokenStream::new()
     };
-    // The rules closure in a statement of its own: its arms are then formatted less indented.
-    let (check, check_fn) = if check.is_empty() {
-        (TokenStream::new(), quote!(__s::no_check))
+    let check = if check.is_empty() {
+        quote!(__s::no_check)
     } else {
-        (quote!(let __check: __s::CheckFn = #check;), quote!(__check))
+        check
+    };
+    let named = if has_checks || deny {
+        quote! {
+            __s::Named {
+                fields: &[#(#entries),*],
+                check: #check,
+                whole: #whole,
+                checks: #has_checks,
+                deny: #deny,
+            }
+        }
+    } else {
+        quote!(__s::Named::new(&[#(#entries),*], #check, #whole))
     };
     Some(quote! {
         #head
-        #check
-        __s::Named {
-            fields: &[#(#entries),*],
-            check: #check_fn,
-            whole: #whole,
-            checks: #has_checks,
-            deny: #deny,
-        }
-        .walk(__members, __claimed, __path, __report, __rules)
+        #named.walk(__members, __claimed, __path, __report, __rules)
     })
 }
 
@@ -191,11 +195,16 @@ fn whole(
         return (quote!(__p::None), has_checks);
     }
     if !has_checks && container.generics.params.is_empty() {
-        let whole = quote! {{
-            #[allow(unused_imports)]
-            use __s::WholeViaNothing as _;
-            __s::ReadProbe::<Self>::WHOLE
-        }};
+        // `WholeViaNothing` is among the probe traits (`shape::via_read`).
+        let whole = if probes_needed {
+            quote! {{
+                #[allow(unused_imports)]
+                use __s::WholeViaNothing as _;
+                __s::ReadProbe::<Self>::WHOLE
+            }}
+        } else {
+            quote!(__s::ReadProbe::<Self>::WHOLE)
+        };
         return (whole, has_checks);
     }
     let (checks, rules) = if checks.is_empty() {
