@@ -323,114 +323,40 @@ const _: () = {
             __report: &mut __s::Report,
             __rules: bool,
         ) -> bool {
+            #[allow(unused_imports)]
+            use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_shape::*;
-                        (&&__s::ShapeProbe::<&'a str>::NEW).field(&["handle"], 0)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Option<String>>::NEW)
-                            .field(&["ab"], __s::MAY_MISS | __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Option<String>>::NEW)
-                            .field(&["note"], __s::MAY_MISS | __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                            .field(&["metadata"], __s::MAY_MISS | __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Vec<Address>>::NEW)
-                            .field(&["address"], __s::ONE_WALK | __s::NESTED)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
-                            .field(&["kind"], __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&&__s::ShapeProbe::<Option<String>>::NEW)
-                            .field(&["country"], __s::MAY_MISS | __s::CHECK)
-                    },
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_shape::*;
-                        (&&__s::ShapeProbe::<T>::NEW).field(&["payload"], 0)
-                    },
+                    (&&__s::ShapeProbe::<&'a str>::NEW).field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["ab"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["note"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
+                        .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<Address>>::NEW)
+                        .field(&["address"], __s::ONE_WALK | __s::NESTED),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .field(&["kind"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .field(&["country"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
+                    1 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1),
+                    2 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_2),
+                    3 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_3),
+                    4 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4),
+                    5 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5),
+                    6 => (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
+                        .rules(__c, Self::__customer_rules_6),
                     8 => {
                         let __s::Check {
                             found: __found,
@@ -444,16 +370,8 @@ const _: () = {
                                 __found,
                                 __path,
                                 __report,
-                                {
-                                    #[allow(unused_imports)]
-                                    use __p::shape::via_read::*;
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn()
-                                },
-                                {
-                                    #[allow(unused_imports)]
-                                    use __p::shape::via_read::*;
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn()
-                                },
+                                (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
                             );
                             if let __p::Some(__customer_read) = __read {
                                 Self::__customer_rules_8(
@@ -500,23 +418,11 @@ const _: () = {
                             }
                         }
                     }
-                    9 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
-                    10 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                            .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
-                    }
+                    9 => (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9),
+                    10 => (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
+                        .rules(__c, Self::__customer_rules_10),
+                    11 => (&__s::ReadProbe::<Option<String>>::NEW)
+                        .rules(__c, Self::__customer_rules_11),
                     _ => {}
                 },
                 __p::None,

@@ -365,6 +365,32 @@ fn the_rules_of_a_borrowing_model_run_on_what_read() {
     );
 }
 
+/// A type that borrows from the document and says nothing of its shape: not `DeserializeOwned`,
+/// so the walk must not take serde's arm for it (that would not compile), though the probe
+/// traits of the model's other fields, which read, are in scope for the whole table.
+#[derive(Deserialize, Debug)]
+struct Quote<'a>(#[allow(dead_code)] &'a str);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Quoted<'a> {
+    #[serde(borrow)]
+    #[allow(dead_code)]
+    quote: Quote<'a>,
+    #[customer(email)]
+    email: String,
+    age: u8,
+}
+
+#[test]
+fn a_borrowing_field_without_a_shape_compiles_beside_fields_that_read() {
+    let error = customer_core::json::from_str::<Quoted<'_>>(
+        r#"{"quote": "to be", "email": "nope", "age": "x"}"#,
+    )
+    .unwrap_err();
+    // What the second read finds of this model today: the shapes.
+    assert_eq!(pairs(&error), expect(&[("/age", "invalid_type")]));
+}
+
 /// A model with a context and no rule that reads it in the second read: nothing but shapes.
 #[derive(CustomerModel, Deserialize, Debug)]
 #[customer(context(Limits))]

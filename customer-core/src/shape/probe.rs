@@ -66,6 +66,12 @@ pub trait ShapeViaShape {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
+    /// [`field`](Self::field), for a type the model cannot read through serde (it names a
+    /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
+    /// taken even with the traits of a walk that reads in scope (`via_read`).
+    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+        ShapeViaShape::field(self, names, flags)
+    }
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -271,6 +277,12 @@ pub trait ShapeViaNothing {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
+    /// [`field`](Self::field), for a type the model cannot read through serde (it names a
+    /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
+    /// taken even with the traits of a walk that reads in scope (`via_read`).
+    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+        ShapeViaNothing::field(self, names, flags)
+    }
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).

@@ -73,17 +73,23 @@ fn table(
         cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
         cxs.push(cx);
     }
-    let in_scope = cxs.iter().all(|cx| cx.can_read);
-    if in_scope {
-        for cx in &mut cxs {
-            cx.probes = TokenStream::new();
-        }
-    }
     let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
         TokenStream::new()
     };
+    // The probe traits once for the whole table, unless a field that cannot be read through
+    // serde (its type names a lifetime or a type parameter) has rules to run here: its entry
+    // calls `field_unread`, which serde's arm does not have.
+    let in_scope = cxs
+        .iter()
+        .filter(|cx| !cx.can_read)
+        .all(|cx| cx.table_arm(&bind_context).is_none());
+    if in_scope {
+        for cx in &mut cxs {
+            cx.probes = TokenStream::new();
+        }
+    }
     let mut entries = Vec::new();
     let mut arms = Vec::new();
     for (index, cx) in cxs.iter().enumerate() {
@@ -114,9 +120,14 @@ fn table(
             quote!(#(#flags)|*)
         };
         let ty = cx.ty;
+        let field = if in_scope && !cx.can_read {
+            quote!(field_unread)
+        } else {
+            quote!(field)
+        };
         let entry = scoped(
             &cx.probes,
-            &quote!((&&__s::ShapeProbe::<#ty>::NEW).field(&[#(#names),*], #flags)),
+            &quote!((&&__s::ShapeProbe::<#ty>::NEW).#field(&[#(#names),*], #flags)),
         );
         entries.push(entry);
     }
