@@ -76,10 +76,7 @@ fn doc(attrs: &[Attribute]) -> String {
 pub(crate) fn expand(container: &Container, input: &DeriveInput) -> TokenStream {
     let cx = Cx {
         container,
-        s: {
-            let krate = &container.krate;
-            quote!(#krate::schema)
-        },
+        s: cx::builders().to_token_stream(),
         description: doc(&input.attrs),
         gen: quote!(__customer_gen),
     };
@@ -353,7 +350,7 @@ impl Cx<'_> {
 fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream) -> TokenStream {
     let krate = &container.krate;
     let p = krate;
-    let s = p.join("schema");
+    let s = cx::builders();
     let sc = p.join("schemars");
     let ident = container.ident;
     let name = ident.to_string();
@@ -383,6 +380,7 @@ fn json_schema_impl(container: &Container, gen: &TokenStream, body: &TokenStream
     };
     quote! {
         #p::schema_impl! {
+            use #p::schema as #s;
             #[automatically_derived]
             impl #impl_generics #sc::JsonSchema for #ident #ty_generics #where_clause {
                 fn schema_name() -> ::std::borrow::Cow<'static, str> {
@@ -409,9 +407,7 @@ fn property(
     original: &syn::Field,
     container_serde: &SerdeExtra,
 ) -> TokenStream {
-    let krate = &container.krate;
-    let p = krate;
-    let s = p.join("schema");
+    let s = cx::builders();
     let gen = quote!(__customer_gen);
     let serde = serde_extra(&field.serde);
     if serde.skip_de {
@@ -457,7 +453,7 @@ fn property(
     };
     let rules = if checked {
         value_rules(
-            krate,
+            &container.krate,
             &field.attrs.rules,
             &quote!(&mut __customer_owned),
             &gen,
@@ -564,8 +560,7 @@ fn probe(s: &TokenStream, ty: &TokenStream, gen: &TokenStream, method: &str) -> 
 
 /// The container's `check` functions, noted on `schema` (a `&mut Schema` expression).
 fn checks(container: &Container, schema: &TokenStream) -> TokenStream {
-    let krate = &container.krate;
-    let s = krate.join("schema");
+    let s = cx::builders();
     container
         .attrs
         .checks

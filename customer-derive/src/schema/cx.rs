@@ -25,10 +25,19 @@ pub(crate) struct SchemaCx<'a> {
 }
 
 impl SchemaCx<'_> {
-    /// `KRATE::__private::schema`: the keyword builders.
+    /// `KRATE::__private::schema`: the keyword builders, by the alias [`builders`] names.
     pub(crate) fn builders(&self) -> Trees {
-        self.krate.join("schema")
+        builders()
     }
+}
+
+/// The alias of `KRATE::__private::schema` (the keyword builders) in the generated code: the
+/// `JsonSchema` impl is emitted after `use KRATE::__private::schema as __sc;`.
+pub(crate) fn builders() -> Trees {
+    Trees::ident(proc_macro2::Ident::new(
+        "__sc",
+        proc_macro2::Span::call_site(),
+    ))
 }
 
 /// The tokens as text, without the spaces `to_string` puts between tokens where Rust has none.
