@@ -116,17 +116,24 @@ const _: () = {
                 __customer_key,
                 __p::rules::length::check(__customer_field, __p::Some(1usize), __p::Some(10usize)),
             );
-            __p::fail_key(__customer_report, __customer_path, __customer_key, {
-                const __CUSTOMER_SHAPE: __p::rules::pattern::Simple = __p::rules::pattern::Simple {
-                    prefix: "",
-                    class: __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
-                    min: 1usize,
-                    max: ::core::primitive::usize::MAX,
-                    suffix: "",
-                    shown: "^[a-z]+$",
-                };
-                __p::rules::pattern::check_simple(__customer_field, &__CUSTOMER_SHAPE)
-            });
+            __p::fail_key(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __p::rules::pattern::check_simple(
+                    __customer_field,
+                    &const {
+                        __p::rules::pattern::Simple::new(
+                            "",
+                            __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
+                            1usize,
+                            ::core::primitive::usize::MAX,
+                            "",
+                            "^[a-z]+$",
+                        )
+                    },
+                ),
+            );
         }
         #[inline(always)]
         fn __customer_rules_1(
@@ -631,11 +638,7 @@ const _: () = {
                     __customer_path,
                     __p::rules::email::check(
                         __customer_value,
-                        &__p::rules::email::EmailOptions {
-                            max: 320usize,
-                            ascii: false,
-                            quoted: false,
-                        },
+                        &__p::rules::email::EmailOptions::DEFAULT,
                     ),
                 );
             }
@@ -2152,11 +2155,7 @@ const _: () = {
                         0usize,
                         __p::rules::email::check(
                             __customer_field,
-                            &__p::rules::email::EmailOptions {
-                                max: 320usize,
-                                ascii: false,
-                                quoted: false,
-                            },
+                            &__p::rules::email::EmailOptions::DEFAULT,
                         ),
                     );
                 }
@@ -2198,11 +2197,7 @@ const _: () = {
                 __customer_key,
                 __p::rules::email::check(
                     __customer_field,
-                    &__p::rules::email::EmailOptions {
-                        max: 320usize,
-                        ascii: false,
-                        quoted: false,
-                    },
+                    &__p::rules::email::EmailOptions::DEFAULT,
                 ),
             );
         }
@@ -2397,11 +2392,7 @@ const _: () = {
                                         &__p::Path::index(__customer_path, 0usize),
                                         __p::rules::email::check(
                                             __customer_field,
-                                            &__p::rules::email::EmailOptions {
-                                                max: 320usize,
-                                                ascii: false,
-                                                quoted: false,
-                                            },
+                                            &__p::rules::email::EmailOptions::DEFAULT,
                                         ),
                                     );
                                 }
@@ -2921,11 +2912,7 @@ const _: () = {
                 __customer_key,
                 __p::rules::email::check(
                     __customer_field,
-                    &__p::rules::email::EmailOptions {
-                        max: 320usize,
-                        ascii: false,
-                        quoted: false,
-                    },
+                    &__p::rules::email::EmailOptions::DEFAULT,
                 ),
             );
         }
@@ -3227,11 +3214,7 @@ const _: () = {
                 __customer_key,
                 __p::rules::email::check(
                     __customer_field,
-                    &__p::rules::email::EmailOptions {
-                        max: 320usize,
-                        ascii: false,
-                        quoted: false,
-                    },
+                    &__p::rules::email::EmailOptions::DEFAULT,
                 ),
             );
         }

@@ -63,6 +63,26 @@ pub struct Simple {
 }
 
 impl Simple {
+    /// The shape, its fields in declaration order (a constant the derive emits).
+    #[must_use]
+    pub const fn new(
+        prefix: &'static str,
+        class: AsciiSet,
+        min: usize,
+        max: usize,
+        suffix: &'static str,
+        shown: &'static str,
+    ) -> Simple {
+        Simple {
+            prefix,
+            class,
+            min,
+            max,
+            suffix,
+            shown,
+        }
+    }
+
     /// `true` when `text` has this shape.
     ///
     /// Always inlined: every call site passes a constant the derive emitted, so the prefix, the

@@ -68,6 +68,11 @@ impl RuleKind for Email {
 
     fn emit(&self, e: &Emit) -> TokenStream {
         let (rules, value) = (e.rules(), e.value());
+        if let (None, false, false) = (&self.max, self.ascii, self.quoted) {
+            return e.push_on_err(quote_spanned! {e.span=>
+                #rules::email::check(#value, &#rules::email::EmailOptions::DEFAULT)
+            });
+        }
         let max = match &self.max {
             None => quote::quote!(#MAX),
             Some(count @ Count::Lit(..)) => count.tokens(),

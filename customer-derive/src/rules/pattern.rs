@@ -51,18 +51,14 @@ impl RuleKind for Pattern {
             } => {
                 let max = max.map_or_else(usize_max, |m| quote!(#m));
                 let class = AsciiSet(*bits).to_expr(e.krate);
+                // An inline constant: the shape folds into the caller's code.
                 quote_spanned! {e.span=>
-                    {
-                        const __CUSTOMER_SHAPE: #rules::pattern::Simple = #rules::pattern::Simple {
-                            prefix: #prefix,
-                            class: #class,
-                            min: #min,
-                            max: #max,
-                            suffix: #suffix,
-                            shown: #shown,
-                        };
-                        #rules::pattern::check_simple(#value, &__CUSTOMER_SHAPE)
-                    }
+                    #rules::pattern::check_simple(
+                        #value,
+                        &const {
+                            #rules::pattern::Simple::new(#prefix, #class, #min, #max, #suffix, #shown)
+                        },
+                    )
                 }
             }
             Compiled::Regex { anchored, shown } => quote_spanned! {e.span=>
