@@ -48,8 +48,7 @@ mod parts;
 use parts::{checks_on, has_value_rules, is_nested, probes, read_whole, signature, Can};
 
 pub(crate) fn expand(container: &Container) -> TokenStream {
-    let krate = &container.krate;
-    let p = krate;
+    let p: &TokenStream = &container.krate;
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Read through another type or by position, a generic container has no bounds for its
@@ -68,33 +67,33 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
         Data::Struct(Style::Tuple, fields)
             if fields.len() == 1 && !container.attrs.rules.is_empty() =>
         {
-            newtype(container, &p, &fields[0], can)
+            newtype(container, p, &fields[0], can)
         }
-        _ if serde.remote => opaque(&p, can),
+        _ if serde.remote => opaque(p, can),
         _ if serde.try_from.is_some() || serde.from.is_some() => {
             match (&serde.try_from, &serde.from) {
-                (Some(ty), _) => forms::converted(&p, ty, true, can),
-                (None, Some(ty)) => forms::converted(&p, ty, false, can),
-                (None, None) => opaque(&p, can),
+                (Some(ty), _) => forms::converted(p, ty, true, can),
+                (None, Some(ty)) => forms::converted(p, ty, false, can),
+                (None, None) => opaque(p, can),
             }
         }
         Data::Struct(_, fields) if serde.transparent => match forms::transparent_field(fields) {
-            Some(field) => newtype(container, &p, field, can),
-            None => opaque(&p, can),
+            Some(field) => newtype(container, p, field, can),
+            None => opaque(p, can),
         },
         // Not representations of a struct (serde refuses or ignores them): read whole.
-        Data::Struct(..) if serde.tag.is_some() || serde.untagged => opaque(&p, can),
+        Data::Struct(..) if serde.tag.is_some() || serde.untagged => opaque(p, can),
         Data::Struct(Style::Named, fields) => {
             where_clause = second_read::where_clause(container, fields, has_value_rules, is_nested);
-            named::named(container, &p, fields)
+            named::named(container, p, fields)
         }
         Data::Struct(Style::Tuple, fields) if fields.len() == 1 => {
-            newtype(container, &p, &fields[0], can)
+            newtype(container, p, &fields[0], can)
         }
         Data::Struct(Style::Tuple, fields) if fields.len() >= 2 => {
-            forms::tuple(container, &p, fields, can)
+            forms::tuple(container, p, fields, can)
         }
-        Data::Struct(..) => opaque(&p, can),
+        Data::Struct(..) => opaque(p, can),
         // Variants that carry data, or adjacently tagged (`tag` + `content`).
         Data::Enum(variants) if container.data_variants().is_some() || serde.content.is_some() => {
             where_clause = second_read::where_clause(
@@ -103,9 +102,9 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
                 has_value_rules,
                 is_nested,
             );
-            data_enum::data_enum(container, &p, variants)
+            data_enum::data_enum(container, p, variants)
         }
-        Data::Enum(variants) => forms::field_less_enum(container, &p, variants),
+        Data::Enum(variants) => forms::field_less_enum(container, p, variants),
     };
     let (kind, keys) = facts_of(container);
     let assertions = facts::assertions(container);
