@@ -360,6 +360,9 @@ const TREE_DEPTHS: [usize; 4] = [6, 8, 10, 12];
 /// A body: its name, its text and how it is read (the number of violations reported).
 type Case = (String, String, fn(&str) -> usize);
 
+/// A body of the first 17, its name a literal.
+type Fixed = (&'static str, String, fn(&str) -> usize);
+
 /// The median wall time of `runs` calls of `f`.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
@@ -479,7 +482,7 @@ fn cases() -> Vec<Case> {
 }
 
 /// The first 17 bodies.
-fn fixed() -> [(&'static str, String, fn(&str) -> usize); 17] {
+fn fixed() -> [Fixed; 17] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
