@@ -1912,32 +1912,8 @@ const _: () = {
             __customer_path: &__cm::__private::Path<'_>,
             __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = &self.0;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    0usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(5usize),
-                    ),
-                );
-            }
-            {
-                let __customer_field = &self.1;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    1usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(3usize),
-                    ),
-                );
-            }
+            Self::__customer_rules_0(&self.0, __customer_path, 0usize, __customer_report);
+            Self::__customer_rules_1(&self.1, __customer_path, 1usize, __customer_report);
             {
                 let __customer_field = &self.2;
                 <Place as __cm::__private::CustomerModel>::validate_into(
@@ -1946,23 +1922,73 @@ const _: () = {
                     __customer_report,
                 );
             }
-            {
-                let __customer_field = &self.4;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    3usize,
-                    __cm::__private::rules::range::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(&(9)),
-                    ),
-                );
-            }
+            Self::__customer_rules_4(&self.4, __customer_path, 3usize, __customer_report);
             __cm::__private::CheckOutcome::report_at(
                 line_check(self),
                 __customer_path,
                 __customer_report,
+            );
+        }
+    }
+    #[allow(
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Line {
+        #[inline(always)]
+        fn __customer_rules_0(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(5usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_1(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(3usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_4(
+            __customer_field: &u8,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
+                ),
             );
         }
     }
@@ -2690,20 +2716,11 @@ const _: () = {
                 Self::Pair {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        "pair",
+                    Self::__customer_rules_1_0(
+                        __customer_f0,
+                        &__cm::__private::Path::key(__customer_path, "pair"),
                         0usize,
-                        __cm::__private::rules::email::check(
-                            __customer_field,
-                            &__cm::__private::rules::email::EmailOptions {
-                                max: 320usize,
-                                ascii: false,
-                                quoted: false,
-                            },
-                        ),
+                        __customer_report,
                     );
                 }
                 Self::Business {
@@ -2772,6 +2789,27 @@ const _: () = {
                     ),
                 );
             }
+        }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 320usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
         }
     }
     #[automatically_derived]
@@ -2920,72 +2958,25 @@ const _: () = {
                     }
                 }
                 1usize => {
+                    use __cm::__private::shape as __s;
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
-                    else {
-                        return false;
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0)
                     };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __cm::__private::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
                     }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                    if __good0 {
-                        if let ::core::option::Option::Some(__value) = __items.first() {
-                            let _ = __value;
-                            let __read: ::core::option::Option<String> =
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                                    __value,
-                                    &__cm::__private::Path::index(__path, 0usize),
-                                    __report,
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
-                                        __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 0usize),
-                                        __cm::__private::rules::email::check(
-                                            __customer_field,
-                                            &__cm::__private::rules::email::EmailOptions {
-                                                max: 320usize,
-                                                ascii: false,
-                                                quoted: false,
-                                            },
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -3046,19 +3037,11 @@ const _: () = {
                 Self::Text {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_key(
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        ctx,
+                        &__cm::__private::Path::key(__customer_path, "c"),
                         __customer_report,
-                        __customer_path,
-                        "c",
-                        __cm::__private::rules::length::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some({
-                                let __customer_count: usize = ctx.name_max;
-                                __customer_count
-                            }),
-                        ),
                     );
                 }
                 Self::Model {
@@ -3151,6 +3134,26 @@ const _: () = {
         clippy::trivially_copy_pass_by_ref
     )]
     impl<T> Entry<T> {
+        #[inline(always)]
+        fn __customer_rules_0_0(
+            __customer_field: &String,
+            ctx: &Limits,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some({
+                        let __customer_count: usize = ctx.name_max;
+                        __customer_count
+                    }),
+                ),
+            );
+        }
         #[inline(always)]
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
@@ -3433,16 +3436,7 @@ const _: () = {
                 Self::Raw {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail(
-                        __customer_report,
-                        __customer_path,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
-                    );
+                    Self::__customer_rules_3_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Closed { .. } => {}
             }
@@ -3473,6 +3467,22 @@ const _: () = {
                         ascii: false,
                         quoted: false,
                     },
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_3_0(
+            __customer_field: &u32,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
                 ),
             );
         }
@@ -3645,7 +3655,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: range :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9)))) ; } } }) ,)
+                    __cm::__private::shape::newtype_rules(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<u32>::NEW).wrapped(false, false),
+                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).reader(),
+                        Self::__customer_rules_3_0,
+                    )
                 }
                 _ => true,
             }
@@ -3712,30 +3730,16 @@ const _: () = {
                 Self::Phones {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail(
-                        __customer_report,
-                        __customer_path,
-                        __cm::__private::rules::length::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(2usize),
-                        ),
-                    );
+                    Self::__customer_rules_1_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_index(
-                        __customer_report,
+                    Self::__customer_rules_2_1(
+                        __customer_f0,
                         __customer_path,
                         1usize,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
+                        __customer_report,
                     );
                 }
             }
@@ -3766,6 +3770,40 @@ const _: () = {
                         ascii: false,
                         quoted: false,
                     },
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &Vec<String>,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(2usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_2_1(
+            __customer_field: &u32,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
                 ),
             );
         }
@@ -3910,72 +3948,37 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize))) ; } } }) ,)
+                    __cm::__private::shape::newtype_rules(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                            .wrapped(false, false),
+                        (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).reader(),
+                        Self::__customer_rules_1_0,
+                    )
                 }
                 2usize => {
+                    use __cm::__private::shape as __s;
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
-                    else {
-                        return false;
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1)
                     };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __cm::__private::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
                     }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                    if __good1 {
-                        if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                            let _ = __value;
-                            let __read: ::core::option::Option<u32> =
-                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                                    __value,
-                                    &__cm::__private::Path::index(__path, 1usize),
-                                    __report,
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
-                                        __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 1usize),
-                                        __cm::__private::rules::range::check(
-                                            __customer_field,
-                                            ::core::option::Option::None,
-                                            ::core::option::Option::Some(&(9)),
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }

@@ -840,6 +840,31 @@ pub fn newtype_variant(
     }
 }
 
+/// [`newtype_variant`] of a variant whose field's rules are its model's rules function `rules`
+/// (`__customer_rules_V_0`, which `validate_into` calls too), on the value read alone by
+/// `reader` (or what a missing content member reads as), at the content's pointer.
+#[doc(hidden)]
+pub fn newtype_rules<T>(
+    content: Content<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    wrapped: &Wrapped,
+    reader: super::Reader<T>,
+    value_rules: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
+) -> bool {
+    let mut run = |node: Option<&Node>, at: &Path<'_>, report: &mut Report<'_>| {
+        let value = match node {
+            Some(node) => (reader.read)(node, at, report),
+            None => (reader.missing)(),
+        };
+        if let Some(value) = value {
+            value_rules(&value, at, &mut report.rules);
+        }
+    };
+    newtype_variant(content, path, report, rules, wrapped, Some(&mut run))
+}
+
 /// The shape of a value whose type's shape is `shape`; with `once` (a `nested` value whose
 /// type is walked once, in a walk with rules) walked once for its shapes and its rules, marked
 /// as inside a `nested` field's value (see [`Report::rules_phase`]).

@@ -10,8 +10,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::parts::{has_value_rules, is_nested, probes, read_whole, signature, Can};
-use crate::ast::{Container, Field, Style, Variant, Wire};
-use crate::expand::validate::{container_checks, field_checks};
+use crate::ast::{Container, Data, Field, Style, Variant, Wire};
+use crate::expand::validate::{container_checks, field_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
@@ -73,7 +73,14 @@ pub(super) fn data_enum(
             // Nothing to walk: the `_` arm.
             Kind::Unit => return None,
             Kind::Newtype(field) => newtype(container, p, field, can),
-            Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, tuple_can),
+            Kind::Tuple => {
+                // Its index among the enum's variants, which names its fields' rules functions.
+                let at = variants
+                    .iter()
+                    .position(|w| std::ptr::eq(w, *v))
+                    .unwrap_or(index);
+                super::forms::variant_tuple(container, p, &v.fields, at, tuple_can)
+            }
             Kind::Struct => {
                 let walk = super::named::variant(container, p, v);
                 quote! {{
@@ -312,6 +319,38 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     };
     let probes = probes(p, read_ty.is_some());
     let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    let nested = is_nested(field) && can.validate;
+    let only_nested = !has_value_rules(field);
+    // Rules its model's rules function runs (as `validate_into` does): that function, on the
+    // value `customer_core` reads alone.
+    let common = has_value_rules(field)
+        && can.validate
+        && container.attrs.context.is_none()
+        && shared_rules(container, field);
+    if let (true, Some(read_ty)) = (common, &read_ty) {
+        let at = match &container.data {
+            Data::Enum(variants) => variants
+                .iter()
+                .position(|v| v.fields.iter().any(|f| std::ptr::eq(f, field))),
+            _ => None,
+        };
+        let name = rules_fn(FieldAt {
+            variant: at,
+            field: 0,
+        });
+        return quote! {{
+            #probes
+            #p::shape::newtype_rules(
+                __content,
+                __path,
+                __report,
+                __rules,
+                &#probe.wrapped(#nested, #only_nested),
+                (&#p::shape::ReadProbe::<#read_ty>::NEW).reader(),
+                Self::#name,
+            )
+        }};
+    }
     // The field's rules on the value read alone (`__read_node`, a `&Node`; `None` when the
     // content member is missing).
     let value_rules = match &read_ty {
@@ -336,8 +375,6 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         }
         _ => quote!(::core::option::Option::None),
     };
-    let nested = is_nested(field) && can.validate;
-    let only_nested = !has_value_rules(field);
     quote! {{
         #probes
         #p::shape::newtype_variant(

@@ -175,7 +175,7 @@ fn table(
 /// `ReadProbe::<Self>::WHOLE` (none when the walk is exact: the read is then not mentioned);
 /// else a closure over the read and the checks. `probes_needed`: the probe traits are not in
 /// scope yet.
-fn whole(
+pub(super) fn whole(
     container: &Container,
     p: &TokenStream,
     can: Can,
