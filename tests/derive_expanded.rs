@@ -2003,191 +2003,80 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let ::core::option::Option::Some((__items, __length_ok)) =
-                __cm::__private::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
-            else {
-                return false;
+            let __check: __s::ElementCheckFn = |__index, __c| match __index {
+                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
+                1 => __c.rules(
+                    __s::Reader {
+                        read: |__v, __p, __r| {
+                            __s::read_with(
+                                __v,
+                                __p,
+                                __r,
+                                |__d| -> ::core::result::Result<
+                                    String,
+                                    __cm::__private::serde_json::Error,
+                                > { as_read(__d) },
+                            )
+                        },
+                        missing: || ::core::option::Option::None,
+                    },
+                    Self::__customer_rules_1,
+                ),
+                3 => __c.rules(
+                    (&__s::ReadProbe::<u8>::NEW)
+                        .reader()
+                        .or(|| ::core::option::Option::Some(::core::default::Default::default())),
+                    Self::__customer_rules_4,
+                ),
+                _ => {}
             };
-            let __good0 = __cm::__private::shape::element(
-                __items,
-                0usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
-            let __good1 = match __items.get(1usize) {
-                ::core::option::Option::Some(__value) => {
-                    __with1 =
-                        __cm::__private::shape::read_with(
-                            __value,
-                            &__cm::__private::Path::index(__path, 1usize),
-                            __report,
-                            |__v| -> ::core::result::Result<
+            __s::Elements {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
+                        ::core::option::Option::is_some(&__s::read_with(
+                            __v,
+                            __p,
+                            __r,
+                            |__d| -> ::core::result::Result<
                                 String,
                                 __cm::__private::serde_json::Error,
-                            > { as_read(__v) },
-                        );
-                    ::core::option::Option::is_some(&__with1)
-                }
-                ::core::option::Option::None => true,
-            };
-            let __good2 = __cm::__private::shape::element(
-                __items,
-                2usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
-            );
-            let __good3 = __cm::__private::shape::element(
-                __items,
-                3usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good0 {
-                if let ::core::option::Option::Some(__value) = __items.first() {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> =
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &__cm::__private::Path::index(__path, 0usize),
-                            __report,
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 0usize),
-                                __cm::__private::rules::length::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(5usize),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if __good1 {
-                if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> = __with1;
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 1usize),
-                                __cm::__private::rules::length::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
-                    __cm::__private::shape::walk_again(
-                        __value,
-                        &__cm::__private::Path::index(__path, 2usize),
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                    );
-                }
-            }
-            if __good3 {
-                if let ::core::option::Option::Some(__value) = __items.get(3usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<u8> =
-                        (&__cm::__private::shape::ReadProbe::<u8>::NEW).read_node(
-                            __value,
-                            &__cm::__private::Path::index(__path, 3usize),
-                            __report,
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 3usize),
-                                __cm::__private::rules::range::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(&(9)),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if __items.len() <= 3usize {
-                let __read: ::core::option::Option<u8> =
-                    ::core::option::Option::Some(::core::default::Default::default());
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                        &mut __report.rules;
+                            > { as_read(__d) },
+                        ))
+                    }),
+                    (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
+                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                ],
+                check: __check,
+                whole: ::core::option::Option::Some(|__object, __path, __report| {
+                    let __rules = true;
                     {
-                        let __customer_field = &__customer_read;
-                        __cm::__private::fail(
-                            __customer_report,
-                            &__cm::__private::Path::index(__customer_path, 3usize),
-                            __cm::__private::rules::range::check(
-                                __customer_field,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(&(9)),
-                            ),
-                        );
-                    }
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            __cm::__private::CheckOutcome::report_at(
-                                line_check(&__whole),
-                                __path,
-                                &mut __report.rules,
-                            );
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                __cm::__private::CheckOutcome::report_at(
+                                    line_check(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
                         }
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                    __cm::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+                }),
+                checks: true,
+            }
+            .walk(__node, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __cm :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __cm :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }

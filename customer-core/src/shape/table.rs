@@ -93,6 +93,27 @@ impl Place for usize {
     }
 }
 
+impl Field {
+    /// A field read by its `deserialize_with` function, `shape` reading its value by that
+    /// function: required unless `flags` has [`MAY_MISS`] (serde asks for the member of such a
+    /// field whatever its type, unless it has a default), its value not walked as a model.
+    #[must_use]
+    pub fn read_by(names: &'static [&'static str], flags: u8, shape: ShapeFn) -> Self {
+        Field {
+            names,
+            missing: if flags & MAY_MISS != 0 {
+                Missing::Ok
+            } else {
+                Missing::Required
+            },
+            shape,
+            once: false,
+            nested: false,
+            check: flags & CHECK != 0,
+        }
+    }
+}
+
 /// What the model's [`CheckFn`] gets for one field: the member (or element) found for it,
 /// whether it has its shape, the container's pointer and the report. `K` is the field's
 /// [`Place`]: a member's key for a named field, an element's index for a tuple's.
@@ -575,5 +596,130 @@ mod tests {
             found,
             pairs(&[("/f18", "duplicate_field"), ("/f19", "missing_field")])
         );
+    }
+
+    /// A rule on a `u32` at an element: at most 10.
+    fn small_at(value: &u32, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+        let result = if *value > 10 {
+            Err(RuleError::new("range", "is too large"))
+        } else {
+            Ok(())
+        };
+        crate::__private::fail_index(report, path, index, result);
+    }
+
+    /// A rule on a `String` at an element: not empty.
+    #[allow(clippy::ptr_arg)]
+    fn filled_at(value: &String, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+        let result = if value.is_empty() {
+            Err(RuleError::new("length", "is empty"))
+        } else {
+            Ok(())
+        };
+        crate::__private::fail_index(report, path, index, result);
+    }
+
+    fn element_check(index: usize, check: Check<'_, '_, '_, usize>) {
+        match index {
+            0 => ReadProbe::<String>::NEW.rules(check, filled_at),
+            // A default of 11: over its rule.
+            2 => check.rules(ReadProbe::<u32>::NEW.reader().or(|| Some(11)), small_at),
+            _ => {}
+        }
+    }
+
+    /// `[String (not empty), bool, u32 (at most 10, default 11)]`.
+    fn elements_of() -> [Field; 3] {
+        [
+            (&&ShapeProbe::<String>::NEW).field(&[], CHECK),
+            (&&ShapeProbe::<bool>::NEW).field(&[], 0),
+            (&&ShapeProbe::<u32>::NEW).field(&[], MAY_MISS | CHECK),
+        ]
+    }
+
+    /// Walks `json` against the elements, as a tuple struct's array (`variant` `None`) or as
+    /// the externally tagged variant `variant`'s content; the verdict and the report's
+    /// `(pointer, code)`s, shapes then rules.
+    fn walk_elements(
+        json: &str,
+        variant: Option<&str>,
+        whole: Option<WholeFn>,
+    ) -> (bool, Vec<(String, String)>) {
+        let node = serde_json::from_str::<Node>(json).unwrap();
+        let fields = elements_of();
+        let elements = Elements {
+            fields: &fields,
+            check: element_check,
+            whole,
+            checks: false,
+        };
+        let mut report = Report::new();
+        let ok = match variant {
+            None => elements.walk(&node, &Path::ROOT, &mut report, true),
+            Some(key) => elements.walk_content(
+                crate::shape::Content::Value(&node, Some(key)),
+                &Path::ROOT,
+                &mut report,
+                true,
+            ),
+        };
+        let found = report
+            .shapes
+            .iter()
+            .chain(report.rules.iter())
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect();
+        (ok, found)
+    }
+
+    #[test]
+    fn elements_shapes_then_rules_at_their_indices() {
+        let (ok, found) = walk_elements(r#"["", 1, 12]"#, None, None);
+        assert!(!ok);
+        assert_eq!(
+            found,
+            pairs(&[("/1", "invalid_type"), ("/0", "length"), ("/2", "range")])
+        );
+        // Below a variant's name.
+        let (ok, found) = walk_elements(r#"["", true, 3]"#, Some("pair"), None);
+        assert!(ok, "{found:?}");
+        assert_eq!(found, pairs(&[("/pair/0", "length")]));
+    }
+
+    /// Too short an array is reported once, as its length; the rules of an element that is
+    /// not there run only on a default (here over its rule).
+    #[test]
+    fn elements_missing_and_defaulted() {
+        let (ok, found) = walk_elements(r#"["a", true]"#, None, None);
+        assert!(ok, "{found:?}");
+        assert_eq!(found, pairs(&[("/2", "range")]));
+        let (ok, found) = walk_elements(r#"[""]"#, None, None);
+        assert!(!ok);
+        assert_eq!(
+            found,
+            pairs(&[("", "invalid_length"), ("/0", "length"), ("/2", "range")])
+        );
+        let (ok, found) = walk_elements(r#"{"a": 1}"#, None, None);
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("", "invalid_type")]));
+        let (ok, found) = walk_elements(r#"["a", true, 1, 2]"#, None, None);
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("", "invalid_length")]));
+    }
+
+    /// The tuple struct is read whole (from its array) only when every element has its shape.
+    #[test]
+    fn elements_read_whole_when_they_read() {
+        fn refuses(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
+            assert!(matches!(node, Node::Array(items) if items.len() == 3));
+            crate::shape::missing_field(report, &path.key("whole"));
+            false
+        }
+        let (ok, found) = walk_elements(r#"["a", true, 1]"#, None, Some(refuses));
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("/whole", "missing_field")]));
+        let (ok, found) = walk_elements(r#"["a", 1, 1]"#, None, Some(refuses));
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("/1", "invalid_type")]));
     }
 }

@@ -183,9 +183,7 @@ pub(super) fn tuple(
             const __ONE_WALK: bool = true;
             #exact
 
-            #signature {
-                #table
-            }
+            #signature #table
         };
     }
     quote! {
@@ -278,9 +276,10 @@ fn elements(
 /// type's shape), the rules of all elements in one closure matching on the element's index (one
 /// line an element, calling its rules function), and for a tuple struct (`variant` `None`) the
 /// whole read; in a block that brings the probes in scope, walked by `walk` (the method call).
-/// `None` when an element is read otherwise (`deserialize_with`), has rules its rules function
-/// does not run (`nested` with others, a `nested` model missing with a default), or a skipped
-/// field has rules: the generated walk then.
+/// An element read by its `deserialize_with` function is read by it for its shape, and again
+/// for its rules. `None` when an element has rules its rules function does not run (`nested`
+/// with others, a `nested` model missing with a default), or a skipped field has rules: the
+/// generated walk then.
 fn elements_table(
     container: &Container,
     p: &TokenStream,
@@ -303,9 +302,7 @@ fn elements_table(
             }
             continue;
         }
-        if field.serde.deserialize_with.is_some() {
-            return None;
-        }
+        let with = field.serde.deserialize_with.as_ref();
         let default = default_value(container_default, field);
         let value = can.validate && has_value_rules(field);
         // Its rules are its rules function's: the same as `validate_into` runs.
@@ -318,6 +315,41 @@ fn elements_table(
         let mut flags = Vec::new();
         if default.is_some() {
             flags.push(quote!(__s::MAY_MISS));
+        }
+        if let Some(with) = with {
+            // Read by its function, for its shape and again for its rules.
+            let read = super::named::with_read(p, ty, with);
+            if common {
+                flags.push(quote!(__s::CHECK));
+                let name = rules_fn(FieldAt {
+                    variant,
+                    field: index,
+                });
+                let missing = default
+                    .clone()
+                    .unwrap_or_else(|| quote!(::core::option::Option::None));
+                let arm = quote! {
+                    __c.rules(
+                        __s::Reader {
+                            read: |__v, __p, __r| #read,
+                            missing: || #missing,
+                        },
+                        Self::#name,
+                    )
+                };
+                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            }
+            let flags = if flags.is_empty() {
+                quote!(0)
+            } else {
+                quote!(#(#flags)|*)
+            };
+            entries.push(quote! {
+                __s::Field::read_by(&[], #flags, |__v, __p, __r, _| {
+                    ::core::option::Option::is_some(&#read)
+                })
+            });
+            continue;
         }
         if can.validate && is_nested(field) {
             if !value {

@@ -62,7 +62,7 @@ fn table(
             }
             return None;
         }
-        if field.serde.deserialize_with.is_some() || !matches!(field.wire, Wire::Key(_)) {
+        if !matches!(field.wire, Wire::Key(_)) {
             return None;
         }
         cx.good = format_ident!("__good");
@@ -92,6 +92,32 @@ fn table(
         };
         let names =
             std::iter::once(key.as_str()).chain(cx.field.serde.alias.iter().map(String::as_str));
+        if let Some(with) = &cx.field.serde.deserialize_with {
+            // Read by its function, for its shape and again for its rules (its rules
+            // function's only: other code needs the walk's value).
+            let arm = cx.with_arm()?;
+            let read = with_read(p, cx.ty, with);
+            let mut flags = Vec::new();
+            if cx.default_value.is_some() {
+                flags.push(quote!(__s::MAY_MISS));
+            }
+            if let Some(arm) = arm {
+                flags.push(quote!(__s::CHECK));
+                let index = proc_macro2::Literal::usize_unsuffixed(index);
+                arms.push((quote!(#index), arm));
+            }
+            let flags = if flags.is_empty() {
+                quote!(0)
+            } else {
+                quote!(#(#flags)|*)
+            };
+            entries.push(quote! {
+                __s::Field::read_by(&[#(#names),*], #flags, |__v, __p, __r, _| {
+                    ::core::option::Option::is_some(&#read)
+                })
+            });
+            continue;
+        }
         let arm = cx.table_arm(&bind_context);
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
@@ -621,6 +647,43 @@ impl<'a> FieldCx<'a> {
         }})
     }
 
+    /// The arm of a field read by its `deserialize_with` function in the table's rules
+    /// closure: its rules function on the value that function reads (again: see `with_read`),
+    /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
+    /// when it has rules its rules function does not run (the generated walk then).
+    fn with_arm(&self) -> Option<Option<TokenStream>> {
+        if self.member_rules(false).is_empty() {
+            return Some(None);
+        }
+        let partial = self.rules_run
+            && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty();
+        let common = !self.checks.is_empty()
+            && shared_rules(self.container, self.field)
+            && self.container.attrs.context.is_none()
+            && !(self.nested && self.default_value.is_some())
+            && !partial;
+        let with = self.field.serde.deserialize_with.as_ref()?;
+        if !common {
+            return None;
+        }
+        let read = with_read(self.p, self.ty, with);
+        let missing = self
+            .default_value
+            .clone()
+            .unwrap_or_else(|| quote!(::core::option::Option::None));
+        let name = rules_fn(self.at);
+        Some(Some(quote! {
+            __c.rules(
+                __s::Reader {
+                    read: |__v, __p, __r| #read,
+                    missing: || #missing,
+                },
+                Self::#name,
+            )
+        }))
+    }
+
     /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
     fn skipped(&self) -> TokenStream {
         let (ty, checks) = (self.ty, &self.whole_checks);
@@ -1026,6 +1089,19 @@ fn finish(
         ) -> bool {
             #flat
         }
+    }
+}
+
+/// The value of type `ty` its `deserialize_with` function `with` reads from `__v` (a `&Node`)
+/// at `__p`, a failure into `__r`: an `Option<ty>` expression (`customer_core`'s `read_with`).
+pub(super) fn with_read(p: &TokenStream, ty: &syn::Type, with: &syn::ExprPath) -> TokenStream {
+    quote! {
+        __s::read_with(
+            __v,
+            __p,
+            __r,
+            |__d| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__d) },
+        )
     }
 }
 
