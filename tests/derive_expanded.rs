@@ -2733,69 +2733,53 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::External,
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::External,
                 names: &["individual", "pair", "business", "guest"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["individual"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["business"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["guest"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["individual"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["pair"], __s::VariantKind::Tuple, false, false),
+                    __s::VariantShape::new(&["business"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["guest"], __s::VariantKind::Unit, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        __cm::__private::CheckOutcome::report_at(
-                            party_is_consistent(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                ::core::option::Option::Some(|__object, __path, __report| {
+                    let __rules = true;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                __cm::__private::CheckOutcome::report_at(
+                                    party_is_consistent(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                }),
+                true,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -2807,44 +2791,32 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |__index, __c| match __index {
-                            0 => (&__s::ReadProbe::<String>::NEW)
-                                .rules(__c, Self::__customer_rules_0_0),
-                            1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                                .rules(__c, Self::__customer_rules_0_1),
-                            _ => {}
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["name"], __s::MAY_MISS | __s::CHECK),
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
+                    let __check: __s::CheckFn = |__index, __c| match __index {
+                        0 => {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0)
                         }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                        1 => (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_0_1),
+                        _ => {}
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     use __cm::__private::shape as __s;
@@ -3088,44 +3060,28 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Adjacent("t", "c"),
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Adjacent("t", "c"),
                 names: &["Text", "Model", "Lines"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Text"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Model"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Lines"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Text"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Model"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Lines"], __s::VariantKind::Struct, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = true;
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                ::core::option::Option::None,
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3145,7 +3101,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; } } } }) ,)
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { Self :: __customer_rules_0_0 (& __customer_read , ctx , __path , & mut __report . rules) ; } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3160,96 +3116,104 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            let __cm::__private::shape::Check {
-                                found: __found,
-                                good: __good,
-                                path: __path,
-                                report: __report,
-                                ..
-                            } = __c;
-                            let __context: ::core::option::Option<&Limits> =
-                                __cm::__private::shape::Report::context::<Limits>(__report);
-                            let _ = __context;
-                            if __good {
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    __cm::__private::shape::read_member(
-                                        __found,
+                    let __check: __s::CheckFn = |_, __c| {
+                        let __cm::__private::shape::Check {
+                            found: __found,
+                            good: __good,
+                            path: __path,
+                            report: __report,
+                            ..
+                        } = __c;
+                        let __context: ::core::option::Option<&Limits> =
+                            __cm::__private::shape::Report::context::<Limits>(__report);
+                        let _ = __context;
+                        if __good {
+                            let __read: ::core::option::Option<Vec<String>> =
+                                __cm::__private::shape::read_member(
+                                    __found,
+                                    __path,
+                                    __report,
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                );
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    Self::__customer_rules_2_0(
+                                        &__customer_read,
+                                        ctx,
                                         __path,
-                                        __report,
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                        "lines",
+                                        &mut __report.rules,
                                     );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        Self::__customer_rules_2_0(
-                                            &__customer_read,
-                                            ctx,
-                                            __path,
-                                            "lines",
-                                            &mut __report.rules,
-                                        );
-                                    }
                                 }
                             }
-                            if let (false, ::core::option::Option::Some((_, __value, true))) =
-                                (__good, __found)
+                        }
+                        if let (false, ::core::option::Option::Some((_, __value, true))) =
+                            (__good, __found)
+                        {
+                            if let ::core::option::Option::Some(__node) =
+                                __cm::__private::shape::inside(__value, 0usize)
                             {
-                                if let ::core::option::Option::Some(__node) =
-                                    __cm::__private::shape::inside(__value, 0usize)
-                                {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    if let ::core::option::Option::Some(ctx) = __context {
+                                let __customer_path: &__cm::__private::Path<'_> = __path;
+                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                    &mut __report.rules;
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    {
+                                        let mut __customer_items =
+                                            __cm::__private::Items::new(__customer_report);
+                                        for (__customer_index, __item) in
+                                            ::core::iter::Iterator::enumerate(
+                                                __cm::__private::shape::elements(__node).iter(),
+                                            )
                                         {
-                                            let mut __customer_items =
-                                                __cm::__private::Items::new(__customer_report);
-                                            for (__customer_index, __item) in
-                                                ::core::iter::Iterator::enumerate(
-                                                    __cm::__private::shape::elements(__node).iter(),
-                                                )
+                                            #[allow(unused_imports)]
+                                            use __cm::__private::shape::{
+                                                ReadViaNothing as _, ReadViaSerde as _,
+                                            };
+                                            __customer_items.item(__customer_report);
+                                            if let ::core::option::Option::Some(__customer_item) =
+                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                                    .read_alone(__item)
                                             {
-                                                #[allow(unused_imports)]
-                                                use __cm::__private::shape::{
-                                                    ReadViaNothing as _, ReadViaSerde as _,
-                                                };
-                                                __customer_items.item(__customer_report);
-                                                if let :: core :: option :: Option :: Some (__customer_item) = (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; __cm :: __private :: fail_key_index (__customer_report , __customer_path , "lines" , __customer_index , __cm :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; }
+                                                let __customer_item = &__customer_item;
+                                                __cm::__private::fail_key_index(
+                                                    __customer_report,
+                                                    __customer_path,
+                                                    "lines",
+                                                    __customer_index,
+                                                    __cm::__private::rules::length::check(
+                                                        __customer_item,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::Some({
+                                                            let __customer_count: usize =
+                                                                ctx.name_max;
+                                                            __customer_count
+                                                        }),
+                                                    ),
+                                                );
                                             }
                                         }
                                     }
                                 }
                             }
-                        };
-                        __s::Named {
-                            fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                                .field(&["lines"], __s::CHECK)],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
                         }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }
@@ -3397,40 +3361,16 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Internal("kind"),
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Internal("kind"),
                 names: &["created", "moved", "closed"],
                 untagged_names: &["raw"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["created"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["moved"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["closed"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["raw"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["created"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["moved"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["closed"], __s::VariantKind::Unit, false, false),
+                    __s::VariantShape::new(&["raw"], __s::VariantKind::Newtype, true, false),
                 ],
                 deny_unknown_fields: true,
                 alone: {
@@ -3459,24 +3399,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3488,40 +3423,27 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["note"], __s::MAY_MISS),
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: true,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    let __check: __s::CheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["note"], __s::MAY_MISS),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: true,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3714,34 +3636,15 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Untagged,
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Untagged,
                 names: &[],
                 untagged_names: &["Person", "Phones", "Pair"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Person"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: true,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Phones"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Person"], __s::VariantKind::Struct, true, false),
+                    __s::VariantShape::new(&["Phones"], __s::VariantKind::Newtype, true, false),
+                    __s::VariantShape::new(&["Pair"], __s::VariantKind::Tuple, true, false),
                 ],
                 deny_unknown_fields: false,
                 alone: {
@@ -3769,24 +3672,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3798,38 +3696,23 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    let __check: __s::CheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                    };
+                    __s::Named {
+                        fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]

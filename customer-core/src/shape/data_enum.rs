@@ -84,6 +84,24 @@ pub struct VariantShape {
     pub other: bool,
 }
 
+impl VariantShape {
+    /// The variant read from `accepted` holding `kind`, read untagged or not, `other` or not.
+    #[must_use]
+    pub const fn new(
+        accepted: &'static [&'static str],
+        kind: VariantKind,
+        untagged: bool,
+        other: bool,
+    ) -> Self {
+        VariantShape {
+            accepted,
+            kind,
+            untagged,
+            other,
+        }
+    }
+}
+
 /// serde's representation of an enum.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
@@ -302,6 +320,30 @@ pub fn data_enum<T: Shape + ?Sized>(
     }
     report.keep_all(first);
     false
+}
+
+/// The `__shape` of a data enum: [`data_enum`], then, with rules and when the value has its
+/// shape, in a rules phase, the enum read whole by `whole` (what serde refuses beyond the
+/// shapes, and the container's checks, `checks`: inside a `nested` field's value walked once,
+/// only for those).
+#[doc(hidden)]
+pub fn data_enum_whole<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+    whole: Option<WholeFn>,
+    checks: bool,
+) -> bool {
+    let good = data_enum::<T>(node, path, report, rules, shape);
+    if !(good && rules) {
+        return good;
+    }
+    let phase = report.rules_phase();
+    let read_whole =
+        Report::reads_whole(&phase, checks) && whole.is_none_or(|whole| whole(node, path, report));
+    report.end_rules_phase(phase, true, read_whole)
 }
 
 /// The tagged reading: the tag found, the chosen variant's content walked.

@@ -199,6 +199,29 @@ pub struct Named<'f> {
 }
 
 impl Named<'_> {
+    /// The walk of a struct variant's content: its object (or an internally tagged enum's
+    /// members, the tag claimed) walked by [`named_flat`] of this description.
+    pub fn walk_content(
+        &self,
+        content: Content<'_>,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        rules: bool,
+    ) -> bool {
+        let Some(mut object) = super::struct_content(content, path, report) else {
+            return false;
+        };
+        let at = object.path;
+        named_flat(
+            object.members,
+            object.claims.marks(),
+            &at,
+            report,
+            rules,
+            self,
+        )
+    }
+
     /// [`named_flat`] of this description.
     pub fn walk(
         &self,

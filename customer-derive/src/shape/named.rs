@@ -48,6 +48,11 @@ fn table(
     variant: Option<usize>,
     can: Can,
 ) -> Option<TokenStream> {
+    // A struct's fields over its members; a variant's over its content (`Content`).
+    let walk = match variant {
+        None => quote!(.walk(__members, __claimed, __path, __report, __rules)),
+        Some(_) => quote!(.walk_content(__content, __path, __report, __rules)),
+    };
     let container_default = match variant {
         None => container.serde.default.as_ref(),
         Some(_) => None,
@@ -191,7 +196,7 @@ fn table(
             checks: #has_checks,
             deny: #deny,
         }
-        .walk(__members, __claimed, __path, __report, __rules)
+        #walk
     })
 }
 
@@ -318,8 +323,8 @@ fn can(container: &Container) -> Can {
 }
 
 /// The walk of the named fields of an enum's struct variant: a block of type `bool` over
-/// `__members` (`&[(String, Node)]`), `__claimed` (`&mut [bool]`, the members others took
-/// marked), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
+/// `__content` (its `Content`: an object, or an internally tagged enum's members, the tag
+/// claimed), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
 /// then, with the enum's `deny_unknown_fields`, the members no one claimed. The enum itself is
 /// read whole by its caller.
 pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant) -> TokenStream {
@@ -333,6 +338,31 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
     if let Some(table) = table(container, p, fields, index, can) {
         return quote!({ #table });
     }
+    let walk = generated_variant(container, p, fields, index, can);
+    quote! {{
+        let ::core::option::Option::Some(#p::shape::VariantObject {
+            members: __members,
+            claims: mut __claims,
+            path: __at,
+        }) = #p::shape::struct_content(__content, __path, __report)
+        else {
+            return false;
+        };
+        let __claimed: &mut [bool] = #p::shape::Claims::marks(&mut __claims);
+        let __path: &#p::Path<'_> = &__at;
+        #walk
+    }}
+}
+
+/// The generated walk of a struct variant's fields (for the forms `table` does not take), over
+/// `__members`, `__claimed`, `__path`, `__report` and `__rules`.
+fn generated_variant(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    index: Option<usize>,
+    can: Can,
+) -> TokenStream {
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
         head,
