@@ -3,6 +3,11 @@
 //! function pointer, and flags) and [`named_flat`] walks that table: each member found and its
 //! shape checked, then, with rules, each field's rules (through the model's one
 //! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
+//!
+//! A tuple struct's or a tuple variant's elements are the same entries without names
+//! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
+//! by a `deserialize_with` function is an entry whose shape is that function's read
+//! ([`Field::read_by`]).
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};

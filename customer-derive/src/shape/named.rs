@@ -36,8 +36,10 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
 /// type's shape), the rules of all fields in one closure matching on the field's index (one
 /// line a field calling its rules function, or the field's own code where it needs more), and
-/// the whole read in another. `None` when a field is read otherwise (`flatten`,
-/// `deserialize_with`, a skipped field with rules): the generated walk then.
+/// the whole read in another. A field read by its `deserialize_with` function is read by it
+/// (`Field::read_by`), for its shape and again for its rules. `None` when a field is read
+/// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
+/// or a skipped field has rules (refused by `check` anyway): the generated walk then.
 ///
 /// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
 /// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
