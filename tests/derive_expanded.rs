@@ -833,10 +833,18 @@ const _: () = {
                 ShapeViaShape as _,
             };
             let __check: __s::CheckFn = |__index, __c| match __index {
-                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
-                2 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2),
-                3 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3),
+                0 => {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+                }
+                1 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1);
+                }
+                2 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
+                }
+                3 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
+                }
                 _ => {}
             };
             __s::Named {
@@ -2010,30 +2018,36 @@ const _: () = {
                 ShapeViaShape as _,
             };
             let __check: __s::ElementCheckFn = |__index, __c| match __index {
-                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                1 => __c.rules(
-                    __s::Reader {
-                        read: |__v, __p, __r| {
-                            __s::read_with(
-                                __v,
-                                __p,
-                                __r,
-                                |__d| -> ::core::result::Result<
-                                    String,
-                                    __cm::__private::serde_json::Error,
-                                > { as_read(__d) },
-                            )
+                0 => {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+                }
+                1 => {
+                    __c.rules(
+                        __s::Reader {
+                            read: |__v, __p, __r| {
+                                __s::read_with(
+                                    __v,
+                                    __p,
+                                    __r,
+                                    |__d| -> ::core::result::Result<
+                                        String,
+                                        __cm::__private::serde_json::Error,
+                                    > { as_read(__d) },
+                                )
+                            },
+                            missing: || ::core::option::Option::None,
                         },
-                        missing: || ::core::option::Option::None,
-                    },
-                    Self::__customer_rules_1,
-                ),
-                3 => __c.rules(
-                    (&__s::ReadProbe::<u8>::NEW)
-                        .reader()
-                        .or(|| ::core::option::Option::Some(::core::default::Default::default())),
-                    Self::__customer_rules_4,
-                ),
+                        Self::__customer_rules_1,
+                    );
+                }
+                3 => {
+                    __c.rules(
+                        (&__s::ReadProbe::<u8>::NEW).reader().or(|| {
+                            ::core::option::Option::Some(::core::default::Default::default())
+                        }),
+                        Self::__customer_rules_4,
+                    );
+                }
                 _ => {}
             };
             __s::Elements {
@@ -2754,12 +2768,12 @@ const _: () = {
                 __rules,
                 &__SHAPE,
                 ::core::option::Option::Some(|__object, __path, __report| {
-                    let __rules = true;
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
+                    let __rules = true;
                     {
                         let __shapes = __cm::__private::shape::Report::shape_count(__report);
                         if let ::core::option::Option::Some(__whole) =
@@ -2799,10 +2813,12 @@ const _: () = {
                     };
                     let __check: __s::CheckFn = |__index, __c| match __index {
                         0 => {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0)
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
                         }
-                        1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_0_1),
+                        1 => {
+                            (&__s::ReadProbe::<Option<String>>::NEW)
+                                .rules(__c, Self::__customer_rules_0_1);
+                        }
                         _ => {}
                     };
                     __s::Named {
@@ -2826,7 +2842,7 @@ const _: () = {
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0)
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
                     };
                     __s::Elements {
                         fields: &[
@@ -3739,7 +3755,7 @@ const _: () = {
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
                     let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1)
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
                     };
                     __s::Elements {
                         fields: &[

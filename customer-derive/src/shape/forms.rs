@@ -381,9 +381,12 @@ fn elements_table(
     // no `match`.
     let check = match arms.as_slice() {
         [] => quote!(__s::no_element_check),
-        [(_, arm)] => quote!(|_, __c| #arm),
+        [(_, arm)] => quote!(|_, __c| {
+            #arm;
+        }),
         _ => {
-            let arms = arms.iter().map(|(index, arm)| quote!(#index => #arm,));
+            // Each call a statement (see `named::table`).
+            let arms = arms.iter().map(|(index, arm)| quote!(#index => { #arm; }));
             quote! {
                 |__index, __c| match __index {
                     #(#arms)*

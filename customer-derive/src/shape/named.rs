@@ -162,7 +162,16 @@ fn table(
             #arm;
         }),
         _ => {
-            let arms = arms.iter().map(|(index, arm)| quote!(#index => #arm,));
+            // A call as a statement in a block of its own: as an arm's expression, rustfmt
+            // makes it a block without `;` where it does not fit its line
+            // (`clippy::semicolon_if_nothing_returned` on the committed expansion).
+            let arms = arms.iter().map(|(index, arm)| {
+                if is_block(arm) {
+                    quote!(#index => #arm,)
+                } else {
+                    quote!(#index => { #arm; })
+                }
+            });
             quote! {
                 |__index, __c| match __index {
                     #(#arms)*
@@ -253,10 +262,11 @@ pub(super) fn whole(
     } else {
         TokenStream::new()
     };
+    // The imports first (`clippy::items_after_statements`).
     let closure = quote! {
         ::core::option::Option::Some(|__object, __path, __report| {
-            #rules
             #probes
+            #rules
             #whole
         })
     };
