@@ -8,6 +8,13 @@
 //! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
 //! by a `deserialize_with` function is an entry whose shape is that function's read
 //! ([`Field::read_by`]).
+//!
+//! Two parts of this walk read a level's whole subtree at each level of a chain of models, so
+//! that a document of `n` levels costs O(n²) (rows 18 to 25 of `scripts/bench-hostile.sh
+//! --callgrind`): the whole read of a model with checks (inside a value walked once, it reads
+//! whole for its checks alone), and a `nested` field with another rule (its value read for that
+//! rule, then its model walked again). Each needs the typed value of its level, which serde
+//! builds only from the tree: see the repository's README for what would make them linear.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
