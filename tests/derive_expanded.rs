@@ -355,15 +355,27 @@ const _: () = {
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1),
-                    2 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_2),
-                    3 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_3),
-                    4 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4),
-                    5 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5),
-                    6 => (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                        .rules(__c, Self::__customer_rules_6),
+                    1 => {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
+                    }
+                    2 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_2);
+                    }
+                    3 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_3);
+                    }
+                    4 => {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
+                    }
+                    5 => {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
+                    }
+                    6 => {
+                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
+                            .rules(__c, Self::__customer_rules_6);
+                    }
                     8 => {
                         let __s::Check {
                             found: __found,
@@ -425,11 +437,17 @@ const _: () = {
                             }
                         }
                     }
-                    9 => (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9),
-                    10 => (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                        .rules(__c, Self::__customer_rules_10),
-                    11 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_11),
+                    9 => {
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
+                    }
+                    10 => {
+                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
+                            .rules(__c, Self::__customer_rules_10);
+                    }
+                    11 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_11);
+                    }
                     _ => {}
                 },
                 __p::None,
@@ -596,13 +614,21 @@ const _: () = {
                         .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
                 ],
                 |__index, __c| match __index {
-                    0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                    1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_1),
-                    2 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_2),
-                    3 => (&__s::ReadProbe::<Option<String>>::NEW)
-                        .rules(__c, Self::__customer_rules_3),
+                    0 => {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+                    }
+                    1 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_1);
+                    }
+                    2 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_2);
+                    }
+                    3 => {
+                        (&__s::ReadProbe::<Option<String>>::NEW)
+                            .rules(__c, Self::__customer_rules_3);
+                    }
                     _ => {}
                 },
                 __s::ReadProbe::<Self>::WHOLE,
@@ -1445,39 +1471,65 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            {
-                let __customer_field = &self.0;
-                __p::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    0usize,
-                    __p::rules::length::check(__customer_field, __p::None, __p::Some(5usize)),
-                );
-            }
-            {
-                let __customer_field = &self.1;
-                __p::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    1usize,
-                    __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
-                );
-            }
+            Self::__customer_rules_0(&self.0, __customer_path, 0usize, __customer_report);
+            Self::__customer_rules_1(&self.1, __customer_path, 1usize, __customer_report);
             <Place as __p::CustomerModel>::validate_into(
                 &self.2,
                 &__p::Path::index(__customer_path, 2usize),
                 __customer_report,
             );
-            {
-                let __customer_field = &self.4;
-                __p::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    3usize,
-                    __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-                );
-            }
+            Self::__customer_rules_4(&self.4, __customer_path, 3usize, __customer_report);
             __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_report);
+        }
+    }
+    #[allow(
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Line {
+        #[inline(always)]
+        fn __customer_rules_0(
+            __customer_field: &String,
+            __customer_path: &__p::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(5usize)),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_1(
+            __customer_field: &String,
+            __customer_path: &__p::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_4(
+            __customer_field: &u8,
+            __customer_path: &__p::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
+            );
         }
     }
     use __p::shape as __s;
@@ -1491,172 +1543,65 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __p::shape as __s;
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let ::core::option::Option::Some((__items, __length_ok)) =
-                __p::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
-            else {
-                return false;
-            };
-            let __good0 = __p::shape::element(
-                __items,
-                0usize,
-                __path,
-                __report,
-                (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
-            let __good1 = match __items.get(1usize) {
-                ::core::option::Option::Some(__value) => {
-                    __with1 = __p::shape::read_with(
-                        __value,
-                        &__p::Path::index(__path, 1usize),
-                        __report,
-                        |__v| -> ::core::result::Result<String, __p::serde_json::Error> {
-                            as_read(__v)
-                        },
-                    );
-                    ::core::option::Option::is_some(&__with1)
+            let __check: __s::ElementCheckFn = |__index, __c| match __index {
+                0 => {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
                 }
-                ::core::option::Option::None => true,
-            };
-            let __good2 = __p::shape::element(
-                __items,
-                2usize,
-                __path,
-                __report,
-                (&&__p::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                __rules && (&&__p::shape::ShapeProbe::<Place>::NEW).one_walk(),
-            );
-            let __good3 = __p::shape::element(
-                __items,
-                3usize,
-                __path,
-                __report,
-                (&&__p::shape::ShapeProbe::<u8>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __p::shape::Report::rules_phase(__report);
-            if __good0 {
-                if let ::core::option::Option::Some(__value) = __items.first() {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> =
-                        (&__p::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &__p::Path::index(__path, 0usize),
-                            __report,
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__p::Path<'_> = __path;
-                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __p::fail(
-                                __customer_report,
-                                &__p::Path::index(__customer_path, 0usize),
-                                __p::rules::length::check(
-                                    __customer_field,
-                                    __p::None,
-                                    __p::Some(5usize),
-                                ),
-                            );
-                        }
-                    }
+                1 => {
+                    __c . rules (__s :: Reader { read : | __v , __p , __r | __s :: read_with (__v , __p , __r , | __d | -> :: core :: result :: Result < String , __p :: serde_json :: Error > { as_read (__d) } ,) , missing : || :: core :: option :: Option :: None , } , Self :: __customer_rules_1 ,) ;
                 }
-            }
-            if __good1 {
-                if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> = __with1;
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__p::Path<'_> = __path;
-                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __p::fail(
-                                __customer_report,
-                                &__p::Path::index(__customer_path, 1usize),
-                                __p::rules::length::check(
-                                    __customer_field,
-                                    __p::None,
-                                    __p::Some(3usize),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                if !(&&__p::shape::ShapeProbe::<Place>::NEW).one_walk() {
-                    __p::shape::walk_again(
-                        __value,
-                        &__p::Path::index(__path, 2usize),
-                        __report,
-                        (&&__p::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                3 => {
+                    __c.rules(
+                        (&__s::ReadProbe::<u8>::NEW).reader().or(|| {
+                            ::core::option::Option::Some(::core::default::Default::default())
+                        }),
+                        Self::__customer_rules_4,
                     );
                 }
-            }
-            if __good3 {
-                if let ::core::option::Option::Some(__value) = __items.get(3usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<u8> = (&__p::shape::ReadProbe::<u8>::NEW)
-                        .read_node(__value, &__p::Path::index(__path, 3usize), __report);
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__p::Path<'_> = __path;
-                        let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __p::fail(
-                                __customer_report,
-                                &__p::Path::index(__customer_path, 3usize),
-                                __p::rules::range::check(
-                                    __customer_field,
-                                    __p::None,
-                                    __p::Some(&(9)),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if __items.len() <= 3usize {
-                let __read: ::core::option::Option<u8> =
-                    ::core::option::Option::Some(::core::default::Default::default());
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &__p::Path<'_> = __path;
-                    let __customer_report: &mut __p::ValidationErrors = &mut __report.rules;
+                _ => {}
+            };
+            __s::Elements {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
+                        ::core::option::Option::is_some(&__s::read_with(
+                            __v,
+                            __p,
+                            __r,
+                            |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
+                                as_read(__d)
+                            },
+                        ))
+                    }),
+                    (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
+                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                ],
+                check: __check,
+                whole: __p::Some(|__object, __path, __report| {
+                    let __rules = true;
                     {
-                        let __customer_field = &__customer_read;
-                        __p::fail(
-                            __customer_report,
-                            &__p::Path::index(__customer_path, 3usize),
-                            __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-                        );
+                        let __shapes = __p::shape::Report::shape_count(__report);
+                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                __p::CheckOutcome::report_at(
+                                    line_check(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                        __p::shape::Report::shape_count(__report) == __shapes
                     }
-                }
+                }),
+                checks: true,
             }
-            let __read_whole = __ok && __p::shape::Report::reads_whole(&__phase, true) && {
-                let __shapes = __p::shape::Report::shape_count(__report);
-                if let __p::Some(__whole) =
-                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        __p::CheckOutcome::report_at(
-                            line_check(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
-                    }
-                }
-                __p::shape::Report::shape_count(__report) == __shapes
-            };
-            __p::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+            .walk(__node, __path, __report, __rules)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __sc :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (3usize)) ; __customer_owned } , (& __sc :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __sc :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __sc :: range (& mut __customer_owned , __p :: None , __p :: Some (__sc :: bound (& (9)))) ; __customer_owned }]) ; __sc :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
@@ -2147,16 +2092,11 @@ const _: () = {
                 Self::Pair {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __p::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        "pair",
+                    Self::__customer_rules_1_0(
+                        __customer_f0,
+                        &__p::Path::key(__customer_path, "pair"),
                         0usize,
-                        __p::rules::email::check(
-                            __customer_field,
-                            &__p::rules::email::EmailOptions::DEFAULT,
-                        ),
+                        __customer_report,
                     );
                 }
                 Self::Business {
@@ -2217,6 +2157,23 @@ const _: () = {
                 );
             }
         }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &String,
+            __customer_path: &__p::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __p::rules::email::check(
+                    __customer_field,
+                    &__p::rules::email::EmailOptions::DEFAULT,
+                ),
+            );
+        }
     }
     use __p::shape as __s;
     #[automatically_derived]
@@ -2245,63 +2202,49 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __p::shape::via_read::*;
-            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
-                form: __p::shape::Form::External,
+            use __p::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::External,
                 names: &["individual", "pair", "business", "guest"],
                 untagged_names: &[],
                 variants: &[
-                    __p::shape::VariantShape {
-                        accepted: &["individual"],
-                        kind: __p::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["pair"],
-                        kind: __p::shape::VariantKind::Tuple,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["business"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["guest"],
-                        kind: __p::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["individual"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["pair"], __s::VariantKind::Tuple, false, false),
+                    __s::VariantShape::new(&["business"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["guest"], __s::VariantKind::Unit, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __p::shape::Report::rules_phase(__report);
-            let __read_whole = __p::shape::Report::reads_whole(&__phase, true) && {
-                let __shapes = __p::shape::Report::shape_count(__report);
-                if let __p::Some(__whole) =
-                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        __p::CheckOutcome::report_at(
-                            party_is_consistent(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                __p::Some(|__object, __path, __report| {
+                    #[allow(unused_imports)]
+                    use __p::shape::via_read::*;
+                    let __rules = true;
+                    {
+                        let __shapes = __p::shape::Report::shape_count(__report);
+                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
+                            .read_node(__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                __p::CheckOutcome::report_at(
+                                    party_is_consistent(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                        __p::shape::Report::shape_count(__report) == __shapes
                     }
-                }
-                __p::shape::Report::shape_count(__report) == __shapes
-            };
-            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                }),
+                true,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -2313,93 +2256,46 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__p::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __p::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
-                    let __path: &__p::Path<'_> = &__at;
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        __s::Named::new(
-                            &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["name"], __s::MAY_MISS | __s::CHECK),
-                            ],
-                            |__index, __c| match __index {
-                                0 => (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0),
-                                1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_1),
-                                _ => {}
-                            },
-                            __p::None,
-                        )
-                        .walk(__members, __claimed, __path, __report, __rules)
-                    }
-                }
-                1usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
-                    else {
-                        return false;
-                    };
-                    let __path: &__p::Path<'_> = &__at;
-                    let __good0 = __p::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __p::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__p::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
-                    }
-                    let __phase = __p::shape::Report::rules_phase(__report);
-                    if __good0 {
-                        if let ::core::option::Option::Some(__value) = __items.first() {
-                            let _ = __value;
-                            let __read: ::core::option::Option<String> = (&__p::shape::ReadProbe::<
-                                String,
-                            >::NEW)
-                                .read_node(__value, &__p::Path::index(__path, 0usize), __report);
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__p::Path<'_> = __path;
-                                let __customer_report: &mut __p::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __p::fail(
-                                        __customer_report,
-                                        &__p::Path::index(__customer_path, 0usize),
-                                        __p::rules::email::check(
-                                            __customer_field,
-                                            &__p::rules::email::EmailOptions::DEFAULT,
-                                        ),
-                                    );
-                                }
+                    __s::Named::new(
+                        &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                        ],
+                        |__index, __c| match __index {
+                            0 => {
+                                (&__s::ReadProbe::<String>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_0);
                             }
-                        }
+                            1 => {
+                                (&__s::ReadProbe::<Option<String>>::NEW)
+                                    .rules(__c, Self::__customer_rules_0_1);
+                            }
+                            _ => {}
+                        },
+                        __p::None,
+                    )
+                    .walk_content(__content, __path, __report, __rules)
+                }
+                1usize => {
+                    use __p::shape as __s;
+                    #[allow(unused_imports)]
+                    use __p::shape::via_read::*;
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
+                    };
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
                     }
-                    __p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -2457,19 +2353,11 @@ const _: () = {
                 Self::Text {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __p::fail_key(
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        ctx,
+                        &__p::Path::key(__customer_path, "c"),
                         __customer_report,
-                        __customer_path,
-                        "c",
-                        __p::rules::length::check(
-                            __customer_field,
-                            __p::None,
-                            __p::Some({
-                                let __customer_count: usize = ctx.name_max;
-                                __customer_count
-                            }),
-                        ),
                     );
                 }
                 Self::Model {
@@ -2554,6 +2442,26 @@ const _: () = {
     )]
     impl<T> Entry<T> {
         #[inline(always)]
+        fn __customer_rules_0_0(
+            __customer_field: &String,
+            ctx: &Limits,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail(
+                __customer_report,
+                __customer_path,
+                __p::rules::length::check(
+                    __customer_field,
+                    __p::None,
+                    __p::Some({
+                        let __customer_count: usize = ctx.name_max;
+                        __customer_count
+                    }),
+                ),
+            );
+        }
+        #[inline(always)]
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
@@ -2599,42 +2507,28 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __p::shape::via_shape::*;
-            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
-                form: __p::shape::Form::Adjacent("t", "c"),
+            use __p::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Adjacent("t", "c"),
                 names: &["Text", "Model", "Lines"],
                 untagged_names: &[],
                 variants: &[
-                    __p::shape::VariantShape {
-                        accepted: &["Text"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["Model"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["Lines"],
-                        kind: __p::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Text"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Model"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Lines"], __s::VariantKind::Struct, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __p::shape::Report::rules_phase(__report);
-            let __read_whole = true;
-            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                __p::None,
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -2674,24 +2568,12 @@ const _: () = {
                             };
                             if let ::core::option::Option::Some(__customer_read) = __read {
                                 if let __p::Some(ctx) = __context {
-                                    let __customer_path: &__p::Path<'_> = __path;
-                                    let __customer_report: &mut __p::ValidationErrors =
-                                        &mut __report.rules;
-                                    {
-                                        let __customer_field = &__customer_read;
-                                        __p::fail(
-                                            __customer_report,
-                                            &::core::clone::Clone::clone(__customer_path),
-                                            __p::rules::length::check(
-                                                __customer_field,
-                                                __p::None,
-                                                __p::Some({
-                                                    let __customer_count: usize = ctx.name_max;
-                                                    __customer_count
-                                                }),
-                                            ),
-                                        );
-                                    }
+                                    Self::__customer_rules_0_0(
+                                        &__customer_read,
+                                        ctx,
+                                        __path,
+                                        &mut __report.rules,
+                                    );
                                 }
                             }
                         }),
@@ -2710,103 +2592,88 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    let ::core::option::Option::Some(__p::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __p::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
-                    let __path: &__p::Path<'_> = &__at;
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        __s::Named::new(
-                            &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                                .field(&["lines"], __s::CHECK)],
-                            |_, __c| {
-                                let __s::Check {
-                                    found: __found,
-                                    good: __good,
-                                    path: __path,
-                                    report: __report,
-                                    ..
-                                } = __c;
-                                let __context: __p::Option<&Limits> =
-                                    __s::Report::context::<Limits>(__report);
-                                let _ = __context;
-                                if __good {
-                                    let __read: __p::Option<Vec<String>> = __s::read_member(
-                                        __found,
-                                        __path,
-                                        __report,
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
-                                    );
-                                    if let __p::Some(__customer_read) = __read {
-                                        if let __p::Some(ctx) = __context {
-                                            Self::__customer_rules_2_0(
-                                                &__customer_read,
-                                                ctx,
-                                                __path,
-                                                "lines",
-                                                &mut __report.rules,
-                                            );
-                                        }
+                    #[allow(unused_imports)]
+                    use __p::shape::via_read::*;
+                    __s::Named::new(
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
+                        |_, __c| {
+                            let __s::Check {
+                                found: __found,
+                                good: __good,
+                                path: __path,
+                                report: __report,
+                                ..
+                            } = __c;
+                            let __context: __p::Option<&Limits> =
+                                __s::Report::context::<Limits>(__report);
+                            let _ = __context;
+                            if __good {
+                                let __read: __p::Option<Vec<String>> = __s::read_member(
+                                    __found,
+                                    __path,
+                                    __report,
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                );
+                                if let __p::Some(__customer_read) = __read {
+                                    if let __p::Some(ctx) = __context {
+                                        Self::__customer_rules_2_0(
+                                            &__customer_read,
+                                            ctx,
+                                            __path,
+                                            "lines",
+                                            &mut __report.rules,
+                                        );
                                     }
                                 }
-                                if let (false, __p::Some((_, __value, true))) = (__good, __found) {
-                                    if let __p::Some(__node) = __s::inside(__value, 0usize) {
-                                        let __customer_path: &__p::Path<'_> = __path;
-                                        let __customer_report: &mut __p::ValidationErrors =
-                                            &mut __report.rules;
-                                        if let __p::Some(ctx) = __context {
+                            }
+                            if let (false, __p::Some((_, __value, true))) = (__good, __found) {
+                                if let __p::Some(__node) = __s::inside(__value, 0usize) {
+                                    let __customer_path: &__p::Path<'_> = __path;
+                                    let __customer_report: &mut __p::ValidationErrors =
+                                        &mut __report.rules;
+                                    if let __p::Some(ctx) = __context {
+                                        {
+                                            let mut __customer_items =
+                                                __p::Items::new(__customer_report);
+                                            for (__customer_index, __item) in
+                                                ::core::iter::Iterator::enumerate(
+                                                    __s::elements(__node).iter(),
+                                                )
                                             {
-                                                let mut __customer_items =
-                                                    __p::Items::new(__customer_report);
-                                                for (__customer_index, __item) in
-                                                    ::core::iter::Iterator::enumerate(
-                                                        __s::elements(__node).iter(),
-                                                    )
+                                                #[allow(unused_imports)]
+                                                use __s::{ReadViaNothing as _, ReadViaSerde as _};
+                                                __customer_items.item(__customer_report);
+                                                if let __p::Some(__customer_item) =
+                                                    (&__s::ReadProbe::<String>::NEW)
+                                                        .read_alone(__item)
                                                 {
-                                                    #[allow(unused_imports)]
-                                                    use __s::{
-                                                        ReadViaNothing as _, ReadViaSerde as _,
-                                                    };
-                                                    __customer_items.item(__customer_report);
-                                                    if let __p::Some(__customer_item) =
-                                                        (&__s::ReadProbe::<String>::NEW)
-                                                            .read_alone(__item)
-                                                    {
-                                                        let __customer_item = &__customer_item;
-                                                        __p::fail_key_index(
-                                                            __customer_report,
-                                                            __customer_path,
-                                                            "lines",
-                                                            __customer_index,
-                                                            __p::rules::length::check(
-                                                                __customer_item,
-                                                                __p::None,
-                                                                __p::Some({
-                                                                    let __customer_count: usize =
-                                                                        ctx.name_max;
-                                                                    __customer_count
-                                                                }),
-                                                            ),
-                                                        );
-                                                    }
+                                                    let __customer_item = &__customer_item;
+                                                    __p::fail_key_index(
+                                                        __customer_report,
+                                                        __customer_path,
+                                                        "lines",
+                                                        __customer_index,
+                                                        __p::rules::length::check(
+                                                            __customer_item,
+                                                            __p::None,
+                                                            __p::Some({
+                                                                let __customer_count: usize =
+                                                                    ctx.name_max;
+                                                                __customer_count
+                                                            }),
+                                                        ),
+                                                    );
                                                 }
                                             }
                                         }
                                     }
                                 }
-                            },
-                            __p::None,
-                        )
-                        .walk(__members, __claimed, __path, __report, __rules)
-                    }
+                            }
+                        },
+                        __p::None,
+                    )
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }
@@ -2881,12 +2748,7 @@ const _: () = {
                 Self::Raw {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __p::fail(
-                        __customer_report,
-                        __customer_path,
-                        __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-                    );
+                    Self::__customer_rules_3_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Closed { .. } => {}
             }
@@ -2916,6 +2778,18 @@ const _: () = {
                 ),
             );
         }
+        #[inline(always)]
+        fn __customer_rules_3_0(
+            __customer_field: &u32,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail(
+                __customer_report,
+                __customer_path,
+                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
+            );
+        }
     }
     use __p::shape as __s;
     #[automatically_derived]
@@ -2936,37 +2810,16 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __p::shape::via_read::*;
-            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
-                form: __p::shape::Form::Internal("kind"),
+            use __p::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Internal("kind"),
                 names: &["created", "moved", "closed"],
                 untagged_names: &["raw"],
                 variants: &[
-                    __p::shape::VariantShape {
-                        accepted: &["created"],
-                        kind: __p::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["moved"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["closed"],
-                        kind: __p::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["raw"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["created"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["moved"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["closed"], __s::VariantKind::Unit, false, false),
+                    __s::VariantShape::new(&["raw"], __s::VariantKind::Newtype, true, false),
                 ],
                 deny_unknown_fields: true,
                 alone: {
@@ -2995,21 +2848,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __p::shape::Report::rules_phase(__report);
-            let __read_whole = __p::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __p::shape::Report::shape_count(__report);
-                if let __p::Some(__whole) =
-                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __p::shape::Report::shape_count(__report) == __shapes
-            };
-            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3021,35 +2872,22 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__p::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __p::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
-                    let __path: &__p::Path<'_> = &__at;
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["note"], __s::MAY_MISS),
-                            ],
-                            check: |_, __c| {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            },
-                            whole: __p::None,
-                            checks: false,
-                            deny: true,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    #[allow(unused_imports)]
+                    use __p::shape::via_read::*;
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["note"], __s::MAY_MISS),
+                        ],
+                        check: |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        },
+                        whole: __p::None,
+                        checks: false,
+                        deny: true,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3066,46 +2904,14 @@ const _: () = {
                 3usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    __p::shape::newtype_variant(
+                    __p::shape::newtype_rules(
                         __content,
                         __path,
                         __report,
                         __rules,
                         &(&&__p::shape::ShapeProbe::<u32>::NEW).wrapped(false, false),
-                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
-                            &__p::shape::Node,
-                        >,
-                                                           __path: &__p::Path<'_>,
-                                                           __report: &mut __p::shape::Report<
-                            '_,
-                        >| {
-                            let __read: ::core::option::Option<u32> = match __read_node {
-                                ::core::option::Option::Some(__node) => {
-                                    (&__p::shape::ReadProbe::<u32>::NEW)
-                                        .read_node(__node, __path, __report)
-                                }
-                                ::core::option::Option::None => {
-                                    (&__p::shape::ReadProbe::<u32>::NEW).read_missing()
-                                }
-                            };
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__p::Path<'_> = __path;
-                                let __customer_report: &mut __p::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __p::fail(
-                                        __customer_report,
-                                        &::core::clone::Clone::clone(__customer_path),
-                                        __p::rules::range::check(
-                                            __customer_field,
-                                            __p::None,
-                                            __p::Some(&(9)),
-                                        ),
-                                    );
-                                }
-                            }
-                        }),
+                        (&__p::shape::ReadProbe::<u32>::NEW).reader(),
+                        Self::__customer_rules_3_0,
                     )
                 }
                 _ => true,
@@ -3173,22 +2979,16 @@ const _: () = {
                 Self::Phones {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __p::fail(
-                        __customer_report,
-                        __customer_path,
-                        __p::rules::length::check(__customer_field, __p::None, __p::Some(2usize)),
-                    );
+                    Self::__customer_rules_1_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __p::fail_index(
-                        __customer_report,
+                    Self::__customer_rules_2_1(
+                        __customer_f0,
                         __customer_path,
                         1usize,
-                        __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
+                        __customer_report,
                     );
                 }
             }
@@ -3218,6 +3018,32 @@ const _: () = {
                 ),
             );
         }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &Vec<String>,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail(
+                __customer_report,
+                __customer_path,
+                __p::rules::length::check(__customer_field, __p::None, __p::Some(2usize)),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_2_1(
+            __customer_field: &u32,
+            __customer_path: &__p::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
+            );
+        }
     }
     use __p::shape as __s;
     #[automatically_derived]
@@ -3237,31 +3063,15 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __p::shape::via_read::*;
-            const __SHAPE: __p::shape::DataEnum = __p::shape::DataEnum {
-                form: __p::shape::Form::Untagged,
+            use __p::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Untagged,
                 names: &[],
                 untagged_names: &["Person", "Phones", "Pair"],
                 variants: &[
-                    __p::shape::VariantShape {
-                        accepted: &["Person"],
-                        kind: __p::shape::VariantKind::Struct,
-                        untagged: true,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["Phones"],
-                        kind: __p::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
-                    __p::shape::VariantShape {
-                        accepted: &["Pair"],
-                        kind: __p::shape::VariantKind::Tuple,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Person"], __s::VariantKind::Struct, true, false),
+                    __s::VariantShape::new(&["Phones"], __s::VariantKind::Newtype, true, false),
+                    __s::VariantShape::new(&["Pair"], __s::VariantKind::Tuple, true, false),
                 ],
                 deny_unknown_fields: false,
                 alone: {
@@ -3283,21 +3093,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __p::shape::Report::rules_phase(__report);
-            let __read_whole = __p::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __p::shape::Report::shape_count(__report);
-                if let __p::Some(__whole) =
-                    (&__p::shape::ReadProbe::<Self>::NEW).read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __p::shape::Report::shape_count(__report) == __shapes
-            };
-            __p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3309,134 +3117,47 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__p::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __p::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] = __p::shape::Claims::marks(&mut __claims);
-                    let __path: &__p::Path<'_> = &__at;
-                    {
-                        #[allow(unused_imports)]
-                        use __p::shape::via_read::*;
-                        __s::Named::new(
-                            &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
-                            |_, __c| {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            },
-                            __p::None,
-                        )
-                        .walk(__members, __claimed, __path, __report, __rules)
-                    }
+                    #[allow(unused_imports)]
+                    use __p::shape::via_read::*;
+                    __s::Named::new(
+                        &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
+                        |_, __c| {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                        },
+                        __p::None,
+                    )
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    __p::shape::newtype_variant(
+                    __p::shape::newtype_rules(
                         __content,
                         __path,
                         __report,
                         __rules,
                         &(&&__p::shape::ShapeProbe::<Vec<String>>::NEW).wrapped(false, false),
-                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
-                            &__p::shape::Node,
-                        >,
-                                                           __path: &__p::Path<'_>,
-                                                           __report: &mut __p::shape::Report<
-                            '_,
-                        >| {
-                            let __read: ::core::option::Option<Vec<String>> = match __read_node {
-                                ::core::option::Option::Some(__node) => {
-                                    (&__p::shape::ReadProbe::<Vec<String>>::NEW)
-                                        .read_node(__node, __path, __report)
-                                }
-                                ::core::option::Option::None => {
-                                    (&__p::shape::ReadProbe::<Vec<String>>::NEW).read_missing()
-                                }
-                            };
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__p::Path<'_> = __path;
-                                let __customer_report: &mut __p::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __p::fail(
-                                        __customer_report,
-                                        &::core::clone::Clone::clone(__customer_path),
-                                        __p::rules::length::check(
-                                            __customer_field,
-                                            __p::None,
-                                            __p::Some(2usize),
-                                        ),
-                                    );
-                                }
-                            }
-                        }),
+                        (&__p::shape::ReadProbe::<Vec<String>>::NEW).reader(),
+                        Self::__customer_rules_1_0,
                     )
                 }
                 2usize => {
+                    use __p::shape as __s;
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __p::shape::tuple_content(__content, __path, __report, 2usize, 2usize)
-                    else {
-                        return false;
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
                     };
-                    let __path: &__p::Path<'_> = &__at;
-                    let __good0 = __p::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__p::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __p::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__p::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
                     }
-                    let __phase = __p::shape::Report::rules_phase(__report);
-                    if __good1 {
-                        if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                            let _ = __value;
-                            let __read: ::core::option::Option<u32> =
-                                (&__p::shape::ReadProbe::<u32>::NEW).read_node(
-                                    __value,
-                                    &__p::Path::index(__path, 1usize),
-                                    __report,
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__p::Path<'_> = __path;
-                                let __customer_report: &mut __p::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __p::fail(
-                                        __customer_report,
-                                        &__p::Path::index(__customer_path, 1usize),
-                                        __p::rules::range::check(
-                                            __customer_field,
-                                            __p::None,
-                                            __p::Some(&(9)),
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    __p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }
