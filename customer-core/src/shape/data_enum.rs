@@ -821,8 +821,7 @@ pub fn newtype_variant(
                 let object = unclaimed(members, &before);
                 value_rules(Some(&object), path, report);
             }
-            if again {
-                let mut walk = report.again();
+            if let Some(mut walk) = again.then(|| report.again_over(members, &before)).flatten() {
                 let mut claims = before;
                 (wrapped.members)(members, &mut claims, path, &mut walk, true);
                 report.keep_rules(walk);
@@ -864,10 +863,12 @@ pub fn value(
 }
 
 /// The model below a `nested` value not walked once: walked again with rules, its rule
-/// violations kept (its shape errors were reported by the first walk).
+/// violations kept (its shape errors were reported by the first walk); not past the report's
+/// budget (see [`Report::again_at`]).
 #[doc(hidden)]
 pub fn walk_again(node: &Node, path: &Path<'_>, report: &mut Report<'_>, shape: super::ShapeFn) {
-    let mut walk = report.again();
-    shape(node, path, &mut walk, true);
-    report.keep_rules(walk);
+    if let Some(mut walk) = report.again_at(node) {
+        shape(node, path, &mut walk, true);
+        report.keep_rules(walk);
+    }
 }

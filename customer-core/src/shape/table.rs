@@ -223,9 +223,10 @@ pub fn named_flat(
         }
         if field.nested && !field.once {
             if let Some((key, value, _)) = found {
-                let mut again = Report::again(report);
-                (field.shape)(value, &path.key(key), &mut again, true);
-                Report::keep_rules(report, again);
+                if let Some(mut again) = Report::again_at(report, value) {
+                    (field.shape)(value, &path.key(key), &mut again, true);
+                    Report::keep_rules(report, again);
+                }
             }
         }
     }

@@ -683,10 +683,13 @@ impl<'a> FieldCx<'a> {
         if is_nested(self.field) {
             out.rules.extend(quote! {{
                 #probes
-                let mut __again = #p::shape::Report::again(__report);
-                let mut __claims = #p::shape::snapshot(&#before);
-                #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
-                #p::shape::Report::keep_rules(__report, __again);
+                if let ::core::option::Option::Some(mut __again) =
+                    #p::shape::Report::again_over(__report, __members, &#before)
+                {
+                    let mut __claims = #p::shape::snapshot(&#before);
+                    #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
+                    #p::shape::Report::keep_rules(__report, __again);
+                }
             }});
         }
     }
@@ -902,9 +905,12 @@ impl<'a> FieldCx<'a> {
                 if let ::core::option::Option::Some((__key, __value, _)) = #found {
                     #probes
                     if !#walked {
-                        let mut __again = #p::shape::Report::again(__report);
-                        #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                        #p::shape::Report::keep_rules(__report, __again);
+                        #p::shape::walk_again(
+                            __value,
+                            &#p::Path::key(__path, __key),
+                            __report,
+                            #probe.shape_fn(),
+                        );
                     }
                 }
             });
