@@ -509,6 +509,8 @@ fn nested_models_report_each_levels_violations() {
             assert_eq!(capped[..5], all[..5], "capped, {name}");
             assert_eq!(capped.len(), 6, "capped, {name}");
             assert_eq!(capped[5].1, "too_many_violations", "capped, {name}");
+            // The `unchecked` entry is first: within any cap.
+            assert_eq!(capped[0].1 == "unchecked", unrun > 0, "capped, {name}");
         }
         // Without the rules: the wrong types alone.
         let shapes: Vec<(String, String)> = expected_chain(120, at, false)

@@ -4,12 +4,15 @@
 //! shape checked, then, with rules, each field's rules (through the model's one
 //! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
 //!
-//! Two parts of this walk read a level's whole subtree at each level of a chain of models, so
-//! that a document of `n` levels costs O(n²) (rows 18 to 25 of `scripts/bench-hostile.sh
-//! --callgrind`): the whole read of a model with checks (inside a value walked once, it reads
-//! whole for its checks alone), and a `nested` field with another rule (its value read for that
-//! rule, then its model walked again). Each needs the typed value of its level, which serde
-//! builds only from the tree: see the repository's README for what would make them linear.
+//! Two parts of this walk read a level's whole subtree at each level of a chain of models: the
+//! whole read of a model with checks (inside a value walked once, it reads whole for its checks
+//! alone), and a `nested` field with another rule (its value read for that rule, then its model
+//! walked again). Each needs the typed value of its level, which serde builds only from the
+//! tree, so that a document of `n` levels would cost O(n²): each such read and walk takes its
+//! values from the report's budget (four times the document's, see [`Report::again_at`]), and
+//! past it is not made (rows 18 to 25 of `scripts/bench-hostile.sh --callgrind`; the report then
+//! begins with `unchecked`). See the repository's README for what would make them linear
+//! without leaving checks unrun.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{object_of, snapshot, Node, ReadFn, Report, WholeFn};
