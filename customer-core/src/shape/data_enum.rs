@@ -817,7 +817,7 @@ pub fn newtype_variant(
                 return good;
             };
             let phase = report.rules_phase();
-            if let (true, Some(value_rules)) = (good, value_rules) {
+            if let (true, Some(value_rules), false) = (good, value_rules, report.spent()) {
                 let object = unclaimed(members, &before);
                 value_rules(Some(&object), path, report);
             }

@@ -120,6 +120,18 @@ impl<'c> Report<'c> {
         }
     }
 
+    /// Whether the budget is spent: a read or walk for rules of anything but a scalar would be
+    /// refused. Asked before building the value such a read takes (a model's claimed members
+    /// copied into an object), so that nothing is copied past the budget; the read not made is
+    /// counted.
+    pub(crate) fn spent(&self) -> bool {
+        let spent = self.budget.is_some_and(|budget| budget.left.get() == 0);
+        if spent {
+            self.note_unrun();
+        }
+        spent
+    }
+
     /// Takes `node`'s values from the budget, if any: `false` when they are not there.
     fn spend(&self, node: &Node) -> bool {
         match self.budget {

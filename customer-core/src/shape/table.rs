@@ -236,6 +236,8 @@ pub fn named_flat(
     let whole = ok
         && Report::reads_whole(&phase, named.checks)
         && match (named.whole, &start) {
+            // Past the budget, not even the object copied (the read would be refused).
+            (Some(_), Some(_)) if report.spent() => true,
             (Some(whole), Some(start)) => whole(&object_of(members, start, claimed), path, report),
             _ => true,
         };
