@@ -817,7 +817,9 @@ pub fn newtype_variant(
                 return good;
             };
             let phase = report.rules_phase();
-            if let (true, Some(value_rules), false) = (good, value_rules, report.spent()) {
+            // Past the budget, not even the object copied (its read would be refused).
+            let rules_now = value_rules.filter(|_| good && !report.spent());
+            if let Some(value_rules) = rules_now {
                 let object = unclaimed(members, &before);
                 value_rules(Some(&object), path, report);
             }

@@ -603,3 +603,42 @@ pub fn object_of(members: &[(String, Node)], before: &[bool], now: &[bool]) -> N
             .collect(),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The budget: four times the document's values; a scalar free; a container refused past
+    /// it, and everything after it (counted); the reports made again share it.
+    #[test]
+    fn the_budget_of_reads_and_walks_for_rules() {
+        let node: Node = serde_json::from_str(r#"{"a": [1, 2], "b": {"c": null}}"#).unwrap();
+        // 6 values (the object, the array and its two numbers, the inner object and its null): a
+        // budget of 24.
+        let budget = Budget::of(&node);
+        assert_eq!(budget.left.get(), 24);
+        let report = Report::budgeted(None, &budget);
+        assert!(report.afford(&node) && report.afford(&node) && report.afford(&node));
+        assert_eq!(budget.left.get(), 6);
+        assert!(report.afford(&Node::Null) && report.afford(&Node::Bool(true)));
+        assert_eq!(budget.left.get(), 6);
+        assert!(!report.spent());
+        let again = report.again();
+        let Node::Object(members) = &node else {
+            unreachable!()
+        };
+        // The members of "a" (3 values) and "b" (2), "a" claimed before: 2 taken.
+        assert!(again.again_over(members, &[true, false]).is_some());
+        assert_eq!(budget.left.get(), 4);
+        assert!(again.attempt().again_at(&node).is_none());
+        assert_eq!((budget.left.get(), budget.unrun()), (0, 1));
+        // Spent: any container refused, each counted; a scalar still read.
+        assert!(report.again_at(&members[1].1).is_none());
+        assert!(report.spent());
+        assert!(report.afford(&Node::Null));
+        assert_eq!(budget.unrun(), 3);
+        // Without a budget: no limit, nothing counted.
+        let free = Report::new();
+        assert!(free.again_at(&node).is_some() && !free.spent());
+    }
+}
