@@ -17,6 +17,9 @@ pub struct ExactNode {
     id: u64,
     /// Whether the type's own form adds nothing its walk does not check.
     local: bool,
+    /// Whether nothing is below it (`below.is_empty()`, read without a call: a call is the
+    /// costly step of the constant evaluator).
+    leaf: bool,
     /// The types below it (a model's fields' types).
     below: &'static [Exact],
 }
@@ -29,18 +32,21 @@ impl ExactNode {
             name,
             id: fnv1a(name.as_bytes()),
             local,
+            leaf: below.is_empty(),
             below,
         }
     }
 }
 
-/// FNV-1a, 64 bits: cheap to compute in a constant.
+/// FNV-1a, 64 bits: cheap to compute in a constant (without a call per byte: the product is
+/// taken in 128 bits, where it cannot overflow, rather than by `wrapping_mul`).
 const fn fnv1a(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let count = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < count {
         hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        hash = (hash as u128 * 0x0100_0000_01b3) as u64;
         i += 1;
     }
     hash
@@ -64,9 +70,10 @@ static YES_NODE: ExactNode = ExactNode::new("", true, &[]);
 /// Not known to be exact.
 static UNKNOWN_NODE: ExactNode = ExactNode::new("", false, &[]);
 
-/// How many models [`Exact::holds`] visits before it answers no (a graph that large keeps its
-/// whole reads).
-const BUDGET: usize = 4096;
+/// The slots of the table of models met in one walk of [`Exact::holds`] (a power of two). The
+/// table lives on the constant evaluator's stack: its size is paid once per walk, a lookup costs
+/// one probe or a few.
+const SLOTS: usize = 512;
 
 impl Exact {
     /// An exact type with nothing below (text, numbers, a value read through serde).
@@ -86,13 +93,13 @@ impl Exact {
         unsafe { &*self.0 }
     }
 
-    /// Whether the type is exact: its node and every node below it are exact locally. A model
-    /// met again on the path to it adds nothing new (its nodes are being visited): a recursive
-    /// model is exact when the rest is. Past [`BUDGET`] models visited, no.
+    /// Whether the type is exact: its node and every node below it are exact locally. Each
+    /// model is walked once however many paths lead to it: one met again (on the path to it, a
+    /// recursive model, or already answered) adds nothing new. Past `SLOTS / 2` models, no
+    /// (such a graph keeps its whole reads).
     #[must_use]
     pub const fn holds(self) -> bool {
-        let mut budget = BUDGET;
-        walk(self.const_node(), None, &mut budget)
+        walk::<SLOTS>(self.const_node()).0
     }
 
     const fn const_node(self) -> &'static ExactNode {
@@ -110,12 +117,6 @@ impl std::fmt::Debug for Exact {
     }
 }
 
-/// The models on the path from the type asked about to the node being visited.
-struct Trail<'a> {
-    node: &'static ExactNode,
-    up: Option<&'a Trail<'a>>,
-}
-
 const fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -131,41 +132,60 @@ const fn same(a: &str, b: &str) -> bool {
     true
 }
 
-const fn walk(node: &'static ExactNode, trail: Option<&Trail<'_>>, budget: &mut usize) -> bool {
-    if !node.local {
-        return false;
+/// The walk of the graph below `root`, breadth first, in one call (a call is the costly step of
+/// the constant evaluator): `seen` is an open-addressing table of the models met (keyed by
+/// their FNV id, then their name), `order` the same models in the order met, walked in turn.
+/// Leaves (text, numbers, a value read through serde) are answered where they are met. Once
+/// more than `S / 2` models are met, no. The answer, and how many models were walked.
+const fn walk<const S: usize>(root: &'static ExactNode) -> (bool, usize) {
+    let mut walked = 0;
+    if !root.local {
+        return (false, walked);
     }
-    if node.below.is_empty() {
-        return true;
+    if root.leaf {
+        return (true, walked);
     }
-    let mut on = trail;
-    while let Some(step) = on {
-        if step.node.id == node.id && same(step.node.name, node.name) {
-            return true;
+    // An empty slot holds a leaf (no model put in the table is one).
+    let mut seen: [&'static ExactNode; S] = [&YES_NODE; S];
+    let mut order: [&'static ExactNode; S] = [&YES_NODE; S];
+    seen[root.id as usize & (S - 1)] = root;
+    order[0] = root;
+    let mut met = 1;
+    while walked < met {
+        let node = order[walked];
+        walked += 1;
+        let below_all = node.below;
+        let count = below_all.len();
+        let mut i = 0;
+        while i < count {
+            // SAFETY: as in `Exact::node` (not called: a call is the costly step).
+            let below = unsafe { &*below_all[i].0 };
+            if !below.local {
+                return (false, walked);
+            }
+            if !below.leaf {
+                let mut at = below.id as usize & (S - 1);
+                loop {
+                    let slot = seen[at];
+                    if slot.leaf {
+                        if met == S / 2 {
+                            return (false, walked);
+                        }
+                        seen[at] = below;
+                        order[met] = below;
+                        met += 1;
+                        break;
+                    }
+                    if slot.id == below.id && same(slot.name, below.name) {
+                        break;
+                    }
+                    at = (at + 1) & (S - 1);
+                }
+            }
+            i += 1;
         }
-        on = step.up;
     }
-    if *budget == 0 {
-        return false;
-    }
-    *budget -= 1;
-    let here = Trail { node, up: trail };
-    let mut i = 0;
-    while i < node.below.len() {
-        let below = node.below[i].const_node();
-        // A leaf (text, a number, a value read through serde) answers without a call: most
-        // fields are leaves, and a call is the costly step of the constant evaluator.
-        let answered = if below.below.is_empty() {
-            below.local
-        } else {
-            walk(below, Some(&here), budget)
-        };
-        if !answered {
-            return false;
-        }
-        i += 1;
-    }
-    true
+    (true, walked)
 }
 
 #[cfg(test)]
@@ -179,6 +199,14 @@ mod tests {
     static E: ExactNode = ExactNode::new("e", false, &[Exact::YES]);
 
     #[test]
+    fn ids_are_fnv1a() {
+        // FNV-1a's published 64-bit values.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+    }
+
+    #[test]
     fn cycles_and_leaves() {
         const ANSWERS: [bool; 7] = [
             Exact::of(&A).holds(),
@@ -190,5 +218,155 @@ mod tests {
             Exact::UNKNOWN.holds(),
         ];
         assert_eq!(ANSWERS, [true, true, false, false, false, true, false]);
+        // A cycle is walked once: `a` and `b`, each one time.
+        assert_eq!(walk::<SLOTS>(&A).1, 2);
+    }
+
+    // Diamonds: `l<i>` and `r<i>` both hold `l<i+1>` and `r<i+1>`, 16 levels deep (2^16 paths
+    // to the bottom), the last level holding `bottom`.
+    macro_rules! diamonds {
+        ($bottom:ident; $($l:ident $r:ident),+) => {
+            diamonds!(@level $bottom; $($l $r),+);
+        };
+        (@level $bottom:ident; $l:ident $r:ident) => {
+            static $l: ExactNode =
+                ExactNode::new(stringify!($l), true, &[Exact(&raw const $bottom), Exact::YES]);
+            static $r: ExactNode = ExactNode::new(stringify!($r), true, &[Exact(&raw const $bottom)]);
+        };
+        (@level $bottom:ident; $l:ident $r:ident, $nl:ident $nr:ident $(, $rl:ident $rr:ident)*) => {
+            static $l: ExactNode = ExactNode::new(
+                stringify!($l),
+                true,
+                &[Exact(&raw const $nl), Exact::YES, Exact(&raw const $nr)],
+            );
+            static $r: ExactNode =
+                ExactNode::new(stringify!($r), true, &[Exact(&raw const $nr), Exact(&raw const $nl)]);
+            diamonds!(@level $bottom; $nl $nr $(, $rl $rr)*);
+        };
+    }
+
+    static GOOD_BOTTOM: ExactNode = ExactNode::new(
+        "good_bottom",
+        true,
+        &[Exact(&raw const L0), Exact::YES, Exact(&raw const R0)],
+    );
+    static BAD_BOTTOM: ExactNode = ExactNode::new("bad_bottom", true, &[Exact::UNKNOWN]);
+    diamonds!(GOOD_BOTTOM; L0 R0, L1 R1, L2 R2, L3 R3, L4 R4, L5 R5, L6 R6, L7 R7, L8 R8, L9 R9,
+        L10 R10, L11 R11, L12 R12, L13 R13, L14 R14, L15 R15);
+    diamonds!(BAD_BOTTOM; M0 N0, M1 N1, M2 N2, M3 N3, M4 N4, M5 N5, M6 N6, M7 N7, M8 N8, M9 N9,
+        M10 N10, M11 N11, M12 N12, M13 N13, M14 N14, M15 N15);
+
+    #[test]
+    fn a_model_reached_by_many_paths_is_walked_once() {
+        // 2^16 paths lead to the bottom (which leads back to the top): each of the 33 models is
+        // walked once, and the answer is yes (the walk along every path ran out of its budget
+        // and said no).
+        const ANSWERS: [bool; 4] = [
+            Exact::of(&L0).holds(),
+            Exact::of(&R0).holds(),
+            Exact::of(&M0).holds(),
+            Exact::of(&N0).holds(),
+        ];
+        assert_eq!(ANSWERS, [true, true, false, false]);
+        assert_eq!(walk::<SLOTS>(&L0).1, 33);
+        assert_eq!(walk::<SLOTS>(&R7).1, 33);
+        // The one model not exact is found however many paths lead to it.
+        assert!(!walk::<SLOTS>(&N3).0);
+    }
+
+    // A wide graph: one model holding 40 others, each holding one leaf and the first.
+    macro_rules! wide {
+        ($top:ident, $bad:ident; $($name:ident)+) => {
+            static $top: ExactNode = ExactNode::new(
+                stringify!($top),
+                true,
+                &[$(Exact(&raw const $name)),+],
+            );
+            static $bad: ExactNode = ExactNode::new(
+                stringify!($bad),
+                true,
+                &[$(Exact(&raw const $name)),+, Exact::UNKNOWN],
+            );
+            $(
+                static $name: ExactNode = ExactNode::new(
+                    stringify!($name),
+                    true,
+                    &[Exact::YES, Exact(&raw const $top)],
+                );
+            )+
+        };
+    }
+
+    wide!(WIDE, WIDE_BAD; W0 W1 W2 W3 W4 W5 W6 W7 W8 W9 W10 W11 W12 W13 W14 W15 W16 W17 W18 W19
+        W20 W21 W22 W23 W24 W25 W26 W27 W28 W29 W30 W31 W32 W33 W34 W35 W36 W37 W38 W39);
+
+    #[test]
+    fn a_wide_graph() {
+        const ANSWERS: [bool; 3] = [
+            Exact::of(&WIDE).holds(),
+            Exact::of(&W17).holds(),
+            Exact::of(&WIDE_BAD).holds(),
+        ];
+        assert_eq!(ANSWERS, [true, true, false]);
+        assert_eq!(walk::<SLOTS>(&WIDE).1, 41);
+        assert_eq!(walk::<SLOTS>(&W39).1, 41);
+        // In a smaller table (more slots shared by two ids), the same answers.
+        assert!(walk::<128>(&WIDE).0);
+        assert_eq!(walk::<128>(&W3).1, 41);
+        assert!(!walk::<128>(&WIDE_BAD).0);
+    }
+
+    #[test]
+    fn past_the_tables_room_the_answer_is_no() {
+        // Room for half the slots: the 41 models of the wide graph fit in 128 slots, not in 64.
+        assert!(walk::<128>(&WIDE).0);
+        let full = walk::<64>(&W0);
+        assert!(!full.0);
+        assert!(full.1 < 41);
+        // The 33 models of the diamonds fit in 128 slots, not in 64 (room for 32).
+        assert!(walk::<128>(&L0).0);
+        assert!(!walk::<64>(&L0).0);
+        // A cycle of two fits in four slots, exactly.
+        assert!(walk::<4>(&A).0);
+        assert!(!walk::<2>(&A).0);
+    }
+
+    // Two models whose ids are the same (made so here; FNV-1a collisions are rare): both are
+    // walked, their names tell them apart.
+    static SAME_ID_TOP: ExactNode = ExactNode {
+        name: "top",
+        id: 7,
+        local: true,
+        leaf: false,
+        below: &[
+            Exact(&raw const SAME_ID_GOOD),
+            Exact(&raw const SAME_ID_BAD),
+        ],
+    };
+    static SAME_ID_GOOD: ExactNode = ExactNode {
+        name: "good",
+        id: 7,
+        local: true,
+        leaf: false,
+        below: &[Exact::YES, Exact(&raw const SAME_ID_TOP)],
+    };
+    static SAME_ID_BAD: ExactNode = ExactNode {
+        name: "bad",
+        id: 7,
+        local: true,
+        leaf: false,
+        below: &[Exact::UNKNOWN],
+    };
+
+    #[test]
+    fn models_sharing_an_id_are_told_apart_by_name() {
+        const ANSWERS: [bool; 3] = [
+            Exact::of(&SAME_ID_TOP).holds(),
+            Exact::of(&SAME_ID_GOOD).holds(),
+            Exact::of(&SAME_ID_BAD).holds(),
+        ];
+        assert_eq!(ANSWERS, [false, false, false]);
+        // All three are walked: `bad`, met last, is not taken for one already met.
+        assert_eq!(walk::<SLOTS>(&SAME_ID_TOP).1, 3);
     }
 }
