@@ -14,6 +14,13 @@
 #   scripts/bench-hostile.sh --callgrind  # instructions per read instead of wall time, counted by
 #                                         # valgrind's callgrind (repeatable on a noisy machine;
 #                                         # N reads per cell, default 20)
+#   CASES="18 19 20 21" scripts/bench-hostile.sh --callgrind  # some rows (default: all 29)
+#
+# Cases 18 to 29 are chains of 15, 30, 60 and 120 levels (a model with a check, a nested field
+# with another rule; an untagged enum holding itself, 6 to 12 levels): their table also has
+# serde_json alone reading the body into the model, and the ratio of the read to the plain parse
+# should stay flat as the depth doubles. (Deeper bodies are refused by serde_json's nesting
+# limit of 128 before anything is read: a plain parse of them fails as fast.)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 manifest="$root/benches/Cargo.toml"
@@ -67,13 +74,43 @@ names=("Paddle create request, unknown keys" "a map of wrong-typed values" \
     "an untagged enum holding itself in 2 variants, 10 levels, wrong at the bottom" \
     "a map of 30,000 keys that reads" "metadata with 30,000 repeats of one key" \
     "metadata with 30,000 integers beyond 64 bits")
+for depth in 15 30 60 120; do
+    names+=("$depth levels of a model with a check, one wrong type at the top")
+done
+for depth in 15 30 60 120; do
+    names+=("$depth levels of a nested field with another rule, one wrong type at the top")
+done
+for depth in 6 8 10 12; do
+    names+=("an untagged enum holding itself in 2 variants, $depth levels, wrong at the bottom")
+done
 echo "callgrind: $(valgrind --version), rustc $(rustc --version | cut -d" " -f2)"
 echo
-echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
-echo "|---|---:|---:|---:|"
-for case in ${CASES:-1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17}; do
+cases="${CASES:-$(seq -s " " 1 29)}"
+header=
+for case in $cases; do
+    [ "$case" -le 17 ] || continue
+    if [ -z "$header" ]; then
+        echo "| hostile body | plain parse (instructions) | read (instructions) | ratio |"
+        echo "|---|---:|---:|---:|"
+        header=1
+    fi
     p="$(per_read "$case" plain)"
     r="$(per_read "$case" read)"
     awk -v c="${names[$((case - 1))]}" -v p="$p" -v r="$r" \
         'BEGIN { printf "| %s | %.0f | %.0f | %.2fx |\n", c, p, r, r / p }'
+done
+header=
+for case in $cases; do
+    [ "$case" -gt 17 ] || continue
+    if [ -z "$header" ]; then
+        echo
+        echo "| chain | plain parse | serde_json alone into the model | read | read / plain | serde alone / plain |"
+        echo "|---|---:|---:|---:|---:|---:|"
+        header=1
+    fi
+    p="$(per_read "$case" plain)"
+    s="$(per_read "$case" serde)"
+    r="$(per_read "$case" read)"
+    awk -v c="${names[$((case - 1))]}" -v p="$p" -v s="$s" -v r="$r" \
+        'BEGIN { printf "| %s | %.0f | %.0f | %.0f | %.2fx | %.2fx |\n", c, p, s, r, r / p, s / p }'
 done

@@ -283,12 +283,13 @@ fn report_of<T>(result: Result<T, Error>) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A document of 120 nested models: exactly the violations of each level, at their pointers,
-/// wherever they are in the chain (the second read walks each level once).
-#[test]
-fn nested_models_report_each_levels_violations() {
-    type Case = (&'static str, fn(usize) -> At);
-    let cases: [Case; 8] = [
+/// A chain described level by level: its name and what each level holds.
+type ChainCase = (&'static str, fn(usize) -> At);
+
+/// The chains of 120 levels the reports are checked on: wrong types at the top, in the middle,
+/// at the bottom, rules broken above and below them, a wrong next level, none.
+fn chain_cases() -> [ChainCase; 8] {
+    [
         ("wrong type at the top", |i| {
             if i == 0 {
                 At::WrongType
@@ -342,8 +343,14 @@ fn nested_models_report_each_levels_violations() {
             2 => At::Bad,
             _ => At::Fine,
         }),
-    ];
-    for (name, at) in cases {
+    ]
+}
+
+/// A document of 120 nested models: exactly the violations of each level, at their pointers,
+/// wherever they are in the chain (the second read walks each level once).
+#[test]
+fn nested_models_report_each_levels_violations() {
+    for (name, at) in chain_cases() {
         let json = chain(120, at);
         let levels = report_of(Valid::<Level>::from_json(&json));
         assert_eq!(levels, expected_chain(120, at, false), "Level, {name}");
@@ -371,6 +378,104 @@ fn nested_models_report_each_levels_violations() {
                 "shapes, {name}"
             );
         }
+    }
+}
+
+/// As [`Level`], its `nested` field with another rule besides (a `custom` rule on the next
+/// level's value): the field's value is read for that rule, and its model walked for its own.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Ruled {
+    #[customer(length(max = 8))]
+    name: String,
+    #[customer(nested, custom = no_bad_next)]
+    next: Option<Box<Ruled>>,
+}
+
+#[allow(clippy::borrowed_box)]
+fn no_bad_next(next: &Box<Ruled>) -> Result<(), customer_core::RuleError> {
+    if next.name == "bad" {
+        Err(customer_core::RuleError::new("bad_next", "is a bad level"))
+    } else {
+        Ok(())
+    }
+}
+
+/// A chain of 120 models whose `nested` field has another rule: each level's violations, and
+/// the rule of each `next` whose value reads (no wrong type at or below it), at the `next`
+/// member, before the next level's own (the report of `scripts/bench-hostile.sh`'s rows of
+/// such a chain, which measure its cost).
+#[test]
+fn nested_fields_with_another_rule_report_each_levels_violations() {
+    for (name, at) in chain_cases() {
+        let json = chain(120, at);
+        // The rule of level `i`'s `next` is at level `i + 1`'s pointer: what `bad_level` of
+        // `Checked` reports there, but for the top, which no `next` holds.
+        let want: Vec<(String, String)> = expected_chain(120, at, true)
+            .into_iter()
+            .filter(|(pointer, code)| code != "bad_level" || !pointer.is_empty())
+            .map(|(pointer, code)| {
+                let code = if code == "bad_level" {
+                    "bad_next".to_owned()
+                } else {
+                    code
+                };
+                (pointer, code)
+            })
+            .collect();
+        assert_eq!(report_of(Valid::<Ruled>::from_json(&json)), want, "{name}");
+        // The same report through the other readers.
+        assert_eq!(
+            report_of(Valid::<Ruled>::from_slice(json.as_bytes())),
+            want,
+            "from_slice, {name}"
+        );
+    }
+}
+
+/// An untagged enum holding itself in two variants (`scripts/bench-hostile.sh`'s untagged
+/// tree): serde reads each value as each variant in turn, O(2^depth) before the second read.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum Tree {
+    Left {
+        #[customer(nested)]
+        left: Vec<Tree>,
+    },
+    Right {
+        #[customer(nested)]
+        left: Vec<Tree>,
+        right: Option<u8>,
+    },
+    Leaf(u8),
+}
+
+/// `depth` levels of `{"left": [..]}` around `bottom`.
+fn tree(depth: usize, bottom: &str) -> String {
+    format!(
+        "{}{bottom}{}",
+        r#"{"left":["#.repeat(depth),
+        "]}".repeat(depth)
+    )
+}
+
+/// A deep untagged tree: a value no variant takes at the bottom is one `invalid_value` at the
+/// top (two variants take an object there: the report names no field of either), at any depth.
+#[test]
+fn a_deep_untagged_tree_reports_at_the_top() {
+    for depth in [1, 4, 8, 10] {
+        let report = report_of(Valid::<Tree>::from_json(&tree(depth, r#""x""#)));
+        assert_eq!(
+            report,
+            [(String::new(), "invalid_value".to_owned())],
+            "{depth}"
+        );
+        // The bottom a leaf: the tree reads (every level `Left`, the first variant).
+        assert!(
+            Valid::<Tree>::from_json(&tree(depth, "7")).is_ok(),
+            "{depth}"
+        );
     }
 }
 

@@ -10,6 +10,11 @@ use customer_core::json::Shape;
 use customer_core::{json, CustomerModel, Error, Valid};
 use serde::{Deserialize, Deserializer};
 
+#[path = "support/report.rs"]
+mod report;
+
+use report::{expect, reported};
+
 /// Text refusing `"no"`, with a `Deserialize` of its own and a shape that says nothing.
 #[derive(Debug)]
 struct Odd;
@@ -162,29 +167,20 @@ struct Order {
 
 /// The (pointer, code) pairs every reader reports for `json`.
 fn reports(json: &str) -> Vec<Vec<(String, String)>> {
-    let pairs = |result: Result<(), Error>| match result {
-        Ok(()) => panic!("{json} read"),
-        Err(Error::Invalid(errors)) => errors
-            .iter()
-            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-            .collect::<Vec<_>>(),
-        Err(other) => panic!("{json}: not a report: {other:?}"),
-    };
     vec![
-        pairs(Valid::<Order>::from_json(json).map(drop)),
-        pairs(Valid::<Order>::from_slice(json.as_bytes()).map(drop)),
-        pairs(json::from_slice::<Order>(json.as_bytes()).map(drop)),
-        pairs(json::from_value::<Order>(serde_json::from_str(json).unwrap()).map(drop)),
+        reported(Valid::<Order>::from_json(json)),
+        reported(Valid::<Order>::from_slice(json.as_bytes())),
+        reported(json::from_slice::<Order>(json.as_bytes())),
+        reported(json::from_value::<Order>(
+            serde_json::from_str(json).unwrap(),
+        )),
     ]
 }
 
 /// `json` is reported by every reader as exactly `expected`.
 #[track_caller]
 fn assert_reported(json: &str, expected: &[(&str, &str)]) {
-    let expected: Vec<(String, String)> = expected
-        .iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect();
+    let expected = expect(expected);
     for (reader, found) in [
         "from_json",
         "from_slice",

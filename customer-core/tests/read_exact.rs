@@ -6,8 +6,13 @@
 
 use std::collections::HashMap;
 
-use customer_core::{json::Shape, CustomerModel, Error, Valid};
+use customer_core::{json::Shape, CustomerModel, Valid};
 use serde::{Deserialize, Deserializer};
+
+#[path = "support/report.rs"]
+mod report;
+
+use report::{expect, reported};
 
 /// Text refusing `"no"`, with a `Deserialize` of its own and a shape that says nothing.
 #[derive(Debug)]
@@ -143,31 +148,14 @@ fn which_models_are_exact() {
     assert!(!exact::<Odd>());
 }
 
-fn report(result: Result<impl Sized, Error>) -> Vec<(String, String)> {
-    match result {
-        Ok(_) => panic!("the document was valid"),
-        Err(Error::Invalid(errors)) => errors
-            .iter()
-            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-            .collect(),
-        Err(other) => panic!("not a report: {other:?}"),
-    }
-}
-
-fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter()
-        .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
-        .collect()
-}
-
 /// A `deserialize_with` function refusing a string the shape accepts: reported at its field,
 /// beside a wrong type and a broken rule (the model is exact: no whole read finds it).
 #[test]
 fn deserialize_with_refusal_is_reported_beside_the_rest() {
     let json = r#"{"when": "yesterday", "name": "too long", "count": "x"}"#;
     assert_eq!(
-        report(Valid::<Dated>::from_json(json)),
-        pairs(&[
+        reported(Valid::<Dated>::from_json(json)),
+        expect(&[
             ("/when", "invalid_value"),
             ("/name", "length"),
             ("/count", "invalid_type"),
@@ -176,8 +164,8 @@ fn deserialize_with_refusal_is_reported_beside_the_rest() {
     // Alone, with a broken rule: once, not once more by a read of the whole.
     let json = r#"{"when": "2024-13-1x", "name": "too long", "count": 1}"#;
     assert_eq!(
-        report(Valid::<Dated>::from_json(json)),
-        pairs(&[("/when", "invalid_value"), ("/name", "length")])
+        reported(Valid::<Dated>::from_json(json)),
+        expect(&[("/when", "invalid_value"), ("/name", "length")])
     );
     let json = r#"{"when": "2024-12-01", "name": "ok", "count": 1}"#;
     assert!(Valid::<Dated>::from_json(json).is_ok());
@@ -189,17 +177,17 @@ fn deserialize_with_refusal_is_reported_beside_the_rest() {
 fn models_that_are_not_exact_are_read_whole() {
     let json = r#"{"below": [{"odd": "yes"}, {"odd": "no"}]}"#;
     assert_eq!(
-        report(Valid::<AboveOdd>::from_json(json)),
-        pairs(&[("/below/1/odd", "invalid_value")])
+        reported(Valid::<AboveOdd>::from_json(json)),
+        expect(&[("/below/1/odd", "invalid_value")])
     );
     let json = r#"{"by_number": {"1": "a", "x": "b"}}"#;
-    let found = report(Valid::<Keyed>::from_json(json));
+    let found = reported(Valid::<Keyed>::from_json(json));
     assert_eq!(found.len(), 1, "{found:?}");
     // An exact recursive model: every wrong type at its pointer, nothing read whole.
     let json = r#"{"name": "a", "count": 300, "tags": [1], "inner": {"name": "toolong", "tags": [], "inner": {"name": 5, "tags": []}}}"#;
     assert_eq!(
-        report(Valid::<Plain>::from_json(json)),
-        pairs(&[
+        reported(Valid::<Plain>::from_json(json)),
+        expect(&[
             ("/count", "range"),
             ("/tags/0", "invalid_type"),
             ("/inner/name", "length"),
@@ -241,8 +229,8 @@ fn field_less_enums() {
     assert!(!exact::<Loose>());
     let json = r#"{"plan": "gold", "note": "too long"}"#;
     assert_eq!(
-        report(Valid::<Subscribed>::from_json(json)),
-        pairs(&[("/plan", "one_of"), ("/note", "length")])
+        reported(Valid::<Subscribed>::from_json(json)),
+        expect(&[("/plan", "one_of"), ("/note", "length")])
     );
     let json = r#"{"plan": "professional", "note": "ok"}"#;
     assert!(Valid::<Subscribed>::from_json(json).is_ok());
@@ -425,8 +413,8 @@ fn exact_enums_newtypes_and_tuples_report_what_serde_refuses() {
         {"Nested": {"name": "toolong", "tags": [2]}}, {"Gold": null}, {"Cash": 1}],
         "count": -1, "pair": [1, "toolong", 3], "wrapped": {"name": 1, "tags": []}}"#;
     assert_eq!(
-        report(Valid::<Order>::from_json(json)),
-        pairs(&[
+        reported(Valid::<Order>::from_json(json)),
+        expect(&[
             ("/paid/1/Card/last4", "length"),
             ("/paid/1/Card/month", "range"),
             ("/paid/2/Split", "invalid_length"),
@@ -477,7 +465,7 @@ fn enums_newtypes_and_tuples_not_exact_are_read_whole() {
     ] {
         let json = good.replacen(good_part, bad_part, 1);
         assert_ne!(json, good);
-        let found = report(Valid::<OddOrder>::from_json(&json));
+        let found = reported(Valid::<OddOrder>::from_json(&json));
         let [(at, code)] = found.as_slice() else {
             panic!("not one violation: {found:?} for {json}");
         };

@@ -4,13 +4,14 @@
 //!
 //! ```text
 //! benches/target/release/hostile-read [runs] [case]   # median of `runs` (default 31) per body;
-//!                                                     # `case` (1 to 17): that body alone
+//!                                                     # `case` (1 to 29): that body alone
 //! ```
 //!
 //! ```text
-//! benches/target/release/hostile-read --callgrind <case> <plain|read> <n>
+//! benches/target/release/hostile-read --callgrind <case> <plain|read|serde> <n>
 //! ```
-//! reads the body of `case` `n` times inside `read_loop` (the plain parse, or the read), for
+//! reads the body of `case` `n` times inside `read_loop` (the plain parse, the read, or, for the
+//! chains of cases 18 to 29, `serde_json::from_str` into the model alone), for
 //! callgrind's `--toggle-collect` (`scripts/bench-hostile.sh --callgrind`): instruction counts,
 //! repeatable on a noisy machine.
 //!
@@ -273,7 +274,11 @@ fn levels(levels: usize, open: fn(&str) -> String, close: &str) -> String {
 
 /// `depth` levels of the two-variant untagged tree, a wrong leaf at the bottom.
 fn tree(depth: usize) -> String {
-    format!(r#"{}"x"{}"#, r#"{"left":["#.repeat(depth), "]}".repeat(depth))
+    format!(
+        r#"{}"x"{}"#,
+        r#"{"left":["#.repeat(depth),
+        "]}".repeat(depth)
+    )
 }
 
 /// A model with a free-form member.
@@ -306,8 +311,57 @@ fn big_numbers() -> String {
     )
 }
 
+/// A model holding itself whose every level has a container check: each level's check needs its
+/// value read whole.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[customer(check = checked_fine)]
+#[allow(dead_code)]
+struct Checked {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Checked>>,
+}
+
+/// The check of [`Checked`]: passes (the read's cost, not the report, is measured).
+#[allow(clippy::unnecessary_wraps)]
+fn checked_fine(_: &Checked) -> Result<(), customer_core::RuleError> {
+    Ok(())
+}
+
+/// A model holding itself through a `nested` field with another rule: the field's value is read
+/// for that rule and its model walked for its own.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[allow(dead_code)]
+struct Ruled {
+    #[customer(length(max = 64))]
+    name: String,
+    #[customer(nested, custom = ruled_fine)]
+    next: Option<Box<Ruled>>,
+}
+
+/// The rule of [`Ruled::next`] (run on its value when it is there): passes.
+#[allow(clippy::unnecessary_wraps, clippy::borrowed_box)]
+fn ruled_fine(_: &Box<Ruled>) -> Result<(), customer_core::RuleError> {
+    Ok(())
+}
+
+/// `depth` levels of `{"name": .., "next": ..}`, the top one's name of the wrong type.
+fn chain(depth: usize) -> String {
+    levels(depth, |name| format!(r#"{{"name":{name},"next":"#), "}")
+}
+
+/// The depths of the rows that show whether a read is linear in the depth of a chain.
+const DEPTHS: [usize; 4] = [15, 30, 60, 120];
+
+/// The depths of the two-variant untagged tree (serde's own read is exponential in it).
+const TREE_DEPTHS: [usize; 4] = [6, 8, 10, 12];
+
 /// A body: its name, its text and how it is read (the number of violations reported).
-type Case = (&'static str, String, fn(&str) -> usize);
+type Case = (String, String, fn(&str) -> usize);
+
+/// A body of the first 17, its name a literal.
+type Fixed = (&'static str, String, fn(&str) -> usize);
 
 /// The median wall time of `runs` calls of `f`.
 fn median(runs: usize, mut f: impl FnMut()) -> Duration {
@@ -351,14 +405,30 @@ fn main() {
     if args.get(1).map(String::as_str) == Some("--callgrind") {
         let case: Option<usize> = args.get(2).and_then(|a| a.parse().ok());
         let n: Option<u64> = args.get(4).and_then(|a| a.parse().ok());
-        let (Some(case @ 1..=17), Some(which @ ("plain" | "read")), Some(n)) =
+        let (Some(case), Some(which @ ("plain" | "read" | "serde")), Some(n)) =
             (case, args.get(3).map(String::as_str), n)
         else {
-            eprintln!("usage: hostile-read --callgrind <1-17> <plain|read> <n>");
+            eprintln!(
+                "usage: hostile-read --callgrind <1-{}> <plain|read|serde> <n>",
+                cases.len()
+            );
             std::process::exit(2);
         };
-        let (_, json, read) = &cases[case - 1];
-        let read = if which == "plain" { plain_parse } else { *read };
+        let Some((_, json, read)) = case.checked_sub(1).and_then(|at| cases.get(at)) else {
+            eprintln!("no case {case}: 1 to {}", cases.len());
+            std::process::exit(2);
+        };
+        let read = match which {
+            "plain" => plain_parse,
+            "serde" => {
+                let Some(serde) = serde_alone(case) else {
+                    eprintln!("case {case} has no serde-alone read");
+                    std::process::exit(2);
+                };
+                serde
+            }
+            _ => *read,
+        };
         // Warm-up outside the measured function.
         black_box(read(json));
         println!("{}", read_loop(read, json, n));
@@ -367,8 +437,52 @@ fn main() {
     table(&cases);
 }
 
-/// The bodies, in the order of the table.
-fn cases() -> [Case; 17] {
+/// How serde alone reads the body of `case` (1-based) into its model, for the rows where the
+/// model's own `Deserialize` is the question: `1` when it reads.
+fn serde_alone(case: usize) -> Option<fn(&str) -> usize> {
+    let base = 17 + 2 * DEPTHS.len();
+    match case {
+        18..=21 => Some(|json| usize::from(serde_json::from_str::<Checked>(json).is_ok())),
+        22..=25 => Some(|json| usize::from(serde_json::from_str::<Ruled>(json).is_ok())),
+        _ if case > base && case <= base + TREE_DEPTHS.len() => {
+            Some(|json| usize::from(serde_json::from_str::<Tree>(json).is_ok()))
+        }
+        _ => None,
+    }
+}
+
+/// The bodies, in the order of the table: the 17 of 64 KiB or so, then the chains by depth.
+fn cases() -> Vec<Case> {
+    let mut cases: Vec<Case> = fixed()
+        .into_iter()
+        .map(|(name, json, read)| (name.to_owned(), json, read))
+        .collect();
+    for depth in DEPTHS {
+        cases.push((
+            format!("{depth} levels of a model with a check, one wrong type at the top (Valid::from_json)"),
+            chain(depth),
+            |json| count(Valid::<Checked>::from_json(json)),
+        ));
+    }
+    for depth in DEPTHS {
+        cases.push((
+            format!("{depth} levels of a nested field with another rule, one wrong type at the top (Valid::from_json)"),
+            chain(depth),
+            |json| count(Valid::<Ruled>::from_json(json)),
+        ));
+    }
+    for depth in TREE_DEPTHS {
+        cases.push((
+            format!("an untagged enum holding itself in 2 variants, {depth} levels, wrong at the bottom (Valid::from_json)"),
+            tree(depth),
+            |json| count(Valid::<Tree>::from_json(json)),
+        ));
+    }
+    cases
+}
+
+/// The first 17 bodies.
+fn fixed() -> [Fixed; 17] {
     [
         (
             "Paddle create request, unknown keys (Api::Paddle.decode)",
@@ -459,7 +573,7 @@ fn cases() -> [Case; 17] {
 }
 
 /// The table: median wall times of the plain parse and of the read, and their ratio.
-fn table(cases: &[Case; 17]) {
+fn table(cases: &[Case]) {
     let runs = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())

@@ -3,6 +3,13 @@
 //! function pointer, and flags) and [`named_flat`] walks that table: each member found and its
 //! shape checked, then, with rules, each field's rules (through the model's one
 //! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
+//!
+//! Two parts of this walk read a level's whole subtree at each level of a chain of models, so
+//! that a document of `n` levels costs O(n²) (rows 18 to 25 of `scripts/bench-hostile.sh
+//! --callgrind`): the whole read of a model with checks (inside a value walked once, it reads
+//! whole for its checks alone), and a `nested` field with another rule (its value read for that
+//! rule, then its model walked again). Each needs the typed value of its level, which serde
+//! builds only from the tree: see the repository's README for what would make them linear.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{object_of, snapshot, Node, ReadFn, Report, WholeFn};

@@ -18,6 +18,20 @@ pub fn pairs(error: &Error) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The (pointer, code) of every violation of a refused read; a panic when it read, or when it
+/// failed without a report.
+#[track_caller]
+pub fn reported<T>(result: Result<T, Error>) -> Vec<(String, String)> {
+    match result {
+        Ok(_) => panic!("the document was read"),
+        Err(Error::Invalid(errors)) => errors
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect(),
+        Err(other) => panic!("not a report: {other:?}"),
+    }
+}
+
 /// `list` as owned pairs, to compare with [`pairs`].
 pub fn expect(list: &[(&str, &str)]) -> Vec<(String, String)> {
     list.iter()
