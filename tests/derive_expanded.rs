@@ -833,10 +833,18 @@ const _: () = {
                 ShapeViaShape as _,
             };
             let __check: __s::CheckFn = |__index, __c| match __index {
-                0 => (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0),
-                1 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1),
-                2 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2),
-                3 => (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3),
+                0 => {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
+                }
+                1 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_1);
+                }
+                2 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_2);
+                }
+                3 => {
+                    (&__s::ReadProbe::<Option<String>>::NEW).rules(__c, Self::__customer_rules_3);
+                }
                 _ => {}
             };
             __s::Named {
@@ -1912,32 +1920,8 @@ const _: () = {
             __customer_path: &__cm::__private::Path<'_>,
             __customer_report: &mut __cm::__private::ValidationErrors,
         ) {
-            {
-                let __customer_field = &self.0;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    0usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(5usize),
-                    ),
-                );
-            }
-            {
-                let __customer_field = &self.1;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    1usize,
-                    __cm::__private::rules::length::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(3usize),
-                    ),
-                );
-            }
+            Self::__customer_rules_0(&self.0, __customer_path, 0usize, __customer_report);
+            Self::__customer_rules_1(&self.1, __customer_path, 1usize, __customer_report);
             {
                 let __customer_field = &self.2;
                 <Place as __cm::__private::CustomerModel>::validate_into(
@@ -1946,23 +1930,73 @@ const _: () = {
                     __customer_report,
                 );
             }
-            {
-                let __customer_field = &self.4;
-                __cm::__private::fail_index(
-                    __customer_report,
-                    __customer_path,
-                    3usize,
-                    __cm::__private::rules::range::check(
-                        __customer_field,
-                        ::core::option::Option::None,
-                        ::core::option::Option::Some(&(9)),
-                    ),
-                );
-            }
+            Self::__customer_rules_4(&self.4, __customer_path, 3usize, __customer_report);
             __cm::__private::CheckOutcome::report_at(
                 line_check(self),
                 __customer_path,
                 __customer_report,
+            );
+        }
+    }
+    #[allow(
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )]
+    impl Line {
+        #[inline(always)]
+        fn __customer_rules_0(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(5usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_1(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(3usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_4(
+            __customer_field: &u8,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
+                ),
             );
         }
     }
@@ -1977,191 +2011,86 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
+            use __cm::__private::shape as __s;
             #[allow(unused_imports)]
             use __cm::__private::shape::{
                 ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
                 ShapeViaShape as _,
             };
-            let ::core::option::Option::Some((__items, __length_ok)) =
-                __cm::__private::shape::tuple_items(__node, __path, __report, 3usize, 4usize)
-            else {
-                return false;
-            };
-            let __good0 = __cm::__private::shape::element(
-                __items,
-                0usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                false,
-            );
-            let mut __with1: ::core::option::Option<String> = ::core::option::Option::None;
-            let __good1 = match __items.get(1usize) {
-                ::core::option::Option::Some(__value) => {
-                    __with1 =
-                        __cm::__private::shape::read_with(
-                            __value,
-                            &__cm::__private::Path::index(__path, 1usize),
-                            __report,
-                            |__v| -> ::core::result::Result<
-                                String,
-                                __cm::__private::serde_json::Error,
-                            > { as_read(__v) },
-                        );
-                    ::core::option::Option::is_some(&__with1)
+            let __check: __s::ElementCheckFn = |__index, __c| match __index {
+                0 => {
+                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
                 }
-                ::core::option::Option::None => true,
-            };
-            let __good2 = __cm::__private::shape::element(
-                __items,
-                2usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
-                __rules && (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk(),
-            );
-            let __good3 = __cm::__private::shape::element(
-                __items,
-                3usize,
-                __path,
-                __report,
-                (&&__cm::__private::shape::ShapeProbe::<u8>::NEW).shape_fn(),
-                false,
-            );
-            let __ok = __length_ok && __good0 && __good1 && __good2 && __good3;
-            if !__rules {
-                return __ok;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            if __good0 {
-                if let ::core::option::Option::Some(__value) = __items.first() {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> =
-                        (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                            __value,
-                            &__cm::__private::Path::index(__path, 0usize),
-                            __report,
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 0usize),
-                                __cm::__private::rules::length::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(5usize),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if __good1 {
-                if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<String> = __with1;
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
-                        {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 1usize),
-                                __cm::__private::rules::length::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(3usize),
-                                ),
-                            );
-                        }
-                    }
-                }
-            }
-            if let ::core::option::Option::Some(__value) = __items.get(2usize) {
-                if !(&&__cm::__private::shape::ShapeProbe::<Place>::NEW).one_walk() {
-                    __cm::__private::shape::walk_again(
-                        __value,
-                        &__cm::__private::Path::index(__path, 2usize),
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<Place>::NEW).shape_fn(),
+                1 => {
+                    __c.rules(
+                        __s::Reader {
+                            read: |__v, __p, __r| {
+                                __s::read_with(
+                                    __v,
+                                    __p,
+                                    __r,
+                                    |__d| -> ::core::result::Result<
+                                        String,
+                                        __cm::__private::serde_json::Error,
+                                    > { as_read(__d) },
+                                )
+                            },
+                            missing: || ::core::option::Option::None,
+                        },
+                        Self::__customer_rules_1,
                     );
                 }
-            }
-            if __good3 {
-                if let ::core::option::Option::Some(__value) = __items.get(3usize) {
-                    let _ = __value;
-                    let __read: ::core::option::Option<u8> =
-                        (&__cm::__private::shape::ReadProbe::<u8>::NEW).read_node(
-                            __value,
-                            &__cm::__private::Path::index(__path, 3usize),
-                            __report,
-                        );
-                    if let ::core::option::Option::Some(__customer_read) = __read {
-                        let __customer_path: &__cm::__private::Path<'_> = __path;
-                        let __customer_report: &mut __cm::__private::ValidationErrors =
-                            &mut __report.rules;
+                3 => {
+                    __c.rules(
+                        (&__s::ReadProbe::<u8>::NEW).reader().or(|| {
+                            ::core::option::Option::Some(::core::default::Default::default())
+                        }),
+                        Self::__customer_rules_4,
+                    );
+                }
+                _ => {}
+            };
+            __s::Elements {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
+                        ::core::option::Option::is_some(&__s::read_with(
+                            __v,
+                            __p,
+                            __r,
+                            |__d| -> ::core::result::Result<
+                                String,
+                                __cm::__private::serde_json::Error,
+                            > { as_read(__d) },
+                        ))
+                    }),
+                    (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
+                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                ],
+                check: __check,
+                whole: ::core::option::Option::Some(|__object, __path, __report| {
+                    let __rules = true;
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__object, __path, __report)
                         {
-                            let __customer_field = &__customer_read;
-                            __cm::__private::fail(
-                                __customer_report,
-                                &__cm::__private::Path::index(__customer_path, 3usize),
-                                __cm::__private::rules::range::check(
-                                    __customer_field,
-                                    ::core::option::Option::None,
-                                    ::core::option::Option::Some(&(9)),
-                                ),
-                            );
+                            let _ = &__whole;
+                            if __rules {
+                                __cm::__private::CheckOutcome::report_at(
+                                    line_check(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
                         }
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                }
+                }),
+                checks: true,
             }
-            if __items.len() <= 3usize {
-                let __read: ::core::option::Option<u8> =
-                    ::core::option::Option::Some(::core::default::Default::default());
-                if let ::core::option::Option::Some(__customer_read) = __read {
-                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                        &mut __report.rules;
-                    {
-                        let __customer_field = &__customer_read;
-                        __cm::__private::fail(
-                            __customer_report,
-                            &__cm::__private::Path::index(__customer_path, 3usize),
-                            __cm::__private::rules::range::check(
-                                __customer_field,
-                                ::core::option::Option::None,
-                                ::core::option::Option::Some(&(9)),
-                            ),
-                        );
-                    }
-                }
-            }
-            let __read_whole =
-                __ok && __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                    let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                    if let ::core::option::Option::Some(__whole) =
-                        (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__node, __path, __report)
-                    {
-                        let _ = &__whole;
-                        if __rules {
-                            __cm::__private::CheckOutcome::report_at(
-                                line_check(&__whole),
-                                __path,
-                                &mut __report.rules,
-                            );
-                        }
-                    }
-                    __cm::__private::shape::Report::shape_count(__report) == __shapes
-                };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, __read_whole)
+            .walk(__node, __path, __report, __rules)
         }
     }
     __cm::__private::schema_impl! { # [automatically_derived] impl __cm :: __private :: schemars :: JsonSchema for Line { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_name ("Line" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __cm :: __private :: schema :: generic_id (:: core :: module_path ! () , "Line" , & [] ,) } fn json_schema (__customer_gen : & mut __cm :: __private :: schemars :: SchemaGenerator) -> __cm :: __private :: schemars :: Schema { # [allow (unused_imports)] use __cm :: __private :: schema :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_owned = __cm :: __private :: schema :: tuple ("A tuple struct: an array of the fields serde reads." , :: std :: vec ! [{ let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (5usize)) ; __customer_owned } , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: length (& mut __customer_owned , & * __customer_gen , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (3usize)) ; __customer_owned } , (& __cm :: __private :: schema :: Probe :: < Place > :: NEW) . subschema (__customer_gen) , { let mut __customer_owned = (& __cm :: __private :: schema :: Probe :: < u8 > :: NEW) . subschema (__customer_gen) ; __cm :: __private :: schema :: range (& mut __customer_owned , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (__cm :: __private :: schema :: bound (& (9)))) ; __customer_owned }]) ; __cm :: __private :: schema :: check (& mut __customer_owned , "line_check") ; __customer_owned } } }
@@ -2690,20 +2619,11 @@ const _: () = {
                 Self::Pair {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        "pair",
+                    Self::__customer_rules_1_0(
+                        __customer_f0,
+                        &__cm::__private::Path::key(__customer_path, "pair"),
                         0usize,
-                        __cm::__private::rules::email::check(
-                            __customer_field,
-                            &__cm::__private::rules::email::EmailOptions {
-                                max: 320usize,
-                                ascii: false,
-                                quoted: false,
-                            },
-                        ),
+                        __customer_report,
                     );
                 }
                 Self::Business {
@@ -2773,6 +2693,27 @@ const _: () = {
                 );
             }
         }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &String,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::email::check(
+                    __customer_field,
+                    &__cm::__private::rules::email::EmailOptions {
+                        max: 320usize,
+                        ascii: false,
+                        quoted: false,
+                    },
+                ),
+            );
+        }
     }
     #[automatically_derived]
     impl __cm::__private::shape::Shape for Party {
@@ -2806,69 +2747,53 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::External,
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::External,
                 names: &["individual", "pair", "business", "guest"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["individual"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["business"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["guest"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["individual"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["pair"], __s::VariantKind::Tuple, false, false),
+                    __s::VariantShape::new(&["business"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["guest"], __s::VariantKind::Unit, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, true) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
-                {
-                    let _ = &__whole;
-                    if __rules {
-                        __cm::__private::CheckOutcome::report_at(
-                            party_is_consistent(&__whole),
-                            __path,
-                            &mut __report.rules,
-                        );
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                ::core::option::Option::Some(|__object, __path, __report| {
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    let __rules = true;
+                    {
+                        let __shapes = __cm::__private::shape::Report::shape_count(__report);
+                        if let ::core::option::Option::Some(__whole) =
+                            (&__cm::__private::shape::ReadProbe::<Self>::NEW)
+                                .read_node(__object, __path, __report)
+                        {
+                            let _ = &__whole;
+                            if __rules {
+                                __cm::__private::CheckOutcome::report_at(
+                                    party_is_consistent(&__whole),
+                                    __path,
+                                    &mut __report.rules,
+                                );
+                            }
+                        }
+                        __cm::__private::shape::Report::shape_count(__report) == __shapes
                     }
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                }),
+                true,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -2880,112 +2805,55 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |__index, __c| match __index {
-                            0 => (&__s::ReadProbe::<String>::NEW)
-                                .rules(__c, Self::__customer_rules_0_0),
-                            1 => (&__s::ReadProbe::<Option<String>>::NEW)
-                                .rules(__c, Self::__customer_rules_0_1),
-                            _ => {}
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["name"], __s::MAY_MISS | __s::CHECK),
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
-                    }
-                }
-                1usize => {
+                    use __cm::__private::shape as __s;
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
-                    else {
-                        return false;
-                    };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __cm::__private::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
-                    }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                    if __good0 {
-                        if let ::core::option::Option::Some(__value) = __items.first() {
-                            let _ = __value;
-                            let __read: ::core::option::Option<String> =
-                                (&__cm::__private::shape::ReadProbe::<String>::NEW).read_node(
-                                    __value,
-                                    &__cm::__private::Path::index(__path, 0usize),
-                                    __report,
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
-                                        __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 0usize),
-                                        __cm::__private::rules::email::check(
-                                            __customer_field,
-                                            &__cm::__private::rules::email::EmailOptions {
-                                                max: 320usize,
-                                                ascii: false,
-                                                quoted: false,
-                                            },
-                                        ),
-                                    );
-                                }
-                            }
+                    let __check: __s::CheckFn = |__index, __c| match __index {
+                        0 => {
+                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
                         }
+                        1 => {
+                            (&__s::ReadProbe::<Option<String>>::NEW)
+                                .rules(__c, Self::__customer_rules_0_1);
+                        }
+                        _ => {}
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
+                }
+                1usize => {
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
+                    };
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
+                    };
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                    }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
                     #[allow(unused_imports)]
@@ -3046,19 +2914,11 @@ const _: () = {
                 Self::Text {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_key(
+                    Self::__customer_rules_0_0(
+                        __customer_f0,
+                        ctx,
+                        &__cm::__private::Path::key(__customer_path, "c"),
                         __customer_report,
-                        __customer_path,
-                        "c",
-                        __cm::__private::rules::length::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some({
-                                let __customer_count: usize = ctx.name_max;
-                                __customer_count
-                            }),
-                        ),
                     );
                 }
                 Self::Model {
@@ -3152,6 +3012,26 @@ const _: () = {
     )]
     impl<T> Entry<T> {
         #[inline(always)]
+        fn __customer_rules_0_0(
+            __customer_field: &String,
+            ctx: &Limits,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some({
+                        let __customer_count: usize = ctx.name_max;
+                        __customer_count
+                    }),
+                ),
+            );
+        }
+        #[inline(always)]
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
@@ -3196,44 +3076,28 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{ShapeViaNothing as _, ShapeViaShape as _};
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Adjacent("t", "c"),
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Adjacent("t", "c"),
                 names: &["Text", "Model", "Lines"],
                 untagged_names: &[],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Text"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Model"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Lines"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Text"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Model"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["Lines"], __s::VariantKind::Struct, false, false),
                 ],
                 deny_unknown_fields: false,
                 alone: &[],
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = true;
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                ::core::option::Option::None,
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3253,7 +3117,7 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; } } } }) ,)
+                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < String > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < String > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { if let :: core :: option :: Option :: Some (ctx) = __context { Self :: __customer_rules_0_0 (& __customer_read , ctx , __path , & mut __report . rules) ; } } }) ,)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3268,96 +3132,104 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            let __cm::__private::shape::Check {
-                                found: __found,
-                                good: __good,
-                                path: __path,
-                                report: __report,
-                                ..
-                            } = __c;
-                            let __context: ::core::option::Option<&Limits> =
-                                __cm::__private::shape::Report::context::<Limits>(__report);
-                            let _ = __context;
-                            if __good {
-                                let __read: ::core::option::Option<Vec<String>> =
-                                    __cm::__private::shape::read_member(
-                                        __found,
+                    let __check: __s::CheckFn = |_, __c| {
+                        let __cm::__private::shape::Check {
+                            found: __found,
+                            good: __good,
+                            path: __path,
+                            report: __report,
+                            ..
+                        } = __c;
+                        let __context: ::core::option::Option<&Limits> =
+                            __cm::__private::shape::Report::context::<Limits>(__report);
+                        let _ = __context;
+                        if __good {
+                            let __read: ::core::option::Option<Vec<String>> =
+                                __cm::__private::shape::read_member(
+                                    __found,
+                                    __path,
+                                    __report,
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
+                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                );
+                            if let ::core::option::Option::Some(__customer_read) = __read {
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    Self::__customer_rules_2_0(
+                                        &__customer_read,
+                                        ctx,
                                         __path,
-                                        __report,
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                        (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
+                                        "lines",
+                                        &mut __report.rules,
                                     );
-                                if let ::core::option::Option::Some(__customer_read) = __read {
-                                    if let ::core::option::Option::Some(ctx) = __context {
-                                        Self::__customer_rules_2_0(
-                                            &__customer_read,
-                                            ctx,
-                                            __path,
-                                            "lines",
-                                            &mut __report.rules,
-                                        );
-                                    }
                                 }
                             }
-                            if let (false, ::core::option::Option::Some((_, __value, true))) =
-                                (__good, __found)
+                        }
+                        if let (false, ::core::option::Option::Some((_, __value, true))) =
+                            (__good, __found)
+                        {
+                            if let ::core::option::Option::Some(__node) =
+                                __cm::__private::shape::inside(__value, 0usize)
                             {
-                                if let ::core::option::Option::Some(__node) =
-                                    __cm::__private::shape::inside(__value, 0usize)
-                                {
-                                    let __customer_path: &__cm::__private::Path<'_> = __path;
-                                    let __customer_report: &mut __cm::__private::ValidationErrors =
-                                        &mut __report.rules;
-                                    if let ::core::option::Option::Some(ctx) = __context {
+                                let __customer_path: &__cm::__private::Path<'_> = __path;
+                                let __customer_report: &mut __cm::__private::ValidationErrors =
+                                    &mut __report.rules;
+                                if let ::core::option::Option::Some(ctx) = __context {
+                                    {
+                                        let mut __customer_items =
+                                            __cm::__private::Items::new(__customer_report);
+                                        for (__customer_index, __item) in
+                                            ::core::iter::Iterator::enumerate(
+                                                __cm::__private::shape::elements(__node).iter(),
+                                            )
                                         {
-                                            let mut __customer_items =
-                                                __cm::__private::Items::new(__customer_report);
-                                            for (__customer_index, __item) in
-                                                ::core::iter::Iterator::enumerate(
-                                                    __cm::__private::shape::elements(__node).iter(),
-                                                )
+                                            #[allow(unused_imports)]
+                                            use __cm::__private::shape::{
+                                                ReadViaNothing as _, ReadViaSerde as _,
+                                            };
+                                            __customer_items.item(__customer_report);
+                                            if let ::core::option::Option::Some(__customer_item) =
+                                                (&__cm::__private::shape::ReadProbe::<String>::NEW)
+                                                    .read_alone(__item)
                                             {
-                                                #[allow(unused_imports)]
-                                                use __cm::__private::shape::{
-                                                    ReadViaNothing as _, ReadViaSerde as _,
-                                                };
-                                                __customer_items.item(__customer_report);
-                                                if let :: core :: option :: Option :: Some (__customer_item) = (& __cm :: __private :: shape :: ReadProbe :: < String > :: NEW) . read_alone (__item) { let __customer_item = & __customer_item ; __cm :: __private :: fail_key_index (__customer_report , __customer_path , "lines" , __customer_index , __cm :: __private :: rules :: length :: check (__customer_item , :: core :: option :: Option :: None , :: core :: option :: Option :: Some ({ let __customer_count : usize = ctx . name_max ; __customer_count }))) ; }
+                                                let __customer_item = &__customer_item;
+                                                __cm::__private::fail_key_index(
+                                                    __customer_report,
+                                                    __customer_path,
+                                                    "lines",
+                                                    __customer_index,
+                                                    __cm::__private::rules::length::check(
+                                                        __customer_item,
+                                                        ::core::option::Option::None,
+                                                        ::core::option::Option::Some({
+                                                            let __customer_count: usize =
+                                                                ctx.name_max;
+                                                            __customer_count
+                                                        }),
+                                                    ),
+                                                );
                                             }
                                         }
                                     }
                                 }
                             }
-                        };
-                        __s::Named {
-                            fields: &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                                .field(&["lines"], __s::CHECK)],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
                         }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }
@@ -3433,16 +3305,7 @@ const _: () = {
                 Self::Raw {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail(
-                        __customer_report,
-                        __customer_path,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
-                    );
+                    Self::__customer_rules_3_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Closed { .. } => {}
             }
@@ -3476,6 +3339,22 @@ const _: () = {
                 ),
             );
         }
+        #[inline(always)]
+        fn __customer_rules_3_0(
+            __customer_field: &u32,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
+                ),
+            );
+        }
     }
     #[automatically_derived]
     impl __cm::__private::shape::Shape for Event {
@@ -3498,40 +3377,16 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Internal("kind"),
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Internal("kind"),
                 names: &["created", "moved", "closed"],
                 untagged_names: &["raw"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["created"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["moved"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["closed"],
-                        kind: __cm::__private::shape::VariantKind::Unit,
-                        untagged: false,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["raw"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["created"], __s::VariantKind::Struct, false, false),
+                    __s::VariantShape::new(&["moved"], __s::VariantKind::Newtype, false, false),
+                    __s::VariantShape::new(&["closed"], __s::VariantKind::Unit, false, false),
+                    __s::VariantShape::new(&["raw"], __s::VariantKind::Newtype, true, false),
                 ],
                 deny_unknown_fields: true,
                 alone: {
@@ -3560,24 +3415,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3589,40 +3439,27 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                                (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                    .field(&["note"], __s::MAY_MISS),
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: true,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    let __check: __s::CheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                    };
+                    __s::Named {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .field(&["note"], __s::MAY_MISS),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: true,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3645,7 +3482,15 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < u32 > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < u32 > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < u32 > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: range :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (& (9)))) ; } } }) ,)
+                    __cm::__private::shape::newtype_rules(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<u32>::NEW).wrapped(false, false),
+                        (&__cm::__private::shape::ReadProbe::<u32>::NEW).reader(),
+                        Self::__customer_rules_3_0,
+                    )
                 }
                 _ => true,
             }
@@ -3712,30 +3557,16 @@ const _: () = {
                 Self::Phones {
                     0: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail(
-                        __customer_report,
-                        __customer_path,
-                        __cm::__private::rules::length::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(2usize),
-                        ),
-                    );
+                    Self::__customer_rules_1_0(__customer_f0, __customer_path, __customer_report);
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
-                    let __customer_field = __customer_f0;
-                    __cm::__private::fail_index(
-                        __customer_report,
+                    Self::__customer_rules_2_1(
+                        __customer_f0,
                         __customer_path,
                         1usize,
-                        __cm::__private::rules::range::check(
-                            __customer_field,
-                            ::core::option::Option::None,
-                            ::core::option::Option::Some(&(9)),
-                        ),
+                        __customer_report,
                     );
                 }
             }
@@ -3769,6 +3600,40 @@ const _: () = {
                 ),
             );
         }
+        #[inline(always)]
+        fn __customer_rules_1_0(
+            __customer_field: &Vec<String>,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail(
+                __customer_report,
+                __customer_path,
+                __cm::__private::rules::length::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(2usize),
+                ),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_2_1(
+            __customer_field: &u32,
+            __customer_path: &__cm::__private::Path<'_>,
+            __customer_index: usize,
+            __customer_report: &mut __cm::__private::ValidationErrors,
+        ) {
+            __cm::__private::fail_index(
+                __customer_report,
+                __customer_path,
+                __customer_index,
+                __cm::__private::rules::range::check(
+                    __customer_field,
+                    ::core::option::Option::None,
+                    ::core::option::Option::Some(&(9)),
+                ),
+            );
+        }
     }
     #[automatically_derived]
     impl __cm::__private::shape::Shape for Contact {
@@ -3787,34 +3652,15 @@ const _: () = {
             __report: &mut __cm::__private::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
-            use __cm::__private::shape::{
-                ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
-                ShapeViaShape as _,
-            };
-            const __SHAPE: __cm::__private::shape::DataEnum = __cm::__private::shape::DataEnum {
-                form: __cm::__private::shape::Form::Untagged,
+            use __cm::__private::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
+                form: __s::Form::Untagged,
                 names: &[],
                 untagged_names: &["Person", "Phones", "Pair"],
                 variants: &[
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Person"],
-                        kind: __cm::__private::shape::VariantKind::Struct,
-                        untagged: true,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Phones"],
-                        kind: __cm::__private::shape::VariantKind::Newtype,
-                        untagged: true,
-                        other: false,
-                    },
-                    __cm::__private::shape::VariantShape {
-                        accepted: &["Pair"],
-                        kind: __cm::__private::shape::VariantKind::Tuple,
-                        untagged: true,
-                        other: false,
-                    },
+                    __s::VariantShape::new(&["Person"], __s::VariantKind::Struct, true, false),
+                    __s::VariantShape::new(&["Phones"], __s::VariantKind::Newtype, true, false),
+                    __s::VariantShape::new(&["Pair"], __s::VariantKind::Tuple, true, false),
                 ],
                 deny_unknown_fields: false,
                 alone: {
@@ -3842,24 +3688,19 @@ const _: () = {
                     ]
                 },
             };
-            let __good = __cm::__private::shape::data_enum::<Self>(
-                __node, __path, __report, __rules, &__SHAPE,
-            );
-            if !(__good && __rules) {
-                return __good;
-            }
-            let __phase = __cm::__private::shape::Report::rules_phase(__report);
-            let __read_whole = __cm::__private::shape::Report::reads_whole(&__phase, false) && {
-                let __shapes = __cm::__private::shape::Report::shape_count(__report);
-                if let ::core::option::Option::Some(__whole) =
-                    (&__cm::__private::shape::ReadProbe::<Self>::NEW)
-                        .read_node(__node, __path, __report)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
                 {
-                    let _ = &__whole;
-                }
-                __cm::__private::shape::Report::shape_count(__report) == __shapes
-            };
-            __cm::__private::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+                    #[allow(unused_imports)]
+                    use __s::WholeViaNothing as _;
+                    __s::ReadProbe::<Self>::WHOLE
+                },
+                false,
+            )
         }
         #[allow(unreachable_code, unused_variables)]
         fn __shape_variant(
@@ -3871,38 +3712,23 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    let ::core::option::Option::Some(__cm::__private::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = __cm::__private::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
+                    use __cm::__private::shape as __s;
+                    #[allow(unused_imports)]
+                    use __cm::__private::shape::{
+                        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
+                        ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let __claimed: &mut [bool] =
-                        __cm::__private::shape::Claims::marks(&mut __claims);
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    {
-                        use __cm::__private::shape as __s;
-                        #[allow(unused_imports)]
-                        use __cm::__private::shape::{
-                            ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
-                            ShapeViaSerde as _, ShapeViaShape as _,
-                        };
-                        let __check: __s::CheckFn = |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        };
-                        __s::Named {
-                            fields: &[
-                                (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)
-                            ],
-                            check: __check,
-                            whole: ::core::option::Option::None,
-                            checks: false,
-                            deny: false,
-                        }
-                        .walk(__members, __claimed, __path, __report, __rules)
+                    let __check: __s::CheckFn = |_, __c| {
+                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
+                    };
+                    __s::Named {
+                        fields: &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
+                        deny: false,
                     }
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
                     #[allow(unused_imports)]
@@ -3910,72 +3736,37 @@ const _: () = {
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    __cm :: __private :: shape :: newtype_variant (__content , __path , __report , __rules , & (&& __cm :: __private :: shape :: ShapeProbe :: < Vec < String > > :: NEW) . wrapped (false , false) , :: core :: option :: Option :: Some (& mut | __read_node : :: core :: option :: Option < & __cm :: __private :: shape :: Node > , __path : & __cm :: __private :: Path < '_ > , __report : & mut __cm :: __private :: shape :: Report < '_ > , | { let __read : :: core :: option :: Option < Vec < String > > = match __read_node { :: core :: option :: Option :: Some (__node) => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_node (__node , __path , __report) , :: core :: option :: Option :: None => (& __cm :: __private :: shape :: ReadProbe :: < Vec < String > > :: NEW) . read_missing () , } ; if let :: core :: option :: Option :: Some (__customer_read) = __read { let __customer_path : & __cm :: __private :: Path < '_ > = __path ; let __customer_report : & mut __cm :: __private :: ValidationErrors = & mut __report . rules ; { let __customer_field = & __customer_read ; __cm :: __private :: fail (__customer_report , & :: core :: clone :: Clone :: clone (__customer_path) , __cm :: __private :: rules :: length :: check (__customer_field , :: core :: option :: Option :: None , :: core :: option :: Option :: Some (2usize))) ; } } }) ,)
+                    __cm::__private::shape::newtype_rules(
+                        __content,
+                        __path,
+                        __report,
+                        __rules,
+                        &(&&__cm::__private::shape::ShapeProbe::<Vec<String>>::NEW)
+                            .wrapped(false, false),
+                        (&__cm::__private::shape::ReadProbe::<Vec<String>>::NEW).reader(),
+                        Self::__customer_rules_1_0,
+                    )
                 }
                 2usize => {
+                    use __cm::__private::shape as __s;
                     #[allow(unused_imports)]
                     use __cm::__private::shape::{
                         ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _,
                         ShapeViaSerde as _, ShapeViaShape as _,
                     };
-                    let ::core::option::Option::Some((__items, __length_ok, __at)) =
-                        __cm::__private::shape::tuple_content(
-                            __content, __path, __report, 2usize, 2usize,
-                        )
-                    else {
-                        return false;
+                    let __check: __s::ElementCheckFn = |_, __c| {
+                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
                     };
-                    let __path: &__cm::__private::Path<'_> = &__at;
-                    let __good0 = __cm::__private::shape::element(
-                        __items,
-                        0usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<String>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __good1 = __cm::__private::shape::element(
-                        __items,
-                        1usize,
-                        __path,
-                        __report,
-                        (&&__cm::__private::shape::ShapeProbe::<u32>::NEW).shape_fn(),
-                        false,
-                    );
-                    let __ok = __length_ok && __good0 && __good1;
-                    if !__rules {
-                        return __ok;
+                    __s::Elements {
+                        fields: &[
+                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                        ],
+                        check: __check,
+                        whole: ::core::option::Option::None,
+                        checks: false,
                     }
-                    let __phase = __cm::__private::shape::Report::rules_phase(__report);
-                    if __good1 {
-                        if let ::core::option::Option::Some(__value) = __items.get(1usize) {
-                            let _ = __value;
-                            let __read: ::core::option::Option<u32> =
-                                (&__cm::__private::shape::ReadProbe::<u32>::NEW).read_node(
-                                    __value,
-                                    &__cm::__private::Path::index(__path, 1usize),
-                                    __report,
-                                );
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                let __customer_path: &__cm::__private::Path<'_> = __path;
-                                let __customer_report: &mut __cm::__private::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let __customer_field = &__customer_read;
-                                    __cm::__private::fail(
-                                        __customer_report,
-                                        &__cm::__private::Path::index(__customer_path, 1usize),
-                                        __cm::__private::rules::range::check(
-                                            __customer_field,
-                                            ::core::option::Option::None,
-                                            ::core::option::Option::Some(&(9)),
-                                        ),
-                                    );
-                                }
-                            }
-                        }
-                    }
-                    __cm::__private::shape::Report::end_rules_phase(__report, __phase, __ok, true)
+                    .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,
             }

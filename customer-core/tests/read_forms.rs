@@ -308,3 +308,127 @@ fn tuple_structs_are_arrays_of_their_fields() {
     );
     agrees::<Skipping>(&[r#"[1, "ab"]"#, r#"[1, 2, "ab"]"#, "[1]"]);
 }
+
+// ----- fields read by a function ---------------------------------------------------------------
+
+fn two_digits<'de, D: serde::Deserializer<'de>>(de: D) -> Result<u8, D::Error> {
+    let n = u8::deserialize(de)?;
+    if n < 100 {
+        Ok(n)
+    } else {
+        Err(serde::de::Error::custom("more than two digits"))
+    }
+}
+
+fn eleven() -> u8 {
+    11
+}
+
+/// A tuple struct with an element read by a function and a defaulted element whose default
+/// breaks its rule.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Reading(
+    #[serde(deserialize_with = "two_digits")]
+    #[customer(range(max = 50))]
+    u8,
+    #[customer(length(max = 3))] String,
+    #[serde(default = "eleven")]
+    #[customer(range(max = 10))]
+    u8,
+);
+
+/// The same with named fields: a field read by a function (through an alias too), one read by a
+/// function with a default.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Gauge {
+    #[serde(deserialize_with = "two_digits", alias = "lvl")]
+    #[customer(range(max = 50))]
+    level: u8,
+    #[serde(deserialize_with = "two_digits", default = "eleven")]
+    #[customer(range(max = 10))]
+    spare: u8,
+    #[customer(length(max = 3))]
+    name: String,
+}
+
+#[test]
+fn fields_read_by_a_function_are_read_by_it_in_both_reads() {
+    // serde reads these: the rules at their pointers (`validate_into`).
+    let error = Valid::<Reading>::from_json(r#"[60, "abcd", 1]"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/0", "range"), ("/1", "length")]),
+        "{error}"
+    );
+    let error = Valid::<Reading>::from_json(r#"[1, "ab"]"#).unwrap_err();
+    assert_eq!(pairs(&error), expect(&[("/2", "range")]), "{error}");
+    // serde refuses these: the same rules at the same pointers, beside the refusals (in the
+    // document's order).
+    let error = Valid::<Reading>::from_json(r#"[60, "abcd", "x"]"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/0", "range"), ("/1", "length"), ("/2", "invalid_type")]),
+        "{error}"
+    );
+    let error = Valid::<Reading>::from_json(r#"[100, "abcd"]"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/0", "invalid_value"), ("/1", "length"), ("/2", "range")]),
+        "{error}"
+    );
+    // Too short: its length, and the rules of the elements there and of the defaulted one.
+    let error = Valid::<Reading>::from_json(r#"[60]"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("", "invalid_length"), ("/0", "range"), ("/2", "range")]),
+        "{error}"
+    );
+    agrees::<Reading>(&[
+        r#"[1, "ab", 2]"#,
+        r#"[1, "ab"]"#,
+        r#"[100, "ab"]"#,
+        r#"[1]"#,
+        r#"["1", "ab"]"#,
+        r#"[1, "ab", 2, 3]"#,
+    ]);
+
+    let error = Valid::<Gauge>::from_json(r#"{"lvl": 60, "name": "abcd"}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/lvl", "range"), ("/name", "length"), ("/spare", "range")]),
+        "{error}"
+    );
+    let error = Valid::<Gauge>::from_json(r#"{"lvl": 60, "name": 1, "spare": 5}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/lvl", "range"), ("/name", "invalid_type")]),
+        "{error}"
+    );
+    let error =
+        Valid::<Gauge>::from_json(r#"{"level": 100, "spare": 200, "name": "abcd"}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/level", "invalid_value"),
+            ("/spare", "invalid_value"),
+            ("/name", "length"),
+        ]),
+        "{error}"
+    );
+    // A field read by a function is required whatever its type, unless it has a default.
+    let error = Valid::<Gauge>::from_json(r#"{"name": "ab", "spare": 200}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/spare", "invalid_value"), ("/level", "missing_field")]),
+        "{error}"
+    );
+    agrees::<Gauge>(&[
+        r#"{"level": 1, "name": "ab"}"#,
+        r#"{"lvl": 1, "spare": 3, "name": "ab"}"#,
+        r#"{"level": 100, "name": "ab"}"#,
+        r#"{"name": "ab"}"#,
+        r#"{"level": 1, "lvl": 2, "name": "ab"}"#,
+    ]);
+}

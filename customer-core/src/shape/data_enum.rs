@@ -88,6 +88,24 @@ pub struct VariantShape {
     pub other: bool,
 }
 
+impl VariantShape {
+    /// The variant read from `accepted` holding `kind`, read untagged or not, `other` or not.
+    #[must_use]
+    pub const fn new(
+        accepted: &'static [&'static str],
+        kind: VariantKind,
+        untagged: bool,
+        other: bool,
+    ) -> Self {
+        VariantShape {
+            accepted,
+            kind,
+            untagged,
+            other,
+        }
+    }
+}
+
 /// serde's representation of an enum.
 #[doc(hidden)]
 #[derive(Clone, Copy, Debug)]
@@ -306,6 +324,30 @@ pub fn data_enum<T: Shape + ?Sized>(
     }
     report.keep_all(first);
     false
+}
+
+/// The `__shape` of a data enum: [`data_enum`], then, with rules and when the value has its
+/// shape, in a rules phase, the enum read whole by `whole` (what serde refuses beyond the
+/// shapes, and the container's checks, `checks`: inside a `nested` field's value walked once,
+/// only for those).
+#[doc(hidden)]
+pub fn data_enum_whole<T: Shape + ?Sized>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+    rules: bool,
+    shape: &DataEnum,
+    whole: Option<WholeFn>,
+    checks: bool,
+) -> bool {
+    let good = data_enum::<T>(node, path, report, rules, shape);
+    if !(good && rules) {
+        return good;
+    }
+    let phase = report.rules_phase();
+    let read_whole =
+        Report::reads_whole(&phase, checks) && whole.is_none_or(|whole| whole(node, path, report));
+    report.end_rules_phase(phase, true, read_whole)
 }
 
 /// The tagged reading: the tag found, the chosen variant's content walked.
@@ -842,6 +884,31 @@ pub fn newtype_variant(
             true
         }
     }
+}
+
+/// [`newtype_variant`] of a variant whose field's rules are its model's rules function `rules`
+/// (`__customer_rules_V_0`, which `validate_into` calls too), on the value read alone by
+/// `reader` (or what a missing content member reads as), at the content's pointer.
+#[doc(hidden)]
+pub fn newtype_rules<T>(
+    content: Content<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    wrapped: &Wrapped,
+    reader: super::Reader<T>,
+    value_rules: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
+) -> bool {
+    let mut run = |node: Option<&Node>, at: &Path<'_>, report: &mut Report<'_>| {
+        let value = match node {
+            Some(node) => (reader.read)(node, at, report),
+            None => (reader.missing)(),
+        };
+        if let Some(value) = value {
+            value_rules(&value, at, &mut report.rules);
+        }
+    };
+    newtype_variant(content, path, report, rules, wrapped, Some(&mut run))
 }
 
 /// The shape of a value whose type's shape is `shape`; with `once` (a `nested` value whose

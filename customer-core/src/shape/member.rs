@@ -64,19 +64,19 @@ pub fn member<'m>(
     (found, good)
 }
 
-/// The value of a field for its rules: its member read alone by `read` (its type's probe) at its
-/// key, or, when it is not in the document, `missing()` (its default, or what serde reads a
-/// missing member as).
+/// The value of a field for its rules: its member (or element) read alone by `read` (its type's
+/// probe) at its key (or index), or, when it is not in the document, `missing()` (its default,
+/// or what serde reads a missing member as).
 #[doc(hidden)]
-pub fn read_member<T>(
-    found: Found<'_>,
+pub fn read_member<T, K: super::Place>(
+    found: Option<(K, &Node, bool)>,
     path: &Path<'_>,
     report: &mut Report<'_>,
     read: fn(&Node, &Path<'_>, &mut Report<'_>) -> Option<T>,
     missing: fn() -> Option<T>,
 ) -> Option<T> {
     match found {
-        Some((key, value, _)) => read(value, &path.key(key), report),
+        Some((key, value, _)) => read(value, &key.below(path), report),
         None => missing(),
     }
 }

@@ -408,7 +408,11 @@ pub trait ReadViaSerde<T> {
     fn reader(&self) -> super::Reader<T>;
     /// The common rules of a field of the type (see [`super::Check::rules`]) read by
     /// [`reader`](Self::reader).
-    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+    fn rules<K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesFn<T, K>,
+    ) {
         check.rules(self.reader(), rules);
     }
 }
@@ -460,7 +464,11 @@ pub trait ReadViaNothing<T> {
     fn reader(&self) -> super::Reader<T>;
     /// The common rules of a field of the type (see [`super::Check::rules`]) read by
     /// [`reader`](Self::reader).
-    fn rules(&self, check: super::Check<'_, '_, '_>, rules: super::RulesFn<T>) {
+    fn rules<K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesFn<T, K>,
+    ) {
         check.rules(self.reader(), rules);
     }
 }

@@ -4,6 +4,11 @@
 //! shape checked, then, with rules, each field's rules (through the model's one
 //! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
 //!
+//! A tuple struct's or a tuple variant's elements are the same entries without names
+//! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
+//! by a `deserialize_with` function is an entry whose shape is that function's read
+//! ([`Field::read_by`]).
+//!
 //! Two parts of this walk read a level's whole subtree at each level of a chain of models, so
 //! that a document of `n` levels costs O(n²) (rows 18 to 25 of `scripts/bench-hostile.sh
 //! --callgrind`): the whole read of a model with checks (inside a value walked once, it reads
@@ -12,7 +17,8 @@
 //! builds only from the tree: see the repository's README for what would make them linear.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
-use super::{object_of, snapshot, Node, ReadFn, Report, WholeFn};
+use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
+use super::{Content, Node, ReadFn, Report, WholeFn};
 use crate::error::{Path, ValidationErrors};
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
@@ -70,26 +76,78 @@ impl Field {
     }
 }
 
-/// What the model's [`CheckFn`] gets for one field: the member found for it, whether it has its
-/// shape, the struct's pointer and the report.
-pub struct Check<'a, 'm, 'r> {
-    /// The member found for the field, if any.
-    pub found: Found<'m>,
+/// Where a field is below its container's pointer: a member's key (`&str`) or an element's
+/// index (`usize`).
+pub trait Place: Copy {
+    /// The field's pointer below `path`.
+    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
+    where
+        Self: 'p;
+}
+
+impl Place for &str {
+    #[inline]
+    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
+    where
+        Self: 'p,
+    {
+        path.key(self)
+    }
+}
+
+impl Place for usize {
+    #[inline]
+    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
+    where
+        Self: 'p,
+    {
+        path.index(self)
+    }
+}
+
+impl Field {
+    /// A field read by its `deserialize_with` function, `shape` reading its value by that
+    /// function: required unless `flags` has [`MAY_MISS`] (serde asks for the member of such a
+    /// field whatever its type, unless it has a default), its value not walked as a model.
+    #[must_use]
+    pub fn read_by(names: &'static [&'static str], flags: u8, shape: ShapeFn) -> Self {
+        Field {
+            names,
+            missing: if flags & MAY_MISS != 0 {
+                Missing::Ok
+            } else {
+                Missing::Required
+            },
+            shape,
+            once: false,
+            nested: false,
+            check: flags & CHECK != 0,
+        }
+    }
+}
+
+/// What the model's [`CheckFn`] gets for one field: the member (or element) found for it,
+/// whether it has its shape, the container's pointer and the report. `K` is the field's
+/// [`Place`]: a member's key for a named field, an element's index for a tuple's.
+pub struct Check<'a, 'm, 'r, K = &'m str> {
+    /// The member found for the field, if any (an element's: its index, its node, `true`).
+    pub found: Option<(K, &'m Node, bool)>,
     /// Whether the field has its shape.
     pub good: bool,
-    /// The struct's pointer.
+    /// The container's pointer.
     pub path: &'a Path<'a>,
     /// The report.
     pub report: &'a mut Report<'r>,
-    /// The key the member was found under, or the field's wire name when it is missing.
-    pub key: &'m str,
+    /// The key the member was found under, or the field's wire name when it is missing; an
+    /// element's index.
+    pub key: K,
 }
 
-impl Check<'_, '_, '_> {
+impl<K: Place> Check<'_, '_, '_, K> {
     /// The common rules of a field: when it has its shape, its value read alone by `reader`
     /// (or what a missing member reads as) and `rules` run on it at [`Check::key`].
     #[inline]
-    pub fn rules<T>(self, reader: Reader<T>, rules: RulesFn<T>) {
+    pub fn rules<T>(self, reader: Reader<T>, rules: RulesFn<T, K>) {
         if !self.good {
             return;
         }
@@ -106,9 +164,9 @@ impl Check<'_, '_, '_> {
     }
 }
 
-/// A model's rules function of a field (`__customer_rules_N`): its value, the struct's pointer,
-/// the key it is at, the report.
-pub type RulesFn<T> = fn(&T, &Path<'_>, &str, &mut ValidationErrors);
+/// A model's rules function of a field (`__customer_rules_N`): its value, the container's
+/// pointer, the key (or index, see [`Place`]) it is at, the report.
+pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
@@ -132,6 +190,9 @@ impl<T> Reader<T> {
 /// The rules of a model's fields: called with the field's index in the table.
 pub type CheckFn = fn(usize, Check<'_, '_, '_>);
 
+/// The rules of a tuple's elements: called with the element's index.
+pub type ElementCheckFn = fn(usize, Check<'_, '_, '_, usize>);
+
 /// A model's description for [`named_flat`].
 pub struct Named<'f> {
     /// Its fields read from members, in order.
@@ -150,6 +211,29 @@ pub struct Named<'f> {
 }
 
 impl Named<'_> {
+    /// The walk of a struct variant's content: its object (or an internally tagged enum's
+    /// members, the tag claimed) walked by [`named_flat`] of this description.
+    pub fn walk_content(
+        &self,
+        content: Content<'_>,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        rules: bool,
+    ) -> bool {
+        let Some(mut object) = super::struct_content(content, path, report) else {
+            return false;
+        };
+        let at = object.path;
+        named_flat(
+            object.members,
+            object.claims.marks(),
+            &at,
+            report,
+            rules,
+            self,
+        )
+    }
+
     /// [`named_flat`] of this description.
     pub fn walk(
         &self,
@@ -165,6 +249,9 @@ impl Named<'_> {
 
 /// A [`CheckFn`] for a model with no field rules.
 pub fn no_check(_: usize, _: Check<'_, '_, '_>) {}
+
+/// An [`ElementCheckFn`] for a tuple with no element rules.
+pub fn no_element_check(_: usize, _: Check<'_, '_, '_, usize>) {}
 
 /// The `__shape_flat` of a struct with named fields, from its description: each field's member
 /// found among the unclaimed `members` and its shape checked (or that it may be missing); with
@@ -233,6 +320,119 @@ pub fn named_flat(
         && Report::reads_whole(&phase, named.checks)
         && match (named.whole, &start) {
             (Some(whole), Some(start)) => whole(&object_of(members, start, claimed), path, report),
+            _ => true,
+        };
+    Report::end_rules_phase(report, phase, ok, whole)
+}
+
+/// A tuple struct's or a tuple variant's description for [`Elements::walk`]: its elements as
+/// [`Field`]s without names (in the order serde reads them; [`MAY_MISS`] for an element with a
+/// default), their rules through one [`ElementCheckFn`].
+pub struct Elements<'f> {
+    /// The elements read, in order.
+    pub fields: &'f [Field],
+    /// The rules of the elements flagged [`CHECK`].
+    pub check: ElementCheckFn,
+    /// A tuple struct read whole (as [`Named::whole`], from its array); `None` for a variant
+    /// (the enum is read whole by its caller).
+    pub whole: Option<WholeFn>,
+    /// Whether the container has checks.
+    pub checks: bool,
+}
+
+impl Elements<'_> {
+    /// The `__shape` of a tuple struct: `node` an array of its elements (serde reads the
+    /// missing trailing ones that have a default as their default), each element's shape at
+    /// its index; with rules, each element's rules and its model walked again, then the
+    /// struct read whole.
+    pub fn walk(&self, node: &Node, path: &Path<'_>, report: &mut Report<'_>, rules: bool) -> bool {
+        let Some((items, fits)) = tuple_items(node, path, report, self.min(), self.fields.len())
+        else {
+            return false;
+        };
+        elements_flat(Some(node), items, fits, path, report, rules, self)
+    }
+
+    /// The walk of a tuple variant's content: as [`Elements::walk`], the elements below the
+    /// content's pointer, not read whole.
+    pub fn walk_content(
+        &self,
+        content: Content<'_>,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        rules: bool,
+    ) -> bool {
+        let Some((items, fits, at)) =
+            tuple_content(content, path, report, self.min(), self.fields.len())
+        else {
+            return false;
+        };
+        elements_flat(None, items, fits, &at, report, rules, self)
+    }
+
+    /// The fewest elements serde reads: up to the last one without a default.
+    fn min(&self) -> usize {
+        self.fields
+            .iter()
+            .rposition(|field| !matches!(field.missing, Missing::Ok))
+            .map_or(0, |last| last + 1)
+    }
+}
+
+/// The elements `items` of a tuple (`fits`: their number is right) walked against `elements`:
+/// each element's shape (one that is not there is reported once, as the array's length); with
+/// `rules`, in a rules phase, each element's rules in order (on its value read alone, or on the
+/// default of a missing one with a default), its model walked again, and `node`, when given,
+/// read whole when every element has its shape.
+fn elements_flat(
+    node: Option<&Node>,
+    items: &[Node],
+    fits: bool,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    elements: &Elements<'_>,
+) -> bool {
+    // Each element's verdict, on the stack for up to `INLINE` elements.
+    const INLINE: usize = 16;
+    let fields = elements.fields;
+    let mut inline = [true; INLINE];
+    let mut heap = Vec::new();
+    let goods: &mut [bool] = if fields.len() <= INLINE {
+        &mut inline[..fields.len()]
+    } else {
+        heap.resize(fields.len(), true);
+        &mut heap
+    };
+    for (index, (field, good)) in fields.iter().zip(goods.iter_mut()).enumerate() {
+        *good = element(items, index, path, report, field.shape, rules && field.once);
+    }
+    let ok = fits && goods.iter().all(|good| *good);
+    if !rules {
+        return ok;
+    }
+    let phase = Report::rules_phase(report);
+    for (index, (field, &good)) in fields.iter().zip(goods.iter()).enumerate() {
+        let found = items.get(index);
+        // A missing element is read only when it has a default (else the length says it).
+        if field.check && (found.is_some() || matches!(field.missing, Missing::Ok)) {
+            let check = Check {
+                found: found.map(|value| (index, value, true)),
+                good,
+                path,
+                report: &mut *report,
+                key: index,
+            };
+            (elements.check)(index, check);
+        }
+        if let (true, false, Some(value)) = (field.nested, field.once, found) {
+            walk_again(value, &path.index(index), report, field.shape);
+        }
+    }
+    let whole = ok
+        && Report::reads_whole(&phase, elements.checks)
+        && match (elements.whole, node) {
+            (Some(whole), Some(node)) => whole(node, path, report),
             _ => true,
         };
     Report::end_rules_phase(report, phase, ok, whole)
@@ -431,5 +631,130 @@ mod tests {
             found,
             pairs(&[("/f18", "duplicate_field"), ("/f19", "missing_field")])
         );
+    }
+
+    /// A rule on a `u32` at an element: at most 10.
+    fn small_at(value: &u32, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+        let result = if *value > 10 {
+            Err(RuleError::new("range", "is too large"))
+        } else {
+            Ok(())
+        };
+        crate::__private::fail_index(report, path, index, result);
+    }
+
+    /// A rule on a `String` at an element: not empty.
+    #[allow(clippy::ptr_arg)]
+    fn filled_at(value: &String, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+        let result = if value.is_empty() {
+            Err(RuleError::new("length", "is empty"))
+        } else {
+            Ok(())
+        };
+        crate::__private::fail_index(report, path, index, result);
+    }
+
+    fn element_check(index: usize, check: Check<'_, '_, '_, usize>) {
+        match index {
+            0 => ReadProbe::<String>::NEW.rules(check, filled_at),
+            // A default of 11: over its rule.
+            2 => check.rules(ReadProbe::<u32>::NEW.reader().or(|| Some(11)), small_at),
+            _ => {}
+        }
+    }
+
+    /// `[String (not empty), bool, u32 (at most 10, default 11)]`.
+    fn elements_of() -> [Field; 3] {
+        [
+            (&&ShapeProbe::<String>::NEW).field(&[], CHECK),
+            (&&ShapeProbe::<bool>::NEW).field(&[], 0),
+            (&&ShapeProbe::<u32>::NEW).field(&[], MAY_MISS | CHECK),
+        ]
+    }
+
+    /// Walks `json` against the elements, as a tuple struct's array (`variant` `None`) or as
+    /// the externally tagged variant `variant`'s content; the verdict and the report's
+    /// `(pointer, code)`s, shapes then rules.
+    fn walk_elements(
+        json: &str,
+        variant: Option<&str>,
+        whole: Option<WholeFn>,
+    ) -> (bool, Vec<(String, String)>) {
+        let node = serde_json::from_str::<Node>(json).unwrap();
+        let fields = elements_of();
+        let elements = Elements {
+            fields: &fields,
+            check: element_check,
+            whole,
+            checks: false,
+        };
+        let mut report = Report::new();
+        let ok = match variant {
+            None => elements.walk(&node, &Path::ROOT, &mut report, true),
+            Some(key) => elements.walk_content(
+                crate::shape::Content::Value(&node, Some(key)),
+                &Path::ROOT,
+                &mut report,
+                true,
+            ),
+        };
+        let found = report
+            .shapes
+            .iter()
+            .chain(report.rules.iter())
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect();
+        (ok, found)
+    }
+
+    #[test]
+    fn elements_shapes_then_rules_at_their_indices() {
+        let (ok, found) = walk_elements(r#"["", 1, 12]"#, None, None);
+        assert!(!ok);
+        assert_eq!(
+            found,
+            pairs(&[("/1", "invalid_type"), ("/0", "length"), ("/2", "range")])
+        );
+        // Below a variant's name.
+        let (ok, found) = walk_elements(r#"["", true, 3]"#, Some("pair"), None);
+        assert!(ok, "{found:?}");
+        assert_eq!(found, pairs(&[("/pair/0", "length")]));
+    }
+
+    /// Too short an array is reported once, as its length; the rules of an element that is
+    /// not there run only on a default (here over its rule).
+    #[test]
+    fn elements_missing_and_defaulted() {
+        let (ok, found) = walk_elements(r#"["a", true]"#, None, None);
+        assert!(ok, "{found:?}");
+        assert_eq!(found, pairs(&[("/2", "range")]));
+        let (ok, found) = walk_elements(r#"[""]"#, None, None);
+        assert!(!ok);
+        assert_eq!(
+            found,
+            pairs(&[("", "invalid_length"), ("/0", "length"), ("/2", "range")])
+        );
+        let (ok, found) = walk_elements(r#"{"a": 1}"#, None, None);
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("", "invalid_type")]));
+        let (ok, found) = walk_elements(r#"["a", true, 1, 2]"#, None, None);
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("", "invalid_length")]));
+    }
+
+    /// The tuple struct is read whole (from its array) only when every element has its shape.
+    #[test]
+    fn elements_read_whole_when_they_read() {
+        fn refuses(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
+            assert!(matches!(node, Node::Array(items) if items.len() == 3));
+            crate::shape::missing_field(report, &path.key("whole"));
+            false
+        }
+        let (ok, found) = walk_elements(r#"["a", true, 1]"#, None, Some(refuses));
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("/whole", "missing_field")]));
+        let (ok, found) = walk_elements(r#"["a", 1, 1]"#, None, Some(refuses));
+        assert!(!ok);
+        assert_eq!(found, pairs(&[("/1", "invalid_type")]));
     }
 }

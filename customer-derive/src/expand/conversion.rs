@@ -213,7 +213,9 @@ impl TryParts {
             }
         }
         if from_other {
-            if super::validate::shared_rules(conv.container, field) {
+            if super::validate::shared_rules(conv.container, field)
+                && matches!(field.wire, crate::ast::Wire::Key(_))
+            {
                 // The field's rules function, at the source's name.
                 let call = super::validate::call_rules_fn(
                     conv.container,

@@ -6,7 +6,7 @@ use quote::{quote, quote_spanned, ToTokens};
 use syn::spanned::Spanned;
 
 use super::bounds::bounds;
-use crate::ast::{Container, Field, Layer, Variant, Wire};
+use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
 use crate::trees::Trees;
 
@@ -50,7 +50,12 @@ pub(crate) fn shared_rules(container: &Container, field: &Field) -> bool {
             _ => false,
         })
     }
-    matches!(field.wire, Wire::Key(_))
+    let place = match field.wire {
+        Wire::Key(_) | Wire::Index(_) => true,
+        // The one field of a newtype variant (a flattened one is a struct variant's).
+        Wire::Same => matches!(container.data, Data::Enum(_)) && !field.serde.flatten,
+    };
+    place
         && !container.serde.transparent
         && field.attrs.skip.is_none()
         && !field.attrs.rules.is_empty()
@@ -74,8 +79,8 @@ pub(crate) fn rules_fn(at: FieldAt) -> syn::Ident {
 }
 
 /// A call of the rules function of the field `at` on `value` (an expression of type `&FieldType`),
-/// found under `key` (an expression of type `&str`) below `path` (of type `&Path`); `ctx` passed
-/// on for a model with a context.
+/// found under `key` (an expression of type `&str`, or `usize` for an element of a tuple) below
+/// `path` (of type `&Path`); `ctx` passed on for a model with a context.
 pub(crate) fn call_rules_fn(
     container: &Container,
     at: FieldAt,
@@ -86,7 +91,10 @@ pub(crate) fn call_rules_fn(
 ) -> TokenStream {
     let name = rules_fn(at);
     let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
-    quote!(Self::#name(#value, #ctx #path, #key, #report);)
+    let key = key.to_token_stream();
+    // A newtype variant's field: at `path` itself, no key.
+    let key = (!key.is_empty()).then(|| quote!(#key,));
+    quote!(Self::#name(#value, #ctx #path, #key #report);)
 }
 
 /// The rules functions of the fields whose rules are emitted once (see [`shared_rules`]), in an
@@ -105,11 +113,23 @@ fn rules_fns<'f, 'a: 'f>(
         }
         let name = rules_fn(at);
         let ty = field.ty;
+        // A member's key, an element's index, or a newtype variant's field at the path itself.
+        let (at, key) = match field.wire {
+            Wire::Index(_) => (
+                At::new(quote!(__customer_path)).index(quote!(__customer_index)),
+                quote!(__customer_index: usize,),
+            ),
+            Wire::Key(_) => (
+                At::new(quote!(__customer_path)).key(quote!(__customer_key)),
+                quote!(__customer_key: &str,),
+            ),
+            Wire::Same => (At::new(quote!(__customer_path)), TokenStream::new()),
+        };
         let checks = field_checks_at(
             krate,
             field,
             None,
-            &At::new(quote!(__customer_path)).key(quote!(__customer_key)),
+            &at,
             &report_ident(),
             context,
             Models::Validate,
@@ -123,7 +143,7 @@ fn rules_fns<'f, 'a: 'f>(
                 __customer_field: &#ty,
                 #ctx
                 __customer_path: &#p::Path<'_>,
-                __customer_key: &str,
+                #key
                 __customer_report: &mut #p::ValidationErrors,
             ) #where_clause {
                 #checks
@@ -235,7 +255,8 @@ fn enum_arms(
             let member = &field.member;
             let binding = quote::format_ident!("__customer_f{}", i);
             bindings.extend(quote!(#member: #binding,));
-            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+            if shared_rules(container, field) {
+                let key = wire_key(&field.wire);
                 let parent = match &base {
                     Base::Same => path.clone(),
                     Base::Below(key) => quote!(&#krate::__private::Path::key(#path, #key)),
@@ -244,7 +265,9 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.extend(call_rules_fn(container, at, &binding, &parent, key, report));
+                checks.extend(call_rules_fn(
+                    container, at, &binding, &parent, &key, report,
+                ));
                 continue;
             }
             let at = match &base {
@@ -424,7 +447,8 @@ fn body(
             continue;
         }
         let member = &field.member;
-        if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+        if shared_rules(container, field) {
+            let key = wire_key(&field.wire);
             body.extend(call_rules_fn(
                 container,
                 FieldAt {
@@ -433,7 +457,7 @@ fn body(
                 },
                 &quote!(&self.#member),
                 path,
-                key,
+                &key,
                 report,
             ));
             continue;
@@ -616,6 +640,16 @@ pub(crate) fn field_checks(
         context,
         models,
     )
+}
+
+/// What a rules function is called with for a field on the wire `wire` (see [`shared_rules`]):
+/// its key (`&str`), its index (`usize`), or nothing for a newtype variant's field.
+fn wire_key(wire: &Wire) -> TokenStream {
+    match wire {
+        Wire::Key(key) => quote!(#key),
+        Wire::Index(index) => quote!(#index),
+        Wire::Same => TokenStream::new(),
+    }
 }
 
 /// The place of a field on the wire `wire` below `parent`.

@@ -9,9 +9,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::parts::{has_value_rules, is_nested, probes, read_whole, signature, Can};
-use crate::ast::{Container, Field, Style, Variant, Wire};
-use crate::expand::validate::{container_checks, field_checks};
+use super::parts::{has_value_rules, is_nested, probes, signature, Can};
+use crate::ast::{Container, Data, Field, Style, Variant, Wire};
+use crate::expand::validate::{call_rules_fn, field_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
@@ -39,10 +39,10 @@ pub(super) fn data_enum(
         .filter(|v| !v.serde.skip_deserializing)
         .collect();
     let form = match (&serde.tag, &serde.content, serde.untagged) {
-        (_, _, true) => quote!(#p::shape::Form::Untagged),
-        (Some(tag), Some(content), false) => quote!(#p::shape::Form::Adjacent(#tag, #content)),
-        (Some(tag), None, false) => quote!(#p::shape::Form::Internal(#tag)),
-        (None, _, false) => quote!(#p::shape::Form::External),
+        (_, _, true) => quote!(__s::Form::Untagged),
+        (Some(tag), Some(content), false) => quote!(__s::Form::Adjacent(#tag, #content)),
+        (Some(tag), None, false) => quote!(__s::Form::Internal(#tag)),
+        (None, _, false) => quote!(__s::Form::External),
     };
     let untagged = |v: &Variant| v.untagged || serde.untagged;
     let names = read
@@ -60,12 +60,7 @@ pub(super) fn data_enum(
         };
         let (is_untagged, other) = (untagged(v), v.serde.other);
         quote! {
-            #p::shape::VariantShape {
-                accepted: &[#(#accepted),*],
-                kind: #p::shape::VariantKind::#kind,
-                untagged: #is_untagged,
-                other: #other,
-            }
+            __s::VariantShape::new(&[#(#accepted),*], __s::VariantKind::#kind, #is_untagged, #other)
         }
     });
     let arms = read.iter().enumerate().filter_map(|(index, v)| {
@@ -73,55 +68,21 @@ pub(super) fn data_enum(
             // Nothing to walk: the `_` arm.
             Kind::Unit => return None,
             Kind::Newtype(field) => newtype(container, p, field, can),
-            Kind::Tuple => super::forms::variant_tuple(container, p, &v.fields, tuple_can),
-            Kind::Struct => {
-                let walk = super::named::variant(container, p, v);
-                quote! {{
-                    let ::core::option::Option::Some(#p::shape::VariantObject {
-                        members: __members,
-                        claims: mut __claims,
-                        path: __at,
-                    }) = #p::shape::struct_content(__content, __path, __report)
-                    else {
-                        return false;
-                    };
-                    let __claimed: &mut [bool] = #p::shape::Claims::marks(&mut __claims);
-                    let __path: &#p::Path<'_> = &__at;
-                    #walk
-                }}
+            Kind::Tuple => {
+                // Its index among the enum's variants, which names its fields' rules functions.
+                let at = variants
+                    .iter()
+                    .position(|w| std::ptr::eq(w, *v))
+                    .unwrap_or(index);
+                super::forms::variant_tuple(container, p, &v.fields, at, tuple_can)
             }
+            Kind::Struct => super::named::variant(container, p, v),
         };
         Some(quote!(#index => #body,))
     });
-    let checks = container_checks(
-        container,
-        &quote!(&__whole),
-        &quote!(__path),
-        &quote!(&mut __report.rules),
-    );
-    let (checks, whole_context) = if checks.is_empty() || !can.validate {
-        (checks, TokenStream::new())
-    } else {
-        (
-            second_read::with_context(container, checks),
-            second_read::bind_context(container),
-        )
-    };
-    let has_checks = can.read && can.validate && !checks.is_empty();
-    let whole = read_whole(p, &quote!(__node), can, &checks);
-    // Without a read (a generic container), nothing to decide.
-    // Without checks to run, read whole only when its walk is not exact (see `named`).
-    let whole = if !has_checks && exact_form(container, &read).is_some() {
-        super::parts::whole_unless_exact(p, &quote!(__node), can)
-    } else {
-        whole
-    };
-    let whole_read = if can.read {
-        quote!(#p::shape::Report::reads_whole(&__phase, #has_checks) && #whole)
-    } else {
-        quote!(true)
-    };
-    let whole_probes = probes(p, can.read);
+    // Read whole: what serde refuses beyond the shapes, and the container's checks (inside a
+    // `nested` field's value walked once, only for those checks); as a struct's (see `named`).
+    let (whole, has_checks) = super::named::whole(container, p, can, true);
     let bind_context = if can.validate {
         second_read::bind_context(container)
     } else {
@@ -136,8 +97,8 @@ pub(super) fn data_enum(
         #exact
 
         #signature {
-            #whole_probes
-            const __SHAPE: #p::shape::DataEnum = #p::shape::DataEnum {
+            use #p::shape as __s;
+            const __SHAPE: __s::DataEnum = __s::DataEnum {
                 form: #form,
                 names: &[#(#names),*],
                 untagged_names: &[#(#untagged_names),*],
@@ -145,16 +106,15 @@ pub(super) fn data_enum(
                 deny_unknown_fields: #deny,
                 alone: #alone,
             };
-            let __good = #p::shape::data_enum::<Self>(__node, __path, __report, __rules, &__SHAPE);
-            if !(__good && __rules) {
-                return __good;
-            }
-            // Read whole: what serde refuses beyond the shapes, and the container's checks
-            // (inside a `nested` field's value walked once, only for those checks).
-            let __phase = #p::shape::Report::rules_phase(__report);
-            #whole_context
-            let __read_whole = #whole_read;
-            #p::shape::Report::end_rules_phase(__report, __phase, true, __read_whole)
+            __s::data_enum_whole::<Self>(
+                __node,
+                __path,
+                __report,
+                __rules,
+                &__SHAPE,
+                #whole,
+                #has_checks,
+            )
         }
 
         #[allow(unreachable_code, unused_variables)]
@@ -312,11 +272,52 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     };
     let probes = probes(p, read_ty.is_some());
     let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
+    let nested = is_nested(field) && can.validate;
+    let only_nested = !has_value_rules(field);
+    // Rules its model's rules function runs (as `validate_into` does): that function, on the
+    // value `customer_core` reads alone.
+    let common = has_value_rules(field)
+        && can.validate
+        && container.attrs.context.is_none()
+        && shared_rules(container, field);
+    if let (true, Some(read_ty)) = (common, &read_ty) {
+        let name = rules_fn(variant_at(container, field).unwrap_or(FieldAt {
+            variant: None,
+            field: 0,
+        }));
+        return quote! {{
+            #probes
+            #p::shape::newtype_rules(
+                __content,
+                __path,
+                __report,
+                __rules,
+                &#probe.wrapped(#nested, #only_nested),
+                (&#p::shape::ReadProbe::<#read_ty>::NEW).reader(),
+                Self::#name,
+            )
+        }};
+    }
     // The field's rules on the value read alone (`__read_node`, a `&Node`; `None` when the
     // content member is missing).
     let value_rules = match &read_ty {
         Some(read_ty) if has_value_rules(field) && can.validate => {
             let checks = second_read::with_context(container, value_checks(container, field));
+            // Its rules function, when it has one (a context model's: its own `ctx` passed).
+            let checks = match variant_at(container, field) {
+                Some(at) if shared_rules(container, field) => {
+                    let call = call_rules_fn(
+                        container,
+                        at,
+                        &quote!(&__customer_read),
+                        &quote!(__path),
+                        &TokenStream::new(),
+                        &quote!(&mut __report.rules),
+                    );
+                    second_read::with_context(container, call)
+                }
+                _ => checks,
+            };
             let read = quote!((&#p::shape::ReadProbe::<#read_ty>::NEW));
             quote! {
                 ::core::option::Option::Some(&mut |
@@ -336,8 +337,6 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         }
         _ => quote!(::core::option::Option::None),
     };
-    let nested = is_nested(field) && can.validate;
-    let only_nested = !has_value_rules(field);
     quote! {{
         #probes
         #p::shape::newtype_variant(
@@ -349,6 +348,20 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
             #value_rules,
         )
     }}
+}
+
+/// Where a newtype variant's `field` is: the one field of its variant (names its rules function).
+fn variant_at(container: &Container, field: &Field) -> Option<FieldAt> {
+    let Data::Enum(variants) = &container.data else {
+        return None;
+    };
+    let variant = variants
+        .iter()
+        .position(|v| v.fields.iter().any(|f| std::ptr::eq(f, field)))?;
+    Some(FieldAt {
+        variant: Some(variant),
+        field: 0,
+    })
 }
 
 /// The rules of a newtype variant's field on `__customer_read`, at the variant's content

@@ -10,7 +10,7 @@ use super::parts::{
     checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
 };
 use crate::ast::{Container, Field, Variant};
-use crate::expand::validate::container_checks;
+use crate::expand::validate::{container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 
 /// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
@@ -129,6 +129,8 @@ pub(super) fn tuple(
     can: Can,
 ) -> TokenStream {
     let signature = signature(p);
+    let walk = quote!(.walk(__node, __path, __report, __rules));
+    let table = elements_table(container, p, fields, None, can, &walk);
     let probes = probes(p, can.read);
     let Elements {
         min,
@@ -175,6 +177,15 @@ pub(super) fn tuple(
     } else {
         quote!(true)
     };
+    if let Some(table) = table {
+        return quote! {
+            // Its rules phase is quiet inside a `nested` field's value: walked there once.
+            const __ONE_WALK: bool = true;
+            #exact
+
+            #signature #table
+        };
+    }
     quote! {
         // Its rules phase is quiet inside a `nested` field's value: walked there once.
         const __ONE_WALK: bool = true;
@@ -260,14 +271,163 @@ fn elements(
     }
 }
 
-/// The walk of an enum's tuple variant: a block of type `bool` over `__content` (its
-/// `Content`), `__path`, `__report` and `__rules`; the elements at `<content>/<i>`.
+/// The description of a tuple's elements walked by `customer_core`'s `Elements` (see
+/// `customer_core::shape::table`): each element read a `Field` without names (its flags and
+/// type's shape), the rules of all elements in one closure matching on the element's index (one
+/// line an element, calling its rules function), and for a tuple struct (`variant` `None`) the
+/// whole read; in a block that brings the probes in scope, walked by `walk` (the method call).
+/// An element read by its `deserialize_with` function is read by it for its shape, and again
+/// for its rules. `None` when an element has rules its rules function does not run (`nested`
+/// with others, a `nested` model missing with a default), or a skipped field has rules: the
+/// generated walk then.
+fn elements_table(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    variant: Option<usize>,
+    can: Can,
+    walk: &TokenStream,
+) -> Option<TokenStream> {
+    let container_default = match variant {
+        None => container.serde.default.as_ref(),
+        Some(_) => None,
+    };
+    let mut entries = Vec::new();
+    let mut arms = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let rules = can.validate && has_rules(field);
+        if field.serde.skip_deserializing {
+            if rules {
+                return None;
+            }
+            continue;
+        }
+        let with = field.serde.deserialize_with.as_ref();
+        let default = default_value(container_default, field);
+        let value = can.validate && has_value_rules(field);
+        // Its rules are its rules function's: the same as `validate_into` runs.
+        let common = value && shared_rules(container, field);
+        if (value || (rules && default.is_some())) && !common {
+            return None;
+        }
+        let ty = field.ty;
+        let position = entries.len();
+        let mut flags = Vec::new();
+        if default.is_some() {
+            flags.push(quote!(__s::MAY_MISS));
+        }
+        if let Some(with) = with {
+            // Read by its function, for its shape and again for its rules.
+            let read = super::named::with_read(p, ty, with);
+            if common {
+                flags.push(quote!(__s::CHECK));
+                let name = rules_fn(FieldAt {
+                    variant,
+                    field: index,
+                });
+                let missing = default
+                    .clone()
+                    .unwrap_or_else(|| quote!(::core::option::Option::None));
+                let arm = quote! {
+                    __c.rules(
+                        __s::Reader {
+                            read: |__v, __p, __r| #read,
+                            missing: || #missing,
+                        },
+                        Self::#name,
+                    )
+                };
+                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            }
+            let flags = if flags.is_empty() {
+                quote!(0)
+            } else {
+                quote!(#(#flags)|*)
+            };
+            entries.push(quote! {
+                __s::Field::read_by(&[], #flags, |__v, __p, __r, _| {
+                    ::core::option::Option::is_some(&#read)
+                })
+            });
+            continue;
+        }
+        if can.validate && is_nested(field) {
+            if !value {
+                flags.push(quote!(__s::ONE_WALK));
+            }
+            flags.push(quote!(__s::NESTED));
+        }
+        if common {
+            flags.push(quote!(__s::CHECK));
+            let name = rules_fn(FieldAt {
+                variant,
+                field: index,
+            });
+            let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
+            let arm = match &default {
+                Some(value) => quote!(__c.rules(#probe.reader().or(|| #value), Self::#name)),
+                None => quote!(#probe.rules(__c, Self::#name)),
+            };
+            arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+        }
+        let flags = if flags.is_empty() {
+            quote!(0)
+        } else {
+            quote!(#(#flags)|*)
+        };
+        entries.push(quote!((&&__s::ShapeProbe::<#ty>::NEW).field(&[], #flags)));
+    }
+    // `customer_core` calls it for the elements flagged `CHECK` only: one such element needs
+    // no `match`.
+    let check = match arms.as_slice() {
+        [] => quote!(__s::no_element_check),
+        [(_, arm)] => quote!(|_, __c| {
+            #arm;
+        }),
+        _ => {
+            // Each call a statement (see `named::table`).
+            let arms = arms.iter().map(|(index, arm)| quote!(#index => { #arm; }));
+            quote! {
+                |__index, __c| match __index {
+                    #(#arms)*
+                    _ => {}
+                }
+            }
+        }
+    };
+    let (whole, has_checks) = match variant {
+        None => super::named::whole(container, p, can, false),
+        Some(_) => (quote!(::core::option::Option::None), false),
+    };
+    let probes = probes(p, can.read);
+    Some(quote! {{
+        use #p::shape as __s;
+        #probes
+        let __check: __s::ElementCheckFn = #check;
+        __s::Elements {
+            fields: &[#(#entries),*],
+            check: __check,
+            whole: #whole,
+            checks: #has_checks,
+        }
+        #walk
+    }})
+}
+
+/// The walk of an enum's tuple variant (the `variant`th of the enum): a block of type `bool`
+/// over `__content` (its `Content`), `__path`, `__report` and `__rules`; the elements at
+/// `<content>/<i>`.
 pub(super) fn variant_tuple(
     container: &Container,
     p: &TokenStream,
     fields: &[Field],
+    variant: usize,
     can: Can,
 ) -> TokenStream {
+    let walk = quote!(.walk_content(__content, __path, __report, __rules));
+    if let Some(table) = elements_table(container, p, fields, Some(variant), can, &walk) {
+        return table;
+    }
     let Elements {
         min,
         max,

@@ -36,8 +36,10 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
 /// type's shape), the rules of all fields in one closure matching on the field's index (one
 /// line a field calling its rules function, or the field's own code where it needs more), and
-/// the whole read in another. `None` when a field is read otherwise (`flatten`,
-/// `deserialize_with`, a skipped field with rules): the generated walk then.
+/// the whole read in another. A field read by its `deserialize_with` function is read by it
+/// (`Field::read_by`), for its shape and again for its rules. `None` when a field is read
+/// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
+/// or a skipped field has rules (refused by `check` anyway): the generated walk then.
 ///
 /// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
 /// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
@@ -48,6 +50,11 @@ fn table(
     variant: Option<usize>,
     can: Can,
 ) -> Option<TokenStream> {
+    // A struct's fields over its members; a variant's over its content (`Content`).
+    let walk = match variant {
+        None => quote!(.walk(__members, __claimed, __path, __report, __rules)),
+        Some(_) => quote!(.walk_content(__content, __path, __report, __rules)),
+    };
     let container_default = match variant {
         None => container.serde.default.as_ref(),
         Some(_) => None,
@@ -62,7 +69,7 @@ fn table(
             }
             return None;
         }
-        if field.serde.deserialize_with.is_some() || !matches!(field.wire, Wire::Key(_)) {
+        if !matches!(field.wire, Wire::Key(_)) {
             return None;
         }
         cx.good = format_ident!("__good");
@@ -92,6 +99,32 @@ fn table(
         };
         let names =
             std::iter::once(key.as_str()).chain(cx.field.serde.alias.iter().map(String::as_str));
+        if let Some(with) = &cx.field.serde.deserialize_with {
+            // Read by its function, for its shape and again for its rules (its rules
+            // function's only: other code needs the walk's value).
+            let arm = cx.with_arm()?;
+            let read = with_read(p, cx.ty, with);
+            let mut flags = Vec::new();
+            if cx.default_value.is_some() {
+                flags.push(quote!(__s::MAY_MISS));
+            }
+            if let Some(arm) = arm {
+                flags.push(quote!(__s::CHECK));
+                let index = proc_macro2::Literal::usize_unsuffixed(index);
+                arms.push((quote!(#index), arm));
+            }
+            let flags = if flags.is_empty() {
+                quote!(0)
+            } else {
+                quote!(#(#flags)|*)
+            };
+            entries.push(quote! {
+                __s::Field::read_by(&[#(#names),*], #flags, |__v, __p, __r, _| {
+                    ::core::option::Option::is_some(&#read)
+                })
+            });
+            continue;
+        }
         let arm = cx.table_arm(&bind_context);
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
@@ -129,7 +162,16 @@ fn table(
             #arm;
         }),
         _ => {
-            let arms = arms.iter().map(|(index, arm)| quote!(#index => #arm,));
+            // A call as a statement in a block of its own: as an arm's expression, rustfmt
+            // makes it a block without `;` where it does not fit its line
+            // (`clippy::semicolon_if_nothing_returned` on the committed expansion).
+            let arms = arms.iter().map(|(index, arm)| {
+                if is_block(arm) {
+                    quote!(#index => #arm,)
+                } else {
+                    quote!(#index => { #arm; })
+                }
+            });
             quote! {
                 |__index, __c| match __index {
                     #(#arms)*
@@ -165,7 +207,7 @@ fn table(
             checks: #has_checks,
             deny: #deny,
         }
-        .walk(__members, __claimed, __path, __report, __rules)
+        #walk
     })
 }
 
@@ -175,7 +217,7 @@ fn table(
 /// `ReadProbe::<Self>::WHOLE` (none when the walk is exact: the read is then not mentioned);
 /// else a closure over the read and the checks. `probes_needed`: the probe traits are not in
 /// scope yet.
-fn whole(
+pub(super) fn whole(
     container: &Container,
     p: &TokenStream,
     can: Can,
@@ -220,10 +262,11 @@ fn whole(
     } else {
         TokenStream::new()
     };
+    // The imports first (`clippy::items_after_statements`).
     let closure = quote! {
         ::core::option::Option::Some(|__object, __path, __report| {
-            #rules
             #probes
+            #rules
             #whole
         })
     };
@@ -292,8 +335,8 @@ fn can(container: &Container) -> Can {
 }
 
 /// The walk of the named fields of an enum's struct variant: a block of type `bool` over
-/// `__members` (`&[(String, Node)]`), `__claimed` (`&mut [bool]`, the members others took
-/// marked), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
+/// `__content` (its `Content`: an object, or an internally tagged enum's members, the tag
+/// claimed), `__path`, `__report` and `__rules`, as a struct's `__shape_flat` walks its fields;
 /// then, with the enum's `deny_unknown_fields`, the members no one claimed. The enum itself is
 /// read whole by its caller.
 pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant) -> TokenStream {
@@ -307,6 +350,31 @@ pub(super) fn variant(container: &Container, p: &TokenStream, variant: &Variant)
     if let Some(table) = table(container, p, fields, index, can) {
         return quote!({ #table });
     }
+    let walk = generated_variant(container, p, fields, index, can);
+    quote! {{
+        let ::core::option::Option::Some(#p::shape::VariantObject {
+            members: __members,
+            claims: mut __claims,
+            path: __at,
+        }) = #p::shape::struct_content(__content, __path, __report)
+        else {
+            return false;
+        };
+        let __claimed: &mut [bool] = #p::shape::Claims::marks(&mut __claims);
+        let __path: &#p::Path<'_> = &__at;
+        #walk
+    }}
+}
+
+/// The generated walk of a struct variant's fields (for the forms `table` does not take), over
+/// `__members`, `__claimed`, `__path`, `__report` and `__rules`.
+fn generated_variant(
+    container: &Container,
+    p: &TokenStream,
+    fields: &[Field],
+    index: Option<usize>,
+    can: Can,
+) -> TokenStream {
     // serde has no `default` for a variant: only its fields' own.
     let Parts {
         head,
@@ -619,6 +687,43 @@ impl<'a> FieldCx<'a> {
             #bind_context
             #code
         }})
+    }
+
+    /// The arm of a field read by its `deserialize_with` function in the table's rules
+    /// closure: its rules function on the value that function reads (again: see `with_read`),
+    /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
+    /// when it has rules its rules function does not run (the generated walk then).
+    fn with_arm(&self) -> Option<Option<TokenStream>> {
+        if self.member_rules(false).is_empty() {
+            return Some(None);
+        }
+        let partial = self.rules_run
+            && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty();
+        let common = !self.checks.is_empty()
+            && shared_rules(self.container, self.field)
+            && self.container.attrs.context.is_none()
+            && !(self.nested && self.default_value.is_some())
+            && !partial;
+        let with = self.field.serde.deserialize_with.as_ref()?;
+        if !common {
+            return None;
+        }
+        let read = with_read(self.p, self.ty, with);
+        let missing = self
+            .default_value
+            .clone()
+            .unwrap_or_else(|| quote!(::core::option::Option::None));
+        let name = rules_fn(self.at);
+        Some(Some(quote! {
+            __c.rules(
+                __s::Reader {
+                    read: |__v, __p, __r| #read,
+                    missing: || #missing,
+                },
+                Self::#name,
+            )
+        }))
     }
 
     /// `skip_deserializing`: the default is what the struct holds; its rules run on it.
@@ -1026,6 +1131,19 @@ fn finish(
         ) -> bool {
             #flat
         }
+    }
+}
+
+/// The value of type `ty` its `deserialize_with` function `with` reads from `__v` (a `&Node`)
+/// at `__p`, a failure into `__r`: an `Option<ty>` expression (`customer_core`'s `read_with`).
+pub(super) fn with_read(p: &TokenStream, ty: &syn::Type, with: &syn::ExprPath) -> TokenStream {
+    quote! {
+        __s::read_with(
+            __v,
+            __p,
+            __r,
+            |__d| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__d) },
+        )
     }
 }
 
