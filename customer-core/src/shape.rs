@@ -233,6 +233,13 @@ fn second_read_by(
     if suspicious {
         big_integers(json, &mut report);
     }
+    if report.shapes.is_empty() {
+        // The first read refuses a repeated key wherever it is, in a member the walk lets
+        // through without looking too (an unknown member of an enum's variant): named here
+        // rather than at the root by the first read's error. (A struct's unknown members are
+        // looked at by its walk.)
+        std_types::repeated_anywhere(&node, &mut report);
+    }
     let mut failures = std::mem::take(&mut report.read_failures);
     if report.shapes.is_empty() {
         // serde refused something the shape does not describe: its own first error says what
