@@ -272,6 +272,143 @@ fn expected_chain(levels: usize, at: impl Fn(usize) -> At, checks: bool) -> Vec<
     out
 }
 
+/// The budget of the second read of `chain(levels, at)`: four times its values (two a level,
+/// the object and its `name`, and the last `next`).
+fn budget(levels: usize, at: impl Fn(usize) -> At) -> usize {
+    4 * (2 * last_level(levels, at) + 1)
+}
+
+/// The number of levels of `chain(levels, at)` (it stops at a wrong next level).
+fn last_level(levels: usize, at: impl Fn(usize) -> At) -> usize {
+    (0..levels)
+        .find(|&i| at(i) == At::WrongNext)
+        .map_or(levels, |i| i + 1)
+}
+
+/// The values of level `i` and everything below it (the model read whole for its check, the
+/// `next` read for its rule).
+fn subtree(last: usize, i: usize) -> usize {
+    2 * (last - i) + 1
+}
+
+/// Takes `size` from `left`: past it, nothing more (the budget spent, as the second read does).
+fn spend(left: &mut usize, size: usize) -> bool {
+    if size > *left {
+        *left = 0;
+        return false;
+    }
+    *left -= size;
+    true
+}
+
+/// What the report of `chain(levels, at)` read into `Checked` holds within the second read's
+/// budget: each level that reads whole (below the last wrong type, not the top) reads its
+/// subtree for its check, the deepest first, while the budget lasts; the checks past it are not
+/// run, and the report begins with one `unchecked` saying so (its `count`, the second value).
+fn expected_checked(
+    levels: usize,
+    at: impl Fn(usize) -> At + Copy,
+) -> (Vec<(String, String)>, usize) {
+    let last = last_level(levels, at);
+    if (0..last).all(|i| !matches!(at(i), At::WrongType | At::WrongNext)) {
+        // The document reads: no second read, every rule and check run.
+        return (expected_chain(levels, at, true), 0);
+    }
+    let mut left = budget(levels, at);
+    let mut checked = vec![false; last];
+    let mut unrun = 0;
+    for i in (1..last).rev() {
+        if (i..last).all(|j| !matches!(at(j), At::WrongType | At::WrongNext)) {
+            if spend(&mut left, subtree(last, i)) {
+                checked[i] = true;
+            } else {
+                unrun += 1;
+            }
+        }
+    }
+    let mut out: Vec<(String, String)> = expected_chain(levels, at, true)
+        .into_iter()
+        .filter(|(pointer, code)| code != "bad_level" || checked[pointer.len() / "/next".len()])
+        .collect();
+    if unrun > 0 {
+        out.insert(0, (String::new(), "unchecked".to_owned()));
+    }
+    (out, unrun)
+}
+
+/// What the report of `chain(levels, at)` read into `Ruled` holds within the second read's
+/// budget, top down: each level walked with rules (the top, then each one whose walk again the
+/// level above afforded) reads its `next` for its rule (when it has its shape) and walks it
+/// again for its model's rules, each taking the next level's subtree from the budget; past it,
+/// neither is done, and nothing below. `length` at each level walked with rules, `bad_next` at
+/// each `next` read; first, `unchecked` when something was not run (its `count`, the second
+/// value).
+fn expected_ruled(
+    levels: usize,
+    at: impl Fn(usize) -> At + Copy,
+) -> (Vec<(String, String)>, usize) {
+    let last = last_level(levels, at);
+    if (0..last).all(|i| !matches!(at(i), At::WrongType | At::WrongNext)) {
+        // The document reads: no second read, every rule and check run.
+        return (expected_ruled_in_full(levels, at), 0);
+    }
+    let mut left = budget(levels, at);
+    let mut walked = vec![false; last];
+    let mut read = vec![false; last];
+    walked[0] = true;
+    let mut unrun = 0;
+    for i in 0..last - 1 {
+        if !walked[i] || at(i) == At::WrongNext {
+            break;
+        }
+        let good = (i + 1..last).all(|j| !matches!(at(j), At::WrongType | At::WrongNext));
+        if good {
+            if spend(&mut left, subtree(last, i + 1)) {
+                read[i + 1] = true;
+            } else {
+                unrun += 1;
+            }
+        }
+        if spend(&mut left, subtree(last, i + 1)) {
+            walked[i + 1] = true;
+        } else {
+            unrun += 1;
+        }
+    }
+    let mut out = Vec::new();
+    if unrun > 0 {
+        out.push((String::new(), "unchecked".to_owned()));
+    }
+    for (pointer, code) in expected_chain(levels, at, true) {
+        let i = pointer.trim_end_matches("/name").len() / "/next".len();
+        match code.as_str() {
+            "bad_level" if pointer.is_empty() || !read[i] => {}
+            "bad_level" => out.push((pointer, "bad_next".to_owned())),
+            "length" if !walked[i] => {}
+            _ => out.push((pointer, code)),
+        }
+    }
+    (out, unrun)
+}
+
+/// The `count` of the report's `unchecked` entry (0 when it has none).
+fn unrun_of<T>(result: Result<T, Error>) -> u64 {
+    let Err(error) = result else {
+        panic!("accepted")
+    };
+    error
+        .violations()
+        .iter()
+        .find(|v| v.code() == "unchecked")
+        .map_or(0, |v| {
+            assert_eq!(v.pointer(), "");
+            match v.params().find(|(name, _)| *name == "count") {
+                Some((_, customer_core::Param::UInt(count))) => *count,
+                other => panic!("unchecked without its count: {other:?}"),
+            }
+        })
+}
+
 fn report_of<T>(result: Result<T, Error>) -> Vec<(String, String)> {
     let Err(error) = result else {
         panic!("accepted")
@@ -347,7 +484,9 @@ fn chain_cases() -> [ChainCase; 8] {
 }
 
 /// A document of 120 nested models: exactly the violations of each level, at their pointers,
-/// wherever they are in the chain (the second read walks each level once).
+/// wherever they are in the chain (the second read walks each level once). With a check at
+/// each level, the checks the second read's budget affords (the deepest levels'), and an
+/// `unchecked` entry first when some were not run.
 #[test]
 fn nested_models_report_each_levels_violations() {
     for (name, at) in chain_cases() {
@@ -355,9 +494,14 @@ fn nested_models_report_each_levels_violations() {
         let levels = report_of(Valid::<Level>::from_json(&json));
         assert_eq!(levels, expected_chain(120, at, false), "Level, {name}");
         let checked = report_of(Valid::<Checked>::from_json(&json));
-        assert_eq!(checked, expected_chain(120, at, true), "Checked, {name}");
+        let (all, unrun) = expected_checked(120, at);
+        assert_eq!(checked, all, "Checked, {name}");
+        assert_eq!(
+            unrun_of(Valid::<Checked>::from_json(&json)),
+            unrun as u64,
+            "Checked, {name}"
+        );
         // Capped: the front of the same report, then the count.
-        let all = expected_chain(120, at, true);
         if all.len() > 5 {
             let capped = report_of(
                 customer_core::json::MaxViolations(5).scope(|| Valid::<Checked>::from_json(&json)),
@@ -365,6 +509,8 @@ fn nested_models_report_each_levels_violations() {
             assert_eq!(capped[..5], all[..5], "capped, {name}");
             assert_eq!(capped.len(), 6, "capped, {name}");
             assert_eq!(capped[5].1, "too_many_violations", "capped, {name}");
+            // The `unchecked` entry is first: within any cap.
+            assert_eq!(capped[0].1 == "unchecked", unrun > 0, "capped, {name}");
         }
         // Without the rules: the wrong types alone.
         let shapes: Vec<(String, String)> = expected_chain(120, at, false)
@@ -401,35 +547,127 @@ fn no_bad_next(next: &Box<Ruled>) -> Result<(), customer_core::RuleError> {
     }
 }
 
+/// What the report of `chain(levels, at)` read into `Ruled` holds without a budget: each
+/// level's violations, and the rule of each `next` whose value reads (no wrong type at or below
+/// it), at the `next` member (level `i + 1`'s pointer: what `bad_level` of `Checked` reports
+/// there, but for the top, which no `next` holds).
+fn expected_ruled_in_full(levels: usize, at: impl Fn(usize) -> At + Copy) -> Vec<(String, String)> {
+    expected_chain(levels, at, true)
+        .into_iter()
+        .filter(|(pointer, code)| code != "bad_level" || !pointer.is_empty())
+        .map(|(pointer, code)| {
+            let code = if code == "bad_level" {
+                "bad_next".to_owned()
+            } else {
+                code
+            };
+            (pointer, code)
+        })
+        .collect()
+}
+
 /// A chain of 120 models whose `nested` field has another rule: each level's violations, and
-/// the rule of each `next` whose value reads (no wrong type at or below it), at the `next`
-/// member, before the next level's own (the report of `scripts/bench-hostile.sh`'s rows of
-/// such a chain, which measure its cost).
+/// the rule of each `next` whose value reads, at the `next` member, before the next level's own
+/// (the report of `scripts/bench-hostile.sh`'s rows of such a chain, which measure its cost),
+/// as far as the second read's budget goes (the top levels), then an `unchecked` entry first.
+/// A chain of 10 levels is within the budget: every level's rules.
 #[test]
 fn nested_fields_with_another_rule_report_each_levels_violations() {
     for (name, at) in chain_cases() {
         let json = chain(120, at);
-        // The rule of level `i`'s `next` is at level `i + 1`'s pointer: what `bad_level` of
-        // `Checked` reports there, but for the top, which no `next` holds.
-        let want: Vec<(String, String)> = expected_chain(120, at, true)
-            .into_iter()
-            .filter(|(pointer, code)| code != "bad_level" || !pointer.is_empty())
-            .map(|(pointer, code)| {
-                let code = if code == "bad_level" {
-                    "bad_next".to_owned()
-                } else {
-                    code
-                };
-                (pointer, code)
-            })
-            .collect();
+        let (want, unrun) = expected_ruled(120, at);
         assert_eq!(report_of(Valid::<Ruled>::from_json(&json)), want, "{name}");
+        assert_eq!(
+            unrun_of(Valid::<Ruled>::from_json(&json)),
+            unrun as u64,
+            "{name}"
+        );
         // The same report through the other readers.
         assert_eq!(
             report_of(Valid::<Ruled>::from_slice(json.as_bytes())),
             want,
             "from_slice, {name}"
         );
+        // Shorter chains (the cases' last levels, so that the wrong types at the bottom are
+        // in): the same budget's cut; within the budget (4 levels: each level reads and walks
+        // again all below it), nothing left out.
+        for depth in 2..=12 {
+            let near_the_bottom = move |i: usize| at(i + 120 - depth);
+            let short = chain(depth, near_the_bottom);
+            let (want, unrun) = expected_ruled(depth, near_the_bottom);
+            if depth <= 4 {
+                assert_eq!(
+                    (&want, unrun),
+                    (&expected_ruled_in_full(depth, near_the_bottom), 0),
+                    "{depth} levels, {name}"
+                );
+            }
+            if want.is_empty() {
+                assert!(Valid::<Ruled>::from_json(&short).is_ok(), "{name}");
+                continue;
+            }
+            assert_eq!(
+                report_of(Valid::<Ruled>::from_json(&short)),
+                want,
+                "{depth} levels, {name}"
+            );
+            assert_eq!(unrun_of(Valid::<Ruled>::from_json(&short)), unrun as u64);
+        }
+    }
+}
+
+/// The check chain from 2 to 12 levels (the cases' last levels): the budget's cut as modelled
+/// above, and within the budget (8 levels: each level reads all below it) every check of every
+/// level that reads whole, no `unchecked`; then the cut at the depths of
+/// `scripts/bench-hostile.sh` (one wrong type at the top: the deepest levels checked).
+#[test]
+fn the_check_chain_within_and_past_the_budget() {
+    for (name, at) in chain_cases() {
+        for depth in 2..=12 {
+            let near_the_bottom = move |i: usize| at(i + 120 - depth);
+            let short = chain(depth, near_the_bottom);
+            let (want, unrun) = expected_checked(depth, near_the_bottom);
+            if depth <= 8 {
+                assert_eq!(
+                    (&want, unrun),
+                    (&expected_chain(depth, near_the_bottom, true), 0),
+                    "{depth} levels, {name}"
+                );
+            }
+            if !want.iter().any(|(_, code)| code == "invalid_type") {
+                continue;
+            }
+            let report = Valid::<Checked>::from_json(&short);
+            assert_eq!(report_of(report), want, "{depth} levels, {name}");
+            assert_eq!(unrun_of(Valid::<Checked>::from_json(&short)), unrun as u64);
+        }
+    }
+    // Every level bad but the top, whose name is of the wrong type: the checks that ran are
+    // the deepest levels', as many as the budget affords.
+    let at = |i: usize| if i == 0 { At::WrongType } else { At::Bad };
+    for depth in [8, 15, 30, 60, 120] {
+        let json = chain(depth, at);
+        let report = report_of(Valid::<Checked>::from_json(&json));
+        let (want, unrun) = expected_checked(depth, at);
+        assert_eq!(report, want, "{depth} levels");
+        assert_eq!(unrun_of(Valid::<Checked>::from_json(&json)), unrun as u64);
+        let checked = report
+            .iter()
+            .filter(|(_, code)| code == "bad_level")
+            .count();
+        assert_eq!(checked + unrun, depth - 1, "{depth} levels");
+        if depth == 8 {
+            assert_eq!(unrun, 0);
+        } else {
+            // The deepest levels: their pointers are the longest.
+            let shallowest = report
+                .iter()
+                .filter(|(_, code)| code == "bad_level")
+                .map(|(pointer, _)| pointer.len() / "/next".len())
+                .min();
+            assert_eq!(shallowest, Some(depth - checked), "{depth} levels");
+            assert!(unrun > 0, "{depth} levels");
+        }
     }
 }
 

@@ -925,3 +925,42 @@ fn the_forms_read_through_another_type_keep_values_out() {
         );
     }
 }
+
+/// A chain of models with a check at each level, too deep for the second read's budget: the
+/// report (its `unchecked` entry, the checks that ran, the wrong type at the top) shows no value,
+/// in any language.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[customer(check = deep_check)]
+#[allow(dead_code)]
+struct Deep {
+    #[customer(length(max = 4))]
+    name: String,
+    #[customer(nested)]
+    next: Option<Box<Deep>>,
+}
+
+fn deep_check(level: &Deep) -> Result<(), RuleError> {
+    if level.name.contains(MARK) {
+        Err(RuleError::new("marked", "is marked"))
+    } else {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_report_cut_by_the_budget_keeps_values_out() {
+    let mut text = format!(r#"{{"name":{MARK_DIGITS},"next":"#);
+    for _ in 1..60 {
+        text.push_str(&format!(r#"{{"name":"{MARK}","next":"#));
+    }
+    text.push_str("null");
+    text.push_str(&"}".repeat(60));
+    let error = Valid::<Deep>::from_json(&text).expect_err("a wrong type at the top");
+    let codes: Vec<&str> = error.violations().iter().map(Violation::code).collect();
+    assert_eq!(codes.first(), Some(&"unchecked"), "{codes:?}");
+    assert!(
+        codes.contains(&"marked") && codes.contains(&"length"),
+        "{codes:?}"
+    );
+    error_clean("a chain past the budget", &error);
+}

@@ -101,6 +101,7 @@ invalid_length-variant-object = muss ein Objekt mit genau { $length } { $length 
 invalid_length = hat die falsche Anzahl von Elementen
 too_deep = ist mehr als { $max } Ebenen tief verschachtelt
 too_many_violations = hat { $count } Fehler; die ersten { $max } werden gemeldet
+unchecked = einige Prüfungen wurden nicht ausgeführt: das Dokument ist zu tief verschachtelt, um es vollständig zu prüfen
 unrepresentable-create = { $api } hat beim Anlegen eines Kunden keinen Platz für diesen Wert; leeren Sie das Feld, um ohne ihn zu senden
 unrepresentable-update = { $api } hat beim Ändern eines Kunden keinen Platz für dieses Feld; lassen Sie es weg, um ohne es zu senden
 unrepresentable-clear = { $api } kann dieses Feld bei einer Änderung nicht leeren; lassen Sie es weg, um es zu behalten, oder geben Sie einen Wert an

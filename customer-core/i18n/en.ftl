@@ -106,6 +106,7 @@ invalid_length-variant-object = must be an object of exactly { $length } { $leng
 invalid_length = has the wrong number of elements
 too_deep = is nested more than { $max } levels deep
 too_many_violations = has { $count } violations; the first { $max } are reported
+unchecked = some checks were not run: the document is too deeply nested to check in full
 unrepresentable-create = { $api } has no place for this value in its create-customer request; clear it to encode without it
 unrepresentable-update = { $api } has no place for this field in its update-customer request; leave it out to encode without it
 unrepresentable-clear = { $api } cannot clear this field in an update; leave it out to keep it, or give a value

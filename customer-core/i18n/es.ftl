@@ -101,6 +101,7 @@ invalid_length-variant-object = debe ser un objeto con exactamente { $length } {
 invalid_length = tiene un número incorrecto de elementos
 too_deep = está anidado en más de { $max } niveles
 too_many_violations = tiene { $count } errores; se indican los { $max } primeros
+unchecked = algunas comprobaciones no se hicieron: el documento está anidado demasiado profundamente para comprobarlo por completo
 unrepresentable-create = { $api } no tiene lugar para este valor al crear un cliente; vacíelo para enviarlo sin él
 unrepresentable-update = { $api } no tiene lugar para este campo al modificar un cliente; omítalo para enviarlo sin él
 unrepresentable-clear = { $api } no puede vaciar este campo en una modificación; omítalo para conservarlo, o indique un valor

@@ -101,6 +101,7 @@ invalid_length-variant-object = doit être un objet d’exactement { $length } {
 invalid_length = n’a pas le bon nombre d’éléments
 too_deep = est imbriqué sur plus de { $max } niveaux
 too_many_violations = comporte { $count } erreurs ; seules les { $max } premières sont signalées
+unchecked = certaines vérifications n’ont pas été faites : le document est trop profondément imbriqué pour être vérifié en entier
 unrepresentable-create = { $api } n’a pas de place pour cette valeur à la création d’un client ; videz-la pour envoyer sans elle
 unrepresentable-update = { $api } n’a pas de place pour ce champ à la modification d’un client ; omettez-le pour envoyer sans lui
 unrepresentable-clear = { $api } ne peut pas vider ce champ lors d’une modification ; omettez-le pour le garder, ou donnez une valeur

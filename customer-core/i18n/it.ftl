@@ -101,6 +101,7 @@ invalid_length-variant-object = deve essere un oggetto con esattamente { $length
 invalid_length = ha un numero errato di elementi
 too_deep = è annidato per più di { $max } livelli
 too_many_violations = ha { $count } errori; vengono segnalati i primi { $max }
+unchecked = alcuni controlli non sono stati eseguiti: il documento è annidato troppo in profondità per controllarlo per intero
 unrepresentable-create = { $api } non ha spazio per questo valore nella creazione di un cliente; svuotalo per inviare senza
 unrepresentable-update = { $api } non ha spazio per questo campo nella modifica di un cliente; omettilo per inviare senza
 unrepresentable-clear = { $api } non può svuotare questo campo in una modifica; omettilo per mantenerlo, o indica un valore

@@ -101,6 +101,7 @@ invalid_length-variant-object = moet een object zijn met precies { $length } { $
 invalid_length = heeft het verkeerde aantal elementen
 too_deep = is meer dan { $max } niveaus diep genest
 too_many_violations = heeft { $count } fouten; de eerste { $max } worden gemeld
+unchecked = sommige controles zijn niet uitgevoerd: het document is te diep genest om volledig te controleren
 unrepresentable-create = { $api } heeft geen plaats voor deze waarde bij het aanmaken van een klant; maak het veld leeg om zonder te versturen
 unrepresentable-update = { $api } heeft geen plaats voor dit veld bij het wijzigen van een klant; laat het weg om zonder te versturen
 unrepresentable-clear = { $api } kan dit veld bij een wijziging niet leegmaken; laat het weg om het te behouden, of geef een waarde

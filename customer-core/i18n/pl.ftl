@@ -141,6 +141,7 @@ too_many_violations = ma { $count } { $count ->
     [few] błędy
    *[many] błędów
   }; zgłoszono pierwsze { $max }
+unchecked = niektóre sprawdzenia nie zostały wykonane: dokument jest zbyt głęboko zagnieżdżony, aby sprawdzić go w całości
 unrepresentable-create = { $api } nie ma miejsca na tę wartość przy tworzeniu klienta; wyczyść ją, aby wysłać bez niej
 unrepresentable-update = { $api } nie ma miejsca na to pole przy zmianie klienta; pomiń je, aby wysłać bez niego
 unrepresentable-clear = { $api } nie może wyczyścić tego pola przy zmianie; pomiń je, aby je zachować, albo podaj wartość

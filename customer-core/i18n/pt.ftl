@@ -101,6 +101,7 @@ invalid_length-variant-object = deve ser um objeto com exatamente { $length } { 
 invalid_length = tem o número errado de elementos
 too_deep = está aninhado em mais de { $max } níveis
 too_many_violations = tem { $count } erros; são indicados os primeiros { $max }
+unchecked = algumas verificações não foram feitas: o documento está aninhado demasiado fundo para ser verificado por inteiro
 unrepresentable-create = a { $api } não tem lugar para este valor ao criar um cliente; limpe-o para enviar sem ele
 unrepresentable-update = a { $api } não tem lugar para este campo ao alterar um cliente; omita-o para enviar sem ele
 unrepresentable-clear = a { $api } não pode limpar este campo numa alteração; omita-o para o manter, ou indique um valor

@@ -64,6 +64,11 @@ pub const TOO_DEEP: &str = "too_deep";
 /// The report of a document ends here: it has more violations than the cap
 /// ([`MaxViolations`](crate::json::MaxViolations)); params `count` (all of them) and `max`.
 pub const TOO_MANY_VIOLATIONS: &str = "too_many_violations";
+/// The report of a document with a shape error is not complete: the document nests models
+/// that each read what lies below them (a model with a check, a `nested` field with another
+/// rule) so deep that checking every level would cost more than four reads of the document;
+/// param `count` (how many checks and rules were not run). At the pointer `""`, first.
+pub const UNCHECKED: &str = "unchecked";
 
 // --- The payment APIs --------------------------------------------------------------------------
 
@@ -114,6 +119,7 @@ pub const ALL: &[&str] = &[
     INVALID_LENGTH,
     TOO_DEEP,
     TOO_MANY_VIOLATIONS,
+    UNCHECKED,
     UNREPRESENTABLE,
     UNSUPPORTED,
     REJECTED,

@@ -256,10 +256,18 @@ fn second_read_by(
         Ok(node) => node,
         Err(error) => return crate::json::syntax(&error),
     };
-    let mut report = Report::with_context(context);
+    let budget = report::Budget::of(&node);
+    let mut report = Report::budgeted(context, &budget);
     walk(&node, &Path::ROOT, &mut report, rules);
     if suspicious {
         big_integers(json, &mut report);
+    }
+    if report.shapes.is_empty() {
+        // The first read refuses a repeated key wherever it is, in a member the walk lets
+        // through without looking too (an unknown member of an enum's variant): named here
+        // rather than at the root by the first read's error. (A struct's unknown members are
+        // looked at by its walk.)
+        std_types::repeated_anywhere(&node, &mut report);
     }
     let mut failures = std::mem::take(&mut report.read_failures);
     if report.shapes.is_empty() {
@@ -295,6 +303,10 @@ fn second_read_by(
         .collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut errors = ValidationErrors::new();
+    if budget.unrun() > 0 {
+        // First (at `""`, it is first in document order): within the cap whatever follows.
+        errors.push_violation(unchecked(budget.unrun()));
+    }
     for (_, violation) in all {
         errors.push_violation(violation);
     }
@@ -304,6 +316,20 @@ fn second_read_by(
         errors = crate::json::MaxViolations(cap).apply_total(errors, total);
     }
     Error::Invalid(errors)
+}
+
+/// The `unchecked` entry of a report some of whose checks and rules the budget of the second
+/// read did not afford (`count` of them: see [`report::Budget`]).
+#[cold]
+fn unchecked(count: usize) -> Violation {
+    Violation::new(
+        String::new(),
+        RuleError::new(
+            crate::codes::UNCHECKED,
+            "some checks were not run: the document is too deeply nested to check in full",
+        )
+        .with_param("count", crate::error::Param::UInt(count as u64)),
+    )
 }
 
 /// Reports every integer literal of `json` beyond 64 bits (see [`crate::json::exact`]) as
@@ -451,9 +477,12 @@ fn at_document_keys(
     context: Option<&dyn std::any::Any>,
     walk: ShapeFn,
 ) -> ValidationErrors {
-    let mut report = Report::with_context(context);
+    // Bounded as the second read is: past the budget, rules are left unrun, and the report
+    // found differs from `errors` (kept then).
+    let budget = report::Budget::of(node);
+    let mut report = Report::budgeted(context, &budget);
     walk(node, &Path::ROOT, &mut report, true);
-    if !report.shapes.is_empty() {
+    if !report.shapes.is_empty() || budget.unrun() > 0 {
         return errors;
     }
     let codes = |errors: &ValidationErrors| {

@@ -272,15 +272,25 @@ fn integers_beyond_64_bits_are_refused_where_they_are_read() {
         let read = Valid::<Account>::from_json(&doc).unwrap().into_inner();
         assert_eq!(read.metadata, Some(exact), "{literal}");
     }
-    // A value the model skips is dropped, not read: not looked at.
+    // A value the model skips is dropped, but held to the same: refused as a `flatten` field
+    // or a `Value` would refuse it (see `read_unknown_members.rs`).
     #[derive(Debug, Deserialize, CustomerModel)]
     struct Loose {
         #[allow(dead_code)]
         name: String,
     }
     let doc = format!(r#"{{"name": "a", "other": {{"n": {big}, "n": 2}}}}"#);
-    assert!(Valid::<Loose>::from_json(&doc).is_ok());
-    assert!(json::from_slice::<Loose>(doc.as_bytes()).is_ok());
+    let both = expect(&[("/other/n", "duplicate_field"), ("/other/n", "range")]);
+    let sorted = |error: Error| {
+        let mut got = pairs(&error);
+        got.sort();
+        got
+    };
+    assert_eq!(sorted(Valid::<Loose>::from_json(&doc).unwrap_err()), both);
+    assert_eq!(
+        sorted(json::from_slice::<Loose>(doc.as_bytes()).unwrap_err()),
+        both
+    );
 }
 
 #[test]
@@ -335,6 +345,30 @@ fn the_providers_readers_refuse_both() {
         Api::Paddle.decode(paddle).map(drop).map_err(|e| pairs(&e)),
         Err(expect(&[("/custom_data/n", "range")]))
     );
+    // In a member the model does not read: refused as well (see `read_unknown_members.rs`).
+    for (paddle, pointer, code) in [
+        (
+            r#"{"email": "jo@example.com", "unknown": {"a": 1, "a": 2}}"#,
+            "/unknown/a",
+            "duplicate_field",
+        ),
+        (
+            r#"{"email": "jo@example.com", "unknown": 1, "unknown": 2}"#,
+            "/unknown",
+            "duplicate_field",
+        ),
+        (
+            r#"{"email": "jo@example.com", "unknown": [123456789012345678901234567890]}"#,
+            "/unknown/0",
+            "range",
+        ),
+    ] {
+        assert_eq!(
+            Api::Paddle.decode(paddle).map(drop).map_err(|e| pairs(&e)),
+            Err(expect(&[(pointer, code)])),
+            "{paddle}"
+        );
+    }
     let stripe = std::fs::read_to_string(fixture("stripe_customer.json")).unwrap();
     assert!(Api::Stripe.decode(&stripe).is_ok());
     let repeated = stripe.replace(

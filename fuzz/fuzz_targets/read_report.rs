@@ -8,6 +8,9 @@
 //!   reading code;
 //! - a document serde refuses is refused, with at least one violation, each with a code and a
 //!   message;
+//! - a document that breaks I-JSON (a repeated key, an integer beyond 64 bits) is refused
+//!   wherever the breach is, an unknown member skipped or buffered too, with `duplicate_field`
+//!   or `range`, and only such a document gets those codes where serde reads it;
 //! - no violation message holds a string of the document (messages never quote values): checked
 //!   for the strings with a character no message of this model contains.
 
@@ -234,13 +237,15 @@ fn strings(value: &serde_json::Value, out: &mut Vec<String>) {
 fuzz_target!(|data: &[u8]| {
     let ours = Valid::<Signup>::from_slice(data);
     let serde = serde_json::from_slice::<Signup>(data);
+    // Whether the document is I-JSON (no repeated key, no integer beyond 64 bits, anywhere):
+    // where it is not, every reader of ours refuses it, wherever the breach is (an unknown member
+    // that serde skips, or buffers for the `flatten` field, too), with `duplicate_field` or
+    // `range`; serde reads such a document on (it keeps the last key, rounds the integer, or
+    // skips the member).
+    let ijson = customer_core::json::from_slice::<serde_json::Value>(data).is_ok();
     match (&serde, &ours) {
-        (Ok(_), Ok(_)) => {}
+        (Ok(_), Ok(_)) => assert!(ijson, "accepted, though it breaks I-JSON"),
         (Ok(value), Err(Error::Invalid(errors))) => {
-            // Where the document breaks I-JSON (a repeated key, an integer beyond 64 bits),
-            // every reader of ours refuses it and serde may read on (a big integer in an unknown
-            // member a `flatten` buffers): then, and only then, those two codes.
-            let unaltered = customer_core::json::from_slice::<serde_json::Value>(data).is_ok();
             // `range` is also a rule's code: a rule of the value serde read, at its pointer, is
             // the rules' verdict.
             let rules: Vec<(String, String)> = match value.validate() {
@@ -251,16 +256,22 @@ fuzz_target!(|data: &[u8]| {
                     .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
                     .collect(),
             };
+            let mut breaches = 0;
             for v in errors.violations() {
-                let ijson = !unaltered && matches!(v.code(), "duplicate_field" | "range");
+                let breach = !ijson && matches!(v.code(), "duplicate_field" | "range");
+                breaches += usize::from(breach);
                 let a_rule = rules.iter().any(|(p, c)| p == v.pointer() && c == v.code());
                 assert!(
-                    ijson || a_rule || !READING.contains(&v.code()),
+                    breach || a_rule || !READING.contains(&v.code()),
                     "serde read it, yet {} at {}",
                     v.code(),
                     v.pointer()
                 );
             }
+            assert!(
+                ijson || breaches > 0,
+                "refused, breaking I-JSON, without saying where"
+            );
         }
         (Ok(_), Err(other)) => panic!("serde read it, yet {other:?}"),
         (Err(_), Ok(_)) => panic!("serde refused it, yet it was valid"),

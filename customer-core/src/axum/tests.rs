@@ -883,3 +883,70 @@ fn repeated_keys_and_big_integers_are_refused() {
         assert!(!body.to_string().contains("pro\"") && !body.to_string().contains("123456789"));
     }
 }
+
+/// An unknown member breaking I-JSON (given twice, a repeated key or an integer beyond 64 bits
+/// in its value) is refused by the extractor as by every reader, with or without a `flatten`
+/// field that buffers it.
+#[test]
+fn unknown_members_breaking_i_json_are_refused_with_or_without_flatten() {
+    #[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+    #[allow(dead_code)]
+    struct Plain {
+        name: String,
+    }
+    #[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+    #[allow(dead_code)]
+    struct Extra {
+        campaign: Option<String>,
+    }
+    #[derive(Debug, serde::Deserialize, crate::CustomerModel)]
+    #[allow(dead_code)]
+    struct Flat {
+        name: String,
+        #[serde(flatten)]
+        #[customer(nested)]
+        extra: Extra,
+    }
+    fn answer<T>(body: &str) -> Vec<(String, String)>
+    where
+        T: crate::FromJson,
+        T::Context: FromRef<()>,
+    {
+        let req = request(Some("application/json"), body.to_owned());
+        let Err(rejection) = ready(Valid::<T>::from_request(req, &())) else {
+            return Vec::new();
+        };
+        let (status, _, body) = problem(rejection.into_response());
+        assert_eq!(status, 422);
+        assert!(!body.to_string().contains("123456789"), "{body}");
+        body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                let field = |k: &str| e[k].as_str().unwrap().to_owned();
+                (field("pointer"), field("code"))
+            })
+            .collect()
+    }
+    let big = "123456789012345678901234567890";
+    for (body, pointer, code) in [
+        (
+            r#"{"name":"Jo","x":{"a":1,"a":2}}"#.to_owned(),
+            "/x/a",
+            "duplicate_field",
+        ),
+        (
+            r#"{"name":"Jo","x":1,"x":2}"#.to_owned(),
+            "/x",
+            "duplicate_field",
+        ),
+        (format!(r#"{{"name":"Jo","x":[{big}]}}"#), "/x/0", "range"),
+    ] {
+        let expected = vec![(pointer.to_owned(), code.to_owned())];
+        assert_eq!(answer::<Plain>(&body), expected, "{body}");
+        assert_eq!(answer::<Flat>(&body), expected, "{body}");
+    }
+    assert!(answer::<Plain>(r#"{"name":"Jo","x":{"a":1,"b":2}}"#).is_empty());
+    assert!(answer::<Flat>(r#"{"name":"Jo","x":{"a":1,"b":2}}"#).is_empty());
+}

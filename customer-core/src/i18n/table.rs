@@ -81,6 +81,7 @@ pub(crate) const MESSAGES: &[(&str, &str, &str)] = &[
     ("invalid_length", INVALID_LENGTH, "has the wrong number of elements"),
     ("too_deep", TOO_DEEP, "is nested more than {max} levels deep"),
     ("too_many_violations", TOO_MANY_VIOLATIONS, "has {count} violations; the first {max} are reported"),
+    ("unchecked", UNCHECKED, "some checks were not run: the document is too deeply nested to check in full"),
     ("unrepresentable-create", UNREPRESENTABLE, "{api} has no place for this value in its create-customer request; clear it to encode without it"),
     ("unrepresentable-update", UNREPRESENTABLE, "{api} has no place for this field in its update-customer request; leave it out to encode without it"),
     ("unrepresentable-clear", UNREPRESENTABLE, "{api} cannot clear this field in an update; leave it out to keep it, or give a value"),

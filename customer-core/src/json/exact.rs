@@ -8,8 +8,9 @@
 //! 7493, I-JSON, §2.2: a receiver cannot be expected to hold more than a double), in a `Value`, a
 //! map, an `f64` (which would round it too) or an integer field (`invalid_type` there, as
 //! before), as the `range` violation "is out of range" at its pointer; the value is never
-//! quoted. A value the model skips (an unknown field's) is dropped, not changed, and not looked
-//! at; but once the text is looked at (below), the report names every such literal in it.
+//! quoted. A value the model drops (an unknown member's) is refused alike: the document is not
+//! I-JSON, and a model that buffers the member (a `flatten` field) or keeps it (a `Value`)
+//! could not tell; once the text is looked at (below), the report names every such literal.
 //!
 //! Finding one costs nothing on the way of an ordinary document: such a literal always reaches
 //! the [`Strict`](super::strict) visitors as an `f64` of magnitude 2^63 or more, and only then

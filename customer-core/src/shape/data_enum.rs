@@ -859,12 +859,13 @@ pub fn newtype_variant(
                 return good;
             };
             let phase = report.rules_phase();
-            if let (true, Some(value_rules)) = (good, value_rules) {
+            // Past the budget, not even the object copied (its read would be refused).
+            let rules_now = value_rules.filter(|_| good && !report.spent());
+            if let Some(value_rules) = rules_now {
                 let object = unclaimed(members, &before);
                 value_rules(Some(&object), path, report);
             }
-            if again {
-                let mut walk = report.again();
+            if let Some(mut walk) = again.then(|| report.again_over(members, &before)).flatten() {
                 let mut claims = before;
                 (wrapped.members)(members, &mut claims, path, &mut walk, true);
                 report.keep_rules(walk);
@@ -931,10 +932,12 @@ pub fn value(
 }
 
 /// The model below a `nested` value not walked once: walked again with rules, its rule
-/// violations kept (its shape errors were reported by the first walk).
+/// violations kept (its shape errors were reported by the first walk); not past the report's
+/// budget (see [`Report::again_at`]).
 #[doc(hidden)]
 pub fn walk_again(node: &Node, path: &Path<'_>, report: &mut Report<'_>, shape: super::ShapeFn) {
-    let mut walk = report.again();
-    shape(node, path, &mut walk, true);
-    report.keep_rules(walk);
+    if let Some(mut walk) = report.again_at(node) {
+        shape(node, path, &mut walk, true);
+        report.keep_rules(walk);
+    }
 }

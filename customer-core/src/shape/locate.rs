@@ -78,7 +78,7 @@ impl Locate {
 
 /// The number of values in `node` (itself and everything in it), counting no further than
 /// `limit + 1`.
-fn size_within(node: &Node, limit: usize) -> usize {
+pub(super) fn size_within(node: &Node, limit: usize) -> usize {
     let mut count = 0usize;
     let mut stack = vec![node];
     while let Some(node) = stack.pop() {

@@ -116,6 +116,11 @@ pub fn named_members<T: super::Shape + ?Sized>(
         return false;
     }
     let good = T::__shape_flat(members, claimed, path, report, rules);
-    // `&`, not `&&`: the unknown members are reported whatever the fields are.
-    good & (!deny || super::unknown_members(members, claimed, path, report))
+    // `&`, not `&&`: the unknown members are reported whatever the fields are; where they are
+    // let through, they are still held to I-JSON (no repeated key), as the first read holds them.
+    good & if deny {
+        super::unknown_members(members, claimed, path, report)
+    } else {
+        super::ignored_members(members, claimed, path, report)
+    }
 }

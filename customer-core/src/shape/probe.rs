@@ -6,7 +6,9 @@ use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
 
-use super::{read, read_alone, read_missing, Node, Report, Shape, ShapeFn, Wrapped};
+use super::{
+    read, read_alone, read_for_rules, read_missing, Node, Report, Shape, ShapeFn, Wrapped,
+};
 use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
@@ -398,7 +400,7 @@ impl<T> WholeViaNothing for ReadProbe<T> {}
 /// The whole read of `T` (see [`ReadProbe::WHOLE`]).
 fn whole<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Report<'_>) -> bool {
     let shapes = report.shape_count();
-    let _ = read::<T>(node, path, report);
+    let _ = read_for_rules::<T>(node, path, report);
     report.shape_count() == shapes
 }
 
@@ -432,7 +434,7 @@ pub trait ReadViaSerde<T> {
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     #[inline]
     fn read_node(&self, node: &Node, path: &Path<'_>, report: &mut Report) -> Option<T> {
-        read::<T>(node, path, report)
+        read_for_rules::<T>(node, path, report)
     }
     #[inline]
     fn read_alone(&self, node: &Node) -> Option<T> {
@@ -444,7 +446,7 @@ impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     }
     #[inline]
     fn read_fn(&self) -> ReadFn<T> {
-        read::<T>
+        read_for_rules::<T>
     }
     #[inline]
     fn read_missing_fn(&self) -> fn() -> Option<T> {
@@ -453,7 +455,7 @@ impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
     #[inline]
     fn reader(&self) -> super::Reader<T> {
         super::Reader {
-            read: read::<T>,
+            read: read_for_rules::<T>,
             missing: read_missing::<T>,
         }
     }

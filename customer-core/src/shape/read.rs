@@ -24,6 +24,24 @@ pub fn read<T: DeserializeOwned>(node: &Node, path: &Path<'_>, report: &mut Repo
     }
 }
 
+/// [`read`], for rules: a value read for a field's rules or a model read whole (for its checks,
+/// or for what serde refuses beyond the shapes). A container takes its values from the report's
+/// budget first (see [`super::Report::again_at`]): past it, it is not read (`None`, nothing
+/// reported: the rules that need it do not run, and the report says some did not).
+#[doc(hidden)]
+#[inline]
+pub fn read_for_rules<T: DeserializeOwned>(
+    node: &Node,
+    path: &Path<'_>,
+    report: &mut Report,
+) -> Option<T> {
+    if report.afford(node) {
+        read::<T>(node, path, report)
+    } else {
+        None
+    }
+}
+
 /// The deserializer a `deserialize_with` function reads a value from in the second read: it
 /// keeps the path, so that an error inside the value is reported at its own pointer.
 #[doc(hidden)]

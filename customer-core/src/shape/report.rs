@@ -3,6 +3,7 @@
 //! of an object's members, the depth limit and the rules of a container read whole.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 use super::Node;
 use crate::error::{Param, Path, RuleError, ValidationErrors};
@@ -38,6 +39,9 @@ pub struct Report<'c> {
     /// In a walk looking below those pointers for what serde refused (see [`super::locate`]):
     /// where to look, and how much may still be read.
     locate: Option<&'c super::locate::Locate>,
+    /// How much the reads and walks made for rules may still take (see [`Budget`]); none: no
+    /// limit.
+    budget: Option<&'c Budget>,
 }
 
 impl Default for Report<'_> {
@@ -52,6 +56,7 @@ impl Default for Report<'_> {
             quiet: false,
             read_failures: Vec::new(),
             locate: None,
+            budget: None,
         }
     }
 }
@@ -70,10 +75,77 @@ impl<'c> Report<'c> {
         Report::capped(context, crate::json::MaxViolations::current().0)
     }
 
-    /// An empty report for a walk made again, with the same context and cap.
+    /// An empty report for a walk made again, with the same context, cap and budget.
     #[must_use]
     pub fn again(&self) -> Report<'c> {
-        Report::capped(self.context, self.cap)
+        Report {
+            budget: self.budget,
+            ..Report::capped(self.context, self.cap)
+        }
+    }
+
+    /// An empty report for the walk of `node` made again for its rules ([`Report::again`]),
+    /// when the budget affords it (`node`'s values taken from it); `None` otherwise (and the
+    /// walk noted as not made, see [`Budget`]).
+    #[must_use]
+    pub fn again_at(&self, node: &Node) -> Option<Report<'c>> {
+        self.afford(node).then(|| self.again())
+    }
+
+    /// As [`Report::again_at`], for the walk made again of the members of `members` not marked
+    /// in `before` (a flattened model, an internally tagged enum's newtype variant).
+    #[must_use]
+    pub fn again_over(&self, members: &[(String, Node)], before: &[bool]) -> Option<Report<'c>> {
+        let affords = members
+            .iter()
+            .zip(before)
+            .filter(|(_, taken)| !**taken)
+            .all(|((_, value), _)| self.spend(value));
+        if !affords {
+            self.note_unrun();
+        }
+        affords.then(|| self.again())
+    }
+
+    /// Whether the budget affords reading or walking `node` again for rules: its values taken
+    /// from the budget (a scalar costs nothing); `false` once spent (the read or walk not made
+    /// is counted, see [`Budget`]). Always `true` without a budget.
+    #[inline]
+    pub(crate) fn afford(&self, node: &Node) -> bool {
+        if self.spend(node) {
+            true
+        } else {
+            self.note_unrun();
+            false
+        }
+    }
+
+    /// Whether the budget is spent: a read or walk for rules of anything but a scalar would be
+    /// refused. Asked before building the value such a read takes (a model's claimed members
+    /// copied into an object), so that nothing is copied past the budget; the read not made is
+    /// counted.
+    pub(crate) fn spent(&self) -> bool {
+        let spent = self.budget.is_some_and(|budget| budget.left.get() == 0);
+        if spent {
+            self.note_unrun();
+        }
+        spent
+    }
+
+    /// Takes `node`'s values from the budget, if any: `false` when they are not there.
+    fn spend(&self, node: &Node) -> bool {
+        match self.budget {
+            Some(budget) if matches!(node, Node::Array(_) | Node::Object(_)) => budget.spend(node),
+            _ => true,
+        }
+    }
+
+    /// Counts a read or walk for rules the budget did not afford.
+    #[cold]
+    fn note_unrun(&self) {
+        if let Some(budget) = self.budget {
+            budget.unrun.set(budget.unrun.get().saturating_add(1));
+        }
     }
 
     /// An empty report for an attempt at part of the same walk (an enum's variant tried on its
@@ -86,6 +158,7 @@ impl<'c> Report<'c> {
             nested: self.nested,
             quiet: self.quiet,
             locate: self.locate,
+            budget: self.budget,
             ..Report::capped(self.context, self.cap)
         }
     }
@@ -107,6 +180,15 @@ impl<'c> Report<'c> {
     pub(crate) fn locating(&self, path: &Path<'_>) -> bool {
         self.locate
             .is_some_and(|locate| locate.covers(&path.to_pointer()))
+    }
+
+    /// An empty report with `context` and the cap in force, its reads and walks made again for
+    /// rules taken from `budget`.
+    pub(crate) fn budgeted(context: Option<&'c dyn std::any::Any>, budget: &'c Budget) -> Self {
+        Report {
+            budget: Some(budget),
+            ..Report::with_context(context)
+        }
     }
 
     /// Reads `node` alone by `read` at `path`, in a walk of [`super::locate`], while the
@@ -256,6 +338,55 @@ impl<'c> Report<'c> {
         self.shapes.append(apart.shapes);
         self.rules.append(apart.rules);
         self.read_failures.extend(apart.read_failures);
+    }
+}
+
+/// How much one second read may read and walk again for rules: four times the document's
+/// values.
+///
+/// Some parts of a document are read or walked once more for each model above them that needs
+/// them: a model with checks reads its value whole for them (inside a walk of nested models,
+/// at each level), a `nested` field with another rule reads its value for that rule and walks
+/// its model again with rules. In a chain of models each of those levels holds the levels below
+/// it, so that without a bound a document of `n` levels costs O(n^2). Each such read and walk
+/// takes the values of what it reads from the budget first (a scalar costs nothing); past the
+/// budget it is not made (that check or rule is not run), and nothing more is read or walked
+/// again. The report then says how many were not made (`unchecked`, see
+/// [`crate::codes::UNCHECKED`]). Ordinary documents stay far within it: each of their values is
+/// read a few times at most.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    /// The values that may still be read or walked again.
+    left: Cell<usize>,
+    /// How many reads and walks the budget did not afford.
+    unrun: Cell<usize>,
+}
+
+impl Budget {
+    /// The budget of the second read of `node`: four times its values.
+    pub(crate) fn of(node: &Node) -> Self {
+        Budget {
+            left: Cell::new(super::locate::size_within(node, usize::MAX).saturating_mul(4)),
+            unrun: Cell::new(0),
+        }
+    }
+
+    /// Takes the values of `node` from the budget: `false` (and the budget spent) when there
+    /// are not that many left. Counts at most what is left.
+    fn spend(&self, node: &Node) -> bool {
+        let left = self.left.get();
+        let size = super::locate::size_within(node, left);
+        if size > left {
+            self.left.set(0);
+            return false;
+        }
+        self.left.set(left - size);
+        true
+    }
+
+    /// How many reads and walks for rules the budget did not afford.
+    pub(crate) fn unrun(&self) -> usize {
+        self.unrun.get()
     }
 }
 
@@ -471,4 +602,43 @@ pub fn object_of(members: &[(String, Node)], before: &[bool], now: &[bool]) -> N
             .map(|(member, _)| member.clone())
             .collect(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The budget: four times the document's values; a scalar free; a container refused past
+    /// it, and everything after it (counted); the reports made again share it.
+    #[test]
+    fn the_budget_of_reads_and_walks_for_rules() {
+        let node: Node = serde_json::from_str(r#"{"a": [1, 2], "b": {"c": null}}"#).unwrap();
+        // 6 values (the object, the array and its two numbers, the inner object and its null): a
+        // budget of 24.
+        let budget = Budget::of(&node);
+        assert_eq!(budget.left.get(), 24);
+        let report = Report::budgeted(None, &budget);
+        assert!(report.afford(&node) && report.afford(&node) && report.afford(&node));
+        assert_eq!(budget.left.get(), 6);
+        assert!(report.afford(&Node::Null) && report.afford(&Node::Bool(true)));
+        assert_eq!(budget.left.get(), 6);
+        assert!(!report.spent());
+        let again = report.again();
+        let Node::Object(members) = &node else {
+            unreachable!()
+        };
+        // The members of "a" (3 values) and "b" (2), "a" claimed before: 2 taken.
+        assert!(again.again_over(members, &[true, false]).is_some());
+        assert_eq!(budget.left.get(), 4);
+        assert!(again.attempt().again_at(&node).is_none());
+        assert_eq!((budget.left.get(), budget.unrun()), (0, 1));
+        // Spent: any container refused, each counted; a scalar still read.
+        assert!(report.again_at(&members[1].1).is_none());
+        assert!(report.spent());
+        assert!(report.afford(&Node::Null));
+        assert_eq!(budget.unrun(), 3);
+        // Without a budget: no limit, nothing counted.
+        let free = Report::new();
+        assert!(free.again_at(&node).is_some() && !free.spent());
+    }
 }

@@ -243,6 +243,30 @@ fn any_json(node: &Node, path: &Path<'_>, report: &mut Report) -> bool {
     }
 }
 
+/// The members of a struct that no field claimed (serde skips them): held to I-JSON like any
+/// other value, as the first read holds them (`json::strict`): a name given twice among them,
+/// and a repeated key at any depth of their values, is `duplicate_field` at the repeated
+/// member. `true` when there is none. `claimed` is left as it is.
+#[doc(hidden)]
+pub fn ignored_members(
+    members: &[(String, Node)],
+    claimed: &[bool],
+    path: &Path<'_>,
+    report: &mut Report,
+) -> bool {
+    if claimed.iter().all(|taken| *taken) {
+        return true;
+    }
+    any_members(members, &mut claimed.to_vec(), path, report)
+}
+
+/// Every repeated key of `node`'s objects at any depth, as `duplicate_field` at the repeated
+/// member: for the second read, where its walk found nothing else (a repeat in a member the walk
+/// lets through without looking, as the first read refuses it). `true` when there is none.
+pub(crate) fn repeated_anywhere(node: &Node, report: &mut Report) -> bool {
+    any_json(node, &Path::ROOT, report)
+}
+
 /// [`any_json`] for the members of `members` not marked in `claimed` (marked now).
 fn any_members(
     members: &[(String, Node)],

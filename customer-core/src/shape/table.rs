@@ -9,12 +9,15 @@
 //! by a `deserialize_with` function is an entry whose shape is that function's read
 //! ([`Field::read_by`]).
 //!
-//! Two parts of this walk read a level's whole subtree at each level of a chain of models, so
-//! that a document of `n` levels costs O(n²) (rows 18 to 25 of `scripts/bench-hostile.sh
-//! --callgrind`): the whole read of a model with checks (inside a value walked once, it reads
-//! whole for its checks alone), and a `nested` field with another rule (its value read for that
-//! rule, then its model walked again). Each needs the typed value of its level, which serde
-//! builds only from the tree: see the repository's README for what would make them linear.
+//! Two parts of this walk read a level's whole subtree at each level of a chain of models: the
+//! whole read of a model with checks (inside a value walked once, it reads whole for its checks
+//! alone), and a `nested` field with another rule (its value read for that rule, then its model
+//! walked again). Each needs the typed value of its level, which serde builds only from the
+//! tree, so that a document of `n` levels would cost O(n²): each such read and walk takes its
+//! values from the report's budget (four times the document's, see [`Report::again_at`]), and
+//! past it is not made (rows 18 to 25 of `scripts/bench-hostile.sh --callgrind`; the report then
+//! begins with `unchecked`). See the repository's README for what would make them linear
+//! without leaving checks unrun.
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
@@ -323,15 +326,18 @@ pub fn named_flat(
         }
         if field.nested && !field.once {
             if let Some((key, value, _)) = found {
-                let mut again = Report::again(report);
-                (field.shape)(value, &path.key(key), &mut again, true);
-                Report::keep_rules(report, again);
+                if let Some(mut again) = Report::again_at(report, value) {
+                    (field.shape)(value, &path.key(key), &mut again, true);
+                    Report::keep_rules(report, again);
+                }
             }
         }
     }
     let whole = ok
         && Report::reads_whole(&phase, named.checks)
         && match (named.whole, &start) {
+            // Past the budget, not even the object copied (the read would be refused).
+            (Some(_), Some(_)) if report.spent() => true,
             (Some(whole), Some(start)) => whole(&object_of(members, start, claimed), path, report),
             _ => true,
         };

@@ -798,10 +798,13 @@ impl<'a> FieldCx<'a> {
         if is_nested(self.field) {
             out.rules.extend(quote! {{
                 #probes
-                let mut __again = __s::Report::again(__report);
-                let mut __claims = __s::snapshot(&#before);
-                #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
-                __s::Report::keep_rules(__report, __again);
+                if let __p::Some(mut __again) =
+                    __s::Report::again_over(__report, __members, &#before)
+                {
+                    let mut __claims = __s::snapshot(&#before);
+                    #probe.shape_flat(__members, &mut __claims, __path, &mut __again, true);
+                    __s::Report::keep_rules(__report, __again);
+                }
             }});
         }
     }
@@ -1017,9 +1020,12 @@ impl<'a> FieldCx<'a> {
                 if let __p::Some((__key, __value, _)) = #found {
                     #probes
                     if !#walked {
-                        let mut __again = __s::Report::again(__report);
-                        #probe.shape(__value, &#p::Path::key(__path, __key), &mut __again, true);
-                        __s::Report::keep_rules(__report, __again);
+                        __s::walk_again(
+                            __value,
+                            &#p::Path::key(__path, __key),
+                            __report,
+                            #probe.shape_fn(),
+                        );
                     }
                 }
             });
