@@ -724,3 +724,31 @@ fn free_json_members_hold_integers_within_64_bits() {
         );
     }
 }
+
+/// A model open to unknown members holds them to I-JSON (a repeated key or an integer beyond 64
+/// bits in one is refused, though nothing of it is kept): its schema says so, so that a document
+/// valid by the schema is one the readers take (Schemathesis found a 24-digit integer in an
+/// unknown member of a Paddle notification accepted by the schema and refused by the server).
+#[test]
+fn unknown_members_are_held_to_i_json_by_the_schema_too() {
+    let schema = validator::<Outer>();
+    let with_note = |note: &str| {
+        format!(
+            r#"{{"home-address": {{"countryCode": "US"}}, "status": "ACTIVE", "note": {note}}}"#
+        )
+    };
+    for (note, read) in [
+        (r#"{"plan": [1, "x", null, 18446744073709551615]}"#, true),
+        ("-9223372036854775808", true),
+        ("876050756799401203597312", false),
+        (r#"{"deep": [876050756799401203597312]}"#, false),
+    ] {
+        let text = with_note(note);
+        let by_reader = customer_core::Valid::<Outer>::from_json(&text).is_ok();
+        assert_eq!(by_reader, read, "the reader on {note}");
+        // A `Value` holds the big integer as the nearest float: a whole number beyond the
+        // schema's integer bounds.
+        let doc: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(schema.is_valid(&doc), read, "the schema on {note}");
+    }
+}

@@ -152,7 +152,7 @@ impl Cx<'_> {
             #props
             #deny
             #checks
-            __customer_object.finish()
+            __customer_object.finish(__customer_gen)
         }
     }
 
@@ -235,7 +235,7 @@ impl Cx<'_> {
                             let mut __customer_object = #s::Object::new(#description);
                             #props
                             #deny
-                            __customer_object.finish()
+                            __customer_object.finish(__customer_gen)
                         }},
                     )
                 }

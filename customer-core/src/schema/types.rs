@@ -347,19 +347,22 @@ impl Object {
         &mut self.schema
     }
 
-    /// The finished schema.
+    /// The finished schema. An object open to unknown members takes them as
+    /// [`UnalteredJson`]: the readers hold an unknown member to I-JSON like every other value
+    /// (a repeated key or an integer beyond 64 bits in it is refused, though it is not kept).
     #[must_use]
-    pub fn finish(mut self) -> Schema {
+    pub fn finish(mut self, generator: &mut SchemaGenerator) -> Schema {
         self.schema
             .insert("properties".into(), Value::Object(self.properties));
         if !self.required.is_empty() {
             self.schema
                 .insert("required".into(), Value::Array(self.required));
         }
-        if let Some(additional) = self.additional {
-            self.schema
-                .insert("additionalProperties".into(), additional);
-        }
+        let additional = self
+            .additional
+            .unwrap_or_else(|| generator.subschema_for::<UnalteredJson>().to_value());
+        self.schema
+            .insert("additionalProperties".into(), additional);
         if !self.all_of.is_empty() {
             match self.schema.get_mut("allOf") {
                 Some(Value::Array(all)) => all.extend(self.all_of),
