@@ -44,9 +44,12 @@ impl<T: JsonSchema + ?Sized> ViaJsonSchema for Probe<T> {
 }
 
 /// Any JSON value as the crate's readers take it without altering it: schemars describes a
-/// `serde_json::Value` as any value, but the readers refuse an integer beyond 64 bits (a
-/// `Value` would round it to a float) and an object with a repeated key (a `Value` would keep
-/// the last). A named definition, recursive through arrays and objects.
+/// `serde_json::Value` as any value, but the readers refuse an object with a repeated key (a
+/// `Value` would keep the last) and an integer literal beyond 64 bits (a `Value` would round it
+/// to a float). The second is a matter of how the number is written, which JSON Schema cannot
+/// express (it sees `1e30` and a 31-digit integer literal as one number; the readers take the
+/// first as a float): the schema takes any number and says so in its description, rather than
+/// refusing floats the readers take. A named definition, recursive through arrays and objects.
 struct UnalteredJson;
 
 impl JsonSchema for UnalteredJson {
@@ -61,14 +64,12 @@ impl JsonSchema for UnalteredJson {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         let item = generator.subschema_for::<UnalteredJson>();
         schemars::json_schema!({
-            "description": "Any JSON value whose integers lie between -2^63 and 2^64-1 (a larger \
-                integer would be rounded to a float, and is refused; a number written with a \
-                fraction or an exponent is read as the nearest float, but one whose value is a \
-                whole number counts as an integer here) and whose objects repeat no key.",
+            "description": "Any JSON value whose objects repeat no key and whose integers, where \
+                written as integers (without a fraction or an exponent), lie between -2^63 and \
+                2^64-1: a larger integer literal would be rounded to a float, and is refused. A \
+                number written with a fraction or an exponent is read as the nearest float.",
             "anyOf": [
-                {"type": ["null", "boolean", "string"]},
-                {"type": "number", "not": {"type": "integer"}},
-                {"type": "integer", "minimum": i64::MIN, "maximum": u64::MAX},
+                {"type": ["null", "boolean", "string", "number"]},
                 {"type": "array", "items": item.clone()},
                 {"type": "object", "additionalProperties": item},
             ]
