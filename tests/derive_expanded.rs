@@ -251,27 +251,35 @@ const _: () = {
             }
         }
         #[inline(always)]
+        fn __customer_each_8(
+            __customer_item: &<Vec<String> as __p::Elements>::Item,
+            __customer_path: &__p::Path<'_>,
+            __customer_key: &str,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_key_index(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __customer_index,
+                __p::rules::bytes::check(__customer_item, __p::None, __p::Some(8usize)),
+            );
+        }
+        #[inline(always)]
         fn __customer_rules_8(
             __customer_field: &Vec<String>,
             __customer_path: &__p::Path<'_>,
             __customer_key: &str,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            {
-                let mut __customer_items = __p::Items::new(__customer_report);
-                for (__customer_index, __customer_item) in
-                    ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
-                {
-                    __customer_items.item(__customer_report);
-                    __p::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        __customer_key,
-                        __customer_index,
-                        __p::rules::bytes::check(__customer_item, __p::None, __p::Some(8usize)),
-                    );
-                }
-            }
+            __p::each_key(
+                __p::Elements::elements(__customer_field),
+                __customer_path,
+                __customer_key,
+                __customer_report,
+                Self::__customer_each_8,
+            );
         }
         #[inline(always)]
         fn __customer_rules_9(
@@ -377,65 +385,12 @@ const _: () = {
                             .rules(__c, Self::__customer_rules_6);
                     }
                     8 => {
-                        let __s::Check {
-                            found: __found,
-                            good: __good,
-                            path: __path,
-                            report: __report,
-                            ..
-                        } = __c;
-                        if __good {
-                            let __read: __p::Option<Vec<String>> = __s::read_member(
-                                __found,
-                                __path,
-                                __report,
-                                (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
-                            );
-                            if let __p::Some(__customer_read) = __read {
-                                Self::__customer_rules_8(
-                                    &__customer_read,
-                                    __path,
-                                    "tags",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        if let (false, __p::Some((_, __value, true))) = (__good, __found) {
-                            if let __p::Some(__node) = __s::inside(__value, 0usize) {
-                                let __customer_path: &__p::Path<'_> = __path;
-                                let __customer_report: &mut __p::ValidationErrors =
-                                    &mut __report.rules;
-                                {
-                                    let mut __customer_items = __p::Items::new(__customer_report);
-                                    for (__customer_index, __item) in
-                                        ::core::iter::Iterator::enumerate(
-                                            __s::elements(__node).iter(),
-                                        )
-                                    {
-                                        #[allow(unused_imports)]
-                                        use __s::{ReadViaNothing as _, ReadViaSerde as _};
-                                        __customer_items.item(__customer_report);
-                                        if let __p::Some(__customer_item) =
-                                            (&__s::ReadProbe::<String>::NEW).read_alone(__item)
-                                        {
-                                            let __customer_item = &__customer_item;
-                                            __p::fail_key_index(
-                                                __customer_report,
-                                                __customer_path,
-                                                "tags",
-                                                __customer_index,
-                                                __p::rules::bytes::check(
-                                                    __customer_item,
-                                                    __p::None,
-                                                    __p::Some(8usize),
-                                                ),
-                                            );
-                                        }
-                                    }
-                                }
-                            }
-                        }
+                        (&__s::ReadProbe::<Vec<String>>::NEW).each(
+                            __c,
+                            Self::__customer_rules_8,
+                            0,
+                            Self::__customer_each_8,
+                        );
                     }
                     9 => {
                         (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
@@ -1270,35 +1225,7 @@ const _: () = {
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
                 check: |_, __c| {
-                    let __s::Check {
-                        found: __found,
-                        good: __good,
-                        path: __path,
-                        report: __report,
-                        ..
-                    } = __c;
-                    let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
-                    let _ = __context;
-                    if __good {
-                        let __read: __p::Option<String> = __s::read_member(
-                            __found,
-                            __path,
-                            __report,
-                            (&__s::ReadProbe::<String>::NEW).read_fn(),
-                            (&__s::ReadProbe::<String>::NEW).read_missing_fn(),
-                        );
-                        if let __p::Some(__customer_read) = __read {
-                            if let __p::Some(ctx) = __context {
-                                Self::__customer_rules_0(
-                                    &__customer_read,
-                                    ctx,
-                                    __path,
-                                    "name",
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                    }
+                    (&__s::ReadProbe::<String>::NEW).rules_with(__c, Self::__customer_rules_0);
                 },
                 whole: __p::Some(|__object, __path, __report| {
                     let __rules = true;
@@ -2462,6 +2389,30 @@ const _: () = {
             );
         }
         #[inline(always)]
+        fn __customer_each_2_0(
+            __customer_item: &<Vec<String> as __p::Elements>::Item,
+            ctx: &Limits,
+            __customer_path: &__p::Path<'_>,
+            __customer_key: &str,
+            __customer_index: usize,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            __p::fail_key_index(
+                __customer_report,
+                __customer_path,
+                __customer_key,
+                __customer_index,
+                __p::rules::length::check(
+                    __customer_item,
+                    __p::None,
+                    __p::Some({
+                        let __customer_count: usize = ctx.name_max;
+                        __customer_count
+                    }),
+                ),
+            );
+        }
+        #[inline(always)]
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
@@ -2469,28 +2420,14 @@ const _: () = {
             __customer_key: &str,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            {
-                let mut __customer_items = __p::Items::new(__customer_report);
-                for (__customer_index, __customer_item) in
-                    ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
-                {
-                    __customer_items.item(__customer_report);
-                    __p::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        __customer_key,
-                        __customer_index,
-                        __p::rules::length::check(
-                            __customer_item,
-                            __p::None,
-                            __p::Some({
-                                let __customer_count: usize = ctx.name_max;
-                                __customer_count
-                            }),
-                        ),
-                    );
-                }
-            }
+            __p::each_key_with(
+                __p::Elements::elements(__customer_field),
+                ctx,
+                __customer_path,
+                __customer_key,
+                __customer_report,
+                Self::__customer_each_2_0,
+            );
         }
     }
     use __p::shape as __s;
@@ -2538,45 +2475,18 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
-            let _ = __context;
             match __variant {
                 0usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    __p::shape::newtype_variant(
+                    __p::shape::newtype_rules_with(
                         __content,
                         __path,
                         __report,
                         __rules,
                         &(&&__p::shape::ShapeProbe::<String>::NEW).wrapped(false, false),
-                        ::core::option::Option::Some(&mut |__read_node: ::core::option::Option<
-                            &__p::shape::Node,
-                        >,
-                                                           __path: &__p::Path<'_>,
-                                                           __report: &mut __p::shape::Report<
-                            '_,
-                        >| {
-                            let __read: ::core::option::Option<String> = match __read_node {
-                                ::core::option::Option::Some(__node) => {
-                                    (&__p::shape::ReadProbe::<String>::NEW)
-                                        .read_node(__node, __path, __report)
-                                }
-                                ::core::option::Option::None => {
-                                    (&__p::shape::ReadProbe::<String>::NEW).read_missing()
-                                }
-                            };
-                            if let ::core::option::Option::Some(__customer_read) = __read {
-                                if let __p::Some(ctx) = __context {
-                                    Self::__customer_rules_0_0(
-                                        &__customer_read,
-                                        ctx,
-                                        __path,
-                                        &mut __report.rules,
-                                    );
-                                }
-                            }
-                        }),
+                        (&__p::shape::ReadProbe::<String>::NEW).reader(),
+                        Self::__customer_rules_0_0,
                     )
                 }
                 1usize => {
@@ -2597,79 +2507,12 @@ const _: () = {
                     __s::Named::new(
                         &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
                         |_, __c| {
-                            let __s::Check {
-                                found: __found,
-                                good: __good,
-                                path: __path,
-                                report: __report,
-                                ..
-                            } = __c;
-                            let __context: __p::Option<&Limits> =
-                                __s::Report::context::<Limits>(__report);
-                            let _ = __context;
-                            if __good {
-                                let __read: __p::Option<Vec<String>> = __s::read_member(
-                                    __found,
-                                    __path,
-                                    __report,
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_fn(),
-                                    (&__s::ReadProbe::<Vec<String>>::NEW).read_missing_fn(),
-                                );
-                                if let __p::Some(__customer_read) = __read {
-                                    if let __p::Some(ctx) = __context {
-                                        Self::__customer_rules_2_0(
-                                            &__customer_read,
-                                            ctx,
-                                            __path,
-                                            "lines",
-                                            &mut __report.rules,
-                                        );
-                                    }
-                                }
-                            }
-                            if let (false, __p::Some((_, __value, true))) = (__good, __found) {
-                                if let __p::Some(__node) = __s::inside(__value, 0usize) {
-                                    let __customer_path: &__p::Path<'_> = __path;
-                                    let __customer_report: &mut __p::ValidationErrors =
-                                        &mut __report.rules;
-                                    if let __p::Some(ctx) = __context {
-                                        {
-                                            let mut __customer_items =
-                                                __p::Items::new(__customer_report);
-                                            for (__customer_index, __item) in
-                                                ::core::iter::Iterator::enumerate(
-                                                    __s::elements(__node).iter(),
-                                                )
-                                            {
-                                                #[allow(unused_imports)]
-                                                use __s::{ReadViaNothing as _, ReadViaSerde as _};
-                                                __customer_items.item(__customer_report);
-                                                if let __p::Some(__customer_item) =
-                                                    (&__s::ReadProbe::<String>::NEW)
-                                                        .read_alone(__item)
-                                                {
-                                                    let __customer_item = &__customer_item;
-                                                    __p::fail_key_index(
-                                                        __customer_report,
-                                                        __customer_path,
-                                                        "lines",
-                                                        __customer_index,
-                                                        __p::rules::length::check(
-                                                            __customer_item,
-                                                            __p::None,
-                                                            __p::Some({
-                                                                let __customer_count: usize =
-                                                                    ctx.name_max;
-                                                                __customer_count
-                                                            }),
-                                                        ),
-                                                    );
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
+                            (&__s::ReadProbe::<Vec<String>>::NEW).each_with(
+                                __c,
+                                Self::__customer_rules_2_0,
+                                0,
+                                Self::__customer_each_2_0,
+                            );
                         },
                         __p::None,
                     )

@@ -287,6 +287,44 @@ impl<T: Elements + ?Sized> Elements for &T {
     }
 }
 
+/// The `each(...)` rules of a field, in its rules function: `each` (the field's item function,
+/// `__customer_each_N`) on every element of `items`, at its index below the member `key` of
+/// `path`; past the report's cap the elements' violations are counted, not built ([`Items`]).
+/// Inlined always, with `each`: the loop the derive would write.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn each_key<'i, I: 'i>(
+    items: impl Iterator<Item = &'i I>,
+    path: &Path<'_>,
+    key: &str,
+    report: &mut ValidationErrors,
+    each: impl Fn(&I, &Path<'_>, &str, usize, &mut ValidationErrors),
+) {
+    let mut walk = Items::new(report);
+    for (index, item) in items.enumerate() {
+        walk.item(report);
+        each(item, path, key, index, report);
+    }
+}
+
+/// [`each_key`] of a model with a context: `ctx` passed on to `each`.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+pub fn each_key_with<'i, I: 'i, C: ?Sized>(
+    items: impl Iterator<Item = &'i I>,
+    ctx: &C,
+    path: &Path<'_>,
+    key: &str,
+    report: &mut ValidationErrors,
+    each: impl Fn(&I, &C, &Path<'_>, &str, usize, &mut ValidationErrors),
+) {
+    let mut walk = Items::new(report);
+    for (index, item) in items.enumerate() {
+        walk.item(report);
+        each(item, ctx, path, key, index, report);
+    }
+}
+
 /// Records the error of a rule's check, if it failed, at `at`. What the derive emits for each
 /// rule (`fail(report, at, check(value))`): inlined always, the valid path is the `Ok` test of the
 /// check's result and nothing else; the failure is recorded out of line

@@ -260,6 +260,26 @@ pub(crate) fn bind_context(container: &Container) -> TokenStream {
     }
 }
 
+/// `name`, the `customer_core` method or function that runs a field's rules function, or
+/// `name_with` for a model with a context: its rules functions take the context, which
+/// `customer_core` takes back from the report (`Report::context`).
+pub(crate) fn with_ctx(container: &Container, name: &str) -> syn::Ident {
+    match container.attrs.context {
+        Some(_) => quote::format_ident!("{name}_with"),
+        None => quote::format_ident!("{name}"),
+    }
+}
+
+/// Whether `tokens` read `__context` (bound by [`bind_context`]): a walk whose rules all run
+/// through `customer_core`, which takes the context from the report itself, binds none.
+pub(crate) fn reads_context(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tt| match tt {
+        TokenTree::Ident(ident) => ident == "__context",
+        TokenTree::Group(group) => reads_context(&group.stream()),
+        _ => false,
+    })
+}
+
 /// `body` where it may read `ctx`: inside `if let Some(ctx) = __context` for a model with a
 /// context, as is for one without.
 pub(crate) fn with_context(container: &Container, body: TokenStream) -> TokenStream {
@@ -277,7 +297,7 @@ pub(crate) fn with_context(container: &Container, body: TokenStream) -> TokenStr
 /// The element type of a sequence spelled `Vec<T>`, `VecDeque<T>`, `Box<[T]>` or `[T; N]`, and
 /// whether its length is the array's (not of a fixed-size array, whose wrong length is a shape
 /// error).
-fn sequence(ty: &syn::Type) -> Option<(&syn::Type, bool)> {
+pub(crate) fn sequence(ty: &syn::Type) -> Option<(&syn::Type, bool)> {
     match ty {
         syn::Type::Array(array) => Some((&array.elem, false)),
         syn::Type::Path(path) if path.qself.is_none() => {
@@ -344,6 +364,19 @@ pub(crate) fn partial_rules(
             }
         }
     }
+}
+
+/// Whether the field's rules on a value that did not read (see [`partial_checks`]) are its
+/// `each(...)` rules alone, which `customer_core` runs (`Check::each`) with the field's item
+/// function: no `length` on the count of elements.
+pub(crate) fn each_alone(container: &Container, field: &Field) -> bool {
+    let length = (matches!(sequence(field.inner), Some((_, true))) || string_map(field.inner))
+        && field
+            .attrs
+            .rules
+            .iter()
+            .any(|rule| matches!(rule.kind, Rule::Length(_)));
+    !length && !partial_checks(container, field).is_empty()
 }
 
 /// The field's `length` and `each(...)` rules on what is known of its value when the value did

@@ -912,6 +912,31 @@ pub fn newtype_rules<T>(
     newtype_variant(content, path, report, rules, wrapped, Some(&mut run))
 }
 
+/// [`newtype_rules`] of a model with a context `C` (`#[customer(context = C)]`): `rules` run
+/// with the caller's context, taken from the report ([`Report::context`]); not run when the
+/// caller gave none (the value is read all the same).
+#[doc(hidden)]
+pub fn newtype_rules_with<T, C: std::any::Any>(
+    content: Content<'_>,
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+    rules: bool,
+    wrapped: &Wrapped,
+    reader: super::Reader<T>,
+    value_rules: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
+) -> bool {
+    let mut run = |node: Option<&Node>, at: &Path<'_>, report: &mut Report<'_>| {
+        let value = match node {
+            Some(node) => (reader.read)(node, at, report),
+            None => (reader.missing)(),
+        };
+        if let (Some(value), Some(ctx)) = (value, report.context::<C>()) {
+            value_rules(&value, ctx, at, &mut report.rules);
+        }
+    };
+    newtype_variant(content, path, report, rules, wrapped, Some(&mut run))
+}
+
 /// The shape of a value whose type's shape is `shape`; with `once` (a `nested` value whose
 /// type is walked once, in a walk with rules) walked once for its shapes and its rules, marked
 /// as inside a `nested` field's value (see [`Report::rules_phase`]).

@@ -429,6 +429,39 @@ pub trait ReadViaSerde<T> {
     ) {
         check.rules(self.reader(), rules);
     }
+    /// The read of one element of a collection of the type (see [`super::Check::each`]): read
+    /// alone (see [`read_alone`]), nothing reported.
+    fn items<I: DeserializeOwned>(&self) -> fn(&Node) -> Option<I> {
+        read_alone::<I>
+    }
+    /// [`rules`](Self::rules) of a model with a context (see [`super::Check::rules_with`]).
+    fn rules_with<C: std::any::Any, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesWithFn<T, C, K>,
+    ) {
+        check.rules_with(self.reader(), rules);
+    }
+    /// The rules of a field of the type with `each(...)` rules (see [`super::Check::each`]).
+    fn each<I: DeserializeOwned, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesFn<T, K>,
+        layers: usize,
+        each: super::EachFn<I, K>,
+    ) {
+        check.each(self.reader(), rules, self.items(), layers, each);
+    }
+    /// [`each`](Self::each) of a model with a context (see [`super::Check::each_with`]).
+    fn each_with<I: DeserializeOwned, C: std::any::Any, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesWithFn<T, C, K>,
+        layers: usize,
+        each: super::EachWithFn<I, C, K>,
+    ) {
+        check.each_with(self.reader(), rules, self.items(), layers, each);
+    }
 }
 
 impl<T: DeserializeOwned> ReadViaSerde<T> for ReadProbe<T> {
@@ -484,6 +517,38 @@ pub trait ReadViaNothing<T> {
         rules: super::RulesFn<T, K>,
     ) {
         check.rules(self.reader(), rules);
+    }
+    /// No element reads.
+    fn items<I>(&self) -> fn(&Node) -> Option<I> {
+        alone_none::<I>
+    }
+    /// [`rules`](Self::rules) of a model with a context (see [`super::Check::rules_with`]).
+    fn rules_with<C: std::any::Any, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesWithFn<T, C, K>,
+    ) {
+        check.rules_with(self.reader(), rules);
+    }
+    /// The rules of a field of the type with `each(...)` rules (see [`super::Check::each`]).
+    fn each<I, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesFn<T, K>,
+        layers: usize,
+        each: super::EachFn<I, K>,
+    ) {
+        check.each(self.reader(), rules, self.items(), layers, each);
+    }
+    /// [`each`](Self::each) of a model with a context (see [`super::Check::each_with`]).
+    fn each_with<I, C: std::any::Any, K: super::Place>(
+        &self,
+        check: super::Check<'_, '_, '_, K>,
+        rules: super::RulesWithFn<T, C, K>,
+        layers: usize,
+        each: super::EachWithFn<I, C, K>,
+    ) {
+        check.each_with(self.reader(), rules, self.items(), layers, each);
     }
 }
 
@@ -567,6 +632,11 @@ fn required() -> bool {
 
 /// The last arm of [`ReadViaNothing::read_fn`].
 fn read_none<T>(_: &Node, _: &Path<'_>, _: &mut Report<'_>) -> Option<T> {
+    None
+}
+
+/// The last arm of [`ReadViaNothing::items`].
+fn alone_none<T>(_: &Node) -> Option<T> {
     None
 }
 

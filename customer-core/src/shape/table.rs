@@ -23,6 +23,7 @@ use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
 use super::{Content, Node, ReadFn, Report, WholeFn};
 use crate::error::{Path, ValidationErrors};
+use std::any::Any;
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
 /// or `Patch` layer); without it, its type says (`Shape::__missing_ok`), else it is required.
@@ -167,9 +168,114 @@ impl<K: Place> Check<'_, '_, '_, K> {
     }
 }
 
+impl<'m, K: Place> Check<'_, 'm, '_, K> {
+    /// [`Check::rules`] of a model with a context (`#[customer(context = C)]`): `rules` run
+    /// with the caller's context, taken from the report ([`Report::context`]); not run when
+    /// the caller gave none (the value is read all the same).
+    #[inline]
+    pub fn rules_with<T, C: Any>(self, reader: Reader<T>, rules: RulesWithFn<T, C, K>) {
+        if !self.good {
+            return;
+        }
+        let value = read_member(
+            self.found,
+            self.path,
+            self.report,
+            reader.read,
+            reader.missing,
+        );
+        if let (Some(value), Some(ctx)) = (value, self.report.context::<C>()) {
+            rules(&value, ctx, self.path, self.key, &mut self.report.rules);
+        }
+    }
+
+    /// The rules of a field whose `each(...)` rules run on a collection: as [`Check::rules`]
+    /// when the field has its shape; when it does not (an element is wrong) and its member is
+    /// there once, `each` (the rules of one element, which the field's rules function runs on
+    /// each) on every element `items` reads alone, at its index below the field (`layers`: the
+    /// field's `Option` layers, a `null` then has no elements).
+    #[inline]
+    pub fn each<T, I>(
+        self,
+        reader: Reader<T>,
+        rules: RulesFn<T, K>,
+        items: fn(&Node) -> Option<I>,
+        layers: usize,
+        each: EachFn<I, K>,
+    ) {
+        if self.good {
+            return self.rules(reader, rules);
+        }
+        let (path, key) = (self.path, self.key);
+        each_alone(self.found, layers, items, self.report, |item, index, report| {
+            each(item, path, key, index, report);
+        });
+    }
+
+    /// [`Check::each`] of a model with a context (see [`Check::rules_with`]).
+    #[inline]
+    pub fn each_with<T, I, C: Any>(
+        self,
+        reader: Reader<T>,
+        rules: RulesWithFn<T, C, K>,
+        items: fn(&Node) -> Option<I>,
+        layers: usize,
+        each: EachWithFn<I, C, K>,
+    ) {
+        if self.good {
+            return self.rules_with(reader, rules);
+        }
+        let (path, key) = (self.path, self.key);
+        let Some(ctx) = self.report.context::<C>() else {
+            return;
+        };
+        each_alone(self.found, layers, items, self.report, |item, index, report| {
+            each(item, ctx, path, key, index, report);
+        });
+    }
+}
+
+/// The elements of a collection that did not read (`found` there once), each read alone by
+/// `items` and, when it reads, given to `each` with its index; past the report's cap counted,
+/// not built ([`Items`](crate::error::Items)).
+fn each_alone<K, I>(
+    found: Option<(K, &Node, bool)>,
+    layers: usize,
+    items: fn(&Node) -> Option<I>,
+    report: &mut Report<'_>,
+    mut each: impl FnMut(&I, usize, &mut ValidationErrors),
+) {
+    let Some((_, value, true)) = found else {
+        return;
+    };
+    let Some(node) = crate::reread::inside(value, layers) else {
+        return;
+    };
+    let report = &mut report.rules;
+    let mut walk = crate::error::Items::new(report);
+    for (index, item) in crate::reread::elements(node).iter().enumerate() {
+        walk.item(report);
+        if let Some(item) = items(item) {
+            each(&item, index, report);
+        }
+    }
+}
+
 /// A model's rules function of a field (`__customer_rules_N`): its value, the container's
 /// pointer, the key (or index, see [`Place`]) it is at, the report.
 pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
+
+/// [`RulesFn`] of a model with a context `C`: the context after the value.
+pub type RulesWithFn<T, C, K> = fn(&T, &C, &Path<'_>, K, &mut ValidationErrors);
+
+/// The rules of one element of a field's collection (`__customer_each_N`, the `each(...)`
+/// rules): the element, the container's pointer, the field's key, the element's index, the
+/// report. The field's rules function runs it on each element, and [`Check::each`] on each
+/// element that reads alone when the collection does not.
+pub type EachFn<I, K> = fn(&I, &Path<'_>, K, usize, &mut ValidationErrors);
+
+/// [`EachFn`] of a model with a context `C`: the context after the element.
+pub type EachWithFn<I, C, K> = fn(&I, &C, &Path<'_>, K, usize, &mut ValidationErrors);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {

@@ -7,7 +7,10 @@ use syn::spanned::Spanned;
 
 use super::bounds::bounds;
 use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
-use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
+use crate::rules::each::Each;
+use crate::rules::kind::Step;
+use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
+use crate::second_read;
 use crate::trees::Trees;
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
@@ -78,6 +81,36 @@ pub(crate) fn rules_fn(at: FieldAt) -> syn::Ident {
     }
 }
 
+/// The `each(...)` rules of a field whose element rules are emitted once, as the associated
+/// function named [`each_fn`] that its rules function runs on every element and the second read
+/// on every element that reads alone when the whole does not (`customer_core`'s `Check::each`):
+/// a member with a rules function (see [`shared_rules`]) holding a sequence (`Vec`, `VecDeque`,
+/// an array, inside its `Option` layers), with the span of `each`.
+pub(crate) fn each_rules<'f>(
+    container: &Container,
+    field: &'f Field,
+) -> Option<(&'f Each<Rule>, proc_macro2::Span)> {
+    if !matches!(field.wire, Wire::Key(_))
+        || !shared_rules(container, field)
+        || second_read::sequence(field.inner).is_none()
+    {
+        return None;
+    }
+    field.attrs.rules.iter().find_map(|rule| match &rule.kind {
+        Rule::Each(each) if !each.rules.is_empty() => Some((each, rule.span)),
+        _ => None,
+    })
+}
+
+/// The associated function that runs the `each(...)` rules of the field `at` on one element
+/// (see [`each_rules`]).
+pub(crate) fn each_fn(at: FieldAt) -> syn::Ident {
+    match at.variant {
+        None => quote::format_ident!("__customer_each_{}", at.field),
+        Some(v) => quote::format_ident!("__customer_each_{}_{}", v, at.field),
+    }
+}
+
 /// A call of the rules function of the field `at` on `value` (an expression of type `&FieldType`),
 /// found under `key` (an expression of type `&str`, or `usize` for an element of a tuple) below
 /// `path` (of type `&Path`); `ctx` passed on for a model with a context.
@@ -107,11 +140,11 @@ fn rules_fns<'f, 'a: 'f>(
     let p = krate;
     let context = container.attrs.context.as_ref();
     let mut fns = TokenStream::new();
-    for (at, field) in fields {
+    for (name_at, field) in fields {
         if !shared_rules(container, field) {
             continue;
         }
-        let name = rules_fn(at);
+        let name = rules_fn(name_at);
         let ty = field.ty;
         // A member's key, an element's index, or a newtype variant's field at the path itself.
         let (at, key) = match field.wire {
@@ -125,6 +158,7 @@ fn rules_fns<'f, 'a: 'f>(
             ),
             Wire::Same => (At::new(quote!(__customer_path)), TokenStream::new()),
         };
+        let each = each_rules(container, field).map(|each| (each, each_fn(name_at)));
         let checks = field_checks_at(
             krate,
             field,
@@ -133,10 +167,53 @@ fn rules_fns<'f, 'a: 'f>(
             &report_ident(),
             context,
             Models::Validate,
+            each.as_ref().map(|(_, name)| name),
         );
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
+        if let Some(((each, span), each_name)) = &each {
+            // The element rules once: the element (its type named through `Elements`, at
+            // `each`), at its index below the field's key.
+            let overrides = Overrides {
+                code: field.attrs.code.clone(),
+                message: field.attrs.message.clone(),
+            };
+            let item_at = at.index(quote!(__customer_index));
+            let rules: TokenStream = each
+                .rules
+                .iter()
+                .map(|rule| {
+                    rule.kind.emit(&Emit {
+                        krate,
+                        value: quote!(__customer_item),
+                        at: item_at.clone(),
+                        report: &report_ident(),
+                        overrides: &overrides,
+                        span: rule.span,
+                        field_ty: None,
+                        layer: None,
+                        context,
+                        models: Models::Validate,
+                    })
+                })
+                .collect();
+            let inner = field.inner;
+            let item = respan(&quote!(<#inner as #p::Elements>::Item), *span);
+            fns.extend(quote! {
+                #[inline(always)]
+                fn #each_name(
+                    __customer_item: &#item,
+                    #ctx
+                    __customer_path: &#p::Path<'_>,
+                    __customer_key: &str,
+                    __customer_index: usize,
+                    __customer_report: &mut #p::ValidationErrors,
+                ) #where_clause {
+                    #rules
+                }
+            });
+        }
         fns.extend(quote! {
             #[inline(always)]
             fn #name(
@@ -282,6 +359,7 @@ fn enum_arms(
                 report,
                 context,
                 Models::Validate,
+                None,
             ));
         }
         let v = variant.ident;
@@ -465,6 +543,7 @@ fn body(
             report,
             context,
             Models::Validate,
+            None,
         ));
     }
     body.extend(container_checks(container, &quote!(self), path, report));
@@ -628,6 +707,7 @@ pub(crate) fn field_checks(
         report,
         context,
         models,
+        None,
     )
 }
 
@@ -660,12 +740,30 @@ fn field_checks_at(
     report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
+    each_fn: Option<&syn::Ident>,
 ) -> TokenStream {
     let overrides = Overrides {
         code: field.attrs.code.clone(),
         message: field.attrs.message.clone(),
     };
     let emit = |rule: &RuleSpec, value: TokenStream| {
+        if let (Rule::Each(_), Some(name)) = (&rule.kind, each_fn) {
+            // Its element rules are the item function's (see `each_rules`), run on each
+            // element; every token that names the collection trait points at `each`.
+            let elements = respan(&quote!(#krate::Elements::elements), rule.span);
+            let value = respan(&value, rule.span);
+            let (run, ctx) = match context {
+                Some(_) => (quote!(each_key_with), quote!(ctx,)),
+                None => (quote!(each_key), TokenStream::new()),
+            };
+            let base = &at_ref.base;
+            let Some(Step::Key(key)) = at_ref.below.first() else {
+                unreachable!("an item function is a named member's")
+            };
+            return quote_spanned! {rule.span=>
+                #krate::#run(#elements(#value), #ctx #base, #key, #report, Self::#name);
+            };
+        }
         rule.kind.emit(&Emit {
             krate,
             value,

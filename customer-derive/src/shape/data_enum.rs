@@ -83,7 +83,8 @@ pub(super) fn data_enum(
     // Read whole: what serde refuses beyond the shapes, and the container's checks (inside a
     // `nested` field's value walked once, only for those checks); as a struct's (see `named`).
     let (whole, has_checks) = super::named::whole(container, p, can, true);
-    let bind_context = if can.validate {
+    let arms: Vec<TokenStream> = arms.collect();
+    let bind_context = if can.validate && arms.iter().any(second_read::reads_context) {
         second_read::bind_context(container)
     } else {
         TokenStream::new()
@@ -276,18 +277,16 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
     let only_nested = !has_value_rules(field);
     // Rules its model's rules function runs (as `validate_into` does): that function, on the
     // value `customer_core` reads alone.
-    let common = has_value_rules(field)
-        && can.validate
-        && container.attrs.context.is_none()
-        && shared_rules(container, field);
+    let common = has_value_rules(field) && can.validate && shared_rules(container, field);
     if let (true, Some(read_ty)) = (common, &read_ty) {
         let name = rules_fn(variant_at(container, field).unwrap_or(FieldAt {
             variant: None,
             field: 0,
         }));
+        let run = second_read::with_ctx(container, "newtype_rules");
         return quote! {{
             #probes
-            #p::shape::newtype_rules(
+            #p::shape::#run(
                 __content,
                 __path,
                 __report,

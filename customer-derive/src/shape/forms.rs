@@ -12,6 +12,7 @@ use super::parts::{
 use crate::ast::{Container, Field, Variant};
 use crate::expand::validate::{container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
+use crate::second_read;
 
 /// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
 /// nor a `PhantomData` (as serde picks it); `None` when there is not exactly one.
@@ -328,8 +329,9 @@ fn elements_table(
                 let missing = default
                     .clone()
                     .unwrap_or_else(|| quote!(::core::option::Option::None));
+                let method = second_read::with_ctx(container, "rules");
                 let arm = quote! {
-                    __c.rules(
+                    __c.#method(
                         __s::Reader {
                             read: |__v, __p, __r| #read,
                             missing: || #missing,
@@ -364,9 +366,10 @@ fn elements_table(
                 field: index,
             });
             let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
+            let method = second_read::with_ctx(container, "rules");
             let arm = match &default {
-                Some(value) => quote!(__c.rules(#probe.reader().or(|| #value), Self::#name)),
-                None => quote!(#probe.rules(__c, Self::#name)),
+                Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
+                None => quote!(#probe.#method(__c, Self::#name)),
             };
             arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
         }

@@ -11,7 +11,9 @@ use super::parts::{
     whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
-use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
+use crate::expand::validate::{
+    call_rules_fn, container_checks, each_fn, each_rules, rules_fn, shared_rules, FieldAt,
+};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
@@ -656,18 +658,34 @@ impl<'a> FieldCx<'a> {
             return None;
         }
         let defaulted_model = self.nested && self.default_value.is_some();
+        // The field's `each(...)` rules on the elements of a value that did not read: run by
+        // `customer_core` with its item function (see `each_rules`).
+        let each = (self.rules_run && second_read::each_alone(self.container, self.field))
+            .then(|| each_rules(self.container, self.field))
+            .flatten()
+            .map(|_| each_fn(self.at));
         let partial = self.rules_run
+            && each.is_none()
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
         let common = !self.checks.is_empty()
             && shared_rules(self.container, self.field)
-            && self.container.attrs.context.is_none()
             && !defaulted_model
             && !partial;
         if common {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
             let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
+            let method = second_read::with_ctx(
+                self.container,
+                if each.is_some() { "each" } else { "rules" },
+            );
+            // With `each`: the field's `Option` layers (a `null` has no elements) and its item
+            // function.
+            let each_args = each.map(|each| {
+                let layers = proc_macro2::Literal::usize_unsuffixed(self.field.layers.len());
+                quote!(, #layers, Self::#each)
+            });
             if let Some(value) = &self.default_value {
                 let reader = scoped(
                     probes,
@@ -676,9 +694,14 @@ impl<'a> FieldCx<'a> {
                         #value
                     })),
                 );
-                return Some(quote!(__c.rules(#reader, Self::#name)));
+                // The elements read alone as the field's type's probe says.
+                let items = each_args.as_ref().map(|_| {
+                    let items = scoped(probes, &quote!(#probe.items()));
+                    quote!(, #items)
+                });
+                return Some(quote!(__c.#method(#reader, Self::#name #items #each_args)));
             }
-            let call = quote!(#probe.rules(__c, Self::#name));
+            let call = quote!(#probe.#method(__c, Self::#name #each_args));
             return Some(if probes.is_empty() {
                 call
             } else {
@@ -714,7 +737,6 @@ impl<'a> FieldCx<'a> {
                 .is_empty();
         let common = !self.checks.is_empty()
             && shared_rules(self.container, self.field)
-            && self.container.attrs.context.is_none()
             && !(self.nested && self.default_value.is_some())
             && !partial;
         let with = self.field.serde.deserialize_with.as_ref()?;
@@ -727,8 +749,9 @@ impl<'a> FieldCx<'a> {
             .clone()
             .unwrap_or_else(|| quote!(::core::option::Option::None));
         let name = rules_fn(self.at);
+        let method = second_read::with_ctx(self.container, "rules");
         Some(Some(quote! {
-            __c.rules(
+            __c.#method(
                 __s::Reader {
                     read: |__v, __p, __r| #read,
                     missing: || #missing,
