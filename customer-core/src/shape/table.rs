@@ -207,9 +207,15 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
             return self.rules(reader, rules);
         }
         let (path, key) = (self.path, self.key);
-        each_alone(self.found, layers, items, self.report, |item, index, report| {
-            each(item, path, key, index, report);
-        });
+        each_alone(
+            self.found,
+            layers,
+            items,
+            self.report,
+            |item, index, report| {
+                each(item, path, key, index, report);
+            },
+        );
     }
 
     /// [`Check::each`] of a model with a context (see [`Check::rules_with`]).
@@ -229,9 +235,15 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
         let Some(ctx) = self.report.context::<C>() else {
             return;
         };
-        each_alone(self.found, layers, items, self.report, |item, index, report| {
-            each(item, ctx, path, key, index, report);
-        });
+        each_alone(
+            self.found,
+            layers,
+            items,
+            self.report,
+            |item, index, report| {
+                each(item, ctx, path, key, index, report);
+            },
+        );
     }
 }
 
