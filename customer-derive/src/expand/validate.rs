@@ -162,12 +162,11 @@ fn rules_fns<'f, 'a: 'f>(
         let checks = field_checks_at(
             krate,
             field,
-            None,
+            Subject::Param(each.as_ref().map(|(_, name)| name)),
             &at,
             &report_ident(),
             context,
             Models::Validate,
-            each.as_ref().map(|(_, name)| name),
         );
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
         let predicates = super::bounds::rule_predicates(container, field);
@@ -354,12 +353,11 @@ fn enum_arms(
             checks.extend(field_checks_at(
                 krate,
                 field,
-                Some(&binding),
+                Subject::Value(&binding),
                 &wire_at(&at, &field.wire),
                 report,
                 context,
                 Models::Validate,
-                None,
             ));
         }
         let v = variant.ident;
@@ -538,12 +536,11 @@ fn body(
         body.extend(field_checks_at(
             krate,
             field,
-            Some(&quote!(&self.#member)),
+            Subject::Value(&quote!(&self.#member)),
             &at,
             report,
             context,
             Models::Validate,
-            None,
         ));
     }
     body.extend(container_checks(container, &quote!(self), path, report));
@@ -702,12 +699,11 @@ pub(crate) fn field_checks(
     field_checks_at(
         krate,
         field,
-        Some(value as &dyn ToTokens),
+        Subject::Value(value),
         &At::new(quote!(&#at)),
         report,
         context,
         models,
-        None,
     )
 }
 
@@ -730,18 +726,30 @@ fn wire_at(parent: &At, wire: &Wire) -> At {
     }
 }
 
-/// [`field_checks`], the field's place being `at_ref`; `value` `None` in a rules function, whose
-/// parameter `__customer_field` is the value.
+/// What [`field_checks_at`] checks.
+#[derive(Clone, Copy)]
+enum Subject<'a> {
+    /// The field's value, an expression of type `&FieldType`.
+    Value(&'a dyn ToTokens),
+    /// A rules function's parameter `__customer_field`, with the item function of the field's
+    /// `each(...)` rules if it has one (see [`each_rules`]).
+    Param(Option<&'a syn::Ident>),
+}
+
+/// [`field_checks`], the field's place being `at_ref`, on `subject`.
 fn field_checks_at(
     krate: &Trees,
     field: &Field,
-    value: Option<&dyn ToTokens>,
+    subject: Subject<'_>,
     at_ref: &At,
     report: &dyn ToTokens,
     context: Option<&syn::Type>,
     models: Models,
-    each_fn: Option<&syn::Ident>,
 ) -> TokenStream {
+    let (value, each_fn) = match subject {
+        Subject::Value(value) => (Some(value), None),
+        Subject::Param(each_fn) => (None, each_fn),
+    };
     let overrides = Overrides {
         code: field.attrs.code.clone(),
         message: field.attrs.message.clone(),

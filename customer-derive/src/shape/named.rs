@@ -735,9 +735,10 @@ impl<'a> FieldCx<'a> {
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
+        let defaulted_model = self.nested && self.default_value.is_some();
         let common = !self.checks.is_empty()
             && shared_rules(self.container, self.field)
-            && !(self.nested && self.default_value.is_some())
+            && !defaulted_model
             && !partial;
         let with = self.field.serde.deserialize_with.as_ref()?;
         if !common {
