@@ -1228,27 +1228,18 @@ const _: () = {
                     (&__s::ReadProbe::<String>::NEW).rules_with(__c, Self::__customer_rules_0);
                 },
                 whole: __p::Some(|__object, __path, __report| {
-                    let __rules = true;
-                    let __context: __p::Option<&Limits> = __s::Report::context::<Limits>(__report);
-                    let _ = __context;
-                    {
-                        let __shapes = __p::shape::Report::shape_count(__report);
-                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                            if __rules {
-                                if let __p::Some(ctx) = __context {
-                                    __p::CheckOutcome::report_at(
-                                        form_check(&__whole, ctx),
-                                        __path,
-                                        &mut __report.rules,
-                                    );
-                                }
-                            }
-                        }
-                        __p::shape::Report::shape_count(__report) == __shapes
-                    }
+                    (&__p::shape::ReadProbe::<Self>::NEW).checked_with(
+                        __object,
+                        __path,
+                        __report,
+                        |__whole, ctx, __path, __report| {
+                            __p::CheckOutcome::report_at(
+                                form_check(__whole, ctx),
+                                __path,
+                                __report,
+                            );
+                        },
+                    )
                 }),
                 checks: true,
                 deny: false,
@@ -1508,23 +1499,14 @@ const _: () = {
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
-                    let __rules = true;
-                    {
-                        let __shapes = __p::shape::Report::shape_count(__report);
-                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                            if __rules {
-                                __p::CheckOutcome::report_at(
-                                    line_check(&__whole),
-                                    __path,
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __p::shape::Report::shape_count(__report) == __shapes
-                    }
+                    (&__p::shape::ReadProbe::<Self>::NEW).checked(
+                        __object,
+                        __path,
+                        __report,
+                        |__whole, __path, __report| {
+                            __p::CheckOutcome::report_at(line_check(__whole), __path, __report);
+                        },
+                    )
                 }),
                 checks: true,
             }
@@ -2152,23 +2134,18 @@ const _: () = {
                 __p::Some(|__object, __path, __report| {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    let __rules = true;
-                    {
-                        let __shapes = __p::shape::Report::shape_count(__report);
-                        if let __p::Some(__whole) = (&__p::shape::ReadProbe::<Self>::NEW)
-                            .read_node(__object, __path, __report)
-                        {
-                            let _ = &__whole;
-                            if __rules {
-                                __p::CheckOutcome::report_at(
-                                    party_is_consistent(&__whole),
-                                    __path,
-                                    &mut __report.rules,
-                                );
-                            }
-                        }
-                        __p::shape::Report::shape_count(__report) == __shapes
-                    }
+                    (&__p::shape::ReadProbe::<Self>::NEW).checked(
+                        __object,
+                        __path,
+                        __report,
+                        |__whole, __path, __report| {
+                            __p::CheckOutcome::report_at(
+                                party_is_consistent(__whole),
+                                __path,
+                                __report,
+                            );
+                        },
+                    )
                 }),
                 true,
             )

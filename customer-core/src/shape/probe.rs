@@ -429,6 +429,40 @@ pub trait ReadViaSerde<T> {
     ) {
         check.rules(self.reader(), rules);
     }
+    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
+    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
+    /// runs them) on it at `path`; `true` when the read reported nothing.
+    fn checked(
+        &self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report,
+        checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let Some(whole) = self.read_node(node, path, report) {
+            checks(&whole, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
+    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
+    /// gave none (the model is read all the same).
+    fn checked_with<C: std::any::Any>(
+        &self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report,
+        checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let (Some(whole), Some(ctx)) =
+            (self.read_node(node, path, report), report.context::<C>())
+        {
+            checks(&whole, ctx, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
     /// The read of one element of a collection of the type (see [`super::Check::each`]): read
     /// alone (see [`read_alone`]), nothing reported.
     fn items<I: DeserializeOwned>(&self) -> fn(&Node) -> Option<I> {
@@ -448,9 +482,9 @@ pub trait ReadViaSerde<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesFn<T, K>,
         layers: usize,
-        each: super::EachFn<I, K>,
+        each: impl Fn(&I, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
     ) {
-        check.each(self.reader(), rules, self.items(), layers, each);
+        check.each(self.reader(), rules, read_alone::<I>, layers, each);
     }
     /// [`each`](Self::each) of a model with a context (see [`super::Check::each_with`]).
     fn each_with<I: DeserializeOwned, C: std::any::Any, K: super::Place>(
@@ -458,9 +492,9 @@ pub trait ReadViaSerde<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesWithFn<T, C, K>,
         layers: usize,
-        each: super::EachWithFn<I, C, K>,
+        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
     ) {
-        check.each_with(self.reader(), rules, self.items(), layers, each);
+        check.each_with(self.reader(), rules, read_alone::<I>, layers, each);
     }
 }
 
@@ -518,6 +552,40 @@ pub trait ReadViaNothing<T> {
     ) {
         check.rules(self.reader(), rules);
     }
+    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
+    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
+    /// runs them) on it at `path`; `true` when the read reported nothing.
+    fn checked(
+        &self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report,
+        checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let Some(whole) = self.read_node(node, path, report) {
+            checks(&whole, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
+    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
+    /// gave none (the model is read all the same).
+    fn checked_with<C: std::any::Any>(
+        &self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report,
+        checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let (Some(whole), Some(ctx)) =
+            (self.read_node(node, path, report), report.context::<C>())
+        {
+            checks(&whole, ctx, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
     /// No element reads.
     fn items<I>(&self) -> fn(&Node) -> Option<I> {
         alone_none::<I>
@@ -536,7 +604,7 @@ pub trait ReadViaNothing<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesFn<T, K>,
         layers: usize,
-        each: super::EachFn<I, K>,
+        each: impl Fn(&I, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
     ) {
         check.each(self.reader(), rules, self.items(), layers, each);
     }
@@ -546,7 +614,7 @@ pub trait ReadViaNothing<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesWithFn<T, C, K>,
         layers: usize,
-        each: super::EachWithFn<I, C, K>,
+        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
     ) {
         check.each_with(self.reader(), rules, self.items(), layers, each);
     }

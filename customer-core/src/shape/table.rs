@@ -191,17 +191,21 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
 
     /// The rules of a field whose `each(...)` rules run on a collection: as [`Check::rules`]
     /// when the field has its shape; when it does not (an element is wrong) and its member is
-    /// there once, `each` (the rules of one element, which the field's rules function runs on
-    /// each) on every element `items` reads alone, at its index below the field (`layers`: the
-    /// field's `Option` layers, a `null` then has no elements).
+    /// there once, `each` on every element `items` reads alone, at its index below the field
+    /// (`layers`: the field's `Option` layers, a `null` then has no elements). `each` is the
+    /// model's item function of the field (`__customer_each_N`, its `each(...)` rules, which
+    /// its rules function runs on every element too): the element, the container's pointer,
+    /// the field's key, the element's index, the report.
+    /// `items` and `each` are generic (a function item each, not a pointer): called on every
+    /// element.
     #[inline]
     pub fn each<T, I>(
         self,
         reader: Reader<T>,
         rules: RulesFn<T, K>,
-        items: fn(&Node) -> Option<I>,
+        items: impl Fn(&Node) -> Option<I>,
         layers: usize,
-        each: EachFn<I, K>,
+        each: impl Fn(&I, &Path<'_>, K, usize, &mut ValidationErrors),
     ) {
         if self.good {
             return self.rules(reader, rules);
@@ -224,9 +228,9 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
         self,
         reader: Reader<T>,
         rules: RulesWithFn<T, C, K>,
-        items: fn(&Node) -> Option<I>,
+        items: impl Fn(&Node) -> Option<I>,
         layers: usize,
-        each: EachWithFn<I, C, K>,
+        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut ValidationErrors),
     ) {
         if self.good {
             return self.rules_with(reader, rules);
@@ -250,10 +254,11 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
 /// The elements of a collection that did not read (`found` there once), each read alone by
 /// `items` and, when it reads, given to `each` with its index; past the report's cap counted,
 /// not built ([`Items`](crate::error::Items)).
+#[inline]
 fn each_alone<K, I>(
     found: Option<(K, &Node, bool)>,
     layers: usize,
-    items: fn(&Node) -> Option<I>,
+    items: impl Fn(&Node) -> Option<I>,
     report: &mut Report<'_>,
     mut each: impl FnMut(&I, usize, &mut ValidationErrors),
 ) {
@@ -279,15 +284,6 @@ pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
 
 /// [`RulesFn`] of a model with a context `C`: the context after the value.
 pub type RulesWithFn<T, C, K> = fn(&T, &C, &Path<'_>, K, &mut ValidationErrors);
-
-/// The rules of one element of a field's collection (`__customer_each_N`, the `each(...)`
-/// rules): the element, the container's pointer, the field's key, the element's index, the
-/// report. The field's rules function runs it on each element, and [`Check::each`] on each
-/// element that reads alone when the collection does not.
-pub type EachFn<I, K> = fn(&I, &Path<'_>, K, usize, &mut ValidationErrors);
-
-/// [`EachFn`] of a model with a context `C`: the context after the element.
-pub type EachWithFn<I, C, K> = fn(&I, &C, &Path<'_>, K, usize, &mut ValidationErrors);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {

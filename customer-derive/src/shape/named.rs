@@ -263,33 +263,45 @@ pub(super) fn whole(
         };
         return (whole, has_checks);
     }
-    let (checks, rules) = if checks.is_empty() {
-        (checks, TokenStream::new())
-    } else {
-        let bind_context = if can.validate {
-            second_read::bind_context(container)
-        } else {
-            TokenStream::new()
-        };
-        // Read whole only in the rules phase: with rules.
-        let rules = quote! {
-            let __rules = true;
-            #bind_context
-        };
-        (second_read::with_context(container, checks), rules)
-    };
-    let whole = read_whole(p, &quote!(__object), can, &checks);
     let probes = if probes_needed {
         probes(p, true)
     } else {
         TokenStream::new()
     };
+    if !has_checks {
+        // A generic model without checks, or checks that cannot run here (a context that
+        // cannot be taken back from the report): its read alone.
+        let whole = read_whole(p, &quote!(__object), can, &TokenStream::new());
+        let closure = quote! {
+            __p::Some(|__object, __path, __report| {
+                #probes
+                #whole
+            })
+        };
+        return (closure, has_checks);
+    }
+    // Read whole, then the checks on the value (`customer_core`'s `checked`; `checked_with`
+    // takes the caller's context from the report), as `validate_into` runs them.
+    let checks = container_checks(
+        container,
+        &quote!(__whole),
+        &quote!(__path),
+        &quote!(__report),
+    );
+    let method = second_read::with_ctx(container, "checked");
+    let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
     // The imports first (`clippy::items_after_statements`).
     let closure = quote! {
         __p::Some(|__object, __path, __report| {
             #probes
-            #rules
-            #whole
+            (&#p::shape::ReadProbe::<Self>::NEW).#method(
+                __object,
+                __path,
+                __report,
+                |__whole, #ctx __path, __report| {
+                    #checks
+                },
+            )
         })
     };
     (closure, has_checks)
