@@ -366,6 +366,15 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         _ if string_map(field.inner) => Some(quote!(__s::distinct_keys(__node))),
         _ => None,
     };
+    // Most fields have neither: nothing is built for them.
+    let applies = field.attrs.rules.iter().any(|rule| match &rule.kind {
+        Rule::Length(_) => count.is_some(),
+        Rule::Each(_) => seq.is_some(),
+        _ => false,
+    });
+    if !applies {
+        return TokenStream::new();
+    }
     let key = if crate::ast::aliased(container, field).is_some() {
         quote!(__customer_key)
     } else {

@@ -651,10 +651,6 @@ impl<'a> FieldCx<'a> {
     /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
     /// model is walked again by `customer_core`).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let code = self.member_rules(false);
-        if code.is_empty() {
-            return None;
-        }
         let defaulted_model = self.nested && self.default_value.is_some();
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
@@ -687,6 +683,11 @@ impl<'a> FieldCx<'a> {
                     #call;
                 })
             });
+        }
+        // Built only here: the common arm above needs none of it (its checks are rules).
+        let code = self.member_rules(false);
+        if code.is_empty() {
+            return None;
         }
         Some(quote! {{
             let __s::Check {
