@@ -74,10 +74,6 @@ fn table(
         }
         cx.good = format_ident!("__good");
         cx.found = format_ident!("__found");
-        // `__s` is the shape module inside the table.
-        let (ty, read_ty) = (cx.ty, &cx.read_ty);
-        cx.probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
-        cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
         cxs.push(cx);
     }
     let bind_context = if can.validate {
@@ -521,8 +517,8 @@ struct FieldCx<'a> {
     read_ty: TokenStream,
     /// The value of the field when it is not in the document, if serde gives it one.
     default_value: Option<TokenStream>,
-    /// The field's rules on the value read alone; `nested` models are walked instead.
-    checks: TokenStream,
+    /// Whether the field has rules on the value read alone (see [`FieldCx::checks`]).
+    has_checks: bool,
     /// Every rule of the field, `nested` validating: for a value with no node to walk.
     whole_checks: TokenStream,
     /// A `nested` field whose missing default is validated whole.
@@ -559,40 +555,7 @@ impl<'a> FieldCx<'a> {
             ))),
             (None, None) => None,
         };
-        let checks = if has_value_rules(field) && rules_run && can_read {
-            let value = quote!(&__customer_read);
-            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
-                // The rules `validate_into` runs, emitted once: at the key the document used
-                // when read through an alias.
-                let key = if aliased(container, field).is_some() {
-                    quote!(__customer_key)
-                } else {
-                    quote!(#key)
-                };
-                let call = call_rules_fn(
-                    container,
-                    at,
-                    &value,
-                    &quote!(__path),
-                    &key,
-                    &quote!(&mut __report.rules),
-                );
-                second_read::with_context(container, call)
-            } else {
-                second_read::with_context(
-                    container,
-                    if aliased(container, field).is_some() {
-                        // Read through an alias, the value is at the key the document used.
-                        let at = quote!(#p::Path::key(__customer_path, __customer_key));
-                        checks_at(container, field, &value, Models::Walk, &at)
-                    } else {
-                        checks_on(container, field, &value, Models::Walk)
-                    },
-                )
-            }
-        } else {
-            TokenStream::new()
-        };
+        let has_checks = has_value_rules(field) && rules_run && can_read;
         // A value with no node to walk (skipped, or missing and defaulted) is validated whole;
         // not for a generic type, whose `Default` is not bounded here.
         let plain = can_read && !bounded && can.read;
@@ -630,10 +593,50 @@ impl<'a> FieldCx<'a> {
             read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
             read_ty,
             default_value,
-            checks,
+            has_checks,
             whole_checks,
             nested: is_nested(field) && rules_run && plain,
             rules_run,
+        }
+    }
+
+    /// The field's rules on the value read alone (`nested` models are walked instead): empty
+    /// unless [`FieldCx::has_checks`]. Built where they are emitted: a table's common arm only
+    /// asks whether there are some.
+    fn checks(&self) -> TokenStream {
+        if !self.has_checks {
+            return TokenStream::new();
+        }
+        let (container, p, field, at) = (self.container, self.p, self.field, self.at);
+        let value = quote!(&__customer_read);
+        if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+            // The rules `validate_into` runs, emitted once: at the key the document used
+            // when read through an alias.
+            let key = if aliased(container, field).is_some() {
+                quote!(__customer_key)
+            } else {
+                quote!(#key)
+            };
+            let call = call_rules_fn(
+                container,
+                at,
+                &value,
+                &quote!(__path),
+                &key,
+                &quote!(&mut __report.rules),
+            );
+            second_read::with_context(container, call)
+        } else {
+            second_read::with_context(
+                container,
+                if aliased(container, field).is_some() {
+                    // Read through an alias, the value is at the key the document used.
+                    let at = quote!(#p::Path::key(__customer_path, __customer_key));
+                    checks_at(container, field, &value, Models::Walk, &at)
+                } else {
+                    checks_on(container, field, &value, Models::Walk)
+                },
+            )
         }
     }
 
@@ -655,7 +658,7 @@ impl<'a> FieldCx<'a> {
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
-        let common = !self.checks.is_empty()
+        let common = self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !defaulted_model
@@ -713,7 +716,7 @@ impl<'a> FieldCx<'a> {
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
-        let common = !self.checks.is_empty()
+        let common = self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !(self.nested && self.default_value.is_some())
@@ -766,9 +769,9 @@ impl<'a> FieldCx<'a> {
             probes,
             probe,
             read_probe,
-            checks,
             ..
         } = self;
+        let checks = self.checks();
         out.shapes.extend(quote! {
             let #before = __s::snapshot(__claimed);
             let #good = {
@@ -906,9 +909,9 @@ impl<'a> FieldCx<'a> {
             probes,
             probe,
             read_probe,
-            checks,
             ..
         } = self;
+        let checks = &self.checks();
         let read_present = match (&field.serde.deserialize_with, self.can_read) {
             (Some(_), _) => quote!(#with_value),
             (None, true) => quote! {
