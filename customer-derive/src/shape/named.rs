@@ -62,7 +62,7 @@ fn table(
     let mut cxs = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let at = FieldAt { variant, field: i };
-        let mut cx = FieldCx::new(container, p, field, at, can, container_default);
+        let cx = FieldCx::new(container, p, field, at, can, container_default, true);
         if field.serde.skip_deserializing {
             if cx.skipped().is_empty() {
                 continue;
@@ -72,8 +72,6 @@ fn table(
         if !matches!(field.wire, Wire::Key(_)) {
             return None;
         }
-        cx.good = format_ident!("__good");
-        cx.found = format_ident!("__found");
         cxs.push(cx);
     }
     let bind_context = if can.validate {
@@ -83,15 +81,20 @@ fn table(
     };
     // The probe traits once for the whole table, unless a field that cannot be read through
     // serde (its type names a lifetime or a type parameter) has rules to run here: its entry
-    // calls `field_unread`, which serde's arm does not have.
+    // calls `field_unread`, which serde's arm does not have. Else each field brings its own.
+    for cx in cxs.iter_mut().filter(|cx| !cx.can_read) {
+        cx.probes = probes(p, false);
+    }
     let in_scope = cxs
         .iter()
         .filter(|cx| !cx.can_read)
         .all(|cx| cx.table_arm(&bind_context).is_none());
-    if in_scope {
-        for cx in &mut cxs {
-            cx.probes = TokenStream::new();
-        }
+    for cx in &mut cxs {
+        cx.probes = match (in_scope, cx.can_read) {
+            (true, _) => TokenStream::new(),
+            (false, true) => probes(p, true),
+            (false, false) => std::mem::take(&mut cx.probes),
+        };
     }
     let mut entries = Vec::new();
     let mut arms = Vec::new();
@@ -448,7 +451,7 @@ fn walk(
         .enumerate()
         .map(|(i, field)| {
             let at = FieldAt { variant, field: i };
-            FieldCx::new(container, p, field, at, can, container_default)
+            FieldCx::new(container, p, field, at, can, container_default, false)
         })
         .collect();
     // The probe traits once for the whole walk when every field can be read through serde
@@ -497,17 +500,13 @@ struct FieldCx<'a> {
     ty: &'a syn::Type,
     /// Where the field is (names its rules function).
     at: FieldAt,
-    /// `__goodN`: the field has its shape.
+    /// `__goodN` (`__good` in a table's arm): the field has its shape.
     good: syn::Ident,
-    /// `__foundN`: the member found for it, if any.
+    /// `__foundN` (`__found` in a table's arm): the member found for it, if any.
     found: syn::Ident,
-    /// `__beforeN`: the claim marks before a flattened field took its members.
-    before: syn::Ident,
-    /// `__withN`: the value a `deserialize_with` function read.
-    with_value: syn::Ident,
     /// Whether the field's type can be read alone (through serde).
     can_read: bool,
-    /// The probe traits in scope, for `can_read`.
+    /// The probe traits in scope, for `can_read` (set by `table` for a table's fields).
     probes: TokenStream,
     /// The shape probe of the field's type.
     probe: TokenStream,
@@ -535,6 +534,7 @@ impl<'a> FieldCx<'a> {
         at: FieldAt,
         can: Can,
         container_default: Option<&Option<syn::ExprPath>>,
+        in_table: bool,
     ) -> Self {
         let ty = field.ty;
         let rules_run = can.validate;
@@ -582,13 +582,23 @@ impl<'a> FieldCx<'a> {
             field,
             ty,
             at,
-            good: format_ident!("__good{}", at.field),
-            found: format_ident!("__found{}", at.field),
-            before: format_ident!("__before{}", at.field),
-            with_value: format_ident!("__with{}", at.field),
+            good: if in_table {
+                format_ident!("__good")
+            } else {
+                format_ident!("__good{}", at.field)
+            },
+            found: if in_table {
+                format_ident!("__found")
+            } else {
+                format_ident!("__found{}", at.field)
+            },
             can_read,
             // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
-            probes: probes(p, can_read),
+            probes: if in_table {
+                TokenStream::new()
+            } else {
+                probes(p, can_read)
+            },
             probe: quote!((&&__s::ShapeProbe::<#ty>::NEW)),
             read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
             read_ty,
@@ -638,6 +648,16 @@ impl<'a> FieldCx<'a> {
                 },
             )
         }
+    }
+
+    /// `__beforeN`: the claim marks before a flattened field took its members.
+    fn before(&self) -> syn::Ident {
+        format_ident!("__before{}", self.at.field)
+    }
+
+    /// `__withN`: the value a `deserialize_with` function read.
+    fn with_value(&self) -> syn::Ident {
+        format_ident!("__with{}", self.at.field)
     }
 
     /// Whether the field's value is walked once for its shapes and its rules (when its type
@@ -765,12 +785,12 @@ impl<'a> FieldCx<'a> {
         let FieldCx {
             ty,
             good,
-            before,
             probes,
             probe,
             read_probe,
             ..
         } = self;
+        let before = &self.before();
         let checks = self.checks();
         out.shapes.extend(quote! {
             let #before = __s::snapshot(__claimed);
@@ -828,7 +848,6 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
             probe,
             ..
@@ -868,6 +887,7 @@ impl<'a> FieldCx<'a> {
             });
             return;
         };
+        let with_value = self.with_value();
         let report_missing = quote! {{
             __s::missing_field(__report, &#p::Path::key(__path, #key));
             false
@@ -905,7 +925,6 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
             probe,
             read_probe,
@@ -913,7 +932,7 @@ impl<'a> FieldCx<'a> {
         } = self;
         let checks = &self.checks();
         let read_present = match (&field.serde.deserialize_with, self.can_read) {
-            (Some(_), _) => quote!(#with_value),
+            (Some(_), _) => self.with_value().into_token_stream(),
             (None, true) => quote! {
                 #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
             },
