@@ -52,21 +52,26 @@ fn borrows(container: &Container) -> bool {
 /// `Some(tokens with every lifetime replaced by 'static)` when each lifetime of `tokens` is the
 /// first argument of a `Cow`; `None` when one is not; the tokens unchanged when there is none.
 fn owned(tokens: TokenStream) -> Option<TokenStream> {
+    /// What the last two trees were, as far as a `Cow<'a` needs to know.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        Cow,
+        Lt,
+        Other,
+    }
     let mut out = Vec::new();
     let mut iter = tokens.into_iter().peekable();
-    let mut last_two: (Option<String>, Option<String>) = (None, None);
+    let mut last_two = (Seen::Other, Seen::Other);
     while let Some(tt) = iter.next() {
-        match &tt {
+        let seen = match &tt {
             TokenTree::Punct(p) if p.as_char() == '\'' => {
                 // `Cow <` just before: the lifetime is Cow's first argument.
-                let after_cow =
-                    last_two.0.as_deref() == Some("Cow") && last_two.1.as_deref() == Some("<");
-                if !after_cow {
+                if last_two != (Seen::Cow, Seen::Lt) {
                     return None;
                 }
                 iter.next(); // the lifetime's name
                 out.extend(quote!('static));
-                last_two = (None, Some("'".to_owned()));
+                last_two = (Seen::Other, Seen::Other);
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '&' => return None,
@@ -75,12 +80,14 @@ fn owned(tokens: TokenStream) -> Option<TokenStream> {
                 let mut new = proc_macro2::Group::new(group.delimiter(), inner);
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
-                last_two = (last_two.1, None);
+                last_two = (last_two.1, Seen::Other);
                 continue;
             }
-            _ => {}
-        }
-        last_two = (last_two.1, Some(tt.to_string()));
+            TokenTree::Punct(p) if p.as_char() == '<' => Seen::Lt,
+            TokenTree::Ident(ident) if ident == "Cow" => Seen::Cow,
+            _ => Seen::Other,
+        };
+        last_two = (last_two.1, seen);
         out.push(tt);
     }
     Some(out.into_iter().collect())
@@ -105,8 +112,8 @@ pub(crate) fn bounded(container: &Container, field: &Field, value_rules: bool) -
         && field.attrs.skip.is_none()
         && !field.serde.skip_deserializing
         && field.serde.deserialize_with.is_none()
-        && owned(field.ty.to_token_stream()).is_some()
         && mentions(field.ty, &params(container))
+        && owned(field.ty.to_token_stream()).is_some()
 }
 
 /// The `where` clause of the `Shape` impl of a struct with named fields: the container's own,

@@ -240,7 +240,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         && field.serde.deserialize_with.is_none();
     let exact = if exact_field {
         let ty = field.ty;
-        named::exact_node(container, true, &[quote!(__s::ShapeProbe::<#ty>::EXACT)])
+        named::exact_node(container, true, &quote!(__s::ShapeProbe::<#ty>::EXACT))
     } else {
         TokenStream::new()
     };

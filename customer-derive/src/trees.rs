@@ -30,6 +30,14 @@ impl Trees {
         }
     }
 
+    /// These trees.
+    pub(crate) fn from_trees(trees: Vec<TokenTree>) -> Trees {
+        Trees {
+            trees,
+            stream: OnceCell::new(),
+        }
+    }
+
     /// One identifier.
     pub(crate) fn ident(ident: Ident) -> Trees {
         Trees {

@@ -3,8 +3,8 @@
 //! its type's shape, `default`ed and `flatten`ed fields, the fields that read checked by their
 //! rules, and the struct read whole when every field has the right shape.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, ToTokens};
+use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens, TokenStreamExt};
 
 use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole,
@@ -14,6 +14,7 @@ use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
+use crate::trees::Trees;
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
@@ -96,7 +97,9 @@ fn table(
             (false, false) => std::mem::take(&mut cx.probes),
         };
     }
-    let mut entries = Vec::new();
+    // The entries, comma-separated, in one stream (not a stream each, interpolated one by one).
+    let mut entries = TokenStream::new();
+    let mut first = true;
     let mut arms = Vec::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
@@ -111,19 +114,15 @@ fn table(
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
-                flags.push(quote!(__s::MAY_MISS));
+                flags.push("MAY_MISS");
             }
             if let Some(arm) = arm {
-                flags.push(quote!(__s::CHECK));
-                let index = proc_macro2::Literal::usize_unsuffixed(index);
-                arms.push((quote!(#index), arm));
+                flags.push("CHECK");
+                arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
             }
-            let flags = if flags.is_empty() {
-                quote!(0)
-            } else {
-                quote!(#(#flags)|*)
-            };
-            entries.push(quote! {
+            let flags = flag_set(&flags);
+            separate(&mut entries, &mut first);
+            entries.extend(quote! {
                 __s::Field::read_by(&[#(#names),*], #flags, |__v, __p, __r, _| {
                     ::core::option::Option::is_some(&#read)
                 })
@@ -133,35 +132,34 @@ fn table(
         let arm = cx.table_arm(&bind_context);
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
-            flags.push(quote!(__s::MAY_MISS));
+            flags.push("MAY_MISS");
         }
         if cx.one_walk() {
-            flags.push(quote!(__s::ONE_WALK));
+            flags.push("ONE_WALK");
         }
         if is_nested(cx.field) {
-            flags.push(quote!(__s::NESTED));
+            flags.push("NESTED");
         }
         if let Some(arm) = arm {
-            flags.push(quote!(__s::CHECK));
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            arms.push((quote!(#index), arm));
+            flags.push("CHECK");
+            arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
         }
-        let flags = if flags.is_empty() {
-            quote!(0)
-        } else {
-            quote!(#(#flags)|*)
-        };
+        let flags = flag_set(&flags);
         let ty = cx.ty;
-        let field = if in_scope && !cx.can_read {
-            quote!(field_unread)
-        } else {
-            quote!(field)
-        };
+        let field = proc_macro2::Ident::new(
+            if in_scope && !cx.can_read {
+                "field_unread"
+            } else {
+                "field"
+            },
+            proc_macro2::Span::call_site(),
+        );
         let entry = scoped(
             &cx.probes,
             &quote!((&&__s::ShapeProbe::<#ty>::NEW).#field(&[#(#names),*], #flags)),
         );
-        entries.push(entry);
+        separate(&mut entries, &mut first);
+        entries.extend(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
     // `match`.
@@ -208,7 +206,7 @@ fn table(
     let named = if has_checks || deny {
         quote! {
             __s::Named {
-                fields: &[#(#entries),*],
+                fields: &[#entries],
                 check: #check,
                 whole: #whole,
                 checks: #has_checks,
@@ -216,7 +214,7 @@ fn table(
             }
         }
     } else {
-        quote!(__s::Named::new(&[#(#entries),*], #check, #whole))
+        quote!(__s::Named::new(&[#entries], #check, #whole))
     };
     Some(quote! {
         #head
@@ -308,19 +306,20 @@ fn exact(container: &Container, fields: &[Field]) -> TokenStream {
             continue;
         }
         match field.wire {
-            Wire::Key(_) => {
-                let ty = field.ty;
-                below.push(quote!(__s::ShapeProbe::<#ty>::EXACT));
-            }
+            Wire::Key(_) => below.push(field.ty),
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
-    exact_node(container, local, &below)
+    exact_node(
+        container,
+        local,
+        &quote!(#(__s::ShapeProbe::<#below>::EXACT),*),
+    )
 }
 
 /// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
-/// types it reads through their walks) and the answer pointing at it.
-pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStream]) -> TokenStream {
+/// types it reads through their walks, comma-separated) and the answer pointing at it.
+pub(super) fn exact_node(container: &Container, local: bool, below: &TokenStream) -> TokenStream {
     // Its module path, name and line: two models of one module path and one name are in two
     // function bodies or blocks, which can name each other only in contrived ways (a type alias
     // of one read in the other's block), and not from one line.
@@ -332,7 +331,7 @@ pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStrea
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), #name, ::core::line!()),
                 #local,
-                &[#(#below),*],
+                &[#below],
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
@@ -1176,6 +1175,33 @@ pub(super) fn with_read(p: &TokenStream, ty: &syn::Type, with: &syn::ExprPath) -
             __r,
             |__d| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__d) },
         )
+    }
+}
+
+/// A table entry's flags (`customer_core::shape::table`'s constants): `0`, or
+/// `__s::A | __s::B`, as trees.
+fn flag_set(names: &[&str]) -> Trees {
+    let span = proc_macro2::Span::call_site();
+    let mut trees = Vec::with_capacity(names.len() * 5);
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            trees.push(TokenTree::Punct(Punct::new('|', Spacing::Alone)));
+        }
+        trees.push(TokenTree::Ident(Ident::new("__s", span)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+        trees.push(TokenTree::Ident(Ident::new(name, span)));
+    }
+    if trees.is_empty() {
+        trees.push(TokenTree::Literal(Literal::i32_unsuffixed(0)));
+    }
+    Trees::from_trees(trees)
+}
+
+/// A `,` after the entries `stream` holds, unless it holds none yet (`first`).
+fn separate(stream: &mut TokenStream, first: &mut bool) {
+    if !std::mem::take(first) {
+        stream.append(Punct::new(',', Spacing::Alone));
     }
 }
 
