@@ -390,7 +390,7 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
             _ => return TokenStream::new(),
         }
     };
-    let at = At::new(quote!(__customer_path)).key(key);
+    let at = At::new(Trees::named("__customer_path")).key(key);
     let partial = Partial {
         container,
         field,
@@ -476,7 +476,7 @@ impl Partial<'_> {
                 self.emit(
                     inner,
                     quote!(__customer_item),
-                    at.index(quote!(__customer_index)),
+                    at.index(Trees::named("__customer_index")),
                 )
             })
             .collect();

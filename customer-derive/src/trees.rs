@@ -38,6 +38,11 @@ impl Trees {
         }
     }
 
+    /// The identifier `name`, spanned as `quote!` spans its own tokens (at the call site).
+    pub(crate) fn named(name: &str) -> Trees {
+        Trees::ident(Ident::new(name, Span::call_site()))
+    }
+
     /// One identifier.
     pub(crate) fn ident(ident: Ident) -> Trees {
         Trees {
@@ -62,6 +67,24 @@ impl Trees {
             trees,
             stream: OnceCell::new(),
         }
+    }
+}
+
+impl From<TokenStream> for Trees {
+    fn from(stream: TokenStream) -> Trees {
+        Trees::from_stream(stream)
+    }
+}
+
+impl From<Ident> for Trees {
+    fn from(ident: Ident) -> Trees {
+        Trees::ident(ident)
+    }
+}
+
+impl From<proc_macro2::Literal> for Trees {
+    fn from(literal: proc_macro2::Literal) -> Trees {
+        Trees::from_trees(vec![TokenTree::Literal(literal)])
     }
 }
 

@@ -116,14 +116,14 @@ fn rules_fns<'f, 'a: 'f>(
         // A member's key, an element's index, or a newtype variant's field at the path itself.
         let (at, key) = match field.wire {
             Wire::Index(_) => (
-                At::new(quote!(__customer_path)).index(quote!(__customer_index)),
+                At::new(Trees::named("__customer_path")).index(Trees::named("__customer_index")),
                 quote!(__customer_index: usize,),
             ),
             Wire::Key(_) => (
-                At::new(quote!(__customer_path)).key(quote!(__customer_key)),
+                At::new(Trees::named("__customer_path")).key(Trees::named("__customer_key")),
                 quote!(__customer_key: &str,),
             ),
-            Wire::Same => (At::new(quote!(__customer_path)), TokenStream::new()),
+            Wire::Same => (At::new(Trees::named("__customer_path")), TokenStream::new()),
         };
         let checks = field_checks_at(
             krate,
@@ -644,8 +644,8 @@ fn wire_key(wire: &Wire) -> TokenStream {
 /// The place of a field on the wire `wire` below `parent`.
 fn wire_at(parent: &At, wire: &Wire) -> At {
     match wire {
-        Wire::Key(key) => parent.key(quote!(#key)),
-        Wire::Index(index) => parent.index(quote!(#index)),
+        Wire::Key(key) => parent.key(proc_macro2::Literal::string(key)),
+        Wire::Index(index) => parent.index(proc_macro2::Literal::usize_suffixed(*index)),
         Wire::Same => parent.clone(),
     }
 }

@@ -118,48 +118,49 @@ impl Overrides {
 #[derive(Clone)]
 pub(crate) enum Step {
     /// The member named by an expression of type `&str`.
-    Key(TokenStream),
+    Key(Trees),
     /// The element at an expression of type `usize`.
-    Index(TokenStream),
+    Index(Trees),
 }
 
 /// Where a rule reports: `base` (an expression of type `&Path` the code already holds, such as
 /// `__customer_path`) and the steps below it, kept apart so that the `Path` of a violation is
 /// built only when a rule fails (`__private::fail_key` and its kin), not on the valid path.
+/// Held as trees: each rule's check names them again (see `trees`).
 #[derive(Clone)]
 pub(crate) struct At {
-    pub base: TokenStream,
+    pub base: Trees,
     pub below: Vec<Step>,
 }
 
 impl At {
     /// `base` itself (an expression of type `&Path`).
-    pub(crate) fn new(base: TokenStream) -> At {
+    pub(crate) fn new(base: impl Into<Trees>) -> At {
         At {
-            base,
+            base: base.into(),
             below: Vec::new(),
         }
     }
 
     /// The member `key` (an expression of type `&str`) below this place.
     #[must_use]
-    pub(crate) fn key(&self, key: TokenStream) -> At {
+    pub(crate) fn key(&self, key: impl Into<Trees>) -> At {
         let mut at = self.clone();
-        at.below.push(Step::Key(key));
+        at.below.push(Step::Key(key.into()));
         at
     }
 
     /// The element `index` (an expression of type `usize`) below this place.
     #[must_use]
-    pub(crate) fn index(&self, index: TokenStream) -> At {
+    pub(crate) fn index(&self, index: impl Into<Trees>) -> At {
         let mut at = self.clone();
-        at.below.push(Step::Index(index));
+        at.below.push(Step::Index(index.into()));
         at
     }
 
     /// The place as an expression of type `&Path`, built where it is evaluated.
     pub(crate) fn path(&self, krate: &Trees) -> TokenStream {
-        let mut out = self.base.clone();
+        let mut out = self.base.to_token_stream();
         for step in &self.below {
             out = match step {
                 Step::Key(key) => quote!(&#krate::Path::key(#out, #key)),
