@@ -22,11 +22,50 @@ use crate::rules::{At, Emit, Models, Overrides, Rule, RuleSpec};
 use crate::trees::Trees;
 
 /// How a field's value may be read alone.
-pub(crate) enum Read {
+pub(crate) enum Read<'a> {
     /// Through the probes, as this type.
-    As(TokenStream),
+    As(ReadTy<'a>),
     /// Not at all.
     No,
+}
+
+/// The type a field is read alone as.
+pub(crate) enum ReadTy<'a> {
+    /// Its declared type (one that borrows nothing, most of them): its tokens as parsed.
+    Declared(&'a syn::Type),
+    /// Its declared type with each `Cow` lifetime made `'static`.
+    Owned(TokenStream),
+}
+
+impl ToTokens for ReadTy<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            ReadTy::Declared(ty) => ty.to_tokens(tokens),
+            ReadTy::Owned(ty) => ty.to_tokens(tokens),
+        }
+    }
+}
+
+/// `true` for a type that [`owned`] would give back unchanged and that holds no delimited group:
+/// paths whose arguments are such types (`Option<Box<S0>>`), asked of the syntax tree without
+/// making its tokens. `false` may be wrong (a tuple, a reference): `owned` decides then.
+fn plain(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path
+            .path
+            .segments
+            .iter()
+            .all(|segment| match &segment.arguments {
+                syn::PathArguments::None => true,
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().all(|arg| match arg {
+                    syn::GenericArgument::Type(ty) => plain(ty),
+                    _ => false,
+                }),
+                syn::PathArguments::Parenthesized(_) => false,
+            })
 }
 
 /// The names of the container's type and const parameters.
@@ -95,9 +134,14 @@ fn owned(tokens: TokenStream) -> Option<TokenStream> {
 
 /// Whether the field reads alone, and as which type. A type that names a type or const parameter
 /// reads when [`where_clause`] bounds it (`bounded`).
-pub(crate) fn read(container: &Container, field: &Field, bounded: bool) -> Read {
-    let Some(ty) = owned(field.ty.to_token_stream()) else {
-        return Read::No;
+pub(crate) fn read<'a>(container: &Container, field: &Field<'a>, bounded: bool) -> Read<'a> {
+    let ty = if plain(field.ty) {
+        ReadTy::Declared(field.ty)
+    } else {
+        match owned(field.ty.to_token_stream()) {
+            Some(ty) => ReadTy::Owned(ty),
+            None => return Read::No,
+        }
     };
     if mentions(field.ty, &params(container)) && !bounded {
         return Read::No;

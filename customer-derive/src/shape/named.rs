@@ -13,7 +13,7 @@ use super::parts::{
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
-use crate::second_read::{self, Read};
+use crate::second_read::{self, Read, ReadTy};
 use crate::trees::Trees;
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
@@ -507,12 +507,8 @@ struct FieldCx<'a> {
     can_read: bool,
     /// The probe traits in scope, for `can_read` (set by `table` for a table's fields).
     probes: TokenStream,
-    /// The shape probe of the field's type.
-    probe: TokenStream,
-    /// The read probe of the type the field is read alone as.
-    read_probe: TokenStream,
     /// The type the field is read alone as.
-    read_ty: TokenStream,
+    read_ty: ReadTy<'a>,
     /// The value of the field when it is not in the document, if serde gives it one.
     default_value: Option<TokenStream>,
     /// Whether the field has rules on the value read alone (see [`FieldCx::checks`]).
@@ -541,7 +537,7 @@ impl<'a> FieldCx<'a> {
         // The type the field is read alone as, when it can be (see `second_read`).
         let (can_read, read_ty) = match second_read::read(container, field, bounded) {
             Read::As(read_ty) => (true, read_ty),
-            Read::No => (false, ty.to_token_stream()),
+            Read::No => (false, ReadTy::Declared(ty)),
         };
         let member = &field.member;
         // The value of a field that is not in the document.
@@ -598,8 +594,6 @@ impl<'a> FieldCx<'a> {
             } else {
                 probes(p, can_read)
             },
-            probe: quote!((&&__s::ShapeProbe::<#ty>::NEW)),
-            read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
             read_ty,
             default_value,
             has_checks,
@@ -649,6 +643,18 @@ impl<'a> FieldCx<'a> {
         }
     }
 
+    /// The shape probe of the field's type.
+    fn probe(&self) -> TokenStream {
+        let ty = self.ty;
+        quote!((&&__s::ShapeProbe::<#ty>::NEW))
+    }
+
+    /// The read probe of the type the field is read alone as.
+    fn read_probe(&self) -> TokenStream {
+        let read_ty = &self.read_ty;
+        quote!((&__s::ReadProbe::<#read_ty>::NEW))
+    }
+
     /// `__beforeN`: the claim marks before a flattened field took its members.
     fn before(&self) -> syn::Ident {
         format_ident!("__before{}", self.at.field)
@@ -685,18 +691,17 @@ impl<'a> FieldCx<'a> {
         if common {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
-            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
             if let Some(value) = &self.default_value {
                 let reader = scoped(
                     probes,
-                    &quote!(#probe.reader().or(|| {
+                    &quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
                         #probes
                         #value
                     })),
                 );
                 return Some(quote!(__c.rules(#reader, Self::#name)));
             }
-            let call = quote!(#probe.rules(__c, Self::#name));
+            let call = quote!((&__s::ReadProbe::<#read_ty>::NEW).rules(__c, Self::#name));
             return Some(if probes.is_empty() {
                 call
             } else {
@@ -782,13 +787,9 @@ impl<'a> FieldCx<'a> {
     /// `#[serde(flatten)]`: the members no one else claims.
     fn flattened(&self, out: &mut Parts) {
         let FieldCx {
-            ty,
-            good,
-            probes,
-            probe,
-            read_probe,
-            ..
+            ty, good, probes, ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
         let before = &self.before();
         let checks = self.checks();
         out.shapes.extend(quote! {
@@ -848,9 +849,9 @@ impl<'a> FieldCx<'a> {
             good,
             found,
             probes,
-            probe,
             ..
         } = self;
+        let probe = &self.probe();
         let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
         let Some(with) = &field.serde.deserialize_with else {
             // The walk of the member is `customer_core`'s; the field gives its names, what a
@@ -925,10 +926,9 @@ impl<'a> FieldCx<'a> {
             good,
             found,
             probes,
-            probe,
-            read_probe,
             ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
         let checks = &self.checks();
         let read_present = match (&field.serde.deserialize_with, self.can_read) {
             (Some(_), _) => self.with_value().into_token_stream(),
