@@ -8,7 +8,7 @@
 //! `scripts/bench-compile.sh` (`scripts/bench-derive.sh`) measures the difference. Imports nothing
 //! of the derive, so that every module may use it.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Deref;
 
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
@@ -100,6 +100,26 @@ impl Deref for Trees {
     fn deref(&self) -> &TokenStream {
         self.stream
             .get_or_init(|| self.trees.iter().cloned().collect())
+    }
+}
+
+/// A stream interpolated by value, once: `quote!` borrows what it interpolates, so `#stream`
+/// copies it (each tree; inside rustc also a bridge call for each group it holds, and one more
+/// for each when the original is dropped), where `#moved` hands the stream itself over.
+pub(crate) struct Moved(Cell<Option<TokenStream>>);
+
+impl Moved {
+    /// `stream`, to be interpolated once.
+    pub(crate) fn new(stream: TokenStream) -> Moved {
+        Moved(Cell::new(Some(stream)))
+    }
+}
+
+impl ToTokens for Moved {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let stream = self.0.take();
+        assert!(stream.is_some(), "a `Moved` stream is interpolated once");
+        tokens.extend(stream);
     }
 }
 

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use super::bounds::bounds;
 use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -16,7 +16,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let report = report_ident();
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
@@ -125,7 +125,7 @@ fn rules_fns<'f, 'a: 'f>(
             ),
             Wire::Same => (At::new(Trees::named("__customer_path")), TokenStream::new()),
         };
-        let checks = field_checks_at(
+        let checks = Moved::new(field_checks_at(
             krate,
             field,
             None,
@@ -133,7 +133,7 @@ fn rules_fns<'f, 'a: 'f>(
             &report_ident(),
             context,
             Models::Validate,
-        );
+        ));
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
@@ -181,7 +181,7 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
@@ -309,7 +309,7 @@ fn enum_arms(
 fn model_impls(
     container: &Container,
     where_clause: &Option<syn::WhereClause>,
-    body: &TokenStream,
+    body: TokenStream,
     said: TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
@@ -318,10 +318,11 @@ fn model_impls(
     let path = quote!(__customer_path);
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
-        let mut out = context_impls(container, ty, where_clause, body);
+        let mut out = context_impls(container, ty, where_clause, &body);
         out.extend(said);
         return out;
     }
+    let (said, body) = (Moved::new(said), Moved::new(body));
     quote! {
         #said
         #[automatically_derived]
@@ -709,15 +710,17 @@ fn field_checks_at(
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }
     }
+    let mut checks = whole;
+    checks.extend(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
-        return quote!(#whole #value);
+        return checks;
     };
+    let checks = Moved::new(checks);
     quote! {
         {
             let __customer_field = #field_value;
-            #whole
-            #value
+            #checks
         }
     }
 }
@@ -742,9 +745,10 @@ fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) 
             Layer::Option => source,
             Layer::Patch => quote!(#krate::Patch::value(#source)),
         };
+        let inner = Moved::new(out);
         out = quote! {
             if let __p::Some(__customer_value) = #source {
-                #out
+                #inner
             }
         };
     }

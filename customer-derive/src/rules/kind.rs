@@ -10,7 +10,7 @@ use syn::meta::ParseNestedMeta;
 use crate::attr::parse::Count;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 /// A wrapper whose rules check the value inside, when there is one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -224,9 +224,10 @@ impl Emit<'_> {
             krate, at, report, ..
         } = self;
         let p = krate;
+        let call = Moved::new(call);
         let call = if self.overrides.any() {
             let (code, message) = self.overrides.tokens();
-            quote_spanned!(self.span=> #p::overridden(#call, #code, #message))
+            Moved::new(quote_spanned!(self.span=> #p::overridden(#call, #code, #message)))
         } else {
             call
         };

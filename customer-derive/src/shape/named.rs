@@ -14,7 +14,7 @@ use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
 use crate::second_read::{self, Read, ReadTy};
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
@@ -30,7 +30,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         );
         flat_walk(container, p, can, &out)
     });
-    finish(container, p, &exact, &flat)
+    finish(container, p, exact, flat)
 }
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
@@ -203,6 +203,7 @@ fn table(
     } else {
         check
     };
+    let (check, whole) = (Moved::new(check), Moved::new(whole));
     let named = if has_checks || deny {
         quote! {
             __s::Named {
@@ -216,6 +217,7 @@ fn table(
     } else {
         quote!(__s::Named::new(&[#entries], #check, #whole))
     };
+    let (head, named) = (Moved::new(head), Moved::new(named));
     Some(quote! {
         #head
         #named
@@ -1136,9 +1138,10 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
 fn finish(
     container: &Container,
     p: &TokenStream,
-    exact: &TokenStream,
-    flat: &TokenStream,
+    exact: TokenStream,
+    flat: TokenStream,
 ) -> TokenStream {
+    let (exact, flat) = (Moved::new(exact), Moved::new(flat));
     let deny = if container.serde.deny_unknown_fields {
         quote!(
             const __DENY_UNKNOWN: bool = true;
