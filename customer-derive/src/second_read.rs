@@ -471,7 +471,7 @@ struct Partial<'a> {
 }
 
 impl Partial<'_> {
-    fn emit(&self, rule: &RuleSpec, value: TokenStream, at: At) -> TokenStream {
+    fn emit(&self, rule: &RuleSpec, value: Trees, at: At) -> TokenStream {
         rule.kind.emit(&Emit {
             krate: &self.container.krate,
             value,
@@ -488,7 +488,11 @@ impl Partial<'_> {
 
     /// `length` on the number of elements (or distinct keys) `count` finds in the document.
     fn length(&self, rule: &RuleSpec, count: &TokenStream) -> TokenStream {
-        let check = self.emit(rule, quote!(&__customer_counted), self.at.clone());
+        let check = self.emit(
+            rule,
+            Trees::from(quote!(&__customer_counted)),
+            self.at.clone(),
+        );
         quote! {
             if let __p::Some(__count) = #count {
                 let __customer_counted = __s::Counted(__count);
@@ -519,7 +523,7 @@ impl Partial<'_> {
             .map(|inner| {
                 self.emit(
                     inner,
-                    quote!(__customer_item),
+                    Trees::named("__customer_item"),
                     at.index(Trees::named("__customer_index")),
                 )
             })

@@ -51,6 +51,20 @@ impl Trees {
         }
     }
 
+    /// The same trees located at `span` (and resolved as before).
+    pub(crate) fn located_at(&self, span: Span) -> Trees {
+        let trees = self
+            .trees
+            .iter()
+            .map(|tree| {
+                let mut tree = tree.clone();
+                tree.set_span(tree.span().located_at(span));
+                tree
+            })
+            .collect();
+        Trees::from_trees(trees)
+    }
+
     /// `self::name`, spanned as `quote!` spans its own tokens (at the call site).
     pub(crate) fn join(&self, name: &str) -> Trees {
         let span = Span::call_site();

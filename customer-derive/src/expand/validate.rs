@@ -491,7 +491,7 @@ fn newtype_rules(container: &Container, path: &TokenStream, report: &dyn ToToken
         .map(|rule| {
             rule.kind.emit(&Emit {
                 krate: &container.krate,
-                value: quote!(__customer_value),
+                value: Trees::named("__customer_value"),
                 at: At::new(path.clone()),
                 report,
                 overrides: &overrides,
@@ -666,7 +666,7 @@ fn field_checks_at(
         code: field.attrs.code.clone(),
         message: field.attrs.message.clone(),
     };
-    let emit = |rule: &RuleSpec, value: TokenStream| {
+    let emit = |rule: &RuleSpec, value: Trees| {
         rule.kind.emit(&Emit {
             krate,
             value,
@@ -687,11 +687,11 @@ fn field_checks_at(
         .partition(|rule| rule.kind.scope() == Scope::Field);
     if let (Some(field_value), [rule], true) = (value, whole.as_slice(), values.is_empty()) {
         // One rule on the field itself (a `nested` field): its value in place, nothing bound.
-        return emit(rule, quote!(#field_value));
+        return emit(rule, Trees::from(field_value.to_token_stream()));
     }
     let whole: TokenStream = whole
         .into_iter()
-        .map(|rule| emit(rule, quote!(__customer_field)))
+        .map(|rule| emit(rule, Trees::named("__customer_field")))
         .collect();
     let field_value = value;
     let mut value = TokenStream::new();
@@ -700,12 +700,12 @@ fn field_checks_at(
             // Nothing to peel: the rules look at the field itself.
             value = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_field)))
+                .map(|rule| emit(rule, Trees::named("__customer_field")))
                 .collect();
         } else {
             let checks: TokenStream = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_value)))
+                .map(|rule| emit(rule, Trees::named("__customer_value")))
                 .collect();
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }

@@ -79,7 +79,7 @@ impl<R: Table> RuleKind for Each<R> {
             .iter()
             .map(|rule| {
                 rule.kind.emit(&Emit {
-                    value: quote!(__customer_item),
+                    value: Trees::named("__customer_item"),
                     at: item_at.clone(),
                     span: rule.span,
                     field_ty: None,

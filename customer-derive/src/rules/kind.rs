@@ -176,7 +176,7 @@ pub(crate) struct Emit<'a> {
     /// The path of the runtime crate (`::customer_core` or `crate = …`).
     pub krate: &'a Trees,
     /// An expression of type `&T`, `T` being what the rule looks at.
-    pub value: TokenStream,
+    pub value: Trees,
     /// Where violations are reported.
     pub at: At,
     /// The `&mut ValidationErrors` being filled.
@@ -213,8 +213,8 @@ impl Emit<'_> {
     }
 
     /// The value, located at the rule, so a type the rule cannot check is reported there.
-    pub(crate) fn value(&self) -> TokenStream {
-        respan(&self.value, self.span)
+    pub(crate) fn value(&self) -> Trees {
+        self.value.located_at(self.span)
     }
 
     /// Reports the error of `call` (a `Result<(), RuleError>` expression): one call of a
