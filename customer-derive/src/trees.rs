@@ -51,6 +51,12 @@ impl Trees {
         }
     }
 
+    /// `tree` after these trees.
+    pub(crate) fn push(&mut self, tree: TokenTree) {
+        self.trees.push(tree);
+        self.stream = OnceCell::new();
+    }
+
     /// The same trees located at `span` (and resolved as before).
     pub(crate) fn located_at(&self, span: Span) -> Trees {
         let trees = self

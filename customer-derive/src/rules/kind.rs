@@ -3,7 +3,7 @@
 //! emits its check in ([`Emit`]) and the small token helpers rules share. The rule modules and
 //! the table (`rules/mod.rs`) import this; it imports none of them.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::meta::ParseNestedMeta;
 
@@ -275,18 +275,21 @@ pub(crate) fn usize_max() -> TokenStream {
     quote!(::core::primitive::usize::MAX)
 }
 
-/// `Some(v)` / `None` for an optional count given as a literal or an expression.
-pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
-    match value {
+/// `Some(v)` / `None` for an optional count given as a literal or an expression, as trees.
+pub(crate) fn opt_count(value: Option<&Count>) -> Trees {
+    let alias = Trees::named("__p");
+    let Some(count) = value else {
+        return alias.join("None");
+    };
+    let inner = match count {
         // What `Count::tokens` gives for a literal (an interpolated number is spanned at the call
         // site), without a stream of its own to interpolate.
-        Some(Count::Lit(value, _)) => quote!(__p::Some(#value)),
-        Some(count) => {
-            let tokens = count.tokens();
-            quote!(__p::Some(#tokens))
-        }
-        None => quote!(__p::None),
-    }
+        Count::Lit(value, _) => quote!(#value),
+        count => count.tokens(),
+    };
+    let mut some = alias.join("Some");
+    some.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
+    some
 }
 
 /// What `each(...)` needs of the table of rules it holds: the table (`rules/mod.rs`) implements

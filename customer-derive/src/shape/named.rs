@@ -714,10 +714,10 @@ impl<'a> FieldCx<'a> {
             });
         }
         // Built only here: the common arm above needs none of it (its checks are rules).
-        let code = self.member_rules(false);
-        if code.is_empty() {
+        if !self.has_member_rules() {
             return None;
         }
+        let code = self.member_rules(false);
         Some(quote! {{
             let __s::Check {
                 found: __found,
@@ -736,7 +736,7 @@ impl<'a> FieldCx<'a> {
     /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
     /// when it has rules its rules function does not run (the generated walk then).
     fn with_arm(&self) -> Option<Option<TokenStream>> {
-        if self.member_rules(false).is_empty() {
+        if !self.has_member_rules() {
             return Some(None);
         }
         let partial = self.rules_run
@@ -914,6 +914,16 @@ impl<'a> FieldCx<'a> {
                 __p::None => #missing,
             };
         });
+    }
+
+    /// Whether [`FieldCx::member_rules`] without `again` emits anything, asked without building
+    /// it: checks on the value read alone, a defaulted model's, or partial rules.
+    fn has_member_rules(&self) -> bool {
+        self.has_checks
+            || (self.nested && self.default_value.is_some())
+            || (self.rules_run
+                && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                    .is_empty())
     }
 
     /// The rules of a member: on the value read alone, on what is known of a value that did not
