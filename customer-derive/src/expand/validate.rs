@@ -11,7 +11,7 @@ use crate::rules::each::Each;
 use crate::rules::kind::Step;
 use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
 use crate::second_read;
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -19,7 +19,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let report = report_ident();
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
@@ -149,17 +149,17 @@ fn rules_fns<'f, 'a: 'f>(
         // A member's key, an element's index, or a newtype variant's field at the path itself.
         let (at, key) = match field.wire {
             Wire::Index(_) => (
-                At::new(quote!(__customer_path)).index(quote!(__customer_index)),
+                At::new(Trees::named("__customer_path")).index(Trees::named("__customer_index")),
                 quote!(__customer_index: usize,),
             ),
             Wire::Key(_) => (
-                At::new(quote!(__customer_path)).key(quote!(__customer_key)),
+                At::new(Trees::named("__customer_path")).key(Trees::named("__customer_key")),
                 quote!(__customer_key: &str,),
             ),
-            Wire::Same => (At::new(quote!(__customer_path)), TokenStream::new()),
+            Wire::Same => (At::new(Trees::named("__customer_path")), TokenStream::new()),
         };
         let each = each_rules(container, field).map(|each| (each, each_fn(name_at)));
-        let checks = field_checks_at(
+        let checks = Moved::new(field_checks_at(
             krate,
             field,
             Subject::Param(each.as_ref().map(|(_, name)| name)),
@@ -167,7 +167,7 @@ fn rules_fns<'f, 'a: 'f>(
             &report_ident(),
             context,
             Models::Validate,
-        );
+        ));
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
@@ -178,14 +178,14 @@ fn rules_fns<'f, 'a: 'f>(
                 code: field.attrs.code.clone(),
                 message: field.attrs.message.clone(),
             };
-            let item_at = at.index(quote!(__customer_index));
+            let item_at = at.index(Trees::named("__customer_index"));
             let rules: TokenStream = each
                 .rules
                 .iter()
                 .map(|rule| {
                     rule.kind.emit(&Emit {
                         krate,
-                        value: quote!(__customer_item),
+                        value: Trees::named("__customer_item"),
                         at: item_at.clone(),
                         report: &report_ident(),
                         overrides: &overrides,
@@ -257,7 +257,7 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
@@ -385,7 +385,7 @@ fn enum_arms(
 fn model_impls(
     container: &Container,
     where_clause: &Option<syn::WhereClause>,
-    body: &TokenStream,
+    body: TokenStream,
     said: TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
@@ -394,10 +394,11 @@ fn model_impls(
     let path = quote!(__customer_path);
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
-        let mut out = context_impls(container, ty, where_clause, body);
+        let mut out = context_impls(container, ty, where_clause, &body);
         out.extend(said);
         return out;
     }
+    let (said, body) = (Moved::new(said), Moved::new(body));
     quote! {
         #said
         #[automatically_derived]
@@ -566,7 +567,7 @@ fn newtype_rules(container: &Container, path: &TokenStream, report: &dyn ToToken
         .map(|rule| {
             rule.kind.emit(&Emit {
                 krate: &container.krate,
-                value: quote!(__customer_value),
+                value: Trees::named("__customer_value"),
                 at: At::new(path.clone()),
                 report,
                 overrides: &overrides,
@@ -720,8 +721,8 @@ fn wire_key(wire: &Wire) -> TokenStream {
 /// The place of a field on the wire `wire` below `parent`.
 fn wire_at(parent: &At, wire: &Wire) -> At {
     match wire {
-        Wire::Key(key) => parent.key(quote!(#key)),
-        Wire::Index(index) => parent.index(quote!(#index)),
+        Wire::Key(key) => parent.key(proc_macro2::Literal::string(key)),
+        Wire::Index(index) => parent.index(proc_macro2::Literal::usize_suffixed(*index)),
         Wire::Same => parent.clone(),
     }
 }
@@ -754,12 +755,12 @@ fn field_checks_at(
         code: field.attrs.code.clone(),
         message: field.attrs.message.clone(),
     };
-    let emit = |rule: &RuleSpec, value: TokenStream| {
+    let emit = |rule: &RuleSpec, value: Trees| {
         if let (Rule::Each(_), Some(name)) = (&rule.kind, each_fn) {
             // Its element rules are the item function's (see `each_rules`), run on each
             // element; every token that names the collection trait points at `each`.
             let elements = respan(&quote!(#krate::Elements::elements), rule.span);
-            let value = respan(&value, rule.span);
+            let value = value.located_at(rule.span);
             let (run, ctx) = match context {
                 Some(_) => (quote!(each_key_with), quote!(ctx,)),
                 None => (quote!(each_key), TokenStream::new()),
@@ -792,11 +793,11 @@ fn field_checks_at(
         .partition(|rule| rule.kind.scope() == Scope::Field);
     if let (Some(field_value), [rule], true) = (value, whole.as_slice(), values.is_empty()) {
         // One rule on the field itself (a `nested` field): its value in place, nothing bound.
-        return emit(rule, quote!(#field_value));
+        return emit(rule, Trees::from(field_value.to_token_stream()));
     }
     let whole: TokenStream = whole
         .into_iter()
-        .map(|rule| emit(rule, quote!(__customer_field)))
+        .map(|rule| emit(rule, Trees::named("__customer_field")))
         .collect();
     let field_value = value;
     let mut value = TokenStream::new();
@@ -805,25 +806,27 @@ fn field_checks_at(
             // Nothing to peel: the rules look at the field itself.
             value = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_field)))
+                .map(|rule| emit(rule, Trees::named("__customer_field")))
                 .collect();
         } else {
             let checks: TokenStream = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_value)))
+                .map(|rule| emit(rule, Trees::named("__customer_value")))
                 .collect();
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }
     }
+    let mut checks = whole;
+    checks.extend(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
-        return quote!(#whole #value);
+        return checks;
     };
+    let checks = Moved::new(checks);
     quote! {
         {
             let __customer_field = #field_value;
-            #whole
-            #value
+            #checks
         }
     }
 }
@@ -848,9 +851,10 @@ fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) 
             Layer::Option => source,
             Layer::Patch => quote!(#krate::Patch::value(#source)),
         };
+        let inner = Moved::new(out);
         out = quote! {
             if let __p::Some(__customer_value) = #source {
-                #out
+                #inner
             }
         };
     }
