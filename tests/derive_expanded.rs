@@ -605,32 +605,28 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["phone"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["website"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                        &["postal_code"],
+                        0,
+                        Self::__customer_rules_0,
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
+                        &["phone"],
+                        __s::MAY_MISS,
+                        Self::__customer_rules_1,
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
+                        &["website"],
+                        __s::MAY_MISS,
+                        Self::__customer_rules_2,
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
+                        &["seen_at"],
+                        __s::MAY_MISS,
+                        Self::__customer_rules_3,
+                    ),
                 ],
-                |__index, __c| match __index {
-                    0 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                    }
-                    1 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    _ => {}
-                },
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1048,10 +1044,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                    &["name"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1414,10 +1412,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                    &["line1"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -2260,21 +2260,18 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                            (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
+                                &["name"],
+                                __s::MAY_MISS,
+                                Self::__customer_rules_0_1,
+                            ),
                         ],
-                        |__index, __c| match __index {
-                            0 => {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            }
-                            1 => {
-                                (&__s::ReadProbe::<Option<String>>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_1);
-                            }
-                            _ => {}
-                        },
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2876,13 +2873,15 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
                                 .field(&["note"], __s::MAY_MISS),
                         ],
-                        check: |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        check: __s::no_check,
                         whole: __p::None,
                         checks: false,
                         deny: true,
@@ -3120,10 +3119,12 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                            &["email"],
+                            0,
+                            Self::__customer_rules_0_0,
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)

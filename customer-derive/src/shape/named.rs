@@ -131,7 +131,13 @@ fn table(
             });
             continue;
         }
-        let arm = cx.table_arm(&bind_context);
+        // A field whose rules are one call of its rules function carries it in its entry.
+        let own = cx.own_rules();
+        let arm = if own.is_some() {
+            None
+        } else {
+            cx.table_arm(&bind_context)
+        };
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
             flags.push(quote!(__s::MAY_MISS));
@@ -153,15 +159,12 @@ fn table(
             quote!(#(#flags)|*)
         };
         let ty = cx.ty;
-        let field = if in_scope && !cx.can_read {
-            quote!(field_unread)
-        } else {
-            quote!(field)
+        let call = match own {
+            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, Self::#rules)),
+            None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
+            None => quote!(field(&[#(#names),*], #flags)),
         };
-        let entry = scoped(
-            &cx.probes,
-            &quote!((&&__s::ShapeProbe::<#ty>::NEW).#field(&[#(#names),*], #flags)),
-        );
+        let entry = scoped(&cx.probes, &quote!((&&__s::ShapeProbe::<#ty>::NEW).#call));
         entries.push(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
@@ -655,16 +658,7 @@ impl<'a> FieldCx<'a> {
         if code.is_empty() {
             return None;
         }
-        let defaulted_model = self.nested && self.default_value.is_some();
-        let partial = self.rules_run
-            && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
-                .is_empty();
-        let common = !self.checks.is_empty()
-            && shared_rules(self.container, self.field)
-            && self.container.attrs.context.is_none()
-            && !defaulted_model
-            && !partial;
-        if common {
+        if self.common() {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
             let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
@@ -699,6 +693,31 @@ impl<'a> FieldCx<'a> {
             #bind_context
             #code
         }})
+    }
+
+    /// Whether the field's rules in the second read are its rules function's, on its value read
+    /// alone (or its default when missing).
+    fn common(&self) -> bool {
+        let defaulted_model = self.nested && self.default_value.is_some();
+        !self.checks.is_empty()
+            && shared_rules(self.container, self.field)
+            && self.container.attrs.context.is_none()
+            && !defaulted_model
+            && (!self.rules_run
+                || second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                    .is_empty())
+    }
+
+    /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
+    /// when its rules in the second read are one call of it on its value read alone, read as
+    /// its own type (the container has no lifetime, so the type is read as written), and a
+    /// missing member reads as serde reads it (no `default`). `None` for the others, whose
+    /// rules are an arm of the table's closure.
+    fn own_rules(&self) -> Option<syn::Ident> {
+        let plain = self.field.serde.deserialize_with.is_none()
+            && self.default_value.is_none()
+            && self.container.generics.lifetimes().next().is_none();
+        (plain && self.common()).then(|| rules_fn(self.at))
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
