@@ -41,24 +41,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl<'a, T> __p::Composite for Signup<'a, T> {}
-    impl<'a, T> Signup<'a, T> {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<&'a str>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-            (&__p::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl<'a, T> __p::CustomerModel for Signup<'a, T> {
         #[inline]
@@ -334,23 +316,40 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<&'a str>::NEW).field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<&'a str>::NEW)
+                        .said()
+                        .field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["id"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
                         .field(&["ab"], __s::MAY_MISS | __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
                         .field(&["note"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["email"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["locale"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
+                        .said()
                         .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
+                        .said()
+                        .field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW)
+                        .said()
+                        .field(&["quantity"], __s::CHECK),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
                         .field(&["country"], __s::MAY_MISS | __s::CHECK),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
@@ -474,17 +473,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Address {}
-    impl Address {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Address {
         #[inline]
@@ -605,26 +593,20 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                         &["postal_code"],
                         0,
                         Self::__customer_rules_0,
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
-                        &["phone"],
-                        __s::MAY_MISS,
-                        Self::__customer_rules_1,
-                    ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
-                        &["website"],
-                        __s::MAY_MISS,
-                        Self::__customer_rules_2,
-                    ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
-                        &["seen_at"],
-                        __s::MAY_MISS,
-                        Self::__customer_rules_3,
-                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
+                        .field_rules(&["phone"], __s::MAY_MISS, Self::__customer_rules_1),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
+                        .field_rules(&["website"], __s::MAY_MISS, Self::__customer_rules_2),
+                    (&&__s::ShapeProbe::<Option<String>>::NEW)
+                        .said()
+                        .field_rules(&["seen_at"], __s::MAY_MISS, Self::__customer_rules_3),
                 ],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
@@ -863,14 +845,6 @@ pub struct Plain {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Plain {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Plain {
         #[inline]
@@ -906,7 +880,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                &[(&&__s::ShapeProbe::<String>::NEW)
+                    .said()
+                    .field(&["name"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -929,14 +905,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Checked {}
-    impl Checked {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Checked {
         #[inline]
@@ -1044,7 +1012,7 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                     &["name"],
                     0,
                     Self::__customer_rules_0,
@@ -1069,14 +1037,6 @@ pub struct Limits {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Limits {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<usize>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Limits {
         #[inline]
@@ -1112,7 +1072,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                &[(&&__s::ShapeProbe::<usize>::NEW)
+                    .said()
+                    .field(&["name_max"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -1196,14 +1158,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Composite for Form {}
-    impl Form {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[allow(
         clippy::inline_always,
         clippy::ptr_arg,
@@ -1263,7 +1217,9 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
@@ -1345,14 +1301,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Place {}
-    impl Place {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Place {
         #[inline]
@@ -1412,7 +1360,7 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                     &["line1"],
                     0,
                     Self::__customer_rules_0,
@@ -1458,8 +1406,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u8>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
         }
     }
@@ -1565,7 +1511,9 @@ const _: () = {
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&[], __s::CHECK),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1577,7 +1525,9 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::NEW)
+                        .said()
+                        .field(&[], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -2051,17 +2001,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Party {}
-    impl Party {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Party {
         #[inline]
@@ -2260,16 +2199,14 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                                 &["email"],
                                 0,
                                 Self::__customer_rules_0_0,
                             ),
-                            (&&__s::ShapeProbe::<Option<String>>::NEW).field_rules(
-                                &["name"],
-                                __s::MAY_MISS,
-                                Self::__customer_rules_0_1,
-                            ),
+                            (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .said()
+                                .field_rules(&["name"], __s::MAY_MISS, Self::__customer_rules_0_1),
                         ],
                         __s::no_check,
                         __p::None,
@@ -2285,8 +2222,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<String>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
@@ -2428,7 +2367,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -2592,7 +2530,9 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                            .said()
+                            .field(&["lines"], __s::CHECK)],
                         |_, __c| {
                             let __s::Check {
                                 found: __found,
@@ -2708,8 +2648,6 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
@@ -2873,12 +2811,13 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field_rules(
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                                 &["email"],
                                 0,
                                 Self::__customer_rules_0_0,
                             ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .said()
                                 .field(&["note"], __s::MAY_MISS),
                         ],
                         check: __s::no_check,
@@ -2949,10 +2888,7 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
@@ -3119,7 +3055,7 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).field_rules(
+                        &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                             &["email"],
                             0,
                             Self::__customer_rules_0_0,
@@ -3151,8 +3087,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,

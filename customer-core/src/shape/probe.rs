@@ -732,10 +732,12 @@ pub mod via_read {
         RulesViaShape as _, RulesViaShapeOnly as _, ShapeViaNothing as _, ShapeViaSerde as _,
         ShapeViaShape as _, WholeViaNothing as _,
     };
+    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
 }
 
 /// The probe traits of a walk that reads no field (a generic model's), as [`via_read`].
 #[doc(hidden)]
 pub mod via_shape {
     pub use super::{ShapeViaNothing as _, ShapeViaShape as _};
+    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
 }

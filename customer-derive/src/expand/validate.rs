@@ -370,12 +370,7 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let probes: TokenStream = fields
         .iter()
-        .filter(|field| {
-            field.attrs.skip.is_none()
-                && field.attrs.skip_nested.is_none()
-                && !crate::check::is_nested(field)
-                && crate::ast::names_param(field.ty, &params).is_none()
-        })
+        .filter(|field| !field.said_in_entry.get() && said_needed(field, &params))
         .map(|field| {
             let ty = field.ty;
             let at = field.ident.map_or_else(|| ty.span(), syn::Ident::span);
@@ -418,6 +413,16 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
         #composite
         #function
     }
+}
+
+/// Whether `field` needs `SaidProbe`'s check that a model type says `nested` (it says neither
+/// `nested`, `skip_nested` nor `skip`, and its type names none of the type parameters
+/// `params`: those are decided by `check::check_model_said`).
+pub(crate) fn said_needed(field: &Field, params: &[&syn::Ident]) -> bool {
+    field.attrs.skip.is_none()
+        && field.attrs.skip_nested.is_none()
+        && !crate::check::is_nested(field)
+        && crate::ast::names_param(field.ty, params).is_none()
 }
 
 /// What `validate_into` runs: a newtype's container rules, each field's rules, the container's

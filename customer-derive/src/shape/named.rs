@@ -4,14 +4,17 @@
 //! rules, and the struct read whole when every field has the right shape.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, ToTokens};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
 
 use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole,
     whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
-use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
+use crate::expand::validate::{
+    call_rules_fn, container_checks, rules_fn, said_needed, shared_rules, FieldAt,
+};
 use crate::rules::Models;
 use crate::second_read::{self, Read};
 
@@ -99,6 +102,8 @@ fn table(
     }
     let mut entries = Vec::new();
     let mut arms = Vec::new();
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    let mut said = Vec::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
             return None;
@@ -159,12 +164,20 @@ fn table(
             quote!(#(#flags)|*)
         };
         let ty = cx.ty;
+        // A field that must say `nested` when its type is a model: refused by its entry.
+        let probe = if said_needed(cx.field, &params) {
+            said.push(cx.field);
+            let at = cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span);
+            quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+        } else {
+            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+        };
         let call = match own {
             Some(rules) => quote!(field_rules(&[#(#names),*], #flags, Self::#rules)),
             None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
             None => quote!(field(&[#(#names),*], #flags)),
         };
-        let entry = scoped(&cx.probes, &quote!((&&__s::ShapeProbe::<#ty>::NEW).#call));
+        let entry = scoped(&cx.probes, &quote!(#probe.#call));
         entries.push(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
@@ -222,6 +235,9 @@ fn table(
     } else {
         quote!(__s::Named::new(&[#(#entries),*], #check, #whole))
     };
+    for field in said {
+        field.said_in_entry.set(true);
+    }
     Some(quote! {
         #head
         #named
