@@ -319,62 +319,49 @@ const _: () = {
                     (&&__s::ShapeProbe::<&'a str>::NEW)
                         .said()
                         .field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["id"],
+                        0,
+                        Self::__customer_rules_1,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field(&["ab"], __s::MAY_MISS | __s::CHECK),
+                        .field_rules(&["ab"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field(&["note"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&["email"], __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&["locale"], __s::CHECK),
+                        .field_rules(&["note"], __s::MAY_MISS, Self::__customer_rules_3),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["email"],
+                        0,
+                        Self::__customer_rules_4,
+                    ),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["locale"],
+                        0,
+                        Self::__customer_rules_5,
+                    ),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
                         .said()
-                        .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
+                        .field_rules(&["metadata"], __s::MAY_MISS, Self::__customer_rules_6),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
                     (&&__s::ShapeProbe::<Vec<String>>::NEW)
                         .said()
                         .field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW)
-                        .said()
-                        .field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                        &["quantity"],
+                        0,
+                        Self::__customer_rules_9,
+                    ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
                         .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field(&["country"], __s::MAY_MISS | __s::CHECK),
+                        .field_rules(&["country"], __s::MAY_MISS, Self::__customer_rules_11),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
                     8 => {
                         let __s::Check {
                             found: __found,
@@ -436,16 +423,9 @@ const _: () = {
                             }
                         }
                     }
-                    9 => {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
                     10 => {
                         (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
                             .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
                     }
                     _ => {}
                 },

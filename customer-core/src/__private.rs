@@ -193,7 +193,7 @@ pub trait EntrySaidViaPlain {
 impl<T: ?Sized> EntrySaidViaPlain for &&crate::shape::ShapeProbe<T> {
     #[inline]
     fn said(&self) -> Self {
-        *self
+        self
     }
 }
 

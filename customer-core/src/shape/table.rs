@@ -1,8 +1,9 @@
 //! The second read of a struct with named fields, compiled once: a model describes its fields
 //! as data (a [`Field`] each: wire names, what a missing member means, its type's shape as a
 //! function pointer, and flags) and [`named_flat`] walks that table: each member found and its
-//! shape checked, then, with rules, each field's rules (through the model's one
-//! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
+//! shape checked, then, with rules, each field's rules (its entry's own [`FieldRules`] when they
+//! are one call of its rules function, else through the model's one [`CheckFn`]), the `nested`
+//! models walked again, and the struct read whole.
 //!
 //! A tuple struct's or a tuple variant's elements are the same entries without names
 //! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
@@ -723,6 +724,8 @@ mod tests {
         fn never(_: &Opaque, _: &Path<'_>, _: &str, _: &mut ValidationErrors) {
             panic!("run");
         }
+        // As the derive writes it: the last arm takes the probe by value.
+        #[allow(clippy::needless_borrow)]
         let field = (&&ShapeProbe::<Opaque>::NEW).field_rules(&["o"], 0, never);
         assert!(field.rules.is_none() && !field.check);
     }

@@ -342,7 +342,9 @@ fn model_impls(
 /// never called, in which each field whose type may be a model and that says neither `nested`
 /// nor `skip_nested` (nor `skip`) is refused by `SaidProbe` when its type is one. Apart from
 /// `validate_into`, so the valid path's code is what it was. A field that names a type parameter
-/// is decided by the derive (`check::check_model_said`).
+/// is decided by the derive (`check::check_model_said`); one whose entry in the second read's
+/// table checks it already (`Field::said_in_entry`: the shape is expanded first) has no probe
+/// here.
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
     let p = krate;

@@ -37,10 +37,12 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
-/// type's shape), the rules of all fields in one closure matching on the field's index (one
-/// line a field calling its rules function, or the field's own code where it needs more), and
-/// the whole read in another. A field read by its `deserialize_with` function is read by it
-/// (`Field::read_by`), for its shape and again for its rules. `None` when a field is read
+/// type's shape), a field whose rules are one call of its rules function carrying that function
+/// (`field_rules`), the rules of the others in one closure matching on the field's index (the
+/// field's own code), and the whole read in another. A field that must say `nested` when its
+/// type is a model is refused by its entry (`.said()`, see `Field::said_in_entry`). A field
+/// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
+/// again for its rules. `None` when a field is read
 /// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
 /// or a skipped field has rules (refused by `check` anyway): the generated walk then.
 ///
@@ -726,13 +728,14 @@ impl<'a> FieldCx<'a> {
 
     /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
     /// when its rules in the second read are one call of it on its value read alone, read as
-    /// its own type (the container has no lifetime, so the type is read as written), and a
+    /// its own type (its type names no lifetime: read as written), and a
     /// missing member reads as serde reads it (no `default`). `None` for the others, whose
     /// rules are an arm of the table's closure.
     fn own_rules(&self) -> Option<syn::Ident> {
         let plain = self.field.serde.deserialize_with.is_none()
             && self.default_value.is_none()
-            && self.container.generics.lifetimes().next().is_none();
+            && (self.container.generics.lifetimes().next().is_none()
+                || self.read_ty.to_string() == self.ty.to_token_stream().to_string());
         (plain && self.common()).then(|| rules_fn(self.at))
     }
 
