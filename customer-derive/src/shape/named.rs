@@ -3,8 +3,8 @@
 //! its type's shape, `default`ed and `flatten`ed fields, the fields that read checked by their
 //! rules, and the struct read whole when every field has the right shape.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt};
 use syn::spanned::Spanned;
 
 use super::parts::{
@@ -16,7 +16,8 @@ use crate::expand::validate::{
     call_rules_fn, container_checks, rules_fn, said_needed, shared_rules, FieldAt,
 };
 use crate::rules::Models;
-use crate::second_read::{self, Read};
+use crate::second_read::{self, Read, ReadTy};
+use crate::trees::{Moved, Trees};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
@@ -32,7 +33,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         );
         flat_walk(container, p, can, &out)
     });
-    finish(container, p, &exact, &flat)
+    finish(container, p, exact, flat)
 }
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
@@ -67,7 +68,7 @@ fn table(
     let mut cxs = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let at = FieldAt { variant, field: i };
-        let mut cx = FieldCx::new(container, p, field, at, can, container_default);
+        let cx = FieldCx::new(container, p, field, at, can, container_default, true);
         if field.serde.skip_deserializing {
             if cx.skipped().is_empty() {
                 continue;
@@ -77,12 +78,6 @@ fn table(
         if !matches!(field.wire, Wire::Key(_)) {
             return None;
         }
-        cx.good = format_ident!("__good");
-        cx.found = format_ident!("__found");
-        // `__s` is the shape module inside the table.
-        let (ty, read_ty) = (cx.ty, &cx.read_ty);
-        cx.probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
-        cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
         cxs.push(cx);
     }
     let bind_context = if can.validate {
@@ -92,17 +87,24 @@ fn table(
     };
     // The probe traits once for the whole table, unless a field that cannot be read through
     // serde (its type names a lifetime or a type parameter) has rules to run here: its entry
-    // calls `field_unread`, which serde's arm does not have.
+    // calls `field_unread`, which serde's arm does not have. Else each field brings its own.
+    for cx in cxs.iter_mut().filter(|cx| !cx.can_read) {
+        cx.probes = probes(p, false);
+    }
     let in_scope = cxs
         .iter()
         .filter(|cx| !cx.can_read)
         .all(|cx| cx.table_arm(&bind_context).is_none());
-    if in_scope {
-        for cx in &mut cxs {
-            cx.probes = TokenStream::new();
-        }
+    for cx in &mut cxs {
+        cx.probes = match (in_scope, cx.can_read) {
+            (true, _) => TokenStream::new(),
+            (false, true) => probes(p, true),
+            (false, false) => std::mem::take(&mut cx.probes),
+        };
     }
-    let mut entries = Vec::new();
+    // The entries, comma-separated, in one stream (not a stream each, interpolated one by one).
+    let mut entries = TokenStream::new();
+    let mut first = true;
     let mut arms = Vec::new();
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let mut said = Vec::new();
@@ -119,19 +121,15 @@ fn table(
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
-                flags.push(quote!(__s::MAY_MISS));
+                flags.push("MAY_MISS");
             }
             if let Some(arm) = arm {
-                flags.push(quote!(__s::CHECK));
-                let index = proc_macro2::Literal::usize_unsuffixed(index);
-                arms.push((quote!(#index), arm));
+                flags.push("CHECK");
+                arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
             }
-            let flags = if flags.is_empty() {
-                quote!(0)
-            } else {
-                quote!(#(#flags)|*)
-            };
-            entries.push(quote! {
+            let flags = flag_set(&flags);
+            separate(&mut entries, &mut first);
+            entries.extend(quote! {
                 __s::Field::read_by(&[#(#names),*], #flags, |__v, __p, __r, _| {
                     ::core::option::Option::is_some(&#read)
                 })
@@ -147,24 +145,19 @@ fn table(
         };
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
-            flags.push(quote!(__s::MAY_MISS));
+            flags.push("MAY_MISS");
         }
         if cx.one_walk() {
-            flags.push(quote!(__s::ONE_WALK));
+            flags.push("ONE_WALK");
         }
         if is_nested(cx.field) {
-            flags.push(quote!(__s::NESTED));
+            flags.push("NESTED");
         }
         if let Some(arm) = arm {
-            flags.push(quote!(__s::CHECK));
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            arms.push((quote!(#index), arm));
+            flags.push("CHECK");
+            arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
         }
-        let flags = if flags.is_empty() {
-            quote!(0)
-        } else {
-            quote!(#(#flags)|*)
-        };
+        let flags = flag_set(&flags);
         let ty = cx.ty;
         // A field that must say `nested` when its type is a model: refused by its entry.
         let probe = if said_needed(cx.field, &params) {
@@ -180,7 +173,8 @@ fn table(
             None => quote!(field(&[#(#names),*], #flags)),
         };
         let entry = scoped(&cx.probes, &quote!(#probe.#call));
-        entries.push(entry);
+        separate(&mut entries, &mut first);
+        entries.extend(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
     // `match`.
@@ -224,10 +218,11 @@ fn table(
     } else {
         check
     };
+    let (check, whole) = (Moved::new(check), Moved::new(whole));
     let named = if has_checks || deny {
         quote! {
             __s::Named {
-                fields: &[#(#entries),*],
+                fields: &[#entries],
                 check: #check,
                 whole: #whole,
                 checks: #has_checks,
@@ -235,11 +230,12 @@ fn table(
             }
         }
     } else {
-        quote!(__s::Named::new(&[#(#entries),*], #check, #whole))
+        quote!(__s::Named::new(&[#entries], #check, #whole))
     };
     for field in said {
         field.said_in_entry.set(true);
     }
+    let (head, named) = (Moved::new(head), Moved::new(named));
     Some(quote! {
         #head
         #named
@@ -330,19 +326,20 @@ fn exact(container: &Container, fields: &[Field]) -> TokenStream {
             continue;
         }
         match field.wire {
-            Wire::Key(_) => {
-                let ty = field.ty;
-                below.push(quote!(__s::ShapeProbe::<#ty>::EXACT));
-            }
+            Wire::Key(_) => below.push(field.ty),
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
-    exact_node(container, local, &below)
+    exact_node(
+        container,
+        local,
+        &quote!(#(__s::ShapeProbe::<#below>::EXACT),*),
+    )
 }
 
 /// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
-/// types it reads through their walks) and the answer pointing at it.
-pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStream]) -> TokenStream {
+/// types it reads through their walks, comma-separated) and the answer pointing at it.
+pub(super) fn exact_node(container: &Container, local: bool, below: &TokenStream) -> TokenStream {
     // Its module path, name and line: two models of one module path and one name are in two
     // function bodies or blocks, which can name each other only in contrived ways (a type alias
     // of one read in the other's block), and not from one line.
@@ -354,7 +351,7 @@ pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStrea
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), #name, ::core::line!()),
                 #local,
-                &[#(#below),*],
+                &[#below],
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
@@ -473,7 +470,7 @@ fn walk(
         .enumerate()
         .map(|(i, field)| {
             let at = FieldAt { variant, field: i };
-            FieldCx::new(container, p, field, at, can, container_default)
+            FieldCx::new(container, p, field, at, can, container_default, false)
         })
         .collect();
     // The probe traits once for the whole walk when every field can be read through serde
@@ -522,28 +519,20 @@ struct FieldCx<'a> {
     ty: &'a syn::Type,
     /// Where the field is (names its rules function).
     at: FieldAt,
-    /// `__goodN`: the field has its shape.
+    /// `__goodN` (`__good` in a table's arm): the field has its shape.
     good: syn::Ident,
-    /// `__foundN`: the member found for it, if any.
+    /// `__foundN` (`__found` in a table's arm): the member found for it, if any.
     found: syn::Ident,
-    /// `__beforeN`: the claim marks before a flattened field took its members.
-    before: syn::Ident,
-    /// `__withN`: the value a `deserialize_with` function read.
-    with_value: syn::Ident,
     /// Whether the field's type can be read alone (through serde).
     can_read: bool,
-    /// The probe traits in scope, for `can_read`.
+    /// The probe traits in scope, for `can_read` (set by `table` for a table's fields).
     probes: TokenStream,
-    /// The shape probe of the field's type.
-    probe: TokenStream,
-    /// The read probe of the type the field is read alone as.
-    read_probe: TokenStream,
     /// The type the field is read alone as.
-    read_ty: TokenStream,
+    read_ty: ReadTy<'a>,
     /// The value of the field when it is not in the document, if serde gives it one.
     default_value: Option<TokenStream>,
-    /// The field's rules on the value read alone; `nested` models are walked instead.
-    checks: TokenStream,
+    /// Whether the field has rules on the value read alone (see [`FieldCx::checks`]).
+    has_checks: bool,
     /// Every rule of the field, `nested` validating: for a value with no node to walk.
     whole_checks: TokenStream,
     /// A `nested` field whose missing default is validated whole.
@@ -560,6 +549,7 @@ impl<'a> FieldCx<'a> {
         at: FieldAt,
         can: Can,
         container_default: Option<&Option<syn::ExprPath>>,
+        in_table: bool,
     ) -> Self {
         let ty = field.ty;
         let rules_run = can.validate;
@@ -567,7 +557,7 @@ impl<'a> FieldCx<'a> {
         // The type the field is read alone as, when it can be (see `second_read`).
         let (can_read, read_ty) = match second_read::read(container, field, bounded) {
             Read::As(read_ty) => (true, read_ty),
-            Read::No => (false, ty.to_token_stream()),
+            Read::No => (false, ReadTy::Declared(ty)),
         };
         let member = &field.member;
         // The value of a field that is not in the document.
@@ -580,40 +570,7 @@ impl<'a> FieldCx<'a> {
             ))),
             (None, None) => None,
         };
-        let checks = if has_value_rules(field) && rules_run && can_read {
-            let value = quote!(&__customer_read);
-            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
-                // The rules `validate_into` runs, emitted once: at the key the document used
-                // when read through an alias.
-                let key = if aliased(container, field).is_some() {
-                    quote!(__customer_key)
-                } else {
-                    quote!(#key)
-                };
-                let call = call_rules_fn(
-                    container,
-                    at,
-                    &value,
-                    &quote!(__path),
-                    &key,
-                    &quote!(&mut __report.rules),
-                );
-                second_read::with_context(container, call)
-            } else {
-                second_read::with_context(
-                    container,
-                    if aliased(container, field).is_some() {
-                        // Read through an alias, the value is at the key the document used.
-                        let at = quote!(#p::Path::key(__customer_path, __customer_key));
-                        checks_at(container, field, &value, Models::Walk, &at)
-                    } else {
-                        checks_on(container, field, &value, Models::Walk)
-                    },
-                )
-            }
-        } else {
-            TokenStream::new()
-        };
+        let has_checks = has_value_rules(field) && rules_run && can_read;
         // A value with no node to walk (skipped, or missing and defaulted) is validated whole;
         // not for a generic type, whose `Default` is not bounded here.
         let plain = can_read && !bounded && can.read;
@@ -640,22 +597,92 @@ impl<'a> FieldCx<'a> {
             field,
             ty,
             at,
-            good: format_ident!("__good{}", at.field),
-            found: format_ident!("__found{}", at.field),
-            before: format_ident!("__before{}", at.field),
-            with_value: format_ident!("__with{}", at.field),
+            good: if in_table {
+                format_ident!("__good")
+            } else {
+                format_ident!("__good{}", at.field)
+            },
+            found: if in_table {
+                format_ident!("__found")
+            } else {
+                format_ident!("__found{}", at.field)
+            },
             can_read,
             // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
-            probes: probes(p, can_read),
-            probe: quote!((&&__s::ShapeProbe::<#ty>::NEW)),
-            read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
+            probes: if in_table {
+                TokenStream::new()
+            } else {
+                probes(p, can_read)
+            },
             read_ty,
             default_value,
-            checks,
+            has_checks,
             whole_checks,
             nested: is_nested(field) && rules_run && plain,
             rules_run,
         }
+    }
+
+    /// The field's rules on the value read alone (`nested` models are walked instead): empty
+    /// unless [`FieldCx::has_checks`]. Built where they are emitted: a table's common arm only
+    /// asks whether there are some.
+    fn checks(&self) -> TokenStream {
+        if !self.has_checks {
+            return TokenStream::new();
+        }
+        let (container, p, field, at) = (self.container, self.p, self.field, self.at);
+        let value = quote!(&__customer_read);
+        if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+            // The rules `validate_into` runs, emitted once: at the key the document used
+            // when read through an alias.
+            let key = if aliased(container, field).is_some() {
+                quote!(__customer_key)
+            } else {
+                quote!(#key)
+            };
+            let call = call_rules_fn(
+                container,
+                at,
+                &value,
+                &quote!(__path),
+                &key,
+                &quote!(&mut __report.rules),
+            );
+            second_read::with_context(container, call)
+        } else {
+            second_read::with_context(
+                container,
+                if aliased(container, field).is_some() {
+                    // Read through an alias, the value is at the key the document used.
+                    let at = quote!(#p::Path::key(__customer_path, __customer_key));
+                    checks_at(container, field, &value, Models::Walk, &at)
+                } else {
+                    checks_on(container, field, &value, Models::Walk)
+                },
+            )
+        }
+    }
+
+    /// The shape probe of the field's type.
+    fn probe(&self) -> TokenStream {
+        let ty = self.ty;
+        quote!((&&__s::ShapeProbe::<#ty>::NEW))
+    }
+
+    /// The read probe of the type the field is read alone as.
+    fn read_probe(&self) -> TokenStream {
+        let read_ty = &self.read_ty;
+        quote!((&__s::ReadProbe::<#read_ty>::NEW))
+    }
+
+    /// `__beforeN`: the claim marks before a flattened field took its members.
+    fn before(&self) -> syn::Ident {
+        format_ident!("__before{}", self.at.field)
+    }
+
+    /// `__withN`: the value a `deserialize_with` function read.
+    fn with_value(&self) -> syn::Ident {
+        format_ident!("__with{}", self.at.field)
     }
 
     /// Whether the field's value is walked once for its shapes and its rules (when its type
@@ -672,25 +699,20 @@ impl<'a> FieldCx<'a> {
     /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
     /// model is walked again by `customer_core`).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let code = self.member_rules(false);
-        if code.is_empty() {
-            return None;
-        }
         if self.common() {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
-            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
             if let Some(value) = &self.default_value {
                 let reader = scoped(
                     probes,
-                    &quote!(#probe.reader().or(|| {
+                    &quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
                         #probes
                         #value
                     })),
                 );
                 return Some(quote!(__c.rules(#reader, Self::#name)));
             }
-            let call = quote!(#probe.rules(__c, Self::#name));
+            let call = quote!((&__s::ReadProbe::<#read_ty>::NEW).rules(__c, Self::#name));
             return Some(if probes.is_empty() {
                 call
             } else {
@@ -700,6 +722,11 @@ impl<'a> FieldCx<'a> {
                 })
             });
         }
+        // Built only here: the common arm above needs none of it (its checks are rules).
+        if !self.has_member_rules() {
+            return None;
+        }
+        let code = self.member_rules(false);
         Some(quote! {{
             let __s::Check {
                 found: __found,
@@ -717,7 +744,7 @@ impl<'a> FieldCx<'a> {
     /// alone (or its default when missing).
     fn common(&self) -> bool {
         let defaulted_model = self.nested && self.default_value.is_some();
-        !self.checks.is_empty()
+        self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !defaulted_model
@@ -728,14 +755,13 @@ impl<'a> FieldCx<'a> {
 
     /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
     /// when its rules in the second read are one call of it on its value read alone, read as
-    /// its own type (its type names no lifetime: read as written), and a
-    /// missing member reads as serde reads it (no `default`). `None` for the others, whose
-    /// rules are an arm of the table's closure.
+    /// its declared type (not a `Cow<'a, _>` read as `Cow<'static, _>`), and a missing member
+    /// reads as serde reads it (no `default`). `None` for the others, whose rules are an arm
+    /// of the table's closure.
     fn own_rules(&self) -> Option<syn::Ident> {
         let plain = self.field.serde.deserialize_with.is_none()
             && self.default_value.is_none()
-            && (self.container.generics.lifetimes().next().is_none()
-                || self.read_ty.to_string() == self.ty.to_token_stream().to_string());
+            && matches!(self.read_ty, ReadTy::Declared(_));
         (plain && self.common()).then(|| rules_fn(self.at))
     }
 
@@ -744,13 +770,13 @@ impl<'a> FieldCx<'a> {
     /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
     /// when it has rules its rules function does not run (the generated walk then).
     fn with_arm(&self) -> Option<Option<TokenStream>> {
-        if self.member_rules(false).is_empty() {
+        if !self.has_member_rules() {
             return Some(None);
         }
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
-        let common = !self.checks.is_empty()
+        let common = self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !(self.nested && self.default_value.is_some())
@@ -797,15 +823,11 @@ impl<'a> FieldCx<'a> {
     /// `#[serde(flatten)]`: the members no one else claims.
     fn flattened(&self, out: &mut Parts) {
         let FieldCx {
-            ty,
-            good,
-            before,
-            probes,
-            probe,
-            read_probe,
-            checks,
-            ..
+            ty, good, probes, ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
+        let before = &self.before();
+        let checks = self.checks();
         out.shapes.extend(quote! {
             let #before = __s::snapshot(__claimed);
             let #good = {
@@ -862,11 +884,10 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
-            probe,
             ..
         } = self;
+        let probe = &self.probe();
         let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
         let Some(with) = &field.serde.deserialize_with else {
             // The walk of the member is `customer_core`'s; the field gives its names, what a
@@ -902,6 +923,7 @@ impl<'a> FieldCx<'a> {
             });
             return;
         };
+        let with_value = self.with_value();
         let report_missing = quote! {{
             __s::missing_field(__report, &#p::Path::key(__path, #key));
             false
@@ -928,6 +950,16 @@ impl<'a> FieldCx<'a> {
         });
     }
 
+    /// Whether [`FieldCx::member_rules`] without `again` emits anything, asked without building
+    /// it: checks on the value read alone, a defaulted model's, or partial rules.
+    fn has_member_rules(&self) -> bool {
+        self.has_checks
+            || (self.nested && self.default_value.is_some())
+            || (self.rules_run
+                && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                    .is_empty())
+    }
+
     /// The rules of a member: on the value read alone, on what is known of a value that did not
     /// read, on a missing model's default, and (with `again`) in the model below, walked again
     /// (unless `member` walked it once, see `one_walk`).
@@ -939,15 +971,13 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
-            probe,
-            read_probe,
-            checks,
             ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
+        let checks = &self.checks();
         let read_present = match (&field.serde.deserialize_with, self.can_read) {
-            (Some(_), _) => quote!(#with_value),
+            (Some(_), _) => self.with_value().into_token_stream(),
             (None, true) => quote! {
                 #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
             },
@@ -1152,9 +1182,10 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
 fn finish(
     container: &Container,
     p: &TokenStream,
-    exact: &TokenStream,
-    flat: &TokenStream,
+    exact: TokenStream,
+    flat: TokenStream,
 ) -> TokenStream {
+    let (exact, flat) = (Moved::new(exact), Moved::new(flat));
     let deny = if container.serde.deny_unknown_fields {
         quote!(
             const __DENY_UNKNOWN: bool = true;
@@ -1191,6 +1222,33 @@ pub(super) fn with_read(p: &TokenStream, ty: &syn::Type, with: &syn::ExprPath) -
             __r,
             |__d| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__d) },
         )
+    }
+}
+
+/// A table entry's flags (`customer_core::shape::table`'s constants): `0`, or
+/// `__s::A | __s::B`, as trees.
+fn flag_set(names: &[&str]) -> Trees {
+    let span = proc_macro2::Span::call_site();
+    let mut trees = Vec::with_capacity(names.len() * 5);
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            trees.push(TokenTree::Punct(Punct::new('|', Spacing::Alone)));
+        }
+        trees.push(TokenTree::Ident(Ident::new("__s", span)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+        trees.push(TokenTree::Ident(Ident::new(name, span)));
+    }
+    if trees.is_empty() {
+        trees.push(TokenTree::Literal(Literal::i32_unsuffixed(0)));
+    }
+    Trees::from_trees(trees)
+}
+
+/// A `,` after the entries `stream` holds, unless it holds none yet (`first`).
+fn separate(stream: &mut TokenStream, first: &mut bool) {
+    if !std::mem::take(first) {
+        stream.append(Punct::new(',', Spacing::Alone));
     }
 }
 
