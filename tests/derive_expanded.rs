@@ -41,24 +41,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl<'a, T> __p::Composite for Signup<'a, T> {}
-    impl<'a, T> Signup<'a, T> {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<&'a str>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-            (&__p::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl<'a, T> __p::CustomerModel for Signup<'a, T> {
         #[inline]
@@ -342,48 +324,52 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<&'a str>::NEW).field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<&'a str>::NEW)
+                        .said()
+                        .field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["id"],
+                        0,
+                        Self::__customer_rules_1,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["ab"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["ab"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["note"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK),
+                        .said()
+                        .field_rules(&["note"], __s::MAY_MISS, Self::__customer_rules_3),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["email"],
+                        0,
+                        Self::__customer_rules_4,
+                    ),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["locale"],
+                        0,
+                        Self::__customer_rules_5,
+                    ),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                        .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["metadata"], __s::MAY_MISS, Self::__customer_rules_6),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
+                        .said()
+                        .field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                        &["quantity"],
+                        0,
+                        Self::__customer_rules_9,
+                    ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["country"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["country"], __s::MAY_MISS, Self::__customer_rules_11),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
                     8 => {
                         (&__s::ReadProbe::<Vec<String>>::NEW).each(
                             __c,
@@ -392,16 +378,9 @@ const _: () = {
                             Self::__customer_each_8,
                         );
                     }
-                    9 => {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
                     10 => {
                         (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
                             .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
                     }
                     _ => {}
                 },
@@ -429,17 +408,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Address {}
-    impl Address {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Address {
         #[inline]
@@ -560,32 +528,22 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["postal_code"],
+                        0,
+                        Self::__customer_rules_0,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["phone"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["phone"], __s::MAY_MISS, Self::__customer_rules_1),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["website"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["website"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["seen_at"], __s::MAY_MISS, Self::__customer_rules_3),
                 ],
-                |__index, __c| match __index {
-                    0 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                    }
-                    1 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    _ => {}
-                },
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -822,14 +780,6 @@ pub struct Plain {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Plain {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Plain {
         #[inline]
@@ -865,7 +815,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                &[(&&__s::ShapeProbe::<String>::NEW)
+                    .said()
+                    .field(&["name"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -888,14 +840,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Checked {}
-    impl Checked {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Checked {
         #[inline]
@@ -1003,10 +947,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["name"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1026,14 +972,6 @@ pub struct Limits {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Limits {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<usize>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Limits {
         #[inline]
@@ -1069,7 +1007,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                &[(&&__s::ShapeProbe::<usize>::NEW)
+                    .said()
+                    .field(&["name_max"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -1153,14 +1093,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Composite for Form {}
-    impl Form {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[allow(
         clippy::inline_always,
         clippy::ptr_arg,
@@ -1220,7 +1152,9 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
@@ -1265,14 +1199,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Place {}
-    impl Place {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Place {
         #[inline]
@@ -1332,10 +1258,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["line1"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1376,8 +1304,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u8>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
         }
     }
@@ -1483,7 +1409,9 @@ const _: () = {
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&[], __s::CHECK),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1495,7 +1423,9 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::NEW)
+                        .said()
+                        .field(&[], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1960,17 +1890,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Party {}
-    impl Party {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Party {
         #[inline]
@@ -2164,21 +2083,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                                .said()
+                                .field_rules(&["name"], __s::MAY_MISS, Self::__customer_rules_0_1),
                         ],
-                        |__index, __c| match __index {
-                            0 => {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            }
-                            1 => {
-                                (&__s::ReadProbe::<Option<String>>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_1);
-                            }
-                            _ => {}
-                        },
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2192,8 +2106,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<String>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
@@ -2335,7 +2251,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -2482,7 +2397,9 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                            .said()
+                            .field(&["lines"], __s::CHECK)],
                         |_, __c| {
                             (&__s::ReadProbe::<Vec<String>>::NEW).each_with(
                                 __c,
@@ -2531,8 +2448,6 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
@@ -2696,13 +2611,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .said()
                                 .field(&["note"], __s::MAY_MISS),
                         ],
-                        check: |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        check: __s::no_check,
                         whole: __p::None,
                         checks: false,
                         deny: true,
@@ -2770,10 +2688,7 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
@@ -2940,10 +2855,12 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                            &["email"],
+                            0,
+                            Self::__customer_rules_0_0,
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2970,8 +2887,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
