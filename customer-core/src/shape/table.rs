@@ -133,7 +133,7 @@ where
 {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
-        check.rules_with(read_for_rules::<T>, read_missing::<T>, &self.0);
+        check.read_then(read_for_rules::<T>, read_missing::<T>, &self.0);
     }
 }
 
@@ -210,12 +210,12 @@ impl<K: Place> Check<'_, '_, '_, K> {
     /// (or what a missing member reads as) and `rules` run on it at [`Check::key`].
     #[inline]
     pub fn rules<T>(self, reader: Reader<T>, rules: RulesFn<T, K>) {
-        self.rules_with(reader.read, reader.missing, rules);
+        self.read_then(reader.read, reader.missing, rules);
     }
 
     /// [`Check::rules`], the value read by `read` (or `missing`) and `rules` any function.
     #[inline]
-    fn rules_with<T>(
+    fn read_then<T>(
         self,
         read: ReadFn<T>,
         missing: fn() -> Option<T>,
