@@ -22,7 +22,8 @@
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
 use super::{Content, Node, ReadFn, Report, WholeFn};
-use crate::error::{Path, ValidationErrors};
+use crate::at::At;
+use crate::error::Path;
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
 /// or `Patch` layer); without it, its type says (`Shape::__missing_ok`), else it is required.
@@ -79,34 +80,7 @@ impl Field {
     }
 }
 
-/// Where a field is below its container's pointer: a member's key (`&str`) or an element's
-/// index (`usize`).
-pub trait Place: Copy {
-    /// The field's pointer below `path`.
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p;
-}
-
-impl Place for &str {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.key(self)
-    }
-}
-
-impl Place for usize {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.index(self)
-    }
-}
+pub use crate::at::Place;
 
 impl Field {
     /// A field read by its `deserialize_with` function, `shape` reading its value by that
@@ -162,14 +136,15 @@ impl<K: Place> Check<'_, '_, '_, K> {
             reader.missing,
         );
         if let Some(value) = value {
-            rules(&value, self.path, self.key, &mut self.report.rules);
+            rules(&value, At(self.path, self.key, &mut self.report.rules));
         }
     }
 }
 
-/// A model's rules function of a field (`__customer_rules_N`): its value, the container's
-/// pointer, the key (or index, see [`Place`]) it is at, the report.
-pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
+/// A model's rules function of a field (`__customer_rules_N`): its value, and where it
+/// reports ([`At`]: the container's pointer, the key, index or nothing it is at (see
+/// [`Place`]), the report).
+pub type RulesFn<T, K> = fn(&T, At<'_, K>);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
@@ -460,7 +435,6 @@ fn elements_flat(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::fail_key;
     use crate::error::RuleError;
     use crate::shape::{ReadProbe, ReadViaSerde as _, ShapeProbe};
     #[allow(unused_imports)]
@@ -468,22 +442,22 @@ mod tests {
 
     /// A rule on a `String`: not empty (`&String`: a rules function takes its field's type).
     #[allow(clippy::ptr_arg)]
-    fn filled(value: &String, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn filled(value: &String, mut at: At<'_, &str>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     /// A rule on an `Option<u32>`: at most 10.
-    fn small(value: &Option<u32>, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn small(value: &Option<u32>, mut at: At<'_, &str>) {
         let result = match value {
             Some(n) if *n > 10 => Err(RuleError::new("range", "is too large")),
             _ => Ok(()),
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     fn check(index: usize, check: Check<'_, '_, '_>) {
@@ -653,24 +627,24 @@ mod tests {
     }
 
     /// A rule on a `u32` at an element: at most 10.
-    fn small_at(value: &u32, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn small_at(value: &u32, mut at: At<'_, usize>) {
         let result = if *value > 10 {
             Err(RuleError::new("range", "is too large"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     /// A rule on a `String` at an element: not empty.
     #[allow(clippy::ptr_arg)]
-    fn filled_at(value: &String, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn filled_at(value: &String, mut at: At<'_, usize>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     fn element_check(index: usize, check: Check<'_, '_, '_, usize>) {
