@@ -7,10 +7,15 @@
 #   FORM=bare scripts/bench-compile.sh    # the structs alone: no `Deserialize`, no reading call
 #   KEEP=/tmp/scratch scripts/bench-compile.sh   # keep the scratch crates there
 #   STRUCTS=10 CALLGRIND=1 scripts/bench-compile.sh   # 10 structs; also count rustc's instructions
+#   RUNS=0 CALLGRIND=incremental scripts/bench-compile.sh   # only the counts of an incremental rebuild
 #
-# CALLGRIND=1 adds the instructions rustc executes for one full (non-incremental) build of each
-# scratch crate, counted by `valgrind --tool=callgrind`: unlike the wall times, that figure does
-# not move with the machine's load (about 2 minutes per crate of 10 structs).
+# CALLGRIND=1 (or full) adds the instructions rustc executes for one full (non-incremental) build
+# of each scratch crate, counted by `valgrind --tool=callgrind`: unlike the wall times, that figure
+# does not move with the machine's load (about 2 minutes per crate of 10 structs).
+# CALLGRIND=incremental counts instead the incremental rebuild after a `touch` (the edit loop the
+# wall-time table times: the derives run again, rustc re-reads their output and takes the rest
+# from its incremental cache; about 1 minute per crate of 50 structs); CALLGRIND=both counts both.
+# RUNS=0 skips the timed builds.
 #
 # By default (FORM=read) the structs are written as an app writes them: each derives serde's
 # `Deserialize` beside the validation derive, and each is read once: `Valid::<S>::from_json`
@@ -202,6 +207,7 @@ for kind in ours garde plain; do
 done
 
 declare -A times full
+if [ "$runs" -gt 0 ]; then
 for ((r = 0; r < runs; r++)); do
     for kind in ours garde plain; do
         touch "$work/$kind/src/lib.rs"
@@ -250,6 +256,7 @@ table "Compile time of $structs structs ($profile profile, $runs rebuilds of the
     "${times[ours]}" "${times[garde]}" "${times[plain]}"
 table "The same rebuilds without incremental compilation (CARGO_INCREMENTAL=0)" \
     "${full[ours]}" "${full[garde]}" "${full[plain]}"
+fi
 
 # The size of the expansion: each crate expanded once (not timed), ours and garde's lines beyond
 # the plain crate's (the same structs, serde's derive included in all three when FORM=read).
@@ -268,28 +275,54 @@ for kind in ours garde plain; do
     }'
 done
 
-[ "${CALLGRIND:-0}" = 1 ] || exit 0
-# rustc's own instructions for one full build of each crate: the command cargo runs, under
-# callgrind (all threads, the proc macros run inside rustc).
-declare -A instructions
-for kind in ours garde plain; do
+callgrind="${CALLGRIND:-0}"
+case "$callgrind" in
+    0) exit 0 ;;
+    1 | full) modes=(full) ;;
+    incremental) modes=(incremental) ;;
+    both) modes=(full incremental) ;;
+    *) echo "CALLGRIND is 1 (or full), incremental or both" >&2; exit 2 ;;
+esac
+# rustc's own instructions for one build of each crate: the command cargo runs, under callgrind
+# (all threads; the proc macros run inside rustc). For the incremental count, cargo first rebuilds
+# the crate incrementally (which prints the command and leaves the cache as an edit loop finds
+# it), then the same command runs again under callgrind after a `touch`.
+count_rustc() {
+    local mode="$1" kind="$2" incremental=0 cmd out
+    [ "$mode" = incremental ] && incremental=1
     touch "$work/$kind/src/lib.rs"
-    cmd="$(cd "$work/$kind" && CARGO_INCREMENTAL=0 cargo build --verbose "${profile_flag[@]}" 2>&1 |
-        grep -o "Running \`[^\`]*--crate-name scratch_$kind [^\`]*" | head -1 | sed 's/^Running `//')"
-    out="$work/callgrind-$kind"
+    if [ "$incremental" = 1 ]; then
+        cmd="$(cd "$work/$kind" && cargo build --verbose "${profile_flag[@]}" 2>&1 |
+            grep -o "Running \`[^\`]*--crate-name scratch_$kind [^\`]*" | head -1 | sed 's/^Running `//')"
+        touch "$work/$kind/src/lib.rs"
+    else
+        cmd="$(cd "$work/$kind" && CARGO_INCREMENTAL=0 cargo build --verbose "${profile_flag[@]}" 2>&1 |
+            grep -o "Running \`[^\`]*--crate-name scratch_$kind [^\`]*" | head -1 | sed 's/^Running `//')"
+    fi
+    [ -n "$cmd" ] || { echo "cargo ran no rustc for the '$kind' crate" >&2; exit 1; }
+    out="$work/callgrind-$mode-$kind"
+    rm -f "$out".*
     (cd "$work/$kind" && eval "valgrind --tool=callgrind --callgrind-out-file=$out.%p $cmd" >"$out.log" 2>&1)
-    instructions[$kind]="$(grep -h 'Collected' "$out.log" | awk '{ s += $NF } END { printf "%.0f", s }')"
-done
-echo
-echo "### rustc's instructions, one full build (callgrind, $((structs + 1)) structs)"
-echo
-echo "| crate | instructions | beyond the plain crate |"
-echo "|---|---:|---:|"
-for kind in ours garde plain; do
-    awk -v k="$kind" -v i="${instructions[$kind]}" -v p="${instructions[plain]}" 'BEGIN {
-        printf "| %s | %.0f | %.0f |\n", k, i, i - p
+    grep -h 'Collected' "$out.log" | awk '{ s += $NF } END { printf "%.0f", s }'
+}
+declare -A instructions
+for mode in "${modes[@]}"; do
+    for kind in ours garde plain; do
+        instructions[$kind]="$(count_rustc "$mode" "$kind")"
+    done
+    title="one full build"
+    [ "$mode" = incremental ] && title="an incremental rebuild after a touch"
+    echo
+    echo "### rustc's instructions, $title (callgrind, $((structs + 1)) structs)"
+    echo
+    echo "| crate | instructions | beyond the plain crate |"
+    echo "|---|---:|---:|"
+    for kind in ours garde plain; do
+        awk -v k="$kind" -v i="${instructions[$kind]}" -v p="${instructions[plain]}" 'BEGIN {
+            printf "| %s | %.0f | %.0f |\n", k, i, i - p
+        }'
+    done
+    awk -v o="${instructions[ours]}" -v g="${instructions[garde]}" -v p="${instructions[plain]}" 'BEGIN {
+        printf "\nours / garde: %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
     }'
 done
-awk -v o="${instructions[ours]}" -v g="${instructions[garde]}" -v p="${instructions[plain]}" 'BEGIN {
-    printf "\nours / garde: %.2fx (whole crate), %.2fx (derive part)\n", o / g, (g - p > 0) ? (o - p) / (g - p) : 0
-}'
