@@ -146,6 +146,10 @@ impl<K: Place> Check<'_, '_, '_, K> {
 /// [`Place`]), the report).
 pub type RulesFn<T, K> = fn(&T, At<'_, K>);
 
+/// The rules function of a field of a model with a context `C` (`#[customer(context(C))]`):
+/// as [`RulesFn`], the context passed second.
+pub type ContextRulesFn<T, C, K> = fn(&T, &C, At<'_, K>);
+
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
     /// Reads the member's value at its pointer (a failure reported).
