@@ -43,9 +43,15 @@ fn inputs(case: &str) -> Vec<TokenStream> {
             let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
             std::fs::read_to_string(root.join("tests/expanded/models.rs")).expect("models")
         }
-        other => panic!("CUSTOMER_BENCH_CASE is `bench` or `models`, not `{other}`"),
+        "every" => return every(),
+        other => panic!("CUSTOMER_BENCH_CASE is `bench`, `models` or `every`, not `{other}`"),
     };
-    items(source.parse().expect("models tokenize"))
+    derived(source.parse().expect("models tokenize"))
+}
+
+/// The `CustomerModel` items among the top-level items of `tokens`.
+fn derived(tokens: TokenStream) -> Vec<TokenStream> {
+    items(tokens)
         .into_iter()
         .filter(|item| {
             syn::parse2::<syn::DeriveInput>(item.clone()).is_ok_and(|input| {
@@ -58,6 +64,51 @@ fn inputs(case: &str) -> Vec<TokenStream> {
             })
         })
         .collect()
+}
+
+/// Every `CustomerModel` item of the workspace's Rust files (tests, UI cases, examples, the
+/// providers' models), at any depth (in functions and modules): a corpus to compare the derive's
+/// output before and after a change to its internals (`CUSTOMER_BENCH_DUMP`).
+fn every() -> Vec<TokenStream> {
+    fn files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        let mut entries: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            let name = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
+            if path.is_dir() && !name.starts_with('.') && name != "target" {
+                files(&path, out);
+            } else if name.ends_with(".rs") {
+                out.push(path);
+            }
+        }
+    }
+    fn walk(tokens: TokenStream, out: &mut Vec<TokenStream>) {
+        for tree in tokens.clone() {
+            if let proc_macro2::TokenTree::Group(group) = tree {
+                walk(group.stream(), out);
+            }
+        }
+        out.extend(derived(tokens));
+    }
+    let mut paths = Vec::new();
+    files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join(".."),
+        &mut paths,
+    );
+    let mut out = Vec::new();
+    for path in paths {
+        let source = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Ok(tokens) = source.parse() {
+            walk(tokens, &mut out);
+        }
+    }
+    out
 }
 
 /// The counted loop (callgrind's `--toggle-collect`).
@@ -97,6 +148,18 @@ fn expand_for_callgrind() {
             leaves(crate::expand::derive(&input))
         })
         .sum();
+    // `CUSTOMER_BENCH_DUMP=file`: the output of every model, one line each (to compare the
+    // output before and after a change to the derive's internals).
+    if let Ok(file) = std::env::var("CUSTOMER_BENCH_DUMP") {
+        let dump: String = inputs
+            .iter()
+            .map(|item| {
+                let input = syn::parse2::<syn::DeriveInput>(item.clone()).expect("a model");
+                format!("{}\n", crate::expand::derive_with(&input, true))
+            })
+            .collect();
+        std::fs::write(file, dump).expect("the dump is written");
+    }
     bench_loop(&inputs, n);
     println!(
         "case {case}: {} models, {tokens} output tokens a round",

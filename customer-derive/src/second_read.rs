@@ -22,11 +22,50 @@ use crate::rules::{At, Emit, Models, Overrides, Rule, RuleSpec};
 use crate::trees::Trees;
 
 /// How a field's value may be read alone.
-pub(crate) enum Read {
+pub(crate) enum Read<'a> {
     /// Through the probes, as this type.
-    As(TokenStream),
+    As(ReadTy<'a>),
     /// Not at all.
     No,
+}
+
+/// The type a field is read alone as.
+pub(crate) enum ReadTy<'a> {
+    /// Its declared type (one that borrows nothing, most of them): its tokens as parsed.
+    Declared(&'a syn::Type),
+    /// Its declared type with each `Cow` lifetime made `'static`.
+    Owned(TokenStream),
+}
+
+impl ToTokens for ReadTy<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match self {
+            ReadTy::Declared(ty) => ty.to_tokens(tokens),
+            ReadTy::Owned(ty) => ty.to_tokens(tokens),
+        }
+    }
+}
+
+/// `true` for a type that [`owned`] would give back unchanged and that holds no delimited group:
+/// paths whose arguments are such types (`Option<Box<S0>>`), asked of the syntax tree without
+/// making its tokens. `false` may be wrong (a tuple, a reference): `owned` decides then.
+fn plain(ty: &syn::Type) -> bool {
+    let syn::Type::Path(path) = ty else {
+        return false;
+    };
+    path.qself.is_none()
+        && path
+            .path
+            .segments
+            .iter()
+            .all(|segment| match &segment.arguments {
+                syn::PathArguments::None => true,
+                syn::PathArguments::AngleBracketed(args) => args.args.iter().all(|arg| match arg {
+                    syn::GenericArgument::Type(ty) => plain(ty),
+                    _ => false,
+                }),
+                syn::PathArguments::Parenthesized(_) => false,
+            })
 }
 
 /// The names of the container's type and const parameters.
@@ -52,21 +91,26 @@ fn borrows(container: &Container) -> bool {
 /// `Some(tokens with every lifetime replaced by 'static)` when each lifetime of `tokens` is the
 /// first argument of a `Cow`; `None` when one is not; the tokens unchanged when there is none.
 fn owned(tokens: TokenStream) -> Option<TokenStream> {
+    /// What the last two trees were, as far as a `Cow<'a` needs to know.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Seen {
+        Cow,
+        Lt,
+        Other,
+    }
     let mut out = Vec::new();
     let mut iter = tokens.into_iter().peekable();
-    let mut last_two: (Option<String>, Option<String>) = (None, None);
+    let mut last_two = (Seen::Other, Seen::Other);
     while let Some(tt) = iter.next() {
-        match &tt {
+        let seen = match &tt {
             TokenTree::Punct(p) if p.as_char() == '\'' => {
                 // `Cow <` just before: the lifetime is Cow's first argument.
-                let after_cow =
-                    last_two.0.as_deref() == Some("Cow") && last_two.1.as_deref() == Some("<");
-                if !after_cow {
+                if last_two != (Seen::Cow, Seen::Lt) {
                     return None;
                 }
                 iter.next(); // the lifetime's name
                 out.extend(quote!('static));
-                last_two = (None, Some("'".to_owned()));
+                last_two = (Seen::Other, Seen::Other);
                 continue;
             }
             TokenTree::Punct(p) if p.as_char() == '&' => return None,
@@ -75,12 +119,14 @@ fn owned(tokens: TokenStream) -> Option<TokenStream> {
                 let mut new = proc_macro2::Group::new(group.delimiter(), inner);
                 new.set_span(group.span());
                 out.push(TokenTree::Group(new));
-                last_two = (last_two.1, None);
+                last_two = (last_two.1, Seen::Other);
                 continue;
             }
-            _ => {}
-        }
-        last_two = (last_two.1, Some(tt.to_string()));
+            TokenTree::Punct(p) if p.as_char() == '<' => Seen::Lt,
+            TokenTree::Ident(ident) if ident == "Cow" => Seen::Cow,
+            _ => Seen::Other,
+        };
+        last_two = (last_two.1, seen);
         out.push(tt);
     }
     Some(out.into_iter().collect())
@@ -88,9 +134,14 @@ fn owned(tokens: TokenStream) -> Option<TokenStream> {
 
 /// Whether the field reads alone, and as which type. A type that names a type or const parameter
 /// reads when [`where_clause`] bounds it (`bounded`).
-pub(crate) fn read(container: &Container, field: &Field, bounded: bool) -> Read {
-    let Some(ty) = owned(field.ty.to_token_stream()) else {
-        return Read::No;
+pub(crate) fn read<'a>(container: &Container, field: &Field<'a>, bounded: bool) -> Read<'a> {
+    let ty = if plain(field.ty) {
+        ReadTy::Declared(field.ty)
+    } else {
+        match owned(field.ty.to_token_stream()) {
+            Some(ty) => ReadTy::Owned(ty),
+            None => return Read::No,
+        }
     };
     if mentions(field.ty, &params(container)) && !bounded {
         return Read::No;
@@ -105,8 +156,8 @@ pub(crate) fn bounded(container: &Container, field: &Field, value_rules: bool) -
         && field.attrs.skip.is_none()
         && !field.serde.skip_deserializing
         && field.serde.deserialize_with.is_none()
-        && owned(field.ty.to_token_stream()).is_some()
         && mentions(field.ty, &params(container))
+        && owned(field.ty.to_token_stream()).is_some()
 }
 
 /// The `where` clause of the `Shape` impl of a struct with named fields: the container's own,
@@ -366,6 +417,15 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
         _ if string_map(field.inner) => Some(quote!(__s::distinct_keys(__node))),
         _ => None,
     };
+    // Most fields have neither: nothing is built for them.
+    let applies = field.attrs.rules.iter().any(|rule| match &rule.kind {
+        Rule::Length(_) => count.is_some(),
+        Rule::Each(_) => seq.is_some(),
+        _ => false,
+    });
+    if !applies {
+        return TokenStream::new();
+    }
     let key = if crate::ast::aliased(container, field).is_some() {
         quote!(__customer_key)
     } else {
@@ -374,7 +434,7 @@ fn partial_checks(container: &Container, field: &Field) -> TokenStream {
             _ => return TokenStream::new(),
         }
     };
-    let at = At::new(quote!(__customer_path)).key(key);
+    let at = At::new(Trees::named("__customer_path")).key(key);
     let partial = Partial {
         container,
         field,
@@ -411,7 +471,7 @@ struct Partial<'a> {
 }
 
 impl Partial<'_> {
-    fn emit(&self, rule: &RuleSpec, value: TokenStream, at: At) -> TokenStream {
+    fn emit(&self, rule: &RuleSpec, value: Trees, at: At) -> TokenStream {
         rule.kind.emit(&Emit {
             krate: &self.container.krate,
             value,
@@ -428,7 +488,11 @@ impl Partial<'_> {
 
     /// `length` on the number of elements (or distinct keys) `count` finds in the document.
     fn length(&self, rule: &RuleSpec, count: &TokenStream) -> TokenStream {
-        let check = self.emit(rule, quote!(&__customer_counted), self.at.clone());
+        let check = self.emit(
+            rule,
+            Trees::from(quote!(&__customer_counted)),
+            self.at.clone(),
+        );
         quote! {
             if let __p::Some(__count) = #count {
                 let __customer_counted = __s::Counted(__count);
@@ -459,8 +523,8 @@ impl Partial<'_> {
             .map(|inner| {
                 self.emit(
                     inner,
-                    quote!(__customer_item),
-                    at.index(quote!(__customer_index)),
+                    Trees::named("__customer_item"),
+                    at.index(Trees::named("__customer_index")),
                 )
             })
             .collect();

@@ -38,6 +38,7 @@ use crate::ast::{Container, Data, Field, Style};
 use crate::expand::validate::container_checks;
 use crate::rules::Models;
 use crate::second_read;
+use crate::trees::Moved;
 
 mod data_enum;
 mod facts;
@@ -108,6 +109,7 @@ pub(crate) fn expand(container: &Container) -> TokenStream {
     };
     let (kind, keys) = facts_of(container);
     let assertions = facts::assertions(container);
+    let body = Moved::new(body);
     quote! {
         use #p::shape as __s;
         #[automatically_derived]
@@ -240,7 +242,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         && field.serde.deserialize_with.is_none();
     let exact = if exact_field {
         let ty = field.ty;
-        named::exact_node(container, true, &[quote!(__s::ShapeProbe::<#ty>::EXACT)])
+        named::exact_node(container, true, &quote!(__s::ShapeProbe::<#ty>::EXACT))
     } else {
         TokenStream::new()
     };

@@ -8,7 +8,7 @@
 //! `scripts/bench-compile.sh` (`scripts/bench-derive.sh`) measures the difference. Imports nothing
 //! of the derive, so that every module may use it.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::ops::Deref;
 
 use proc_macro2::{Ident, Punct, Spacing, Span, TokenStream, TokenTree};
@@ -30,12 +30,45 @@ impl Trees {
         }
     }
 
+    /// These trees.
+    pub(crate) fn from_trees(trees: Vec<TokenTree>) -> Trees {
+        Trees {
+            trees,
+            stream: OnceCell::new(),
+        }
+    }
+
+    /// The identifier `name`, spanned as `quote!` spans its own tokens (at the call site).
+    pub(crate) fn named(name: &str) -> Trees {
+        Trees::ident(Ident::new(name, Span::call_site()))
+    }
+
     /// One identifier.
     pub(crate) fn ident(ident: Ident) -> Trees {
         Trees {
             trees: vec![TokenTree::Ident(ident)],
             stream: OnceCell::new(),
         }
+    }
+
+    /// `tree` after these trees.
+    pub(crate) fn push(&mut self, tree: TokenTree) {
+        self.trees.push(tree);
+        self.stream = OnceCell::new();
+    }
+
+    /// The same trees located at `span` (and resolved as before).
+    pub(crate) fn located_at(&self, span: Span) -> Trees {
+        let trees = self
+            .trees
+            .iter()
+            .map(|tree| {
+                let mut tree = tree.clone();
+                tree.set_span(tree.span().located_at(span));
+                tree
+            })
+            .collect();
+        Trees::from_trees(trees)
     }
 
     /// `self::name`, spanned as `quote!` spans its own tokens (at the call site).
@@ -57,6 +90,24 @@ impl Trees {
     }
 }
 
+impl From<TokenStream> for Trees {
+    fn from(stream: TokenStream) -> Trees {
+        Trees::from_stream(stream)
+    }
+}
+
+impl From<Ident> for Trees {
+    fn from(ident: Ident) -> Trees {
+        Trees::ident(ident)
+    }
+}
+
+impl From<proc_macro2::Literal> for Trees {
+    fn from(literal: proc_macro2::Literal) -> Trees {
+        Trees::from_trees(vec![TokenTree::Literal(literal)])
+    }
+}
+
 impl ToTokens for Trees {
     fn to_tokens(&self, tokens: &mut TokenStream) {
         tokens.extend(self.trees.iter().cloned());
@@ -69,6 +120,26 @@ impl Deref for Trees {
     fn deref(&self) -> &TokenStream {
         self.stream
             .get_or_init(|| self.trees.iter().cloned().collect())
+    }
+}
+
+/// A stream interpolated by value, once: `quote!` borrows what it interpolates, so `#stream`
+/// copies it (each tree; inside rustc also a bridge call for each group it holds, and one more
+/// for each when the original is dropped), where `#moved` hands the stream itself over.
+pub(crate) struct Moved(Cell<Option<TokenStream>>);
+
+impl Moved {
+    /// `stream`, to be interpolated once.
+    pub(crate) fn new(stream: TokenStream) -> Moved {
+        Moved(Cell::new(Some(stream)))
+    }
+}
+
+impl ToTokens for Moved {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let stream = self.0.take();
+        assert!(stream.is_some(), "a `Moved` stream is interpolated once");
+        tokens.extend(stream);
     }
 }
 

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::{Container, Field, Wire};
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 /// The lints the generated code trips, each for a reason; nothing else is allowed. rustc and
 /// clippy do not lint what a macro of another crate expanded, so this list is kept honest by
@@ -39,6 +39,7 @@ pub(crate) fn wrap(body: TokenStream) -> TokenStream {
             |path, name| path.join(name),
         )
     });
+    let body = Moved::new(body);
     quote! {
         #[doc(hidden)]
         #[allow(#(#lints),*)]

@@ -8,7 +8,7 @@ use syn::spanned::Spanned;
 use super::bounds::bounds;
 use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::{At, Emit, Models, Overrides, RuleSpec, Scope};
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -16,7 +16,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let report = report_ident();
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
@@ -122,15 +122,15 @@ fn rules_fns<'f, 'a: 'f>(
             Wire::Key(_) => quote!(&str),
             Wire::Same => quote!(()),
         };
-        let checks = field_checks_at(
+        let checks = Moved::new(field_checks_at(
             krate,
             field,
             None,
-            &At::held(quote!(__customer_at)),
+            &At::held(Trees::named("__customer_at")),
             &quote!(__customer_at.2),
             context,
             Models::Validate,
-        );
+        ));
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
@@ -176,7 +176,7 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     body.extend(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
-    let mut out = model_impls(container, &where_clause, &body, said);
+    let mut out = model_impls(container, &where_clause, body, said);
     out.extend(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
@@ -304,7 +304,7 @@ fn enum_arms(
 fn model_impls(
     container: &Container,
     where_clause: &Option<syn::WhereClause>,
-    body: &TokenStream,
+    body: TokenStream,
     said: TokenStream,
 ) -> TokenStream {
     let krate = &container.krate;
@@ -313,10 +313,11 @@ fn model_impls(
     let path = quote!(__customer_path);
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
-        let mut out = context_impls(container, ty, where_clause, body);
+        let mut out = context_impls(container, ty, where_clause, &body);
         out.extend(said);
         return out;
     }
+    let (said, body) = (Moved::new(said), Moved::new(body));
     quote! {
         #said
         #[automatically_derived]
@@ -506,7 +507,7 @@ fn newtype_rules(container: &Container, path: &TokenStream, report: &dyn ToToken
         .map(|rule| {
             rule.kind.emit(&Emit {
                 krate: &container.krate,
-                value: quote!(__customer_value),
+                value: Trees::named("__customer_value"),
                 at: At::new(path.clone()),
                 report,
                 overrides: &overrides,
@@ -660,8 +661,8 @@ fn wire_key(wire: &Wire) -> TokenStream {
 /// The place of a field on the wire `wire` below `parent`.
 fn wire_at(parent: &At, wire: &Wire) -> At {
     match wire {
-        Wire::Key(key) => parent.key(quote!(#key)),
-        Wire::Index(index) => parent.index(quote!(#index)),
+        Wire::Key(key) => parent.key(proc_macro2::Literal::string(key)),
+        Wire::Index(index) => parent.index(proc_macro2::Literal::usize_suffixed(*index)),
         Wire::Same => parent.clone(),
     }
 }
@@ -681,7 +682,7 @@ fn field_checks_at(
         code: field.attrs.code.clone(),
         message: field.attrs.message.clone(),
     };
-    let emit = |rule: &RuleSpec, value: TokenStream| {
+    let emit = |rule: &RuleSpec, value: Trees| {
         rule.kind.emit(&Emit {
             krate,
             value,
@@ -702,11 +703,11 @@ fn field_checks_at(
         .partition(|rule| rule.kind.scope() == Scope::Field);
     if let (Some(field_value), [rule], true) = (value, whole.as_slice(), values.is_empty()) {
         // One rule on the field itself (a `nested` field): its value in place, nothing bound.
-        return emit(rule, quote!(#field_value));
+        return emit(rule, Trees::from(field_value.to_token_stream()));
     }
     let whole: TokenStream = whole
         .into_iter()
-        .map(|rule| emit(rule, quote!(__customer_field)))
+        .map(|rule| emit(rule, Trees::named("__customer_field")))
         .collect();
     let field_value = value;
     let mut value = TokenStream::new();
@@ -715,25 +716,27 @@ fn field_checks_at(
             // Nothing to peel: the rules look at the field itself.
             value = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_field)))
+                .map(|rule| emit(rule, Trees::named("__customer_field")))
                 .collect();
         } else {
             let checks: TokenStream = values
                 .into_iter()
-                .map(|rule| emit(rule, quote!(__customer_value)))
+                .map(|rule| emit(rule, Trees::named("__customer_value")))
                 .collect();
             value = peel(krate, &field.layers, quote!(__customer_field), checks);
         }
     }
+    let mut checks = whole;
+    checks.extend(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
-        return quote!(#whole #value);
+        return checks;
     };
+    let checks = Moved::new(checks);
     quote! {
         {
             let __customer_field = #field_value;
-            #whole
-            #value
+            #checks
         }
     }
 }
@@ -758,9 +761,10 @@ fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) 
             Layer::Option => source,
             Layer::Patch => quote!(#krate::Patch::value(#source)),
         };
+        let inner = Moved::new(out);
         out = quote! {
             if let __p::Some(__customer_value) = #source {
-                #out
+                #inner
             }
         };
     }

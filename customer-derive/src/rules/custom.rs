@@ -6,7 +6,7 @@ use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 
-use super::kind::{respan, Class, Emit, RuleKind};
+use super::kind::{Class, Emit, RuleKind};
 use crate::attr::parse::path_value;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::{path_string, SchemaCx};
@@ -33,7 +33,7 @@ impl RuleKind for Custom {
     fn emit(&self, e: &Emit) -> TokenStream {
         let (krate, path) = (e.krate, &self.path);
         // A wrong signature is reported at the function's path.
-        let value = respan(&e.value(), path.span());
+        let value = e.value().located_at(path.span());
         if let Some(context) = e.context {
             // On a struct with a context, the function takes it too.
             return e.push_on_err(quote_spanned! {path.span()=>

@@ -10,6 +10,7 @@ use super::kind::{respan, Class, Emit, Place, RuleKind, Spec, Table};
 use crate::attr::parse::{has_args, key_name, unknown, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
+use crate::trees::Trees;
 
 /// The rules inside `each(...)`, of the table `R` (the `Rule` of `rules/mod.rs`).
 pub(crate) struct Each<R> {
@@ -72,13 +73,13 @@ impl<R: Table> RuleKind for Each<R> {
 
     fn emit(&self, e: &Emit) -> TokenStream {
         let krate = e.krate;
-        let item_at = e.at.index(quote!(__customer_index));
+        let item_at = e.at.index(Trees::named("__customer_index"));
         let checks: TokenStream = self
             .rules
             .iter()
             .map(|rule| {
                 rule.kind.emit(&Emit {
-                    value: quote!(__customer_item),
+                    value: Trees::named("__customer_item"),
                     at: item_at.clone(),
                     span: rule.span,
                     field_ty: None,

@@ -3,14 +3,14 @@
 //! emits its check in ([`Emit`]) and the small token helpers rules share. The rule modules and
 //! the table (`rules/mod.rs`) import this; it imports none of them.
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned, ToTokens};
 use syn::meta::ParseNestedMeta;
 
 use crate::attr::parse::Count;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 /// A wrapper whose rules check the value inside, when there is one.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -118,18 +118,19 @@ impl Overrides {
 #[derive(Clone)]
 pub(crate) enum Step {
     /// The member named by an expression of type `&str`.
-    Key(TokenStream),
+    Key(Trees),
     /// The element at an expression of type `usize`.
-    Index(TokenStream),
+    Index(Trees),
 }
 
 /// Where a rule reports: `base` (an expression of type `&Path` the code already holds, such as
 /// `__customer_path`, or, `held`, a `__private::At` variable, as in a rules function) and the
 /// steps below it, kept apart so that the `Path` of a violation is built only when a rule fails
-/// (`__private::At::fail` and its kin), not on the valid path.
+/// (`__private::At::fail` and its kin), not on the valid path. Held as trees: each rule's check
+/// names them again (see `trees`).
 #[derive(Clone)]
 pub(crate) struct At {
-    pub base: TokenStream,
+    pub base: Trees,
     pub below: Vec<Step>,
     /// `base` names a `mut` variable of type `__private::At<K>`: a field's place and the report.
     pub held: bool,
@@ -137,9 +138,9 @@ pub(crate) struct At {
 
 impl At {
     /// `base` itself (an expression of type `&Path`).
-    pub(crate) fn new(base: TokenStream) -> At {
+    pub(crate) fn new(base: impl Into<Trees>) -> At {
         At {
-            base,
+            base: base.into(),
             below: Vec::new(),
             held: false,
         }
@@ -147,9 +148,9 @@ impl At {
 
     /// The place `at` (a `mut` variable of type `__private::At<K>`) holds: where a rules
     /// function's rules report.
-    pub(crate) fn held(at: TokenStream) -> At {
+    pub(crate) fn held(at: impl Into<Trees>) -> At {
         At {
-            base: at,
+            base: at.into(),
             below: Vec::new(),
             held: true,
         }
@@ -157,17 +158,17 @@ impl At {
 
     /// The member `key` (an expression of type `&str`) below this place.
     #[must_use]
-    pub(crate) fn key(&self, key: TokenStream) -> At {
+    pub(crate) fn key(&self, key: impl Into<Trees>) -> At {
         let mut at = self.clone();
-        at.below.push(Step::Key(key));
+        at.below.push(Step::Key(key.into()));
         at
     }
 
     /// The element `index` (an expression of type `usize`) below this place.
     #[must_use]
-    pub(crate) fn index(&self, index: TokenStream) -> At {
+    pub(crate) fn index(&self, index: impl Into<Trees>) -> At {
         let mut at = self.clone();
-        at.below.push(Step::Index(index));
+        at.below.push(Step::Index(index.into()));
         at
     }
 
@@ -178,7 +179,7 @@ impl At {
         let mut out = if self.held {
             quote!(&#krate::Place::below(#base.1, #base.0))
         } else {
-            base.clone()
+            base.to_token_stream()
         };
         for step in &self.below {
             out = match step {
@@ -195,7 +196,7 @@ pub(crate) struct Emit<'a> {
     /// The path of the runtime crate (`::customer_core` or `crate = …`).
     pub krate: &'a Trees,
     /// An expression of type `&T`, `T` being what the rule looks at.
-    pub value: TokenStream,
+    pub value: Trees,
     /// Where violations are reported.
     pub at: At,
     /// The `&mut ValidationErrors` being filled.
@@ -232,8 +233,8 @@ impl Emit<'_> {
     }
 
     /// The value, located at the rule, so a type the rule cannot check is reported there.
-    pub(crate) fn value(&self) -> TokenStream {
-        respan(&self.value, self.span)
+    pub(crate) fn value(&self) -> Trees {
+        self.value.located_at(self.span)
     }
 
     /// Reports the error of `call` (a `Result<(), RuleError>` expression): one call of
@@ -244,9 +245,10 @@ impl Emit<'_> {
             krate, at, report, ..
         } = self;
         let p = krate;
+        let call = Moved::new(call);
         let call = if self.overrides.any() {
             let (code, message) = self.overrides.tokens();
-            quote_spanned!(self.span=> #p::overridden(#call, #code, #message))
+            Moved::new(quote_spanned!(self.span=> #p::overridden(#call, #code, #message)))
         } else {
             call
         };
@@ -295,18 +297,21 @@ pub(crate) fn usize_max() -> TokenStream {
     quote!(::core::primitive::usize::MAX)
 }
 
-/// `Some(v)` / `None` for an optional count given as a literal or an expression.
-pub(crate) fn opt_count(value: Option<&Count>) -> TokenStream {
-    match value {
+/// `Some(v)` / `None` for an optional count given as a literal or an expression, as trees.
+pub(crate) fn opt_count(value: Option<&Count>) -> Trees {
+    let alias = Trees::named("__p");
+    let Some(count) = value else {
+        return alias.join("None");
+    };
+    let inner = match count {
         // What `Count::tokens` gives for a literal (an interpolated number is spanned at the call
         // site), without a stream of its own to interpolate.
-        Some(Count::Lit(value, _)) => quote!(__p::Some(#value)),
-        Some(count) => {
-            let tokens = count.tokens();
-            quote!(__p::Some(#tokens))
-        }
-        None => quote!(__p::None),
-    }
+        Count::Lit(value, _) => quote!(#value),
+        count => count.tokens(),
+    };
+    let mut some = alias.join("Some");
+    some.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, inner)));
+    some
 }
 
 /// What `each(...)` needs of the table of rules it holds: the table (`rules/mod.rs`) implements

@@ -238,7 +238,7 @@ fn exact(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
             below.push(probe);
         }
     }
-    super::named::exact_node(container, true, &below)
+    super::named::exact_node(container, true, &quote!(#(#below),*))
 }
 
 /// What a variant holds, as the walk sees it.

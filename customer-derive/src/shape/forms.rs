@@ -162,7 +162,7 @@ pub(super) fn tuple(
                 quote!(#p::shape::ShapeProbe::<#ty>::EXACT)
             })
             .collect();
-        super::named::exact_node(container, true, &below)
+        super::named::exact_node(container, true, &quote!(#(#below),*))
     } else {
         TokenStream::new()
     };

@@ -3,8 +3,8 @@
 //! its type's shape, `default`ed and `flatten`ed fields, the fields that read checked by their
 //! rules, and the struct read whole when every field has the right shape.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote, ToTokens};
+use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::{format_ident, quote, ToTokens, TokenStreamExt};
 
 use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole,
@@ -13,7 +13,8 @@ use super::parts::{
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
 use crate::rules::Models;
-use crate::second_read::{self, Read};
+use crate::second_read::{self, Read, ReadTy};
+use crate::trees::{Moved, Trees};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
@@ -29,7 +30,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         );
         flat_walk(container, p, can, &out)
     });
-    finish(container, p, &exact, &flat)
+    finish(container, p, exact, flat)
 }
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
@@ -62,7 +63,7 @@ fn table(
     let mut cxs = Vec::new();
     for (i, field) in fields.iter().enumerate() {
         let at = FieldAt { variant, field: i };
-        let mut cx = FieldCx::new(container, p, field, at, can, container_default);
+        let cx = FieldCx::new(container, p, field, at, can, container_default, true);
         if field.serde.skip_deserializing {
             if cx.skipped().is_empty() {
                 continue;
@@ -72,12 +73,6 @@ fn table(
         if !matches!(field.wire, Wire::Key(_)) {
             return None;
         }
-        cx.good = format_ident!("__good");
-        cx.found = format_ident!("__found");
-        // `__s` is the shape module inside the table.
-        let (ty, read_ty) = (cx.ty, &cx.read_ty);
-        cx.probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
-        cx.read_probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
         cxs.push(cx);
     }
     let bind_context = if can.validate {
@@ -87,17 +82,24 @@ fn table(
     };
     // The probe traits once for the whole table, unless a field that cannot be read through
     // serde (its type names a lifetime or a type parameter) has rules to run here: its entry
-    // calls `field_unread`, which serde's arm does not have.
+    // calls `field_unread`, which serde's arm does not have. Else each field brings its own.
+    for cx in cxs.iter_mut().filter(|cx| !cx.can_read) {
+        cx.probes = probes(p, false);
+    }
     let in_scope = cxs
         .iter()
         .filter(|cx| !cx.can_read)
         .all(|cx| cx.table_arm(&bind_context).is_none());
-    if in_scope {
-        for cx in &mut cxs {
-            cx.probes = TokenStream::new();
-        }
+    for cx in &mut cxs {
+        cx.probes = match (in_scope, cx.can_read) {
+            (true, _) => TokenStream::new(),
+            (false, true) => probes(p, true),
+            (false, false) => std::mem::take(&mut cx.probes),
+        };
     }
-    let mut entries = Vec::new();
+    // The entries, comma-separated, in one stream (not a stream each, interpolated one by one).
+    let mut entries = TokenStream::new();
+    let mut first = true;
     let mut arms = Vec::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
@@ -112,19 +114,15 @@ fn table(
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
-                flags.push(quote!(__s::MAY_MISS));
+                flags.push("MAY_MISS");
             }
             if let Some(arm) = arm {
-                flags.push(quote!(__s::CHECK));
-                let index = proc_macro2::Literal::usize_unsuffixed(index);
-                arms.push((quote!(#index), arm));
+                flags.push("CHECK");
+                arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
             }
-            let flags = if flags.is_empty() {
-                quote!(0)
-            } else {
-                quote!(#(#flags)|*)
-            };
-            entries.push(quote! {
+            let flags = flag_set(&flags);
+            separate(&mut entries, &mut first);
+            entries.extend(quote! {
                 __s::Field::read_by(&[#(#names),*], #flags, |__v, __p, __r, _| {
                     ::core::option::Option::is_some(&#read)
                 })
@@ -134,35 +132,34 @@ fn table(
         let arm = cx.table_arm(&bind_context);
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
-            flags.push(quote!(__s::MAY_MISS));
+            flags.push("MAY_MISS");
         }
         if cx.one_walk() {
-            flags.push(quote!(__s::ONE_WALK));
+            flags.push("ONE_WALK");
         }
         if is_nested(cx.field) {
-            flags.push(quote!(__s::NESTED));
+            flags.push("NESTED");
         }
         if let Some(arm) = arm {
-            flags.push(quote!(__s::CHECK));
-            let index = proc_macro2::Literal::usize_unsuffixed(index);
-            arms.push((quote!(#index), arm));
+            flags.push("CHECK");
+            arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
         }
-        let flags = if flags.is_empty() {
-            quote!(0)
-        } else {
-            quote!(#(#flags)|*)
-        };
+        let flags = flag_set(&flags);
         let ty = cx.ty;
-        let field = if in_scope && !cx.can_read {
-            quote!(field_unread)
-        } else {
-            quote!(field)
-        };
+        let field = proc_macro2::Ident::new(
+            if in_scope && !cx.can_read {
+                "field_unread"
+            } else {
+                "field"
+            },
+            proc_macro2::Span::call_site(),
+        );
         let entry = scoped(
             &cx.probes,
             &quote!((&&__s::ShapeProbe::<#ty>::NEW).#field(&[#(#names),*], #flags)),
         );
-        entries.push(entry);
+        separate(&mut entries, &mut first);
+        entries.extend(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
     // `match`.
@@ -206,10 +203,11 @@ fn table(
     } else {
         check
     };
+    let (check, whole) = (Moved::new(check), Moved::new(whole));
     let named = if has_checks || deny {
         quote! {
             __s::Named {
-                fields: &[#(#entries),*],
+                fields: &[#entries],
                 check: #check,
                 whole: #whole,
                 checks: #has_checks,
@@ -217,8 +215,9 @@ fn table(
             }
         }
     } else {
-        quote!(__s::Named::new(&[#(#entries),*], #check, #whole))
+        quote!(__s::Named::new(&[#entries], #check, #whole))
     };
+    let (head, named) = (Moved::new(head), Moved::new(named));
     Some(quote! {
         #head
         #named
@@ -309,19 +308,20 @@ fn exact(container: &Container, fields: &[Field]) -> TokenStream {
             continue;
         }
         match field.wire {
-            Wire::Key(_) => {
-                let ty = field.ty;
-                below.push(quote!(__s::ShapeProbe::<#ty>::EXACT));
-            }
+            Wire::Key(_) => below.push(field.ty),
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
-    exact_node(container, local, &below)
+    exact_node(
+        container,
+        local,
+        &quote!(#(__s::ShapeProbe::<#below>::EXACT),*),
+    )
 }
 
 /// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
-/// types it reads through their walks) and the answer pointing at it.
-pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStream]) -> TokenStream {
+/// types it reads through their walks, comma-separated) and the answer pointing at it.
+pub(super) fn exact_node(container: &Container, local: bool, below: &TokenStream) -> TokenStream {
     // Its module path, name and line: two models of one module path and one name are in two
     // function bodies or blocks, which can name each other only in contrived ways (a type alias
     // of one read in the other's block), and not from one line.
@@ -333,7 +333,7 @@ pub(super) fn exact_node(container: &Container, local: bool, below: &[TokenStrea
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), #name, ::core::line!()),
                 #local,
-                &[#(#below),*],
+                &[#below],
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
@@ -452,7 +452,7 @@ fn walk(
         .enumerate()
         .map(|(i, field)| {
             let at = FieldAt { variant, field: i };
-            FieldCx::new(container, p, field, at, can, container_default)
+            FieldCx::new(container, p, field, at, can, container_default, false)
         })
         .collect();
     // The probe traits once for the whole walk when every field can be read through serde
@@ -501,28 +501,20 @@ struct FieldCx<'a> {
     ty: &'a syn::Type,
     /// Where the field is (names its rules function).
     at: FieldAt,
-    /// `__goodN`: the field has its shape.
+    /// `__goodN` (`__good` in a table's arm): the field has its shape.
     good: syn::Ident,
-    /// `__foundN`: the member found for it, if any.
+    /// `__foundN` (`__found` in a table's arm): the member found for it, if any.
     found: syn::Ident,
-    /// `__beforeN`: the claim marks before a flattened field took its members.
-    before: syn::Ident,
-    /// `__withN`: the value a `deserialize_with` function read.
-    with_value: syn::Ident,
     /// Whether the field's type can be read alone (through serde).
     can_read: bool,
-    /// The probe traits in scope, for `can_read`.
+    /// The probe traits in scope, for `can_read` (set by `table` for a table's fields).
     probes: TokenStream,
-    /// The shape probe of the field's type.
-    probe: TokenStream,
-    /// The read probe of the type the field is read alone as.
-    read_probe: TokenStream,
     /// The type the field is read alone as.
-    read_ty: TokenStream,
+    read_ty: ReadTy<'a>,
     /// The value of the field when it is not in the document, if serde gives it one.
     default_value: Option<TokenStream>,
-    /// The field's rules on the value read alone; `nested` models are walked instead.
-    checks: TokenStream,
+    /// Whether the field has rules on the value read alone (see [`FieldCx::checks`]).
+    has_checks: bool,
     /// Every rule of the field, `nested` validating: for a value with no node to walk.
     whole_checks: TokenStream,
     /// A `nested` field whose missing default is validated whole.
@@ -539,6 +531,7 @@ impl<'a> FieldCx<'a> {
         at: FieldAt,
         can: Can,
         container_default: Option<&Option<syn::ExprPath>>,
+        in_table: bool,
     ) -> Self {
         let ty = field.ty;
         let rules_run = can.validate;
@@ -546,7 +539,7 @@ impl<'a> FieldCx<'a> {
         // The type the field is read alone as, when it can be (see `second_read`).
         let (can_read, read_ty) = match second_read::read(container, field, bounded) {
             Read::As(read_ty) => (true, read_ty),
-            Read::No => (false, ty.to_token_stream()),
+            Read::No => (false, ReadTy::Declared(ty)),
         };
         let member = &field.member;
         // The value of a field that is not in the document.
@@ -559,40 +552,7 @@ impl<'a> FieldCx<'a> {
             ))),
             (None, None) => None,
         };
-        let checks = if has_value_rules(field) && rules_run && can_read {
-            let value = quote!(&__customer_read);
-            if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
-                // The rules `validate_into` runs, emitted once: at the key the document used
-                // when read through an alias.
-                let key = if aliased(container, field).is_some() {
-                    quote!(__customer_key)
-                } else {
-                    quote!(#key)
-                };
-                let call = call_rules_fn(
-                    container,
-                    at,
-                    &value,
-                    &quote!(__path),
-                    &key,
-                    &quote!(&mut __report.rules),
-                );
-                second_read::with_context(container, call)
-            } else {
-                second_read::with_context(
-                    container,
-                    if aliased(container, field).is_some() {
-                        // Read through an alias, the value is at the key the document used.
-                        let at = quote!(#p::Path::key(__customer_path, __customer_key));
-                        checks_at(container, field, &value, Models::Walk, &at)
-                    } else {
-                        checks_on(container, field, &value, Models::Walk)
-                    },
-                )
-            }
-        } else {
-            TokenStream::new()
-        };
+        let has_checks = has_value_rules(field) && rules_run && can_read;
         // A value with no node to walk (skipped, or missing and defaulted) is validated whole;
         // not for a generic type, whose `Default` is not bounded here.
         let plain = can_read && !bounded && can.read;
@@ -619,22 +579,92 @@ impl<'a> FieldCx<'a> {
             field,
             ty,
             at,
-            good: format_ident!("__good{}", at.field),
-            found: format_ident!("__found{}", at.field),
-            before: format_ident!("__before{}", at.field),
-            with_value: format_ident!("__with{}", at.field),
+            good: if in_table {
+                format_ident!("__good")
+            } else {
+                format_ident!("__good{}", at.field)
+            },
+            found: if in_table {
+                format_ident!("__found")
+            } else {
+                format_ident!("__found{}", at.field)
+            },
             can_read,
             // A field that names a lifetime gets no serde arm: trait selection ignores lifetimes.
-            probes: probes(p, can_read),
-            probe: quote!((&&__s::ShapeProbe::<#ty>::NEW)),
-            read_probe: quote!((&__s::ReadProbe::<#read_ty>::NEW)),
+            probes: if in_table {
+                TokenStream::new()
+            } else {
+                probes(p, can_read)
+            },
             read_ty,
             default_value,
-            checks,
+            has_checks,
             whole_checks,
             nested: is_nested(field) && rules_run && plain,
             rules_run,
         }
+    }
+
+    /// The field's rules on the value read alone (`nested` models are walked instead): empty
+    /// unless [`FieldCx::has_checks`]. Built where they are emitted: a table's common arm only
+    /// asks whether there are some.
+    fn checks(&self) -> TokenStream {
+        if !self.has_checks {
+            return TokenStream::new();
+        }
+        let (container, p, field, at) = (self.container, self.p, self.field, self.at);
+        let value = quote!(&__customer_read);
+        if let (true, Wire::Key(key)) = (shared_rules(container, field), &field.wire) {
+            // The rules `validate_into` runs, emitted once: at the key the document used
+            // when read through an alias.
+            let key = if aliased(container, field).is_some() {
+                quote!(__customer_key)
+            } else {
+                quote!(#key)
+            };
+            let call = call_rules_fn(
+                container,
+                at,
+                &value,
+                &quote!(__path),
+                &key,
+                &quote!(&mut __report.rules),
+            );
+            second_read::with_context(container, call)
+        } else {
+            second_read::with_context(
+                container,
+                if aliased(container, field).is_some() {
+                    // Read through an alias, the value is at the key the document used.
+                    let at = quote!(#p::Path::key(__customer_path, __customer_key));
+                    checks_at(container, field, &value, Models::Walk, &at)
+                } else {
+                    checks_on(container, field, &value, Models::Walk)
+                },
+            )
+        }
+    }
+
+    /// The shape probe of the field's type.
+    fn probe(&self) -> TokenStream {
+        let ty = self.ty;
+        quote!((&&__s::ShapeProbe::<#ty>::NEW))
+    }
+
+    /// The read probe of the type the field is read alone as.
+    fn read_probe(&self) -> TokenStream {
+        let read_ty = &self.read_ty;
+        quote!((&__s::ReadProbe::<#read_ty>::NEW))
+    }
+
+    /// `__beforeN`: the claim marks before a flattened field took its members.
+    fn before(&self) -> syn::Ident {
+        format_ident!("__before{}", self.at.field)
+    }
+
+    /// `__withN`: the value a `deserialize_with` function read.
+    fn with_value(&self) -> syn::Ident {
+        format_ident!("__with{}", self.at.field)
     }
 
     /// Whether the field's value is walked once for its shapes and its rules (when its type
@@ -651,15 +681,11 @@ impl<'a> FieldCx<'a> {
     /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
     /// model is walked again by `customer_core`).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let code = self.member_rules(false);
-        if code.is_empty() {
-            return None;
-        }
         let defaulted_model = self.nested && self.default_value.is_some();
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
-        let common = !self.checks.is_empty()
+        let common = self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !defaulted_model
@@ -667,18 +693,17 @@ impl<'a> FieldCx<'a> {
         if common {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
-            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
             if let Some(value) = &self.default_value {
                 let reader = scoped(
                     probes,
-                    &quote!(#probe.reader().or(|| {
+                    &quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
                         #probes
                         #value
                     })),
                 );
                 return Some(quote!(__c.rules(#reader, Self::#name)));
             }
-            let call = quote!(#probe.rules(__c, Self::#name));
+            let call = quote!((&__s::ReadProbe::<#read_ty>::NEW).rules(__c, Self::#name));
             return Some(if probes.is_empty() {
                 call
             } else {
@@ -688,6 +713,11 @@ impl<'a> FieldCx<'a> {
                 })
             });
         }
+        // Built only here: the common arm above needs none of it (its checks are rules).
+        if !self.has_member_rules() {
+            return None;
+        }
+        let code = self.member_rules(false);
         Some(quote! {{
             let __s::Check {
                 found: __found,
@@ -706,13 +736,13 @@ impl<'a> FieldCx<'a> {
     /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
     /// when it has rules its rules function does not run (the generated walk then).
     fn with_arm(&self) -> Option<Option<TokenStream>> {
-        if self.member_rules(false).is_empty() {
+        if !self.has_member_rules() {
             return Some(None);
         }
         let partial = self.rules_run
             && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty();
-        let common = !self.checks.is_empty()
+        let common = self.has_checks
             && shared_rules(self.container, self.field)
             && self.container.attrs.context.is_none()
             && !(self.nested && self.default_value.is_some())
@@ -759,15 +789,11 @@ impl<'a> FieldCx<'a> {
     /// `#[serde(flatten)]`: the members no one else claims.
     fn flattened(&self, out: &mut Parts) {
         let FieldCx {
-            ty,
-            good,
-            before,
-            probes,
-            probe,
-            read_probe,
-            checks,
-            ..
+            ty, good, probes, ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
+        let before = &self.before();
+        let checks = self.checks();
         out.shapes.extend(quote! {
             let #before = __s::snapshot(__claimed);
             let #good = {
@@ -824,11 +850,10 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
-            probe,
             ..
         } = self;
+        let probe = &self.probe();
         let names = std::iter::once(key).chain(field.serde.alias.iter().map(String::as_str));
         let Some(with) = &field.serde.deserialize_with else {
             // The walk of the member is `customer_core`'s; the field gives its names, what a
@@ -864,6 +889,7 @@ impl<'a> FieldCx<'a> {
             });
             return;
         };
+        let with_value = self.with_value();
         let report_missing = quote! {{
             __s::missing_field(__report, &#p::Path::key(__path, #key));
             false
@@ -890,6 +916,16 @@ impl<'a> FieldCx<'a> {
         });
     }
 
+    /// Whether [`FieldCx::member_rules`] without `again` emits anything, asked without building
+    /// it: checks on the value read alone, a defaulted model's, or partial rules.
+    fn has_member_rules(&self) -> bool {
+        self.has_checks
+            || (self.nested && self.default_value.is_some())
+            || (self.rules_run
+                && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                    .is_empty())
+    }
+
     /// The rules of a member: on the value read alone, on what is known of a value that did not
     /// read, on a missing model's default, and (with `again`) in the model below, walked again
     /// (unless `member` walked it once, see `one_walk`).
@@ -901,15 +937,13 @@ impl<'a> FieldCx<'a> {
             ty,
             good,
             found,
-            with_value,
             probes,
-            probe,
-            read_probe,
-            checks,
             ..
         } = self;
+        let (probe, read_probe) = (&self.probe(), &self.read_probe());
+        let checks = &self.checks();
         let read_present = match (&field.serde.deserialize_with, self.can_read) {
-            (Some(_), _) => quote!(#with_value),
+            (Some(_), _) => self.with_value().into_token_stream(),
             (None, true) => quote! {
                 #read_probe.read_node(__value, &#p::Path::key(__path, __key), __report)
             },
@@ -1114,9 +1148,10 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
 fn finish(
     container: &Container,
     p: &TokenStream,
-    exact: &TokenStream,
-    flat: &TokenStream,
+    exact: TokenStream,
+    flat: TokenStream,
 ) -> TokenStream {
+    let (exact, flat) = (Moved::new(exact), Moved::new(flat));
     let deny = if container.serde.deny_unknown_fields {
         quote!(
             const __DENY_UNKNOWN: bool = true;
@@ -1153,6 +1188,33 @@ pub(super) fn with_read(p: &TokenStream, ty: &syn::Type, with: &syn::ExprPath) -
             __r,
             |__d| -> ::core::result::Result<#ty, #p::serde_json::Error> { #with(__d) },
         )
+    }
+}
+
+/// A table entry's flags (`customer_core::shape::table`'s constants): `0`, or
+/// `__s::A | __s::B`, as trees.
+fn flag_set(names: &[&str]) -> Trees {
+    let span = proc_macro2::Span::call_site();
+    let mut trees = Vec::with_capacity(names.len() * 5);
+    for (i, name) in names.iter().enumerate() {
+        if i > 0 {
+            trees.push(TokenTree::Punct(Punct::new('|', Spacing::Alone)));
+        }
+        trees.push(TokenTree::Ident(Ident::new("__s", span)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Joint)));
+        trees.push(TokenTree::Punct(Punct::new(':', Spacing::Alone)));
+        trees.push(TokenTree::Ident(Ident::new(name, span)));
+    }
+    if trees.is_empty() {
+        trees.push(TokenTree::Literal(Literal::i32_unsuffixed(0)));
+    }
+    Trees::from_trees(trees)
+}
+
+/// A `,` after the entries `stream` holds, unless it holds none yet (`first`).
+fn separate(stream: &mut TokenStream, first: &mut bool) {
+    if !std::mem::take(first) {
+        stream.append(Punct::new(',', Spacing::Alone));
     }
 }
 
