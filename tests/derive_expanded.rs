@@ -41,24 +41,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl<'a, T> __p::Composite for Signup<'a, T> {}
-    impl<'a, T> Signup<'a, T> {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<&'a str>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-            (&__p::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl<'a, T> __p::CustomerModel for Signup<'a, T> {
         #[inline]
@@ -238,48 +220,52 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<&'a str>::NEW).field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<&'a str>::NEW)
+                        .said()
+                        .field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["id"],
+                        0,
+                        Self::__customer_rules_1,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["ab"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["ab"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["note"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK),
+                        .said()
+                        .field_rules(&["note"], __s::MAY_MISS, Self::__customer_rules_3),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["email"],
+                        0,
+                        Self::__customer_rules_4,
+                    ),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["locale"],
+                        0,
+                        Self::__customer_rules_5,
+                    ),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                        .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["metadata"], __s::MAY_MISS, Self::__customer_rules_6),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
+                        .said()
+                        .field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                        &["quantity"],
+                        0,
+                        Self::__customer_rules_9,
+                    ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["country"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["country"], __s::MAY_MISS, Self::__customer_rules_11),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
                     8 => {
                         let __s::Check {
                             found: __found,
@@ -337,16 +323,9 @@ const _: () = {
                             }
                         }
                     }
-                    9 => {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
                     10 => {
                         (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
                             .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
                     }
                     _ => {}
                 },
@@ -374,17 +353,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Address {}
-    impl Address {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Address {
         #[inline]
@@ -465,32 +433,22 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["postal_code"],
+                        0,
+                        Self::__customer_rules_0,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["phone"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["phone"], __s::MAY_MISS, Self::__customer_rules_1),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["website"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["website"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["seen_at"], __s::MAY_MISS, Self::__customer_rules_3),
                 ],
-                |__index, __c| match __index {
-                    0 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                    }
-                    1 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    _ => {}
-                },
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -727,14 +685,6 @@ pub struct Plain {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Plain {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Plain {
         #[inline]
@@ -770,7 +720,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                &[(&&__s::ShapeProbe::<String>::NEW)
+                    .said()
+                    .field(&["name"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -793,14 +745,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Checked {}
-    impl Checked {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Checked {
         #[inline]
@@ -901,10 +845,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["name"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -924,14 +870,6 @@ pub struct Limits {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Limits {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<usize>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Limits {
         #[inline]
@@ -967,7 +905,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                &[(&&__s::ShapeProbe::<usize>::NEW)
+                    .said()
+                    .field(&["name_max"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -1050,14 +990,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Composite for Form {}
-    impl Form {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[allow(
         clippy::inline_always,
         clippy::ptr_arg,
@@ -1110,7 +1042,9 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
@@ -1190,14 +1124,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Place {}
-    impl Place {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Place {
         #[inline]
@@ -1252,10 +1178,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["line1"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1296,8 +1224,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u8>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
         }
     }
@@ -1386,7 +1312,9 @@ const _: () = {
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&[], __s::CHECK),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1398,7 +1326,9 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::NEW)
+                        .said()
+                        .field(&[], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1862,17 +1792,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Party {}
-    impl Party {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Party {
         #[inline]
@@ -2054,21 +1973,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                                .said()
+                                .field_rules(&["name"], __s::MAY_MISS, Self::__customer_rules_0_1),
                         ],
-                        |__index, __c| match __index {
-                            0 => {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            }
-                            1 => {
-                                (&__s::ReadProbe::<Option<String>>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_1);
-                            }
-                            _ => {}
-                        },
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2082,8 +1996,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<String>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
@@ -2226,7 +2142,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -2379,7 +2294,9 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                            .said()
+                            .field(&["lines"], __s::CHECK)],
                         |_, __c| {
                             let __s::Check {
                                 found: __found,
@@ -2495,8 +2412,6 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
@@ -2647,13 +2562,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .said()
                                 .field(&["note"], __s::MAY_MISS),
                         ],
-                        check: |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        check: __s::no_check,
                         whole: __p::None,
                         checks: false,
                         deny: true,
@@ -2721,10 +2639,7 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
@@ -2870,10 +2785,12 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                            &["email"],
+                            0,
+                            Self::__customer_rules_0_0,
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2900,8 +2817,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,

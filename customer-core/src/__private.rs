@@ -162,6 +162,42 @@ impl<T: ?Sized> SaidViaPlain for &SaidProbe<T> {
     fn said(&self) {}
 }
 
+/// [`SaidProbe`]'s check folded into a named field's table entry, which names the field's type
+/// already: the derive writes `(&&ShapeProbe::<T>::NEW).said().field(…)` for a field without
+/// `nested`, `skip_nested` or `skip` (the traits in scope through `shape::via_read` and
+/// `shape::via_shape`). A [`Composite`] (this arm, taken first by autoref) is the compile error
+/// of [`NestedSaid`]; anything else ([`EntrySaidViaPlain`]) is the probe unchanged.
+pub trait EntrySaidViaModel<T: ?Sized> {
+    /// Refused for every model.
+    fn said(&self) -> &Self
+    where
+        T: NestedSaid;
+}
+
+impl<T: Composite + ?Sized> EntrySaidViaModel<T> for &crate::shape::ShapeProbe<T> {
+    #[inline]
+    fn said(&self) -> &Self
+    where
+        T: NestedSaid,
+    {
+        self
+    }
+}
+
+/// The plain arm of [`EntrySaidViaModel`]: not a model, the probe unchanged.
+pub trait EntrySaidViaPlain {
+    /// The probe.
+    #[must_use]
+    fn said(&self) -> Self;
+}
+
+impl<T: ?Sized> EntrySaidViaPlain for &&crate::shape::ShapeProbe<T> {
+    #[inline]
+    fn said(&self) -> Self {
+        self
+    }
+}
+
 /// Never implemented: the bound that turns `skip_nested` on a field that holds no model with rules
 /// into a compile error (the attribute would do nothing there).
 #[diagnostic::on_unimplemented(

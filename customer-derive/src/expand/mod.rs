@@ -66,8 +66,11 @@ pub(crate) fn derive_with(input: &DeriveInput, schema: bool) -> TokenStream {
 const ALIAS: &str = "__p";
 
 fn expand(container: &Container) -> TokenStream {
+    // The shape first: its table marks the fields whose entries say whether a model field
+    // says `nested` (`Field::said_in_entry`), which `validate::said` then leaves out.
+    let shape = crate::shape::expand(container);
     let mut out = expand_model(container);
-    out.extend(crate::shape::expand(container));
+    out.extend(shape);
     out
 }
 

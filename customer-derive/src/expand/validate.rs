@@ -338,7 +338,9 @@ fn model_impls(
 /// never called, in which each field whose type may be a model and that says neither `nested`
 /// nor `skip_nested` (nor `skip`) is refused by `SaidProbe` when its type is one. Apart from
 /// `validate_into`, so the valid path's code is what it was. A field that names a type parameter
-/// is decided by the derive (`check::check_model_said`).
+/// is decided by the derive (`check::check_model_said`); one whose entry in the second read's
+/// table checks it already (`Field::said_in_entry`: the shape is expanded first) has no probe
+/// here.
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
     let p = krate;
@@ -366,12 +368,7 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let probes: TokenStream = fields
         .iter()
-        .filter(|field| {
-            field.attrs.skip.is_none()
-                && field.attrs.skip_nested.is_none()
-                && !crate::check::is_nested(field)
-                && crate::ast::names_param(field.ty, &params).is_none()
-        })
+        .filter(|field| !field.said_in_entry.get() && said_needed(field, &params))
         .map(|field| {
             let ty = field.ty;
             let at = field.ident.map_or_else(|| ty.span(), syn::Ident::span);
@@ -414,6 +411,16 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
         #composite
         #function
     }
+}
+
+/// Whether `field` needs `SaidProbe`'s check that a model type says `nested` (it says neither
+/// `nested`, `skip_nested` nor `skip`, and its type names none of the type parameters
+/// `params`: those are decided by `check::check_model_said`).
+pub(crate) fn said_needed(field: &Field, params: &[&syn::Ident]) -> bool {
+    field.attrs.skip.is_none()
+        && field.attrs.skip_nested.is_none()
+        && !crate::check::is_nested(field)
+        && crate::ast::names_param(field.ty, params).is_none()
 }
 
 /// What `validate_into` runs: a newtype's container rules, each field's rules, the container's
