@@ -41,24 +41,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl<'a, T> __p::Composite for Signup<'a, T> {}
-    impl<'a, T> Signup<'a, T> {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<&'a str>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<serde_json::Value>>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-            (&__p::SaidProbe::<std::borrow::Cow<'a, str>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl<'a, T> __p::CustomerModel for Signup<'a, T> {
         #[inline]
@@ -67,33 +49,24 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.handle, __customer_path, "handle", __customer_report);
-            Self::__customer_rules_1(&self.id, __customer_path, "id", __customer_report);
-            Self::__customer_rules_2(&self.ab, __customer_path, "ab", __customer_report);
-            Self::__customer_rules_3(&self.note, __customer_path, "note", __customer_report);
-            Self::__customer_rules_4(&self.email, __customer_path, "email", __customer_report);
-            Self::__customer_rules_5(&self.locale, __customer_path, "locale", __customer_report);
-            Self::__customer_rules_6(
-                &self.metadata,
-                __customer_path,
-                "metadata",
-                __customer_report,
-            );
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.handle, __customer_at.key("handle"));
+            Self::__customer_rules_1(&self.id, __customer_at.key("id"));
+            Self::__customer_rules_2(&self.ab, __customer_at.key("ab"));
+            Self::__customer_rules_3(&self.note, __customer_at.key("note"));
+            Self::__customer_rules_4(&self.email, __customer_at.key("email"));
+            Self::__customer_rules_5(&self.locale, __customer_at.key("locale"));
+            Self::__customer_rules_6(&self.metadata, __customer_at.key("metadata"));
             <Vec<Address> as __p::CustomerModel>::validate_into(
                 &self.address,
                 &__p::Path::key(__customer_path, "address"),
-                __customer_report,
+                __customer_at.2,
             );
-            Self::__customer_rules_8(&self.tags, __customer_path, "tags", __customer_report);
-            Self::__customer_rules_9(
-                &self.quantity,
-                __customer_path,
-                "quantity",
-                __customer_report,
-            );
-            Self::__customer_rules_10(&self.kind, __customer_path, "kind", __customer_report);
-            Self::__customer_rules_11(&self.country, __customer_path, "country", __customer_report);
-            __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_report);
+            Self::__customer_rules_8(&self.tags, __customer_at.key("tags"));
+            Self::__customer_rules_9(&self.quantity, __customer_at.key("quantity"));
+            Self::__customer_rules_10(&self.kind, __customer_at.key("kind"));
+            Self::__customer_rules_11(&self.country, __customer_at.key("country"));
+            __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_at.2);
         }
     }
     #[allow(
@@ -104,45 +77,29 @@ const _: () = {
     )]
     impl<'a, T> Signup<'a, T> {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &&'a str,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::Some(10usize)),
-            );
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::pattern::check_simple(
-                    __customer_field,
-                    &const {
-                        __p::rules::pattern::Simple::new(
-                            "",
-                            __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
-                            1usize,
-                            ::core::primitive::usize::MAX,
-                            "",
-                            "^[a-z]+$",
-                        )
-                    },
-                ),
-            );
+        fn __customer_rules_0(__customer_field: &&'a str, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::Some(1usize),
+                __p::Some(10usize),
+            ));
+            __customer_at.fail(__p::rules::pattern::check_simple(
+                __customer_field,
+                &const {
+                    __p::rules::pattern::Simple::new(
+                        "",
+                        __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
+                        1usize,
+                        ::core::primitive::usize::MAX,
+                        "",
+                        "^[a-z]+$",
+                    )
+                },
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(__customer_report, __customer_path, __customer_key, {
+        fn __customer_rules_1(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail({
                 const __CUSTOMER_ID: __p::rules::id::IdShape = __p::rules::id::IdShape {
                     prefix: "ctm_",
                     chars: __p::rules::id::AsciiSet::from_ranges(&[(b'0', b'9'), (b'a', b'z')]),
@@ -154,96 +111,53 @@ const _: () = {
             });
         }
         #[inline(always)]
-        fn __customer_rules_2(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_2(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::overridden(
-                        {
-                            static __CUSTOMER_REGEX: __p::rules::pattern::LazyRegex =
-                                __p::rules::pattern::LazyRegex::new(
-                                    "\\A(?:^(a|b)+$)\\z",
-                                    "^(a|b)+$",
-                                );
-                            __p::rules::pattern::check(__customer_value, &__CUSTOMER_REGEX)
-                        },
-                        __p::Some("ab_only"),
-                        __p::Some("only a and b"),
-                    ),
-                );
+                __customer_at.fail(__p::overridden(
+                    {
+                        static __CUSTOMER_REGEX: __p::rules::pattern::LazyRegex =
+                            __p::rules::pattern::LazyRegex::new("\\A(?:^(a|b)+$)\\z", "^(a|b)+$");
+                        __p::rules::pattern::check(__customer_value, &__CUSTOMER_REGEX)
+                    },
+                    __p::Some("ab_only"),
+                    __p::Some("only a and b"),
+                ));
             }
         }
         #[inline(always)]
-        fn __customer_rules_3(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::required::present(__p::Option::is_some(__customer_field)),
-            );
+        fn __customer_rules_3(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::required::present(__p::Option::is_some(
+                __customer_field,
+            )));
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                __customer_at.fail({
                     let __customer_custom: fn(&_) -> __p::Result<(), __p::RuleError> = always_ok;
                     __customer_custom(__customer_value)
                 });
             }
         }
         #[inline(always)]
-        fn __customer_rules_4(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions {
-                        max: 254usize,
-                        ascii: false,
-                        quoted: false,
-                    },
-                ),
-            );
+        fn __customer_rules_4(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions {
+                    max: 254usize,
+                    ascii: false,
+                    quoted: false,
+                },
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_5(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::locale::check_short(__customer_field),
-            );
+        fn __customer_rules_5(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::locale::check_short(__customer_field));
         }
         #[inline(always)]
         fn __customer_rules_6(
             __customer_field: &Option<serde_json::Value>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                __customer_at.fail({
                     #[allow(unused_imports)]
                     use __p::{MetadataViaSerialize as _, MetadataViaValue as _};
                     (&__p::MetadataProbe(__customer_value)).check_metadata(1024usize)
@@ -251,22 +165,14 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __customer_rules_8(
-            __customer_field: &Vec<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_8(__customer_field: &Vec<String>, mut __customer_at: __p::At<&str>) {
             {
-                let mut __customer_items = __p::Items::new(__customer_report);
+                let mut __customer_items = __p::Items::new(__customer_at.2);
                 for (__customer_index, __customer_item) in
                     ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
                 {
-                    __customer_items.item(__customer_report);
-                    __p::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        __customer_key,
+                    __customer_items.item(__customer_at.2);
+                    __customer_at.fail_at(
                         __customer_index,
                         __p::rules::bytes::check(__customer_item, __p::None, __p::Some(8usize)),
                     );
@@ -274,47 +180,27 @@ const _: () = {
             }
         }
         #[inline(always)]
-        fn __customer_rules_9(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::range::check(__customer_field, __p::Some(&(1)), __p::Some(&(10))),
-            );
+        fn __customer_rules_9(__customer_field: &u32, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::Some(&(1)),
+                __p::Some(&(10)),
+            ));
         }
         #[inline(always)]
         fn __customer_rules_10(
             __customer_field: &std::borrow::Cow<'a, str>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::one_of::check(__customer_field, &["a", "b"]),
-            );
+            __customer_at.fail(__p::rules::one_of::check(__customer_field, &["a", "b"]));
         }
         #[inline(always)]
         fn __customer_rules_11(
             __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::country::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::country::check(__customer_value));
             }
         }
     }
@@ -334,48 +220,52 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<&'a str>::NEW).field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["id"], __s::CHECK),
+                    (&&__s::ShapeProbe::<&'a str>::NEW)
+                        .said()
+                        .field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["id"],
+                        0,
+                        Self::__customer_rules_1,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["ab"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["ab"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["note"], __s::MAY_MISS | __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["locale"], __s::CHECK),
+                        .said()
+                        .field_rules(&["note"], __s::MAY_MISS, Self::__customer_rules_3),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["email"],
+                        0,
+                        Self::__customer_rules_4,
+                    ),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["locale"],
+                        0,
+                        Self::__customer_rules_5,
+                    ),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                        .field(&["metadata"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["metadata"], __s::MAY_MISS, Self::__customer_rules_6),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW).field(&["quantity"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
+                        .said()
+                        .field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                        &["quantity"],
+                        0,
+                        Self::__customer_rules_9,
+                    ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                        .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["country"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["country"], __s::MAY_MISS, Self::__customer_rules_11),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
-                    1 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    4 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_4);
-                    }
-                    5 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_5);
-                    }
-                    6 => {
-                        (&__s::ReadProbe::<Option<serde_json::Value>>::NEW)
-                            .rules(__c, Self::__customer_rules_6);
-                    }
                     8 => {
                         let __s::Check {
                             found: __found,
@@ -395,9 +285,7 @@ const _: () = {
                             if let __p::Some(__customer_read) = __read {
                                 Self::__customer_rules_8(
                                     &__customer_read,
-                                    __path,
-                                    "tags",
-                                    &mut __report.rules,
+                                    __p::At(__path, "tags", &mut __report.rules),
                                 );
                             }
                         }
@@ -420,33 +308,24 @@ const _: () = {
                                             (&__s::ReadProbe::<String>::NEW).read_alone(__item)
                                         {
                                             let __customer_item = &__customer_item;
-                                            __p::fail_key_index(
-                                                __customer_report,
-                                                __customer_path,
-                                                "tags",
-                                                __customer_index,
-                                                __p::rules::bytes::check(
-                                                    __customer_item,
-                                                    __p::None,
-                                                    __p::Some(8usize),
-                                                ),
-                                            );
+                                            __p::At(__customer_path, "tags", __customer_report)
+                                                .fail_at(
+                                                    __customer_index,
+                                                    __p::rules::bytes::check(
+                                                        __customer_item,
+                                                        __p::None,
+                                                        __p::Some(8usize),
+                                                    ),
+                                                );
                                         }
                                     }
                                 }
                             }
                         }
                     }
-                    9 => {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_9);
-                    }
                     10 => {
                         (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
                             .rules(__c, Self::__customer_rules_10);
-                    }
-                    11 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_11);
                     }
                     _ => {}
                 },
@@ -474,17 +353,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Address {}
-    impl Address {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Address {
         #[inline]
@@ -493,15 +361,11 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(
-                &self.postal_code,
-                __customer_path,
-                "postal_code",
-                __customer_report,
-            );
-            Self::__customer_rules_1(&self.phone, __customer_path, "phone", __customer_report);
-            Self::__customer_rules_2(&self.website, __customer_path, "website", __customer_report);
-            Self::__customer_rules_3(&self.seen_at, __customer_path, "seen_at", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.postal_code, __customer_at.key("postal_code"));
+            Self::__customer_rules_1(&self.phone, __customer_at.key("phone"));
+            Self::__customer_rules_2(&self.website, __customer_at.key("website"));
+            Self::__customer_rules_3(&self.seen_at, __customer_at.key("seen_at"));
         }
     }
     #[allow(
@@ -512,65 +376,29 @@ const _: () = {
     )]
     impl Address {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(16usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(16usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_1(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::phone::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::phone::check(__customer_value));
             }
         }
         #[inline(always)]
-        fn __customer_rules_2(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_2(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::url::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::url::check(__customer_value));
             }
         }
         #[inline(always)]
-        fn __customer_rules_3(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_3(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::timestamp::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::timestamp::check(__customer_value));
             }
         }
     }
@@ -605,32 +433,22 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["postal_code"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["postal_code"],
+                        0,
+                        Self::__customer_rules_0,
+                    ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["phone"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["phone"], __s::MAY_MISS, Self::__customer_rules_1),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["website"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["website"], __s::MAY_MISS, Self::__customer_rules_2),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .field(&["seen_at"], __s::MAY_MISS | __s::CHECK),
+                        .said()
+                        .field_rules(&["seen_at"], __s::MAY_MISS, Self::__customer_rules_3),
                 ],
-                |__index, __c| match __index {
-                    0 => {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                    }
-                    1 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_1);
-                    }
-                    2 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_2);
-                    }
-                    3 => {
-                        (&__s::ReadProbe::<Option<String>>::NEW)
-                            .rules(__c, Self::__customer_rules_3);
-                    }
-                    _ => {}
-                },
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -867,14 +685,6 @@ pub struct Plain {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Plain {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Plain {
         #[inline]
@@ -910,7 +720,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], 0)],
+                &[(&&__s::ShapeProbe::<String>::NEW)
+                    .said()
+                    .field(&["name"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -933,14 +745,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Checked {}
-    impl Checked {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Checked {
         #[inline]
@@ -949,7 +753,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.name, __customer_path, "name", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.name, __customer_at.key("name"));
         }
     }
     #[allow(
@@ -960,18 +765,12 @@ const _: () = {
     )]
     impl Checked {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(3usize),
+            ));
         }
     }
     #[automatically_derived]
@@ -1003,9 +802,7 @@ const _: () = {
                     if let __p::Some(__customer_converted) = &__customer_f0 {
                         Self::__customer_rules_0(
                             __customer_converted,
-                            &__p::Path::ROOT,
-                            "name",
-                            &mut __customer_report,
+                            __p::At(&__p::Path::ROOT, "name", &mut __customer_report),
                         );
                     }
                     __p::Err(__customer_report)
@@ -1048,10 +845,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["name"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1071,14 +870,6 @@ pub struct Limits {
 )]
 const _: () = {
     use ::customer_core::__private as __p;
-    impl Limits {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<usize>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Limits {
         #[inline]
@@ -1114,7 +905,9 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<usize>::NEW).field(&["name_max"], 0)],
+                &[(&&__s::ShapeProbe::<usize>::NEW)
+                    .said()
+                    .field(&["name_max"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
@@ -1150,16 +943,15 @@ const _: () = {
             __customer_report: &mut __p::ValidationErrors,
         ) {
             let _ = ctx;
-            Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.name, ctx, __customer_at.key("name"));
             {
                 #[allow(unused_imports)]
                 use __p::{NestedViaContext as _, NestedViaPlain as _};
-                (&__p::NestedProbe::<_, Limits>(&self.address, ctx)).nested_into(
-                    &__p::Path::key(__customer_path, "address"),
-                    __customer_report,
-                );
+                (&__p::NestedProbe::<_, Limits>(&self.address, ctx))
+                    .nested_into(&__p::Path::key(__customer_path, "address"), __customer_at.2);
             }
-            __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_report);
+            __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_at.2);
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
@@ -1198,14 +990,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Composite for Form {}
-    impl Form {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[allow(
         clippy::inline_always,
         clippy::ptr_arg,
@@ -1217,23 +1001,16 @@ const _: () = {
         fn __customer_rules_0(
             __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(
-                    __customer_field,
-                    __p::None,
-                    __p::Some({
-                        let __customer_count: usize = ctx.name_max;
-                        __customer_count
-                    }),
-                ),
-            );
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some({
+                    let __customer_count: usize = ctx.name_max;
+                    __customer_count
+                }),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1265,7 +1042,9 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
@@ -1292,9 +1071,7 @@ const _: () = {
                                 Self::__customer_rules_0(
                                     &__customer_read,
                                     ctx,
-                                    __path,
-                                    "name",
-                                    &mut __report.rules,
+                                    __p::At(__path, "name", &mut __report.rules),
                                 );
                             }
                         }
@@ -1347,14 +1124,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Place {}
-    impl Place {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Place {
         #[inline]
@@ -1363,7 +1132,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
     #[allow(
@@ -1374,18 +1144,12 @@ const _: () = {
     )]
     impl Place {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(8usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(8usize),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1414,10 +1178,12 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).field(&["line1"], __s::CHECK)],
-                |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                },
+                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    &["line1"],
+                    0,
+                    Self::__customer_rules_0,
+                )],
+                __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1458,8 +1224,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u8>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
         }
     }
@@ -1471,15 +1235,16 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.0, __customer_path, 0usize, __customer_report);
-            Self::__customer_rules_1(&self.1, __customer_path, 1usize, __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.0, __customer_at.index(0usize));
+            Self::__customer_rules_1(&self.1, __customer_at.index(1usize));
             <Place as __p::CustomerModel>::validate_into(
                 &self.2,
                 &__p::Path::index(__customer_path, 2usize),
-                __customer_report,
+                __customer_at.2,
             );
-            Self::__customer_rules_4(&self.4, __customer_path, 3usize, __customer_report);
-            __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_report);
+            Self::__customer_rules_4(&self.4, __customer_at.index(3usize));
+            __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_at.2);
         }
     }
     #[allow(
@@ -1490,46 +1255,28 @@ const _: () = {
     )]
     impl Line {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(5usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(5usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
-            );
+        fn __customer_rules_1(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(3usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_4(
-            __customer_field: &u8,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_4(__customer_field: &u8, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1565,7 +1312,9 @@ const _: () = {
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW)
+                        .said()
+                        .field(&[], __s::CHECK),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1577,7 +1326,9 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW).field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::NEW)
+                        .said()
+                        .field(&[], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1736,7 +1487,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
     #[allow(
@@ -1747,18 +1499,12 @@ const _: () = {
     )]
     impl Converted {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::None),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::Some(1usize),
+                __p::None,
+            ));
         }
     }
     use __p::shape as __s;
@@ -1837,7 +1583,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.text, __customer_path, "text", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.text, __customer_at.key("text"));
         }
     }
     #[allow(
@@ -1848,18 +1595,12 @@ const _: () = {
     )]
     impl Named {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(4usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(4usize),
+            ));
         }
     }
     use __p::shape as __s;
@@ -2051,17 +1792,6 @@ const _: () = {
     use ::customer_core::__private as __p;
     #[automatically_derived]
     impl __p::Composite for Party {}
-    impl Party {
-        #[allow(dead_code)]
-        fn __customer_said() {
-            #[allow(unused_imports)]
-            use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
-        }
-    }
     #[automatically_derived]
     impl __p::CustomerModel for Party {
         #[inline]
@@ -2078,15 +1808,19 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        &__p::Path::key(__customer_path, "individual"),
-                        "email",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "individual"),
+                            "email",
+                            __customer_report,
+                        ),
                     );
                     Self::__customer_rules_0_1(
                         __customer_f1,
-                        &__p::Path::key(__customer_path, "individual"),
-                        "name",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "individual"),
+                            "name",
+                            __customer_report,
+                        ),
                     );
                 }
                 Self::Pair {
@@ -2094,9 +1828,11 @@ const _: () = {
                 } => {
                     Self::__customer_rules_1_0(
                         __customer_f0,
-                        &__p::Path::key(__customer_path, "pair"),
-                        0usize,
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "pair"),
+                            0usize,
+                            __customer_report,
+                        ),
                     );
                 }
                 Self::Business {
@@ -2125,54 +1861,31 @@ const _: () = {
     )]
     impl Party {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
         fn __customer_rules_0_1(
             __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::length::check(__customer_value, __p::None, __p::Some(64usize)),
-                );
+                __customer_at.fail(__p::rules::length::check(
+                    __customer_value,
+                    __p::None,
+                    __p::Some(64usize),
+                ));
             }
         }
         #[inline(always)]
-        fn __customer_rules_1_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_1_0(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
     }
     use __p::shape as __s;
@@ -2260,21 +1973,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .field(&["name"], __s::MAY_MISS | __s::CHECK),
+                                .said()
+                                .field_rules(&["name"], __s::MAY_MISS, Self::__customer_rules_0_1),
                         ],
-                        |__index, __c| match __index {
-                            0 => {
-                                (&__s::ReadProbe::<String>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_0);
-                            }
-                            1 => {
-                                (&__s::ReadProbe::<Option<String>>::NEW)
-                                    .rules(__c, Self::__customer_rules_0_1);
-                            }
-                            _ => {}
-                        },
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2288,8 +1996,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], __s::CHECK),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], 0),
+                            (&&__s::ShapeProbe::<String>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
@@ -2356,8 +2066,7 @@ const _: () = {
                     Self::__customer_rules_0_0(
                         __customer_f0,
                         ctx,
-                        &__p::Path::key(__customer_path, "c"),
-                        __customer_report,
+                        __p::At(&__p::Path::key(__customer_path, "c"), (), __customer_report),
                     );
                 }
                 Self::Model {
@@ -2375,9 +2084,11 @@ const _: () = {
                     Self::__customer_rules_2_0(
                         __customer_f0,
                         ctx,
-                        &__p::Path::key(__customer_path, "c"),
-                        "lines",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "c"),
+                            "lines",
+                            __customer_report,
+                        ),
                     );
                 }
             }
@@ -2431,7 +2142,6 @@ const _: () = {
             #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
     }
     #[allow(
@@ -2445,40 +2155,30 @@ const _: () = {
         fn __customer_rules_0_0(
             __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<()>,
         ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::length::check(
-                    __customer_field,
-                    __p::None,
-                    __p::Some({
-                        let __customer_count: usize = ctx.name_max;
-                        __customer_count
-                    }),
-                ),
-            );
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some({
+                    let __customer_count: usize = ctx.name_max;
+                    __customer_count
+                }),
+            ));
         }
         #[inline(always)]
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             {
-                let mut __customer_items = __p::Items::new(__customer_report);
+                let mut __customer_items = __p::Items::new(__customer_at.2);
                 for (__customer_index, __customer_item) in
                     ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
                 {
-                    __customer_items.item(__customer_report);
-                    __p::fail_key_index(
-                        __customer_report,
-                        __customer_path,
-                        __customer_key,
+                    __customer_items.item(__customer_at.2);
+                    __customer_at.fail_at(
                         __customer_index,
                         __p::rules::length::check(
                             __customer_item,
@@ -2571,8 +2271,7 @@ const _: () = {
                                     Self::__customer_rules_0_0(
                                         &__customer_read,
                                         ctx,
-                                        __path,
-                                        &mut __report.rules,
+                                        __p::At(__path, (), &mut __report.rules),
                                     );
                                 }
                             }
@@ -2595,7 +2294,9 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).field(&["lines"], __s::CHECK)],
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
+                            .said()
+                            .field(&["lines"], __s::CHECK)],
                         |_, __c| {
                             let __s::Check {
                                 found: __found,
@@ -2620,9 +2321,7 @@ const _: () = {
                                         Self::__customer_rules_2_0(
                                             &__customer_read,
                                             ctx,
-                                            __path,
-                                            "lines",
-                                            &mut __report.rules,
+                                            __p::At(__path, "lines", &mut __report.rules),
                                         );
                                     }
                                 }
@@ -2649,10 +2348,12 @@ const _: () = {
                                                         .read_alone(__item)
                                                 {
                                                     let __customer_item = &__customer_item;
-                                                    __p::fail_key_index(
-                                                        __customer_report,
+                                                    __p::At(
                                                         __customer_path,
                                                         "lines",
+                                                        __customer_report,
+                                                    )
+                                                    .fail_at(
                                                         __customer_index,
                                                         __p::rules::length::check(
                                                             __customer_item,
@@ -2711,8 +2412,6 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<Option<String>>::NEW).said();
             (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
@@ -2731,9 +2430,7 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        __customer_path,
-                        "email",
-                        __customer_report,
+                        __p::At(__customer_path, "email", __customer_report),
                     );
                 }
                 Self::Moved {
@@ -2748,7 +2445,10 @@ const _: () = {
                 Self::Raw {
                     0: __customer_f0, ..
                 } => {
-                    Self::__customer_rules_3_0(__customer_f0, __customer_path, __customer_report);
+                    Self::__customer_rules_3_0(
+                        __customer_f0,
+                        __p::At(__customer_path, (), __customer_report),
+                    );
                 }
                 Self::Closed { .. } => {}
             }
@@ -2762,33 +2462,19 @@ const _: () = {
     )]
     impl Event {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_3_0(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_3_0(__customer_field: &u32, mut __customer_at: __p::At<()>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;
@@ -2876,13 +2562,16 @@ const _: () = {
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &["email"],
+                                0,
+                                Self::__customer_rules_0_0,
+                            ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
+                                .said()
                                 .field(&["note"], __s::MAY_MISS),
                         ],
-                        check: |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        check: __s::no_check,
                         whole: __p::None,
                         checks: false,
                         deny: true,
@@ -2950,10 +2639,7 @@ const _: () = {
         fn __customer_said() {
             #[allow(unused_imports)]
             use __p::via_said::*;
-            (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
-            (&__p::SaidProbe::<String>::NEW).said();
-            (&__p::SaidProbe::<u32>::NEW).said();
         }
     }
     #[automatically_derived]
@@ -2971,24 +2657,23 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        __customer_path,
-                        "email",
-                        __customer_report,
+                        __p::At(__customer_path, "email", __customer_report),
                     );
                 }
                 Self::Phones {
                     0: __customer_f0, ..
                 } => {
-                    Self::__customer_rules_1_0(__customer_f0, __customer_path, __customer_report);
+                    Self::__customer_rules_1_0(
+                        __customer_f0,
+                        __p::At(__customer_path, (), __customer_report),
+                    );
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
                     Self::__customer_rules_2_1(
                         __customer_f0,
-                        __customer_path,
-                        1usize,
-                        __customer_report,
+                        __p::At(__customer_path, 1usize, __customer_report),
                     );
                 }
             }
@@ -3002,47 +2687,27 @@ const _: () = {
     )]
     impl Contact {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1_0(
-            __customer_field: &Vec<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(2usize)),
-            );
+        fn __customer_rules_1_0(__customer_field: &Vec<String>, mut __customer_at: __p::At<()>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(2usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_2_1(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_2_1(__customer_field: &u32, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;
@@ -3120,10 +2785,12 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).field(&["email"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0_0);
-                        },
+                        &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                            &["email"],
+                            0,
+                            Self::__customer_rules_0_0,
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -3150,8 +2817,10 @@ const _: () = {
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::NEW)
+                                .said()
+                                .field(&[], __s::CHECK),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,

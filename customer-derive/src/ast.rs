@@ -60,6 +60,9 @@ pub(crate) struct Field<'a> {
     pub attrs: FieldAttrs,
     /// What `#[serde(...)]` says about the field.
     pub serde: attr::SerdeAttrs,
+    /// Set by the second read's table when the field's entry refuses a model type without
+    /// `nested` (`.said()`): `validate::said` then has no probe to write for it.
+    pub said_in_entry: std::cell::Cell<bool>,
 }
 
 pub(crate) struct Variant<'a> {
@@ -262,6 +265,7 @@ impl<'a> Field<'a> {
             wire,
             attrs,
             serde,
+            said_in_entry: std::cell::Cell::new(false),
         }
     }
 }

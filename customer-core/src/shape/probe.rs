@@ -22,6 +22,15 @@ impl<T: ?Sized> ShapeProbe<T> {
     pub const NEW: Self = ShapeProbe(PhantomData);
 }
 
+impl<T: ?Sized> Clone for ShapeProbe<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+// For the last arm of `field_rules` ([`RulesViaNothing`]), which takes the probe by value.
+impl<T: ?Sized> Copy for ShapeProbe<T> {}
+
 impl<T: Shape + ?Sized> ShapeProbe<T> {
     /// Whether the walk of a field of type `T` is exact (see [`Shape::__EXACT`]), in a constant:
     /// `ShapeProbe::<T>::EXACT` names this one when `T` has a [`Shape`], else the one of
@@ -67,11 +76,11 @@ pub trait ShapeViaShape {
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
-    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         ShapeViaShape::field(self, names, flags)
     }
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
@@ -121,7 +130,7 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         T::__missing_ok
     }
     #[inline]
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
     #[inline]
@@ -172,7 +181,7 @@ pub trait ShapeViaSerde {
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -223,7 +232,7 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
         missing_via_serde::<T>
     }
     #[inline]
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         super::Field::new(
             names,
             flags,
@@ -278,11 +287,11 @@ pub trait ShapeViaNothing {
     /// What [`missing_ok`](Self::missing_ok) says, as a function pointer.
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field;
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
-    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+    fn field_unread(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         ShapeViaNothing::field(self, names, flags)
     }
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
@@ -329,7 +338,7 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
         required
     }
     #[inline]
-    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field {
+    fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         super::Field::new(names, flags, accept, required, false)
     }
     #[inline]
@@ -351,6 +360,144 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
         _: bool,
     ) -> bool {
         true
+    }
+}
+
+/// A named field of type `T` with its own rules, for the table of its model: the derive calls
+/// `(&&ShapeProbe::<T>::NEW).field_rules(names, flags, Self::__customer_rules_N)` with the four
+/// arms in scope (`via_read`), for a field whose rules are one call of its rules function on
+/// its value read alone. Its shape is what [`ShapeViaShape::field`] (else
+/// [`ShapeViaSerde::field`], else [`ShapeViaNothing::field`]) says, and its rules run on the
+/// value read as `T` when `T` is `DeserializeOwned` (see [`super::Field::with_rules`]); they
+/// do not run in the second read otherwise (`ReadViaNothing`'s answer). Four arms by autoref,
+/// in this order: [`RulesViaShape`] (a [`Shape`] read alone), [`RulesViaSerde`] (read alone),
+/// [`RulesViaShapeOnly`] (a [`Shape`] that does not read alone), [`RulesViaNothing`].
+#[doc(hidden)]
+pub trait RulesViaShape<T> {
+    /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+}
+
+impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
+    #[inline]
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
+    {
+        super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
+            .with_rules(rules)
+    }
+}
+
+/// The second arm of `field_rules` (see [`RulesViaShape`]): read through serde.
+#[doc(hidden)]
+pub trait RulesViaSerde<T> {
+    /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+}
+
+impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
+    #[inline]
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
+    {
+        super::Field::new(
+            names,
+            flags,
+            shape_via_serde::<T>,
+            missing_via_serde::<T>,
+            false,
+        )
+        .with_rules(rules)
+    }
+}
+
+/// The third arm of `field_rules` (see [`RulesViaShape`]): a [`Shape`] that cannot be read
+/// alone, so its rules do not run in the second read.
+#[doc(hidden)]
+pub trait RulesViaShapeOnly<T> {
+    /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+}
+
+impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
+    #[inline]
+    fn field_rules<'f, F>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        _: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
+    {
+        super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
+    }
+}
+
+/// The last arm of `field_rules` (see [`RulesViaShape`]): nothing known, everything accepted,
+/// its rules not run in the second read. Takes the probe by value, the step of autoref after
+/// [`RulesViaShapeOnly`]'s.
+#[doc(hidden)]
+pub trait RulesViaNothing<T> {
+    /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
+    fn field_rules<'f, F>(
+        self,
+        names: &'static [&'static str],
+        flags: u8,
+        rules: F,
+    ) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+}
+
+impl<T> RulesViaNothing<T> for ShapeProbe<T> {
+    #[inline]
+    fn field_rules<'f, F>(self, names: &'static [&'static str], flags: u8, _: F) -> super::Field<'f>
+    where
+        T: 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
+    {
+        super::Field::new(names, flags, accept, required, false)
     }
 }
 
@@ -581,13 +728,16 @@ fn missing_none<T>() -> Option<T> {
 #[doc(hidden)]
 pub mod via_read {
     pub use super::{
-        ReadViaNothing as _, ReadViaSerde as _, ShapeViaNothing as _, ShapeViaSerde as _,
+        ReadViaNothing as _, ReadViaSerde as _, RulesViaNothing as _, RulesViaSerde as _,
+        RulesViaShape as _, RulesViaShapeOnly as _, ShapeViaNothing as _, ShapeViaSerde as _,
         ShapeViaShape as _, WholeViaNothing as _,
     };
+    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
 }
 
 /// The probe traits of a walk that reads no field (a generic model's), as [`via_read`].
 #[doc(hidden)]
 pub mod via_shape {
     pub use super::{ShapeViaNothing as _, ShapeViaShape as _};
+    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
 }

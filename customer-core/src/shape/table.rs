@@ -1,8 +1,9 @@
 //! The second read of a struct with named fields, compiled once: a model describes its fields
 //! as data (a [`Field`] each: wire names, what a missing member means, its type's shape as a
 //! function pointer, and flags) and [`named_flat`] walks that table: each member found and its
-//! shape checked, then, with rules, each field's rules (through the model's one
-//! [`CheckFn`]), the `nested` models walked again, and the struct read whole.
+//! shape checked, then, with rules, each field's rules (its entry's own [`FieldRules`] when they
+//! are one call of its rules function, else through the model's one [`CheckFn`]), the `nested`
+//! models walked again, and the struct read whole.
 //!
 //! A tuple struct's or a tuple variant's elements are the same entries without names
 //! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
@@ -19,10 +20,15 @@
 //! begins with `unchecked`). See the repository's README for what would make them linear
 //! without leaving checks unrun.
 
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
-use super::{Content, Node, ReadFn, Report, WholeFn};
-use crate::error::{Path, ValidationErrors};
+use super::{read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
+use crate::at::At;
+use crate::error::Path;
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
 /// or `Patch` layer); without it, its type says (`Shape::__missing_ok`), else it is required.
@@ -36,9 +42,10 @@ pub const NESTED: u8 = 4;
 /// [`Field`] flag: the model's [`CheckFn`] has rules for the field.
 pub const CHECK: u8 = 8;
 
-/// One named field of a model, as its second read needs it.
+/// One named field of a model, as its second read needs it: `'f` is as long as its own rules
+/// live (see [`Field::rules`]).
 #[derive(Clone, Copy)]
-pub struct Field {
+pub struct Field<'f> {
     /// Its wire name, then its aliases.
     pub names: &'static [&'static str],
     /// How a missing member is judged.
@@ -51,9 +58,13 @@ pub struct Field {
     pub nested: bool,
     /// The model's [`CheckFn`] has rules for it.
     pub check: bool,
+    /// Its own rules, run on its value read alone (instead of the model's [`CheckFn`]): the
+    /// entry of a field whose rules are one call of its rules function (see
+    /// `ShapeProbe::field_rules`).
+    pub rules: Option<&'f (dyn FieldRules + 'f)>,
 }
 
-impl Field {
+impl Field<'_> {
     /// The field named `names` whose type's shape is `shape`, its missing member judged by
     /// `missing_ok` unless `flags` has [`MAY_MISS`]; `one_walk`, whether the type is walked once.
     #[must_use]
@@ -75,40 +86,60 @@ impl Field {
             once: flags & ONE_WALK != 0 && one_walk,
             nested: flags & NESTED != 0,
             check: flags & CHECK != 0,
+            rules: None,
         }
     }
 }
 
-/// Where a field is below its container's pointer: a member's key (`&str`) or an element's
-/// index (`usize`).
-pub trait Place: Copy {
-    /// The field's pointer below `path`.
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
+impl<'f> Field<'f> {
+    /// The field with its own rules: `rules` (its rules function, a function item: zero-sized,
+    /// so that the entry costs no allocation) run on its value read alone as a `T` (its
+    /// member's, or what a missing member reads as), at the key the member was found under.
+    #[must_use]
+    pub(crate) fn with_rules<T, F>(self, rules: F) -> Self
     where
-        Self: 'p;
-}
-
-impl Place for &str {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
+        T: DeserializeOwned + 'f,
+        F: Fn(&T, At<'_, &str>) + 'f,
     {
-        path.key(self)
+        const {
+            assert!(
+                std::mem::size_of::<F>() == 0,
+                "a field's rules are a function item, not a pointer or a capturing closure"
+            );
+        }
+        // A zero-sized value: the box allocates nothing and leaking it keeps nothing.
+        let rules: &'f Ruled<T, F> = Box::leak(Box::new(Ruled(rules, PhantomData)));
+        Field {
+            rules: Some(rules),
+            ..self
+        }
     }
 }
 
-impl Place for usize {
+/// A field's own rules (see [`Field::rules`]): run on the field's [`Check`].
+pub trait FieldRules {
+    /// When the field has its shape, its value read alone (or what a missing member reads as)
+    /// and its rules run on it at [`Check::key`].
+    fn run(&self, check: Check<'_, '_, '_>);
+}
+
+/// The rules function `F` of a field read as a `T` (see [`Field::with_rules`]).
+struct Ruled<T, F>(F, PhantomData<fn(&T)>);
+
+impl<T, F> FieldRules for Ruled<T, F>
+where
+    T: DeserializeOwned,
+    F: Fn(&T, At<'_, &str>),
+{
     #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.index(self)
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.rules_with(read_for_rules::<T>, read_missing::<T>, &self.0);
     }
 }
 
-impl Field {
+pub use crate::at::Place;
+
+impl Field<'_> {
     /// A field read by its `deserialize_with` function, `shape` reading its value by that
     /// function: required unless `flags` has [`MAY_MISS`] (serde asks for the member of such a
     /// field whatever its type, unless it has a default), its value not walked as a model.
@@ -125,6 +156,7 @@ impl Field {
             once: false,
             nested: false,
             check: flags & CHECK != 0,
+            rules: None,
         }
     }
 }
@@ -151,25 +183,34 @@ impl<K: Place> Check<'_, '_, '_, K> {
     /// (or what a missing member reads as) and `rules` run on it at [`Check::key`].
     #[inline]
     pub fn rules<T>(self, reader: Reader<T>, rules: RulesFn<T, K>) {
+        self.rules_with(reader.read, reader.missing, rules);
+    }
+
+    /// [`Check::rules`], the value read by `read` (or `missing`) and `rules` any function.
+    #[inline]
+    fn rules_with<T>(
+        self,
+        read: ReadFn<T>,
+        missing: fn() -> Option<T>,
+        rules: impl Fn(&T, At<'_, K>),
+    ) {
         if !self.good {
             return;
         }
-        let value = read_member(
-            self.found,
-            self.path,
-            self.report,
-            reader.read,
-            reader.missing,
-        );
-        if let Some(value) = value {
-            rules(&value, self.path, self.key, &mut self.report.rules);
+        if let Some(value) = read_member(self.found, self.path, self.report, read, missing) {
+            rules(&value, At(self.path, self.key, &mut self.report.rules));
         }
     }
 }
 
-/// A model's rules function of a field (`__customer_rules_N`): its value, the container's
-/// pointer, the key (or index, see [`Place`]) it is at, the report.
-pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
+/// A model's rules function of a field (`__customer_rules_N`): its value, and where it
+/// reports ([`At`]: the container's pointer, the key, index or nothing it is at (see
+/// [`Place`]), the report).
+pub type RulesFn<T, K> = fn(&T, At<'_, K>);
+
+/// The rules function of a field of a model with a context `C` (`#[customer(context(C))]`):
+/// as [`RulesFn`], the context passed second.
+pub type ContextRulesFn<T, C, K> = fn(&T, &C, At<'_, K>);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
@@ -199,7 +240,7 @@ pub type ElementCheckFn = fn(usize, Check<'_, '_, '_, usize>);
 /// A model's description for [`named_flat`].
 pub struct Named<'f> {
     /// Its fields read from members, in order.
-    pub fields: &'f [Field],
+    pub fields: &'f [Field<'f>],
     /// The rules of the fields flagged [`CHECK`].
     pub check: CheckFn,
     /// The struct read whole, when it can be and its walk is not exact or it has checks (see
@@ -217,7 +258,7 @@ impl<'f> Named<'f> {
     /// A struct's description: no container checks, its unknown members left to
     /// [`named_members`](super::named_members).
     #[must_use]
-    pub const fn new(fields: &'f [Field], check: CheckFn, whole: Option<WholeFn>) -> Self {
+    pub const fn new(fields: &'f [Field<'f>], check: CheckFn, whole: Option<WholeFn>) -> Self {
         Named {
             fields,
             check,
@@ -314,7 +355,7 @@ pub fn named_flat(
     }
     let phase = Report::rules_phase(report);
     for (index, (field, &(found, good))) in named.fields.iter().zip(walked.iter()).enumerate() {
-        if field.check {
+        if field.check || field.rules.is_some() {
             let check = Check {
                 found,
                 good,
@@ -322,7 +363,10 @@ pub fn named_flat(
                 report: &mut *report,
                 key: found.map_or(field.names[0], |(key, _, _)| key),
             };
-            (named.check)(index, check);
+            match field.rules {
+                Some(rules) => rules.run(check),
+                None => (named.check)(index, check),
+            }
         }
         if field.nested && !field.once {
             if let Some((key, value, _)) = found {
@@ -349,7 +393,7 @@ pub fn named_flat(
 /// default), their rules through one [`ElementCheckFn`].
 pub struct Elements<'f> {
     /// The elements read, in order.
-    pub fields: &'f [Field],
+    pub fields: &'f [Field<'f>],
     /// The rules of the elements flagged [`CHECK`].
     pub check: ElementCheckFn,
     /// A tuple struct read whole (as [`Named::whole`], from its array); `None` for a variant
@@ -460,7 +504,6 @@ fn elements_flat(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::fail_key;
     use crate::error::RuleError;
     use crate::shape::{ReadProbe, ReadViaSerde as _, ShapeProbe};
     #[allow(unused_imports)]
@@ -468,22 +511,22 @@ mod tests {
 
     /// A rule on a `String`: not empty (`&String`: a rules function takes its field's type).
     #[allow(clippy::ptr_arg)]
-    fn filled(value: &String, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn filled(value: &String, mut at: At<'_, &str>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     /// A rule on an `Option<u32>`: at most 10.
-    fn small(value: &Option<u32>, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn small(value: &Option<u32>, mut at: At<'_, &str>) {
         let result = match value {
             Some(n) if *n > 10 => Err(RuleError::new("range", "is too large")),
             _ => Ok(()),
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     fn check(index: usize, check: Check<'_, '_, '_>) {
@@ -494,7 +537,7 @@ mod tests {
         }
     }
 
-    fn fields() -> [Field; 3] {
+    fn fields() -> [Field<'static>; 3] {
         [
             (&&ShapeProbe::<String>::NEW).field(&["name", "full_name"], CHECK),
             (&&ShapeProbe::<Option<u32>>::NEW).field(&["count"], CHECK),
@@ -609,6 +652,62 @@ mod tests {
         assert_eq!(found, pairs(&[("/name", "invalid_type")]));
     }
 
+    /// The same table with each field's rules in its entry (`field_rules`) instead of the
+    /// model's `CheckFn`: the same verdicts and reports, at the key the member was found under.
+    #[test]
+    fn rules_in_the_entries_walk_as_the_check_fn() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        let entries = [
+            (&&ShapeProbe::<String>::NEW).field_rules(&["name", "full_name"], 0, filled),
+            (&&ShapeProbe::<Option<u32>>::NEW).field_rules(&["count"], 0, small),
+            (&&ShapeProbe::<bool>::NEW).field(&["flag"], MAY_MISS),
+        ];
+        assert!(entries[0].rules.is_some() && !entries[0].check);
+        let own = Named::new(&entries, no_check, None);
+        for json in [
+            r#"{"name": "", "count": "x", "flag": 1}"#,
+            r#"{"name": "", "count": 11}"#,
+            r#"{"full_name": ""}"#,
+            r#"{"count": 12}"#,
+            r#"{"name": "a", "count": 1, "count": 2}"#,
+            r#"{"name": "a", "count": null}"#,
+        ] {
+            for rules in [false, true] {
+                let Node::Object(members) = serde_json::from_str::<Node>(json).unwrap() else {
+                    panic!("not an object")
+                };
+                let mut claimed = vec![false; members.len()];
+                let mut report = Report::new();
+                let ok = own.walk(&members, &mut claimed, &Path::ROOT, &mut report, rules);
+                let found: Vec<_> = report
+                    .shapes
+                    .iter()
+                    .chain(report.rules.iter())
+                    .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+                    .collect();
+                assert_eq!((ok, found), walk(json, rules, None), "{json} {rules}");
+            }
+        }
+    }
+
+    /// A type that is not read alone keeps its shape, and its rules do not run in the second
+    /// read (as `ReadViaNothing`'s arm of the check function).
+    #[test]
+    fn rules_of_a_type_not_read_alone_do_not_run() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        /// Not `Deserialize`, no `Shape`.
+        struct Opaque;
+        fn never(_: &Opaque, _: At<'_, &str>) {
+            panic!("run");
+        }
+        // As the derive writes it: the last arm takes the probe by value.
+        #[allow(clippy::needless_borrow)]
+        let field = (&&ShapeProbe::<Opaque>::NEW).field_rules(&["o"], 0, never);
+        assert!(field.rules.is_none() && !field.check);
+    }
+
     /// A model of more fields than are kept on the stack: the same walk.
     #[test]
     fn many_fields() {
@@ -616,7 +715,7 @@ mod tests {
             "f0", "f1", "f2", "f3", "f4", "f5", "f6", "f7", "f8", "f9", "f10", "f11", "f12", "f13",
             "f14", "f15", "f16", "f17", "f18", "f19",
         ];
-        let fields: Vec<Field> = NAMES
+        let fields: Vec<Field<'_>> = NAMES
             .iter()
             .map(|name| (&&ShapeProbe::<u32>::NEW).field(std::slice::from_ref(name), 0))
             .collect();
@@ -653,24 +752,24 @@ mod tests {
     }
 
     /// A rule on a `u32` at an element: at most 10.
-    fn small_at(value: &u32, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn small_at(value: &u32, mut at: At<'_, usize>) {
         let result = if *value > 10 {
             Err(RuleError::new("range", "is too large"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     /// A rule on a `String` at an element: not empty.
     #[allow(clippy::ptr_arg)]
-    fn filled_at(value: &String, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn filled_at(value: &String, mut at: At<'_, usize>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     fn element_check(index: usize, check: Check<'_, '_, '_, usize>) {
@@ -683,7 +782,7 @@ mod tests {
     }
 
     /// `[String (not empty), bool, u32 (at most 10, default 11)]`.
-    fn elements_of() -> [Field; 3] {
+    fn elements_of() -> [Field<'static>; 3] {
         [
             (&&ShapeProbe::<String>::NEW).field(&[], CHECK),
             (&&ShapeProbe::<bool>::NEW).field(&[], 0),

@@ -90,11 +90,14 @@ pub(crate) fn call_rules_fn(
     report: &dyn ToTokens,
 ) -> TokenStream {
     let name = rules_fn(at);
+    let p = &container.krate;
     let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
-    let key = key.to_token_stream();
-    // A newtype variant's field: at `path` itself, no key.
-    let key = (!key.is_empty()).then(|| quote!(#key,));
-    quote!(Self::#name(#value, #ctx #path, #key #report);)
+    let mut key = key.to_token_stream();
+    if key.is_empty() {
+        // A newtype variant's field: at `path` itself.
+        key = quote!(());
+    }
+    quote!(Self::#name(#value, #ctx #p::At(#path, #key, #report));)
 }
 
 /// The rules functions of the fields whose rules are emitted once (see [`shared_rules`]), in an
@@ -114,23 +117,17 @@ fn rules_fns<'f, 'a: 'f>(
         let name = rules_fn(at);
         let ty = field.ty;
         // A member's key, an element's index, or a newtype variant's field at the path itself.
-        let (at, key) = match field.wire {
-            Wire::Index(_) => (
-                At::new(Trees::named("__customer_path")).index(Trees::named("__customer_index")),
-                quote!(__customer_index: usize,),
-            ),
-            Wire::Key(_) => (
-                At::new(Trees::named("__customer_path")).key(Trees::named("__customer_key")),
-                quote!(__customer_key: &str,),
-            ),
-            Wire::Same => (At::new(Trees::named("__customer_path")), TokenStream::new()),
+        let place = match field.wire {
+            Wire::Index(_) => quote!(usize),
+            Wire::Key(_) => quote!(&str),
+            Wire::Same => quote!(()),
         };
         let checks = Moved::new(field_checks_at(
             krate,
             field,
             None,
-            &at,
-            &report_ident(),
+            &At::held(Trees::named("__customer_at")),
+            &quote!(__customer_at.2),
             context,
             Models::Validate,
         ));
@@ -142,9 +139,7 @@ fn rules_fns<'f, 'a: 'f>(
             fn #name(
                 __customer_field: &#ty,
                 #ctx
-                __customer_path: &#p::Path<'_>,
-                #key
-                __customer_report: &mut #p::ValidationErrors,
+                mut __customer_at: #p::At<#place>,
             ) #where_clause {
                 #checks
             }
@@ -343,7 +338,9 @@ fn model_impls(
 /// never called, in which each field whose type may be a model and that says neither `nested`
 /// nor `skip_nested` (nor `skip`) is refused by `SaidProbe` when its type is one. Apart from
 /// `validate_into`, so the valid path's code is what it was. A field that names a type parameter
-/// is decided by the derive (`check::check_model_said`).
+/// is decided by the derive (`check::check_model_said`); one whose entry in the second read's
+/// table checks it already (`Field::said_in_entry`: the shape is expanded first) has no probe
+/// here.
 fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let krate = &container.krate;
     let p = krate;
@@ -371,12 +368,7 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let probes: TokenStream = fields
         .iter()
-        .filter(|field| {
-            field.attrs.skip.is_none()
-                && field.attrs.skip_nested.is_none()
-                && !crate::check::is_nested(field)
-                && crate::ast::names_param(field.ty, &params).is_none()
-        })
+        .filter(|field| !field.said_in_entry.get() && said_needed(field, &params))
         .map(|field| {
             let ty = field.ty;
             let at = field.ident.map_or_else(|| ty.span(), syn::Ident::span);
@@ -421,6 +413,16 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
     }
 }
 
+/// Whether `field` needs `SaidProbe`'s check that a model type says `nested` (it says neither
+/// `nested`, `skip_nested` nor `skip`, and its type names none of the type parameters
+/// `params`: those are decided by `check::check_model_said`).
+pub(crate) fn said_needed(field: &Field, params: &[&syn::Ident]) -> bool {
+    field.attrs.skip.is_none()
+        && field.attrs.skip_nested.is_none()
+        && !crate::check::is_nested(field)
+        && crate::ast::names_param(field.ty, params).is_none()
+}
+
 /// What `validate_into` runs: a newtype's container rules, each field's rules, the container's
 /// checks; violations into `report` under `path`.
 fn body(
@@ -431,25 +433,46 @@ fn body(
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
-    let mut body = newtype_rules(container, path, report);
+    // With rules functions to call, the struct's place and the report held once, in an `At`
+    // each call takes its field's place from (`__customer_at.key("name")`); the other code
+    // reports through its report (`__customer_at.2`).
+    let held = fields
+        .iter()
+        .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
+    let held_report = quote!(__customer_at.2);
+    let (mut body, report) = if held {
+        let start = quote!(let mut __customer_at = #krate::At(#path, (), #report););
+        (start, &held_report as &dyn ToTokens)
+    } else {
+        (TokenStream::new(), report)
+    };
+    body.extend(newtype_rules(container, path, report));
+    let ctx = context.map(|_| quote!(ctx,));
     for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
             continue;
         }
         let member = &field.member;
+        let at = FieldAt {
+            variant: None,
+            field: i,
+        };
         if shared_rules(container, field) {
-            let key = wire_key(&field.wire);
-            body.extend(call_rules_fn(
-                container,
-                FieldAt {
-                    variant: None,
-                    field: i,
-                },
-                &quote!(&self.#member),
-                path,
-                &key,
-                report,
-            ));
+            let name = rules_fn(at);
+            body.extend(match &field.wire {
+                Wire::Key(key) => quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key));),
+                Wire::Index(index) => {
+                    quote!(Self::#name(&self.#member, #ctx __customer_at.index(#index));)
+                }
+                Wire::Same => call_rules_fn(
+                    container,
+                    at,
+                    &quote!(&self.#member),
+                    path,
+                    &quote!(),
+                    report,
+                ),
+            });
             continue;
         }
         // The one field of a transparent struct is read at the struct's own place.

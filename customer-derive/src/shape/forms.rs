@@ -4,13 +4,14 @@
 //! `#[serde(transparent)]` struct is read as its one field: the newtype's shape (`super::newtype`).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
 
 use super::parts::{
     checks_on, has_rules, has_value_rules, is_nested, probes, read_whole, signature, Can,
 };
 use crate::ast::{Container, Field, Variant};
-use crate::expand::validate::{container_checks, rules_fn, shared_rules, FieldAt};
+use crate::expand::validate::{container_checks, rules_fn, said_needed, shared_rules, FieldAt};
 use crate::rules::Models;
 
 /// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
@@ -294,6 +295,8 @@ fn elements_table(
     };
     let mut entries = Vec::new();
     let mut arms = Vec::new();
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    let mut said = Vec::new();
     for (index, field) in fields.iter().enumerate() {
         let rules = can.validate && has_rules(field);
         if field.serde.skip_deserializing {
@@ -375,7 +378,17 @@ fn elements_table(
         } else {
             quote!(#(#flags)|*)
         };
-        entries.push(quote!((&&__s::ShapeProbe::<#ty>::NEW).field(&[], #flags)));
+        // An element that must say `nested` when its type is a model: refused by its entry.
+        let probe = if said_needed(field, &params) {
+            said.push(field);
+            quote_spanned!(ty.span()=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+        } else {
+            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+        };
+        entries.push(quote!(#probe.field(&[], #flags)));
+    }
+    for field in said {
+        field.said_in_entry.set(true);
     }
     // `customer_core` calls it for the elements flagged `CHECK` only: one such element needs
     // no `match`.

@@ -4,14 +4,17 @@
 //! rules, and the struct read whole when every field has the right shape.
 
 use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
-use quote::{format_ident, quote, ToTokens, TokenStreamExt};
+use quote::{format_ident, quote, quote_spanned, ToTokens, TokenStreamExt};
+use syn::spanned::Spanned;
 
 use super::parts::{
     checks_at, checks_on, has_rules, has_value_rules, is_nested, probes, read_whole,
     whole_unless_exact, Can,
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
-use crate::expand::validate::{call_rules_fn, container_checks, rules_fn, shared_rules, FieldAt};
+use crate::expand::validate::{
+    call_rules_fn, container_checks, rules_fn, said_needed, shared_rules, FieldAt,
+};
 use crate::rules::Models;
 use crate::second_read::{self, Read, ReadTy};
 use crate::trees::{Moved, Trees};
@@ -35,10 +38,12 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
-/// type's shape), the rules of all fields in one closure matching on the field's index (one
-/// line a field calling its rules function, or the field's own code where it needs more), and
-/// the whole read in another. A field read by its `deserialize_with` function is read by it
-/// (`Field::read_by`), for its shape and again for its rules. `None` when a field is read
+/// type's shape), a field whose rules are one call of its rules function carrying that function
+/// (`field_rules`), the rules of the others in one closure matching on the field's index (the
+/// field's own code), and the whole read in another. A field that must say `nested` when its
+/// type is a model is refused by its entry (`.said()`, see `Field::said_in_entry`). A field
+/// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
+/// again for its rules. `None` when a field is read
 /// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
 /// or a skipped field has rules (refused by `check` anyway): the generated walk then.
 ///
@@ -101,6 +106,8 @@ fn table(
     let mut entries = TokenStream::new();
     let mut first = true;
     let mut arms = Vec::new();
+    let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
+    let mut said = Vec::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
             return None;
@@ -129,7 +136,13 @@ fn table(
             });
             continue;
         }
-        let arm = cx.table_arm(&bind_context);
+        // A field whose rules are one call of its rules function carries it in its entry.
+        let own = cx.own_rules();
+        let arm = if own.is_some() {
+            None
+        } else {
+            cx.table_arm(&bind_context)
+        };
         let mut flags = Vec::new();
         if cx.default_value.is_some() || !cx.field.layers.is_empty() {
             flags.push("MAY_MISS");
@@ -146,18 +159,20 @@ fn table(
         }
         let flags = flag_set(&flags);
         let ty = cx.ty;
-        let field = proc_macro2::Ident::new(
-            if in_scope && !cx.can_read {
-                "field_unread"
-            } else {
-                "field"
-            },
-            proc_macro2::Span::call_site(),
-        );
-        let entry = scoped(
-            &cx.probes,
-            &quote!((&&__s::ShapeProbe::<#ty>::NEW).#field(&[#(#names),*], #flags)),
-        );
+        // A field that must say `nested` when its type is a model: refused by its entry.
+        let probe = if said_needed(cx.field, &params) {
+            said.push(cx.field);
+            let at = cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span);
+            quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+        } else {
+            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+        };
+        let call = match own {
+            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, Self::#rules)),
+            None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
+            None => quote!(field(&[#(#names),*], #flags)),
+        };
+        let entry = scoped(&cx.probes, &quote!(#probe.#call));
         separate(&mut entries, &mut first);
         entries.extend(entry);
     }
@@ -217,6 +232,9 @@ fn table(
     } else {
         quote!(__s::Named::new(&[#entries], #check, #whole))
     };
+    for field in said {
+        field.said_in_entry.set(true);
+    }
     let (head, named) = (Moved::new(head), Moved::new(named));
     Some(quote! {
         #head
@@ -681,16 +699,7 @@ impl<'a> FieldCx<'a> {
     /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
     /// model is walked again by `customer_core`).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let defaulted_model = self.nested && self.default_value.is_some();
-        let partial = self.rules_run
-            && !second_read::partial_rules(self.container, self.field, &self.good, &self.found)
-                .is_empty();
-        let common = self.has_checks
-            && shared_rules(self.container, self.field)
-            && self.container.attrs.context.is_none()
-            && !defaulted_model
-            && !partial;
-        if common {
+        if self.common() {
             let (read_ty, probes) = (&self.read_ty, &self.probes);
             let name = rules_fn(self.at);
             if let Some(value) = &self.default_value {
@@ -729,6 +738,31 @@ impl<'a> FieldCx<'a> {
             #bind_context
             #code
         }})
+    }
+
+    /// Whether the field's rules in the second read are its rules function's, on its value read
+    /// alone (or its default when missing).
+    fn common(&self) -> bool {
+        let defaulted_model = self.nested && self.default_value.is_some();
+        self.has_checks
+            && shared_rules(self.container, self.field)
+            && self.container.attrs.context.is_none()
+            && !defaulted_model
+            && (!self.rules_run
+                || second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                    .is_empty())
+    }
+
+    /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
+    /// when its rules in the second read are one call of it on its value read alone, read as
+    /// its declared type (not a `Cow<'a, _>` read as `Cow<'static, _>`), and a missing member
+    /// reads as serde reads it (no `default`). `None` for the others, whose rules are an arm
+    /// of the table's closure.
+    fn own_rules(&self) -> Option<syn::Ident> {
+        let plain = self.field.serde.deserialize_with.is_none()
+            && self.default_value.is_none()
+            && matches!(self.read_ty, ReadTy::Declared(_));
+        (plain && self.common()).then(|| rules_fn(self.at))
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
