@@ -49,33 +49,24 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.handle, __customer_path, "handle", __customer_report);
-            Self::__customer_rules_1(&self.id, __customer_path, "id", __customer_report);
-            Self::__customer_rules_2(&self.ab, __customer_path, "ab", __customer_report);
-            Self::__customer_rules_3(&self.note, __customer_path, "note", __customer_report);
-            Self::__customer_rules_4(&self.email, __customer_path, "email", __customer_report);
-            Self::__customer_rules_5(&self.locale, __customer_path, "locale", __customer_report);
-            Self::__customer_rules_6(
-                &self.metadata,
-                __customer_path,
-                "metadata",
-                __customer_report,
-            );
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.handle, __customer_at.key("handle"));
+            Self::__customer_rules_1(&self.id, __customer_at.key("id"));
+            Self::__customer_rules_2(&self.ab, __customer_at.key("ab"));
+            Self::__customer_rules_3(&self.note, __customer_at.key("note"));
+            Self::__customer_rules_4(&self.email, __customer_at.key("email"));
+            Self::__customer_rules_5(&self.locale, __customer_at.key("locale"));
+            Self::__customer_rules_6(&self.metadata, __customer_at.key("metadata"));
             <Vec<Address> as __p::CustomerModel>::validate_into(
                 &self.address,
                 &__p::Path::key(__customer_path, "address"),
-                __customer_report,
+                __customer_at.2,
             );
-            Self::__customer_rules_8(&self.tags, __customer_path, "tags", __customer_report);
-            Self::__customer_rules_9(
-                &self.quantity,
-                __customer_path,
-                "quantity",
-                __customer_report,
-            );
-            Self::__customer_rules_10(&self.kind, __customer_path, "kind", __customer_report);
-            Self::__customer_rules_11(&self.country, __customer_path, "country", __customer_report);
-            __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_report);
+            Self::__customer_rules_8(&self.tags, __customer_at.key("tags"));
+            Self::__customer_rules_9(&self.quantity, __customer_at.key("quantity"));
+            Self::__customer_rules_10(&self.kind, __customer_at.key("kind"));
+            Self::__customer_rules_11(&self.country, __customer_at.key("country"));
+            __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_at.2);
         }
     }
     #[allow(
@@ -86,45 +77,29 @@ const _: () = {
     )]
     impl<'a, T> Signup<'a, T> {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &&'a str,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::Some(10usize)),
-            );
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::pattern::check_simple(
-                    __customer_field,
-                    &const {
-                        __p::rules::pattern::Simple::new(
-                            "",
-                            __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
-                            1usize,
-                            ::core::primitive::usize::MAX,
-                            "",
-                            "^[a-z]+$",
-                        )
-                    },
-                ),
-            );
+        fn __customer_rules_0(__customer_field: &&'a str, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::Some(1usize),
+                __p::Some(10usize),
+            ));
+            __customer_at.fail(__p::rules::pattern::check_simple(
+                __customer_field,
+                &const {
+                    __p::rules::pattern::Simple::new(
+                        "",
+                        __p::rules::id::AsciiSet::from_ranges(&[(b'a', b'z')]),
+                        1usize,
+                        ::core::primitive::usize::MAX,
+                        "",
+                        "^[a-z]+$",
+                    )
+                },
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(__customer_report, __customer_path, __customer_key, {
+        fn __customer_rules_1(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail({
                 const __CUSTOMER_ID: __p::rules::id::IdShape = __p::rules::id::IdShape {
                     prefix: "ctm_",
                     chars: __p::rules::id::AsciiSet::from_ranges(&[(b'0', b'9'), (b'a', b'z')]),
@@ -136,96 +111,53 @@ const _: () = {
             });
         }
         #[inline(always)]
-        fn __customer_rules_2(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_2(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::overridden(
-                        {
-                            static __CUSTOMER_REGEX: __p::rules::pattern::LazyRegex =
-                                __p::rules::pattern::LazyRegex::new(
-                                    "\\A(?:^(a|b)+$)\\z",
-                                    "^(a|b)+$",
-                                );
-                            __p::rules::pattern::check(__customer_value, &__CUSTOMER_REGEX)
-                        },
-                        __p::Some("ab_only"),
-                        __p::Some("only a and b"),
-                    ),
-                );
+                __customer_at.fail(__p::overridden(
+                    {
+                        static __CUSTOMER_REGEX: __p::rules::pattern::LazyRegex =
+                            __p::rules::pattern::LazyRegex::new("\\A(?:^(a|b)+$)\\z", "^(a|b)+$");
+                        __p::rules::pattern::check(__customer_value, &__CUSTOMER_REGEX)
+                    },
+                    __p::Some("ab_only"),
+                    __p::Some("only a and b"),
+                ));
             }
         }
         #[inline(always)]
-        fn __customer_rules_3(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::required::present(__p::Option::is_some(__customer_field)),
-            );
+        fn __customer_rules_3(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::required::present(__p::Option::is_some(
+                __customer_field,
+            )));
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                __customer_at.fail({
                     let __customer_custom: fn(&_) -> __p::Result<(), __p::RuleError> = always_ok;
                     __customer_custom(__customer_value)
                 });
             }
         }
         #[inline(always)]
-        fn __customer_rules_4(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions {
-                        max: 254usize,
-                        ascii: false,
-                        quoted: false,
-                    },
-                ),
-            );
+        fn __customer_rules_4(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions {
+                    max: 254usize,
+                    ascii: false,
+                    quoted: false,
+                },
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_5(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::locale::check_short(__customer_field),
-            );
+        fn __customer_rules_5(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::locale::check_short(__customer_field));
         }
         #[inline(always)]
         fn __customer_rules_6(
             __customer_field: &Option<serde_json::Value>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(__customer_report, __customer_path, __customer_key, {
+                __customer_at.fail({
                     #[allow(unused_imports)]
                     use __p::{MetadataViaSerialize as _, MetadataViaValue as _};
                     (&__p::MetadataProbe(__customer_value)).check_metadata(1024usize)
@@ -235,76 +167,44 @@ const _: () = {
         #[inline(always)]
         fn __customer_each_8(
             __customer_item: &<Vec<String> as __p::Elements>::Item,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
+            mut __customer_at: __p::At<'_, &str>,
             __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __p::fail_key_index(
-                __customer_report,
-                __customer_path,
-                __customer_key,
+            __customer_at.fail_at(
                 __customer_index,
                 __p::rules::bytes::check(__customer_item, __p::None, __p::Some(8usize)),
             );
         }
         #[inline(always)]
-        fn __customer_rules_8(
-            __customer_field: &Vec<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_8(__customer_field: &Vec<String>, mut __customer_at: __p::At<&str>) {
             __p::each_key(
                 __p::Elements::elements(__customer_field),
-                __customer_path,
-                __customer_key,
-                __customer_report,
+                &mut __customer_at,
                 Self::__customer_each_8,
             );
         }
         #[inline(always)]
-        fn __customer_rules_9(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::range::check(__customer_field, __p::Some(&(1)), __p::Some(&(10))),
-            );
+        fn __customer_rules_9(__customer_field: &u32, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::Some(&(1)),
+                __p::Some(&(10)),
+            ));
         }
         #[inline(always)]
         fn __customer_rules_10(
             __customer_field: &std::borrow::Cow<'a, str>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::one_of::check(__customer_field, &["a", "b"]),
-            );
+            __customer_at.fail(__p::rules::one_of::check(__customer_field, &["a", "b"]));
         }
         #[inline(always)]
         fn __customer_rules_11(
             __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::country::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::country::check(__customer_value));
             }
         }
     }
@@ -416,15 +316,11 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(
-                &self.postal_code,
-                __customer_path,
-                "postal_code",
-                __customer_report,
-            );
-            Self::__customer_rules_1(&self.phone, __customer_path, "phone", __customer_report);
-            Self::__customer_rules_2(&self.website, __customer_path, "website", __customer_report);
-            Self::__customer_rules_3(&self.seen_at, __customer_path, "seen_at", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.postal_code, __customer_at.key("postal_code"));
+            Self::__customer_rules_1(&self.phone, __customer_at.key("phone"));
+            Self::__customer_rules_2(&self.website, __customer_at.key("website"));
+            Self::__customer_rules_3(&self.seen_at, __customer_at.key("seen_at"));
         }
     }
     #[allow(
@@ -435,65 +331,29 @@ const _: () = {
     )]
     impl Address {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(16usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(16usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_1(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::phone::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::phone::check(__customer_value));
             }
         }
         #[inline(always)]
-        fn __customer_rules_2(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_2(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::url::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::url::check(__customer_value));
             }
         }
         #[inline(always)]
-        fn __customer_rules_3(
-            __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
+        fn __customer_rules_3(__customer_field: &Option<String>, mut __customer_at: __p::At<&str>) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::timestamp::check(__customer_value),
-                );
+                __customer_at.fail(__p::rules::timestamp::check(__customer_value));
             }
         }
     }
@@ -848,7 +708,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.name, __customer_path, "name", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.name, __customer_at.key("name"));
         }
     }
     #[allow(
@@ -859,18 +720,12 @@ const _: () = {
     )]
     impl Checked {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(3usize),
+            ));
         }
     }
     #[automatically_derived]
@@ -902,9 +757,7 @@ const _: () = {
                     if let __p::Some(__customer_converted) = &__customer_f0 {
                         Self::__customer_rules_0(
                             __customer_converted,
-                            &__p::Path::ROOT,
-                            "name",
-                            &mut __customer_report,
+                            __p::At(&__p::Path::ROOT, "name", &mut __customer_report),
                         );
                     }
                     __p::Err(__customer_report)
@@ -1045,16 +898,15 @@ const _: () = {
             __customer_report: &mut __p::ValidationErrors,
         ) {
             let _ = ctx;
-            Self::__customer_rules_0(&self.name, ctx, __customer_path, "name", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.name, ctx, __customer_at.key("name"));
             {
                 #[allow(unused_imports)]
                 use __p::{NestedViaContext as _, NestedViaPlain as _};
-                (&__p::NestedProbe::<_, Limits>(&self.address, ctx)).nested_into(
-                    &__p::Path::key(__customer_path, "address"),
-                    __customer_report,
-                );
+                (&__p::NestedProbe::<_, Limits>(&self.address, ctx))
+                    .nested_into(&__p::Path::key(__customer_path, "address"), __customer_at.2);
             }
-            __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_report);
+            __p::CheckOutcome::report_at(form_check(self, ctx), __customer_path, __customer_at.2);
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
@@ -1104,23 +956,16 @@ const _: () = {
         fn __customer_rules_0(
             __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(
-                    __customer_field,
-                    __p::None,
-                    __p::Some({
-                        let __customer_count: usize = ctx.name_max;
-                        __customer_count
-                    }),
-                ),
-            );
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some({
+                    let __customer_count: usize = ctx.name_max;
+                    __customer_count
+                }),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1207,7 +1052,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
     #[allow(
@@ -1218,18 +1064,12 @@ const _: () = {
     )]
     impl Place {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(8usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(8usize),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1315,15 +1155,16 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.0, __customer_path, 0usize, __customer_report);
-            Self::__customer_rules_1(&self.1, __customer_path, 1usize, __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.0, __customer_at.index(0usize));
+            Self::__customer_rules_1(&self.1, __customer_at.index(1usize));
             <Place as __p::CustomerModel>::validate_into(
                 &self.2,
                 &__p::Path::index(__customer_path, 2usize),
-                __customer_report,
+                __customer_at.2,
             );
-            Self::__customer_rules_4(&self.4, __customer_path, 3usize, __customer_report);
-            __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_report);
+            Self::__customer_rules_4(&self.4, __customer_at.index(3usize));
+            __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_at.2);
         }
     }
     #[allow(
@@ -1334,46 +1175,28 @@ const _: () = {
     )]
     impl Line {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(5usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(5usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(3usize)),
-            );
+        fn __customer_rules_1(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(3usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_4(
-            __customer_field: &u8,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_4(__customer_field: &u8, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1575,7 +1398,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.line1, __customer_path, "line1", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
     #[allow(
@@ -1586,18 +1410,12 @@ const _: () = {
     )]
     impl Converted {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::Some(1usize), __p::None),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::Some(1usize),
+                __p::None,
+            ));
         }
     }
     use __p::shape as __s;
@@ -1676,7 +1494,8 @@ const _: () = {
             __customer_path: &__p::Path<'_>,
             __customer_report: &mut __p::ValidationErrors,
         ) {
-            Self::__customer_rules_0(&self.text, __customer_path, "text", __customer_report);
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.text, __customer_at.key("text"));
         }
     }
     #[allow(
@@ -1687,18 +1506,12 @@ const _: () = {
     )]
     impl Named {
         #[inline(always)]
-        fn __customer_rules_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(4usize)),
-            );
+        fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(4usize),
+            ));
         }
     }
     use __p::shape as __s;
@@ -1906,15 +1719,19 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        &__p::Path::key(__customer_path, "individual"),
-                        "email",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "individual"),
+                            "email",
+                            __customer_report,
+                        ),
                     );
                     Self::__customer_rules_0_1(
                         __customer_f1,
-                        &__p::Path::key(__customer_path, "individual"),
-                        "name",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "individual"),
+                            "name",
+                            __customer_report,
+                        ),
                     );
                 }
                 Self::Pair {
@@ -1922,9 +1739,11 @@ const _: () = {
                 } => {
                     Self::__customer_rules_1_0(
                         __customer_f0,
-                        &__p::Path::key(__customer_path, "pair"),
-                        0usize,
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "pair"),
+                            0usize,
+                            __customer_report,
+                        ),
                     );
                 }
                 Self::Business {
@@ -1953,54 +1772,31 @@ const _: () = {
     )]
     impl Party {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
         fn __customer_rules_0_1(
             __customer_field: &Option<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             if let __p::Some(__customer_value) = __customer_field {
-                __p::fail_key(
-                    __customer_report,
-                    __customer_path,
-                    __customer_key,
-                    __p::rules::length::check(__customer_value, __p::None, __p::Some(64usize)),
-                );
+                __customer_at.fail(__p::rules::length::check(
+                    __customer_value,
+                    __p::None,
+                    __p::Some(64usize),
+                ));
             }
         }
         #[inline(always)]
-        fn __customer_rules_1_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_1_0(__customer_field: &String, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
     }
     use __p::shape as __s;
@@ -2176,8 +1972,7 @@ const _: () = {
                     Self::__customer_rules_0_0(
                         __customer_f0,
                         ctx,
-                        &__p::Path::key(__customer_path, "c"),
-                        __customer_report,
+                        __p::At(&__p::Path::key(__customer_path, "c"), (), __customer_report),
                     );
                 }
                 Self::Model {
@@ -2195,9 +1990,11 @@ const _: () = {
                     Self::__customer_rules_2_0(
                         __customer_f0,
                         ctx,
-                        &__p::Path::key(__customer_path, "c"),
-                        "lines",
-                        __customer_report,
+                        __p::At(
+                            &__p::Path::key(__customer_path, "c"),
+                            "lines",
+                            __customer_report,
+                        ),
                     );
                 }
             }
@@ -2264,35 +2061,25 @@ const _: () = {
         fn __customer_rules_0_0(
             __customer_field: &String,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<()>,
         ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::length::check(
-                    __customer_field,
-                    __p::None,
-                    __p::Some({
-                        let __customer_count: usize = ctx.name_max;
-                        __customer_count
-                    }),
-                ),
-            );
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some({
+                    let __customer_count: usize = ctx.name_max;
+                    __customer_count
+                }),
+            ));
         }
         #[inline(always)]
         fn __customer_each_2_0(
             __customer_item: &<Vec<String> as __p::Elements>::Item,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
+            mut __customer_at: __p::At<'_, &str>,
             __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
         ) {
-            __p::fail_key_index(
-                __customer_report,
-                __customer_path,
-                __customer_key,
+            __customer_at.fail_at(
                 __customer_index,
                 __p::rules::length::check(
                     __customer_item,
@@ -2308,16 +2095,12 @@ const _: () = {
         fn __customer_rules_2_0(
             __customer_field: &Vec<String>,
             ctx: &Limits,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
+            mut __customer_at: __p::At<&str>,
         ) {
             __p::each_key_with(
                 __p::Elements::elements(__customer_field),
                 ctx,
-                __customer_path,
-                __customer_key,
-                __customer_report,
+                &mut __customer_at,
                 Self::__customer_each_2_0,
             );
         }
@@ -2466,9 +2249,7 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        __customer_path,
-                        "email",
-                        __customer_report,
+                        __p::At(__customer_path, "email", __customer_report),
                     );
                 }
                 Self::Moved {
@@ -2483,7 +2264,10 @@ const _: () = {
                 Self::Raw {
                     0: __customer_f0, ..
                 } => {
-                    Self::__customer_rules_3_0(__customer_f0, __customer_path, __customer_report);
+                    Self::__customer_rules_3_0(
+                        __customer_f0,
+                        __p::At(__customer_path, (), __customer_report),
+                    );
                 }
                 Self::Closed { .. } => {}
             }
@@ -2497,33 +2281,19 @@ const _: () = {
     )]
     impl Event {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_3_0(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_3_0(__customer_field: &u32, mut __customer_at: __p::At<()>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;
@@ -2706,24 +2476,23 @@ const _: () = {
                 } => {
                     Self::__customer_rules_0_0(
                         __customer_f0,
-                        __customer_path,
-                        "email",
-                        __customer_report,
+                        __p::At(__customer_path, "email", __customer_report),
                     );
                 }
                 Self::Phones {
                     0: __customer_f0, ..
                 } => {
-                    Self::__customer_rules_1_0(__customer_f0, __customer_path, __customer_report);
+                    Self::__customer_rules_1_0(
+                        __customer_f0,
+                        __p::At(__customer_path, (), __customer_report),
+                    );
                 }
                 Self::Pair {
                     1: __customer_f0, ..
                 } => {
                     Self::__customer_rules_2_1(
                         __customer_f0,
-                        __customer_path,
-                        1usize,
-                        __customer_report,
+                        __p::At(__customer_path, 1usize, __customer_report),
                     );
                 }
             }
@@ -2737,47 +2506,27 @@ const _: () = {
     )]
     impl Contact {
         #[inline(always)]
-        fn __customer_rules_0_0(
-            __customer_field: &String,
-            __customer_path: &__p::Path<'_>,
-            __customer_key: &str,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_key(
-                __customer_report,
-                __customer_path,
-                __customer_key,
-                __p::rules::email::check(
-                    __customer_field,
-                    &__p::rules::email::EmailOptions::DEFAULT,
-                ),
-            );
+        fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::email::check(
+                __customer_field,
+                &__p::rules::email::EmailOptions::DEFAULT,
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_1_0(
-            __customer_field: &Vec<String>,
-            __customer_path: &__p::Path<'_>,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail(
-                __customer_report,
-                __customer_path,
-                __p::rules::length::check(__customer_field, __p::None, __p::Some(2usize)),
-            );
+        fn __customer_rules_1_0(__customer_field: &Vec<String>, mut __customer_at: __p::At<()>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(2usize),
+            ));
         }
         #[inline(always)]
-        fn __customer_rules_2_1(
-            __customer_field: &u32,
-            __customer_path: &__p::Path<'_>,
-            __customer_index: usize,
-            __customer_report: &mut __p::ValidationErrors,
-        ) {
-            __p::fail_index(
-                __customer_report,
-                __customer_path,
-                __customer_index,
-                __p::rules::range::check(__customer_field, __p::None, __p::Some(&(9))),
-            );
+        fn __customer_rules_2_1(__customer_field: &u32, mut __customer_at: __p::At<usize>) {
+            __customer_at.fail(__p::rules::range::check(
+                __customer_field,
+                __p::None,
+                __p::Some(&(9)),
+            ));
         }
     }
     use __p::shape as __s;

@@ -5,6 +5,7 @@
 // The models in `providers` derive `CustomerModel`, whose output names `::customer_core`.
 extern crate self as customer_core;
 
+mod at;
 pub mod codes;
 pub mod error;
 #[cfg(feature = "i18n")]

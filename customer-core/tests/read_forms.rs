@@ -309,6 +309,62 @@ fn tuple_structs_are_arrays_of_their_fields() {
     agrees::<Skipping>(&[r#"[1, "ab"]"#, r#"[1, 2, "ab"]"#, "[1]"]);
 }
 
+/// `each` on a tuple struct's element and on a newtype variant's field: a rules function whose
+/// place is an index, or the variant's own place, its elements' violations below it.
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Codes(
+    #[customer(length(max = 2))] String,
+    #[customer(each(length(max = 2)))] Vec<String>,
+    u8,
+);
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+enum Tags {
+    Many(#[customer(each(length(max = 2)))] Vec<String>),
+    Pair(
+        #[customer(length(max = 2))] String,
+        #[customer(each(length(max = 2)))] Vec<String>,
+    ),
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[allow(dead_code)]
+struct Tagged {
+    #[customer(nested)]
+    codes: Codes,
+    #[customer(nested)]
+    tags: Vec<Tags>,
+    count: u8,
+}
+
+#[test]
+fn each_rules_of_elements_and_newtype_variants_report_below_their_place_in_both_reads() {
+    let broken = r#"{"codes": ["abc", ["ab", "abc", "x", "abcd"], 1],
+        "tags": [{"many": ["abc", "ab"]}, {"pair": ["abc", ["ab", "xyz"]]}], "count": 1}"#;
+    let want = expect(&[
+        ("/codes/0", "length"),
+        ("/codes/1/1", "length"),
+        ("/codes/1/3", "length"),
+        ("/tags/0/many/0", "length"),
+        ("/tags/1/pair/0", "length"),
+        ("/tags/1/pair/1/1", "length"),
+    ]);
+    // The rules alone: `validate_into` (the document reads).
+    let error = Valid::<Tagged>::from_json(broken).unwrap_err();
+    assert_eq!(pairs(&error), want, "{error}");
+    // With a shape violation too: the second read runs the same rules functions.
+    let error =
+        Valid::<Tagged>::from_json(&broken.replace(r#""count": 1"#, r#""count": -1"#)).unwrap_err();
+    let mut with_count = want;
+    with_count.push(("/count".to_owned(), "range".to_owned()));
+    assert_eq!(pairs(&error), with_count, "{error}");
+    let valid = r#"{"codes": ["ab", ["ab"], 1], "tags": [{"many": []}], "count": 1}"#;
+    assert!(Valid::<Tagged>::from_json(valid).is_ok());
+}
+
 // ----- fields read by a function ---------------------------------------------------------------
 
 fn two_digits<'de, D: serde::Deserializer<'de>>(de: D) -> Result<u8, D::Error> {

@@ -231,18 +231,18 @@ fn dot_atom(text: &str) -> Option<bool> {
     let mut atom_start = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b == b'.' {
+        // `atext` first: the byte met most, one lookup (no non-ASCII byte is `atext`).
+        if is(ATEXT, b) {
+            atom_start = false;
+            i += 1;
+        } else if b == b'.' {
             if atom_start {
                 return None;
             }
             atom_start = true;
             i += 1;
         } else if b < 0x80 {
-            if !is(ATEXT, b) {
-                return None;
-            }
-            atom_start = false;
-            i += 1;
+            return None;
         } else {
             let c = char_at(text, i)?;
             let kind = non_ascii_local(c)?;
@@ -307,6 +307,12 @@ fn domain_part(domain: &str) -> Option<(bool, usize)> {
     let mut idna = false;
     loop {
         match bytes.get(i) {
+            // A letter, digit or `-` first: the byte met most, one lookup (no non-ASCII byte
+            // is one).
+            Some(&b) if is(LDH, b) => {
+                letter |= !b.is_ascii_digit();
+                i += 1;
+            }
             Some(&b'.') | None => {
                 let label = bytes.get(start..i)?;
                 match (label.first(), label.last()) {
@@ -330,13 +336,7 @@ fn domain_part(domain: &str) -> Option<(bool, usize)> {
                 start = i;
                 letter = false;
             }
-            Some(&b) if b < 0x80 => {
-                if !is(LDH, b) {
-                    return None;
-                }
-                letter |= !b.is_ascii_digit();
-                i += 1;
-            }
+            Some(&b) if b < 0x80 => return None,
             Some(_) => return idna_domain(domain).map(|encoded| (false, encoded)),
         }
     }

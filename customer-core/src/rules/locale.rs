@@ -84,7 +84,26 @@ fn short_error() -> RuleError {
 /// (`x-…`) or one of the 26 grandfathered tags, in any case.
 #[must_use]
 pub fn is_well_formed(tag: &str) -> bool {
-    langtag_or_private(tag.as_bytes()) || is_grandfathered(tag)
+    is_language_region(tag.as_bytes())
+        || langtag_or_private(tag.as_bytes())
+        || is_grandfathered(tag)
+}
+
+/// `true` for the tags met most, `en` and `en-US` (two letters, then maybe `-` and two
+/// letters: a language and a region), which are well-formed and not grandfathered, without
+/// the walk of the whole grammar; `false` for any other tag, which the walk then decides.
+#[inline(always)]
+fn is_language_region(tag: &[u8]) -> bool {
+    match *tag {
+        [a, b] => a.is_ascii_alphabetic() && b.is_ascii_alphabetic(),
+        [a, b, b'-', c, d] => {
+            a.is_ascii_alphabetic()
+                && b.is_ascii_alphabetic()
+                && c.is_ascii_alphabetic()
+                && d.is_ascii_alphabetic()
+        }
+        _ => false,
+    }
 }
 
 /// `true` when `tag` is `language(-Script)(-REGION)`: 2–3 letters, then optionally 4 letters,
@@ -301,4 +320,43 @@ fn langtag_or_private(tag: &[u8]) -> bool {
 fn private_use_rest(subtags: &mut Subtags<'_>) -> bool {
     let count = subtags.by_ref().count();
     count > 0 && subtags.well_split()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk of the whole grammar, without the shortcut.
+    fn walked(tag: &[u8]) -> bool {
+        langtag_or_private(tag) || std::str::from_utf8(tag).is_ok_and(is_grandfathered)
+    }
+
+    #[test]
+    fn the_language_region_shortcut_takes_only_what_the_grammar_takes() {
+        let mut bytes: Vec<u8> = (b'a'..=b'z').chain(b'A'..=b'Z').collect();
+        bytes.extend_from_slice(b"09-_@[`{\x7f");
+        bytes.push(0xc3);
+        let mut taken = 0;
+        for &a in &bytes {
+            for &b in &bytes {
+                assert_eq!(
+                    is_language_region(&[a, b]),
+                    walked(&[a, b]),
+                    "{a:#x} {b:#x}"
+                );
+                for &c in &bytes {
+                    for &d in &bytes {
+                        let tag = [a, b, b'-', c, d];
+                        if is_language_region(&tag) {
+                            assert!(walked(&tag), "{tag:?}");
+                            taken += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(taken, 52usize.pow(4));
+        assert!(is_well_formed("en-US") && is_well_formed("zh-Hant-TW"));
+        assert!(!is_well_formed("e1-US") && !is_well_formed("en-U1"));
+    }
 }

@@ -898,7 +898,7 @@ pub fn newtype_rules<T>(
     rules: bool,
     wrapped: &Wrapped,
     reader: super::Reader<T>,
-    value_rules: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
+    value_rules: super::RulesFn<T, ()>,
 ) -> bool {
     let mut run = |node: Option<&Node>, at: &Path<'_>, report: &mut Report<'_>| {
         let value = match node {
@@ -906,7 +906,7 @@ pub fn newtype_rules<T>(
             None => (reader.missing)(),
         };
         if let Some(value) = value {
-            value_rules(&value, at, &mut report.rules);
+            value_rules(&value, crate::at::At(at, (), &mut report.rules));
         }
     };
     newtype_variant(content, path, report, rules, wrapped, Some(&mut run))
@@ -923,7 +923,7 @@ pub fn newtype_rules_with<T, C: std::any::Any>(
     rules: bool,
     wrapped: &Wrapped,
     reader: super::Reader<T>,
-    value_rules: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
+    value_rules: super::ContextRulesFn<T, C, ()>,
 ) -> bool {
     let mut run = |node: Option<&Node>, at: &Path<'_>, report: &mut Report<'_>| {
         let value = match node {
@@ -931,7 +931,7 @@ pub fn newtype_rules_with<T, C: std::any::Any>(
             None => (reader.missing)(),
         };
         if let (Some(value), Some(ctx)) = (value, report.context::<C>()) {
-            value_rules(&value, ctx, at, &mut report.rules);
+            value_rules(&value, ctx, crate::at::At(at, (), &mut report.rules));
         }
     };
     newtype_variant(content, path, report, rules, wrapped, Some(&mut run))

@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use super::{
     read, read_alone, read_for_rules, read_missing, Node, Report, Shape, ShapeFn, Wrapped,
 };
-use crate::error::{Path, ValidationErrors};
+use crate::error::Path;
 
 /// The shape of a field's type: its [`Shape`] when it has one, else a read through serde when
 /// it is `DeserializeOwned`, else nothing known. The derive calls
@@ -383,7 +383,7 @@ pub trait RulesViaShape<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f;
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
 }
 
 impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
@@ -396,7 +396,7 @@ impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
             .with_rules(rules)
@@ -415,7 +415,7 @@ pub trait RulesViaSerde<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f;
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
 }
 
 impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
@@ -428,7 +428,7 @@ impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(
             names,
@@ -454,7 +454,7 @@ pub trait RulesViaShapeOnly<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f;
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
 }
 
 impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
@@ -467,7 +467,7 @@ impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
@@ -487,7 +487,7 @@ pub trait RulesViaNothing<T> {
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f;
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
 }
 
 impl<T> RulesViaNothing<T> for ShapeProbe<T> {
@@ -495,7 +495,7 @@ impl<T> RulesViaNothing<T> for ShapeProbe<T> {
     fn field_rules<'f, F>(self, names: &'static [&'static str], flags: u8, _: F) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f,
+        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, accept, required, false)
     }
@@ -619,7 +619,7 @@ pub trait ReadViaSerde<T> {
     fn rules_with<C: std::any::Any, K: super::Place>(
         &self,
         check: super::Check<'_, '_, '_, K>,
-        rules: super::RulesWithFn<T, C, K>,
+        rules: super::ContextRulesFn<T, C, K>,
     ) {
         check.rules_with(self.reader(), rules);
     }
@@ -629,7 +629,7 @@ pub trait ReadViaSerde<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesFn<T, K>,
         layers: usize,
-        each: impl Fn(&I, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
+        each: impl Fn(&I, crate::at::At<'_, K>, usize),
     ) {
         check.each(self.reader(), rules, read_alone::<I>, layers, each);
     }
@@ -637,9 +637,9 @@ pub trait ReadViaSerde<T> {
     fn each_with<I: DeserializeOwned, C: std::any::Any, K: super::Place>(
         &self,
         check: super::Check<'_, '_, '_, K>,
-        rules: super::RulesWithFn<T, C, K>,
+        rules: super::ContextRulesFn<T, C, K>,
         layers: usize,
-        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
+        each: impl Fn(&I, &C, crate::at::At<'_, K>, usize),
     ) {
         check.each_with(self.reader(), rules, read_alone::<I>, layers, each);
     }
@@ -741,7 +741,7 @@ pub trait ReadViaNothing<T> {
     fn rules_with<C: std::any::Any, K: super::Place>(
         &self,
         check: super::Check<'_, '_, '_, K>,
-        rules: super::RulesWithFn<T, C, K>,
+        rules: super::ContextRulesFn<T, C, K>,
     ) {
         check.rules_with(self.reader(), rules);
     }
@@ -751,7 +751,7 @@ pub trait ReadViaNothing<T> {
         check: super::Check<'_, '_, '_, K>,
         rules: super::RulesFn<T, K>,
         layers: usize,
-        each: impl Fn(&I, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
+        each: impl Fn(&I, crate::at::At<'_, K>, usize),
     ) {
         check.each(self.reader(), rules, self.items(), layers, each);
     }
@@ -759,9 +759,9 @@ pub trait ReadViaNothing<T> {
     fn each_with<I, C: std::any::Any, K: super::Place>(
         &self,
         check: super::Check<'_, '_, '_, K>,
-        rules: super::RulesWithFn<T, C, K>,
+        rules: super::ContextRulesFn<T, C, K>,
         layers: usize,
-        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut crate::error::ValidationErrors),
+        each: impl Fn(&I, &C, crate::at::At<'_, K>, usize),
     ) {
         check.each_with(self.reader(), rules, self.items(), layers, each);
     }

@@ -27,6 +27,7 @@ use serde::de::DeserializeOwned;
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
 use super::{read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
+use crate::at::At;
 use crate::error::{Path, ValidationErrors};
 use std::any::Any;
 
@@ -99,7 +100,7 @@ impl<'f> Field<'f> {
     pub(crate) fn with_rules<T, F>(self, rules: F) -> Self
     where
         T: DeserializeOwned + 'f,
-        F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors) + 'f,
+        F: Fn(&T, At<'_, &str>) + 'f,
     {
         const {
             assert!(
@@ -129,7 +130,7 @@ struct Ruled<T, F>(F, PhantomData<fn(&T)>);
 impl<T, F> FieldRules for Ruled<T, F>
 where
     T: DeserializeOwned,
-    F: Fn(&T, &Path<'_>, &str, &mut ValidationErrors),
+    F: Fn(&T, At<'_, &str>),
 {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
@@ -137,34 +138,7 @@ where
     }
 }
 
-/// Where a field is below its container's pointer: a member's key (`&str`) or an element's
-/// index (`usize`).
-pub trait Place: Copy {
-    /// The field's pointer below `path`.
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p;
-}
-
-impl Place for &str {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.key(self)
-    }
-}
-
-impl Place for usize {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.index(self)
-    }
-}
+pub use crate::at::Place;
 
 impl Field<'_> {
     /// A field read by its `deserialize_with` function, `shape` reading its value by that
@@ -219,13 +193,13 @@ impl<K: Place> Check<'_, '_, '_, K> {
         self,
         read: ReadFn<T>,
         missing: fn() -> Option<T>,
-        rules: impl Fn(&T, &Path<'_>, K, &mut ValidationErrors),
+        rules: impl Fn(&T, At<'_, K>),
     ) {
         if !self.good {
             return;
         }
         if let Some(value) = read_member(self.found, self.path, self.report, read, missing) {
-            rules(&value, self.path, self.key, &mut self.report.rules);
+            rules(&value, At(self.path, self.key, &mut self.report.rules));
         }
     }
 }
@@ -235,7 +209,7 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
     /// with the caller's context, taken from the report ([`Report::context`]); not run when
     /// the caller gave none (the value is read all the same).
     #[inline]
-    pub fn rules_with<T, C: Any>(self, reader: Reader<T>, rules: RulesWithFn<T, C, K>) {
+    pub fn rules_with<T, C: Any>(self, reader: Reader<T>, rules: ContextRulesFn<T, C, K>) {
         if !self.good {
             return;
         }
@@ -247,7 +221,7 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
             reader.missing,
         );
         if let (Some(value), Some(ctx)) = (value, self.report.context::<C>()) {
-            rules(&value, ctx, self.path, self.key, &mut self.report.rules);
+            rules(&value, ctx, At(self.path, self.key, &mut self.report.rules));
         }
     }
 
@@ -267,7 +241,7 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
         rules: RulesFn<T, K>,
         items: impl Fn(&Node) -> Option<I>,
         layers: usize,
-        each: impl Fn(&I, &Path<'_>, K, usize, &mut ValidationErrors),
+        each: impl Fn(&I, At<'_, K>, usize),
     ) {
         if self.good {
             return self.rules(reader, rules);
@@ -279,7 +253,7 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
             items,
             self.report,
             |item, index, report| {
-                each(item, path, key, index, report);
+                each(item, At(path, key, report), index);
             },
         );
     }
@@ -289,10 +263,10 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
     pub fn each_with<T, I, C: Any>(
         self,
         reader: Reader<T>,
-        rules: RulesWithFn<T, C, K>,
+        rules: ContextRulesFn<T, C, K>,
         items: impl Fn(&Node) -> Option<I>,
         layers: usize,
-        each: impl Fn(&I, &C, &Path<'_>, K, usize, &mut ValidationErrors),
+        each: impl Fn(&I, &C, At<'_, K>, usize),
     ) {
         if self.good {
             return self.rules_with(reader, rules);
@@ -307,7 +281,7 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
             items,
             self.report,
             |item, index, report| {
-                each(item, ctx, path, key, index, report);
+                each(item, ctx, At(path, key, report), index);
             },
         );
     }
@@ -340,12 +314,14 @@ fn each_alone<K, I>(
     }
 }
 
-/// A model's rules function of a field (`__customer_rules_N`): its value, the container's
-/// pointer, the key (or index, see [`Place`]) it is at, the report.
-pub type RulesFn<T, K> = fn(&T, &Path<'_>, K, &mut ValidationErrors);
+/// A model's rules function of a field (`__customer_rules_N`): its value, and where it
+/// reports ([`At`]: the container's pointer, the key, index or nothing it is at (see
+/// [`Place`]), the report).
+pub type RulesFn<T, K> = fn(&T, At<'_, K>);
 
-/// [`RulesFn`] of a model with a context `C`: the context after the value.
-pub type RulesWithFn<T, C, K> = fn(&T, &C, &Path<'_>, K, &mut ValidationErrors);
+/// The rules function of a field of a model with a context `C` (`#[customer(context(C))]`):
+/// as [`RulesFn`], the context passed second.
+pub type ContextRulesFn<T, C, K> = fn(&T, &C, At<'_, K>);
 
 /// How a field's value is read for its rules: present (its type's read) and missing.
 pub struct Reader<T> {
@@ -639,7 +615,6 @@ fn elements_flat(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::__private::fail_key;
     use crate::error::RuleError;
     use crate::shape::{ReadProbe, ReadViaSerde as _, ShapeProbe};
     #[allow(unused_imports)]
@@ -647,22 +622,22 @@ mod tests {
 
     /// A rule on a `String`: not empty (`&String`: a rules function takes its field's type).
     #[allow(clippy::ptr_arg)]
-    fn filled(value: &String, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn filled(value: &String, mut at: At<'_, &str>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     /// A rule on an `Option<u32>`: at most 10.
-    fn small(value: &Option<u32>, path: &Path<'_>, key: &str, report: &mut ValidationErrors) {
+    fn small(value: &Option<u32>, mut at: At<'_, &str>) {
         let result = match value {
             Some(n) if *n > 10 => Err(RuleError::new("range", "is too large")),
             _ => Ok(()),
         };
-        fail_key(report, path, key, result);
+        at.fail(result);
     }
 
     fn check(index: usize, check: Check<'_, '_, '_>) {
@@ -835,7 +810,7 @@ mod tests {
         use crate::shape::via_read::*;
         /// Not `Deserialize`, no `Shape`.
         struct Opaque;
-        fn never(_: &Opaque, _: &Path<'_>, _: &str, _: &mut ValidationErrors) {
+        fn never(_: &Opaque, _: At<'_, &str>) {
             panic!("run");
         }
         // As the derive writes it: the last arm takes the probe by value.
@@ -888,24 +863,24 @@ mod tests {
     }
 
     /// A rule on a `u32` at an element: at most 10.
-    fn small_at(value: &u32, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn small_at(value: &u32, mut at: At<'_, usize>) {
         let result = if *value > 10 {
             Err(RuleError::new("range", "is too large"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     /// A rule on a `String` at an element: not empty.
     #[allow(clippy::ptr_arg)]
-    fn filled_at(value: &String, path: &Path<'_>, index: usize, report: &mut ValidationErrors) {
+    fn filled_at(value: &String, mut at: At<'_, usize>) {
         let result = if value.is_empty() {
             Err(RuleError::new("length", "is empty"))
         } else {
             Ok(())
         };
-        crate::__private::fail_index(report, path, index, result);
+        at.fail(result);
     }
 
     fn element_check(index: usize, check: Check<'_, '_, '_, usize>) {

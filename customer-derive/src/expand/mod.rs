@@ -157,7 +157,7 @@ mod tests {
             output.contains("use crate :: facade :: __private as __p ;"),
             "{output}"
         );
-        assert!(output.contains("__p :: fail_key"), "{output}");
+        assert!(output.contains("__p :: At ("), "{output}");
         assert_eq!(output.matches("facade :: __private").count(), 1, "{output}");
         assert!(!output.contains("customer_core"), "{output}");
     }

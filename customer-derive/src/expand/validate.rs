@@ -8,7 +8,6 @@ use syn::spanned::Spanned;
 use super::bounds::bounds;
 use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::each::Each;
-use crate::rules::kind::Step;
 use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
 use crate::second_read;
 use crate::trees::{Moved, Trees};
@@ -123,11 +122,14 @@ pub(crate) fn call_rules_fn(
     report: &dyn ToTokens,
 ) -> TokenStream {
     let name = rules_fn(at);
+    let p = &container.krate;
     let ctx = container.attrs.context.as_ref().map(|_| quote!(ctx,));
-    let key = key.to_token_stream();
-    // A newtype variant's field: at `path` itself, no key.
-    let key = (!key.is_empty()).then(|| quote!(#key,));
-    quote!(Self::#name(#value, #ctx #path, #key #report);)
+    let mut key = key.to_token_stream();
+    if key.is_empty() {
+        // A newtype variant's field: at `path` itself.
+        key = quote!(());
+    }
+    quote!(Self::#name(#value, #ctx #p::At(#path, #key, #report));)
 }
 
 /// The rules functions of the fields whose rules are emitted once (see [`shared_rules`]), in an
@@ -147,24 +149,18 @@ fn rules_fns<'f, 'a: 'f>(
         let name = rules_fn(name_at);
         let ty = field.ty;
         // A member's key, an element's index, or a newtype variant's field at the path itself.
-        let (at, key) = match field.wire {
-            Wire::Index(_) => (
-                At::new(Trees::named("__customer_path")).index(Trees::named("__customer_index")),
-                quote!(__customer_index: usize,),
-            ),
-            Wire::Key(_) => (
-                At::new(Trees::named("__customer_path")).key(Trees::named("__customer_key")),
-                quote!(__customer_key: &str,),
-            ),
-            Wire::Same => (At::new(Trees::named("__customer_path")), TokenStream::new()),
+        let place = match field.wire {
+            Wire::Index(_) => quote!(usize),
+            Wire::Key(_) => quote!(&str),
+            Wire::Same => quote!(()),
         };
         let each = each_rules(container, field).map(|each| (each, each_fn(name_at)));
         let checks = Moved::new(field_checks_at(
             krate,
             field,
             Subject::Param(each.as_ref().map(|(_, name)| name)),
-            &at,
-            &report_ident(),
+            &At::held(Trees::named("__customer_at")),
+            &quote!(__customer_at.2),
             context,
             Models::Validate,
         ));
@@ -178,7 +174,8 @@ fn rules_fns<'f, 'a: 'f>(
                 code: field.attrs.code.clone(),
                 message: field.attrs.message.clone(),
             };
-            let item_at = at.index(Trees::named("__customer_index"));
+            let item_at =
+                At::held(Trees::named("__customer_at")).index(Trees::named("__customer_index"));
             let rules: TokenStream = each
                 .rules
                 .iter()
@@ -187,7 +184,7 @@ fn rules_fns<'f, 'a: 'f>(
                         krate,
                         value: Trees::named("__customer_item"),
                         at: item_at.clone(),
-                        report: &report_ident(),
+                        report: &quote!(__customer_at.2),
                         overrides: &overrides,
                         span: rule.span,
                         field_ty: None,
@@ -204,10 +201,8 @@ fn rules_fns<'f, 'a: 'f>(
                 fn #each_name(
                     __customer_item: &#item,
                     #ctx
-                    __customer_path: &#p::Path<'_>,
-                    __customer_key: &str,
+                    mut __customer_at: #p::At<'_, &str>,
                     __customer_index: usize,
-                    __customer_report: &mut #p::ValidationErrors,
                 ) #where_clause {
                     #rules
                 }
@@ -218,9 +213,7 @@ fn rules_fns<'f, 'a: 'f>(
             fn #name(
                 __customer_field: &#ty,
                 #ctx
-                __customer_path: &#p::Path<'_>,
-                #key
-                __customer_report: &mut #p::ValidationErrors,
+                mut __customer_at: #p::At<#place>,
             ) #where_clause {
                 #checks
             }
@@ -514,25 +507,46 @@ fn body(
 ) -> TokenStream {
     let krate = &container.krate;
     let context = container.attrs.context.as_ref();
-    let mut body = newtype_rules(container, path, report);
+    // With rules functions to call, the struct's place and the report held once, in an `At`
+    // each call takes its field's place from (`__customer_at.key("name")`); the other code
+    // reports through its report (`__customer_at.2`).
+    let held = fields
+        .iter()
+        .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
+    let held_report = quote!(__customer_at.2);
+    let (mut body, report) = if held {
+        let start = quote!(let mut __customer_at = #krate::At(#path, (), #report););
+        (start, &held_report as &dyn ToTokens)
+    } else {
+        (TokenStream::new(), report)
+    };
+    body.extend(newtype_rules(container, path, report));
+    let ctx = context.map(|_| quote!(ctx,));
     for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
             continue;
         }
         let member = &field.member;
+        let at = FieldAt {
+            variant: None,
+            field: i,
+        };
         if shared_rules(container, field) {
-            let key = wire_key(&field.wire);
-            body.extend(call_rules_fn(
-                container,
-                FieldAt {
-                    variant: None,
-                    field: i,
-                },
-                &quote!(&self.#member),
-                path,
-                &key,
-                report,
-            ));
+            let name = rules_fn(at);
+            body.extend(match &field.wire {
+                Wire::Key(key) => quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key));),
+                Wire::Index(index) => {
+                    quote!(Self::#name(&self.#member, #ctx __customer_at.index(#index));)
+                }
+                Wire::Same => call_rules_fn(
+                    container,
+                    at,
+                    &quote!(&self.#member),
+                    path,
+                    &quote!(),
+                    report,
+                ),
+            });
             continue;
         }
         // The one field of a transparent struct is read at the struct's own place.
@@ -772,12 +786,10 @@ fn field_checks_at(
                 Some(_) => (quote!(each_key_with), quote!(ctx,)),
                 None => (quote!(each_key), TokenStream::new()),
             };
+            // A rules function's own place (`__customer_at`), lent to each element.
             let base = &at_ref.base;
-            let Some(Step::Key(key)) = at_ref.below.first() else {
-                unreachable!("an item function is a named member's")
-            };
             return quote_spanned! {rule.span=>
-                #krate::#run(#elements(#value), #ctx #base, #key, #report, Self::#name);
+                #krate::#run(#elements(#value), #ctx &mut #base, Self::#name);
             };
         }
         rule.kind.emit(&Emit {

@@ -124,13 +124,16 @@ pub(crate) enum Step {
 }
 
 /// Where a rule reports: `base` (an expression of type `&Path` the code already holds, such as
-/// `__customer_path`) and the steps below it, kept apart so that the `Path` of a violation is
-/// built only when a rule fails (`__private::fail_key` and its kin), not on the valid path.
-/// Held as trees: each rule's check names them again (see `trees`).
+/// `__customer_path`, or, `held`, a `__private::At` variable, as in a rules function) and the
+/// steps below it, kept apart so that the `Path` of a violation is built only when a rule fails
+/// (`__private::At::fail` and its kin), not on the valid path. Held as trees: each rule's check
+/// names them again (see `trees`).
 #[derive(Clone)]
 pub(crate) struct At {
     pub base: Trees,
     pub below: Vec<Step>,
+    /// `base` names a `mut` variable of type `__private::At<K>`: a field's place and the report.
+    pub held: bool,
 }
 
 impl At {
@@ -139,6 +142,17 @@ impl At {
         At {
             base: base.into(),
             below: Vec::new(),
+            held: false,
+        }
+    }
+
+    /// The place `at` (a `mut` variable of type `__private::At<K>`) holds: where a rules
+    /// function's rules report.
+    pub(crate) fn held(at: impl Into<Trees>) -> At {
+        At {
+            base: at.into(),
+            below: Vec::new(),
+            held: true,
         }
     }
 
@@ -158,9 +172,15 @@ impl At {
         at
     }
 
-    /// The place as an expression of type `&Path`, built where it is evaluated.
+    /// The place as an expression of type `&Path`, built where it is evaluated (a held place's
+    /// from the pointer and the place its variable holds).
     pub(crate) fn path(&self, krate: &Trees) -> TokenStream {
-        let mut out = self.base.to_token_stream();
+        let base = &self.base;
+        let mut out = if self.held {
+            quote!(&#krate::Place::below(#base.1, #base.0))
+        } else {
+            base.to_token_stream()
+        };
         for step in &self.below {
             out = match step {
                 Step::Key(key) => quote!(&#krate::Path::key(#out, #key)),
@@ -217,8 +237,9 @@ impl Emit<'_> {
         self.value.located_at(self.span)
     }
 
-    /// Reports the error of `call` (a `Result<(), RuleError>` expression): one call of a
-    /// `__private::fail*` helper, which builds the violation's `Path` only on failure.
+    /// Reports the error of `call` (a `Result<(), RuleError>` expression): one call of
+    /// `__private::At::fail` (or `fail_at`, an element of the field; `__private::fail` at a
+    /// pointer the code holds), which builds the violation's `Path` only on failure.
     pub(crate) fn push_on_err(&self, call: TokenStream) -> TokenStream {
         let Emit {
             krate, at, report, ..
@@ -232,16 +253,17 @@ impl Emit<'_> {
             call
         };
         let base = &at.base;
-        match at.below.as_slice() {
-            [] => quote_spanned!(self.span=> #p::fail(#report, #base, #call);),
-            [Step::Key(key)] => {
-                quote_spanned!(self.span=> #p::fail_key(#report, #base, #key, #call);)
+        match (at.held, at.below.as_slice()) {
+            (true, []) => quote_spanned!(self.span=> #base.fail(#call);),
+            (true, [Step::Index(index)]) => {
+                quote_spanned!(self.span=> #base.fail_at(#index, #call);)
             }
-            [Step::Index(index)] => {
-                quote_spanned!(self.span=> #p::fail_index(#report, #base, #index, #call);)
+            (false, []) => quote_spanned!(self.span=> #p::fail(#report, #base, #call);),
+            (false, [Step::Key(place)] | [Step::Index(place)]) => {
+                quote_spanned!(self.span=> #p::At(#base, #place, #report).fail(#call);)
             }
-            [Step::Key(key), Step::Index(index)] => quote_spanned! {self.span=>
-                #p::fail_key_index(#report, #base, #key, #index, #call);
+            (false, [Step::Key(key), Step::Index(index)]) => quote_spanned! {self.span=>
+                #p::At(#base, #key, #report).fail_at(#index, #call);
             },
             // Deeper (a variant's field below its name): the `Path` built in the failure's
             // branch only, as above.

@@ -101,8 +101,7 @@ pub fn check_value(value: &serde_json::Value, max_bytes: usize) -> Result<(), Ru
 ///
 /// As [`compact_len`].
 pub fn value_len(value: &serde_json::Value, cap: usize) -> Result<usize, LenError> {
-    let mut left = cap;
-    walk_value(value, &mut left, 0)?;
+    let left = walk_value(value, cap, 0)?;
     Ok(cap - left)
 }
 
