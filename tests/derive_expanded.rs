@@ -230,27 +230,39 @@ const _: () = {
                     (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                         &["id"],
                         0,
-                        Self::__customer_rules_1,
+                        &__s::Ruled(Self::__customer_rules_1),
                     ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["ab"], __s::MAY_MISS, Self::__customer_rules_2),
+                        .field_rules(
+                            &["ab"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_2),
+                        ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["note"], __s::MAY_MISS, Self::__customer_rules_3),
+                        .field_rules(
+                            &["note"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_3),
+                        ),
                     (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                         &["email"],
                         0,
-                        Self::__customer_rules_4,
+                        &__s::Ruled(Self::__customer_rules_4),
                     ),
                     (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                         &["locale"],
                         0,
-                        Self::__customer_rules_5,
+                        &__s::Ruled(Self::__customer_rules_5),
                     ),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
                         .said()
-                        .field_rules(&["metadata"], __s::MAY_MISS, Self::__customer_rules_6),
+                        .field_rules(
+                            &["metadata"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_6),
+                        ),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
                     (&&__s::ShapeProbe::<Vec<String>>::NEW)
@@ -259,14 +271,18 @@ const _: () = {
                     (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
                         &["quantity"],
                         0,
-                        Self::__customer_rules_9,
+                        &__s::Ruled(Self::__customer_rules_9),
                     ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
                         .said()
                         .field(&["kind"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["country"], __s::MAY_MISS, Self::__customer_rules_11),
+                        .field_rules(
+                            &["country"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_11),
+                        ),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
@@ -391,17 +407,29 @@ const _: () = {
                     (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                         &["postal_code"],
                         0,
-                        Self::__customer_rules_0,
+                        &__s::Ruled(Self::__customer_rules_0),
                     ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["phone"], __s::MAY_MISS, Self::__customer_rules_1),
+                        .field_rules(
+                            &["phone"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_1),
+                        ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["website"], __s::MAY_MISS, Self::__customer_rules_2),
+                        .field_rules(
+                            &["website"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_2),
+                        ),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
-                        .field_rules(&["seen_at"], __s::MAY_MISS, Self::__customer_rules_3),
+                        .field_rules(
+                            &["seen_at"],
+                            __s::MAY_MISS,
+                            &__s::Ruled(Self::__customer_rules_3),
+                        ),
                 ],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
@@ -803,7 +831,7 @@ const _: () = {
                 &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                     &["name"],
                     0,
-                    Self::__customer_rules_0,
+                    &__s::Ruled(Self::__customer_rules_0),
                 )],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
@@ -1101,7 +1129,7 @@ const _: () = {
                 &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                     &["line1"],
                     0,
-                    Self::__customer_rules_0,
+                    &__s::Ruled(Self::__customer_rules_0),
                 )],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
@@ -1882,11 +1910,15 @@ const _: () = {
                             (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                                 &["email"],
                                 0,
-                                Self::__customer_rules_0_0,
+                                &__s::Ruled(Self::__customer_rules_0_0),
                             ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
                                 .said()
-                                .field_rules(&["name"], __s::MAY_MISS, Self::__customer_rules_0_1),
+                                .field_rules(
+                                    &["name"],
+                                    __s::MAY_MISS,
+                                    &__s::Ruled(Self::__customer_rules_0_1),
+                                ),
                         ],
                         __s::no_check,
                         __p::None,
@@ -2384,7 +2416,7 @@ const _: () = {
                             (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                                 &["email"],
                                 0,
-                                Self::__customer_rules_0_0,
+                                &__s::Ruled(Self::__customer_rules_0_0),
                             ),
                             (&&__s::ShapeProbe::<Option<String>>::NEW)
                                 .said()
@@ -2607,7 +2639,7 @@ const _: () = {
                         &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                             &["email"],
                             0,
-                            Self::__customer_rules_0_0,
+                            &__s::Ruled(Self::__customer_rules_0_0),
                         )],
                         __s::no_check,
                         __p::None,

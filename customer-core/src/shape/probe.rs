@@ -375,28 +375,26 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaShape<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
-        T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+        T: 'f;
 }
 
 impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
             .with_rules(rules)
@@ -407,28 +405,26 @@ impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaSerde<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
-        T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+        T: 'f;
 }
 
 impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(
             names,
@@ -446,28 +442,26 @@ impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaShapeOnly<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
-        T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+        T: 'f;
 }
 
 impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        _: F,
+        _: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
@@ -479,23 +473,26 @@ impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaNothing<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
-    fn field_rules<'f, F>(
+    fn field_rules<'f>(
         self,
         names: &'static [&'static str],
         flags: u8,
-        rules: F,
+        rules: &'f super::Ruled<T>,
     ) -> super::Field<'f>
     where
-        T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f;
+        T: 'f;
 }
 
 impl<T> RulesViaNothing<T> for ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f, F>(self, names: &'static [&'static str], flags: u8, _: F) -> super::Field<'f>
+    fn field_rules<'f>(
+        self,
+        names: &'static [&'static str],
+        flags: u8,
+        _: &'f super::Ruled<T>,
+    ) -> super::Field<'f>
     where
         T: 'f,
-        F: Fn(&T, crate::at::At<'_, &str>) + 'f,
     {
         super::Field::new(names, flags, accept, required, false)
     }

@@ -20,8 +20,6 @@
 //! begins with `unchecked`). See the repository's README for what would make them linear
 //! without leaving checks unrun.
 
-use std::marker::PhantomData;
-
 use serde::de::DeserializeOwned;
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
@@ -93,23 +91,14 @@ impl Field<'_> {
 }
 
 impl<'f> Field<'f> {
-    /// The field with its own rules: `rules` (its rules function, a function item: zero-sized,
-    /// so that the entry costs no allocation) run on its value read alone as a `T` (its
-    /// member's, or what a missing member reads as), at the key the member was found under.
+    /// The field with its own rules: `rules` (its rules function, held by the table's caller
+    /// for as long as the table) run on its value read alone as a `T` (its member's, or what a
+    /// missing member reads as), at the key the member was found under.
     #[must_use]
-    pub(crate) fn with_rules<T, F>(self, rules: F) -> Self
+    pub(crate) fn with_rules<T>(self, rules: &'f Ruled<T>) -> Self
     where
         T: DeserializeOwned + 'f,
-        F: Fn(&T, At<'_, &str>) + 'f,
     {
-        const {
-            assert!(
-                std::mem::size_of::<F>() == 0,
-                "a field's rules are a function item, not a pointer or a capturing closure"
-            );
-        }
-        // A zero-sized value: the box allocates nothing and leaking it keeps nothing.
-        let rules: &'f Ruled<T, F> = Box::leak(Box::new(Ruled(rules, PhantomData)));
         Field {
             rules: Some(rules),
             ..self
@@ -124,17 +113,14 @@ pub trait FieldRules {
     fn run(&self, check: Check<'_, '_, '_>);
 }
 
-/// The rules function `F` of a field read as a `T` (see [`Field::with_rules`]).
-struct Ruled<T, F>(F, PhantomData<fn(&T)>);
+/// The rules function of a field read as a `T` (see [`Field::with_rules`]): a pointer, so that
+/// the read and the check are compiled once per field type, not once per field.
+pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
 
-impl<T, F> FieldRules for Ruled<T, F>
-where
-    T: DeserializeOwned,
-    F: Fn(&T, At<'_, &str>),
-{
+impl<T: DeserializeOwned> FieldRules for Ruled<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
-        check.read_then(read_for_rules::<T>, read_missing::<T>, &self.0);
+        check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
     }
 }
 
@@ -770,8 +756,8 @@ mod tests {
         #[allow(unused_imports)]
         use crate::shape::via_read::*;
         let entries = [
-            (&&ShapeProbe::<String>::NEW).field_rules(&["name", "full_name"], 0, filled),
-            (&&ShapeProbe::<Option<u32>>::NEW).field_rules(&["count"], 0, small),
+            (&&ShapeProbe::<String>::NEW).field_rules(&["name", "full_name"], 0, &Ruled(filled)),
+            (&&ShapeProbe::<Option<u32>>::NEW).field_rules(&["count"], 0, &Ruled(small)),
             (&&ShapeProbe::<bool>::NEW).field(&["flag"], MAY_MISS),
         ];
         assert!(entries[0].rules.is_some() && !entries[0].check);
@@ -815,7 +801,7 @@ mod tests {
         }
         // As the derive writes it: the last arm takes the probe by value.
         #[allow(clippy::needless_borrow)]
-        let field = (&&ShapeProbe::<Opaque>::NEW).field_rules(&["o"], 0, never);
+        let field = (&&ShapeProbe::<Opaque>::NEW).field_rules(&["o"], 0, &Ruled(never));
         assert!(field.rules.is_none() && !field.check);
     }
 

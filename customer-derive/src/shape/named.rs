@@ -169,7 +169,7 @@ fn table(
             quote!((&&__s::ShapeProbe::<#ty>::NEW))
         };
         let call = match own {
-            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, Self::#rules)),
+            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
             None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
             None => quote!(field(&[#(#names),*], #flags)),
         };
