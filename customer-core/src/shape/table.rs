@@ -113,7 +113,7 @@ pub trait FieldRules {
     fn run(&self, check: Check<'_, '_, '_>);
 }
 
-/// The rules function of a field read as a `T` (see [`Field::with_rules`]): a pointer, so that
+/// The rules function of a field read as a `T` (see [`Field::rules`]): a pointer, so that
 /// the read and the check are compiled once per field type, not once per field.
 pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
 
