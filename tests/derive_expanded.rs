@@ -35,7 +35,8 @@ pub struct Signup<'a, T> {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -158,7 +159,6 @@ const _: () = {
         ) {
             if let __p::Some(__customer_value) = __customer_field {
                 __customer_at.fail({
-                    #[allow(unused_imports)]
                     use __p::{MetadataViaSerialize as _, MetadataViaValue as _};
                     (&__p::MetadataProbe(__customer_value)).check_metadata(1024usize)
                 });
@@ -213,76 +213,56 @@ const _: () = {
     impl<'a, T> __s::Shape for Signup<'a, T> {
         const __KIND: __s::JsonKind = __s::JsonKind::Unknown;
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<&'a str>::NEW)
-                        .said()
-                        .field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    (&&__s::ShapeProbe::<&'a str>::SAID).field_unread(&["handle"], 0),
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
                         &["id"],
                         0,
                         &__s::Ruled(Self::__customer_rules_1),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["ab"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_2),
-                        ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["note"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_3),
-                        ),
-                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["ab"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_2),
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["note"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_3),
+                    ),
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
                         &["email"],
                         0,
                         &__s::Ruled(Self::__customer_rules_4),
                     ),
-                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
                         &["locale"],
                         0,
                         &__s::Ruled(Self::__customer_rules_5),
                     ),
-                    (&&__s::ShapeProbe::<Option<serde_json::Value>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["metadata"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_6),
-                        ),
+                    (&&__s::ShapeProbe::<Option<serde_json::Value>>::SAID).field_rules(
+                        &["metadata"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_6),
+                    ),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
-                        .said()
-                        .field(&["tags"], __s::CHECK),
-                    (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                    (&&__s::ShapeProbe::<Vec<String>>::SAID).field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<u32>::SAID).field_rules(
                         &["quantity"],
                         0,
                         &__s::Ruled(Self::__customer_rules_9),
                     ),
-                    (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
-                        .said()
+                    (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::SAID)
                         .field(&["kind"], __s::CHECK),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["country"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_11),
-                        ),
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["country"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_11),
+                    ),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
                 |__index, __c| match __index {
@@ -302,7 +282,7 @@ const _: () = {
                 },
                 __p::None,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl < 'a , T > __p :: schemars :: JsonSchema for Signup < 'a , T > where T : __p :: schemars :: JsonSchema { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Signup" , & [< T as __p :: schemars :: JsonSchema > :: schema_name ()]) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Signup" , & [< T as __p :: schemars :: JsonSchema > :: schema_id ()] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < & 'a str > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: Some (1usize) , __p :: Some (10usize)) ; __sc :: pattern (& mut __customer_owned , "^[a-z]+$") ; __customer_object . property ("handle" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: pattern (& mut __customer_owned , "^ctm_[0-9a-z]{26}$") ; __customer_object . property ("id" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __sc :: pattern (& mut __customer_owned , "^(?:[ab])+$") ; __customer_object . property ("ab" , __customer_owned , false) ; } { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: custom (& mut __customer_owned , "always_ok") ; __customer_object . property ("note" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: email (& mut __customer_owned , 254usize , false , false) ; __customer_object . property ("email" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: locale (& mut __customer_owned , true) ; __customer_object . property ("locale" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < serde_json :: Value > > :: NEW) . subschema (__customer_gen) ; __sc :: metadata (& mut __customer_owned , __p :: Some (1024usize) , false) ; __customer_object . property ("metadata" , __customer_owned , false) ; } __customer_object . property ("address" , (& __sc :: Probe :: < Vec < Address > > :: NEW) . subschema (__customer_gen) , true) ; { let mut __customer_owned = (& __sc :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __sc :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { __sc :: bytes (__customer_items , __p :: None , __p :: Some (8usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < u32 > :: NEW) . subschema (__customer_gen) ; __sc :: range (& mut __customer_owned , __p :: Some (__sc :: bound (& (1))) , __p :: Some (__sc :: bound (& (10)))) ; __customer_object . property ("quantity" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < std :: borrow :: Cow < 'a , str > > :: NEW) . subschema (__customer_gen) ; __sc :: one_of (& mut __customer_owned , & ["a" , "b"] , false) ; __customer_object . property ("kind" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __sc :: country (& mut __customer_owned , true) ; __customer_object . property ("country" , __customer_owned , false) ; } __customer_object . property ("payload" , __sc :: unvalidated_model () , true) ; __sc :: check (__customer_object . schema_mut () , "whole") ; __customer_object . finish (__customer_gen) } } }
@@ -318,7 +298,8 @@ pub struct Address {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -378,7 +359,6 @@ const _: () = {
     impl __s::Shape for Address {
         const __KEYS: __s::Keys = __s::Keys::own(&["postal_code", "phone", "website", "seen_at"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Address@", ::core::line!()),
@@ -386,55 +366,40 @@ const _: () = {
                 &[
                     __s::ShapeProbe::<String>::EXACT,
                     __s::ShapeProbe::<Option<String>>::EXACT,
-                    __s::ShapeProbe::<Option<String>>::EXACT,
-                    __s::ShapeProbe::<Option<String>>::EXACT,
                 ],
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
                 &[
-                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
                         &["postal_code"],
                         0,
                         &__s::Ruled(Self::__customer_rules_0),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["phone"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_1),
-                        ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["website"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_2),
-                        ),
-                    (&&__s::ShapeProbe::<Option<String>>::NEW)
-                        .said()
-                        .field_rules(
-                            &["seen_at"],
-                            __s::MAY_MISS,
-                            &__s::Ruled(Self::__customer_rules_3),
-                        ),
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["phone"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_1),
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["website"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_2),
+                    ),
+                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                        &["seen_at"],
+                        __s::MAY_MISS,
+                        &__s::Ruled(Self::__customer_rules_3),
+                    ),
                 ],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Address { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Address" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Address" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (16usize)) ; __customer_object . property ("postal_code" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __sc :: phone (& mut __customer_owned) ; __customer_object . property ("phone" , __customer_owned , false) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __sc :: url (& mut __customer_owned) ; __customer_object . property ("website" , __customer_owned , false) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < String > > :: NEW) . subschema (__customer_gen) ; __sc :: timestamp (& mut __customer_owned) ; __customer_object . property ("seen_at" , __customer_owned , false) ; } __customer_object . finish (__customer_gen) } } }
@@ -446,7 +411,8 @@ pub struct Email(String);
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -562,7 +528,6 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
             use __p::shape::via_read::*;
             if !(&&__s::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
@@ -595,7 +560,8 @@ pub enum Kind {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -664,7 +630,8 @@ pub struct Plain {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -683,7 +650,6 @@ const _: () = {
     impl __s::Shape for Plain {
         const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Plain@", ::core::line!()),
@@ -693,23 +659,14 @@ const _: () = {
             __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW)
-                    .said()
-                    .field(&["name"], 0)],
+                &[(&&__s::ShapeProbe::<String>::SAID).field(&["name"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Plain { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Plain" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Plain" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; __customer_object . property ("name" , (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish (__customer_gen) } } }
@@ -722,7 +679,8 @@ pub struct Checked {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -808,7 +766,6 @@ const _: () = {
     impl __s::Shape for Checked {
         const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Checked@", ::core::line!()),
@@ -818,17 +775,10 @@ const _: () = {
             __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                     &["name"],
                     0,
                     &__s::Ruled(Self::__customer_rules_0),
@@ -836,7 +786,7 @@ const _: () = {
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Checked { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Checked" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Checked" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (3usize)) ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . finish (__customer_gen) } } }
@@ -849,7 +799,8 @@ pub struct Limits {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -868,7 +819,6 @@ const _: () = {
     impl __s::Shape for Limits {
         const __KEYS: __s::Keys = __s::Keys::own(&["name_max"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Limits@", ::core::line!()),
@@ -878,23 +828,14 @@ const _: () = {
             __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<usize>::NEW)
-                    .said()
-                    .field(&["name_max"], 0)],
+                &[(&&__s::ShapeProbe::<usize>::SAID).field(&["name_max"], 0)],
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Limits { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Limits" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Limits" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; __customer_object . property ("name_max" , (& __sc :: Probe :: < usize > :: NEW) . subschema (__customer_gen) , true) ; __customer_object . finish (__customer_gen) } } }
@@ -912,7 +853,8 @@ pub struct Form {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -929,7 +871,6 @@ const _: () = {
             let mut __customer_at = __p::At(__customer_path, (), __customer_report);
             Self::__customer_rules_0(&self.name, ctx, __customer_at.key("name"));
             {
-                #[allow(unused_imports)]
                 use __p::{NestedViaContext as _, NestedViaPlain as _};
                 (&__p::NestedProbe::<_, Limits>(&self.address, ctx))
                     .nested_into(&__p::Path::key(__customer_path, "address"), __customer_at.2);
@@ -938,7 +879,6 @@ const _: () = {
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
-            #[allow(unused_imports)]
             use __s::{ContextViaAny as _, ContextViaNothing as _};
             (&__s::ContextProbe::<Limits>::NEW).erase(ctx)
         }
@@ -1001,7 +941,6 @@ const _: () = {
     impl __s::Shape for Form {
         const __KEYS: __s::Keys = __s::Keys::own(&["name", "address"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Form@", ::core::line!()),
@@ -1014,20 +953,11 @@ const _: () = {
             __s::Exact::of(&__CUSTOMER_NODE)
         };
         const __NAMED: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::SAID).field(&["name"], __s::CHECK),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
@@ -1051,7 +981,7 @@ const _: () = {
                 checks: true,
                 deny: false,
             }
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Form { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Form" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Form" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: None) ; __sc :: runtime_bound (& mut __customer_owned , "length" , "max" , "ctx.name_max") ; __customer_object . property ("name" , __customer_owned , true) ; } __customer_object . property ("address" , (& __sc :: Probe :: < Option < Address > > :: NEW) . subschema (__customer_gen) , false) ; __sc :: check (__customer_object . schema_mut () , "form_check") ; __customer_object . finish (__customer_gen) } } }
@@ -1066,7 +996,8 @@ pub struct Place {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1105,7 +1036,6 @@ const _: () = {
     impl __s::Shape for Place {
         const __KEYS: __s::Keys = __s::Keys::own(&["line1"]);
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Place@", ::core::line!()),
@@ -1116,17 +1046,10 @@ const _: () = {
         };
         const __NAMED: bool = true;
         const __DENY_UNKNOWN: bool = true;
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &__p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
-            #[allow(unused_imports)]
+        fn __shape_flat(__w: __s::Flat) -> bool {
             use __p::shape::via_read::*;
             __s::Named::new(
-                &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                     &["line1"],
                     0,
                     &__s::Ruled(Self::__customer_rules_0),
@@ -1134,7 +1057,7 @@ const _: () = {
                 __s::no_check,
                 __s::ReadProbe::<Self>::WHOLE,
             )
-            .walk(__members, __claimed, __path, __report, __rules)
+            .walk(__w)
         }
     }
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish (__customer_gen) } } }
@@ -1160,7 +1083,8 @@ pub struct Line(
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1169,7 +1093,6 @@ const _: () = {
     impl Line {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
             (&__p::SaidProbe::<u8>::NEW).said();
@@ -1239,7 +1162,6 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             use __p::shape as __s;
-            #[allow(unused_imports)]
             use __p::shape::via_read::*;
             let __check: __s::ElementCheckFn = |__index, __c| match __index {
                 0 => {
@@ -1260,9 +1182,7 @@ const _: () = {
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::SAID).field(&[], __s::CHECK),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1274,9 +1194,7 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW)
-                        .said()
-                        .field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::SAID).field(&[], __s::MAY_MISS | __s::CHECK),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1309,7 +1227,8 @@ pub struct Wrapped {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1318,7 +1237,6 @@ const _: () = {
     impl Wrapped {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<std::marker::PhantomData<u8>>::NEW).said();
         }
@@ -1343,7 +1261,6 @@ const _: () = {
     impl __s::Shape for Wrapped {
         const __ONE_WALK: bool = true;
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Wrapped@", ::core::line!()),
@@ -1358,7 +1275,6 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
             use __p::shape::via_read::*;
             let __once = __rules && (&&__s::ShapeProbe::<Place>::NEW).one_walk();
             let __good = __s::value(
@@ -1381,7 +1297,6 @@ const _: () = {
                 );
             }
             let __read_whole = __good && __s::Report::reads_whole(&__phase, false) && {
-                #[allow(unused_imports)]
                 use __p::shape::WholeViaNothing as _;
                 match __p::shape::ReadProbe::<Self>::WHOLE {
                     __p::Some(__whole) => __whole(__node, __path, __report),
@@ -1404,7 +1319,8 @@ pub struct Converted {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1413,7 +1329,6 @@ const _: () = {
     impl Converted {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
@@ -1455,9 +1370,7 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            #[allow(unused_imports)]
             use __p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
             if !(&&__p::shape::ShapeProbe::<Place>::NEW).shape(__node, __path, __report, false) {
                 return false;
@@ -1500,7 +1413,8 @@ pub struct Named {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1509,7 +1423,6 @@ const _: () = {
     impl Named {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
@@ -1551,7 +1464,6 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            #[allow(unused_imports)]
             use __p::shape::via_read::*;
             if !(&&__p::shape::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
@@ -1587,7 +1499,8 @@ pub enum Tagged {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1655,7 +1568,8 @@ pub enum Unset {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1725,7 +1639,8 @@ pub enum Party {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1834,7 +1749,6 @@ const _: () = {
         const __KEYS: __s::Keys = __s::Keys::own(&["individual", "pair", "business", "guest"]);
         const __ONE_WALK: bool = true;
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), "::Party@", ::core::line!()),
@@ -1875,7 +1789,6 @@ const _: () = {
                 __rules,
                 &__SHAPE,
                 __p::Some(|__object, __path, __report| {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     (&__p::shape::ReadProbe::<Self>::NEW).checked(
                         __object,
@@ -1903,22 +1816,19 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
                         &[
-                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                            (&&__s::ShapeProbe::<String>::SAID).field_rules(
                                 &["email"],
                                 0,
                                 &__s::Ruled(Self::__customer_rules_0_0),
                             ),
-                            (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .said()
-                                .field_rules(
-                                    &["name"],
-                                    __s::MAY_MISS,
-                                    &__s::Ruled(Self::__customer_rules_0_1),
-                                ),
+                            (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                                &["name"],
+                                __s::MAY_MISS,
+                                &__s::Ruled(Self::__customer_rules_0_1),
+                            ),
                         ],
                         __s::no_check,
                         __p::None,
@@ -1927,17 +1837,14 @@ const _: () = {
                 }
                 1usize => {
                     use __p::shape as __s;
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     let __check: __s::ElementCheckFn = |_, __c| {
                         (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW)
-                                .said()
-                                .field(&[], __s::CHECK),
-                            (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
+                            (&&__s::ShapeProbe::<String>::SAID).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::SAID).field(&[], 0),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,
@@ -1946,7 +1853,6 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
@@ -1980,7 +1886,8 @@ pub enum Entry<T> {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -2010,7 +1917,6 @@ const _: () = {
                 Self::Model {
                     0: __customer_f0, ..
                 } => {
-                    #[allow(unused_imports)]
                     use __p::{NestedViaContext as _, NestedViaPlain as _};
                     (&__p::NestedProbe::<_, Limits>(__customer_f0, ctx))
                         .nested_into(&__p::Path::key(__customer_path, "c"), __customer_report);
@@ -2033,7 +1939,6 @@ const _: () = {
         }
         #[inline]
         fn __context_any(ctx: &Limits) -> __p::Option<&dyn ::core::any::Any> {
-            #[allow(unused_imports)]
             use __s::{ContextViaAny as _, ContextViaNothing as _};
             (&__s::ContextProbe::<Limits>::NEW).erase(ctx)
         }
@@ -2077,7 +1982,6 @@ const _: () = {
     impl<T> Entry<T> {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<String>::NEW).said();
         }
@@ -2184,7 +2088,6 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __p::shape::newtype_rules_with(
                         __content,
@@ -2197,7 +2100,6 @@ const _: () = {
                     )
                 }
                 1usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_shape::*;
                     __p::shape::newtype_variant(
                         __content,
@@ -2209,12 +2111,9 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                            .said()
-                            .field(&["lines"], __s::CHECK)],
+                        &[(&&__s::ShapeProbe::<Vec<String>>::SAID).field(&["lines"], __s::CHECK)],
                         |_, __c| {
                             (&__s::ReadProbe::<Vec<String>>::NEW).each_with(
                                 __c,
@@ -2252,7 +2151,8 @@ pub enum Event {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -2261,7 +2161,6 @@ const _: () = {
     impl Event {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<u32>::NEW).said();
         }
@@ -2333,7 +2232,6 @@ const _: () = {
     impl __s::Shape for Event {
         const __KIND: __s::JsonKind = __s::JsonKind::Object;
         const __KEYS: __s::Keys = {
-            #[allow(unused_imports)]
             use __s::FactsUnknown as _;
             __s::Keys {
                 own: &["email", "note", "kind"],
@@ -2360,7 +2258,6 @@ const _: () = {
                 ],
                 deny_unknown_fields: true,
                 alone: {
-                    #[allow(unused_imports)]
                     use __p::shape::WholeViaNothing as _;
                     &[
                         &[
@@ -2392,7 +2289,6 @@ const _: () = {
                 __rules,
                 &__SHAPE,
                 {
-                    #[allow(unused_imports)]
                     use __s::WholeViaNothing as _;
                     __s::ReadProbe::<Self>::WHOLE
                 },
@@ -2409,17 +2305,15 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                            (&&__s::ShapeProbe::<String>::SAID).field_rules(
                                 &["email"],
                                 0,
                                 &__s::Ruled(Self::__customer_rules_0_0),
                             ),
-                            (&&__s::ShapeProbe::<Option<String>>::NEW)
-                                .said()
+                            (&&__s::ShapeProbe::<Option<String>>::SAID)
                                 .field(&["note"], __s::MAY_MISS),
                         ],
                         check: __s::no_check,
@@ -2430,7 +2324,6 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
@@ -2442,7 +2335,6 @@ const _: () = {
                     )
                 }
                 3usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __p::shape::newtype_rules(
                         __content,
@@ -2459,7 +2351,6 @@ const _: () = {
         }
     }
     const _: () = {
-        #[allow(unused_imports)]
         use __s::FactsUnknown as _;
         :: core :: assert ! (! __s :: Facts :: < Place > :: KEYS . reads ("kind") , "{}" , "`Place` reads a member named `kind`, the tag of this internally tagged enum: serde takes the tag out of the object before `Place` reads the rest, so no document can be read. Rename that member of `Place` (`#[serde(rename = \"...\")]`) or choose another tag for the enum (`#[serde(tag = \"...\")]`)");
         :: core :: assert ! (! :: core :: matches ! (__s :: Facts :: < Place > :: KIND , __s :: JsonKind :: NotObject) , "{}" , "`Place` is not read from a JSON object, and the newtype variant of an internally tagged enum is read from the object that holds the tag `kind`, so no document can be read. Make the variant a struct variant (`Moved { value: Place }`) or the enum adjacently tagged (`#[serde(tag = \"kind\", content = \"...\")]`)");
@@ -2479,7 +2370,8 @@ pub enum Contact {
     clippy::elidable_lifetime_names,
     clippy::too_many_lines,
     clippy::needless_borrow,
-    unused_qualifications
+    unused_qualifications,
+    unused_imports
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -2488,7 +2380,6 @@ const _: () = {
     impl Contact {
         #[allow(dead_code)]
         fn __customer_said() {
-            #[allow(unused_imports)]
             use __p::via_said::*;
             (&__p::SaidProbe::<Vec<String>>::NEW).said();
         }
@@ -2565,7 +2456,6 @@ const _: () = {
     #[automatically_derived]
     impl __s::Shape for Contact {
         const __KEYS: __s::Keys = {
-            #[allow(unused_imports)]
             use __s::FactsUnknown as _;
             __s::Keys {
                 own: &["email"],
@@ -2591,7 +2481,6 @@ const _: () = {
                 ],
                 deny_unknown_fields: false,
                 alone: {
-                    #[allow(unused_imports)]
                     use __p::shape::WholeViaNothing as _;
                     &[
                         &[__p::shape::FieldRead::new(
@@ -2616,7 +2505,6 @@ const _: () = {
                 __rules,
                 &__SHAPE,
                 {
-                    #[allow(unused_imports)]
                     use __s::WholeViaNothing as _;
                     __s::ReadProbe::<Self>::WHOLE
                 },
@@ -2633,10 +2521,9 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                             &["email"],
                             0,
                             &__s::Ruled(Self::__customer_rules_0_0),
@@ -2647,7 +2534,6 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __p::shape::newtype_rules(
                         __content,
@@ -2661,17 +2547,14 @@ const _: () = {
                 }
                 2usize => {
                     use __p::shape as __s;
-                    #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     let __check: __s::ElementCheckFn = |_, __c| {
                         (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
                     };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW)
-                                .said()
-                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::SAID).field(&[], 0),
+                            (&&__s::ShapeProbe::<u32>::SAID).field(&[], __s::CHECK),
                         ],
                         check: __check,
                         whole: ::core::option::Option::None,

@@ -162,40 +162,77 @@ impl<T: ?Sized> SaidViaPlain for &SaidProbe<T> {
     fn said(&self) {}
 }
 
-/// [`SaidProbe`]'s check folded into a named field's table entry, which names the field's type
-/// already: the derive writes `(&&ShapeProbe::<T>::NEW).said().field(…)` for a field without
-/// `nested`, `skip_nested` or `skip` (the traits in scope through `shape::via_read` and
-/// `shape::via_shape`). A [`Composite`] (this arm, taken first by autoref) is the compile error
-/// of [`NestedSaid`]; anything else ([`EntrySaidViaPlain`]) is the probe unchanged.
-pub trait EntrySaidViaModel<T: ?Sized> {
-    /// Refused for every model.
-    fn said(&self) -> &Self
-    where
-        T: NestedSaid;
+/// [`SaidProbe`]'s check folded into a field's table entry, which names the field's type
+/// already: the derive writes `(&&ShapeProbe::<T>::SAID).field(…)` (or `field_rules`,
+/// `field_unread`) for a field without `nested`, `skip_nested` or `skip`. For a [`Composite`]
+/// (a concrete type: with a type parameter the bound is not known) the constant is this
+/// inherent one, an [`Unsaid`] whose entries are the compile error of [`NestedSaid`]; for
+/// anything else it is [`EntrySaidViaPlain`]'s, the probe itself (that trait in scope through
+/// `shape::via_read` and `shape::via_shape`).
+impl<T: Composite + ?Sized> crate::shape::ShapeProbe<T> {
+    /// A model's probe: refused (see [`Unsaid`]).
+    pub const SAID: Unsaid<T> = Unsaid(core::marker::PhantomData);
 }
 
-impl<T: Composite + ?Sized> EntrySaidViaModel<T> for &crate::shape::ShapeProbe<T> {
-    #[inline]
-    fn said(&self) -> &Self
+/// The arm of `ShapeProbe::<T>::SAID` for a type that is not a model: the probe.
+pub trait EntrySaidViaPlain {
+    /// The probe.
+    const SAID: Self;
+}
+
+impl<T: ?Sized> EntrySaidViaPlain for crate::shape::ShapeProbe<T> {
+    const SAID: Self = crate::shape::ShapeProbe::NEW;
+}
+
+/// The probe of a model field that says neither `nested` nor `skip_nested`: each of its entry
+/// methods is refused through [`NestedSaid`] (never implemented but for [`NeverSaid`]), at the
+/// field's name. Not called at run time (the crate does not compile); what they return is an
+/// entry that accepts anything.
+#[allow(missing_debug_implementations)]
+pub struct Unsaid<T: ?Sized>(core::marker::PhantomData<fn() -> Box<T>>);
+
+impl<T: ?Sized> Unsaid<T> {
+    /// Refused for every model (see `ShapeViaShape::field`).
+    #[must_use]
+    pub fn field(&self, names: &'static [&'static str], flags: u8) -> crate::shape::Field<'static>
     where
         T: NestedSaid,
     {
-        self
+        refused(names, flags)
     }
-}
 
-/// The plain arm of [`EntrySaidViaModel`]: not a model, the probe unchanged.
-pub trait EntrySaidViaPlain {
-    /// The probe.
+    /// Refused for every model (see `ShapeViaShape::field_unread`).
     #[must_use]
-    fn said(&self) -> Self;
+    pub fn field_unread(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+    ) -> crate::shape::Field<'static>
+    where
+        T: NestedSaid,
+    {
+        refused(names, flags)
+    }
+
+    /// Refused for every model (see `RulesViaShape::field_rules`).
+    #[must_use]
+    pub fn field_rules<'f>(
+        &self,
+        names: &'static [&'static str],
+        flags: u8,
+        _: &'f crate::shape::Ruled<T>,
+    ) -> crate::shape::Field<'f>
+    where
+        T: NestedSaid + Sized + 'f,
+    {
+        refused(names, flags)
+    }
 }
 
-impl<T: ?Sized> EntrySaidViaPlain for &&crate::shape::ShapeProbe<T> {
-    #[inline]
-    fn said(&self) -> Self {
-        self
-    }
+/// The entry of an [`Unsaid`] field: accepts anything (never walked: the crate does not
+/// compile).
+fn refused(names: &'static [&'static str], flags: u8) -> crate::shape::Field<'static> {
+    crate::shape::Field::new(names, flags, |_, _, _, _| true, || false, false)
 }
 
 /// Never implemented: the bound that turns `skip_nested` on a field that holds no model with rules

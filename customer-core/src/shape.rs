@@ -135,17 +135,11 @@ pub trait Shape {
         true
     }
 
-    /// As [`Shape::__shape`], for a `#[serde(flatten)]` field: takes its members from `members`,
-    /// marking the ones it claims.
+    /// As [`Shape::__shape`], for a `#[serde(flatten)]` field (and a struct with named fields'
+    /// own members): takes its members from the [`Flat`]'s, marking the ones it claims.
     #[doc(hidden)]
-    fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report,
-        rules: bool,
-    ) -> bool {
-        let _ = (members, claimed, path, report, rules);
+    fn __shape_flat(flat: Flat<'_, '_>) -> bool {
+        let _ = flat;
         true
     }
 
@@ -193,6 +187,24 @@ pub trait Shape {
         true
     }
 }
+
+/// What [`Shape::__shape_flat`] walks, in one value (so that every model's walk is declared in a
+/// few tokens: `fn __shape_flat(__w: __s::Flat) -> bool`): the object's members, which of them
+/// are claimed already (the walk marks the ones it claims), the object's pointer, the report,
+/// and whether the rules run too (see [`Shape::__shape`]).
+#[doc(hidden)]
+pub struct Flat<'a, 'r>(
+    /// The object's members, in document order.
+    pub &'a [(String, Node)],
+    /// Whether each member is claimed (by a field walked before, or an enum's tag).
+    pub &'a mut [bool],
+    /// The object's pointer.
+    pub &'a Path<'a>,
+    /// The report.
+    pub &'a mut Report<'r>,
+    /// Whether the rules of the parts that read run too.
+    pub bool,
+);
 
 // ---------------------------------------------------------------------------------------------
 // The second read.

@@ -61,7 +61,7 @@ pub(crate) struct Field<'a> {
     /// What `#[serde(...)]` says about the field.
     pub serde: attr::SerdeAttrs,
     /// Set by the second read's table when the field's entry refuses a model type without
-    /// `nested` (`.said()`): `validate::said` then has no probe to write for it.
+    /// `nested` (its probe `SAID`): `validate::said` then has no probe to write for it.
     pub said_in_entry: std::cell::Cell<bool>,
 }
 

@@ -287,7 +287,6 @@ fn owned_static(tokens: TokenStream) -> bool {
 pub(crate) fn context_any(container: &Container) -> TokenStream {
     match (&container.attrs.context, context_erasable(container)) {
         (Some(context), true) => quote! {
-            #[allow(unused_imports)]
             use __s::{ContextViaAny as _, ContextViaNothing as _};
             (&__s::ContextProbe::<#context>::NEW).erase(ctx)
         },
@@ -571,7 +570,6 @@ impl Partial<'_> {
                 for (__customer_index, __item) in ::core::iter::Iterator::enumerate(
                     __s::elements(__node).iter(),
                 ) {
-                    #[allow(unused_imports)]
                     use __s::{ReadViaNothing as _, ReadViaSerde as _};
                     __customer_items.item(#report);
                     if let __p::Some(__customer_item) =

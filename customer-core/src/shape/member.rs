@@ -115,7 +115,7 @@ pub fn named_members<T: super::Shape + ?Sized>(
     if super::too_deep(path, report) {
         return false;
     }
-    let good = T::__shape_flat(members, claimed, path, report, rules);
+    let good = T::__shape_flat(super::Flat(members, claimed, path, report, rules));
     // `&`, not `&&`: the unknown members are reported whatever the fields are; where they are
     // let through, they are still held to I-JSON (no repeated key), as the first read holds them.
     good & if deny {

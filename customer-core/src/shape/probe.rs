@@ -112,7 +112,7 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         report: &mut Report,
         rules: bool,
     ) -> bool {
-        T::__shape_flat(members, claimed, path, report, rules)
+        T::__shape_flat(super::Flat(members, claimed, path, report, rules))
     }
     #[inline]
     fn missing_ok(&self) -> bool {
@@ -867,12 +867,12 @@ pub mod via_read {
         RulesViaShape as _, RulesViaShapeOnly as _, ShapeViaNothing as _, ShapeViaSerde as _,
         ShapeViaShape as _, WholeViaNothing as _,
     };
-    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
+    pub use crate::__private::EntrySaidViaPlain as _;
 }
 
 /// The probe traits of a walk that reads no field (a generic model's), as [`via_read`].
 #[doc(hidden)]
 pub mod via_shape {
     pub use super::{ShapeViaNothing as _, ShapeViaShape as _};
-    pub use crate::__private::{EntrySaidViaModel as _, EntrySaidViaPlain as _};
+    pub use crate::__private::EntrySaidViaPlain as _;
 }

@@ -190,13 +190,7 @@ impl Shape for serde_json::Value {
         any_json(node, path, report)
     }
 
-    fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report,
-        _: bool,
-    ) -> bool {
+    fn __shape_flat(super::Flat(members, claimed, path, report, _): super::Flat<'_, '_>) -> bool {
         any_members(members, claimed, path, report)
     }
 }
@@ -213,13 +207,7 @@ impl Shape for serde_json::Map<String, serde_json::Value> {
         }
     }
 
-    fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report,
-        _: bool,
-    ) -> bool {
+    fn __shape_flat(super::Flat(members, claimed, path, report, _): super::Flat<'_, '_>) -> bool {
         any_members(members, claimed, path, report)
     }
 }
@@ -323,15 +311,9 @@ impl<T: Shape> Shape for Option<T> {
 
     /// serde reads a flattened `Option` as `None` when its value does not read: nothing is
     /// reported.
-    fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        _: &mut Report,
-        _: bool,
-    ) -> bool {
+    fn __shape_flat(super::Flat(members, claimed, path, _, _): super::Flat<'_, '_>) -> bool {
         let mut scratch = Report::default();
-        T::__shape_flat(members, claimed, path, &mut scratch, false);
+        T::__shape_flat(super::Flat(members, claimed, path, &mut scratch, false));
         true
     }
 
@@ -364,14 +346,8 @@ macro_rules! pointer_shape {
                 T::__shape(node, path, report, rules)
             }
             #[inline]
-            fn __shape_flat(
-                members: &[(String, Node)],
-                claimed: &mut [bool],
-                path: &Path<'_>,
-                report: &mut Report,
-                rules: bool,
-            ) -> bool {
-                T::__shape_flat(members, claimed, path, report, rules)
+            fn __shape_flat(flat: super::Flat<'_, '_>) -> bool {
+                T::__shape_flat(flat)
             }
             #[inline]
             fn __missing_ok() -> bool {
@@ -511,11 +487,7 @@ impl<K, T: Shape, S> Shape for HashMap<K, T, S> {
         members::<T>(node, path, report, rules)
     }
     fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report,
-        rules: bool,
+        super::Flat(members, claimed, path, report, rules): super::Flat<'_, '_>,
     ) -> bool {
         member_values::<T>(members, claimed, path, report, rules)
     }
@@ -529,11 +501,7 @@ impl<K, T: Shape> Shape for BTreeMap<K, T> {
         members::<T>(node, path, report, rules)
     }
     fn __shape_flat(
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report,
-        rules: bool,
+        super::Flat(members, claimed, path, report, rules): super::Flat<'_, '_>,
     ) -> bool {
         member_values::<T>(members, claimed, path, report, rules)
     }

@@ -388,14 +388,10 @@ impl<'f> Named<'f> {
         )
     }
 
-    /// [`named_flat`] of this description.
+    /// [`named_flat`] of this description: a struct's `__shape_flat`.
     pub fn walk(
         &self,
-        members: &[(String, Node)],
-        claimed: &mut [bool],
-        path: &Path<'_>,
-        report: &mut Report<'_>,
-        rules: bool,
+        super::Flat(members, claimed, path, report, rules): super::Flat<'_, '_>,
     ) -> bool {
         named_flat(members, claimed, path, report, rules, self)
     }
@@ -776,7 +772,13 @@ mod tests {
                 };
                 let mut claimed = vec![false; members.len()];
                 let mut report = Report::new();
-                let ok = own.walk(&members, &mut claimed, &Path::ROOT, &mut report, rules);
+                let ok = own.walk(crate::shape::Flat(
+                    &members,
+                    &mut claimed,
+                    &Path::ROOT,
+                    &mut report,
+                    rules,
+                ));
                 let found: Vec<_> = report
                     .shapes
                     .iter()
@@ -835,7 +837,13 @@ mod tests {
         };
         let mut claimed = vec![false; members.len()];
         let mut report = Report::new();
-        let ok = named.walk(&members, &mut claimed, &Path::ROOT, &mut report, true);
+        let ok = named.walk(crate::shape::Flat(
+            &members,
+            &mut claimed,
+            &Path::ROOT,
+            &mut report,
+            true,
+        ));
         assert!(!ok);
         let found: Vec<_> = report
             .shapes

@@ -22,6 +22,9 @@ pub(crate) const ALLOWED_LINTS: &[&str] = &[
     // The runtime crate is named through its alias (`__cm::__private::…`) at every step: where
     // the model's module imports the same item, the path looks redundant.
     "unused_qualifications",
+    // The probe traits (dispatch by autoref) are imported nameless (`use …::via_read::*`) for a
+    // whole walk or block, whatever its fields' types turn out to need.
+    "unused_imports",
 ];
 
 /// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].

@@ -473,7 +473,6 @@ fn said(container: &Container, fields: &[&Field]) -> TokenStream {
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[allow(dead_code)]
                 fn __customer_said() {
-                    #[allow(unused_imports)]
                     use #p::via_said::*;
                     #probes
                     #skips

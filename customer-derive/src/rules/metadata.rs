@@ -76,7 +76,6 @@ impl RuleKind for Metadata {
             // `Serialize` goes through the counting serializer.
             quote_spanned! {e.span=>
                 {
-                    #[allow(unused_imports)]
                     use #krate::{MetadataViaSerialize as _, MetadataViaValue as _};
                     (&#krate::MetadataProbe(#value)).check_metadata(#max_bytes)
                 }

@@ -47,7 +47,6 @@ impl RuleKind for Nested {
             // A model with the same context gets it; any other model is validated without.
             return quote_spanned! {e.span=>
                 {
-                    #[allow(unused_imports)]
                     use #krate::{NestedViaContext as _, NestedViaPlain as _};
                     (&#krate::NestedProbe::<_, #context>(#value, ctx)).nested_into(#at, #report);
                 }

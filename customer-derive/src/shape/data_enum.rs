@@ -183,7 +183,6 @@ fn alone(container: &Container, p: &TokenStream, read: &[&Variant]) -> TokenStre
         quote!(&[#(#entries),*])
     });
     quote! {{
-        #[allow(unused_imports)]
         use #p::shape::WholeViaNothing as _;
         &[#(#variants),*]
     }}

@@ -117,7 +117,6 @@ pub(super) fn keys(container: &Container) -> TokenStream {
     }
     let facts_unknown = (!flattened.is_empty()).then(|| {
         quote! {
-            #[allow(unused_imports)]
             use __s::FactsUnknown as _;
         }
     });
@@ -186,7 +185,6 @@ pub(super) fn assertions(container: &Container) -> TokenStream {
             });
             out.extend(quote_spanned! {ty.span()=>
                 const _: () = {
-                    #[allow(unused_imports)]
                     use __s::FactsUnknown as _;
                     ::core::assert!(
                         !__s::Facts::<#ty>::KEYS.reads(#tag),

@@ -54,7 +54,6 @@ pub(super) fn converted(p: &TokenStream, ty: &syn::Type, fallible: bool, can: Ca
     }
     let error_probes = fallible.then(|| {
         quote! {
-            #[allow(unused_imports)]
             use #p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
         }
     });
@@ -382,13 +381,13 @@ fn elements_table(
             quote!(#(#flags)|*)
         };
         // An element that must say `nested` when its type is a model: refused by its entry.
-        let probe = if said_needed(field, &params) {
+        let entry = if said_needed(field, &params) {
             said.push(field);
-            quote_spanned!(ty.span()=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+            quote_spanned!(ty.span()=> (&&__s::ShapeProbe::<#ty>::SAID).field)
         } else {
-            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+            quote!((&&__s::ShapeProbe::<#ty>::NEW).field)
         };
-        entries.push(quote!(#probe.field(&[], #flags)));
+        entries.push(quote!(#entry(&[], #flags)));
     }
     for field in said {
         field.said_in_entry.set(true);

@@ -34,7 +34,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
         );
         flat_walk(container, p, can, &out)
     });
-    finish(container, p, exact, flat)
+    finish(container, exact, flat)
 }
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
@@ -42,7 +42,7 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// type's shape), a field whose rules are one call of its rules function carrying that function
 /// (`field_rules`), the rules of the others in one closure matching on the field's index (the
 /// field's own code), and the whole read in another. A field that must say `nested` when its
-/// type is a model is refused by its entry (`.said()`, see `Field::said_in_entry`). A field
+/// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
 /// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
 /// again for its rules. `None` when a field is read
 /// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
@@ -59,7 +59,7 @@ fn table(
 ) -> Option<TokenStream> {
     // A struct's fields over its members; a variant's over its content (`Content`).
     let walk = match variant {
-        None => quote!(.walk(__members, __claimed, __path, __report, __rules)),
+        None => quote!(.walk(__w)),
         Some(_) => quote!(.walk_content(__content, __path, __report, __rules)),
     };
     let container_default = match variant {
@@ -160,18 +160,29 @@ fn table(
         }
         let flags = flag_set(&flags);
         let ty = cx.ty;
-        // A field that must say `nested` when its type is a model: refused by its entry.
-        let probe = if said_needed(cx.field, &params) {
+        let method = match own {
+            Some(_) => "field_rules",
+            None if in_scope && !cx.can_read => "field_unread",
+            None => "field",
+        };
+        // A field that must say `nested` when its type is a model: refused by its entry (the
+        // probe `SAID`, whose methods are refused for a model at the field's name).
+        let (probe, method) = if said_needed(cx.field, &params) {
             said.push(cx.field);
             let at = cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span);
-            quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+            (
+                quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::SAID)),
+                Ident::new(method, at),
+            )
         } else {
-            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+            (
+                quote!((&&__s::ShapeProbe::<#ty>::NEW)),
+                Ident::new(method, proc_macro2::Span::call_site()),
+            )
         };
         let call = match own {
-            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
-            None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
-            None => quote!(field(&[#(#names),*], #flags)),
+            Some(rules) => quote!(#method(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
+            None => quote!(#method(&[#(#names),*], #flags)),
         };
         let entry = scoped(&cx.probes, &quote!(#probe.#call));
         separate(&mut entries, &mut first);
@@ -270,7 +281,6 @@ pub(super) fn whole(
         // `WholeViaNothing` is among the probe traits (`shape::via_read`).
         let whole = if probes_needed {
             quote! {{
-                #[allow(unused_imports)]
                 use __s::WholeViaNothing as _;
                 __s::ReadProbe::<Self>::WHOLE
             }}
@@ -334,12 +344,23 @@ fn exact(container: &Container, fields: &[Field]) -> TokenStream {
     }
     let mut local = true;
     let mut below = Vec::new();
+    // A type met again adds nothing to the answer (every type below must be exact): each is
+    // listed once, known by its path's text (other types are listed as often as they occur).
+    let mut seen: Vec<String> = Vec::new();
     for field in fields {
         if field.serde.skip_deserializing || field.serde.deserialize_with.is_some() {
             continue;
         }
         match field.wire {
-            Wire::Key(_) => below.push(field.ty),
+            Wire::Key(_) => {
+                if let Some(key) = type_key(field.ty) {
+                    if seen.contains(&key) {
+                        continue;
+                    }
+                    seen.push(key);
+                }
+                below.push(field.ty);
+            }
             Wire::Same | Wire::Index(_) => local = false,
         }
     }
@@ -348,6 +369,47 @@ fn exact(container: &Container, fields: &[Field]) -> TokenStream {
         local,
         &quote!(#(__s::ShapeProbe::<#below>::EXACT),*),
     )
+}
+
+/// The text of `ty` when it is a path of identifiers and type arguments (`Option<Vec<String>>`),
+/// to know it again; `None` for any other type (a reference, a tuple, a qualified path, a
+/// lifetime or constant argument).
+fn type_key(ty: &syn::Type) -> Option<String> {
+    fn push(ty: &syn::Type, out: &mut String) -> Option<()> {
+        let syn::Type::Path(path) = ty else {
+            return None;
+        };
+        if path.qself.is_some() {
+            return None;
+        }
+        if path.path.leading_colon.is_some() {
+            out.push_str("::");
+        }
+        for (i, segment) in path.path.segments.iter().enumerate() {
+            if i > 0 {
+                out.push_str("::");
+            }
+            out.push_str(&segment.ident.to_string());
+            match &segment.arguments {
+                syn::PathArguments::None => {}
+                syn::PathArguments::AngleBracketed(args) => {
+                    out.push('<');
+                    for arg in &args.args {
+                        let syn::GenericArgument::Type(arg) = arg else {
+                            return None;
+                        };
+                        push(arg, out)?;
+                        out.push(',');
+                    }
+                    out.push('>');
+                }
+                syn::PathArguments::Parenthesized(_) => return None,
+            }
+        }
+        Some(())
+    }
+    let mut out = String::new();
+    push(ty, &mut out).map(|()| out)
 }
 
 /// A model's `Shape::__EXACT`: a static node (`local`, its own form; `below`, the answers of the
@@ -359,7 +421,6 @@ pub(super) fn exact_node(container: &Container, local: bool, below: &TokenStream
     let name = format!("::{}@", container.ident);
     quote! {
         const __EXACT: __s::Exact = {
-            #[allow(unused_imports)]
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
                 ::core::concat!(::core::module_path!(), #name, ::core::line!()),
@@ -1201,6 +1262,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
         TokenStream::new()
     };
     quote! {
+        let __s::Flat(__members, __claimed, __path, __report, __rules) = __w;
         #head
         let __start = __s::snapshot(__claimed);
         #shapes
@@ -1223,12 +1285,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
 /// `__shape_flat` (`flat`, its body: the fields' shapes, then with rules their checks and the
 /// struct read whole); `__shape` (the object, its unknown members) and `__shape_members` are the
 /// trait's own for a struct that says `__NAMED`.
-fn finish(
-    container: &Container,
-    p: &TokenStream,
-    exact: TokenStream,
-    flat: TokenStream,
-) -> TokenStream {
+fn finish(container: &Container, exact: TokenStream, flat: TokenStream) -> TokenStream {
     let (exact, flat) = (Moved::new(exact), Moved::new(flat));
     let deny = if container.serde.deny_unknown_fields {
         quote!(
@@ -1244,13 +1301,7 @@ fn finish(
         const __NAMED: bool = true;
         #deny
 
-        fn __shape_flat(
-            __members: &[(::std::string::String, __s::Node)],
-            __claimed: &mut [bool],
-            __path: &#p::Path<'_>,
-            __report: &mut __s::Report,
-            __rules: bool,
-        ) -> bool {
+        fn __shape_flat(__w: __s::Flat) -> bool {
             #flat
         }
     }

@@ -27,7 +27,6 @@ pub(super) fn probes(p: &TokenStream, can_read: bool) -> TokenStream {
         quote!(via_shape)
     };
     quote! {
-        #[allow(unused_imports)]
         use #p::shape::#traits::*;
     }
 }
@@ -85,7 +84,6 @@ pub(super) fn whole_unless_exact(p: &TokenStream, node: &TokenStream, can: Can) 
         return quote!(true);
     }
     quote! {{
-        #[allow(unused_imports)]
         use #p::shape::WholeViaNothing as _;
         match #p::shape::ReadProbe::<Self>::WHOLE {
             __p::Some(__whole) => __whole(#node, __path, __report),
