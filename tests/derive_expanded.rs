@@ -214,35 +214,25 @@ const _: () = {
         const __KIND: __s::JsonKind = __s::JsonKind::Unknown;
         const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
+            let __probe_0 = &&__s::ShapeProbe::<String>::SAID;
+            let __probe_1 = &&__s::ShapeProbe::<Option<String>>::SAID;
             __s::Named::new(
                 &[
                     (&&__s::ShapeProbe::<&'a str>::SAID).field_unread(&["handle"], 0),
-                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
-                        &["id"],
-                        0,
-                        &__s::Ruled(Self::__customer_rules_1),
-                    ),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_0.field_rules(&["id"], 0, &__s::Ruled(Self::__customer_rules_1)),
+                    __probe_1.field_rules(
                         &["ab"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_2),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_1.field_rules(
                         &["note"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_3),
                     ),
-                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
-                        &["email"],
-                        0,
-                        &__s::Ruled(Self::__customer_rules_4),
-                    ),
-                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
-                        &["locale"],
-                        0,
-                        &__s::Ruled(Self::__customer_rules_5),
-                    ),
+                    __probe_0.field_rules(&["email"], 0, &__s::Ruled(Self::__customer_rules_4)),
+                    __probe_0.field_rules(&["locale"], 0, &__s::Ruled(Self::__customer_rules_5)),
                     (&&__s::ShapeProbe::<Option<serde_json::Value>>::SAID).field_rules(
                         &["metadata"],
                         __s::MAY_MISS,
@@ -258,7 +248,7 @@ const _: () = {
                     ),
                     (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::SAID)
                         .field(&["kind"], __s::CHECK),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_1.field_rules(
                         &["country"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_11),
@@ -357,7 +347,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Address {
-        const __KEYS: __s::Keys = __s::Keys::own(&["postal_code", "phone", "website", "seen_at"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["postal_code", "phone", "website", "seen_at"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -370,9 +360,9 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
+            let __probe_0 = &&__s::ShapeProbe::<Option<String>>::SAID;
             __s::Named::new(
                 &[
                     (&&__s::ShapeProbe::<String>::SAID).field_rules(
@@ -380,17 +370,17 @@ const _: () = {
                         0,
                         &__s::Ruled(Self::__customer_rules_0),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_0.field_rules(
                         &["phone"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_1),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_0.field_rules(
                         &["website"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_2),
                     ),
-                    (&&__s::ShapeProbe::<Option<String>>::SAID).field_rules(
+                    __probe_0.field_rules(
                         &["seen_at"],
                         __s::MAY_MISS,
                         &__s::Ruled(Self::__customer_rules_3),
@@ -528,7 +518,7 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             if !(&&__s::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -648,7 +638,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Plain {
-        const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["name"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -658,9 +648,8 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             __s::Named::new(
                 &[(&&__s::ShapeProbe::<String>::SAID).field(&["name"], 0)],
                 __s::no_check,
@@ -764,7 +753,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Checked {
-        const __KEYS: __s::Keys = __s::Keys::own(&["name"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["name"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -774,9 +763,8 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             __s::Named::new(
                 &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                     &["name"],
@@ -817,7 +805,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Limits {
-        const __KEYS: __s::Keys = __s::Keys::own(&["name_max"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["name_max"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -827,9 +815,8 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             __s::Named::new(
                 &[(&&__s::ShapeProbe::<usize>::SAID).field(&["name_max"], 0)],
                 __s::no_check,
@@ -939,7 +926,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Form {
-        const __KEYS: __s::Keys = __s::Keys::own(&["name", "address"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["name", "address"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -952,9 +939,8 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             __s::Named {
                 fields: &[
                     (&&__s::ShapeProbe::<String>::SAID).field(&["name"], __s::CHECK),
@@ -1034,7 +1020,7 @@ const _: () = {
     use __p::shape as __s;
     #[automatically_derived]
     impl __s::Shape for Place {
-        const __KEYS: __s::Keys = __s::Keys::own(&["line1"]);
+        const __KEYS: __s::Keys = __s::Keys::named(&["line1"]);
         const __EXACT: __s::Exact = {
             use __s::ExactViaSerde as _;
             static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
@@ -1044,10 +1030,9 @@ const _: () = {
             );
             __s::Exact::of(&__CUSTOMER_NODE)
         };
-        const __NAMED: bool = true;
         const __DENY_UNKNOWN: bool = true;
         fn __shape_flat(__w: __s::Flat) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             __s::Named::new(
                 &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                     &["line1"],
@@ -1162,7 +1147,7 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             use __p::shape as __s;
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             let __check: __s::ElementCheckFn = |__index, __c| match __index {
                 0 => {
                     (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
@@ -1275,7 +1260,7 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             let __once = __rules && (&&__s::ShapeProbe::<Place>::NEW).one_walk();
             let __good = __s::value(
                 __node,
@@ -1370,8 +1355,8 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape::via_read::*;
             use __p::shape::{ErrorViaAbsorb as _, ErrorViaAny as _};
+            use __s::via_read::*;
             if !(&&__p::shape::ShapeProbe::<Place>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -1464,7 +1449,7 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape::via_read::*;
+            use __s::via_read::*;
             if !(&&__p::shape::ShapeProbe::<String>::NEW).shape(__node, __path, __report, false) {
                 return false;
             }
@@ -1789,7 +1774,7 @@ const _: () = {
                 __rules,
                 &__SHAPE,
                 __p::Some(|__object, __path, __report| {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     (&__p::shape::ReadProbe::<Self>::NEW).checked(
                         __object,
                         __path,
@@ -1816,7 +1801,7 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __s::Named::new(
                         &[
                             (&&__s::ShapeProbe::<String>::SAID).field_rules(
@@ -1837,7 +1822,7 @@ const _: () = {
                 }
                 1usize => {
                     use __p::shape as __s;
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     let __check: __s::ElementCheckFn = |_, __c| {
                         (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
                     };
@@ -1853,7 +1838,7 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -2088,7 +2073,7 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __p::shape::newtype_rules_with(
                         __content,
                         __path,
@@ -2100,7 +2085,7 @@ const _: () = {
                     )
                 }
                 1usize => {
-                    use __p::shape::via_shape::*;
+                    use __s::via_shape::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -2111,7 +2096,7 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __s::Named::new(
                         &[(&&__s::ShapeProbe::<Vec<String>>::SAID).field(&["lines"], __s::CHECK)],
                         |_, __c| {
@@ -2236,6 +2221,7 @@ const _: () = {
             __s::Keys {
                 own: &["email", "note", "kind"],
                 flattened: &[&__s::Facts::<Place>::KEYS, &__s::Facts::<u32>::KEYS],
+                named: false,
             }
         };
         const __ONE_WALK: bool = true;
@@ -2305,7 +2291,7 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __s::Named {
                         fields: &[
                             (&&__s::ShapeProbe::<String>::SAID).field_rules(
@@ -2324,7 +2310,7 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __p::shape::newtype_variant(
                         __content,
                         __path,
@@ -2335,7 +2321,7 @@ const _: () = {
                     )
                 }
                 3usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __p::shape::newtype_rules(
                         __content,
                         __path,
@@ -2460,6 +2446,7 @@ const _: () = {
             __s::Keys {
                 own: &["email"],
                 flattened: &[&__s::Facts::<Vec<String>>::KEYS],
+                named: false,
             }
         };
         const __ONE_WALK: bool = true;
@@ -2521,7 +2508,7 @@ const _: () = {
         ) -> bool {
             match __variant {
                 0usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __s::Named::new(
                         &[(&&__s::ShapeProbe::<String>::SAID).field_rules(
                             &["email"],
@@ -2534,7 +2521,7 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     __p::shape::newtype_rules(
                         __content,
                         __path,
@@ -2547,7 +2534,7 @@ const _: () = {
                 }
                 2usize => {
                     use __p::shape as __s;
-                    use __p::shape::via_read::*;
+                    use __s::via_read::*;
                     let __check: __s::ElementCheckFn = |_, __c| {
                         (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
                     };

@@ -117,8 +117,10 @@ pub trait Shape {
     /// Whether this type is a struct with named fields, whose [`Shape::__shape`] and
     /// [`Shape::__shape_members`] are then [`named_object`] and [`named_members`] over its
     /// [`Shape::__shape_flat`] (the derive says it rather than write both for every model).
+    /// What its [`Shape::__KEYS`] say unless said ([`Keys::named`]): a generic struct, which
+    /// lists no keys, says it.
     #[doc(hidden)]
-    const __NAMED: bool = false;
+    const __NAMED: bool = Self::__KEYS.named;
 
     /// With [`Shape::__NAMED`]: whether the members no field claims are reported
     /// (`#[serde(deny_unknown_fields)]`).

@@ -169,7 +169,7 @@ fn facts_of(container: &Container) -> (TokenStream, TokenStream) {
 /// error at its pointer.
 fn opaque(p: &TokenStream, can: Can) -> TokenStream {
     let signature = signature(p);
-    let probes = probes(p, can.read);
+    let probes = probes(can.read);
     // Read through another type, the fields cannot be walked one by one: validated whole.
     let read = read_whole(
         p,
@@ -188,7 +188,7 @@ fn opaque(p: &TokenStream, can: Can) -> TokenStream {
 fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> TokenStream {
     let can_read = can.read;
     let signature = signature(p);
-    let probes = probes(p, can_read);
+    let probes = probes(can_read);
     let ty = field.ty;
     let probe = quote!((&&__s::ShapeProbe::<#ty>::NEW));
     if !container.attrs.rules.is_empty() {

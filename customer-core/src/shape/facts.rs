@@ -35,6 +35,9 @@ pub struct Keys {
     /// The names of the types whose members it reads at its level (`#[serde(flatten)]` fields,
     /// an internally tagged enum's newtype variants).
     pub flattened: &'static [&'static Keys],
+    /// Whether the type is a struct with named fields (what [`Shape::__NAMED`] says unless
+    /// said otherwise).
+    pub named: bool,
 }
 
 impl Keys {
@@ -42,6 +45,7 @@ impl Keys {
     pub const NONE: Keys = Keys {
         own: &[],
         flattened: &[],
+        named: false,
     };
 
     /// The names a type reads itself, none flattened into it.
@@ -50,6 +54,18 @@ impl Keys {
         Keys {
             own,
             flattened: &[],
+            named: false,
+        }
+    }
+
+    /// The names a struct with named fields reads, none flattened into it: the struct says
+    /// [`Shape::__NAMED`] by them.
+    #[must_use]
+    pub const fn named(own: &'static [&'static str]) -> Keys {
+        Keys {
+            own,
+            flattened: &[],
+            named: true,
         }
     }
 

@@ -270,7 +270,7 @@ fn newtype(container: &Container, p: &TokenStream, field: &Field, can: Can) -> T
         Read::As(read_ty) => Some(read_ty),
         Read::No => None,
     };
-    let probes = probes(p, read_ty.is_some());
+    let probes = probes(read_ty.is_some());
     let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
     let nested = is_nested(field) && can.validate;
     let only_nested = !has_value_rules(field);

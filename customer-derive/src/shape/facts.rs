@@ -112,8 +112,11 @@ pub(super) fn keys(container: &Container) -> TokenStream {
     }
     let own = &level.own;
     let flattened = &level.flattened;
+    // A struct with named fields says `__NAMED` by its keys.
+    let named = matches!(container.data, Data::Struct(Style::Named, _));
     if flattened.is_empty() {
-        return quote!(const __KEYS: __s::Keys = __s::Keys::own(&[#(#own),*]););
+        let constructor = if named { quote!(named) } else { quote!(own) };
+        return quote!(const __KEYS: __s::Keys = __s::Keys::#constructor(&[#(#own),*]););
     }
     let facts_unknown = (!flattened.is_empty()).then(|| {
         quote! {
@@ -126,6 +129,7 @@ pub(super) fn keys(container: &Container) -> TokenStream {
             __s::Keys {
                 own: &[#(#own),*],
                 flattened: &[#(&__s::Facts::<#flattened>::KEYS),*],
+                named: #named,
             }
         };
     }

@@ -42,7 +42,7 @@ fn is_phantom(ty: &syn::Type) -> bool {
 /// value, validated whole.
 pub(super) fn converted(p: &TokenStream, ty: &syn::Type, fallible: bool, can: Can) -> TokenStream {
     let signature = signature(p);
-    let probes = probes(p, can.read);
+    let probes = probes(can.read);
     let probe = quote!((&&#p::shape::ShapeProbe::<#ty>::NEW));
     if !can.read {
         return quote! {
@@ -132,7 +132,7 @@ pub(super) fn tuple(
     let signature = signature(p);
     let walk = quote!(.walk(__node, __path, __report, __rules));
     let table = elements_table(container, p, fields, None, can, &walk);
-    let probes = probes(p, can.read);
+    let probes = probes(can.read);
     let Elements {
         min,
         max,
@@ -414,7 +414,7 @@ fn elements_table(
         None => super::named::whole(container, p, can, false),
         Some(_) => (quote!(::core::option::Option::None), false),
     };
-    let probes = probes(p, can.read);
+    let probes = probes(can.read);
     Some(quote! {{
         use #p::shape as __s;
         #probes
@@ -463,7 +463,7 @@ pub(super) fn variant_tuple(
             #p::shape::Report::end_rules_phase(__report, __phase, __ok, true)
         }
     };
-    let probes = probes(p, can.read);
+    let probes = probes(can.read);
     quote! {{
         #probes
         let ::core::option::Option::Some((__items, __length_ok, __at)) =

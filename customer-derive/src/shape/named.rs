@@ -90,7 +90,7 @@ fn table(
     // serde (its type names a lifetime or a type parameter) has rules to run here: its entry
     // calls `field_unread`, which serde's arm does not have. Else each field brings its own.
     for cx in cxs.iter_mut().filter(|cx| !cx.can_read) {
-        cx.probes = probes(p, false);
+        cx.probes = probes(false);
     }
     let in_scope = cxs
         .iter()
@@ -99,7 +99,7 @@ fn table(
     for cx in &mut cxs {
         cx.probes = match (in_scope, cx.can_read) {
             (true, _) => TokenStream::new(),
-            (false, true) => probes(p, true),
+            (false, true) => probes(true),
             (false, false) => std::mem::take(&mut cx.probes),
         };
     }
@@ -109,6 +109,20 @@ fn table(
     let mut arms = Vec::new();
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let mut said = Vec::new();
+    // With the probe traits in scope for the whole table, a probe that several entries take
+    // (the same type, `SAID` or not) is bound once before them: `let __probe_0 = &&…;`.
+    let mut shared = Shared::default();
+    let mut keys: Vec<Option<String>> = cxs
+        .iter()
+        .map(|cx| {
+            let key = (in_scope && cx.field.serde.deserialize_with.is_none())
+                .then(|| type_key(cx.ty))
+                .flatten()?;
+            shared.count(key.clone(), said_needed(cx.field, &params));
+            Some(key)
+        })
+        .collect();
+    let mut bindings = TokenStream::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
             return None;
@@ -167,19 +181,29 @@ fn table(
         };
         // A field that must say `nested` when its type is a model: refused by its entry (the
         // probe `SAID`, whose methods are refused for a model at the field's name).
-        let (probe, method) = if said_needed(cx.field, &params) {
+        let said_here = said_needed(cx.field, &params);
+        let constant = if said_here { "SAID" } else { "NEW" };
+        let constant = Ident::new(constant, proc_macro2::Span::call_site());
+        let bound = keys[index]
+            .take()
+            .and_then(|key| shared.binding(&key, said_here));
+        // A model field refused by its entry's method, at the field's name.
+        let at = if said_here {
             said.push(cx.field);
-            let at = cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span);
-            (
-                quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::SAID)),
-                Ident::new(method, at),
-            )
+            cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span)
         } else {
-            (
-                quote!((&&__s::ShapeProbe::<#ty>::NEW)),
-                Ident::new(method, proc_macro2::Span::call_site()),
-            )
+            proc_macro2::Span::call_site()
         };
+        let probe = match bound {
+            Some((name, first)) => {
+                if first {
+                    bindings.extend(quote!(let #name = &&__s::ShapeProbe::<#ty>::#constant;));
+                }
+                name.into_token_stream()
+            }
+            None => quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::#constant)),
+        };
+        let method = Ident::new(method, at);
         let call = match own {
             Some(rules) => quote!(#method(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
             None => quote!(#method(&[#(#names),*], #flags)),
@@ -221,7 +245,7 @@ fn table(
     };
     let deny = variant.is_some() && container.serde.deny_unknown_fields;
     let head = if in_scope {
-        probes(p, true)
+        probes(true)
     } else {
         TokenStream::new()
     };
@@ -247,12 +271,57 @@ fn table(
     for field in said {
         field.said_in_entry.set(true);
     }
-    let (head, named) = (Moved::new(head), Moved::new(named));
+    let (head, bindings, named) = (Moved::new(head), Moved::new(bindings), Moved::new(named));
     Some(quote! {
         #head
+        #bindings
         #named
         #walk
     })
+}
+
+/// The probes several entries of one table take (see `table`): how many take each (its type's
+/// text and whether it is `SAID`), then the name each is bound to.
+#[derive(Default)]
+struct Shared {
+    /// Each probe's type text, whether it is `SAID`, how many entries take it, and its binding
+    /// once made.
+    probes: Vec<(String, bool, usize, Option<Ident>)>,
+    /// Bindings made so far.
+    bound: usize,
+}
+
+impl Shared {
+    /// One more entry takes the probe of the type `key` (`said`: its `SAID`).
+    fn count(&mut self, key: String, said: bool) {
+        match self
+            .probes
+            .iter_mut()
+            .find(|(k, s, _, _)| *s == said && *k == key)
+        {
+            Some((_, _, count, _)) => *count += 1,
+            None => self.probes.push((key, said, 1, None)),
+        }
+    }
+
+    /// The name an entry takes the probe by, when several do, and whether this entry is the
+    /// first (which then binds it).
+    fn binding(&mut self, key: &str, said: bool) -> Option<(Ident, bool)> {
+        let (_, _, count, name) = self
+            .probes
+            .iter_mut()
+            .find(|(k, s, _, _)| *s == said && *k == key)?;
+        if *count < 2 {
+            return None;
+        }
+        if let Some(name) = name {
+            return Some((name.clone(), false));
+        }
+        let made = format_ident!("__probe_{}", self.bound);
+        self.bound += 1;
+        *name = Some(made.clone());
+        Some((made, true))
+    }
 }
 
 /// The struct read whole, as the table's `whole` (an `Option<WholeFn>`: the object of the
@@ -290,7 +359,7 @@ pub(super) fn whole(
         return (whole, has_checks);
     }
     let probes = if probes_needed {
-        probes(p, true)
+        probes(true)
     } else {
         TokenStream::new()
     };
@@ -389,7 +458,12 @@ fn type_key(ty: &syn::Type) -> Option<String> {
             if i > 0 {
                 out.push_str("::");
             }
-            out.push_str(&segment.ident.to_string());
+            let ident = segment.ident.to_string();
+            // `$crate` names the crate of the macro that wrote it: two may differ.
+            if ident == "$crate" {
+                return None;
+            }
+            out.push_str(&ident);
             match &segment.arguments {
                 syn::PathArguments::None => {}
                 syn::PathArguments::AngleBracketed(args) => {
@@ -550,7 +624,7 @@ fn walk(
     // The probe traits once for the whole walk when every field can be read through serde
     // (else each field brings its own: a type naming a lifetime must not see serde's arms).
     if cxs.iter().all(|cx| cx.can_read) {
-        out.head = probes(p, true);
+        out.head = probes(true);
         out.probes_in_scope = true;
         for cx in &mut cxs {
             cx.probes = TokenStream::new();
@@ -686,7 +760,7 @@ impl<'a> FieldCx<'a> {
             probes: if in_table {
                 TokenStream::new()
             } else {
-                probes(p, can_read)
+                probes(can_read)
             },
             read_ty,
             default_value,
@@ -1243,7 +1317,7 @@ fn flat_walk(container: &Container, p: &TokenStream, can: Can, out: &Parts) -> T
         let whole_probes = if out.probes_in_scope {
             TokenStream::new()
         } else {
-            probes(p, can.read)
+            probes(can.read)
         };
         quote!({
             #whole_probes
@@ -1294,11 +1368,20 @@ fn finish(container: &Container, exact: TokenStream, flat: TokenStream) -> Token
     } else {
         TokenStream::new()
     };
+    // `__NAMED` also says `__ONE_WALK` (its rules phase is quiet inside a `nested` field's
+    // value: walked there once) and `__KIND` (an object). A struct without generics says it by
+    // its `__KEYS` (`Keys::named`, see `facts::keys`, which lists the keys of exactly the
+    // structs this walk is for); a generic one lists none.
+    let named = if container.generics.params.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(
+            const __NAMED: bool = true;
+        )
+    };
     quote! {
         #exact
-        // Also says `__ONE_WALK` (its rules phase is quiet inside a `nested` field's value: walked
-        // there once) and `__KIND` (an object).
-        const __NAMED: bool = true;
+        #named
         #deny
 
         fn __shape_flat(__w: __s::Flat) -> bool {

@@ -20,14 +20,15 @@ pub(super) struct Can {
 }
 
 /// The probe traits in scope: `can_read` adds the serde arms.
-pub(super) fn probes(p: &TokenStream, can_read: bool) -> TokenStream {
+pub(super) fn probes(can_read: bool) -> TokenStream {
     let traits = if can_read {
         quote!(via_read)
     } else {
         quote!(via_shape)
     };
+    // `__s`: the runtime's `shape` module, imported once for the whole output.
     quote! {
-        use #p::shape::#traits::*;
+        use __s::#traits::*;
     }
 }
 
