@@ -182,23 +182,24 @@ fn table(
         // A field that must say `nested` when its type is a model: refused by its entry (the
         // probe `SAID`, whose methods are refused for a model at the field's name).
         let said_here = said_needed(cx.field, &params);
-        let constant = if said_here { "SAID" } else { "NEW" };
-        let constant = Ident::new(constant, proc_macro2::Span::call_site());
         let bound = keys[index]
             .take()
             .and_then(|key| shared.binding(&key, said_here));
-        // A model field refused by its entry's method, at the field's name.
+        // A model field refused by its entry's method call, spanned at the field's name (its
+        // receiver too: the error covers the call).
         let at = if said_here {
             said.push(cx.field);
             cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span)
         } else {
             proc_macro2::Span::call_site()
         };
+        let constant = Ident::new(if said_here { "SAID" } else { "NEW" }, at);
         let probe = match bound {
-            Some((name, first)) => {
+            Some((mut name, first)) => {
                 if first {
                     bindings.extend(quote!(let #name = &&__s::ShapeProbe::<#ty>::#constant;));
                 }
+                name.set_span(at);
                 name.into_token_stream()
             }
             None => quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::#constant)),
