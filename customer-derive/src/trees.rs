@@ -123,6 +123,22 @@ impl Deref for Trees {
     }
 }
 
+/// Appending a whole stream, as one stream.
+///
+/// `stream.extend(other)` takes `other` tree by tree: inside rustc it is flushed to the compiler,
+/// read back across the bridge one tree at a time, and sent again with the rest of `stream`.
+/// `stream.append(other)` joins the two on the compiler's side in one call.
+pub(crate) trait Append {
+    /// `other` after these tokens.
+    fn append(&mut self, other: TokenStream);
+}
+
+impl Append for TokenStream {
+    fn append(&mut self, other: TokenStream) {
+        self.extend(std::iter::once(other));
+    }
+}
+
 /// A stream interpolated by value, once: `quote!` borrows what it interpolates, so `#stream`
 /// copies it (each tree; inside rustc also a bridge call for each group it holds, and one more
 /// for each when the original is dropped), where `#moved` hands the stream itself over.

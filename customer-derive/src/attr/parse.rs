@@ -2,7 +2,7 @@
 //! list in parentheses, a key that takes nothing. Each reports its own mistakes, naming the key
 //! and showing an example, so a rule's parser reads as a list of its keys.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
@@ -61,6 +61,12 @@ fn duplicate(cx: &Ctxt, name: &str, span: Span, first: Span) {
     );
     error.combine(syn::Error::new(first, format!("`{name}` first set here")));
     cx.syn_error(error);
+}
+
+/// Where a key is written: the span `Spanned::span` gives its path, found without turning the
+/// path into tokens when the key is one word (as every key of the attribute language is).
+pub(crate) fn key_span(path: &syn::Path) -> Span {
+    path.get_ident().map_or_else(|| path.span(), Ident::span)
 }
 
 /// The key as written: `email`, or a path such as `a::b` without spaces.
@@ -148,7 +154,7 @@ pub(crate) fn options(
 ) -> syn::Result<()> {
     if empty_parens(meta)? {
         cx.error_at(
-            meta.path.span(),
+            key_span(&meta.path),
             format!("`{name}()` has empty parentheses: write `{name}` alone, or give options as in `{example}`"),
         );
     } else if meta.input.peek(syn::token::Paren) {
@@ -163,7 +169,7 @@ pub(crate) fn options(
 /// are missing or empty.
 pub(crate) fn has_args(cx: &Ctxt, meta: &ParseNestedMeta, needs: &str) -> syn::Result<bool> {
     if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
-        cx.error_at(meta.path.span(), needs);
+        cx.error_at(key_span(&meta.path), needs);
         skip_value(meta.input)?;
         return Ok(false);
     }
@@ -180,7 +186,7 @@ pub(crate) fn expect_value<'a>(
         meta.value()
     } else {
         Err(syn::Error::new(
-            meta.path.span(),
+            key_span(&meta.path),
             format!("`{name}` expects a value: `{example}`"),
         ))
     }

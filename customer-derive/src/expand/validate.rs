@@ -10,7 +10,7 @@ use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::each::Each;
 use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
 use crate::second_read;
-use crate::trees::{Moved, Trees};
+use crate::trees::{Append, Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -19,7 +19,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
     let mut out = model_impls(container, &where_clause, body, said);
-    out.extend(rules_fns(
+    out.append(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
             (
@@ -196,7 +196,7 @@ fn rules_fns<'f, 'a: 'f>(
                 .collect();
             let inner = field.inner;
             let item = respan(&quote!(<#inner as #p::Elements>::Item), *span);
-            fns.extend(quote! {
+            fns.append(quote! {
                 #[inline(always)]
                 fn #each_name(
                     __customer_item: &#item,
@@ -208,7 +208,7 @@ fn rules_fns<'f, 'a: 'f>(
                 }
             });
         }
-        fns.extend(quote! {
+        fns.append(quote! {
             #[inline(always)]
             fn #name(
                 __customer_field: &#ty,
@@ -247,11 +247,11 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     let path = quote!(__customer_path);
     let report = report_ident();
     let mut body = enum_arms(container, variants, &path, &report);
-    body.extend(container_checks(container, &quote!(self), &path, &report));
+    body.append(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
     let mut out = model_impls(container, &where_clause, body, said);
-    out.extend(rules_fns(
+    out.append(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
             v.fields.iter().enumerate().map(move |(field, f)| {
@@ -323,7 +323,7 @@ fn enum_arms(
         for (i, (field_index, field)) in checked.into_iter().enumerate() {
             let member = &field.member;
             let binding = quote::format_ident!("__customer_f{}", i);
-            bindings.extend(quote!(#member: #binding,));
+            bindings.append(quote!(#member: #binding,));
             if shared_rules(container, field) {
                 let key = wire_key(&field.wire);
                 let parent = match &base {
@@ -334,7 +334,7 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.extend(call_rules_fn(
+                checks.append(call_rules_fn(
                     container, at, &binding, &parent, &key, report,
                 ));
                 continue;
@@ -343,7 +343,7 @@ fn enum_arms(
                 Base::Same => At::new(path.clone()),
                 Base::Below(key) => At::new(path.clone()).key(key.clone()),
             };
-            checks.extend(field_checks_at(
+            checks.append(field_checks_at(
                 krate,
                 field,
                 Subject::Value(&binding),
@@ -354,7 +354,7 @@ fn enum_arms(
             ));
         }
         let v = variant.ident;
-        arms.extend(quote! {
+        arms.append(quote! {
             Self::#v { #bindings .. } => {
                 #checks
             }
@@ -364,7 +364,7 @@ fn enum_arms(
         return TokenStream::new();
     }
     if !unchecked.is_empty() {
-        arms.extend(quote!(#(Self::#unchecked { .. })|* => {}));
+        arms.append(quote!(#(Self::#unchecked { .. })|* => {}));
     }
     quote! {
         match self {
@@ -388,7 +388,7 @@ fn model_impls(
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
         let mut out = context_impls(container, ty, where_clause, &body);
-        out.extend(said);
+        out.append(said);
         return out;
     }
     let (said, body) = (Moved::new(said), Moved::new(body));
@@ -520,7 +520,7 @@ fn body(
     } else {
         (TokenStream::new(), report)
     };
-    body.extend(newtype_rules(container, path, report));
+    body.append(newtype_rules(container, path, report));
     let ctx = context.map(|_| quote!(ctx,));
     for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
@@ -533,7 +533,7 @@ fn body(
         };
         if shared_rules(container, field) {
             let name = rules_fn(at);
-            body.extend(match &field.wire {
+            body.append(match &field.wire {
                 Wire::Key(key) => quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key));),
                 Wire::Index(index) => {
                     quote!(Self::#name(&self.#member, #ctx __customer_at.index(#index));)
@@ -555,7 +555,7 @@ fn body(
         } else {
             wire_at(&At::new(path.clone()), &field.wire)
         };
-        body.extend(field_checks_at(
+        body.append(field_checks_at(
             krate,
             field,
             Subject::Value(&quote!(&self.#member)),
@@ -565,7 +565,7 @@ fn body(
             Models::Validate,
         ));
     }
-    body.extend(container_checks(container, &quote!(self), path, report));
+    body.append(container_checks(container, &quote!(self), path, report));
     body
 }
 
@@ -698,7 +698,7 @@ pub(crate) fn container_checks(
             Some(_) => quote_spanned!(check.span()=> #check(#subject, ctx)),
             None => quote_spanned!(check.span()=> #check(#subject)),
         };
-        out.extend(quote_spanned! {check.span()=>
+        out.append(quote_spanned! {check.span()=>
             #krate::CheckOutcome::report_at(#call, #path, #report);
         });
     }
@@ -836,7 +836,7 @@ fn field_checks_at(
         }
     }
     let mut checks = whole;
-    checks.extend(value);
+    checks.append(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
         return checks;

@@ -4,12 +4,11 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{LitInt, LitStr};
 
 use super::bounds::Bound;
 use super::kind::{usize_max, Class, Emit, RuleKind};
-use crate::attr::parse::{has_args, key_name, str_value, unknown, usize_value, Seen};
+use crate::attr::parse::{has_args, key_name, key_span, str_value, unknown, usize_value, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::{push_class_bits, push_counts, push_literal};
@@ -108,7 +107,7 @@ impl RuleKind for Id {
         let mut ok = true;
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
-            seen.check(cx, &key, inner.path.span());
+            seen.check(cx, &key, key_span(&inner.path));
             match key.as_str() {
                 "prefix" => {
                     let lit = str_value(&inner, "prefix", "prefix = \"cus_\"")?;
@@ -144,7 +143,7 @@ impl RuleKind for Id {
         let Some((chars, set)) = chars else {
             if ok {
                 cx.error_at(
-                    meta.path.span(),
+                    key_span(&meta.path),
                     format!(
                         "`id` needs `chars`, the characters allowed after the prefix: {EXAMPLE}"
                     ),
