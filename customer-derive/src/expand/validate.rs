@@ -40,6 +40,21 @@ pub(crate) fn report_ident() -> syn::Ident {
     syn::Ident::new("__customer_report", proc_macro2::Span::call_site())
 }
 
+/// `__customer_at.2`, the report a rules function's `At` holds: trees built here, where
+/// `quote!` would lex its literal `2` from text through the compiler each time.
+fn held_report() -> Trees {
+    let span = proc_macro2::Span::call_site();
+    let mut dot = proc_macro2::Punct::new('.', proc_macro2::Spacing::Alone);
+    dot.set_span(span);
+    let mut two = proc_macro2::Literal::usize_unsuffixed(2);
+    two.set_span(span);
+    Trees::from_trees(vec![
+        proc_macro2::Ident::new("__customer_at", span).into(),
+        dot.into(),
+        two.into(),
+    ])
+}
+
 /// Whether the rules of `field` are emitted once, as the associated function named
 /// [`rules_fn`] that both `validate_into` and the second read (`Shape::__shape_flat`) call: a
 /// member with a name of its own (not flattened, not the one field of a transparent struct) whose
@@ -141,6 +156,7 @@ fn rules_fns<'f, 'a: 'f>(
     let krate = &container.krate;
     let p = krate;
     let context = container.attrs.context.as_ref();
+    let report = held_report();
     let mut fns = TokenStream::new();
     for (name_at, field) in fields {
         if !shared_rules(container, field) {
@@ -160,7 +176,7 @@ fn rules_fns<'f, 'a: 'f>(
             field,
             Subject::Param(each.as_ref().map(|(_, name)| name)),
             &At::held(Trees::named("__customer_at")),
-            &quote!(__customer_at.2),
+            &report,
             context,
             Models::Validate,
         ));
@@ -184,7 +200,7 @@ fn rules_fns<'f, 'a: 'f>(
                         krate,
                         value: Trees::named("__customer_item"),
                         at: item_at.clone(),
-                        report: &quote!(__customer_at.2),
+                        report: &report,
                         overrides: &overrides,
                         span: rule.span,
                         field_ty: None,
@@ -513,7 +529,7 @@ fn body(
     let held = fields
         .iter()
         .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
-    let held_report = quote!(__customer_at.2);
+    let held_report = held_report();
     let (mut body, report) = if held {
         let start = quote!(let mut __customer_at = #krate::At(#path, (), #report););
         (start, &held_report as &dyn ToTokens)

@@ -12,6 +12,7 @@ use crate::attr::parse::{has_args, key_name, key_span, str_value, unknown, usize
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::{push_class_bits, push_counts, push_literal};
+use crate::trees::Trees;
 
 /// A set of ASCII bytes (bit `b` for byte `b`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,12 +71,14 @@ impl AsciiSet {
     }
 
     /// `AsciiSet::from_ranges(&[(b'a', b'z'), …])`, a constant expression.
-    pub(crate) fn to_expr(self, krate: &TokenStream) -> TokenStream {
-        let ranges = self.ranges().into_iter().map(|(lo, hi)| {
-            let (lo, hi) = (Literal::byte_character(lo), Literal::byte_character(hi));
-            quote!((#lo, #hi))
-        });
-        quote!(#krate::rules::id::AsciiSet::from_ranges(&[#(#ranges),*]))
+    pub(crate) fn to_expr(self, krate: &Trees) -> TokenStream {
+        // One stream: the pairs written by the repetition, not a stream each to interpolate.
+        let (lo, hi): (Vec<Literal>, Vec<Literal>) = self
+            .ranges()
+            .into_iter()
+            .map(|(lo, hi)| (Literal::byte_character(lo), Literal::byte_character(hi)))
+            .unzip();
+        quote!(#krate::rules::id::AsciiSet::from_ranges(&[#((#lo, #hi)),*]))
     }
 }
 
