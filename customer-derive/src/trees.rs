@@ -127,14 +127,15 @@ impl Deref for Trees {
 ///
 /// `stream.extend(other)` takes `other` tree by tree: inside rustc it is flushed to the compiler,
 /// read back across the bridge one tree at a time, and sent again with the rest of `stream`.
-/// `stream.append(other)` joins the two on the compiler's side in one call.
-pub(crate) trait Append {
+/// `stream.append_stream(other)` joins the two on the compiler's side in one call. (Quote's
+/// `TokenStreamExt::append` appends one tree.)
+pub(crate) trait AppendStream {
     /// `other` after these tokens.
-    fn append(&mut self, other: TokenStream);
+    fn append_stream(&mut self, other: TokenStream);
 }
 
-impl Append for TokenStream {
-    fn append(&mut self, other: TokenStream) {
+impl AppendStream for TokenStream {
+    fn append_stream(&mut self, other: TokenStream) {
         self.extend(std::iter::once(other));
     }
 }

@@ -10,7 +10,7 @@ use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::each::Each;
 use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
 use crate::second_read;
-use crate::trees::{Append, Moved, Trees};
+use crate::trees::{AppendStream, Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -19,7 +19,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
     let mut out = model_impls(container, &where_clause, body, said);
-    out.append(rules_fns(
+    out.append_stream(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
             (
@@ -157,7 +157,8 @@ fn rules_fns<'f, 'a: 'f>(
     let p = krate;
     let context = container.attrs.context.as_ref();
     let report = held_report();
-    let mut fns = TokenStream::new();
+    // The functions joined once at the end (one call across rustc's bridge, not one each).
+    let mut fns = Vec::new();
     for (name_at, field) in fields {
         if !shared_rules(container, field) {
             continue;
@@ -212,7 +213,7 @@ fn rules_fns<'f, 'a: 'f>(
                 .collect();
             let inner = field.inner;
             let item = respan(&quote!(<#inner as #p::Elements>::Item), *span);
-            fns.append(quote! {
+            fns.push(quote! {
                 #[inline(always)]
                 fn #each_name(
                     __customer_item: &#item,
@@ -224,7 +225,7 @@ fn rules_fns<'f, 'a: 'f>(
                 }
             });
         }
-        fns.append(quote! {
+        fns.push(quote! {
             #[inline(always)]
             fn #name(
                 __customer_field: &#ty,
@@ -236,8 +237,9 @@ fn rules_fns<'f, 'a: 'f>(
         });
     }
     if fns.is_empty() {
-        return fns;
+        return TokenStream::new();
     }
+    let fns = Moved::new(fns.into_iter().collect());
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Each takes its field's value by reference, whatever its type; inlined always, so that
@@ -263,11 +265,11 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     let path = quote!(__customer_path);
     let report = report_ident();
     let mut body = enum_arms(container, variants, &path, &report);
-    body.append(container_checks(container, &quote!(self), &path, &report));
+    body.append_stream(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
     let mut out = model_impls(container, &where_clause, body, said);
-    out.append(rules_fns(
+    out.append_stream(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
             v.fields.iter().enumerate().map(move |(field, f)| {
@@ -339,7 +341,7 @@ fn enum_arms(
         for (i, (field_index, field)) in checked.into_iter().enumerate() {
             let member = &field.member;
             let binding = quote::format_ident!("__customer_f{}", i);
-            bindings.append(quote!(#member: #binding,));
+            bindings.append_stream(quote!(#member: #binding,));
             if shared_rules(container, field) {
                 let key = wire_key(&field.wire);
                 let parent = match &base {
@@ -350,7 +352,7 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.append(call_rules_fn(
+                checks.append_stream(call_rules_fn(
                     container, at, &binding, &parent, &key, report,
                 ));
                 continue;
@@ -359,7 +361,7 @@ fn enum_arms(
                 Base::Same => At::new(path.clone()),
                 Base::Below(key) => At::new(path.clone()).key(key.clone()),
             };
-            checks.append(field_checks_at(
+            checks.append_stream(field_checks_at(
                 krate,
                 field,
                 Subject::Value(&binding),
@@ -370,7 +372,7 @@ fn enum_arms(
             ));
         }
         let v = variant.ident;
-        arms.append(quote! {
+        arms.append_stream(quote! {
             Self::#v { #bindings .. } => {
                 #checks
             }
@@ -380,7 +382,7 @@ fn enum_arms(
         return TokenStream::new();
     }
     if !unchecked.is_empty() {
-        arms.append(quote!(#(Self::#unchecked { .. })|* => {}));
+        arms.append_stream(quote!(#(Self::#unchecked { .. })|* => {}));
     }
     quote! {
         match self {
@@ -404,7 +406,7 @@ fn model_impls(
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
         let mut out = context_impls(container, ty, where_clause, &body);
-        out.append(said);
+        out.append_stream(said);
         return out;
     }
     let (said, body) = (Moved::new(said), Moved::new(body));
@@ -530,13 +532,15 @@ fn body(
         .iter()
         .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
     let held_report = held_report();
-    let (mut body, report) = if held {
-        let start = quote!(let mut __customer_at = #krate::At(#path, (), #report););
-        (start, &held_report as &dyn ToTokens)
+    // The parts joined once at the end (one call across rustc's bridge, not one a part).
+    let mut body = Vec::new();
+    let report = if held {
+        body.push(quote!(let mut __customer_at = #krate::At(#path, (), #report);));
+        &held_report as &dyn ToTokens
     } else {
-        (TokenStream::new(), report)
+        report
     };
-    body.append(newtype_rules(container, path, report));
+    body.push(newtype_rules(container, path, report));
     let ctx = context.map(|_| quote!(ctx,));
     for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
@@ -549,7 +553,7 @@ fn body(
         };
         if shared_rules(container, field) {
             let name = rules_fn(at);
-            body.append(match &field.wire {
+            body.push(match &field.wire {
                 Wire::Key(key) => quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key));),
                 Wire::Index(index) => {
                     quote!(Self::#name(&self.#member, #ctx __customer_at.index(#index));)
@@ -571,7 +575,7 @@ fn body(
         } else {
             wire_at(&At::new(path.clone()), &field.wire)
         };
-        body.append(field_checks_at(
+        body.push(field_checks_at(
             krate,
             field,
             Subject::Value(&quote!(&self.#member)),
@@ -581,8 +585,8 @@ fn body(
             Models::Validate,
         ));
     }
-    body.append(container_checks(container, &quote!(self), path, report));
-    body
+    body.push(container_checks(container, &quote!(self), path, report));
+    body.into_iter().collect()
 }
 
 /// Container rules of a newtype check its one field, at the newtype's own place.
@@ -714,7 +718,7 @@ pub(crate) fn container_checks(
             Some(_) => quote_spanned!(check.span()=> #check(#subject, ctx)),
             None => quote_spanned!(check.span()=> #check(#subject)),
         };
-        out.append(quote_spanned! {check.span()=>
+        out.append_stream(quote_spanned! {check.span()=>
             #krate::CheckOutcome::report_at(#call, #path, #report);
         });
     }
@@ -852,7 +856,7 @@ fn field_checks_at(
         }
     }
     let mut checks = whole;
-    checks.append(value);
+    checks.append_stream(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
         return checks;
