@@ -258,15 +258,22 @@ fn usize_in(cx: &Ctxt, value: ParseStream, name: &str) -> syn::Result<Option<(us
         );
         return Ok(None);
     }
-    if !value.peek(LitInt) {
-        let token: TokenTree = value.parse()?;
+    // What `peek(LitInt)` and `parse::<LitInt>()` find, read once from the cursor.
+    let int = match value.cursor().literal() {
+        Some((literal, _)) => match syn::Lit::new(literal) {
+            syn::Lit::Int(lit) => Some(lit),
+            _ => None,
+        },
+        None => None,
+    };
+    let token: TokenTree = value.parse()?;
+    let Some(lit) = int else {
         cx.error_spanned_by(
             token,
             format!("`{name}` expects a whole number, e.g. `{name} = 64`"),
         );
         return Ok(None);
-    }
-    let lit: LitInt = value.parse()?;
+    };
     match lit.base10_parse::<usize>() {
         Ok(n) => Ok(Some((n, lit))),
         Err(_) if lit.suffix().is_empty() => {
@@ -326,7 +333,13 @@ pub(crate) fn count_value(
     name: &str,
 ) -> syn::Result<Option<Count>> {
     let value = expect_value(meta, name, &format!("{name} = 64"))?;
-    let literal = value.peek(syn::Lit) || (value.peek(Token![-]) && value.peek2(syn::Lit));
+    // What `peek(syn::Lit)` finds (a literal, `true` or `false`), without parsing the literal.
+    let cursor = value.cursor();
+    let literal = cursor.literal().is_some()
+        || cursor
+            .ident()
+            .is_some_and(|(ident, _)| ident == "true" || ident == "false")
+        || (value.peek(Token![-]) && value.peek2(syn::Lit));
     if literal {
         return Ok(usize_in(cx, value, name)?.map(|(v, lit)| Count::Lit(v, lit)));
     }
