@@ -192,18 +192,29 @@ pub(crate) fn expect_value<'a>(
     }
 }
 
+/// The literal `value` starts with, read from its cursor: what `peek(LitStr)` then
+/// `parse::<LitStr>()` (or `LitInt`, …) would each parse again.
+fn next_literal(value: ParseStream) -> Option<syn::Lit> {
+    value
+        .cursor()
+        .literal()
+        .map(|(literal, _)| syn::Lit::new(literal))
+}
+
 /// `key = "text"`.
 pub(crate) fn str_value(meta: &ParseNestedMeta, name: &str, example: &str) -> syn::Result<LitStr> {
     let value = expect_value(meta, name, example)?;
-    if value.peek(LitStr) {
-        value.parse()
-    } else {
-        let token: TokenTree = value.parse()?;
-        Err(syn::Error::new_spanned(
+    let string = match next_literal(value) {
+        Some(syn::Lit::Str(lit)) => Some(lit),
+        _ => None,
+    };
+    let token: TokenTree = value.parse()?;
+    string.ok_or_else(|| {
+        syn::Error::new_spanned(
             token,
             format!("`{name}` expects a string literal, e.g. `{example}`"),
-        ))
-    }
+        )
+    })
 }
 
 /// `key = "text"` where the text cannot be empty.
@@ -258,13 +269,9 @@ fn usize_in(cx: &Ctxt, value: ParseStream, name: &str) -> syn::Result<Option<(us
         );
         return Ok(None);
     }
-    // What `peek(LitInt)` and `parse::<LitInt>()` find, read once from the cursor.
-    let int = match value.cursor().literal() {
-        Some((literal, _)) => match syn::Lit::new(literal) {
-            syn::Lit::Int(lit) => Some(lit),
-            _ => None,
-        },
-        None => None,
+    let int = match next_literal(value) {
+        Some(syn::Lit::Int(lit)) => Some(lit),
+        _ => None,
     };
     let token: TokenTree = value.parse()?;
     let Some(lit) = int else {
