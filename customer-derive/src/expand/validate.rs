@@ -852,7 +852,12 @@ fn field_checks_at(
                 .into_iter()
                 .map(|rule| emit(rule, Trees::named("__customer_value")))
                 .collect();
-            value = peel(krate, &field.layers, quote!(__customer_field), checks);
+            value = peel(
+                krate,
+                &field.layers,
+                &Trees::named("__customer_field"),
+                checks,
+            );
         }
     }
     let mut checks = whole;
@@ -872,29 +877,30 @@ fn field_checks_at(
 
 /// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
 /// `__customer_value`.
-fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) -> TokenStream {
+fn peel(krate: &Trees, layers: &[Layer], field: &Trees, body: TokenStream) -> TokenStream {
     if layers.is_empty() {
+        let body = Moved::new(body);
         return quote! {
             let __customer_value = #field;
             #body
         };
     }
+    let value = Trees::named("__customer_value");
     let mut out = body;
     for (depth, layer) in layers.iter().enumerate().rev() {
-        let source = if depth == 0 {
-            field.clone()
-        } else {
-            quote!(__customer_value)
-        };
-        let source = match layer {
-            Layer::Option => source,
-            Layer::Patch => quote!(#krate::Patch::value(#source)),
-        };
+        let source = if depth == 0 { field } else { &value };
         let inner = Moved::new(out);
-        out = quote! {
-            if let __p::Some(__customer_value) = #source {
-                #inner
-            }
+        out = match layer {
+            Layer::Option => quote! {
+                if let __p::Some(__customer_value) = #source {
+                    #inner
+                }
+            },
+            Layer::Patch => quote! {
+                if let __p::Some(__customer_value) = #krate::Patch::value(#source) {
+                    #inner
+                }
+            },
         };
     }
     out
