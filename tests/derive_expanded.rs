@@ -273,9 +273,9 @@ const _: () = {
                         0,
                         &__s::Ruled(Self::__customer_rules_9),
                     ),
-                    (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::NEW)
+                    (&&__s::ShapeProbe::<std::borrow::Cow<'static, str>>::NEW)
                         .said()
-                        .field(&["kind"], __s::CHECK),
+                        .field_rules(&["kind"], 0, &__s::Ruled(Self::__customer_rules_10)),
                     (&&__s::ShapeProbe::<Option<String>>::NEW)
                         .said()
                         .field_rules(
@@ -285,20 +285,13 @@ const _: () = {
                         ),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
-                |__index, __c| match __index {
-                    8 => {
-                        (&__s::ReadProbe::<Vec<String>>::NEW).each(
-                            __c,
-                            Self::__customer_rules_8,
-                            0,
-                            Self::__customer_each_8,
-                        );
-                    }
-                    10 => {
-                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                            .rules(__c, Self::__customer_rules_10);
-                    }
-                    _ => {}
+                |_, __c| {
+                    (&__s::ReadProbe::<Vec<String>>::NEW).each(
+                        __c,
+                        Self::__customer_rules_8,
+                        0,
+                        Self::__customer_each_8,
+                    );
                 },
                 __p::None,
             )
@@ -1238,31 +1231,33 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape as __s;
             #[allow(unused_imports)]
             use __p::shape::via_read::*;
-            let __check: __s::ElementCheckFn = |__index, __c| match __index {
-                0 => {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                }
-                1 => {
-                    __c . rules (__s :: Reader { read : | __v , __p , __r | __s :: read_with (__v , __p , __r , | __d | -> :: core :: result :: Result < String , __p :: serde_json :: Error > { as_read (__d) } ,) , missing : || :: core :: option :: Option :: None , } , Self :: __customer_rules_1 ,) ;
-                }
-                3 => {
-                    __c.rules(
-                        (&__s::ReadProbe::<u8>::NEW).reader().or(|| {
-                            ::core::option::Option::Some(::core::default::Default::default())
-                        }),
-                        Self::__customer_rules_4,
-                    );
-                }
-                _ => {}
+            let __check: __s::ElementCheckFn = |_, __c| {
+                __c.rules(
+                    __s::Reader {
+                        read: |__v, __p, __r| {
+                            __s::read_with(
+                                __v,
+                                __p,
+                                __r,
+                                |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
+                                    as_read(__d)
+                                },
+                            )
+                        },
+                        missing: || ::core::option::Option::None,
+                    },
+                    Self::__customer_rules_1,
+                );
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &[],
+                        0,
+                        &__s::RuledAt(Self::__customer_rules_0),
+                    ),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1274,9 +1269,13 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::NEW)
-                        .said()
-                        .field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::NEW).said().field_rules(
+                        &[],
+                        __s::MAY_MISS,
+                        &__s::RuledAtOr(Self::__customer_rules_4, || {
+                            ::core::option::Option::Some(::core::default::Default::default())
+                        }),
+                    ),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1926,20 +1925,18 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    use __p::shape as __s;
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
-                    };
                     __s::Elements {
                         fields: &[
-                            (&&__s::ShapeProbe::<String>::NEW)
-                                .said()
-                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                                &[],
+                                0,
+                                &__s::RuledAt(Self::__customer_rules_1_0),
+                            ),
                             (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
-                        check: __check,
+                        check: __s::no_element_check,
                         whole: ::core::option::Option::None,
                         checks: false,
                     }
@@ -2660,20 +2657,18 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    use __p::shape as __s;
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
-                    };
                     __s::Elements {
                         fields: &[
                             (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::NEW)
-                                .said()
-                                .field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
+                                &[],
+                                0,
+                                &__s::RuledAt(Self::__customer_rules_2_1),
+                            ),
                         ],
-                        check: __check,
+                        check: __s::no_element_check,
                         whole: ::core::option::Option::None,
                         checks: false,
                     }

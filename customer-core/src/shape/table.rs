@@ -6,7 +6,8 @@
 //! models walked again, and the struct read whole.
 //!
 //! A tuple struct's or a tuple variant's elements are the same entries without names
-//! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
+//! ([`Elements`]), walked by position, their rules their entries' own ([`ElementRules`]) or
+//! through one [`ElementCheckFn`]; a field read
 //! by a `deserialize_with` function is an entry whose shape is that function's read
 //! ([`Field::read_by`]).
 //!
@@ -57,10 +58,21 @@ pub struct Field<'f> {
     pub nested: bool,
     /// The model's [`CheckFn`] has rules for it.
     pub check: bool,
-    /// Its own rules, run on its value read alone (instead of the model's [`CheckFn`]): the
-    /// entry of a field whose rules are one call of its rules function (see
-    /// `ShapeProbe::field_rules`).
-    pub rules: Option<&'f (dyn FieldRules + 'f)>,
+    /// Its own rules, run on its value read alone (instead of the model's [`CheckFn`] or
+    /// [`ElementCheckFn`]): the entry of a field whose rules are one call of its rules
+    /// function (see `ShapeProbe::field_rules`).
+    pub rules: Option<Rules<'f>>,
+}
+
+/// A field's own rules (see [`Field::rules`]), by the place its rules function takes: a named
+/// field's key or a tuple element's index. A table runs the rules of its own kind (a named
+/// table a [`Rules::Named`], a tuple's a [`Rules::Element`]); the derive gives no other.
+#[derive(Clone, Copy)]
+pub enum Rules<'f> {
+    /// A named field's ([`Ruled`], [`RuledOr`]).
+    Named(&'f (dyn FieldRules + 'f)),
+    /// A tuple element's ([`RuledAt`], [`RuledAtOr`]).
+    Element(&'f (dyn ElementRules + 'f)),
 }
 
 impl Field<'_> {
@@ -95,12 +107,12 @@ impl<'f> Field<'f> {
     /// for as long as the table) run on its value read alone as a `T` (its member's, or what a
     /// missing member reads as), at the key the member was found under.
     #[must_use]
-    pub(crate) fn with_rules<T>(self, rules: &'f Ruled<T>) -> Self
+    pub(crate) fn with_rules<T, R: RulesOf<T> + 'f>(self, rules: &'f R) -> Self
     where
         T: DeserializeOwned + 'f,
     {
         Field {
-            rules: Some(rules),
+            rules: Some(rules.erase()),
             ..self
         }
     }
@@ -113,6 +125,23 @@ pub trait FieldRules {
     fn run(&self, check: Check<'_, '_, '_>);
 }
 
+/// A tuple element's own rules (see [`Field::rules`]): run on the element's [`Check`].
+pub trait ElementRules {
+    /// When the element has its shape, its value read alone (or a missing element's default)
+    /// and its rules run on it at its index.
+    fn run(&self, check: Check<'_, '_, '_, usize>);
+}
+
+/// The rules of a field read as a `T`, as the entry of a table holds them (see
+/// [`Field::rules`]): [`Ruled`], [`RuledOr`], [`RuledAt`] or [`RuledAtOr`]. `T` is the field's
+/// type, so that a probe arm that does not read the field takes them unread.
+pub trait RulesOf<T> {
+    /// The rules as a table runs them.
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f;
+}
+
 /// The rules function of a field read as a `T` (see [`Field::rules`]): a pointer, so that
 /// the read and the check are compiled once per field type, not once per field.
 pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
@@ -121,6 +150,78 @@ impl<T: DeserializeOwned> FieldRules for Ruled<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
         check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for Ruled<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field with a default (`#[serde(default)]`): a missing member reads as the
+/// second function says.
+pub struct RuledOr<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(read_for_rules::<T>, self.1, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// The rules function of a tuple element read as a `T` (see [`Field::rules`]); a missing
+/// element is not read (the array's length is reported).
+pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
+
+impl<T: DeserializeOwned> ElementRules for RuledAt<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledAt<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// [`RuledAt`] of an element with a default: a missing element reads as the second function
+/// says.
+pub struct RuledAtOr<T>(pub for<'a> fn(&T, At<'a, usize>), pub fn() -> Option<T>);
+
+impl<T: DeserializeOwned> ElementRules for RuledAtOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(read_for_rules::<T>, self.1, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledAtOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
     }
 }
 
@@ -461,8 +562,8 @@ pub fn named_flat(
                 key: found.map_or(field.names[0], |(key, _, _)| key),
             };
             match field.rules {
-                Some(rules) => rules.run(check),
-                None => (named.check)(index, check),
+                Some(Rules::Named(rules)) => rules.run(check),
+                _ => (named.check)(index, check),
             }
         }
         if field.nested && !field.once {
@@ -575,7 +676,9 @@ fn elements_flat(
     for (index, (field, &good)) in fields.iter().zip(goods.iter()).enumerate() {
         let found = items.get(index);
         // A missing element is read only when it has a default (else the length says it).
-        if field.check && (found.is_some() || matches!(field.missing, Missing::Ok)) {
+        if (field.check || field.rules.is_some())
+            && (found.is_some() || matches!(field.missing, Missing::Ok))
+        {
             let check = Check {
                 found: found.map(|value| (index, value, true)),
                 good,
@@ -583,7 +686,10 @@ fn elements_flat(
                 report: &mut *report,
                 key: index,
             };
-            (elements.check)(index, check);
+            match field.rules {
+                Some(Rules::Element(rules)) => rules.run(check),
+                _ => (elements.check)(index, check),
+            }
         }
         if let (true, false, Some(value)) = (field.nested, field.once, found) {
             walk_again(value, &path.index(index), report, field.shape);
@@ -955,6 +1061,122 @@ mod tests {
         let (ok, found) = walk_elements(r#"["a", true, 1, 2]"#, None, None);
         assert!(!ok);
         assert_eq!(found, pairs(&[("", "invalid_length")]));
+    }
+
+    /// Elements whose rules their entries carry (`RuledAt`, `RuledAtOr` with a default) walk
+    /// as through the check function: same verdicts, same reports, in the same order.
+    #[test]
+    fn elements_rules_in_the_entries_walk_as_the_check_fn() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        let entries = [
+            (&&ShapeProbe::<String>::NEW).field_rules(&[], 0, &RuledAt(filled_at)),
+            (&&ShapeProbe::<bool>::NEW).field(&[], 0),
+            (&&ShapeProbe::<u32>::NEW).field_rules(
+                &[],
+                MAY_MISS,
+                &RuledAtOr(small_at, || Some(11)),
+            ),
+        ];
+        assert!(matches!(entries[0].rules, Some(Rules::Element(_))) && !entries[0].check);
+        assert!(matches!(entries[2].missing, Missing::Ok));
+        let own = Elements {
+            fields: &entries,
+            check: no_element_check,
+            whole: None,
+            checks: false,
+        };
+        for json in [
+            r#"["a", true]"#,
+            r#"[""]"#,
+            r#"["", true, 12]"#,
+            r#"["", 1, "x"]"#,
+            r#"["a", true, 1, 2]"#,
+            r#"{"a": 1}"#,
+            r#"[]"#,
+        ] {
+            for variant in [None, Some("v")] {
+                let node = serde_json::from_str::<Node>(json).unwrap();
+                let mut report = Report::new();
+                let ok = match variant {
+                    None => own.walk(&node, &Path::ROOT, &mut report, true),
+                    Some(key) => own.walk_content(
+                        crate::shape::Content::Value(&node, Some(key)),
+                        &Path::ROOT,
+                        &mut report,
+                        true,
+                    ),
+                };
+                let found: Vec<_> = report
+                    .shapes
+                    .iter()
+                    .chain(report.rules.iter())
+                    .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+                    .collect();
+                assert_eq!(
+                    (ok, found),
+                    walk_elements(json, variant, None),
+                    "{json} {variant:?}"
+                );
+            }
+        }
+    }
+
+    /// A named field with a default whose rules its entry carries (`RuledOr`): a missing
+    /// member reads as its default, as through the check function with `Reader::or`.
+    #[test]
+    fn a_default_in_the_entry_walks_as_the_check_fn() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        fn by_check(index: usize, check: Check<'_, '_, '_>) {
+            if index == 0 {
+                check.rules(
+                    ReadProbe::<Option<u32>>::NEW.reader().or(|| Some(Some(11))),
+                    small,
+                );
+            }
+        }
+        let own = [(&&ShapeProbe::<Option<u32>>::NEW).field_rules(
+            &["count"],
+            MAY_MISS,
+            &RuledOr(small, || Some(Some(11))),
+        )];
+        let checked = [(&&ShapeProbe::<Option<u32>>::NEW).field(&["count"], MAY_MISS | CHECK)];
+        let run = |fields: &[Field<'_>], check: CheckFn, json: &str| {
+            let Node::Object(members) = serde_json::from_str::<Node>(json).unwrap() else {
+                panic!("not an object")
+            };
+            let mut claimed = vec![false; members.len()];
+            let mut report = Report::new();
+            let ok = Named::new(fields, check, None).walk(
+                &members,
+                &mut claimed,
+                &Path::ROOT,
+                &mut report,
+                true,
+            );
+            let found: Vec<_> = report
+                .shapes
+                .iter()
+                .chain(report.rules.iter())
+                .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+                .collect();
+            (ok, found)
+        };
+        for json in [
+            r#"{}"#,
+            r#"{"count": 3}"#,
+            r#"{"count": 12}"#,
+            r#"{"count": "x"}"#,
+        ] {
+            assert_eq!(
+                run(&own, no_check, json),
+                run(&checked, by_check, json),
+                "{json}"
+            );
+        }
+        // The default is read when the member is missing: over its rule.
+        assert_eq!(run(&own, no_check, "{}").1, pairs(&[("/count", "range")]));
     }
 
     /// The tuple struct is read whole (from its array) only when every element has its shape.

@@ -362,19 +362,29 @@ fn elements_table(
             }
             flags.push(quote!(__s::NESTED));
         }
+        // Its rules function, carried by its entry (`RuledAt`, `RuledAtOr` with a default);
+        // a model with a context's in the check function (`rules_with`).
+        let mut own = None;
         if common {
-            flags.push(quote!(__s::CHECK));
             let name = rules_fn(FieldAt {
                 variant,
                 field: index,
             });
-            let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
-            let method = second_read::with_ctx(container, "rules");
-            let arm = match &default {
-                Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
-                None => quote!(#probe.#method(__c, Self::#name)),
-            };
-            arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            if container.attrs.context.is_none() {
+                own = Some(match &default {
+                    Some(value) => quote!(&__s::RuledAtOr(Self::#name, || #value)),
+                    None => quote!(&__s::RuledAt(Self::#name)),
+                });
+            } else {
+                flags.push(quote!(__s::CHECK));
+                let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
+                let method = second_read::with_ctx(container, "rules");
+                let arm = match &default {
+                    Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
+                    None => quote!(#probe.#method(__c, Self::#name)),
+                };
+                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            }
         }
         let flags = if flags.is_empty() {
             quote!(0)
@@ -388,7 +398,10 @@ fn elements_table(
         } else {
             quote!((&&__s::ShapeProbe::<#ty>::NEW))
         };
-        entries.push(quote!(#probe.field(&[], #flags)));
+        entries.push(match own {
+            Some(rules) => quote!(#probe.field_rules(&[], #flags, #rules)),
+            None => quote!(#probe.field(&[], #flags)),
+        });
     }
     for field in said {
         field.said_in_entry.set(true);
@@ -416,13 +429,22 @@ fn elements_table(
         Some(_) => (quote!(::core::option::Option::None), false),
     };
     let probes = probes(p, can.read);
+    // A closure as a statement of its own (where rustfmt leaves one it cannot format, the
+    // rest of the table is still formatted). `__s` is in scope: the `Shape` impl's `use`.
+    let (check_let, check) = if arms.is_empty() {
+        (TokenStream::new(), check)
+    } else {
+        (
+            quote!(let __check: __s::ElementCheckFn = #check;),
+            quote!(__check),
+        )
+    };
     Some(quote! {{
-        use #p::shape as __s;
         #probes
-        let __check: __s::ElementCheckFn = #check;
+        #check_let
         __s::Elements {
             fields: &[#(#entries),*],
-            check: __check,
+            check: #check,
             whole: #whole,
             checks: #has_checks,
         }

@@ -160,18 +160,29 @@ fn table(
         }
         let flags = flag_set(&flags);
         let ty = cx.ty;
+        // With its own rules, the type they read (a `Cow<'a, _>` read as `Cow<'static, _>`:
+        // the same shape).
+        let probe_ty: &dyn ToTokens = match (&own, &cx.read_ty) {
+            (Some(_), ReadTy::Owned(owned)) => owned,
+            _ => ty,
+        };
         // A field that must say `nested` when its type is a model: refused by its entry.
         let probe = if said_needed(cx.field, &params) {
             said.push(cx.field);
             let at = cx.field.ident.map_or_else(|| ty.span(), syn::Ident::span);
-            quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::NEW).said())
+            quote_spanned!(at=> (&&__s::ShapeProbe::<#probe_ty>::NEW).said())
         } else {
-            quote!((&&__s::ShapeProbe::<#ty>::NEW))
+            quote!((&&__s::ShapeProbe::<#probe_ty>::NEW))
         };
-        let call = match own {
-            Some(rules) => quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
-            None if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
-            None => quote!(field(&[#(#names),*], #flags)),
+        let call = match (own, &cx.default_value) {
+            (Some(rules), Some(value)) => quote! {
+                field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
+            },
+            (Some(rules), None) => {
+                quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules)))
+            }
+            (None, _) if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
+            (None, _) => quote!(field(&[#(#names),*], #flags)),
         };
         let entry = scoped(&cx.probes, &quote!(#probe.#call));
         separate(&mut entries, &mut first);
@@ -793,18 +804,16 @@ impl<'a> FieldCx<'a> {
     }
 
     /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
-    /// when its rules in the second read are one call of it on its value read alone, read as
-    /// its declared type (not a `Cow<'a, _>` read as `Cow<'static, _>`), and a missing member
-    /// reads as serde reads it (no `default`). `None` for the others, whose rules are an arm
-    /// of the table's closure.
+    /// when its rules in the second read are one call of it on its value read alone (a
+    /// `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of that type), a missing
+    /// member read as serde reads it or as its `default` (`RuledOr`). `None` for the others,
+    /// whose rules are an arm of the table's closure.
     fn own_rules(&self) -> Option<syn::Ident> {
         // Not a context model's (its rules functions take the context: `rules_with`), nor one
         // with `each` rules on the elements of a value that did not read (`each`).
         let plain = self.field.serde.deserialize_with.is_none()
-            && self.default_value.is_none()
             && self.container.attrs.context.is_none()
-            && self.each().is_none()
-            && matches!(self.read_ty, ReadTy::Declared(_));
+            && self.each().is_none();
         (plain && self.common()).then(|| rules_fn(self.at))
     }
 
