@@ -69,7 +69,7 @@ pub struct Field<'f> {
 /// table a [`Rules::Named`], a tuple's a [`Rules::Element`]); the derive gives no other.
 #[derive(Clone, Copy)]
 pub enum Rules<'f> {
-    /// A named field's ([`Ruled`], [`RuledOr`]).
+    /// A named field's ([`Ruled`], [`RuledOr`], [`ModelOr`]).
     Named(&'f (dyn FieldRules + 'f)),
     /// A tuple element's ([`RuledAt`], [`RuledAtOr`]).
     Element(&'f (dyn ElementRules + 'f)),
@@ -222,6 +222,33 @@ impl<T> RulesOf<T> for RuledAtOr<T> {
         T: DeserializeOwned + 'f,
     {
         Rules::Element(self)
+    }
+}
+
+/// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
+/// its member is missing there is no node to walk, so its default (the function's) is
+/// validated whole at the field's key; when it is there, its model is walked again
+/// ([`NESTED`]).
+pub struct ModelOr<T>(pub fn() -> Option<T>);
+
+impl<T: crate::CustomerModel> FieldRules for ModelOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.found.is_some() {
+            return;
+        }
+        if let Some(value) = (self.0)() {
+            value.validate_into(&check.path.key(check.key), &mut check.report.rules);
+        }
+    }
+}
+
+impl<T: crate::CustomerModel> RulesOf<T> for ModelOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
     }
 }
 

@@ -137,9 +137,11 @@ fn table(
             });
             continue;
         }
-        // A field whose rules are one call of its rules function carries it in its entry.
+        // A field whose rules are one call of its rules function carries it in its entry, and
+        // so does a defaulted `nested` model (its default validated whole when missing).
         let own = cx.own_rules();
-        let arm = if own.is_some() {
+        let model_default = own.is_none() && cx.model_default();
+        let arm = if own.is_some() || model_default {
             None
         } else {
             cx.table_arm(&bind_context)
@@ -175,6 +177,9 @@ fn table(
             quote!((&&__s::ShapeProbe::<#probe_ty>::NEW))
         };
         let call = match (own, &cx.default_value) {
+            (None, Some(value)) if model_default => quote! {
+                field_rules(&[#(#names),*], #flags, &__s::ModelOr(|| #value))
+            },
             (Some(rules), Some(value)) => quote! {
                 field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
             },
@@ -815,6 +820,21 @@ impl<'a> FieldCx<'a> {
             && self.container.attrs.context.is_none()
             && self.each().is_none();
         (plain && self.common()).then(|| rules_fn(self.at))
+    }
+
+    /// Whether the field's rules in the second read are its `nested` model's default validated
+    /// whole when its member is missing (`ModelOr`, carried by its entry; when the member is
+    /// there, the model is walked again): a `nested` field with a default and no other rule,
+    /// of a model without a context (whose models are validated with it).
+    fn model_default(&self) -> bool {
+        self.nested
+            && self.default_value.is_some()
+            && !self.whole_checks.is_empty()
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_none()
+            && self.container.attrs.context.is_none()
+            && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty()
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
