@@ -15,33 +15,13 @@ pub trait Place: Copy {
         Self: 'p;
 
     /// Records `error` at the field's pointer below `path` (a rule's failure: out of line).
-    fn push(self, path: &Path<'_>, report: &mut ValidationErrors, error: RuleError);
-
-    /// Records `error` at the element `index` of the field below `path` (an `each` rule's).
-    fn push_index(
-        self,
-        path: &Path<'_>,
-        index: usize,
-        report: &mut ValidationErrors,
-        error: RuleError,
-    );
-}
-
-impl Place for &str {
-    #[inline]
-    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
-    where
-        Self: 'p,
-    {
-        path.key(self)
-    }
-
     #[cold]
     #[inline(never)]
     fn push(self, path: &Path<'_>, report: &mut ValidationErrors, error: RuleError) {
-        report.push(&path.key(self), error);
+        report.push(&self.below(path), error);
     }
 
+    /// Records `error` at the element `index` of the field below `path` (an `each` rule's).
     #[cold]
     #[inline(never)]
     fn push_index(
@@ -51,7 +31,17 @@ impl Place for &str {
         report: &mut ValidationErrors,
         error: RuleError,
     ) {
-        report.push(&path.key(self).index(index), error);
+        report.push(&self.below(path).index(index), error);
+    }
+}
+
+impl Place for &str {
+    #[inline]
+    fn below<'p>(self, path: &'p Path<'p>) -> Path<'p>
+    where
+        Self: 'p,
+    {
+        path.key(self)
     }
 }
 
@@ -63,24 +53,6 @@ impl Place for usize {
     {
         path.index(self)
     }
-
-    #[cold]
-    #[inline(never)]
-    fn push(self, path: &Path<'_>, report: &mut ValidationErrors, error: RuleError) {
-        report.push(&path.index(self), error);
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn push_index(
-        self,
-        path: &Path<'_>,
-        index: usize,
-        report: &mut ValidationErrors,
-        error: RuleError,
-    ) {
-        report.push(&path.index(self).index(index), error);
-    }
 }
 
 impl Place for () {
@@ -90,24 +62,6 @@ impl Place for () {
         Self: 'p,
     {
         *path
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn push(self, path: &Path<'_>, report: &mut ValidationErrors, error: RuleError) {
-        report.push(path, error);
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn push_index(
-        self,
-        path: &Path<'_>,
-        index: usize,
-        report: &mut ValidationErrors,
-        error: RuleError,
-    ) {
-        report.push(&path.index(index), error);
     }
 }
 
