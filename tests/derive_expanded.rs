@@ -265,9 +265,11 @@ const _: () = {
                         ),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::NEW)
-                        .said()
-                        .field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::NEW).said().field_rules(
+                        &["tags"],
+                        0,
+                        &__s::RuledEach(Self::__customer_rules_8, 0, Self::__customer_each_8),
+                    ),
                     (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
                         &["quantity"],
                         0,
@@ -285,14 +287,7 @@ const _: () = {
                         ),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
-                |_, __c| {
-                    (&__s::ReadProbe::<Vec<String>>::NEW).each(
-                        __c,
-                        Self::__customer_rules_8,
-                        0,
-                        Self::__customer_each_8,
-                    );
-                },
+                __s::no_check,
                 __p::None,
             )
             .walk(__members, __claimed, __path, __report, __rules)
@@ -1018,15 +1013,15 @@ const _: () = {
             use __p::shape::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::NEW)
-                        .said()
-                        .field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
+                        &["name"],
+                        0,
+                        &__s::RuledWith(Self::__customer_rules_0),
+                    ),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
-                check: |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules_with(__c, Self::__customer_rules_0);
-                },
+                check: __s::no_check,
                 whole: __p::Some(|__object, __path, __report| {
                     (&__p::shape::ReadProbe::<Self>::NEW).checked_with(
                         __object,
@@ -2209,17 +2204,16 @@ const _: () = {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW)
-                            .said()
-                            .field(&["lines"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<Vec<String>>::NEW).each_with(
-                                __c,
+                        &[(&&__s::ShapeProbe::<Vec<String>>::NEW).said().field_rules(
+                            &["lines"],
+                            0,
+                            &__s::RuledEachWith(
                                 Self::__customer_rules_2_0,
                                 0,
                                 Self::__customer_each_2_0,
-                            );
-                        },
+                            ),
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)

@@ -25,7 +25,7 @@ use serde::de::DeserializeOwned;
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
-use super::{read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
+use super::{read_alone, read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
 use crate::at::At;
 use crate::error::{Path, ValidationErrors};
 use std::any::Any;
@@ -69,7 +69,8 @@ pub struct Field<'f> {
 /// table a [`Rules::Named`], a tuple's a [`Rules::Element`]); the derive gives no other.
 #[derive(Clone, Copy)]
 pub enum Rules<'f> {
-    /// A named field's ([`Ruled`], [`RuledOr`], [`ModelOr`]).
+    /// A named field's ([`Ruled`], [`RuledOr`], [`RuledWith`], [`RuledEach`],
+    /// [`RuledEachWith`], [`ModelOr`]).
     Named(&'f (dyn FieldRules + 'f)),
     /// A tuple element's ([`RuledAt`], [`RuledAtOr`]).
     Element(&'f (dyn ElementRules + 'f)),
@@ -177,6 +178,86 @@ impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
 }
 
 impl<T> RulesOf<T> for RuledOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field of a model with a context `C` (`#[customer(context = C)]`): run with
+/// the caller's context, taken from the report (see [`Check::rules_with`]).
+pub struct RuledWith<T, C>(pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledWith<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field with `each(...)` rules (see [`Check::each`]): its rules function, its
+/// `Option` layers and its item function (`__customer_each_N`), run on every element read
+/// alone (an `I`) when the collection does not read.
+pub struct RuledEach<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.each(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEach<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEach`] of a model with a context `C` (see [`Check::each_with`]).
+pub struct RuledEachWith<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWith<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,

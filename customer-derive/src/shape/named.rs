@@ -180,12 +180,7 @@ fn table(
             (None, Some(value)) if model_default => quote! {
                 field_rules(&[#(#names),*], #flags, &__s::ModelOr(|| #value))
             },
-            (Some(rules), Some(value)) => quote! {
-                field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
-            },
-            (Some(rules), None) => {
-                quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules)))
-            }
+            (Some(rules), _) => quote!(field_rules(&[#(#names),*], #flags, #rules)),
             (None, _) if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
             (None, _) => quote!(field(&[#(#names),*], #flags)),
         };
@@ -808,18 +803,36 @@ impl<'a> FieldCx<'a> {
             .map(|_| each_fn(self.at))
     }
 
-    /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
-    /// when its rules in the second read are one call of it on its value read alone (a
-    /// `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of that type), a missing
-    /// member read as serde reads it or as its `default` (`RuledOr`). `None` for the others,
-    /// whose rules are an arm of the table's closure.
-    fn own_rules(&self) -> Option<syn::Ident> {
-        // Not a context model's (its rules functions take the context: `rules_with`), nor one
-        // with `each` rules on the elements of a value that did not read (`each`).
-        let plain = self.field.serde.deserialize_with.is_none()
-            && self.container.attrs.context.is_none()
-            && self.each().is_none();
-        (plain && self.common()).then(|| rules_fn(self.at))
+    /// The rules the field's table entry runs itself (`ShapeProbe::field_rules`), as the entry
+    /// borrows them: when its rules in the second read are one call of its rules function on
+    /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
+    /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
+    /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
+    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`). `None` for
+    /// the others (a `default` with a context or `each`, `deserialize_with`, the fields whose
+    /// rules are code of their own), whose rules are an arm of the table's closure.
+    fn own_rules(&self) -> Option<TokenStream> {
+        if self.field.serde.deserialize_with.is_some() || !self.common() {
+            return None;
+        }
+        let name = rules_fn(self.at);
+        let context = self.container.attrs.context.is_some();
+        let each = self.each().map(|each| {
+            let layers = Literal::usize_unsuffixed(self.field.layers.len());
+            (layers, each)
+        });
+        Some(match (&self.default_value, context, each) {
+            (None, false, None) => quote!(&__s::Ruled(Self::#name)),
+            (Some(value), false, None) => quote!(&__s::RuledOr(Self::#name, || #value)),
+            (None, true, None) => quote!(&__s::RuledWith(Self::#name)),
+            (None, false, Some((layers, each))) => {
+                quote!(&__s::RuledEach(Self::#name, #layers, Self::#each))
+            }
+            (None, true, Some((layers, each))) => {
+                quote!(&__s::RuledEachWith(Self::#name, #layers, Self::#each))
+            }
+            (Some(_), _, _) => return None,
+        })
     }
 
     /// Whether the field's rules in the second read are its `nested` model's default validated
