@@ -1922,8 +1922,8 @@ const _: () = {
                 1usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    __s::Elements {
-                        fields: &[
+                    __s::Elements::new(
+                        &[
                             (&&__s::ShapeProbe::<String>::NEW).said().field_rules(
                                 &[],
                                 0,
@@ -1931,10 +1931,9 @@ const _: () = {
                             ),
                             (&&__s::ShapeProbe::<u32>::NEW).said().field(&[], 0),
                         ],
-                        check: __s::no_element_check,
-                        whole: ::core::option::Option::None,
-                        checks: false,
-                    }
+                        __s::no_element_check,
+                        __p::None,
+                    )
                     .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
@@ -2653,8 +2652,8 @@ const _: () = {
                 2usize => {
                     #[allow(unused_imports)]
                     use __p::shape::via_read::*;
-                    __s::Elements {
-                        fields: &[
+                    __s::Elements::new(
+                        &[
                             (&&__s::ShapeProbe::<String>::NEW).said().field(&[], 0),
                             (&&__s::ShapeProbe::<u32>::NEW).said().field_rules(
                                 &[],
@@ -2662,10 +2661,9 @@ const _: () = {
                                 &__s::RuledAt(Self::__customer_rules_2_1),
                             ),
                         ],
-                        check: __s::no_element_check,
-                        whole: ::core::option::Option::None,
-                        checks: false,
-                    }
+                        __s::no_element_check,
+                        __p::None,
+                    )
                     .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,

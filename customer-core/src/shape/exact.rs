@@ -371,9 +371,9 @@ mod tests {
         assert_eq!(walk::<SLOTS>(&K39).1, 2);
         // The chain's constants together: one visit per model and constant above it.
         let visits: usize = [
-            &K0, &K1, &K2, &K3, &K4, &K5, &K6, &K7, &K8, &K9, &K10, &K11, &K12, &K13, &K14,
-            &K15, &K16, &K17, &K18, &K19, &K20, &K21, &K22, &K23, &K24, &K25, &K26, &K27, &K28,
-            &K29, &K30, &K31, &K32, &K33, &K34, &K35, &K36, &K37, &K38, &K39,
+            &K0, &K1, &K2, &K3, &K4, &K5, &K6, &K7, &K8, &K9, &K10, &K11, &K12, &K13, &K14, &K15,
+            &K16, &K17, &K18, &K19, &K20, &K21, &K22, &K23, &K24, &K25, &K26, &K27, &K28, &K29,
+            &K30, &K31, &K32, &K33, &K34, &K35, &K36, &K37, &K38, &K39,
         ]
         .iter()
         .map(|node| walk::<SLOTS>(node).1)

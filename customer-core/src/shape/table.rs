@@ -709,6 +709,24 @@ pub struct Elements<'f> {
     pub checks: bool,
 }
 
+impl<'f> Elements<'f> {
+    /// A tuple's description without container checks: a tuple variant's (`whole` `None`),
+    /// or a tuple struct's without checks.
+    #[must_use]
+    pub const fn new(
+        fields: &'f [Field<'f>],
+        check: ElementCheckFn,
+        whole: Option<WholeFn>,
+    ) -> Self {
+        Elements {
+            fields,
+            check,
+            whole,
+            checks: false,
+        }
+    }
+}
+
 impl Elements<'_> {
     /// The `__shape` of a tuple struct: `node` an array of its elements (serde reads the
     /// missing trailing ones that have a default as their default), each element's shape at

@@ -426,7 +426,7 @@ fn elements_table(
     };
     let (whole, has_checks) = match variant {
         None => super::named::whole(container, p, can, false),
-        Some(_) => (quote!(::core::option::Option::None), false),
+        Some(_) => (quote!(__p::None), false),
     };
     let probes = probes(p, can.read);
     // A closure as a statement of its own (where rustfmt leaves one it cannot format, the
@@ -439,15 +439,22 @@ fn elements_table(
             quote!(__check),
         )
     };
+    let elements = if has_checks {
+        quote! {
+            __s::Elements {
+                fields: &[#(#entries),*],
+                check: #check,
+                whole: #whole,
+                checks: true,
+            }
+        }
+    } else {
+        quote!(__s::Elements::new(&[#(#entries),*], #check, #whole))
+    };
     Some(quote! {{
         #probes
         #check_let
-        __s::Elements {
-            fields: &[#(#entries),*],
-            check: #check,
-            whole: #whole,
-            checks: #has_checks,
-        }
+        #elements
         #walk
     }})
 }
