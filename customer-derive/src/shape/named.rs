@@ -176,11 +176,42 @@ fn table(
         } else {
             quote!((&&__s::ShapeProbe::<#probe_ty>::NEW))
         };
+        let rules = own.is_some().then(|| rules_fn(cx.at));
+        let layers = || Literal::usize_unsuffixed(cx.field.layers.len());
+        // Each call quoted whole (an interpolated stream costs bridge calls inside rustc).
         let call = match (own, &cx.default_value) {
             (None, Some(value)) if model_default => quote! {
                 field_rules(&[#(#names),*], #flags, &__s::ModelOr(|| #value))
             },
-            (Some(rules), _) => quote!(field_rules(&[#(#names),*], #flags, #rules)),
+            (Some(Own::Ruled), _) => {
+                quote!(field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules)))
+            }
+            (Some(Own::Or(value)), _) => quote! {
+                field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
+            },
+            (Some(Own::With), _) => {
+                quote!(field_rules(&[#(#names),*], #flags, &__s::RuledWith(Self::#rules)))
+            }
+            (Some(Own::Each(each)), _) => {
+                let layers = layers();
+                quote! {
+                    field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEach(Self::#rules, #layers, Self::#each)
+                    )
+                }
+            }
+            (Some(Own::EachWith(each)), _) => {
+                let layers = layers();
+                quote! {
+                    field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachWith(Self::#rules, #layers, Self::#each)
+                    )
+                }
+            }
             (None, _) if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
             (None, _) => quote!(field(&[#(#names),*], #flags)),
         };
@@ -811,26 +842,17 @@ impl<'a> FieldCx<'a> {
     /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`). `None` for
     /// the others (a `default` with a context or `each`, `deserialize_with`, the fields whose
     /// rules are code of their own), whose rules are an arm of the table's closure.
-    fn own_rules(&self) -> Option<TokenStream> {
+    fn own_rules(&self) -> Option<Own<'_>> {
         if self.field.serde.deserialize_with.is_some() || !self.common() {
             return None;
         }
-        let name = rules_fn(self.at);
         let context = self.container.attrs.context.is_some();
-        let each = self.each().map(|each| {
-            let layers = Literal::usize_unsuffixed(self.field.layers.len());
-            (layers, each)
-        });
-        Some(match (&self.default_value, context, each) {
-            (None, false, None) => quote!(&__s::Ruled(Self::#name)),
-            (Some(value), false, None) => quote!(&__s::RuledOr(Self::#name, || #value)),
-            (None, true, None) => quote!(&__s::RuledWith(Self::#name)),
-            (None, false, Some((layers, each))) => {
-                quote!(&__s::RuledEach(Self::#name, #layers, Self::#each))
-            }
-            (None, true, Some((layers, each))) => {
-                quote!(&__s::RuledEachWith(Self::#name, #layers, Self::#each))
-            }
+        Some(match (&self.default_value, context, self.each()) {
+            (None, false, None) => Own::Ruled,
+            (Some(value), false, None) => Own::Or(value),
+            (None, true, None) => Own::With,
+            (None, false, Some(each)) => Own::Each(each),
+            (None, true, Some(each)) => Own::EachWith(each),
             (Some(_), _, _) => return None,
         })
     }
@@ -1186,6 +1208,17 @@ impl<'a> FieldCx<'a> {
         }
         out
     }
+}
+
+/// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
+/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
+/// its item function (`RuledEach`), both (`RuledEachWith`).
+enum Own<'a> {
+    Ruled,
+    Or(&'a TokenStream),
+    With,
+    Each(syn::Ident),
+    EachWith(syn::Ident),
 }
 
 /// The body of `__shape_flat` generated field by field (for the forms `table` does not take):
