@@ -123,6 +123,23 @@ impl Deref for Trees {
     }
 }
 
+/// Appending a whole stream, as one stream.
+///
+/// `stream.extend(other)` takes `other` tree by tree: inside rustc it is flushed to the compiler,
+/// read back across the bridge one tree at a time, and sent again with the rest of `stream`.
+/// `stream.append_stream(other)` joins the two on the compiler's side in one call. (Quote's
+/// `TokenStreamExt::append` appends one tree.)
+pub(crate) trait AppendStream {
+    /// `other` after these tokens.
+    fn append_stream(&mut self, other: TokenStream);
+}
+
+impl AppendStream for TokenStream {
+    fn append_stream(&mut self, other: TokenStream) {
+        self.extend(std::iter::once(other));
+    }
+}
+
 /// A stream interpolated by value, once: `quote!` borrows what it interpolates, so `#stream`
 /// copies it (each tree; inside rustc also a bridge call for each group it holds, and one more
 /// for each when the original is dropped), where `#moved` hands the stream itself over.

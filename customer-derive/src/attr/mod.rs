@@ -8,11 +8,11 @@ mod serde;
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{Attribute, LitStr};
 
 use self::parse::{
-    code_str, key_name, non_empty_str, path_value, skip_value, type_value, unknown, Seen, Slot,
+    code_str, key_name, key_span, non_empty_str, path_value, skip_value, type_value, unknown, Seen,
+    Slot,
 };
 use crate::ctxt::Ctxt;
 use crate::rules::NAMES as RULES;
@@ -138,7 +138,7 @@ fn rule(
     rules: &mut Vec<RuleSpec>,
     broken: &mut bool,
 ) -> syn::Result<bool> {
-    let span = meta.path.span();
+    let span = key_span(&meta.path);
     match Rule::parse(cx, meta, name)? {
         None => Ok(false),
         Some(parsed) => {
@@ -168,7 +168,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
     for attr in customer_attrs(attrs) {
         let result = attr.parse_nested_meta(|meta| {
             let name = key_name(&meta);
-            let span = meta.path.span();
+            let span = key_span(&meta.path);
             if rule(cx, &meta, &name, &mut seen, &mut out.rules, &mut out.broken_rule)? {
                 return Ok(());
             }
@@ -219,7 +219,7 @@ pub(crate) fn field_attrs(cx: &Ctxt, attrs: &[Attribute], is_variant: bool) -> F
 
 /// A key that takes no value: `skip`.
 fn flag(cx: &Ctxt, meta: &ParseNestedMeta, slot: &mut Slot<()>) -> syn::Result<()> {
-    slot.set(cx, meta.path.span(), ());
+    slot.set(cx, key_span(&meta.path), ());
     let name = key_name(meta);
     parse::bare(cx, meta, &name)
 }
@@ -235,7 +235,7 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
     for attr in customer_attrs(attrs) {
         let result = attr.parse_nested_meta(|meta| {
             let name = key_name(&meta);
-            let span = meta.path.span();
+            let span = key_span(&meta.path);
             if rule(
                 cx,
                 &meta,
@@ -280,12 +280,12 @@ pub(crate) fn container_attrs(cx: &Ctxt, attrs: &[Attribute]) -> ContainerAttrs 
 fn context_type(meta: &ParseNestedMeta) -> syn::Result<syn::Type> {
     let example = "`context` names the type of the validation context: `context(Limits)`";
     if !meta.input.peek(syn::token::Paren) {
-        return Err(syn::Error::new(meta.path.span(), example));
+        return Err(syn::Error::new(key_span(&meta.path), example));
     }
     let content;
     syn::parenthesized!(content in meta.input);
     if content.is_empty() {
-        return Err(syn::Error::new(meta.path.span(), example));
+        return Err(syn::Error::new(key_span(&meta.path), example));
     }
     let ty: syn::Type = content.parse()?;
     if !content.is_empty() {

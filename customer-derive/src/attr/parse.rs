@@ -2,7 +2,7 @@
 //! list in parentheses, a key that takes nothing. Each reports its own mistakes, naming the key
 //! and showing an example, so a rule's parser reads as a list of its keys.
 
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::parse::ParseStream;
@@ -61,6 +61,12 @@ fn duplicate(cx: &Ctxt, name: &str, span: Span, first: Span) {
     );
     error.combine(syn::Error::new(first, format!("`{name}` first set here")));
     cx.syn_error(error);
+}
+
+/// Where a key is written: the span `Spanned::span` gives its path, found without turning the
+/// path into tokens when the key is one word (as every key of the attribute language is).
+pub(crate) fn key_span(path: &syn::Path) -> Span {
+    path.get_ident().map_or_else(|| path.span(), Ident::span)
 }
 
 /// The key as written: `email`, or a path such as `a::b` without spaces.
@@ -148,7 +154,7 @@ pub(crate) fn options(
 ) -> syn::Result<()> {
     if empty_parens(meta)? {
         cx.error_at(
-            meta.path.span(),
+            key_span(&meta.path),
             format!("`{name}()` has empty parentheses: write `{name}` alone, or give options as in `{example}`"),
         );
     } else if meta.input.peek(syn::token::Paren) {
@@ -163,7 +169,7 @@ pub(crate) fn options(
 /// are missing or empty.
 pub(crate) fn has_args(cx: &Ctxt, meta: &ParseNestedMeta, needs: &str) -> syn::Result<bool> {
     if empty_parens(meta)? || !meta.input.peek(syn::token::Paren) {
-        cx.error_at(meta.path.span(), needs);
+        cx.error_at(key_span(&meta.path), needs);
         skip_value(meta.input)?;
         return Ok(false);
     }
@@ -180,24 +186,35 @@ pub(crate) fn expect_value<'a>(
         meta.value()
     } else {
         Err(syn::Error::new(
-            meta.path.span(),
+            key_span(&meta.path),
             format!("`{name}` expects a value: `{example}`"),
         ))
     }
 }
 
+/// The literal `value` starts with, read from its cursor: what `peek(LitStr)` then
+/// `parse::<LitStr>()` (or `LitInt`, …) would each parse again.
+fn next_literal(value: ParseStream) -> Option<syn::Lit> {
+    value
+        .cursor()
+        .literal()
+        .map(|(literal, _)| syn::Lit::new(literal))
+}
+
 /// `key = "text"`.
 pub(crate) fn str_value(meta: &ParseNestedMeta, name: &str, example: &str) -> syn::Result<LitStr> {
     let value = expect_value(meta, name, example)?;
-    if value.peek(LitStr) {
-        value.parse()
-    } else {
-        let token: TokenTree = value.parse()?;
-        Err(syn::Error::new_spanned(
+    let string = match next_literal(value) {
+        Some(syn::Lit::Str(lit)) => Some(lit),
+        _ => None,
+    };
+    let token: TokenTree = value.parse()?;
+    string.ok_or_else(|| {
+        syn::Error::new_spanned(
             token,
             format!("`{name}` expects a string literal, e.g. `{example}`"),
-        ))
-    }
+        )
+    })
 }
 
 /// `key = "text"` where the text cannot be empty.
@@ -252,15 +269,18 @@ fn usize_in(cx: &Ctxt, value: ParseStream, name: &str) -> syn::Result<Option<(us
         );
         return Ok(None);
     }
-    if !value.peek(LitInt) {
-        let token: TokenTree = value.parse()?;
+    let int = match next_literal(value) {
+        Some(syn::Lit::Int(lit)) => Some(lit),
+        _ => None,
+    };
+    let token: TokenTree = value.parse()?;
+    let Some(lit) = int else {
         cx.error_spanned_by(
             token,
             format!("`{name}` expects a whole number, e.g. `{name} = 64`"),
         );
         return Ok(None);
-    }
-    let lit: LitInt = value.parse()?;
+    };
     match lit.base10_parse::<usize>() {
         Ok(n) => Ok(Some((n, lit))),
         Err(_) if lit.suffix().is_empty() => {
@@ -320,7 +340,13 @@ pub(crate) fn count_value(
     name: &str,
 ) -> syn::Result<Option<Count>> {
     let value = expect_value(meta, name, &format!("{name} = 64"))?;
-    let literal = value.peek(syn::Lit) || (value.peek(Token![-]) && value.peek2(syn::Lit));
+    // What `peek(syn::Lit)` finds (a literal, `true` or `false`), without parsing the literal.
+    let cursor = value.cursor();
+    let literal = cursor.literal().is_some()
+        || cursor
+            .ident()
+            .is_some_and(|(ident, _)| ident == "true" || ident == "false")
+        || (value.peek(Token![-]) && value.peek2(syn::Lit));
     if literal {
         return Ok(usize_in(cx, value, name)?.map(|(v, lit)| Count::Lit(v, lit)));
     }

@@ -7,7 +7,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 use syn::{Attribute, LitStr, Token};
 
-use super::parse::skip_value;
+use super::parse::{key_span, skip_value};
 use crate::ctxt::Ctxt;
 
 /// What `#[serde(...)]` says about names on the wire and about reading (for the `Shape` the
@@ -63,7 +63,7 @@ pub(crate) fn serde_attrs(cx: &Ctxt, attrs: &[Attribute]) -> SerdeAttrs {
             {
                 let is_all = meta.path.is_ident("rename_all");
                 let is_fields = meta.path.is_ident("rename_all_fields");
-                let span = meta.path.span();
+                let span = key_span(&meta.path);
                 let value = if meta.input.peek(Token![=]) {
                     let lit = meta.value()?.parse::<LitStr>()?;
                     Some((lit.value(), lit.span()))

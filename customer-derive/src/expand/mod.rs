@@ -23,7 +23,7 @@ use syn::DeriveInput;
 use crate::ast::{Container, Data, Style};
 use crate::check;
 use crate::ctxt::Ctxt;
-use crate::trees::Trees;
+use crate::trees::{AppendStream, Trees};
 use tokens::wrap;
 
 /// The derive's output; the `JsonSchema` impl only with feature `schemars` (customer-core's
@@ -46,9 +46,9 @@ pub(crate) fn derive_with(input: &DeriveInput, schema: bool) -> TokenStream {
             let alias = syn::Ident::new(ALIAS, proc_macro2::Span::call_site());
             let krate = std::mem::replace(&mut container.krate, Trees::ident(alias.clone()));
             let mut body = quote!(use #krate as #alias;);
-            body.extend(expand(&container));
+            body.append_stream(expand(&container));
             if schema {
-                body.extend(crate::schema::expand(&container, input));
+                body.append_stream(crate::schema::expand(&container, input));
             }
             wrap(body)
         }
@@ -70,7 +70,7 @@ fn expand(container: &Container) -> TokenStream {
     // says `nested` (`Field::said_in_entry`), which `validate::said` then leaves out.
     let shape = crate::shape::expand(container);
     let mut out = expand_model(container);
-    out.extend(shape);
+    out.append_stream(shape);
     out
 }
 
@@ -81,11 +81,11 @@ fn expand_model(container: &Container) -> TokenStream {
             if let (Some(field), false) =
                 (container.newtype_field(), container.attrs.rules.is_empty())
             {
-                out.extend(newtype::expand_newtype(container, field));
+                out.append_stream(newtype::expand_newtype(container, field));
             }
             if *style == Style::Named {
                 for conversion in &container.attrs.conversions {
-                    out.extend(conversion::expand_conversion(container, fields, conversion));
+                    out.append_stream(conversion::expand_conversion(container, fields, conversion));
                 }
             }
             out

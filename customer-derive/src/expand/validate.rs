@@ -10,7 +10,7 @@ use crate::ast::{Container, Data, Field, Layer, Variant, Wire};
 use crate::rules::each::Each;
 use crate::rules::{respan, At, Emit, Models, Overrides, Rule, RuleSpec, Scope};
 use crate::second_read;
-use crate::trees::{Moved, Trees};
+use crate::trees::{AppendStream, Moved, Trees};
 
 pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStream {
     let where_clause = bounds(container, fields);
@@ -19,7 +19,7 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
     let body = body(container, fields, &path, &report);
     let said = said(container, &fields.iter().collect::<Vec<_>>());
     let mut out = model_impls(container, &where_clause, body, said);
-    out.extend(rules_fns(
+    out.append_stream(rules_fns(
         container,
         fields.iter().enumerate().map(|(field, f)| {
             (
@@ -38,6 +38,21 @@ pub(super) fn expand_struct(container: &Container, fields: &[Field]) -> TokenStr
 /// `quote!` pushes as it is (a `TokenStream` in its place costs calls across rustc's bridge).
 pub(crate) fn report_ident() -> syn::Ident {
     syn::Ident::new("__customer_report", proc_macro2::Span::call_site())
+}
+
+/// `__customer_at.2`, the report a rules function's `At` holds: trees built here, where
+/// `quote!` would lex its literal `2` from text through the compiler each time.
+fn held_report() -> Trees {
+    let span = proc_macro2::Span::call_site();
+    let mut dot = proc_macro2::Punct::new('.', proc_macro2::Spacing::Alone);
+    dot.set_span(span);
+    let mut two = proc_macro2::Literal::usize_unsuffixed(2);
+    two.set_span(span);
+    Trees::from_trees(vec![
+        proc_macro2::Ident::new("__customer_at", span).into(),
+        dot.into(),
+        two.into(),
+    ])
 }
 
 /// Whether the rules of `field` are emitted once, as the associated function named
@@ -141,7 +156,9 @@ fn rules_fns<'f, 'a: 'f>(
     let krate = &container.krate;
     let p = krate;
     let context = container.attrs.context.as_ref();
-    let mut fns = TokenStream::new();
+    let report = held_report();
+    // The functions joined once at the end (one call across rustc's bridge, not one each).
+    let mut fns = Vec::new();
     for (name_at, field) in fields {
         if !shared_rules(container, field) {
             continue;
@@ -160,7 +177,7 @@ fn rules_fns<'f, 'a: 'f>(
             field,
             Subject::Param(each.as_ref().map(|(_, name)| name)),
             &At::held(Trees::named("__customer_at")),
-            &quote!(__customer_at.2),
+            &report,
             context,
             Models::Validate,
         ));
@@ -184,7 +201,7 @@ fn rules_fns<'f, 'a: 'f>(
                         krate,
                         value: Trees::named("__customer_item"),
                         at: item_at.clone(),
-                        report: &quote!(__customer_at.2),
+                        report: &report,
                         overrides: &overrides,
                         span: rule.span,
                         field_ty: None,
@@ -196,7 +213,7 @@ fn rules_fns<'f, 'a: 'f>(
                 .collect();
             let inner = field.inner;
             let item = respan(&quote!(<#inner as #p::Elements>::Item), *span);
-            fns.extend(quote! {
+            fns.push(quote! {
                 #[inline(always)]
                 fn #each_name(
                     __customer_item: &#item,
@@ -208,7 +225,7 @@ fn rules_fns<'f, 'a: 'f>(
                 }
             });
         }
-        fns.extend(quote! {
+        fns.push(quote! {
             #[inline(always)]
             fn #name(
                 __customer_field: &#ty,
@@ -220,8 +237,9 @@ fn rules_fns<'f, 'a: 'f>(
         });
     }
     if fns.is_empty() {
-        return fns;
+        return TokenStream::new();
     }
+    let fns = Moved::new(fns.into_iter().collect());
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Each takes its field's value by reference, whatever its type; inlined always, so that
@@ -247,11 +265,11 @@ pub(super) fn expand_enum(container: &Container, variants: &[Variant]) -> TokenS
     let path = quote!(__customer_path);
     let report = report_ident();
     let mut body = enum_arms(container, variants, &path, &report);
-    body.extend(container_checks(container, &quote!(self), &path, &report));
+    body.append_stream(container_checks(container, &quote!(self), &path, &report));
     let fields: Vec<&Field> = variants.iter().flat_map(|v| &v.fields).collect();
     let said = said(container, &fields);
     let mut out = model_impls(container, &where_clause, body, said);
-    out.extend(rules_fns(
+    out.append_stream(rules_fns(
         container,
         variants.iter().enumerate().flat_map(|(variant, v)| {
             v.fields.iter().enumerate().map(move |(field, f)| {
@@ -323,7 +341,7 @@ fn enum_arms(
         for (i, (field_index, field)) in checked.into_iter().enumerate() {
             let member = &field.member;
             let binding = quote::format_ident!("__customer_f{}", i);
-            bindings.extend(quote!(#member: #binding,));
+            bindings.append_stream(quote!(#member: #binding,));
             if shared_rules(container, field) {
                 let key = wire_key(&field.wire);
                 let parent = match &base {
@@ -334,7 +352,7 @@ fn enum_arms(
                     variant: Some(variant_index),
                     field: field_index,
                 };
-                checks.extend(call_rules_fn(
+                checks.append_stream(call_rules_fn(
                     container, at, &binding, &parent, &key, report,
                 ));
                 continue;
@@ -343,7 +361,7 @@ fn enum_arms(
                 Base::Same => At::new(path.clone()),
                 Base::Below(key) => At::new(path.clone()).key(key.clone()),
             };
-            checks.extend(field_checks_at(
+            checks.append_stream(field_checks_at(
                 krate,
                 field,
                 Subject::Value(&binding),
@@ -354,7 +372,7 @@ fn enum_arms(
             ));
         }
         let v = variant.ident;
-        arms.extend(quote! {
+        arms.append_stream(quote! {
             Self::#v { #bindings .. } => {
                 #checks
             }
@@ -364,7 +382,7 @@ fn enum_arms(
         return TokenStream::new();
     }
     if !unchecked.is_empty() {
-        arms.extend(quote!(#(Self::#unchecked { .. })|* => {}));
+        arms.append_stream(quote!(#(Self::#unchecked { .. })|* => {}));
     }
     quote! {
         match self {
@@ -388,7 +406,7 @@ fn model_impls(
     let report = report_ident();
     if let Some(ty) = &container.attrs.context {
         let mut out = context_impls(container, ty, where_clause, &body);
-        out.extend(said);
+        out.append_stream(said);
         return out;
     }
     let (said, body) = (Moved::new(said), Moved::new(body));
@@ -513,14 +531,16 @@ fn body(
     let held = fields
         .iter()
         .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
-    let held_report = quote!(__customer_at.2);
-    let (mut body, report) = if held {
-        let start = quote!(let mut __customer_at = #krate::At(#path, (), #report););
-        (start, &held_report as &dyn ToTokens)
+    let held_report = held_report();
+    // The parts joined once at the end (one call across rustc's bridge, not one a part).
+    let mut body = Vec::new();
+    let report = if held {
+        body.push(quote!(let mut __customer_at = #krate::At(#path, (), #report);));
+        &held_report as &dyn ToTokens
     } else {
-        (TokenStream::new(), report)
+        report
     };
-    body.extend(newtype_rules(container, path, report));
+    body.push(newtype_rules(container, path, report));
     let ctx = context.map(|_| quote!(ctx,));
     for (i, field) in fields.iter().enumerate() {
         if field.attrs.skip.is_some() || field.attrs.rules.is_empty() {
@@ -533,7 +553,7 @@ fn body(
         };
         if shared_rules(container, field) {
             let name = rules_fn(at);
-            body.extend(match &field.wire {
+            body.push(match &field.wire {
                 Wire::Key(key) => quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key));),
                 Wire::Index(index) => {
                     quote!(Self::#name(&self.#member, #ctx __customer_at.index(#index));)
@@ -555,7 +575,7 @@ fn body(
         } else {
             wire_at(&At::new(path.clone()), &field.wire)
         };
-        body.extend(field_checks_at(
+        body.push(field_checks_at(
             krate,
             field,
             Subject::Value(&quote!(&self.#member)),
@@ -565,8 +585,8 @@ fn body(
             Models::Validate,
         ));
     }
-    body.extend(container_checks(container, &quote!(self), path, report));
-    body
+    body.push(container_checks(container, &quote!(self), path, report));
+    body.into_iter().collect()
 }
 
 /// Container rules of a newtype check its one field, at the newtype's own place.
@@ -698,7 +718,7 @@ pub(crate) fn container_checks(
             Some(_) => quote_spanned!(check.span()=> #check(#subject, ctx)),
             None => quote_spanned!(check.span()=> #check(#subject)),
         };
-        out.extend(quote_spanned! {check.span()=>
+        out.append_stream(quote_spanned! {check.span()=>
             #krate::CheckOutcome::report_at(#call, #path, #report);
         });
     }
@@ -832,11 +852,16 @@ fn field_checks_at(
                 .into_iter()
                 .map(|rule| emit(rule, Trees::named("__customer_value")))
                 .collect();
-            value = peel(krate, &field.layers, quote!(__customer_field), checks);
+            value = peel(
+                krate,
+                &field.layers,
+                &Trees::named("__customer_field"),
+                checks,
+            );
         }
     }
     let mut checks = whole;
-    checks.extend(value);
+    checks.append_stream(value);
     let Some(field_value) = field_value else {
         // A rules function's parameter: already bound.
         return checks;
@@ -852,29 +877,30 @@ fn field_checks_at(
 
 /// Wraps `body` in one `if let Some(..)` per `Option` or `Patch` layer, binding
 /// `__customer_value`.
-fn peel(krate: &Trees, layers: &[Layer], field: TokenStream, body: TokenStream) -> TokenStream {
+fn peel(krate: &Trees, layers: &[Layer], field: &Trees, body: TokenStream) -> TokenStream {
     if layers.is_empty() {
+        let body = Moved::new(body);
         return quote! {
             let __customer_value = #field;
             #body
         };
     }
+    let value = Trees::named("__customer_value");
     let mut out = body;
     for (depth, layer) in layers.iter().enumerate().rev() {
-        let source = if depth == 0 {
-            field.clone()
-        } else {
-            quote!(__customer_value)
-        };
-        let source = match layer {
-            Layer::Option => source,
-            Layer::Patch => quote!(#krate::Patch::value(#source)),
-        };
+        let source = if depth == 0 { field } else { &value };
         let inner = Moved::new(out);
-        out = quote! {
-            if let __p::Some(__customer_value) = #source {
-                #inner
-            }
+        out = match layer {
+            Layer::Option => quote! {
+                if let __p::Some(__customer_value) = #source {
+                    #inner
+                }
+            },
+            Layer::Patch => quote! {
+                if let __p::Some(__customer_value) = #krate::Patch::value(#source) {
+                    #inner
+                }
+            },
         };
     }
     out

@@ -4,10 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 
 use super::kind::{respan, Class, Emit, Place, RuleKind, Spec, Table};
-use crate::attr::parse::{has_args, key_name, unknown, Seen};
+use crate::attr::parse::{has_args, key_name, key_span, unknown, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
 use crate::trees::Trees;
@@ -31,7 +30,7 @@ impl<R: Table> RuleKind for Each<R> {
         let mut broken = false;
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
-            let span = inner.path.span();
+            let span = key_span(&inner.path);
             match R::parse(cx, &inner, &key)? {
                 Some(rule) => {
                     seen.check(cx, &key, span);
@@ -49,7 +48,7 @@ impl<R: Table> RuleKind for Each<R> {
         })?;
         if rules.is_empty() && !broken {
             cx.error_at(
-                meta.path.span(),
+                key_span(&meta.path),
                 "`each` needs at least one rule: `each(email)`",
             );
         }

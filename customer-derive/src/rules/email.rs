@@ -3,11 +3,10 @@
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 
 use super::bounds::Bound;
 use super::kind::{Class, Emit, RuleKind};
-use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
+use crate::attr::parse::{bare, count_value, key_span, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::{runtime_bound, SchemaCx};
 
@@ -36,7 +35,7 @@ impl RuleKind for Email {
         };
         let mut seen = Seen::default();
         options(cx, meta, "email", "email(max = 254)", |key, inner| {
-            seen.check(cx, key, inner.path.span());
+            seen.check(cx, key, key_span(&inner.path));
             match key {
                 "max" => match count_value(cx, inner, "max")? {
                     Some(Count::Lit(value, lit)) if !(1..=MAX).contains(&value) => cx.error_spanned_by(lit, "`max` of `email` must be between 1 and 320: an address has at most 320 characters"),

@@ -4,15 +4,15 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 use syn::{LitInt, LitStr};
 
 use super::bounds::Bound;
 use super::kind::{usize_max, Class, Emit, RuleKind};
-use crate::attr::parse::{has_args, key_name, str_value, unknown, usize_value, Seen};
+use crate::attr::parse::{has_args, key_name, key_span, str_value, unknown, usize_value, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::{push_class_bits, push_counts, push_literal};
+use crate::trees::Trees;
 
 /// A set of ASCII bytes (bit `b` for byte `b`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,12 +71,14 @@ impl AsciiSet {
     }
 
     /// `AsciiSet::from_ranges(&[(b'a', b'z'), …])`, a constant expression.
-    pub(crate) fn to_expr(self, krate: &TokenStream) -> TokenStream {
-        let ranges = self.ranges().into_iter().map(|(lo, hi)| {
-            let (lo, hi) = (Literal::byte_character(lo), Literal::byte_character(hi));
-            quote!((#lo, #hi))
-        });
-        quote!(#krate::rules::id::AsciiSet::from_ranges(&[#(#ranges),*]))
+    pub(crate) fn to_expr(self, krate: &Trees) -> TokenStream {
+        // One stream: the pairs written by the repetition, not a stream each to interpolate.
+        let (lo, hi): (Vec<Literal>, Vec<Literal>) = self
+            .ranges()
+            .into_iter()
+            .map(|(lo, hi)| (Literal::byte_character(lo), Literal::byte_character(hi)))
+            .unzip();
+        quote!(#krate::rules::id::AsciiSet::from_ranges(&[#((#lo, #hi)),*]))
     }
 }
 
@@ -108,7 +110,7 @@ impl RuleKind for Id {
         let mut ok = true;
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
-            seen.check(cx, &key, inner.path.span());
+            seen.check(cx, &key, key_span(&inner.path));
             match key.as_str() {
                 "prefix" => {
                     let lit = str_value(&inner, "prefix", "prefix = \"cus_\"")?;
@@ -144,7 +146,7 @@ impl RuleKind for Id {
         let Some((chars, set)) = chars else {
             if ok {
                 cx.error_at(
-                    meta.path.span(),
+                    key_span(&meta.path),
                     format!(
                         "`id` needs `chars`, the characters allowed after the prefix: {EXAMPLE}"
                     ),

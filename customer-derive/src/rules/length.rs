@@ -4,11 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 
 use super::bounds::Bound;
 use super::kind::{opt_count, Class, Emit, RuleKind};
-use crate::attr::parse::{count_value, has_args, skip_value, unknown, Count, Seen};
+use crate::attr::parse::{count_value, has_args, key_span, skip_value, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::{runtime_bound, SchemaCx};
 
@@ -120,7 +119,7 @@ fn counts(
 }
 
 fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bounds> {
-    let span = meta.path.span();
+    let span = key_span(&meta.path);
     let needs = format!("`{name}` needs `min`, `max` or both: `{name}(min = 1, max = 64)`");
     if !has_args(cx, meta, &needs)? {
         return Ok(Bounds {
@@ -134,7 +133,7 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta, name: &str) -> syn::Result<Bo
     let mut seen = Seen::default();
     meta.parse_nested_meta(|inner| {
         let key = crate::attr::parse::key_name(&inner);
-        seen.check(cx, &key, inner.path.span());
+        seen.check(cx, &key, key_span(&inner.path));
         any = true;
         match key.as_str() {
             "min" => min = count_value(cx, &inner, "min")?,

@@ -6,10 +6,9 @@ use syn::meta::ParseNestedMeta;
 
 use super::bounds::Bound;
 use super::kind::{Class, Emit, RuleKind};
-use crate::attr::parse::{bare, options, unknown, Seen};
+use crate::attr::parse::{bare, key_span, options, unknown, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
-use syn::spanned::Spanned;
 
 pub(crate) struct Locale {
     /// `locale(short)`: language(-Script)(-REGION) only.
@@ -24,7 +23,7 @@ impl RuleKind for Locale {
         let mut rule = Locale { short: false };
         let mut seen = Seen::default();
         options(cx, meta, "locale", "locale(short)", |key, inner| {
-            seen.check(cx, key, inner.path.span());
+            seen.check(cx, key, key_span(&inner.path));
             match key {
                 "short" => {
                     bare(cx, inner, "short")?;

@@ -4,11 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote_spanned;
 use syn::meta::ParseNestedMeta;
-use syn::spanned::Spanned;
 
 use super::bounds::Bound;
 use super::kind::{Class, Emit, RuleKind};
-use crate::attr::parse::{bare, count_value, options, unknown, Count, Seen};
+use crate::attr::parse::{bare, count_value, key_span, options, unknown, Count, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::{runtime_bound, SchemaCx};
 
@@ -31,7 +30,7 @@ impl RuleKind for Metadata {
         let mut seen = Seen::default();
         let example = "metadata(max_bytes = 1024)";
         options(cx, meta, "metadata", example, |key, inner| {
-            seen.check(cx, key, inner.path.span());
+            seen.check(cx, key, key_span(&inner.path));
             match key {
                 "max_bytes" => match count_value(cx, inner, "max_bytes")? {
                     Some(Count::Lit(0, lit)) => {

@@ -9,6 +9,7 @@ use super::kind::{Class, Emit, Models, Place, RuleKind, Scope};
 use crate::attr::parse::bare;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
+use crate::trees::Moved;
 use proc_macro2::Span;
 
 pub(crate) struct Nested;
@@ -38,10 +39,10 @@ impl RuleKind for Nested {
 
     fn emit(&self, e: &Emit) -> TokenStream {
         let Emit { krate, report, .. } = e;
-        let at = e.at.path(krate);
         if e.models == Models::Walk {
             return TokenStream::new();
         }
+        let at = Moved::new(e.at.path(krate));
         let value = &e.value;
         if let Some(context) = e.context {
             // A model with the same context gets it; any other model is validated without.

@@ -1,7 +1,7 @@
 //! `pattern = "…"`: the whole value matches a regular expression, checked while compiling
 //! (see [`super::regex`]).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
@@ -13,6 +13,7 @@ use crate::attr::parse::str_value;
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
 use crate::schema::ecma::ecma_pattern;
+use crate::trees::{Moved, Trees};
 
 pub(crate) struct Pattern(pub Box<Compiled>);
 
@@ -49,8 +50,11 @@ impl RuleKind for Pattern {
                 suffix,
                 shown,
             } => {
-                let max = max.map_or_else(usize_max, |m| quote!(#m));
-                let class = AsciiSet(*bits).to_expr(e.krate);
+                let max = match max {
+                    Some(max) => Trees::from(Literal::usize_suffixed(*max)),
+                    None => Trees::from(usize_max()),
+                };
+                let class = Moved::new(AsciiSet(*bits).to_expr(e.krate));
                 // An inline constant: the shape folds into the caller's code.
                 quote_spanned! {e.span=>
                     #rules::pattern::check_simple(

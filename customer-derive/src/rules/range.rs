@@ -9,7 +9,7 @@ use syn::Expr;
 
 use super::bounds::Bound;
 use super::kind::{Class, Emit, RuleKind};
-use crate::attr::parse::{expr_value, has_args, int_of, key_name, unknown, Seen};
+use crate::attr::parse::{expr_value, has_args, int_of, key_name, key_span, unknown, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::{expr_string, SchemaCx};
 
@@ -34,7 +34,7 @@ impl RuleKind for Range {
         let mut seen = Seen::default();
         meta.parse_nested_meta(|inner| {
             let key = key_name(&inner);
-            seen.check(cx, &key, inner.path.span());
+            seen.check(cx, &key, key_span(&inner.path));
             match key.as_str() {
                 "min" => rule.min = Some(Box::new(expr_value(&inner, "min", "min = 1")?)),
                 "max" => rule.max = Some(Box::new(expr_value(&inner, "max", "max = 10")?)),
@@ -43,7 +43,7 @@ impl RuleKind for Range {
             Ok(())
         })?;
         if rule.min.is_none() && rule.max.is_none() {
-            cx.error_at(meta.path.span(), needs);
+            cx.error_at(key_span(&meta.path), needs);
         }
         let literal = |expr: &Option<Box<Expr>>| expr.as_deref().and_then(int_of);
         if let (Some(lo), Some(hi)) = (literal(&rule.min), literal(&rule.max)) {

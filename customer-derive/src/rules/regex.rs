@@ -3,7 +3,10 @@
 //! pattern is anchored to the whole value, and a simple shape (literal prefix, one ASCII class
 //! with a count, literal suffix) is turned into a byte check that needs no regex at run time.
 
-use regex_syntax::ast::{self, Ast, ClassPerlKind, ClassSetItem};
+use regex_syntax::ast::{
+    self, AssertionKind, Ast, ClassBracketed, ClassPerl, ClassPerlKind, ClassSet, ClassSetItem,
+    ClassSetRange, ClassSetUnion, Flag, FlagsItemKind, GroupKind,
+};
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 pub(crate) enum Compiled {
@@ -23,31 +26,7 @@ pub(crate) enum Compiled {
 
 /// Checks, rewrites and classifies `pattern`; `Err` has regex-syntax's explanation.
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, String> {
-    let ast = ast::parse::Parser::new()
-        .parse(pattern)
-        .map_err(|e| e.kind().to_string())?;
-    let mut finder = PerlClasses(Vec::new());
-    let _ = ast::visit(&ast, &mut finder);
-    let mut edits = finder.0;
-    edits.sort_by_key(|e| e.start);
-    let mut rewritten = String::with_capacity(pattern.len() + 16);
-    let mut at = 0;
-    for edit in &edits {
-        rewritten.push_str(&pattern[at..edit.start]);
-        rewritten.push_str(edit.replacement);
-        at = edit.end;
-    }
-    rewritten.push_str(&pattern[at..]);
-
-    let anchored = format!("\\A(?:{rewritten})\\z");
-    let hir = regex_syntax::ParserBuilder::new()
-        .build()
-        .parse(&anchored)
-        .map_err(|e| match e {
-            regex_syntax::Error::Parse(e) => e.kind().to_string(),
-            regex_syntax::Error::Translate(e) => e.kind().to_string(),
-            other => other.to_string(),
-        })?;
+    let (anchored, hir) = anchored_hir(pattern, false)?;
     let shown = pattern.to_owned();
     Ok(match simple_shape(&hir) {
         Some((prefix, bits, min, max, suffix)) => Compiled::Simple {
@@ -62,13 +41,190 @@ pub(crate) fn compile(pattern: &str) -> Result<Compiled, String> {
     })
 }
 
+/// Patterns this long or longer are parsed again rewritten (see [`anchored_hir`]): below it the
+/// few levels of nesting the rewrite adds cannot reach regex-syntax's nesting limit (250), since
+/// each level of a pattern takes at least one of its characters.
+const REPARSED_FROM: usize = 128;
+
+/// The pattern rewritten and anchored (`\A(?:…)\z`, the text the run-time regex compiles) and
+/// its HIR. The pattern is parsed once: its `\d \w \s` nodes are replaced in its syntax tree
+/// by the nodes regex-syntax parses from their ASCII text (see [`ascii_class`]), and the tree is
+/// anchored as the text is. A long pattern, or one in verbose mode (`x`, where the space of
+/// `\s`'s text would be skipped), or `reparse`, is instead parsed again from that text.
+fn anchored_hir(pattern: &str, reparse: bool) -> Result<(String, Hir), String> {
+    let mut ast = ast::parse::Parser::new()
+        .parse(pattern)
+        .map_err(|e| e.kind().to_string())?;
+    let mut finder = PerlClasses::default();
+    let _ = ast::visit(&ast, &mut finder);
+    let mut edits = finder.edits;
+    edits.sort_by_key(|e| e.start);
+    let mut rewritten = String::with_capacity(pattern.len() + 16);
+    let mut at = 0;
+    for edit in &edits {
+        rewritten.push_str(&pattern[at..edit.start]);
+        rewritten.push_str(edit.replacement);
+        at = edit.end;
+    }
+    rewritten.push_str(&pattern[at..]);
+
+    let anchored = format!("\\A(?:{rewritten})\\z");
+    let hir = if reparse || finder.verbose || pattern.len() >= REPARSED_FROM {
+        regex_syntax::ParserBuilder::new()
+            .build()
+            .parse(&anchored)
+            .map_err(|e| match e {
+                regex_syntax::Error::Parse(e) => e.kind().to_string(),
+                regex_syntax::Error::Translate(e) => e.kind().to_string(),
+                other => other.to_string(),
+            })?
+    } else {
+        ascii_perl_classes(&mut ast);
+        regex_syntax::hir::translate::Translator::new()
+            .translate(&anchored, &anchor(ast))
+            .map_err(|e| e.kind().to_string())?
+    };
+    Ok((anchored, hir))
+}
+
+/// `\A(?:ast)\z`, as regex-syntax parses that text.
+fn anchor(ast: Ast) -> Ast {
+    let span = *ast.span();
+    let assertion = |kind| Ast::assertion(ast::Assertion { span, kind });
+    Ast::concat(ast::Concat {
+        span,
+        asts: vec![
+            assertion(AssertionKind::StartText),
+            Ast::group(ast::Group {
+                span,
+                kind: GroupKind::NonCapturing(ast::Flags {
+                    span,
+                    items: Vec::new(),
+                }),
+                ast: Box::new(ast),
+            }),
+            assertion(AssertionKind::EndText),
+        ],
+    })
+}
+
+/// Replaces each Perl class of `ast` by the nodes of its ASCII text (see [`ascii_class`]).
+fn ascii_perl_classes(ast: &mut Ast) {
+    match ast {
+        Ast::ClassPerl(class) => {
+            let ascii = bracketed(class);
+            *ast = Ast::class_bracketed(ascii);
+        }
+        Ast::ClassBracketed(class) => ascii_in_set(&mut class.kind),
+        Ast::Repetition(repetition) => ascii_perl_classes(&mut repetition.ast),
+        Ast::Group(group) => ascii_perl_classes(&mut group.ast),
+        Ast::Alternation(alternation) => alternation.asts.iter_mut().for_each(ascii_perl_classes),
+        Ast::Concat(concat) => concat.asts.iter_mut().for_each(ascii_perl_classes),
+        Ast::Empty(_)
+        | Ast::Flags(_)
+        | Ast::Literal(_)
+        | Ast::Dot(_)
+        | Ast::Assertion(_)
+        | Ast::ClassUnicode(_) => {}
+    }
+}
+
+fn ascii_in_set(set: &mut ClassSet) {
+    match set {
+        ClassSet::Item(item) => ascii_in_item(item),
+        ClassSet::BinaryOp(op) => {
+            ascii_in_set(&mut op.lhs);
+            ascii_in_set(&mut op.rhs);
+        }
+    }
+}
+
+/// In a set, a negated class is a set of its own (`[^0-9]`), the others their ranges (`0-9`).
+fn ascii_in_item(item: &mut ClassSetItem) {
+    match item {
+        ClassSetItem::Perl(class) => {
+            let ascii = if class.negated {
+                ClassSetItem::Bracketed(Box::new(bracketed(class)))
+            } else {
+                ClassSetItem::Union(ascii_union(class))
+            };
+            *item = ascii;
+        }
+        ClassSetItem::Bracketed(class) => ascii_in_set(&mut class.kind),
+        ClassSetItem::Union(union) => union.items.iter_mut().for_each(ascii_in_item),
+        ClassSetItem::Empty(_)
+        | ClassSetItem::Literal(_)
+        | ClassSetItem::Range(_)
+        | ClassSetItem::Ascii(_)
+        | ClassSetItem::Unicode(_) => {}
+    }
+}
+
+/// `[0-9]`, `[^0-9]`, … for `class`.
+fn bracketed(class: &ClassPerl) -> ClassBracketed {
+    ClassBracketed {
+        span: class.span,
+        negated: class.negated,
+        kind: ClassSet::Item(ClassSetItem::Union(ascii_union(class))),
+    }
+}
+
+/// The ranges and characters of `class`'s ASCII text, at its span.
+fn ascii_union(class: &ClassPerl) -> ClassSetUnion {
+    let ranges: &[(char, char)] = match class.kind {
+        ClassPerlKind::Digit => &[('0', '9')],
+        ClassPerlKind::Word => &[('0', '9'), ('A', 'Z'), ('a', 'z'), ('_', '_')],
+        ClassPerlKind::Space => &[
+            ('\t', '\t'),
+            ('\n', '\n'),
+            ('\x0B', '\x0B'),
+            ('\x0C', '\x0C'),
+            ('\r', '\r'),
+            (' ', ' '),
+        ],
+    };
+    let span = class.span;
+    let literal = |c| ast::Literal {
+        span,
+        kind: ast::LiteralKind::Verbatim,
+        c,
+    };
+    let items = ranges
+        .iter()
+        .map(|&(start, end)| {
+            if start == end {
+                ClassSetItem::Literal(literal(start))
+            } else {
+                ClassSetItem::Range(ClassSetRange {
+                    span,
+                    start: literal(start),
+                    end: literal(end),
+                })
+            }
+        })
+        .collect();
+    ClassSetUnion { span, items }
+}
+
 struct Edit {
     start: usize,
     end: usize,
     replacement: &'static str,
 }
 
-struct PerlClasses(Vec<Edit>);
+/// The Perl classes of a pattern (as edits of its text), and whether it sets verbose mode.
+#[derive(Default)]
+struct PerlClasses {
+    edits: Vec<Edit>,
+    verbose: bool,
+}
+
+fn sets_verbose(flags: &ast::Flags) -> bool {
+    flags
+        .items
+        .iter()
+        .any(|item| item.kind == FlagsItemKind::Flag(Flag::IgnoreWhitespace))
+}
 
 fn ascii_class(kind: &ClassPerlKind, negated: bool, in_set: bool) -> &'static str {
     match (kind, negated, in_set) {
@@ -93,19 +249,26 @@ impl ast::Visitor for &mut PerlClasses {
     }
 
     fn visit_pre(&mut self, ast: &Ast) -> Result<(), ()> {
-        if let Ast::ClassPerl(class) = ast {
-            self.0.push(Edit {
+        match ast {
+            Ast::ClassPerl(class) => self.edits.push(Edit {
                 start: class.span.start.offset,
                 end: class.span.end.offset,
                 replacement: ascii_class(&class.kind, class.negated, false),
-            });
+            }),
+            Ast::Flags(set) => self.verbose |= sets_verbose(&set.flags),
+            Ast::Group(group) => {
+                if let GroupKind::NonCapturing(flags) = &group.kind {
+                    self.verbose |= sets_verbose(flags);
+                }
+            }
+            _ => {}
         }
         Ok(())
     }
 
     fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), ()> {
         if let ClassSetItem::Perl(class) = item {
-            self.0.push(Edit {
+            self.edits.push(Edit {
                 start: class.span.start.offset,
                 end: class.span.end.offset,
                 replacement: ascii_class(&class.kind, class.negated, true),
@@ -267,6 +430,71 @@ mod tests {
                 );
             }
             Compiled::Simple { .. } => panic!("not simple"),
+        }
+    }
+
+    /// The syntax tree with its Perl classes replaced gives the HIR (or the error) that parsing
+    /// the rewritten text gives, in every context a class can stand in.
+    #[test]
+    fn the_rewritten_tree_is_the_rewritten_text() {
+        let contexts = [
+            "X",
+            "X+",
+            "aX{2,3}b",
+            "^X*?$",
+            "(X)",
+            "(?P<n>X)|a",
+            "a|X|",
+            "[X]",
+            "[^X]",
+            "[aX]",
+            "[X-]",
+            "[-X]",
+            "[a-z-X]",
+            "[X--a]",
+            "[X&&[a-z]]",
+            "[X~~0]",
+            "[[X]a]",
+            "[[^X]]",
+            "[X[:alpha:]]",
+            "[\\pLX]",
+            "(?i)X",
+            "(?i)[X]",
+            "(?i)[^X]",
+            "(?i:[aX])b",
+            "(?-u)X",
+            "(?-u)[X]",
+            "(?-u:[^X])",
+            "(?s).X",
+            "(?x)X a",
+            "(?x:[X ])",
+            "X\\X",
+            "[X-z]",
+            "[a-X]",
+        ];
+        for class in ["\\d", "\\D", "\\w", "\\W", "\\s", "\\S"] {
+            for context in contexts {
+                let pattern = context.replace('X', class);
+                assert_eq!(
+                    super::anchored_hir(&pattern, false),
+                    super::anchored_hir(&pattern, true),
+                    "{pattern}"
+                );
+            }
+        }
+        for pattern in [
+            "",
+            "^c1_[a-z\\d]{26}$",
+            "\\d+-[\\w.]+\\s?\\D",
+            "(",
+            "[a-z",
+            "a{3,1}",
+        ] {
+            assert_eq!(
+                super::anchored_hir(pattern, false),
+                super::anchored_hir(pattern, true),
+                "{pattern}"
+            );
         }
     }
 

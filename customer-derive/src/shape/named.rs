@@ -18,7 +18,7 @@ use crate::expand::validate::{
 };
 use crate::rules::Models;
 use crate::second_read::{self, Read, ReadTy};
-use crate::trees::{Moved, Trees};
+use crate::trees::{AppendStream, Moved, Trees};
 
 pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) -> TokenStream {
     let can = can(container);
@@ -215,9 +215,9 @@ fn table(
             (None, _) if in_scope && !cx.can_read => quote!(field_unread(&[#(#names),*], #flags)),
             (None, _) => quote!(field(&[#(#names),*], #flags)),
         };
-        let entry = scoped(&cx.probes, &quote!(#probe.#call));
+        let entry = scoped(&cx.probes, quote!(#probe.#call));
         separate(&mut entries, &mut first);
-        entries.extend(entry);
+        entries.append_stream(entry);
     }
     // `customer_core` calls it for the fields flagged `CHECK` only: one such field needs no
     // `match`.
@@ -772,14 +772,14 @@ impl<'a> FieldCx<'a> {
             if let Some(value) = &self.default_value {
                 let reader = scoped(
                     probes,
-                    &quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
+                    quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
                         #probes
                         #value
                     })),
                 );
                 // The elements read alone as the field's type's probe says.
                 let items = each_args.as_ref().map(|_| {
-                    let items = scoped(probes, &quote!(#probe.items()));
+                    let items = scoped(probes, quote!(#probe.items()));
                     quote!(, #items)
                 });
                 return Some(quote!(__c.#method(#reader, Self::#name #items #each_args)));
@@ -1003,20 +1003,20 @@ impl<'a> FieldCx<'a> {
             let missing = match (&self.default_value, !field.layers.is_empty()) {
                 (Some(_), _) | (None, true) => quote!(__s::Missing::Ok),
                 (None, false) => {
-                    let missing_fn = scoped(probes, &quote!(#probe.missing_fn()));
+                    let missing_fn = scoped(probes, quote!(#probe.missing_fn()));
                     quote!(__s::Missing::ByType(#missing_fn))
                 }
             };
             // A field whose only rules are `nested`, of a type walked once: its value is walked
             // here with the walk's rules, for its shapes and its rules at once.
             let rules = if self.one_walk() {
-                let one_walk = scoped(probes, &quote!(#probe.one_walk()));
+                let one_walk = scoped(probes, quote!(#probe.one_walk()));
                 quote!(__rules && #one_walk)
             } else {
                 quote!(false)
             };
             // Function pointers shared by every field of the same type (no closure per field).
-            let shape_fn = scoped(probes, &quote!(#probe.shape_fn()));
+            let shape_fn = scoped(probes, quote!(#probe.shape_fn()));
             out.shapes.extend(quote! {
                 let (#found, #good) = __s::member(
                     __members,
@@ -1108,7 +1108,7 @@ impl<'a> FieldCx<'a> {
             // function pointers.
             // Function pointers shared by every field of the same type, but for a default.
             let missing_fn = if self.default_value.is_none() && self.can_read && !defaulted_model {
-                scoped(probes, &quote!(#read_probe.read_missing_fn()))
+                scoped(probes, quote!(#read_probe.read_missing_fn()))
             } else {
                 quote! {
                     || {
@@ -1117,7 +1117,7 @@ impl<'a> FieldCx<'a> {
                     }
                 }
             };
-            let read_fn = scoped(probes, &quote!(#read_probe.read_fn()));
+            let read_fn = scoped(probes, quote!(#read_probe.read_fn()));
             out.extend(quote! {
                 if #good {
                     let __read: __p::Option<#ty> = __s::read_member(
@@ -1382,10 +1382,11 @@ fn is_block(tokens: &TokenStream) -> bool {
 }
 
 /// `expr` with the probe traits `probes` in scope: in a block of its own when there are some.
-fn scoped(probes: &TokenStream, expr: &TokenStream) -> TokenStream {
+fn scoped(probes: &TokenStream, expr: TokenStream) -> TokenStream {
     if probes.is_empty() {
-        expr.clone()
+        expr
     } else {
+        let expr = Moved::new(expr);
         quote!({
             #probes
             #expr
