@@ -240,14 +240,21 @@ const _: () = {
                     ),
                     (&&__s::ShapeProbe::<Vec<Address>>::NEW)
                         .field(&["address"], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<Vec<String>>::SAID).field(&["tags"], __s::CHECK),
+                    (&&__s::ShapeProbe::<Vec<String>>::SAID).field_rules(
+                        &["tags"],
+                        0,
+                        &__s::RuledEach(Self::__customer_rules_8, 0, Self::__customer_each_8),
+                    ),
                     (&&__s::ShapeProbe::<u32>::SAID).field_rules(
                         &["quantity"],
                         0,
                         &__s::Ruled(Self::__customer_rules_9),
                     ),
-                    (&&__s::ShapeProbe::<std::borrow::Cow<'a, str>>::SAID)
-                        .field(&["kind"], __s::CHECK),
+                    (&&__s::ShapeProbe::<std::borrow::Cow<'static, str>>::SAID).field_rules(
+                        &["kind"],
+                        0,
+                        &__s::Ruled(Self::__customer_rules_10),
+                    ),
                     __probe_1.field_rules(
                         &["country"],
                         __s::MAY_MISS,
@@ -255,21 +262,7 @@ const _: () = {
                     ),
                     (&&__s::ShapeProbe::<T>::NEW).field_unread(&["payload"], 0),
                 ],
-                |__index, __c| match __index {
-                    8 => {
-                        (&__s::ReadProbe::<Vec<String>>::NEW).each(
-                            __c,
-                            Self::__customer_rules_8,
-                            0,
-                            Self::__customer_each_8,
-                        );
-                    }
-                    10 => {
-                        (&__s::ReadProbe::<std::borrow::Cow<'static, str>>::NEW)
-                            .rules(__c, Self::__customer_rules_10);
-                    }
-                    _ => {}
-                },
+                __s::no_check,
                 __p::None,
             )
             .walk(__w)
@@ -943,13 +936,15 @@ const _: () = {
             use __s::via_read::*;
             __s::Named {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::SAID).field(&["name"], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
+                        &["name"],
+                        0,
+                        &__s::RuledWith(Self::__customer_rules_0),
+                    ),
                     (&&__s::ShapeProbe::<Option<Address>>::NEW)
                         .field(&["address"], __s::MAY_MISS | __s::ONE_WALK | __s::NESTED),
                 ],
-                check: |_, __c| {
-                    (&__s::ReadProbe::<String>::NEW).rules_with(__c, Self::__customer_rules_0);
-                },
+                check: __s::no_check,
                 whole: __p::Some(|__object, __path, __report| {
                     (&__p::shape::ReadProbe::<Self>::NEW).checked_with(
                         __object,
@@ -1146,28 +1141,32 @@ const _: () = {
             __report: &mut __p::shape::Report,
             __rules: bool,
         ) -> bool {
-            use __p::shape as __s;
             use __s::via_read::*;
-            let __check: __s::ElementCheckFn = |__index, __c| match __index {
-                0 => {
-                    (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_0);
-                }
-                1 => {
-                    __c . rules (__s :: Reader { read : | __v , __p , __r | __s :: read_with (__v , __p , __r , | __d | -> :: core :: result :: Result < String , __p :: serde_json :: Error > { as_read (__d) } ,) , missing : || :: core :: option :: Option :: None , } , Self :: __customer_rules_1 ,) ;
-                }
-                3 => {
-                    __c.rules(
-                        (&__s::ReadProbe::<u8>::NEW).reader().or(|| {
-                            ::core::option::Option::Some(::core::default::Default::default())
-                        }),
-                        Self::__customer_rules_4,
-                    );
-                }
-                _ => {}
+            let __check: __s::ElementCheckFn = |_, __c| {
+                __c.rules(
+                    __s::Reader {
+                        read: |__v, __p, __r| {
+                            __s::read_with(
+                                __v,
+                                __p,
+                                __r,
+                                |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
+                                    as_read(__d)
+                                },
+                            )
+                        },
+                        missing: || ::core::option::Option::None,
+                    },
+                    Self::__customer_rules_1,
+                );
             };
             __s::Elements {
                 fields: &[
-                    (&&__s::ShapeProbe::<String>::SAID).field(&[], __s::CHECK),
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
+                        &[],
+                        0,
+                        &__s::RuledAt(Self::__customer_rules_0),
+                    ),
                     __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
@@ -1179,7 +1178,13 @@ const _: () = {
                         ))
                     }),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
-                    (&&__s::ShapeProbe::<u8>::SAID).field(&[], __s::MAY_MISS | __s::CHECK),
+                    (&&__s::ShapeProbe::<u8>::SAID).field_rules(
+                        &[],
+                        __s::MAY_MISS,
+                        &__s::RuledAtOr(Self::__customer_rules_4, || {
+                            ::core::option::Option::Some(::core::default::Default::default())
+                        }),
+                    ),
                 ],
                 check: __check,
                 whole: __p::Some(|__object, __path, __report| {
@@ -1821,20 +1826,19 @@ const _: () = {
                     .walk_content(__content, __path, __report, __rules)
                 }
                 1usize => {
-                    use __p::shape as __s;
                     use __s::via_read::*;
-                    let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<String>::NEW).rules(__c, Self::__customer_rules_1_0);
-                    };
-                    __s::Elements {
-                        fields: &[
-                            (&&__s::ShapeProbe::<String>::SAID).field(&[], __s::CHECK),
+                    __s::Elements::new(
+                        &[
+                            (&&__s::ShapeProbe::<String>::SAID).field_rules(
+                                &[],
+                                0,
+                                &__s::RuledAt(Self::__customer_rules_1_0),
+                            ),
                             (&&__s::ShapeProbe::<u32>::SAID).field(&[], 0),
                         ],
-                        check: __check,
-                        whole: ::core::option::Option::None,
-                        checks: false,
-                    }
+                        __s::no_element_check,
+                        __p::None,
+                    )
                     .walk_content(__content, __path, __report, __rules)
                 }
                 2usize => {
@@ -2098,15 +2102,16 @@ const _: () = {
                 2usize => {
                     use __s::via_read::*;
                     __s::Named::new(
-                        &[(&&__s::ShapeProbe::<Vec<String>>::SAID).field(&["lines"], __s::CHECK)],
-                        |_, __c| {
-                            (&__s::ReadProbe::<Vec<String>>::NEW).each_with(
-                                __c,
+                        &[(&&__s::ShapeProbe::<Vec<String>>::SAID).field_rules(
+                            &["lines"],
+                            0,
+                            &__s::RuledEachWith(
                                 Self::__customer_rules_2_0,
                                 0,
                                 Self::__customer_each_2_0,
-                            );
-                        },
+                            ),
+                        )],
+                        __s::no_check,
                         __p::None,
                     )
                     .walk_content(__content, __path, __report, __rules)
@@ -2533,20 +2538,19 @@ const _: () = {
                     )
                 }
                 2usize => {
-                    use __p::shape as __s;
                     use __s::via_read::*;
-                    let __check: __s::ElementCheckFn = |_, __c| {
-                        (&__s::ReadProbe::<u32>::NEW).rules(__c, Self::__customer_rules_2_1);
-                    };
-                    __s::Elements {
-                        fields: &[
+                    __s::Elements::new(
+                        &[
                             (&&__s::ShapeProbe::<String>::SAID).field(&[], 0),
-                            (&&__s::ShapeProbe::<u32>::SAID).field(&[], __s::CHECK),
+                            (&&__s::ShapeProbe::<u32>::SAID).field_rules(
+                                &[],
+                                0,
+                                &__s::RuledAt(Self::__customer_rules_2_1),
+                            ),
                         ],
-                        check: __check,
-                        whole: ::core::option::Option::None,
-                        checks: false,
-                    }
+                        __s::no_element_check,
+                        __p::None,
+                    )
                     .walk_content(__content, __path, __report, __rules)
                 }
                 _ => true,

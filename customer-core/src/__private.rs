@@ -216,11 +216,11 @@ impl<T: ?Sized> Unsaid<T> {
 
     /// Refused for every model (see `RulesViaShape::field_rules`).
     #[must_use]
-    pub fn field_rules<'f>(
+    pub fn field_rules<'f, R: crate::shape::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        _: &'f crate::shape::Ruled<T>,
+        _: &'f R,
     ) -> crate::shape::Field<'f>
     where
         T: NestedSaid + Sized + 'f,

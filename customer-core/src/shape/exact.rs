@@ -331,6 +331,59 @@ mod tests {
         assert!(!walk::<2>(&A).0);
     }
 
+    // A deep chain, as `Option<Box<next>>` fields make one: `k<i>` holds a leaf and `k<i+1>`,
+    // the last holds `bottom`. Each model's constant walks the chain below it once: the walk
+    // from `k<i>` visits each model below it one time (linear in the depth), so the chain's
+    // constants together make O(n^2) visits (a constant cannot take the answer of a model it
+    // holds through a pointer: that model may hold it back, a cycle in constant evaluation).
+    macro_rules! chain {
+        ($bottom:ident; $last:ident) => {
+            static $last: ExactNode =
+                ExactNode::new(stringify!($last), true, &[Exact::YES, Exact(&raw const $bottom)]);
+        };
+        ($bottom:ident; $head:ident $next:ident $($rest:ident)*) => {
+            static $head: ExactNode =
+                ExactNode::new(stringify!($head), true, &[Exact::YES, Exact(&raw const $next)]);
+            chain!($bottom; $next $($rest)*);
+        };
+    }
+
+    static CHAIN_END: ExactNode = ExactNode::new("chain_end", true, &[Exact::YES]);
+    static CHAIN_BAD: ExactNode = ExactNode::new("chain_bad", true, &[Exact::UNKNOWN]);
+    chain!(CHAIN_END; K0 K1 K2 K3 K4 K5 K6 K7 K8 K9 K10 K11 K12 K13 K14 K15 K16 K17 K18 K19
+        K20 K21 K22 K23 K24 K25 K26 K27 K28 K29 K30 K31 K32 K33 K34 K35 K36 K37 K38 K39);
+    chain!(CHAIN_BAD; B0 B1 B2 B3 B4 B5 B6 B7 B8 B9 B10 B11 B12 B13 B14 B15 B16 B17 B18 B19
+        B20 B21 B22 B23 B24 B25 B26 B27 B28 B29 B30 B31 B32 B33 B34 B35 B36 B37 B38 B39);
+
+    #[test]
+    fn a_deep_chain_is_walked_once_per_constant() {
+        const ANSWERS: [bool; 4] = [
+            Exact::of(&K0).holds(),
+            Exact::of(&K39).holds(),
+            Exact::of(&B0).holds(),
+            Exact::of(&B39).holds(),
+        ];
+        assert_eq!(ANSWERS, [true, true, false, false]);
+        // 40 models and the end: each walked once from the head, the models below from any
+        // other (the end, a model, is walked too; the leaves are answered where met).
+        assert_eq!(walk::<SLOTS>(&K0).1, 41);
+        assert_eq!(walk::<SLOTS>(&K20).1, 21);
+        assert_eq!(walk::<SLOTS>(&K39).1, 2);
+        // The chain's constants together: one visit per model and constant above it.
+        let visits: usize = [
+            &K0, &K1, &K2, &K3, &K4, &K5, &K6, &K7, &K8, &K9, &K10, &K11, &K12, &K13, &K14, &K15,
+            &K16, &K17, &K18, &K19, &K20, &K21, &K22, &K23, &K24, &K25, &K26, &K27, &K28, &K29,
+            &K30, &K31, &K32, &K33, &K34, &K35, &K36, &K37, &K38, &K39,
+        ]
+        .iter()
+        .map(|node| walk::<SLOTS>(node).1)
+        .sum();
+        assert_eq!(visits, (2..=41).sum::<usize>());
+        // The one model that is not exact, at the bottom, is found from the head; the walk
+        // stops there.
+        assert_eq!(walk::<SLOTS>(&B0), (false, 41));
+    }
+
     // Two models whose ids are the same (made so here; FNV-1a collisions are rare): both are
     // walked, their names tell them apart.
     static SAME_ID_TOP: ExactNode = ExactNode {

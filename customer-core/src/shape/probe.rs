@@ -375,11 +375,11 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaShape<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f;
@@ -387,11 +387,11 @@ pub trait RulesViaShape<T> {
 
 impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f,
@@ -405,11 +405,11 @@ impl<T: Shape + DeserializeOwned> RulesViaShape<T> for &ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaSerde<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]) and its rules.
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f;
@@ -417,11 +417,11 @@ pub trait RulesViaSerde<T> {
 
 impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f,
@@ -442,11 +442,11 @@ impl<T: DeserializeOwned> RulesViaSerde<T> for &&ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaShapeOnly<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f;
@@ -454,11 +454,11 @@ pub trait RulesViaShapeOnly<T> {
 
 impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         &self,
         names: &'static [&'static str],
         flags: u8,
-        _: &'f super::Ruled<T>,
+        _: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f,
@@ -473,11 +473,11 @@ impl<T: Shape> RulesViaShapeOnly<T> for ShapeProbe<T> {
 #[doc(hidden)]
 pub trait RulesViaNothing<T> {
     /// The field named `names` with `flags` (see [`super::Field::new`]), its rules not run.
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         self,
         names: &'static [&'static str],
         flags: u8,
-        rules: &'f super::Ruled<T>,
+        rules: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f;
@@ -485,11 +485,11 @@ pub trait RulesViaNothing<T> {
 
 impl<T> RulesViaNothing<T> for ShapeProbe<T> {
     #[inline]
-    fn field_rules<'f>(
+    fn field_rules<'f, R: super::RulesOf<T> + 'f>(
         self,
         names: &'static [&'static str],
         flags: u8,
-        _: &'f super::Ruled<T>,
+        _: &'f R,
     ) -> super::Field<'f>
     where
         T: 'f,

@@ -6,7 +6,8 @@
 //! models walked again, and the struct read whole.
 //!
 //! A tuple struct's or a tuple variant's elements are the same entries without names
-//! ([`Elements`]), walked by position, their rules through one [`ElementCheckFn`]; a field read
+//! ([`Elements`]), walked by position, their rules their entries' own ([`ElementRules`]) or
+//! through one [`ElementCheckFn`]; a field read
 //! by a `deserialize_with` function is an entry whose shape is that function's read
 //! ([`Field::read_by`]).
 //!
@@ -24,7 +25,7 @@ use serde::de::DeserializeOwned;
 
 use super::member::{member, read_member, Found, Missing, ShapeFn};
 use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again};
-use super::{read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
+use super::{read_alone, read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
 use crate::at::At;
 use crate::error::{Path, ValidationErrors};
 use std::any::Any;
@@ -57,10 +58,22 @@ pub struct Field<'f> {
     pub nested: bool,
     /// The model's [`CheckFn`] has rules for it.
     pub check: bool,
-    /// Its own rules, run on its value read alone (instead of the model's [`CheckFn`]): the
-    /// entry of a field whose rules are one call of its rules function (see
-    /// `ShapeProbe::field_rules`).
-    pub rules: Option<&'f (dyn FieldRules + 'f)>,
+    /// Its own rules, run on its value read alone (instead of the model's [`CheckFn`] or
+    /// [`ElementCheckFn`]): the entry of a field whose rules are one call of its rules
+    /// function (see `ShapeProbe::field_rules`).
+    pub rules: Option<Rules<'f>>,
+}
+
+/// A field's own rules (see [`Field::rules`]), by the place its rules function takes: a named
+/// field's key or a tuple element's index. A table runs the rules of its own kind (a named
+/// table a [`Rules::Named`], a tuple's a [`Rules::Element`]); the derive gives no other.
+#[derive(Clone, Copy)]
+pub enum Rules<'f> {
+    /// A named field's ([`Ruled`], [`RuledOr`], [`RuledWith`], [`RuledEach`],
+    /// [`RuledEachWith`], [`ModelOr`]).
+    Named(&'f (dyn FieldRules + 'f)),
+    /// A tuple element's ([`RuledAt`], [`RuledAtOr`]).
+    Element(&'f (dyn ElementRules + 'f)),
 }
 
 impl Field<'_> {
@@ -95,12 +108,12 @@ impl<'f> Field<'f> {
     /// for as long as the table) run on its value read alone as a `T` (its member's, or what a
     /// missing member reads as), at the key the member was found under.
     #[must_use]
-    pub(crate) fn with_rules<T>(self, rules: &'f Ruled<T>) -> Self
+    pub(crate) fn with_rules<T, R: RulesOf<T> + 'f>(self, rules: &'f R) -> Self
     where
         T: DeserializeOwned + 'f,
     {
         Field {
-            rules: Some(rules),
+            rules: Some(rules.erase()),
             ..self
         }
     }
@@ -113,6 +126,23 @@ pub trait FieldRules {
     fn run(&self, check: Check<'_, '_, '_>);
 }
 
+/// A tuple element's own rules (see [`Field::rules`]): run on the element's [`Check`].
+pub trait ElementRules {
+    /// When the element has its shape, its value read alone (or a missing element's default)
+    /// and its rules run on it at its index.
+    fn run(&self, check: Check<'_, '_, '_, usize>);
+}
+
+/// The rules of a field read as a `T`, as the entry of a table holds them (see
+/// [`Field::rules`]): [`Ruled`], [`RuledOr`], [`RuledAt`] or [`RuledAtOr`]. `T` is the field's
+/// type, so that a probe arm that does not read the field takes them unread.
+pub trait RulesOf<T> {
+    /// The rules as a table runs them.
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f;
+}
+
 /// The rules function of a field read as a `T` (see [`Field::rules`]): a pointer, so that
 /// the read and the check are compiled once per field type, not once per field.
 pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
@@ -121,6 +151,185 @@ impl<T: DeserializeOwned> FieldRules for Ruled<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
         check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for Ruled<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field with a default (`#[serde(default)]`): a missing member reads as the
+/// second function says.
+pub struct RuledOr<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(read_for_rules::<T>, self.1, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field of a model with a context `C` (`#[customer(context = C)]`): run with
+/// the caller's context, taken from the report (see [`Check::rules_with`]).
+pub struct RuledWith<T, C>(pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledWith<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a field with `each(...)` rules (see [`Check::each`]): its rules function, its
+/// `Option` layers and its item function (`__customer_each_N`), run on every element read
+/// alone (an `I`) when the collection does not read.
+pub struct RuledEach<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.each(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEach<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEach`] of a model with a context `C` (see [`Check::each_with`]).
+pub struct RuledEachWith<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWith<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// The rules function of a tuple element read as a `T` (see [`Field::rules`]); a missing
+/// element is not read (the array's length is reported).
+pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
+
+impl<T: DeserializeOwned> ElementRules for RuledAt<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledAt<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// [`RuledAt`] of an element with a default: a missing element reads as the second function
+/// says.
+pub struct RuledAtOr<T>(pub for<'a> fn(&T, At<'a, usize>), pub fn() -> Option<T>);
+
+impl<T: DeserializeOwned> ElementRules for RuledAtOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(read_for_rules::<T>, self.1, self.0);
+    }
+}
+
+impl<T> RulesOf<T> for RuledAtOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
+/// its member is missing there is no node to walk, so its default (the function's) is
+/// validated whole at the field's key; when it is there, its model is walked again
+/// ([`NESTED`]).
+pub struct ModelOr<T>(pub fn() -> Option<T>);
+
+impl<T: crate::CustomerModel> FieldRules for ModelOr<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.found.is_some() {
+            return;
+        }
+        if let Some(value) = (self.0)() {
+            value.validate_into(&check.path.key(check.key), &mut check.report.rules);
+        }
+    }
+}
+
+impl<T: crate::CustomerModel> RulesOf<T> for ModelOr<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
     }
 }
 
@@ -457,8 +666,8 @@ pub fn named_flat(
                 key: found.map_or(field.names[0], |(key, _, _)| key),
             };
             match field.rules {
-                Some(rules) => rules.run(check),
-                None => (named.check)(index, check),
+                Some(Rules::Named(rules)) => rules.run(check),
+                _ => (named.check)(index, check),
             }
         }
         if field.nested && !field.once {
@@ -494,6 +703,24 @@ pub struct Elements<'f> {
     pub whole: Option<WholeFn>,
     /// Whether the container has checks.
     pub checks: bool,
+}
+
+impl<'f> Elements<'f> {
+    /// A tuple's description without container checks: a tuple variant's (`whole` `None`),
+    /// or a tuple struct's without checks.
+    #[must_use]
+    pub const fn new(
+        fields: &'f [Field<'f>],
+        check: ElementCheckFn,
+        whole: Option<WholeFn>,
+    ) -> Self {
+        Elements {
+            fields,
+            check,
+            whole,
+            checks: false,
+        }
+    }
 }
 
 impl Elements<'_> {
@@ -571,7 +798,9 @@ fn elements_flat(
     for (index, (field, &good)) in fields.iter().zip(goods.iter()).enumerate() {
         let found = items.get(index);
         // A missing element is read only when it has a default (else the length says it).
-        if field.check && (found.is_some() || matches!(field.missing, Missing::Ok)) {
+        if (field.check || field.rules.is_some())
+            && (found.is_some() || matches!(field.missing, Missing::Ok))
+        {
             let check = Check {
                 found: found.map(|value| (index, value, true)),
                 good,
@@ -579,7 +808,10 @@ fn elements_flat(
                 report: &mut *report,
                 key: index,
             };
-            (elements.check)(index, check);
+            match field.rules {
+                Some(Rules::Element(rules)) => rules.run(check),
+                _ => (elements.check)(index, check),
+            }
         }
         if let (true, false, Some(value)) = (field.nested, field.once, found) {
             walk_again(value, &path.index(index), report, field.shape);
@@ -963,6 +1195,122 @@ mod tests {
         let (ok, found) = walk_elements(r#"["a", true, 1, 2]"#, None, None);
         assert!(!ok);
         assert_eq!(found, pairs(&[("", "invalid_length")]));
+    }
+
+    /// Elements whose rules their entries carry (`RuledAt`, `RuledAtOr` with a default) walk
+    /// as through the check function: same verdicts, same reports, in the same order.
+    #[test]
+    fn elements_rules_in_the_entries_walk_as_the_check_fn() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        let entries = [
+            (&&ShapeProbe::<String>::NEW).field_rules(&[], 0, &RuledAt(filled_at)),
+            (&&ShapeProbe::<bool>::NEW).field(&[], 0),
+            (&&ShapeProbe::<u32>::NEW).field_rules(
+                &[],
+                MAY_MISS,
+                &RuledAtOr(small_at, || Some(11)),
+            ),
+        ];
+        assert!(matches!(entries[0].rules, Some(Rules::Element(_))) && !entries[0].check);
+        assert!(matches!(entries[2].missing, Missing::Ok));
+        let own = Elements {
+            fields: &entries,
+            check: no_element_check,
+            whole: None,
+            checks: false,
+        };
+        for json in [
+            r#"["a", true]"#,
+            r#"[""]"#,
+            r#"["", true, 12]"#,
+            r#"["", 1, "x"]"#,
+            r#"["a", true, 1, 2]"#,
+            r#"{"a": 1}"#,
+            r#"[]"#,
+        ] {
+            for variant in [None, Some("v")] {
+                let node = serde_json::from_str::<Node>(json).unwrap();
+                let mut report = Report::new();
+                let ok = match variant {
+                    None => own.walk(&node, &Path::ROOT, &mut report, true),
+                    Some(key) => own.walk_content(
+                        crate::shape::Content::Value(&node, Some(key)),
+                        &Path::ROOT,
+                        &mut report,
+                        true,
+                    ),
+                };
+                let found: Vec<_> = report
+                    .shapes
+                    .iter()
+                    .chain(report.rules.iter())
+                    .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+                    .collect();
+                assert_eq!(
+                    (ok, found),
+                    walk_elements(json, variant, None),
+                    "{json} {variant:?}"
+                );
+            }
+        }
+    }
+
+    /// A named field with a default whose rules its entry carries (`RuledOr`): a missing
+    /// member reads as its default, as through the check function with `Reader::or`.
+    #[test]
+    fn a_default_in_the_entry_walks_as_the_check_fn() {
+        #[allow(unused_imports)]
+        use crate::shape::via_read::*;
+        fn by_check(index: usize, check: Check<'_, '_, '_>) {
+            if index == 0 {
+                check.rules(
+                    ReadProbe::<Option<u32>>::NEW.reader().or(|| Some(Some(11))),
+                    small,
+                );
+            }
+        }
+        let own = [(&&ShapeProbe::<Option<u32>>::NEW).field_rules(
+            &["count"],
+            MAY_MISS,
+            &RuledOr(small, || Some(Some(11))),
+        )];
+        let checked = [(&&ShapeProbe::<Option<u32>>::NEW).field(&["count"], MAY_MISS | CHECK)];
+        let run = |fields: &[Field<'_>], check: CheckFn, json: &str| {
+            let Node::Object(members) = serde_json::from_str::<Node>(json).unwrap() else {
+                panic!("not an object")
+            };
+            let mut claimed = vec![false; members.len()];
+            let mut report = Report::new();
+            let ok = Named::new(fields, check, None).walk(crate::shape::Flat(
+                &members,
+                &mut claimed,
+                &Path::ROOT,
+                &mut report,
+                true,
+            ));
+            let found: Vec<_> = report
+                .shapes
+                .iter()
+                .chain(report.rules.iter())
+                .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+                .collect();
+            (ok, found)
+        };
+        for json in [
+            r#"{}"#,
+            r#"{"count": 3}"#,
+            r#"{"count": 12}"#,
+            r#"{"count": "x"}"#,
+        ] {
+            assert_eq!(
+                run(&own, no_check, json),
+                run(&checked, by_check, json),
+                "{json}"
+            );
+        }
+        // The default is read when the member is missing: over its rule.
+        assert_eq!(run(&own, no_check, "{}").1, pairs(&[("/count", "range")]));
     }
 
     /// The tuple struct is read whole (from its array) only when every element has its shape.

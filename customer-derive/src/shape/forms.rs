@@ -361,19 +361,29 @@ fn elements_table(
             }
             flags.push(quote!(__s::NESTED));
         }
+        // Its rules function, carried by its entry (`RuledAt`, `RuledAtOr` with a default);
+        // a model with a context's in the check function (`rules_with`).
+        let mut own = None;
         if common {
-            flags.push(quote!(__s::CHECK));
             let name = rules_fn(FieldAt {
                 variant,
                 field: index,
             });
-            let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
-            let method = second_read::with_ctx(container, "rules");
-            let arm = match &default {
-                Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
-                None => quote!(#probe.#method(__c, Self::#name)),
-            };
-            arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            if container.attrs.context.is_none() {
+                own = Some(match &default {
+                    Some(value) => quote!(&__s::RuledAtOr(Self::#name, || #value)),
+                    None => quote!(&__s::RuledAt(Self::#name)),
+                });
+            } else {
+                flags.push(quote!(__s::CHECK));
+                let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
+                let method = second_read::with_ctx(container, "rules");
+                let arm = match &default {
+                    Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
+                    None => quote!(#probe.#method(__c, Self::#name)),
+                };
+                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+            }
         }
         let flags = if flags.is_empty() {
             quote!(0)
@@ -381,13 +391,37 @@ fn elements_table(
             quote!(#(#flags)|*)
         };
         // An element that must say `nested` when its type is a model: refused by its entry.
-        let entry = if said_needed(field, &params) {
+        let (probe, method) = if said_needed(field, &params) {
             said.push(field);
-            quote_spanned!(ty.span()=> (&&__s::ShapeProbe::<#ty>::SAID).field)
+            let at = ty.span();
+            (
+                quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::SAID)),
+                proc_macro2::Ident::new(
+                    if own.is_some() {
+                        "field_rules"
+                    } else {
+                        "field"
+                    },
+                    at,
+                ),
+            )
         } else {
-            quote!((&&__s::ShapeProbe::<#ty>::NEW).field)
+            (
+                quote!((&&__s::ShapeProbe::<#ty>::NEW)),
+                proc_macro2::Ident::new(
+                    if own.is_some() {
+                        "field_rules"
+                    } else {
+                        "field"
+                    },
+                    proc_macro2::Span::call_site(),
+                ),
+            )
         };
-        entries.push(quote!(#entry(&[], #flags)));
+        entries.push(match own {
+            Some(rules) => quote!(#probe.#method(&[], #flags, #rules)),
+            None => quote!(#probe.#method(&[], #flags)),
+        });
     }
     for field in said {
         field.said_in_entry.set(true);
@@ -412,19 +446,35 @@ fn elements_table(
     };
     let (whole, has_checks) = match variant {
         None => super::named::whole(container, p, can, false),
-        Some(_) => (quote!(::core::option::Option::None), false),
+        Some(_) => (quote!(__p::None), false),
     };
     let probes = probes(can.read);
-    Some(quote! {{
-        use #p::shape as __s;
-        #probes
-        let __check: __s::ElementCheckFn = #check;
-        __s::Elements {
-            fields: &[#(#entries),*],
-            check: __check,
-            whole: #whole,
-            checks: #has_checks,
+    // A closure as a statement of its own (where rustfmt leaves one it cannot format, the
+    // rest of the table is still formatted). `__s` is in scope: the `Shape` impl's `use`.
+    let (check_let, check) = if arms.is_empty() {
+        (TokenStream::new(), check)
+    } else {
+        (
+            quote!(let __check: __s::ElementCheckFn = #check;),
+            quote!(__check),
+        )
+    };
+    let elements = if has_checks {
+        quote! {
+            __s::Elements {
+                fields: &[#(#entries),*],
+                check: #check,
+                whole: #whole,
+                checks: true,
+            }
         }
+    } else {
+        quote!(__s::Elements::new(&[#(#entries),*], #check, #whole))
+    };
+    Some(quote! {{
+        #probes
+        #check_let
+        #elements
         #walk
     }})
 }

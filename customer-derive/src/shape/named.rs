@@ -151,9 +151,11 @@ fn table(
             });
             continue;
         }
-        // A field whose rules are one call of its rules function carries it in its entry.
+        // A field whose rules are one call of its rules function carries it in its entry, and
+        // so does a defaulted `nested` model (its default validated whole when missing).
         let own = cx.own_rules();
-        let arm = if own.is_some() {
+        let model_default = own.is_none() && cx.model_default();
+        let arm = if own.is_some() || model_default {
             None
         } else {
             cx.table_arm(&bind_context)
@@ -174,16 +176,19 @@ fn table(
         }
         let flags = flag_set(&flags);
         let ty = cx.ty;
-        let method = match own {
-            Some(_) => "field_rules",
-            None if in_scope && !cx.can_read => "field_unread",
-            None => "field",
+        // With its own rules, the type they read (a `Cow<'a, _>` read as `Cow<'static, _>`:
+        // the same shape).
+        let owned = matches!((&own, &cx.read_ty), (Some(_), ReadTy::Owned(_)));
+        let probe_ty: &dyn ToTokens = match (&own, &cx.read_ty) {
+            (Some(_), ReadTy::Owned(owned)) => owned,
+            _ => ty,
         };
         // A field that must say `nested` when its type is a model: refused by its entry (the
         // probe `SAID`, whose methods are refused for a model at the field's name).
         let said_here = said_needed(cx.field, &params);
         let bound = keys[index]
             .take()
+            .filter(|_| !owned)
             .and_then(|key| shared.binding(&key, said_here));
         // A model field refused by its entry's method call, spanned at the field's name (its
         // receiver too: the error covers the call).
@@ -197,17 +202,58 @@ fn table(
         let probe = match bound {
             Some((mut name, first)) => {
                 if first {
-                    bindings.extend(quote!(let #name = &&__s::ShapeProbe::<#ty>::#constant;));
+                    bindings.extend(quote!(let #name = &&__s::ShapeProbe::<#probe_ty>::#constant;));
                 }
                 name.set_span(at);
                 name.into_token_stream()
             }
-            None => quote_spanned!(at=> (&&__s::ShapeProbe::<#ty>::#constant)),
+            None => quote_spanned!(at=> (&&__s::ShapeProbe::<#probe_ty>::#constant)),
         };
-        let method = Ident::new(method, at);
-        let call = match own {
-            Some(rules) => quote!(#method(&[#(#names),*], #flags, &__s::Ruled(Self::#rules))),
-            None => quote!(#method(&[#(#names),*], #flags)),
+        let field_rules = Ident::new("field_rules", at);
+        let rules = own.is_some().then(|| rules_fn(cx.at));
+        let layers = || Literal::usize_unsuffixed(cx.field.layers.len());
+        // Each call quoted whole (an interpolated stream costs bridge calls inside rustc).
+        let call = match (own, &cx.default_value) {
+            (None, Some(value)) if model_default => quote! {
+                #field_rules(&[#(#names),*], #flags, &__s::ModelOr(|| #value))
+            },
+            (Some(Own::Ruled), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules)))
+            }
+            (Some(Own::Or(value)), _) => quote! {
+                #field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
+            },
+            (Some(Own::With), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledWith(Self::#rules)))
+            }
+            (Some(Own::Each(each)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEach(Self::#rules, #layers, Self::#each)
+                    )
+                }
+            }
+            (Some(Own::EachWith(each)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachWith(Self::#rules, #layers, Self::#each)
+                    )
+                }
+            }
+            (None, _) if in_scope && !cx.can_read => {
+                let method = Ident::new("field_unread", at);
+                quote!(#method(&[#(#names),*], #flags))
+            }
+            (None, _) => {
+                let method = Ident::new("field", at);
+                quote!(#method(&[#(#names),*], #flags))
+            }
         };
         let entry = scoped(&cx.probes, quote!(#probe.#call));
         separate(&mut entries, &mut first);
@@ -928,20 +974,42 @@ impl<'a> FieldCx<'a> {
             .map(|_| each_fn(self.at))
     }
 
-    /// The rules function the field's table entry runs itself (`ShapeProbe::field_rules`):
-    /// when its rules in the second read are one call of it on its value read alone, read as
-    /// its declared type (not a `Cow<'a, _>` read as `Cow<'static, _>`), and a missing member
-    /// reads as serde reads it (no `default`). `None` for the others, whose rules are an arm
-    /// of the table's closure.
-    fn own_rules(&self) -> Option<syn::Ident> {
-        // Not a context model's (its rules functions take the context: `rules_with`), nor one
-        // with `each` rules on the elements of a value that did not read (`each`).
-        let plain = self.field.serde.deserialize_with.is_none()
-            && self.default_value.is_none()
+    /// The rules the field's table entry runs itself (`ShapeProbe::field_rules`), as the entry
+    /// borrows them: when its rules in the second read are one call of its rules function on
+    /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
+    /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
+    /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
+    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`). `None` for
+    /// the others (a `default` with a context or `each`, `deserialize_with`, the fields whose
+    /// rules are code of their own), whose rules are an arm of the table's closure.
+    fn own_rules(&self) -> Option<Own<'_>> {
+        if self.field.serde.deserialize_with.is_some() || !self.common() {
+            return None;
+        }
+        let context = self.container.attrs.context.is_some();
+        Some(match (&self.default_value, context, self.each()) {
+            (None, false, None) => Own::Ruled,
+            (Some(value), false, None) => Own::Or(value),
+            (None, true, None) => Own::With,
+            (None, false, Some(each)) => Own::Each(each),
+            (None, true, Some(each)) => Own::EachWith(each),
+            (Some(_), _, _) => return None,
+        })
+    }
+
+    /// Whether the field's rules in the second read are its `nested` model's default validated
+    /// whole when its member is missing (`ModelOr`, carried by its entry; when the member is
+    /// there, the model is walked again): a `nested` field with a default and no other rule,
+    /// of a model without a context (whose models are validated with it).
+    fn model_default(&self) -> bool {
+        self.nested
+            && self.default_value.is_some()
+            && !self.whole_checks.is_empty()
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_none()
             && self.container.attrs.context.is_none()
-            && self.each().is_none()
-            && matches!(self.read_ty, ReadTy::Declared(_));
-        (plain && self.common()).then(|| rules_fn(self.at))
+            && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty()
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
@@ -1280,6 +1348,17 @@ impl<'a> FieldCx<'a> {
         }
         out
     }
+}
+
+/// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
+/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
+/// its item function (`RuledEach`), both (`RuledEachWith`).
+enum Own<'a> {
+    Ruled,
+    Or(&'a TokenStream),
+    With,
+    Each(syn::Ident),
+    EachWith(syn::Ident),
 }
 
 /// The body of `__shape_flat` generated field by field (for the forms `table` does not take):
