@@ -65,7 +65,7 @@ for case in $cases; do
     awk -v c="$case" -v a="$full" -v b="$base" -v n="$n" -v m="$models" 'BEGIN {
         printf "| %s | %d | %.0f | %.0f |\n", c, m, (a - b) / n, (a - b) / n / m
     }'
-    [ -n "${KEEP_CG:-}" ] && cp "$out/cg.$case.$n" "$KEEP_CG.$case"
+    if [ -n "${KEEP_CG:-}" ]; then cp "$out/cg.$case.$n" "$KEEP_CG.$case"; fi
     if [ -n "${ANNOTATE:-}" ]; then
         echo
         callgrind_annotate --inclusive=yes "$out/cg.$case.$n" | sed -n '1,/^$/d; 1,60p'
@@ -103,5 +103,5 @@ SH
     awk -v m="$models" -v t="$total" 'BEGIN {
         printf "| rustc: %s | %d | %.0f | %.0f |\n", "scratch crate", m, t, t / m
     }'
-    [ -n "${KEEP_CG:-}" ] && cp "$out/cg.rustc" "$KEEP_CG.rustc"
+    if [ -n "${KEEP_CG:-}" ]; then cp "$out/cg.rustc" "$KEEP_CG.rustc"; fi
 fi
