@@ -834,6 +834,16 @@ mod tests {
     #[allow(unused_imports)]
     use crate::shape::{ShapeViaNothing as _, ShapeViaSerde as _, ShapeViaShape as _};
 
+    /// The report's violations, shapes then rules, as (pointer, code) pairs.
+    fn reported(report: &Report) -> Vec<(String, String)> {
+        report
+            .shapes
+            .iter()
+            .chain(report.rules.iter())
+            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+            .collect()
+    }
+
     /// A rule on a `String`: not empty (`&String`: a rules function takes its field's type).
     #[allow(clippy::ptr_arg)]
     fn filled(value: &String, mut at: At<'_, &str>) {
@@ -894,12 +904,7 @@ mod tests {
             rules,
             &named,
         );
-        let found = report
-            .shapes
-            .iter()
-            .chain(report.rules.iter())
-            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-            .collect();
+        let found = reported(&report);
         (ok, found)
     }
 
@@ -1011,12 +1016,7 @@ mod tests {
                     &mut report,
                     rules,
                 ));
-                let found: Vec<_> = report
-                    .shapes
-                    .iter()
-                    .chain(report.rules.iter())
-                    .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-                    .collect();
+                let found: Vec<_> = reported(&report);
                 assert_eq!((ok, found), walk(json, rules, None), "{json} {rules}");
             }
         }
@@ -1153,12 +1153,7 @@ mod tests {
                 true,
             ),
         };
-        let found = report
-            .shapes
-            .iter()
-            .chain(report.rules.iter())
-            .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-            .collect();
+        let found = reported(&report);
         (ok, found)
     }
 
@@ -1241,12 +1236,7 @@ mod tests {
                         true,
                     ),
                 };
-                let found: Vec<_> = report
-                    .shapes
-                    .iter()
-                    .chain(report.rules.iter())
-                    .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-                    .collect();
+                let found: Vec<_> = reported(&report);
                 assert_eq!(
                     (ok, found),
                     walk_elements(json, variant, None),
@@ -1289,12 +1279,7 @@ mod tests {
                 &mut report,
                 true,
             ));
-            let found: Vec<_> = report
-                .shapes
-                .iter()
-                .chain(report.rules.iter())
-                .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
-                .collect();
+            let found: Vec<_> = reported(&report);
             (ok, found)
         };
         for json in [
