@@ -1515,6 +1515,24 @@ fn bytes_that_are_not_utf8_are_errors() {
             &format!("{bytes:?}"),
         );
     }
+    // In an unknown member's value (a string, an array's, a key below), where serde_json skips
+    // the string without looking at its bytes and reads the document on: refused all the same,
+    // as malformed JSON (RFC 8259 section 8.1; I-JSON), as every other breach in an unknown
+    // member is.
+    for bytes in [
+        &b"{\"email\":\"jo@example.com\",\"x\":[\"\x90\"]}"[..],
+        b"{\"email\":\"jo@example.com\",\"x\":\"\x90\x90\"}",
+        b"{\"email\":\"jo@example.com\",\"x\":{\"k\":1,\"\xc3\":[2]}}",
+    ] {
+        assert!(
+            serde_json::from_slice::<Signup>(bytes).is_ok(),
+            "serde_json alone reads {bytes:?}"
+        );
+        let error = refused(Valid::<Signup>::from_slice(bytes), &format!("{bytes:?}"));
+        assert!(matches!(error, Error::Syntax(_)), "{bytes:?}: {error:?}");
+        let codes: Vec<_> = error.violations().iter().map(|v| v.code()).collect();
+        assert_eq!(codes, ["malformed_json"], "{bytes:?}");
+    }
 }
 
 // ----- Wrong types in every field ------------------------------------------------------------
