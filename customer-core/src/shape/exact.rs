@@ -15,25 +15,70 @@ pub struct ExactNode {
     /// A hash of `name`, compared before it (the walk runs in rustc's constant evaluator, where
     /// every step is costly: two names of one module share their long prefix).
     id: u64,
-    /// Whether the type's own form adds nothing its walk does not check.
+    /// Whether the type's own form adds nothing its walk does not check, and no type below it
+    /// is [`Exact::UNKNOWN`] (found once, when the node is made, rather than in every walk that
+    /// meets it).
     local: bool,
-    /// Whether nothing is below it (`below.is_empty()`, read without a call: a call is the
-    /// costly step of the constant evaluator).
-    leaf: bool,
+    /// Whether this is a model's node ([`ExactNode::new`]), not the node of [`Exact::YES`] or
+    /// [`Exact::UNKNOWN`] (which also marks an empty slot of the walk's table).
+    model: bool,
+    /// `below[first..end]` holds every model below (a node with none has `first == end`): the
+    /// walk looks at those entries alone, not at the leaves around them (text, numbers), and
+    /// without a call (`below.len()` is one, the costly step of the constant evaluator).
+    first: usize,
+    /// See `first`.
+    end: usize,
     /// The types below it (a model's fields' types).
     below: &'static [Exact],
 }
 
 impl ExactNode {
     /// A model's node: `name` unique to it, `local` its own form, `below` its fields' types.
+    /// Reads the kind of each entry of `below` (not the node it points at: that node may be
+    /// this one's, or hold it, and a static read while it is made is a cycle).
     #[must_use]
     pub const fn new(name: &'static str, local: bool, below: &'static [Exact]) -> Self {
+        let mut local = local;
+        let count = below.len();
+        let (mut first, mut end) = (count, 0);
+        let mut i = 0;
+        while i < count {
+            match below[i].kind {
+                Kind::Yes => {}
+                Kind::Unknown => local = false,
+                Kind::Model => {
+                    if first > i {
+                        first = i;
+                    }
+                    end = i + 1;
+                }
+            }
+            i += 1;
+        }
+        if first > end {
+            first = end;
+        }
         ExactNode {
             name,
             id: fnv1a(name.as_bytes()),
             local,
-            leaf: below.is_empty(),
+            model: true,
+            first,
+            end,
             below,
+        }
+    }
+
+    /// The node of a type with nothing below: [`Exact::YES`]'s or [`Exact::UNKNOWN`]'s.
+    const fn answer(local: bool) -> Self {
+        ExactNode {
+            name: "",
+            id: 0,
+            local,
+            model: false,
+            first: 0,
+            end: 0,
+            below: &[],
         }
     }
 }
@@ -52,12 +97,29 @@ const fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// A type's answer (see [`super::Shape::__EXACT`]): a pointer to its node. A pointer, not a
-/// reference, so that a constant holding it does not need the static it points at evaluated
-/// (models that hold each other would make that a cycle).
+/// What an [`Exact`] is, readable without following its pointer.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// [`Exact::YES`].
+    Yes,
+    /// [`Exact::UNKNOWN`].
+    Unknown,
+    /// A model's node ([`Exact::of`]): the walk goes below it.
+    Model,
+}
+
+/// A type's answer (see [`super::Shape::__EXACT`]): a pointer to its node, and its kind. A
+/// pointer, not a reference, so that a constant holding it does not need the static it points
+/// at evaluated (models that hold each other would make that a cycle).
 #[doc(hidden)]
 #[derive(Clone, Copy)]
-pub struct Exact(*const ExactNode);
+pub struct Exact {
+    /// The node.
+    node: *const ExactNode,
+    /// What the node is: a model's node is made knowing the kinds below it without reading
+    /// their nodes.
+    kind: Kind,
+}
 
 // SAFETY: an `Exact` only points at a `&'static ExactNode` (see `Exact::of`), immutable data
 // without interior mutability.
@@ -65,10 +127,10 @@ unsafe impl Sync for Exact {}
 // SAFETY: as above.
 unsafe impl Send for Exact {}
 
-/// Exact, nothing below.
-static YES_NODE: ExactNode = ExactNode::new("", true, &[]);
+/// Exact, nothing below (and the walk's empty slot).
+static YES_NODE: ExactNode = ExactNode::answer(true);
 /// Not known to be exact.
-static UNKNOWN_NODE: ExactNode = ExactNode::new("", false, &[]);
+static UNKNOWN_NODE: ExactNode = ExactNode::answer(false);
 
 /// The slots of the table of models met in one walk of [`Exact::holds`] (a power of two). The
 /// table lives on the constant evaluator's stack: its size is paid once per walk, a lookup costs
@@ -77,20 +139,29 @@ const SLOTS: usize = 512;
 
 impl Exact {
     /// An exact type with nothing below (text, numbers, a value read through serde).
-    pub const YES: Exact = Exact(&raw const YES_NODE);
+    pub const YES: Exact = Exact {
+        node: &raw const YES_NODE,
+        kind: Kind::Yes,
+    };
     /// A type not known to be exact (a `Shape` written by hand, a map whose keys' type is not
     /// walked).
-    pub const UNKNOWN: Exact = Exact(&raw const UNKNOWN_NODE);
+    pub const UNKNOWN: Exact = Exact {
+        node: &raw const UNKNOWN_NODE,
+        kind: Kind::Unknown,
+    };
 
-    /// The answer of a type whose node is `node`.
+    /// The answer of a model whose node is `node` (made by [`ExactNode::new`]).
     #[must_use]
     pub const fn of(node: &'static ExactNode) -> Exact {
-        Exact(node)
+        Exact {
+            node,
+            kind: Kind::Model,
+        }
     }
 
-    fn node(self) -> &'static ExactNode {
+    const fn node(self) -> &'static ExactNode {
         // SAFETY: made from a `&'static ExactNode` (`of`, `YES`, `UNKNOWN`).
-        unsafe { &*self.0 }
+        unsafe { &*self.node }
     }
 
     /// Whether the type is exact: its node and every node below it are exact locally. Each
@@ -99,12 +170,7 @@ impl Exact {
     /// (such a graph keeps its whole reads).
     #[must_use]
     pub const fn holds(self) -> bool {
-        walk::<SLOTS>(self.const_node()).0
-    }
-
-    const fn const_node(self) -> &'static ExactNode {
-        // SAFETY: as in `node`.
-        unsafe { &*self.0 }
+        walk::<SLOTS>(self.node()).0
     }
 }
 
@@ -135,17 +201,19 @@ const fn same(a: &str, b: &str) -> bool {
 /// The walk of the graph below `root`, breadth first, in one call (a call is the costly step of
 /// the constant evaluator): `seen` is an open-addressing table of the models met (keyed by
 /// their FNV id, then their name), `order` the same models in the order met, walked in turn.
-/// Leaves (text, numbers, a value read through serde) are answered where they are met. Once
-/// more than `S / 2` models are met, no. The answer, and how many models were walked.
+/// Only the models below a node are looked at (`below[first..end]`): the leaves (text, numbers,
+/// a value read through serde) were answered when the node was made, into its `local`. A model
+/// with no model below is answered by its `local` alone. Once more than `S / 2` models are met,
+/// no. The answer, and how many models were walked.
 const fn walk<const S: usize>(root: &'static ExactNode) -> (bool, usize) {
     let mut walked = 0;
     if !root.local {
         return (false, walked);
     }
-    if root.leaf {
+    if root.first == root.end {
         return (true, walked);
     }
-    // An empty slot holds a leaf (no model put in the table is one).
+    // An empty slot holds `YES_NODE` (no model put in the table is one).
     let mut seen: [&'static ExactNode; S] = [&YES_NODE; S];
     let mut order: [&'static ExactNode; S] = [&YES_NODE; S];
     seen[root.id as usize & (S - 1)] = root;
@@ -155,34 +223,36 @@ const fn walk<const S: usize>(root: &'static ExactNode) -> (bool, usize) {
         let node = order[walked];
         walked += 1;
         let below_all = node.below;
-        let count = below_all.len();
-        let mut i = 0;
-        while i < count {
+        let (mut i, end) = (node.first, node.end);
+        while i < end {
+            let entry = below_all[i];
+            i += 1;
+            if let Kind::Yes = entry.kind {
+                continue;
+            }
+            // A model (no entry is `UNKNOWN`: `node.local` would have said no).
             // SAFETY: as in `Exact::node` (not called: a call is the costly step).
-            let below = unsafe { &*below_all[i].0 };
+            let below = unsafe { &*entry.node };
             if !below.local {
                 return (false, walked);
             }
-            if !below.leaf {
-                let mut at = below.id as usize & (S - 1);
-                loop {
-                    let slot = seen[at];
-                    if slot.leaf {
-                        if met == S / 2 {
-                            return (false, walked);
-                        }
-                        seen[at] = below;
-                        order[met] = below;
-                        met += 1;
-                        break;
+            let mut at = below.id as usize & (S - 1);
+            loop {
+                let slot = seen[at];
+                if !slot.model {
+                    if met == S / 2 {
+                        return (false, walked);
                     }
-                    if slot.id == below.id && same(slot.name, below.name) {
-                        break;
-                    }
-                    at = (at + 1) & (S - 1);
+                    seen[at] = below;
+                    order[met] = below;
+                    met += 1;
+                    break;
                 }
+                if slot.id == below.id && same(slot.name, below.name) {
+                    break;
+                }
+                at = (at + 1) & (S - 1);
             }
-            i += 1;
         }
     }
     (true, walked)
@@ -192,10 +262,10 @@ const fn walk<const S: usize>(root: &'static ExactNode) -> (bool, usize) {
 mod tests {
     use super::*;
 
-    static A: ExactNode = ExactNode::new("a", true, &[Exact(&raw const B), Exact::YES]);
-    static B: ExactNode = ExactNode::new("b", true, &[Exact(&raw const A)]);
-    static C: ExactNode = ExactNode::new("c", true, &[Exact(&raw const C), Exact::UNKNOWN]);
-    static D: ExactNode = ExactNode::new("d", true, &[Exact(&raw const A), Exact(&raw const C)]);
+    static A: ExactNode = ExactNode::new("a", true, &[Exact::of(&B), Exact::YES]);
+    static B: ExactNode = ExactNode::new("b", true, &[Exact::of(&A)]);
+    static C: ExactNode = ExactNode::new("c", true, &[Exact::of(&C), Exact::UNKNOWN]);
+    static D: ExactNode = ExactNode::new("d", true, &[Exact::of(&A), Exact::of(&C)]);
     static E: ExactNode = ExactNode::new("e", false, &[Exact::YES]);
 
     #[test]
@@ -230,17 +300,17 @@ mod tests {
         };
         (@level $bottom:ident; $l:ident $r:ident) => {
             static $l: ExactNode =
-                ExactNode::new(stringify!($l), true, &[Exact(&raw const $bottom), Exact::YES]);
-            static $r: ExactNode = ExactNode::new(stringify!($r), true, &[Exact(&raw const $bottom)]);
+                ExactNode::new(stringify!($l), true, &[Exact::of(&$bottom), Exact::YES]);
+            static $r: ExactNode = ExactNode::new(stringify!($r), true, &[Exact::of(&$bottom)]);
         };
         (@level $bottom:ident; $l:ident $r:ident, $nl:ident $nr:ident $(, $rl:ident $rr:ident)*) => {
             static $l: ExactNode = ExactNode::new(
                 stringify!($l),
                 true,
-                &[Exact(&raw const $nl), Exact::YES, Exact(&raw const $nr)],
+                &[Exact::of(&$nl), Exact::YES, Exact::of(&$nr)],
             );
             static $r: ExactNode =
-                ExactNode::new(stringify!($r), true, &[Exact(&raw const $nr), Exact(&raw const $nl)]);
+                ExactNode::new(stringify!($r), true, &[Exact::of(&$nr), Exact::of(&$nl)]);
             diamonds!(@level $bottom; $nl $nr $(, $rl $rr)*);
         };
     }
@@ -248,7 +318,7 @@ mod tests {
     static GOOD_BOTTOM: ExactNode = ExactNode::new(
         "good_bottom",
         true,
-        &[Exact(&raw const L0), Exact::YES, Exact(&raw const R0)],
+        &[Exact::of(&L0), Exact::YES, Exact::of(&R0)],
     );
     static BAD_BOTTOM: ExactNode = ExactNode::new("bad_bottom", true, &[Exact::UNKNOWN]);
     diamonds!(GOOD_BOTTOM; L0 R0, L1 R1, L2 R2, L3 R3, L4 R4, L5 R5, L6 R6, L7 R7, L8 R8, L9 R9,
@@ -280,18 +350,18 @@ mod tests {
             static $top: ExactNode = ExactNode::new(
                 stringify!($top),
                 true,
-                &[$(Exact(&raw const $name)),+],
+                &[$(Exact::of(&$name)),+],
             );
             static $bad: ExactNode = ExactNode::new(
                 stringify!($bad),
                 true,
-                &[$(Exact(&raw const $name)),+, Exact::UNKNOWN],
+                &[$(Exact::of(&$name)),+, Exact::UNKNOWN],
             );
             $(
                 static $name: ExactNode = ExactNode::new(
                     stringify!($name),
                     true,
-                    &[Exact::YES, Exact(&raw const $top)],
+                    &[Exact::YES, Exact::of(&$top)],
                 );
             )+
         };
@@ -339,11 +409,11 @@ mod tests {
     macro_rules! chain {
         ($bottom:ident; $last:ident) => {
             static $last: ExactNode =
-                ExactNode::new(stringify!($last), true, &[Exact::YES, Exact(&raw const $bottom)]);
+                ExactNode::new(stringify!($last), true, &[Exact::YES, Exact::of(&$bottom)]);
         };
         ($bottom:ident; $head:ident $next:ident $($rest:ident)*) => {
             static $head: ExactNode =
-                ExactNode::new(stringify!($head), true, &[Exact::YES, Exact(&raw const $next)]);
+                ExactNode::new(stringify!($head), true, &[Exact::YES, Exact::of(&$next)]);
             chain!($bottom; $next $($rest)*);
         };
     }
@@ -379,37 +449,31 @@ mod tests {
         .map(|node| walk::<SLOTS>(node).1)
         .sum();
         assert_eq!(visits, (2..=41).sum::<usize>());
-        // The one model that is not exact, at the bottom, is found from the head; the walk
-        // stops there.
-        assert_eq!(walk::<SLOTS>(&B0), (false, 41));
+        // The one model that is not exact, at the bottom (it holds a type not known to be
+        // exact), is found from the head when it is met, after the 40 models above it: its node
+        // said no when it was made.
+        assert_eq!(walk::<SLOTS>(&B0), (false, 40));
     }
 
     // Two models whose ids are the same (made so here; FNV-1a collisions are rare): both are
-    // walked, their names tell them apart.
+    // walked, their names tell them apart. `bad` is exact locally; the model below it is not.
     static SAME_ID_TOP: ExactNode = ExactNode {
-        name: "top",
         id: 7,
-        local: true,
-        leaf: false,
-        below: &[
-            Exact(&raw const SAME_ID_GOOD),
-            Exact(&raw const SAME_ID_BAD),
-        ],
+        ..ExactNode::new(
+            "top",
+            true,
+            &[Exact::of(&SAME_ID_GOOD), Exact::of(&SAME_ID_BAD)],
+        )
     };
     static SAME_ID_GOOD: ExactNode = ExactNode {
-        name: "good",
         id: 7,
-        local: true,
-        leaf: false,
-        below: &[Exact::YES, Exact(&raw const SAME_ID_TOP)],
+        ..ExactNode::new("good", true, &[Exact::YES, Exact::of(&SAME_ID_TOP)])
     };
     static SAME_ID_BAD: ExactNode = ExactNode {
-        name: "bad",
         id: 7,
-        local: true,
-        leaf: false,
-        below: &[Exact::UNKNOWN],
+        ..ExactNode::new("bad", true, &[Exact::YES, Exact::of(&NOT_EXACT)])
     };
+    static NOT_EXACT: ExactNode = ExactNode::new("not_exact", false, &[]);
 
     #[test]
     fn models_sharing_an_id_are_told_apart_by_name() {
