@@ -202,9 +202,9 @@ const fn same(a: &str, b: &str) -> bool {
 /// the constant evaluator): `seen` is an open-addressing table of the models met (keyed by
 /// their FNV id, then their name), `order` the same models in the order met, walked in turn.
 /// Only the models below a node are looked at (`below[first..end]`): the leaves (text, numbers,
-/// a value read through serde) were answered when the node was made, into its `local`. A model
-/// with no model below is answered by its `local` alone. Once more than `S / 2` models are met,
-/// no. The answer, and how many models were walked.
+/// a value read through serde) were answered when the node was made, into its `local`. A root
+/// with no model below is answered by its `local` alone, without a table. Once more than
+/// `S / 2` models are met, no. The answer, and how many models were walked.
 const fn walk<const S: usize>(root: &'static ExactNode) -> (bool, usize) {
     let mut walked = 0;
     if !root.local {
