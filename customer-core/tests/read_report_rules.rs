@@ -333,6 +333,66 @@ fn nothing_is_reported_that_the_right_value_would_not_break() {
     );
 }
 
+/// `length` on collections read under an alias, behind an `Option` layer, and beside
+/// `each(nested)`: each the only rule its table entry checks when the value does not read.
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Counts {
+    #[customer(length(max = 1))]
+    #[serde(alias = "list")]
+    items: Option<Vec<u8>>,
+    #[customer(each(nested), length(min = 2))]
+    #[serde(alias = "people")]
+    addresses: Vec<Address>,
+    #[customer(length(min = 2, max = 2))]
+    names: BTreeMap<String, String>,
+}
+
+#[test]
+fn a_length_is_checked_at_the_key_the_document_used_whether_the_value_reads_or_not() {
+    let broken = Valid::<Counts>::from_json(
+        r#"{"list": [1, "x", 3], "people": [{"line1": 5, "country": "NL"}],
+            "names": {"a": 1}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&broken),
+        expect(&[
+            ("/list", "length"),
+            ("/list/1", "invalid_type"),
+            ("/people", "length"),
+            ("/people/0/line1", "invalid_type"),
+            ("/names", "length"),
+            ("/names/a", "invalid_type"),
+        ])
+    );
+    // Read, the same rules on the values; `null` below the layer has no length.
+    let read = Valid::<Counts>::from_json(
+        r#"{"items": [1, 2], "people": [{"line1": "a", "country": "NL"}],
+            "names": {"a": "x", "b": "y", "c": "z"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&read),
+        expect(&[
+            ("/items", "length"),
+            ("/people", "length"),
+            ("/names", "length"),
+        ])
+    );
+    let none = Valid::<Counts>::from_json(
+        r#"{"items": null, "addresses": [{"line1": "a", "country": 1},
+            {"line1": "b", "country": "NL"}], "names": {"a": "x", "b": 2}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&none),
+        expect(&[
+            ("/addresses/0/country", "invalid_type"),
+            ("/names/b", "invalid_type")
+        ])
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Models that borrow.
 

@@ -28,7 +28,9 @@ use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again
 use super::{read_alone, read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
 use crate::at::At;
 use crate::error::{Path, ValidationErrors};
+use crate::rules::HasLength;
 use std::any::Any;
+use std::marker::PhantomData;
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
 /// or `Patch` layer); without it, its type says (`Shape::__missing_ok`), else it is required.
@@ -266,6 +268,84 @@ impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I
     }
 }
 
+/// [`Ruled`] of a field with `length` on a collection (see [`Check::counted`]): its rules
+/// function, its `Option` layers, how the document's elements are counted
+/// ([`array_len`](crate::reread::array_len), or
+/// [`distinct_keys`](crate::reread::distinct_keys) for a map keyed by `String`), and the rule's
+/// `min` and `max`, checked on that count when the collection does not read.
+pub struct RuledLen<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledLen<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+        }
+        check.counted(self.1, self.2, self.3, self.4);
+    }
+}
+
+impl<T> RulesOf<T> for RuledLen<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// The rules of a `nested` collection whose only other rule is `length(min, max)` (see
+/// [`Field::rules`]; its models are walked again by [`named_flat`], [`NESTED`]): `length` on
+/// its value read alone as a `T`, or, when that value did not read, on the count of the
+/// document's elements ([`Check::counted`], no `Option` layers). How they are counted, then
+/// the bounds, as [`RuledLen`] has them.
+pub struct Length<T>(
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    PhantomData<fn(&T)>,
+);
+
+impl<T> Length<T> {
+    /// The rules: elements counted by `count`, `length(min, max)`.
+    #[must_use]
+    pub const fn new(
+        count: fn(&Node) -> Option<usize>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) -> Self {
+        Length(count, min, max, PhantomData)
+    }
+}
+
+impl<T: DeserializeOwned + HasLength> FieldRules for Length<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let (min, max) = (self.1, self.2);
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, |value, mut at| {
+                at.fail(crate::rules::length::check(value, min, max));
+            });
+        }
+        check.counted(0, self.0, min, max);
+    }
+}
+
+impl<T: HasLength> RulesOf<T> for Length<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// The rules function of a tuple element read as a `T` (see [`Field::rules`]); a missing
 /// element is not read (the array's length is reported).
 pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
@@ -451,6 +531,28 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
                 each(item, At(path, key, report), index);
             },
         );
+    }
+
+    /// `length(min, max)` of a collection that did not read (an element is wrong), its member
+    /// there once: on the number of elements `count` finds in its node (inside its `layers`
+    /// `Option` layers: a `null` then has none), at [`Check::key`], as `validate_into` would
+    /// report it on the value read.
+    #[inline]
+    pub fn counted(
+        self,
+        layers: usize,
+        count: fn(&Node) -> Option<usize>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        let Some((_, value, true)) = self.found else {
+            return;
+        };
+        let Some(count) = crate::reread::inside(value, layers).and_then(count) else {
+            return;
+        };
+        At(self.path, self.key, &mut self.report.rules)
+            .fail(crate::rules::length::check_count(count, min, max));
     }
 
     /// [`Check::each`] of a model with a context (see [`Check::rules_with`]).

@@ -236,6 +236,12 @@ fn table(
                     )
                 }
             }
+            (Some(Own::Len(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLen(Self::#rules, #len)))
+            }
+            (Some(Own::Length(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::Length::new(#len)))
+            }
             (Some(Own::EachWith(each)), _) => {
                 let layers = layers();
                 quote! {
@@ -979,12 +985,17 @@ impl<'a> FieldCx<'a> {
     /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
     /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
     /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
-    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`). `None` for
-    /// the others (a `default` with a context or `each`, `deserialize_with`, the fields whose
-    /// rules are code of their own), whose rules are an arm of the table's closure.
+    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`); with one
+    /// `length` on the count of the elements of such a value (`RuledLen`, see
+    /// [`FieldCx::counted`]). `None` for the others (a `default` with a context or `each`,
+    /// `deserialize_with`, the fields whose rules are code of their own), whose rules are an
+    /// arm of the table's closure.
     fn own_rules(&self) -> Option<Own<'_>> {
-        if self.field.serde.deserialize_with.is_some() || !self.common() {
+        if self.field.serde.deserialize_with.is_some() {
             return None;
+        }
+        if !self.common() {
+            return self.counted();
         }
         let context = self.container.attrs.context.is_some();
         Some(match (&self.default_value, context, self.each()) {
@@ -995,6 +1006,28 @@ impl<'a> FieldCx<'a> {
             (None, true, Some(each)) => Own::EachWith(each),
             (Some(_), _, _) => return None,
         })
+    }
+
+    /// The rest of the entry of a field whose rules in the second read are its rules function
+    /// when it reads and one `length` on the count of its elements when it does not
+    /// (`second_read::length_alone`, `RuledLen`): as [`FieldCx::common`] but for that `length`,
+    /// without a default or a context.
+    fn counted(&self) -> Option<Own<'_>> {
+        if !self.has_checks
+            || !self.rules_run
+            || self.default_value.is_some()
+            || self.container.attrs.context.is_some()
+        {
+            return None;
+        }
+        if shared_rules(self.container, self.field) {
+            return second_read::length_alone(self.field, false).map(Own::Len);
+        }
+        // A `nested` collection whose only other rule is `length`: its models walked again.
+        is_nested(self.field)
+            .then(|| second_read::length_alone(self.field, true))
+            .flatten()
+            .map(Own::Length)
     }
 
     /// Whether the field's rules in the second read are its `nested` model's default validated
@@ -1352,13 +1385,17 @@ impl<'a> FieldCx<'a> {
 
 /// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
 /// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
-/// its item function (`RuledEach`), both (`RuledEachWith`).
+/// its item function (`RuledEach`), both (`RuledEachWith`), its `length` on the count of the
+/// elements of a value that did not read (`RuledLen`: the tokens after the rules function);
+/// a `nested` collection's `length`, its only other rule (`Length`: its arguments).
 enum Own<'a> {
     Ruled,
     Or(&'a TokenStream),
     With,
     Each(syn::Ident),
     EachWith(syn::Ident),
+    Len(TokenStream),
+    Length(TokenStream),
 }
 
 /// The body of `__shape_flat` generated field by field (for the forms `table` does not take):
