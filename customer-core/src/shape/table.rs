@@ -437,6 +437,19 @@ impl Field<'_> {
     }
 }
 
+impl<'f> Field<'f> {
+    /// A field read by its `deserialize_with` function ([`Field::read_by`]) whose only rule is
+    /// `nested` and which has a default: `model` validates that default whole when its member
+    /// is missing (its model is not walked: the function reads it).
+    #[must_use]
+    pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelOr<T>) -> Self {
+        Field {
+            rules: Some(Rules::Named(model)),
+            ..self
+        }
+    }
+}
+
 /// What the model's [`CheckFn`] gets for one field: the member (or element) found for it,
 /// whether it has its shape, the container's pointer and the report. `K` is the field's
 /// [`Place`]: a member's key for a named field, an element's index for a tuple's.

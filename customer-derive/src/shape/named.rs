@@ -44,9 +44,10 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// field's own code), and the whole read in another. A field that must say `nested` when its
 /// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
 /// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
-/// again for its rules. `None` when a field is read
-/// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
-/// or a skipped field has rules (refused by `check` anyway): the generated walk then.
+/// again for its rules, or, a defaulted `nested` model, its default validated when missing
+/// (`Field::or_model`). `None` when a field is read otherwise (`flatten`), a `deserialize_with`
+/// field has other rules its rules function does not run, or a skipped field has rules (refused
+/// by `check` anyway): the generated walk then.
 ///
 /// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
 /// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
@@ -132,7 +133,13 @@ fn table(
         if let Some(with) = &cx.field.serde.deserialize_with {
             // Read by its function, for its shape and again for its rules (its rules
             // function's only: other code needs the walk's value).
-            let arm = cx.with_arm()?;
+            // A defaulted `nested` model: its default validated whole when it is missing.
+            let model_or = cx.model_default_with();
+            let arm = if model_or.is_some() {
+                None
+            } else {
+                cx.with_arm()?
+            };
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
@@ -149,6 +156,10 @@ fn table(
                     ::core::option::Option::is_some(&#read)
                 })
             });
+            if let Some(value) = model_or {
+                let ty = cx.ty;
+                entries.extend(quote!(.or_model(&__s::ModelOr::<#ty>(|| #value))));
+            }
             continue;
         }
         // A field whose rules are one call of its rules function carries it in its entry, and
@@ -1043,6 +1054,20 @@ impl<'a> FieldCx<'a> {
             && self.container.attrs.context.is_none()
             && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty()
+    }
+
+    /// The default of a field read by its `deserialize_with` function whose rules in the
+    /// second read are its `nested` model's default validated whole when its member is missing
+    /// (`Field::or_model`): as [`FieldCx::model_default`], the function reading the model.
+    fn model_default_with(&self) -> Option<&TokenStream> {
+        let model = self.nested
+            && !self.whole_checks.is_empty()
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_some()
+            && self.container.attrs.context.is_none()
+            && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty();
+        self.default_value.as_ref().filter(|_| model)
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
