@@ -573,9 +573,8 @@ pub trait ReadViaSerde<T> {
     ) {
         check.rules(self.reader(), rules);
     }
-    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
-    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
-    /// runs them) on it at `path`; `true` when the read reported nothing.
+    /// A model's whole read for its checks (a table's `whole`): see
+    /// [`Reader::checked`](super::Reader::checked).
     fn checked(
         &self,
         node: &Node,
@@ -583,15 +582,10 @@ pub trait ReadViaSerde<T> {
         report: &mut Report,
         checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let Some(whole) = self.read_node(node, path, report) {
-            checks(&whole, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked(node, path, report, checks)
     }
-    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
-    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
-    /// gave none (the model is read all the same).
+    /// [`checked`](Self::checked) of a model with a context: see
+    /// [`Reader::checked_with`](super::Reader::checked_with).
     fn checked_with<C: std::any::Any>(
         &self,
         node: &Node,
@@ -599,13 +593,7 @@ pub trait ReadViaSerde<T> {
         report: &mut Report,
         checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let (Some(whole), Some(ctx)) =
-            (self.read_node(node, path, report), report.context::<C>())
-        {
-            checks(&whole, ctx, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked_with(node, path, report, checks)
     }
     /// The read of one element of a collection of the type (see [`super::Check::each`]): read
     /// alone (see [`read_alone`]), nothing reported.
@@ -696,9 +684,8 @@ pub trait ReadViaNothing<T> {
     ) {
         check.rules(self.reader(), rules);
     }
-    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
-    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
-    /// runs them) on it at `path`; `true` when the read reported nothing.
+    /// A model's whole read for its checks (a table's `whole`): see
+    /// [`Reader::checked`](super::Reader::checked).
     fn checked(
         &self,
         node: &Node,
@@ -706,15 +693,10 @@ pub trait ReadViaNothing<T> {
         report: &mut Report,
         checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let Some(whole) = self.read_node(node, path, report) {
-            checks(&whole, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked(node, path, report, checks)
     }
-    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
-    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
-    /// gave none (the model is read all the same).
+    /// [`checked`](Self::checked) of a model with a context: see
+    /// [`Reader::checked_with`](super::Reader::checked_with).
     fn checked_with<C: std::any::Any>(
         &self,
         node: &Node,
@@ -722,13 +704,7 @@ pub trait ReadViaNothing<T> {
         report: &mut Report,
         checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let (Some(whole), Some(ctx)) =
-            (self.read_node(node, path, report), report.context::<C>())
-        {
-            checks(&whole, ctx, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked_with(node, path, report, checks)
     }
     /// No element reads.
     fn items<I>(&self) -> fn(&Node) -> Option<I> {

@@ -642,6 +642,43 @@ pub struct Reader<T> {
 }
 
 impl<T> Reader<T> {
+    /// A model's whole read for its checks (a table's `whole`, the derive's call of
+    /// `ReadViaSerde::checked` or `ReadViaNothing::checked`): `node` read into the model (what serde refuses reported), then `checks` (the model's
+    /// checks, as `validate_into` runs them) on it at `path`; `true` when the read reported
+    /// nothing.
+    #[inline]
+    pub fn checked(
+        self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        checks: fn(&T, &Path<'_>, &mut ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let Some(whole) = (self.read)(node, path, report) {
+            checks(&whole, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+
+    /// [`Reader::checked`] of a model with a context `C`: the checks run with the caller's
+    /// context, taken from the report ([`Report::context`]); not run when the caller gave none
+    /// (the model is read all the same).
+    #[inline]
+    pub fn checked_with<C: Any>(
+        self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        checks: fn(&T, &C, &Path<'_>, &mut ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let (Some(whole), Some(ctx)) = ((self.read)(node, path, report), report.context::<C>()) {
+            checks(&whole, ctx, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+
     /// The reader with `missing` for a missing member (a field's `default`).
     #[must_use]
     pub fn or(self, missing: fn() -> Option<T>) -> Self {
