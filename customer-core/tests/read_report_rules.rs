@@ -513,3 +513,50 @@ fn a_context_reaches_the_models_below_a_newtype() {
         expect(&[("/0/text", "length"), ("/1/qty", "invalid_type")])
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// `flatten`ed fields, one after another.
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Person {
+    #[customer(length(max = 3))]
+    name: String,
+    #[customer(email)]
+    email: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Flats {
+    id: u8,
+    #[customer(nested)]
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    rest: BTreeMap<String, u8>,
+}
+
+#[test]
+fn flattened_fields_walk_the_members_the_fields_before_them_left() {
+    let error = Valid::<Flats>::from_json(
+        r#"{"id": "x", "name": "abcd", "email": "nope", "other": "y", "fine": 1}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/id", "invalid_type"),
+            ("/name", "length"),
+            ("/email", "email"),
+            ("/other", "invalid_type"),
+        ])
+    );
+    let error = Valid::<Flats>::from_json(r#"{"id": 1, "email": 5, "other": 300}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/email", "invalid_type"),
+            ("/other", "range"),
+            ("/name", "missing_field"),
+        ])
+    );
+}

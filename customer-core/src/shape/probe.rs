@@ -77,6 +77,9 @@ pub trait ShapeViaShape {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
@@ -134,6 +137,10 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
     #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, T::__shape_flat)
+    }
+    #[inline]
     fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped {
         Wrapped {
             shape: T::__shape,
@@ -182,6 +189,9 @@ pub trait ShapeViaSerde {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -209,13 +219,7 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
         report: &mut Report,
         _: bool,
     ) -> bool {
-        let open: Vec<(String, Node)> = members
-            .iter()
-            .zip(claimed.iter())
-            .filter(|(_, taken)| !**taken)
-            .map(|(member, _)| member.clone())
-            .collect();
-        read::<T>(&Node::Object(open), path, report).is_some()
+        flat_via_serde::<T>(super::Flat(members, claimed, path, report, false))
     }
     fn missing_ok(&self) -> bool {
         read_missing::<T>().is_some()
@@ -240,6 +244,10 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
             missing_via_serde::<T>,
             false,
         )
+    }
+    #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, flat_via_serde::<T>)
     }
     #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
@@ -288,6 +296,9 @@ pub trait ShapeViaNothing {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
@@ -340,6 +351,10 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     #[inline]
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         super::Field::new(names, flags, accept, required, false)
+    }
+    #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, accept_flat)
     }
     #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
@@ -809,12 +824,31 @@ fn missing_via_serde<T: DeserializeOwned>() -> bool {
 }
 
 /// The last arm of [`ShapeViaNothing::shape_fn`]: accepts.
-fn accept(_: &Node, _: &Path<'_>, _: &mut Report<'_>, _: bool) -> bool {
+/// The serde arm of [`ShapeViaSerde::flat_field`]: the members no field claimed, read as a
+/// `T` (none claimed).
+fn flat_via_serde<T: DeserializeOwned>(
+    super::Flat(members, claimed, path, report, _): super::Flat<'_, '_>,
+) -> bool {
+    let open: Vec<(String, Node)> = members
+        .iter()
+        .zip(claimed.iter())
+        .filter(|(_, taken)| !**taken)
+        .map(|(member, _)| member.clone())
+        .collect();
+    read::<T>(&Node::Object(open), path, report).is_some()
+}
+
+/// The last arm of [`ShapeViaNothing::flat_field`]: accepts.
+fn accept_flat(_: super::Flat<'_, '_>) -> bool {
+    true
+}
+
+pub(crate) fn accept(_: &Node, _: &Path<'_>, _: &mut Report<'_>, _: bool) -> bool {
     true
 }
 
 /// The last arm of [`ShapeViaNothing::missing_fn`]: required.
-fn required() -> bool {
+pub(crate) fn required() -> bool {
     false
 }
 

@@ -64,7 +64,14 @@ pub struct Field<'f> {
     /// [`ElementCheckFn`]): the entry of a field whose rules are one call of its rules
     /// function (see `ShapeProbe::field_rules`).
     pub rules: Option<Rules<'f>>,
+    /// A `flatten`ed field's walk of the members no field before it claimed (see
+    /// [`Field::flat`]); then it has no names and `shape` is not used.
+    pub flat: Option<FlatFn>,
 }
+
+/// A `flatten`ed field's walk ([`Shape::__shape_flat`](super::Shape::__shape_flat), or its
+/// type's read of the members left when it has no [`Shape`](super::Shape)).
+pub type FlatFn = fn(super::Flat<'_, '_>) -> bool;
 
 /// A field's own rules (see [`Field::rules`]), by the place its rules function takes: a named
 /// field's key or a tuple element's index. A table runs the rules of its own kind (a named
@@ -101,6 +108,23 @@ impl Field<'_> {
             nested: flags & NESTED != 0,
             check: flags & CHECK != 0,
             rules: None,
+            flat: None,
+        }
+    }
+
+    /// A `flatten`ed field walked by `flat` over the members no field before it claimed (the
+    /// ones it claims marked), its model walked again with rules when `flags` has [`NESTED`].
+    #[must_use]
+    pub fn flat(flags: u8, flat: FlatFn) -> Self {
+        Field {
+            flat: Some(flat),
+            ..Field::new(
+                &[],
+                flags,
+                super::probe::accept,
+                super::probe::required,
+                false,
+            )
         }
     }
 }
@@ -433,6 +457,7 @@ impl Field<'_> {
             nested: false,
             check: flags & CHECK != 0,
             rules: None,
+            flat: None,
         }
     }
 }
@@ -789,7 +814,17 @@ pub fn named_flat(
         heap.resize(named.fields.len(), (None, true));
         &mut heap
     };
+    // The claims before each `flatten`ed field walked (its model walked again over them).
+    let mut befores = Vec::new();
     for (field, slot) in named.fields.iter().zip(walked.iter_mut()) {
+        if let Some(flat) = field.flat {
+            befores.push(snapshot(claimed));
+            *slot = (
+                None,
+                flat(super::Flat(members, claimed, path, report, false)),
+            );
+            continue;
+        }
         *slot = member(
             members,
             claimed,
@@ -801,6 +836,7 @@ pub fn named_flat(
             rules && field.once,
         );
     }
+    let mut befores = befores.iter();
     // `&`, not `&&`: the unknown members are reported whatever the fields are.
     let ok = walked.iter().all(|(_, good)| *good)
         & (!named.deny || super::unknown_members(members, claimed, path, report));
@@ -809,6 +845,17 @@ pub fn named_flat(
     }
     let phase = Report::rules_phase(report);
     for (index, (field, &(found, good))) in named.fields.iter().zip(walked.iter()).enumerate() {
+        if let Some(flat) = field.flat {
+            let before = befores.next().map_or(&[][..], Vec::as_slice);
+            if field.nested {
+                if let Some(mut again) = Report::again_over(report, members, before) {
+                    let mut claims = snapshot(before);
+                    flat(super::Flat(members, &mut claims, path, &mut again, true));
+                    Report::keep_rules(report, again);
+                }
+            }
+            continue;
+        }
         if field.check || field.rules.is_some() {
             let check = Check {
                 found,

@@ -45,9 +45,10 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
 /// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
 /// again for its rules, or, a defaulted `nested` model, its default validated when missing
-/// (`Field::or_model`). `None` when a field is read otherwise (`flatten`), a `deserialize_with`
-/// field has other rules its rules function does not run, or a skipped field has rules (refused
-/// by `check` anyway): the generated walk then.
+/// (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
+/// a `flatten`ed field has rules on its value (or cannot be read through serde), a
+/// `deserialize_with` field has other rules its rules function does not run, or a skipped
+/// field has rules (refused by `check` anyway): the generated walk then.
 ///
 /// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
 /// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
@@ -77,7 +78,9 @@ fn table(
             }
             return None;
         }
-        if !matches!(field.wire, Wire::Key(_)) {
+        // A `flatten`ed field is an entry when it has no rules on its value read alone.
+        let flat = matches!(field.wire, Wire::Same) && cx.can_read && !cx.has_checks;
+        if !matches!(field.wire, Wire::Key(_)) && !flat {
             return None;
         }
         cxs.push(cx);
@@ -116,9 +119,11 @@ fn table(
     let mut keys: Vec<Option<String>> = cxs
         .iter()
         .map(|cx| {
-            let key = (in_scope && cx.field.serde.deserialize_with.is_none())
-                .then(|| type_key(cx.ty))
-                .flatten()?;
+            let key = (in_scope
+                && cx.field.serde.deserialize_with.is_none()
+                && matches!(cx.field.wire, Wire::Key(_)))
+            .then(|| type_key(cx.ty))
+            .flatten()?;
             shared.count(key.clone(), said_needed(cx.field, &params));
             Some(key)
         })
@@ -126,7 +131,17 @@ fn table(
     let mut bindings = TokenStream::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
-            return None;
+            // `flatten`: walked over the members the fields before it left (its model again
+            // with rules when it is `nested`).
+            let (ty, nested) = (cx.ty, is_nested(cx.field));
+            let flags = flag_set(if nested { &["NESTED"] } else { &[] });
+            let entry = scoped(
+                &cx.probes,
+                quote!((&&__s::ShapeProbe::<#ty>::NEW).flat_field(#flags)),
+            );
+            separate(&mut entries, &mut first);
+            entries.append_stream(entry);
+            continue;
         };
         let names =
             std::iter::once(key.as_str()).chain(cx.field.serde.alias.iter().map(String::as_str));
