@@ -814,29 +814,33 @@ pub fn named_flat(
         heap.resize(named.fields.len(), (None, true));
         &mut heap
     };
-    // The claims before each `flatten`ed field walked (its model walked again over them).
+    // The claims before each `nested` `flatten`ed field walked (its model walked again over
+    // them).
     let mut befores = Vec::new();
     for (field, slot) in named.fields.iter().zip(walked.iter_mut()) {
-        if let Some(flat) = field.flat {
-            befores.push(snapshot(claimed));
-            *slot = (
-                None,
-                flat(super::Flat(members, claimed, path, report, false)),
-            );
-            continue;
-        }
-        *slot = member(
-            members,
-            claimed,
-            path,
-            report,
-            field.names,
-            field.missing,
-            field.shape,
-            rules && field.once,
-        );
+        *slot = match field.flat {
+            None => member(
+                members,
+                claimed,
+                path,
+                report,
+                field.names,
+                field.missing,
+                field.shape,
+                rules && field.once,
+            ),
+            Some(flat) => flat_shape(
+                flat,
+                field.nested,
+                &mut befores,
+                members,
+                claimed,
+                path,
+                report,
+            ),
+        };
     }
-    let mut befores = befores.iter();
+    let mut flats = 0;
     // `&`, not `&&`: the unknown members are reported whatever the fields are.
     let ok = walked.iter().all(|(_, good)| *good)
         & (!named.deny || super::unknown_members(members, claimed, path, report));
@@ -845,17 +849,6 @@ pub fn named_flat(
     }
     let phase = Report::rules_phase(report);
     for (index, (field, &(found, good))) in named.fields.iter().zip(walked.iter()).enumerate() {
-        if let Some(flat) = field.flat {
-            let before = befores.next().map_or(&[][..], Vec::as_slice);
-            if field.nested {
-                if let Some(mut again) = Report::again_over(report, members, before) {
-                    let mut claims = snapshot(before);
-                    flat(super::Flat(members, &mut claims, path, &mut again, true));
-                    Report::keep_rules(report, again);
-                }
-            }
-            continue;
-        }
         if field.check || field.rules.is_some() {
             let check = Check {
                 found,
@@ -870,7 +863,10 @@ pub fn named_flat(
             }
         }
         if field.nested && !field.once {
-            if let Some((key, value, _)) = found {
+            if let Some(flat) = field.flat {
+                flat_again(flat, befores.get_mut(flats), members, path, report);
+                flats += 1;
+            } else if let Some((key, value, _)) = found {
                 if let Some(mut again) = Report::again_at(report, value) {
                     (field.shape)(value, &path.key(key), &mut again, true);
                     Report::keep_rules(report, again);
@@ -887,6 +883,48 @@ pub fn named_flat(
             _ => true,
         };
     Report::end_rules_phase(report, phase, ok, whole)
+}
+
+/// The shape of a `flatten`ed field (see [`Field::flat`]): `flat` over the members left, the
+/// claims before it kept in `befores` when it is `nested`. Out of the walk's loop, which most
+/// models take without one.
+#[inline(never)]
+fn flat_shape<'m>(
+    flat: FlatFn,
+    nested: bool,
+    befores: &mut Vec<Vec<bool>>,
+    members: &'m [(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> (Found<'m>, bool) {
+    if nested {
+        befores.push(snapshot(claimed));
+    }
+    (
+        None,
+        flat(super::Flat(members, claimed, path, report, false)),
+    )
+}
+
+/// A `nested` `flatten`ed field's model walked again with rules over the members left before
+/// it (`before`).
+#[inline(never)]
+fn flat_again(
+    flat: FlatFn,
+    before: Option<&mut Vec<bool>>,
+    members: &[(String, Node)],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) {
+    let Some(claims) = before else {
+        return;
+    };
+    let mut claims = std::mem::take(claims);
+    if let Some(mut again) = Report::again_over(report, members, &claims) {
+        flat(super::Flat(members, &mut claims, path, &mut again, true));
+        Report::keep_rules(report, again);
+    }
 }
 
 /// A tuple struct's or a tuple variant's description for [`Elements::walk`]: its elements as
