@@ -791,8 +791,11 @@ fn a_mollie_list_that_does_not_read_reports_its_links_as_read_by_their_function(
         .iter()
         .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
         .collect();
-    // The links that read are not validated here: a `deserialize_with` field's `nested` model
-    // is not walked again (the `url` of `mandates` and of the page's `self` are not reported).
+    // A `deserialize_with` field's `nested` model is read by its function, not walked: when it
+    // reads (the page's `_links`), its rules run on it whole (the `url` of its `self`, at the
+    // pointer `validate_into` gives); when it does not (the first customer's `_links`, whose
+    // `dashboard` is wrong), its shape errors are reported and there is no model to validate
+    // (the `url` of its `mandates` is not reported: the document is refused all the same).
     let expected: &[(&str, &str)] = &[
         (
             "/_embedded/customers/0/_links/dashboard/href",
@@ -803,6 +806,7 @@ fn a_mollie_list_that_does_not_read_reports_its_links_as_read_by_their_function(
         ("/_embedded/customers/1/id", "invalid_type"),
         ("/_links/documentation/href", "missing_field"),
         ("/_links/next", "invalid_type"),
+        ("/_links/self/href", "url"),
         ("/count", "invalid_type"),
     ];
     assert_eq!(

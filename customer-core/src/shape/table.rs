@@ -437,6 +437,21 @@ impl<T: crate::CustomerModel> RulesOf<T> for ModelOr<T> {
     }
 }
 
+/// The rules of a field read by its `deserialize_with` function whose only rule is `nested`,
+/// with a default (see [`Field::or_model`]): its model is validated whole at the field's key,
+/// as the function reads it when its member is there and has its shape (the function's read is
+/// not a walk, so this is where the model's rules run), or as its default when it is missing.
+pub struct ModelReadBy<T>(pub Reader<T>);
+
+impl<T: crate::CustomerModel> FieldRules for ModelReadBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(self.0.read, self.0.missing, |value, at| {
+            value.validate_into(&at.0.key(at.1), at.2);
+        });
+    }
+}
+
 pub use crate::at::Place;
 
 impl Field<'_> {
@@ -464,10 +479,11 @@ impl Field<'_> {
 
 impl<'f> Field<'f> {
     /// A field read by its `deserialize_with` function ([`Field::read_by`]) whose only rule is
-    /// `nested` and which has a default: `model` validates that default whole when its member
-    /// is missing (its model is not walked: the function reads it).
+    /// `nested` and which has a default: `model` validates the model the function reads, or
+    /// that default when its member is missing (its model is not walked: the function reads
+    /// it).
     #[must_use]
-    pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelOr<T>) -> Self {
+    pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelReadBy<T>) -> Self {
         Field {
             rules: Some(Rules::Named(model)),
             ..self

@@ -173,7 +173,12 @@ fn table(
             });
             if let Some(value) = model_or {
                 let ty = cx.ty;
-                entries.extend(quote!(.or_model(&__s::ModelOr::<#ty>(|| #value))));
+                entries.extend(quote! {
+                    .or_model(&__s::ModelReadBy::<#ty>(__s::Reader {
+                        read: |__v, __p, __r| #read,
+                        missing: || #value,
+                    }))
+                });
             }
             continue;
         }
