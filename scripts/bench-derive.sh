@@ -16,6 +16,9 @@
 #                                           # counting only inside the derive's entry point
 #                                           # (the snapshot's customer-core and customer-derive
 #                                           # are refreshed from this tree first)
+#   RUSTC_CRATE=/tmp/x/garde scripts/bench-derive.sh
+#                                           # the same for garde's derive on the same structs
+#                                           # (counting inside `garde_derive::derive_validate`)
 #
 # customer-derive's ignored test `bench::expand_for_callgrind` parses and expands the case's
 # models N times; collection is on only inside `bench_loop`. The figure is (Ir(N) - Ir(0)) / N per
@@ -75,33 +78,40 @@ done
 
 if [ -n "${RUSTC_CRATE:-}" ]; then
     # rustc under callgrind for the scratch crate only (its dependencies are built already).
+    # The derive counted: ours, or garde's on the same structs (`KEEP`'s `garde` crate).
+    case "$(basename "$RUSTC_CRATE")" in
+        garde) crate=scratch_garde entry='*garde_derive::derive_validate*' derive='derive(garde::Validate' ;;
+        *) crate=scratch_ours entry='*customer_derive::derive_customer_model*' derive='derive(CustomerModel' ;;
+    esac
     wrapper="$out/rustc-wrapper.sh"
     cat >"$wrapper" <<'SH'
 #!/usr/bin/env bash
 rustc="$1"; shift
 case " $* " in
-    *" --crate-name scratch_ours "*)
+    *" --crate-name $CG_CRATE "*)
         exec valgrind --tool=callgrind --callgrind-out-file="$CG_OUT" --collect-atstart=no \
-            --toggle-collect='*customer_derive::derive_customer_model*' "$rustc" "$@" ;;
+            --toggle-collect="$CG_ENTRY" "$rustc" "$@" ;;
     *) exec "$rustc" "$@" ;;
 esac
 SH
     chmod +x "$wrapper"
-    models="$(grep -c 'derive(CustomerModel' "$RUSTC_CRATE/src/lib.rs")"
-    # The kept crate depends on bench-compile.sh's snapshot: refresh it from this tree (the
-    # derive's output must match the runtime it names).
-    snap="$(cd "$RUSTC_CRATE/.." && pwd)/snapshot"
-    [ -d "$snap/customer-derive" ] || { echo "no snapshot in $snap (keep the crate with KEEP=dir scripts/bench-compile.sh)" >&2; exit 1; }
-    for krate in customer-core customer-derive; do
-        rm -rf "${snap:?}/$krate/src" && cp -r "$root/$krate/src" "$root/$krate/Cargo.toml" "$snap/$krate/"
-    done
+    models="$(grep -c "$derive" "$RUSTC_CRATE/src/lib.rs")"
+    if [ "$crate" = scratch_ours ]; then
+        # The kept crate depends on bench-compile.sh's snapshot: refresh it from this tree (the
+        # derive's output must match the runtime it names).
+        snap="$(cd "$RUSTC_CRATE/.." && pwd)/snapshot"
+        [ -d "$snap/customer-derive" ] || { echo "no snapshot in $snap (keep the crate with KEEP=dir scripts/bench-compile.sh)" >&2; exit 1; }
+        for krate in customer-core customer-derive; do
+            rm -rf "${snap:?}/$krate/src" && cp -r "$root/$krate/src" "$root/$krate/Cargo.toml" "$snap/$krate/"
+        done
+    fi
     # The crate's own target directory (as bench-compile.sh builds it), not CARGO_TARGET_DIR.
     (cd "$RUSTC_CRATE" && touch src/lib.rs && env -u CARGO_TARGET_DIR CG_OUT="$out/cg.rustc" \
-        RUSTC_BOOTSTRAP=1 RUSTC_WRAPPER="$wrapper" cargo rustc --quiet --lib -- -Zunpretty=expanded \
-        >/dev/null 2>"$out/cg.rustc.log")
+        CG_CRATE="$crate" CG_ENTRY="$entry" RUSTC_BOOTSTRAP=1 RUSTC_WRAPPER="$wrapper" \
+        cargo rustc --quiet --lib -- -Zunpretty=expanded >/dev/null 2>"$out/cg.rustc.log")
     total="$(awk '/^summary:/ { print $2 }' "$out/cg.rustc")"
-    awk -v m="$models" -v t="$total" 'BEGIN {
-        printf "| rustc: %s | %d | %.0f | %.0f |\n", "scratch crate", m, t, t / m
+    awk -v m="$models" -v t="$total" -v c="$crate" 'BEGIN {
+        printf "| rustc: %s | %d | %.0f | %.0f |\n", c, m, t, t / m
     }'
     if [ -n "${KEEP_CG:-}" ]; then cp "$out/cg.rustc" "$KEEP_CG.rustc"; fi
 fi

@@ -128,10 +128,11 @@ impl<'a> Container<'a> {
             ),
             syn::Data::Union(data) => Data::Union(data.union_token.span()),
         };
-        let krate = Trees::from_stream(match &attrs.krate {
-            Some(path) => quote!(#path::__private),
-            None => quote!(::customer_core::__private),
-        });
+        let krate = match &attrs.krate {
+            Some(path) => Trees::from_stream(quote!(#path::__private)),
+            // Made as trees: a stream would be sent to the compiler and read back.
+            None => Trees::root("customer_core").join("__private"),
+        };
         Container {
             ident: &input.ident,
             generics: &input.generics,

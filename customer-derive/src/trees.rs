@@ -71,6 +71,11 @@ impl Trees {
         Trees::from_trees(trees)
     }
 
+    /// `::name` (the crate `name`), spanned as `quote!` spans its own tokens (at the call site).
+    pub(crate) fn root(name: &str) -> Trees {
+        Trees::from_trees(Vec::new()).join(name)
+    }
+
     /// `self::name`, spanned as `quote!` spans its own tokens (at the call site).
     pub(crate) fn join(&self, name: &str) -> Trees {
         let span = Span::call_site();

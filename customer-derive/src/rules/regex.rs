@@ -26,8 +26,20 @@ pub(crate) enum Compiled {
 
 /// Checks, rewrites and classifies `pattern`; `Err` has regex-syntax's explanation.
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, String> {
-    let (anchored, hir) = anchored_hir(pattern, false)?;
     let shown = pattern.to_owned();
+    // Most patterns are an identifier's shape, read here without regex-syntax (its parse and
+    // translation are most of what a model with a `pattern` costs the derive, unoptimized).
+    if let Some((prefix, bits, min, max, suffix)) = plain_shape(pattern) {
+        return Ok(Compiled::Simple {
+            prefix,
+            bits,
+            min,
+            max,
+            suffix,
+            shown,
+        });
+    }
+    let (anchored, hir) = anchored_hir(pattern, false)?;
     Ok(match simple_shape(&hir) {
         Some((prefix, bits, min, max, suffix)) => Compiled::Simple {
             prefix,
@@ -334,6 +346,144 @@ fn simple_shape(hir: &Hir) -> Option<Shape> {
     (i == middle.len()).then_some((prefix, bits, min, max, suffix))
 }
 
+/// [`simple_shape`] of a pattern written plainly, read from its text: `^`, a literal prefix, one
+/// bracketed class, its count, a literal suffix, `$` (each but the class optional). A literal is
+/// made of ASCII letters, digits, `_`, `-` and `\.`; the class of such letters, digits and `_`,
+/// ranges of them, `\d` and `\w` (their ASCII meaning, see [`ascii_class`]), and at least two
+/// characters (regex-syntax reads a class of one as a literal); the count is `?`, `*`, `+`,
+/// `{n}`, `{n,}` or `{n,m}`, not `{0}`. Such a text is a valid pattern, which regex-syntax
+/// reads as that shape (the test `plain_shapes_are_the_parsed_shapes` checks both routes); any
+/// other text is `None`, and is parsed.
+fn plain_shape(pattern: &str) -> Option<Shape> {
+    let mut rest = pattern.as_bytes();
+    if let [b'^', after @ ..] = rest {
+        rest = after;
+    }
+    let prefix = plain_literal(&mut rest);
+    let [b'[', after @ ..] = rest else {
+        return None;
+    };
+    rest = after;
+    let mut bits = 0u128;
+    loop {
+        match rest {
+            [b']', after @ ..] => {
+                rest = after;
+                break;
+            }
+            [b'\\', b'd', after @ ..] => {
+                bits |= ascii_bits(b'0', b'9');
+                rest = after;
+            }
+            [b'\\', b'w', after @ ..] => {
+                bits |= ascii_bits(b'0', b'9')
+                    | ascii_bits(b'A', b'Z')
+                    | ascii_bits(b'a', b'z')
+                    | ascii_bits(b'_', b'_');
+                rest = after;
+            }
+            [lo, b'-', hi, after @ ..] if class_char(*lo) && class_char(*hi) && lo <= hi => {
+                bits |= ascii_bits(*lo, *hi);
+                rest = after;
+            }
+            [c, after @ ..] if class_char(*c) && after.first() != Some(&b'-') => {
+                bits |= ascii_bits(*c, *c);
+                rest = after;
+            }
+            _ => return None,
+        }
+    }
+    if bits.count_ones() < 2 {
+        return None;
+    }
+    let (min, max) = match rest {
+        [b'?', after @ ..] => {
+            rest = after;
+            (0, Some(1))
+        }
+        [b'*', after @ ..] => {
+            rest = after;
+            (0, None)
+        }
+        [b'+', after @ ..] => {
+            rest = after;
+            (1, None)
+        }
+        [b'{', after @ ..] => {
+            rest = after;
+            let min = plain_count(&mut rest)?;
+            let max = match rest {
+                [b'}', after @ ..] => {
+                    rest = after;
+                    Some(min)
+                }
+                [b',', b'}', after @ ..] => {
+                    rest = after;
+                    None
+                }
+                [b',', after @ ..] => {
+                    rest = after;
+                    let max = plain_count(&mut rest)?;
+                    let [b'}', after @ ..] = rest else {
+                        return None;
+                    };
+                    rest = after;
+                    Some(max)
+                }
+                _ => return None,
+            };
+            if max.is_some_and(|max| max < min) || max == Some(0) {
+                return None;
+            }
+            (min, max)
+        }
+        _ => (1, Some(1)),
+    };
+    let suffix = plain_literal(&mut rest);
+    if let [b'$'] = rest {
+        rest = &[];
+    }
+    rest.is_empty().then_some((prefix, bits, min, max, suffix))
+}
+
+/// The literal at the start of `rest` (see [`plain_shape`]), taken off it.
+fn plain_literal(rest: &mut &[u8]) -> String {
+    let mut literal = String::new();
+    loop {
+        match *rest {
+            [b'\\', b'.', after @ ..] => {
+                literal.push('.');
+                *rest = after;
+            }
+            [c, after @ ..] if c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-') => {
+                literal.push(char::from(*c));
+                *rest = after;
+            }
+            _ => return literal,
+        }
+    }
+}
+
+/// The decimal count at the start of `rest` (at most `u32::MAX`, as regex-syntax reads it), taken
+/// off it.
+fn plain_count(rest: &mut &[u8]) -> Option<usize> {
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (count, after) = rest.split_at(digits);
+    let count: u32 = std::str::from_utf8(count).ok()?.parse().ok()?;
+    *rest = after;
+    usize::try_from(count).ok()
+}
+
+/// A character of a plain class: an ASCII letter or digit, or `_`.
+fn class_char(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The bits of the characters `lo..=hi` (ASCII).
+fn ascii_bits(lo: u8, hi: u8) -> u128 {
+    (lo..=hi).fold(0, |bits, b| bits | 1u128 << b)
+}
+
 fn flatten<'h>(hir: &'h Hir, out: &mut Vec<&'h Hir>) {
     match hir.kind() {
         HirKind::Concat(parts) => parts.iter().for_each(|p| flatten(p, out)),
@@ -495,6 +645,72 @@ mod tests {
                 super::anchored_hir(pattern, true),
                 "{pattern}"
             );
+        }
+    }
+
+    /// What `plain_shape` reads from a pattern's text is what regex-syntax's parse gives, over
+    /// patterns made of the pieces it takes and of pieces near them that it must leave.
+    #[test]
+    fn plain_shapes_are_the_parsed_shapes() {
+        let starts = ["", "^", "^^"];
+        let literals = ["", "c0_", "a", "-", "ab\\.json", "x.", "\\-", "\\d"];
+        let classes = [
+            "[a-z\\d]", "[A-Z]", "[ab]", "[a]", "[aa]", "[\\w]", "[z-a]", "[a-]", "[-a]", "[^a-z]",
+            "[]a]", "[0-9_]", "[a-c-e]", "",
+        ];
+        let counts = [
+            "",
+            "?",
+            "*",
+            "+",
+            "{26}",
+            "{1}",
+            "{0}",
+            "{0,}",
+            "{0,0}",
+            "{0,1}",
+            "{2,5}",
+            "{5,2}",
+            "{3,}",
+            "{4294967295}",
+            "{4294967296}",
+            "{02,010}",
+            "{,3}",
+            "{1,2}?",
+            "++",
+            "{ 2}",
+            "{2",
+        ];
+        let ends = ["", "$", "$$"];
+        let mut plain = 0;
+        for start in starts {
+            for prefix in literals {
+                for class in classes {
+                    for count in counts {
+                        for suffix in literals {
+                            for end in ends {
+                                let pattern = format!("{start}{prefix}{class}{count}{suffix}{end}");
+                                let Some(shape) = super::plain_shape(&pattern) else {
+                                    continue;
+                                };
+                                plain += 1;
+                                let (_, hir) = super::anchored_hir(&pattern, false)
+                                    .unwrap_or_else(|e| panic!("{pattern}: {e}"));
+                                assert_eq!(super::simple_shape(&hir), Some(shape), "{pattern}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(plain > 5_000, "{plain}");
+        for pattern in [
+            "^c1_[a-z\\d]{26}$",
+            "cus_[a-z0-9]+",
+            "[A-Z]{2}",
+            "v[0-9]+\\.json",
+        ] {
+            assert!(super::plain_shape(pattern).is_some(), "{pattern}");
         }
     }
 
