@@ -56,7 +56,11 @@ def standalone(text):
     return "#![allow(warnings)]\n" + text
 
 
-RULES_IMPL = re.compile(r"#\[allow\(clippy :: inline_always[^\]]*\]\s*impl (\w+) \{")
+# The inherent impl of a model's rules functions (with its clippy allows, in the derive's output
+# before they moved to the anonymous constant).
+RULES_IMPL = re.compile(
+    r"(?:#\[allow\(clippy :: inline_always[^\]]*\]\s*)?impl (\w+) \{(?=\s*#\[inline\(always\)\])"
+)
 RULES_FN = re.compile(
     r"#\[inline\(always\)\]\s*fn __customer_rules_(\d+)\(__customer_field: (.*?),"
     r"\s*mut __customer_at: __p::At<&str>\)\s*\{",
