@@ -2,9 +2,12 @@
 //! `expanded::the_committed_expansion_is_current`; do not edit. Regenerate with
 //! `CUSTOMER_BLESS=1 cargo test -p customer-derive expanded`.
 //!
-//! The derive's output as ordinary code, so that the lints below judge it.
+//! The derive's output as ordinary code, so that the lints below judge it. The derive puts
+//! clippy's allows under `cfg_attr(clippy, ..)`, so that rustc does not check their names on
+//! every build; clippy does not lint that in a macro's output, only in this copy.
 
 #![deny(warnings, unused_qualifications, clippy::pedantic)]
+#![allow(clippy::unnecessary_clippy_cfg)]
 
 use customer_core::{CustomerModel, RuleError, ValidationErrors};
 #[allow(clippy::unnecessary_wraps)]
@@ -31,12 +34,18 @@ pub struct Signup<'a, T> {
     pub payload: T,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -70,12 +79,6 @@ const _: () = {
             __p::CheckOutcome::report_at(whole(self), __customer_path, __customer_at.2);
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl<'a, T> Signup<'a, T> {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &&'a str, mut __customer_at: __p::At<&str>) {
@@ -277,12 +280,18 @@ pub struct Address {
     pub seen_at: Option<String>,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -303,12 +312,6 @@ const _: () = {
             Self::__customer_rules_3(&self.seen_at, __customer_at.key("seen_at"));
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Address {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -390,12 +393,14 @@ const _: () = {
 #[derive(Debug)]
 pub struct Email(String);
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -539,12 +544,14 @@ pub enum Kind {
     Other(String),
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -609,12 +616,14 @@ pub struct Plain {
     pub name: String,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -657,12 +666,18 @@ pub struct Checked {
     pub name: String,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -680,12 +695,6 @@ const _: () = {
             Self::__customer_rules_0(&self.name, __customer_at.key("name"));
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Checked {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -699,7 +708,7 @@ const _: () = {
     #[automatically_derived]
     impl ::core::convert::TryFrom<Plain> for Checked {
         type Error = __p::ValidationErrors;
-        #[allow(clippy::needless_update)]
+        #[cfg_attr(clippy, allow(clippy::needless_update))]
         fn try_from(__customer_source: Plain) -> __p::Result<Self, __p::ValidationErrors> {
             let mut __customer_report = __p::ValidationErrors::new();
             let __customer_f0 = __p::convert_field(
@@ -735,7 +744,7 @@ const _: () = {
     }
     #[automatically_derived]
     impl ::core::convert::From<Checked> for Plain {
-        #[allow(clippy::needless_update)]
+        #[cfg_attr(clippy, allow(clippy::needless_update))]
         fn from(__customer_source: Checked) -> Self {
             Plain {
                 name: ::core::convert::Into::into(__customer_source.name),
@@ -776,12 +785,14 @@ pub struct Limits {
     pub name_max: usize,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -829,12 +840,18 @@ pub struct Form {
     pub address: Option<Address>,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -871,7 +888,8 @@ const _: () = {
         #[doc = r""]
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
-        #[allow(dead_code, clippy::unused_self)]
+        #[allow(dead_code)]
+        #[cfg_attr(clippy, allow(clippy::unused_self))]
         pub fn validate(&self) -> __p::Result<(), __p::ValidationErrors>
         where
             for<'__customer> &'__customer Self: __p::ContextNeeded<Self>,
@@ -893,12 +911,6 @@ const _: () = {
     }
     #[automatically_derived]
     impl __p::Composite for Form {}
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Form {
         #[inline(always)]
         fn __customer_rules_0(
@@ -973,12 +985,18 @@ pub struct Place {
     pub line1: String,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -996,12 +1014,6 @@ const _: () = {
             Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Place {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -1059,12 +1071,18 @@ pub struct Line(
     #[serde(default)] pub u8,
 );
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1098,12 +1116,6 @@ const _: () = {
             __p::CheckOutcome::report_at(line_check(self), __customer_path, __customer_at.2);
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Line {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<usize>) {
@@ -1213,12 +1225,14 @@ pub struct Wrapped {
     pub marker: std::marker::PhantomData<u8>,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1305,12 +1319,18 @@ pub struct Converted {
     pub line1: String,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1335,12 +1355,6 @@ const _: () = {
             Self::__customer_rules_0(&self.line1, __customer_at.key("line1"));
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Converted {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -1399,12 +1413,18 @@ pub struct Named {
     pub text: String,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1429,12 +1449,6 @@ const _: () = {
             Self::__customer_rules_0(&self.text, __customer_at.key("text"));
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Named {
         #[inline(always)]
         fn __customer_rules_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -1485,12 +1499,14 @@ pub enum Tagged {
     B,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1554,12 +1570,14 @@ pub enum Unset {
     Unset,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1625,12 +1643,18 @@ pub enum Party {
     Guest,
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1697,12 +1721,6 @@ const _: () = {
             );
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Party {
         #[inline(always)]
         fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -1871,12 +1889,18 @@ pub enum Entry<T> {
     Lines { lines: Vec<String> },
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -1943,7 +1967,8 @@ const _: () = {
         #[doc = r""]
         #[doc = r" None: it cannot be called."]
         #[doc(hidden)]
-        #[allow(dead_code, clippy::unused_self)]
+        #[allow(dead_code)]
+        #[cfg_attr(clippy, allow(clippy::unused_self))]
         pub fn validate(&self) -> __p::Result<(), __p::ValidationErrors>
         where
             for<'__customer> &'__customer Self: __p::ContextNeeded<Self>,
@@ -1975,12 +2000,6 @@ const _: () = {
             (&__p::SaidProbe::<String>::NEW).said();
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl<T> Entry<T> {
         #[inline(always)]
         fn __customer_rules_0_0(
@@ -2137,12 +2156,18 @@ pub enum Event {
     Raw(u32),
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -2194,12 +2219,6 @@ const _: () = {
             }
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Event {
         #[inline(always)]
         fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {
@@ -2357,12 +2376,18 @@ pub enum Contact {
     Pair(String, u32),
 }
 #[doc(hidden)]
-#[allow(
-    clippy::elidable_lifetime_names,
-    clippy::too_many_lines,
-    clippy::needless_borrow,
-    unused_qualifications,
-    unused_imports
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
 )]
 const _: () = {
     use ::customer_core::__private as __p;
@@ -2412,12 +2437,6 @@ const _: () = {
             }
         }
     }
-    #[allow(
-        clippy::inline_always,
-        clippy::ptr_arg,
-        clippy::ref_option,
-        clippy::trivially_copy_pass_by_ref
-    )]
     impl Contact {
         #[inline(always)]
         fn __customer_rules_0_0(__customer_field: &String, mut __customer_at: __p::At<&str>) {

@@ -765,3 +765,55 @@ fn api_names() {
     assert_eq!("stripe".parse::<Api>(), Ok(Api::Stripe));
     assert!("adyen".parse::<Api>().is_err());
 }
+
+/// A list page that does not read: the links read by their `deserialize_with` function (`null`
+/// or a link) are read by that function alone, a missing one is its default (nothing to
+/// validate), and a customer's rules are reported beside the shapes.
+#[test]
+fn a_mollie_list_that_does_not_read_reports_its_links_as_read_by_their_function() {
+    let link = |href: Value| json!({"href": href, "type": "application/hal+json"});
+    let mut customer_links = links();
+    customer_links["dashboard"] = link(json!(1));
+    customer_links["payments"] = Value::Null;
+    customer_links["mandates"] = link(json!("not a url"));
+    let doc = json!({
+        "count": "two",
+        "_embedded": {"customers": [
+            {"resource": "customer", "id": "cst_a", "email": "nope", "_links": customer_links},
+            {"id": 7, "_links": {"self": 5}}
+        ]},
+        "_links": {"self": link(json!("not a url")), "previous": null, "next": 3,
+                   "documentation": {"type": "text/html"}}
+    });
+    let error = Valid::<mollie::CustomerList>::from_json(&doc.to_string()).unwrap_err();
+    let found: Vec<(String, String)> = error
+        .violations()
+        .iter()
+        .map(|v| (v.pointer().to_owned(), v.code().to_owned()))
+        .collect();
+    // A `deserialize_with` field's `nested` model is read by its function, not walked: when it
+    // reads (the page's `_links`), its rules run on it whole (the `url` of its `self`, at the
+    // pointer `validate_into` gives); when it does not (the first customer's `_links`, whose
+    // `dashboard` is wrong), its shape errors are reported and there is no model to validate
+    // (the `url` of its `mandates` is not reported: the document is refused all the same).
+    let expected: &[(&str, &str)] = &[
+        (
+            "/_embedded/customers/0/_links/dashboard/href",
+            "invalid_type",
+        ),
+        ("/_embedded/customers/0/email", "email"),
+        ("/_embedded/customers/1/_links/self", "invalid_type"),
+        ("/_embedded/customers/1/id", "invalid_type"),
+        ("/_links/documentation/href", "missing_field"),
+        ("/_links/next", "invalid_type"),
+        ("/_links/self/href", "url"),
+        ("/count", "invalid_type"),
+    ];
+    assert_eq!(
+        found,
+        expected
+            .iter()
+            .map(|(p, c)| ((*p).to_owned(), (*c).to_owned()))
+            .collect::<Vec<_>>()
+    );
+}

@@ -333,6 +333,66 @@ fn nothing_is_reported_that_the_right_value_would_not_break() {
     );
 }
 
+/// `length` on collections read under an alias, behind an `Option` layer, and beside
+/// `each(nested)`: each the only rule its table entry checks when the value does not read.
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Counts {
+    #[customer(length(max = 1))]
+    #[serde(alias = "list")]
+    items: Option<Vec<u8>>,
+    #[customer(each(nested), length(min = 2))]
+    #[serde(alias = "people")]
+    addresses: Vec<Address>,
+    #[customer(length(min = 2, max = 2))]
+    names: BTreeMap<String, String>,
+}
+
+#[test]
+fn a_length_is_checked_at_the_key_the_document_used_whether_the_value_reads_or_not() {
+    let broken = Valid::<Counts>::from_json(
+        r#"{"list": [1, "x", 3], "people": [{"line1": 5, "country": "NL"}],
+            "names": {"a": 1}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&broken),
+        expect(&[
+            ("/list", "length"),
+            ("/list/1", "invalid_type"),
+            ("/people", "length"),
+            ("/people/0/line1", "invalid_type"),
+            ("/names", "length"),
+            ("/names/a", "invalid_type"),
+        ])
+    );
+    // Read, the same rules on the values; `null` below the layer has no length.
+    let read = Valid::<Counts>::from_json(
+        r#"{"items": [1, 2], "people": [{"line1": "a", "country": "NL"}],
+            "names": {"a": "x", "b": "y", "c": "z"}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&read),
+        expect(&[
+            ("/items", "length"),
+            ("/people", "length"),
+            ("/names", "length"),
+        ])
+    );
+    let none = Valid::<Counts>::from_json(
+        r#"{"items": null, "addresses": [{"line1": "a", "country": 1},
+            {"line1": "b", "country": "NL"}], "names": {"a": "x", "b": 2}}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&none),
+        expect(&[
+            ("/addresses/0/country", "invalid_type"),
+            ("/names/b", "invalid_type")
+        ])
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Models that borrow.
 
@@ -451,5 +511,52 @@ fn a_context_reaches_the_models_below_a_newtype() {
     assert_eq!(
         pairs(&error),
         expect(&[("/0/text", "length"), ("/1/qty", "invalid_type")])
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// `flatten`ed fields, one after another.
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Person {
+    #[customer(length(max = 3))]
+    name: String,
+    #[customer(email)]
+    email: String,
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Flats {
+    id: u8,
+    #[customer(nested)]
+    #[serde(flatten)]
+    person: Person,
+    #[serde(flatten)]
+    rest: BTreeMap<String, u8>,
+}
+
+#[test]
+fn flattened_fields_walk_the_members_the_fields_before_them_left() {
+    let error = Valid::<Flats>::from_json(
+        r#"{"id": "x", "name": "abcd", "email": "nope", "other": "y", "fine": 1}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/id", "invalid_type"),
+            ("/name", "length"),
+            ("/email", "email"),
+            ("/other", "invalid_type"),
+        ])
+    );
+    let error = Valid::<Flats>::from_json(r#"{"id": 1, "email": 5, "other": 300}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/email", "invalid_type"),
+            ("/other", "range"),
+            ("/name", "missing_field"),
+        ])
     );
 }

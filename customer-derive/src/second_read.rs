@@ -18,6 +18,7 @@ use quote::{quote, ToTokens};
 use crate::ast::{Container, Field, Wire};
 use crate::expand::bounds::{mentions, own_clause, rule_predicates};
 use crate::rules::each::Each;
+use crate::rules::kind::opt_count;
 use crate::rules::{At, Emit, Models, Overrides, Rule, RuleSpec};
 use crate::trees::Trees;
 
@@ -427,6 +428,58 @@ pub(crate) fn each_alone(container: &Container, field: &Field) -> bool {
             .iter()
             .any(|rule| matches!(rule.kind, Rule::Length(_)));
     !length && !partial_checks(container, field).is_empty()
+}
+
+/// When the field's rules on a value that did not read (see [`partial_checks`]) are one
+/// `length` on the count of its elements, with literal bounds and no `code` or `message` of
+/// the field's, which `customer_core` checks (`Check::counted`, the entry's `RuledLen`): the
+/// rest of that entry after its rules function, `layers, count, min, max` (the field's
+/// `Option` layers, `__s::array_len` or `__s::distinct_keys`, the bounds as `Option<usize>`).
+///
+/// `nested`: the field is a `nested` collection (`nested` or `each(nested)`) whose only other
+/// rule is that `length` (`Length`, no layers): then `count, min, max`.
+pub(crate) fn length_alone(field: &Field, nested: bool) -> Option<TokenStream> {
+    if field.attrs.code.is_some() || field.attrs.message.is_some() {
+        return None;
+    }
+    let count = match sequence(field.inner) {
+        Some((_, true)) => "array_len",
+        _ if string_map(field.inner) => "distinct_keys",
+        _ => return None,
+    };
+    let mut bounds = None;
+    for rule in &field.attrs.rules {
+        match &rule.kind {
+            Rule::Length(length) if bounds.is_none() => bounds = Some(&length.0),
+            Rule::Nested(_) if nested => {}
+            Rule::Each(each)
+                if nested
+                    && each
+                        .rules
+                        .iter()
+                        .all(|rule| matches!(rule.kind, Rule::Nested(_))) => {}
+            Rule::Each(_) | Rule::Length(_) => return None,
+            _ if nested => return None,
+            _ => {}
+        }
+    }
+    let bounds = bounds?;
+    for count in [&bounds.min, &bounds.max].into_iter().flatten() {
+        count.literal()?;
+    }
+    let (min, max) = (
+        opt_count(bounds.min.as_ref()),
+        opt_count(bounds.max.as_ref()),
+    );
+    let count = syn::Ident::new(count, proc_macro2::Span::call_site());
+    if nested {
+        return field
+            .layers
+            .is_empty()
+            .then(|| quote!(__s::#count, #min, #max));
+    }
+    let layers = proc_macro2::Literal::usize_unsuffixed(field.layers.len());
+    Some(quote!(#layers, __s::#count, #min, #max))
 }
 
 /// The field's `length` and `each(...)` rules on what is known of its value when the value did

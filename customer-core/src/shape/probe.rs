@@ -77,6 +77,9 @@ pub trait ShapeViaShape {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
@@ -134,6 +137,10 @@ impl<T: Shape + ?Sized> ShapeViaShape for &ShapeProbe<T> {
         super::Field::new(names, flags, T::__shape, T::__missing_ok, T::__ONE_WALK)
     }
     #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, T::__shape_flat)
+    }
+    #[inline]
     fn wrapped(&self, nested: bool, only_nested: bool) -> Wrapped {
         Wrapped {
             shape: T::__shape,
@@ -182,6 +189,9 @@ pub trait ShapeViaSerde {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// The type as a newtype variant wraps it: `nested`, the field has a `nested` rule (and
     /// the enum's rules can run); `only_nested`, it has no other rule (its model is then
     /// walked once when the type says so, see [`Shape::__ONE_WALK`]).
@@ -209,13 +219,7 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
         report: &mut Report,
         _: bool,
     ) -> bool {
-        let open: Vec<(String, Node)> = members
-            .iter()
-            .zip(claimed.iter())
-            .filter(|(_, taken)| !**taken)
-            .map(|(member, _)| member.clone())
-            .collect();
-        read::<T>(&Node::Object(open), path, report).is_some()
+        flat_via_serde::<T>(super::Flat(members, claimed, path, report, false))
     }
     fn missing_ok(&self) -> bool {
         read_missing::<T>().is_some()
@@ -240,6 +244,10 @@ impl<T: DeserializeOwned> ShapeViaSerde for &&ShapeProbe<T> {
             missing_via_serde::<T>,
             false,
         )
+    }
+    #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, flat_via_serde::<T>)
     }
     #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
@@ -288,6 +296,9 @@ pub trait ShapeViaNothing {
     fn missing_fn(&self) -> fn() -> bool;
     /// A named field of the type for the table of its model (see [`super::Field::new`]).
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static>;
+    /// A `flatten`ed field of the type for the table of its model (see
+    /// [`super::Field::flat`]).
+    fn flat_field(&self, flags: u8) -> super::Field<'static>;
     /// [`field`](Self::field), for a type the model cannot read through serde (it names a
     /// lifetime or a type parameter): [`ShapeViaSerde`] has no such method, so its arm is not
     /// taken even with the traits of a walk that reads in scope (`via_read`).
@@ -340,6 +351,10 @@ impl<T: ?Sized> ShapeViaNothing for ShapeProbe<T> {
     #[inline]
     fn field(&self, names: &'static [&'static str], flags: u8) -> super::Field<'static> {
         super::Field::new(names, flags, accept, required, false)
+    }
+    #[inline]
+    fn flat_field(&self, flags: u8) -> super::Field<'static> {
+        super::Field::flat(flags, accept_flat)
     }
     #[inline]
     fn wrapped(&self, nested: bool, _: bool) -> Wrapped {
@@ -573,9 +588,8 @@ pub trait ReadViaSerde<T> {
     ) {
         check.rules(self.reader(), rules);
     }
-    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
-    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
-    /// runs them) on it at `path`; `true` when the read reported nothing.
+    /// A model's whole read for its checks (a table's `whole`): see
+    /// [`Reader::checked`](super::Reader::checked).
     fn checked(
         &self,
         node: &Node,
@@ -583,15 +597,10 @@ pub trait ReadViaSerde<T> {
         report: &mut Report,
         checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let Some(whole) = self.read_node(node, path, report) {
-            checks(&whole, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked(node, path, report, checks)
     }
-    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
-    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
-    /// gave none (the model is read all the same).
+    /// [`checked`](Self::checked) of a model with a context: see
+    /// [`Reader::checked_with`](super::Reader::checked_with).
     fn checked_with<C: std::any::Any>(
         &self,
         node: &Node,
@@ -599,13 +608,7 @@ pub trait ReadViaSerde<T> {
         report: &mut Report,
         checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let (Some(whole), Some(ctx)) =
-            (self.read_node(node, path, report), report.context::<C>())
-        {
-            checks(&whole, ctx, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked_with(node, path, report, checks)
     }
     /// The read of one element of a collection of the type (see [`super::Check::each`]): read
     /// alone (see [`read_alone`]), nothing reported.
@@ -696,9 +699,8 @@ pub trait ReadViaNothing<T> {
     ) {
         check.rules(self.reader(), rules);
     }
-    /// A model's whole read for its checks (a table's `whole`): `node` read into the model
-    /// (what serde refuses reported), then `checks` (the model's checks, as `validate_into`
-    /// runs them) on it at `path`; `true` when the read reported nothing.
+    /// A model's whole read for its checks (a table's `whole`): see
+    /// [`Reader::checked`](super::Reader::checked).
     fn checked(
         &self,
         node: &Node,
@@ -706,15 +708,10 @@ pub trait ReadViaNothing<T> {
         report: &mut Report,
         checks: fn(&T, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let Some(whole) = self.read_node(node, path, report) {
-            checks(&whole, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked(node, path, report, checks)
     }
-    /// [`checked`](Self::checked) of a model with a context `C`: the checks run with the
-    /// caller's context, taken from the report ([`Report::context`]); not run when the caller
-    /// gave none (the model is read all the same).
+    /// [`checked`](Self::checked) of a model with a context: see
+    /// [`Reader::checked_with`](super::Reader::checked_with).
     fn checked_with<C: std::any::Any>(
         &self,
         node: &Node,
@@ -722,13 +719,7 @@ pub trait ReadViaNothing<T> {
         report: &mut Report,
         checks: fn(&T, &C, &Path<'_>, &mut crate::error::ValidationErrors),
     ) -> bool {
-        let shapes = report.shape_count();
-        if let (Some(whole), Some(ctx)) =
-            (self.read_node(node, path, report), report.context::<C>())
-        {
-            checks(&whole, ctx, path, &mut report.rules);
-        }
-        report.shape_count() == shapes
+        self.reader().checked_with(node, path, report, checks)
     }
     /// No element reads.
     fn items<I>(&self) -> fn(&Node) -> Option<I> {
@@ -833,12 +824,31 @@ fn missing_via_serde<T: DeserializeOwned>() -> bool {
 }
 
 /// The last arm of [`ShapeViaNothing::shape_fn`]: accepts.
-fn accept(_: &Node, _: &Path<'_>, _: &mut Report<'_>, _: bool) -> bool {
+/// The serde arm of [`ShapeViaSerde::flat_field`]: the members no field claimed, read as a
+/// `T` (none claimed).
+fn flat_via_serde<T: DeserializeOwned>(
+    super::Flat(members, claimed, path, report, _): super::Flat<'_, '_>,
+) -> bool {
+    let open: Vec<(String, Node)> = members
+        .iter()
+        .zip(claimed.iter())
+        .filter(|(_, taken)| !**taken)
+        .map(|(member, _)| member.clone())
+        .collect();
+    read::<T>(&Node::Object(open), path, report).is_some()
+}
+
+/// The last arm of [`ShapeViaNothing::flat_field`]: accepts.
+fn accept_flat(_: super::Flat<'_, '_>) -> bool {
+    true
+}
+
+pub(crate) fn accept(_: &Node, _: &Path<'_>, _: &mut Report<'_>, _: bool) -> bool {
     true
 }
 
 /// The last arm of [`ShapeViaNothing::missing_fn`]: required.
-fn required() -> bool {
+pub(crate) fn required() -> bool {
     false
 }
 

@@ -28,7 +28,9 @@ use super::{element, object_of, snapshot, tuple_content, tuple_items, walk_again
 use super::{read_alone, read_for_rules, read_missing, Content, Node, ReadFn, Report, WholeFn};
 use crate::at::At;
 use crate::error::{Path, ValidationErrors};
+use crate::rules::HasLength;
 use std::any::Any;
+use std::marker::PhantomData;
 
 /// [`Field`] flag: serde fills the field when its member is missing (a `default`, an `Option`
 /// or `Patch` layer); without it, its type says (`Shape::__missing_ok`), else it is required.
@@ -62,7 +64,14 @@ pub struct Field<'f> {
     /// [`ElementCheckFn`]): the entry of a field whose rules are one call of its rules
     /// function (see `ShapeProbe::field_rules`).
     pub rules: Option<Rules<'f>>,
+    /// A `flatten`ed field's walk of the members no field before it claimed (see
+    /// [`Field::flat`]); then it has no names and `shape` is not used.
+    pub flat: Option<FlatFn>,
 }
+
+/// A `flatten`ed field's walk ([`Shape::__shape_flat`](super::Shape::__shape_flat), or its
+/// type's read of the members left when it has no [`Shape`](super::Shape)).
+pub type FlatFn = fn(super::Flat<'_, '_>) -> bool;
 
 /// A field's own rules (see [`Field::rules`]), by the place its rules function takes: a named
 /// field's key or a tuple element's index. A table runs the rules of its own kind (a named
@@ -99,6 +108,23 @@ impl Field<'_> {
             nested: flags & NESTED != 0,
             check: flags & CHECK != 0,
             rules: None,
+            flat: None,
+        }
+    }
+
+    /// A `flatten`ed field walked by `flat` over the members no field before it claimed (the
+    /// ones it claims marked), its model walked again with rules when `flags` has [`NESTED`].
+    #[must_use]
+    pub fn flat(flags: u8, flat: FlatFn) -> Self {
+        Field {
+            flat: Some(flat),
+            ..Field::new(
+                &[],
+                flags,
+                super::probe::accept,
+                super::probe::required,
+                false,
+            )
         }
     }
 }
@@ -266,6 +292,84 @@ impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I
     }
 }
 
+/// [`Ruled`] of a field with `length` on a collection (see [`Check::counted`]): its rules
+/// function, its `Option` layers, how the document's elements are counted
+/// ([`array_len`](crate::reread::array_len), or
+/// [`distinct_keys`](crate::reread::distinct_keys) for a map keyed by `String`), and the rule's
+/// `min` and `max`, checked on that count when the collection does not read.
+pub struct RuledLen<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledLen<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+        }
+        check.counted(self.1, self.2, self.3, self.4);
+    }
+}
+
+impl<T> RulesOf<T> for RuledLen<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// The rules of a `nested` collection whose only other rule is `length(min, max)` (see
+/// [`Field::rules`]; its models are walked again by [`named_flat`], [`NESTED`]): `length` on
+/// its value read alone as a `T`, or, when that value did not read, on the count of the
+/// document's elements ([`Check::counted`], no `Option` layers). How they are counted, then
+/// the bounds, as [`RuledLen`] has them.
+pub struct Length<T>(
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    PhantomData<fn(&T)>,
+);
+
+impl<T> Length<T> {
+    /// The rules: elements counted by `count`, `length(min, max)`.
+    #[must_use]
+    pub const fn new(
+        count: fn(&Node) -> Option<usize>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) -> Self {
+        Length(count, min, max, PhantomData)
+    }
+}
+
+impl<T: DeserializeOwned + HasLength> FieldRules for Length<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let (min, max) = (self.1, self.2);
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, |value, mut at| {
+                at.fail(crate::rules::length::check(value, min, max));
+            });
+        }
+        check.counted(0, self.0, min, max);
+    }
+}
+
+impl<T: HasLength> RulesOf<T> for Length<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// The rules function of a tuple element read as a `T` (see [`Field::rules`]); a missing
 /// element is not read (the array's length is reported).
 pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
@@ -333,6 +437,21 @@ impl<T: crate::CustomerModel> RulesOf<T> for ModelOr<T> {
     }
 }
 
+/// The rules of a field read by its `deserialize_with` function whose only rule is `nested`,
+/// with a default (see [`Field::or_model`]): its model is validated whole at the field's key,
+/// as the function reads it when its member is there and has its shape (the function's read is
+/// not a walk, so this is where the model's rules run), or as its default when it is missing.
+pub struct ModelReadBy<T>(pub Reader<T>);
+
+impl<T: crate::CustomerModel> FieldRules for ModelReadBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(self.0.read, self.0.missing, |value, at| {
+            value.validate_into(&at.0.key(at.1), at.2);
+        });
+    }
+}
+
 pub use crate::at::Place;
 
 impl Field<'_> {
@@ -353,6 +472,21 @@ impl Field<'_> {
             nested: false,
             check: flags & CHECK != 0,
             rules: None,
+            flat: None,
+        }
+    }
+}
+
+impl<'f> Field<'f> {
+    /// A field read by its `deserialize_with` function ([`Field::read_by`]) whose only rule is
+    /// `nested` and which has a default: `model` validates the model the function reads, or
+    /// that default when its member is missing (its model is not walked: the function reads
+    /// it).
+    #[must_use]
+    pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelReadBy<T>) -> Self {
+        Field {
+            rules: Some(Rules::Named(model)),
+            ..self
         }
     }
 }
@@ -453,6 +587,28 @@ impl<'m, K: Place> Check<'_, 'm, '_, K> {
         );
     }
 
+    /// `length(min, max)` of a collection that did not read (an element is wrong), its member
+    /// there once: on the number of elements `count` finds in its node (inside its `layers`
+    /// `Option` layers: a `null` then has none), at [`Check::key`], as `validate_into` would
+    /// report it on the value read.
+    #[inline]
+    pub fn counted(
+        self,
+        layers: usize,
+        count: fn(&Node) -> Option<usize>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        let Some((_, value, true)) = self.found else {
+            return;
+        };
+        let Some(count) = crate::reread::inside(value, layers).and_then(count) else {
+            return;
+        };
+        At(self.path, self.key, &mut self.report.rules)
+            .fail(crate::rules::length::check_count(count, min, max));
+    }
+
     /// [`Check::each`] of a model with a context (see [`Check::rules_with`]).
     #[inline]
     pub fn each_with<T, I, C: Any>(
@@ -527,6 +683,43 @@ pub struct Reader<T> {
 }
 
 impl<T> Reader<T> {
+    /// A model's whole read for its checks (a table's `whole`, the derive's call of
+    /// `ReadViaSerde::checked` or `ReadViaNothing::checked`): `node` read into the model (what serde refuses reported), then `checks` (the model's
+    /// checks, as `validate_into` runs them) on it at `path`; `true` when the read reported
+    /// nothing.
+    #[inline]
+    pub fn checked(
+        self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        checks: fn(&T, &Path<'_>, &mut ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let Some(whole) = (self.read)(node, path, report) {
+            checks(&whole, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+
+    /// [`Reader::checked`] of a model with a context `C`: the checks run with the caller's
+    /// context, taken from the report ([`Report::context`]); not run when the caller gave none
+    /// (the model is read all the same).
+    #[inline]
+    pub fn checked_with<C: Any>(
+        self,
+        node: &Node,
+        path: &Path<'_>,
+        report: &mut Report<'_>,
+        checks: fn(&T, &C, &Path<'_>, &mut ValidationErrors),
+    ) -> bool {
+        let shapes = report.shape_count();
+        if let (Some(whole), Some(ctx)) = ((self.read)(node, path, report), report.context::<C>()) {
+            checks(&whole, ctx, path, &mut report.rules);
+        }
+        report.shape_count() == shapes
+    }
+
     /// The reader with `missing` for a missing member (a field's `default`).
     #[must_use]
     pub fn or(self, missing: fn() -> Option<T>) -> Self {
@@ -637,18 +830,33 @@ pub fn named_flat(
         heap.resize(named.fields.len(), (None, true));
         &mut heap
     };
+    // The claims before each `nested` `flatten`ed field walked (its model walked again over
+    // them).
+    let mut befores = Vec::new();
     for (field, slot) in named.fields.iter().zip(walked.iter_mut()) {
-        *slot = member(
-            members,
-            claimed,
-            path,
-            report,
-            field.names,
-            field.missing,
-            field.shape,
-            rules && field.once,
-        );
+        *slot = match field.flat {
+            None => member(
+                members,
+                claimed,
+                path,
+                report,
+                field.names,
+                field.missing,
+                field.shape,
+                rules && field.once,
+            ),
+            Some(flat) => flat_shape(
+                flat,
+                field.nested,
+                &mut befores,
+                members,
+                claimed,
+                path,
+                report,
+            ),
+        };
     }
+    let mut flats = 0;
     // `&`, not `&&`: the unknown members are reported whatever the fields are.
     let ok = walked.iter().all(|(_, good)| *good)
         & (!named.deny || super::unknown_members(members, claimed, path, report));
@@ -671,7 +879,10 @@ pub fn named_flat(
             }
         }
         if field.nested && !field.once {
-            if let Some((key, value, _)) = found {
+            if let Some(flat) = field.flat {
+                flat_again(flat, befores.get_mut(flats), members, path, report);
+                flats += 1;
+            } else if let Some((key, value, _)) = found {
                 if let Some(mut again) = Report::again_at(report, value) {
                     (field.shape)(value, &path.key(key), &mut again, true);
                     Report::keep_rules(report, again);
@@ -688,6 +899,48 @@ pub fn named_flat(
             _ => true,
         };
     Report::end_rules_phase(report, phase, ok, whole)
+}
+
+/// The shape of a `flatten`ed field (see [`Field::flat`]): `flat` over the members left, the
+/// claims before it kept in `befores` when it is `nested`. Out of the walk's loop, which most
+/// models take without one.
+#[inline(never)]
+fn flat_shape<'m>(
+    flat: FlatFn,
+    nested: bool,
+    befores: &mut Vec<Vec<bool>>,
+    members: &'m [(String, Node)],
+    claimed: &mut [bool],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) -> (Found<'m>, bool) {
+    if nested {
+        befores.push(snapshot(claimed));
+    }
+    (
+        None,
+        flat(super::Flat(members, claimed, path, report, false)),
+    )
+}
+
+/// A `nested` `flatten`ed field's model walked again with rules over the members left before
+/// it (`before`).
+#[inline(never)]
+fn flat_again(
+    flat: FlatFn,
+    before: Option<&mut Vec<bool>>,
+    members: &[(String, Node)],
+    path: &Path<'_>,
+    report: &mut Report<'_>,
+) {
+    let Some(claims) = before else {
+        return;
+    };
+    let mut claims = std::mem::take(claims);
+    if let Some(mut again) = Report::again_over(report, members, &claims) {
+        flat(super::Flat(members, &mut claims, path, &mut again, true));
+        Report::keep_rules(report, again);
+    }
 }
 
 /// A tuple struct's or a tuple variant's description for [`Elements::walk`]: its elements as

@@ -115,7 +115,7 @@ fn into_impl(conv: &Conv) -> TokenStream {
     quote_spanned! {span=>
         #[automatically_derived]
         impl #impl_generics ::core::convert::From<#ident #ty_generics> for #other #where_clause {
-            #[allow(clippy::needless_update)]
+            #[cfg_attr(clippy, allow(clippy::needless_update))]
             fn from(#src: #ident #ty_generics) -> Self {
                 #other { #(#inits,)* ..::core::default::Default::default() }
             }
@@ -326,7 +326,7 @@ fn try_impl(conv: &Conv) -> TokenStream {
         #[automatically_derived]
         #impl_line {
             type Error = #p::ValidationErrors;
-            #[allow(clippy::needless_update)]
+            #[cfg_attr(clippy, allow(clippy::needless_update))]
             fn try_from(#src: #target_ty) -> __p::Result<Self, #p::ValidationErrors> {
                 let mut #report = #p::ValidationErrors::new();
                 #lets

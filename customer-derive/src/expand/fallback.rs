@@ -82,12 +82,15 @@ pub(super) fn fallback(container: &Container, input: &DeriveInput) -> TokenStrea
             }
         },
     };
-    wrap(quote! {
-        #extra
-        #model
-        #[automatically_derived]
-        impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {}
-    })
+    wrap(
+        quote! {
+            #extra
+            #model
+            #[automatically_derived]
+            impl #impl_generics #krate::shape::Shape for #ident #ty_generics #where_clause {}
+        },
+        false,
+    )
 }
 
 /// A field-less enum, perhaps with a catch-all variant whose `#[customer(other)]` is misspelt

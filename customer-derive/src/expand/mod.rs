@@ -50,7 +50,7 @@ pub(crate) fn derive_with(input: &DeriveInput, schema: bool) -> TokenStream {
             if schema {
                 body.append_stream(crate::schema::expand(&container, input));
             }
-            wrap(body)
+            wrap(body, validate::has_rules_fns(&container))
         }
         Err(errors) => {
             let errors = errors.into_compile_error();

@@ -27,29 +27,66 @@ pub(crate) const ALLOWED_LINTS: &[&str] = &[
     "unused_imports",
 ];
 
-/// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`].
-pub(crate) fn wrap(body: TokenStream) -> TokenStream {
-    // Each name as the path it is (`clippy::too_many_lines`), made of identifiers rather than
-    // parsed from its text (inside rustc, text is lexed as a source file of its own).
-    let lints = ALLOWED_LINTS.iter().map(|lint| {
-        let mut names = lint.split("::");
-        let first = names.next().unwrap_or_default();
-        names.fold(
-            Trees::ident(proc_macro2::Ident::new(
-                first,
-                proc_macro2::Span::call_site(),
-            )),
-            |path, name| path.join(name),
-        )
-    });
+/// Allowed besides [`ALLOWED_LINTS`] where the output has rules functions
+/// (`validate::has_rules_fns`): each is inlined always, so that `validate_into` runs as it did
+/// with the rules written in it (callgrind, the valid row), and takes its field's value by
+/// reference whatever its type (`&String`, `&Option<String>`, `&u32`), as the second read's table
+/// holds it (`Ruled`).
+pub(crate) const RULES_FNS_LINTS: &[&str] = &[
+    "clippy::inline_always",
+    "clippy::ptr_arg",
+    "clippy::ref_option",
+    "clippy::trivially_copy_pass_by_ref",
+];
+
+/// Wraps the output in an anonymous constant, allowing only [`ALLOWED_LINTS`] (and
+/// [`RULES_FNS_LINTS`] with `rules_fns`): rustc's own lints always, clippy's under
+/// [`clippy_allows`].
+pub(crate) fn wrap(body: TokenStream, rules_fns: bool) -> TokenStream {
+    let extra = if rules_fns { RULES_FNS_LINTS } else { &[] };
+    let (clippy, rustc): (Vec<&str>, Vec<&str>) = ALLOWED_LINTS
+        .iter()
+        .chain(extra)
+        .partition(|lint| lint.starts_with("clippy::"));
+    let rustc = rustc.into_iter().map(lint_path);
+    let clippy = clippy_allows(&clippy);
     let body = Moved::new(body);
     quote! {
         #[doc(hidden)]
-        #[allow(#(#lints),*)]
+        #[allow(#(#rustc),*)]
+        #clippy
         const _: () = {
             #body
         };
     }
+}
+
+/// `#[cfg_attr(clippy, allow(…))]` for clippy's `lints` (each `clippy::name`). rustc checks every
+/// name of an `allow` for each item under it, and a tool's lint name it does not know costs it a
+/// lookup that fails: in the incremental rebuild of 51 bench models, the two clippy `allow`s of
+/// each model were 26M instructions of 1.376G (`scripts/bench-items.sh`, variant
+/// `clippy_cfg_attr`). Under clippy (`cfg(clippy)`) the same `allow` is there, so
+/// `tests/derive_expanded.rs` still judges it.
+pub(crate) fn clippy_allows(lints: &[&str]) -> TokenStream {
+    if lints.is_empty() {
+        return TokenStream::new();
+    }
+    let lints = lints.iter().copied().map(lint_path);
+    quote!(#[cfg_attr(clippy, allow(#(#lints),*))])
+}
+
+/// A lint's name as the path it is (`clippy::too_many_lines`), made of identifiers rather than
+/// parsed from its text (inside rustc, text is lexed as a source file of its own).
+fn lint_path(lint: &str) -> Trees {
+    let mut names = lint.split("::");
+    let first = names.next().unwrap_or_default();
+    names.fold(
+        Trees::ident(proc_macro2::Ident::new(
+            first,
+            proc_macro2::Span::call_site(),
+        )),
+        |path, name| path.join(name),
+    )
 }
 
 /// The `Path` of a field's value (`parent` is an expression of type `&Path`): below `parent` at

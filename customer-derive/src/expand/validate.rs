@@ -79,6 +79,19 @@ pub(crate) fn shared_rules(container: &Container, field: &Field) -> bool {
         && !has_nested(&field.attrs.rules)
 }
 
+/// Whether the output has rules functions (see [`shared_rules`]): a struct's or a variant's
+/// field whose rules are emitted once.
+pub(crate) fn has_rules_fns(container: &Container) -> bool {
+    match &container.data {
+        Data::Struct(_, fields) => fields.iter().any(|field| shared_rules(container, field)),
+        Data::Enum(variants) => variants
+            .iter()
+            .flat_map(|variant| &variant.fields)
+            .any(|field| shared_rules(container, field)),
+        Data::Union(_) => false,
+    }
+}
+
 /// Which field a rules function is for: the `field`th of a struct, or of the `variant`th
 /// variant of an enum.
 #[derive(Clone, Copy)]
@@ -243,14 +256,10 @@ fn rules_fns<'f, 'a: 'f>(
     let ident = container.ident;
     let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
     // Each takes its field's value by reference, whatever its type; inlined always, so that
-    // `validate_into` runs as it did with the rules written in it (callgrind, the valid row).
+    // `validate_into` runs as it did with the rules written in it (callgrind, the valid row): the
+    // clippy lints that trips are allowed on the anonymous constant (`tokens::RULES_FNS_LINTS`,
+    // see `has_rules_fns`), not on this impl, so that rustc reads one lint attribute per model.
     quote! {
-        #[allow(
-            clippy::inline_always,
-            clippy::ptr_arg,
-            clippy::ref_option,
-            clippy::trivially_copy_pass_by_ref
-        )]
         impl #impl_generics #ident #ty_generics #where_clause {
             #fns
         }
@@ -675,7 +684,8 @@ fn context_impls(
             ///
             /// None: it cannot be called.
             #[doc(hidden)]
-            #[allow(dead_code, clippy::unused_self)]
+            #[allow(dead_code)]
+            #[cfg_attr(clippy, allow(clippy::unused_self))]
             pub fn validate(&self) -> __p::Result<(), #p::ValidationErrors>
             where
                 for<'__customer> &'__customer Self: #p::ContextNeeded<Self>,

@@ -44,9 +44,11 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 /// field's own code), and the whole read in another. A field that must say `nested` when its
 /// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
 /// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
-/// again for its rules. `None` when a field is read
-/// otherwise (`flatten`), a `deserialize_with` field has rules its rules function does not run,
-/// or a skipped field has rules (refused by `check` anyway): the generated walk then.
+/// again for its rules, or, a defaulted `nested` model, its default validated when missing
+/// (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
+/// a `flatten`ed field has rules on its value (or cannot be read through serde), a
+/// `deserialize_with` field has other rules its rules function does not run, or a skipped
+/// field has rules (refused by `check` anyway): the generated walk then.
 ///
 /// For the struct variant `variant` of an enum: no whole read (the enum is read whole by its
 /// caller), no container `default`, and the enum's `deny_unknown_fields` checked by the walk.
@@ -76,7 +78,9 @@ fn table(
             }
             return None;
         }
-        if !matches!(field.wire, Wire::Key(_)) {
+        // A `flatten`ed field is an entry when it has no rules on its value read alone.
+        let flat = matches!(field.wire, Wire::Same) && cx.can_read && !cx.has_checks;
+        if !matches!(field.wire, Wire::Key(_)) && !flat {
             return None;
         }
         cxs.push(cx);
@@ -115,9 +119,11 @@ fn table(
     let mut keys: Vec<Option<String>> = cxs
         .iter()
         .map(|cx| {
-            let key = (in_scope && cx.field.serde.deserialize_with.is_none())
-                .then(|| type_key(cx.ty))
-                .flatten()?;
+            let key = (in_scope
+                && cx.field.serde.deserialize_with.is_none()
+                && matches!(cx.field.wire, Wire::Key(_)))
+            .then(|| type_key(cx.ty))
+            .flatten()?;
             shared.count(key.clone(), said_needed(cx.field, &params));
             Some(key)
         })
@@ -125,14 +131,30 @@ fn table(
     let mut bindings = TokenStream::new();
     for (index, cx) in cxs.iter().enumerate() {
         let Wire::Key(key) = &cx.field.wire else {
-            return None;
+            // `flatten`: walked over the members the fields before it left (its model again
+            // with rules when it is `nested`).
+            let (ty, nested) = (cx.ty, is_nested(cx.field));
+            let flags = flag_set(if nested { &["NESTED"] } else { &[] });
+            let entry = scoped(
+                &cx.probes,
+                quote!((&&__s::ShapeProbe::<#ty>::NEW).flat_field(#flags)),
+            );
+            separate(&mut entries, &mut first);
+            entries.append_stream(entry);
+            continue;
         };
         let names =
             std::iter::once(key.as_str()).chain(cx.field.serde.alias.iter().map(String::as_str));
         if let Some(with) = &cx.field.serde.deserialize_with {
             // Read by its function, for its shape and again for its rules (its rules
             // function's only: other code needs the walk's value).
-            let arm = cx.with_arm()?;
+            // A defaulted `nested` model: its default validated whole when it is missing.
+            let model_or = cx.model_default_with();
+            let arm = if model_or.is_some() {
+                None
+            } else {
+                cx.with_arm()?
+            };
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
@@ -149,6 +171,15 @@ fn table(
                     ::core::option::Option::is_some(&#read)
                 })
             });
+            if let Some(value) = model_or {
+                let ty = cx.ty;
+                entries.extend(quote! {
+                    .or_model(&__s::ModelReadBy::<#ty>(__s::Reader {
+                        read: |__v, __p, __r| #read,
+                        missing: || #value,
+                    }))
+                });
+            }
             continue;
         }
         // A field whose rules are one call of its rules function carries it in its entry, and
@@ -235,6 +266,12 @@ fn table(
                         &__s::RuledEach(Self::#rules, #layers, Self::#each)
                     )
                 }
+            }
+            (Some(Own::Len(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLen(Self::#rules, #len)))
+            }
+            (Some(Own::Length(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::Length::new(#len)))
             }
             (Some(Own::EachWith(each)), _) => {
                 let layers = layers();
@@ -979,12 +1016,17 @@ impl<'a> FieldCx<'a> {
     /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
     /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
     /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
-    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`). `None` for
-    /// the others (a `default` with a context or `each`, `deserialize_with`, the fields whose
-    /// rules are code of their own), whose rules are an arm of the table's closure.
+    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`); with one
+    /// `length` on the count of the elements of such a value (`RuledLen`, see
+    /// [`FieldCx::counted`]). `None` for the others (a `default` with a context or `each`,
+    /// `deserialize_with`, the fields whose rules are code of their own), whose rules are an
+    /// arm of the table's closure.
     fn own_rules(&self) -> Option<Own<'_>> {
-        if self.field.serde.deserialize_with.is_some() || !self.common() {
+        if self.field.serde.deserialize_with.is_some() {
             return None;
+        }
+        if !self.common() {
+            return self.counted();
         }
         let context = self.container.attrs.context.is_some();
         Some(match (&self.default_value, context, self.each()) {
@@ -995,6 +1037,28 @@ impl<'a> FieldCx<'a> {
             (None, true, Some(each)) => Own::EachWith(each),
             (Some(_), _, _) => return None,
         })
+    }
+
+    /// The rest of the entry of a field whose rules in the second read are its rules function
+    /// when it reads and one `length` on the count of its elements when it does not
+    /// (`second_read::length_alone`, `RuledLen`): as [`FieldCx::common`] but for that `length`,
+    /// without a default or a context.
+    fn counted(&self) -> Option<Own<'_>> {
+        if !self.has_checks
+            || !self.rules_run
+            || self.default_value.is_some()
+            || self.container.attrs.context.is_some()
+        {
+            return None;
+        }
+        if shared_rules(self.container, self.field) {
+            return second_read::length_alone(self.field, false).map(Own::Len);
+        }
+        // A `nested` collection whose only other rule is `length`: its models walked again.
+        is_nested(self.field)
+            .then(|| second_read::length_alone(self.field, true))
+            .flatten()
+            .map(Own::Length)
     }
 
     /// Whether the field's rules in the second read are its `nested` model's default validated
@@ -1010,6 +1074,20 @@ impl<'a> FieldCx<'a> {
             && self.container.attrs.context.is_none()
             && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
                 .is_empty()
+    }
+
+    /// The default of a field read by its `deserialize_with` function whose rules in the
+    /// second read are its `nested` model's default validated whole when its member is missing
+    /// (`Field::or_model`): as [`FieldCx::model_default`], the function reading the model.
+    fn model_default_with(&self) -> Option<&TokenStream> {
+        let model = self.nested
+            && !self.whole_checks.is_empty()
+            && !has_value_rules(self.field)
+            && self.field.serde.deserialize_with.is_some()
+            && self.container.attrs.context.is_none()
+            && second_read::partial_rules(self.container, self.field, &self.good, &self.found)
+                .is_empty();
+        self.default_value.as_ref().filter(|_| model)
     }
 
     /// The arm of a field read by its `deserialize_with` function in the table's rules
@@ -1352,13 +1430,17 @@ impl<'a> FieldCx<'a> {
 
 /// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
 /// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
-/// its item function (`RuledEach`), both (`RuledEachWith`).
+/// its item function (`RuledEach`), both (`RuledEachWith`), its `length` on the count of the
+/// elements of a value that did not read (`RuledLen`: the tokens after the rules function);
+/// a `nested` collection's `length`, its only other rule (`Length`: its arguments).
 enum Own<'a> {
     Ruled,
     Or(&'a TokenStream),
     With,
     Each(syn::Ident),
     EachWith(syn::Ident),
+    Len(TokenStream),
+    Length(TokenStream),
 }
 
 /// The body of `__shape_flat` generated field by field (for the forms `table` does not take):
