@@ -103,9 +103,9 @@ def without_rules_impls(text):
     return out + text[pos:], {model: fns for _, _, model, fns in impls}
 
 
-def closures(text):
-    """No rules functions: each body written in `validate_into` and again as a closure in the
-    table (the two callers cannot share a closure: the table is built in `__shape_flat`)."""
+def bodies_in_validate_into(text, then=lambda part, fns: part):
+    """The rules functions gone, each call in `validate_into` replaced by the function's body;
+    `then` rewrites the rest of each model's block, given its functions."""
     text, by_model = without_rules_impls(text)
     out = ""
     for part in MODEL_BLOCK.split(text):
@@ -117,32 +117,29 @@ def closures(text):
                 '__customer_at.key("%s"); %s }' % (c.group(2), c.group(3), fns[c.group(1)][1]),
                 part,
             )
-            part = re.sub(
-                r"&__s::Ruled\(Self::__customer_rules_(\d+)\)",
-                lambda e: "&__s::Ruled(|__customer_field: %s, mut __customer_at: __p::At<&str>| "
-                "{ %s })" % fns[e.group(1)],
-                part,
-            )
+            part = then(part, fns)
         out += part
     return out
+
+
+def closures(text):
+    """No rules functions: each body written in `validate_into` and again as a closure in the
+    table (the two callers cannot share a closure: the table is built in `__shape_flat`)."""
+    return bodies_in_validate_into(
+        text,
+        lambda part, fns: re.sub(
+            r"&__s::Ruled\(Self::__customer_rules_(\d+)\)",
+            lambda e: "&__s::Ruled(|__customer_field: %s, mut __customer_at: __p::At<&str>| "
+            "{ %s })" % fns[e.group(1)],
+            part,
+        ),
+    )
 
 
 def rules_inlined(text):
     """The rules functions' bodies written in `validate_into`, entries without rules: against
     `entries_without_rules`, what the functions and their calls cost beyond their bodies."""
-    text, by_model = without_rules_impls(text)
-    out = ""
-    for part in MODEL_BLOCK.split(text):
-        m = re.search(r"impl __p::CustomerModel for (\w+)", part)
-        if m and m.group(1) in by_model:
-            fns = by_model[m.group(1)]
-            part = CALL.sub(
-                lambda c: "{ let __customer_field = &self.%s; let mut __customer_at = "
-                '__customer_at.key("%s"); %s }' % (c.group(2), c.group(3), fns[c.group(1)][1]),
-                part,
-            )
-        out += part
-    return ENTRY.sub(r".field(\1, \2)", out)
+    return ENTRY.sub(r".field(\1, \2)", bodies_in_validate_into(text))
 
 
 def no_rules(text):

@@ -26,30 +26,26 @@ pub(crate) enum Compiled {
 
 /// Checks, rewrites and classifies `pattern`; `Err` has regex-syntax's explanation.
 pub(crate) fn compile(pattern: &str) -> Result<Compiled, String> {
-    let shown = pattern.to_owned();
+    let simple = |(prefix, bits, min, max, suffix): Shape| Compiled::Simple {
+        prefix,
+        bits,
+        min,
+        max,
+        suffix,
+        shown: pattern.to_owned(),
+    };
     // Most patterns are an identifier's shape, read here without regex-syntax (its parse and
     // translation are most of what a model with a `pattern` costs the derive, unoptimized).
-    if let Some((prefix, bits, min, max, suffix)) = plain_shape(pattern) {
-        return Ok(Compiled::Simple {
-            prefix,
-            bits,
-            min,
-            max,
-            suffix,
-            shown,
-        });
+    if let Some(shape) = plain_shape(pattern) {
+        return Ok(simple(shape));
     }
     let (anchored, hir) = anchored_hir(pattern, false)?;
     Ok(match simple_shape(&hir) {
-        Some((prefix, bits, min, max, suffix)) => Compiled::Simple {
-            prefix,
-            bits,
-            min,
-            max,
-            suffix,
-            shown,
+        Some(shape) => simple(shape),
+        None => Compiled::Regex {
+            anchored,
+            shown: pattern.to_owned(),
         },
-        None => Compiled::Regex { anchored, shown },
     })
 }
 
