@@ -120,8 +120,9 @@ pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> Validation
 /// Every reading of a document applies it: [`Valid::from_json`](crate::Valid::from_json) and its
 /// siblings, [`Api::decode`](crate::providers::Api::decode), [`Api::check`](crate::providers::Api::check)
 /// and the other `decode_*`, [`from_str`](super::from_str), [`from_slice`](super::from_slice),
-/// [`from_value`](super::from_value), and the axum extractor (where it is a request extension,
-/// as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
+/// [`from_value`](super::from_value), a `Valid<T>` read through serde
+/// (`serde_json::from_str::<Valid<T>>`), and the axum extractor (where it is a request
+/// extension, as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
 /// cap is put in force for the readings made inside [`MaxViolations::scope`]:
 ///
 /// ```
