@@ -508,3 +508,53 @@ fn a_valid_read_through_serde_is_capped() {
         );
     }
 }
+
+/// The fuzz target `read_cap`'s model: unknown members refused, numbers in an `Option<u8>` and
+/// a map of `u8`, strings in an array, nested models.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Wide {
+    #[serde(default)]
+    label: Option<String>,
+    #[customer(each(length(max = 2)))]
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    scores: BTreeMap<String, u8>,
+    #[customer(nested)]
+    #[serde(default)]
+    items: Vec<Wide>,
+}
+
+/// An integer literal beyond 64 bits where the walk finds a shape error of its own (an unknown
+/// member, a wrong type) is one violation, whether that error is built or, past the cap,
+/// counted: the count past the cap is the uncapped report's length (it was one more, found by
+/// the fuzz target `read_cap`).
+#[test]
+fn a_big_integer_the_walk_counted_past_the_cap_is_counted_once() {
+    let big = "9".repeat(40);
+    let documents = [
+        // An unknown member holding one.
+        format!(r#"{{"talabel":{big}}}"#),
+        // A map's wrong value, past the cap of violations before it.
+        format!(r#"{{"x":1,"y":2,"scores":{{"a":"no","b":{big}}}}}"#),
+        // Wrong elements, then one in a nested model's unknown member and a wrong type.
+        format!(r#"{{"tags":[1,2,3],"items":[{{"tags":[4]}},{{"q":{big}}},{{"label":{big}}}]}}"#),
+        // A big integer alone, where the walk reports nothing (a `range` of its own).
+        format!(
+            r#"{{"items":[{{"u":1}},{{"scores":{{"k":1}},"tags":[5]}}],"scores":{{}},"q":{big}}}"#
+        ),
+    ];
+    for json in &documents {
+        let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Wide>::from_json(json)));
+        for max in 0..all.len() {
+            let report = violations(MaxViolations(max).scope(|| Valid::<Wide>::from_json(json)));
+            let first: Vec<(String, &str)> = all[..max]
+                .iter()
+                .map(|v| (v.pointer().to_owned(), v.code()))
+                .collect();
+            capped(&report, &first, all.len(), max);
+        }
+    }
+}
