@@ -5,6 +5,7 @@
 //! with `MaxViolations`; reports under the cap as they were.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use customer_core::json::{self, MaxViolations};
 use customer_core::providers::Api;
@@ -557,4 +558,55 @@ fn a_big_integer_the_walk_counted_past_the_cap_is_counted_once() {
             capped(&report, &first, all.len(), max);
         }
     }
+}
+
+/// A future that reads `json` the second time it is polled (the first returns `Pending`).
+struct ReadLater<'a> {
+    json: &'a str,
+    polled: bool,
+}
+
+impl std::future::Future for ReadLater<'_> {
+    type Output = Result<Valid<Names>, Error>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        if !self.polled {
+            self.polled = true;
+            cx.waker().wake_by_ref();
+            return std::task::Poll::Pending;
+        }
+        std::task::Poll::Ready(Valid::<Names>::from_json(self.json))
+    }
+}
+
+/// `scope_async` puts the cap in force at each poll of the future, not while it is made: a
+/// reading after the first poll is capped too, and the cap outside is untouched between polls.
+#[test]
+fn a_future_reads_with_the_cap_of_its_scope_at_every_poll() {
+    let json = array(500, |_| "1");
+    let mut read = std::pin::pin!(MaxViolations(7).scope_async(ReadLater {
+        json: &json,
+        polled: false,
+    }));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    assert!(read.as_mut().poll(&mut cx).is_pending());
+    assert_eq!(MaxViolations::current(), MaxViolations::default());
+    let std::task::Poll::Ready(result) = read.as_mut().poll(&mut cx) else {
+        panic!("the second poll reads");
+    };
+    let first = expected((0..7).map(|i| format!("/names/{i}")), "invalid_type");
+    capped(&violations(result), &first, 500, 7);
+    // What `scope` would do with the same future: the cap is gone by the time it reads.
+    let mut unscoped = std::pin::pin!(MaxViolations(7).scope(|| ReadLater {
+        json: &json,
+        polled: false,
+    }));
+    assert!(unscoped.as_mut().poll(&mut cx).is_pending());
+    let std::task::Poll::Ready(result) = unscoped.as_mut().poll(&mut cx) else {
+        panic!("the second poll reads");
+    };
+    assert_eq!(violations(result).len(), 101);
 }
