@@ -295,6 +295,28 @@ impl CountOnly {
     }
 }
 
+impl CountOnly {
+    /// Builds the violations again until the guard drops, where this guard started counting
+    /// (`None` where counting was on before it: an outer walk counts everything below).
+    pub(crate) fn pause(&self) -> Option<BuildAgain> {
+        if self.0 {
+            None
+        } else {
+            COUNTING.with(|c| c.set(false));
+            Some(BuildAgain)
+        }
+    }
+}
+
+/// While alive, violations are built again inside a [`CountOnly`] (see [`CountOnly::pause`]).
+pub(crate) struct BuildAgain;
+
+impl Drop for BuildAgain {
+    fn drop(&mut self) {
+        COUNTING.with(|c| c.set(true));
+    }
+}
+
 impl Drop for CountOnly {
     fn drop(&mut self) {
         COUNTING.with(|c| c.set(self.0));

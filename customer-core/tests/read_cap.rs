@@ -548,16 +548,37 @@ fn a_big_integer_the_walk_counted_past_the_cap_is_counted_once() {
         ),
     ];
     for json in &documents {
-        let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Wide>::from_json(json)));
-        for max in 0..all.len() {
-            let report = violations(MaxViolations(max).scope(|| Valid::<Wide>::from_json(json)));
-            let first: Vec<(String, &str)> = all[..max]
-                .iter()
-                .map(|v| (v.pointer().to_owned(), v.code()))
-                .collect();
-            capped(&report, &first, all.len(), max);
-        }
+        every_cap_is_the_front_of_the_whole(json);
     }
+}
+
+/// Under every cap below its length, the report of `json` read into `Wide` is the front of
+/// the uncapped report, then the cap's entry with the uncapped report's length.
+fn every_cap_is_the_front_of_the_whole(json: &str) {
+    let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Wide>::from_json(json)));
+    for max in 0..all.len() {
+        let report = violations(MaxViolations(max).scope(|| Valid::<Wide>::from_json(json)));
+        let first: Vec<(String, &str)> = all[..max]
+            .iter()
+            .map(|v| (v.pointer().to_owned(), v.code()))
+            .collect();
+        capped(&report, &first, all.len(), max);
+    }
+}
+
+/// A repeated unknown key is reported at the first one's pointer, so beside it in document
+/// order: past the cap in the walk, such a repeat is still within the cap in the report, and is
+/// built (it was counted, and the report held the next violation in its place: found by the
+/// fuzz target `read_cap`). A repeat of a key first met past the cap is counted with it.
+#[test]
+fn a_repeated_unknown_key_past_the_cap_is_kept_beside_the_first() {
+    every_cap_is_the_front_of_the_whole(
+        r#"{"dup":"a","tags":[1,2],"zz":1,"dup":[3],"yy":2,"zz":3,"dup":null,"tags":[4]}"#,
+    );
+    let report = violations(
+        MaxViolations(1).scope(|| Valid::<Wide>::from_json(r#"{"dup":1,"other":2,"dup":3}"#)),
+    );
+    capped(&report, &[("/dup".to_owned(), "unknown_field")], 3, 1);
 }
 
 /// A future that reads `json` the second time it is polled (the first returns `Pending`).

@@ -614,17 +614,73 @@ pub fn unknown_members(
     path: &Path<'_>,
     report: &mut Report,
 ) -> bool {
+    // As `Report::items`, but for a repeated key: its member's pointer is the first one's, so
+    // its violation sorts beside the first one in document order. Once past the cap, a repeat of
+    // a key met before the cap is built all the same (it is within the cap in document order);
+    // a repeat of a key first met past the cap is counted, as that key is.
+    let start = report.found();
     let mut ok = true;
-    report.items(
-        members.iter().zip(claimed),
-        |report, ((key, node), taken)| {
-            if !taken {
-                unknown_field(report, &path.key(key), node);
-                ok = false;
-            }
-        },
-    );
+    let mut counting: Option<(crate::error::CountOnly, KeysBefore<'_>)> = None;
+    for (index, ((key, node), taken)) in members.iter().zip(claimed).enumerate() {
+        if counting.is_none() && report.found() - start >= report.cap {
+            let before = members[..index]
+                .iter()
+                .zip(claimed)
+                .filter(|(_, taken)| !**taken)
+                .map(|((key, _), _)| key.as_str());
+            counting = Some((crate::error::CountOnly::start(), KeysBefore::new(before)));
+        }
+        if *taken {
+            continue;
+        }
+        ok = false;
+        let _build = match &counting {
+            Some((count_only, before)) if before.contains(key) => count_only.pause(),
+            _ => None,
+        };
+        unknown_field(report, &path.key(key), node);
+    }
     ok
+}
+
+/// The keys of the unknown members before the cap (see [`unknown_members`]). Most keys past
+/// the cap are told apart from them by their length and first and last bytes, without
+/// hashing them: a body of thousands of unknown keys pays a hash only for the keys that look
+/// like one before the cap (still linear when every key does).
+struct KeysBefore<'m> {
+    /// One bit per (length, first byte, last byte) class of the keys in `keys`.
+    classes: [u64; 64],
+    keys: std::collections::HashSet<&'m str>,
+}
+
+impl<'m> KeysBefore<'m> {
+    fn new(keys: impl Iterator<Item = &'m str>) -> Self {
+        let mut before = KeysBefore {
+            classes: [0; 64],
+            keys: std::collections::HashSet::new(),
+        };
+        for key in keys {
+            let class = Self::class(key);
+            before.classes[class / 64] |= 1 << (class % 64);
+            before.keys.insert(key);
+        }
+        before
+    }
+
+    /// The class of `key`: a bit of `classes`.
+    fn class(key: &str) -> usize {
+        let bytes = key.as_bytes();
+        let (first, last) = (
+            bytes.first().copied().unwrap_or(0),
+            bytes.last().copied().unwrap_or(0),
+        );
+        (bytes.len() * 31 + usize::from(first) * 7 + usize::from(last)) % 4096
+    }
+
+    fn contains(&self, key: &str) -> bool {
+        let class = Self::class(key);
+        self.classes[class / 64] & (1 << (class % 64)) != 0 && self.keys.contains(key)
+    }
 }
 
 /// `false` marks for the members of an object.
