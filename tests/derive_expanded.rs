@@ -1154,24 +1154,6 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             use __s::via_read::*;
-            let __check: __s::ElementCheckFn = |_, __c| {
-                __c.rules(
-                    __s::Reader {
-                        read: |__v, __p, __r| {
-                            __s::read_with(
-                                __v,
-                                __p,
-                                __r,
-                                |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
-                                    as_read(__d)
-                                },
-                            )
-                        },
-                        missing: || ::core::option::Option::None,
-                    },
-                    Self::__customer_rules_1,
-                );
-            };
             __s::Elements {
                 fields: &[
                     (&&__s::ShapeProbe::<String>::SAID).field_rules(
@@ -1179,7 +1161,7 @@ const _: () = {
                         0,
                         &__s::RuledAt(Self::__customer_rules_0),
                     ),
-                    __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
+                    __s::Field::read_by(&[], 0, |__v, __p, __r, _| {
                         ::core::option::Option::is_some(&__s::read_with(
                             __v,
                             __p,
@@ -1188,7 +1170,24 @@ const _: () = {
                                 as_read(__d)
                             },
                         ))
-                    }),
+                    })
+                    .read_rules_at(&__s::RuledAtBy(
+                        __s::Reader {
+                            read: |__v, __p, __r| {
+                                __s::read_with(
+                                        __v,
+                                        __p,
+                                        __r,
+                                        |__d| -> ::core::result::Result<
+                                            String,
+                                            __p::serde_json::Error,
+                                        > { as_read(__d) },
+                                    )
+                            },
+                            missing: || ::core::option::Option::None,
+                        },
+                        Self::__customer_rules_1,
+                    )),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
                     (&&__s::ShapeProbe::<u8>::SAID).field_rules(
                         &[],
@@ -1198,7 +1197,7 @@ const _: () = {
                         }),
                     ),
                 ],
-                check: __check,
+                check: __s::no_element_check,
                 whole: __p::Some(|__object, __path, __report| {
                     (&__p::shape::ReadProbe::<Self>::NEW).checked(
                         __object,

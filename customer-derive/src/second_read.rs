@@ -482,6 +482,54 @@ pub(crate) fn length_alone(field: &Field, nested: bool) -> Option<TokenStream> {
     Some(quote!(#layers, __s::#count, #min, #max))
 }
 
+/// When the field's rules on a value that did not read (see [`partial_checks`]) are one
+/// `length` on the count of its elements, with literal bounds and no `code` or `message` of
+/// the field's, and its `each(...)` rules on every element that reads alone (a sequence whose
+/// elements can be read alone), which `customer_core` runs with the field's item function (the
+/// entry's `RuledEachLen`): the field's `Option` layers, `count, min, max` (as
+/// [`length_alone`]), and whether `length` is written before `each`.
+pub(crate) fn length_and_each(
+    container: &Container,
+    field: &Field,
+) -> Option<(proc_macro2::Literal, TokenStream, bool)> {
+    if field.attrs.code.is_some()
+        || field.attrs.message.is_some()
+        || field.attrs.skip.is_some()
+        || field.serde.deserialize_with.is_some()
+        || !matches!(field.wire, Wire::Key(_))
+    {
+        return None;
+    }
+    let Some((item, true)) = sequence(field.inner) else {
+        return None;
+    };
+    // Elements read alone as `partial_checks` reads them, of a type naming no lifetime and no
+    // type parameter: the holder's element type is `'static` (a `Vec<T>` of a generic model
+    // keeps its arm, see `named::table`).
+    if !no_lifetime(item) || mentions(item, &params(container)) {
+        return None;
+    }
+    let (mut length, mut each) = (None, None);
+    for (index, rule) in field.attrs.rules.iter().enumerate() {
+        match &rule.kind {
+            Rule::Length(bounds) if length.is_none() => length = Some((index, &bounds.0)),
+            Rule::Each(rules) if each.is_none() && !rules.rules.is_empty() => each = Some(index),
+            Rule::Length(_) | Rule::Each(_) => return None,
+            _ => {}
+        }
+    }
+    let ((at, bounds), each) = (length?, each?);
+    for count in [&bounds.min, &bounds.max].into_iter().flatten() {
+        count.literal()?;
+    }
+    let (min, max) = (
+        opt_count(bounds.min.as_ref()),
+        opt_count(bounds.max.as_ref()),
+    );
+    let layers = proc_macro2::Literal::usize_unsuffixed(field.layers.len());
+    Some((layers, quote!(__s::array_len, #min, #max), at < each))
+}
+
 /// The field's `length` and `each(...)` rules on what is known of its value when the value did
 /// not read because a part of it is wrong: the element count of an array (distinct keys of an
 /// object for a map keyed by `String`) for `length`, the `each` rules of each element that reads

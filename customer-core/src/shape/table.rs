@@ -292,6 +292,160 @@ impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I
     }
 }
 
+/// [`RuledWith`] of a field with a default: a missing member reads as the second function
+/// says.
+pub struct RuledWithOr<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledWithOr<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledWithOr<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEach`] of a field with a default: a missing member reads as the last function says.
+pub struct RuledEachOr<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachOr<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.3,
+        };
+        check.each(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEachOr<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEachWith`] of a field with a default: a missing member reads as the last function
+/// says.
+pub struct RuledEachWithOr<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWithOr<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.3,
+        };
+        check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWithOr<T, I, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a collection with both `length(min, max)` and `each(...)` rules: its rules
+/// function when it reads; when it does not (an element is wrong) and its member is there once,
+/// the count of the document's elements checked against the bounds ([`Check::counted`]) and the
+/// item function run on every element that reads alone ([`Check::each`]), in the order the
+/// rules are written. In order: the rules function, the `Option` layers, the item function,
+/// how the elements are counted, `min`, `max`, whether `length` is written before `each`, and
+/// what a missing member reads as (its default, or [`read_missing`](super::read_missing)).
+pub struct RuledEachLen<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub bool,
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachLen<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, self.7, self.0);
+        }
+        let Check {
+            found,
+            path,
+            report,
+            key,
+            ..
+        } = check;
+        let layers = self.1;
+        let count = |report: &mut Report<'_>| {
+            let check = Check {
+                found,
+                good: false,
+                path,
+                report,
+                key,
+            };
+            check.counted(layers, self.3, self.4, self.5);
+        };
+        let items = |report: &mut Report<'_>| {
+            each_alone(
+                found,
+                layers,
+                read_alone::<I>,
+                report,
+                |item, index, rules| (self.2)(item, At(path, key, rules), index),
+            );
+        };
+        if self.6 {
+            count(report);
+            items(report);
+        } else {
+            items(report);
+            count(report);
+        }
+    }
+}
+
+impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEachLen<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// [`Ruled`] of a field with `length` on a collection (see [`Check::counted`]): its rules
 /// function, its `Option` layers, how the document's elements are counted
 /// ([`array_len`](crate::reread::array_len), or
@@ -410,6 +564,53 @@ impl<T> RulesOf<T> for RuledAtOr<T> {
     }
 }
 
+/// [`RuledAt`] of an element of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledAtWith<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>));
+
+impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledAtWith<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// [`RuledAtWith`] of an element with a default: a missing element reads as the second
+/// function says.
+pub struct RuledAtWithOr<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>), pub fn() -> Option<T>);
+
+impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWithOr<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledAtWithOr<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
 /// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
 /// its member is missing there is no node to walk, so its default (the function's) is
 /// validated whole at the field's key; when it is there, its model is walked again
@@ -452,6 +653,48 @@ impl<T: crate::CustomerModel> FieldRules for ModelReadBy<T> {
     }
 }
 
+/// The rules of a field read by its `deserialize_with` function (see [`Field::read_rules`]):
+/// its rules function on the value the function reads (again: the shape's read only says
+/// whether it read), or on its default when its member is missing.
+pub struct RuledBy<T>(pub Reader<T>, pub for<'a, 'k> fn(&T, At<'a, &'k str>));
+
+impl<T> FieldRules for RuledBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(self.0.read, self.0.missing, self.1);
+    }
+}
+
+/// [`RuledBy`] of a field of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledByWith<T, C>(pub Reader<T>, pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
+
+impl<T, C: Any> FieldRules for RuledByWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.rules_with(Reader { ..self.0 }, self.1);
+    }
+}
+
+/// [`RuledBy`] of a tuple's element (see [`Field::read_rules_at`]).
+pub struct RuledAtBy<T>(pub Reader<T>, pub for<'a> fn(&T, At<'a, usize>));
+
+impl<T> ElementRules for RuledAtBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(self.0.read, self.0.missing, self.1);
+    }
+}
+
+/// [`RuledAtBy`] of an element of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledAtByWith<T, C>(pub Reader<T>, pub for<'a> fn(&T, &C, At<'a, usize>));
+
+impl<T, C: Any> ElementRules for RuledAtByWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.rules_with(Reader { ..self.0 }, self.1);
+    }
+}
+
 pub use crate::at::Place;
 
 impl Field<'_> {
@@ -486,6 +729,26 @@ impl<'f> Field<'f> {
     pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelReadBy<T>) -> Self {
         Field {
             rules: Some(Rules::Named(model)),
+            ..self
+        }
+    }
+
+    /// A field read by its `deserialize_with` function ([`Field::read_by`]) with rules its
+    /// rules function runs: `rules` ([`RuledBy`], [`RuledByWith`]) on the value the function
+    /// reads, or on its default when its member is missing.
+    #[must_use]
+    pub fn read_rules(self, rules: &'f (dyn FieldRules + 'f)) -> Self {
+        Field {
+            rules: Some(Rules::Named(rules)),
+            ..self
+        }
+    }
+
+    /// [`Field::read_rules`] of a tuple's element ([`RuledAtBy`], [`RuledAtByWith`]).
+    #[must_use]
+    pub fn read_rules_at(self, rules: &'f (dyn ElementRules + 'f)) -> Self {
+        Field {
+            rules: Some(Rules::Element(rules)),
             ..self
         }
     }

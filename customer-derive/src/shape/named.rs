@@ -150,19 +150,15 @@ fn table(
             // function's only: other code needs the walk's value).
             // A defaulted `nested` model: its default validated whole when it is missing.
             let model_or = cx.model_default_with();
-            let arm = if model_or.is_some() {
+            let rules = if model_or.is_some() {
                 None
             } else {
-                cx.with_arm()?
+                cx.with_rules()?
             };
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
                 flags.push("MAY_MISS");
-            }
-            if let Some(arm) = arm {
-                flags.push("CHECK");
-                arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
             }
             let flags = flag_set(&flags);
             separate(&mut entries, &mut first);
@@ -171,6 +167,9 @@ fn table(
                     ::core::option::Option::is_some(&#read)
                 })
             });
+            if let Some(rules) = rules {
+                entries.extend(quote!(.read_rules(&#rules)));
+            }
             if let Some(value) = model_or {
                 let ty = cx.ty;
                 entries.extend(quote! {
@@ -256,6 +255,42 @@ fn table(
             },
             (Some(Own::With), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledWith(Self::#rules)))
+            }
+            (Some(Own::WithOr(value)), _) => quote! {
+                #field_rules(&[#(#names),*], #flags, &__s::RuledWithOr(Self::#rules, || #value))
+            },
+            (Some(Own::EachOr(each, value)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachOr(Self::#rules, #layers, Self::#each, || #value)
+                    )
+                }
+            }
+            (Some(Own::EachWithOr(each, value)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachWithOr(Self::#rules, #layers, Self::#each, || #value)
+                    )
+                }
+            }
+            (Some(Own::EachLen(tail, value)), _) => {
+                let missing = match value {
+                    Some(value) => quote!(|| #value),
+                    None => quote!(__s::read_missing),
+                };
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachLen(Self::#rules, #tail, #missing)
+                    )
+                }
             }
             (Some(Own::Each(each)), _) => {
                 let layers = layers();
@@ -1033,9 +1068,11 @@ impl<'a> FieldCx<'a> {
             (None, false, None) => Own::Ruled,
             (Some(value), false, None) => Own::Or(value),
             (None, true, None) => Own::With,
+            (Some(value), true, None) => Own::WithOr(value),
             (None, false, Some(each)) => Own::Each(each),
+            (Some(value), false, Some(each)) => Own::EachOr(each, value),
             (None, true, Some(each)) => Own::EachWith(each),
-            (Some(_), _, _) => return None,
+            (Some(value), true, Some(each)) => Own::EachWithOr(each, value),
         })
     }
 
@@ -1044,11 +1081,20 @@ impl<'a> FieldCx<'a> {
     /// (`second_read::length_alone`, `RuledLen`): as [`FieldCx::common`] but for that `length`,
     /// without a default or a context.
     fn counted(&self) -> Option<Own<'_>> {
-        if !self.has_checks
-            || !self.rules_run
-            || self.default_value.is_some()
-            || self.container.attrs.context.is_some()
-        {
+        if !self.has_checks || !self.rules_run || self.container.attrs.context.is_some() {
+            return None;
+        }
+        if shared_rules(self.container, self.field) {
+            // `length` beside `each(...)`: the count and the item function, in written order.
+            if let Some((layers, count, first)) =
+                second_read::length_and_each(self.container, self.field)
+            {
+                let each = each_rules(self.container, self.field).map(|_| each_fn(self.at))?;
+                let tail = quote!(#layers, Self::#each, #count, #first);
+                return Some(Own::EachLen(tail, self.default_value.as_ref()));
+            }
+        }
+        if self.default_value.is_some() {
             return None;
         }
         if shared_rules(self.container, self.field) {
@@ -1090,11 +1136,12 @@ impl<'a> FieldCx<'a> {
         self.default_value.as_ref().filter(|_| model)
     }
 
-    /// The arm of a field read by its `deserialize_with` function in the table's rules
-    /// closure: its rules function on the value that function reads (again: see `with_read`),
-    /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
-    /// when it has rules its rules function does not run (the generated walk then).
-    fn with_arm(&self) -> Option<Option<TokenStream>> {
+    /// The rules of a field read by its `deserialize_with` function, as its entry carries them
+    /// (`Field::read_rules`): its rules function on the value that function reads (again: see
+    /// `with_read`), or on its default when it is missing (`RuledBy`, `RuledByWith` with a
+    /// context). `Some(None)` when it has no rules there; `None` when it has rules its rules
+    /// function does not run (the generated walk then).
+    fn with_rules(&self) -> Option<Option<TokenStream>> {
         if !self.has_member_rules() {
             return Some(None);
         }
@@ -1116,9 +1163,12 @@ impl<'a> FieldCx<'a> {
             .clone()
             .unwrap_or_else(|| quote!(::core::option::Option::None));
         let name = rules_fn(self.at);
-        let method = second_read::with_ctx(self.container, "rules");
+        let holder = match self.container.attrs.context {
+            Some(_) => quote!(RuledByWith),
+            None => quote!(RuledBy),
+        };
         Some(Some(quote! {
-            __c.#method(
+            __s::#holder(
                 __s::Reader {
                     read: |__v, __p, __r| #read,
                     missing: || #missing,
@@ -1429,16 +1479,23 @@ impl<'a> FieldCx<'a> {
 }
 
 /// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
-/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
-/// its item function (`RuledEach`), both (`RuledEachWith`), its `length` on the count of the
-/// elements of a value that did not read (`RuledLen`: the tokens after the rules function);
+/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`,
+/// `RuledWithOr` with a default), its item function (`RuledEach`, `RuledEachOr`), both
+/// (`RuledEachWith`, `RuledEachWithOr`), its `length` on the count of the
+/// elements of a value that did not read (`RuledLen`: the tokens after the rules function),
+/// that count and its item function (`RuledEachLen`: the tokens between the rules function and
+/// what a missing member reads as, and its default if any);
 /// a `nested` collection's `length`, its only other rule (`Length`: its arguments).
 enum Own<'a> {
     Ruled,
     Or(&'a TokenStream),
     With,
+    WithOr(&'a TokenStream),
     Each(syn::Ident),
+    EachOr(syn::Ident, &'a TokenStream),
     EachWith(syn::Ident),
+    EachWithOr(syn::Ident, &'a TokenStream),
+    EachLen(TokenStream, Option<&'a TokenStream>),
     Len(TokenStream),
     Length(TokenStream),
 }
