@@ -1172,20 +1172,17 @@ const _: () = {
                         ))
                     })
                     .read_rules_at(&__s::RuledAtBy(
-                        __s::Reader {
-                            read: |__v, __p, __r| {
-                                __s::read_with(
-                                        __v,
-                                        __p,
-                                        __r,
-                                        |__d| -> ::core::result::Result<
-                                            String,
-                                            __p::serde_json::Error,
-                                        > { as_read(__d) },
-                                    )
-                            },
-                            missing: || ::core::option::Option::None,
+                        |__v, __p, __r| {
+                            __s::read_with(
+                                __v,
+                                __p,
+                                __r,
+                                |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
+                                    as_read(__d)
+                                },
+                            )
                         },
+                        || ::core::option::Option::None,
                         Self::__customer_rules_1,
                     )),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),

@@ -611,6 +611,76 @@ impl<T, C: Any> RulesOf<T> for RuledAtWithOr<T, C> {
     }
 }
 
+/// `length(min, max)` on the count of a collection's elements in the document, as
+/// [`RuledLen`] holds it: the field's `Option` layers, how the elements are counted, `min`,
+/// `max` (see [`Check::counted`]).
+pub type CountRule = (
+    usize,
+    fn(&Node) -> Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+/// The rules of a `nested` field with another rule (see [`Field::rules`]; its model is walked
+/// again by [`named_flat`], [`NESTED`]): its rules function, which validates the model only
+/// when its last argument says so (`validate_into` calls it with `true`). Run with `false` on
+/// the field's value read alone when it has its shape; on a value that did not read, its
+/// `length` on the count of its elements when it has one (the second field); and with `true`
+/// on its default (the third field) when its member is missing (no node to walk there). A
+/// field without a default reads a missing member as serde does.
+pub struct RuledModel<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>, bool),
+    pub Option<CountRule>,
+    pub Option<fn() -> Option<T>>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledModel<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let Check {
+            found,
+            good,
+            path,
+            report,
+            key,
+        } = check;
+        let rules = self.0;
+        let again = Check {
+            found,
+            good,
+            path,
+            report: &mut *report,
+            key,
+        };
+        if good {
+            // A missing member with a default is validated below, whole.
+            let missing = match self.2 {
+                Some(_) => || None,
+                None => read_missing::<T>,
+            };
+            again.read_then(read_for_rules::<T>, missing, |value, at| {
+                rules(value, at, false)
+            });
+        } else if let Some((layers, count, min, max)) = self.1 {
+            again.counted(layers, count, min, max);
+        }
+        if let (None, Some(default)) = (found, self.2) {
+            if let Some(value) = default() {
+                rules(&value, At(path, key, &mut report.rules), true);
+            }
+        }
+    }
+}
+
+impl<T> RulesOf<T> for RuledModel<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
 /// its member is missing there is no node to walk, so its default (the function's) is
 /// validated whole at the field's key; when it is there, its model is walked again
@@ -654,44 +724,69 @@ impl<T: crate::CustomerModel> FieldRules for ModelReadBy<T> {
 }
 
 /// The rules of a field read by its `deserialize_with` function (see [`Field::read_rules`]):
-/// its rules function on the value the function reads (again: the shape's read only says
-/// whether it read), or on its default when its member is missing.
-pub struct RuledBy<T>(pub Reader<T>, pub for<'a, 'k> fn(&T, At<'a, &'k str>));
+/// its rules function (the third field) on the value the function reads (the first: again, the
+/// shape's read only says whether it read), or on its default (the second) when its member is
+/// missing.
+pub struct RuledBy<T>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+);
 
 impl<T> FieldRules for RuledBy<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
-        check.read_then(self.0.read, self.0.missing, self.1);
+        check.read_then(self.0, self.1, self.2);
     }
 }
 
 /// [`RuledBy`] of a field of a model with a context `C` (see [`Check::rules_with`]).
-pub struct RuledByWith<T, C>(pub Reader<T>, pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
+pub struct RuledByWith<T, C>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+);
 
 impl<T, C: Any> FieldRules for RuledByWith<T, C> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
-        check.rules_with(Reader { ..self.0 }, self.1);
+        let reader = Reader {
+            read: self.0,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.2);
     }
 }
 
 /// [`RuledBy`] of a tuple's element (see [`Field::read_rules_at`]).
-pub struct RuledAtBy<T>(pub Reader<T>, pub for<'a> fn(&T, At<'a, usize>));
+pub struct RuledAtBy<T>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a> fn(&T, At<'a, usize>),
+);
 
 impl<T> ElementRules for RuledAtBy<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_, usize>) {
-        check.read_then(self.0.read, self.0.missing, self.1);
+        check.read_then(self.0, self.1, self.2);
     }
 }
 
 /// [`RuledAtBy`] of an element of a model with a context `C` (see [`Check::rules_with`]).
-pub struct RuledAtByWith<T, C>(pub Reader<T>, pub for<'a> fn(&T, &C, At<'a, usize>));
+pub struct RuledAtByWith<T, C>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a> fn(&T, &C, At<'a, usize>),
+);
 
 impl<T, C: Any> ElementRules for RuledAtByWith<T, C> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_, usize>) {
-        check.rules_with(Reader { ..self.0 }, self.1);
+        let reader = Reader {
+            read: self.0,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.2);
     }
 }
 

@@ -53,14 +53,23 @@ impl RuleKind for Nested {
                 }
             };
         }
-        match e.field_ty {
+        let validate = match e.field_ty {
             Some(ty) => quote_spanned! {e.span=>
                 <#ty as #krate::CustomerModel>::validate_into(#value, #at, #report);
             },
             None => quote_spanned! {e.span=>
                 #krate::CustomerModel::validate_into(#value, #at, #report);
             },
+        };
+        if e.models == Models::Flag {
+            let validate = Moved::new(validate);
+            return quote_spanned! {e.span=>
+                if __customer_models {
+                    #validate
+                }
+            };
         }
+        validate
     }
 
     fn schema(&self, _: &SchemaCx) -> TokenStream {

@@ -343,13 +343,7 @@ fn elements_table(
                     None => quote!(RuledAtBy),
                 };
                 entry.extend(quote! {
-                    .read_rules_at(&__s::#holder(
-                        __s::Reader {
-                            read: |__v, __p, __r| #read,
-                            missing: || #missing,
-                        },
-                        Self::#name,
-                    ))
+                    .read_rules_at(&__s::#holder(|__v, __p, __r| #read, || #missing, Self::#name))
                 });
             }
             entries.push(entry);

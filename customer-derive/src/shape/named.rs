@@ -13,8 +13,8 @@ use super::parts::{
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{
-    call_rules_fn, container_checks, each_fn, each_rules, rules_fn, said_needed, shared_rules,
-    FieldAt,
+    call_rules_fn, container_checks, each_fn, each_rules, model_rules, rules_fn, said_needed,
+    shared_rules, FieldAt,
 };
 use crate::rules::Models;
 use crate::second_read::{self, Read, ReadTy};
@@ -279,6 +279,9 @@ fn table(
                     )
                 }
             }
+            (Some(Own::Model(tail)), _) => quote! {
+                #field_rules(&[#(#names),*], #flags, &__s::RuledModel(Self::#rules, #tail))
+            },
             (Some(Own::EachLen(tail, value)), _) => {
                 let missing = match value {
                     Some(value) => quote!(|| #value),
@@ -1061,7 +1064,7 @@ impl<'a> FieldCx<'a> {
             return None;
         }
         if !self.common() {
-            return self.counted();
+            return self.counted().or_else(|| self.model_rules());
         }
         let context = self.container.attrs.context.is_some();
         Some(match (&self.default_value, context, self.each()) {
@@ -1105,6 +1108,41 @@ impl<'a> FieldCx<'a> {
             .then(|| second_read::length_alone(self.field, true))
             .flatten()
             .map(Own::Length)
+    }
+
+    /// The rest of the entry of a `nested` field with another rule whose rules function takes
+    /// whether its model is validated (`validate::model_rules`, `RuledModel`): its `length` on
+    /// the count of the elements of a value that did not read (`None` without one), and the
+    /// default of a missing member, validated whole (`None` without one). `None` when its
+    /// rules on a value that did not read are others, or its default is not validated whole
+    /// (a type that is not read alone, or names a parameter): its arm then.
+    fn model_rules(&self) -> Option<Own<'_>> {
+        if !self.has_checks
+            || !self.rules_run
+            || self.at.variant.is_some()
+            || !model_rules(self.container, self.field)
+            || (self.default_value.is_some() && !self.nested)
+        {
+            return None;
+        }
+        let partial =
+            second_read::partial_rules(self.container, self.field, &self.good, &self.found);
+        let count = if partial.is_empty() {
+            quote!(__p::None)
+        } else {
+            // `length` beside `nested` or `each(nested)` (none of them `Option`s: no layers),
+            // or beside other rules.
+            let len = match second_read::length_alone(self.field, true) {
+                Some(len) => quote!(0, #len),
+                None => second_read::length_alone(self.field, false)?,
+            };
+            quote!(__p::Some((#len)))
+        };
+        let default = match &self.default_value {
+            Some(value) => quote!(__p::Some(|| #value)),
+            None => quote!(__p::None),
+        };
+        Some(Own::Model(quote!(#count, #default)))
     }
 
     /// Whether the field's rules in the second read are its `nested` model's default validated
@@ -1168,13 +1206,7 @@ impl<'a> FieldCx<'a> {
             None => quote!(RuledBy),
         };
         Some(Some(quote! {
-            __s::#holder(
-                __s::Reader {
-                    read: |__v, __p, __r| #read,
-                    missing: || #missing,
-                },
-                Self::#name,
-            )
+            __s::#holder(|__v, __p, __r| #read, || #missing, Self::#name)
         }))
     }
 
@@ -1496,6 +1528,7 @@ enum Own<'a> {
     EachWith(syn::Ident),
     EachWithOr(syn::Ident, &'a TokenStream),
     EachLen(TokenStream, Option<&'a TokenStream>),
+    Model(TokenStream),
     Len(TokenStream),
     Length(TokenStream),
 }
