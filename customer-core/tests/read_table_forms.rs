@@ -295,3 +295,48 @@ fn nested_fields_with_another_rule() {
         "{error}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// A generic model's collection of its parameter: `each(...)` alone, and beside `length`.
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Generic<T> {
+    #[customer(each(length(max = 2)), skip_nested)]
+    tags: Vec<T>,
+    #[customer(length(max = 2), each(length(max = 1)), skip_nested)]
+    codes: Vec<T>,
+    n: u8,
+}
+
+#[test]
+fn the_each_rules_of_a_generic_collection() {
+    let error = Valid::<Generic<String>>::from_json(
+        r#"{"tags": ["abc", "d"], "codes": ["ab", "c", "d"], "n": "x"}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/tags/0", "length"),
+            ("/codes", "length"),
+            ("/codes/0", "length"),
+            ("/n", "invalid_type"),
+        ]),
+        "{error}"
+    );
+    let error = Valid::<Generic<String>>::from_json(
+        r#"{"tags": ["abc", 1], "codes": ["ab", 2, "c"], "n": 1}"#,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/tags/0", "length"),
+            ("/tags/1", "invalid_type"),
+            ("/codes", "length"),
+            ("/codes/0", "length"),
+            ("/codes/1", "invalid_type"),
+        ]),
+        "{error}"
+    );
+}

@@ -503,10 +503,11 @@ pub(crate) fn length_and_each(
     let Some((item, true)) = sequence(field.inner) else {
         return None;
     };
-    // Elements read alone as `partial_checks` reads them, of a type naming no lifetime and no
-    // type parameter: the holder's element type is `'static` (a `Vec<T>` of a generic model
-    // keeps its arm, see `named::table`).
-    if !no_lifetime(item) || mentions(item, &params(container)) {
+    // The elements as `partial_checks` reads them: none that names a lifetime, nor a
+    // parameter unless `where_clause` bounded it.
+    if !no_lifetime(item)
+        || (mentions(item, &params(container)) && !bounded(container, field, true))
+    {
         return None;
     }
     let (mut length, mut each) = (None, None);

@@ -256,7 +256,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
     }
 }
 
-impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEach<T, I> {
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEach<T, I> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -283,7 +283,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachW
     }
 }
 
-impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -338,7 +338,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachOr<T, I> 
     }
 }
 
-impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEachOr<T, I> {
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachOr<T, I> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -367,7 +367,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachW
     }
 }
 
-impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWithOr<T, I, C> {
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWithOr<T, I, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -437,7 +437,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachLen<T, I>
     }
 }
 
-impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEachLen<T, I> {
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachLen<T, I> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
