@@ -39,13 +39,14 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
-/// type's shape), a field whose rules are one call of its rules function carrying that function
-/// (`field_rules`), the rules of the others in one closure matching on the field's index (the
-/// field's own code), and the whole read in another. A field that must say `nested` when its
-/// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
-/// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
-/// again for its rules, or, a defaulted `nested` model, its default validated when missing
-/// (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
+/// type's shape), a field with rules carrying its rules function in a holder of `customer_core`
+/// (`field_rules`, see `FieldCx::own_rules`), the rules of the few forms no holder runs in one
+/// closure matching on the field's index (the field's own code, see `FieldCx::table_arm`), and
+/// the whole read in another. A field that must say `nested` when its type is a model is
+/// refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field read by its
+/// `deserialize_with` function is read by it (`Field::read_by`), for its shape and again for
+/// its rules (`Field::read_rules`), or, a defaulted `nested` model, its default validated when
+/// missing (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
 /// a `flatten`ed field has rules on its value (or cannot be read through serde), a
 /// `deserialize_with` field has other rules its rules function does not run, or a skipped
 /// field has rules (refused by `check` anyway): the generated walk then.
@@ -964,52 +965,23 @@ impl<'a> FieldCx<'a> {
             && self.field.serde.deserialize_with.is_none()
     }
 
-    /// The field's arm in the table's rules closure (`__c` a `Check` of it): one call of
-    /// its rules function when that is all it needs, else its own code over `__found`,
-    /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
-    /// model is walked again by `customer_core`).
+    /// The field's arm in the table's rules closure (`__c` a `Check` of it): its own code over
+    /// `__found`, `__good`, `__path` and `__report`. `None` when it has no rules there (its
+    /// `nested` model is walked again by `customer_core`).
+    ///
+    /// No model of the workspace takes one: every field whose rules in the second read are its
+    /// rules function's carries them in its entry, in a holder of `customer_core` (see
+    /// [`FieldCx::own_rules`]). The forms left to this arm are those whose rules on a value
+    /// that did not read, or on a missing member's default, no holder runs: in a model with a
+    /// context, `length` on a collection (alone or beside `each(...)`), `nested` with another
+    /// rule, and a defaulted `nested` model (the holders run a context only through a rules
+    /// function, and these run code of their own); `length` on a collection with the field's
+    /// `code` or `message` (the count's check would need the override); `each(...)` holding
+    /// `nested` beside other rules (the elements' rules without their models are no function);
+    /// `length` beside `each(...)` on a map (its elements are not read alone); a `nested` field
+    /// with another rule and a default the derive cannot validate whole (a type that names a
+    /// parameter, whose `Default` is not bounded).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let each = self.each();
-        if self.common() {
-            let (read_ty, probes) = (&self.read_ty, &self.probes);
-            let name = rules_fn(self.at);
-            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
-            let method = second_read::with_ctx(
-                self.container,
-                if each.is_some() { "each" } else { "rules" },
-            );
-            // With `each`: the field's `Option` layers (a `null` has no elements) and its item
-            // function.
-            let each_args = each.map(|each| {
-                let layers = proc_macro2::Literal::usize_unsuffixed(self.field.layers.len());
-                quote!(, #layers, Self::#each)
-            });
-            if let Some(value) = &self.default_value {
-                let reader = scoped(
-                    probes,
-                    quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
-                        #probes
-                        #value
-                    })),
-                );
-                // The elements read alone as the field's type's probe says.
-                let items = each_args.as_ref().map(|_| {
-                    let items = scoped(probes, quote!(#probe.items()));
-                    quote!(, #items)
-                });
-                return Some(quote!(__c.#method(#reader, Self::#name #items #each_args)));
-            }
-            let call = quote!(#probe.#method(__c, Self::#name #each_args));
-            return Some(if probes.is_empty() {
-                call
-            } else {
-                quote!({
-                    #probes
-                    #call;
-                })
-            });
-        }
-        // Built only here: the common arm above needs none of it (its checks are rules).
         if !self.has_member_rules() {
             return None;
         }
@@ -1053,12 +1025,14 @@ impl<'a> FieldCx<'a> {
     /// borrows them: when its rules in the second read are one call of its rules function on
     /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
     /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
-    /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
-    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`); with one
-    /// `length` on the count of the elements of such a value (`RuledLen`, see
-    /// [`FieldCx::counted`]). `None` for the others (a `default` with a context or `each`,
-    /// `deserialize_with`, the fields whose rules are code of their own), whose rules are an
-    /// arm of the table's closure.
+    /// with the context of a model that has one (`RuledWith`, `RuledWithOr`); with its
+    /// `each(...)` rules run on the elements of a value that did not read (`RuledEach`,
+    /// `RuledEachOr`, `RuledEachWith`, `RuledEachWithOr`); with one `length` on the count of
+    /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledEachLen`,
+    /// see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
+    /// taking whether its model is validated (`RuledModel`, see [`FieldCx::model_rules`]).
+    /// `None` for `deserialize_with` (see [`FieldCx::with_rules`]) and the forms whose rules
+    /// are an arm of the table's closure (see [`FieldCx::table_arm`]).
     fn own_rules(&self) -> Option<Own<'_>> {
         if self.field.serde.deserialize_with.is_some() {
             return None;
