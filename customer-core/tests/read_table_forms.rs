@@ -340,3 +340,71 @@ fn the_each_rules_of_a_generic_collection() {
         "{error}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// A model with a context: `length` on a collection (alone and beside `each(...)`), `nested`
+// with another rule.
+
+struct Limits {
+    max: usize,
+}
+
+fn short_for(next: &Address, limits: &Limits) -> Result<(), RuleError> {
+    if next.line1.len() > limits.max {
+        Err(RuleError::new("long_next", "is too long"))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+#[customer(context(Limits))]
+struct WithContext {
+    #[customer(length(max = 2))]
+    tags: Vec<String>,
+    #[customer(length(max = 2), each(length(max = ctx.max)))]
+    codes: Vec<String>,
+    #[customer(nested, custom = short_for)]
+    next: Option<Address>,
+    n: u8,
+}
+
+#[test]
+fn a_context_models_collections_and_nested_fields() {
+    let limits = Limits { max: 1 };
+    let error = Valid::<WithContext>::from_json_with(
+        r#"{"tags": ["a", "b", "c"], "codes": ["ab", "c", "d"], "next": {"line1": "abcde"},
+            "n": "x"}"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/tags", "length"),
+            ("/codes", "length"),
+            ("/codes/0", "length"),
+            ("/next", "long_next"),
+            ("/next/line1", "length"),
+            ("/n", "invalid_type"),
+        ]),
+        "{error}"
+    );
+    let error = Valid::<WithContext>::from_json_with(
+        r#"{"tags": ["a", 1, "c"], "codes": ["ab", 2, "d"], "next": {"line1": 5}, "n": 1}"#,
+        &limits,
+    )
+    .unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[
+            ("/tags", "length"),
+            ("/tags/1", "invalid_type"),
+            ("/codes", "length"),
+            ("/codes/0", "length"),
+            ("/codes/1", "invalid_type"),
+            ("/next/line1", "invalid_type"),
+        ]),
+        "{error}"
+    );
+}

@@ -446,6 +446,79 @@ impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachLen<T, I> {
     }
 }
 
+/// [`RuledEachLen`] of a field of a model with a context `C`: its rules function and its item
+/// function run with the caller's context, and nothing of it without one (see
+/// [`Check::rules_with`]).
+pub struct RuledEachLenWith<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub bool,
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachLenWith<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            let reader = Reader {
+                read: read_for_rules::<T>,
+                missing: self.7,
+            };
+            return check.rules_with(reader, self.0);
+        }
+        let Check {
+            found,
+            path,
+            report,
+            key,
+            ..
+        } = check;
+        let Some(ctx) = report.context::<C>() else {
+            return;
+        };
+        let layers = self.1;
+        let count = |report: &mut Report<'_>| {
+            let check = Check {
+                found,
+                good: false,
+                path,
+                report,
+                key,
+            };
+            check.counted(layers, self.3, self.4, self.5);
+        };
+        let items = |report: &mut Report<'_>| {
+            each_alone(
+                found,
+                layers,
+                read_alone::<I>,
+                report,
+                |item, index, rules| (self.2)(item, ctx, At(path, key, rules), index),
+            );
+        };
+        if self.6 {
+            count(report);
+            items(report);
+        } else {
+            items(report);
+            count(report);
+        }
+    }
+}
+
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachLenWith<T, I, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// [`Ruled`] of a field with `length` on a collection (see [`Check::counted`]): its rules
 /// function, its `Option` layers, how the document's elements are counted
 /// ([`array_len`](crate::reread::array_len), or
@@ -470,6 +543,42 @@ impl<T: DeserializeOwned> FieldRules for RuledLen<T> {
 }
 
 impl<T> RulesOf<T> for RuledLen<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledLen`] of a field of a model with a context `C`: its rules function run with the
+/// caller's context (see [`Check::rules_with`]), and the count checked only when the caller
+/// gave one, as the model's other rules.
+pub struct RuledLenWith<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledLenWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            let reader = Reader {
+                read: read_for_rules::<T>,
+                missing: read_missing::<T>,
+            };
+            return check.rules_with(reader, self.0);
+        }
+        if check.report.context::<C>().is_some() {
+            check.counted(self.1, self.2, self.3, self.4);
+        }
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledLenWith<T, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -673,6 +782,63 @@ impl<T: DeserializeOwned> FieldRules for RuledModel<T> {
 }
 
 impl<T> RulesOf<T> for RuledModel<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledModel`] of a field of a model with a context `C`: its rules function run with the
+/// caller's context, and nothing of it without one (see [`Check::rules_with`]).
+pub struct RuledModelWith<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>, bool),
+    pub Option<CountRule>,
+    pub Option<fn() -> Option<T>>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledModelWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let Check {
+            found,
+            good,
+            path,
+            report,
+            key,
+        } = check;
+        let rules = self.0;
+        if good {
+            let missing = match self.2 {
+                Some(_) => || None,
+                None => read_missing::<T>,
+            };
+            let value = read_member(found, path, report, read_for_rules::<T>, missing);
+            if let (Some(value), Some(ctx)) = (value, report.context::<C>()) {
+                rules(&value, ctx, At(path, key, &mut report.rules), false);
+            }
+        } else if let (Some((layers, count, min, max)), true) =
+            (self.1, report.context::<C>().is_some())
+        {
+            let again = Check {
+                found,
+                good,
+                path,
+                report: &mut *report,
+                key,
+            };
+            again.counted(layers, count, min, max);
+        }
+        if let (None, Some(default), Some(ctx)) = (found, self.2, report.context::<C>()) {
+            if let Some(value) = default() {
+                rules(&value, ctx, At(path, key, &mut report.rules), true);
+            }
+        }
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledModelWith<T, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,

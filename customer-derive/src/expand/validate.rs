@@ -81,8 +81,7 @@ pub(crate) fn shared_rules(container: &Container, field: &Field) -> bool {
 
 /// Whether a struct's field has a rules function that takes whether its `nested` model is
 /// validated (`__customer_models: bool`): a named field with `nested` (or `each(nested)`) and
-/// another rule (no other `each(...)`), of a model without a context, not read by a
-/// `deserialize_with` function.
+/// another rule (no other `each(...)`), not read by a `deserialize_with` function.
 /// `validate_into` calls it with `true`; the second read's table entry (`RuledModel`) with
 /// `false` on the value read alone (its model is walked instead), and with `true` on a missing
 /// member's default.
@@ -105,7 +104,6 @@ pub(crate) fn model_rules(container: &Container, field: &Field) -> bool {
     matches!(container.data, Data::Struct(..))
         && matches!(field.wire, Wire::Key(_))
         && !container.serde.transparent
-        && container.attrs.context.is_none()
         && field.attrs.skip.is_none()
         && field.serde.deserialize_with.is_none()
         && rules.iter().any(|rule| models(&rule.kind))
@@ -113,10 +111,11 @@ pub(crate) fn model_rules(container: &Container, field: &Field) -> bool {
         && !rules
             .iter()
             .any(|rule| matches!(rule.kind, Rule::Each(_)) && !models(&rule.kind))
-        // Not a collection whose only other rule is `length`, without a default: the second
-        // read checks that `length` itself (`Length`), no function needed.
+        // Not a collection whose only other rule is `length`, without a default nor a context:
+        // the second read checks that `length` itself (`Length`), no function needed.
         && (field.serde.default.is_some()
             || container.serde.default.is_some()
+            || container.attrs.context.is_some()
             || second_read::length_alone(field, true).is_none())
 }
 
@@ -613,7 +612,7 @@ fn body(
         if let (true, Wire::Key(key)) = (model_rules(container, field), &field.wire) {
             // Its model validated here (`true`), in the order its rules are written.
             let name = rules_fn(at);
-            body.push(quote!(Self::#name(&self.#member, __customer_at.key(#key), true);));
+            body.push(quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key), true);));
             continue;
         }
         if shared_rules(container, field) {

@@ -280,19 +280,21 @@ fn table(
                     )
                 }
             }
-            (Some(Own::Model(tail)), _) => quote! {
-                #field_rules(&[#(#names),*], #flags, &__s::RuledModel(Self::#rules, #tail))
-            },
+            (Some(Own::Model(tail)), _) => {
+                let holder = holder(container, "RuledModel");
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::#holder(Self::#rules, #tail)))
+            }
             (Some(Own::EachLen(tail, value)), _) => {
                 let missing = match value {
                     Some(value) => quote!(|| #value),
                     None => quote!(__s::read_missing),
                 };
+                let holder = holder(container, "RuledEachLen");
                 quote! {
                     #field_rules(
                         &[#(#names),*],
                         #flags,
-                        &__s::RuledEachLen(Self::#rules, #tail, #missing)
+                        &__s::#holder(Self::#rules, #tail, #missing)
                     )
                 }
             }
@@ -307,7 +309,8 @@ fn table(
                 }
             }
             (Some(Own::Len(len)), _) => {
-                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLen(Self::#rules, #len)))
+                let holder = holder(container, "RuledLen");
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::#holder(Self::#rules, #len)))
             }
             (Some(Own::Length(len)), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::Length::new(#len)))
@@ -972,15 +975,14 @@ impl<'a> FieldCx<'a> {
     /// No model of the workspace takes one: every field whose rules in the second read are its
     /// rules function's carries them in its entry, in a holder of `customer_core` (see
     /// [`FieldCx::own_rules`]). The forms left to this arm are those whose rules on a value
-    /// that did not read, or on a missing member's default, no holder runs: in a model with a
-    /// context, `length` on a collection (alone or beside `each(...)`), `nested` with another
-    /// rule, and a defaulted `nested` model (the holders run a context only through a rules
-    /// function, and these run code of their own); `length` on a collection with the field's
-    /// `code` or `message` (the count's check would need the override); `each(...)` holding
-    /// `nested` beside other rules (the elements' rules without their models are no function);
-    /// `length` beside `each(...)` on a map (its elements are not read alone); a `nested` field
-    /// with another rule and a default the derive cannot validate whole (a type that names a
-    /// parameter, whose `Default` is not bounded).
+    /// that did not read, or on a missing member's default, no holder runs: a defaulted `nested`
+    /// model in a model with a context (which of the models below take the context is the
+    /// derive's choice, `NestedProbe`, made where the model is named); `length` on a collection
+    /// with the field's `code` or `message` (the count's check would need the override);
+    /// `each(...)` holding `nested` beside other rules (the elements' rules without their
+    /// models are no function of their own); a `nested` field with another rule and a default
+    /// the derive cannot validate whole (a type that names a parameter, whose `Default` is not
+    /// bounded).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
         if !self.has_member_rules() {
             return None;
@@ -1031,8 +1033,9 @@ impl<'a> FieldCx<'a> {
     /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledEachLen`,
     /// see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
     /// taking whether its model is validated (`RuledModel`, see [`FieldCx::model_rules`]).
-    /// `None` for `deserialize_with` (see [`FieldCx::with_rules`]) and the forms whose rules
-    /// are an arm of the table's closure (see [`FieldCx::table_arm`]).
+    /// In a model with a context, each holder's `…With` (see [`holder`]). `None` for
+    /// `deserialize_with` (see [`FieldCx::with_rules`]) and the forms whose rules are an arm of
+    /// the table's closure (see [`FieldCx::table_arm`]).
     fn own_rules(&self) -> Option<Own<'_>> {
         if self.field.serde.deserialize_with.is_some() {
             return None;
@@ -1058,7 +1061,7 @@ impl<'a> FieldCx<'a> {
     /// (`second_read::length_alone`, `RuledLen`): as [`FieldCx::common`] but for that `length`,
     /// without a default or a context.
     fn counted(&self) -> Option<Own<'_>> {
-        if !self.has_checks || !self.rules_run || self.container.attrs.context.is_some() {
+        if !self.has_checks || !self.rules_run {
             return None;
         }
         if shared_rules(self.container, self.field) {
@@ -1077,7 +1080,11 @@ impl<'a> FieldCx<'a> {
         if shared_rules(self.container, self.field) {
             return second_read::length_alone(self.field, false).map(Own::Len);
         }
-        // A `nested` collection whose only other rule is `length`: its models walked again.
+        // A `nested` collection whose only other rule is `length`: its models walked again (in
+        // a model with a context, its rules function runs that `length` with the context).
+        if self.container.attrs.context.is_some() {
+            return None;
+        }
         is_nested(self.field)
             .then(|| second_read::length_alone(self.field, true))
             .flatten()
@@ -1613,6 +1620,15 @@ fn finish(container: &Container, exact: TokenStream, flat: TokenStream) -> Token
         fn __shape_flat(__w: __s::Flat) -> bool {
             #flat
         }
+    }
+}
+
+/// The holder `name` of `customer_core::shape::table`, or its `…With` for a model with a
+/// context (its rules functions take the context, which the holder takes from the report).
+fn holder(container: &Container, name: &str) -> Ident {
+    match container.attrs.context {
+        Some(_) => format_ident!("{name}With"),
+        None => format_ident!("{name}"),
     }
 }
 
