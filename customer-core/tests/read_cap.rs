@@ -480,3 +480,31 @@ fn rule_violations_of_a_document_that_does_not_read_are_counted() {
         front_of(&report, &all, max);
     }
 }
+
+/// A `Valid<T>` read through serde (`serde_json::from_str::<Valid<T>>`, a `Valid<T>` inside
+/// another type, axum's own `Json<Valid<T>>`) is a reading of a document too: its error lists
+/// the first violations up to the cap in force, then the count of all.
+#[test]
+fn a_valid_read_through_serde_is_capped() {
+    let json = array(1_000, |_| r#""toolong""#);
+    let read = || serde_json::from_str::<Valid<Names>>(&json);
+    let lines = |error: serde_json::Error| -> Vec<String> {
+        error.to_string().lines().map(str::to_owned).collect()
+    };
+    let all = lines(MaxViolations::UNLIMITED.scope(read).unwrap_err());
+    assert_eq!(all.len(), 1_000);
+    // Outside any scope, the default cap.
+    let default = lines(read().unwrap_err());
+    let five = lines(MaxViolations(5).scope(read).unwrap_err());
+    for (max, capped) in [(100, default), (5, five)] {
+        assert_eq!(capped.len(), max + 1, "cap {max}");
+        assert_eq!(capped[..max], all[..max]);
+        assert!(
+            capped[max].starts_with(&format!(
+                ": has 1000 violations; the first {max} are reported"
+            )),
+            "{}",
+            capped[max]
+        );
+    }
+}

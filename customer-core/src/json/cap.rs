@@ -120,8 +120,9 @@ pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> Validation
 /// Every reading of a document applies it: [`Valid::from_json`](crate::Valid::from_json) and its
 /// siblings, [`Api::decode`](crate::providers::Api::decode), [`Api::check`](crate::providers::Api::check)
 /// and the other `decode_*`, [`from_str`](super::from_str), [`from_slice`](super::from_slice),
-/// [`from_value`](super::from_value), and the axum extractor (where it is a request extension,
-/// as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
+/// [`from_value`](super::from_value), a `Valid<T>` read through serde
+/// (`serde_json::from_str::<Valid<T>>`), and the axum extractor (where it is a request
+/// extension, as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
 /// cap is put in force for the readings made inside [`MaxViolations::scope`]:
 ///
 /// ```
@@ -141,9 +142,17 @@ pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> Validation
 /// assert_eq!(report.violations().len(), 11);
 /// let report = MaxViolations::UNLIMITED.scope(|| Api::Paddle.decode(&json)).unwrap_err();
 /// assert_eq!(report.violations().len(), 150);
+/// // A cap of 0 lists none: the count alone.
+/// let report = MaxViolations(0).scope(|| Api::Paddle.decode(&json)).unwrap_err();
+/// assert_eq!(report.violations().len(), 1);
+/// let only = report.violations().iter().next().unwrap();
+/// assert_eq!(only.code(), "too_many_violations");
 /// ```
 ///
 /// A valid document, and one with at most the cap of violations, read as without it.
+/// `MaxViolations(0)` lists no violation: a document that has any is refused with the
+/// `too_many_violations` entry alone (the tool's `--max-violations 0` means
+/// [`MaxViolations::UNLIMITED`] instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MaxViolations(pub usize);
 
