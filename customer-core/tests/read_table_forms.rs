@@ -408,3 +408,30 @@ fn a_context_models_collections_and_nested_fields() {
         "{error}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// `length` on a collection with the field's own code and message.
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Coded {
+    #[customer(length(max = 2), code = "too_many", message = "has too many")]
+    tags: Vec<String>,
+    n: u8,
+}
+
+#[test]
+fn a_collections_length_with_its_own_code_and_message() {
+    let error = Valid::<Coded>::from_json(r#"{"tags": ["a", "b", "c"], "n": "x"}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/tags", "too_many"), ("/n", "invalid_type")]),
+        "{error}"
+    );
+    let error = Valid::<Coded>::from_json(r#"{"tags": ["a", 1, "c"], "n": 1}"#).unwrap_err();
+    assert_eq!(
+        pairs(&error),
+        expect(&[("/tags", "too_many"), ("/tags/1", "invalid_type")]),
+        "{error}"
+    );
+    assert!(error.to_string().contains("/tags: has too many"), "{error}");
+}

@@ -442,6 +442,27 @@ pub(crate) fn length_alone(field: &Field, nested: bool) -> Option<TokenStream> {
     if field.attrs.code.is_some() || field.attrs.message.is_some() {
         return None;
     }
+    length_bounds(field, nested)
+}
+
+/// [`length_alone`] (not `nested`) of a field with its own `code` or `message`, which the
+/// count's violation takes (`RuledLenAs`): `layers, count, min, max, code, message`, the last
+/// two as `Option<&str>`. `None` for a field without either.
+pub(crate) fn length_alone_as(field: &Field) -> Option<TokenStream> {
+    let one = |lit: &Option<syn::LitStr>| match lit {
+        Some(lit) => quote!(__p::Some(#lit)),
+        None => quote!(__p::None),
+    };
+    if field.attrs.code.is_none() && field.attrs.message.is_none() {
+        return None;
+    }
+    let (code, message) = (one(&field.attrs.code), one(&field.attrs.message));
+    let bounds = length_bounds(field, false)?;
+    Some(quote!(#bounds, #code, #message))
+}
+
+/// [`length_alone`] whatever the field's `code` and `message`.
+fn length_bounds(field: &Field, nested: bool) -> Option<TokenStream> {
     let count = match sequence(field.inner) {
         Some((_, true)) => "array_len",
         _ if string_map(field.inner) => "distinct_keys",

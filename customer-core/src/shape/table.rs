@@ -551,6 +551,45 @@ impl<T> RulesOf<T> for RuledLen<T> {
     }
 }
 
+/// [`RuledLen`] of a field with its own `code` or `message` (the last two fields), which the
+/// violation of the count takes, as the field's rules function gives them to its own.
+pub struct RuledLenAs<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub Option<&'static str>,
+    pub Option<&'static str>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledLenAs<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+        }
+        let Some((_, value, true)) = check.found else {
+            return;
+        };
+        let Some(count) = crate::reread::inside(value, self.1).and_then(self.2) else {
+            return;
+        };
+        let result = crate::rules::length::check_count(count, self.3, self.4);
+        At(check.path, check.key, &mut check.report.rules)
+            .fail(crate::__private::overridden(result, self.5, self.6));
+    }
+}
+
+impl<T> RulesOf<T> for RuledLenAs<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// [`RuledLen`] of a field of a model with a context `C`: its rules function run with the
 /// caller's context (see [`Check::rules_with`]), and the count checked only when the caller
 /// gave one, as the model's other rules.

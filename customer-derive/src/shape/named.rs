@@ -312,6 +312,9 @@ fn table(
                 let holder = holder(container, "RuledLen");
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::#holder(Self::#rules, #len)))
             }
+            (Some(Own::LenAs(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLenAs(Self::#rules, #len)))
+            }
             (Some(Own::Length(len)), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::Length::new(#len)))
             }
@@ -978,7 +981,8 @@ impl<'a> FieldCx<'a> {
     /// that did not read, or on a missing member's default, no holder runs: a defaulted `nested`
     /// model in a model with a context (which of the models below take the context is the
     /// derive's choice, `NestedProbe`, made where the model is named); `length` on a collection
-    /// with the field's `code` or `message` (the count's check would need the override);
+    /// with the field's `code` or `message` beside `each(...)` or `nested`, or in a model with a
+    /// context (only `RuledLenAs` carries the override to the count's check);
     /// `each(...)` holding `nested` beside other rules (the elements' rules without their
     /// models are no function of their own); a `nested` field with another rule and a default
     /// the derive cannot validate whole (a type that names a parameter, whose `Default` is not
@@ -1030,8 +1034,8 @@ impl<'a> FieldCx<'a> {
     /// with the context of a model that has one (`RuledWith`, `RuledWithOr`); with its
     /// `each(...)` rules run on the elements of a value that did not read (`RuledEach`,
     /// `RuledEachOr`, `RuledEachWith`, `RuledEachWithOr`); with one `length` on the count of
-    /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledEachLen`,
-    /// see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
+    /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledLenAs` with
+    /// the field's `code` or `message`, `RuledEachLen`, see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
     /// taking whether its model is validated (`RuledModel`, see [`FieldCx::model_rules`]).
     /// In a model with a context, each holder's `…With` (see [`holder`]). `None` for
     /// `deserialize_with` (see [`FieldCx::with_rules`]) and the forms whose rules are an arm of
@@ -1078,6 +1082,12 @@ impl<'a> FieldCx<'a> {
             return None;
         }
         if shared_rules(self.container, self.field) {
+            if let (None, Some(len)) = (
+                &self.container.attrs.context,
+                second_read::length_alone_as(self.field),
+            ) {
+                return Some(Own::LenAs(len));
+            }
             return second_read::length_alone(self.field, false).map(Own::Len);
         }
         // A `nested` collection whose only other rule is `length`: its models walked again (in
@@ -1509,6 +1519,7 @@ enum Own<'a> {
     EachWith(syn::Ident),
     EachWithOr(syn::Ident, &'a TokenStream),
     EachLen(TokenStream, Option<&'a TokenStream>),
+    LenAs(TokenStream),
     Model(TokenStream),
     Len(TokenStream),
     Length(TokenStream),
