@@ -1055,6 +1055,222 @@ const _: () = {
     __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Place { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Place" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Place" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("") ; { let mut __customer_owned = (& __sc :: Probe :: < String > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (8usize)) ; __customer_object . property ("line1" , __customer_owned , true) ; } __customer_object . deny_unknown_fields () ; __customer_object . finish (__customer_gen) } } }
 };
 #[allow(clippy::unnecessary_wraps)]
+fn place_ok(_: &Place) -> Result<(), RuleError> {
+    Ok(())
+}
+fn two_codes() -> Vec<String> {
+    vec!["ab".into(), "cd".into()]
+}
+#[doc = " Fields whose second-read rules are holders of `customer_core` without a rules function of"]
+#[doc = " their own kind: `each(...)` with a default, `length` beside `each(...)`, `nested` with"]
+#[doc = " another rule (its rules function takes whether the model is validated)."]
+#[derive(serde :: Deserialize)]
+pub struct Holders {
+    #[serde(default = "two_codes")]
+    pub codes: Vec<String>,
+    pub tags: Vec<String>,
+    pub place: Option<Place>,
+    #[serde(default)]
+    pub places: Vec<Place>,
+}
+#[doc(hidden)]
+#[allow(unused_qualifications, unused_imports)]
+#[cfg_attr(
+    clippy,
+    allow(
+        clippy::elidable_lifetime_names,
+        clippy::too_many_lines,
+        clippy::needless_borrow,
+        clippy::inline_always,
+        clippy::ptr_arg,
+        clippy::ref_option,
+        clippy::trivially_copy_pass_by_ref
+    )
+)]
+const _: () = {
+    use ::customer_core::__private as __p;
+    #[automatically_derived]
+    impl __p::Composite for Holders {}
+    #[automatically_derived]
+    impl __p::CustomerModel for Holders {
+        #[inline]
+        fn validate_into(
+            &self,
+            __customer_path: &__p::Path<'_>,
+            __customer_report: &mut __p::ValidationErrors,
+        ) {
+            let mut __customer_at = __p::At(__customer_path, (), __customer_report);
+            Self::__customer_rules_0(&self.codes, __customer_at.key("codes"));
+            Self::__customer_rules_1(&self.tags, __customer_at.key("tags"));
+            Self::__customer_rules_2(&self.place, __customer_at.key("place"), true);
+            Self::__customer_rules_3(&self.places, __customer_at.key("places"), true);
+        }
+    }
+    impl Holders {
+        #[inline(always)]
+        fn __customer_each_0(
+            __customer_item: &<Vec<String> as __p::Elements>::Item,
+            mut __customer_at: __p::At<'_, &str>,
+            __customer_index: usize,
+        ) {
+            __customer_at.fail_at(
+                __customer_index,
+                __p::rules::length::check(__customer_item, __p::None, __p::Some(2usize)),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_0(__customer_field: &Vec<String>, mut __customer_at: __p::At<&str>) {
+            __p::each_key(
+                __p::Elements::elements(__customer_field),
+                &mut __customer_at,
+                Self::__customer_each_0,
+            );
+        }
+        #[inline(always)]
+        fn __customer_each_1(
+            __customer_item: &<Vec<String> as __p::Elements>::Item,
+            mut __customer_at: __p::At<'_, &str>,
+            __customer_index: usize,
+        ) {
+            __customer_at.fail_at(
+                __customer_index,
+                __p::rules::length::check(__customer_item, __p::None, __p::Some(2usize)),
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_1(__customer_field: &Vec<String>, mut __customer_at: __p::At<&str>) {
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(3usize),
+            ));
+            __p::each_key(
+                __p::Elements::elements(__customer_field),
+                &mut __customer_at,
+                Self::__customer_each_1,
+            );
+        }
+        #[inline(always)]
+        fn __customer_rules_2(
+            __customer_field: &Option<Place>,
+            mut __customer_at: __p::At<&str>,
+            __customer_models: bool,
+        ) {
+            if __customer_models {
+                <Option<Place> as __p::CustomerModel>::validate_into(
+                    __customer_field,
+                    &__p::Place::below(__customer_at.1, __customer_at.0),
+                    __customer_at.2,
+                );
+            }
+            if let __p::Some(__customer_value) = __customer_field {
+                __customer_at.fail({
+                    let __customer_custom: fn(&_) -> __p::Result<(), __p::RuleError> = place_ok;
+                    __customer_custom(__customer_value)
+                });
+            }
+        }
+        #[inline(always)]
+        fn __customer_rules_3(
+            __customer_field: &Vec<Place>,
+            mut __customer_at: __p::At<&str>,
+            __customer_models: bool,
+        ) {
+            if __customer_models {
+                {
+                    let mut __customer_items = __p::Items::new(__customer_at.2);
+                    for (__customer_index, __customer_item) in
+                        ::core::iter::Iterator::enumerate(__p::Elements::elements(__customer_field))
+                    {
+                        __customer_items.item(__customer_at.2);
+                        __p::CustomerModel::validate_into(
+                            __customer_item,
+                            &__p::Path::index(
+                                &__p::Place::below(__customer_at.1, __customer_at.0),
+                                __customer_index,
+                            ),
+                            __customer_at.2,
+                        );
+                    }
+                }
+            }
+            __customer_at.fail(__p::rules::length::check(
+                __customer_field,
+                __p::None,
+                __p::Some(2usize),
+            ));
+        }
+    }
+    use __p::shape as __s;
+    #[automatically_derived]
+    impl __s::Shape for Holders {
+        const __KEYS: __s::Keys = __s::Keys::named(&["codes", "tags", "place", "places"]);
+        const __EXACT: __s::Exact = {
+            use __s::ExactViaSerde as _;
+            static __CUSTOMER_NODE: __s::ExactNode = __s::ExactNode::new(
+                ::core::concat!(::core::module_path!(), "::Holders@", ::core::line!()),
+                true,
+                &[
+                    __s::ShapeProbe::<Vec<String>>::EXACT,
+                    __s::ShapeProbe::<Option<Place>>::EXACT,
+                    __s::ShapeProbe::<Vec<Place>>::EXACT,
+                ],
+            );
+            __s::Exact::of(&__CUSTOMER_NODE)
+        };
+        fn __shape_flat(__w: __s::Flat) -> bool {
+            use __s::via_read::*;
+            let __probe_0 = &&__s::ShapeProbe::<Vec<String>>::SAID;
+            __s::Named::new(
+                &[
+                    __probe_0.field_rules(
+                        &["codes"],
+                        __s::MAY_MISS,
+                        &__s::RuledEachOr(
+                            Self::__customer_rules_0,
+                            0,
+                            Self::__customer_each_0,
+                            || __p::Some(two_codes()),
+                        ),
+                    ),
+                    __probe_0.field_rules(
+                        &["tags"],
+                        0,
+                        &__s::RuledEachLen(
+                            Self::__customer_rules_1,
+                            0,
+                            Self::__customer_each_1,
+                            __s::array_len,
+                            __p::None,
+                            __p::Some(3usize),
+                            true,
+                            __s::read_missing,
+                        ),
+                    ),
+                    (&&__s::ShapeProbe::<Option<Place>>::NEW).field_rules(
+                        &["place"],
+                        __s::MAY_MISS | __s::NESTED,
+                        &__s::RuledModel(Self::__customer_rules_2, __p::None, __p::None),
+                    ),
+                    (&&__s::ShapeProbe::<Vec<Place>>::NEW).field_rules(
+                        &["places"],
+                        __s::MAY_MISS | __s::NESTED,
+                        &__s::RuledModel(
+                            Self::__customer_rules_3,
+                            __p::Some((0, __s::array_len, __p::None, __p::Some(2usize))),
+                            __p::Some(|| __p::Some(::core::default::Default::default())),
+                        ),
+                    ),
+                ],
+                __s::no_check,
+                __s::ReadProbe::<Self>::WHOLE,
+            )
+            .walk(__w)
+        }
+    }
+    __p::schema_impl! { use __p :: schema as __sc ; # [automatically_derived] impl __p :: schemars :: JsonSchema for Holders { fn schema_name () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_name ("Holders" , & []) } fn schema_id () -> :: std :: borrow :: Cow < 'static , str > { __sc :: generic_id (:: core :: module_path ! () , "Holders" , & [] ,) } fn json_schema (__customer_gen : & mut __p :: schemars :: SchemaGenerator) -> __p :: schemars :: Schema { # [allow (unused_imports)] use __sc :: { ViaAnything as _ , ViaJsonSchema as _ } ; let mut __customer_object = __sc :: Object :: new ("Fields whose second-read rules are holders of `customer_core` without a rules function of their own kind: `each(...)` with a default, `length` beside `each(...)`, `nested` with another rule (its rules function takes whether the model is validated).") ; { let mut __customer_owned = (& __sc :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __sc :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { __sc :: length (__customer_items , & * __customer_gen , __p :: None , __p :: Some (2usize)) ; }) ; __customer_object . property ("codes" , __customer_owned , false) ; } { let mut __customer_owned = (& __sc :: Probe :: < Vec < String > > :: NEW) . subschema (__customer_gen) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (3usize)) ; __sc :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { __sc :: length (__customer_items , & * __customer_gen , __p :: None , __p :: Some (2usize)) ; }) ; __customer_object . property ("tags" , __customer_owned , true) ; } { let mut __customer_owned = (& __sc :: Probe :: < Option < Place > > :: NEW) . subschema (__customer_gen) ; __sc :: custom (& mut __customer_owned , "place_ok") ; __customer_object . property ("place" , __customer_owned , false) ; } { let mut __customer_owned = (& __sc :: Probe :: < Vec < Place > > :: NEW) . subschema (__customer_gen) ; __sc :: each (& mut __customer_owned , | __customer_items : & mut __p :: schemars :: Schema | { }) ; __sc :: length (& mut __customer_owned , & * __customer_gen , __p :: None , __p :: Some (2usize)) ; __customer_object . property ("places" , __customer_owned , false) ; } __customer_object . finish (__customer_gen) } } }
+};
+#[allow(clippy::unnecessary_wraps)]
 fn line_check(_: &Line) -> Result<(), RuleError> {
     Ok(())
 }
@@ -1154,10 +1370,25 @@ const _: () = {
             __rules: bool,
         ) -> bool {
             use __s::via_read::*;
-            let __check: __s::ElementCheckFn = |_, __c| {
-                __c.rules(
-                    __s::Reader {
-                        read: |__v, __p, __r| {
+            __s::Elements {
+                fields: &[
+                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
+                        &[],
+                        0,
+                        &__s::RuledAt(Self::__customer_rules_0),
+                    ),
+                    __s::Field::read_by(&[], 0, |__v, __p, __r, _| {
+                        ::core::option::Option::is_some(&__s::read_with(
+                            __v,
+                            __p,
+                            __r,
+                            |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
+                                as_read(__d)
+                            },
+                        ))
+                    })
+                    .read_rules_at(&__s::RuledAtBy(
+                        |__v, __p, __r| {
                             __s::read_with(
                                 __v,
                                 __p,
@@ -1167,28 +1398,9 @@ const _: () = {
                                 },
                             )
                         },
-                        missing: || ::core::option::Option::None,
-                    },
-                    Self::__customer_rules_1,
-                );
-            };
-            __s::Elements {
-                fields: &[
-                    (&&__s::ShapeProbe::<String>::SAID).field_rules(
-                        &[],
-                        0,
-                        &__s::RuledAt(Self::__customer_rules_0),
-                    ),
-                    __s::Field::read_by(&[], __s::CHECK, |__v, __p, __r, _| {
-                        ::core::option::Option::is_some(&__s::read_with(
-                            __v,
-                            __p,
-                            __r,
-                            |__d| -> ::core::result::Result<String, __p::serde_json::Error> {
-                                as_read(__d)
-                            },
-                        ))
-                    }),
+                        || ::core::option::Option::None,
+                        Self::__customer_rules_1,
+                    )),
                     (&&__s::ShapeProbe::<Place>::NEW).field(&[], __s::ONE_WALK | __s::NESTED),
                     (&&__s::ShapeProbe::<u8>::SAID).field_rules(
                         &[],
@@ -1198,7 +1410,7 @@ const _: () = {
                         }),
                     ),
                 ],
-                check: __check,
+                check: __s::no_element_check,
                 whole: __p::Some(|__object, __path, __report| {
                     (&__p::shape::ReadProbe::<Self>::NEW).checked(
                         __object,

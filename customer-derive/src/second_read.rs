@@ -442,6 +442,27 @@ pub(crate) fn length_alone(field: &Field, nested: bool) -> Option<TokenStream> {
     if field.attrs.code.is_some() || field.attrs.message.is_some() {
         return None;
     }
+    length_bounds(field, nested)
+}
+
+/// [`length_alone`] (not `nested`) of a field with its own `code` or `message`, which the
+/// count's violation takes (`RuledLenAs`): `layers, count, min, max, code, message`, the last
+/// two as `Option<&str>`. `None` for a field without either.
+pub(crate) fn length_alone_as(field: &Field) -> Option<TokenStream> {
+    let one = |lit: &Option<syn::LitStr>| match lit {
+        Some(lit) => quote!(__p::Some(#lit)),
+        None => quote!(__p::None),
+    };
+    if field.attrs.code.is_none() && field.attrs.message.is_none() {
+        return None;
+    }
+    let (code, message) = (one(&field.attrs.code), one(&field.attrs.message));
+    let bounds = length_bounds(field, false)?;
+    Some(quote!(#bounds, #code, #message))
+}
+
+/// [`length_alone`] whatever the field's `code` and `message`.
+fn length_bounds(field: &Field, nested: bool) -> Option<TokenStream> {
     let count = match sequence(field.inner) {
         Some((_, true)) => "array_len",
         _ if string_map(field.inner) => "distinct_keys",
@@ -480,6 +501,55 @@ pub(crate) fn length_alone(field: &Field, nested: bool) -> Option<TokenStream> {
     }
     let layers = proc_macro2::Literal::usize_unsuffixed(field.layers.len());
     Some(quote!(#layers, __s::#count, #min, #max))
+}
+
+/// When the field's rules on a value that did not read (see [`partial_checks`]) are one
+/// `length` on the count of its elements, with literal bounds and no `code` or `message` of
+/// the field's, and its `each(...)` rules on every element that reads alone (a sequence whose
+/// elements can be read alone), which `customer_core` runs with the field's item function (the
+/// entry's `RuledEachLen`): the field's `Option` layers, `count, min, max` (as
+/// [`length_alone`]), and whether `length` is written before `each`.
+pub(crate) fn length_and_each(
+    container: &Container,
+    field: &Field,
+) -> Option<(proc_macro2::Literal, TokenStream, bool)> {
+    if field.attrs.code.is_some()
+        || field.attrs.message.is_some()
+        || field.attrs.skip.is_some()
+        || field.serde.deserialize_with.is_some()
+        || !matches!(field.wire, Wire::Key(_))
+    {
+        return None;
+    }
+    let Some((item, true)) = sequence(field.inner) else {
+        return None;
+    };
+    // The elements as `partial_checks` reads them: none that names a lifetime, nor a
+    // parameter unless `where_clause` bounded it.
+    if !no_lifetime(item)
+        || (mentions(item, &params(container)) && !bounded(container, field, true))
+    {
+        return None;
+    }
+    let (mut length, mut each) = (None, None);
+    for (index, rule) in field.attrs.rules.iter().enumerate() {
+        match &rule.kind {
+            Rule::Length(bounds) if length.is_none() => length = Some((index, &bounds.0)),
+            Rule::Each(rules) if each.is_none() && !rules.rules.is_empty() => each = Some(index),
+            Rule::Length(_) | Rule::Each(_) => return None,
+            _ => {}
+        }
+    }
+    let ((at, bounds), each) = (length?, each?);
+    for count in [&bounds.min, &bounds.max].into_iter().flatten() {
+        count.literal()?;
+    }
+    let (min, max) = (
+        opt_count(bounds.min.as_ref()),
+        opt_count(bounds.max.as_ref()),
+    );
+    let layers = proc_macro2::Literal::usize_unsuffixed(field.layers.len());
+    Some((layers, quote!(__s::array_len, #min, #max), at < each))
 }
 
 /// The field's `length` and `each(...)` rules on what is known of its value when the value did

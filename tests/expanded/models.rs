@@ -109,6 +109,32 @@ pub struct Place {
 }
 
 #[allow(clippy::unnecessary_wraps)]
+fn place_ok(_: &Place) -> Result<(), RuleError> {
+    Ok(())
+}
+
+fn two_codes() -> Vec<String> {
+    vec!["ab".into(), "cd".into()]
+}
+
+/// Fields whose second-read rules are holders of `customer_core` without a rules function of
+/// their own kind: `each(...)` with a default, `length` beside `each(...)`, `nested` with
+/// another rule (its rules function takes whether the model is validated).
+#[derive(CustomerModel, serde::Deserialize)]
+pub struct Holders {
+    #[serde(default = "two_codes")]
+    #[customer(each(length(max = 2)))]
+    pub codes: Vec<String>,
+    #[customer(length(max = 3), each(length(max = 2)))]
+    pub tags: Vec<String>,
+    #[customer(nested, custom = place_ok)]
+    pub place: Option<Place>,
+    #[serde(default)]
+    #[customer(each(nested), length(max = 2))]
+    pub places: Vec<Place>,
+}
+
+#[allow(clippy::unnecessary_wraps)]
 fn line_check(_: &Line) -> Result<(), RuleError> {
     Ok(())
 }

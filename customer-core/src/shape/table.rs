@@ -256,7 +256,7 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
     }
 }
 
-impl<T, I: DeserializeOwned + 'static> RulesOf<T> for RuledEach<T, I> {
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEach<T, I> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -283,7 +283,234 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachW
     }
 }
 
-impl<T, I: DeserializeOwned + 'static, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledWith`] of a field with a default: a missing member reads as the second function
+/// says.
+pub struct RuledWithOr<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledWithOr<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledWithOr<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEach`] of a field with a default: a missing member reads as the last function says.
+pub struct RuledEachOr<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachOr<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.3,
+        };
+        check.each(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachOr<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEachWith`] of a field with a default: a missing member reads as the last function
+/// says.
+pub struct RuledEachWithOr<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWithOr<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.3,
+        };
+        check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
+    }
+}
+
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWithOr<T, I, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`Ruled`] of a collection with both `length(min, max)` and `each(...)` rules: its rules
+/// function when it reads; when it does not (an element is wrong) and its member is there once,
+/// the count of the document's elements checked against the bounds ([`Check::counted`]) and the
+/// item function run on every element that reads alone ([`Check::each`]), in the order the
+/// rules are written. In order: the rules function, the `Option` layers, the item function,
+/// how the elements are counted, `min`, `max`, whether `length` is written before `each`, and
+/// what a missing member reads as (its default, or [`read_missing`](super::read_missing)).
+pub struct RuledEachLen<T, I>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub bool,
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachLen<T, I> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, self.7, self.0);
+        }
+        let Check {
+            found,
+            path,
+            report,
+            key,
+            ..
+        } = check;
+        let layers = self.1;
+        let count = |report: &mut Report<'_>| {
+            let check = Check {
+                found,
+                good: false,
+                path,
+                report,
+                key,
+            };
+            check.counted(layers, self.3, self.4, self.5);
+        };
+        let items = |report: &mut Report<'_>| {
+            each_alone(
+                found,
+                layers,
+                read_alone::<I>,
+                report,
+                |item, index, rules| (self.2)(item, At(path, key, rules), index),
+            );
+        };
+        if self.6 {
+            count(report);
+            items(report);
+        } else {
+            items(report);
+            count(report);
+        }
+    }
+}
+
+impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachLen<T, I> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledEachLen`] of a field of a model with a context `C`: its rules function and its item
+/// function run with the caller's context, and nothing of it without one (see
+/// [`Check::rules_with`]).
+pub struct RuledEachLenWith<T, I, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub bool,
+    pub fn() -> Option<T>,
+);
+
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachLenWith<T, I, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            let reader = Reader {
+                read: read_for_rules::<T>,
+                missing: self.7,
+            };
+            return check.rules_with(reader, self.0);
+        }
+        let Check {
+            found,
+            path,
+            report,
+            key,
+            ..
+        } = check;
+        let Some(ctx) = report.context::<C>() else {
+            return;
+        };
+        let layers = self.1;
+        let count = |report: &mut Report<'_>| {
+            let check = Check {
+                found,
+                good: false,
+                path,
+                report,
+                key,
+            };
+            check.counted(layers, self.3, self.4, self.5);
+        };
+        let items = |report: &mut Report<'_>| {
+            each_alone(
+                found,
+                layers,
+                read_alone::<I>,
+                report,
+                |item, index, rules| (self.2)(item, ctx, At(path, key, rules), index),
+            );
+        };
+        if self.6 {
+            count(report);
+            items(report);
+        } else {
+            items(report);
+            count(report);
+        }
+    }
+}
+
+impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachLenWith<T, I, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -316,6 +543,81 @@ impl<T: DeserializeOwned> FieldRules for RuledLen<T> {
 }
 
 impl<T> RulesOf<T> for RuledLen<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledLen`] of a field with its own `code` or `message` (the last two fields), which the
+/// violation of the count takes, as the field's rules function gives them to its own.
+pub struct RuledLenAs<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+    pub Option<&'static str>,
+    pub Option<&'static str>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledLenAs<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            return check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
+        }
+        let Some((_, value, true)) = check.found else {
+            return;
+        };
+        let Some(count) = crate::reread::inside(value, self.1).and_then(self.2) else {
+            return;
+        };
+        let result = crate::rules::length::check_count(count, self.3, self.4);
+        At(check.path, check.key, &mut check.report.rules)
+            .fail(crate::__private::overridden(result, self.5, self.6));
+    }
+}
+
+impl<T> RulesOf<T> for RuledLenAs<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledLen`] of a field of a model with a context `C`: its rules function run with the
+/// caller's context (see [`Check::rules_with`]), and the count checked only when the caller
+/// gave one, as the model's other rules.
+pub struct RuledLenWith<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+    pub usize,
+    pub fn(&Node) -> Option<usize>,
+    pub Option<usize>,
+    pub Option<usize>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledLenWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        if check.good {
+            let reader = Reader {
+                read: read_for_rules::<T>,
+                missing: read_missing::<T>,
+            };
+            return check.rules_with(reader, self.0);
+        }
+        if check.report.context::<C>().is_some() {
+            check.counted(self.1, self.2, self.3, self.4);
+        }
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledLenWith<T, C> {
     fn erase<'f>(&'f self) -> Rules<'f>
     where
         T: DeserializeOwned + 'f,
@@ -410,6 +712,180 @@ impl<T> RulesOf<T> for RuledAtOr<T> {
     }
 }
 
+/// [`RuledAt`] of an element of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledAtWith<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>));
+
+impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: read_missing::<T>,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledAtWith<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// [`RuledAtWith`] of an element with a default: a missing element reads as the second
+/// function says.
+pub struct RuledAtWithOr<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>), pub fn() -> Option<T>);
+
+impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWithOr<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        let reader = Reader {
+            read: read_for_rules::<T>,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.0);
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledAtWithOr<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Element(self)
+    }
+}
+
+/// `length(min, max)` on the count of a collection's elements in the document, as
+/// [`RuledLen`] holds it: the field's `Option` layers, how the elements are counted, `min`,
+/// `max` (see [`Check::counted`]).
+pub type CountRule = (
+    usize,
+    fn(&Node) -> Option<usize>,
+    Option<usize>,
+    Option<usize>,
+);
+
+/// The rules of a `nested` field with another rule (see [`Field::rules`]; its model is walked
+/// again by [`named_flat`], [`NESTED`]): its rules function, which validates the model only
+/// when its last argument says so (`validate_into` calls it with `true`). Run with `false` on
+/// the field's value read alone when it has its shape; on a value that did not read, its
+/// `length` on the count of its elements when it has one (the second field); and with `true`
+/// on its default (the third field) when its member is missing (no node to walk there). A
+/// field without a default reads a missing member as serde does.
+pub struct RuledModel<T>(
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>, bool),
+    pub Option<CountRule>,
+    pub Option<fn() -> Option<T>>,
+);
+
+impl<T: DeserializeOwned> FieldRules for RuledModel<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let Check {
+            found,
+            good,
+            path,
+            report,
+            key,
+        } = check;
+        let rules = self.0;
+        let again = Check {
+            found,
+            good,
+            path,
+            report: &mut *report,
+            key,
+        };
+        if good {
+            // A missing member with a default is validated below, whole.
+            let missing = match self.2 {
+                Some(_) => || None,
+                None => read_missing::<T>,
+            };
+            again.read_then(read_for_rules::<T>, missing, |value, at| {
+                rules(value, at, false)
+            });
+        } else if let Some((layers, count, min, max)) = self.1 {
+            again.counted(layers, count, min, max);
+        }
+        if let (None, Some(default)) = (found, self.2) {
+            if let Some(value) = default() {
+                rules(&value, At(path, key, &mut report.rules), true);
+            }
+        }
+    }
+}
+
+impl<T> RulesOf<T> for RuledModel<T> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
+/// [`RuledModel`] of a field of a model with a context `C`: its rules function run with the
+/// caller's context, and nothing of it without one (see [`Check::rules_with`]).
+pub struct RuledModelWith<T, C>(
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>, bool),
+    pub Option<CountRule>,
+    pub Option<fn() -> Option<T>>,
+);
+
+impl<T: DeserializeOwned, C: Any> FieldRules for RuledModelWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let Check {
+            found,
+            good,
+            path,
+            report,
+            key,
+        } = check;
+        let rules = self.0;
+        if good {
+            let missing = match self.2 {
+                Some(_) => || None,
+                None => read_missing::<T>,
+            };
+            let value = read_member(found, path, report, read_for_rules::<T>, missing);
+            if let (Some(value), Some(ctx)) = (value, report.context::<C>()) {
+                rules(&value, ctx, At(path, key, &mut report.rules), false);
+            }
+        } else if let (Some((layers, count, min, max)), true) =
+            (self.1, report.context::<C>().is_some())
+        {
+            let again = Check {
+                found,
+                good,
+                path,
+                report: &mut *report,
+                key,
+            };
+            again.counted(layers, count, min, max);
+        }
+        if let (None, Some(default), Some(ctx)) = (found, self.2, report.context::<C>()) {
+            if let Some(value) = default() {
+                rules(&value, ctx, At(path, key, &mut report.rules), true);
+            }
+        }
+    }
+}
+
+impl<T, C: Any> RulesOf<T> for RuledModelWith<T, C> {
+    fn erase<'f>(&'f self) -> Rules<'f>
+    where
+        T: DeserializeOwned + 'f,
+    {
+        Rules::Named(self)
+    }
+}
+
 /// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
 /// its member is missing there is no node to walk, so its default (the function's) is
 /// validated whole at the field's key; when it is there, its model is walked again
@@ -452,6 +928,73 @@ impl<T: crate::CustomerModel> FieldRules for ModelReadBy<T> {
     }
 }
 
+/// The rules of a field read by its `deserialize_with` function (see [`Field::read_rules`]):
+/// its rules function (the third field) on the value the function reads (the first: again, the
+/// shape's read only says whether it read), or on its default (the second) when its member is
+/// missing.
+pub struct RuledBy<T>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
+);
+
+impl<T> FieldRules for RuledBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        check.read_then(self.0, self.1, self.2);
+    }
+}
+
+/// [`RuledBy`] of a field of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledByWith<T, C>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
+);
+
+impl<T, C: Any> FieldRules for RuledByWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        let reader = Reader {
+            read: self.0,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.2);
+    }
+}
+
+/// [`RuledBy`] of a tuple's element (see [`Field::read_rules_at`]).
+pub struct RuledAtBy<T>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a> fn(&T, At<'a, usize>),
+);
+
+impl<T> ElementRules for RuledAtBy<T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        check.read_then(self.0, self.1, self.2);
+    }
+}
+
+/// [`RuledAtBy`] of an element of a model with a context `C` (see [`Check::rules_with`]).
+pub struct RuledAtByWith<T, C>(
+    pub ReadFn<T>,
+    pub fn() -> Option<T>,
+    pub for<'a> fn(&T, &C, At<'a, usize>),
+);
+
+impl<T, C: Any> ElementRules for RuledAtByWith<T, C> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        let reader = Reader {
+            read: self.0,
+            missing: self.1,
+        };
+        check.rules_with(reader, self.2);
+    }
+}
+
 pub use crate::at::Place;
 
 impl Field<'_> {
@@ -486,6 +1029,26 @@ impl<'f> Field<'f> {
     pub fn or_model<T: crate::CustomerModel>(self, model: &'f ModelReadBy<T>) -> Self {
         Field {
             rules: Some(Rules::Named(model)),
+            ..self
+        }
+    }
+
+    /// A field read by its `deserialize_with` function ([`Field::read_by`]) with rules its
+    /// rules function runs: `rules` ([`RuledBy`], [`RuledByWith`]) on the value the function
+    /// reads, or on its default when its member is missing.
+    #[must_use]
+    pub fn read_rules(self, rules: &'f (dyn FieldRules + 'f)) -> Self {
+        Field {
+            rules: Some(Rules::Named(rules)),
+            ..self
+        }
+    }
+
+    /// [`Field::read_rules`] of a tuple's element ([`RuledAtBy`], [`RuledAtByWith`]).
+    #[must_use]
+    pub fn read_rules_at(self, rules: &'f (dyn ElementRules + 'f)) -> Self {
+        Field {
+            rules: Some(Rules::Element(rules)),
             ..self
         }
     }

@@ -79,11 +79,53 @@ pub(crate) fn shared_rules(container: &Container, field: &Field) -> bool {
         && !has_nested(&field.attrs.rules)
 }
 
+/// Whether a struct's field has a rules function that takes whether its `nested` model is
+/// validated (`__customer_models: bool`): a named field with `nested` (or `each(nested)`) and
+/// another rule (no other `each(...)`), not read by a `deserialize_with` function.
+/// `validate_into` calls it with `true`; the second read's table entry (`RuledModel`) with
+/// `false` on the value read alone (its model is walked instead), and with `true` on a missing
+/// member's default.
+pub(crate) fn model_rules(container: &Container, field: &Field) -> bool {
+    // `nested`, or `each(nested)` alone.
+    fn models(rule: &Rule) -> bool {
+        match rule {
+            Rule::Nested(_) => true,
+            Rule::Each(each) => {
+                !each.rules.is_empty()
+                    && each
+                        .rules
+                        .iter()
+                        .all(|rule| matches!(rule.kind, Rule::Nested(_)))
+            }
+            _ => false,
+        }
+    }
+    let rules = &field.attrs.rules;
+    matches!(container.data, Data::Struct(..))
+        && matches!(field.wire, Wire::Key(_))
+        && !container.serde.transparent
+        && field.attrs.skip.is_none()
+        && field.serde.deserialize_with.is_none()
+        && rules.iter().any(|rule| models(&rule.kind))
+        && rules.iter().any(|rule| !models(&rule.kind))
+        && !rules
+            .iter()
+            .any(|rule| matches!(rule.kind, Rule::Each(_)) && !models(&rule.kind))
+        // Not a collection whose only other rule is `length`, without a default nor a context:
+        // the second read checks that `length` itself (`Length`), no function needed.
+        && (field.serde.default.is_some()
+            || container.serde.default.is_some()
+            || container.attrs.context.is_some()
+            || second_read::length_alone(field, true).is_none())
+}
+
 /// Whether the output has rules functions (see [`shared_rules`]): a struct's or a variant's
 /// field whose rules are emitted once.
 pub(crate) fn has_rules_fns(container: &Container) -> bool {
     match &container.data {
-        Data::Struct(_, fields) => fields.iter().any(|field| shared_rules(container, field)),
+        Data::Struct(_, fields) => fields
+            .iter()
+            .any(|field| shared_rules(container, field) || model_rules(container, field)),
         Data::Enum(variants) => variants
             .iter()
             .flat_map(|variant| &variant.fields)
@@ -173,7 +215,8 @@ fn rules_fns<'f, 'a: 'f>(
     // The functions joined once at the end (one call across rustc's bridge, not one each).
     let mut fns = Vec::new();
     for (name_at, field) in fields {
-        if !shared_rules(container, field) {
+        let models = name_at.variant.is_none() && model_rules(container, field);
+        if !shared_rules(container, field) && !models {
             continue;
         }
         let name = rules_fn(name_at);
@@ -192,9 +235,14 @@ fn rules_fns<'f, 'a: 'f>(
             &At::held(Trees::named("__customer_at")),
             &report,
             context,
-            Models::Validate,
+            if models {
+                Models::Flag
+            } else {
+                Models::Validate
+            },
         ));
         let ctx = context.map(|ty| quote!(ctx: &#ty,));
+        let flag = models.then(|| quote!(__customer_models: bool,));
         let predicates = super::bounds::rule_predicates(container, field);
         let where_clause = (!predicates.is_empty()).then(|| quote!(where #predicates));
         if let Some(((each, span), each_name)) = &each {
@@ -244,6 +292,7 @@ fn rules_fns<'f, 'a: 'f>(
                 __customer_field: &#ty,
                 #ctx
                 mut __customer_at: #p::At<#place>,
+                #flag
             ) #where_clause {
                 #checks
             }
@@ -536,9 +585,10 @@ fn body(
     // With rules functions to call, the struct's place and the report held once, in an `At`
     // each call takes its field's place from (`__customer_at.key("name")`); the other code
     // reports through its report (`__customer_at.2`).
-    let held = fields
-        .iter()
-        .any(|field| shared_rules(container, field) && !matches!(field.wire, Wire::Same));
+    let held = fields.iter().any(|field| {
+        (shared_rules(container, field) || model_rules(container, field))
+            && !matches!(field.wire, Wire::Same)
+    });
     let held_report = held_report();
     // The parts joined once at the end (one call across rustc's bridge, not one a part).
     let mut body = Vec::new();
@@ -559,6 +609,12 @@ fn body(
             variant: None,
             field: i,
         };
+        if let (true, Wire::Key(key)) = (model_rules(container, field), &field.wire) {
+            // Its model validated here (`true`), in the order its rules are written.
+            let name = rules_fn(at);
+            body.push(quote!(Self::#name(&self.#member, #ctx __customer_at.key(#key), true);));
+            continue;
+        }
         if shared_rules(container, field) {
             let name = rules_fn(at);
             body.push(match &field.wire {

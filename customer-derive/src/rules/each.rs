@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::meta::ParseNestedMeta;
 
-use super::kind::{respan, Class, Emit, Place, RuleKind, Spec, Table};
+use super::kind::{respan, Class, Emit, Models, Place, RuleKind, Spec, Table};
 use crate::attr::parse::{has_args, key_name, key_span, unknown, Seen};
 use crate::ctxt::Ctxt;
 use crate::schema::cx::SchemaCx;
-use crate::trees::Trees;
+use crate::trees::{Moved, Trees};
 
 /// The rules inside `each(...)`, of the table `R` (the `Rule` of `rules/mod.rs`).
 pub(crate) struct Each<R> {
@@ -71,6 +71,33 @@ impl<R: Table> RuleKind for Each<R> {
     }
 
     fn emit(&self, e: &Emit) -> TokenStream {
+        // Only `nested` emits nothing when models are walked.
+        if e.models == Models::Flag
+            && self.rules.iter().all(|rule| {
+                rule.kind
+                    .emit(&Emit {
+                        models: Models::Walk,
+                        value: e.value.clone(),
+                        at: e.at.clone(),
+                        ..*e
+                    })
+                    .is_empty()
+            })
+        {
+            // `each(nested)` in a rules function that says whether models are validated: the
+            // elements not even visited when they are not.
+            let each = Moved::new(self.emit(&Emit {
+                models: Models::Validate,
+                value: e.value.clone(),
+                at: e.at.clone(),
+                ..*e
+            }));
+            return quote_spanned! {e.span=>
+                if __customer_models {
+                    #each
+                }
+            };
+        }
         let krate = e.krate;
         let item_at = e.at.index(Trees::named("__customer_index"));
         let checks: TokenStream = self

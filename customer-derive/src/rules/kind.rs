@@ -224,6 +224,11 @@ pub(crate) enum Models {
     Validate,
     /// Leave it to the `Shape` walk: the second read.
     Walk,
+    /// Validate it when the rules function's parameter `__customer_models` says so: the rules
+    /// function of a `nested` field with another rule (see `validate::model_rules`), which
+    /// `validate_into` calls with `true` and the second read with `false` (its model walked),
+    /// or with `true` on a missing member's default (no node to walk).
+    Flag,
 }
 
 impl Emit<'_> {

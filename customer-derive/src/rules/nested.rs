@@ -44,23 +44,30 @@ impl RuleKind for Nested {
         }
         let at = Moved::new(e.at.path(krate));
         let value = &e.value;
-        if let Some(context) = e.context {
+        let validate = match (e.context, e.field_ty) {
             // A model with the same context gets it; any other model is validated without.
-            return quote_spanned! {e.span=>
+            (Some(context), _) => quote_spanned! {e.span=>
                 {
                     use #krate::{NestedViaContext as _, NestedViaPlain as _};
                     (&#krate::NestedProbe::<_, #context>(#value, ctx)).nested_into(#at, #report);
                 }
-            };
-        }
-        match e.field_ty {
-            Some(ty) => quote_spanned! {e.span=>
+            },
+            (None, Some(ty)) => quote_spanned! {e.span=>
                 <#ty as #krate::CustomerModel>::validate_into(#value, #at, #report);
             },
-            None => quote_spanned! {e.span=>
+            (None, None) => quote_spanned! {e.span=>
                 #krate::CustomerModel::validate_into(#value, #at, #report);
             },
+        };
+        if e.models == Models::Flag {
+            let validate = Moved::new(validate);
+            return quote_spanned! {e.span=>
+                if __customer_models {
+                    #validate
+                }
+            };
         }
+        validate
     }
 
     fn schema(&self, _: &SchemaCx) -> TokenStream {

@@ -13,7 +13,6 @@ use super::parts::{
 use crate::ast::{Container, Field, Variant};
 use crate::expand::validate::{container_checks, rules_fn, said_needed, shared_rules, FieldAt};
 use crate::rules::Models;
-use crate::second_read;
 
 /// The field a `#[serde(transparent)]` struct is read as: its one field that is neither skipped
 /// nor a `PhantomData` (as serde picks it); `None` when there is not exactly one.
@@ -274,11 +273,11 @@ fn elements(
 
 /// The description of a tuple's elements walked by `customer_core`'s `Elements` (see
 /// `customer_core::shape::table`): each element read a `Field` without names (its flags and
-/// type's shape), the rules of all elements in one closure matching on the element's index (one
-/// line an element, calling its rules function), and for a tuple struct (`variant` `None`) the
+/// type's shape) carrying its rules function in a holder of `customer_core` (`RuledAt`,
+/// `RuledAtOr`, `RuledAtWith`, `RuledAtWithOr`), and for a tuple struct (`variant` `None`) the
 /// whole read; in a block that brings the probes in scope, walked by `walk` (the method call).
 /// An element read by its `deserialize_with` function is read by it for its shape, and again
-/// for its rules. `None` when an element has rules its rules function does not run (`nested`
+/// for its rules (`RuledAtBy`, `RuledAtByWith`). `None` when an element has rules its rules function does not run (`nested`
 /// with others, a `nested` model missing with a default), or a skipped field has rules: the
 /// generated walk then.
 fn elements_table(
@@ -294,7 +293,6 @@ fn elements_table(
         Some(_) => None,
     };
     let mut entries = Vec::new();
-    let mut arms = Vec::new();
     let params: Vec<&syn::Ident> = container.generics.type_params().map(|p| &p.ident).collect();
     let mut said = Vec::new();
     for (index, field) in fields.iter().enumerate() {
@@ -314,7 +312,6 @@ fn elements_table(
             return None;
         }
         let ty = field.ty;
-        let position = entries.len();
         let mut flags = Vec::new();
         if default.is_some() {
             flags.push(quote!(__s::MAY_MISS));
@@ -322,8 +319,18 @@ fn elements_table(
         if let Some(with) = with {
             // Read by its function, for its shape and again for its rules.
             let read = super::named::with_read(p, ty, with);
+            let flags = if flags.is_empty() {
+                quote!(0)
+            } else {
+                quote!(#(#flags)|*)
+            };
+            let mut entry = quote! {
+                __s::Field::read_by(&[], #flags, |__v, __p, __r, _| {
+                    ::core::option::Option::is_some(&#read)
+                })
+            };
             if common {
-                flags.push(quote!(__s::CHECK));
+                // Its rules function on the value the function reads, or on its default.
                 let name = rules_fn(FieldAt {
                     variant,
                     field: index,
@@ -331,28 +338,15 @@ fn elements_table(
                 let missing = default
                     .clone()
                     .unwrap_or_else(|| quote!(::core::option::Option::None));
-                let method = second_read::with_ctx(container, "rules");
-                let arm = quote! {
-                    __c.#method(
-                        __s::Reader {
-                            read: |__v, __p, __r| #read,
-                            missing: || #missing,
-                        },
-                        Self::#name,
-                    )
+                let holder = match container.attrs.context {
+                    Some(_) => quote!(RuledAtByWith),
+                    None => quote!(RuledAtBy),
                 };
-                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
+                entry.extend(quote! {
+                    .read_rules_at(&__s::#holder(|__v, __p, __r| #read, || #missing, Self::#name))
+                });
             }
-            let flags = if flags.is_empty() {
-                quote!(0)
-            } else {
-                quote!(#(#flags)|*)
-            };
-            entries.push(quote! {
-                __s::Field::read_by(&[], #flags, |__v, __p, __r, _| {
-                    ::core::option::Option::is_some(&#read)
-                })
-            });
+            entries.push(entry);
             continue;
         }
         if can.validate && is_nested(field) {
@@ -361,29 +355,20 @@ fn elements_table(
             }
             flags.push(quote!(__s::NESTED));
         }
-        // Its rules function, carried by its entry (`RuledAt`, `RuledAtOr` with a default);
-        // a model with a context's in the check function (`rules_with`).
+        // Its rules function, carried by its entry (`RuledAt`, `RuledAtOr` with a default;
+        // `RuledAtWith`, `RuledAtWithOr` for a model with a context).
         let mut own = None;
         if common {
             let name = rules_fn(FieldAt {
                 variant,
                 field: index,
             });
-            if container.attrs.context.is_none() {
-                own = Some(match &default {
-                    Some(value) => quote!(&__s::RuledAtOr(Self::#name, || #value)),
-                    None => quote!(&__s::RuledAt(Self::#name)),
-                });
-            } else {
-                flags.push(quote!(__s::CHECK));
-                let probe = quote!((&__s::ReadProbe::<#ty>::NEW));
-                let method = second_read::with_ctx(container, "rules");
-                let arm = match &default {
-                    Some(value) => quote!(__c.#method(#probe.reader().or(|| #value), Self::#name)),
-                    None => quote!(#probe.#method(__c, Self::#name)),
-                };
-                arms.push((proc_macro2::Literal::usize_unsuffixed(position), arm));
-            }
+            own = Some(match (&default, container.attrs.context.is_some()) {
+                (Some(value), false) => quote!(&__s::RuledAtOr(Self::#name, || #value)),
+                (None, false) => quote!(&__s::RuledAt(Self::#name)),
+                (Some(value), true) => quote!(&__s::RuledAtWithOr(Self::#name, || #value)),
+                (None, true) => quote!(&__s::RuledAtWith(Self::#name)),
+            });
         }
         let flags = if flags.is_empty() {
             quote!(0)
@@ -426,39 +411,13 @@ fn elements_table(
     for field in said {
         field.said_in_entry.set(true);
     }
-    // `customer_core` calls it for the elements flagged `CHECK` only: one such element needs
-    // no `match`.
-    let check = match arms.as_slice() {
-        [] => quote!(__s::no_element_check),
-        [(_, arm)] => quote!(|_, __c| {
-            #arm;
-        }),
-        _ => {
-            // Each call a statement (see `named::table`).
-            let arms = arms.iter().map(|(index, arm)| quote!(#index => { #arm; }));
-            quote! {
-                |__index, __c| match __index {
-                    #(#arms)*
-                    _ => {}
-                }
-            }
-        }
-    };
+    // Every element's rules are its entry's: no check function.
+    let check = quote!(__s::no_element_check);
     let (whole, has_checks) = match variant {
         None => super::named::whole(container, p, can, false),
         Some(_) => (quote!(__p::None), false),
     };
     let probes = probes(can.read);
-    // A closure as a statement of its own (where rustfmt leaves one it cannot format, the
-    // rest of the table is still formatted). `__s` is in scope: the `Shape` impl's `use`.
-    let (check_let, check) = if arms.is_empty() {
-        (TokenStream::new(), check)
-    } else {
-        (
-            quote!(let __check: __s::ElementCheckFn = #check;),
-            quote!(__check),
-        )
-    };
     let elements = if has_checks {
         quote! {
             __s::Elements {
@@ -473,7 +432,6 @@ fn elements_table(
     };
     Some(quote! {{
         #probes
-        #check_let
         #elements
         #walk
     }})

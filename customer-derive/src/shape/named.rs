@@ -13,8 +13,8 @@ use super::parts::{
 };
 use crate::ast::{aliased, Container, Data, Field, Variant, Wire};
 use crate::expand::validate::{
-    call_rules_fn, container_checks, each_fn, each_rules, rules_fn, said_needed, shared_rules,
-    FieldAt,
+    call_rules_fn, container_checks, each_fn, each_rules, model_rules, rules_fn, said_needed,
+    shared_rules, FieldAt,
 };
 use crate::rules::Models;
 use crate::second_read::{self, Read, ReadTy};
@@ -39,13 +39,14 @@ pub(super) fn named(container: &Container, p: &TokenStream, fields: &[Field]) ->
 
 /// The body of `__shape_flat` as a table of the fields walked by `customer_core`'s
 /// `named_flat` (see `customer_core::shape::table`): each field a `Field` (its names, flags and
-/// type's shape), a field whose rules are one call of its rules function carrying that function
-/// (`field_rules`), the rules of the others in one closure matching on the field's index (the
-/// field's own code), and the whole read in another. A field that must say `nested` when its
-/// type is a model is refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field
-/// read by its `deserialize_with` function is read by it (`Field::read_by`), for its shape and
-/// again for its rules, or, a defaulted `nested` model, its default validated when missing
-/// (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
+/// type's shape), a field with rules carrying its rules function in a holder of `customer_core`
+/// (`field_rules`, see `FieldCx::own_rules`), the rules of the few forms no holder runs in one
+/// closure matching on the field's index (the field's own code, see `FieldCx::table_arm`), and
+/// the whole read in another. A field that must say `nested` when its type is a model is
+/// refused by its entry (its probe `SAID`, see `Field::said_in_entry`). A field read by its
+/// `deserialize_with` function is read by it (`Field::read_by`), for its shape and again for
+/// its rules (`Field::read_rules`), or, a defaulted `nested` model, its default validated when
+/// missing (`Field::or_model`). A `flatten`ed field walks the members left (`Field::flat`). `None` when
 /// a `flatten`ed field has rules on its value (or cannot be read through serde), a
 /// `deserialize_with` field has other rules its rules function does not run, or a skipped
 /// field has rules (refused by `check` anyway): the generated walk then.
@@ -150,19 +151,15 @@ fn table(
             // function's only: other code needs the walk's value).
             // A defaulted `nested` model: its default validated whole when it is missing.
             let model_or = cx.model_default_with();
-            let arm = if model_or.is_some() {
+            let rules = if model_or.is_some() {
                 None
             } else {
-                cx.with_arm()?
+                cx.with_rules()?
             };
             let read = with_read(p, cx.ty, with);
             let mut flags = Vec::new();
             if cx.default_value.is_some() {
                 flags.push("MAY_MISS");
-            }
-            if let Some(arm) = arm {
-                flags.push("CHECK");
-                arms.push((proc_macro2::Literal::usize_unsuffixed(index), arm));
             }
             let flags = flag_set(&flags);
             separate(&mut entries, &mut first);
@@ -171,6 +168,9 @@ fn table(
                     ::core::option::Option::is_some(&#read)
                 })
             });
+            if let Some(rules) = rules {
+                entries.extend(quote!(.read_rules(&#rules)));
+            }
             if let Some(value) = model_or {
                 let ty = cx.ty;
                 entries.extend(quote! {
@@ -257,6 +257,47 @@ fn table(
             (Some(Own::With), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledWith(Self::#rules)))
             }
+            (Some(Own::WithOr(value)), _) => quote! {
+                #field_rules(&[#(#names),*], #flags, &__s::RuledWithOr(Self::#rules, || #value))
+            },
+            (Some(Own::EachOr(each, value)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachOr(Self::#rules, #layers, Self::#each, || #value)
+                    )
+                }
+            }
+            (Some(Own::EachWithOr(each, value)), _) => {
+                let layers = layers();
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::RuledEachWithOr(Self::#rules, #layers, Self::#each, || #value)
+                    )
+                }
+            }
+            (Some(Own::Model(tail)), _) => {
+                let holder = holder(container, "RuledModel");
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::#holder(Self::#rules, #tail)))
+            }
+            (Some(Own::EachLen(tail, value)), _) => {
+                let missing = match value {
+                    Some(value) => quote!(|| #value),
+                    None => quote!(__s::read_missing),
+                };
+                let holder = holder(container, "RuledEachLen");
+                quote! {
+                    #field_rules(
+                        &[#(#names),*],
+                        #flags,
+                        &__s::#holder(Self::#rules, #tail, #missing)
+                    )
+                }
+            }
             (Some(Own::Each(each)), _) => {
                 let layers = layers();
                 quote! {
@@ -268,7 +309,11 @@ fn table(
                 }
             }
             (Some(Own::Len(len)), _) => {
-                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLen(Self::#rules, #len)))
+                let holder = holder(container, "RuledLen");
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::#holder(Self::#rules, #len)))
+            }
+            (Some(Own::LenAs(len)), _) => {
+                quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledLenAs(Self::#rules, #len)))
             }
             (Some(Own::Length(len)), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::Length::new(#len)))
@@ -926,52 +971,23 @@ impl<'a> FieldCx<'a> {
             && self.field.serde.deserialize_with.is_none()
     }
 
-    /// The field's arm in the table's rules closure (`__c` a `Check` of it): one call of
-    /// its rules function when that is all it needs, else its own code over `__found`,
-    /// `__good`, `__path` and `__report`. `None` when it has no rules there (its `nested`
-    /// model is walked again by `customer_core`).
+    /// The field's arm in the table's rules closure (`__c` a `Check` of it): its own code over
+    /// `__found`, `__good`, `__path` and `__report`. `None` when it has no rules there (its
+    /// `nested` model is walked again by `customer_core`).
+    ///
+    /// No model of the workspace takes one: every field whose rules in the second read are its
+    /// rules function's carries them in its entry, in a holder of `customer_core` (see
+    /// [`FieldCx::own_rules`]). The forms left to this arm are those whose rules on a value
+    /// that did not read, or on a missing member's default, no holder runs: a defaulted `nested`
+    /// model in a model with a context (which of the models below take the context is the
+    /// derive's choice, `NestedProbe`, made where the model is named); `length` on a collection
+    /// with the field's `code` or `message` beside `each(...)` or `nested`, or in a model with a
+    /// context (only `RuledLenAs` carries the override to the count's check);
+    /// `each(...)` holding `nested` beside other rules (the elements' rules without their
+    /// models are no function of their own); a `nested` field with another rule and a default
+    /// the derive cannot validate whole (a type that names a parameter, whose `Default` is not
+    /// bounded).
     fn table_arm(&self, bind_context: &TokenStream) -> Option<TokenStream> {
-        let each = self.each();
-        if self.common() {
-            let (read_ty, probes) = (&self.read_ty, &self.probes);
-            let name = rules_fn(self.at);
-            let probe = quote!((&__s::ReadProbe::<#read_ty>::NEW));
-            let method = second_read::with_ctx(
-                self.container,
-                if each.is_some() { "each" } else { "rules" },
-            );
-            // With `each`: the field's `Option` layers (a `null` has no elements) and its item
-            // function.
-            let each_args = each.map(|each| {
-                let layers = proc_macro2::Literal::usize_unsuffixed(self.field.layers.len());
-                quote!(, #layers, Self::#each)
-            });
-            if let Some(value) = &self.default_value {
-                let reader = scoped(
-                    probes,
-                    quote!((&__s::ReadProbe::<#read_ty>::NEW).reader().or(|| {
-                        #probes
-                        #value
-                    })),
-                );
-                // The elements read alone as the field's type's probe says.
-                let items = each_args.as_ref().map(|_| {
-                    let items = scoped(probes, quote!(#probe.items()));
-                    quote!(, #items)
-                });
-                return Some(quote!(__c.#method(#reader, Self::#name #items #each_args)));
-            }
-            let call = quote!(#probe.#method(__c, Self::#name #each_args));
-            return Some(if probes.is_empty() {
-                call
-            } else {
-                quote!({
-                    #probes
-                    #call;
-                })
-            });
-        }
-        // Built only here: the common arm above needs none of it (its checks are rules).
         if !self.has_member_rules() {
             return None;
         }
@@ -1015,27 +1031,32 @@ impl<'a> FieldCx<'a> {
     /// borrows them: when its rules in the second read are one call of its rules function on
     /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
     /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
-    /// with the context of a model that has one (`RuledWith`); with its `each(...)` rules run
-    /// on the elements of a value that did not read (`RuledEach`, `RuledEachWith`); with one
-    /// `length` on the count of the elements of such a value (`RuledLen`, see
-    /// [`FieldCx::counted`]). `None` for the others (a `default` with a context or `each`,
-    /// `deserialize_with`, the fields whose rules are code of their own), whose rules are an
-    /// arm of the table's closure.
+    /// with the context of a model that has one (`RuledWith`, `RuledWithOr`); with its
+    /// `each(...)` rules run on the elements of a value that did not read (`RuledEach`,
+    /// `RuledEachOr`, `RuledEachWith`, `RuledEachWithOr`); with one `length` on the count of
+    /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledLenAs` with
+    /// the field's `code` or `message`, `RuledEachLen`, see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
+    /// taking whether its model is validated (`RuledModel`, see [`FieldCx::model_rules`]).
+    /// In a model with a context, each holder's `…With` (see [`holder`]). `None` for
+    /// `deserialize_with` (see [`FieldCx::with_rules`]) and the forms whose rules are an arm of
+    /// the table's closure (see [`FieldCx::table_arm`]).
     fn own_rules(&self) -> Option<Own<'_>> {
         if self.field.serde.deserialize_with.is_some() {
             return None;
         }
         if !self.common() {
-            return self.counted();
+            return self.counted().or_else(|| self.model_rules());
         }
         let context = self.container.attrs.context.is_some();
         Some(match (&self.default_value, context, self.each()) {
             (None, false, None) => Own::Ruled,
             (Some(value), false, None) => Own::Or(value),
             (None, true, None) => Own::With,
+            (Some(value), true, None) => Own::WithOr(value),
             (None, false, Some(each)) => Own::Each(each),
+            (Some(value), false, Some(each)) => Own::EachOr(each, value),
             (None, true, Some(each)) => Own::EachWith(each),
-            (Some(_), _, _) => return None,
+            (Some(value), true, Some(each)) => Own::EachWithOr(each, value),
         })
     }
 
@@ -1044,21 +1065,75 @@ impl<'a> FieldCx<'a> {
     /// (`second_read::length_alone`, `RuledLen`): as [`FieldCx::common`] but for that `length`,
     /// without a default or a context.
     fn counted(&self) -> Option<Own<'_>> {
-        if !self.has_checks
-            || !self.rules_run
-            || self.default_value.is_some()
-            || self.container.attrs.context.is_some()
-        {
+        if !self.has_checks || !self.rules_run {
             return None;
         }
         if shared_rules(self.container, self.field) {
+            // `length` beside `each(...)`: the count and the item function, in written order.
+            if let Some((layers, count, first)) =
+                second_read::length_and_each(self.container, self.field)
+            {
+                let each = each_rules(self.container, self.field).map(|_| each_fn(self.at))?;
+                let tail = quote!(#layers, Self::#each, #count, #first);
+                return Some(Own::EachLen(tail, self.default_value.as_ref()));
+            }
+        }
+        if self.default_value.is_some() {
+            return None;
+        }
+        if shared_rules(self.container, self.field) {
+            if let (None, Some(len)) = (
+                &self.container.attrs.context,
+                second_read::length_alone_as(self.field),
+            ) {
+                return Some(Own::LenAs(len));
+            }
             return second_read::length_alone(self.field, false).map(Own::Len);
         }
-        // A `nested` collection whose only other rule is `length`: its models walked again.
+        // A `nested` collection whose only other rule is `length`: its models walked again (in
+        // a model with a context, its rules function runs that `length` with the context).
+        if self.container.attrs.context.is_some() {
+            return None;
+        }
         is_nested(self.field)
             .then(|| second_read::length_alone(self.field, true))
             .flatten()
             .map(Own::Length)
+    }
+
+    /// The rest of the entry of a `nested` field with another rule whose rules function takes
+    /// whether its model is validated (`validate::model_rules`, `RuledModel`): its `length` on
+    /// the count of the elements of a value that did not read (`None` without one), and the
+    /// default of a missing member, validated whole (`None` without one). `None` when its
+    /// rules on a value that did not read are others, or its default is not validated whole
+    /// (a type that is not read alone, or names a parameter): its arm then.
+    fn model_rules(&self) -> Option<Own<'_>> {
+        if !self.has_checks
+            || !self.rules_run
+            || self.at.variant.is_some()
+            || !model_rules(self.container, self.field)
+            || (self.default_value.is_some() && !self.nested)
+        {
+            return None;
+        }
+        let partial =
+            second_read::partial_rules(self.container, self.field, &self.good, &self.found);
+        let count = if partial.is_empty() {
+            quote!(__p::None)
+        } else {
+            // `length` beside `nested` or `each(nested)` (none of them `Option`s: no layers),
+            // or beside other rules.
+            let len = match second_read::length_alone(self.field, true) {
+                Some(len) => quote!(0, #len),
+                None => second_read::length_alone(self.field, false)?,
+            };
+            quote!(__p::Some((#len)))
+        };
+        let default = match &self.default_value {
+            Some(value) => quote!(__p::Some(|| #value)),
+            None => quote!(__p::None),
+        };
+        Some(Own::Model(quote!(#count, #default)))
     }
 
     /// Whether the field's rules in the second read are its `nested` model's default validated
@@ -1090,11 +1165,12 @@ impl<'a> FieldCx<'a> {
         self.default_value.as_ref().filter(|_| model)
     }
 
-    /// The arm of a field read by its `deserialize_with` function in the table's rules
-    /// closure: its rules function on the value that function reads (again: see `with_read`),
-    /// or on its default when it is missing. `Some(None)` when it has no rules there; `None`
-    /// when it has rules its rules function does not run (the generated walk then).
-    fn with_arm(&self) -> Option<Option<TokenStream>> {
+    /// The rules of a field read by its `deserialize_with` function, as its entry carries them
+    /// (`Field::read_rules`): its rules function on the value that function reads (again: see
+    /// `with_read`), or on its default when it is missing (`RuledBy`, `RuledByWith` with a
+    /// context). `Some(None)` when it has no rules there; `None` when it has rules its rules
+    /// function does not run (the generated walk then).
+    fn with_rules(&self) -> Option<Option<TokenStream>> {
         if !self.has_member_rules() {
             return Some(None);
         }
@@ -1116,15 +1192,12 @@ impl<'a> FieldCx<'a> {
             .clone()
             .unwrap_or_else(|| quote!(::core::option::Option::None));
         let name = rules_fn(self.at);
-        let method = second_read::with_ctx(self.container, "rules");
+        let holder = match self.container.attrs.context {
+            Some(_) => quote!(RuledByWith),
+            None => quote!(RuledBy),
+        };
         Some(Some(quote! {
-            __c.#method(
-                __s::Reader {
-                    read: |__v, __p, __r| #read,
-                    missing: || #missing,
-                },
-                Self::#name,
-            )
+            __s::#holder(|__v, __p, __r| #read, || #missing, Self::#name)
         }))
     }
 
@@ -1429,16 +1502,25 @@ impl<'a> FieldCx<'a> {
 }
 
 /// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
-/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`),
-/// its item function (`RuledEach`), both (`RuledEachWith`), its `length` on the count of the
-/// elements of a value that did not read (`RuledLen`: the tokens after the rules function);
+/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`,
+/// `RuledWithOr` with a default), its item function (`RuledEach`, `RuledEachOr`), both
+/// (`RuledEachWith`, `RuledEachWithOr`), its `length` on the count of the
+/// elements of a value that did not read (`RuledLen`: the tokens after the rules function),
+/// that count and its item function (`RuledEachLen`: the tokens between the rules function and
+/// what a missing member reads as, and its default if any);
 /// a `nested` collection's `length`, its only other rule (`Length`: its arguments).
 enum Own<'a> {
     Ruled,
     Or(&'a TokenStream),
     With,
+    WithOr(&'a TokenStream),
     Each(syn::Ident),
+    EachOr(syn::Ident, &'a TokenStream),
     EachWith(syn::Ident),
+    EachWithOr(syn::Ident, &'a TokenStream),
+    EachLen(TokenStream, Option<&'a TokenStream>),
+    LenAs(TokenStream),
+    Model(TokenStream),
     Len(TokenStream),
     Length(TokenStream),
 }
@@ -1549,6 +1631,15 @@ fn finish(container: &Container, exact: TokenStream, flat: TokenStream) -> Token
         fn __shape_flat(__w: __s::Flat) -> bool {
             #flat
         }
+    }
+}
+
+/// The holder `name` of `customer_core::shape::table`, or its `…With` for a model with a
+/// context (its rules functions take the context, which the holder takes from the report).
+fn holder(container: &Container, name: &str) -> Ident {
+    match container.attrs.context {
+        Some(_) => format_ident!("{name}With"),
+        None => format_ident!("{name}"),
     }
 }
 
