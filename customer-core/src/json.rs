@@ -59,7 +59,7 @@ pub(crate) mod exact;
 mod messages;
 mod strict;
 pub(crate) use cap::{cap, cap_invalid, finish_rules, reading, reading_rules, Rules};
-pub use cap::{MaxViolations, DEFAULT_MAX_VIOLATIONS};
+pub use cap::{MaxViolations, Scoped, DEFAULT_MAX_VIOLATIONS};
 pub(crate) use messages::syntax;
 pub(crate) use messages::{convert, forget_refused, refused};
 use strict::Strict;

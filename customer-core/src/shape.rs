@@ -348,7 +348,7 @@ fn unchecked(count: usize) -> Violation {
 
 /// Reports every integer literal of `json` beyond 64 bits (see [`crate::json::exact`]) as
 /// `range` at its pointer, but where the walk already reported the value (a `u64` field's
-/// `invalid_type`). Only when the tree met a number that may be one: the text is scanned once.
+/// `invalid_type`), or counted it past the cap ([`Report::counted_shape`]). Only when the tree met a number that may be one: the text is scanned once.
 #[cold]
 #[inline(never)]
 fn big_integers(json: &[u8], report: &mut Report) {
@@ -363,6 +363,7 @@ fn big_integers(json: &[u8], report: &mut Report) {
         .iter()
         .filter(|violation| violation.code() != crate::codes::DUPLICATE_FIELD)
         .map(|violation| violation.pointer().to_owned())
+        .chain(std::mem::take(&mut report.counted_at_numbers))
         .collect();
     for pointer in pointers {
         if reported.contains(&pointer) || report.shapes.counted_instead(1) {

@@ -176,7 +176,11 @@ impl<'de, T: CustomerModel + serde::Deserialize<'de>> serde::Deserialize<'de> fo
         let value = T::deserialize(deserializer)?;
         match value.validate() {
             Ok(()) => Ok(Valid(value)),
-            Err(errors) => Err(serde::de::Error::custom(errors)),
+            // A document read through serde: capped as every reading is (the valid path
+            // untouched).
+            Err(errors) => Err(serde::de::Error::custom(
+                crate::json::MaxViolations::current().apply(errors),
+            )),
         }
     }
 }

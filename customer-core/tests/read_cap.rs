@@ -5,6 +5,7 @@
 //! with `MaxViolations`; reports under the cap as they were.
 
 use std::collections::BTreeMap;
+use std::future::Future;
 
 use customer_core::json::{self, MaxViolations};
 use customer_core::providers::Api;
@@ -479,4 +480,133 @@ fn rule_violations_of_a_document_that_does_not_read_are_counted() {
             violations(MaxViolations(max).scope(|| Valid::<Broken>::from_json(&body(2_000))));
         front_of(&report, &all, max);
     }
+}
+
+/// A `Valid<T>` read through serde (`serde_json::from_str::<Valid<T>>`, a `Valid<T>` inside
+/// another type, axum's own `Json<Valid<T>>`) is a reading of a document too: its error lists
+/// the first violations up to the cap in force, then the count of all.
+#[test]
+fn a_valid_read_through_serde_is_capped() {
+    let json = array(1_000, |_| r#""toolong""#);
+    let read = || serde_json::from_str::<Valid<Names>>(&json);
+    let lines = |error: serde_json::Error| -> Vec<String> {
+        error.to_string().lines().map(str::to_owned).collect()
+    };
+    let all = lines(MaxViolations::UNLIMITED.scope(read).unwrap_err());
+    assert_eq!(all.len(), 1_000);
+    // Outside any scope, the default cap.
+    let default = lines(read().unwrap_err());
+    let five = lines(MaxViolations(5).scope(read).unwrap_err());
+    for (max, capped) in [(100, default), (5, five)] {
+        assert_eq!(capped.len(), max + 1, "cap {max}");
+        assert_eq!(capped[..max], all[..max]);
+        assert!(
+            capped[max].starts_with(&format!(
+                ": has 1000 violations; the first {max} are reported"
+            )),
+            "{}",
+            capped[max]
+        );
+    }
+}
+
+/// The fuzz target `read_cap`'s model: unknown members refused, numbers in an `Option<u8>` and
+/// a map of `u8`, strings in an array, nested models.
+#[derive(Debug, Deserialize, CustomerModel)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+struct Wide {
+    #[serde(default)]
+    label: Option<String>,
+    #[customer(each(length(max = 2)))]
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    scores: BTreeMap<String, u8>,
+    #[customer(nested)]
+    #[serde(default)]
+    items: Vec<Wide>,
+}
+
+/// An integer literal beyond 64 bits where the walk finds a shape error of its own (an unknown
+/// member, a wrong type) is one violation, whether that error is built or, past the cap,
+/// counted: the count past the cap is the uncapped report's length (it was one more, found by
+/// the fuzz target `read_cap`).
+#[test]
+fn a_big_integer_the_walk_counted_past_the_cap_is_counted_once() {
+    let big = "9".repeat(40);
+    let documents = [
+        // An unknown member holding one.
+        format!(r#"{{"talabel":{big}}}"#),
+        // A map's wrong value, past the cap of violations before it.
+        format!(r#"{{"x":1,"y":2,"scores":{{"a":"no","b":{big}}}}}"#),
+        // Wrong elements, then one in a nested model's unknown member and a wrong type.
+        format!(r#"{{"tags":[1,2,3],"items":[{{"tags":[4]}},{{"q":{big}}},{{"label":{big}}}]}}"#),
+        // A big integer alone, where the walk reports nothing (a `range` of its own).
+        format!(
+            r#"{{"items":[{{"u":1}},{{"scores":{{"k":1}},"tags":[5]}}],"scores":{{}},"q":{big}}}"#
+        ),
+    ];
+    for json in &documents {
+        let all = violations(MaxViolations::UNLIMITED.scope(|| Valid::<Wide>::from_json(json)));
+        for max in 0..all.len() {
+            let report = violations(MaxViolations(max).scope(|| Valid::<Wide>::from_json(json)));
+            let first: Vec<(String, &str)> = all[..max]
+                .iter()
+                .map(|v| (v.pointer().to_owned(), v.code()))
+                .collect();
+            capped(&report, &first, all.len(), max);
+        }
+    }
+}
+
+/// A future that reads `json` the second time it is polled (the first returns `Pending`).
+struct ReadLater<'a> {
+    json: &'a str,
+    polled: bool,
+}
+
+impl std::future::Future for ReadLater<'_> {
+    type Output = Result<Valid<Names>, Error>;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        if !self.polled {
+            self.polled = true;
+            cx.waker().wake_by_ref();
+            return std::task::Poll::Pending;
+        }
+        std::task::Poll::Ready(Valid::<Names>::from_json(self.json))
+    }
+}
+
+/// `scope_async` puts the cap in force at each poll of the future, not while it is made: a
+/// reading after the first poll is capped too, and the cap outside is untouched between polls.
+#[test]
+fn a_future_reads_with_the_cap_of_its_scope_at_every_poll() {
+    let json = array(500, |_| "1");
+    let mut read = std::pin::pin!(MaxViolations(7).scope_async(ReadLater {
+        json: &json,
+        polled: false,
+    }));
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    assert!(read.as_mut().poll(&mut cx).is_pending());
+    assert_eq!(MaxViolations::current(), MaxViolations::default());
+    let std::task::Poll::Ready(result) = read.as_mut().poll(&mut cx) else {
+        panic!("the second poll reads");
+    };
+    let first = expected((0..7).map(|i| format!("/names/{i}")), "invalid_type");
+    capped(&violations(result), &first, 500, 7);
+    // What `scope` would do with the same future: the cap is gone by the time it reads.
+    let mut unscoped = std::pin::pin!(MaxViolations(7).scope(|| ReadLater {
+        json: &json,
+        polled: false,
+    }));
+    assert!(unscoped.as_mut().poll(&mut cx).is_pending());
+    let std::task::Poll::Ready(result) = unscoped.as_mut().poll(&mut cx) else {
+        panic!("the second poll reads");
+    };
+    assert_eq!(violations(result).len(), 101);
 }

@@ -1,10 +1,19 @@
 //! How a parsed newtype's refusal reaches the report: its violations travel by a side channel
 //! with their codes and params, never parsed back out of serde's error text, so a message from
 //! any other `Deserialize` that reads like a rule's cannot pass for one (nor leak its value).
+//! And `json::from_value` reads the `Value` it is given without copying it.
 
 use customer_core::error::Param;
 use customer_core::{json, CustomerModel, Error, Valid};
 use serde::{Deserialize, Deserializer};
+
+#[path = "support/counting_alloc.rs"]
+mod counting_alloc;
+
+use counting_alloc::{allocations, Counting};
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 #[derive(CustomerModel, Debug)]
 #[customer(length(max = 5))]
@@ -132,4 +141,25 @@ fn serde_alone_still_reads_the_code_in_the_text() {
         error.to_string(),
         "must be a valid email address (rule `email`)"
     );
+}
+
+#[derive(CustomerModel, Deserialize, Debug)]
+struct Small {
+    #[customer(range(max = 10))]
+    id: u32,
+    #[customer(length(max = 5))]
+    name: String,
+}
+
+/// `json::from_value` reads the `Value` it is given where it is: a valid document costs the
+/// allocations of what the model keeps (here the one `String`), not a copy of the value (10,000
+/// strings in a member the model skips), as the channel asked.
+#[test]
+fn from_value_reads_the_value_without_copying_it() {
+    let skipped: Vec<String> = (0..10_000).map(|i| format!("item {i}")).collect();
+    let value = serde_json::json!({"id": 7, "skipped": skipped, "name": "Jo"});
+    let (n, read) = allocations(|| json::from_value::<Small>(value));
+    let read = read.unwrap();
+    assert_eq!((read.id, read.name.as_str()), (7, "Jo"));
+    assert!(n <= 2, "{n} allocations to read a valid value");
 }

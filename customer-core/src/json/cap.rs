@@ -58,6 +58,34 @@ impl Rules {
     }
 }
 
+/// A future read with a cap in force while it is polled: see [`MaxViolations::scope_async`].
+#[must_use = "a future does nothing unless it is awaited"]
+pub struct Scoped<F> {
+    cap: MaxViolations,
+    /// Boxed, so that `Scoped` is `Unpin` whatever `F` is, without projecting the pin.
+    future: std::pin::Pin<Box<F>>,
+}
+
+impl<F: std::future::Future> std::future::Future for Scoped<F> {
+    type Output = F::Output;
+
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let cap = self.cap;
+        cap.scope(|| self.future.as_mut().poll(cx))
+    }
+}
+
+impl<F> std::fmt::Debug for Scoped<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scoped")
+            .field("cap", &self.cap)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Puts back, when dropped, the treatment [`Rules::enter`] replaced.
 pub(crate) struct RestoreRules(Rules);
 
@@ -120,8 +148,9 @@ pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> Validation
 /// Every reading of a document applies it: [`Valid::from_json`](crate::Valid::from_json) and its
 /// siblings, [`Api::decode`](crate::providers::Api::decode), [`Api::check`](crate::providers::Api::check)
 /// and the other `decode_*`, [`from_str`](super::from_str), [`from_slice`](super::from_slice),
-/// [`from_value`](super::from_value), and the axum extractor (where it is a request extension,
-/// as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
+/// [`from_value`](super::from_value), a `Valid<T>` read through serde
+/// (`serde_json::from_str::<Valid<T>>`), and the axum extractor (where it is a request
+/// extension, as its `BodyLimit` is). The default is [`DEFAULT_MAX_VIOLATIONS`]; another
 /// cap is put in force for the readings made inside [`MaxViolations::scope`]:
 ///
 /// ```
@@ -141,9 +170,17 @@ pub(crate) fn finish_rules(rules: Rules, errors: ValidationErrors) -> Validation
 /// assert_eq!(report.violations().len(), 11);
 /// let report = MaxViolations::UNLIMITED.scope(|| Api::Paddle.decode(&json)).unwrap_err();
 /// assert_eq!(report.violations().len(), 150);
+/// // A cap of 0 lists none: the count alone.
+/// let report = MaxViolations(0).scope(|| Api::Paddle.decode(&json)).unwrap_err();
+/// assert_eq!(report.violations().len(), 1);
+/// let only = report.violations().iter().next().unwrap();
+/// assert_eq!(only.code(), "too_many_violations");
 /// ```
 ///
 /// A valid document, and one with at most the cap of violations, read as without it.
+/// `MaxViolations(0)` lists no violation: a document that has any is refused with the
+/// `too_many_violations` entry alone (the tool's `--max-violations 0` means
+/// [`MaxViolations::UNLIMITED`] instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct MaxViolations(pub usize);
 
@@ -169,6 +206,9 @@ impl MaxViolations {
     /// (so [`Valid::new`](crate::Valid::new)) reports the first violations in the order found,
     /// then `too_many_violations` (outside, every violation). The cap before is back afterwards
     /// (also when `read` panics). Scopes nest.
+    ///
+    /// For a future, [`MaxViolations::scope_async`]: `scope(|| async { .. })` only makes the
+    /// future inside the scope, and the future reads when it is polled, after the scope.
     ///
     /// Past the cap, the violations of a collection's elements are counted, not built: a
     /// report of a million broken elements costs about what one of a thousand does.
@@ -197,6 +237,35 @@ impl MaxViolations {
             finish: true,
         }
         .during(read)
+    }
+
+    /// As [`MaxViolations::scope`], for an `async` reading: the cap is in force on the thread
+    /// that polls `future` while it is polled, whichever thread that is. `scope` would not do
+    /// for a future: it puts the cap in force while the closure runs, which only *makes* the
+    /// future; the readings happen when it is polled, after the scope ended, with the cap of
+    /// the polling thread.
+    ///
+    /// ```
+    /// use customer_core::json::MaxViolations;
+    /// use customer_core::providers::Api;
+    ///
+    /// let members: Vec<String> = (0..150).map(|i| format!(r#""extra{i}": 1"#)).collect();
+    /// let json = format!(r#"{{"email": "jo@example.com", {}}}"#, members.join(","));
+    ///
+    /// let read = MaxViolations(10).scope_async(async { Api::Paddle.decode(&json) });
+    /// # let read = std::pin::pin!(read);
+    /// # let waker = std::task::Waker::noop();
+    /// # let std::task::Poll::Ready(report) =
+    /// #     std::future::Future::poll(read, &mut std::task::Context::from_waker(waker))
+    /// # else { unreachable!() };
+    /// // `let report = read.await;` in an async function:
+    /// assert_eq!(report.unwrap_err().violations().len(), 11);
+    /// ```
+    pub fn scope_async<F: std::future::Future>(self, future: F) -> Scoped<F> {
+        Scoped {
+            cap: self,
+            future: Box::pin(future),
+        }
     }
 
     /// Runs `validate` (the rules of a document that read) with this cap, counting past it as

@@ -43,9 +43,16 @@ const I64_MIN: f64 = -9_223_372_036_854_775_808.0;
 pub(crate) fn note_f64(value: f64) {
     // -2^63 itself too: `-9223372036854775809` rounds to it (`i64::MIN` written as an integer
     // arrives as an `i64`).
-    if value <= I64_MIN || value >= ABOVE_U64 {
+    if may_be_beyond_64_bits(value) {
         mark();
     }
+}
+
+/// Whether `value` may come from an integer literal serde_json could not hold: `-2^63` or less,
+/// `2^64` or more.
+#[inline(always)]
+pub(crate) fn may_be_beyond_64_bits(value: f64) -> bool {
+    value <= I64_MIN || value >= ABOVE_U64
 }
 
 #[cold]

@@ -555,9 +555,9 @@ fn adjacent<T: Shape + ?Sized>(
     let found_content = find(members, &mut claimed, &[content], path, report);
     let mut ok = true;
     if shape.deny_unknown_fields {
-        for ((key, _), taken) in members.iter().zip(&claimed) {
+        for ((key, node), taken) in members.iter().zip(&claimed) {
             if !taken {
-                unknown_field(report, &path.key(key));
+                unknown_field(report, &path.key(key), node);
                 ok = false;
             }
         }
@@ -646,7 +646,11 @@ fn untagged<T: Shape + ?Sized>(
     }
     match (candidates, candidate) {
         (1, Some(only)) => report.keep_all(only),
-        _ => report.shapes.push(path, no_variant(shape.untagged_names)),
+        _ => {
+            if !report.counted_shape(path, node) {
+                report.shapes.push(path, no_variant(shape.untagged_names));
+            }
+        }
     }
     false
 }

@@ -76,6 +76,7 @@ fn absorb(error: Error, path: &Path<'_>, report: &mut Report) {
     let mut errors = error.into_violations();
     errors.prefix_pointers(&path.to_pointer());
     report.note_read_failures(&errors);
+    report.note_counted(&errors);
     report.shapes.append(errors);
 }
 

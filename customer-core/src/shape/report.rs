@@ -36,6 +36,9 @@ pub struct Report<'c> {
     /// whole, a field read for its rules): where serde's own path may have stopped short (see
     /// [`super::locate`]).
     pub(crate) read_failures: Vec<String>,
+    /// The pointers of the shape errors past the cap that were counted, not built, at a value
+    /// that may be an integer literal beyond 64 bits (see [`Report::counted_shape`]).
+    pub(crate) counted_at_numbers: Vec<String>,
     /// In a walk looking below those pointers for what serde refused (see [`super::locate`]):
     /// where to look, and how much may still be read.
     locate: Option<&'c super::locate::Locate>,
@@ -55,6 +58,7 @@ impl Default for Report<'_> {
             nested: false,
             quiet: false,
             read_failures: Vec::new(),
+            counted_at_numbers: Vec::new(),
             locate: None,
             budget: None,
         }
@@ -338,6 +342,43 @@ impl<'c> Report<'c> {
         self.shapes.append(apart.shapes);
         self.rules.append(apart.rules);
         self.read_failures.extend(apart.read_failures);
+        self.counted_at_numbers.extend(apart.counted_at_numbers);
+    }
+
+    /// Past the cap, counts a shape error at `node` instead of building it (`true`: the caller
+    /// builds nothing). Where `node` is a number that may be an integer literal beyond 64 bits,
+    /// the error's pointer is kept all the same: the document's check for such literals
+    /// (`shape::big_integers`) reports one only where the walk reported nothing, and must not
+    /// count again a literal the walk counted (the count past the cap would be one too many).
+    #[inline]
+    pub(crate) fn counted_shape(&mut self, path: &Path<'_>, node: &Node) -> bool {
+        if !self.shapes.counted_instead(1) {
+            return false;
+        }
+        if let Node::Number(number) = node {
+            if !self.quiet
+                && number
+                    .as_f64()
+                    .is_some_and(crate::json::exact::may_be_beyond_64_bits)
+            {
+                self.counted_at_numbers.push(path.to_pointer());
+            }
+        }
+        true
+    }
+
+    /// Past the cap, [`Report::counted_shape`] for errors built elsewhere (a value read through
+    /// serde: `errors` are already built, at their pointers), before they are appended: their
+    /// pointers are kept for the same check, as when they are within the cap.
+    pub(crate) fn note_counted(&mut self, errors: &ValidationErrors) {
+        if crate::error::counting() && !self.quiet {
+            self.counted_at_numbers.extend(
+                errors
+                    .iter()
+                    .filter(|violation| violation.code() != crate::codes::DUPLICATE_FIELD)
+                    .map(|violation| violation.pointer().to_owned()),
+            );
+        }
     }
 }
 
@@ -488,7 +529,7 @@ pub(super) fn found(node: &Node) -> &'static str {
 #[doc(hidden)]
 #[cold]
 pub fn invalid_type(report: &mut Report, path: &Path<'_>, node: &Node, expected: Expected) {
-    if report.shapes.counted_instead(1) {
+    if report.counted_shape(path, node) {
         return;
     }
     report.shapes.push(
@@ -512,11 +553,11 @@ pub fn missing_field(report: &mut Report, path: &Path<'_>) {
     );
 }
 
-/// The `unknown_field` violation at the pointer of the member.
+/// The `unknown_field` violation at the pointer of the member, whose value is `node`.
 #[doc(hidden)]
 #[cold]
-pub fn unknown_field(report: &mut Report, path: &Path<'_>) {
-    if report.shapes.counted_instead(1) {
+pub fn unknown_field(report: &mut Report, path: &Path<'_>, node: &Node) {
+    if report.counted_shape(path, node) {
         return;
     }
     report.shapes.push(
@@ -574,12 +615,15 @@ pub fn unknown_members(
     report: &mut Report,
 ) -> bool {
     let mut ok = true;
-    report.items(members.iter().zip(claimed), |report, ((key, _), taken)| {
-        if !taken {
-            unknown_field(report, &path.key(key));
-            ok = false;
-        }
-    });
+    report.items(
+        members.iter().zip(claimed),
+        |report, ((key, node), taken)| {
+            if !taken {
+                unknown_field(report, &path.key(key), node);
+                ok = false;
+            }
+        },
+    );
     ok
 }
 

@@ -96,6 +96,9 @@ impl Shape for () {
 #[doc(hidden)]
 #[cold]
 pub fn not_whole(report: &mut Report, path: &Path<'_>, node: &Node, min: i128, max: i128) {
+    if report.counted_shape(path, node) {
+        return;
+    }
     let code = match node {
         Node::Number(n) if n.is_u64() || n.is_i64() => crate::codes::RANGE,
         _ => crate::codes::INVALID_TYPE,
