@@ -193,6 +193,17 @@ def pattern_shared(text):
     )
 
 
+def serde_read(text):
+    """Each reading function of the bench reads its model as garde's bench does: serde's read,
+    then `validate()` (the runtime's reader, `Valid::from_json`, not called)."""
+    return re.sub(
+        r"customer_core::Valid::<(\w+)>::from_json\(json\)\.is_ok\(\)",
+        r"serde_json::from_str::<\1>(json).is_ok_and(|value| "
+        r"customer_core::CustomerModel::validate(&value).is_ok())",
+        text,
+    )
+
+
 def clippy_allows(text):
     """The clippy lints of each model allowed for rustc too (`#[allow(clippy::...)]`, as the
     derive wrote them before `#[cfg_attr(clippy, ...)]`, which rustc drops at expansion)."""
@@ -212,6 +223,22 @@ def clippy_allows(text):
         "#[allow(unused_qualifications, unused_imports)]\nconst _: () =",
         f"#[allow(unused_qualifications, unused_imports)]\n#[allow({lints})]\nconst _: () =",
     )
+
+
+def shape_defaults(text, items=""):
+    """Each model's `Shape` impl reduced to the trait's defaults (`impl Shape for S1 { }`, as a
+    hand-written type's), or to `items`: no `__KEYS`, no `__EXACT` with its static node, no
+    `__shape_flat`; and the `use` of the shape module gone with the last path through it."""
+    out = ""
+    pos = 0
+    for m in re.finditer(r"impl __s::Shape for (\w+) \{", text):
+        end = match_brace(text, m.end() - 1)
+        out += text[pos : m.start()] + "impl __p::shape::Shape for %s { %s }" % (m.group(1), items)
+        pos = end + 1
+    out += text[pos:]
+    if "__s::" not in out.replace("use __p::shape as __s;", ""):
+        out = out.replace("use __p::shape as __s;", "")
+    return out
 
 
 VARIANTS = [
@@ -287,6 +314,36 @@ VARIANTS = [
             "use customer_core::CustomerModel;\nuse customer_core::__private::shape::via_read::*;",
             1,
         ),
+    ),
+    (
+        "first_read_only",
+        "first read only, rules bodies in validate_into: the `Shape` impl the trait's defaults (no "
+        "second read at all: behaviour changed; a bound, not a design)",
+        lambda t: shape_defaults(bodies_in_validate_into(t)),
+    ),
+    (
+        "first_read_only_fns",
+        "first read only, the rules functions kept: the `Shape` impl the trait's defaults (no "
+        "second read at all: behaviour changed; a bound, not a design)",
+        shape_defaults,
+    ),
+    (
+        "first_read_only_exact",
+        "first_read_only, the `Shape` impl also saying `__EXACT_HOLDS = true` (so that "
+        "`Valid::from_json` compiles no tracked read, the model's `Deserialize` once more)",
+        lambda t: shape_defaults(bodies_in_validate_into(t), "const __EXACT_HOLDS: bool = true;"),
+    ),
+    (
+        "serde_read",
+        "the output unchanged, each model read as garde's bench reads it (`serde_json::from_str`, "
+        "then `validate()`): what `Valid::from_json` compiles per model",
+        serde_read,
+    ),
+    (
+        "first_read_only_serde_read",
+        "first_read_only, each model read as garde's bench reads it (`serde_json::from_str`, "
+        "then `validate()`), not by `Valid::from_json`",
+        lambda t: serde_read(shape_defaults(bodies_in_validate_into(t))),
     ),
     (
         "no_shape_flat",

@@ -11,6 +11,9 @@
 #   scripts/bench-items.sh                     # about 15 minutes on a loaded 2-core machine
 #   KEEP=/tmp/x scripts/bench-items.sh         # keep the scratch crates (and reuse them)
 #   VARIANTS="base no_composite" scripts/bench-items.sh
+#   VARIANTS="first_read_only first_read_only_exact" scripts/bench-items.sh
+#                                              # the floor: the first read only (a bound, not a
+#                                              # design; the derive's own run is not counted)
 #
 # The derive does not run in these builds, so what it costs to run (and serde's derive, expanded
 # too) is not in the figures: they are what rustc pays for the code it is given, which is the
