@@ -169,6 +169,48 @@ pub trait RulesOf<T> {
         T: DeserializeOwned + 'f;
 }
 
+/// Writes [`RulesOf<T>`] for each holder: the same `erase` for all, a [`Rules::Named`] for a
+/// field's and a [`Rules::Element`] for a tuple element's, so that a holder's own code is only
+/// its `run`.
+macro_rules! rules_of {
+    ($($variant:ident => impl<$($g:ident $(: $b:path)?),*> $holder:ty;)*) => {
+        $(
+            impl<$($g $(: $b)?),*> RulesOf<T> for $holder {
+                fn erase<'f>(&'f self) -> Rules<'f>
+                where
+                    T: DeserializeOwned + 'f,
+                {
+                    Rules::$variant(self)
+                }
+            }
+        )*
+    };
+}
+
+rules_of! {
+    Named => impl<T> Ruled<T>;
+    Named => impl<T> RuledOr<T>;
+    Named => impl<T, C: Any> RuledWith<T, C>;
+    Named => impl<T, C: Any> RuledWithOr<T, C>;
+    Named => impl<T, I: DeserializeOwned> RuledEach<T, I>;
+    Named => impl<T, I: DeserializeOwned> RuledEachOr<T, I>;
+    Named => impl<T, I: DeserializeOwned, C: Any> RuledEachWith<T, I, C>;
+    Named => impl<T, I: DeserializeOwned, C: Any> RuledEachWithOr<T, I, C>;
+    Named => impl<T, I: DeserializeOwned> RuledEachLen<T, I>;
+    Named => impl<T, I: DeserializeOwned, C: Any> RuledEachLenWith<T, I, C>;
+    Named => impl<T> RuledLen<T>;
+    Named => impl<T> RuledLenAs<T>;
+    Named => impl<T, C: Any> RuledLenWith<T, C>;
+    Named => impl<T: HasLength> Length<T>;
+    Named => impl<T> RuledModel<T>;
+    Named => impl<T, C: Any> RuledModelWith<T, C>;
+    Named => impl<T: crate::CustomerModel> ModelOr<T>;
+    Element => impl<T> RuledAt<T>;
+    Element => impl<T> RuledAtOr<T>;
+    Element => impl<T, C: Any> RuledAtWith<T, C>;
+    Element => impl<T, C: Any> RuledAtWithOr<T, C>;
+}
+
 /// The rules function of a field read as a `T` (see [`Field::rules`]): a pointer, so that
 /// the read and the check are compiled once per field type, not once per field.
 pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
@@ -177,15 +219,6 @@ impl<T: DeserializeOwned> FieldRules for Ruled<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_>) {
         check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
-    }
-}
-
-impl<T> RulesOf<T> for Ruled<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -203,15 +236,6 @@ impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
     }
 }
 
-impl<T> RulesOf<T> for RuledOr<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`Ruled`] of a field of a model with a context `C` (`#[customer(context = C)]`): run with
 /// the caller's context, taken from the report (see [`Check::rules_with`]).
 pub struct RuledWith<T, C>(pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
@@ -224,15 +248,6 @@ impl<T: DeserializeOwned, C: Any> FieldRules for RuledWith<T, C> {
             missing: read_missing::<T>,
         };
         check.rules_with(reader, self.0);
-    }
-}
-
-impl<T, C: Any> RulesOf<T> for RuledWith<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -256,15 +271,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
     }
 }
 
-impl<T, I: DeserializeOwned> RulesOf<T> for RuledEach<T, I> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`RuledEach`] of a model with a context `C` (see [`Check::each_with`]).
 pub struct RuledEachWith<T, I, C>(
     pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
@@ -283,15 +289,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachW
     }
 }
 
-impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWith<T, I, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`RuledWith`] of a field with a default: a missing member reads as the second function
 /// says.
 pub struct RuledWithOr<T, C>(
@@ -307,15 +304,6 @@ impl<T: DeserializeOwned, C: Any> FieldRules for RuledWithOr<T, C> {
             missing: self.1,
         };
         check.rules_with(reader, self.0);
-    }
-}
-
-impl<T, C: Any> RulesOf<T> for RuledWithOr<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -338,15 +326,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachOr<T, I> 
     }
 }
 
-impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachOr<T, I> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`RuledEachWith`] of a field with a default: a missing member reads as the last function
 /// says.
 pub struct RuledEachWithOr<T, I, C>(
@@ -364,15 +343,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachW
             missing: self.3,
         };
         check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
-    }
-}
-
-impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachWithOr<T, I, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -434,15 +404,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachLen<T, I>
             items(report);
             count(report);
         }
-    }
-}
-
-impl<T, I: DeserializeOwned> RulesOf<T> for RuledEachLen<T, I> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -510,15 +471,6 @@ impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachL
     }
 }
 
-impl<T, I: DeserializeOwned, C: Any> RulesOf<T> for RuledEachLenWith<T, I, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`Ruled`] of a field with `length` on a collection (see [`Check::counted`]): its rules
 /// function, its `Option` layers, how the document's elements are counted
 /// ([`array_len`](crate::reread::array_len), or
@@ -539,15 +491,6 @@ impl<T: DeserializeOwned> FieldRules for RuledLen<T> {
             return check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
         }
         check.counted(self.1, self.2, self.3, self.4);
-    }
-}
-
-impl<T> RulesOf<T> for RuledLen<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -581,15 +524,6 @@ impl<T: DeserializeOwned> FieldRules for RuledLenAs<T> {
     }
 }
 
-impl<T> RulesOf<T> for RuledLenAs<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`RuledLen`] of a field of a model with a context `C`: its rules function run with the
 /// caller's context (see [`Check::rules_with`]), and the count checked only when the caller
 /// gave one, as the model's other rules.
@@ -614,15 +548,6 @@ impl<T: DeserializeOwned, C: Any> FieldRules for RuledLenWith<T, C> {
         if check.report.context::<C>().is_some() {
             check.counted(self.1, self.2, self.3, self.4);
         }
-    }
-}
-
-impl<T, C: Any> RulesOf<T> for RuledLenWith<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
@@ -663,15 +588,6 @@ impl<T: DeserializeOwned + HasLength> FieldRules for Length<T> {
     }
 }
 
-impl<T: HasLength> RulesOf<T> for Length<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// The rules function of a tuple element read as a `T` (see [`Field::rules`]); a missing
 /// element is not read (the array's length is reported).
 pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
@@ -683,15 +599,6 @@ impl<T: DeserializeOwned> ElementRules for RuledAt<T> {
     }
 }
 
-impl<T> RulesOf<T> for RuledAt<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Element(self)
-    }
-}
-
 /// [`RuledAt`] of an element with a default: a missing element reads as the second function
 /// says.
 pub struct RuledAtOr<T>(pub for<'a> fn(&T, At<'a, usize>), pub fn() -> Option<T>);
@@ -700,15 +607,6 @@ impl<T: DeserializeOwned> ElementRules for RuledAtOr<T> {
     #[inline]
     fn run(&self, check: Check<'_, '_, '_, usize>) {
         check.read_then(read_for_rules::<T>, self.1, self.0);
-    }
-}
-
-impl<T> RulesOf<T> for RuledAtOr<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Element(self)
     }
 }
 
@@ -726,15 +624,6 @@ impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWith<T, C> {
     }
 }
 
-impl<T, C: Any> RulesOf<T> for RuledAtWith<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Element(self)
-    }
-}
-
 /// [`RuledAtWith`] of an element with a default: a missing element reads as the second
 /// function says.
 pub struct RuledAtWithOr<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>), pub fn() -> Option<T>);
@@ -747,15 +636,6 @@ impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWithOr<T, C> {
             missing: self.1,
         };
         check.rules_with(reader, self.0);
-    }
-}
-
-impl<T, C: Any> RulesOf<T> for RuledAtWithOr<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Element(self)
     }
 }
 
@@ -820,15 +700,6 @@ impl<T: DeserializeOwned> FieldRules for RuledModel<T> {
     }
 }
 
-impl<T> RulesOf<T> for RuledModel<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// [`RuledModel`] of a field of a model with a context `C`: its rules function run with the
 /// caller's context, and nothing of it without one (see [`Check::rules_with`]).
 pub struct RuledModelWith<T, C>(
@@ -877,15 +748,6 @@ impl<T: DeserializeOwned, C: Any> FieldRules for RuledModelWith<T, C> {
     }
 }
 
-impl<T, C: Any> RulesOf<T> for RuledModelWith<T, C> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
-    }
-}
-
 /// The rules of a `nested` field with a default, its only rule (see [`Field::rules`]): when
 /// its member is missing there is no node to walk, so its default (the function's) is
 /// validated whole at the field's key; when it is there, its model is walked again
@@ -901,15 +763,6 @@ impl<T: crate::CustomerModel> FieldRules for ModelOr<T> {
         if let Some(value) = (self.0)() {
             value.validate_into(&check.path.key(check.key), &mut check.report.rules);
         }
-    }
-}
-
-impl<T: crate::CustomerModel> RulesOf<T> for ModelOr<T> {
-    fn erase<'f>(&'f self) -> Rules<'f>
-    where
-        T: DeserializeOwned + 'f,
-    {
-        Rules::Named(self)
     }
 }
 
