@@ -1226,10 +1226,8 @@ const _: () = {
                     __probe_0.field_rules(
                         &["codes"],
                         __s::MAY_MISS,
-                        &__s::RuledEachOr(
-                            Self::__customer_rules_0,
-                            0,
-                            Self::__customer_each_0,
+                        &__s::Or(
+                            __s::RuledEach(Self::__customer_rules_0, 0, Self::__customer_each_0),
                             || __p::Some(two_codes()),
                         ),
                     ),
@@ -1405,7 +1403,7 @@ const _: () = {
                     (&&__s::ShapeProbe::<u8>::SAID).field_rules(
                         &[],
                         __s::MAY_MISS,
-                        &__s::RuledAtOr(Self::__customer_rules_4, || {
+                        &__s::Or(__s::RuledAt(Self::__customer_rules_4), || {
                             ::core::option::Option::Some(::core::default::Default::default())
                         }),
                     ),

@@ -78,10 +78,10 @@ pub type FlatFn = fn(super::Flat<'_, '_>) -> bool;
 /// table a [`Rules::Named`], a tuple's a [`Rules::Element`]); the derive gives no other.
 #[derive(Clone, Copy)]
 pub enum Rules<'f> {
-    /// A named field's ([`Ruled`], [`RuledOr`], [`RuledWith`], [`RuledEach`],
+    /// A named field's ([`Ruled`], [`Or`], [`RuledWith`], [`RuledEach`],
     /// [`RuledEachWith`], [`ModelOr`]).
     Named(&'f (dyn FieldRules + 'f)),
-    /// A tuple element's ([`RuledAt`], [`RuledAtOr`]).
+    /// A tuple element's ([`RuledAt`], its [`Or`]).
     Element(&'f (dyn ElementRules + 'f)),
 }
 
@@ -160,7 +160,7 @@ pub trait ElementRules {
 }
 
 /// The rules of a field read as a `T`, as the entry of a table holds them (see
-/// [`Field::rules`]): [`Ruled`], [`RuledOr`], [`RuledAt`] or [`RuledAtOr`]. `T` is the field's
+/// [`Field::rules`]): [`Ruled`], [`RuledAt`], either under [`Or`], or the others here. `T` is the field's
 /// type, so that a probe arm that does not read the field takes them unread.
 pub trait RulesOf<T> {
     /// The rules as a table runs them.
@@ -189,13 +189,9 @@ macro_rules! rules_of {
 
 rules_of! {
     Named => impl<T> Ruled<T>;
-    Named => impl<T> RuledOr<T>;
     Named => impl<T, C: Any> RuledWith<T, C>;
-    Named => impl<T, C: Any> RuledWithOr<T, C>;
     Named => impl<T, I: DeserializeOwned> RuledEach<T, I>;
-    Named => impl<T, I: DeserializeOwned> RuledEachOr<T, I>;
     Named => impl<T, I: DeserializeOwned, C: Any> RuledEachWith<T, I, C>;
-    Named => impl<T, I: DeserializeOwned, C: Any> RuledEachWithOr<T, I, C>;
     Named => impl<T, I: DeserializeOwned> RuledEachLen<T, I>;
     Named => impl<T, I: DeserializeOwned, C: Any> RuledEachLenWith<T, I, C>;
     Named => impl<T> RuledLen<T>;
@@ -206,33 +202,90 @@ rules_of! {
     Named => impl<T, C: Any> RuledModelWith<T, C>;
     Named => impl<T: crate::CustomerModel> ModelOr<T>;
     Element => impl<T> RuledAt<T>;
-    Element => impl<T> RuledAtOr<T>;
     Element => impl<T, C: Any> RuledAtWith<T, C>;
-    Element => impl<T, C: Any> RuledAtWithOr<T, C>;
+    Named => impl<T> Or<Ruled<T>, T>;
+    Named => impl<T, C: Any> Or<RuledWith<T, C>, T>;
+    Named => impl<T, I: DeserializeOwned> Or<RuledEach<T, I>, T>;
+    Named => impl<T, I: DeserializeOwned, C: Any> Or<RuledEachWith<T, I, C>, T>;
+    Element => impl<T> Or<RuledAt<T>, T>;
+    Element => impl<T, C: Any> Or<RuledAtWith<T, C>, T>;
+}
+
+/// Writes the `FieldRules` (`Named`) or `ElementRules` (`Element`) of a holder that also runs
+/// under [`Or`]: its `run_or` with what serde reads a missing member as ([`read_missing`]).
+macro_rules! serde_missing {
+    ($($variant:ident => impl<$($g:ident $(: $b:path)?),*> $holder:ty;)*) => {
+        $(serde_missing!(@ $variant [$($g $(: $b)?),*] $holder);)*
+    };
+    (@ Named [$($g:tt)*] $holder:ty) => {
+        impl<$($g)*> FieldRules for $holder {
+            #[inline]
+            fn run(&self, check: Check<'_, '_, '_>) {
+                self.run_or(check, read_missing::<T>);
+            }
+        }
+    };
+    (@ Element [$($g:tt)*] $holder:ty) => {
+        impl<$($g)*> ElementRules for $holder {
+            #[inline]
+            fn run(&self, check: Check<'_, '_, '_, usize>) {
+                self.run_or(check, read_missing::<T>);
+            }
+        }
+    };
+}
+
+serde_missing! {
+    Named => impl<T: DeserializeOwned> Ruled<T>;
+    Named => impl<T: DeserializeOwned, C: Any> RuledWith<T, C>;
+    Named => impl<T: DeserializeOwned, I: DeserializeOwned> RuledEach<T, I>;
+    Named => impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> RuledEachWith<T, I, C>;
+    Element => impl<T: DeserializeOwned> RuledAt<T>;
+    Element => impl<T: DeserializeOwned, C: Any> RuledAtWith<T, C>;
+}
+
+/// A holder's rules as they run on a field's value read alone, with `missing` for what a
+/// missing member reads as: its [`FieldRules`] passes [`read_missing`], and [`Or`] its
+/// default.
+pub trait FieldRulesOr<T> {
+    /// [`FieldRules::run`] with `missing` for a missing member.
+    fn run_or(&self, check: Check<'_, '_, '_>, missing: fn() -> Option<T>);
+}
+
+/// [`FieldRulesOr`] of a tuple element's holder.
+pub trait ElementRulesOr<T> {
+    /// [`ElementRules::run`] with `missing` for a missing element.
+    fn run_or(&self, check: Check<'_, '_, '_, usize>, missing: fn() -> Option<T>);
+}
+
+/// A holder (the first field) of a field or element with a default (`#[serde(default)]`): a
+/// missing member reads as the second field says, so that a default composes with any holder
+/// ([`Ruled`], [`RuledWith`], [`RuledEach`], [`RuledEachWith`], [`RuledAt`], [`RuledAtWith`])
+/// rather than doubling their number.
+pub struct Or<H, T>(pub H, pub fn() -> Option<T>);
+
+impl<H: FieldRulesOr<T>, T> FieldRules for Or<H, T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_>) {
+        self.0.run_or(check, self.1);
+    }
+}
+
+impl<H: ElementRulesOr<T>, T> ElementRules for Or<H, T> {
+    #[inline]
+    fn run(&self, check: Check<'_, '_, '_, usize>) {
+        self.0.run_or(check, self.1);
+    }
 }
 
 /// The rules function of a field read as a `T` (see [`Field::rules`]): a pointer, so that
 /// the read and the check are compiled once per field type, not once per field.
 pub struct Ruled<T>(pub for<'a, 'k> fn(&T, At<'a, &'k str>));
 
-impl<T: DeserializeOwned> FieldRules for Ruled<T> {
+impl<T: DeserializeOwned> FieldRulesOr<T> for Ruled<T> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
-        check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
-    }
-}
-
-/// [`Ruled`] of a field with a default (`#[serde(default)]`): a missing member reads as the
-/// second function says.
-pub struct RuledOr<T>(
-    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
-    pub fn() -> Option<T>,
-);
-
-impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
-        check.read_then(read_for_rules::<T>, self.1, self.0);
+    fn run_or(&self, check: Check<'_, '_, '_>, missing: fn() -> Option<T>) {
+        check.read_then(read_for_rules::<T>, missing, self.0);
     }
 }
 
@@ -240,12 +293,12 @@ impl<T: DeserializeOwned> FieldRules for RuledOr<T> {
 /// the caller's context, taken from the report (see [`Check::rules_with`]).
 pub struct RuledWith<T, C>(pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>));
 
-impl<T: DeserializeOwned, C: Any> FieldRules for RuledWith<T, C> {
+impl<T: DeserializeOwned, C: Any> FieldRulesOr<T> for RuledWith<T, C> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
+    fn run_or(&self, check: Check<'_, '_, '_>, missing: fn() -> Option<T>) {
         let reader = Reader {
             read: read_for_rules::<T>,
-            missing: read_missing::<T>,
+            missing,
         };
         check.rules_with(reader, self.0);
     }
@@ -260,12 +313,12 @@ pub struct RuledEach<T, I>(
     pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
 );
 
-impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEach<T, I> {
+impl<T: DeserializeOwned, I: DeserializeOwned> FieldRulesOr<T> for RuledEach<T, I> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
+    fn run_or(&self, check: Check<'_, '_, '_>, missing: fn() -> Option<T>) {
         let reader = Reader {
             read: read_for_rules::<T>,
-            missing: read_missing::<T>,
+            missing,
         };
         check.each(reader, self.0, read_alone::<I>, self.1, self.2);
     }
@@ -278,69 +331,12 @@ pub struct RuledEachWith<T, I, C>(
     pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
 );
 
-impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWith<T, I, C> {
+impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRulesOr<T> for RuledEachWith<T, I, C> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
+    fn run_or(&self, check: Check<'_, '_, '_>, missing: fn() -> Option<T>) {
         let reader = Reader {
             read: read_for_rules::<T>,
-            missing: read_missing::<T>,
-        };
-        check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
-    }
-}
-
-/// [`RuledWith`] of a field with a default: a missing member reads as the second function
-/// says.
-pub struct RuledWithOr<T, C>(
-    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
-    pub fn() -> Option<T>,
-);
-
-impl<T: DeserializeOwned, C: Any> FieldRules for RuledWithOr<T, C> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
-        let reader = Reader {
-            read: read_for_rules::<T>,
-            missing: self.1,
-        };
-        check.rules_with(reader, self.0);
-    }
-}
-
-/// [`RuledEach`] of a field with a default: a missing member reads as the last function says.
-pub struct RuledEachOr<T, I>(
-    pub for<'a, 'k> fn(&T, At<'a, &'k str>),
-    pub usize,
-    pub for<'a, 'k> fn(&I, At<'a, &'k str>, usize),
-    pub fn() -> Option<T>,
-);
-
-impl<T: DeserializeOwned, I: DeserializeOwned> FieldRules for RuledEachOr<T, I> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
-        let reader = Reader {
-            read: read_for_rules::<T>,
-            missing: self.3,
-        };
-        check.each(reader, self.0, read_alone::<I>, self.1, self.2);
-    }
-}
-
-/// [`RuledEachWith`] of a field with a default: a missing member reads as the last function
-/// says.
-pub struct RuledEachWithOr<T, I, C>(
-    pub for<'a, 'k> fn(&T, &C, At<'a, &'k str>),
-    pub usize,
-    pub for<'a, 'k> fn(&I, &C, At<'a, &'k str>, usize),
-    pub fn() -> Option<T>,
-);
-
-impl<T: DeserializeOwned, I: DeserializeOwned, C: Any> FieldRules for RuledEachWithOr<T, I, C> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_>) {
-        let reader = Reader {
-            read: read_for_rules::<T>,
-            missing: self.3,
+            missing,
         };
         check.each_with(reader, self.0, read_alone::<I>, self.1, self.2);
     }
@@ -592,48 +588,22 @@ impl<T: DeserializeOwned + HasLength> FieldRules for Length<T> {
 /// element is not read (the array's length is reported).
 pub struct RuledAt<T>(pub for<'a> fn(&T, At<'a, usize>));
 
-impl<T: DeserializeOwned> ElementRules for RuledAt<T> {
+impl<T: DeserializeOwned> ElementRulesOr<T> for RuledAt<T> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_, usize>) {
-        check.read_then(read_for_rules::<T>, read_missing::<T>, self.0);
-    }
-}
-
-/// [`RuledAt`] of an element with a default: a missing element reads as the second function
-/// says.
-pub struct RuledAtOr<T>(pub for<'a> fn(&T, At<'a, usize>), pub fn() -> Option<T>);
-
-impl<T: DeserializeOwned> ElementRules for RuledAtOr<T> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_, usize>) {
-        check.read_then(read_for_rules::<T>, self.1, self.0);
+    fn run_or(&self, check: Check<'_, '_, '_, usize>, missing: fn() -> Option<T>) {
+        check.read_then(read_for_rules::<T>, missing, self.0);
     }
 }
 
 /// [`RuledAt`] of an element of a model with a context `C` (see [`Check::rules_with`]).
 pub struct RuledAtWith<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>));
 
-impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWith<T, C> {
+impl<T: DeserializeOwned, C: Any> ElementRulesOr<T> for RuledAtWith<T, C> {
     #[inline]
-    fn run(&self, check: Check<'_, '_, '_, usize>) {
+    fn run_or(&self, check: Check<'_, '_, '_, usize>, missing: fn() -> Option<T>) {
         let reader = Reader {
             read: read_for_rules::<T>,
-            missing: read_missing::<T>,
-        };
-        check.rules_with(reader, self.0);
-    }
-}
-
-/// [`RuledAtWith`] of an element with a default: a missing element reads as the second
-/// function says.
-pub struct RuledAtWithOr<T, C>(pub for<'a> fn(&T, &C, At<'a, usize>), pub fn() -> Option<T>);
-
-impl<T: DeserializeOwned, C: Any> ElementRules for RuledAtWithOr<T, C> {
-    #[inline]
-    fn run(&self, check: Check<'_, '_, '_, usize>) {
-        let reader = Reader {
-            read: read_for_rules::<T>,
-            missing: self.1,
+            missing,
         };
         check.rules_with(reader, self.0);
     }
@@ -1861,7 +1831,7 @@ mod tests {
         assert_eq!(found, pairs(&[("", "invalid_length")]));
     }
 
-    /// Elements whose rules their entries carry (`RuledAt`, `RuledAtOr` with a default) walk
+    /// Elements whose rules their entries carry (`RuledAt`, `Or(RuledAt(..), ..)` with a default) walk
     /// as through the check function: same verdicts, same reports, in the same order.
     #[test]
     fn elements_rules_in_the_entries_walk_as_the_check_fn() {
@@ -1873,7 +1843,7 @@ mod tests {
             (&&ShapeProbe::<u32>::NEW).field_rules(
                 &[],
                 MAY_MISS,
-                &RuledAtOr(small_at, || Some(11)),
+                &Or(RuledAt(small_at), || Some(11)),
             ),
         ];
         assert!(matches!(entries[0].rules, Some(Rules::Element(_))) && !entries[0].check);
@@ -1915,7 +1885,7 @@ mod tests {
         }
     }
 
-    /// A named field with a default whose rules its entry carries (`RuledOr`): a missing
+    /// A named field with a default whose rules its entry carries (`Or(Ruled(..), ..)`): a missing
     /// member reads as its default, as through the check function with `Reader::or`.
     #[test]
     fn a_default_in_the_entry_walks_as_the_check_fn() {
@@ -1932,7 +1902,7 @@ mod tests {
         let own = [(&&ShapeProbe::<Option<u32>>::NEW).field_rules(
             &["count"],
             MAY_MISS,
-            &RuledOr(small, || Some(Some(11))),
+            &Or(Ruled(small), || Some(Some(11))),
         )];
         let checked = [(&&ShapeProbe::<Option<u32>>::NEW).field(&["count"], MAY_MISS | CHECK)];
         let run = |fields: &[Field<'_>], check: CheckFn, json: &str| {

@@ -274,7 +274,7 @@ fn elements(
 /// The description of a tuple's elements walked by `customer_core`'s `Elements` (see
 /// `customer_core::shape::table`): each element read a `Field` without names (its flags and
 /// type's shape) carrying its rules function in a holder of `customer_core` (`RuledAt`,
-/// `RuledAtOr`, `RuledAtWith`, `RuledAtWithOr`), and for a tuple struct (`variant` `None`) the
+/// `RuledAtWith`, either under `Or` with a default), and for a tuple struct (`variant` `None`) the
 /// whole read; in a block that brings the probes in scope, walked by `walk` (the method call).
 /// An element read by its `deserialize_with` function is read by it for its shape, and again
 /// for its rules (`RuledAtBy`, `RuledAtByWith`). `None` when an element has rules its rules function does not run (`nested`
@@ -355,8 +355,8 @@ fn elements_table(
             }
             flags.push(quote!(__s::NESTED));
         }
-        // Its rules function, carried by its entry (`RuledAt`, `RuledAtOr` with a default;
-        // `RuledAtWith`, `RuledAtWithOr` for a model with a context).
+        // Its rules function, carried by its entry (`RuledAt`; `RuledAtWith` for a model with
+        // a context; either under `Or` with a default).
         let mut own = None;
         if common {
             let name = rules_fn(FieldAt {
@@ -364,9 +364,9 @@ fn elements_table(
                 field: index,
             });
             own = Some(match (&default, container.attrs.context.is_some()) {
-                (Some(value), false) => quote!(&__s::RuledAtOr(Self::#name, || #value)),
+                (Some(value), false) => quote!(&__s::Or(__s::RuledAt(Self::#name), || #value)),
                 (None, false) => quote!(&__s::RuledAt(Self::#name)),
-                (Some(value), true) => quote!(&__s::RuledAtWithOr(Self::#name, || #value)),
+                (Some(value), true) => quote!(&__s::Or(__s::RuledAtWith(Self::#name), || #value)),
                 (None, true) => quote!(&__s::RuledAtWith(Self::#name)),
             });
         }

@@ -252,13 +252,13 @@ fn table(
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::Ruled(Self::#rules)))
             }
             (Some(Own::Or(value)), _) => quote! {
-                #field_rules(&[#(#names),*], #flags, &__s::RuledOr(Self::#rules, || #value))
+                #field_rules(&[#(#names),*], #flags, &__s::Or(__s::Ruled(Self::#rules), || #value))
             },
             (Some(Own::With), _) => {
                 quote!(#field_rules(&[#(#names),*], #flags, &__s::RuledWith(Self::#rules)))
             }
             (Some(Own::WithOr(value)), _) => quote! {
-                #field_rules(&[#(#names),*], #flags, &__s::RuledWithOr(Self::#rules, || #value))
+                #field_rules(&[#(#names),*], #flags, &__s::Or(__s::RuledWith(Self::#rules), || #value))
             },
             (Some(Own::EachOr(each, value)), _) => {
                 let layers = layers();
@@ -266,7 +266,7 @@ fn table(
                     #field_rules(
                         &[#(#names),*],
                         #flags,
-                        &__s::RuledEachOr(Self::#rules, #layers, Self::#each, || #value)
+                        &__s::Or(__s::RuledEach(Self::#rules, #layers, Self::#each), || #value)
                     )
                 }
             }
@@ -276,7 +276,7 @@ fn table(
                     #field_rules(
                         &[#(#names),*],
                         #flags,
-                        &__s::RuledEachWithOr(Self::#rules, #layers, Self::#each, || #value)
+                        &__s::Or(__s::RuledEachWith(Self::#rules, #layers, Self::#each), || #value)
                     )
                 }
             }
@@ -1030,10 +1030,10 @@ impl<'a> FieldCx<'a> {
     /// The rules the field's table entry runs itself (`ShapeProbe::field_rules`), as the entry
     /// borrows them: when its rules in the second read are one call of its rules function on
     /// its value read alone (a `Cow<'a, _>` read as `Cow<'static, _>`, the entry's probe of
-    /// that type), a missing member read as serde reads it or as its `default` (`RuledOr`);
-    /// with the context of a model that has one (`RuledWith`, `RuledWithOr`); with its
+    /// that type), a missing member read as serde reads it or as its `default` (the holder
+    /// under `Or`); with the context of a model that has one (`RuledWith`); with its
     /// `each(...)` rules run on the elements of a value that did not read (`RuledEach`,
-    /// `RuledEachOr`, `RuledEachWith`, `RuledEachWithOr`); with one `length` on the count of
+    /// `RuledEachWith`); with one `length` on the count of
     /// the elements of such a value, alone or beside `each(...)` (`RuledLen`, `RuledLenAs` with
     /// the field's `code` or `message`, `RuledEachLen`, see [`FieldCx::counted`]); a `nested` field with another rule, its rules function
     /// taking whether its model is validated (`RuledModel`, see [`FieldCx::model_rules`]).
@@ -1502,9 +1502,8 @@ impl<'a> FieldCx<'a> {
 }
 
 /// The rules a field's table entry carries (see [`FieldCx::own_rules`]), its rules function
-/// with: nothing else (`Ruled`), its `default` (`RuledOr`), the model's context (`RuledWith`,
-/// `RuledWithOr` with a default), its item function (`RuledEach`, `RuledEachOr`), both
-/// (`RuledEachWith`, `RuledEachWithOr`), its `length` on the count of the
+/// with: nothing else (`Ruled`), the model's context (`RuledWith`), its item function
+/// (`RuledEach`), both (`RuledEachWith`), each under `Or` with its `default`, its `length` on the count of the
 /// elements of a value that did not read (`RuledLen`: the tokens after the rules function),
 /// that count and its item function (`RuledEachLen`: the tokens between the rules function and
 /// what a missing member reads as, and its default if any);
