@@ -355,16 +355,26 @@ impl<'c> Report<'c> {
         if !self.shapes.counted_instead(1) {
             return false;
         }
+        // (A literal beyond 64 bits is always held as an `f64`: an integer that is not is no
+        // such literal, and costs one comparison.)
         if let Node::Number(number) = node {
-            if !self.quiet
-                && number
-                    .as_f64()
-                    .is_some_and(crate::json::exact::may_be_beyond_64_bits)
-            {
-                self.counted_at_numbers.push(path.to_pointer());
+            if number.is_f64() {
+                self.counted_at_float(path, number);
             }
         }
         true
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn counted_at_float(&mut self, path: &Path<'_>, number: &serde_json::Number) {
+        if !self.quiet
+            && number
+                .as_f64()
+                .is_some_and(crate::json::exact::may_be_beyond_64_bits)
+        {
+            self.counted_at_numbers.push(path.to_pointer());
+        }
     }
 
     /// Past the cap, [`Report::counted_shape`] for errors built elsewhere (a value read through
