@@ -293,9 +293,7 @@ impl CountOnly {
     pub(crate) fn start() -> Self {
         CountOnly(COUNTING.with(|c| c.replace(true)))
     }
-}
 
-impl CountOnly {
     /// Builds the violations again until the guard drops, where this guard started counting
     /// (`None` where counting was on before it: an outer walk counts everything below).
     pub(crate) fn pause(&self) -> Option<BuildAgain> {
